@@ -1,0 +1,142 @@
+// The headless command line: the same database, the same contract, the same validation.
+//   npm run cli -- units list --json [--db PATH]
+// In an installed app: ELECTRON_RUN_AS_NODE=1 <app executable> <resources>/app.asar/out/main/cli.js …
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCore, type Core } from './core';
+import { createDispatch } from './dispatch';
+import { defaultDbPath } from './paths';
+import type { Platform } from './platform';
+import { describeLocation, type Result } from '../shared/errors';
+import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
+import type { Agency } from '../shared/model/agency';
+
+const USAGE = `Báo cáo Nội vụ — dòng lệnh
+
+  units list [--json] [--search TEXT] [--all]   liệt kê đơn vị (--all: cả đơn vị đã thôi hoạt động)
+  units import FILE.xlsx                       nhập danh sách đơn vị (tất cả hoặc không dòng nào)
+  units export FILE.xlsx                       xuất danh sách đơn vị
+  agency show [--json]                         thông tin cơ quan
+  info [--json]                                phiên bản, tệp dữ liệu
+
+Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const next = argv[i + 1];
+      if (['--db', '--search', '--out'].includes(a) && next !== undefined) {
+        flags.set(a, next);
+        i++;
+      } else flags.set(a, true);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function fixedPathPlatform(target: string): Platform {
+  return { chooseSavePath: async () => path.resolve(target) };
+}
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
+  const { positional, flags } = parseArgs(argv);
+  const [group, action, arg] = positional;
+  if (!group || flags.has('--help') || group === 'help') {
+    io.out(USAGE);
+    return group ? 0 : 1;
+  }
+  const dbFlag = flags.get('--db');
+  const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
+  const json = flags.has('--json');
+  const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
+  let core: Core;
+  try {
+    core = await openCore({ dbPath, platform: fixedPathPlatform(exportTarget), version: process.env.npm_package_version ?? 'cli', nativeBinding: cliNativeBinding() });
+  } catch (err) {
+    io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  const call = async <T>(method: string, args: unknown): Promise<T> => {
+    const r = (await dispatch(method, args)) as Result<T>;
+    if (!r.ok) {
+      const where = describeLocation(r.error.where);
+      const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
+      for (const d of r.error.details?.slice(0, 50) ?? []) lines.push(`  - ${d.message}`);
+      throw new CliFailure(lines.join('\n'));
+    }
+    return r.value;
+  };
+  try {
+    if (group === 'units' && action === 'list') {
+      const search = flags.get('--search');
+      const units = await call<UnitListItem[]>('units.list', { includeClosed: flags.has('--all'), search: typeof search === 'string' ? search : undefined });
+      if (json) io.out(JSON.stringify(units, null, 2));
+      else for (const u of units) io.out(`${'  '.repeat(u.depth)}${u.code}\t${u.name}\t${UNIT_KIND_LABELS[u.kind]}${u.isActive ? '' : '\t(đã thôi hoạt động)'}`);
+      return 0;
+    }
+    if (group === 'units' && action === 'import' && arg) {
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(arg);
+      } catch {
+        throw new CliFailure(`Lỗi: không đọc được tệp "${arg}".`);
+      }
+      const r = await call<{ created: number; updated: number }>('units.importCommit', { fileName: path.basename(arg), data: new Uint8Array(data) });
+      io.out(json ? JSON.stringify(r) : `Đã nhập ${r.created} đơn vị mới, cập nhật ${r.updated} đơn vị.`);
+      return 0;
+    }
+    if (group === 'units' && action === 'export' && arg) {
+      const r = await call<{ saved: boolean; path: string | null }>('units.exportXlsx', {});
+      io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);
+      return 0;
+    }
+    if (group === 'agency' && action === 'show') {
+      const a = await call<Agency>('agency.get', {});
+      if (json) io.out(JSON.stringify(a, null, 2));
+      else io.out([a.parentName, a.name, `Viết tắt: ${a.abbreviation}`, `Địa danh: ${a.place}`, ...a.signers.map((s) => `Người ký: ${s.authorityPrefix} ${s.authorityLine} / ${s.title} / ${s.fullName}`)].join('\n'));
+      return 0;
+    }
+    if (group === 'info') {
+      const info = await call<Record<string, string>>('app.info', {});
+      io.out(json ? JSON.stringify(info, null, 2) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
+      return 0;
+    }
+    io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${USAGE}`);
+    return 1;
+  } catch (err) {
+    io.err(err instanceof CliFailure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  } finally {
+    await core.close();
+  }
+}
+
+class CliFailure extends Error {}
+
+/** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */
+function cliNativeBinding(): string | undefined {
+  if (!process.versions.electron) return undefined;
+  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  const candidates = [resources ? path.join(resources, 'native', 'better_sqlite3.node') : '', path.join(__dirname, '..', '..', 'native', 'electron', 'better_sqlite3.node')];
+  return candidates.find((c) => c && fs.existsSync(c));
+}
+
+const isEntry = typeof require !== 'undefined' ? require.main === module : process.argv[1]?.endsWith('cli.ts');
+if (isEntry) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,11 @@
+// Every migration, in order, listed in code: a bundled app cannot read a migrations folder.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+import * as m0002 from './0002_unit_search_and_events';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_unit_search_and_events': m0002,
+};
+
+export const latestMigration = Object.keys(migrations).at(-1) ?? '';

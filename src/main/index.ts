@@ -1,0 +1,59 @@
+// Composition root of the desktop app: open the database, build the services, create the
+// window, register the API.
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import path from 'node:path';
+import { openCore, DB_FILE_NAME, type Core } from './core';
+import { createDispatch } from './dispatch';
+import { registerApi } from './ipc';
+import { createMainWindow, installSessionPolicy, isAppUrl } from './window';
+import { electronPlatform } from './electron-platform';
+import { electronNativeBinding } from './native-binding';
+import { AppError } from '../shared/errors';
+
+let mainWindow: BrowserWindow | null = null;
+
+export function databasePath(argv: string[], userData: string): string {
+  const i = argv.indexOf('--db');
+  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : path.join(userData, DB_FILE_NAME);
+}
+
+export async function startApp(): Promise<{ core: Core; window: BrowserWindow; channels: string[] }> {
+  await app.whenReady();
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  installSessionPolicy(devServerUrl);
+  const core = await openCore({
+    dbPath: databasePath(process.argv, app.getPath('userData')),
+    platform: electronPlatform(() => mainWindow, () => app.getPath('documents')),
+    version: app.getVersion(),
+    nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+  });
+  const dispatch = createDispatch(core, (msg, err) => console.error(msg, err));
+  const channels = registerApi(ipcMain, dispatch, (url) => isAppUrl(url, devServerUrl));
+  mainWindow = createMainWindow({
+    preloadPath: path.join(__dirname, '../preload/index.js'),
+    rendererDir: path.join(__dirname, '../renderer'),
+    devServerUrl,
+    iconPath: path.join(app.getAppPath(), 'resources', 'icon.png'),
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+  app.on('window-all-closed', () => {
+    void core.close().finally(() => app.quit());
+  });
+  return { core, window: mainWindow, channels };
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  startApp().catch((err: unknown) => {
+    const message = err instanceof AppError ? err.message : `Không khởi động được ứng dụng: ${err instanceof Error ? err.message : String(err)}`;
+    dialog.showErrorBox('Báo cáo Nội vụ', message);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,110 @@
+// Shared safeguards for every workbook that comes from outside: size, type, zip sanity,
+// and a streaming row reader that stops early on huge sheets.
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { AppError } from '../../shared/errors';
+import { cleanText } from '../../shared/text';
+
+export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
+/** Uncompressed size allowed for all parts together: a guard against zip bombs. */
+export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Checks that the bytes are a sane .xlsx package before any parser sees them. */
+export async function assertXlsx(data: Uint8Array, fileName: string): Promise<void> {
+  const where = { file: fileName };
+  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng (0 byte).`, where);
+  if (data.length > MAX_WORKBOOK_BYTES)
+    throw new AppError('FILE_TOO_BIG', `Tệp "${fileName}" quá lớn (${(data.length / 1048576).toFixed(1)} MB, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`, where);
+  if (OLE_MAGIC.every((b, i) => data[i] === b))
+    throw new AppError('XLS_OLD', `Tệp "${fileName}" là bảng tính Excel cũ (.xls). Hãy mở tệp và lưu lại dưới dạng .xlsx rồi nhập lại.`, where);
+  if (!(data[0] === 0x50 && data[1] === 0x4b))
+    throw new AppError('NOT_XLSX', `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx).`, where);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  } catch {
+    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được (tệp nén .xlsx không hợp lệ).`, where);
+  }
+  if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
+    throw new AppError('NOT_XLSX', `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx): thiếu phần xl/workbook.xml.`, where);
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.name.includes('..') || entry.name.startsWith('/'))
+      throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" chứa đường dẫn không hợp lệ "${entry.name}".`, where);
+    // JSZip keeps the declared size of each entry; no decompression is needed to read it.
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    total += size;
+  }
+  if (total > MAX_UNCOMPRESSED_BYTES)
+    throw new AppError('FILE_TOO_BIG', `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB): có thể là tệp độc hại.`, where);
+}
+
+export type CellValue = ExcelJS.CellValue;
+
+/** The text a person sees in a cell, whatever exceljs made of it. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return cleanText(v.richText.map((r) => r.text).join(''));
+    if ('text' in v && typeof v.text === 'string') return cleanText(v.text);
+    if ('result' in v) return cellText(v.result as CellValue);
+    if ('error' in v) return '';
+  }
+  return '';
+}
+
+export interface SheetRow {
+  /** 1-based row number as Excel shows it. */
+  number: number;
+  /** 1-based cell values (index 0 unused). */
+  values: CellValue[];
+}
+
+/**
+ * Streams the rows of the first worksheet. Throws TOO_MANY_ROWS as soon as `maxRows` is passed,
+ * so a 100,000-row sheet is refused without being held in memory.
+ */
+export async function readFirstSheetRows(data: Uint8Array, fileName: string, maxRows: number): Promise<{ sheetName: string; rows: SheetRow[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  const rows: SheetRow[] = [];
+  let sheetName = '';
+  try {
+    for await (const ws of reader) {
+      const sheet = ws as unknown as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
+      sheetName = sheet.name ?? 'Sheet1';
+      for await (const row of sheet) {
+        if (rows.length >= maxRows) {
+          throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (hơn ${maxRows.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
+            file: fileName,
+            row: row.number,
+          });
+        }
+        rows.push({ number: row.number, values: (row.values as CellValue[]) ?? [] });
+      }
+      break; // only the first sheet
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
+  }
+  return { sheetName, rows };
+}
+
+/** Excel column letters for a 1-based index (1 → A, 27 → AA). */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

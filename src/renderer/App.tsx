@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { AgencySettings } from './routes/AgencySettings';
+import { UnitsScreen } from './routes/Units';
+import { NotBuilt } from './routes/NotBuilt';
+import { NoticeProvider } from './components/Notice';
+
+const ROUTES = [
+  { id: 'tong-quan', label: 'Tổng quan', icon: '◧' },
+  { id: 'don-vi', label: 'Đơn vị', icon: '▦' },
+  { id: 'van-ban', label: 'Văn bản chỉ đạo', icon: '▤' },
+  { id: 'ky-bao-cao', label: 'Kỳ báo cáo', icon: '◷' },
+  { id: 'bao-cao-don-vi', label: 'Báo cáo đơn vị', icon: '✎' },
+  { id: 'tong-hop', label: 'Tổng hợp', icon: 'Σ' },
+  { id: 'cham-diem', label: 'Chấm điểm', icon: '★' },
+  { id: 'cai-dat', label: 'Cài đặt', icon: '⚙' },
+] as const;
+
+type RouteId = (typeof ROUTES)[number]['id'];
+
+function routeFromHash(): RouteId {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return (ROUTES.find((r) => r.id === id)?.id ?? 'don-vi') as RouteId;
+}
+
+export function App() {
+  const [route, setRoute] = useState<RouteId>(routeFromHash);
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const current = ROUTES.find((r) => r.id === route)!;
+  return (
+    <NoticeProvider>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Điều hướng chính">
+          <div className="brand">
+            <div className="brand-title">Báo cáo Nội vụ</div>
+            <div className="brand-sub">Dân vận chính quyền · Dân chủ ở cơ sở</div>
+          </div>
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.id}>
+                <a href={`#/${r.id}`} className={r.id === route ? 'active' : ''} aria-current={r.id === route ? 'page' : undefined}>
+                  <span className="nav-icon" aria-hidden="true">
+                    {r.icon}
+                  </span>
+                  {r.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="content">
+          {route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <AgencySettings /> : <NotBuilt title={current.label} />}
+        </main>
+      </div>
+    </NoticeProvider>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { method } from './define';
+import { emptyInput, optionalUpperText, requiredText, text, upperText } from './schemas';
+import { AUTHORITY_PREFIXES, type Agency } from '../model/agency';
+
+export const signerInput = z
+  .object({
+    fullName: requiredText('Họ và tên người ký', 100),
+    title: upperText('Chức vụ người ký', 120),
+    authorityPrefix: z.enum(AUTHORITY_PREFIXES, { error: 'Tiền tố thẩm quyền không hợp lệ.' }),
+    authorityLine: optionalUpperText('Dòng thẩm quyền', 120),
+    isDefault: z.boolean(),
+  })
+  .strict()
+  .refine((s) => s.authorityPrefix === '' || s.authorityLine.length > 0, {
+    message: 'Có tiền tố thẩm quyền thì phải ghi dòng thẩm quyền (ví dụ: "GIÁM ĐỐC" sau "KT.").',
+    path: ['authorityLine'],
+  });
+
+export const agencyInput = z
+  .object({
+    parentName: optionalUpperText('Cơ quan chủ quản', 200),
+    name: upperText('Tên cơ quan', 200),
+    abbreviation: requiredText('Chữ viết tắt của cơ quan', 20)
+      .refine((v) => /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u.test(v), 'Chữ viết tắt chỉ gồm chữ IN HOA và số, không dấu cách (ví dụ: SNV).'),
+    place: requiredText('Địa danh', 80),
+    draftingUnit: text(40),
+    signers: z.array(signerInput).max(50),
+  })
+  .strict()
+  .refine((a) => a.signers.filter((s) => s.isDefault).length <= 1, {
+    message: 'Chỉ được chọn một người ký mặc định.',
+    path: ['signers'],
+  });
+
+export type AgencyInput = z.input<typeof agencyInput>;
+
+export const agencyContract = {
+  'agency.get': method(emptyInput).returns<Agency>(),
+  'agency.save': method(agencyInput).returns<Agency>(),
+};

@@ -1,0 +1,33 @@
+// Building blocks for argument schemas: every text is cleaned (NFC, no invisible marks).
+import { z } from 'zod';
+import { cleanText } from '../text';
+import { parseIsoDate } from '../format';
+
+export const text = (max = 500) => z.string().max(max * 4).transform(cleanText).pipe(z.string().max(max));
+
+export const requiredText = (label: string, max = 500) =>
+  z
+    .string({ error: `Thiếu ${label}.` })
+    .max(max * 4)
+    .transform(cleanText)
+    .pipe(z.string().min(1, `${label} không được để trống.`).max(max, `${label} dài quá ${max} ký tự.`));
+
+export const upperText = (label: string, max = 300) =>
+  requiredText(label, max).refine((v) => v === v.toLocaleUpperCase('vi'), `${label} phải viết IN HOA.`);
+
+export const optionalUpperText = (label: string, max = 300) =>
+  text(max).refine((v) => v === v.toLocaleUpperCase('vi'), `${label} phải viết IN HOA.`);
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.')
+  .refine((v) => parseIsoDate(v) !== null, 'Ngày không có thật trên lịch.');
+
+export const id = z.number().int().positive();
+
+export const emptyInput = z.object({}).strict().optional();
+
+export const fileBytes = z.object({
+  fileName: text(255).pipe(z.string().min(1, 'Thiếu tên tệp.')),
+  data: z.instanceof(Uint8Array, { message: 'Nội dung tệp không hợp lệ.' }),
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { method } from './define';
+import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
+import { UNIT_KINDS, type Unit, type UnitEvent, type UnitImportPreview, type UnitListItem } from '../model/unit';
+
+const optionalDate = z.union([isoDate, z.null()]);
+
+export const unitInput = z
+  .object({
+    code: requiredText('Mã đơn vị', 30).refine(
+      (v) => /^[\p{L}\p{N}._-]+$/u.test(v),
+      'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (không dấu cách).',
+    ),
+    name: requiredText('Tên đơn vị', 250),
+    shortName: text(80),
+    kind: z.enum(UNIT_KINDS, { error: 'Loại đơn vị không hợp lệ.' }),
+    parentId: z.union([id, z.null()]),
+    email: text(200).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Email không hợp lệ.'),
+    contactPerson: text(100),
+    phone: text(40).refine((v) => v === '' || /^[0-9+()\s.-]{6,40}$/.test(v), 'Số điện thoại không hợp lệ.'),
+    sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+    activeFrom: optionalDate,
+    activeTo: optionalDate,
+  })
+  .strict()
+  .refine((u) => !u.activeFrom || !u.activeTo || u.activeFrom <= u.activeTo, {
+    message: 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.',
+    path: ['activeTo'],
+  });
+
+export type UnitInput = z.input<typeof unitInput>;
+
+export const unitListQuery = z
+  .object({
+    search: text(200).optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    includeClosed: z.boolean().optional(),
+  })
+  .strict();
+
+export type UnitListQuery = z.input<typeof unitListQuery>;
+
+export const unitsContract = {
+  'units.list': method(unitListQuery).returns<UnitListItem[]>(),
+  'units.get': method(z.object({ id }).strict()).returns<Unit>(),
+  'units.create': method(unitInput).returns<Unit>(),
+  'units.update': method(z.object({ id, unit: unitInput }).strict()).returns<Unit>(),
+  'units.close': method(z.object({ id, date: isoDate }).strict()).returns<Unit>(),
+  'units.reopen': method(z.object({ id }).strict()).returns<Unit>(),
+  'units.merge': method(z.object({ sourceId: id, targetId: id, date: isoDate }).strict()).returns<Unit>(),
+  'units.move': method(z.object({ id, direction: z.enum(['up', 'down']) }).strict()).returns<UnitListItem[]>(),
+  'units.history': method(z.object({ id }).strict()).returns<UnitEvent[]>(),
+  'units.importPreview': method(fileBytes.strict()).returns<UnitImportPreview>(),
+  'units.importCommit': method(fileBytes.strict()).returns<{ created: number; updated: number }>(),
+  'units.exportXlsx': method(emptyInput).returns<{ saved: boolean; path: string | null }>(),
+};

@@ -1,0 +1,45 @@
+// Vietnamese presentation of dates and numbers, used by the UI and the exporters alike.
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** ISO date (YYYY-MM-DD) → parts, or null when it is not a real calendar date. */
+export function parseIsoDate(iso: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+/**
+ * The date line of Nghị định 30/2020: day below 10 and months 1 and 2 take a leading zero,
+ * months 3–12 do not ("ngày 05 tháng 02 năm 2025", "ngày 29 tháng 6 năm 2025").
+ */
+export function formatDateLine(iso: string): string {
+  const p = parseIsoDate(iso);
+  if (!p) return iso;
+  const month = p.month <= 2 ? pad2(p.month) : String(p.month);
+  return `ngày ${pad2(p.day)} tháng ${month} năm ${p.year}`;
+}
+
+/** Short Vietnamese date: 05/02/2025. */
+export function formatDateShort(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const p = parseIsoDate(iso.slice(0, 10));
+  if (!p) return iso;
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** Vietnamese number: thousands with ".", decimals with "," (1.234,5). */
+export function formatNumber(value: number | null | undefined, maxFractionDigits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+/** Today's date as ISO (local time). */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
