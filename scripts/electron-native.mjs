@@ -4,6 +4,7 @@
 //     node_modules/better-sqlite3/build that tests and the CLI use. It is made in a temporary copy of
 //     the package, so the Node build is never touched, and placed atomically with a stamp beside it.
 // The downloads and builds are injected functions, so the logic is unit-tested without internet.
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -153,7 +154,7 @@ export function electronBinaryStatus({ root, platform = process.platform, env = 
     const exe = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, rel || platformExecutable(platform));
     return fs.existsSync(exe) ? { ok: true, executable: exe } : { ok: false, reason: `không thấy ${exe}` };
   }
-  let distVersion = '';
+  let distVersion;
   try {
     distVersion = fs.readFileSync(path.join(dir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
   } catch {
