@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openCore, type Core } from './core';
 import { createDispatch } from './dispatch';
 import { defaultDbPath } from './paths';
+import { cliNativeBindingFor } from './native-binding';
 import type { Platform } from './platform';
 import { describeLocation, type Result } from '../shared/errors';
 import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
@@ -130,10 +131,7 @@ class CliFailure extends Error {}
 
 /** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */
 function cliNativeBinding(): string | undefined {
-  if (!process.versions.electron) return undefined;
-  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
-  const candidates = [resources ? path.join(resources, 'native', 'better_sqlite3.node') : '', path.join(__dirname, '..', '..', 'native', 'electron', 'better_sqlite3.node')];
-  return candidates.find((c) => c && fs.existsSync(c));
+  return cliNativeBindingFor({ mainDir: __dirname, resourcesPath: (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath });
 }
 
 const isEntry = typeof require !== 'undefined' ? require.main === module : process.argv[1]?.endsWith('cli.ts');

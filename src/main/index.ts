@@ -42,18 +42,25 @@ export async function startApp(): Promise<{ core: Core; window: BrowserWindow; c
   return { core, window: mainWindow, channels };
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+/** One instance only; a second start focuses the existing window. Errors end in a dialog. */
+export function main(): Promise<Awaited<ReturnType<typeof startApp>> | null> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve(null);
+  }
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
   });
-  startApp().catch((err: unknown) => {
+  return startApp().catch((err: unknown) => {
     const message = err instanceof AppError ? err.message : `Không khởi động được ứng dụng: ${err instanceof Error ? err.message : String(err)}`;
     dialog.showErrorBox('Báo cáo Nội vụ', message);
     app.exit(1);
+    return null;
   });
 }
+
+// Starts by itself inside Electron; the unit test (plain Node, fake electron) calls main().
+if (process.versions.electron) void main();
