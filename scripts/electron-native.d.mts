@@ -80,3 +80,4 @@ export declare function prepareElectron(opts: {
   tmpRoot?: string;
   log?: Log;
 }): Promise<{ target: Target; binary: { ok: true; changed: boolean; executable: string } | null; native: { ok: true; changed: boolean; file: string; source?: 'prebuild' | 'node-gyp' } }>;
+export declare function checkPackTarget(opts: { root: string; electronPlatformName: string; arch: number | string }): string;

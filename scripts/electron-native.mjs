@@ -389,3 +389,24 @@ export async function prepareElectron({ root, platform = process.platform, arch 
   const native = await ensureElectronNative({ root, target, prebuild: run.prebuild, gypBuild: run.gypBuild, force, tmpRoot, log });
   return { target, binary, native };
 }
+
+const BUILDER_ARCH = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
+
+/**
+ * For electron-builder's beforePack hook: refuse to package a better-sqlite3 build made for another
+ * Electron, platform or architecture than the one being packaged (its Arch enum is a number).
+ */
+export function checkPackTarget({ root, electronPlatformName, arch }) {
+  const platform = electronPlatformName === 'mas' ? 'darwin' : electronPlatformName;
+  const archName = typeof arch === 'number' ? (BUILDER_ARCH[arch] ?? String(arch)) : arch;
+  const target = readTarget({ root, platform, arch: archName });
+  const status = nativeStatus(nativeDirOf(root), target);
+  if (!status.ok) {
+    throw new PrepareError(
+      `Không đóng gói được: bản better-sqlite3 cho Electron ${target.electronVersion} (${platform}-${archName}) ${status.reason}. ` +
+        `Hãy chạy "node scripts/prepare-electron.mjs --platform ${platform} --arch ${archName}" trên máy có Internet rồi đóng gói lại.`,
+      'The Electron build of better-sqlite3 does not match the package being built; run prepare-electron for that platform/arch.',
+    );
+  }
+  return status.file;
+}
