@@ -3,12 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import {
   NATIVE_FILE,
   STAMP_FILE,
   PrepareError,
+  checkPackTarget,
   cleanBuildEnv,
   electronBinaryStatus,
   ensureElectronBinary,
@@ -22,6 +24,8 @@ import {
   type Runners,
   type Target,
 } from '../../scripts/electron-native.mjs';
+import { cliNativeBindingFor, electronNativeBinding } from '../../src/main/native-binding';
+import { AppError } from '../../src/shared/errors';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -320,5 +324,77 @@ describe('child processes', () => {
     fs.writeFileSync(bad, 'process.exit(3)');
     await expect(runNode(ok, [], { cwd: tmp, env: process.env })).resolves.toBeUndefined();
     await expect(runNode(bad, [], { cwd: tmp, env: process.env, name: 'prebuild-install' })).rejects.toThrow('prebuild-install kết thúc với mã 3');
+  });
+});
+
+describe('checkPackTarget (electron-builder beforePack)', () => {
+  const build = async () =>
+    ensureElectronNative({ root, target: readTarget({ root, platform: 'linux', arch: 'x64' }), prebuild: builder((t) => fakeAddon(t.abi!)), gypBuild: builder(() => fakeAddon(0)), tmpRoot });
+
+  it('accepts the build made for the platform and arch being packaged', async () => {
+    await build();
+    expect(checkPackTarget({ root, electronPlatformName: 'linux', arch: 1 })).toBe(nativeFile()); // Arch.x64 = 1
+  });
+
+  it('refuses another arch or platform, or a missing build, naming the command to run', async () => {
+    expect(() => checkPackTarget({ root, electronPlatformName: 'linux', arch: 1 })).toThrow(/Không đóng gói được.*chưa có/);
+    await build();
+    expect(() => checkPackTarget({ root, electronPlatformName: 'linux', arch: 3 })).toThrow(/linux-arm64.*--platform linux --arch arm64/);
+    expect(() => checkPackTarget({ root, electronPlatformName: 'win32', arch: 1 })).toThrow(PrepareError);
+  });
+});
+
+describe('the paths agree: script, main process, CLI and electron-builder.yml', () => {
+  const requireHere = createRequire(import.meta.url);
+  const config = (requireHere('js-yaml') as { load(s: string): unknown }).load(fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+
+  it('electron-builder.yml passes electron-builder 26 validation and ships native/electron as resources/native', async () => {
+    const { validateConfiguration } = requireHere('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+    const { DebugLogger } = requireHere('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(config.npmRebuild).toBe(false);
+    expect(config.appId).toBe('vn.gov.noivu.baocao');
+    expect(config.productName).toBe('Báo cáo Nội vụ');
+    const extra = config.extraResources as { from: string; to: string; filter: string[] }[];
+    expect(extra).toContainEqual({ from: path.relative(REPO, nativeDirOf(REPO)).split(path.sep).join('/'), to: 'native', filter: [NATIVE_FILE] });
+    expect(fs.existsSync(path.join(REPO, config.beforePack as string))).toBe(true);
+    const nsis = config.nsis as Record<string, unknown>;
+    expect(nsis).toMatchObject({ oneClick: false, perMachine: false, installerLanguages: ['vi_VN'], language: '1066' });
+    for (const key of ['win', 'linux', 'mac'] as const) {
+      const icon = (config[key] as { icon: string }).icon;
+      expect(fs.statSync(path.join(REPO, icon)).size, icon).toBeGreaterThan(1000);
+    }
+  });
+
+  it('the app loads native/electron in a checkout and resources/native when installed', () => {
+    const seen: string[] = [];
+    const exists = (p: string) => (seen.push(p), true);
+    expect(electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: '41.7.1', exists })).toBe(path.join(nativeDirOf(REPO), NATIVE_FILE));
+    expect(electronNativeBinding({ isPackaged: true, resourcesPath: '/opt/app/resources', appPath: '/opt/app/resources/app.asar', runtime: '41.7.1', exists })).toBe(
+      path.join('/opt/app/resources', 'native', NATIVE_FILE),
+    );
+    expect(electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: undefined, exists })).toBeUndefined();
+  });
+
+  it('under Electron a missing build is a clear Vietnamese error, not an ABI crash', () => {
+    let err: unknown;
+    try {
+      electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: '41.7.1', exists: () => false });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('NATIVE_MISSING');
+    expect((err as AppError).message).toContain('npm start');
+  });
+
+  it('the CLI finds the build both in an installed app and in a checkout', () => {
+    const installedMain = path.join('/opt/app/resources', 'app.asar', 'out', 'main');
+    const onlyPackaged = (p: string) => p === path.join('/opt/app/resources', 'native', NATIVE_FILE);
+    expect(cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: onlyPackaged })).toBe(path.join('/opt/app/resources', 'native', NATIVE_FILE));
+    const checkout = path.join(nativeDirOf(REPO), NATIVE_FILE);
+    expect(cliNativeBindingFor({ mainDir: path.join(REPO, 'out', 'main'), runtime: '41.7.1', exists: (p) => p === checkout })).toBe(checkout);
+    expect(cliNativeBindingFor({ mainDir: path.join(REPO, 'out', 'main'), runtime: undefined })).toBeUndefined();
+    expect(() => cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: () => false })).toThrow(AppError);
   });
 });
