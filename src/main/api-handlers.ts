@@ -7,6 +7,8 @@ import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, moveUnit, reopen
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './services/unit-import';
 import { saveExport } from './services/exports';
 import { currentSchemaVersion } from './db/migrate';
+import { listRegister, peekNextNumber } from './services/register';
+import { exportDocument, saveSample } from './services/documents';
 
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
@@ -32,4 +34,8 @@ export const handlers: Handlers = {
   'units.importCommit': (core, a) => commitUnitImport(core.db, a.fileName, a.data),
   'units.exportXlsx': async (core) =>
     saveExport(core.platform, `danh-sach-don-vi.xlsx`, [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], await exportUnitWorkbook(core.db)),
+  'register.list': (core, a) => listRegister(core.db, a),
+  'register.next': async (core, a) => ({ number: await peekNextNumber(core.db, a.documentType, a.year) }),
+  'documents.export': (core, a) => exportDocument(core.db, core.platform, a.model, a.takeNumber),
+  'documents.sample': (core, a) => saveSample(core.db, core.platform, a.kind, a.date),
 };

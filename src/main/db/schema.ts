@@ -52,8 +52,23 @@ export interface DB {
   signers: SignerTable;
   units: UnitTable;
   unit_events: UnitEventTable;
+  document_register: DocumentRegisterTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
+
+// The outgoing-document register (migration 0003).
+export interface DocumentRegisterTable {
+  id: Generated<number>;
+  document_type: string;
+  year: number;
+  number: number | null;
+  symbol: string;
+  date: string;
+  summary: string;
+  signer_name: string;
+  file_path: string;
+  created_at: string;
+}

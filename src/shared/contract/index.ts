@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import { agencyContract } from './agency';
 import { appContract } from './app';
 import { unitsContract } from './units';
+import { documentsContract } from './documents';
 import type { MethodSpec } from './define';
 
 export const contract = {
+  ...documentsContract,
   ...appContract,
   ...agencyContract,
   ...unitsContract,

@@ -1,0 +1,38 @@
+// The document model on the main side: validation into a Vietnamese AppError that names the
+// field, and the page geometry of Nghị định 30/2020 in twips.
+import { documentModel, type DocumentModel } from '../../shared/contract/document-model';
+import { AppError } from '../../shared/errors';
+
+export { documentModel, type DocumentModel } from '../../shared/contract/document-model';
+
+/** "body[3].items[0]" from a zod path. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  return out;
+}
+
+/** Validates a model; a model that breaks the schema is refused with the first problem named. */
+export function parseDocumentModel(raw: unknown, file?: string): DocumentModel {
+  const r = documentModel.safeParse(raw);
+  if (r.success) return r.data;
+  const issues = r.error.issues;
+  const first = issues[0]!;
+  const field = fieldPath(first.path) || '(gốc)';
+  const more = issues.length > 1 ? ` (và ${issues.length - 1} lỗi khác)` : '';
+  throw new AppError(
+    'INVALID_DOCUMENT',
+    `Văn bản không hợp lệ ở trường ${field}: ${first.message}${more}`,
+    { field, ...(file ? { file } : {}) },
+    issues.slice(0, 100).map((i) => ({ message: i.message, where: { field: fieldPath(i.path) } })),
+  );
+}
+
+/** Millimetres to twips, rounded (docx's own helper rounds down). */
+export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+/** A4 in twips. */
+export const A4 = { width: mmToTwips(210), height: mmToTwips(297) };
+
+/** Points to twips. */
+export const ptToTwips = (pt: number): number => Math.round(pt * 20);
