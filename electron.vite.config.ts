@@ -23,6 +23,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    base: './',
     plugins: [react()],
     build: { outDir: 'out/renderer', rollupOptions: { input: resolve('src/renderer/index.html') } },
   },

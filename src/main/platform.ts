@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 // What the services need from the desktop around them. Electron implements it with native
 // dialogs; the test bridge and the CLI implement it with plain folders.
 
@@ -15,7 +18,7 @@ export interface Platform {
 export function folderPlatform(folder: string): Platform {
   return {
     async chooseSavePath(defaultName) {
-      const path = await import('node:path');
+      fs.mkdirSync(folder, { recursive: true });
       return path.join(folder, defaultName);
     },
   };

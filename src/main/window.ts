@@ -1,19 +1,10 @@
 // The one application window: isolated, sandboxed, no Node, strict CSP, no navigation away.
 import { BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
+
 
 export const secureWebPreferences = (preloadPath: string) => ({
   preload: preloadPath,

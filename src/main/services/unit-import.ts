@@ -165,7 +165,7 @@ export async function commitUnitImport(db: Kysely<DB>, fileName: string, bytes: 
     for (const x of ready) {
       if (x.row.action === 'unchanged') continue;
       if (x.existingId === null) {
-        const u = await insertUnit(trx, { ...x.data, parentId: null }, now);
+        const u = await insertUnit(trx, { ...x.data, parentId: null }, now, true);
         idOfCode.set(u.code, u.id);
         created++;
       }
@@ -174,8 +174,7 @@ export async function commitUnitImport(db: Kysely<DB>, fileName: string, bytes: 
       if (x.row.action === 'unchanged') continue;
       const id = idOfCode.get(x.row.code)!;
       const parentId = x.row.parentCode ? (idOfCode.get(x.row.parentCode) ?? null) : null;
-      const current = toUnit(await trx.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-      await changeUnit(trx, id, { ...x.data, parentId, sortOrder: x.data.sortOrder ?? current.sortOrder }, now);
+      await changeUnit(trx, id, { ...x.data, parentId }, now, true);
       if (x.existingId !== null) updated++;
     }
     const events = ready

@@ -110,9 +110,12 @@ async function nextSortOrder(db: Db, parentId: number | null): Promise<number> {
   return (row?.m ?? 0) + 10;
 }
 
-export async function insertUnit(db: Db, data: UnitData, now: Date): Promise<Unit> {
-  await assertCodeFree(db, data.code, null);
-  await assertParentValid(db, null, data.parentId);
+/** `prechecked`: the caller (an import) has already checked codes and the tree for all rows. */
+export async function insertUnit(db: Db, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
+  if (!prechecked) {
+    await assertCodeFree(db, data.code, null);
+    await assertParentValid(db, null, data.parentId);
+  }
   const at = now.toISOString();
   const row = await db
     .insertInto('units')
@@ -156,11 +159,13 @@ const FIELD_LABELS: Record<string, string> = {
   active_to: 'Hoạt động đến',
 };
 
-export async function changeUnit(db: Db, id: number, data: UnitData, now: Date): Promise<Unit> {
+export async function changeUnit(db: Db, id: number, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
   const before = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${id}.`);
-  await assertCodeFree(db, data.code, id);
-  await assertParentValid(db, id, data.parentId);
+  if (!prechecked) {
+    await assertCodeFree(db, data.code, id);
+    await assertParentValid(db, id, data.parentId);
+  }
   const values = {
     code: data.code,
     name: data.name,

@@ -85,7 +85,7 @@ export function parseDateCell(v: CellValue | undefined): string | null | 'invali
 /** Reads a unit workbook into raw rows; throws for problems of the whole file. */
 export async function readUnitWorkbook(data: Uint8Array, fileName: string): Promise<{ rows: RawUnitRow[]; dates: Map<number, Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>>> }> {
   await assertXlsx(data, fileName);
-  const { sheetName, rows } = await readFirstSheetRows(data, fileName, MAX_UNIT_ROWS + 10);
+  const { sheetName, rows } = await readFirstSheetRows(data, fileName, MAX_UNIT_ROWS + 5, MAX_UNIT_ROWS);
 
   // The header row is the first row (within the first five) that names the required columns.
   let headerIndex = -1;
@@ -127,7 +127,7 @@ export async function readUnitWorkbook(data: Uint8Array, fileName: string): Prom
   }
   const dataRows = rows.slice(headerIndex + 1);
   if (dataRows.length > MAX_UNIT_ROWS) {
-    throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (hơn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
+    throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
       file: fileName,
     });
   }

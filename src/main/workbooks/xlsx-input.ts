@@ -70,7 +70,7 @@ export interface SheetRow {
  * Streams the rows of the first worksheet. Throws TOO_MANY_ROWS as soon as `maxRows` is passed,
  * so a 100,000-row sheet is refused without being held in memory.
  */
-export async function readFirstSheetRows(data: Uint8Array, fileName: string, maxRows: number): Promise<{ sheetName: string; rows: SheetRow[] }> {
+export async function readFirstSheetRows(data: Uint8Array, fileName: string, maxRows: number, shownLimit = maxRows): Promise<{ sheetName: string; rows: SheetRow[] }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -86,7 +86,7 @@ export async function readFirstSheetRows(data: Uint8Array, fileName: string, max
       sheetName = sheet.name ?? 'Sheet1';
       for await (const row of sheet) {
         if (rows.length >= maxRows) {
-          throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (hơn ${maxRows.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
+          throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${shownLimit.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
             file: fileName,
             row: row.number,
           });

@@ -55,7 +55,12 @@ export function UnitForm({ unit, units, onClose, onSaved }: { unit: Unit | null;
     let grew = true;
     while (grew) {
       grew = false;
-      for (const u of units) if (u.parentId !== null && excluded.has(u.parentId) && !excluded.has(u.id)) (excluded.add(u.id), (grew = true));
+      for (const u of units) {
+        if (u.parentId !== null && excluded.has(u.parentId) && !excluded.has(u.id)) {
+          excluded.add(u.id);
+          grew = true;
+        }
+      }
     }
   }
 

@@ -44,6 +44,7 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
     }
   };
 
+  const errorRows = new Set(preview?.errors.map((e) => e.row) ?? []);
   const canImport = preview !== null && preview.errors.length === 0 && preview.counts.create + preview.counts.update > 0;
 
   return (
@@ -74,8 +75,8 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
       {preview ? (
         <div className="import-preview">
           <p>
-            Tệp <strong>{preview.fileName}</strong>: {formatNumber(preview.rows.length + 0)} dòng hợp lệ — {preview.counts.create} thêm mới, {preview.counts.update} cập nhật,{' '}
-            {preview.counts.unchanged} không đổi.
+            Tệp <strong>{preview.fileName}</strong>: đọc được {formatNumber(preview.rows.length)} dòng — {preview.counts.create} thêm mới, {preview.counts.update} cập nhật,{' '}
+            {preview.counts.unchanged} không đổi{preview.errors.length > 0 ? `; ${formatNumber(preview.errors.length)} lỗi` : ''}.
           </p>
           {preview.errors.length > 0 ? (
             <div className="import-errors" role="alert">
@@ -103,7 +104,7 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
               </thead>
               <tbody>
                 {preview.rows.slice(0, 500).map((r) => (
-                  <tr key={r.row}>
+                  <tr key={r.row} className={errorRows.has(r.row) ? 'row-error' : undefined}>
                     <td>{r.row}</td>
                     <td>{r.code}</td>
                     <td>{r.name}</td>

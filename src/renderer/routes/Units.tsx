@@ -176,7 +176,7 @@ export function UnitsScreen() {
                           ⇥
                         </button>
                         <button type="button" className="icon" title="Thôi hoạt động" aria-label={`Thôi hoạt động ${u.code}`} onClick={() => (setCloseDate(todayIso()), setClosing(u))}>
-                          ⏻
+                          ⊘
                         </button>
                       </>
                     ) : (
@@ -195,7 +195,7 @@ export function UnitsScreen() {
                           .catch((err: unknown) => notice('error', errorMessage(err)))
                       }
                     >
-                      ☰
+                      ≡
                     </button>
                   </div>
                 </div>

@@ -8,7 +8,7 @@ const optionalDate = z.union([isoDate, z.null()]);
 export const unitInput = z
   .object({
     code: requiredText('Mã đơn vị', 30).refine(
-      (v) => /^[\p{L}\p{N}._-]+$/u.test(v),
+      (v) => v === '' || /^[\p{L}\p{N}._-]+$/u.test(v),
       'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (không dấu cách).',
     ),
     name: requiredText('Tên đơn vị', 250),

@@ -1,0 +1,33 @@
+// Unit register at scale: 5,000 units imported from a workbook, listed, searched.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { openCore } from '../src/main/core';
+import { folderPlatform } from '../src/main/platform';
+import { commitUnitImport, exportUnitWorkbook } from '../src/main/services/unit-import';
+import { listUnits } from '../src/main/services/units';
+import fs from 'node:fs';
+import os from 'node:os';
+
+async function time<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  console.log(`${label.padEnd(44)} ${(performance.now() - t0).toFixed(1).padStart(8)} ms`);
+  return r;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-'));
+  const core = await openCore({ dbPath: path.join(dir, 'bench.db'), platform: folderPlatform(dir) });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Đơn vị');
+  ws.addRow(['Mã', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên']);
+  for (let i = 0; i < 5000; i++) ws.addRow([`U${i}`, `UBND xã Số ${i} Điện Bàn`, 'UBND xã', i >= 100 ? `U${i % 100}` : '']);
+  const data = new Uint8Array(await wb.xlsx.writeBuffer());
+  await time('import 5,000 units (preview + commit)', () => commitUnitImport(core.db, 'bench.xlsx', data));
+  await time('list 5,000 units as a tree', () => listUnits(core.db));
+  await time('search "dien ban 42" over 5,000', () => listUnits(core.db, { search: 'dien ban 42' }));
+  await time('export 5,000 units to .xlsx', () => exportUnitWorkbook(core.db));
+  await core.close();
+}
+
+void main();
