@@ -362,7 +362,14 @@ export async function ensureElectronNative({ root, nativeDir = nativeDirOf(root)
         source,
         builtAt: now().toISOString(),
       };
-      placeNative(nativeDir, bytes, stamp);
+      try {
+        placeNative(nativeDir, bytes, stamp);
+      } catch (err) {
+        throw new PrepareError(
+          `Không ghi được ${path.join(nativeDir, NATIVE_FILE)}: ${messageOf(err)}. Nếu ứng dụng đang chạy, hãy đóng ứng dụng rồi chạy lại lệnh.`,
+          'Could not replace the native file (is the app still running?).',
+        );
+      }
       const file = path.join(nativeDir, NATIVE_FILE);
       log(`Đã tạo ${file} (${source}).`);
       return { ok: true, changed: true, file, source };

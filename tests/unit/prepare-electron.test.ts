@@ -398,3 +398,15 @@ describe('the paths agree: script, main process, CLI and electron-builder.yml', 
     expect(() => cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: () => false })).toThrow(AppError);
   });
 });
+
+describe('placing the file', () => {
+  it('reports a file that cannot be replaced (e.g. the app still running) plainly, leaving no temp files', async () => {
+    // native/electron is a plain file here, so nothing can be written into it
+    writeFile(nativeDirOf(root), 'not a folder');
+    const err = await ensureElectronNative({ root, target: readTarget({ root, platform: 'linux', arch: 'x64' }), prebuild: builder((t) => fakeAddon(t.abi!)), gypBuild: builder(() => fakeAddon(0)), tmpRoot }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PrepareError);
+    expect((err as PrepareError).message).toMatch(/Không ghi được .*đóng ứng dụng/);
+    expect(fs.readFileSync(nativeDirOf(root), 'utf8')).toBe('not a folder');
+    expect(fs.readdirSync(tmpRoot)).toEqual([]);
+  });
+});
