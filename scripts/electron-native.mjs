@@ -148,7 +148,7 @@ export function electronBinaryStatus({ root, platform = process.platform, env = 
   try {
     rel = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
   } catch {
-    return { ok: false, reason: 'chưa tải (thiếu node_modules/electron/path.txt)' };
+    return { ok: false, reason: 'chưa tải, thiếu node_modules/electron/path.txt' };
   }
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const exe = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, rel || platformExecutable(platform));
