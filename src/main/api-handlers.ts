@@ -7,6 +7,11 @@ import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, moveUnit, reopen
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './services/unit-import';
 import { saveExport } from './services/exports';
 import { currentSchemaVersion } from './db/migrate';
+import { createPlan, deletePlan, getPlan, importPlan, listPlans, updatePlan } from './services/plans';
+import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTemplate, listTemplates, saveTemplate } from './services/templates';
+import { createPeriod, deletePeriod, getPeriod, listPeriods, periodExpectedUnits, previewPeriod, updatePeriod } from './services/periods';
+import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './services/reports';
+import { periodBoard, reportingTrend } from './services/dashboard';
 import { listRegister, peekNextNumber } from './services/register';
 import { exportDocument, saveSample } from './services/documents';
 
@@ -34,6 +39,36 @@ export const handlers: Handlers = {
   'units.importCommit': (core, a) => commitUnitImport(core.db, a.fileName, a.data),
   'units.exportXlsx': async (core) =>
     saveExport(core.platform, `danh-sach-don-vi.xlsx`, [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], await exportUnitWorkbook(core.db)),
+  'plans.list': (core) => listPlans(core.db),
+  'plans.get': (core, a) => getPlan(core.db, a.id),
+  'plans.create': (core, a) => createPlan(core.db, a),
+  'plans.update': (core, a) => updatePlan(core.db, a.id, a.plan),
+  'plans.delete': (core, a) => deletePlan(core.db, a.id),
+  'plans.import': (core, a) => importPlan(core.db, a.fileName, a.data),
+  'templates.list': (core) => listTemplates(core.db),
+  'templates.get': (core, a) => getTemplate(core.db, a.id),
+  'templates.save': (core, a) => saveTemplate(core.db, a.id, a.content),
+  'templates.copy': (core, a) => copyTemplate(core.db, a.id, a.code, a.name),
+  'templates.delete': (core, a) => deleteTemplate(core.db, a.id),
+  'templates.export': async (core, a) => {
+    const t = await getTemplate(core.db, a.id);
+    return saveExport(core.platform, `mau-${t.code}-v${t.version}.json`, [{ name: 'Mẫu báo cáo (JSON)', extensions: ['json'] }], exportTemplateJson(t));
+  },
+  'templates.import': (core, a) => importTemplate(core.db, a.fileName, a.data),
+  'periods.preview': (core, a) => previewPeriod(core.db, a),
+  'periods.create': (core, a) => createPeriod(core.db, a),
+  'periods.update': (core, a) => updatePeriod(core.db, a.id, a.period),
+  'periods.list': (core) => listPeriods(core.db),
+  'periods.get': (core, a) => getPeriod(core.db, a.id),
+  'periods.delete': (core, a) => deletePeriod(core.db, a.id),
+  'periods.expectedUnits': (core, a) => periodExpectedUnits(core.db, a.id),
+  'reports.form': (core, a) => getReportForm(core.db, a.periodId, a.unitId),
+  'reports.save': (core, a) => saveReportValues(core.db, a),
+  'reports.transition': (core, a) => transitionReport(core.db, a),
+  'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
+  'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
+  'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.today ?? undefined),
+  'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.today ?? undefined),
   'register.list': (core, a) => listRegister(core.db, a),
   'register.next': async (core, a) => ({ number: await peekNextNumber(core.db, a.documentType, a.year) }),
   'documents.export': (core, a) => exportDocument(core.db, core.platform, a.model, a.takeNumber),

@@ -7,6 +7,7 @@ import { openConnection, type Connection } from './db/connection';
 import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { DB } from './db/schema';
 import type { Platform } from './platform';
+import { installDefaultTemplates } from './services/templates';
 
 export interface Core {
   db: Kysely<DB>;
@@ -33,6 +34,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const conn = openConnection(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
     const migration = await migrateToLatest(conn, { backupDir: path.join(dataDir, 'backups') });
+    // Built-in data (the default report template) is installed once, after the schema exists.
+    await installDefaultTemplates(conn.db);
     return {
       db: conn.db,
       conn,

@@ -53,11 +53,194 @@ export interface DB {
   units: UnitTable;
   unit_events: UnitEventTable;
   document_register: DocumentRegisterTable;
+  plans: PlanTable;
+  plan_tasks: PlanTaskTable;
+  plan_task_units: PlanTaskUnitTable;
+  plan_targets: PlanTargetTable;
+  templates: TemplateTable;
+  template_sections: TemplateSectionTable;
+  template_indicators: TemplateIndicatorTable;
+  template_rules: TemplateRuleTable;
+  periods: PeriodTable;
+  period_units: PeriodUnitTable;
+  installed_resources: InstalledResourceTable;
+  reports: ReportTable;
+  report_values: ReportValueTable;
+  report_revisions: ReportRevisionTable;
+  report_value_changes: ReportValueChangeTable;
+  report_events: ReportEventTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
+
+// Plans, templates, periods (migration 0004) and units' reports (migration 0005).
+export interface PlanTable {
+  id: Generated<number>;
+  type: string;
+  number: string;
+  symbol: string;
+  issued_date: string | null;
+  issuer: string;
+  signer: string;
+  summary: string;
+  field: string;
+  body: string;
+  deadlines: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  text: string;
+  deadline: string | null;
+}
+
+export interface PlanTaskUnitTable {
+  id: Generated<number>;
+  task_id: number;
+  role: 'lead' | 'support';
+  position: number;
+  unit_id: number | null;
+  name: string;
+}
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  text: string;
+  indicator_code: string;
+  comparator: string;
+  value: string;
+  value_unit: string;
+  unit_kinds: string;
+}
+
+export interface TemplateTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name: string;
+  description: string;
+  based_on_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TemplateSectionTable {
+  id: Generated<number>;
+  template_id: number;
+  position: number;
+  number: string;
+  title: string;
+  hint: string;
+  level: number;
+  has_text: number;
+}
+
+export interface TemplateIndicatorTable {
+  id: Generated<number>;
+  template_id: number;
+  position: number;
+  code: string;
+  name: string;
+  unit: string;
+  type: string;
+  rule: string;
+  numerator: string | null;
+  denominator: string | null;
+  accumulation: string;
+  grp: string;
+}
+
+export interface TemplateRuleTable {
+  id: Generated<number>;
+  template_id: number;
+  position: number;
+  expression: string;
+  message: string;
+}
+
+export interface PeriodTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  year: number;
+  idx: number | null;
+  window_start: string;
+  window_end: string;
+  deadline: string;
+  template_id: number;
+  plan_id: number | null;
+  expected_mode: 'kinds' | 'list';
+  expected_kinds: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeriodUnitTable {
+  period_id: number;
+  unit_id: number;
+}
+
+export interface InstalledResourceTable {
+  name: string;
+  version: number;
+  installed_at: string;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  period_id: number;
+  unit_id: number;
+  status: string;
+  received_date: string | null;
+  channel: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportValueTable {
+  report_id: number;
+  field_key: string;
+  int_value: number | null;
+  dec_value: string | null;
+  text_value: string | null;
+}
+
+export interface ReportRevisionTable {
+  id: Generated<number>;
+  report_id: number;
+  number: number;
+  actor: string;
+  at: string;
+  note: string;
+}
+
+export interface ReportValueChangeTable {
+  id: Generated<number>;
+  revision_id: number;
+  field_key: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface ReportEventTable {
+  id: Generated<number>;
+  report_id: number;
+  from_status: string;
+  to_status: string;
+  actor: string;
+  at: string;
+  note: string;
+}
 
 // The outgoing-document register (migration 0003).
 export interface DocumentRegisterTable {

@@ -4,6 +4,10 @@ import type { z } from 'zod';
 import { agencyContract } from './agency';
 import { appContract } from './app';
 import { unitsContract } from './units';
+import { plansContract } from './plans';
+import { templatesContract } from './templates';
+import { periodsContract } from './periods';
+import { reportsContract } from './reports';
 import { documentsContract } from './documents';
 import type { MethodSpec } from './define';
 
@@ -12,6 +16,10 @@ export const contract = {
   ...appContract,
   ...agencyContract,
   ...unitsContract,
+  ...plansContract,
+  ...templatesContract,
+  ...periodsContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

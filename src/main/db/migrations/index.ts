@@ -3,11 +3,15 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_unit_search_and_events';
 import * as m0003 from './0003_document_register';
+import * as m0004 from './0004_plans_templates_periods';
+import * as m0005 from './0005_unit_reports';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_unit_search_and_events': m0002,
   '0003_document_register': m0003,
+  '0004_plans_templates_periods': m0004,
+  '0005_unit_reports': m0005,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

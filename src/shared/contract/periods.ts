@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { method } from './define';
+import { emptyInput, id, isoDate, text } from './schemas';
+import { PERIOD_TYPES, type ExpectedUnit, type Period, type PeriodListItem, type PeriodPreview } from '../model/period';
+import { UNIT_KINDS } from '../model/unit';
+
+export const expectedUnitsInput = z
+  .object({
+    mode: z.enum(['kinds', 'list']),
+    kinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),
+    unitIds: z.array(id).max(5000).default([]),
+  })
+  .strict()
+  .refine((e) => (e.mode === 'kinds' ? e.kinds.length > 0 : e.unitIds.length > 0), {
+    message: 'Chọn ít nhất một loại đơn vị hoặc một đơn vị phải báo cáo.',
+    path: ['expected'],
+  });
+
+const optionalDate = z.union([isoDate, z.null()]).default(null);
+
+export const periodInput = z
+  .object({
+    type: z.enum(PERIOD_TYPES, { error: 'Loại kỳ báo cáo không hợp lệ.' }),
+    year: z.number({ error: 'Năm không hợp lệ.' }).int().min(2000, 'Năm phải từ 2000.').max(2100, 'Năm phải đến 2100.'),
+    index: z.union([z.number().int().min(1).max(12), z.null()]).default(null),
+    name: text(200).default(''),
+    /** Null: the window of Nghị định 09/2019 (required for ad hoc periods). */
+    windowStart: optionalDate,
+    windowEnd: optionalDate,
+    /** Null: the plan's deadline, else one working day after the cut-off. */
+    deadline: optionalDate,
+    templateId: id,
+    planId: z.union([id, z.null()]).default(null),
+    expected: expectedUnitsInput,
+    note: text(2000).default(''),
+  })
+  .strict();
+
+export type PeriodInput = z.input<typeof periodInput>;
+
+export const periodsContract = {
+  'periods.preview': method(periodInput).returns<PeriodPreview>(),
+  'periods.create': method(periodInput).returns<Period>(),
+  'periods.update': method(z.object({ id, period: periodInput }).strict()).returns<Period>(),
+  'periods.list': method(emptyInput).returns<PeriodListItem[]>(),
+  'periods.get': method(z.object({ id }).strict()).returns<Period>(),
+  'periods.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
+  'periods.expectedUnits': method(z.object({ id }).strict()).returns<ExpectedUnit[]>(),
+};
