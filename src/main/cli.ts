@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCore, type Core } from './core';
 import { createDispatch } from './dispatch';
+import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
 import { defaultDbPath } from './paths';
 import { cliNativeBindingFor } from './native-binding';
 import type { Platform } from './platform';
@@ -18,6 +19,7 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
   units import FILE.xlsx                       nhập danh sách đơn vị (tất cả hoặc không dòng nào)
   units export FILE.xlsx                       xuất danh sách đơn vị
   agency show [--json]                         thông tin cơ quan
+${REPORTING_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
 Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
@@ -62,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   }
   const dbFlag = flags.get('--db');
   const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
+  if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliNativeBinding(), io);
   const json = flags.has('--json');
   const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
   let core: Core;

@@ -82,7 +82,8 @@ export async function previewPeriod(db: Db, data: PeriodData): Promise<PeriodPre
 }
 
 function refuse(problems: string[]): never {
-  throw new AppError('PERIOD_INVALID', problems[0]!, { field: 'deadline' }, problems.map((message) => ({ message })));
+  const fieldOf = (m: string) => (m.startsWith('Hạn nộp') ? 'deadline' : m.startsWith('Ngày bắt đầu') || m.startsWith('Kỳ đột xuất') ? 'windowStart' : m.startsWith('Không có đơn vị') ? 'expected' : m.startsWith('Kỳ') ? 'index' : 'templateId');
+  throw new AppError('PERIOD_INVALID', problems[0]!, { field: fieldOf(problems[0]!) }, problems.map((message) => ({ message, where: { field: fieldOf(message) } })));
 }
 
 export async function getPeriod(db: Db, id: number): Promise<Period> {
