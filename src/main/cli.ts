@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCore, type Core } from './core';
+import { DOCS_USAGE, runDocsCli } from './documents/cli';
 import { createDispatch } from './dispatch';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
 import { defaultDbPath } from './paths';
@@ -20,6 +21,7 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
   units export FILE.xlsx                       xuất danh sách đơn vị
   agency show [--json]                         thông tin cơ quan
 ${REPORTING_USAGE}
+${DOCS_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
 Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
@@ -65,6 +67,10 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   const dbFlag = flags.get('--db');
   const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
   if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliNativeBinding(), io);
+  if (group === 'docs') {
+    const outFlag = flags.get('--out');
+    return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliNativeBinding(), io);
+  }
   const json = flags.has('--json');
   const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
   let core: Core;

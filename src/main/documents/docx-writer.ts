@@ -223,6 +223,31 @@ const span = (c: DocCell): number => (typeof c === 'object' ? (c.colSpan ?? 1) :
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+const NAME_HEADS = ['ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'UBND', 'HĐND'];
+
+/**
+ * An agency name too wide for its box is broken where an official would break it: after
+ * "ỦY BAN NHÂN DÂN" and the like, otherwise at the word that best balances the two lines.
+ */
+export function splitLine(text: string, width: number, size: number, bold: boolean): string[] {
+  if (textWidthTwips(text, size, bold) <= width) return [text];
+  const head = NAME_HEADS.find((h) => text.startsWith(h + ' '));
+  if (head && textWidthTwips(text.slice(head.length + 1), size, bold) <= width) return [head, text.slice(head.length + 1)];
+  const words = text.split(' ');
+  let best: [string, string] = [text, ''];
+  let bestWidth = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(' ');
+    const b = words.slice(i).join(' ');
+    const wmax = Math.max(textWidthTwips(a, size, bold), textWidthTwips(b, size, bold));
+    if (wmax < bestWidth) {
+      bestWidth = wmax;
+      best = [a, b];
+    }
+  }
+  return best[1] ? best : [text];
+}
+
 /** "Số: 05/BC-SNV", or "Số:        /BC-SNV" for the clerk to fill in. */
 export function numberLine(number: number | null, symbol: string): string {
   return number === null ? `Số:${'\u00A0'.repeat(8)}/${symbol}` : `Số: ${pad2(number)}/${symbol}`;
@@ -303,10 +328,11 @@ export function buildDocument(model: DocumentModel): Document {
   const leftWidth = textWidth - rightWidth;
   const leftInner = leftWidth - 2 * cellPad;
   const rightInner = rightWidth - 2 * cellPad;
-  const agencyWidth = Math.min(leftInner, textWidthTwips(h.agency, 13, true));
+  const agencyLines = splitLine(h.agency, leftInner, 13, true);
+  const agencyWidth = Math.min(leftInner, Math.max(...agencyLines.map((l) => textWidthTwips(l, 13, true))));
   const leftTop: Paragraph[] = [
-    ...(h.parentAgency ? [w.centred(h.parentAgency, { size: 13 })] : []),
-    w.centred(h.agency, { size: 13, bold: true }),
+    ...(h.parentAgency ? splitLine(h.parentAgency, leftInner, 13, false).map((l) => w.centred(l, { size: 13 })) : []),
+    ...agencyLines.map((l) => w.centred(l, { size: 13, bold: true })),
     w.rule(Math.round(agencyWidth * 0.4), leftInner),
   ];
   const rightTop: Paragraph[] = [

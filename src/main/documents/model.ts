@@ -1,7 +1,12 @@
 // The document model on the main side: validation into a Vietnamese AppError that names the
 // field, and the page geometry of Nghị định 30/2020 in twips.
+import { z } from 'zod';
+import { vi as viLocale } from 'zod/locales';
 import { documentModel, type DocumentModel } from '../../shared/contract/document-model';
 import { AppError } from '../../shared/errors';
+
+// Messages of zod's own checks in Vietnamese, also when the writer is used without the dispatcher.
+z.config(viLocale());
 
 export { documentModel, type DocumentModel } from '../../shared/contract/document-model';
 

@@ -168,7 +168,8 @@ export const documentSettings = z
   .strict();
 
 export const documentHeader = z
-  .object({
+  .object(
+    {
     parentAgency: upper('Cơ quan chủ quản', 200).default(''),
     agency: upper('Tên cơ quan ban hành', 200, true),
     /** Short name used in the annex note ("của Sở Nội vụ"); defaults to the agency name. */
@@ -186,7 +187,9 @@ export const documentHeader = z
     ),
     place: docText('Địa danh', 80, true),
     date: isoDate,
-  })
+    },
+    { error: 'Thiếu phần đầu văn bản (header: cơ quan, số, ký hiệu, địa danh, ngày).' },
+  )
   .strict()
   .superRefine((h, ctx) => {
     if (h.symbol === '')
@@ -234,7 +237,7 @@ export const documentModel = z
     summary: docText('Trích yếu nội dung', 1_000),
     /** Kính gửi: one recipient on the line, several one per line. */
     to: z.array(docText('Kính gửi', 300, true)).max(100).default([]),
-    body: z.array(block).max(100_000),
+    body: z.array(block, { error: 'Thiếu nội dung văn bản (body: danh sách các đoạn).' }).max(100_000),
     signature,
     recipients: recipients.default({ entries: [], draftingUnit: '' }),
     annexes: z.array(annex).max(30).default([]),
