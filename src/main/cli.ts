@@ -9,7 +9,7 @@ import { createDispatch } from './dispatch';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
 import { defaultDbPath } from './paths';
 import { cliNativeBindingFor } from './native-binding';
-import type { Platform } from './platform';
+import { fixedPathPlatform } from './platform';
 import { describeLocation, type Result } from '../shared/errors';
 import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
 import type { Agency } from '../shared/model/agency';
@@ -50,10 +50,6 @@ function parseArgs(argv: string[]): Parsed {
     } else positional.push(a);
   }
   return { positional, flags };
-}
-
-function fixedPathPlatform(target: string): Platform {
-  return { chooseSavePath: async () => path.resolve(target) };
 }
 
 /** Runs one command; returns the process exit code. */

@@ -47,3 +47,13 @@ export function folderPlatform(folder: string, options: FolderPlatformOptions = 
     },
   };
 }
+
+/** The CLI's platform: saves to the path given on the command line, opens nothing. */
+export function fixedPathPlatform(target: string): Platform {
+  return {
+    chooseSavePath: async () => path.resolve(target),
+    chooseOpenPath: async () => null,
+    chooseFolder: async () => path.resolve(target),
+    openPath: async () => {},
+  };
+}

@@ -2,6 +2,7 @@
 // validation as the app: every command goes through dispatch.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fixedPathPlatform } from './platform';
 import { openCore } from './core';
 import { createDispatch } from './dispatch';
 import { describeLocation, type Result } from '../shared/errors';
@@ -77,7 +78,7 @@ export async function runReportingCli(argv: string[], dbPath: string, nativeBind
   const exportTarget = group === 'templates' && action === 'export' && arg2 ? arg2 : process.cwd();
   let core;
   try {
-    core = await openCore({ dbPath, platform: { chooseSavePath: async () => path.resolve(exportTarget) }, version: 'cli', nativeBinding });
+    core = await openCore({ dbPath, platform: fixedPathPlatform(exportTarget), version: 'cli', nativeBinding });
   } catch (err) {
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
