@@ -17,11 +17,24 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/** A union that failed (text or runs, say) reports the branch that matched the type of the input. */
+function unwrap(issue: Issue): Issue {
+  if (issue.code === 'invalid_union') {
+    for (const branch of issue.errors) {
+      const inner = branch[0];
+      if (inner && inner.code !== 'invalid_type') return unwrap({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
+    }
+  }
+  return issue;
+}
+
 /** Validates a model; a model that breaks the schema is refused with the first problem named. */
 export function parseDocumentModel(raw: unknown, file?: string): DocumentModel {
   const r = documentModel.safeParse(raw);
   if (r.success) return r.data;
-  const issues = r.error.issues;
+  const issues = r.error.issues.map(unwrap);
   const first = issues[0]!;
   const field = fieldPath(first.path) || '(gốc)';
   const more = issues.length > 1 ? ` (và ${issues.length - 1} lỗi khác)` : '';

@@ -36,7 +36,7 @@ export async function exportDocument(db: Kysely<DB>, platform: Platform, model: 
   return db.transaction().execute(async (trx) => {
     const entry = await registerDocument(
       trx,
-      { documentType: model.type, symbol: model.header.symbol, date: model.header.date, summary: model.summary, signerName: model.signature.fullName, filePath: target },
+      { documentType: model.type, symbol: model.header.symbol, date: model.header.date, summary: model.summary, signerName: model.signature.fullName, filePath: target, number: model.header.number },
       takeNumber,
       now,
     );

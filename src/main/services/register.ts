@@ -15,6 +15,8 @@ export interface RegisterInput {
   summary: string;
   signerName: string;
   filePath: string;
+  /** A number given by hand (kept when no number is taken from the register). */
+  number?: number | null;
 }
 
 export interface RegisterQuery {
@@ -69,7 +71,12 @@ export async function peekNextNumber(db: Db, documentType: DocumentTypeName, yea
 export async function registerDocument(trx: Db, input: RegisterInput, takeNumber: boolean, now = new Date()): Promise<RegisterEntry> {
   const year = yearOf(input.date);
   if (!Number.isInteger(year) || year < 1900) throw new AppError('INVALID_DATE', `Ngày văn bản "${input.date}" không hợp lệ.`, { field: 'date' });
-  const number = takeNumber ? await peekNextNumber(trx, input.documentType, year) : null;
+  const number = takeNumber ? await peekNextNumber(trx, input.documentType, year) : (input.number ?? null);
+  if (!takeNumber && number !== null) {
+    const taken = await trx.selectFrom('document_register').select('id').where('document_type', '=', input.documentType).where('year', '=', year).where('number', '=', number).executeTakeFirst();
+    if (taken)
+      throw new AppError('NUMBER_TAKEN', `Số ${String(number).padStart(2, '0')} của ${input.documentType.toLocaleLowerCase('vi')} năm ${year} đã có trong sổ văn bản đi. Hãy để trống số hoặc lấy số tiếp theo.`, { field: 'header.number' });
+  }
   const row = await trx
     .insertInto('document_register')
     .values({

@@ -161,7 +161,7 @@ export const DEFAULT_DOCUMENT_SETTINGS = {
 export const documentSettings = z
   .object({
     margins: margins.default(DEFAULT_DOCUMENT_SETTINGS.margins),
-    bodySize: z.union([z.literal(13), z.literal(14)], { error: 'Cỡ chữ nội dung phải là 13 hoặc 14.' }).default(14),
+    bodySize: z.literal([13, 14], { error: 'Cỡ chữ nội dung phải là 13 hoặc 14.' }).default(14),
     lineSpacing: z.number().min(1, 'Giãn dòng phải từ 1 (đơn) đến 1,5 dòng.').max(1.5, 'Giãn dòng phải từ 1 (đơn) đến 1,5 dòng.').default(1.15),
     tableSize: z.number().int().min(10, 'Cỡ chữ trong bảng phải từ 10 đến 14.').max(14, 'Cỡ chữ trong bảng phải từ 10 đến 14.').default(12),
   })
