@@ -5,11 +5,10 @@ import type { z } from 'zod';
 import type { DB } from '../db/schema';
 import { AppError } from '../../shared/errors';
 import type { saveValuesInput, transitionInput } from '../../shared/contract/reports';
-import { fromJsNumber, isInteger, isNegative, parseViNumber } from '../../shared/decimal';
+import { parseIndicatorInput, storedText, type Stored } from '../../shared/report-values';
 import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../shared/rules';
 import { cleanText } from '../../shared/text';
-import { todayIso } from '../../shared/format';
-import { formatDateShort } from '../../shared/format';
+import { formatDateShort, todayIso } from '../../shared/format';
 import {
   REPORT_STATUS_LABELS,
   SECTION_KEY_PREFIX,
@@ -22,7 +21,7 @@ import {
   type RuleCheck,
   type ValueMap,
 } from '../../shared/model/report';
-import type { Template, TemplateIndicator } from '../../shared/model/template';
+import type { Template } from '../../shared/model/template';
 import type { Period } from '../../shared/model/period';
 import { getTemplate } from './templates';
 import { getPeriod, resolveExpectedUnits } from './periods';
@@ -50,56 +49,6 @@ export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
 }
 
 const EDITABLE: ReportStatus[] = ['chua_nop', 'dang_nhap', 'tra_lai'];
-
-type Stored = { int: number } | { dec: string } | { text: string };
-
-/** The canonical text of a stored value, as history records it. */
-function storedText(s: Stored): string {
-  return 'int' in s ? String(s.int) : 'dec' in s ? s.dec : s.text;
-}
-
-const YES = ['có', 'co', 'c', 'x', '1', 'yes', 'true', 'đạt', 'dat'];
-const NO = ['không', 'khong', 'k', '0', 'no', 'false', 'chưa', 'chua'];
-
-/**
- * Reads one typed input for an indicator: Vietnamese numbers, "có"/"không", text. Null clears the
- * value; a string is the error message (in Vietnamese, naming the indicator).
- */
-export function parseIndicatorInput(ind: TemplateIndicator, input: string | number | boolean | null): Stored | null | string {
-  const label = `${ind.code} (${ind.name})`;
-  if (input === null || (typeof input === 'string' && input.trim() === '')) return null;
-  if (ind.rule === 'RATE') return `${label} được tính tự động từ ${ind.numerator}/${ind.denominator}, không nhập tay.`;
-  switch (ind.type) {
-    case 'text': {
-      if (typeof input !== 'string') return `${label}: cần nhập văn bản.`;
-      const t = cleanText(input);
-      return t ? { text: t } : null;
-    }
-    case 'yesno': {
-      if (typeof input === 'boolean') return { int: input ? 1 : 0 };
-      const t = String(input).trim().toLocaleLowerCase('vi').normalize('NFC');
-      if (YES.includes(t)) return { int: 1 };
-      if (NO.includes(t)) return { int: 0 };
-      return `${label}: chỉ nhận "Có" hoặc "Không" (đã nhập "${String(input).slice(0, 40)}").`;
-    }
-    case 'count':
-    case 'amount':
-    case 'percent': {
-      if (typeof input === 'boolean') return `${label}: cần nhập số.`;
-      const r = typeof input === 'number' ? fromJsNumber(input) : parseViNumber(input);
-      if (!r.ok) return `${label}: ${r.message}`;
-      if (ind.type === 'count') {
-        if (!isInteger(r.value)) return `${label}: số đếm phải là số nguyên (đã nhập ${String(input).slice(0, 40)}).`;
-        if (isNegative(r.value)) return `${label}: số đếm không được âm.`;
-        const n = Number(r.value);
-        if (!Number.isSafeInteger(n)) return `${label}: số quá lớn.`;
-        return { int: n };
-      }
-      if (isNegative(r.value)) return `${label}: không được âm.`;
-      return { dec: r.value };
-    }
-  }
-}
 
 async function loadValues(db: Db, reportId: number | null): Promise<ValueMap> {
   if (reportId === null) return {};
