@@ -1,0 +1,158 @@
+// The consolidated report (tổng hợp) of one or several periods: totals by rule, by unit kind and
+// by unit, the comparison with the same period last year, the plan's targets, and the draft.
+import type { AggregationRule, Accumulation, IndicatorType } from './template';
+import type { BoardState, ReportStatus } from './report';
+import type { UnitKind } from './unit';
+import type { Comparator } from './plan';
+
+/** Reports that count in a total: sent (đã nộp) or approved (đã duyệt). */
+export const COUNTED_STATUSES: readonly ReportStatus[] = ['da_nop', 'da_duyet'];
+
+/**
+ * One figure and what it was made of. Values are canonical decimals (see shared/decimal.ts);
+ * RATE and SHARE values are percents with two decimals; null when there is no value ("—").
+ */
+export interface Figure {
+  value: string | null;
+  /** RATE: the summed numerator; SHARE: units answering yes. */
+  numerator: string | null;
+  /** RATE: the summed denominator; SHARE: units expected. */
+  denominator: string | null;
+  /** Units whose answer counted. */
+  reported: number;
+  /** Units expected to report (at the end of the window). */
+  expected: number;
+  /** Expected units without an answer (did not report, or left it blank). */
+  missing: number;
+}
+
+export interface TextAnswer {
+  unitId: number;
+  unitName: string;
+  periodName: string;
+  text: string;
+}
+
+export interface IndicatorTotal extends Figure {
+  code: string;
+  name: string;
+  unit: string;
+  type: IndicatorType;
+  rule: AggregationRule;
+  accumulation: Accumulation;
+  group: string;
+  numeratorCode: string | null;
+  denominatorCode: string | null;
+  byKind: { kind: UnitKind; figure: Figure }[];
+  /** TEXT (and text NONE) answers, unit by unit in the user's order. */
+  texts: TextAnswer[];
+}
+
+export interface UnitLine {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  /** Expected at the end of the window. */
+  expected: boolean;
+  /** Status in the last period of the window. */
+  status: ReportStatus;
+  state: BoardState;
+  receivedDate: string | null;
+  daysLate: number | null;
+  /** Periods of the window this unit's report counted in. */
+  periodsCounted: number;
+  /** Per-unit value of each indicator over the window (RATE/SHARE as the unit's own percent / "1" "0"). */
+  values: Record<string, string | null>;
+}
+
+export interface ReportingStatus {
+  expected: number;
+  /** Expected units whose report counted (sent or approved) in the last period. */
+  reported: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  lateUnits: string[];
+  missingUnits: string[];
+}
+
+export interface Aggregation {
+  periods: { id: number; name: string; windowStart: string; windowEnd: string; deadline: string }[];
+  indicators: IndicatorTotal[];
+  units: UnitLine[];
+  status: ReportingStatus;
+  /** Things the user should know (Vietnamese): template mix, no reports, … */
+  notes: string[];
+}
+
+export interface ComparisonRow {
+  code: string;
+  current: string | null;
+  previous: string | null;
+  /** current − previous (percentage points for RATE and SHARE); null when either is missing. */
+  delta: string | null;
+  /** Why there is no comparison, when there is none. */
+  note: string;
+}
+
+export interface TargetResult {
+  text: string;
+  indicatorCode: string;
+  comparator: Comparator;
+  target: string;
+  targetUnit: string;
+  /** The value measured against the target (percent when the target is in %). */
+  actual: string | null;
+  /** How the actual value was measured, in Vietnamese. */
+  measure: string;
+  met: boolean | null;
+  /** actual − target; null when not measurable. */
+  gap: string | null;
+  problem: string;
+}
+
+export interface CompileResult {
+  current: Aggregation;
+  previous: Aggregation | null;
+  comparison: ComparisonRow[];
+  targets: TargetResult[];
+  planReference: string;
+  /** Every placeholder the draft may use, already rendered ("DT01" → "125"). */
+  placeholders: Record<string, string>;
+}
+
+// ——— The draft of the consolidated report ———
+
+export interface DraftSection {
+  /** "" for the opening paragraph; otherwise the template's number ("I", "II.1"). */
+  number: string;
+  title: string;
+  level: number;
+  hasText: boolean;
+  /** What the user sees and edits: text with {{PLACEHOLDERS}}; one paragraph a line, "- " for list items. */
+  text: string;
+  /** What the app generated last time: a section whose text equals it has not been edited. */
+  generated: string;
+  /** Paragraphs that the last refresh added to an edited section or could not remove from it. */
+  refreshNote: string;
+}
+
+export interface Draft {
+  periodIds: number[];
+  compareIds: number[];
+  title: string;
+  sections: DraftSection[];
+  updatedAt: string | null;
+}
+
+export interface CompileSettings {
+  /** Kính gửi: the superior agencies. */
+  to: string[];
+  /** Nơi nhận (besides "Như trên" and "Lưu"). */
+  recipients: string[];
+  /** Email addresses of the superior agencies. */
+  emailTo: string[];
+  emailCc: string[];
+  symbol: string;
+}
