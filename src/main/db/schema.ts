@@ -69,6 +69,8 @@ export interface DB {
   report_revisions: ReportRevisionTable;
   report_value_changes: ReportValueChangeTable;
   report_events: ReportEventTable;
+  compile_drafts: CompileDraftTable;
+  compile_settings: CompileSettingsTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -254,4 +256,26 @@ export interface DocumentRegisterTable {
   signer_name: string;
   file_path: string;
   created_at: string;
+}
+
+// Drafts of the consolidated report and the settings of the report sent upward (migration 0020).
+export interface CompileDraftTable {
+  id: Generated<number>;
+  window_key: string;
+  period_ids: string;
+  compare_ids: string;
+  title: string;
+  sections: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompileSettingsTable {
+  id: number;
+  kinh_gui: string;
+  noi_nhan: string;
+  email_to: string;
+  email_cc: string;
+  symbol: string;
+  updated_at: string | null;
 }

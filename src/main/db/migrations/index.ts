@@ -5,6 +5,7 @@ import * as m0002 from './0002_unit_search_and_events';
 import * as m0003 from './0003_document_register';
 import * as m0004 from './0004_plans_templates_periods';
 import * as m0005 from './0005_unit_reports';
+import * as m0020 from './0020_compile_drafts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_document_register': m0003,
   '0004_plans_templates_periods': m0004,
   '0005_unit_reports': m0005,
+  '0020_compile_drafts': m0020,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
