@@ -144,132 +144,138 @@ async function addEvent(db: Db, reportId: number, from: ReportStatus, to: Report
  * wrong. Rule breaches do not block saving; they block submitting until each has a reason.
  */
 export async function saveReportValues(db: Kysely<DB>, data: SaveValuesData, now = new Date()): Promise<ReportForm> {
-  return db.transaction().execute(async (trx) => {
-    const period = await getPeriod(trx, data.periodId);
-    await getUnit(trx, data.unitId);
-    await assertMayReport(trx, period, data.unitId);
-    const template = await getTemplate(trx, period.templateId);
-    const existing = await reportRow(trx, data.periodId, data.unitId);
-    const status = (existing?.status ?? 'chua_nop') as ReportStatus;
-    if (!EDITABLE.includes(status)) {
-      throw new AppError('NOT_EDITABLE', `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}" nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`);
-    }
-    const indicators = new Map(template.indicators.map((i) => [i.code, i]));
-    const sections = new Set(template.sections.filter((s) => s.hasText).map((s) => sectionKey(s.number)));
-    const ruleExprs = new Set(template.rules.map((r) => r.expression));
-    const next = new Map<string, Stored | null>();
-    const errors: { message: string; where: { field: string } }[] = [];
-    for (const v of data.values) {
-      const key = v.key.startsWith(SECTION_KEY_PREFIX) ? v.key : v.key.toUpperCase();
-      if (next.has(key)) {
-        errors.push({ message: `Trường ${key} được gửi hai lần.`, where: { field: key } });
-        continue;
-      }
-      if (sections.has(key)) {
-        if (v.input !== null && typeof v.input !== 'string') errors.push({ message: `Mục ${key.slice(SECTION_KEY_PREFIX.length)} cần nhập văn bản.`, where: { field: key } });
-        else {
-          const t = cleanText(v.input ?? '');
-          next.set(key, t ? { text: t } : null);
-        }
-        continue;
-      }
-      const ind = indicators.get(key);
-      if (!ind) {
-        errors.push({ message: `Mẫu "${template.name}" không có chỉ số hay mục "${v.key}".`, where: { field: v.key } });
-        continue;
-      }
-      const parsed = parseIndicatorInput(ind, v.input);
-      if (typeof parsed === 'string') errors.push({ message: parsed, where: { field: key } });
-      else next.set(key, parsed);
-    }
-    for (const r of data.reasons) {
-      if (!ruleExprs.has(r.expression)) {
-        errors.push({ message: `Mẫu báo cáo không có quy tắc "${r.expression}".`, where: { field: reasonKey(r.expression) } });
-        continue;
-      }
-      next.set(reasonKey(r.expression), r.reason ? { text: r.reason } : null);
-    }
-    if (errors.length) {
-      throw new AppError('BAD_VALUES', errors.length === 1 ? errors[0]!.message : `${errors[0]!.message} (và ${errors.length - 1} lỗi khác). Chưa lưu gì.`, errors[0]!.where, errors);
-    }
+  return db.transaction().execute((trx) => saveReportValuesIn(trx, data, now));
+}
 
-    const at = now.toISOString();
-    const current = await loadValues(trx, existing?.id ?? null);
-    const changes = [...next.entries()]
-      .map(([key, s]) => ({ key, oldValue: current[key] ?? null, newValue: s === null ? null : storedText(s), stored: s }))
-      .filter((c) => c.oldValue !== c.newValue);
-    if (changes.length === 0) return getReportForm(trx, data.periodId, data.unitId);
-
-    const report = await ensureReport(trx, data.periodId, data.unitId, at);
-    const number = report.revision + 1;
-    const rev = await trx.insertInto('report_revisions').values({ report_id: report.id, number, actor: data.actor, at, note: data.note }).returning('id').executeTakeFirstOrThrow();
-    for (const c of changes) {
-      await trx.insertInto('report_value_changes').values({ revision_id: rev.id, field_key: c.key, old_value: c.oldValue, new_value: c.newValue }).execute();
-      await trx.deleteFrom('report_values').where('report_id', '=', report.id).where('field_key', '=', c.key).execute();
-      if (c.stored !== null) {
-        const s = c.stored;
-        await trx
-          .insertInto('report_values')
-          .values({
-            report_id: report.id,
-            field_key: c.key,
-            int_value: 'int' in s ? s.int : null,
-            dec_value: 'dec' in s ? s.dec : null,
-            text_value: 'text' in s ? s.text : null,
-          })
-          .execute();
+/** The same inside the caller's transaction (an Excel import saves many reports as one batch). */
+export async function saveReportValuesIn(trx: Transaction<DB>, data: SaveValuesData, now = new Date()): Promise<ReportForm> {
+  const period = await getPeriod(trx, data.periodId);
+  await getUnit(trx, data.unitId);
+  await assertMayReport(trx, period, data.unitId);
+  const template = await getTemplate(trx, period.templateId);
+  const existing = await reportRow(trx, data.periodId, data.unitId);
+  const status = (existing?.status ?? 'chua_nop') as ReportStatus;
+  if (!EDITABLE.includes(status)) {
+    throw new AppError('NOT_EDITABLE', `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}" nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`);
+  }
+  const indicators = new Map(template.indicators.map((i) => [i.code, i]));
+  const sections = new Set(template.sections.filter((s) => s.hasText).map((s) => sectionKey(s.number)));
+  const ruleExprs = new Set(template.rules.map((r) => r.expression));
+  const next = new Map<string, Stored | null>();
+  const errors: { message: string; where: { field: string } }[] = [];
+  for (const v of data.values) {
+    const key = v.key.startsWith(SECTION_KEY_PREFIX) ? v.key : v.key.toUpperCase();
+    if (next.has(key)) {
+      errors.push({ message: `Trường ${key} được gửi hai lần.`, where: { field: key } });
+      continue;
+    }
+    if (sections.has(key)) {
+      if (v.input !== null && typeof v.input !== 'string') errors.push({ message: `Mục ${key.slice(SECTION_KEY_PREFIX.length)} cần nhập văn bản.`, where: { field: key } });
+      else {
+        const t = cleanText(v.input ?? '');
+        next.set(key, t ? { text: t } : null);
       }
+      continue;
     }
-    let newStatus = report.status as ReportStatus;
-    if (newStatus === 'chua_nop' || newStatus === 'tra_lai') {
-      await addEvent(trx, report.id, newStatus, 'dang_nhap', data.actor, at, newStatus === 'tra_lai' ? 'Sửa số liệu sau khi trả lại' : 'Bắt đầu nhập');
-      newStatus = 'dang_nhap';
+    const ind = indicators.get(key);
+    if (!ind) {
+      errors.push({ message: `Mẫu "${template.name}" không có chỉ số hay mục "${v.key}".`, where: { field: v.key } });
+      continue;
     }
-    await trx.updateTable('reports').set({ revision: number, status: newStatus, updated_at: at }).where('id', '=', report.id).execute();
-    return getReportForm(trx, data.periodId, data.unitId);
-  });
+    const parsed = parseIndicatorInput(ind, v.input);
+    if (typeof parsed === 'string') errors.push({ message: parsed, where: { field: key } });
+    else next.set(key, parsed);
+  }
+  for (const r of data.reasons) {
+    if (!ruleExprs.has(r.expression)) {
+      errors.push({ message: `Mẫu báo cáo không có quy tắc "${r.expression}".`, where: { field: reasonKey(r.expression) } });
+      continue;
+    }
+    next.set(reasonKey(r.expression), r.reason ? { text: r.reason } : null);
+  }
+  if (errors.length) {
+    throw new AppError('BAD_VALUES', errors.length === 1 ? errors[0]!.message : `${errors[0]!.message} (và ${errors.length - 1} lỗi khác). Chưa lưu gì.`, errors[0]!.where, errors);
+  }
+
+  const at = now.toISOString();
+  const current = await loadValues(trx, existing?.id ?? null);
+  const changes = [...next.entries()]
+    .map(([key, s]) => ({ key, oldValue: current[key] ?? null, newValue: s === null ? null : storedText(s), stored: s }))
+    .filter((c) => c.oldValue !== c.newValue);
+  if (changes.length === 0) return getReportForm(trx, data.periodId, data.unitId);
+
+  const report = await ensureReport(trx, data.periodId, data.unitId, at);
+  const number = report.revision + 1;
+  const rev = await trx.insertInto('report_revisions').values({ report_id: report.id, number, actor: data.actor, at, note: data.note }).returning('id').executeTakeFirstOrThrow();
+  for (const c of changes) {
+    await trx.insertInto('report_value_changes').values({ revision_id: rev.id, field_key: c.key, old_value: c.oldValue, new_value: c.newValue }).execute();
+    await trx.deleteFrom('report_values').where('report_id', '=', report.id).where('field_key', '=', c.key).execute();
+    if (c.stored !== null) {
+      const s = c.stored;
+      await trx
+        .insertInto('report_values')
+        .values({
+          report_id: report.id,
+          field_key: c.key,
+          int_value: 'int' in s ? s.int : null,
+          dec_value: 'dec' in s ? s.dec : null,
+          text_value: 'text' in s ? s.text : null,
+        })
+        .execute();
+    }
+  }
+  let newStatus = report.status as ReportStatus;
+  if (newStatus === 'chua_nop' || newStatus === 'tra_lai') {
+    await addEvent(trx, report.id, newStatus, 'dang_nhap', data.actor, at, newStatus === 'tra_lai' ? 'Sửa số liệu sau khi trả lại' : 'Bắt đầu nhập');
+    newStatus = 'dang_nhap';
+  }
+  await trx.updateTable('reports').set({ revision: number, status: newStatus, updated_at: at }).where('id', '=', report.id).execute();
+  return getReportForm(trx, data.periodId, data.unitId);
 }
 
 /** Moves a report along one allowed transition, with what each one needs. */
 export async function transitionReport(db: Kysely<DB>, data: TransitionData, now = new Date()): Promise<ReportForm> {
-  return db.transaction().execute(async (trx) => {
-    const form = await getReportForm(trx, data.periodId, data.unitId);
-    const from = form.report.status;
-    const to = data.to;
-    if (!canTransition(from, to)) {
-      const allowed = TRANSITIONS[from].map((s) => `"${REPORT_STATUS_LABELS[s]}"`).join(', ');
+  return db.transaction().execute((trx) => transitionReportIn(trx, data, now));
+}
+
+/** The same inside the caller's transaction (an Excel import submits many reports at once). */
+export async function transitionReportIn(trx: Transaction<DB>, data: TransitionData, now = new Date()): Promise<ReportForm> {
+  const form = await getReportForm(trx, data.periodId, data.unitId);
+  const from = form.report.status;
+  const to = data.to;
+  if (!canTransition(from, to)) {
+    const allowed = TRANSITIONS[from].map((s) => `"${REPORT_STATUS_LABELS[s]}"`).join(', ');
+    throw new AppError(
+      'BAD_TRANSITION',
+      `Không chuyển được báo cáo của ${form.unit.name} từ "${REPORT_STATUS_LABELS[from]}" sang "${REPORT_STATUS_LABELS[to]}"${allowed ? `; chỉ có thể chuyển sang ${allowed}` : ' (đã duyệt là trạng thái cuối)'}.`,
+    );
+  }
+  const at = now.toISOString();
+  const report = await ensureReport(trx, data.periodId, data.unitId, at);
+  const patch: { status: ReportStatus; updated_at: string; received_date?: string | null; channel?: string | null } = { status: to, updated_at: at };
+  if (to === 'da_nop') {
+    const unexplained = form.checks.filter((c) => c.holds === false && !c.reason.trim());
+    if (unexplained.length) {
       throw new AppError(
-        'BAD_TRANSITION',
-        `Không chuyển được báo cáo của ${form.unit.name} từ "${REPORT_STATUS_LABELS[from]}" sang "${REPORT_STATUS_LABELS[to]}"${allowed ? `; chỉ có thể chuyển sang ${allowed}` : ' (đã duyệt là trạng thái cuối)'}.`,
+        'BREACH_UNEXPLAINED',
+        `Chưa nộp được: số liệu vi phạm ${unexplained.length} quy tắc mà chưa ghi lý do (${unexplained.map((c) => c.detail).join('; ')}). Hãy sửa số liệu hoặc ghi lý do bên cạnh.`,
+        { field: reasonKey(unexplained[0]!.expression) },
       );
     }
-    const at = now.toISOString();
-    const report = await ensureReport(trx, data.periodId, data.unitId, at);
-    const patch: { status: ReportStatus; updated_at: string; received_date?: string | null; channel?: string | null } = { status: to, updated_at: at };
-    if (to === 'da_nop') {
-      const unexplained = form.checks.filter((c) => c.holds === false && !c.reason.trim());
-      if (unexplained.length) {
-        throw new AppError(
-          'BREACH_UNEXPLAINED',
-          `Chưa nộp được: số liệu vi phạm ${unexplained.length} quy tắc mà chưa ghi lý do (${unexplained.map((c) => c.detail).join('; ')}). Hãy sửa số liệu hoặc ghi lý do bên cạnh.`,
-          { field: reasonKey(unexplained[0]!.expression) },
-        );
-      }
-      const received = data.receivedDate ?? todayIso(now);
-      if (received < form.period.windowStart) {
-        throw new AppError('BAD_DATE', `Ngày nhận ${formatDateShort(received)} trước khi kỳ "${form.period.name}" bắt đầu (${formatDateShort(form.period.windowStart)}).`, { field: 'receivedDate' });
-      }
-      patch.received_date = received;
-      patch.channel = data.channel ?? form.report.channel ?? 'typed';
+    const received = data.receivedDate ?? todayIso(now);
+    if (received < form.period.windowStart) {
+      throw new AppError('BAD_DATE', `Ngày nhận ${formatDateShort(received)} trước khi kỳ "${form.period.name}" bắt đầu (${formatDateShort(form.period.windowStart)}).`, { field: 'receivedDate' });
     }
-    if (to === 'tra_lai' && !data.note.trim()) {
-      throw new AppError('NOTE_REQUIRED', 'Trả lại báo cáo thì phải ghi lý do trả lại để đơn vị biết cần sửa gì.', { field: 'note' });
-    }
-    await trx.updateTable('reports').set(patch).where('id', '=', report.id).execute();
-    const note = to === 'da_nop' ? [`Ngày nhận ${formatDateShort(patch.received_date!)}`, data.note].filter(Boolean).join(' · ') : data.note;
-    await addEvent(trx, report.id, from, to, data.actor, at, note);
-    return getReportForm(trx, data.periodId, data.unitId);
-  });
+    patch.received_date = received;
+    patch.channel = data.channel ?? form.report.channel ?? 'typed';
+  }
+  if (to === 'tra_lai' && !data.note.trim()) {
+    throw new AppError('NOTE_REQUIRED', 'Trả lại báo cáo thì phải ghi lý do trả lại để đơn vị biết cần sửa gì.', { field: 'note' });
+  }
+  await trx.updateTable('reports').set(patch).where('id', '=', report.id).execute();
+  const note = to === 'da_nop' ? [`Ngày nhận ${formatDateShort(patch.received_date!)}`, data.note].filter(Boolean).join(' · ') : data.note;
+  await addEvent(trx, report.id, from, to, data.actor, at, note);
+  return getReportForm(trx, data.periodId, data.unitId);
 }
 
 export async function reportHistory(db: Db, periodId: number, unitId: number): Promise<ReportHistory> {
