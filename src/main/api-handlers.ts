@@ -14,6 +14,10 @@ import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transit
 import { periodBoard, reportingTrend } from './services/dashboard';
 import { listRegister, peekNextNumber } from './services/register';
 import { exportDocument, saveSample } from './services/documents';
+import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './safety/backups';
+import { exportPackage, importPackage, inspectPackage } from './safety/package';
+import { auditWorkbook, listAudit } from './safety/audit-log';
+import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
 
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
@@ -73,4 +77,18 @@ export const handlers: Handlers = {
   'register.next': async (core, a) => ({ number: await peekNextNumber(core.db, a.documentType, a.year) }),
   'documents.export': (core, a) => exportDocument(core.db, core.platform, a.model, a.takeNumber),
   'documents.sample': (core, a) => saveSample(core.db, core.platform, a.kind, a.date),
+  'backups.list': (core) => listBackups(core),
+  'backups.setKeep': (core, a) => setBackupKeep(core, a.keep),
+  'backups.create': (core) => manualBackup(core),
+  'backups.inspect': (core, a) => inspectBackup(core, a.name),
+  'backups.restore': (core, a) => restoreBackup(core, a.token),
+  'package.export': (core) => exportPackage(core),
+  'package.inspect': (core) => inspectPackage(core),
+  'package.import': (core, a) => importPackage(core, a.token),
+  'audit.list': (core, a) => listAudit(core.db, a),
+  'audit.export': async (core, a) =>
+    saveExport(core.platform, 'nhat-ky-thay-doi.xlsx', [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], await auditWorkbook(core.db, a)),
+  'trash.list': (core) => listTrash(core.db),
+  'trash.restore': (core, a) => restoreFromTrash(core.db, a.id),
+  'trash.empty': (core, a) => emptyTrash(core.db, a.ids),
 };

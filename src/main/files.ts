@@ -33,3 +33,21 @@ export function fileError(err: unknown, target: string): AppError {
   if (code === 'EBUSY') return new AppError('FILE_BUSY', `Tệp "${name}" đang được mở trong chương trình khác (Word/Excel?). Hãy đóng tệp rồi thử lại.`, { file: name });
   return new AppError('FILE_WRITE', `Không ghi được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`, { file: name });
 }
+
+/** Copies a file so that the target is either the old file or the whole new one. */
+export function copyFileAtomic(source: string, target: string): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.copyFileSync(source, tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw fileError(err, target);
+  }
+}

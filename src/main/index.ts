@@ -9,6 +9,7 @@ import { createMainWindow, installSessionPolicy, isAppUrl } from './window';
 import { electronPlatform } from './electron-platform';
 import { electronNativeBinding } from './native-binding';
 import { AppError } from '../shared/errors';
+import { dailyBackup } from './safety/backups';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -27,6 +28,8 @@ export async function startApp(): Promise<{ core: Core; window: BrowserWindow; c
     version: app.getVersion(),
     nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
   });
+  // The daily backup never blocks or stops the start: a failure is only logged.
+  void dailyBackup(core).catch((err: unknown) => console.error('Sao lưu hằng ngày thất bại', err));
   const dispatch = createDispatch(core, (msg, err) => console.error(msg, err));
   const channels = registerApi(ipcMain, dispatch, (url) => isAppUrl(url, devServerUrl));
   mainWindow = createMainWindow({

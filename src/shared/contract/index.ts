@@ -9,6 +9,7 @@ import { templatesContract } from './templates';
 import { periodsContract } from './periods';
 import { reportsContract } from './reports';
 import { documentsContract } from './documents';
+import { safetyContract } from './safety';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...templatesContract,
   ...periodsContract,
   ...reportsContract,
+  ...safetyContract,
 };
 
 export type Contract = typeof contract;

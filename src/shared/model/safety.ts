@@ -1,0 +1,84 @@
+// Backups, data packages, the audit log and the trash: what users see of data safety.
+
+export interface BackupItem {
+  name: string;
+  size: number;
+  createdAt: string;
+  /** hang-ngay (daily), truoc-nang-cap (before an upgrade), truoc-khoi-phuc (before a restore), thu-cong (manual). */
+  reason: string;
+}
+
+export interface BackupList {
+  folder: string;
+  keep: number;
+  items: BackupItem[];
+}
+
+/** What a backup or package holds, checked before anything is replaced. */
+export interface DataInspection {
+  token: string;
+  fileName: string;
+  kind: 'backup' | 'package';
+  integrity: string;
+  schemaVersion: string;
+  appSchemaVersion: string;
+  counts: { label: string; count: number }[];
+  files: number;
+  createdAt: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string;
+  tableName: string;
+  tableLabel: string;
+  rowId: number | null;
+  action: 'insert' | 'update' | 'delete';
+  /** Changed fields only, old → new. */
+  changes: { field: string; before: string | null; after: string | null }[];
+}
+
+export interface AuditPage {
+  total: number;
+  rows: AuditEntry[];
+}
+
+export interface TrashItem {
+  id: number;
+  tableName: string;
+  tableLabel: string;
+  rowId: number;
+  label: string;
+  deletedAt: string;
+  user: string;
+}
+
+/** Names people use for the tables they see in the audit log and the trash. */
+export const TABLE_LABELS: Record<string, string> = {
+  agency: 'Cơ quan',
+  signers: 'Người ký',
+  units: 'Đơn vị',
+  unit_events: 'Lịch sử đơn vị',
+  document_register: 'Sổ văn bản đi',
+  plans: 'Văn bản chỉ đạo',
+  plan_tasks: 'Nhiệm vụ',
+  plan_task_units: 'Đơn vị thực hiện nhiệm vụ',
+  plan_targets: 'Chỉ tiêu',
+  templates: 'Mẫu báo cáo',
+  template_sections: 'Mục của mẫu báo cáo',
+  template_indicators: 'Chỉ số',
+  template_rules: 'Quy tắc kiểm tra',
+  periods: 'Kỳ báo cáo',
+  period_units: 'Đơn vị phải báo cáo',
+  reports: 'Báo cáo đơn vị',
+  report_values: 'Số liệu báo cáo',
+  report_revisions: 'Lần sửa báo cáo',
+  report_value_changes: 'Thay đổi số liệu',
+  report_events: 'Trạng thái báo cáo',
+  trash: 'Thùng rác',
+  app_settings: 'Cài đặt',
+  installed_resources: 'Dữ liệu cài sẵn',
+};
+
+export const tableLabel = (name: string): string => TABLE_LABELS[name] ?? name;
