@@ -45,12 +45,27 @@ def twips_mm(v):
     return round(int(v) * 25.4 / 1440, 2)
 
 
-def run_info(r):
+DEFAULTS = {"font": None, "size": None}
+
+
+def style_value(style, attr):
+    """The value as Word resolves it: the paragraph style, the styles it is based on, then the document defaults."""
+    while style is not None:
+        v = getattr(style.font, attr)
+        if v is not None:
+            return v
+        style = style.base_style
+    return None
+
+
+def run_info(r, pstyle=None):
     f = r.font
+    name = f.name or style_value(pstyle, "name") or DEFAULTS["font"]
+    size = f.size or style_value(pstyle, "size")
     return {
         "text": r.text,
-        "font": f.name,
-        "size": f.size.pt if f.size is not None else None,
+        "font": name,
+        "size": size.pt if size is not None else DEFAULTS["size"],
         "bold": bool(f.bold),
         "italic": bool(f.italic),
         "underline": bool(f.underline),
@@ -65,7 +80,7 @@ def para_info(p, container_mm=None, default_size=None):
         bdr = ppr.find(qn("w:pBdr"))
         if bdr is not None and bdr.find(qn("w:top")) is not None:
             border_top = bdr.find(qn("w:top")).get(qn("w:val")) not in (None, "none", "nil")
-    runs = [run_info(r) for r in p.runs]
+    runs = [run_info(r, p.style) for r in p.runs]
     align = p.alignment
     info = {
         "type": "p",
@@ -172,6 +187,12 @@ def main():
     if "--max-rows" in sys.argv:
         max_rows = int(sys.argv[sys.argv.index("--max-rows") + 1])
     doc = Document(path)
+    try:
+        rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        DEFAULTS["font"] = rpr.find(qn("w:rFonts")).get(qn("w:ascii"))
+        DEFAULTS["size"] = int(rpr.find(qn("w:sz")).get(qn("w:val"))) / 2
+    except AttributeError:
+        pass
     sections = [section_info(s, doc) for s in doc.sections]
     blocks = []
     sec = 0

@@ -52,7 +52,9 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
-const CELL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+const TABLE_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+/** Paragraph style of table cells: set once, not on each of thousands of cells. */
+const CELL_STYLE = 'BangNoiDung';
 
 interface RunStyle {
   size: number;
@@ -72,7 +74,7 @@ class Writer {
   }
 
   run(text: string, st: RunStyle): TextRun {
-    return new TextRun({ text, font: FONT, size: st.size * 2, bold: st.bold, italics: st.italic, underline: st.underline ? {} : undefined });
+    return new TextRun({ text, size: st.size * 2, bold: st.bold || undefined, italics: st.italic || undefined, underline: st.underline ? {} : undefined });
   }
 
   inline(value: DocInline, st: RunStyle, prefix = ''): ParagraphChild[] {
@@ -122,7 +124,7 @@ class Writer {
       spacing: { before: ptToTwips(3), after, line: 240, lineRule: LineRuleType.AUTO },
       border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
       keepNext: true,
-      children: [new TextRun({ text: '', font: FONT, size: 4 })],
+      children: [new TextRun({ text: '', size: 4 })],
     });
   }
 
@@ -170,10 +172,12 @@ class Writer {
       const value = typeof c === 'object' ? c.text : c;
       const isNumber = typeof value === 'number';
       const align: Align = obj?.align ?? (header ? 'center' : (t.align?.[col] ?? (isNumber ? 'center' : 'left')));
+      const bold = header || obj?.bold;
+      const italics = obj?.italic;
       return new Paragraph({
-        alignment: ALIGN[align],
-        spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO },
-        children: [this.run(isNumber ? formatNumber(value) : value, { size, bold: header || obj?.bold, italic: obj?.italic })],
+        style: CELL_STYLE,
+        alignment: align === 'left' ? undefined : ALIGN[align],
+        children: [new TextRun(bold || italics ? { text: isNumber ? formatNumber(value) : value, bold: bold || undefined, italics: italics || undefined } : isNumber ? formatNumber(value) : value)],
       });
     };
     const row = (cells: DocCell[], header: boolean): TableRow => {
@@ -189,9 +193,7 @@ class Writer {
           return new TableCell({
             width: { size: w, type: WidthType.DXA },
             columnSpan: n > 1 ? n : undefined,
-            borders: CELL_BORDERS,
-            margins: { left: 80, right: 80, top: 0, bottom: 0 },
-            verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+            verticalAlign: header ? VerticalAlignTable.CENTER : undefined,
             children: [p],
           });
         }),
@@ -205,6 +207,8 @@ class Writer {
         columnWidths: widths,
         layout: TableLayoutType.FIXED,
         alignment: AlignmentType.CENTER,
+        borders: TABLE_BORDERS,
+        margins: { left: 80, right: 80, top: 0, bottom: 0 },
         rows: [...t.header.map((r) => row(r, true)), ...t.rows.map((r) => row(r, false))],
       }),
     );
@@ -390,7 +394,7 @@ export function buildDocument(model: DocumentModel): Document {
             tabStops: [{ type: TabStopType.LEFT, position: x + k }],
             spacing: { before: i === 0 ? before : 0, after: i === items.length - 1 ? ptToTwips(12) : 0, line: 240, lineRule: LineRuleType.AUTO },
             keepNext: true,
-            children: i === 0 ? [w.run(label, { size }), new TextRun({ text: '\t', font: FONT, size: size * 2 }), w.run(item, { size })] : [w.run(item, { size })],
+            children: i === 0 ? [w.run(label, { size }), new TextRun({ text: '\t', size: size * 2 }), w.run(item, { size })] : [w.run(item, { size })],
           }),
         ),
       );
@@ -402,7 +406,7 @@ export function buildDocument(model: DocumentModel): Document {
   children.push(signatureTable(w, model, textWidth));
 
   const pageHeaders = () => ({
-    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: size * 2 })] })] }),
+    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: size * 2 })] })] }),
     first: new Header({ children: [new Paragraph({ children: [] })] }),
   });
 
@@ -442,7 +446,18 @@ export function buildDocument(model: DocumentModel): Document {
   return new Document({
     creator: model.header.agency,
     title: `${model.type} ${model.summary}`.trim(),
-    styles: { default: { document: { run: { font: FONT, size: size * 2 } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: size * 2 } } },
+      paragraphStyles: [
+        {
+          id: CELL_STYLE,
+          name: 'Bảng - nội dung',
+          basedOn: 'Normal',
+          run: { font: FONT, size: s.tableSize * 2 },
+          paragraph: { spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+      ],
+    },
     footnotes: w.footnotes,
     sections,
   });
