@@ -84,6 +84,8 @@ export interface ProposedSigner {
 export interface ProposedPeriod {
   type: PeriodType;
   year: number;
+  /** Quarter 1–4 for a quarterly period, else null. */
+  index: number | null;
   name: string;
   windowStart: string;
   windowEnd: string;

@@ -39,7 +39,7 @@ export function proposePeriods(deadlines: ProposedDeadline[]): { periods: Propos
       windowEnd = prev > window.start ? prev : window.start;
       note = `Hạn nộp ${fmt(d.date)} sớm hơn ngày chốt số liệu ${fmt(window.end)} theo Nghị định 09/2019/NĐ-CP: đề xuất chốt số liệu ngày ${fmt(windowEnd)} (sửa được).`;
     }
-    periods.push({ type, year, name: periodName({ type, year, index }), windowStart: window.start, windowEnd, deadline: d.date, note, spans: d.spans });
+    periods.push({ type, year, index, name: periodName({ type, year, index }), windowStart: window.start, windowEnd, deadline: d.date, note, spans: d.spans });
   }
   return { periods, warnings };
 }

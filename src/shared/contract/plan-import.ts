@@ -1,0 +1,93 @@
+// Reading a plan from its text (Nhập văn bản): parse → a proposal the user corrects → save.
+import { z } from 'zod';
+import { method } from './define';
+import { fileBytes, id, isoDate, requiredText, text } from './schemas';
+import { planTargetInput } from './plans';
+import { PLAN_TYPES, type Plan } from '../model/plan';
+import { PERIOD_TYPES, type Period } from '../model/period';
+import { UNIT_KINDS, type Unit } from '../model/unit';
+import type { PlanProposal } from '../model/plan-import';
+import type { SavedDocument } from './documents';
+
+/** Pasted text: up to about 6 million characters (a 5 MB plan is far beyond any real one). */
+export const MAX_PASTE_CHARS = 6_000_000;
+
+export const planImportParseInput = z
+  .object({
+    text: z.string().max(MAX_PASTE_CHARS, 'Văn bản dán vào quá dài (tối đa khoảng 6 triệu ký tự).').optional(),
+    file: fileBytes.strict().optional(),
+  })
+  .strict()
+  .refine((a) => (a.text === undefined) !== (a.file === undefined), { message: 'Hãy dán văn bản hoặc chọn một tệp (chỉ một trong hai).', path: ['text'] });
+
+const optionalDate = z.union([isoDate, z.null()]).default(null);
+
+export const importUnitInput = z
+  .object({
+    name: requiredText('Tên đơn vị', 250),
+    role: z.enum(['lead', 'support']).default('lead'),
+    unitId: z.union([id, z.null()]).default(null),
+    /** For a name not in the register: create it with this kind; null leaves the name unlinked. */
+    createKind: z.union([z.enum(UNIT_KINDS), z.null()]).default(null),
+  })
+  .strict();
+
+export const importTaskInput = z
+  .object({
+    text: requiredText('Nội dung nhiệm vụ', 4000),
+    units: z.array(importUnitInput).max(100).default([]),
+    deadline: optionalDate,
+  })
+  .strict();
+
+export const importPeriodInput = z
+  .object({
+    type: z.enum(PERIOD_TYPES, { error: 'Loại kỳ báo cáo không hợp lệ.' }),
+    year: z.number().int().min(2000, 'Năm phải từ 2000.').max(2100, 'Năm phải đến 2100.'),
+    index: z.union([z.number().int().min(1).max(12), z.null()]).default(null),
+    name: text(200).default(''),
+    windowStart: isoDate,
+    windowEnd: isoDate,
+    deadline: isoDate,
+  })
+  .strict();
+
+export const planImportSaveInput = z
+  .object({
+    type: z.enum(PLAN_TYPES, { error: 'Loại văn bản không hợp lệ.' }),
+    number: text(20).default(''),
+    symbol: text(60).default(''),
+    issuedDate: optionalDate,
+    issuer: text(250).default(''),
+    signer: text(100).default(''),
+    summary: requiredText('Trích yếu', 1000),
+    field: text(200).default(''),
+    body: text(200_000).default(''),
+    tasks: z.array(importTaskInput).max(500).default([]),
+    targets: z.array(planTargetInput).max(200).default([]),
+    periods: z.array(importPeriodInput).max(20).default([]),
+    /** The report template of the periods; null: the first template of the register. */
+    templateId: z.union([id, z.null()]).default(null),
+  })
+  .strict()
+  .refine((p) => new Set(p.periods.map((d) => `${d.type}-${d.year}-${d.index ?? ''}`)).size === p.periods.length, {
+    message: 'Có hai kỳ báo cáo trùng loại và năm.',
+    path: ['periods'],
+  });
+
+export type PlanImportSaveInput = z.input<typeof planImportSaveInput>;
+
+export interface PlanImportResult {
+  plan: Plan;
+  periods: Period[];
+  createdUnits: Unit[];
+}
+
+export const planImportContract = {
+  /** Reads pasted text or a .txt/.docx file and proposes the plan's fields; stores nothing. */
+  'planImport.parse': method(planImportParseInput).returns<PlanProposal>(),
+  /** Creates the plan, its tasks and targets, new units and the periods, all or nothing. */
+  'planImport.save': method(planImportSaveInput).returns<PlanImportResult>(),
+  /** Writes a saved plan again as an official-format .docx (Nghị định 30/2020). */
+  'planImport.exportDocx': method(z.object({ planId: id }).strict()).returns<SavedDocument>(),
+};
