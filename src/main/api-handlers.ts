@@ -19,6 +19,8 @@ import { exportPackage, importPackage, inspectPackage } from './safety/package';
 import { auditWorkbook, listAudit } from './safety/audit-log';
 import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
 
+import { exportPlanDocx, parsePlanImport, savePlanImport } from './services/plan-import';
+
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
 export const handlers: Handlers = {
@@ -91,4 +93,7 @@ export const handlers: Handlers = {
   'trash.list': (core) => listTrash(core.db),
   'trash.restore': (core, a) => restoreFromTrash(core.db, a.id),
   'trash.empty': (core, a) => emptyTrash(core.db, a.ids),
+  'planImport.parse': (core, a) => parsePlanImport(core.db, a),
+  'planImport.save': (core, a) => savePlanImport(core.db, a),
+  'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId),
 };

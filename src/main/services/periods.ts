@@ -152,13 +152,16 @@ async function writePeriod(db: Db, id: number | null, data: PeriodData, r: Resol
 }
 
 export async function createPeriod(db: Kysely<DB>, data: PeriodData, now = new Date()): Promise<Period> {
-  return db.transaction().execute(async (trx) => {
-    const preview = await previewPeriod(trx, data);
-    if (preview.problems.length) refuse(preview.problems);
-    const r = await resolve(trx, data);
-    const id = await writePeriod(trx, null, data, r, now);
-    return getPeriod(trx, id);
-  });
+  return db.transaction().execute((trx) => insertPeriod(trx, data, now));
+}
+
+/** createPeriod inside the caller's transaction (the plan-text import saves plan and periods together). */
+export async function insertPeriod(trx: Transaction<DB>, data: PeriodData, now = new Date()): Promise<Period> {
+  const preview = await previewPeriod(trx, data);
+  if (preview.problems.length) refuse(preview.problems);
+  const r = await resolve(trx, data);
+  const id = await writePeriod(trx, null, data, r, now);
+  return getPeriod(trx, id);
 }
 
 export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData, now = new Date()): Promise<Period> {

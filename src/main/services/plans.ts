@@ -167,17 +167,20 @@ function header(data: PlanData) {
 }
 
 export async function createPlan(db: Kysely<DB>, data: PlanData, now = new Date()): Promise<Plan> {
-  return db.transaction().execute(async (trx) => {
-    await assertUnitsExist(trx, data);
-    const at = now.toISOString();
-    const row = await trx
-      .insertInto('plans')
-      .values({ ...header(data), created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeParts(trx, row.id, data);
-    return getPlan(trx, row.id);
-  });
+  return db.transaction().execute((trx) => insertPlan(trx, data, now));
+}
+
+/** createPlan inside the caller's transaction (the plan-text import saves plan, units and periods together). */
+export async function insertPlan(trx: Transaction<DB>, data: PlanData, now = new Date()): Promise<Plan> {
+  await assertUnitsExist(trx, data);
+  const at = now.toISOString();
+  const row = await trx
+    .insertInto('plans')
+    .values({ ...header(data), created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeParts(trx, row.id, data);
+  return getPlan(trx, row.id);
 }
 
 export async function updatePlan(db: Kysely<DB>, id: number, data: PlanData, now = new Date()): Promise<Plan> {

@@ -10,9 +10,11 @@ import { periodsContract } from './periods';
 import { reportsContract } from './reports';
 import { documentsContract } from './documents';
 import { safetyContract } from './safety';
+import { planImportContract } from './plan-import';
 import type { MethodSpec } from './define';
 
 export const contract = {
+  ...planImportContract,
   ...documentsContract,
   ...appContract,
   ...agencyContract,
