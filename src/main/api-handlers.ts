@@ -14,6 +14,7 @@ import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transit
 import { periodBoard, reportingTrend } from './services/dashboard';
 import { listRegister, peekNextNumber } from './services/register';
 import { exportDocument, saveSample } from './services/documents';
+import { emailDraft, exportExcel, exportWord, getCompileSettings, getDraft, openExportFolder, refreshDraft, saveCompileSettings, saveDraft, showCompile } from './services/compile';
 import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './safety/backups';
 import { exportPackage, importPackage, inspectPackage } from './safety/package';
 import { auditWorkbook, listAudit } from './safety/audit-log';
@@ -96,4 +97,14 @@ export const handlers: Handlers = {
   'planImport.parse': (core, a) => parsePlanImport(core.db, a),
   'planImport.save': (core, a) => savePlanImport(core.db, a),
   'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId),
+  'compile.show': (core, a) => showCompile(core.db, a),
+  'compile.draft': (core, a) => getDraft(core.db, a),
+  'compile.refreshDraft': (core, a) => refreshDraft(core.db, a),
+  'compile.saveDraft': (core, a) => saveDraft(core.db, a),
+  'compile.settings': (core) => getCompileSettings(core.db),
+  'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
+  'compile.exportWord': (core, a) => exportWord(core.db, core.platform, a),
+  'compile.exportExcel': (core, a) => exportExcel(core.db, core.platform, a),
+  'compile.email': (core, a) => emailDraft(core.db, core.platform, a),
+  'compile.openFolder': (core) => openExportFolder(core.db, core.platform),
 };

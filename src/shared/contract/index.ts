@@ -9,6 +9,7 @@ import { templatesContract } from './templates';
 import { periodsContract } from './periods';
 import { reportsContract } from './reports';
 import { documentsContract } from './documents';
+import { compileContract } from './compile';
 import { safetyContract } from './safety';
 import { planImportContract } from './plan-import';
 import type { MethodSpec } from './define';
@@ -16,6 +17,7 @@ import type { MethodSpec } from './define';
 export const contract = {
   ...planImportContract,
   ...documentsContract,
+  ...compileContract,
   ...appContract,
   ...agencyContract,
   ...unitsContract,

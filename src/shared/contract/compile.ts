@@ -1,0 +1,94 @@
+// Tổng hợp: the consolidated figures of one or several periods, the editable draft of the
+// department's report, its Word and Excel exports and the email draft sent upward.
+import { z } from 'zod';
+import { method } from './define';
+import { emptyInput, id, isoDate, text } from './schemas';
+import type { CompileResult, CompileSettings, Draft } from '../model/compile';
+
+export const windowInput = z
+  .object({
+    periodIds: z.array(id).min(1, 'Chọn ít nhất một kỳ báo cáo để tổng hợp.').max(24, 'Chọn tối đa 24 kỳ.'),
+    /** Null: the same period(s) of last year, found automatically; []: no comparison. */
+    compareIds: z.union([z.array(id).max(24), z.null()]).default(null),
+    /** The day the status (late, missing) is judged on; null: today. */
+    today: z.union([isoDate, z.null()]).default(null),
+  })
+  .strict();
+
+export const draftSectionInput = z
+  .object({
+    number: z.string().max(20),
+    text: z.string().max(200_000, 'Nội dung một mục dài quá 200.000 ký tự.'),
+  })
+  .strict();
+
+export const saveDraftInput = windowInput.extend({
+  title: text(1000),
+  sections: z.array(draftSectionInput).max(300),
+});
+
+const emailList = z
+  .array(z.string().trim().toLowerCase().pipe(z.email({ error: (iss) => `Địa chỉ email "${String(iss.input)}" không hợp lệ.` })))
+  .max(50);
+
+export const compileSettingsInput = z
+  .object({
+    to: z.array(text(300).pipe(z.string().min(1, 'Dòng "Kính gửi" không được để trống.'))).max(30),
+    recipients: z.array(text(300).pipe(z.string().min(1, 'Dòng "Nơi nhận" không được để trống.'))).max(50),
+    emailTo: emailList,
+    emailCc: emailList.default([]),
+    symbol: text(40).refine((v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v), 'Ký hiệu chỉ gồm chữ và số, các nhóm nối bằng "-" (ví dụ: BC-SNV).'),
+  })
+  .strict();
+
+export const exportReportInput = windowInput.extend({
+  /** Take the next number of the register (Báo cáo, year of the date); false: blank for the clerk. */
+  takeNumber: z.boolean().default(false),
+  date: z.union([isoDate, z.null()]).default(null),
+});
+
+export interface DraftView {
+  draft: Draft;
+  compile: CompileResult;
+  /** The draft with its placeholders replaced, section by section. */
+  rendered: { title: string; sections: { number: string; text: string; unknown: string[] }[] };
+}
+
+export interface SavedFile {
+  saved: boolean;
+  path: string | null;
+  /** Register number taken, if any. */
+  number?: number | null;
+}
+
+export interface EmailDraft {
+  saved: boolean;
+  folder: string | null;
+  emlPath: string | null;
+  docxPath: string | null;
+  xlsxPath: string | null;
+  /** Whether the system mail app was asked to open the draft, and why not. */
+  opened: boolean;
+  openError: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  body: string;
+}
+
+export const compileContract = {
+  'compile.show': method(windowInput).returns<CompileResult>(),
+  /** The stored draft of the window (generated the first time). */
+  'compile.draft': method(windowInput).returns<DraftView>(),
+  /** Regenerates from the current figures and answers, keeping the user's edits. */
+  'compile.refreshDraft': method(windowInput).returns<DraftView>(),
+  'compile.saveDraft': method(saveDraftInput).returns<DraftView>(),
+  'compile.settings': method(emptyInput).returns<CompileSettings>(),
+  'compile.saveSettings': method(compileSettingsInput).returns<CompileSettings>(),
+  'compile.exportWord': method(exportReportInput).returns<SavedFile>(),
+  'compile.exportExcel': method(windowInput).returns<SavedFile>(),
+  /** Word + Excel + .eml in one folder, then the .eml opened by the system mail app. */
+  'compile.email': method(exportReportInput).returns<EmailDraft>(),
+  /** Shows the folder the last export or email draft was written to (the renderer never names a path). */
+  'compile.openFolder': method(emptyInput).returns<{ opened: boolean; error: string }>(),
+};
