@@ -14,6 +14,7 @@ import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transit
 import { periodBoard, reportingTrend } from './services/dashboard';
 import { listRegister, peekNextNumber } from './services/register';
 import { exportDocument, saveSample } from './services/documents';
+import { getDocumentSettings, saveDocumentSettings } from './services/document-settings';
 import { emailDraft, exportExcel, exportWord, getCompileSettings, getDraft, openExportFolder, refreshDraft, saveCompileSettings, saveDraft, showCompile } from './services/compile';
 import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './safety/backups';
 import { exportPackage, importPackage, inspectPackage } from './safety/package';
@@ -107,4 +108,6 @@ export const handlers: Handlers = {
   'compile.exportExcel': (core, a) => exportExcel(core.db, core.platform, a),
   'compile.email': (core, a) => emailDraft(core.db, core.platform, a),
   'compile.openFolder': (core) => openExportFolder(core.db, core.platform),
+  'documents.settings': (core) => getDocumentSettings(core.db),
+  'documents.saveSettings': (core, a) => saveDocumentSettings(core.db, a),
 };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AgencySettings } from './routes/AgencySettings';
+import { Settings } from './routes/Settings';
 import { UnitsScreen } from './routes/Units';
 import { NotBuilt } from './routes/NotBuilt';
 import { NoticeProvider } from './components/Notice';
@@ -52,7 +52,7 @@ export function App() {
           </ul>
         </nav>
         <main className="content">
-          {route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <AgencySettings /> : <NotBuilt title={current.label} />}
+          {route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <Settings /> : <NotBuilt title={current.label} />}
         </main>
       </div>
     </NoticeProvider>

@@ -14,6 +14,10 @@ export interface Bridge {
   url: string;
   core: Core;
   exportDir: string;
+  /** What the next "choose a file to open" dialog answers (a real dialog in the app). */
+  setNextOpenPath(file: string | null): void;
+  /** Files the app asked the system to open. */
+  opened: string[];
   close(): Promise<void>;
 }
 
@@ -33,7 +37,10 @@ export async function startBridge(opts: { dbPath: string; exportDir: string; ren
   const rendererDir = path.resolve(opts.rendererDir ?? 'out/renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`Renderer not built: ${rendererDir} (run electron-vite build)`);
   fs.mkdirSync(opts.exportDir, { recursive: true });
-  const core = await openCore({ dbPath: opts.dbPath, platform: folderPlatform(opts.exportDir), version: 'bridge' });
+  let nextOpenPath: string | null = null;
+  const opened: string[] = [];
+  const platform = folderPlatform(opts.exportDir, { nextOpenPath: () => nextOpenPath, opened });
+  const core = await openCore({ dbPath: opts.dbPath, platform, version: 'bridge' });
   const dispatch = createDispatch(core, (m, e) => console.error(m, e));
 
   const server = http.createServer((req, res) => {
@@ -75,6 +82,10 @@ export async function startBridge(opts: { dbPath: string; exportDir: string; ren
     url: `http://127.0.0.1:${port}/`,
     core,
     exportDir: opts.exportDir,
+    setNextOpenPath(file) {
+      nextOpenPath = file;
+    },
+    opened,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

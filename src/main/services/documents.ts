@@ -12,6 +12,7 @@ import { parseDocumentModel } from '../documents/model';
 import { renderDocx } from '../documents/docx-writer';
 import { SAMPLE_AGENCY, SAMPLE_FILE_NAMES, sampleModel } from '../documents/samples';
 import { getAgency } from './agency';
+import { getDocumentSettings } from './document-settings';
 import { peekNextNumber, registerDocument } from './register';
 
 const WORD_FILTER = [{ name: 'Văn bản Word', extensions: ['docx'] }];
@@ -29,7 +30,9 @@ export function documentFileName(model: DocumentModel): string {
  * Writes a document where the user chooses and enters it in the register, all or nothing:
  * if the file cannot be written, the register line and its number are given back.
  */
-export async function exportDocument(db: Kysely<DB>, platform: Platform, model: DocumentModel, takeNumber: boolean, now = new Date()): Promise<SavedDocument> {
+export async function exportDocument(db: Kysely<DB>, platform: Platform, given: DocumentModel, takeNumber: boolean, now = new Date()): Promise<SavedDocument> {
+  // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
+  const model: DocumentModel = { ...given, settings: await getDocumentSettings(db) };
   const next = takeNumber ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4))) : model.header.number;
   const target = await platform.chooseSavePath(documentFileName({ ...model, header: { ...model.header, number: next } }), WORD_FILTER);
   if (!target) return { saved: false, path: null, entry: null };
@@ -49,7 +52,7 @@ export async function exportDocument(db: Kysely<DB>, platform: Platform, model: 
 /** Writes one sample document with the user's agency (the built-in one when none is set up). */
 export async function saveSample(db: Kysely<DB>, platform: Platform, kind: SampleKind, date = todayIso()): Promise<SavedDocument> {
   const agency = await getAgency(db);
-  const model = parseDocumentModel(sampleModel(kind, agency.name ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers } : SAMPLE_AGENCY, date));
+  const model = { ...parseDocumentModel(sampleModel(kind, agency.name ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers } : SAMPLE_AGENCY, date)), settings: await getDocumentSettings(db) };
   const target = await platform.chooseSavePath(SAMPLE_FILE_NAMES[kind], WORD_FILTER);
   if (!target) return { saved: false, path: null, entry: null };
   writeFileAtomic(target, await renderDocx(model));

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { isoDate } from './schemas';
-import { documentModel } from './document-model';
+import { documentModel, documentSettings } from './document-model';
+import { emptyInput } from './schemas';
 import { DOCUMENT_TYPE_NAMES, SAMPLE_KINDS, type RegisterEntry } from '../model/document';
 
 const documentType = z.enum(DOCUMENT_TYPE_NAMES, { error: 'Loại văn bản không hợp lệ.' });
@@ -21,5 +22,7 @@ export const documentsContract = {
   /** Writes a document and enters it in the register; `takeNumber` gives it the next number of its type and year. */
   'documents.export': method(z.object({ model: documentModel, takeNumber: z.boolean() }).strict()).returns<SavedDocument>(),
   /** Writes one sample document (not registered) with the user's agency, to check the layout. */
+  'documents.settings': method(emptyInput).returns<z.output<typeof documentSettings>>(),
+  'documents.saveSettings': method(documentSettings).returns<z.output<typeof documentSettings>>(),
   'documents.sample': method(z.object({ kind: z.enum(SAMPLE_KINDS, { error: 'Loại văn bản mẫu không hợp lệ.' }), date: isoDate.optional() }).strict()).returns<SavedDocument>(),
 };

@@ -1,0 +1,48 @@
+// Cài đặt: the agency, data safety (backups, restore, packages), the audit log and the trash.
+import { useState } from 'react';
+import { AgencySettings } from './AgencySettings';
+import { BackupSettings } from './settings/BackupSettings';
+import { AuditLog } from './settings/AuditLog';
+import { TrashBin } from './settings/TrashBin';
+import { DocumentSettings } from './settings/DocumentSettings';
+
+const TABS = [
+  { id: 'co-quan', label: 'Cơ quan' },
+  { id: 'the-thuc', label: 'Thể thức văn bản' },
+  { id: 'sao-luu', label: 'Sao lưu, khôi phục' },
+  { id: 'nhat-ky', label: 'Nhật ký' },
+  { id: 'thung-rac', label: 'Thùng rác' },
+] as const;
+
+type TabId = (typeof TABS)[number]['id'];
+
+export function Settings() {
+  const [tab, setTab] = useState<TabId>('co-quan');
+  return (
+    <div className="settings">
+      <div className="tabs" role="tablist" aria-label="Cài đặt">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const i = TABS.findIndex((x) => x.id === tab);
+              if (e.key === 'ArrowRight') setTab(TABS[(i + 1) % TABS.length]!.id);
+              if (e.key === 'ArrowLeft') setTab(TABS[(i + TABS.length - 1) % TABS.length]!.id);
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'co-quan' ? <AgencySettings /> : tab === 'the-thuc' ? <DocumentSettings /> : tab === 'sao-luu' ? <BackupSettings /> : tab === 'nhat-ky' ? <AuditLog /> : <TrashBin />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// Nhật ký: every change, who and when, before → after; filterable and exportable.
+import { useCallback, useEffect, useState } from 'react';
+import { call, errorMessage } from '../../api';
+import { useNotice } from '../../components/Notice';
+import { TABLE_LABELS, type AuditPage } from '../../../shared/model/safety';
+import { formatNumber } from '../../../shared/format';
+
+const ACTION_LABEL = { insert: 'Thêm', update: 'Sửa', delete: 'Xóa' } as const;
+const PAGE = 100;
+
+export function AuditLog() {
+  const notice = useNotice();
+  const [table, setTable] = useState('');
+  const [action, setAction] = useState<'' | 'insert' | 'update' | 'delete'>('');
+  const [search, setSearch] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<AuditPage | null>(null);
+
+  const filter = useCallback(
+    () => ({ table: table || undefined, action: action || undefined, search: search || undefined, from: from || undefined, to: to || undefined }),
+    [table, action, search, from, to],
+  );
+
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      call('audit.list', { ...filter(), limit: PAGE, offset })
+        .then(setPage)
+        .catch((err: unknown) => notice('error', errorMessage(err)));
+    }, 150);
+    return () => window.clearTimeout(t);
+  }, [filter, offset, notice]);
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <div>
+          <div className="breadcrumb">Cài đặt</div>
+          <h1>Nhật ký thay đổi</h1>
+          <div className="muted">{page ? `${formatNumber(page.total)} thay đổi` : ''}</div>
+        </div>
+        <button
+          type="button"
+          onClick={() =>
+            void call('audit.export', filter())
+              .then((r) => r.saved && notice('ok', `Đã xuất nhật ký ra ${r.path}.`))
+              .catch((err: unknown) => notice('error', errorMessage(err)))
+          }
+        >
+          Xuất Excel
+        </button>
+      </header>
+      <div className="toolbar" role="search">
+        <select aria-label="Loại dữ liệu" value={table} onChange={(e) => (setOffset(0), setTable(e.target.value))}>
+          <option value="">Mọi dữ liệu</option>
+          {Object.entries(TABLE_LABELS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Thao tác" value={action} onChange={(e) => (setOffset(0), setAction(e.target.value as typeof action))}>
+          <option value="">Mọi thao tác</option>
+          <option value="insert">Thêm</option>
+          <option value="update">Sửa</option>
+          <option value="delete">Xóa</option>
+        </select>
+        <input type="date" aria-label="Từ ngày" value={from} onChange={(e) => (setOffset(0), setFrom(e.target.value))} />
+        <input type="date" aria-label="Đến ngày" value={to} onChange={(e) => (setOffset(0), setTo(e.target.value))} />
+        <input type="search" className="search" placeholder="Tìm trong nội dung thay đổi" aria-label="Tìm trong nhật ký" value={search} onChange={(e) => (setOffset(0), setSearch(e.target.value))} />
+      </div>
+      <table className="data audit" aria-label="Nhật ký">
+        <thead>
+          <tr>
+            <th>Thời điểm</th>
+            <th>Người</th>
+            <th>Dữ liệu</th>
+            <th>Thao tác</th>
+            <th>Thay đổi (trước → sau)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.rows.map((r) => (
+            <tr key={r.id}>
+              <td className="nowrap">{new Date(r.at).toLocaleString('vi-VN')}</td>
+              <td>{r.user}</td>
+              <td>
+                {r.tableLabel} <span className="muted">#{r.rowId}</span>
+              </td>
+              <td>{ACTION_LABEL[r.action]}</td>
+              <td>
+                <ul className="changes">
+                  {r.changes.slice(0, 8).map((c) => (
+                    <li key={c.field}>
+                      <span className="mono small">{c.field}</span>: <del>{c.before ?? '∅'}</del> → <ins>{c.after ?? '∅'}</ins>
+                    </li>
+                  ))}
+                  {r.changes.length > 8 ? <li className="muted">… và {r.changes.length - 8} trường khác</li> : null}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="pager">
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          ← Trước
+        </button>
+        <span className="muted">
+          {page && page.total > 0 ? `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + PAGE, page.total))} / ${formatNumber(page.total)}` : ''}
+        </span>
+        <button type="button" disabled={!page || offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+          Sau →
+        </button>
+      </div>
+    </section>
+  );
+}

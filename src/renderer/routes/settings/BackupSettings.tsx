@@ -1,0 +1,170 @@
+// Sao lưu, khôi phục: the rotation, manual copies, restore after a check, data packages.
+import { useCallback, useEffect, useState } from 'react';
+import { call, errorMessage } from '../../api';
+import { useNotice } from '../../components/Notice';
+import { Confirm } from '../../components/Modal';
+import type { BackupList, DataInspection } from '../../../shared/model/safety';
+import { formatNumber } from '../../../shared/format';
+
+const REASON_LABEL: Record<string, string> = {
+  'hang-ngay': 'Tự động hằng ngày',
+  'truoc-nang-cap': 'Trước khi nâng cấp',
+  'truoc-khoi-phuc': 'Trước khi khôi phục',
+  'truoc-nhap-goi': 'Trước khi nhập gói dữ liệu',
+};
+
+const size = (n: number) => (n >= 1048576 ? `${formatNumber(n / 1048576, 1)} MB` : `${formatNumber(Math.max(1, Math.round(n / 1024)))} KB`);
+
+export function BackupSettings() {
+  const notice = useNotice();
+  const [list, setList] = useState<BackupList | null>(null);
+  const [keep, setKeep] = useState('14');
+  const [busy, setBusy] = useState('');
+  const [inspection, setInspection] = useState<DataInspection | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const l = await call('backups.list');
+      setList(l);
+      setKeep(String(l.keep));
+    } catch (err) {
+      notice('error', errorMessage(err));
+    }
+  }, [notice]);
+  useEffect(() => void reload(), [reload]);
+
+  const run = async <T,>(label: string, fn: () => Promise<T>, ok: (r: T) => string | null) => {
+    setBusy(label);
+    try {
+      const r = await fn();
+      const msg = ok(r);
+      if (msg) notice('ok', msg);
+      await reload();
+    } catch (err) {
+      notice('error', errorMessage(err));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <div>
+          <div className="breadcrumb">Cài đặt</div>
+          <h1>Sao lưu, khôi phục</h1>
+        </div>
+      </header>
+      <div className="card stack">
+        <h2 className="card-title">Sao lưu tự động</h2>
+        <p className="muted">
+          Ứng dụng tự sao lưu mỗi ngày khi mở lần đầu và trước mỗi lần nâng cấp dữ liệu, vào thư mục <code>{list?.folder ?? '…'}</code>.
+        </p>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const n = Number(keep);
+            void run('keep', () => call('backups.setKeep', { keep: n }), () => `Sẽ giữ ${n} bản sao lưu tự động gần nhất.`);
+          }}
+        >
+          <label className="field">
+            <span className="field-label">Giữ lại số bản tự động gần nhất</span>
+            <input type="number" min={1} max={365} value={keep} onChange={(e) => setKeep(e.target.value)} aria-label="Số bản sao lưu giữ lại" />
+          </label>
+          <button type="submit" disabled={busy !== ''}>
+            Lưu
+          </button>
+        </form>
+        <div className="toolbar-actions">
+          <button type="button" className="primary" disabled={busy !== ''} onClick={() => void run('create', () => call('backups.create'), (r) => (r.saved ? `Đã sao lưu vào ${r.path}.` : null))}>
+            Sao lưu ngay ra tệp…
+          </button>
+          <button type="button" disabled={busy !== ''} onClick={() => void run('inspect', () => call('backups.inspect', {}), (r) => (setInspection(r), null))}>
+            Khôi phục từ tệp…
+          </button>
+        </div>
+        <table className="data" aria-label="Các bản sao lưu">
+          <thead>
+            <tr>
+              <th>Tệp</th>
+              <th>Loại</th>
+              <th>Thời điểm</th>
+              <th>Dung lượng</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {list?.items.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  Chưa có bản sao lưu nào.
+                </td>
+              </tr>
+            ) : null}
+            {list?.items.map((b) => (
+              <tr key={b.name}>
+                <td className="mono small">{b.name}</td>
+                <td>{REASON_LABEL[b.reason] ?? 'Khác'}</td>
+                <td>{new Date(b.createdAt).toLocaleString('vi-VN')}</td>
+                <td>{size(b.size)}</td>
+                <td>
+                  <button type="button" disabled={busy !== ''} onClick={() => void run('inspect', () => call('backups.inspect', { name: b.name }), (r) => (setInspection(r), null))}>
+                    Khôi phục…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card stack">
+        <h2 className="card-title">Chuyển sang máy khác</h2>
+        <p className="muted">Gói dữ liệu (.zip) gồm toàn bộ cơ sở dữ liệu và các tệp gốc, minh chứng đã lưu. Trên máy mới, cài ứng dụng rồi nhập gói.</p>
+        <div className="toolbar-actions">
+          <button type="button" disabled={busy !== ''} onClick={() => void run('package', () => call('package.export'), (r) => (r.saved ? `Đã tạo gói dữ liệu ${r.path}.` : null))}>
+            Xuất gói dữ liệu…
+          </button>
+          <button type="button" disabled={busy !== ''} onClick={() => void run('inspect', () => call('package.inspect'), (r) => (setInspection(r), null))}>
+            Nhập gói dữ liệu…
+          </button>
+        </div>
+        {busy ? <p className="muted" role="status">Đang xử lý…</p> : null}
+      </div>
+      {inspection ? (
+        <Confirm
+          title={inspection.kind === 'backup' ? 'Khôi phục dữ liệu' : 'Nhập gói dữ liệu'}
+          confirmLabel={inspection.kind === 'backup' ? 'Khôi phục' : 'Nhập gói'}
+          message={
+            <div className="inspection">
+              <p>
+                Tệp <strong>{inspection.fileName}</strong> đã được kiểm tra: toàn vẹn <strong>{inspection.integrity === 'ok' ? 'tốt' : inspection.integrity}</strong>, phiên bản dữ liệu{' '}
+                <code>{inspection.schemaVersion}</code>
+                {inspection.schemaVersion !== inspection.appSchemaVersion ? ' (cũ hơn, sẽ được nâng cấp)' : ''}.
+              </p>
+              <ul>
+                {inspection.counts.map((c) => (
+                  <li key={c.label}>
+                    {c.label}: <strong>{formatNumber(c.count)}</strong>
+                  </li>
+                ))}
+                {inspection.kind === 'package' ? <li>Tệp kèm theo: {formatNumber(inspection.files)}</li> : null}
+              </ul>
+              <p className="warn-text">Dữ liệu hiện tại sẽ được thay thế. Một bản sao an toàn của dữ liệu hiện tại được tạo trước trong thư mục sao lưu.</p>
+            </div>
+          }
+          onCancel={() => setInspection(null)}
+          onConfirm={() => {
+            const insp = inspection;
+            setInspection(null);
+            void run(
+              'restore',
+              () => (insp.kind === 'backup' ? call('backups.restore', { token: insp.token }) : call('package.import', { token: insp.token })),
+              () => 'Đã khôi phục dữ liệu. Bản sao an toàn của dữ liệu cũ nằm trong thư mục sao lưu.',
+            );
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// Data safety in the real UI: audit log, backup and checked restore, document settings, CSP.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openE2E, type E2E } from './harness';
+
+let t: E2E;
+beforeAll(async () => {
+  t = await openE2E('safety');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function addUnit(code: string, name: string) {
+  const { page } = t;
+  await page.goto(`${t.bridge.url}#/don-vi`);
+  await page.click('button:has-text("+ Thêm đơn vị")');
+  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=code]', code);
+  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=name]', name);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.vrow[data-code="${code}"]`);
+}
+
+async function openTab(label: string) {
+  const { page } = t;
+  await page.goto(`${t.bridge.url}#/cai-dat`);
+  await page.click(`[role=tab]:has-text("${label}")`);
+}
+
+describe('data safety in chromium', () => {
+  it('shows every change in the audit log, with before → after', async () => {
+    await addUnit('NK1', 'Đơn vị nhật ký');
+    await openTab('Nhật ký');
+    await t.page.waitForSelector('table[aria-label="Nhật ký"] td:has-text("Đơn vị")');
+    expect(await t.page.locator('table[aria-label="Nhật ký"]').innerText()).toContain('Đơn vị nhật ký');
+    await t.page.selectOption('select[aria-label="Thao tác"]', 'update');
+    await expect.poll(() => t.page.locator('table[aria-label="Nhật ký"] tbody tr').count()).toBe(0);
+    await t.page.selectOption('select[aria-label="Thao tác"]', '');
+    await expect.poll(() => t.page.locator('table[aria-label="Nhật ký"] tbody tr').count()).toBeGreaterThan(0);
+    await t.shot('01-audit');
+  });
+
+  it('backs up to a file, then restores it after showing what it holds', async () => {
+    await openTab('Sao lưu, khôi phục');
+    await t.page.click('button:has-text("Sao lưu ngay ra tệp")');
+    await t.page.waitForSelector('.notice-ok:has-text("Đã sao lưu vào")');
+    const backup = fs.readdirSync(t.bridge.exportDir).find((f) => f.startsWith('sao-luu-') && f.endsWith('.db'));
+    expect(backup).toBeDefined();
+
+    await addUnit('NK2', 'Thêm sau sao lưu');
+    await openTab('Sao lưu, khôi phục');
+    t.bridge.setNextOpenPath(path.join(t.bridge.exportDir, backup!));
+    await t.page.click('button:has-text("Khôi phục từ tệp")');
+    await t.page.waitForSelector('.inspection');
+    const text = await t.page.locator('.inspection').innerText();
+    expect(text).toContain('toàn vẹn tốt');
+    expect(text).toMatch(/Đơn vị: 1\b/);
+    await t.shot('02-restore-check');
+    await t.page.click('.modal button.danger:has-text("Khôi phục")');
+    await t.page.waitForSelector('.notice-ok:has-text("Đã khôi phục dữ liệu")');
+    // a safety copy of the data before the restore is listed
+    await t.page.waitForSelector('table[aria-label="Các bản sao lưu"] td:has-text("Trước khi khôi phục")');
+    await t.shot('03-restored');
+    await t.page.goto(`${t.bridge.url}#/don-vi`);
+    await t.page.reload();
+    await t.page.waitForSelector('.vrow[data-code="NK1"]');
+    expect(await t.page.locator('.vrow[data-code="NK2"]').count()).toBe(0);
+  });
+
+  it('keeps document settings within the decree and writes a sample', async () => {
+    await openTab('Thể thức văn bản');
+    await t.page.fill('input[name=left]', '40');
+    await t.page.click('form[aria-label="Thể thức văn bản"] button[type=submit]');
+    await t.page.waitForSelector('.field-message:has-text("Lề trái phải từ 30 đến 35 mm.")');
+    await t.page.fill('input[name=left]', '32');
+    await t.page.selectOption('select[name=bodySize]', '13');
+    await t.page.click('form[aria-label="Thể thức văn bản"] button[type=submit]');
+    await t.page.waitForSelector('.notice-ok:has-text("Đã lưu thể thức văn bản")');
+    await t.page.click('button:has-text("Công văn")');
+    await t.page.waitForSelector('.notice-ok:has-text("Đã xuất văn bản mẫu")');
+    expect(fs.readdirSync(t.bridge.exportDir).some((f) => f.endsWith('.docx'))).toBe(true);
+    await t.shot('04-document-settings');
+  });
+
+  it('refuses inline script (CSP)', async () => {
+    const ran = await t.page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1';
+      document.body.appendChild(s);
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'window.__injected2 = 1');
+      img.src = 'data:,x';
+      document.body.appendChild(img);
+      return new Promise((r) => setTimeout(() => r([(window as unknown as Record<string, unknown>).__injected, (window as unknown as Record<string, unknown>).__injected2]), 100));
+    });
+    expect(ran).toEqual([undefined, undefined]);
+    const violations = t.problems.filter((p) => /Content Security Policy/i.test(p));
+    expect(violations.length).toBeGreaterThan(0);
+    t.problems.length = 0;
+  });
+});
