@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCore, type Core } from './core';
 import { DOCS_USAGE, runDocsCli } from './documents/cli';
+import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
 import { createDispatch } from './dispatch';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
 import { defaultDbPath } from './paths';
@@ -21,6 +22,7 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
   units export FILE.xlsx                       xuất danh sách đơn vị
   agency show [--json]                         thông tin cơ quan
 ${REPORTING_USAGE}
+${PLAN_TEXT_USAGE}
 ${DOCS_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
@@ -62,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   }
   const dbFlag = flags.get('--db');
   const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
+  if (isPlanTextCommand(positional)) return runPlanTextCli(positional, flags, dbPath, cliNativeBinding(), io);
   if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliNativeBinding(), io);
   if (group === 'docs') {
     const outFlag = flags.get('--out');
