@@ -22,10 +22,16 @@ import { auditWorkbook, listAudit } from './safety/audit-log';
 import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
 
 import { exportPlanDocx, parsePlanImport, savePlanImport } from './services/plan-import';
+import { analyzeCollect, commitCollect, exportCollect } from './services/collect';
+import { jobProgress } from './jobs';
 
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
 export const handlers: Handlers = {
+  'collect.export': (core, a) => exportCollect(core, a),
+  'collect.analyze': (core, a) => analyzeCollect(core, a.periodId, a.files, a.jobId),
+  'collect.commit': (core, a) => commitCollect(core, a.batchId, a.accept, a.actor),
+  'jobs.progress': async (_core, a) => jobProgress(a.jobId),
   'app.info': async (core) => ({
     version: core.version,
     dbPath: core.conn.path,

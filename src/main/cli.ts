@@ -11,6 +11,7 @@ import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-
 import { defaultDbPath } from './paths';
 import { cliNativeBindingFor } from './native-binding';
 import { fixedPathPlatform } from './platform';
+import { COLLECT_USAGE, runCollectCli } from './collect-cli';
 import { describeLocation, type Result } from '../shared/errors';
 import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
 import type { Agency } from '../shared/model/agency';
@@ -24,6 +25,7 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
 ${REPORTING_USAGE}
 ${PLAN_TEXT_USAGE}
 ${DOCS_USAGE}
+${COLLECT_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
 Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
@@ -70,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
     const outFlag = flags.get('--out');
     return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliNativeBinding(), io);
   }
+  if (group === 'collect') return runCollectCli(argv, dbPath, cliNativeBinding(), io);
   const json = flags.has('--json');
   const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
   let core: Core;

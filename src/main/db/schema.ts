@@ -69,6 +69,7 @@ export interface DB extends SafetyTables {
   report_revisions: ReportRevisionTable;
   report_value_changes: ReportValueChangeTable;
   report_events: ReportEventTable;
+  collect_sources: CollectSourceTable;
   compile_drafts: CompileDraftTable;
   compile_settings: CompileSettingsTable;
 }
@@ -318,4 +319,22 @@ export interface SafetyTables {
   audit_context: AuditContextTable;
   trash: TrashTable;
   app_settings: AppSettingTable;
+}
+
+// Returned Excel workbooks that were accepted (migration 0010).
+export interface CollectSourceTable {
+  id: Generated<number>;
+  period_id: number;
+  unit_id: number;
+  report_id: number;
+  revision: number;
+  channel: 'excel';
+  file_name: string;
+  sha256: string;
+  size: number;
+  stored_path: string;
+  changed_count: number;
+  breach_count: number;
+  actor: string;
+  imported_at: string;
 }

@@ -12,9 +12,28 @@ export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Checks that the bytes are a sane .xlsx package before any parser sees them. */
-export async function assertXlsx(data: Uint8Array, fileName: string): Promise<void> {
+/** One entry may not expand more than this many times (deflate itself tops out near 1,032). */
+export const MAX_COMPRESSION_RATIO = 500;
+/** Entries smaller than this are never suspect, however well they compress. */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+/**
+ * Excel and LibreOffice keep a small owner file "~$name.xlsx" (".~lock.name.xlsx#") next to a
+ * workbook while it is open: dropping a folder often brings one along.
+ */
+export function isOfficeLockFile(fileName: string): boolean {
+  return /^~\$/.test(fileName) || /^\.~lock\..*#$/.test(fileName);
+}
+
+/** Checks that the bytes are a sane .xlsx package before any parser sees them; returns the zip. */
+export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JSZip> {
   const where = { file: fileName };
+  if (isOfficeLockFile(fileName))
+    throw new AppError(
+      'FILE_LOCKED',
+      `Tệp "${fileName}" là tệp khóa tạm của Excel/LibreOffice: bảng tính "${fileName.replace(/^~\$|^\.~lock\.|#$/g, '')}" đang được mở. Hãy lưu, đóng bảng tính rồi chọn lại tệp .xlsx.`,
+      where,
+    );
   if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng (0 byte).`, where);
   if (data.length > MAX_WORKBOOK_BYTES)
     throw new AppError('FILE_TOO_BIG', `Tệp "${fileName}" quá lớn (${(data.length / 1048576).toFixed(1)} MB, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`, where);
@@ -35,11 +54,30 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<vo
     if (entry.name.includes('..') || entry.name.startsWith('/'))
       throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" chứa đường dẫn không hợp lệ "${entry.name}".`, where);
     // JSZip keeps the declared size of each entry; no decompression is needed to read it.
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    const declared = (entry as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } })._data;
+    const size = declared?.uncompressedSize ?? 0;
     total += size;
+    if (size > RATIO_FLOOR_BYTES && size > (declared?.compressedSize ?? 0) * MAX_COMPRESSION_RATIO)
+      throw new AppError('ZIP_BOMB', `Tệp "${fileName}" có phần "${entry.name}" nén bất thường (${Math.round(size / 1048576)} MB khi giải nén): có thể là tệp độc hại nên không đọc.`, where);
   }
   if (total > MAX_UNCOMPRESSED_BYTES)
-    throw new AppError('FILE_TOO_BIG', `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB): có thể là tệp độc hại.`, where);
+    throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`, where);
+  return zip;
+}
+
+/** Reads a file given on the command line; an open or locked file gets a message the user can act on. */
+export function readInputFile(filePath: string, read: (p: string) => Buffer): Uint8Array {
+  const name = filePath.split(/[\\/]/).pop() ?? filePath;
+  try {
+    return new Uint8Array(read(filePath));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' || code === 'ETXTBSY')
+      throw new AppError('FILE_LOCKED', `Không đọc được tệp "${name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi thử lại.`, { file: name });
+    if (code === 'ENOENT') throw new AppError('NO_FILE', `Không tìm thấy tệp "${filePath}".`, { file: name });
+    if (code === 'EISDIR') throw new AppError('NOT_XLSX', `"${name}" là thư mục, không phải tệp .xlsx.`, { file: name });
+    throw new AppError('FILE_READ', `Không đọc được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`, { file: name });
+  }
 }
 
 export type CellValue = ExcelJS.CellValue;

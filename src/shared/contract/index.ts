@@ -12,6 +12,8 @@ import { documentsContract } from './documents';
 import { compileContract } from './compile';
 import { safetyContract } from './safety';
 import { planImportContract } from './plan-import';
+import { collectContract } from './collect';
+import { jobsContract } from './jobs';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -26,6 +28,8 @@ export const contract = {
   ...periodsContract,
   ...reportsContract,
   ...safetyContract,
+  ...collectContract,
+  ...jobsContract,
 };
 
 export type Contract = typeof contract;

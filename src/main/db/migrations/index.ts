@@ -5,6 +5,7 @@ import * as m0002 from './0002_unit_search_and_events';
 import * as m0003 from './0003_document_register';
 import * as m0004 from './0004_plans_templates_periods';
 import * as m0005 from './0005_unit_reports';
+import * as m0010 from './0010_collect_sources';
 import * as m0050 from './0050_safety';
 import * as m0020 from './0020_compile_drafts';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_document_register': m0003,
   '0004_plans_templates_periods': m0004,
   '0005_unit_reports': m0005,
+  '0010_collect_sources': m0010,
   '0050_safety': m0050,
   '0020_compile_drafts': m0020,
 };
