@@ -24,6 +24,9 @@ import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
 import { exportPlanDocx, parsePlanImport, savePlanImport } from './services/plan-import';
 import { analyzeCollect, commitCollect, exportCollect } from './services/collect';
 import { jobProgress } from './jobs';
+import { deleteCriteriaSet, exportCriteriaSetJson, getCriteriaSet, importCriteriaSet, listCriteriaSets, saveCriteriaSet } from './services/scoring-sets';
+import { addEvidence, approveScoring, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundResults, saveScores } from './services/scoring';
+import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './services/scoring-io';
 
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
@@ -101,6 +104,46 @@ export const handlers: Handlers = {
   'trash.list': (core) => listTrash(core.db),
   'trash.restore': (core, a) => restoreFromTrash(core.db, a.id),
   'trash.empty': (core, a) => emptyTrash(core.db, a.ids),
+  'planImport.parse': (core, a) => parsePlanImport(core.db, a),
+  'planImport.save': (core, a) => savePlanImport(core.db, a),
+  'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId),
+  'compile.show': (core, a) => showCompile(core.db, a),
+  'compile.draft': (core, a) => getDraft(core.db, a),
+  'compile.refreshDraft': (core, a) => refreshDraft(core.db, a),
+  'compile.saveDraft': (core, a) => saveDraft(core.db, a),
+  'compile.settings': (core) => getCompileSettings(core.db),
+  'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
+  'compile.exportWord': (core, a) => exportWord(core.db, core.platform, a),
+  'compile.exportExcel': (core, a) => exportExcel(core.db, core.platform, a),
+  'compile.email': (core, a) => emailDraft(core.db, core.platform, a),
+  'compile.openFolder': (core) => openExportFolder(core.db, core.platform),
+  'documents.settings': (core) => getDocumentSettings(core.db),
+  'documents.saveSettings': (core, a) => saveDocumentSettings(core.db, a),
+  'scoring.sets.list': (core) => listCriteriaSets(core.db),
+  'scoring.sets.get': (core, a) => getCriteriaSet(core.db, a.id),
+  'scoring.sets.save': (core, a) => saveCriteriaSet(core.db, a.id, a.content),
+  'scoring.sets.delete': (core, a) => deleteCriteriaSet(core.db, a.id),
+  'scoring.sets.import': (core, a) => importCriteriaSet(core.db, a.fileName, a.data),
+  'scoring.sets.export': async (core, a) => {
+    const s = await getCriteriaSet(core.db, a.id);
+    return saveExport(core.platform, `bo-tieu-chi-${s.code}-v${s.version}.json`, [{ name: 'Bộ tiêu chí (JSON)', extensions: ['json'] }], exportCriteriaSetJson(s));
+  },
+  'scoring.rounds.list': (core) => listRounds(core.db),
+  'scoring.rounds.get': (core, a) => getRound(core.db, a.id),
+  'scoring.rounds.create': (core, a) => createRound(core.db, a),
+  'scoring.rounds.delete': (core, a) => deleteRound(core.db, a.id),
+  'scoring.unit.get': (core, a) => getUnitScoring(core.db, a.roundId, a.unitId),
+  'scoring.unit.save': (core, a) => saveScores(core.db, a),
+  'scoring.unit.approve': (core, a) => approveScoring(core.db, a.roundId, a.unitId, a.note, a.actor),
+  'scoring.unit.reopen': (core, a) => reopenScoring(core.db, a.roundId, a.unitId, a.reason, a.actor),
+  'scoring.evidence.add': (core, a) => addEvidence(core.db, core.dataDir, a.roundId, a.unitId, a.itemCode, a.file.fileName, a.file.data),
+  'scoring.evidence.remove': (core, a) => removeEvidence(core.db, a.roundId, a.unitId, a.evidenceId),
+  'scoring.evidence.open': (core, a) => openEvidence(core.db, core.dataDir, core.platform, a.evidenceId),
+  'scoring.workbook.export': (core, a) => exportScoringBook(core.db, core.platform, a.roundId, a.unitId),
+  'scoring.workbook.import': (core, a) => importScoringBook(core.db, a.roundId, a.file.fileName, a.file.data),
+  'scoring.results': (core, a) => roundResults(core.db, a.roundId),
+  'scoring.export.docx': (core, a) => exportScoringDocx(core.db, core.platform, a.roundId, a.takeNumber),
+  'scoring.export.xlsx': (core, a) => exportScoringXlsx(core.db, core.platform, a.roundId),
   'planImport.parse': (core, a) => parsePlanImport(core.db, a),
   'planImport.save': (core, a) => savePlanImport(core.db, a),
   'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId),

@@ -8,6 +8,7 @@ import { DOCS_USAGE, runDocsCli } from './documents/cli';
 import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
 import { createDispatch } from './dispatch';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
+import { SCORING_USAGE, isScoringCommand, runScoringCli } from './scoring-cli';
 import { defaultDbPath } from './paths';
 import { cliNativeBindingFor } from './native-binding';
 import { fixedPathPlatform } from './platform';
@@ -23,6 +24,7 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
   units export FILE.xlsx                       xuất danh sách đơn vị
   agency show [--json]                         thông tin cơ quan
 ${REPORTING_USAGE}
+${SCORING_USAGE}
 ${PLAN_TEXT_USAGE}
 ${DOCS_USAGE}
 ${COLLECT_USAGE}
@@ -68,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
   if (isPlanTextCommand(positional)) return runPlanTextCli(positional, flags, dbPath, cliNativeBinding(), io);
   if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliNativeBinding(), io);
+  if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, cliNativeBinding(), io);
   if (group === 'docs') {
     const outFlag = flags.get('--out');
     return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliNativeBinding(), io);

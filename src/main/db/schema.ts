@@ -72,6 +72,12 @@ export interface DB extends SafetyTables {
   collect_sources: CollectSourceTable;
   compile_drafts: CompileDraftTable;
   compile_settings: CompileSettingsTable;
+  scoring_sets: ScoringSetTable;
+  scoring_rounds: ScoringRoundTable;
+  scorings: ScoringTable;
+  scoring_lines: ScoringLineTable;
+  scoring_evidence: ScoringEvidenceTable;
+  scoring_events: ScoringEventTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -337,4 +343,69 @@ export interface CollectSourceTable {
   breach_count: number;
   actor: string;
   imported_at: string;
+}
+
+// Chấm điểm, xếp loại (migration 0040). Points in whole hundredths (_c).
+export interface ScoringSetTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name: string;
+  province: string;
+  year: number;
+  total_c: number;
+  content: string;
+  based_on_id: number | null;
+  created_at: string;
+}
+
+export interface ScoringRoundTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  set_id: number;
+  self_deadline: string | null;
+  appraisal_deadline: string | null;
+  note: string;
+  created_at: string;
+}
+
+export interface ScoringTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  position: number;
+  locked: number;
+  updated_at: string;
+}
+
+export interface ScoringLineTable {
+  scoring_id: number;
+  code: string;
+  kind: 'criterion' | 'bonus' | 'deduction';
+  max_c: number;
+  self_c: number | null;
+  self_note: string;
+  appraised_c: number | null;
+  reason: string;
+}
+
+export interface ScoringEvidenceTable {
+  id: Generated<number>;
+  scoring_id: number;
+  code: string;
+  file_name: string;
+  stored_path: string;
+  size: number;
+  sha256: string;
+  added_at: string;
+}
+
+export interface ScoringEventTable {
+  id: Generated<number>;
+  scoring_id: number;
+  kind: string;
+  actor: string;
+  at: string;
+  note: string;
 }

@@ -14,6 +14,7 @@ import { safetyContract } from './safety';
 import { planImportContract } from './plan-import';
 import { collectContract } from './collect';
 import { jobsContract } from './jobs';
+import { scoringContract } from './scoring';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...safetyContract,
   ...collectContract,
   ...jobsContract,
+  ...scoringContract,
 };
 
 export type Contract = typeof contract;
