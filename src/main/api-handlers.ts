@@ -12,6 +12,7 @@ import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTe
 import { createPeriod, deletePeriod, getPeriod, listPeriods, periodExpectedUnits, previewPeriod, updatePeriod } from './services/periods';
 import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './services/reports';
 import { periodBoard, reportingTrend } from './services/dashboard';
+import { buildReminder } from './services/reminders';
 import { listRegister, peekNextNumber } from './services/register';
 import { exportDocument, saveSample } from './services/documents';
 import { getDocumentSettings, saveDocumentSettings } from './services/document-settings';
@@ -85,6 +86,7 @@ export const handlers: Handlers = {
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
   'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.today ?? undefined),
+  'reports.reminder': async (core, a) => exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber),
   'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.today ?? undefined),
   'register.list': (core, a) => listRegister(core.db, a),
   'register.next': async (core, a) => ({ number: await peekNextNumber(core.db, a.documentType, a.year) }),

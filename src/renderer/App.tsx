@@ -3,12 +3,19 @@ import { Settings } from './routes/Settings';
 import { UnitsScreen } from './routes/Units';
 import { NotBuilt } from './routes/NotBuilt';
 import { NoticeProvider } from './components/Notice';
+import { DashboardScreen } from './routes/Dashboard';
+import { PlansScreen } from './routes/Plans';
+import { PeriodsScreen } from './routes/Periods';
+import { TemplatesScreen } from './routes/Templates';
+import { UnitReportScreen } from './routes/UnitReport';
 
 const ROUTES = [
   { id: 'tong-quan', label: 'Tổng quan', icon: '◧' },
   { id: 'don-vi', label: 'Đơn vị', icon: '▦' },
   { id: 'van-ban', label: 'Văn bản chỉ đạo', icon: '▤' },
   { id: 'ky-bao-cao', label: 'Kỳ báo cáo', icon: '◷' },
+  // Reached from Kỳ báo cáo (not listed in the side navigation).
+  { id: 'mau-bao-cao', label: 'Mẫu báo cáo', icon: '▥', hidden: true },
   { id: 'bao-cao-don-vi', label: 'Báo cáo đơn vị', icon: '✎' },
   { id: 'tong-hop', label: 'Tổng hợp', icon: 'Σ' },
   { id: 'cham-diem', label: 'Chấm điểm', icon: '★' },
@@ -39,7 +46,7 @@ export function App() {
             <div className="brand-sub">Dân vận chính quyền · Dân chủ ở cơ sở</div>
           </div>
           <ul>
-            {ROUTES.map((r) => (
+            {ROUTES.filter((r) => !('hidden' in r)).map((r) => (
               <li key={r.id}>
                 <a href={`#/${r.id}`} className={r.id === route ? 'active' : ''} aria-current={r.id === route ? 'page' : undefined}>
                   <span className="nav-icon" aria-hidden="true">
@@ -52,7 +59,17 @@ export function App() {
           </ul>
         </nav>
         <main className="content">
-          {route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <Settings /> : <NotBuilt title={current.label} />}
+          {route === 'tong-quan' ? (
+            <DashboardScreen />
+          ) : route === 'van-ban' ? (
+            <PlansScreen />
+          ) : route === 'ky-bao-cao' ? (
+            <PeriodsScreen />
+          ) : route === 'mau-bao-cao' ? (
+            <TemplatesScreen />
+          ) : route === 'bao-cao-don-vi' ? (
+            <UnitReportScreen />
+          ) : route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <Settings /> : <NotBuilt title={current.label} />}
         </main>
       </div>
     </NoticeProvider>

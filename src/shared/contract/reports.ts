@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { id, isoDate, requiredText, text } from './schemas';
+import type { SavedDocument } from './documents';
 import { CHANNELS, REPORT_STATUSES, type Board, type ReportForm, type ReportHistory, type TrendPoint, type ValueMap } from '../model/report';
 
 const reportRef = { periodId: id, unitId: id };
@@ -48,5 +49,17 @@ export const reportsContract = {
   /** All values as they stood right after revision `revision` (0: before any). */
   'reports.snapshot': method(z.object({ ...reportRef, revision: z.number().int().min(0) }).strict()).returns<ValueMap>(),
   'dashboard.board': method(z.object({ periodId: id, today: z.union([isoDate, z.null()]).default(null) }).strict()).returns<Board>(),
+  /** Công văn đôn đốc to the chosen units, written by the documents writer and entered in the register. */
+  'reports.reminder': method(
+    z
+      .object({
+        periodId: id,
+        unitIds: z.array(id).min(1, 'Chọn ít nhất một đơn vị cần đôn đốc.').max(5000),
+        newDeadline: isoDate,
+        date: z.union([isoDate, z.null()]).default(null),
+        takeNumber: z.boolean().default(true),
+      })
+      .strict(),
+  ).returns<SavedDocument>(),
   'dashboard.trend': method(z.object({ limit: z.number().int().min(1).max(24).default(8), today: z.union([isoDate, z.null()]).default(null) }).strict()).returns<TrendPoint[]>(),
 };

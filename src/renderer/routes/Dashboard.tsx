@@ -1,0 +1,262 @@
+// Tổng quan: the board of a period's expected units, its rates, days left, and reporting rates
+// over the last periods. One click (or Enter) on a unit opens its report.
+import { useCallback, useEffect, useState } from 'react';
+import { call, errorMessage } from '../api';
+import { useNotice } from '../components/Notice';
+import { Field } from '../components/Field';
+import { formatDateShort } from '../../shared/format';
+import { formatDec } from '../../shared/decimal';
+import { BOARD_STATE_LABELS, CHANNEL_LABELS, type Board, type BoardState, type TrendPoint } from '../../shared/model/report';
+import type { PeriodListItem } from '../../shared/model/period';
+import { goTo, readTarget, rememberTarget } from '../reporting-nav';
+import { ReminderDialog } from './Reminder';
+import './reporting.css';
+
+const FILTERS: { id: 'all' | BoardState; label: string }[] = [
+  { id: 'all', label: 'Tất cả' },
+  { id: 'dung_han', label: BOARD_STATE_LABELS.dung_han },
+  { id: 'muon', label: BOARD_STATE_LABELS.muon },
+  { id: 'chua_nop', label: BOARD_STATE_LABELS.chua_nop },
+  { id: 'qua_han', label: BOARD_STATE_LABELS.qua_han },
+  { id: 'dang_nhap', label: BOARD_STATE_LABELS.dang_nhap },
+  { id: 'tra_lai', label: BOARD_STATE_LABELS.tra_lai },
+  { id: 'da_duyet', label: BOARD_STATE_LABELS.da_duyet },
+];
+
+const pct = (v: string | null) => (v === null ? '—' : `${formatDec(v)}%`);
+
+export function DashboardScreen() {
+  const notice = useNotice();
+  const [periods, setPeriods] = useState<PeriodListItem[]>([]);
+  const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
+  const [board, setBoard] = useState<Board | null>(null);
+  const [trend, setTrend] = useState<TrendPoint[]>([]);
+  const [filter, setFilter] = useState<'all' | BoardState>('all');
+  const [reminding, setReminding] = useState(false);
+
+  useEffect(() => {
+    void Promise.all([call('periods.list'), call('dashboard.trend', { limit: 8 })])
+      .then(([list, t]) => {
+        setPeriods(list);
+        setTrend(t);
+        setPeriodId((cur) => (cur !== null && list.some((p) => p.id === cur) ? cur : (list[0]?.id ?? null)));
+      })
+      .catch((err) => notice('error', errorMessage(err)));
+  }, [notice]);
+
+  const load = useCallback(async () => {
+    if (periodId === null) return;
+    try {
+      setBoard(await call('dashboard.board', { periodId }));
+    } catch (err) {
+      notice('error', errorMessage(err));
+    }
+  }, [periodId, notice]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (periods.length === 0) {
+    return (
+      <section className="screen">
+        <header className="screen-header">
+          <h1>Tổng quan</h1>
+        </header>
+        <div className="not-built">
+          Chưa có kỳ báo cáo nào. <a href="#/ky-bao-cao">Tạo kỳ báo cáo</a> từ mẫu báo cáo để bắt đầu theo dõi.
+        </div>
+      </section>
+    );
+  }
+
+  const rows = board?.rows.filter((r) => filter === 'all' || r.state === filter) ?? [];
+  const lateOrMissing = board?.rows.filter((r) => r.expected && (r.state === 'qua_han' || r.state === 'chua_nop' || r.state === 'dang_nhap' || r.state === 'tra_lai')) ?? [];
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <div>
+          <div className="breadcrumb">Tổng quan</div>
+          <h1>Theo dõi báo cáo của đơn vị</h1>
+        </div>
+        <div className="rp-row-actions">
+          <Field label="Kỳ báo cáo">
+            <select
+              aria-label="Kỳ báo cáo"
+              value={periodId ?? ''}
+              onChange={(e) => {
+                setPeriodId(Number(e.target.value));
+                rememberTarget({ periodId: Number(e.target.value) });
+              }}
+            >
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} (hạn {formatDateShort(p.deadline)})
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </header>
+      {board ? (
+        <>
+          <div className="rp-cards" aria-label="Số liệu tổng hợp">
+            <Card label="Phải báo cáo" value={String(board.expected)} sub="đơn vị" />
+            <Card label="Đã nộp" value={String(board.actual)} sub={`đúng hạn ${board.onTime} · muộn ${board.late}`} />
+            <Card label="Chưa nộp" value={String(board.missing)} sub={board.daysLeft < 0 ? 'đã quá hạn' : 'chưa đến hạn'} tone={board.missing && board.daysLeft < 0 ? 'warn' : undefined} />
+            <Card label="Trả lại" value={String(board.returned)} />
+            <Card label="Đã duyệt" value={String(board.approved)} />
+            <Card label="Tỷ lệ báo cáo" value={pct(board.reportingRate)} sub="đã nộp / phải nộp" tone="good" testId="reporting-rate" />
+            <Card label="Tỷ lệ đúng hạn" value={pct(board.onTimeRate)} sub="đúng hạn / phải nộp" testId="on-time-rate" />
+            <Card
+              label="Hạn nộp"
+              value={board.daysLeft >= 0 ? `còn ${board.daysLeft} ngày` : `quá ${-board.daysLeft} ngày`}
+              sub={formatDateShort(board.period.deadline)}
+              tone={board.daysLeft < 0 ? 'warn' : undefined}
+            />
+          </div>
+          <div className="rp-board-grid">
+            <div>
+              <div className="rp-chips" role="group" aria-label="Lọc theo tình trạng">
+                {FILTERS.map((f) => {
+                  const n = f.id === 'all' ? board.rows.length : board.rows.filter((r) => r.state === f.id).length;
+                  return (
+                    <button key={f.id} type="button" aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>
+                      {f.label} ({n})
+                    </button>
+                  );
+                })}
+                <button type="button" onClick={() => setReminding(true)} disabled={lateOrMissing.length === 0} title="Soạn công văn đôn đốc các đơn vị chưa nộp">
+                  Công văn đôn đốc…
+                </button>
+              </div>
+              <div className="rp-table-wrap">
+                <table className="rp-table" aria-label="Bảng theo dõi đơn vị">
+                  <thead>
+                    <tr>
+                      <th>Mã</th>
+                      <th>Đơn vị</th>
+                      <th>Tình trạng</th>
+                      <th>Ngày nhận</th>
+                      <th>Hình thức</th>
+                      <th className="num">Vi phạm quy tắc</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr
+                        key={r.unitId}
+                        className="clickable"
+                        tabIndex={0}
+                        data-unit={r.unitCode}
+                        onClick={() => goTo('bao-cao-don-vi', { periodId: board.period.id, unitId: r.unitId })}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter' || e.key === ' ') {
+                            e.preventDefault();
+                            goTo('bao-cao-don-vi', { periodId: board.period.id, unitId: r.unitId });
+                          }
+                        }}
+                        title="Mở báo cáo của đơn vị"
+                      >
+                        <td className="mono">{r.unitCode}</td>
+                        <td>
+                          {r.unitName}
+                          {!r.expected ? <span className="rp-muted-note"> (ngoài danh sách phải báo cáo)</span> : null}
+                        </td>
+                        <td>
+                          <span className={`rp-badge st-${r.state}`}>{BOARD_STATE_LABELS[r.state]}</span>
+                          {r.daysLate ? <span className="small"> {r.daysLate} ngày</span> : null}
+                        </td>
+                        <td>{formatDateShort(r.receivedDate)}</td>
+                        <td>{r.channel ? CHANNEL_LABELS[r.channel] : ''}</td>
+                        <td className="num">{r.breachCount || ''}</td>
+                      </tr>
+                    ))}
+                    {rows.length === 0 ? (
+                      <tr>
+                        <td colSpan={6} className="muted">
+                          Không có đơn vị nào ở tình trạng này.
+                        </td>
+                      </tr>
+                    ) : null}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+            <TrendChart points={trend} current={board.period.id} />
+          </div>
+        </>
+      ) : null}
+      {reminding && board ? <ReminderDialog board={board} units={lateOrMissing} onClose={() => setReminding(false)} /> : null}
+    </section>
+  );
+}
+
+function Card({ label, value, sub, tone, testId }: { label: string; value: string; sub?: string; tone?: 'warn' | 'good'; testId?: string }) {
+  return (
+    <div className={`rp-card${tone ? ` ${tone}` : ''}`} data-testid={testId}>
+      <div className="rp-card-label">{label}</div>
+      <div className="rp-card-value">{value}</div>
+      {sub ? <div className="rp-card-sub">{sub}</div> : null}
+    </div>
+  );
+}
+
+/** Reporting and on-time rates of the last periods, as paired bars (hand-drawn SVG). */
+export function TrendChart({ points, current }: { points: TrendPoint[]; current: number }) {
+  const W = 340;
+  const H = 200;
+  const left = 30;
+  const bottom = 40;
+  const plotH = H - bottom - 10;
+  const n = Math.max(points.length, 1);
+  const slot = (W - left - 6) / n;
+  const bar = Math.min(16, slot / 3);
+  const y = (v: string | null) => (v === null ? 0 : (Math.min(100, Number(v)) / 100) * plotH);
+  return (
+    <div className="rp-chart">
+      <h2>Tỷ lệ báo cáo các kỳ gần đây</h2>
+      <svg width={W} height={H} role="img" aria-label="Biểu đồ tỷ lệ báo cáo các kỳ gần đây">
+        {[0, 50, 100].map((g) => (
+          <g key={g}>
+            <line x1={left} x2={W} y1={10 + plotH - (g / 100) * plotH} y2={10 + plotH - (g / 100) * plotH} stroke="#e5e7eb" />
+            <text x={left - 4} y={14 + plotH - (g / 100) * plotH} fontSize="10" textAnchor="end" fill="#5d6776">
+              {g}%
+            </text>
+          </g>
+        ))}
+        {points.map((p, i) => {
+          const x = left + i * slot + slot / 2;
+          const r = y(p.reportingRate);
+          const o = y(p.onTimeRate);
+          return (
+            <g key={p.periodId}>
+              <rect x={x - bar - 1} y={10 + plotH - r} width={bar} height={r} fill={p.periodId === current ? '#1f5fae' : '#8fb1dc'}>
+                <title>{`${p.name}: tỷ lệ báo cáo ${pct(p.reportingRate)} (${p.actual}/${p.expected})`}</title>
+              </rect>
+              <rect x={x + 1} y={10 + plotH - o} width={bar} height={o} fill={p.periodId === current ? '#1e7a3c' : '#9fd0ac'}>
+                <title>{`${p.name}: đúng hạn ${pct(p.onTimeRate)} (${p.onTime}/${p.expected})`}</title>
+              </rect>
+              <text x={x} y={H - bottom + 14} fontSize="10" textAnchor="middle" fill="#1d2430">
+                {p.name.length > 16 ? `${p.name.slice(0, 15)}…` : p.name}
+              </text>
+              <text x={x} y={H - bottom + 27} fontSize="10" textAnchor="middle" fill="#5d6776">
+                {pct(p.reportingRate)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <div className="rp-legend">
+        <span>
+          <i style={{ background: '#1f5fae' }} />
+          Tỷ lệ báo cáo
+        </span>
+        <span>
+          <i style={{ background: '#1e7a3c' }} />
+          Tỷ lệ đúng hạn
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Công văn đôn đốc: choose the late or missing units and a new deadline; the main process writes
+// the letter (Nghị định 30 format) and enters it in the outgoing register.
+import { useState } from 'react';
+import { call, errorMessage } from '../api';
+import { Modal } from '../components/Modal';
+import { Field } from '../components/Field';
+import { useNotice } from '../components/Notice';
+import { todayIso, formatDateShort } from '../../shared/format';
+import { addWorkingDays } from '../../shared/periods';
+import { BOARD_STATE_LABELS, type Board, type BoardRow } from '../../shared/model/report';
+
+export function ReminderDialog({ board, units, onClose }: { board: Board; units: BoardRow[]; onClose: () => void }) {
+  const notice = useNotice();
+  const [chosen, setChosen] = useState<Set<number>>(new Set(units.map((u) => u.unitId)));
+  const [newDeadline, setNewDeadline] = useState(addWorkingDays(todayIso(), 5));
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  };
+  const submit = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const r = await call('reports.reminder', { periodId: board.period.id, unitIds: units.filter((u) => chosen.has(u.unitId)).map((u) => u.unitId), newDeadline, takeNumber: true });
+      if (r.saved) {
+        notice('ok', `Đã soạn công văn đôn đốc${r.entry ? ` số ${r.entry.number}` : ''}: ${r.path}`);
+        onClose();
+      }
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={`Công văn đôn đốc — ${board.period.name}`} onClose={onClose}>
+      <p className="small muted">
+        Hạn nộp của kỳ: {formatDateShort(board.period.deadline)}. Công văn được lấy số tiếp theo trong sổ văn bản đi và lưu thành tệp Word theo Nghị định 30/2020.
+      </p>
+      <div className="rp-unit-checks" role="group" aria-label="Đơn vị cần đôn đốc" style={{ gridTemplateColumns: '1fr' }}>
+        {units.map((u) => (
+          <label key={u.unitId} className="check">
+            <input type="checkbox" style={{ width: 'auto' }} checked={chosen.has(u.unitId)} onChange={() => toggle(u.unitId)} />
+            {u.unitCode} — {u.unitName} <span className={`rp-badge st-${u.state}`}>{BOARD_STATE_LABELS[u.state]}</span>
+          </label>
+        ))}
+      </div>
+      <div className="form-grid" style={{ marginTop: 10 }}>
+        <Field label="Hạn nộp mới" required>
+          <input type="date" aria-label="Hạn nộp mới" value={newDeadline} onChange={(e) => setNewDeadline(e.target.value)} />
+        </Field>
+      </div>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <div className="form-actions">
+        <button type="button" onClick={onClose}>
+          Hủy
+        </button>
+        <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void submit()}>
+          Soạn công văn ({chosen.size} đơn vị)
+        </button>
+      </div>
+    </Modal>
+  );
+}
