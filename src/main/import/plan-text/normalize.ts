@@ -50,7 +50,7 @@ function splitHeaderLine(line: string): string[] {
     return [...(before ? splitHeaderLine(before) : []), m[0], ...(after ? splitHeaderLine(after) : [])];
   }
   const num = /^(Số\s*:?\s*\p{N}*\s*[/-]\s*[\p{L}\p{N}Đđ/.-]+)\s+(\S.*,\s*ngày\b.*)$/u.exec(line);
-  if (num) return [num[1]!, num[2]!];
+  if (num) return [num[1]!, ...splitHeaderLine(num[2]!)];
   // "... ỦY BAN NHÂN DÂN ... Số: 12/KH-UBND": the number after an agency on the same line
   const numAfter = /^(.*\S)\s+(Số\s*:?\s*\p{N}*\s*[/-]\s*\S+.*)$/u.exec(line);
   if (numAfter && isUpperLine(numAfter[1]!)) return [numAfter[1]!, ...splitHeaderLine(numAfter[2]!)];

@@ -9,7 +9,7 @@ import { matchUnit, splitUnits, startsWithUnitHead, suggestKind, unitKey, type R
 const IMPLEMENTATION = /to chuc thuc hien|phan cong (nhiem vu|trach nhiem)|trach nhiem thuc hien|giao nhiem vu/;
 const VERBS =
   /\s(chủ trì|theo dõi|tham mưu|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|xây dựng|tổ chức|hướng dẫn|tổng hợp|căn cứ|kiểm tra|rà soát|đôn đốc|bố trí|tăng cường|chỉ đạo|định kỳ|nghiên cứu|quán triệt|phát huy|cập nhật)(?=[\s,])/u;
-const SUPPORT = /phối hợp(?:\s+với)?\s+(.+?)(?=\s(?:tham mưu|xử lý|triển khai|làm tốt|đăng tin|rà soát|chấm điểm|tổ chức|thực hiện|để|trong|nhằm|theo|về|tại)(?=[\s,.;])|[.;(:]|$)/gu;
+const SUPPORT = /phối hợp(?:\s+với)?\s+(.+?)(?=\s(?:tham mưu|xử lý|triển khai|làm tốt|đăng tin|rà soát|chấm điểm|tổ chức|thực hiện|kiểm tra|theo dõi|hướng dẫn|tuyên truyền|vận động|giải quyết|xây dựng|chỉ đạo|báo cáo|đánh giá|tổng hợp|để|trong|nhằm|theo|về|tại)(?=[\s,.;])|[.;(:]|$)/gu;
 
 interface Open {
   section: string;
