@@ -74,11 +74,11 @@ function tableHeader(ws: ExcelJS.Worksheet, row: number, labels: string[]): void
 
 function finishSheet(ws: ExcelJS.Worksheet, lastHeaderRow: number, frozenCols: number, lastRow: number, columns: number): void {
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-  for (let r = 1; r <= lastRow; r++) {
-    for (let c = 1; c <= columns; c++) {
+  for (let r = 1; r <= Math.max(lastRow, ws.rowCount); r++) {
+    for (let c = 1; c <= Math.max(columns, ws.columnCount); c++) {
       const cell = ws.getCell(r, c);
       cell.font = { name: FONT, size: 12, ...(cell.font ?? {}) };
-      if (r >= HEADER_ROW) {
+      if (r >= HEADER_ROW && r <= lastRow && c <= columns) {
         cell.border = { top: thin, bottom: thin, left: thin, right: thin };
         cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) };
       }
@@ -160,7 +160,11 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   /** The formula of an indicator's total over the unit rows, and its cached result. */
   const totalFormula = (i: IndicatorTotal, sheetPrefix: string): [string, number | null] => {
     const p = sheetPrefix;
-    if (i.rule === 'SUM') return [`SUM(${p}${range(colOf.get(i.code)!)})`, num(i.value)];
+    // No unit answered: blank ("—" in the report), not 0.
+    if (i.rule === 'SUM') {
+      const r = `${p}${range(colOf.get(i.code)!)}`;
+      return [`IF(COUNT(${r})=0,"",SUM(${r}))`, num(i.value)];
+    }
     if (i.rule === 'RATE') {
       const nc = i.numeratorCode ? colOf.get(i.numeratorCode) : undefined;
       const dc = i.denominatorCode ? colOf.get(i.denominatorCode) : undefined;

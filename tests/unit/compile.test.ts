@@ -1,0 +1,239 @@
+// Tổng hợp end to end on a real database: figures, the draft that keeps the user's edits, the
+// Word report read by python-docx and rendered by LibreOffice, the workbook read by openpyxl and
+// recalculated by LibreOffice, and the .eml parsed by Python's email package.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/main/core';
+import { folderPlatform } from '../../src/main/platform';
+import { createDispatch } from '../../src/main/dispatch';
+import { emailDraft, exportExcel, exportWord, getDraft, refreshDraft, saveDraft, showCompile } from '../../src/main/services/compile';
+import { exportReportInput, saveDraftInput, windowInput } from '../../src/shared/contract/compile';
+import { sanitizeNarrative } from '../../src/shared/draft';
+import { report, seedCompile, type CompileFixture } from './compile-fixture';
+import { checkDocx, officeProfile, pageText, pageTopText, paragraphs, pdfPageCount, pdfPageSize, tables, toPdf, toPngs } from './documents-helpers';
+
+const OUT = path.resolve('test-output/compile');
+let core: Core;
+let dir: string;
+let fx: CompileFixture;
+const opened: string[] = [];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-compile-'));
+  core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(path.join(dir, 'exports'), { opened }) });
+  fx = await seedCompile(core);
+  fs.mkdirSync(OUT, { recursive: true });
+});
+afterAll(async () => {
+  await core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const win = (over: Record<string, unknown> = {}) => windowInput.parse({ periodIds: [fx.period2025], today: '2025-07-01', ...over });
+const py = (script: string, ...args: string[]) => execFileSync('/usr/bin/python3', [path.resolve('tests/tools', script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+describe('compile a period', () => {
+  it('adds up by rule, compares with last year and measures the targets', async () => {
+    const r = await showCompile(core.db, win());
+    const ind = (code: string) => r.current.indicators.find((i) => i.code === code)!;
+    expect(ind('DT01')).toMatchObject({ value: '125', reported: 4, expected: 5, missing: 1 });
+    // 137 / 170, never the average of the units' rates (63,33 %).
+    expect(ind('DT04')).toMatchObject({ value: '80.59', numerator: '137', denominator: '170' });
+    expect(ind('DV04')).toMatchObject({ value: '60', numerator: '3', denominator: '5', missing: 1 });
+    expect(r.current.status).toMatchObject({ expected: 5, reported: 4, onTime: 3, late: 1, missing: 1, lateUnits: ['UBND xã Duy Xuyên'], missingUnits: ['UBND xã Quế Sơn'] });
+    expect(r.previous!.periods[0]!.id).toBe(fx.period2024);
+    expect(r.comparison.find((c) => c.code === 'DT01')).toMatchObject({ current: '125', previous: '113', delta: '12' });
+    expect(r.targets.map((t) => [t.indicatorCode, t.actual, t.met, t.gap])).toEqual([
+      ['DV04', '60', false, '-20'],
+      ['DT01', '80', false, '-20'],
+    ]);
+    expect(r.placeholders['DT01.delta']).toBe('tăng 12 cuộc so với cùng kỳ');
+    expect(r.placeholders['DT04']).toBe('80,59%');
+    const kinds = Object.fromEntries(ind('DT01').byKind.map((k) => [k.kind, k.figure.value]));
+    expect(kinds).toEqual({ so_nganh: '75', ubnd_xa: '20', ubnd_phuong: '30' });
+  });
+
+  it('refuses overlapping periods and explains an empty comparison, through the dispatcher', async () => {
+    const dispatch = createDispatch(core, () => {});
+    const bad = (await dispatch('compile.show', { periodIds: [] })) as { ok: boolean; error: { message: string } };
+    expect(bad.ok).toBe(false);
+    expect(bad.error.message).toContain('Chọn ít nhất một kỳ');
+    const none = await showCompile(core.db, win({ compareIds: [] }));
+    expect(none.previous).toBeNull();
+    expect(none.placeholders['DT01.delta']).toBe('chưa có số liệu cùng kỳ để so sánh');
+  });
+});
+
+describe('the draft', () => {
+  it('is pre-filled with sentences made of placeholders and the units answers under each section', async () => {
+    const v = await getDraft(core.db, win());
+    const s = (n: string) => v.draft.sections.find((x) => x.number === n)!;
+    const r = (n: string) => v.rendered.sections.find((x) => x.number === n)!.text;
+    expect(s('II.1').text).toContain('{{DT01}} cuộc ({{DT01.delta}})');
+    expect(r('II.1')).toContain('hội nghị đối thoại của người đứng đầu với Nhân dân: 125 cuộc (tăng 12 cuộc so với cùng kỳ)');
+    expect(r('II.1')).toContain('tỷ lệ giải quyết ý kiến qua đối thoại đạt 80,59%');
+    // Units' answers with the name in front, in the register's order.
+    const lines = r('II.1').split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toEqual(['- Sở Tư pháp: Tổ chức đối thoại định kỳ hằng quý.', '- UBND phường Hội An: Đối thoại với tiểu thương chợ Hội An.']);
+    expect(r('II.1')).toContain('Tiếp nhận và trả lời đầy đủ các kiến nghị.');
+    expect(r('III.1')).toContain('- Sở Tài chính: Lãnh đạo quan tâm chỉ đạo sát sao.');
+    expect(r('II.6')).toContain('Có 3/5 cơ quan, đơn vị phải báo cáo (60%) đạt tiêu chí “Dân vận khéo”; 1 cơ quan, đơn vị chưa báo cáo nội dung này.');
+    expect(r('II.6')).toContain('chưa đạt chỉ tiêu trên 80% (còn thiếu 20 điểm phần trăm)');
+    expect(r('')).toContain('Có 4/5 cơ quan, đơn vị gửi báo cáo (3 đúng hạn, 1 nộp muộn); còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã Quế Sơn');
+    expect(r('')).toContain('Thực hiện Kế hoạch số 468/KH-UBND');
+    expect(v.rendered.title).toBe('Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+  });
+
+  it('keeps the user edits when the figures are refreshed, and the figures follow the data', async () => {
+    const before = await getDraft(core.db, win());
+    const ii1 = before.draft.sections.find((s) => s.number === 'II.1')!;
+    const mine = `Nhìn chung, công tác đối thoại được quan tâm (đã tổ chức {{DT01}} cuộc).\n${ii1.text}`;
+    await saveDraft(core.db, saveDraftInput.parse({ ...win(), title: before.draft.title, sections: [{ number: 'II.1', text: mine }] }));
+    // The missing unit reports afterwards, with a narrative pasted from Word (tab, NBSP, CR LF).
+    await report(core, fx.period2025, fx.units.U5, { DT01: 5, DT02: 10, DT03: 10, 'muc:II.1': 'Đối thoại\u00a0với\tđoàn viên.\r\nĐã giải quyết xong.' }, '2025-06-30');
+    const after = await refreshDraft(core.db, win());
+    const sec = after.draft.sections.find((s) => s.number === 'II.1')!;
+    expect(sec.text.startsWith('Nhìn chung, công tác đối thoại được quan tâm (đã tổ chức {{DT01}} cuộc).')).toBe(true);
+    expect(sec.text).toContain('- UBND xã Quế Sơn: Đối thoại với đoàn viên.');
+    expect(sec.refreshNote).toMatch(/Đã thêm \d đoạn mới/);
+    const rendered = after.rendered.sections.find((s) => s.number === 'II.1')!.text;
+    expect(rendered).toContain('(đã tổ chức 130 cuộc)');
+    expect(rendered).toContain('130 cuộc (tăng 17 cuộc so với cùng kỳ)');
+    // An untouched section takes the new generated text.
+    const opening = after.rendered.sections.find((s) => s.number === '')!.text;
+    expect(opening).toContain('Có 5/5 cơ quan, đơn vị gửi báo cáo (3 đúng hạn, 2 nộp muộn)');
+    // Refreshing again changes nothing.
+    const again = await refreshDraft(core.db, win());
+    expect(again.draft.sections.find((s) => s.number === 'II.1')!.text).toBe(sec.text);
+  });
+
+  it('cleans narratives pasted from Word', () => {
+    expect(sanitizeNarrative('A\u0007B\t C\u00a0D\r\n\r\n{{DT01}}\u200b')).toBe('AB C D\n{ {DT01}}');
+  });
+});
+
+describe('exports', () => {
+  const profile = officeProfile('compile');
+
+  it('writes the Word report through the official-format writer (python-docx, LibreOffice)', async () => {
+    const r = await exportWord(core.db, core.platform, exportReportInput.parse({ ...win(), takeNumber: true, date: '2025-07-05' }));
+    expect(r).toMatchObject({ saved: true, number: 1 });
+    const file = path.join(OUT, 'bao-cao-tong-hop.docx');
+    fs.copyFileSync(r.path!, file);
+    const facts = checkDocx(file, 8);
+    // Report: portrait A4; annex I portrait, II landscape, III portrait.
+    expect(facts.sections.map((s) => s.orientation)).toEqual(['PORTRAIT', 'PORTRAIT', 'LANDSCAPE', 'PORTRAIT']);
+    expect(facts.sections[0]!.width_mm).toBeCloseTo(210, 0);
+    expect(facts.sections[0]!.height_mm).toBeCloseTo(297, 0);
+    expect(facts.sections[0]!.different_first_page).toBe(true);
+    const texts = paragraphs(facts).map((p) => p.text);
+    expect(texts).toContain('BÁO CÁO');
+    expect(texts).toContain('Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(texts.some((t) => t.startsWith('Kính gửi:'))).toBe(true);
+    expect(texts.some((t) => t.includes('125 cuộc') || t.includes('130 cuộc'))).toBe(true);
+    expect(texts.some((t) => /^- Sở Tư pháp: Tổ chức đối thoại/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes('{{'))).toBe(false);
+    expect(texts).toContain('Phụ lục I');
+    expect(texts).toContain('SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ');
+    const all = JSON.stringify(facts);
+    expect(all).toContain('Nguyễn Văn Ánh');
+    expect(all).toContain('Số: 01/BC-SNV');
+    expect(tables(facts, 2).length).toBeGreaterThan(0);
+
+    const [pdf] = toPdf([file], path.join(OUT, 'pdf'), profile);
+    const pages = pdfPageCount(pdf!);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pageTopText(pdf!, 1)).toBe('');
+    expect(pageTopText(pdf!, 2)).toMatch(/^2$/);
+    const landscape = [...Array(pages).keys()].map((k) => pdfPageSize(pdf!, k + 1)).filter((s) => s.width > s.height).length;
+    expect(landscape).toBeGreaterThanOrEqual(1);
+    const text = [...Array(pages).keys()].map((k) => pageText(pdf!, k + 1)).join('\n');
+    expect(text).toContain('Phụ lục III');
+    expect(text).toContain('UBND xã Quế Sơn');
+    expect(toPngs(pdf!, path.join(OUT, 'png'), 60).length).toBe(pages);
+  }, 180_000);
+
+  it('writes the summary workbook: live formulas, formats, print setup; LibreOffice recomputes the same totals', async () => {
+    const r = await exportExcel(core.db, core.platform, win());
+    expect(r.saved).toBe(true);
+    const file = path.join(OUT, 'bieu-tong-hop.xlsx');
+    fs.copyFileSync(r.path!, file);
+    const facts = JSON.parse(py('check_xlsx.py', file)) as {
+      sheets: { title: string; freeze: string; print_title_rows: string; orientation: string; paper: number; fit_width: number; fit_height: number; fit_to_page: boolean; fonts: string[]; cells: Record<string, { value: unknown; type: string; format: string }> }[];
+    };
+    expect(facts.sheets.map((s) => s.title)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Tình hình báo cáo', 'So sánh cùng kỳ']);
+    for (const s of facts.sheets) {
+      expect(s).toMatchObject({ orientation: 'landscape', paper: 9, fit_width: 1, fit_height: 0, fit_to_page: true });
+      expect(s.fonts).toEqual(['Times New Roman']);
+      expect(s.freeze).toMatch(/^D\d+$/);
+      expect(s.print_title_rows).toMatch(/^\$?7:\$?\d+$/);
+    }
+    const totals = facts.sheets[0]!;
+    const rowOf = (code: string) => Object.entries(totals.cells).find(([k, c]) => k.startsWith('B') && c.value === code)![0].slice(1);
+    const dt01 = totals.cells[`F${rowOf('DT01')}`]!;
+    expect(dt01.value).toMatch(/^=IF\(COUNT\('Theo đơn vị'!([A-Z]+9:[A-Z]+\d+)\)=0,"",SUM\('Theo đơn vị'!\1\)\)$/);
+    expect(dt01.format).toBe('#,##0');
+    const dt04 = totals.cells[`F${rowOf('DT04')}`]!;
+    expect(dt04.value).toMatch(/SUM\(.*\)\/SUM\(.*\)/);
+    expect(dt04.format).toBe('0.00%');
+    expect(totals.cells[`F${rowOf('DV04')}`]!.value).toMatch(/COUNTIFS/);
+
+    // LibreOffice recomputes the formulas from a copy without cached results.
+    const stripped = path.join(OUT, 'bieu-tong-hop-khong-ket-qua.xlsx');
+    py('check_xlsx.py', '--strip', file, stripped);
+    const lo = path.join(OUT, 'lo');
+    fs.rmSync(lo, { recursive: true, force: true });
+    writeRecalcProfile(profile + '-calc');
+    execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}-calc`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, stripped], { timeout: 170_000, stdio: 'pipe' });
+    const values = JSON.parse(py('check_xlsx.py', '--values', path.join(lo, path.basename(stripped)))) as Record<string, Record<string, number | string>>;
+    const app = await showCompile(core.db, win());
+    for (const i of app.current.indicators.filter((x) => x.rule === 'SUM' || x.rule === 'RATE' || x.rule === 'SHARE')) {
+      const got = values['Tổng hợp']![`F${rowOf(i.code)}`];
+      if (i.value === null) expect(got === undefined || got === '').toBe(true);
+      else if (i.rule === 'SUM') expect(got).toBe(Number(i.value));
+      else expect((Number(got) * 100).toFixed(2)).toBe(Number(i.value).toFixed(2));
+    }
+  }, 180_000);
+
+  it('makes an unsent .eml with both files attached and opens it with the mail app', async () => {
+    const r = await emailDraft(core.db, core.platform, exportReportInput.parse({ ...win(), date: '2025-07-05' }));
+    expect(r).toMatchObject({ saved: true, opened: true, to: ['vanthu@quangnam.gov.vn'] });
+    expect(opened.at(-1)).toBe(r.emlPath);
+    fs.copyFileSync(r.emlPath!, path.join(OUT, 'thu-gui-bao-cao.eml'));
+    const eml = JSON.parse(py('check_eml.py', r.emlPath!)) as {
+      subject: string;
+      to: string[];
+      x_unsent: string;
+      text: string;
+      ascii_only: boolean;
+      defects: string[];
+      attachments: { filename: string; content_type: string; size: number }[];
+    };
+    expect(eml.subject).toBe('Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(eml.to).toEqual(['vanthu@quangnam.gov.vn']);
+    expect(eml.x_unsent).toBe('1');
+    expect(eml.ascii_only).toBe(true);
+    expect(eml.defects).toEqual([]);
+    expect(eml.text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Quảng Nam; Bộ Nội vụ.');
+    expect(eml.attachments.map((a) => a.filename)).toEqual([path.basename(r.docxPath!), 'Biểu tổng hợp 6 tháng đầu năm 2025.xlsx']);
+    expect(eml.attachments[0]!.size).toBe(fs.statSync(r.docxPath!).size);
+    expect(eml.attachments[1]!.content_type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+});
+
+/** A LibreOffice profile that recalculates every formula when it opens an .xlsx. */
+function writeRecalcProfile(dirPath: string): void {
+  const user = path.join(dirPath, 'user');
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+}
