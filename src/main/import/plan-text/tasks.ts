@@ -110,6 +110,11 @@ export function readTasks(lines: Line[], register: RegisterUnit[]): ProposedTask
         open!.lines.push(h.rest);
         continue;
       }
+      // Rule: a heading that is only a unit's name ("1. Phòng Nội vụ", as a Word heading writes it)
+      if (startsWithUnitHead(h.rest) && h.rest.length < 120 && !VERBS.test(h.rest)) {
+        start(l, h.rest.replace(/[:.]$/, ''), offset, `${part}.${h.label}`);
+        continue;
+      }
       close();
       continue;
     }
