@@ -131,7 +131,8 @@ export function figureOf(ind: TemplateIndicator, units: AggUnit[], values: UnitV
       const answered = exp.filter((u) => val(u, ind.code) !== null).length;
       return {
         ...base,
-        value: exp.length ? ratePercent(String(yes), String(exp.length)) : null,
+        // Nobody expected answered at all: no value ("—"), not 0 %.
+        value: exp.length && answered ? ratePercent(String(yes), String(exp.length)) : null,
         numerator: String(yes),
         denominator: String(exp.length),
         reported: answered,

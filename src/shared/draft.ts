@@ -38,6 +38,8 @@ export function buildPlaceholders(r: Pick<CompileResult, 'current' | 'previous' 
     out[i.code] = formatFigure(i.value, pct);
     out[`${i.code}.prev`] = formatFigure(cmp?.previous ?? null, pct);
     out[`${i.code}.delta`] = deltaPhrase(cmp?.delta ?? null, i.unit, pct, r.previous !== null && cmp?.previous != null);
+    // The comparison in brackets, or nothing when there is none: for generated sentences.
+    out[`${i.code}.cmp`] = r.previous !== null && cmp?.delta != null ? ` (${out[`${i.code}.delta`]})` : '';
     out[`${i.code}.reported`] = String(i.reported);
     out[`${i.code}.expected`] = String(i.expected);
     out[`${i.code}.missing`] = String(i.missing);
@@ -147,9 +149,10 @@ function lowerFirst(s: string): string {
 function figureSentence(group: IndicatorTotal[], hasPrevious: boolean, targetCodes: Set<string>): string[] {
   const parts: string[] = [];
   const shares: string[] = [];
-  for (const i of group) {
+  // Only indicators with a value: a list of "—" says nothing. A refresh adds the others later.
+  for (const i of group.filter((x) => x.value !== null)) {
     const name = lowerFirst(i.name);
-    const delta = hasPrevious ? ` ({{${i.code}.delta}})` : '';
+    const delta = hasPrevious ? `{{${i.code}.cmp}}` : '';
     if (i.rule === 'SUM') parts.push(`${name}: {{${i.code}}}${i.unit ? ` ${i.unit}` : ''}${delta}`);
     else if (i.rule === 'RATE') parts.push(`${name} đạt {{${i.code}}}${delta}`);
     else if (i.rule === 'SHARE') shares.push(`Có {{${i.code}.yes}}/{{${i.code}.expected}} cơ quan, đơn vị phải báo cáo ({{${i.code}}}) ${name}{{${i.code}.missingClause}}.`);
@@ -157,7 +160,7 @@ function figureSentence(group: IndicatorTotal[], hasPrevious: boolean, targetCod
   const out: string[] = [];
   if (parts.length) out.push(`Trong kỳ, các cơ quan, đơn vị đã báo cáo: ${parts.join('; ')}.`);
   out.push(...shares);
-  const targeted = group.filter((i) => targetCodes.has(i.code));
+  const targeted = group.filter((i) => targetCodes.has(i.code) && i.value !== null);
   for (const i of targeted) out.push(`So với chỉ tiêu của kế hoạch, chỉ số "${i.name}" {{${i.code}.target}}.`);
   return out;
 }

@@ -91,7 +91,8 @@ describe('aggregation rules', () => {
     expect(byCode(agg, 'Y')).toMatchObject({ value: '25', numerator: '1', denominator: '4', reported: 2, missing: 2 });
     const kinds = Object.fromEntries(byCode(agg, 'Y').byKind.map((k) => [k.kind, k.figure]));
     expect(kinds['so_nganh']).toMatchObject({ value: '50', numerator: '1', denominator: '2', missing: 0 });
-    expect(kinds['ubnd_xa']).toMatchObject({ value: '0', numerator: '0', denominator: '2', missing: 2 });
+    // Neither expected xã answered: no value rather than a misleading 0 %.
+    expect(kinds['ubnd_xa']).toMatchObject({ value: null, numerator: '0', denominator: '2', missing: 2 });
     expect(kinds['khac']).toMatchObject({ value: null, denominator: '0' });
   });
 
@@ -202,7 +203,7 @@ describe('a period with no reports', () => {
     const agg = aggregate([period({ reports: [] })], UNITS, '2025-07-01');
     expect(byCode(agg, 'C1')).toMatchObject({ value: null, reported: 0, missing: 4 });
     expect(byCode(agg, 'R').value).toBeNull();
-    expect(byCode(agg, 'Y')).toMatchObject({ value: '0', numerator: '0', denominator: '4', missing: 4 });
+    expect(byCode(agg, 'Y')).toMatchObject({ value: null, numerator: '0', denominator: '4', missing: 4 });
     expect(agg.status).toMatchObject({ expected: 4, reported: 0, missing: 4 });
     expect(agg.notes[0]).toMatch(/chưa có báo cáo nào/);
   });

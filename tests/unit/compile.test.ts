@@ -72,7 +72,7 @@ describe('the draft', () => {
     const v = await getDraft(core.db, win());
     const s = (n: string) => v.draft.sections.find((x) => x.number === n)!;
     const r = (n: string) => v.rendered.sections.find((x) => x.number === n)!.text;
-    expect(s('II.1').text).toContain('{{DT01}} cuộc ({{DT01.delta}})');
+    expect(s('II.1').text).toContain('{{DT01}} cuộc{{DT01.cmp}}');
     expect(r('II.1')).toContain('hội nghị đối thoại của người đứng đầu với Nhân dân: 125 cuộc (tăng 12 cuộc so với cùng kỳ)');
     expect(r('II.1')).toContain('tỷ lệ giải quyết ý kiến qua đối thoại đạt 80,59%');
     // Units' answers with the name in front, in the register's order.

@@ -33,7 +33,7 @@ export function signed(delta: string | null): string {
 function verdict(ts: TargetResult[]): [string, string] {
   if (ts.length === 0) return ['', ''];
   const phrase = ts.map((t) => targetPhrase(t, formatDec)).join('; ');
-  const v = ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : `${t.met ? 'Đạt' : 'Chưa đạt'} (${signed(t.gap)})`)).join('; ');
+  const v = ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.gap === '0' ? '' : ` (${signed(t.gap)})`}`)).join('; ');
   return [phrase, v];
 }
 
@@ -112,7 +112,7 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
     kind: 'table',
     header: [['STT', 'Chỉ số', 'Đơn vị tính', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng (+), giảm (−)', 'Chỉ tiêu', 'Đánh giá']],
     rows: tableI,
-    widths: [5, 30, 9, 9, 10, 10, 11, 12],
+    widths: [7, 28, 9, 9, 10, 10, 11, 11],
     align: ['center', 'left', 'center', 'right', 'right', 'right', 'center', 'center'],
     note: `Kỳ này: ${cur.periods.map((p) => p.name).join(', ')}${c.previous ? `; cùng kỳ: ${c.previous.periods.map((p) => p.name).join(', ')}` : '; không có số liệu cùng kỳ năm trước'}. Tỷ lệ tính lại từ tổng tử số và tổng mẫu số; tỷ lệ đơn vị tính trên số đơn vị phải báo cáo; chênh lệch tỷ lệ tính bằng điểm phần trăm.`,
   });
@@ -136,7 +136,7 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
           [{ text: '', bold: true }, { text: 'Tổng cộng', bold: true }, ...part.map((i) => ({ text: i.rule === 'SHARE' ? `${formatFigure(i.value, false)}%` : formatFigure(i.value, false), bold: true }))],
         ],
         widths: [4, 26, ...part.map(() => 10)],
-        align: ['center', 'left', ...part.map(() => 'right' as const)],
+        align: ['center', 'left', ...part.map((i) => (i.type === 'yesno' ? ('center' as const) : ('right' as const)))],
       });
     }
   }
@@ -162,7 +162,7 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
           u.receivedDate ? formatDateShort(u.receivedDate) : '',
           [u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo'].filter(Boolean).join('; '),
         ]),
-      widths: [5, 34, 14, 14, 11, 16],
+      widths: [7, 31, 15, 13, 14, 17],
       align: ['center', 'left', 'left', 'left', 'center', 'left'],
     },
   ];

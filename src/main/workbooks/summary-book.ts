@@ -174,7 +174,8 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     }
     const col = `${p}${range(colOf.get(i.code)!)}`;
     const e = `${p}${expRange}`;
-    return [`IF(COUNTIF(${e},"Có")=0,"",COUNTIFS(${col},1,${e},"Có")/COUNTIF(${e},"Có"))`, i.value === null ? null : Number(i.value) / 100];
+    // As the app: no expected unit answered → blank, not 0 %.
+    return [`IF(COUNTIFS(${col},"<>",${e},"Có")=0,"",COUNTIFS(${col},1,${e},"Có")/COUNTIF(${e},"Có"))`, i.value === null ? null : Number(i.value) / 100];
   };
   for (const i of inds) {
     const [f, v] = totalFormula(i, '');
