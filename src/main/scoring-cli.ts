@@ -72,7 +72,7 @@ export async function runScoringCli(argv: string[], dbPath: string, nativeBindin
     return Number(v);
   };
   const json = flags.has('--json');
-  const target = str('--out') ?? (group === 'scoring' && action === 'sets' && arg === 'export' && positional[3] ? positional[3] : process.cwd());
+  const target = str('--out') ?? (group === 'scoring' && action === 'sets' && arg === 'export' && positional[4] ? positional[4] : process.cwd());
   let core;
   try {
     core = await openCore({ dbPath, platform: fixedPathPlatform(target), version: 'cli', nativeBinding });
@@ -111,7 +111,7 @@ export async function runScoringCli(argv: string[], dbPath: string, nativeBindin
       io.out(json ? JSON.stringify({ id: r.set.id, version: r.set.version, newVersion: r.newVersion }) : `Đã nhập bộ tiêu chí "${r.set.name}" (mã số ${r.set.id}, phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`);
       return 0;
     }
-    if (group === 'scoring' && action === 'sets' && arg === 'export' && arg2 && positional[3]) {
+    if (group === 'scoring' && action === 'sets' && arg === 'export' && arg2 && positional[4]) {
       if (!/^\d+$/.test(arg2)) throw new Failure(`Lỗi: mã số bộ tiêu chí phải là số nguyên (đã ghi "${arg2}").`);
       const r = await call('scoring.sets.export', { id: Number(arg2) });
       io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);

@@ -122,7 +122,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
         body: [
           {
             kind: 'table',
-            widths: [1.3, 5, ...set.groups.map(() => 1.2), 1.2, 1.2, 1.4, 1.4, 3.2],
+            widths: [1.3, 5, ...set.groups.map(() => 1.2), 1.7, 1.1, 1.4, 1.4, 3.2],
             align: ['center', 'left', ...set.groups.map(() => 'center' as const), 'center', 'center', 'center', 'center', 'left'],
             header: [
               [
