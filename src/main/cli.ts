@@ -7,6 +7,7 @@ import { openCore, type Core } from './core';
 import { DOCS_USAGE, runDocsCli } from './documents/cli';
 import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
 import { createDispatch } from './dispatch';
+import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './compile/cli';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
 import { SCORING_USAGE, isScoringCommand, runScoringCli } from './scoring-cli';
 import { defaultDbPath } from './paths';
@@ -27,6 +28,7 @@ ${REPORTING_USAGE}
 ${SCORING_USAGE}
 ${PLAN_TEXT_USAGE}
 ${DOCS_USAGE}
+${COMPILE_USAGE}
 ${COLLECT_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
@@ -76,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
     return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliNativeBinding(), io);
   }
   if (group === 'collect') return runCollectCli(argv, dbPath, cliNativeBinding(), io);
+  if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, cliNativeBinding(), io);
   const json = flags.has('--json');
   const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
   let core: Core;
