@@ -400,7 +400,7 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: { left: 0.6, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: `&"${FONT}"&10${unit.code} · ${period.name.replace(/&/g, '&&')} · Trang &P/&N` };
+  ws.headerFooter = { oddFooter: `&"${FONT},Regular"&10${unit.code} · ${period.name.replace(/&/g, '&&')} · Trang &P/&N` };
 
   // ---- the hidden layout
   const layout: CollectLayout = {
