@@ -13,6 +13,7 @@ import { emailDraft, exportExcel, exportWord, getDraft, refreshDraft, saveDraft,
 import { exportReportInput, saveDraftInput, windowInput } from '../../src/shared/contract/compile';
 import { sanitizeNarrative } from '../../src/shared/draft';
 import { report, seedCompile, type CompileFixture } from './compile-fixture';
+import { runCli } from '../../src/main/cli';
 import { checkDocx, officeProfile, pageText, pageTopText, paragraphs, pdfPageCount, pdfPageSize, tables, toPdf, toPngs } from './documents-helpers';
 
 const OUT = path.resolve('test-output/compile');
@@ -221,6 +222,28 @@ describe('exports', () => {
     expect(eml.attachments.map((a) => a.filename)).toEqual([path.basename(r.docxPath!), 'Biểu tổng hợp 6 tháng đầu năm 2025.xlsx']);
     expect(eml.attachments[0]!.size).toBe(fs.statSync(r.docxPath!).size);
     expect(eml.attachments[1]!.content_type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+});
+
+describe('command line', () => {
+  it('compile show --json, export report/summary, compile eml', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x) };
+    const db = path.join(dir, 'test.db');
+    const p = String(fx.period2025);
+    expect(await runCli(['compile', 'show', '--period', p, '--today', '2025-07-01', '--json', '--db', db], io)).toBe(0);
+    const shown = JSON.parse(out.join('\n')) as { current: { indicators: { code: string; value: string | null }[] } };
+    expect(shown.current.indicators.find((i) => i.code === 'DT01')!.value).toBe('130');
+    const cliDir = path.join(dir, 'cli');
+    fs.mkdirSync(cliDir);
+    expect(await runCli(['export', 'summary', '--period', p, '--out', path.join(cliDir, 'tong-hop.xlsx'), '--db', db], io)).toBe(0);
+    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'bao-cao.docx'), '--date', '2025-07-06', '--db', db], io)).toBe(0);
+    expect(await runCli(['compile', 'eml', '--period', p, '--out', path.join(cliDir, 'thu.eml'), '--db', db], io)).toBe(0);
+    expect(fs.readdirSync(cliDir).sort()).toEqual(expect.arrayContaining(['bao-cao.docx', 'thu.eml', 'tong-hop.xlsx']));
+    expect(fs.readFileSync(path.join(cliDir, 'bao-cao.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'x.pdf'), '--db', db], io)).toBe(2);
+    expect(err.at(-1)).toContain('.docx');
   });
 });
 
