@@ -8,11 +8,14 @@ import { PlansScreen } from './routes/Plans';
 import { PeriodsScreen } from './routes/Periods';
 import { TemplatesScreen } from './routes/Templates';
 import { UnitReportScreen } from './routes/UnitReport';
+import { PlanImportScreen } from './routes/PlanImport';
 
 const ROUTES = [
   { id: 'tong-quan', label: 'Tổng quan', icon: '◧' },
   { id: 'don-vi', label: 'Đơn vị', icon: '▦' },
   { id: 'van-ban', label: 'Văn bản chỉ đạo', icon: '▤' },
+  // Reached from Văn bản chỉ đạo (not listed in the side navigation).
+  { id: 'nhap-van-ban', label: 'Nhập văn bản', icon: '⇪', hidden: true },
   { id: 'ky-bao-cao', label: 'Kỳ báo cáo', icon: '◷' },
   // Reached from Kỳ báo cáo (not listed in the side navigation).
   { id: 'mau-bao-cao', label: 'Mẫu báo cáo', icon: '▥', hidden: true },
@@ -63,6 +66,8 @@ export function App() {
             <DashboardScreen />
           ) : route === 'van-ban' ? (
             <PlansScreen />
+          ) : route === 'nhap-van-ban' ? (
+            <PlanImportScreen />
           ) : route === 'ky-bao-cao' ? (
             <PeriodsScreen />
           ) : route === 'mau-bao-cao' ? (

@@ -60,6 +60,9 @@ export function PlansScreen() {
         </div>
         <div className="toolbar-actions">
           <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <a className="button" href="#/nhap-van-ban">
+            Nhập văn bản (dán, .docx)…
+          </a>
           <button type="button" onClick={() => fileRef.current?.click()}>
             Nhập từ tệp JSON…
           </button>
