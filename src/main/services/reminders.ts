@@ -20,6 +20,21 @@ function subjectOf(templateName: string, periodName: string): string {
   return `${what} ${lowerFirst(periodName)}`.replace(/\s+/g, ' ').trim();
 }
 
+const KINDS = ['VĂN PHÒNG', 'THANH TRA', 'TRUNG TÂM', 'CHI CỤC', 'PHÒNG', 'CỤC', 'SỞ', 'BAN'];
+
+/**
+ * The agency's name inside a sentence: "SỞ NỘI VỤ" → "Sở Nội vụ", "PHÒNG NỘI VỤ" → "Phòng Nội vụ"
+ * (the kind of agency, then its field with a capital); other names in sentence case.
+ */
+export function agencyInSentence(upper: string): string {
+  const lower = upper.toLocaleLowerCase('vi');
+  const cap = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  const kind = KINDS.find((k) => upper === k || upper.startsWith(`${k} `));
+  if (!kind) return cap(lower);
+  const rest = lower.slice(kind.length).trim();
+  return `${cap(kind.toLocaleLowerCase('vi'))}${rest ? ` ${cap(rest)}` : ''}`;
+}
+
 export interface ReminderRequest {
   periodId: number;
   unitIds: number[];
@@ -50,7 +65,7 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
   const template = await getTemplate(db, period.templateId);
   const plan = period.planId !== null ? await getPlan(db, period.planId) : null;
   const subject = subjectOf(template.name, period.name);
-  const issuerName = agency.name.charAt(0) + agency.name.slice(1).toLocaleLowerCase('vi');
+  const issuerName = agencyInSentence(agency.name);
   const basis = plan
     ? `Thực hiện ${planReference(plan)}${plan.issuer ? ` của ${plan.issuer}` : ''} về ${lowerFirst(plan.summary)}, ${issuerName} đã đề nghị các cơ quan, đơn vị, địa phương báo cáo ${subject}, gửi về ${issuerName} trước ${formatDateLine(period.deadline)}.`
     : `${issuerName} đã đề nghị các cơ quan, đơn vị, địa phương báo cáo ${subject}, gửi về ${issuerName} trước ${formatDateLine(period.deadline)}.`;

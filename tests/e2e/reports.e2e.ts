@@ -1,0 +1,193 @@
+// Periods and units' reports in a real browser: a period from the default template, two units'
+// reports (one breaking a rule, saved with a reason), one submitted late, the board, the history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openE2E, type E2E } from './harness';
+import { createUnit } from '../../src/main/services/units';
+import { saveAgency } from '../../src/main/services/agency';
+import { agencyInput } from '../../src/shared/contract/agency';
+
+let t: E2E;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await openE2E('reports');
+  for (const [code, name, kind] of [
+    ['SNV', 'Sở Nội vụ', 'so_nganh'],
+    ['STP', 'Sở Tư pháp', 'so_nganh'],
+    ['XA-BL', 'UBND xã Bình Lộc', 'ubnd_xa'],
+  ] as const) {
+    const u = await createUnit(t.bridge.core.db, { code, name, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    ids[code] = u.id;
+  }
+  await saveAgency(
+    t.bridge.core.db,
+    agencyInput.parse({
+      parentName: 'ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI',
+      name: 'SỞ NỘI VỤ',
+      abbreviation: 'SNV',
+      place: 'Đồng Nai',
+      draftingUnit: 'XDCQ',
+      signers: [{ fullName: 'Nguyễn Văn Ánh', title: 'PHÓ GIÁM ĐỐC', authorityPrefix: 'KT.', authorityLine: 'GIÁM ĐỐC', isDefault: true }],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const saved = async () => {
+  await expect.poll(() => t.page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 }).toMatch(/Đã lưu lúc/);
+};
+
+describe('reports in chromium', () => {
+  it('creates a period from the default template with the ND 09 window and expected units', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/ky-bao-cao`);
+    await page.click('button:has-text("+ Tạo kỳ báo cáo")');
+    await page.selectOption('select[aria-label="Loại kỳ"]', 'half');
+    await page.fill('input[aria-label="Năm"]', '2025');
+    await expect.poll(() => page.locator('[data-testid=period-preview]').innerText()).toContain('6 tháng đầu năm 2025: số liệu từ 15/12/2024 đến 14/06/2025, hạn nộp 16/06/2025');
+    await expect.poll(() => page.locator('[data-testid=period-preview]').innerText()).toContain('3 đơn vị phải báo cáo');
+    // A deadline before the cut-off is refused before anything is saved.
+    await page.fill('input[aria-label="Hạn nộp"]', '2025-06-10');
+    await expect.poll(() => page.locator('.rp-problems').innerText()).toContain('Hạn nộp 10/06/2025 không sau ngày chốt số liệu 14/06/2025');
+    expect(await page.locator('button[type=submit]:has-text("Tạo kỳ báo cáo")').isDisabled()).toBe(true);
+    await t.shot('01-period-deadline-refused');
+    await page.fill('input[aria-label="Hạn nộp"]', '2025-06-20');
+    await expect.poll(() => page.locator('.rp-problems').count()).toBe(0);
+    await t.shot('02-period-form');
+    await page.click('button[type=submit]:has-text("Tạo kỳ báo cáo")');
+    await page.waitForSelector('table[aria-label="Danh sách kỳ báo cáo"] td:has-text("6 tháng đầu năm 2025")');
+    await t.shot('03-periods');
+  });
+
+  it('fills the first unit’s report the Vietnamese way, with live rates, and records it on time', async () => {
+    const { page } = t;
+    await page.click('button:has-text("Nhập báo cáo")');
+    await page.waitForSelector('select[aria-label="Đơn vị"]');
+    await page.selectOption('select[aria-label="Đơn vị"]', String(ids.SNV));
+    await page.waitForSelector('h2:has-text("Sở Nội vụ")');
+    await page.fill('input[aria-label="Người nhập"]', 'Trần Thị Bình');
+    await page.fill('textarea[aria-label="Mục I. Công tác lãnh đạo, chỉ đạo, tuyên truyền"]', 'Ban hành 5 văn bản chỉ đạo; tổ chức 2 hội nghị quán triệt Chỉ thị 33/CT-TTg.');
+    await page.fill('#f-DT01', '2');
+    await page.fill('#f-DT02', '1.234');
+    await page.fill('#f-DT03', '1000');
+    await page.press('#f-DT03', 'Enter'); // moves to the next field, tidies "1000" into "1.000"
+    expect(await page.inputValue('#f-DT03')).toBe('1.000');
+    await expect.poll(() => page.locator('[data-testid=rate-DT04]').innerText()).toBe('81,04');
+    await page.fill('#f-DN02', '0');
+    await expect.poll(() => page.locator('[data-testid=rate-DN05]').innerText()).toBe('—');
+    await page.selectOption('#f-LD04', 'có');
+    await saved();
+    await t.shot('04-report-snv');
+    await page.click('button:has-text("Ghi nhận đã nộp…")');
+    await page.fill('input[aria-label="Ngày nhận"]', '2025-06-18');
+    await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
+    await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
+    const values = await t.bridge.core.db.selectFrom('report_values').selectAll().where('field_key', 'in', ['DT02', 'DT03', 'LD04']).orderBy('field_key').execute();
+    expect(values.map((v) => [v.field_key, v.int_value])).toEqual([
+      ['DT02', 1234],
+      ['DT03', 1000],
+      ['LD04', 1],
+    ]);
+  });
+
+  it('shows a rule breach beside the field, refuses submitting until a reason is given, then records it late', async () => {
+    const { page } = t;
+    await page.selectOption('select[aria-label="Đơn vị"]', String(ids.STP));
+    await page.waitForSelector('h2:has-text("Sở Tư pháp")');
+    await page.fill('#f-DT02', '10');
+    await page.fill('#f-DT03', '12');
+    await page.fill('#f-TD01', 'mười');
+    await expect.poll(() => page.locator('[data-testid=breach-DT03]').innerText()).toContain('DT03 (12) ≤ DT02 (10)');
+    await expect.poll(() => page.locator('tr[data-code=TD01] .rp-field-error').innerText()).toContain('"mười" không phải là số');
+    await expect.poll(() => page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 }).toMatch(/1 ô nhập sai chưa được lưu/);
+    await t.shot('05-breach-and-bad-number');
+    await page.fill('#f-TD01', '5');
+    await saved();
+    // Submitting with the breach unexplained is refused by the service.
+    await page.click('button:has-text("Ghi nhận đã nộp…")');
+    await expect.poll(() => page.locator('.modal .rp-problems').innerText()).toContain('DT03 (12) ≤ DT02 (10)');
+    await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
+    await page.waitForSelector('.notice-error:has-text("chưa ghi lý do")');
+    await page.click('.modal button:has-text("Hủy")');
+    await page.fill('input[aria-label="Lý do vi phạm DT03 <= DT02"]', 'Giải quyết thêm 2 ý kiến tồn từ kỳ trước.');
+    await page.locator('input[aria-label="Lý do vi phạm DT03 <= DT02"]').blur();
+    await saved();
+    await t.shot('06-breach-explained');
+    await page.click('button:has-text("Ghi nhận đã nộp…")');
+    await page.fill('input[aria-label="Ngày nhận"]', '2025-06-25');
+    await page.selectOption('select[aria-label="Hình thức nhận"]', 'paper');
+    await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
+    await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
+  });
+
+  it('keeps every keystroke when the user switches report right after typing', async () => {
+    const { page } = t;
+    await page.selectOption('select[aria-label="Đơn vị"]', String(ids['XA-BL']));
+    await page.waitForSelector('h2:has-text("UBND xã Bình Lộc")');
+    await page.locator('#f-TD01').pressSequentially('1.250', { delay: 5 });
+    await page.selectOption('select[aria-label="Đơn vị"]', String(ids.SNV)); // no pause: the pending save must still land
+    await page.waitForSelector('h2:has-text("Sở Nội vụ")');
+    await expect
+      .poll(async () => {
+        const r = await t.bridge.core.db
+          .selectFrom('report_values as v')
+          .innerJoin('reports as r', 'r.id', 'v.report_id')
+          .select('v.int_value')
+          .where('r.unit_id', '=', ids['XA-BL']!)
+          .where('v.field_key', '=', 'TD01')
+          .executeTakeFirst();
+        return r?.int_value;
+      })
+      .toBe(1250);
+  });
+
+  it('shows the board: on time, late, missing; rates = actual / expected; one click to a report', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/tong-quan`);
+    await page.waitForSelector('table[aria-label="Bảng theo dõi đơn vị"]');
+    await expect.poll(() => page.locator('[data-testid=reporting-rate]').innerText()).toContain('66,7%');
+    expect(await page.locator('[data-testid=on-time-rate]').innerText()).toContain('33,3%');
+    const states = await page.locator('table[aria-label="Bảng theo dõi đơn vị"] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-unit'), r.querySelector('.rp-badge')?.textContent]));
+    expect(states).toEqual([
+      ['SNV', 'Đúng hạn'],
+      ['STP', 'Nộp muộn'],
+      ['XA-BL', 'Quá hạn, chưa nộp'],
+    ]);
+    await page.waitForSelector('svg[aria-label="Biểu đồ tỷ lệ báo cáo các kỳ gần đây"] rect');
+    await t.shot('07-board');
+    await page.click('tr[data-unit=STP]');
+    await page.waitForSelector('h2:has-text("Sở Tư pháp")');
+    expect(page.url()).toContain('#/bao-cao-don-vi');
+  });
+
+  it('opens the history with two revisions side by side', async () => {
+    const { page } = t;
+    await page.click('button:has-text("Lịch sử")');
+    await page.waitForSelector('table[aria-label="Các lần sửa"]');
+    const revisions = await page.locator('table[aria-label="Các lần sửa"] tbody tr').count();
+    expect(revisions).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.locator('table[aria-label="Các lần sửa"]').innerText()).toContain('Trần Thị Bình');
+    await expect.poll(() => page.locator('table[aria-label="Các lần sửa"]').innerText()).toContain('Trạng thái: Đang nhập → Đã nộp');
+    await page.selectOption('select[aria-label="Bản A"]', '1');
+    await expect.poll(() => page.locator('table[aria-label="So sánh hai lần sửa"]').innerText()).toContain('Lý do vi phạm DT03 ≤ DT02');
+    await t.shot('08-history');
+    await page.click('.modal-close');
+  });
+
+  it('writes a công văn đôn đốc for the missing unit through the documents writer', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/tong-quan`);
+    await page.click('button:has-text("Công văn đôn đốc…")');
+    await page.waitForSelector('.modal:has-text("UBND xã Bình Lộc")');
+    await t.shot('09-reminder');
+    await page.click('.modal button:has-text("Soạn công văn")');
+    await page.waitForSelector('.notice-ok:has-text("Đã soạn công văn đôn đốc")');
+    const reg = await t.bridge.core.db.selectFrom('document_register').selectAll().execute();
+    expect(reg.at(-1)).toMatchObject({ document_type: 'Công văn' });
+    expect(String(reg.at(-1)!.summary)).toContain('V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(t.problems).toEqual([]);
+  });
+});
