@@ -9,13 +9,14 @@ import type { Core } from '../core';
 import { backupDatabase, timestamp } from '../db/backup';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../files';
+import { verifyZipEntries } from '../workbooks/zip-guard';
 import { inspectDatabaseFile, latestMigration } from './inspect';
 import { backupFolder, recall, remember } from './backups';
 import type { DataInspection } from '../../shared/model/safety';
 
 export const PACKAGE_FORMAT = 'bao-cao-noi-vu/data-package';
 export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
-export const MAX_PACKAGE_UNCOMPRESSED = 4 * 1024 * 1024 * 1024;
+export const MAX_PACKAGE_UNCOMPRESSED = 2 * 1024 * 1024 * 1024;
 const DB_ENTRY = 'data/bao-cao-noi-vu.db';
 
 interface Manifest {
@@ -103,7 +104,8 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
     }
     total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   }
-  if (total > MAX_PACKAGE_UNCOMPRESSED) throw new AppError('FILE_TOO_BIG', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
+  if (total > MAX_PACKAGE_UNCOMPRESSED) throw new AppError('ZIP_BOMB', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
+  verifyZipEntries(zip, fileName, MAX_PACKAGE_UNCOMPRESSED, 'CORRUPT_PACKAGE');
   const manifestEntry = zip.file('manifest.json');
   if (!manifestEntry) throw new AppError('NOT_PACKAGE', `"${fileName}" thiếu tệp manifest.json: không phải gói dữ liệu của Báo cáo Nội vụ.`, where);
   let manifest: Manifest;

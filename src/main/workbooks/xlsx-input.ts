@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/errors';
 import { cleanText } from '../../shared/text';
+import { verifyZipEntries } from './zip-guard';
 
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 /** Uncompressed size allowed for all parts together: a guard against zip bombs. */
@@ -62,6 +63,8 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JS
   }
   if (total > MAX_UNCOMPRESSED_BYTES)
     throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`, where);
+  // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
+  verifyZipEntries(zip, fileName, MAX_UNCOMPRESSED_BYTES);
   return zip;
 }
 

@@ -1,0 +1,58 @@
+// Inflates every entry of a zip once, before any parser sees it, with a hard cap on the output:
+// a zip bomb that lies about its sizes stops at the cap, and a corrupt or tampered entry (bad
+// deflate data, wrong CRC or size) is refused here instead of confusing a parser later.
+import zlib from 'node:zlib';
+import type JSZip from 'jszip';
+import { AppError } from '../../shared/errors';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface CompressedObject {
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+  compression: { magic: string } | null;
+  compressedContent: Uint8Array;
+}
+
+/** Throws CORRUPT_ZIP-kind or ZIP_BOMB AppErrors with the given codes; returns the total size. */
+export function verifyZipEntries(zip: JSZip, fileName: string, maxTotalBytes: number, corruptCode = 'CORRUPT_XLSX'): number {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const data = (entry as unknown as { _data?: CompressedObject })._data;
+    if (!data?.compressedContent) continue; // added in memory, not read from bytes
+    const budget = maxTotalBytes - total;
+    let out: Uint8Array;
+    const magic = data.compression?.magic;
+    try {
+      if (magic === '\x00\x00') out = data.compressedContent;
+      else if (magic === '\x08\x00') out = zlib.inflateRawSync(data.compressedContent, { maxOutputLength: Math.max(1, budget) });
+      else throw new AppError(corruptCode, `Tệp "${fileName}": phần "${entry.name}" dùng kiểu nén không hỗ trợ.`, { file: fileName });
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`, { file: fileName });
+      throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng: không giải nén được phần "${entry.name}".`, { file: fileName });
+    }
+    if (out.length > budget) throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`, { file: fileName });
+    if (out.length !== data.uncompressedSize || crc32(out) !== data.crc32 >>> 0)
+      throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng hoặc bị sửa: phần "${entry.name}" không khớp mã kiểm tra.`, { file: fileName });
+    total += out.length;
+  }
+  return total;
+}
