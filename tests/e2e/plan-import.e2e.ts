@@ -1,0 +1,81 @@
+// Nhập văn bản in a real browser: paste the Long Khánh plan, see the proposal beside the text,
+// click a field to highlight its passage, correct the summary, save, and find the plan with its
+// tasks and periods.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openE2E, type E2E } from './harness';
+
+let t: E2E;
+const longKhanh = fs.readFileSync('/work/shared/seeds/ke-hoach-dan-van-chinh-quyen-long-khanh-2024.txt', 'utf8');
+
+beforeAll(async () => {
+  t = await openE2E('plan-import');
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('Nhập văn bản in chromium', () => {
+  it('is reached from Văn bản chỉ đạo', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/van-ban`);
+    await page.click('a:has-text("Nhập văn bản")');
+    await page.waitForSelector('h1:has-text("Nhập văn bản")');
+    await t.shot('01-empty');
+  });
+
+  it('reads the pasted plan and highlights the passage of a clicked field', async () => {
+    const { page } = t;
+    await page.fill('textarea[name=source]', longKhanh);
+    await page.click('button:has-text("Đọc văn bản")');
+    await page.waitForSelector('form[aria-label="Đề xuất từ văn bản"]');
+    expect(await page.inputValue('input[name=number]')).toBe('468');
+    expect(await page.inputValue('input[name=symbol]')).toBe('KH-UBND');
+    expect(await page.inputValue('input[name=issuedDate]')).toBe('2024-03-27');
+    expect(await page.inputValue('input[name=summary]')).toBe('Thực hiện công tác dân vận chính quyền năm 2024');
+    expect(await page.locator('[data-task]').count()).toBe(7);
+    expect(await page.locator('.pi-unit.new').count()).toBeGreaterThan(0);
+    await page.click('textarea[name=task-2]');
+    await expect.poll(() => page.locator('.pi-source mark.active').first().innerText()).toContain('Thanh tra thành phố');
+    await t.shot('02-task-highlighted');
+    await page.click('input[name=issuedDate]');
+    await expect.poll(() => page.locator('.pi-source mark.active').first().innerText()).toBe('ngày 27 tháng 3 năm 2024');
+  });
+
+  it('saves the corrected plan with its tasks, targets, new units and periods', async () => {
+    const { page } = t;
+    await page.fill('input[name=summary]', 'Kế hoạch thực hiện công tác dân vận chính quyền năm 2024 (đã sửa)');
+    await page.click('button:has-text("Lưu văn bản, nhiệm vụ và kỳ báo cáo")');
+    await page.waitForSelector('.notice-ok:has-text("Đã lưu văn bản")');
+    await t.shot('03-saved');
+    const db = t.bridge.core.db;
+    const plan = await db.selectFrom('plans').selectAll().executeTakeFirstOrThrow();
+    expect(plan).toMatchObject({ number: '468', symbol: 'KH-UBND', issued_date: '2024-03-27', summary: 'Kế hoạch thực hiện công tác dân vận chính quyền năm 2024 (đã sửa)', signer: 'Bùi Quốc Thế' });
+    expect((await db.selectFrom('plan_tasks').select('id').where('plan_id', '=', plan.id).execute()).length).toBe(7);
+    expect((await db.selectFrom('plan_targets').select('id').where('plan_id', '=', plan.id).execute()).length).toBe(3);
+    const periods = await db.selectFrom('periods').select(['name', 'deadline']).where('plan_id', '=', plan.id).orderBy('id').execute();
+    expect(periods).toEqual([
+      { name: '6 tháng đầu năm 2024', deadline: '2024-05-10' },
+      { name: 'Năm 2024', deadline: '2024-10-10' },
+    ]);
+    expect((await db.selectFrom('units').select('id').execute()).length).toBe(9);
+  });
+
+  it('shows the plan in Văn bản chỉ đạo and exports it as a .docx', async () => {
+    const { page } = t;
+    await page.click('button:has-text("Xuất văn bản (.docx)")');
+    await page.waitForSelector('.notice-ok:has-text("Đã xuất văn bản")');
+    const files = fs.readdirSync(t.bridge.exportDir).filter((f) => f.endsWith('.docx'));
+    expect(files).toEqual(['468-KH-UBND-2024-03-27.docx']);
+    await page.click('a:has-text("Xem trong Văn bản chỉ đạo")');
+    await page.waitForSelector('h1:has-text("Văn bản chỉ đạo")');
+    await expect.poll(() => page.locator('main').innerText()).toContain('(đã sửa)');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Phòng Nội vụ');
+    await t.shot('04-plan-list');
+    await page.goto(`${t.bridge.url}#/ky-bao-cao`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('6 tháng đầu năm 2024');
+    await t.shot('05-periods');
+    expect(t.problems).toEqual([]);
+  });
+});
