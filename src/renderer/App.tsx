@@ -8,6 +8,7 @@ import { PlansScreen } from './routes/Plans';
 import { PeriodsScreen } from './routes/Periods';
 import { TemplatesScreen } from './routes/Templates';
 import { UnitReportScreen } from './routes/UnitReport';
+import { CompileScreen } from './routes/Compile';
 import { PlanImportScreen } from './routes/PlanImport';
 
 const ROUTES = [
@@ -74,6 +75,8 @@ export function App() {
             <TemplatesScreen />
           ) : route === 'bao-cao-don-vi' ? (
             <UnitReportScreen />
+          ) : route === 'tong-hop' ? (
+            <CompileScreen />
           ) : route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <Settings /> : <NotBuilt title={current.label} />}
         </main>
       </div>

@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
 import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
+import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort } from '../../shared/format';
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type Period, type PeriodListItem, type PeriodPreview, type PeriodType } from '../../shared/model/period';
 import type { TemplateListItem } from '../../shared/model/template';
@@ -13,6 +14,7 @@ import { planReference } from '../../shared/model/plan';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind, type UnitListItem } from '../../shared/model/unit';
 import type { PeriodInput } from '../../shared/contract/periods';
 import { goTo } from '../reporting-nav';
+import { openCollectExcel } from './collect-nav';
 import './reporting.css';
 
 export function PeriodsScreen() {
@@ -85,6 +87,9 @@ export function PeriodsScreen() {
                     </button>
                     <button type="button" onClick={() => goTo('bao-cao-don-vi', { periodId: p.id })}>
                       Nhập báo cáo
+                    </button>
+                    <button type="button" onClick={() => openCollectExcel(p.id)}>
+                      Thu biểu Excel
                     </button>
                     <button type="button" onClick={() => setEditing(p)}>
                       Sửa
@@ -288,10 +293,10 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
         </Field>
         <div style={{ display: 'flex', gap: 10 }}>
           <Field label="Số liệu từ ngày">
-            <input aria-label="Số liệu từ ngày" type="date" value={d.windowStart} onChange={(e) => type('windowStart', e.target.value)} />
+            <ViDateInput label="Số liệu từ ngày" value={d.windowStart} onChange={(v) => type('windowStart', v)} />
           </Field>
           <Field label="Ngày chốt số liệu">
-            <input aria-label="Ngày chốt số liệu" type="date" value={d.windowEnd} onChange={(e) => type('windowEnd', e.target.value)} />
+            <ViDateInput label="Ngày chốt số liệu" value={d.windowEnd} onChange={(v) => type('windowEnd', v)} />
           </Field>
         </div>
         <Field
@@ -301,7 +306,7 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
             preview ? (preview.deadlineSource === 'plan' ? 'Theo văn bản chỉ đạo.' : preview.deadlineSource === 'default' ? 'Mặc định: một ngày làm việc sau ngày chốt số liệu.' : 'Đã nhập tay.') : undefined
           }
         >
-          <input aria-label="Hạn nộp" type="date" value={d.deadline} onChange={(e) => type('deadline', e.target.value)} />
+          <ViDateInput label="Hạn nộp" value={d.deadline} onChange={(v) => type('deadline', v)} />
         </Field>
         <div>
           {typed.windowStart || typed.windowEnd || typed.deadline ? (

@@ -1,0 +1,520 @@
+// Thu biểu Excel: send each unit its data-entry workbook, then read the workbooks that come back
+// (dropped files or a folder, or chosen), review them — unit, period, status, the diff of a changed
+// report — and store only the files the user ticks. Long steps show a progress bar.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { call, errorMessage } from '../api';
+import { useNotice } from '../components/Notice';
+import { readTarget, rememberTarget } from '../reporting-nav';
+import { formatNumber } from '../../shared/format';
+import type { PeriodListItem, ExpectedUnit } from '../../shared/model/period';
+import type { JobProgress } from '../../shared/model/job';
+import { REVIEW_STATUS_LABELS, type CollectExportResult, type CollectReview, type ReviewItem } from '../../shared/model/collect';
+import { REPORT_STATUS_LABELS } from '../../shared/model/report';
+import './collect.css';
+
+const newJobId = () => `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Polls `jobs.progress` while `work` runs. */
+function useJob() {
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const run = useCallback(async <T,>(work: (jobId: string) => Promise<T>): Promise<T> => {
+    const jobId = newJobId();
+    setProgress({ jobId, label: '', done: 0, total: 0, current: '', finished: false });
+    const timer = window.setInterval(() => {
+      void call('jobs.progress', { jobId })
+        .then((p) => p && setProgress(p))
+        .catch(() => undefined);
+    }, 150);
+    try {
+      return await work(jobId);
+    } finally {
+      window.clearInterval(timer);
+      setProgress(null);
+    }
+  }, []);
+  return { progress, run };
+}
+
+function ProgressBar({ progress, label }: { progress: JobProgress; label: string }) {
+  const pct = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="cx-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={progress.total || 1} aria-valuenow={progress.done}>
+      <div className="cx-progress-bar">
+        <div className="cx-progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="small muted">
+        {label}: {formatNumber(progress.done)} / {formatNumber(progress.total)}
+        {progress.current ? ` — ${progress.current}` : ''}
+      </div>
+    </div>
+  );
+}
+
+interface Picked {
+  fileName: string;
+  data: Uint8Array<ArrayBuffer>;
+}
+
+const SPREADSHEET = /\.(xlsx|xlsm|xls)$/i;
+
+/** Every file of a dropped folder (the renderer gets the files, never a path). */
+async function filesOfEntry(entry: FileSystemEntry): Promise<File[]> {
+  if (entry.isFile) return [await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject))];
+  if (!entry.isDirectory) return [];
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const out: File[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    for (const e of batch) out.push(...(e.isDirectory || SPREADSHEET.test(e.name) || e.name.startsWith('~$') ? await filesOfEntry(e) : []));
+  }
+  return out;
+}
+
+export function CollectExcelScreen() {
+  const notice = useNotice();
+  const [periods, setPeriods] = useState<PeriodListItem[]>([]);
+  const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
+  const [units, setUnits] = useState<ExpectedUnit[]>([]);
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [exported, setExported] = useState<CollectExportResult | null>(null);
+  const [review, setReview] = useState<CollectReview | null>(null);
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
+  const [skipped, setSkipped] = useState(0);
+  const [accepted, setAccepted] = useState<Set<number>>(new Set());
+  const [mapped, setMapped] = useState<Set<number>>(new Set());
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState<'export' | 'read' | 'commit' | null>(null);
+  const [error, setError] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const exportJob = useJob();
+  const readJob = useJob();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void call('periods.list')
+      .then((list) => {
+        setPeriods(list);
+        setPeriodId((id) => (id !== null && list.some((p) => p.id === id) ? id : (list[0]?.id ?? null)));
+      })
+      .catch((err: unknown) => notice('error', errorMessage(err)));
+  }, [notice]);
+
+  useEffect(() => {
+    setUnits([]);
+    setUnitId(null);
+    setReview(null);
+    setExported(null);
+    if (periodId === null) return;
+    rememberTarget({ periodId });
+    void call('periods.expectedUnits', { id: periodId })
+      .then(setUnits)
+      .catch((err: unknown) => notice('error', errorMessage(err)));
+  }, [periodId, notice]);
+
+  const period = periods.find((p) => p.id === periodId) ?? null;
+
+  const doExport = async () => {
+    if (periodId === null) return;
+    setError('');
+    setBusy('export');
+    try {
+      const r = await exportJob.run((jobId) => call('collect.export', { periodId, unitId, jobId }));
+      if (r.saved) {
+        setExported(r);
+        notice('ok', `Đã xuất ${formatNumber(r.files.length)} biểu nhập liệu vào thư mục ${r.folder}.`);
+      }
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const readFiles = async (files: File[], fromFolder: boolean) => {
+    if (periodId === null || files.length === 0) return;
+    setError('');
+    setReview(null);
+    setBusy('read');
+    const ok: Picked[] = [];
+    const bad: string[] = [];
+    let skip = 0;
+    for (const f of files) {
+      // From a folder only spreadsheets are taken; files chosen one by one all go to the check.
+      if (fromFolder && !SPREADSHEET.test(f.name) && !f.name.startsWith('~$')) {
+        skip++;
+        continue;
+      }
+      try {
+        ok.push({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+      } catch {
+        bad.push(`Không đọc được tệp "${f.name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi chọn lại.`);
+      }
+    }
+    setPicked(ok);
+    setUnreadable(bad);
+    setSkipped(skip);
+    try {
+      if (ok.length === 0) {
+        if (!bad.length) setError('Không có tệp bảng tính (.xlsx) nào trong những gì đã chọn.');
+        return;
+      }
+      const r = await readJob.run((jobId) => call('collect.analyze', { periodId, files: ok, jobId }));
+      setReview(r);
+      setAccepted(new Set(r.items.filter((i) => i.suggested).map((i) => i.index)));
+      setMapped(new Set());
+      setOpen(new Set(r.items.filter((i) => i.status === 'changed').slice(0, 3).map((i) => i.index)));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry?.() ?? null);
+    if (entries.some((x) => x?.isDirectory)) {
+      const all: File[] = [];
+      for (const entry of entries) if (entry) all.push(...(await filesOfEntry(entry)));
+      await readFiles(all, true);
+    } else await readFiles([...e.dataTransfer.files], false);
+  };
+
+  const toggle = (item: ReviewItem, on: boolean) => {
+    setAccepted((prev) => {
+      const next = new Set(prev);
+      if (on) {
+        next.add(item.index);
+        // Two files of one unit: ticking one unticks the other.
+        if (item.conflictGroup) for (const other of review?.items ?? []) if (other.conflictGroup === item.conflictGroup && other.index !== item.index) next.delete(other.index);
+      } else next.delete(item.index);
+      return next;
+    });
+    if (on && item.mappable) setMapped((prev) => new Set(prev).add(item.index));
+  };
+
+  const chosen = useMemo(() => (review ? review.items.filter((i) => accepted.has(i.index)) : []), [review, accepted]);
+  const unmapped = chosen.filter((i) => i.mappable && !mapped.has(i.index));
+
+  const commit = async () => {
+    if (!review) return;
+    setError('');
+    setBusy('commit');
+    try {
+      const r = await call('collect.commit', { batchId: review.batchId, accept: chosen.map((i) => ({ index: i.index, map: mapped.has(i.index) })) });
+      const flagged = r.saved.filter((x) => x.breachCount > 0).length;
+      notice('ok', `Đã nhập ${formatNumber(r.saved.length)} tệp${flagged ? `; ${flagged} báo cáo có số liệu vi phạm quy tắc, cần ghi lý do trước khi nộp` : ''}.`);
+      setReview(null);
+      setPicked([]);
+      setAccepted(new Set());
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const allAcceptable = () => {
+    if (!review) return;
+    const next = new Set<number>();
+    const groups = new Set<string>();
+    for (const i of review.items) {
+      if (!i.acceptable || i.mappable) continue;
+      if (i.conflictGroup) {
+        if (groups.has(i.conflictGroup)) continue;
+        groups.add(i.conflictGroup);
+      }
+      next.add(i.index);
+    }
+    setAccepted(next);
+  };
+
+  return (
+    <section className="screen cx-screen">
+      <header className="screen-header">
+        <div>
+          <div className="breadcrumb">
+            <a href="#/ky-bao-cao">Kỳ báo cáo</a> › Thu biểu Excel
+          </div>
+          <h1>Thu biểu Excel</h1>
+        </div>
+        <label className="field cx-period">
+          <span className="field-label">Kỳ báo cáo</span>
+          <select aria-label="Kỳ báo cáo" value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value ? Number(e.target.value) : null)}>
+            {periods.length === 0 ? <option value="">Chưa có kỳ báo cáo</option> : null}
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} — {p.templateName}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+
+      <div className="cx-grid">
+        <div className="card cx-card" aria-label="Xuất biểu nhập liệu">
+          <h2 className="card-title">1. Xuất biểu nhập liệu</h2>
+          <p className="small muted">
+            Mỗi đơn vị một tệp .xlsx, có trang hướng dẫn, ô nhập tô vàng (các ô khác đã khóa), kiểm tra số liệu ngay trong Excel. Gửi tệp cho đơn vị; đơn vị điền và gửi lại.
+          </p>
+          <label className="field">
+            <span className="field-label">Đơn vị</span>
+            <select aria-label="Đơn vị xuất biểu" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">Tất cả {formatNumber(units.length)} đơn vị phải báo cáo</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.code} — {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={periodId === null || busy !== null || units.length === 0} onClick={() => void doExport()}>
+              Xuất biểu nhập liệu…
+            </button>
+          </div>
+          {exportJob.progress ? <ProgressBar progress={exportJob.progress} label="Đang xuất" /> : null}
+          {exported ? (
+            <p className="small" role="status">
+              Đã xuất {formatNumber(exported.files.length)} tệp vào <span className="mono">{exported.folder}</span>
+              {exported.files.length === 1 ? ` (${exported.files[0]!.fileName})` : ''}.
+            </p>
+          ) : null}
+        </div>
+
+        <div className="card cx-card" aria-label="Nhập biểu đã nộp">
+          <h2 className="card-title">2. Nhập biểu đã nộp</h2>
+          <div
+            className={`dropzone cx-drop${dragging ? ' dragging' : ''}`}
+            data-testid="collect-dropzone"
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => void onDrop(e)}
+          >
+            <p>Kéo thả các tệp .xlsx đơn vị gửi lại (hoặc cả thư mục) vào đây, hoặc</p>
+            <div className="cx-pick">
+              <label className="button">
+                Chọn tệp…
+                <input
+                  ref={fileInput}
+                  type="file"
+                  multiple
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  hidden
+                  aria-label="Chọn các tệp Excel đã nộp"
+                  onChange={(e) => {
+                    const files = [...(e.target.files ?? [])];
+                    e.target.value = '';
+                    void readFiles(files, false);
+                  }}
+                />
+              </label>
+              <label className="button">
+                Chọn thư mục…
+                <input
+                  type="file"
+                  multiple
+                  hidden
+                  aria-label="Chọn thư mục chứa tệp Excel"
+                  ref={(el) => {
+                    el?.setAttribute('webkitdirectory', '');
+                  }}
+                  onChange={(e) => {
+                    const files = [...(e.target.files ?? [])];
+                    e.target.value = '';
+                    void readFiles(files, true);
+                  }}
+                />
+              </label>
+            </div>
+            <p className="small muted">Chưa lưu gì cho đến khi bạn xem lại và bấm “Nhập các tệp đã chọn”.</p>
+          </div>
+          {readJob.progress ? <ProgressBar progress={readJob.progress} label="Đang đọc" /> : null}
+          {busy === 'read' && !readJob.progress ? <p className="muted small">Đang đọc tệp…</p> : null}
+          {unreadable.length ? (
+            <div className="import-errors" role="alert">
+              <ul>
+                {unreadable.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {skipped ? <p className="small muted">Bỏ qua {formatNumber(skipped)} tệp không phải bảng tính trong thư mục.</p> : null}
+        </div>
+      </div>
+
+      {review ? (
+        <div className="card cx-review" aria-label="Xem lại trước khi nhập">
+          <div className="cx-review-head">
+            <h2 className="card-title">
+              Xem lại {formatNumber(review.items.length)} tệp — kỳ {review.periodName}
+            </h2>
+            <div className="cx-counts">
+              {(['new', 'changed', 'identical', 'problem'] as const).map((s) => (
+                <span key={s} className={`rp-badge cx-${s}`}>
+                  {REVIEW_STATUS_LABELS[s]}: {review.counts[s]}
+                </span>
+              ))}
+            </div>
+          </div>
+          <div className="table-scroll cx-table-scroll">
+            <table className="data cx-table">
+              <thead>
+                <tr>
+                  <th className="cx-check">Nhập</th>
+                  <th>Tệp</th>
+                  <th>Đơn vị</th>
+                  <th>Kỳ trong tệp</th>
+                  <th>Trạng thái</th>
+                  <th>Chi tiết</th>
+                </tr>
+              </thead>
+              <tbody>
+                {review.items.map((item) => (
+                  <ReviewRow
+                    key={item.index}
+                    item={item}
+                    checked={accepted.has(item.index)}
+                    mappedOn={mapped.has(item.index)}
+                    open={open.has(item.index)}
+                    onCheck={(on) => toggle(item, on)}
+                    onMap={(on) =>
+                      setMapped((prev) => {
+                        const next = new Set(prev);
+                        if (on) next.add(item.index);
+                        else next.delete(item.index);
+                        return next;
+                      })
+                    }
+                    onOpen={() =>
+                      setOpen((prev) => {
+                        const next = new Set(prev);
+                        if (next.has(item.index)) next.delete(item.index);
+                        else next.add(item.index);
+                        return next;
+                      })
+                    }
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {unmapped.length ? (
+            <p className="form-error small">Tệp {unmapped.map((i) => `"${i.fileName}"`).join(', ')} thuộc kỳ hoặc mẫu khác: hãy đánh dấu “Gán vào kỳ này” hoặc bỏ chọn.</p>
+          ) : null}
+          <div className="form-actions">
+            <button type="button" onClick={allAcceptable} disabled={busy !== null}>
+              Chọn tất cả tệp hợp lệ
+            </button>
+            <button type="button" onClick={() => setAccepted(new Set())} disabled={busy !== null}>
+              Bỏ chọn tất cả
+            </button>
+            <button type="button" onClick={() => setReview(null)} disabled={busy !== null}>
+              Hủy
+            </button>
+            <button type="button" className="primary" disabled={busy !== null || chosen.length === 0 || unmapped.length > 0} onClick={() => void commit()}>
+              Nhập {formatNumber(chosen.length)} tệp đã chọn
+            </button>
+          </div>
+          <p className="small muted">
+            Đã đọc {formatNumber(picked.length)} tệp{period ? ` cho kỳ ${period.name}` : ''}. Tệp được nhập sẽ lưu thành một lần sửa của báo cáo (ghi tên tệp và mã SHA-256), bản gốc được giữ trong thư mục dữ liệu
+            của phần mềm.
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ReviewRow(props: { item: ReviewItem; checked: boolean; mappedOn: boolean; open: boolean; onCheck: (on: boolean) => void; onMap: (on: boolean) => void; onOpen: () => void }) {
+  const { item } = props;
+  const statusText = item.status === 'changed' ? `${REVIEW_STATUS_LABELS.changed}: ${item.changedCount} giá trị` : item.status === 'new' ? `${REVIEW_STATUS_LABELS.new}: ${item.changedCount} giá trị` : REVIEW_STATUS_LABELS[item.status];
+  return (
+    <>
+      <tr className={`cx-row cx-row-${item.status}`} data-file={item.fileName}>
+        <td className="cx-check">
+          <input type="checkbox" aria-label={`Nhập tệp ${item.fileName}`} checked={props.checked} disabled={!item.acceptable} onChange={(e) => props.onCheck(e.target.checked)} />
+        </td>
+        <td className="cx-file">
+          {item.fileName}
+          {item.previouslyImported ? <div className="small muted">Đã nhập trước đây (tệp {item.previouslyImported.fileName})</div> : null}
+        </td>
+        <td>{item.unit ? `${item.unit.code} — ${item.unit.name}` : '—'}</td>
+        <td>{item.sourcePeriod?.name ?? '—'}</td>
+        <td>
+          <span className={`rp-badge cx-${item.status}`}>{statusText}</span>
+          {item.reportStatus ? <div className="small muted">Báo cáo: {REPORT_STATUS_LABELS[item.reportStatus]}</div> : null}
+        </td>
+        <td className="cx-detail">
+          {item.problems.map((p, i) => (
+            <div key={i} className="cx-problem">
+              {p.message}
+            </div>
+          ))}
+          {item.breaches.map((b, i) => (
+            <div key={i} className="cx-breach">
+              Vi phạm quy tắc: {b.detail}
+              {b.message ? ` — ${b.message}` : ''}
+            </div>
+          ))}
+          {item.notes.map((n, i) => (
+            <div key={i} className="small muted">
+              {n.message}
+            </div>
+          ))}
+          {item.mappable ? (
+            <label className="check cx-map">
+              <input type="checkbox" checked={props.mappedOn} onChange={(e) => props.onMap(e.target.checked)} aria-label={`Gán tệp ${item.fileName} vào kỳ này`} />
+              Gán vào kỳ này
+            </label>
+          ) : null}
+          {item.acceptable && !item.problems.length ? (
+            <div className="small muted">{item.willSubmit ? 'Khi nhập: ghi nhận báo cáo “Đã nộp”.' : item.breaches.length ? 'Khi nhập: báo cáo ở trạng thái “Đang nhập”, cần ghi lý do vi phạm rồi mới nộp.' : ''}</div>
+          ) : null}
+          {item.changes.length ? (
+            <button type="button" className="link" onClick={props.onOpen} aria-expanded={props.open}>
+              {props.open ? 'Ẩn thay đổi' : `Xem ${item.changes.length} thay đổi`}
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {props.open && item.changes.length ? (
+        <tr className="cx-diff-row">
+          <td />
+          <td colSpan={5}>
+            <table className="cx-diff" aria-label={`Thay đổi trong tệp ${item.fileName}`}>
+              <thead>
+                <tr>
+                  <th>Chỉ tiêu / mục</th>
+                  <th>Đang lưu</th>
+                  <th>Trong tệp</th>
+                </tr>
+              </thead>
+              <tbody>
+                {item.changes.map((c) => (
+                  <tr key={c.key}>
+                    <td>{c.label}</td>
+                    <td className="cx-old">{c.oldText || <span className="muted">(trống)</span>}</td>
+                    <td className="cx-new">{c.newText || <span className="muted">(trống)</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
