@@ -1,0 +1,91 @@
+// Tổng hợp in a real browser: five units (one late, one missing), compile the period, edit the
+// draft, a late report arrives and the figures refresh without losing the edit, then Word,
+// Excel and the email draft.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openE2E, type E2E } from './harness';
+import { report, seedCompile, type CompileFixture } from '../unit/compile-fixture';
+
+let t: E2E;
+let fx: CompileFixture;
+
+beforeAll(async () => {
+  t = await openE2E('compile');
+  fx = await seedCompile(t.bridge.core);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('Tổng hợp in chromium', () => {
+  it('compiles a period: totals by rule, comparison, targets, status', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/tong-hop`);
+    await page.waitForSelector('[aria-label="Chọn kỳ tổng hợp"]');
+    for (const box of await page.locator('.cp-periods input[type=checkbox]').all()) if (await box.isChecked()) await box.uncheck();
+    await page.check(`input[name=period-${fx.period2025}]`);
+    await page.click('button:has-text("Tổng hợp"):not([role=tab])');
+    const dt01 = page.locator('table[aria-label="Tổng hợp theo chỉ số"] tr[data-code=DT01]');
+    await expect.poll(() => dt01.innerText()).toContain('125');
+    expect(await dt01.innerText()).toContain('113');
+    expect(await dt01.innerText()).toContain('+12');
+    expect(await page.locator('tr[data-code=DT04]').innerText()).toContain('80,59%');
+    expect(await page.locator('tr[data-code=DV04]').innerText()).toMatch(/60%[\s\S]*Chưa đạt/);
+    expect(await page.locator('.cp-summary').innerText()).toMatch(/Đã gửi 4\/5 đơn vị[\s\S]*Nộp muộn 1[\s\S]*Chưa gửi 1/);
+    await t.shot('01-totals');
+    await page.click('button[role=tab]:has-text("Theo loại đơn vị")');
+    await page.waitForSelector('figure[aria-label="Biểu đồ tỷ lệ theo loại đơn vị"]');
+    await t.shot('02-by-kind');
+    await page.click('button[role=tab]:has-text("Tình hình báo cáo")');
+    expect(await page.locator('table[aria-label="Tình hình gửi báo cáo"]').innerText()).toMatch(/UBND xã Duy Xuyên[\s\S]*Nộp muộn[\s\S]*Muộn 5 ngày/);
+  });
+
+  it('edits the draft, keeps the edit when the figures refresh', async () => {
+    const { page } = t;
+    await page.click('button[role=tab]:has-text("Dự thảo báo cáo")');
+    const area = page.locator('textarea[name="section-II.1"]');
+    await area.waitFor();
+    const generated = await area.inputValue();
+    expect(generated).toContain('{{DT01}} cuộc{{DT01.cmp}}');
+    await area.fill(`Công tác đối thoại được quan tâm, đã tổ chức {{DT01}} cuộc.\n${generated}`);
+    await page.click('button:has-text("Lưu dự thảo")');
+    await page.waitForSelector('.notice-ok:has-text("Đã lưu dự thảo")');
+    const preview = page.locator('[aria-label="Xem trước mục II.1"]');
+    expect(await preview.innerText()).toContain('đã tổ chức 125 cuộc.');
+
+    await report(t.bridge.core, fx.period2025, fx.units.U5, { DT01: 5, 'muc:II.1': 'Đối thoại với đoàn viên thanh niên.' }, '2025-06-30');
+    await page.click('button:has-text("Cập nhật số liệu")');
+    await page.waitForSelector('.notice-ok:has-text("Đã cập nhật số liệu")');
+    const text = await area.inputValue();
+    expect(text.startsWith('Công tác đối thoại được quan tâm, đã tổ chức {{DT01}} cuộc.')).toBe(true);
+    expect(text).toContain('- UBND xã Quế Sơn: Đối thoại với đoàn viên thanh niên.');
+    expect(await preview.innerText()).toContain('đã tổ chức 130 cuộc.');
+    expect(await page.locator('[data-section="II.1"] .cp-refresh-note').innerText()).toMatch(/Đã thêm/);
+    await t.shot('03-draft');
+  });
+
+  it('exports Word and Excel, makes the email draft and shows the folder', async () => {
+    const { page } = t;
+    await page.click('button:has-text("Xuất Word")');
+    await page.waitForSelector('.notice-ok:has-text("Đã xuất báo cáo")');
+    await page.click('button:has-text("Xuất Excel")');
+    await page.waitForSelector('.notice-ok:has-text("Đã xuất biểu tổng hợp")');
+    const files = fs.readdirSync(t.bridge.exportDir);
+    expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
+    expect(files).toContain('Biểu tổng hợp 6 tháng đầu năm 2025.xlsx');
+
+    await page.click('button:has-text("Gửi email")');
+    const card = page.locator('[aria-label="Thư nháp"]');
+    await card.waitFor();
+    expect(await card.locator('input').inputValue()).toBe('Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(await card.innerText()).toContain('vanthu@quangnam.gov.vn');
+    const eml = t.bridge.opened.find((f) => f.endsWith('.eml'))!;
+    expect(fs.existsSync(eml)).toBe(true);
+    await t.shot('04-email');
+    await card.locator('button:has-text("Mở thư mục")').click();
+    await expect.poll(() => t.bridge.opened.at(-1)).toBe(path.dirname(eml));
+    expect(t.problems).toEqual([]);
+  });
+});
