@@ -1,5 +1,6 @@
 // Periods and units' reports in a real browser: a period from the default template, two units'
 // reports (one breaking a rule, saved with a reason), one submitted late, the board, the history.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openE2E, type E2E } from './harness';
 import { createUnit } from '../../src/main/services/units';
@@ -50,11 +51,11 @@ describe('reports in chromium', () => {
     await expect.poll(() => page.locator('[data-testid=period-preview]').innerText()).toContain('6 tháng đầu năm 2025: số liệu từ 15/12/2024 đến 14/06/2025, hạn nộp 16/06/2025');
     await expect.poll(() => page.locator('[data-testid=period-preview]').innerText()).toContain('3 đơn vị phải báo cáo');
     // A deadline before the cut-off is refused before anything is saved.
-    await page.fill('input[aria-label="Hạn nộp"]', '2025-06-10');
+    await page.fill('input[aria-label="Hạn nộp"]', '10/06/2025');
     await expect.poll(() => page.locator('.rp-problems').innerText()).toContain('Hạn nộp 10/06/2025 không sau ngày chốt số liệu 14/06/2025');
     expect(await page.locator('button[type=submit]:has-text("Tạo kỳ báo cáo")').isDisabled()).toBe(true);
     await t.shot('01-period-deadline-refused');
-    await page.fill('input[aria-label="Hạn nộp"]', '2025-06-20');
+    await page.fill('input[aria-label="Hạn nộp"]', '20/6/2025');
     await expect.poll(() => page.locator('.rp-problems').count()).toBe(0);
     await t.shot('02-period-form');
     await page.click('button[type=submit]:has-text("Tạo kỳ báo cáo")');
@@ -82,7 +83,7 @@ describe('reports in chromium', () => {
     await saved();
     await t.shot('04-report-snv');
     await page.click('button:has-text("Ghi nhận đã nộp…")');
-    await page.fill('input[aria-label="Ngày nhận"]', '2025-06-18');
+    await page.fill('input[aria-label="Ngày nhận"]', '18/06/2025');
     await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
     await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
     const values = await t.bridge.core.db.selectFrom('report_values').selectAll().where('field_key', 'in', ['DT02', 'DT03', 'LD04']).orderBy('field_key').execute();
@@ -103,6 +104,7 @@ describe('reports in chromium', () => {
     await expect.poll(() => page.locator('[data-testid=breach-DT03]').innerText()).toContain('DT03 (12) ≤ DT02 (10)');
     await expect.poll(() => page.locator('tr[data-code=TD01] .rp-field-error').innerText()).toContain('"mười" không phải là số');
     await expect.poll(() => page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 }).toMatch(/1 ô nhập sai chưa được lưu/);
+    await page.evaluate(() => document.querySelector('tr[data-code=TD01]')?.scrollIntoView({ block: 'center' }));
     await t.shot('05-breach-and-bad-number');
     await page.fill('#f-TD01', '5');
     await saved();
@@ -117,7 +119,7 @@ describe('reports in chromium', () => {
     await saved();
     await t.shot('06-breach-explained');
     await page.click('button:has-text("Ghi nhận đã nộp…")');
-    await page.fill('input[aria-label="Ngày nhận"]', '2025-06-25');
+    await page.fill('input[aria-label="Ngày nhận"]', '25/06/2025');
     await page.selectOption('select[aria-label="Hình thức nhận"]', 'paper');
     await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
     await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
@@ -188,6 +190,40 @@ describe('reports in chromium', () => {
     const reg = await t.bridge.core.db.selectFrom('document_register').selectAll().execute();
     expect(reg.at(-1)).toMatchObject({ document_type: 'Công văn' });
     expect(String(reg.at(-1)!.summary)).toContain('V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+  });
+
+  it('imports a seed plan and shows its tasks, targets and deadlines', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/van-ban`);
+    await page.waitForSelector('text=Chưa có văn bản chỉ đạo');
+    await page.setInputFiles('input[type=file]', path.resolve('tests/fixtures/plans/ke-hoach-468-long-khanh-2024.json'));
+    await page.waitForSelector('.notice-ok:has-text("Đã nhập Kế hoạch số 468/KH-UBND ngày 27/3/2024")');
+    await expect.poll(() => page.locator('.card').innerText()).toContain('6 tháng: trước ngày 10/5 · Năm: trước ngày 10/10');
+    expect(await page.locator('table[aria-label="Chỉ tiêu"]').innerText()).toContain('trên 80%');
+    await t.shot('10-plan');
+  });
+
+  it('edits a template in use: problems shown live, saving makes a new version', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/mau-bao-cao`);
+    await page.click('button:has-text("Sửa (tạo phiên bản mới)")');
+    await page.click('button:has-text("+ Thêm quy tắc")');
+    await page.fill('input[aria-label="Quy tắc 6"]', 'DT03 <= ZZ99');
+    await expect.poll(() => page.locator('[aria-label="Lỗi của mẫu"]').innerText()).toContain('dùng mã "ZZ99" không có trong mẫu');
+    expect(await page.locator('button:has-text("Lưu thành phiên bản mới")').isDisabled()).toBe(true);
+    await t.shot('11-template-problem');
+    await page.fill('input[aria-label="Quy tắc 6"]', 'TD02 >= TD03');
+    await page.fill('input[aria-label="Giải thích quy tắc 6"]', 'Mỗi đoàn đông người có ít nhất một người được tiếp.');
+    await page.click('button:has-text("Lưu thành phiên bản mới")');
+    await page.waitForSelector('.notice-ok:has-text("phiên bản mới (2)")');
+    await t.shot('12-template-v2');
+    const versions = await t.bridge.core.db.selectFrom('templates').select(['version']).orderBy('version').execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const period = await t.bridge.core.db.selectFrom('periods').innerJoin('templates', 'templates.id', 'periods.template_id').select('templates.version').executeTakeFirstOrThrow();
+    expect(period.version).toBe(1);
+  });
+
+  it('saw no page or console errors', () => {
     expect(t.problems).toEqual([]);
   });
 });

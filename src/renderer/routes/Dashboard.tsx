@@ -111,6 +111,7 @@ export function DashboardScreen() {
             <Card
               label="Hạn nộp"
               value={board.daysLeft >= 0 ? `còn ${board.daysLeft} ngày` : `quá ${-board.daysLeft} ngày`}
+              testId="days-left"
               sub={formatDateShort(board.period.deadline)}
               tone={board.daysLeft < 0 ? 'warn' : undefined}
             />

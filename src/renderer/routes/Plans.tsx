@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
 import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
+import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort } from '../../shared/format';
 import { formatDec, parseViNumber } from '../../shared/decimal';
 import { COMPARATORS, COMPARATOR_LABELS, PLAN_TYPES, PLAN_TYPE_LABELS, planReference, type Comparator, type Plan, type PlanListItem, type PlanType } from '../../shared/model/plan';
@@ -304,7 +305,7 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
               <input aria-label="Ký hiệu" value={h.symbol} placeholder="KH-UBND" onChange={(e) => setH({ ...h, symbol: e.target.value })} />
             </Field>
             <Field label="Ngày ban hành">
-              <input aria-label="Ngày ban hành" type="date" value={h.issuedDate} onChange={(e) => setH({ ...h, issuedDate: e.target.value })} />
+              <ViDateInput label="Ngày ban hành" value={h.issuedDate} onChange={(v) => setH({ ...h, issuedDate: v })} />
             </Field>
           </div>
           <Field label="Trích yếu" required>
@@ -377,7 +378,9 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
                   value={t.supporting}
                   onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, supporting: e.target.value } : x)))}
                 />
-                <input aria-label={`Hạn ${i + 1}`} type="date" style={{ width: 160 }} value={t.deadline} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, deadline: e.target.value } : x)))} />
+                <span style={{ width: 140 }}>
+                  <ViDateInput label={`Hạn ${i + 1}`} value={t.deadline} onChange={(v) => setTasks(tasks.map((x, j) => (j === i ? { ...x, deadline: v } : x)))} />
+                </span>
               </div>
             </div>
           ))}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call, errorMessage } from '../api';
 import { Modal } from '../components/Modal';
 import { Field } from '../components/Field';
+import { ViDateInput } from '../components/ViDateInput';
 import { useNotice } from '../components/Notice';
 import { todayIso, formatDateShort } from '../../shared/format';
 import { addWorkingDays } from '../../shared/periods';
@@ -51,7 +52,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
       </div>
       <div className="form-grid" style={{ marginTop: 10 }}>
         <Field label="Hạn nộp mới" required>
-          <input type="date" aria-label="Hạn nộp mới" value={newDeadline} onChange={(e) => setNewDeadline(e.target.value)} />
+          <ViDateInput label="Hạn nộp mới" value={newDeadline} onChange={setNewDeadline} />
         </Field>
       </div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}

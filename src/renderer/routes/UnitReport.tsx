@@ -7,6 +7,7 @@ import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
 import { Modal } from '../components/Modal';
 import { Field } from '../components/Field';
+import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort, todayIso } from '../../shared/format';
 import { formatDec } from '../../shared/decimal';
 import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../shared/rules';
@@ -57,6 +58,13 @@ export function keyLabel(template: Template, key: string): string {
   if (key.startsWith(REASON_PREFIX)) return `Lý do vi phạm ${formatRuleText(key.slice(REASON_PREFIX.length))}`;
   const ind = template.indicators.find((i) => i.code === key);
   return ind ? `${key} · ${ind.name}` : key;
+}
+
+/** "23/11/2025 14:05" in local time. */
+function whenText(isoTime: string): string {
+  const d = new Date(isoTime);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${formatDateShort(todayIso(d))} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 function formatRuleText(expr: string): string {
@@ -204,7 +212,7 @@ export function UnitReportScreen() {
       setDrafts(d);
       setForm(f);
       setLoadError('');
-      setSaveState({ kind: 'idle', text: f.report.updatedAt ? `Lưu lần cuối ${new Date(f.report.updatedAt).toLocaleString('vi-VN')}` : 'Chưa có số liệu' });
+      setSaveState({ kind: 'idle', text: f.report.updatedAt ? `Lưu lần cuối ${whenText(f.report.updatedAt)}` : 'Chưa có số liệu' });
     } catch (err) {
       setForm(null);
       setLoadError(errorMessage(err));
@@ -556,7 +564,7 @@ function SubmitDialog({ form, blocked, onClose, onSubmit }: { form: ReportForm; 
         }}
       >
         <Field label="Ngày nhận" required hint={late ? `Sau hạn nộp ${formatDateShort(form.period.deadline)}: tính là nộp muộn.` : `Hạn nộp ${formatDateShort(form.period.deadline)}.`}>
-          <input type="date" aria-label="Ngày nhận" value={receivedDate} onChange={(e) => setReceivedDate(e.target.value)} />
+          <ViDateInput label="Ngày nhận" value={receivedDate} onChange={setReceivedDate} />
         </Field>
         <Field label="Hình thức nhận">
           <select aria-label="Hình thức nhận" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
@@ -649,7 +657,7 @@ function HistoryDialog({ form, onClose }: { form: ReportForm; onClose: () => voi
   const revLabel = (n: number) => {
     if (n === 0) return 'Trước lần nhập đầu';
     const r = history?.revisions.find((x) => x.number === n);
-    return r ? `Lần ${n} — ${r.actor}, ${new Date(r.at).toLocaleString('vi-VN')}` : `Lần ${n}`;
+    return r ? `Lần ${n} — ${r.actor}, ${whenText(r.at)}` : `Lần ${n}`;
   };
   return (
     <Modal title={`Lịch sử báo cáo của ${form.unit.name}`} onClose={onClose} wide>
@@ -668,27 +676,36 @@ function HistoryDialog({ form, onClose }: { form: ReportForm; onClose: () => voi
                 </tr>
               </thead>
               <tbody>
-                {history.revisions.map((r) => (
-                  <tr key={r.number}>
-                    <td className="num">{r.number}</td>
-                    <td>{r.actor}</td>
-                    <td>{new Date(r.at).toLocaleString('vi-VN')}</td>
-                    <td className="small">
-                      {r.changes.map((c) => `${c.key.startsWith('muc:') || c.key.startsWith(REASON_PREFIX) ? keyLabel(t, c.key) : c.key}: ${displayValue(t, c.key, c.oldValue) || '∅'} → ${displayValue(t, c.key, c.newValue) || '∅'}`).join(' · ').slice(0, 400)}
-                    </td>
-                  </tr>
-                ))}
-                {history.events.map((e, i) => (
-                  <tr key={`e${i}`}>
-                    <td>—</td>
-                    <td>{e.actor}</td>
-                    <td>{new Date(e.at).toLocaleString('vi-VN')}</td>
-                    <td className="small">
-                      Trạng thái: {REPORT_STATUS_LABELS[e.from]} → {REPORT_STATUS_LABELS[e.to]}
-                      {e.note ? ` (${e.note})` : ''}
-                    </td>
-                  </tr>
-                ))}
+                {[
+                  ...history.revisions.map((r) => ({ at: r.at, kind: 'rev' as const, r })),
+                  ...history.events.map((e) => ({ at: e.at, kind: 'event' as const, e })),
+                ]
+                  .sort((x, y) => x.at.localeCompare(y.at) || (x.kind === y.kind ? 0 : x.kind === 'rev' ? -1 : 1))
+                  .map((item, i) =>
+                    item.kind === 'rev' ? (
+                      <tr key={`r${item.r.number}`}>
+                        <td className="num">{item.r.number}</td>
+                        <td>{item.r.actor}</td>
+                        <td>{whenText(item.r.at)}</td>
+                        <td className="small">
+                          {item.r.changes
+                            .map((c) => `${c.key.startsWith('muc:') || c.key.startsWith(REASON_PREFIX) ? keyLabel(t, c.key) : c.key}: ${displayValue(t, c.key, c.oldValue) || '∅'} → ${displayValue(t, c.key, c.newValue) || '∅'}`)
+                            .join(' · ')
+                            .slice(0, 400)}
+                        </td>
+                      </tr>
+                    ) : (
+                      <tr key={`e${i}`} className="muted">
+                        <td>—</td>
+                        <td>{item.e.actor}</td>
+                        <td>{whenText(item.e.at)}</td>
+                        <td className="small">
+                          Trạng thái: {REPORT_STATUS_LABELS[item.e.from]} → {REPORT_STATUS_LABELS[item.e.to]}
+                          {item.e.note ? ` (${item.e.note})` : ''}
+                        </td>
+                      </tr>
+                    ),
+                  )}
               </tbody>
             </table>
           </div>
