@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Settings } from './routes/Settings';
 import { UnitsScreen } from './routes/Units';
 import { NotBuilt } from './routes/NotBuilt';
+import { ScoringScreen } from './routes/Scoring';
 import { NoticeProvider } from './components/Notice';
 import { DashboardScreen } from './routes/Dashboard';
 import { PlansScreen } from './routes/Plans';
@@ -77,6 +78,8 @@ export function App() {
             <UnitReportScreen />
           ) : route === 'tong-hop' ? (
             <CompileScreen />
+          ) : route === 'cham-diem' ? (
+            <ScoringScreen />
           ) : route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <Settings /> : <NotBuilt title={current.label} />}
         </main>
       </div>

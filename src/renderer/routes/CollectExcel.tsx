@@ -8,7 +8,7 @@ import { readTarget, rememberTarget } from '../reporting-nav';
 import { formatNumber } from '../../shared/format';
 import type { PeriodListItem, ExpectedUnit } from '../../shared/model/period';
 import type { JobProgress } from '../../shared/model/job';
-import { REVIEW_STATUS_LABELS, type CollectExportResult, type CollectReview, type ReviewItem } from '../../shared/model/collect';
+import { REVIEW_STATUS_LABELS, type CollectCommitResult, type CollectExportResult, type CollectReview, type ReviewItem } from '../../shared/model/collect';
 import { REPORT_STATUS_LABELS } from '../../shared/model/report';
 import './collect.css';
 
@@ -20,14 +20,17 @@ function useJob() {
   const run = useCallback(async <T,>(work: (jobId: string) => Promise<T>): Promise<T> => {
     const jobId = newJobId();
     setProgress({ jobId, label: '', done: 0, total: 0, current: '', finished: false });
+    let live = true;
     const timer = window.setInterval(() => {
       void call('jobs.progress', { jobId })
-        .then((p) => p && setProgress(p))
+        .then((p) => live && p && setProgress(p))
         .catch(() => undefined);
     }, 150);
     try {
       return await work(jobId);
     } finally {
+      // A poll answered after the job ended must not bring the bar back.
+      live = false;
       window.clearInterval(timer);
       setProgress(null);
     }
@@ -78,6 +81,7 @@ export function CollectExcelScreen() {
   const [units, setUnits] = useState<ExpectedUnit[]>([]);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [exported, setExported] = useState<CollectExportResult | null>(null);
+  const [saved, setSaved] = useState<CollectCommitResult['saved']>([]);
   const [review, setReview] = useState<CollectReview | null>(null);
   const [picked, setPicked] = useState<Picked[]>([]);
   const [unreadable, setUnreadable] = useState<string[]>([]);
@@ -91,6 +95,11 @@ export function CollectExcelScreen() {
   const exportJob = useJob();
   const readJob = useJob();
   const fileInput = useRef<HTMLInputElement>(null);
+  const reviewRef = useRef<HTMLDivElement>(null);
+  // A fresh review is what the user has to look at next.
+  useEffect(() => {
+    if (review) reviewRef.current?.scrollIntoView({ block: 'start' });
+  }, [review]);
 
   useEffect(() => {
     void call('periods.list')
@@ -136,6 +145,7 @@ export function CollectExcelScreen() {
     if (periodId === null || files.length === 0) return;
     setError('');
     setReview(null);
+    setSaved([]);
     setBusy('read');
     const ok: Picked[] = [];
     const bad: string[] = [];
@@ -207,6 +217,7 @@ export function CollectExcelScreen() {
       const r = await call('collect.commit', { batchId: review.batchId, accept: chosen.map((i) => ({ index: i.index, map: mapped.has(i.index) })) });
       const flagged = r.saved.filter((x) => x.breachCount > 0).length;
       notice('ok', `Đã nhập ${formatNumber(r.saved.length)} tệp${flagged ? `; ${flagged} báo cáo có số liệu vi phạm quy tắc, cần ghi lý do trước khi nộp` : ''}.`);
+      setSaved(r.saved);
       setReview(null);
       setPicked([]);
       setAccepted(new Set());
@@ -352,11 +363,24 @@ export function CollectExcelScreen() {
             </div>
           ) : null}
           {skipped ? <p className="small muted">Bỏ qua {formatNumber(skipped)} tệp không phải bảng tính trong thư mục.</p> : null}
+          {saved.length ? (
+            <div role="status" aria-label="Kết quả nhập">
+              <p className="small">Đã nhập {formatNumber(saved.length)} tệp:</p>
+              <ul className="cx-saved">
+                {saved.map((x) => (
+                  <li key={x.index}>
+                    {x.unitCode} — {x.unitName}: tệp “{x.fileName}”, {x.changedCount} giá trị, lần sửa {x.revision}, báo cáo “{REPORT_STATUS_LABELS[x.status]}”
+                    {x.breachCount ? <span className="cx-breach"> · {x.breachCount} vi phạm quy tắc cần ghi lý do</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       </div>
 
       {review ? (
-        <div className="card cx-review" aria-label="Xem lại trước khi nhập">
+        <div className="card cx-review" aria-label="Xem lại trước khi nhập" ref={reviewRef}>
           <div className="cx-review-head">
             <h2 className="card-title">
               Xem lại {formatNumber(review.items.length)} tệp — kỳ {review.periodName}
