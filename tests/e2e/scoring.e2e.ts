@@ -1,0 +1,125 @@
+// Chấm điểm in a real browser: create a round, self-score one unit with evidence (an executable
+// refused), appraise it with a changed criterion (refused without a reason, then saved), approve
+// it, see the class and the ranking (with a tie), and export the report and the scores.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openE2E, type E2E } from './harness';
+import { createUnit } from '../../src/main/services/units';
+import { saveScores } from '../../src/main/services/scoring';
+import { saveScoresInput } from '../../src/shared/contract/scoring';
+
+let t: E2E;
+
+beforeAll(async () => {
+  t = await openE2E('scoring');
+  for (const [code, name, kind] of [
+    ['XAN', 'UBND xã An Nhơn', 'ubnd_xa'],
+    ['STP', 'Sở Tư pháp', 'so_nganh'],
+  ] as const) {
+    await createUnit(t.bridge.core.db, { code, name, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+  }
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+// 92 from the criteria, +2 bonus: 94 self-scored.
+const SELF: Record<string, string> = { '1.1': '4', '1.2': '3', '1.3': '3', '2.1': '4', '2.2': '3', '2.3': '2', '3.1': '8', '3.2': '5', '3.3': '6', '4.1': '7', '4.2': '6', '4.3': '5', '5.1': '6', '5.2': '7', '5.3': '6', '6.1': '7', '6.2': '5', '6.3': '5', T1: '2' };
+
+describe('scoring in chromium', () => {
+  it('creates a round for the year with the default set', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/cham-diem`);
+    await page.waitForSelector('text=Chưa có đợt chấm điểm nào');
+    await page.click('button:has-text("+ Tạo đợt chấm điểm")');
+    await page.fill('form[aria-label="Đợt chấm điểm"] input[name=year]', '2025');
+    await page.fill('form[aria-label="Đợt chấm điểm"] input[name=selfDeadline]', '2025-11-20');
+    await page.fill('form[aria-label="Đợt chấm điểm"] input[name=appraisalDeadline]', '2025-12-10');
+    await page.click('form[aria-label="Đợt chấm điểm"] button[type=submit]');
+    await page.waitForSelector('.notice-ok:has-text("với 2 đơn vị")');
+    await page.waitForSelector('.sc-unit[data-unit="XAN"].active');
+    expect(await page.locator('.sc-round-line').innerText()).toContain('Hạn tự chấm: 20/11/2025');
+  });
+
+  it('self-scores one unit with live totals and evidence; an executable is refused', async () => {
+    const { page } = t;
+    for (const [code, v] of Object.entries(SELF)) await page.fill(`input[name="self-${code}"]`, v);
+    await page.fill('textarea[name="note-1.1"]', 'Kế hoạch số 12/KH-UBND ngày 10/01/2025');
+    await expect.poll(() => page.locator('[data-testid=total-self] .rp-card-value').innerText()).toBe('94');
+    expect(await page.locator('[data-testid=total-self]').innerText()).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    // A score above the maximum is marked at once and cannot be saved.
+    await page.fill('input[name="self-1.2"]', '3,5');
+    await expect.poll(() => page.locator('input[name="self-1.2"]').getAttribute('class')).toContain('invalid');
+    await page.click('button:has-text("Lưu tự chấm")');
+    await page.waitForSelector('.notice-error:has-text("tiêu chí 1.2: Điểm phải từ 0 đến 3.")');
+    await page.fill('input[name="self-1.2"]', '3');
+    await page.click('button:has-text("Lưu tự chấm")');
+    await page.waitForSelector('.notice-ok:has-text("Đã lưu điểm tự chấm")');
+    await page.setInputFiles('input[aria-label="Minh chứng 1.1"]', { name: 'Kế hoạch 12.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 kế hoạch') });
+    await page.waitForSelector('.sc-ev button:has-text("Kế hoạch 12.pdf")');
+    await page.setInputFiles('input[aria-label="Minh chứng 1.2"]', { name: 'caidat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00') });
+    await page.waitForSelector('.notice-error:has-text("Tệp minh chứng \\"caidat.exe\\" có kiểu \\".exe\\" không được nhận")');
+    await page.click('.sc-ev button:has-text("Kế hoạch 12.pdf")');
+    const ev = await t.bridge.core.db.selectFrom('scoring_evidence').selectAll().execute();
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.stored_path.startsWith('evidence/')).toBe(true);
+    expect(fs.existsSync(path.join(t.bridge.core.dataDir, ev[0]!.stored_path))).toBe(true);
+    await t.shot('01-self-score');
+  });
+
+  it('appraises with a changed criterion: refused without a reason, saved with one', async () => {
+    const { page } = t;
+    await page.fill('input[name="appraised-4.1"]', '5');
+    await expect.poll(() => page.locator('textarea[name="reason-4.1"]').getAttribute('class')).toContain('invalid');
+    await expect.poll(() => page.locator('[data-testid=total-final] .rp-card-value').innerText()).toBe('92');
+    await page.click('button:has-text("Lưu thẩm định")');
+    await page.waitForSelector('.notice-error:has-text("phải ghi lý do")');
+    await page.fill('textarea[name="reason-4.1"]', 'Tỷ lệ hồ sơ đúng hạn 96%, trừ 2 điểm');
+    await page.fill('input[name="appraised-TR1"]', '4');
+    await page.fill('textarea[name="reason-TR1"]', 'Có 2 đoàn đông người');
+    await expect.poll(() => page.locator('[data-testid=total-final] .rp-card-value').innerText()).toBe('88');
+    expect(await page.locator('[data-testid=total-final]').innerText()).toContain('Hoàn thành tốt nhiệm vụ');
+    await page.click('button:has-text("Lưu thẩm định")');
+    await page.waitForSelector('.notice-ok:has-text("Đã lưu điểm thẩm định")');
+    await t.shot('02-appraisal');
+    await page.click('button:has-text("Duyệt kết quả")');
+    await page.waitForSelector('text=Sau khi duyệt, điểm bị khóa');
+    await page.click('.modal button.danger:has-text("Duyệt")');
+    await page.waitForSelector('.notice-ok:has-text("Đã duyệt kết quả của UBND xã An Nhơn")');
+    expect(await page.locator('.sc-sheet-head .badge').innerText()).toBe('Đã duyệt');
+    expect(await page.locator('input[name="appraised-4.1"]').isDisabled()).toBe(true);
+    await t.shot('03-approved');
+  });
+
+  it('shows the class and the ranking with a tie explained, and exports Word and Excel', async () => {
+    const { page } = t;
+    // The second unit reaches the same total by its own (unappraised) self-score: 88.
+    const round = await t.bridge.core.db.selectFrom('scoring_rounds').select('id').executeTakeFirstOrThrow();
+    const stp = await t.bridge.core.db.selectFrom('units').select('id').where('code', '=', 'STP').executeTakeFirstOrThrow();
+    const lines = Object.entries({ ...SELF, '6.3': '1', T1: '0' }).map(([code, v]) => ({ code, score: Number(v) }));
+    await saveScores(t.bridge.core.db, saveScoresInput.parse({ roundId: round.id, unitId: stp.id, side: 'self', lines }));
+    await page.click('.tab:has-text("Kết quả, xếp hạng")');
+    await page.waitForSelector('table[aria-label="Bảng xếp hạng"] tbody tr');
+    const rows = await page.locator('table[aria-label="Bảng xếp hạng"] tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^1 \(đồng hạng\)\tUBND xã An Nhơn\t94\t90\t2\t4\t88\tHoàn thành tốt nhiệm vụ\tĐã duyệt$/);
+    expect(rows[1]).toMatch(/^1 \(đồng hạng\)\tSở Tư pháp\t88\t88\t0\t0\t88\tHoàn thành tốt nhiệm vụ\tĐang tự chấm$/);
+    expect(await page.locator('.sc-tie').innerText()).toBe('Hạng 1: UBND xã An Nhơn, Sở Tư pháp cùng đạt 88 điểm, xếp đồng hạng; hạng kế tiếp là 3.');
+    expect(await page.locator('svg.sc-chart rect').count()).toBe(4);
+    expect(await page.locator('table[aria-label="Xếp loại theo loại đơn vị"]').innerText()).toContain('UBND xã');
+    await t.shot('04-results');
+    await page.click('button:has-text("Xuất báo cáo kết quả (Word)")');
+    await page.waitForSelector('.notice-ok:has-text(".docx")');
+    await page.click('button:has-text("Xuất bảng điểm (Excel)")');
+    await page.waitForSelector('.notice-ok:has-text(".xlsx")');
+    const files = fs.readdirSync(t.bridge.exportDir);
+    expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
+    expect(files.some((f) => f.startsWith('ket-qua-cham-diem') && f.endsWith('.xlsx'))).toBe(true);
+    await page.click('.tab:has-text("Bộ tiêu chí")');
+    await page.waitForSelector('text=đã dùng · chỉ đọc');
+    await t.shot('05-sets');
+    expect(t.problems).toEqual([]);
+  });
+});
