@@ -9,6 +9,7 @@ import { PlansScreen } from './routes/Plans';
 import { PeriodsScreen } from './routes/Periods';
 import { TemplatesScreen } from './routes/Templates';
 import { UnitReportScreen } from './routes/UnitReport';
+import { CollectExcelScreen } from './routes/CollectExcel';
 import { CompileScreen } from './routes/Compile';
 import { PlanImportScreen } from './routes/PlanImport';
 
@@ -21,6 +22,7 @@ const ROUTES = [
   { id: 'ky-bao-cao', label: 'Kỳ báo cáo', icon: '◷' },
   // Reached from Kỳ báo cáo (not listed in the side navigation).
   { id: 'mau-bao-cao', label: 'Mẫu báo cáo', icon: '▥', hidden: true },
+  { id: 'thu-bieu-excel', label: 'Thu biểu Excel', icon: '⇅', hidden: true },
   { id: 'bao-cao-don-vi', label: 'Báo cáo đơn vị', icon: '✎' },
   { id: 'tong-hop', label: 'Tổng hợp', icon: 'Σ' },
   { id: 'cham-diem', label: 'Chấm điểm', icon: '★' },
@@ -74,6 +76,8 @@ export function App() {
             <PeriodsScreen />
           ) : route === 'mau-bao-cao' ? (
             <TemplatesScreen />
+          ) : route === 'thu-bieu-excel' ? (
+            <CollectExcelScreen />
           ) : route === 'bao-cao-don-vi' ? (
             <UnitReportScreen />
           ) : route === 'tong-hop' ? (
