@@ -86,7 +86,7 @@ export function TemplatesScreen() {
               <div className="rp-item-sub">
                 {t.code} · phiên bản {t.version}
                 {t.isLatest ? ' (mới nhất)' : ''} · {t.sectionCount} mục, {t.indicatorCount} chỉ số
-                {t.frozen ? ` · 🔒 dùng cho ${t.periodCount} kỳ` : ''}
+                {t.frozen ? ` · đã khóa, dùng cho ${t.periodCount} kỳ` : ''}
               </div>
             </button>
           ))}

@@ -189,11 +189,15 @@ export function UnitReportScreen() {
         void flush();
       }
     };
+    // Closing the window: the save request leaves synchronously when nothing else is in flight.
+    const onUnload = () => void flush();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onUnload);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onUnload);
       void flush();
     };
   }, [flush]);
