@@ -99,6 +99,7 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     const name = entry.name;
+    // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
     if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-zA-Z]:/.test(name) || /[\u0000-\u001f]/.test(name)) {
       throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không nhập.`, where);
     }

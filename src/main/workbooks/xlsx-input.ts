@@ -65,6 +65,12 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JS
     throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`, where);
   // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
   verifyZipEntries(zip, fileName, MAX_UNCOMPRESSED_BYTES);
+  // The package's own table of contents must be there and say "spreadsheet", as Excel requires.
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  const book = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!/<Types[\s>]/.test(types) || !/spreadsheetml/.test(types) || !/<(\w+:)?workbook[\s>]/.test(book) || !/<(\w+:)?sheet\s/.test(book) || !rels || !/<Relationships[\s>]/.test(rels))
+    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng: phần mục lục của bảng tính ([Content_Types].xml, xl/workbook.xml hoặc xl/_rels/workbook.xml.rels) thiếu hoặc không hợp lệ.`, where);
   return zip;
 }
 

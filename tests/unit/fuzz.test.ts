@@ -1,0 +1,156 @@
+// Hostile input: ≥ 1,000 malformed inputs across the importers. Each must be refused with a
+// Vietnamese message (never an internal error, never a crash) and leave the database
+// byte-for-byte unchanged.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/main/core';
+import { folderPlatform } from '../../src/main/platform';
+import { createDispatch, type Dispatch } from '../../src/main/dispatch';
+import { exportUnitWorkbook } from '../../src/main/services/unit-import';
+import { createUnit } from '../../src/main/services/units';
+import { unitInput } from '../../src/shared/contract/units';
+import { buildPackage } from '../../src/main/safety/package';
+import { parseDocumentModel } from '../../src/main/documents/model';
+import { sampleModel, SAMPLE_AGENCY } from '../../src/main/documents/samples';
+import { AppError } from '../../src/shared/errors';
+import type { Result } from '../../src/shared/errors';
+import { databaseFingerprint, tempDir } from './helpers';
+import { hugeWorkbook, lyingBomb, mutateBytes, mutateObject, mutateZip, randomValue, seeded, zipBomb, ODD_TEXTS } from '../fuzz/mutations';
+
+const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
+
+let dir: string;
+let core: Core;
+let dispatch: Dispatch;
+let nextOpen: string | null = null;
+let total = 0;
+
+beforeAll(async () => {
+  dir = tempDir('bcnv-fuzz-');
+  core = await openCore({ dbPath: path.join(dir, 'data.db'), platform: folderPlatform(path.join(dir, 'out'), { nextOpenPath: () => nextOpen }) });
+  dispatch = createDispatch(core);
+  for (const [code, name] of [
+    ['SNV', 'Sở Nội vụ'],
+    ['XA1', 'UBND xã Hòa Vang'],
+  ])
+    await createUnit(core.db, unitInput.parse({ code, name, shortName: '', kind: 'khac', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null }));
+}, 60_000);
+
+afterAll(async () => {
+  await core?.close();
+  // the suite as a whole must have thrown at least 1,000 malformed inputs at the importers
+  expect(total).toBeGreaterThanOrEqual(1000);
+});
+
+/** Sends each input and checks the refusal; returns how many were sent. */
+async function expectAllRefused(cases: { label: string; call: () => Promise<Result<unknown>> }[]): Promise<number> {
+  const before = databaseFingerprint(core);
+  for (const c of cases) {
+    const r = await c.call();
+    expect(r.ok, `accepted: ${c.label}`).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code, `${c.label}: ${r.error.message}`).not.toBe('INTERNAL');
+      expect(r.error.message, c.label).toMatch(VIETNAMESE);
+    }
+    expect(databaseFingerprint(core), `database changed by: ${c.label}`).toBe(before);
+  }
+  total += cases.length;
+  return cases.length;
+}
+
+const bytesCall = (method: string, fileName: string) => (bytes: Uint8Array) => () => dispatch(method, { fileName, data: bytes });
+
+const WORKBOOK_PARTS = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels'];
+
+async function workbookCases(seed: number, valid: Uint8Array, n: number, call: (b: Uint8Array) => () => Promise<Result<unknown>>) {
+  const r = seeded(seed);
+  const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = r() < 0.6 ? mutateBytes(r, valid) : await mutateZip(r, valid, WORKBOOK_PARTS);
+    cases.push({ label: m.label, call: call(m.bytes) });
+  }
+  return cases;
+}
+
+/** Inputs that are not JSON of the right shape: truncated, junk, random structures, binary. */
+function jsonCases(seed: number, valid: Uint8Array, n: number, call: (b: Uint8Array) => () => Promise<Result<unknown>>) {
+  const r = seeded(seed);
+  const enc = new TextEncoder();
+  return Array.from({ length: n }, (_, i) => {
+    const k = i % 4;
+    const bytes =
+      k === 0
+        ? valid.slice(0, Math.floor(r() * (valid.length - 2)))
+        : k === 1
+          ? enc.encode(JSON.stringify(randomValue(r)))
+          : k === 2
+            ? new Uint8Array(1 + Math.floor(r() * 2000)).map(() => Math.floor(r() * 256))
+            : enc.encode(ODD_TEXTS[i % ODD_TEXTS.length]!);
+    return { label: `json case ${i} (${k})`, call: call(bytes) };
+  });
+}
+
+describe('hostile input', () => {
+  it('unit workbooks: byte and structure damage, zip bombs (honest and lying), a 100,000-row sheet', async () => {
+    const valid = await exportUnitWorkbook(core.db);
+    const commit = bytesCall('units.importCommit', 'don-vi.xlsx');
+    const cases = await workbookCases(1, valid, 250, commit);
+    cases.push(...(await workbookCases(2, valid, 100, bytesCall('units.importPreview', 'xem-truoc.xlsx'))));
+    const bomb = await zipBomb();
+    cases.push({ label: 'zip bomb', call: commit(bomb) }, { label: 'lying zip bomb', call: commit(lyingBomb(bomb)) });
+    cases.push({ label: '100,000 rows', call: commit(await hugeWorkbook(100_000, ['Mã', 'Tên đơn vị', 'Loại'])) });
+    cases.push({ label: 'empty', call: commit(new Uint8Array()) }, { label: 'old xls', call: commit(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])) });
+    expect(await expectAllRefused(cases)).toBeGreaterThanOrEqual(355);
+  }, 300_000);
+
+  it('template, plan and criteria-set files: broken JSON and wrong shapes', async () => {
+    const template = await dispatch('templates.list', {});
+    expect(template.ok).toBe(true);
+    const valid = new TextEncoder().encode(JSON.stringify({ format: 'bao-cao-noi-vu/template', formatVersion: 1, code: 'X', name: 'Y', sections: [], indicators: [] }));
+    const cases = [
+      ...jsonCases(3, valid, 100, bytesCall('templates.import', 'mau.json')),
+      ...jsonCases(4, valid, 100, bytesCall('plans.import', 'ke-hoach.json')),
+      ...jsonCases(5, valid, 100, bytesCall('scoring.sets.import', 'bo-tieu-chi.json')),
+    ];
+    expect(await expectAllRefused(cases)).toBe(300);
+  }, 120_000);
+
+  it('document models: random structures refused at the boundary, broken models refused by the schema', async () => {
+    const r = seeded(6);
+    const cases = Array.from({ length: 100 }, (_, i) => ({ label: `model ${i}`, call: () => dispatch('documents.export', { model: randomValue(r), takeNumber: r() < 0.5 }) }));
+    expect(await expectAllRefused(cases)).toBe(100);
+    // mutated real models: either still valid, or refused with a Vietnamese message naming the field
+    const valid = sampleModel('bao-cao', SAMPLE_AGENCY, '2025-06-05');
+    let refused = 0;
+    for (let i = 0; i < 200; i++) {
+      try {
+        parseDocumentModel(mutateObject(r, valid));
+      } catch (err) {
+        expect(err).toBeInstanceOf(AppError);
+        expect((err as AppError).message).toMatch(VIETNAMESE);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(50);
+    total += refused;
+  }, 120_000);
+
+  it('data packages: damaged, traversing, tampered and foreign zips', async () => {
+    const valid = await buildPackage(core);
+    const r = seeded(7);
+    const file = path.join(dir, 'goi.zip');
+    const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
+    const viaDialog = (bytes: Uint8Array) => async () => {
+      fs.writeFileSync(file, bytes);
+      nextOpen = file;
+      return dispatch('package.inspect', {});
+    };
+    for (let i = 0; i < 150; i++) {
+      const m = r() < 0.5 ? mutateBytes(r, valid) : await mutateZip(r, valid, ['manifest.json', 'data/bao-cao-noi-vu.db']);
+      cases.push({ label: m.label, call: viaDialog(m.bytes) });
+    }
+    cases.push({ label: 'zip bomb as package', call: viaDialog(lyingBomb(await zipBomb())) });
+    expect(await expectAllRefused(cases)).toBe(151);
+  }, 300_000);
+});
