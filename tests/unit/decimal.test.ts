@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDec, compareDec, formatDec, fromJsNumber, parseViNumber, ratePercent, subDec } from '../../src/shared/decimal';
 
@@ -73,5 +74,33 @@ describe('Vietnamese number input', () => {
     expect(fromJsNumber(0.1)).toEqual({ ok: true, value: '0.1' });
     expect(fromJsNumber(Number.NaN).ok).toBe(false);
     expect(fromJsNumber(Infinity).ok).toBe(false);
+  });
+});
+
+describe('exact decimals, by property', () => {
+  const dec = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }));
+  const text = ([units, scale]: [bigint, number]) => {
+    const neg = units < 0n;
+    const digits = (neg ? -units : units).toString().padStart(scale + 1, '0');
+    const body = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+    return { canonical: addDec('0', `${neg ? '-' : ''}${body}`), units, scale };
+  };
+
+  it('reads back what it shows: parseViNumber(formatDec(x)) = x', () => {
+    fc.assert(fc.property(dec, (d) => {
+      const { canonical } = text(d);
+      const r = parseViNumber(formatDec(canonical));
+      return r.ok && r.value === canonical;
+    }));
+  });
+
+  it('adds like integer arithmetic on the scaled values', () => {
+    fc.assert(fc.property(dec, dec, (a, b) => {
+      const x = text(a);
+      const y = text(b);
+      const scale = Math.max(x.scale, y.scale);
+      const sum = x.units * 10n ** BigInt(scale - x.scale) + y.units * 10n ** BigInt(scale - y.scale);
+      return compareDec(addDec(x.canonical, y.canonical), text([sum, scale]).canonical) === 0 && subDec(addDec(x.canonical, y.canonical), y.canonical) === x.canonical;
+    }));
   });
 });
