@@ -12,6 +12,7 @@ import { createUnit } from '../../src/main/services/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { buildPackage } from '../../src/main/safety/package';
 import { parseDocumentModel } from '../../src/main/documents/model';
+import { renderDocx } from '../../src/main/documents/docx-writer';
 import { sampleModel, SAMPLE_AGENCY } from '../../src/main/documents/samples';
 import { AppError } from '../../src/shared/errors';
 import type { Result } from '../../src/shared/errors';
@@ -152,5 +153,34 @@ describe('hostile input', () => {
     }
     cases.push({ label: 'zip bomb as package', call: viaDialog(lyingBomb(await zipBomb())) });
     expect(await expectAllRefused(cases)).toBe(151);
+  }, 300_000);
+
+  it('plan files: damaged .docx, binary and wrongly encoded .txt refused; any pasted text parsed without harm', async () => {
+    const docx = await renderDocx(parseDocumentModel(sampleModel('ke-hoach', SAMPLE_AGENCY, '2025-03-27')));
+    const r = seeded(8);
+    const parse = (fileName: string) => (bytes: Uint8Array) => () => dispatch('planImport.parse', { file: { fileName, data: bytes } });
+    const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const m = r() < 0.6 ? mutateBytes(r, docx) : await mutateZip(r, docx, ['[Content_Types].xml', 'word/document.xml']);
+      cases.push({ label: `docx: ${m.label}`, call: parse('ke-hoach.docx')(m.bytes) });
+    }
+    for (let i = 0; i < 40; i++) {
+      const bin = new Uint8Array(10 + Math.floor(r() * 3000)).map(() => Math.floor(r() * 256));
+      bin[3] = 0;
+      cases.push({ label: `binary txt ${i}`, call: parse('ke-hoach.txt')(bin) });
+    }
+    // Windows-1258 / TCVN3 bytes: not UTF-8
+    cases.push({ label: 'windows-1258', call: parse('kh.txt')(new Uint8Array([0x4b, 0xc3, 0xa0, 0xca, 0xd2, 0xde, 0x20, 0xf2, 0xec])) });
+    cases.push({ label: 'lying zip bomb as docx', call: parse('bom.docx')(lyingBomb(await zipBomb())) });
+    expect(await expectAllRefused(cases)).toBe(162);
+
+    // pasted text is never refused for its content: odd text yields a proposal, nothing is stored
+    const before = databaseFingerprint(core);
+    for (let i = 0; i < 60; i++) {
+      const text = Array.from({ length: 1 + Math.floor(r() * 30) }, () => ODD_TEXTS[Math.floor(r() * ODD_TEXTS.length)]!.slice(0, 300)).join(r() < 0.5 ? '\n' : ' ');
+      const res = await dispatch('planImport.parse', { text });
+      if (!res.ok) expect(res.error.code).not.toBe('INTERNAL');
+    }
+    expect(databaseFingerprint(core)).toBe(before);
   }, 300_000);
 });

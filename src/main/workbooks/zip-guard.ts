@@ -33,6 +33,10 @@ interface CompressedObject {
 export function verifyZipEntries(zip: JSZip, fileName: string, maxTotalBytes: number, corruptCode = 'CORRUPT_XLSX'): number {
   let total = 0;
   for (const entry of Object.values(zip.files)) {
+    const name = entry.name;
+    // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
+    if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-zA-Z]:/.test(name) || /[\u0000-\u001f]/.test(name))
+      throw new AppError(corruptCode, `Tệp "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không đọc.`, { file: fileName });
     if (entry.dir) continue;
     const data = (entry as unknown as { _data?: CompressedObject })._data;
     if (!data?.compressedContent) continue; // added in memory, not read from bytes

@@ -1,10 +1,14 @@
 // The text of an opened file: .docx through mammoth (a well-kept reader of Word's XML), .txt in
 // UTF-8 or UTF-16 with a byte-order mark. Anything else is refused with a message saying why.
 import mammoth from 'mammoth';
+import JSZip from 'jszip';
 import { AppError } from '../../../shared/errors';
+import { verifyZipEntries } from '../../workbooks/zip-guard';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** A .docx may not inflate past this: a guard against zip bombs. */
+export const MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024;
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -29,7 +33,24 @@ function decodeText(fileName: string, data: Uint8Array): string {
   }
 }
 
+/** The zip is checked first (every entry inflated under a cap, CRCs compared), then its parts. */
+async function assertDocx(fileName: string, data: Uint8Array): Promise<void> {
+  const where = { file: fileName };
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  } catch {
+    throw new AppError('BAD_DOCX', `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx (tệp nén không hợp lệ). Hãy mở tệp bằng Word, lưu lại thành .docx rồi thử lại.`, where);
+  }
+  verifyZipEntries(zip, fileName, MAX_DOCX_UNCOMPRESSED, 'BAD_DOCX');
+  const types = await zip.file('[Content_Types].xml')?.async('string');
+  const doc = await zip.file('word/document.xml')?.async('string');
+  if (!types || !/wordprocessingml/.test(types) || !doc || !/<(\w+:)?document[\s>]/.test(doc))
+    throw new AppError('BAD_DOCX', `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx (thiếu hoặc hỏng phần word/document.xml).`, where);
+}
+
 async function readDocx(fileName: string, data: Uint8Array): Promise<string> {
+  await assertDocx(fileName, data);
   try {
     const r = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
     return r.value;
