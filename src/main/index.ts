@@ -10,6 +10,7 @@ import { electronPlatform } from './electron-platform';
 import { electronNativeBinding } from './native-binding';
 import { AppError } from '../shared/errors';
 import { dailyBackup } from './safety/backups';
+import { guardPlatform } from './guarded-platform';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -22,9 +23,13 @@ export async function startApp(): Promise<{ core: Core; window: BrowserWindow; c
   await app.whenReady();
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   installSessionPolicy(devServerUrl);
+  const dbPath = databasePath(process.argv, app.getPath('userData'));
   const core = await openCore({
-    dbPath: databasePath(process.argv, app.getPath('userData')),
-    platform: electronPlatform(() => mainWindow, () => app.getPath('documents')),
+    dbPath,
+    platform: guardPlatform(
+      electronPlatform(() => mainWindow, () => app.getPath('documents')),
+      { dbPath, dataDir: path.dirname(dbPath) },
+    ),
     version: app.getVersion(),
     nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
   });

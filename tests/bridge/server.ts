@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { openCore, type Core } from '../../src/main/core';
 import { createDispatch } from '../../src/main/dispatch';
 import { folderPlatform } from '../../src/main/platform';
+import { guardPlatform } from '../../src/main/guarded-platform';
 import { decodeWire, encodeWire } from '../../src/shared/wire';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 
@@ -40,7 +41,7 @@ export async function startBridge(opts: { dbPath: string; exportDir: string; ren
   let nextOpenPath: string | null = null;
   const opened: string[] = [];
   const platform = folderPlatform(opts.exportDir, { nextOpenPath: () => nextOpenPath, opened });
-  const core = await openCore({ dbPath: opts.dbPath, platform, version: 'bridge' });
+  const core = await openCore({ dbPath: opts.dbPath, platform: guardPlatform(platform, { dbPath: opts.dbPath, dataDir: path.dirname(opts.dbPath) }), version: 'bridge' });
   const dispatch = createDispatch(core, (m, e) => console.error(m, e));
 
   const server = http.createServer((req, res) => {
