@@ -12,6 +12,8 @@ type Row = Record<string, unknown>;
 export interface ChildSpec {
   table: string;
   column: string;
+  /** Rows that depend on these rows in turn (by their id). */
+  children?: ChildSpec[];
 }
 
 async function columnsOf(db: Db, table: string): Promise<string[]> {
@@ -33,15 +35,30 @@ async function insertRow(db: Db, table: string, row: Row): Promise<void> {
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(db);
 }
 
+/** Collects dependent rows, parents before children, so that a restore inserts in order. */
+async function collect(trx: Transaction<DB>, specs: ChildSpec[], parentId: unknown, out: { table: string; rows: Row[] }[]): Promise<void> {
+  for (const c of specs) {
+    const rows = await readRows(trx, c.table, c.column, parentId);
+    out.push({ table: c.table, rows });
+    if (c.children?.length) for (const r of rows) await collect(trx, c.children, r.id, out);
+  }
+}
+
 /** Moves one record and its dependent rows to the trash, in the caller's transaction. */
 export async function moveToTrash(trx: Transaction<DB>, table: string, id: number, label: string, children: ChildSpec[] = [], now = new Date()): Promise<number> {
   const [row] = await readRows(trx, table, 'id', id);
   if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi cần xóa (${tableLabel(table)} số ${id}).`);
   const kept: { table: string; rows: Row[] }[] = [];
-  for (const c of children) {
-    const rows = await readRows(trx, c.table, c.column, id);
-    kept.push({ table: c.table, rows });
-    await sql`DELETE FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)} = ${id}`.execute(trx);
+  await collect(trx, children, id, kept);
+  // children go first (deepest last collected), then the record itself
+  for (const k of [...kept].reverse()) {
+    for (const r of k.rows) {
+      if ('id' in r) await sql`DELETE FROM ${sql.table(k.table)} WHERE id = ${r.id}`.execute(trx);
+      else {
+        const cols = Object.keys(r);
+        await sql`DELETE FROM ${sql.table(k.table)} WHERE ${sql.join(cols.map((c) => sql`${sql.ref(c)} IS ${r[c]}`), sql` AND `)}`.execute(trx);
+      }
+    }
   }
   await sql`DELETE FROM ${sql.table(table)} WHERE id = ${id}`.execute(trx);
   const user = (await trx.selectFrom('audit_context').select('user').executeTakeFirst())?.user ?? '';
