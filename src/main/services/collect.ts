@@ -22,7 +22,7 @@ import { buildCollectWorkbook, collectFileName, fileSlug, type CollectLayout, ty
 import { readCollectWorkbook, type CellContent, type ReadBook } from '../workbooks/collect-reader';
 import { getAgency } from './agency';
 import { getPeriod, resolveExpectedUnits } from './periods';
-import { checkRules, getReportForm, saveReportValuesIn, transitionReportIn } from './reports';
+import { checkRules, saveReportValuesIn, transitionReportIn } from './reports';
 import { parseIndicatorInput } from '../../shared/report-values';
 import { getTemplate } from './templates';
 import { getUnit } from './units';
@@ -79,8 +79,11 @@ export async function exportCollectBooks(db: Kysely<DB>, folder: string, opts: E
 
 async function currentValues(db: Kysely<DB>, periodId: number, unitId: number): Promise<ValueMap> {
   const report = await db.selectFrom('reports').select('id').where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
-  if (!report) return {};
-  const rows = await db.selectFrom('report_values').selectAll().where('report_id', '=', report.id).execute();
+  return report ? reportValues(db, report.id) : {};
+}
+
+async function reportValues(db: Kysely<DB>, reportId: number): Promise<ValueMap> {
+  const rows = await db.selectFrom('report_values').selectAll().where('report_id', '=', reportId).execute();
   const out: ValueMap = {};
   for (const r of rows) out[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
   return out;
@@ -264,7 +267,7 @@ function emptyItem(index: number, fileName: string, data: Uint8Array, hash: stri
   };
 }
 
-async function reviewOne(db: Kysely<DB>, period: Period, template: Template, file: AnalyzeFile, index: number, hash: string): Promise<StagedItem> {
+async function reviewOne(db: Kysely<DB>, period: Period, template: Template, expected: Set<number>, file: AnalyzeFile, index: number, hash: string): Promise<StagedItem> {
   const item = emptyItem(index, file.fileName, file.data, hash);
   const staged: StagedItem = { review: item, data: file.data, targetUnitId: null, values: [], reportRevision: 0 };
   let book: ReadBook;
@@ -312,17 +315,15 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, fil
   if (item.problems.length && !item.mappable) return staged;
 
   // The unit must report in this period (or already have a report).
-  let form;
-  try {
-    form = await getReportForm(db, period.id, unit.id);
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    item.problems.push({ message: `Tệp "${file.fileName}": ${err.message}`, where: { file: file.fileName } });
+  const report = await db.selectFrom('reports').select(['id', 'status', 'revision']).where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
+  if (!report && !expected.has(unit.id)) {
+    item.problems.push({ message: `Tệp "${file.fileName}": đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`, where: { file: file.fileName } });
     item.mappable = false;
     return staged;
   }
-  item.reportStatus = form.report.status;
-  staged.reportRevision = form.report.revision;
+  const form = { values: report ? await reportValues(db, report.id) : {}, status: (report?.status ?? 'chua_nop') as ReportStatus };
+  item.reportStatus = form.status;
+  staged.reportRevision = report?.revision ?? 0;
 
   const parsed = parseValues(book, template, file.fileName);
   if (parsed.problems.length) {
@@ -349,7 +350,7 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, fil
   item.breaches = checks.filter((c) => c.holds === false).map((c) => ({ detail: c.detail, message: c.message }));
   const unexplained = checks.some((c) => c.holds === false && !c.reason.trim());
   const hasAnyValue = parsed.values.some((v) => v.value !== null);
-  const editable = EDITABLE.includes(form.report.status);
+  const editable = EDITABLE.includes(form.status);
 
   const previous = await db
     .selectFrom('collect_sources')
@@ -369,7 +370,7 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, fil
   if (changes.length > 0 && !editable) {
     item.status = 'problem';
     item.problems.push({
-      message: `Báo cáo của ${unit.name} đang ở trạng thái "${REPORT_STATUS_LABELS[form.report.status]}" nên không nhập được ${changes.length} giá trị mới từ tệp "${file.fileName}". Muốn nhận bản này, hãy trả lại báo cáo trước.`,
+      message: `Báo cáo của ${unit.name} đang ở trạng thái "${REPORT_STATUS_LABELS[form.status]}" nên không nhập được ${changes.length} giá trị mới từ tệp "${file.fileName}". Muốn nhận bản này, hãy trả lại báo cáo trước.`,
       where: { file: file.fileName },
     });
     return staged;
@@ -377,7 +378,7 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, fil
   const hadValues = Object.keys(form.values).some((k) => parsed.values.some((v) => v.key === k));
   item.status = changes.length === 0 ? 'identical' : hadValues ? 'changed' : 'new';
   // An unchanged book still counts as the unit's submission while the report is being entered.
-  item.acceptable = editable && hasAnyValue && (changes.length > 0 || form.report.status !== 'chua_nop');
+  item.acceptable = editable && hasAnyValue && (changes.length > 0 || form.status !== 'chua_nop');
   item.suggested = item.acceptable && changes.length > 0;
   item.willSubmit = item.acceptable && !unexplained;
   return staged;
@@ -387,6 +388,7 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, fil
 export async function analyzeCollect(core: { db: Kysely<DB> }, periodId: number, files: AnalyzeFile[], jobId?: string | null): Promise<CollectReview> {
   const period = await getPeriod(core.db, periodId);
   const template = await getTemplate(core.db, period.templateId);
+  const expected = new Set((await resolveExpectedUnits(core.db, period.expected, period.windowEnd)).map((u) => u.id));
   const items = await withJob(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
     const out: StagedItem[] = [];
     const seen = new Map<string, number>();
@@ -404,7 +406,7 @@ export async function analyzeCollect(core: { db: Kysely<DB> }, periodId: number,
         out.push({ review: dup, data: f.data, targetUnitId: null, values: [], reportRevision: 0 });
       } else {
         seen.set(hash, i);
-        out.push(await reviewOne(core.db, period, template, f, i, hash));
+        out.push(await reviewOne(core.db, period, template, expected, f, i, hash));
       }
       job.step(f.fileName);
       await yieldToEventLoop();

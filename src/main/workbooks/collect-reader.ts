@@ -2,10 +2,11 @@
 // wrote, verifies its checksum and the locked texts around every input cell, then takes each
 // input cell's value. Formulas are never evaluated: a formula cell gives its cached value. External
 // links, macros and pictures are never looked at.
-import ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { AppError, type ErrorLocation } from '../../shared/errors';
 import { cleanText } from '../../shared/text';
 import { assertXlsx } from './xlsx-input';
+import { readSheetCells, readWorkbookParts, serialToIso, type RawCell, type WorkbookParts } from './xlsx-cells';
 import { COLLECT_FORMAT, COLLECT_FORMAT_VERSION, META_SHEET, layoutChecksum, type CollectLayout, type LayoutCell } from './collect-book';
 
 /** What an input cell held, before it is checked against its indicator. */
@@ -34,37 +35,36 @@ export interface ReadBook {
   notes: { message: string; where: ErrorLocation }[];
 }
 
-function plain(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return cleanText(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return cleanText(v.richText.map((r) => r.text).join(''));
-    if ('text' in v && typeof v.text === 'string') return cleanText(v.text);
-    if ('result' in v) return plain(v.result as ExcelJS.CellValue);
+/** A cell as the text a person sees (for the locked labels and the layout sheet). */
+function plain(c: RawCell | undefined): string {
+  if (!c) return '';
+  switch (c.kind) {
+    case 'text':
+      return cleanText(c.value);
+    case 'number':
+    case 'bool':
+      return String(c.value);
+    default:
+      return '';
   }
-  return '';
 }
 
 /** The value of a cell as typed or as last calculated; formulas are reported, never run. */
-export function cellContent(v: ExcelJS.CellValue): { content: CellContent; formula: string | null; uncached: boolean } {
-  if (v === null || v === undefined) return { content: { kind: 'empty' }, formula: null, uncached: false };
-  if (typeof v === 'number') return { content: { kind: 'number', value: v }, formula: null, uncached: false };
-  if (typeof v === 'string') return { content: v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v }, formula: null, uncached: false };
-  if (typeof v === 'boolean') return { content: { kind: 'bool', value: v }, formula: null, uncached: false };
-  if (v instanceof Date) return { content: { kind: 'date', value: v.toISOString().slice(0, 10) }, formula: null, uncached: false };
-  if ('formula' in v || 'sharedFormula' in v) {
-    const f: string = 'formula' in v ? (v.formula ?? '') : `(công thức dùng chung với ô ${(v as ExcelJS.CellSharedFormulaValue).sharedFormula})`;
-    const result = (v as { result?: ExcelJS.CellValue | { error: string } }).result;
-    if (result === undefined || result === null) return { content: { kind: 'empty' }, formula: f, uncached: true };
-    if (typeof result === 'object' && 'error' in result) return { content: { kind: 'error', value: String(result.error) }, formula: f, uncached: false };
-    const inner = cellContent(result as ExcelJS.CellValue);
-    return { content: inner.content, formula: f, uncached: false };
+export function cellContent(c: RawCell | undefined, date1904: boolean): { content: CellContent; formula: string | null; uncached: boolean } {
+  if (!c) return { content: { kind: 'empty' }, formula: null, uncached: false };
+  const formula = c.formula;
+  switch (c.kind) {
+    case 'empty':
+      return { content: { kind: 'empty' }, formula, uncached: formula !== null };
+    case 'number':
+      return { content: c.date ? { kind: 'date', value: serialToIso(c.value, date1904) } : { kind: 'number', value: c.value }, formula, uncached: false };
+    case 'text':
+      return { content: c.value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: c.value }, formula, uncached: false };
+    case 'bool':
+      return { content: { kind: 'bool', value: c.value }, formula, uncached: false };
+    case 'error':
+      return { content: { kind: 'error', value: c.value }, formula, uncached: false };
   }
-  if ('error' in v) return { content: { kind: 'error', value: String(v.error) }, formula: null, uncached: false };
-  const t = plain(v);
-  return { content: t ? { kind: 'text', value: t } : { kind: 'empty' }, formula: null, uncached: false };
 }
 
 const ADDRESS = /^([A-Z]{1,3})(\d{1,7})$/;
@@ -83,16 +83,22 @@ function notOurs(fileName: string, why: string): AppError {
   );
 }
 
+type Cells = Map<string, RawCell>;
+
 /** Reads the hidden layout and checks it against its checksum. */
-function readLayout(wb: ExcelJS.Workbook, fileName: string): CollectLayout {
-  const meta = wb.getWorksheet(META_SHEET);
-  if (!meta) throw notOurs(fileName, `không có trang thông tin ẩn "${META_SHEET}"`);
+async function readLayout(zip: JSZip, parts: WorkbookParts, fileName: string): Promise<CollectLayout> {
+  const sheet = parts.sheets.find((x) => x.name === META_SHEET);
+  if (!sheet) throw notOurs(fileName, `không có trang thông tin ẩn "${META_SHEET}"`);
+  const meta = await readSheetCells(zip, parts, sheet);
   const entries = new Map<string, { value: string; row: number }>();
-  meta.eachRow((row, n) => {
-    const k = plain(row.getCell(1).value);
-    const cell = row.getCell(2).value;
-    if (k) entries.set(k, { value: typeof cell === 'string' ? cell : plain(cell), row: n });
-  });
+  for (const [address, cell] of meta) {
+    const m = /^A(\d+)$/.exec(address);
+    if (!m) continue;
+    const k = plain(cell);
+    const v = meta.get(`B${m[1]}`);
+    // The layout is taken as written: not cleaned, so the checksum sees exactly what was stored.
+    if (k) entries.set(k, { value: v?.kind === 'text' ? v.value : plain(v), row: Number(m[1]) });
+  }
   if (entries.get('format')?.value !== COLLECT_FORMAT) throw notOurs(fileName, `trang "${META_SHEET}" không có dấu hiệu của phần mềm`);
   const checksum = entries.get('checksum');
   let json = '';
@@ -117,49 +123,49 @@ function readLayout(wb: ExcelJS.Workbook, fileName: string): CollectLayout {
   return layout;
 }
 
-/** Finds the rows of each labelled cell: where the layout says, or where its label now stands. */
-function locate(ws: ExcelJS.Worksheet, layout: CollectLayout, fileName: string): { cells: { cell: LayoutCell; address: string }[]; notes: ReadBook['notes'] } {
+/** Finds each labelled cell: where the layout says, or where its label now stands (rows inserted above). */
+function locate(cells: Cells, sheetName: string, layout: CollectLayout, fileName: string): { cells: { cell: LayoutCell; address: string }[]; notes: ReadBook['notes'] } {
   const notes: ReadBook['notes'] = [];
-  const labelRows = new Map<string, number[]>();
-  const labelCol = (c: LayoutCell) => splitAddress(c.labelAddress).col;
-  const scanned = new Set<string>();
-  const scan = (col: string) => {
-    if (scanned.has(col)) return;
-    scanned.add(col);
-    ws.getColumn(col).eachCell({ includeEmpty: false }, (cell, row) => {
-      const key = `${col}|${plain(cell.value)}`;
-      labelRows.set(key, [...(labelRows.get(key) ?? []), row]);
-    });
+  let labelRows: Map<string, number[]> | null = null;
+  const rowsOf = (col: string, label: string): number[] => {
+    if (!labelRows) {
+      labelRows = new Map();
+      for (const [address, c] of cells) {
+        const m = ADDRESS.exec(address)!;
+        const key = `${m[1]}|${plain(c)}`;
+        labelRows.set(key, [...(labelRows.get(key) ?? []), Number(m[2])]);
+      }
+    }
+    return labelRows.get(`${col}|${label}`) ?? [];
   };
   const out: { cell: LayoutCell; address: string }[] = [];
   const problems: { message: string; where: ErrorLocation }[] = [];
   for (const c of layout.cells) {
     const at = splitAddress(c.labelAddress);
     let shift = 0;
-    const found = plain(ws.getCell(c.labelAddress).value);
+    const found = plain(cells.get(c.labelAddress));
     if (found !== c.label) {
-      scan(labelCol(c));
-      const rows = labelRows.get(`${at.col}|${c.label}`) ?? [];
+      const rows = rowsOf(at.col, c.label);
       if (rows.length !== 1) {
         problems.push({
-          message: `Tệp "${fileName}", trang "${ws.name}", ô ${c.labelAddress}: ô đã khóa phải là "${c.label}" nhưng là "${found.slice(0, 40)}"${rows.length ? ` (mã "${c.label}" xuất hiện ${rows.length} lần)` : ''}. Bố cục biểu đã bị sửa.`,
-          where: { file: fileName, sheet: ws.name, cell: c.labelAddress },
+          message: `Tệp "${fileName}", trang "${sheetName}", ô ${c.labelAddress}: ô đã khóa phải là "${c.label}" nhưng là "${found.slice(0, 40)}"${rows.length ? ` (mã "${c.label}" xuất hiện ${rows.length} lần)` : ''}. Bố cục biểu đã bị sửa.`,
+          where: { file: fileName, sheet: sheetName, cell: c.labelAddress },
         });
         continue;
       }
       shift = rows[0]! - at.row;
-      notes.push({ message: `Dòng "${c.label}" đã dời từ dòng ${at.row} sang dòng ${rows[0]}; vẫn đọc đúng theo mã.`, where: { file: fileName, sheet: ws.name, cell: `${at.col}${rows[0]}` } });
+      notes.push({ message: `Dòng "${c.label}" đã dời từ dòng ${at.row} sang dòng ${rows[0]}; vẫn đọc đúng theo mã.`, where: { file: fileName, sheet: sheetName, cell: `${at.col}${rows[0]}` } });
     }
     const move = (a: string) => {
       const p = splitAddress(a);
       return `${p.col}${p.row + shift}`;
     };
     const nameAddress = move(c.nameAddress);
-    const name = plain(ws.getCell(nameAddress).value);
+    const name = plain(cells.get(nameAddress));
     if (name !== cleanText(c.name)) {
       problems.push({
-        message: `Tệp "${fileName}", trang "${ws.name}", ô ${nameAddress}: nội dung đã khóa "${cleanText(c.name).slice(0, 60)}" đã bị sửa thành "${name.slice(0, 60)}". Bố cục biểu đã bị sửa.`,
-        where: { file: fileName, sheet: ws.name, cell: nameAddress },
+        message: `Tệp "${fileName}", trang "${sheetName}", ô ${nameAddress}: nội dung đã khóa "${cleanText(c.name).slice(0, 60)}" đã bị sửa thành "${name.slice(0, 60)}". Bố cục biểu đã bị sửa.`,
+        where: { file: fileName, sheet: sheetName, cell: nameAddress },
       });
       continue;
     }
@@ -173,25 +179,26 @@ function locate(ws: ExcelJS.Worksheet, layout: CollectLayout, fileName: string):
 
 /** Reads one returned workbook. Throws an AppError naming file, sheet and cell when it cannot be used. */
 export async function readCollectWorkbook(fileName: string, data: Uint8Array): Promise<ReadBook> {
-  await assertXlsx(data, fileName);
-  const wb = new ExcelJS.Workbook();
+  const zip = await assertXlsx(data, fileName);
+  let parts: WorkbookParts;
   try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    parts = await readWorkbookParts(zip);
   } catch (err) {
     throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
   }
-  const layout = readLayout(wb, fileName);
-  const ws = wb.getWorksheet(layout.sheet);
-  if (!ws) {
+  const layout = await readLayout(zip, parts, fileName);
+  const sheet = parts.sheets.find((x) => x.name === layout.sheet);
+  if (!sheet) {
     throw new AppError('NO_INPUT_SHEET', `Tệp "${fileName}" không còn trang tính "${layout.sheet}" (trang nhập số liệu). Trang này không được đổi tên hay xóa.`, { file: fileName, sheet: layout.sheet });
   }
-  const located = locate(ws, layout, fileName);
+  const sheetCells = await readSheetCells(zip, parts, sheet);
+  const located = locate(sheetCells, sheet.name, layout, fileName);
   const notes = [...located.notes];
   const cells: ReadCell[] = [];
   for (const { cell, address } of located.cells) {
     if (cell.computed) continue;
-    const read = cellContent(ws.getCell(address).value);
-    const where = { file: fileName, sheet: ws.name, cell: address };
+    const read = cellContent(sheetCells.get(address), parts.date1904);
+    const where = { file: fileName, sheet: sheet.name, cell: address };
     if (read.formula !== null) {
       notes.push({
         message: read.uncached
@@ -202,5 +209,5 @@ export async function readCollectWorkbook(fileName: string, data: Uint8Array): P
     }
     cells.push({ cell, address, content: read.content, formula: read.formula });
   }
-  return { layout, sheet: ws.name, cells, notes };
+  return { layout, sheet: sheet.name, cells, notes };
 }

@@ -1,0 +1,101 @@
+// Collecting by Excel at scale: workbooks for 1,000 units written, then 200 returned workbooks
+// read and reviewed, and stored; compared with exceljs alone loading the same 200 files.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { openCore } from '../src/main/core';
+import { folderPlatform } from '../src/main/platform';
+import { analyzeCollect, commitCollect, exportCollectBooks } from '../src/main/services/collect';
+import { fillWorkbook, filesIn, readBytes, setupCollect } from '../tests/unit/collect-helpers';
+
+const UNITS = 1000;
+const RETURNED = 200;
+
+function ms(t0: number): number {
+  return performance.now() - t0;
+}
+
+function line(label: string, value: number, extra = ''): void {
+  console.log(`${label.padEnd(52)} ${value.toFixed(1).padStart(9)} ms${extra ? `  ${extra}` : ''}`);
+}
+
+async function rawExceljs(books: Uint8Array[]): Promise<number> {
+  const t0 = performance.now();
+  for (const b of books) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(b) as unknown as ExcelJS.Buffer);
+  }
+  return ms(t0);
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-collect-'));
+  const core = await openCore({ dbPath: path.join(dir, 'bench.db'), platform: folderPlatform(dir) });
+  try {
+    const s = await setupCollect(core.db, UNITS);
+    const out = path.join(dir, 'out');
+    let t0 = performance.now();
+    await exportCollectBooks(core.db, out, { periodId: s.period.id, unitId: null });
+    const exportMs = ms(t0);
+    const files = filesIn(out);
+    line(`export ${files.length} workbooks`, exportMs, `(${(exportMs / files.length).toFixed(1)} ms each, ${(fs.statSync(files[0]!).size / 1024).toFixed(0)} KB each)`);
+
+    // Units fill them in (not timed): numbers, yes/no and some text.
+    const returned: { fileName: string; data: Uint8Array }[] = [];
+    for (let i = 0; i < RETURNED; i++) {
+      const data = await fillWorkbook(readBytes(files[i]!), {
+        LD01: i % 7,
+        LD02: 2,
+        LD03: 40 + i,
+        LD04: i % 2 ? 'Có' : 'Không',
+        TD01: 12,
+        TD02: 30 + (i % 10),
+        DT01: 2,
+        DT02: 20,
+        DT03: 15 + (i % 8),
+        DN01: 3,
+        DN02: 9,
+        DN03: 10,
+        DN04: 8,
+        HC01: 500 + i,
+        HC02: 480,
+        HC03: 470,
+        TX01: `Đơn vị số ${i}: đã triển khai đầy đủ các nội dung.`,
+        'muc:I': 'Đã ban hành kế hoạch thực hiện công tác dân vận chính quyền năm 2025.',
+      });
+      returned.push({ fileName: path.basename(files[i]!), data });
+    }
+    const books = returned.map((r) => r.data);
+
+    // Warm both paths once so neither pays the first-call costs.
+    await rawExceljs(books.slice(0, 5));
+    await analyzeCollect(core, s.period.id, returned.slice(0, 5));
+
+    const rounds = 3;
+    let raw = Infinity;
+    let app = Infinity;
+    let review = null as Awaited<ReturnType<typeof analyzeCollect>> | null;
+    for (let r = 0; r < rounds; r++) {
+      raw = Math.min(raw, await rawExceljs(books));
+      t0 = performance.now();
+      review = await analyzeCollect(core, s.period.id, returned);
+      app = Math.min(app, ms(t0));
+    }
+    line(`raw exceljs load of ${RETURNED} returned workbooks`, raw, `(best of ${rounds})`);
+    line(`read + check + review of ${RETURNED} workbooks`, app, `(best of ${rounds}) ratio ${(app / raw).toFixed(2)}× (goal ≤ 1,3×)`);
+    const problems = review!.items.filter((i) => i.status === 'problem').length;
+    if (problems) console.log(`  ${problems} workbooks with problems: ${review!.items.find((i) => i.status === 'problem')!.problems[0]!.message}`);
+
+    t0 = performance.now();
+    const result = await commitCollect(core, review!.batchId, review!.items.filter((i) => i.acceptable).map((i) => ({ index: i.index, map: false })));
+    line(`store ${result.saved.length} accepted workbooks (one transaction)`, ms(t0));
+    const mem = process.memoryUsage();
+    console.log(`peak-ish memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+  } finally {
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
