@@ -206,3 +206,31 @@ describe('disk full and read-only', () => {
     expect(core.conn.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
+
+describe('deleting plans, templates and periods goes through the trash', () => {
+  it('puts a deleted plan back with its tasks, their units and its targets', async () => {
+    const { importPlan, deletePlan, getPlan, listPlans } = await import('../../src/main/services/plans');
+    const file = fs.readdirSync(path.resolve('tests/fixtures/plans')).find((f) => f.endsWith('.json'))!;
+    const plan = await importPlan(core.db, file, new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/plans', file))));
+    const before = await getPlan(core.db, plan.id);
+    expect(before.tasks.length).toBeGreaterThan(0);
+    await deletePlan(core.db, plan.id);
+    expect((await listPlans(core.db)).map((p) => p.id)).not.toContain(plan.id);
+    const [item] = await listTrash(core.db);
+    expect(item).toMatchObject({ tableName: 'plans', tableLabel: 'Văn bản chỉ đạo' });
+    await restoreFromTrash(core.db, item!.id);
+    expect(await getPlan(core.db, plan.id)).toEqual(before);
+  });
+
+  it('puts a deleted template back with its sections and indicators', async () => {
+    const { listTemplates, getTemplate, copyTemplate, deleteTemplate } = await import('../../src/main/services/templates');
+    const [builtIn] = await listTemplates(core.db);
+    const copy = await copyTemplate(core.db, builtIn!.id, 'BAN-SAO', 'Bản sao để xóa');
+    const before = await getTemplate(core.db, copy.id);
+    await deleteTemplate(core.db, copy.id);
+    await expect(getTemplate(core.db, copy.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const [item] = await listTrash(core.db);
+    await restoreFromTrash(core.db, item!.id);
+    expect(await getTemplate(core.db, copy.id)).toEqual(before);
+  });
+});

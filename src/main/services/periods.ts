@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema';
+import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../shared/errors';
 import { periodInput } from '../../shared/contract/periods';
 import { checkWindow, defaultDeadline, periodName, periodWindow, planDeadline } from '../../shared/periods';
@@ -202,8 +203,11 @@ export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ delete
     const r = await trx.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', id).executeTakeFirst();
     const n = Number(r?.n ?? 0);
     if (n > 0) throw new AppError('IN_USE', `Không xóa được kỳ "${p.name}": đã có ${n} báo cáo của đơn vị trong kỳ này.`);
-    await trx.deleteFrom('period_units').where('period_id', '=', id).execute();
-    await trx.deleteFrom('periods').where('id', '=', id).execute();
+    // Into the trash with its expected units (and any kept source files' records).
+    await moveToTrash(trx, 'periods', id, p.name, [
+      { table: 'period_units', column: 'period_id' },
+      { table: 'collect_sources', column: 'period_id' },
+    ]);
     return { deleted: true as const };
   });
 }

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema';
+import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../shared/errors';
 import { planInput } from '../../shared/contract/plans';
 import type { Comparator, Plan, PlanDeadline, PlanListItem, PlanTask, PlanType, TaskUnitRef } from '../../shared/model/plan';
@@ -208,8 +209,11 @@ export async function deletePlan(db: Kysely<DB>, id: number): Promise<{ deleted:
         `Không xóa được văn bản "${plan.summary}": có ${periods.length} kỳ báo cáo theo văn bản này (${periods.slice(0, 3).map((p) => p.name).join('; ')}). Hãy xóa các kỳ báo cáo đó trước.`,
       );
     }
-    await writeParts(trx, id, { ...plan, tasks: [], targets: [] } as PlanData);
-    await trx.deleteFrom('plans').where('id', '=', id).execute();
+    // Into the trash with its tasks and targets: restorable until the trash is emptied.
+    await moveToTrash(trx, 'plans', id, plan.summary || `Văn bản số ${id}`, [
+      { table: 'plan_tasks', column: 'plan_id', children: [{ table: 'plan_task_units', column: 'task_id' }] },
+      { table: 'plan_targets', column: 'plan_id' },
+    ]);
     return { deleted: true as const };
   });
 }

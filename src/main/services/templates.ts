@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema';
+import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../shared/errors';
 import { checkTemplate } from '../../shared/rules';
 import { templateContentInput } from '../../shared/contract/templates';
@@ -192,10 +193,12 @@ export async function deleteTemplate(db: Kysely<DB>, id: number): Promise<{ dele
     }
     const child = await trx.selectFrom('templates').select(['version']).where('based_on_id', '=', id).executeTakeFirst();
     if (child) await trx.updateTable('templates').set({ based_on_id: null }).where('based_on_id', '=', id).execute();
-    for (const table of ['template_sections', 'template_indicators', 'template_rules'] as const) {
-      await trx.deleteFrom(table).where('template_id', '=', id).execute();
-    }
-    await trx.deleteFrom('templates').where('id', '=', id).execute();
+    // Into the trash with its sections, indicators and rules: restorable until the trash is emptied.
+    await moveToTrash(trx, 'templates', id, `${t.name} (phiên bản ${t.version})`, [
+      { table: 'template_sections', column: 'template_id' },
+      { table: 'template_indicators', column: 'template_id' },
+      { table: 'template_rules', column: 'template_id' },
+    ]);
     return { deleted: true as const };
   });
 }
