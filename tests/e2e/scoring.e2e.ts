@@ -6,8 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openE2E, type E2E } from './harness';
 import { createUnit } from '../../src/main/services/units';
-import { saveScores } from '../../src/main/services/scoring';
-import { saveScoresInput } from '../../src/shared/contract/scoring';
+import ExcelJS from 'exceljs';
 
 let t: E2E;
 
@@ -93,13 +92,36 @@ describe('scoring in chromium', () => {
     await t.shot('03-approved');
   });
 
+  it('takes the self-score of the second unit by Excel: a bad book is refused naming the cell, a good one is taken', async () => {
+    const { page } = t;
+    await page.click('.sc-unit[data-unit="STP"]');
+    await page.waitForSelector('.sc-sheet-head h2:has-text("Sở Tư pháp")');
+    await page.click('button:has-text("Xuất phiếu Excel")');
+    await page.waitForSelector('.notice-ok:has-text("Đã xuất phiếu tự chấm")');
+    const name = fs.readdirSync(t.bridge.exportDir).find((f) => f.startsWith('phieu-tu-cham') && f.includes('stp'))!;
+    const fill = async (values: Record<string, string | number>) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(t.bridge.exportDir, name));
+      wb.getWorksheet('Tự chấm')!.eachRow((row) => {
+        const code = row.getCell(1).value;
+        if (typeof code === 'string' && code in values) row.getCell(4).value = values[code]!;
+      });
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    // The second unit reaches the same total as the first: 88 (6.3 gives 1, no bonus).
+    const good = Object.fromEntries(Object.entries({ ...SELF, '6.3': '1', T1: '0' }).map(([k, v]) => [k, Number(v)]));
+    await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', { name: 'phieu-STP.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill({ ...good, '2.1': 7 }) });
+    await page.waitForSelector('.notice-error:has-text("Tệp \\"phieu-STP.xlsx\\", trang tính \\"Tự chấm\\", ô D")');
+    expect(await page.locator('.notice-error').last().innerText()).toContain('(2.1): điểm 7 vượt điểm tối đa 4.');
+    expect(await t.bridge.core.db.selectFrom('scoring_lines').select('code').where('self_c', 'is not', null).where('scoring_id', '=', 2).execute()).toEqual([]);
+    await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', { name: 'phieu-STP.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill(good) });
+    await page.waitForSelector('.notice-ok:has-text("Đã nhập phiếu tự chấm của Sở Tư pháp: 88 điểm")');
+    expect(await page.inputValue('input[name="self-6.3"]')).toBe('1');
+    await t.shot('04-excel-import');
+  });
+
   it('shows the class and the ranking with a tie explained, and exports Word and Excel', async () => {
     const { page } = t;
-    // The second unit reaches the same total by its own (unappraised) self-score: 88.
-    const round = await t.bridge.core.db.selectFrom('scoring_rounds').select('id').executeTakeFirstOrThrow();
-    const stp = await t.bridge.core.db.selectFrom('units').select('id').where('code', '=', 'STP').executeTakeFirstOrThrow();
-    const lines = Object.entries({ ...SELF, '6.3': '1', T1: '0' }).map(([code, v]) => ({ code, score: Number(v) }));
-    await saveScores(t.bridge.core.db, saveScoresInput.parse({ roundId: round.id, unitId: stp.id, side: 'self', lines }));
     await page.click('.tab:has-text("Kết quả, xếp hạng")');
     await page.waitForSelector('table[aria-label="Bảng xếp hạng"] tbody tr');
     const rows = await page.locator('table[aria-label="Bảng xếp hạng"] tbody tr').allInnerTexts();
@@ -109,17 +131,52 @@ describe('scoring in chromium', () => {
     expect(await page.locator('.sc-tie').innerText()).toBe('Hạng 1: UBND xã An Nhơn, Sở Tư pháp cùng đạt 88 điểm, xếp đồng hạng; hạng kế tiếp là 3.');
     expect(await page.locator('svg.sc-chart rect').count()).toBe(4);
     expect(await page.locator('table[aria-label="Xếp loại theo loại đơn vị"]').innerText()).toContain('UBND xã');
-    await t.shot('04-results');
+    await t.shot('05-results');
+    const files = () => fs.readdirSync(t.bridge.exportDir);
     await page.click('button:has-text("Xuất báo cáo kết quả (Word)")');
-    await page.waitForSelector('.notice-ok:has-text(".docx")');
+    await expect.poll(files).toContainEqual(expect.stringMatching(/^BC-SNV-\d{4}-\d{2}-\d{2}\.docx$/));
     await page.click('button:has-text("Xuất bảng điểm (Excel)")');
-    await page.waitForSelector('.notice-ok:has-text(".xlsx")');
-    const files = fs.readdirSync(t.bridge.exportDir);
-    expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
-    expect(files.some((f) => f.startsWith('ket-qua-cham-diem') && f.endsWith('.xlsx'))).toBe(true);
+    await expect.poll(files).toContainEqual(expect.stringMatching(/^ket-qua-cham-diem-.*\.xlsx$/));
+    await page.waitForSelector('.notice-ok:has-text("ket-qua-cham-diem")');
+  });
+
+  it('edits a used criteria set: a bad edit is refused with the reason, a good one becomes version 2', async () => {
+    const { page } = t;
     await page.click('.tab:has-text("Bộ tiêu chí")');
     await page.waitForSelector('text=đã dùng · chỉ đọc');
-    await t.shot('05-sets');
+    await page.click('button:has-text("Sửa (tạo phiên bản mới)…")');
+    const box = page.locator('textarea[aria-label="Nội dung bộ tiêu chí (JSON)"]');
+    const json = JSON.parse(await box.inputValue()) as { name: string; groups: { maxPoints: number }[] };
+    json.groups[0]!.maxPoints = 12;
+    await box.fill(JSON.stringify(json));
+    await page.click('.modal button.primary:has-text("Lưu")');
+    await page.waitForSelector('.modal .form-error li:has-text("Tổng điểm tối đa của các nhóm tiêu chí là 102, không bằng thang điểm 100")');
+    await t.shot('06-set-error');
+    json.groups[0]!.maxPoints = 10;
+    json.name = 'Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi 2026)';
+    await box.fill(JSON.stringify(json));
+    await page.click('.modal button.primary:has-text("Lưu")');
+    await page.waitForSelector('.notice-ok:has-text("phiên bản mới (phiên bản 2)")');
+    expect(await t.bridge.core.db.selectFrom('scoring_sets').select(['version', 'name']).orderBy('version').execute()).toEqual([
+      { version: 1, name: 'Đánh giá, xếp loại công tác dân vận chính quyền' },
+      { version: 2, name: 'Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi 2026)' },
+    ]);
+  });
+
+  it('reopens an approved scoring with a reason, recorded in the history', async () => {
+    const { page } = t;
+    await page.click('.tab:has-text("Chấm điểm đơn vị")');
+    await page.click('.sc-unit[data-unit="XAN"]');
+    await page.click('button:has-text("Mở lại…")');
+    await page.click('.modal button.danger:has-text("Mở lại")');
+    await page.waitForSelector('.notice-error:has-text("Lý do mở lại không được để trống")');
+    await page.fill('textarea[name=reopenReason]', 'Đơn vị bổ sung minh chứng tiêu chí 4.1');
+    await page.click('.modal button.danger:has-text("Mở lại")');
+    await page.waitForSelector('.notice-ok:has-text("Đã mở lại kết quả của UBND xã An Nhơn")');
+    expect(await page.locator('input[name="appraised-4.1"]').isDisabled()).toBe(false);
+    await page.click('.sc-history summary');
+    expect(await page.locator('.sc-history').innerText()).toContain('Mở lại: Đơn vị bổ sung minh chứng tiêu chí 4.1');
+    await t.shot('07-reopened');
     expect(t.problems).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { Field } from '../components/Field';
 import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '../../shared/scoring';
 import { SCORING_STAGE_LABELS, type CriteriaSet, type CriteriaSetListItem, type RoundResults, type ScoringRound, type ScoringRoundListItem, type UnitScoring } from '../../shared/model/scoring';
 import { formatDateShort } from '../../shared/format';
+import type { CriteriaSetInput } from '../../shared/contract/scoring';
 import './scoring.css';
 
 type Tab = 'don-vi' | 'ket-qua' | 'bo-tieu-chi';
@@ -354,7 +355,7 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
           {ev.map((e) => (
             <div key={e.id} className="sc-ev">
               <button type="button" className="link" title={`SHA-256 ${e.sha256}`} onClick={() => void call('scoring.evidence.open', { evidenceId: e.id }).catch((x: unknown) => notice('error', errorMessage(x)))}>
-                📎 {e.fileName}
+                {e.fileName}
               </button>
               {!locked ? (
                 <button
@@ -745,7 +746,30 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
   const notice = useNotice();
   const [id, setId] = useState<number | null>(sets[0]?.id ?? null);
   const [set, setSet] = useState<CriteriaSet | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [editError, setEditError] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  const saveEdit = async () => {
+    if (!set || editing === null) return;
+    let content: unknown;
+    try {
+      content = JSON.parse(editing);
+    } catch (err) {
+      return setEditError([`Nội dung không phải JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`]);
+    }
+    try {
+      const r = await call('scoring.sets.save', { id: set.id, content: content as CriteriaSetInput });
+      setEditing(null);
+      setEditError([]);
+      notice('ok', r.newVersion ? `Bộ tiêu chí đã dùng nên được lưu thành phiên bản mới (phiên bản ${r.set.version}).` : 'Đã lưu bộ tiêu chí.');
+      await onChanged();
+      setId(r.set.id);
+      setSet(r.set);
+    } catch (err) {
+      const e = err as { data?: { details?: { message: string }[] } };
+      setEditError(e.data?.details?.length ? e.data.details.map((d) => d.message) : [errorMessage(err)]);
+    }
+  };
   useEffect(() => {
     if (id === null) return setSet(null);
     void call('scoring.sets.get', { id }).then(setSet, (err: unknown) => notice('error', errorMessage(err)));
@@ -795,11 +819,47 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
                 {set.frozen ? ' · đã dùng để chấm điểm: chỉ đọc, sửa sẽ tạo phiên bản mới' : ''}
               </div>
             </div>
+            <div className="toolbar-actions">
+            <button
+              type="button"
+              onClick={() => {
+                const { id: _i, version: _v, basedOnId: _b, frozen: _f, createdAt: _c, ...content } = set;
+                setEditing(JSON.stringify(content, null, 2));
+                setEditError([]);
+              }}
+            >
+              {set.frozen ? 'Sửa (tạo phiên bản mới)…' : 'Sửa…'}
+            </button>
             <button type="button" onClick={() => void call('scoring.sets.export', { id: set.id }).then((r) => r.saved && notice('ok', `Đã xuất: ${r.path}`), (err: unknown) => notice('error', errorMessage(err)))}>
               Xuất JSON
             </button>
+            </div>
           </div>
           {set.description ? <p>{set.description}</p> : null}
+          {editing !== null ? (
+            <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={() => setEditing(null)} wide>
+              <p className="muted small">
+                Nhóm (groups) và tiêu chí (criteria) với điểm tối đa (maxPoints), hướng dẫn (guidance), minh chứng (evidence); điểm thưởng (bonus: cap, items); điểm trừ (deductions); mức xếp loại
+                (classes: from ≤ tổng điểm &lt; to). {set.frozen ? 'Bộ này đã được dùng để chấm điểm: lưu sẽ tạo phiên bản mới, các đợt cũ giữ phiên bản cũ.' : ''}
+              </p>
+              <textarea aria-label="Nội dung bộ tiêu chí (JSON)" className="sc-json" value={editing} onChange={(e) => setEditing(e.target.value)} spellCheck={false} />
+              {editError.length ? (
+                <ul className="form-error" role="alert">
+                  {editError.slice(0, 12).map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <div className="form-actions">
+                <button type="button" onClick={() => setEditing(null)}>
+                  Hủy
+                </button>
+                <button type="button" className="primary" onClick={() => void saveEdit()}>
+                  Lưu
+                </button>
+              </div>
+            </Modal>
+          ) : null}
           <table className="data">
             <thead>
               <tr>
