@@ -120,6 +120,12 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
       if (i === 2 || i === 3) c.numFmt = '0.##';
     });
   };
+  // Wrapped text needs its row height set: not every program fits rows when it opens a file.
+  const fitHeight = (r: number, ...texts: string[]) => {
+    const lines = (t: string, width: number) => t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
+    const n = Math.max(lines(texts[0] ?? '', 66), lines(texts[1] ?? '', 50), 1);
+    ws.getRow(r).height = Math.max(18, n * 15.5);
+  };
   const scoreRow = (r: number, code: string, kind: ScoringBookCell['kind'], titleText: string, max: number) => {
     const line = lines.get(code);
     put(r, [code, titleText, max, line?.selfScore ?? null, line?.selfNote ?? '']);
@@ -140,6 +146,7 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
       error: `Điểm của ${code} phải từ 0 đến ${formatPoints(max)}.`,
     };
     cells.push({ code, kind, maxC: toCenti(max)!, codeAddress: `A${r}`, scoreAddress: `D${r}`, noteAddress: `E${r}` });
+    fitHeight(r, titleText, line?.selfNote ?? '');
   };
 
   for (const g of set.groups) {
@@ -151,6 +158,7 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
       scoreRow(row++, c.code, 'criterion', guide, c.maxPoints);
     }
     put(gr, [g.code, g.title.toLocaleUpperCase('vi'), g.maxPoints, { formula: `SUM(D${first}:D${row - 1})` }, ''], { bold: true, fill: GROUP_FILL });
+    fitHeight(gr, g.title.toLocaleUpperCase('vi') + '        ');
   }
   const adjustments = (label: string, kind: 'bonus' | 'deduction', items: CriteriaSet['bonus']['items']) => {
     if (items.length === 0) return null;
@@ -174,6 +182,7 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
   const cRow = row++;
   put(cRow, ['', 'Xếp loại (tạm tính)', '', { formula: classFormula(set, `D${tRow}`) }, set.classes.map((c) => `${c.label}: ${rangeText(c)}`).join('; ')], { bold: true, fill: TOTAL_FILL });
   ws.getCell(cRow, 4).alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' };
+  ws.getRow(cRow).height = 64;
 
   const layout: ScoringBookLayout = {
     format: SCORING_BOOK_FORMAT,
