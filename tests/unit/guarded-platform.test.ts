@@ -43,3 +43,11 @@ describe('guarded platform', () => {
     expect(f.opened).toEqual(['/home/u/Documents/bc.docx', '/home/u/xuat/a.xlsx', path.join(dataDir, 'evidence', 'minh-chung.pdf')]);
   });
 });
+
+describe('crc32', () => {
+  it('agrees with the known check value whichever implementation runs', async () => {
+    const { crc32 } = await import('../../src/main/workbooks/zip-guard');
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+});

