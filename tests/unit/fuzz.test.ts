@@ -3,6 +3,7 @@
 // byte-for-byte unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/core';
 import { folderPlatform } from '../../src/main/platform';
@@ -182,5 +183,37 @@ describe('hostile input', () => {
       if (!res.ok) expect(res.error.code).not.toBe('INTERNAL');
     }
     expect(databaseFingerprint(core)).toBe(before);
+  }, 300_000);
+
+  it('returned report workbooks: every damaged file is a problem in the review and cannot be stored', async () => {
+    const { setupCollect } = await import('./collect-helpers');
+    const { period, units } = await setupCollect(core.db, 2, { year: 2031 });
+    const exported = await dispatch('collect.export', { periodId: period.id, unitId: units[0]!.id });
+    expect(exported.ok).toBe(true);
+    const outDir = path.join(dir, 'out');
+    const file = fs.readdirSync(outDir).find((f) => f.startsWith(`${period.id}`) || f.includes(units[0]!.code))!;
+    const valid = new Uint8Array(fs.readFileSync(path.join(outDir, file)));
+    const r = seeded(9);
+    const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
+    const analyseThenCommit = (fileName: string, bytes: Uint8Array, label = "") => async (): Promise<Result<unknown>> => {
+      const review = await dispatch('collect.analyze', { periodId: period.id, files: [{ fileName, data: bytes }] });
+      if (!review.ok) return review;
+      const item = (review.value as { batchId: string; items: { status: string; problems: { message: string }[] }[] }).items[0]!;
+      expect(item.status, `${fileName}: not a problem (${label})`).toBe('problem');
+      expect(item.problems[0]!.message).toMatch(VIETNAMESE);
+      return dispatch('collect.commit', { batchId: (review.value as { batchId: string }).batchId, accept: [{ index: 0 }] });
+    };
+    // The cover sheet (sheet1) is never read, by design: a unit may scribble on it. Every part the
+    // reader needs is a target.
+    const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && n !== 'xl/worksheets/sheet1.xml');
+    const needed = [...WORKBOOK_PARTS.filter((p) => p !== 'xl/worksheets/sheet1.xml'), ...parts];
+    for (let i = 0; i < 150; i++) {
+      const m = r() < 0.6 ? mutateBytes(r, valid) : await mutateZip(r, valid, needed);
+      cases.push({ label: `collect: ${m.label}`, call: analyseThenCommit(`bieu-${i}.xlsx`, m.bytes, m.label) });
+    }
+    cases.push({ label: 'collect: lying zip bomb', call: analyseThenCommit('bom.xlsx', lyingBomb(await zipBomb())) });
+    cases.push({ label: 'collect: 100,000 rows', call: analyseThenCommit('lon.xlsx', await hugeWorkbook(100_000, ['Mã', 'Tên', 'Giá trị'])) });
+    cases.push({ label: 'collect: not made by the app', call: analyseThenCommit('la.xlsx', await exportUnitWorkbook(core.db)) });
+    expect(await expectAllRefused(cases)).toBe(153);
   }, 300_000);
 });
