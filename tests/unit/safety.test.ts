@@ -118,6 +118,26 @@ describe('backups and restore', () => {
     await expect(restoreBackup(core, inspection!.token)).rejects.toMatchObject({ code: 'STALE_TOKEN' });
   });
 
+  it('restores a backup from an older schema version and migrates it', async () => {
+    const { openConnection } = await import('../../src/main/db/connection');
+    const { createMigrator } = await import('../../src/main/db/migrate');
+    const { latestMigration } = await import('../../src/main/db/migrations');
+    const old = path.join(dir, 'ban-cu.db');
+    const conn = openConnection(old);
+    await createMigrator(conn).migrateTo('0001_initial');
+    conn.sqlite.prepare(`INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('CU1', 'Ban Dân vận cũ', '', 'khac', '', '', '', 1, '2024-01-01', '2024-01-01')`).run();
+    await conn.close();
+    nextOpen = old;
+    const insp = await inspectBackup(core);
+    expect(insp).toMatchObject({ schemaVersion: '0001_initial', appSchemaVersion: latestMigration });
+    await restoreBackup(core, insp!.token);
+    expect(core.migration.version).toBe(latestMigration);
+    expect((await listUnits(core.db, { search: 'dan van cu' })).map((u) => u.code)).toEqual(['CU1']);
+    // the restored data is audited like any other
+    await createUnit(core.db, unit('CU2', 'Sau khôi phục'));
+    expect((await listAudit(core.db, { table: 'units', action: 'insert' })).total).toBeGreaterThan(0);
+  });
+
   it('refuses a corrupt file, a foreign database and a newer version, changing nothing', async () => {
     await createUnit(core.db, unit('Z1', 'Giữ nguyên'));
     const before = databaseFingerprint(core);
