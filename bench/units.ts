@@ -30,4 +30,7 @@ async function main(): Promise<void> {
   await core.close();
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
