@@ -216,4 +216,28 @@ describe('hostile input', () => {
     cases.push({ label: 'collect: not made by the app', call: analyseThenCommit('la.xlsx', await exportUnitWorkbook(core.db)) });
     expect(await expectAllRefused(cases)).toBe(153);
   }, 300_000);
+
+  it('scoring workbooks: damaged self-scoring books are refused and store nothing', async () => {
+    const sets = await dispatch('scoring.sets.list', {});
+    expect(sets.ok).toBe(true);
+    const setId = (sets.value as { id: number }[])[0]!.id;
+    const units = (await dispatch('units.list', {})) as { ok: true; value: { id: number }[] };
+    const round = await dispatch('scoring.rounds.create', { year: 2031, setId, unitIds: units.value.map((u) => u.id) });
+    expect(round.ok, JSON.stringify(round)).toBe(true);
+    const roundId = (round.value as { id: number }).id;
+    const exported = await dispatch('scoring.workbook.export', { roundId, unitId: units.value[0]!.id });
+    expect(exported.ok, JSON.stringify(exported)).toBe(true);
+    const valid = new Uint8Array(fs.readFileSync((exported.value as { path: string }).path));
+    const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const r = seeded(10);
+    const importBook = (bytes: Uint8Array) => () => dispatch('scoring.workbook.import', { roundId, file: { fileName: 'phieu-tu-cham.xlsx', data: bytes } });
+    const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const m = r() < 0.6 ? mutateBytes(r, valid) : await mutateZip(r, valid, [...WORKBOOK_PARTS.filter((p) => !p.includes('sheet1')), ...parts.filter((p) => !p.endsWith('sheet1.xml'))]);
+      cases.push({ label: `scoring: ${m.label}`, call: importBook(m.bytes) });
+    }
+    cases.push({ label: 'scoring: lying zip bomb', call: importBook(lyingBomb(await zipBomb())) });
+    cases.push({ label: 'scoring: a unit list instead', call: importBook(await exportUnitWorkbook(core.db)) });
+    expect(await expectAllRefused(cases)).toBe(122);
+  }, 300_000);
 });
