@@ -42,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await core?.close();
   // the suite as a whole must have thrown at least 1,000 malformed inputs at the importers
+  console.log(`fuzz: ${total} malformed inputs refused, database unchanged after each`);
   expect(total).toBeGreaterThanOrEqual(1000);
 });
 
