@@ -465,6 +465,16 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
                 }
               }}
             />
+            {!locked ? (
+              <>
+                <button type="button" onClick={() => void saveSide('self')}>
+                  Lưu tự chấm
+                </button>
+                <button type="button" onClick={() => void saveSide('appraisal')}>
+                  Lưu thẩm định
+                </button>
+              </>
+            ) : null}
             {locked ? (
               <button type="button" onClick={() => setReopening(true)}>
                 Mở lại…
@@ -521,17 +531,7 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
             </tbody>
           </table>
         </div>
-        {!locked ? (
-          <div className="form-actions sc-save">
-            {badCount ? <span className="danger-text small">{badCount} ô chưa hợp lệ (di chuột vào ô đỏ để xem).</span> : null}
-            <button type="button" onClick={() => void saveSide('self')}>
-              Lưu tự chấm
-            </button>
-            <button type="button" className="primary" onClick={() => void saveSide('appraisal')}>
-              Lưu thẩm định
-            </button>
-          </div>
-        ) : null}
+        {!locked && badCount ? <div className="danger-text small sc-save">{badCount} ô chưa hợp lệ (di chuột vào ô đỏ để xem).</div> : null}
         <details className="sc-history">
           <summary>Lịch sử ({sheet.events.length})</summary>
           <ul className="rp-history-list">
