@@ -15,19 +15,19 @@ import { periodBoard, reportingTrend } from './services/dashboard';
 import { buildReminder } from './services/reminders';
 import { listRegister, peekNextNumber } from './services/register';
 import { exportDocument, saveSample } from './services/documents';
-import { getDocumentSettings, saveDocumentSettings } from './services/document-settings';
 import { emailDraft, exportExcel, exportWord, getCompileSettings, getDraft, openExportFolder, refreshDraft, saveCompileSettings, saveDraft, showCompile } from './services/compile';
+import { getDocumentSettings, saveDocumentSettings } from './services/document-settings';
 import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './safety/backups';
 import { exportPackage, importPackage, inspectPackage } from './safety/package';
 import { auditWorkbook, listAudit } from './safety/audit-log';
 import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
-
-import { exportPlanDocx, parsePlanImport, savePlanImport } from './services/plan-import';
-import { analyzeCollect, commitCollect, exportCollect } from './services/collect';
-import { jobProgress } from './jobs';
 import { deleteCriteriaSet, exportCriteriaSetJson, getCriteriaSet, importCriteriaSet, listCriteriaSets, saveCriteriaSet } from './services/scoring-sets';
 import { addEvidence, approveScoring, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundResults, saveScores } from './services/scoring';
 import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './services/scoring-io';
+import { analyzeCollect, commitCollect, exportCollect } from './services/collect';
+import { jobProgress } from './jobs';
+
+import { exportPlanDocx, parsePlanImport, savePlanImport } from './services/plan-import';
 
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
@@ -106,21 +106,6 @@ export const handlers: Handlers = {
   'trash.list': (core) => listTrash(core.db),
   'trash.restore': (core, a) => restoreFromTrash(core.db, a.id),
   'trash.empty': (core, a) => emptyTrash(core.db, a.ids),
-  'planImport.parse': (core, a) => parsePlanImport(core.db, a),
-  'planImport.save': (core, a) => savePlanImport(core.db, a),
-  'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId),
-  'compile.show': (core, a) => showCompile(core.db, a),
-  'compile.draft': (core, a) => getDraft(core.db, a),
-  'compile.refreshDraft': (core, a) => refreshDraft(core.db, a),
-  'compile.saveDraft': (core, a) => saveDraft(core.db, a),
-  'compile.settings': (core) => getCompileSettings(core.db),
-  'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
-  'compile.exportWord': (core, a) => exportWord(core.db, core.platform, a),
-  'compile.exportExcel': (core, a) => exportExcel(core.db, core.platform, a),
-  'compile.email': (core, a) => emailDraft(core.db, core.platform, a),
-  'compile.openFolder': (core) => openExportFolder(core.db, core.platform),
-  'documents.settings': (core) => getDocumentSettings(core.db),
-  'documents.saveSettings': (core, a) => saveDocumentSettings(core.db, a),
   'scoring.sets.list': (core) => listCriteriaSets(core.db),
   'scoring.sets.get': (core, a) => getCriteriaSet(core.db, a.id),
   'scoring.sets.save': (core, a) => saveCriteriaSet(core.db, a.id, a.content),

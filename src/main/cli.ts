@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCore, type Core } from './core';
 import { DOCS_USAGE, runDocsCli } from './documents/cli';
-import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
 import { createDispatch } from './dispatch';
 import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './compile/cli';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
@@ -14,6 +13,7 @@ import { defaultDbPath } from './paths';
 import { cliNativeBindingFor } from './native-binding';
 import { fixedPathPlatform } from './platform';
 import { COLLECT_USAGE, runCollectCli } from './collect-cli';
+import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
 import { describeLocation, type Result } from '../shared/errors';
 import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
 import type { Agency } from '../shared/model/agency';
@@ -25,8 +25,8 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
   units export FILE.xlsx                       xuất danh sách đơn vị
   agency show [--json]                         thông tin cơ quan
 ${REPORTING_USAGE}
-${SCORING_USAGE}
 ${PLAN_TEXT_USAGE}
+${SCORING_USAGE}
 ${DOCS_USAGE}
 ${COMPILE_USAGE}
 ${COLLECT_USAGE}

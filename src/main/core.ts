@@ -11,6 +11,7 @@ import { migrateToLatest, type MigrateResult } from './db/migrate';
 import type { DB } from './db/schema';
 import type { Platform } from './platform';
 import { installDefaultTemplates } from './services/templates';
+import { installDefaultCriteriaSet } from './services/scoring-sets';
 
 export interface Core {
   db: Kysely<DB>;

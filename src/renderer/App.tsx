@@ -9,8 +9,8 @@ import { PlansScreen } from './routes/Plans';
 import { PeriodsScreen } from './routes/Periods';
 import { TemplatesScreen } from './routes/Templates';
 import { UnitReportScreen } from './routes/UnitReport';
-import { CollectExcelScreen } from './routes/CollectExcel';
 import { CompileScreen } from './routes/Compile';
+import { CollectExcelScreen } from './routes/CollectExcel';
 import { PlanImportScreen } from './routes/PlanImport';
 
 const ROUTES = [

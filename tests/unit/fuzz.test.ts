@@ -219,16 +219,15 @@ describe('hostile input', () => {
   }, 300_000);
 
   it('scoring workbooks: damaged self-scoring books are refused and store nothing', async () => {
-    const sets = await dispatch('scoring.sets.list', {});
-    expect(sets.ok).toBe(true);
-    const setId = (sets.value as { id: number }[])[0]!.id;
-    const units = (await dispatch('units.list', {})) as { ok: true; value: { id: number }[] };
-    const round = await dispatch('scoring.rounds.create', { year: 2031, setId, unitIds: units.value.map((u) => u.id) });
-    expect(round.ok, JSON.stringify(round)).toBe(true);
-    const roundId = (round.value as { id: number }).id;
-    const exported = await dispatch('scoring.workbook.export', { roundId, unitId: units.value[0]!.id });
-    expect(exported.ok, JSON.stringify(exported)).toBe(true);
-    const valid = new Uint8Array(fs.readFileSync((exported.value as { path: string }).path));
+    const must = <T,>(r: Result<unknown>): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as T;
+    };
+    const setId = must<{ id: number }[]>(await dispatch('scoring.sets.list', {}))[0]!.id;
+    const units = must<{ id: number }[]>(await dispatch('units.list', {}));
+    const roundId = must<{ id: number }>(await dispatch('scoring.rounds.create', { year: 2031, setId, unitIds: units.map((u) => u.id) })).id;
+    const exported = must<{ path: string }>(await dispatch('scoring.workbook.export', { roundId, unitId: units[0]!.id }));
+    const valid = new Uint8Array(fs.readFileSync(exported.path));
     const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     const r = seeded(10);
     const importBook = (bytes: Uint8Array) => () => dispatch('scoring.workbook.import', { roundId, file: { fileName: 'phieu-tu-cham.xlsx', data: bytes } });

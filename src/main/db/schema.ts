@@ -265,28 +265,6 @@ export interface DocumentRegisterTable {
   created_at: string;
 }
 
-// Drafts of the consolidated report and the settings of the report sent upward (migration 0020).
-export interface CompileDraftTable {
-  id: Generated<number>;
-  window_key: string;
-  period_ids: string;
-  compare_ids: string;
-  title: string;
-  sections: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CompileSettingsTable {
-  id: number;
-  kinh_gui: string;
-  noi_nhan: string;
-  email_to: string;
-  email_cc: string;
-  symbol: string;
-  updated_at: string | null;
-}
-
 // Audit log, trash and settings (migration 0050).
 export interface AuditLogTable {
   id: Generated<number>;
@@ -325,24 +303,6 @@ export interface SafetyTables {
   audit_context: AuditContextTable;
   trash: TrashTable;
   app_settings: AppSettingTable;
-}
-
-// Returned Excel workbooks that were accepted (migration 0010).
-export interface CollectSourceTable {
-  id: Generated<number>;
-  period_id: number;
-  unit_id: number;
-  report_id: number;
-  revision: number;
-  channel: 'excel';
-  file_name: string;
-  sha256: string;
-  size: number;
-  stored_path: string;
-  changed_count: number;
-  breach_count: number;
-  actor: string;
-  imported_at: string;
 }
 
 // Chấm điểm, xếp loại (migration 0040). Points in whole hundredths (_c).
@@ -408,4 +368,44 @@ export interface ScoringEventTable {
   actor: string;
   at: string;
   note: string;
+}
+
+// Drafts of the consolidated report and the settings of the report sent upward (migration 0020).
+export interface CompileDraftTable {
+  id: Generated<number>;
+  window_key: string;
+  period_ids: string;
+  compare_ids: string;
+  title: string;
+  sections: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompileSettingsTable {
+  id: number;
+  kinh_gui: string;
+  noi_nhan: string;
+  email_to: string;
+  email_cc: string;
+  symbol: string;
+  updated_at: string | null;
+}
+
+// Returned Excel workbooks that were accepted (migration 0010).
+export interface CollectSourceTable {
+  id: Generated<number>;
+  period_id: number;
+  unit_id: number;
+  report_id: number;
+  revision: number;
+  channel: 'excel';
+  file_name: string;
+  sha256: string;
+  size: number;
+  stored_path: string;
+  changed_count: number;
+  breach_count: number;
+  actor: string;
+  imported_at: string;
 }

@@ -11,10 +11,10 @@ import { reportsContract } from './reports';
 import { documentsContract } from './documents';
 import { compileContract } from './compile';
 import { safetyContract } from './safety';
-import { planImportContract } from './plan-import';
+import { scoringContract } from './scoring';
 import { collectContract } from './collect';
 import { jobsContract } from './jobs';
-import { scoringContract } from './scoring';
+import { planImportContract } from './plan-import';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -29,9 +29,9 @@ export const contract = {
   ...periodsContract,
   ...reportsContract,
   ...safetyContract,
+  ...scoringContract,
   ...collectContract,
   ...jobsContract,
-  ...scoringContract,
 };
 
 export type Contract = typeof contract;

@@ -6,9 +6,9 @@ import * as m0003 from './0003_document_register';
 import * as m0004 from './0004_plans_templates_periods';
 import * as m0005 from './0005_unit_reports';
 import * as m0010 from './0010_collect_sources';
-import * as m0050 from './0050_safety';
 import * as m0020 from './0020_compile_drafts';
 import * as m0040 from './0040_scoring';
+import * as m0050 from './0050_safety';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -17,9 +17,9 @@ export const migrations: Record<string, Migration> = {
   '0004_plans_templates_periods': m0004,
   '0005_unit_reports': m0005,
   '0010_collect_sources': m0010,
-  '0050_safety': m0050,
   '0020_compile_drafts': m0020,
   '0040_scoring': m0040,
+  '0050_safety': m0050,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
