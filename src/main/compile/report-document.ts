@@ -133,7 +133,7 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
         header: [['STT', 'Cơ quan, đơn vị', ...part.map((i) => `${i.name}${isPct(i) ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`)]],
         rows: [
           ...cur.units.map((u, idx) => [String(idx + 1), `${u.name}${u.expected ? '' : ' (*)'}`, ...part.map((i) => unitCell(i, u.values[i.code] ?? null))]),
-          [{ text: '', bold: true }, { text: 'Tổng cộng', bold: true }, ...part.map((i) => ({ text: i.rule === 'SHARE' ? `${formatFigure(i.value, false)}%` : formatFigure(i.value, false), bold: true }))],
+          [{ text: '', bold: true }, { text: 'Tổng cộng', bold: true }, ...part.map((i) => ({ text: i.rule === 'SHARE' && i.value !== null ? `${formatFigure(i.value, false)}%` : formatFigure(i.value, false), bold: true }))],
         ],
         widths: [4, 26, ...part.map(() => 10)],
         align: ['center', 'left', ...part.map((i) => (i.type === 'yesno' ? ('center' as const) : ('right' as const)))],
