@@ -10,7 +10,7 @@
 // cumulative indicators (since the start of the year) and yes/no answers are taken from the LAST
 // period of the window, never added across periods.
 import { addDec, compareDec, ratePercent, subDec } from './decimal';
-import { COUNTED_STATUSES, type Aggregation, type ComparisonRow, type Figure, type IndicatorTotal, type ReportingStatus, type TargetResult, type UnitLine } from './model/compile';
+import { COUNTED_STATUSES, type Aggregation, type ComparisonRow, type Figure, type IndicatorTotal, type ReportingStatus, type TargetResult, type TextAnswer, type UnitLine } from './model/compile';
 import type { BoardState, ReportStatus, ValueMap } from './model/report';
 import type { TemplateIndicator } from './model/template';
 import { UNIT_KINDS, type UnitKind } from './model/unit';
@@ -50,7 +50,7 @@ const counted = (r: AggReport | undefined): r is AggReport => r !== undefined &&
 const numeric = (i: TemplateIndicator) => i.type === 'count' || i.type === 'amount' || i.type === 'percent';
 
 /** The indicators of a window: the last period's template, then codes only older ones had. */
-export function windowIndicators(periods: AggPeriod[]): TemplateIndicator[] {
+export function windowIndicators(periods: Pick<AggPeriod, 'indicators'>[]): TemplateIndicator[] {
   const out: TemplateIndicator[] = [];
   const seen = new Set<string>();
   for (const p of [...periods].reverse()) {
@@ -64,33 +64,59 @@ export function windowIndicators(periods: AggPeriod[]): TemplateIndicator[] {
   return out;
 }
 
+/**
+ * Where a unit's value of an indicator comes from over a window: 'window' adds up the reports
+ * of every period; 'last' takes the last period's report only (cumulative indicators, yes/no
+ * states), and only when the last period's template has the code; null: no stored value is
+ * added up (texts; rates are computed from their parts afterwards).
+ */
+export type ValueSource = 'window' | 'last' | null;
+
+export function valueSource(ind: TemplateIndicator, lastHasCode: boolean): ValueSource {
+  if (ind.type === 'text' || ind.rule === 'RATE') return null;
+  if (ind.accumulation === 'cumulative' || ind.type === 'yesno' || !numeric(ind)) return lastHasCode ? 'last' : null;
+  return 'window';
+}
+
+const SMALL_INT = /^-?\d{1,15}$/;
+
+/** a + b exactly; small integers (the usual counts) without going through BigInt. */
+function add(a: string, b: string): string {
+  return SMALL_INT.test(a) && SMALL_INT.test(b) ? String(Number(a) + Number(b)) : addDec(a, b);
+}
+
 function sumOf(values: (string | null)[]): string | null {
   let acc: string | null = null;
-  for (const v of values) if (v !== null) acc = acc === null ? v : addDec(acc, v);
+  for (const v of values) if (v !== null) acc = acc === null ? v : add(acc, v);
   return acc;
 }
 
-type UnitValues = Map<number, Map<string, string | null>>;
+/** Each unit's value of each indicator over the window (unit id → code → value). */
+export type UnitValues = Map<number, Map<string, string | null>>;
 
 /** Each unit's value of each indicator over the window. */
-function unitValues(periods: AggPeriod[], indicators: TemplateIndicator[], units: AggUnit[]): UnitValues {
+export function unitValues(periods: AggPeriod[], indicators: TemplateIndicator[], units: Pick<AggUnit, 'id'>[]): UnitValues {
   const last = periods[periods.length - 1]!;
+  const lastCodes = new Set(last.indicators.map((i) => i.code));
   const out: UnitValues = new Map();
   const byPeriod = periods.map((p) => new Map(p.reports.filter(counted).map((r) => [r.unitId, r])));
   const lastReports = byPeriod[byPeriod.length - 1]!;
-  const plain = indicators.filter((i) => i.rule !== 'RATE');
+  const plain = indicators.map((ind) => [ind, valueSource(ind, lastCodes.has(ind.code))] as const).filter(([ind]) => ind.rule !== 'RATE' && ind.type !== 'text');
   for (const u of units) {
     const m = new Map<string, string | null>();
-    for (const ind of plain) {
-      if (ind.type === 'text') continue;
-      const fromLastOnly = ind.accumulation === 'cumulative' || ind.type === 'yesno' || !numeric(ind);
-      if (fromLastOnly) {
-        const r = lastReports.get(u.id);
-        const v = r?.values[ind.code];
-        m.set(ind.code, v === undefined || v === '' || !last.indicators.some((i) => i.code === ind.code) ? null : v);
-      } else {
-        m.set(ind.code, sumOf(byPeriod.map((reports) => reports.get(u.id)?.values[ind.code] ?? null).map((v) => (v === '' ? null : v))));
-      }
+    const reports = byPeriod.map((rs) => rs.get(u.id));
+    for (const [ind, source] of plain) {
+      if (source === 'last') {
+        const v = lastReports.get(u.id)?.values[ind.code];
+        m.set(ind.code, v === undefined || v === '' ? null : v);
+      } else if (source === 'window') {
+        let acc: string | null = null;
+        for (const r of reports) {
+          const v = r?.values[ind.code];
+          if (v !== undefined && v !== '') acc = acc === null ? v : add(acc, v);
+        }
+        m.set(ind.code, acc);
+      } else m.set(ind.code, null);
     }
     for (const ind of indicators) {
       if (ind.rule !== 'RATE') continue;
@@ -103,46 +129,94 @@ function unitValues(periods: AggPeriod[], indicators: TemplateIndicator[], units
   return out;
 }
 
-/** The figure of one indicator over a set of units (all, or one kind). */
-export function figureOf(ind: TemplateIndicator, units: AggUnit[], values: UnitValues, expected: Set<number>): Figure {
-  const exp = units.filter((u) => expected.has(u.id));
-  const val = (u: AggUnit, code: string) => values.get(u.id)?.get(code) ?? null;
-  const base = { expected: exp.length };
+/**
+ * What the totals of one indicator are made of, for the units of one kind that were expected
+ * (or not): counted in SQL for integers (main/compile/aggregate-sql.ts) or here from the units'
+ * values (decimals, and the pure path the rules are tested on). Same numbers either way.
+ */
+export interface GroupStats {
+  kind: UnitKind;
+  expected: boolean;
+  /** The units' values added up; null when no unit has a value. */
+  sum: string | null;
+  /** Units with a value. */
+  n: number;
+  /** Units whose value is exactly 1 ("Có"). */
+  yes: number;
+  /** Units whose value is above zero. */
+  positive: number;
+}
+
+/** Indicator code → its groups (one per unit kind and expected flag that has a value). */
+export type WindowStats = Map<string, GroupStats[]>;
+
+/** Adds one unit's value to the stats of a code. */
+export function addToStats(stats: WindowStats, code: string, kind: UnitKind, expected: boolean, value: string): void {
+  let groups = stats.get(code);
+  if (!groups) stats.set(code, (groups = []));
+  let g = groups.find((x) => x.kind === kind && x.expected === expected);
+  if (!g) groups.push((g = { kind, expected, sum: null, n: 0, yes: 0, positive: 0 }));
+  g.sum = g.sum === null ? value : add(g.sum, value);
+  g.n++;
+  if (value === '1') g.yes++;
+  if (SMALL_INT.test(value) ? Number(value) > 0 : compareDec(value, '0') > 0) g.positive++;
+}
+
+/** The stats of these codes from the units' values. */
+export function statsFromValues(units: Pick<AggUnit, 'id' | 'kind'>[], values: UnitValues, expected: Set<number>, codes: Iterable<string>, into: WindowStats = new Map()): WindowStats {
+  for (const code of codes) {
+    for (const u of units) {
+      const v = values.get(u.id)?.get(code) ?? null;
+      if (v !== null) addToStats(into, code, u.kind, expected.has(u.id), v);
+    }
+  }
+  return into;
+}
+
+/**
+ * The figure of one indicator over a set of units (all, or some kinds): `inScope` picks the
+ * kinds, `expectedCount` is the number of expected units among them.
+ */
+export function figureFromStats(ind: TemplateIndicator, stats: WindowStats, inScope: (kind: UnitKind) => boolean, expectedCount: number): Figure {
+  const groups = (code: string | null) => (code === null ? [] : (stats.get(code) ?? []).filter((g) => inScope(g.kind)));
+  const count = (gs: GroupStats[], f: (g: GroupStats) => number, expectedOnly = false) => gs.reduce((a, g) => a + (!expectedOnly || g.expected ? f(g) : 0), 0);
+  const base = { expected: expectedCount };
   switch (ind.rule) {
     case 'SUM': {
-      const vs = units.map((u) => val(u, ind.code));
-      return { ...base, value: sumOf(vs), numerator: null, denominator: null, reported: vs.filter((v) => v !== null).length, missing: exp.filter((u) => val(u, ind.code) === null).length };
+      const gs = groups(ind.code);
+      return { ...base, value: sumOf(gs.map((g) => g.sum)), numerator: null, denominator: null, reported: count(gs, (g) => g.n), missing: expectedCount - count(gs, (g) => g.n, true) };
     }
     case 'RATE': {
-      const num = sumOf(units.map((u) => (ind.numerator ? val(u, ind.numerator) : null)));
-      const den = sumOf(units.map((u) => (ind.denominator ? val(u, ind.denominator) : null)));
-      const has = (u: AggUnit) => ind.denominator !== null && val(u, ind.denominator) !== null;
+      const num = sumOf(groups(ind.numerator).map((g) => g.sum));
+      const dens = groups(ind.denominator);
+      const den = sumOf(dens.map((g) => g.sum));
       return {
         ...base,
         value: num !== null && den !== null ? ratePercent(num, den) : null,
         numerator: num,
         denominator: den,
-        reported: units.filter(has).length,
-        missing: exp.filter((u) => !has(u)).length,
+        reported: count(dens, (g) => g.n),
+        missing: expectedCount - count(dens, (g) => g.n, true),
       };
     }
     case 'SHARE': {
-      const yes = exp.filter((u) => val(u, ind.code) === '1').length;
-      const answered = exp.filter((u) => val(u, ind.code) !== null).length;
+      const gs = groups(ind.code);
+      const yes = count(gs, (g) => g.yes, true);
+      const answered = count(gs, (g) => g.n, true);
       return {
         ...base,
         // Nobody expected answered at all: no value ("—"), not 0 %.
-        value: exp.length && answered ? ratePercent(String(yes), String(exp.length)) : null,
+        value: expectedCount && answered ? ratePercent(String(yes), String(expectedCount)) : null,
         numerator: String(yes),
-        denominator: String(exp.length),
+        denominator: String(expectedCount),
         reported: answered,
-        missing: exp.length - answered,
+        missing: expectedCount - answered,
       };
     }
     case 'NONE':
     case 'TEXT': {
-      const has = (u: AggUnit) => val(u, ind.code) !== null;
-      return { ...base, value: null, numerator: null, denominator: null, reported: units.filter(has).length, missing: exp.filter((u) => !has(u)).length };
+      const gs = groups(ind.code);
+      return { ...base, value: null, numerator: null, denominator: null, reported: count(gs, (g) => g.n), missing: expectedCount - count(gs, (g) => g.n, true) };
     }
   }
 }
@@ -162,9 +236,61 @@ function stateOf(status: ReportStatus, receivedDate: string | null, deadline: st
   }
 }
 
+/** A period of a window without its reports (the SQL path loads only what it needs). */
+export type AggPeriodInfo = Omit<AggPeriod, 'reports'>;
+
+/** Where a unit stands in a window: its report of the last period, how many periods counted. */
+export interface UnitReporting {
+  status: ReportStatus;
+  receivedDate: string | null;
+  periodsCounted: number;
+}
+
+/**
+ * Everything a window's aggregation is made of, however it was loaded: the periods (sorted by
+ * their end), the units (expected or reporting, in the user's order), each unit's reporting,
+ * the stats of every added-up code, the text answers and — when a by-unit view needs them —
+ * each unit's values.
+ */
+export interface WindowFacts {
+  periods: AggPeriodInfo[];
+  units: AggUnit[];
+  reporting: Map<number, UnitReporting>;
+  /** Periods with at least one counted report. */
+  periodsWithReports: Set<number>;
+  stats: WindowStats;
+  /** Text indicator code → the answers, period by period, unit by unit in the units' order. */
+  texts: Map<string, TextAnswer[]>;
+  /** Each unit's values; null when no by-unit view is needed (the lines then carry no values). */
+  values: UnitValues | null;
+}
+
+/** The units of a window: expected at its end or with a report in one of its periods. */
+export function presentUnits(units: AggUnit[], expected: Set<number>, reporting: Map<number, unknown>): AggUnit[] {
+  return units.filter((u) => expected.has(u.id) || reporting.has(u.id));
+}
+
+/** Text answers of counted reports, period by period, unit by unit in the units' order. */
+export function gatherTexts(periods: AggPeriodInfo[], units: AggUnit[], codes: string[], textOf: (periodId: number, unitId: number, code: string) => string | undefined): Map<string, TextAnswer[]> {
+  const out = new Map<string, TextAnswer[]>();
+  for (const code of codes) {
+    out.set(
+      code,
+      periods.flatMap((p) =>
+        units.flatMap((u) => {
+          const t = textOf(p.id, u.id, code);
+          return t ? [{ unitId: u.id, unitName: u.name, periodName: p.name, text: t }] : [];
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
 /**
  * Adds up a window of periods (one or several, in any order; they must not overlap).
  * `units` are every unit that was expected or reported, in the order the user chose.
+ * The pure path: every report's values in memory (the rules' tests run on it).
  */
 export function aggregate(periodsIn: AggPeriod[], units: AggUnit[], today: string): Aggregation {
   if (periodsIn.length === 0) throw new Error('aggregate: no period');
@@ -172,27 +298,59 @@ export function aggregate(periodsIn: AggPeriod[], units: AggUnit[], today: strin
   const last = periods[periods.length - 1]!;
   const indicators = windowIndicators(periods);
   const expected = new Set(last.expectedUnitIds);
-  const reportingUnitIds = new Set(periods.flatMap((p) => p.reports.filter(counted).map((r) => r.unitId)));
-  const present = units.filter((u) => expected.has(u.id) || reportingUnitIds.has(u.id) || periods.some((p) => p.reports.some((r) => r.unitId === u.id)));
+  const reporting = new Map<number, UnitReporting>();
+  for (const p of periods) {
+    for (const r of p.reports) {
+      const u = reporting.get(r.unitId) ?? { status: 'chua_nop', receivedDate: null, periodsCounted: 0 };
+      if (counted(r)) u.periodsCounted++;
+      if (p === last) {
+        u.status = r.status;
+        u.receivedDate = r.receivedDate;
+      }
+      reporting.set(r.unitId, u);
+    }
+  }
+  const present = presentUnits(units, expected, reporting);
   const values = unitValues(periods, indicators, present);
+  const byPeriod = new Map(periods.map((p) => [p.id, new Map(p.reports.filter(counted).map((r) => [r.unitId, r]))]));
+  const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
+  return buildAggregation(
+    {
+      periods,
+      units: present,
+      reporting,
+      periodsWithReports: new Set(periods.filter((p) => p.reports.some(counted)).map((p) => p.id)),
+      stats: statsFromValues(
+        present,
+        values,
+        expected,
+        indicators.map((i) => i.code),
+      ),
+      texts: gatherTexts(periods, present, textCodes, (periodId, unitId, code) => byPeriod.get(periodId)?.get(unitId)?.values[code]),
+      values,
+    },
+    today,
+  );
+}
+
+/** The aggregation of a window from its facts: totals by rule, by unit kind, by unit, reporting status, notes. */
+export function buildAggregation(facts: WindowFacts, today: string): Aggregation {
+  const { periods, units: present, stats, values } = facts;
+  const last = periods[periods.length - 1]!;
+  const indicators = windowIndicators(periods);
+  const expected = new Set(last.expectedUnitIds);
   const notes: string[] = [];
+  const kinds = UNIT_KINDS.filter((k) => present.some((u) => u.kind === k));
+  const expectedOfKind = new Map(kinds.map((k) => [k, present.filter((u) => u.kind === k && expected.has(u.id)).length]));
+  const expectedCount = present.filter((u) => expected.has(u.id)).length;
 
   const totals: IndicatorTotal[] = indicators.map((ind) => {
-    const fig = figureOf(ind, present, values, expected);
-    const kinds = UNIT_KINDS.filter((k) => present.some((u) => u.kind === k));
-    const texts =
-      ind.type === 'text'
-        ? periods.flatMap((p) =>
-            present.flatMap((u) => {
-              const r = p.reports.find((x) => x.unitId === u.id);
-              const t = counted(r) ? r.values[ind.code] : undefined;
-              return t ? [{ unitId: u.id, unitName: u.name, periodName: p.name, text: t }] : [];
-            }),
-          )
-        : [];
+    const fig = figureFromStats(ind, stats, () => true, expectedCount);
+    const texts = ind.type === 'text' ? (facts.texts.get(ind.code) ?? []) : [];
     if (ind.type === 'text') {
-      fig.reported = new Set(texts.map((t) => t.unitId)).size;
-      fig.missing = present.filter((u) => expected.has(u.id) && !texts.some((t) => t.unitId === u.id)).length;
+      const answered = new Set(texts.map((t) => t.unitId));
+      fig.reported = answered.size;
+      fig.missing = present.filter((u) => expected.has(u.id) && !answered.has(u.id)).length;
     }
     return {
       ...fig,
@@ -205,18 +363,18 @@ export function aggregate(periodsIn: AggPeriod[], units: AggUnit[], today: strin
       group: ind.group,
       numeratorCode: ind.numerator,
       denominatorCode: ind.denominator,
-      byKind: kinds.map((kind) => ({ kind, figure: figureOf(ind, present.filter((u) => u.kind === kind), values, expected) })),
+      byKind: kinds.map((kind) => ({ kind, figure: figureFromStats(ind, stats, (k) => k === kind, expectedOfKind.get(kind)!) })),
       texts,
     };
   });
 
-  const lastReports = new Map(last.reports.map((r) => [r.unitId, r]));
+  const valueCodes = indicators.filter((i) => i.type !== 'text').map((i) => i.code);
   const lines: UnitLine[] = present.map((u) => {
-    const r = lastReports.get(u.id);
+    const r = facts.reporting.get(u.id);
     const status = r?.status ?? 'chua_nop';
     const receivedDate = r?.receivedDate ?? null;
     const submitted = COUNTED_STATUSES.includes(status);
-    const m = values.get(u.id)!;
+    const m = values?.get(u.id);
     return {
       unitId: u.id,
       code: u.code,
@@ -227,8 +385,8 @@ export function aggregate(periodsIn: AggPeriod[], units: AggUnit[], today: strin
       state: stateOf(status, receivedDate, last.deadline, today),
       receivedDate,
       daysLate: submitted && receivedDate && receivedDate > last.deadline ? daysBetween(last.deadline, receivedDate) : null,
-      periodsCounted: periods.filter((p) => counted(p.reports.find((x) => x.unitId === u.id))).length,
-      values: Object.fromEntries(indicators.filter((i) => i.type !== 'text').map((i) => [i.code, m.get(i.code) ?? null])),
+      periodsCounted: r?.periodsCounted ?? 0,
+      values: m ? Object.fromEntries(valueCodes.map((c) => [c, m.get(c) ?? null])) : {},
     };
   });
 
@@ -246,7 +404,7 @@ export function aggregate(periodsIn: AggPeriod[], units: AggUnit[], today: strin
   };
 
   for (const p of periods) {
-    if (!p.reports.some(counted)) notes.push(`Kỳ "${p.name}" chưa có báo cáo nào đã nộp: số liệu của kỳ này đều trống.`);
+    if (!facts.periodsWithReports.has(p.id)) notes.push(`Kỳ "${p.name}" chưa có báo cáo nào đã nộp: số liệu của kỳ này đều trống.`);
   }
   const labels = [...new Set(periods.map((p) => p.templateLabel))];
   if (labels.length > 1) {
@@ -307,9 +465,24 @@ function meets(actual: string, comparator: Comparator, target: string): boolean 
 /**
  * The plan's targets measured on the window. A target in "%" on a count (SUM) indicator is read as
  * the share of expected units with a value above zero ("100% tổ chức hội nghị đối thoại").
- * A target limited to some unit kinds is measured on those kinds only.
+ * A target limited to some unit kinds is measured on those kinds only. `stats` are the window's
+ * (made from the lines' values when not given).
  */
-export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicators: TemplateIndicator[]): TargetResult[] {
+export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicators: TemplateIndicator[], stats?: WindowStats): TargetResult[] {
+  let st = stats;
+  const statsOf = (): WindowStats => {
+    if (!st) {
+      const values: UnitValues = new Map(agg.units.map((u) => [u.unitId, new Map(Object.entries(u.values))]));
+      const codes = new Set(agg.units.flatMap((u) => Object.keys(u.values)));
+      st = statsFromValues(
+        agg.units.map((u) => ({ id: u.unitId, kind: u.kind })),
+        values,
+        new Set(agg.units.filter((u) => u.expected).map((u) => u.unitId)),
+        codes,
+      );
+    }
+    return st;
+  };
   return targets.map((t) => {
     const base = { text: t.text, indicatorCode: t.indicatorCode, comparator: t.comparator, target: t.value, targetUnit: t.valueUnit };
     const none = (problem: string, measure = ''): TargetResult => ({ ...base, actual: null, measure, met: null, gap: null, problem });
@@ -317,23 +490,18 @@ export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicat
     const ind = indicators.find((i) => i.code === t.indicatorCode);
     if (!ind) return none(`Chỉ tiêu gắn với chỉ số ${t.indicatorCode} nhưng mẫu báo cáo không còn chỉ số này; hãy sửa chỉ tiêu trong văn bản chỉ đạo.`);
     const kinds = new Set(t.unitKinds);
-    const lines = agg.units.filter((u) => kinds.size === 0 || kinds.has(u.kind));
+    const inScope = (k: UnitKind) => kinds.size === 0 || kinds.has(k);
+    const expectedCount = agg.units.filter((u) => u.expected && inScope(u.kind)).length;
     const scope = kinds.size ? ` (chỉ tính ${t.unitKinds.length} loại đơn vị đã chọn)` : '';
     const percentTarget = t.valueUnit.trim() === '%';
     let actual: string | null;
     let measure: string;
     if (ind.rule === 'SUM' && percentTarget) {
-      const exp = lines.filter((u) => u.expected);
-      const yes = exp.filter((u) => {
-        const v = u.values[ind.code];
-        return v !== null && v !== undefined && compareDec(v, '0') > 0;
-      }).length;
-      actual = exp.length ? ratePercent(String(yes), String(exp.length)) : null;
-      measure = `${yes}/${exp.length} đơn vị phải báo cáo có ${ind.name.toLocaleLowerCase('vi')}${scope}`;
+      const yes = (statsOf().get(ind.code) ?? []).reduce((a, g) => a + (g.expected && inScope(g.kind) ? g.positive : 0), 0);
+      actual = expectedCount ? ratePercent(String(yes), String(expectedCount)) : null;
+      measure = `${yes}/${expectedCount} đơn vị phải báo cáo có ${ind.name.toLocaleLowerCase('vi')}${scope}`;
     } else if (ind.rule === 'SUM' || ind.rule === 'RATE' || ind.rule === 'SHARE') {
-      const units = lines.map((u) => ({ id: u.unitId, code: u.code, name: u.name, kind: u.kind }));
-      const values: UnitValues = new Map(lines.map((u) => [u.unitId, new Map(Object.entries(u.values))]));
-      const fig = figureOf(ind, units, values, new Set(lines.filter((u) => u.expected).map((u) => u.unitId)));
+      const fig = figureFromStats(ind, statsOf(), inScope, expectedCount);
       actual = fig.value;
       measure =
         ind.rule === 'SHARE'

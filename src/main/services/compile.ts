@@ -1,6 +1,6 @@
-// Tổng hợp: loads the periods' reports (one SQL query per period), hands them to the one module
-// that owns the aggregation rules (shared/aggregate.ts), keeps the editable draft, and exports the
-// report through the Word writer, the summary workbook and an email draft.
+// Tổng hợp: loads the periods, adds them up in SQL (compile/aggregate-sql.ts, by the rules of
+// shared/aggregate.ts), keeps the editable draft, and exports the report through the Word
+// writer, the summary workbook and an email draft.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
@@ -9,13 +9,12 @@ import type { DB } from '../db/schema';
 import type { Platform } from '../platform';
 import { AppError } from '../../shared/errors';
 import { todayIso } from '../../shared/format';
-import { aggregate, compareAggregations, evaluateTargets, overlappingPeriods, windowIndicators, type AggPeriod, type AggReport, type AggUnit } from '../../shared/aggregate';
+import { compareAggregations, evaluateTargets, overlappingPeriods, windowIndicators, type AggPeriodInfo } from '../../shared/aggregate';
 import { buildPlaceholders, generateDraft, mergeDraft, renderPlaceholders, type Narrative } from '../../shared/draft';
 import { COUNTED_STATUSES, type CompileResult, type CompileSettings, type Draft, type DraftSection } from '../../shared/model/compile';
-import { SECTION_KEY_PREFIX, type ReportStatus } from '../../shared/model/report';
+import { SECTION_KEY_PREFIX } from '../../shared/model/report';
 import type { Period } from '../../shared/model/period';
 import type { Template } from '../../shared/model/template';
-import type { UnitKind } from '../../shared/model/unit';
 import { planReference } from '../../shared/model/plan';
 import type { compileSettingsInput, DraftView, EmailDraft, exportReportInput, saveDraftInput, SavedFile, windowInput } from '../../shared/contract/compile';
 import { getPeriod, resolveExpectedUnits } from './periods';
@@ -29,6 +28,7 @@ import { agencyInSentence, buildReportModel } from '../compile/report-document';
 import { writeSummaryWorkbook } from '../workbooks/summary-book';
 import { buildEml, DOCX_TYPE, XLSX_TYPE } from '../compile/eml';
 import { writeFileAtomic } from '../files';
+import { aggregateWindow } from '../compile/aggregate-sql';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type WindowArgs = z.output<typeof windowInput>;
@@ -39,29 +39,14 @@ export type CompileSettingsArgs = z.output<typeof compileSettingsInput>;
 interface Loaded {
   period: Period;
   template: Template;
-  agg: AggPeriod;
+  agg: AggPeriodInfo;
 }
 
-/** A period with its template, expected units and every report's values (one query). */
+/** A period with its template and expected units; its reports stay in the database. */
 async function loadPeriod(db: Db, id: number): Promise<Loaded> {
   const period = await getPeriod(db, id);
   const template = await getTemplate(db, period.templateId);
   const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
-  const rows = await db
-    .selectFrom('reports as r')
-    .leftJoin('report_values as v', 'v.report_id', 'r.id')
-    .select(['r.unit_id', 'r.status', 'r.received_date', 'v.field_key', 'v.int_value', 'v.dec_value', 'v.text_value'])
-    .where('r.period_id', '=', id)
-    .execute();
-  const reports = new Map<number, AggReport>();
-  for (const row of rows) {
-    let r = reports.get(row.unit_id);
-    if (!r) {
-      r = { unitId: row.unit_id, status: row.status as ReportStatus, receivedDate: row.received_date, values: {} };
-      reports.set(row.unit_id, r);
-    }
-    if (row.field_key !== null) r.values[row.field_key] = row.int_value !== null ? String(row.int_value) : (row.dec_value ?? row.text_value ?? '');
-  }
   return {
     period,
     template,
@@ -74,17 +59,8 @@ async function loadPeriod(db: Db, id: number): Promise<Loaded> {
       indicators: template.indicators,
       templateLabel: `"${template.name}" phiên bản ${template.version}`,
       expectedUnitIds: expected.map((u) => u.id),
-      reports: [...reports.values()],
     },
   };
-}
-
-/** Units of these periods (expected or reporting), in the register's order: the user's order. */
-async function unitsOf(db: Db, periods: AggPeriod[]): Promise<AggUnit[]> {
-  const ids = [...new Set(periods.flatMap((p) => [...p.expectedUnitIds, ...p.reports.map((r) => r.unitId)]))];
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('id', 'in', ids).orderBy('sort_order').orderBy('code').execute();
-  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
 }
 
 /** The same periods one year earlier (same type and index); null unless every one is found. */
@@ -114,31 +90,35 @@ export interface Compiled extends CompileResult {
   compareIds: number[];
 }
 
-export async function compileWindow(db: Db, args: WindowArgs): Promise<Compiled> {
+export interface CompileOptions {
+  /** Each unit's values (the by-unit view, the annexes, the workbook); the totals do not need them. */
+  detail: boolean;
+}
+
+export async function compileWindow(db: Db, args: WindowArgs, opts: CompileOptions = { detail: true }): Promise<Compiled> {
   const today = args.today ?? todayIso();
   const loaded = await loadWindow(db, args.periodIds);
-  const current = aggregate(
+  const { aggregation: current, stats } = await aggregateWindow(
+    db,
     loaded.map((l) => l.agg),
-    await unitsOf(
-      db,
-      loaded.map((l) => l.agg),
-    ),
     today,
+    opts,
   );
   const compareIds = args.compareIds ?? (await sameTimeLastYear(db, loaded.map((l) => l.period))) ?? [];
   const clash = compareIds.filter((id) => args.periodIds.includes(id));
   if (clash.length) throw new AppError('COMPARE_SELF', 'Kỳ so sánh không được trùng với kỳ đang tổng hợp.', { field: 'compareIds' });
   let previous = null;
   if (compareIds.length) {
+    // Only the totals of last year are compared: no per-unit values.
     const prev = await loadWindow(db, compareIds);
-    previous = aggregate(
-      prev.map((l) => l.agg),
-      await unitsOf(
+    previous = (
+      await aggregateWindow(
         db,
         prev.map((l) => l.agg),
-      ),
-      today,
-    );
+        today,
+        { detail: false },
+      )
+    ).aggregation;
   } else if (args.compareIds === null) current.notes.push('Không tìm thấy kỳ cùng loại của năm trước nên không so sánh với cùng kỳ.');
   const comparison = compareAggregations(current, previous);
 
@@ -152,6 +132,7 @@ export async function compileWindow(db: Db, args: WindowArgs): Promise<Compiled>
       plan.targets,
       current,
       windowIndicators(loaded.map((l) => l.agg)),
+      stats,
     );
     const vanished = targets.filter((t) => t.problem.includes('không còn'));
     for (const t of vanished) current.notes.push(`Chỉ tiêu "${t.text}": ${t.problem}`);
@@ -171,17 +152,25 @@ export async function showCompile(db: Db, args: WindowArgs): Promise<CompileResu
 
 export const windowKey = (ids: number[]): string => [...new Set(ids)].sort((a, b) => a - b).join(',');
 
-function narrativesOf(c: Compiled): Narrative[] {
-  const order = new Map(c.current.units.map((u, k) => [u.unitId, k]));
+/** The units' narrative answers of the window (one query), section by section, in the units' order. */
+async function narrativesOf(db: Db, c: Compiled): Promise<Narrative[]> {
+  const keys = [...new Set(c.loaded.flatMap((l) => l.template.sections.filter((s) => s.hasText).map((s) => `${SECTION_KEY_PREFIX}${s.number}`)))];
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('reports as r')
+    .innerJoin('report_values as v', 'v.report_id', 'r.id')
+    .select(['r.period_id', 'r.unit_id', 'v.field_key', 'v.text_value'])
+    .where('r.period_id', 'in', c.loaded.map((l) => l.period.id))
+    .where('r.status', 'in', [...COUNTED_STATUSES])
+    .where('v.field_key', 'in', keys)
+    .execute();
+  const text = new Map(rows.map((r) => [`${r.period_id}:${r.unit_id}:${r.field_key}`, r.text_value]));
   const out: Narrative[] = [];
   for (const l of c.loaded) {
-    const sections = l.template.sections.filter((s) => s.hasText);
-    const reports = l.agg.reports.filter((r) => COUNTED_STATUSES.includes(r.status)).sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
-    for (const s of sections) {
-      for (const r of reports) {
-        const text = r.values[`${SECTION_KEY_PREFIX}${s.number}`];
-        const unit = c.current.units.find((u) => u.unitId === r.unitId);
-        if (text && unit) out.push({ sectionNumber: s.number, unitName: unit.name, periodName: l.period.name, text });
+    for (const s of l.template.sections.filter((x) => x.hasText)) {
+      for (const u of c.current.units) {
+        const t = text.get(`${l.period.id}:${u.unitId}:${SECTION_KEY_PREFIX}${s.number}`);
+        if (t) out.push({ sectionNumber: s.number, unitName: u.name, periodName: l.period.name, text: t });
       }
     }
   }
@@ -191,7 +180,7 @@ function narrativesOf(c: Compiled): Narrative[] {
 async function freshDraft(db: Db, c: Compiled): Promise<Pick<Draft, 'title' | 'sections'>> {
   const agency = await getAgency(db as Kysely<DB>);
   const template = c.loaded[c.loaded.length - 1]!.template;
-  return generateDraft(template.sections, c, narrativesOf(c), agency.name ? agencyInSentence(agency.name) : 'Cơ quan', template.name);
+  return generateDraft(template.sections, c, await narrativesOf(db, c), agency.name ? agencyInSentence(agency.name) : 'Cơ quan', template.name);
 }
 
 async function storedDraft(db: Db, key: string): Promise<Draft | null> {

@@ -1,0 +1,208 @@
+// Tổng hợp in SQL. The integer totals of a window (counts, yes/no answers: the bulk of a report)
+// are added up by SQLite in one GROUP BY over the counted reports, exactly (sums come back as
+// text, so nothing passes through a float). Decimal values, text answers and — only when a
+// by-unit view or annex needs them — each unit's values are loaded in one query each and go
+// through the same rules of shared/aggregate.ts, which owns them: which periods a value comes
+// from (valueSource), how a figure is made of the stats (figureFromStats), everything else.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import {
+  buildAggregation,
+  gatherTexts,
+  presentUnits,
+  statsFromValues,
+  unitValues,
+  valueSource,
+  windowIndicators,
+  type AggPeriod,
+  type AggPeriodInfo,
+  type AggReport,
+  type AggUnit,
+  type UnitReporting,
+  type UnitValues,
+  type WindowStats,
+} from '../../shared/aggregate';
+import { COUNTED_STATUSES, type Aggregation } from '../../shared/model/compile';
+import type { ReportStatus } from '../../shared/model/report';
+import type { TemplateIndicator } from '../../shared/model/template';
+import type { UnitKind } from '../../shared/model/unit';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface WindowAggregation {
+  aggregation: Aggregation;
+  /** What the totals are made of, by unit kind: the plan's targets are measured on them. */
+  stats: WindowStats;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const countedSql = sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)));
+/** Integers in the database: counts and yes/no answers. Amounts and percents are decimal text. */
+const storedAsInteger = (i: TemplateIndicator) => i.type === 'count' || i.type === 'yesno';
+
+interface StatsRow {
+  code: string;
+  kind: string;
+  expected: number;
+  total: string | null;
+  n: number;
+  yes: number;
+  positive: number;
+  other: number;
+}
+
+/** One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted. */
+async function integerStats(db: Db, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], expected: number[]): Promise<StatsRow[]> {
+  if (windowCodes.length + lastCodes.length === 0) return [];
+  // uv: each unit's value of each code over the window (added across periods, or the last one's).
+  const r = await sql<StatsRow>`
+    WITH uv AS (
+      SELECT r.unit_id AS unit_id, v.field_key AS code, SUM(v.int_value) AS val, COUNT(v.int_value) AS n, COUNT(*) - COUNT(v.int_value) AS other
+      FROM reports r JOIN report_values v ON v.report_id = r.id
+      WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
+        AND (v.field_key IN (SELECT value FROM json_each(${json(windowCodes)}))
+          OR (r.period_id = ${lastId} AND v.field_key IN (SELECT value FROM json_each(${json(lastCodes)}))))
+      GROUP BY r.unit_id, v.field_key
+    )
+    SELECT uv.code AS code, u.kind AS kind, uv.unit_id IN (SELECT value FROM json_each(${json(expected)})) AS expected,
+      CAST(SUM(uv.val) AS TEXT) AS total, COUNT(CASE WHEN uv.n > 0 THEN 1 END) AS n,
+      COUNT(CASE WHEN uv.val = 1 THEN 1 END) AS yes, COUNT(CASE WHEN uv.val > 0 THEN 1 END) AS positive,
+      COUNT(CASE WHEN uv.other > 0 THEN 1 END) AS other
+    FROM uv JOIN units u ON u.id = uv.unit_id
+    GROUP BY uv.code, u.kind, expected`.execute(db);
+  return r.rows;
+}
+
+interface ValueRow {
+  period_id: number;
+  unit_id: number;
+  code: string;
+  value: string;
+}
+
+/** The counted reports' stored values of these codes, as canonical text. */
+async function valueRows(db: Db, ids: number[], codes: string[]): Promise<ValueRow[]> {
+  if (codes.length === 0) return [];
+  const r = await sql<ValueRow>`
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, COALESCE(CAST(v.int_value AS TEXT), v.dec_value, v.text_value) AS value
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
+      AND v.field_key IN (SELECT value FROM json_each(${json(codes)}))`.execute(db);
+  return r.rows;
+}
+
+/** The window's periods with only these values in their counted reports (for shared/aggregate.ts). */
+function withReports(periods: AggPeriodInfo[], rows: ValueRow[]): AggPeriod[] {
+  const byPeriod = new Map(periods.map((p) => [p.id, new Map<number, AggReport>()]));
+  for (const row of rows) {
+    const reports = byPeriod.get(row.period_id)!;
+    let r = reports.get(row.unit_id);
+    if (!r) reports.set(row.unit_id, (r = { unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values: {} }));
+    r.values[row.code] = row.value;
+  }
+  return periods.map((p) => ({ ...p, reports: [...byPeriod.get(p.id)!.values()] }));
+}
+
+/**
+ * Adds up a window of periods (sorted or not; they must not overlap) from the database.
+ * `detail`: also each unit's values (the by-unit view and annexes); without it the unit lines
+ * carry the reporting status only.
+ */
+export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
+  if (periodsIn.length === 0) throw new Error('aggregateWindow: no period');
+  const periods = [...periodsIn].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd));
+  const last = periods[periods.length - 1]!;
+  const ids = periods.map((p) => p.id);
+  const indicators = windowIndicators(periods);
+  const inLast = new Set(last.indicators.map((i) => i.code));
+  const expected = new Set(last.expectedUnitIds);
+
+  // Who reported, with what status: one row per report of the window.
+  const reportRows = await sql<{ period_id: number; unit_id: number; status: string; received_date: string | null }>`
+    SELECT period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(db);
+  const reporting = new Map<number, UnitReporting>();
+  const periodsWithReports = new Set<number>();
+  for (const row of reportRows.rows) {
+    const u = reporting.get(row.unit_id) ?? { status: 'chua_nop' as ReportStatus, receivedDate: null, periodsCounted: 0 };
+    const status = row.status as ReportStatus;
+    if (COUNTED_STATUSES.includes(status)) {
+      u.periodsCounted++;
+      periodsWithReports.add(row.period_id);
+    }
+    if (row.period_id === last.id) {
+      u.status = status;
+      u.receivedDate = row.received_date;
+    }
+    reporting.set(row.unit_id, u);
+  }
+  const unitRows = await sql<{ id: number; code: string; name: string; kind: string }>`
+    SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(${json([...new Set([...expected, ...reporting.keys()])])}))
+    ORDER BY sort_order, code`.execute(db);
+  const units = presentUnits(
+    unitRows.rows.map((u): AggUnit => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind })),
+    expected,
+    reporting,
+  );
+  const expectedIds = units.filter((u) => expected.has(u.id)).map((u) => u.id);
+
+  // Which codes SQL adds up: integers. Decimals (and codes stored both ways across template
+  // versions, or rates of rates) go through the exact decimal code of shared/aggregate.ts.
+  const sources = indicators.map((i) => ({ ind: i, source: valueSource(i, inLast.has(i.code)) }));
+  const rateCodes = new Set(indicators.filter((i) => i.rule === 'RATE').map((i) => i.code));
+  const rateOfRates = indicators.some((i) => i.rule === 'RATE' && ((i.numerator && rateCodes.has(i.numerator)) || (i.denominator && rateCodes.has(i.denominator))));
+  const integer = sources.filter((s) => s.source !== null && storedAsInteger(s.ind));
+  const stats: WindowStats = new Map();
+  const inTs = new Set(sources.filter((s) => s.source !== null && !storedAsInteger(s.ind)).map((s) => s.ind.code));
+  try {
+    const rows = await integerStats(
+      db,
+      ids,
+      last.id,
+      integer.filter((s) => s.source === 'window').map((s) => s.ind.code),
+      integer.filter((s) => s.source === 'last').map((s) => s.ind.code),
+      expectedIds,
+    );
+    for (const row of rows) if (row.other > 0) inTs.add(row.code);
+    for (const row of rows) {
+      if (inTs.has(row.code) || row.n === 0) continue;
+      let groups = stats.get(row.code);
+      if (!groups) stats.set(row.code, (groups = []));
+      groups.push({ kind: row.kind as UnitKind, expected: row.expected === 1, sum: row.total, n: row.n, yes: row.yes, positive: row.positive });
+    }
+  } catch (err) {
+    // A sum beyond 64-bit integers: SQLite refuses it; the exact decimal code does not.
+    if (!(err instanceof Error && /integer overflow/i.test(err.message))) throw err;
+    stats.clear();
+    for (const s of integer) inTs.add(s.ind.code);
+  }
+
+  // Each unit's values: all of them for a by-unit view, otherwise only those SQL did not add up.
+  let values: UnitValues | null = null;
+  const needAll = opts.detail || rateOfRates;
+  const load = needAll ? sources.filter((s) => s.source !== null).map((s) => s.ind.code) : [...inTs];
+  if (load.length || needAll) {
+    const withValues = withReports(periods, await valueRows(db, ids, load));
+    const all = unitValues(withValues, indicators, units);
+    statsFromValues(units, all, expected, rateOfRates ? [...inTs, ...rateCodes] : inTs, stats);
+    if (opts.detail) values = all;
+  }
+
+  const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
+  const texts = new Map<string, string>();
+  for (const row of await valueRows(db, ids, textCodes)) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
+  return {
+    aggregation: buildAggregation(
+      {
+        periods,
+        units,
+        reporting,
+        periodsWithReports,
+        stats,
+        texts: gatherTexts(periods, units, textCodes, (p, u, code) => texts.get(`${p}:${u}:${code}`)),
+        values,
+      },
+      today,
+    ),
+    stats,
+  };
+}
