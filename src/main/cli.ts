@@ -17,6 +17,9 @@ import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/pla
 import { describeLocation, type Result } from '../shared/errors';
 import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
 import type { Agency } from '../shared/model/agency';
+import { CliFailure, parseArgs, type CliIo } from './cli-kit';
+
+export type { CliIo };
 
 const USAGE = `Báo cáo Nội vụ — dòng lệnh
 
@@ -34,35 +37,13 @@ ${COLLECT_USAGE}
 
 Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
-interface Parsed {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
 
-function parseArgs(argv: string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      const next = argv[i + 1];
-      if (['--db', '--search', '--out'].includes(a) && next !== undefined) {
-        flags.set(a, next);
-        i++;
-      } else flags.set(a, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+const CORE_VALUE_FLAGS = ['--db', '--search', '--out'];
 
 /** Runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
-  const { positional, flags } = parseArgs(argv);
+  const { positional, flags } = parseArgs(argv, CORE_VALUE_FLAGS);
   const [group, action, arg] = positional;
   if (!group || flags.has('--help') || group === 'help') {
     io.out(USAGE);
@@ -144,7 +125,6 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   }
 }
 
-class CliFailure extends Error {}
 
 /** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */
 function cliNativeBinding(): string | undefined {

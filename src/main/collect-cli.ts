@@ -10,6 +10,7 @@ import { readInputFile } from './workbooks/xlsx-input';
 import { AppError, describeLocation, type Result } from '../shared/errors';
 import type { MethodName, MethodOutput } from '../shared/contract';
 import { REVIEW_STATUS_LABELS, type CollectReview } from '../shared/model/collect';
+import { CliFailure as Failure, parseArgs, type CliIo as Io } from './cli-kit';
 
 export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--unit MÃ] [--json]
                                                xuất biểu nhập liệu Excel cho các đơn vị của kỳ (hoặc một đơn vị)
@@ -17,30 +18,14 @@ export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--u
                                                đọc biểu đơn vị gửi lại; --accept all: nhập mọi tệp hợp lệ
                                                (mặc định none: chỉ xem lại); --map: gán cả biểu của kỳ/mẫu khác có cùng chỉ tiêu`;
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
-class Failure extends Error {}
 
 const VALUE_FLAGS = ['--period', '--out', '--unit', '--accept', '--db'];
 
-function parse(argv: string[]) {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      const next = argv[i + 1];
-      if (VALUE_FLAGS.includes(a) && next !== undefined) {
-        flags.set(a, next);
-        i++;
-      } else flags.set(a, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+const parse = (argv: string[]) => {
+  const a = parseArgs(argv, VALUE_FLAGS);
+  return { positional: a.positional, flags: a.flags };
+};
 
 function reviewLines(r: CollectReview): string[] {
   const lines = [`Kỳ "${r.periodName}": ${r.items.length} tệp — mới ${r.counts.new}, có thay đổi ${r.counts.changed}, không đổi ${r.counts.identical}, có lỗi ${r.counts.problem}.`];

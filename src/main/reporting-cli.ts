@@ -1,6 +1,5 @@
 // CLI commands for plans, templates, periods and units' reports. Same core, same contract, same
 // validation as the app: every command goes through dispatch.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fixedPathPlatform } from './platform';
 import { openCore } from './core';
@@ -11,6 +10,7 @@ import { PLAN_TYPE_LABELS, planReference } from '../shared/model/plan';
 import { BOARD_STATE_LABELS, REPORT_STATUS_LABELS } from '../shared/model/report';
 import { formatDateShort } from '../shared/format';
 import { formatDec } from '../shared/decimal';
+import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io } from './cli-kit';
 
 export const REPORTING_GROUPS = ['plans', 'templates', 'periods', 'reports'];
 
@@ -30,33 +30,13 @@ export const REPORTING_USAGE = `  plans list [--json]                          v
 
 const VALUE_FLAGS = ['--db', '--period', '--unit', '--values', '--actor', '--today', '--type', '--year', '--index', '--template', '--plan', '--kinds', '--units', '--deadline', '--window-start', '--window-end', '--name'];
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
-class Failure extends Error {}
 
-function parse(argv: string[]) {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      if (VALUE_FLAGS.includes(a) && argv[i + 1] !== undefined) flags.set(a, argv[++i]!);
-      else flags.set(a, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+const parse = (argv: string[]) => {
+  const a = parseArgs(argv, VALUE_FLAGS);
+  return { positional: a.positional, flags: a.flags };
+};
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch {
-    throw new Failure(`Lỗi: không đọc được tệp "${file}".`);
-  }
-}
 
 export async function runReportingCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);

@@ -1,6 +1,5 @@
 // CLI commands for chấm điểm, xếp loại. Same core, same contract, same validation as the app:
 // every command goes through dispatch.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fixedPathPlatform } from './platform';
 import { openCore } from './core';
@@ -9,6 +8,7 @@ import { describeLocation, type Result } from '../shared/errors';
 import type { MethodName, MethodOutput } from '../shared/contract';
 import { formatPoints } from '../shared/scoring';
 import { SCORING_STAGE_LABELS } from '../shared/model/scoring';
+import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io } from './cli-kit';
 
 /** `scoring …`, and `export scoring …`. */
 export const isScoringCommand = (argv: string[]): boolean => {
@@ -30,33 +30,13 @@ export const SCORING_USAGE = `  scoring sets list [--json]                   b�
 
 const VALUE_FLAGS = ['--db', '--year', '--set', '--name', '--self-deadline', '--appraisal-deadline', '--units', '--round', '--unit', '--code', '--score', '--side', '--note', '--out'];
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
-class Failure extends Error {}
 
-function parse(argv: string[]) {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      if (VALUE_FLAGS.includes(a) && argv[i + 1] !== undefined) flags.set(a, argv[++i]!);
-      else flags.set(a, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+const parse = (argv: string[]) => {
+  const a = parseArgs(argv, VALUE_FLAGS);
+  return { positional: a.positional, flags: a.flags };
+};
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch {
-    throw new Failure(`Lỗi: không đọc được tệp "${file}".`);
-  }
-}
 
 export async function runScoringCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);

@@ -9,11 +9,8 @@ import { describeLocation, type Result } from '../../shared/errors';
 import type { CompileResult } from '../../shared/model/compile';
 import type { EmailDraft, SavedFile } from '../../shared/contract/compile';
 import { formatDec } from '../../shared/decimal';
+import { CliFailure as Failure, parseArgs, type CliIo as Io } from '../cli-kit';
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
                                                tổng hợp số liệu của kỳ (hoặc nhiều kỳ), so với cùng kỳ và chỉ tiêu
@@ -24,27 +21,16 @@ export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--co
 
 const VALUE_FLAGS = ['--period', '--compare', '--out', '--db', '--today', '--date'];
 
-function parse(argv: string[]) {
-  const positional: string[] = [];
-  const flags = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      if (VALUE_FLAGS.includes(a) && argv[i + 1] !== undefined) {
-        flags.set(a, [...(flags.get(a) ?? []), argv[i + 1]!]);
-        i++;
-      } else flags.set(a, ['true']);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+const parse = (argv: string[]) => {
+  const a = parseArgs(argv, VALUE_FLAGS);
+  return { positional: a.positional, flags: a.all };
+};
 
 export function isCompileCommand(argv: string[]): boolean {
   const [g, a] = parse(argv).positional;
   return g === 'compile' || (g === 'export' && (a === 'report' || a === 'summary' || a === 'email'));
 }
 
-class Failure extends Error {}
 
 export async function runCompileCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);
