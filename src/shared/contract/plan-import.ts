@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { fileBytes, id, isoDate, requiredText, text } from './schemas';
-import { planTargetInput } from './plans';
-import { PLAN_TYPES, type Plan } from '../model/plan';
+import { planRecordFields, planTargetInput } from './plans';
+import type { Plan } from '../model/plan';
 import { PERIOD_TYPES, type Period } from '../model/period';
 import { UNIT_KINDS, type Unit } from '../model/unit';
 import type { PlanProposal } from '../model/plan-import';
@@ -54,15 +54,7 @@ export const importPeriodInput = z
 
 export const planImportSaveInput = z
   .object({
-    type: z.enum(PLAN_TYPES, { error: 'Loại văn bản không hợp lệ.' }),
-    number: text(20).default(''),
-    symbol: text(60).default(''),
-    issuedDate: optionalDate,
-    issuer: text(250).default(''),
-    signer: text(100).default(''),
-    summary: requiredText('Trích yếu', 1000),
-    field: text(200).default(''),
-    body: text(200_000).default(''),
+    ...planRecordFields,
     tasks: z.array(importTaskInput).max(500).default([]),
     targets: z.array(planTargetInput).max(200).default([]),
     periods: z.array(importPeriodInput).max(20).default([]),

@@ -46,17 +46,22 @@ export const planDeadlineInput = z
   })
   .strict();
 
+/** The fields of a plan's own record, shared by typing it in and by reading it from a text. */
+export const planRecordFields = {
+  type: z.enum(PLAN_TYPES, { error: 'Loại văn bản không hợp lệ.' }),
+  number: text(20).default(''),
+  symbol: text(60).default(''),
+  issuedDate: optionalDate,
+  issuer: text(250).default(''),
+  signer: text(100).default(''),
+  summary: requiredText('Trích yếu', 1000),
+  field: text(200).default(''),
+  body: text(200_000).default(''),
+};
+
 export const planInput = z
   .object({
-    type: z.enum(PLAN_TYPES, { error: 'Loại văn bản không hợp lệ.' }),
-    number: text(20).default(''),
-    symbol: text(60).default(''),
-    issuedDate: optionalDate,
-    issuer: text(250).default(''),
-    signer: text(100).default(''),
-    summary: requiredText('Trích yếu', 1000),
-    field: text(200).default(''),
-    body: text(200_000).default(''),
+    ...planRecordFields,
     tasks: z.array(planTaskInput).max(500).default([]),
     targets: z.array(planTargetInput).max(200).default([]),
     deadlines: z.array(planDeadlineInput).max(20).default([]),
