@@ -92,7 +92,24 @@ function sumOf(values: (string | null)[]): string | null {
 }
 
 /** Each unit's value of each indicator over the window (unit id → code → value). */
-export type UnitValues = Map<number, Map<string, string | null>>;
+export type UnitValues = Map<number, Record<string, string | null>>;
+
+/** n / d as a percent with two decimals (see ratePercent); small integers without BigInt. */
+export function rate(n: string, d: string): string | null {
+  if (!SMALL_INT.test(n) || !SMALL_INT.test(d) || n.length > 10 || n.startsWith('-') || d.startsWith('-')) return ratePercent(n, d);
+  const den = Number(d);
+  if (den === 0) return null;
+  // n × 10 000 stays below 2^53: the quotient and the remainder are exact integers.
+  const scaled = Number(n) * 10000;
+  let q = Math.floor(scaled / den);
+  let r = scaled - q * den;
+  if (r < 0) [q, r] = [q - 1, r + den];
+  else if (r >= den) [q, r] = [q + 1, r - den];
+  if (r * 2 >= den) q++;
+  const whole = Math.floor(q / 100);
+  const cents = q % 100;
+  return cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
+}
 
 /** Each unit's value of each indicator over the window. */
 export function unitValues(periods: AggPeriod[], indicators: TemplateIndicator[], units: Pick<AggUnit, 'id'>[]): UnitValues {
@@ -102,27 +119,30 @@ export function unitValues(periods: AggPeriod[], indicators: TemplateIndicator[]
   const byPeriod = periods.map((p) => new Map(p.reports.filter(counted).map((r) => [r.unitId, r])));
   const lastReports = byPeriod[byPeriod.length - 1]!;
   const plain = indicators.map((ind) => [ind, valueSource(ind, lastCodes.has(ind.code))] as const).filter(([ind]) => ind.rule !== 'RATE' && ind.type !== 'text');
+  const rates = indicators.filter((ind) => ind.rule === 'RATE');
+  const codes = indicators.filter((ind) => ind.type !== 'text').map((ind) => ind.code);
   for (const u of units) {
-    const m = new Map<string, string | null>();
+    // Every code, in the template's order, before any is computed (a rate of a later rate is null).
+    const m: Record<string, string | null> = {};
+    for (const c of codes) m[c] = null;
     const reports = byPeriod.map((rs) => rs.get(u.id));
     for (const [ind, source] of plain) {
       if (source === 'last') {
         const v = lastReports.get(u.id)?.values[ind.code];
-        m.set(ind.code, v === undefined || v === '' ? null : v);
+        m[ind.code] = v === undefined || v === '' ? null : v;
       } else if (source === 'window') {
         let acc: string | null = null;
         for (const r of reports) {
           const v = r?.values[ind.code];
           if (v !== undefined && v !== '') acc = acc === null ? v : add(acc, v);
         }
-        m.set(ind.code, acc);
-      } else m.set(ind.code, null);
+        m[ind.code] = acc;
+      }
     }
-    for (const ind of indicators) {
-      if (ind.rule !== 'RATE') continue;
-      const n = ind.numerator ? (m.get(ind.numerator) ?? null) : null;
-      const d = ind.denominator ? (m.get(ind.denominator) ?? null) : null;
-      m.set(ind.code, n !== null && d !== null ? ratePercent(n, d) : null);
+    for (const ind of rates) {
+      const n = ind.numerator ? (m[ind.numerator] ?? null) : null;
+      const d = ind.denominator ? (m[ind.denominator] ?? null) : null;
+      m[ind.code] = n !== null && d !== null ? rate(n, d) : null;
     }
     out.set(u.id, m);
   }
@@ -166,7 +186,7 @@ export function addToStats(stats: WindowStats, code: string, kind: UnitKind, exp
 export function statsFromValues(units: Pick<AggUnit, 'id' | 'kind'>[], values: UnitValues, expected: Set<number>, codes: Iterable<string>, into: WindowStats = new Map()): WindowStats {
   for (const code of codes) {
     for (const u of units) {
-      const v = values.get(u.id)?.get(code) ?? null;
+      const v = values.get(u.id)?.[code] ?? null;
       if (v !== null) addToStats(into, code, u.kind, expected.has(u.id), v);
     }
   }
@@ -368,7 +388,6 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
     };
   });
 
-  const valueCodes = indicators.filter((i) => i.type !== 'text').map((i) => i.code);
   const lines: UnitLine[] = present.map((u) => {
     const r = facts.reporting.get(u.id);
     const status = r?.status ?? 'chua_nop';
@@ -386,7 +405,7 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
       receivedDate,
       daysLate: submitted && receivedDate && receivedDate > last.deadline ? daysBetween(last.deadline, receivedDate) : null,
       periodsCounted: r?.periodsCounted ?? 0,
-      values: m ? Object.fromEntries(valueCodes.map((c) => [c, m.get(c) ?? null])) : {},
+      values: m ?? {},
     };
   });
 
@@ -472,7 +491,7 @@ export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicat
   let st = stats;
   const statsOf = (): WindowStats => {
     if (!st) {
-      const values: UnitValues = new Map(agg.units.map((u) => [u.unitId, new Map(Object.entries(u.values))]));
+      const values: UnitValues = new Map(agg.units.map((u) => [u.unitId, u.values]));
       const codes = new Set(agg.units.flatMap((u) => Object.keys(u.values)));
       st = statsFromValues(
         agg.units.map((u) => ({ id: u.unitId, kind: u.kind })),

@@ -51,9 +51,25 @@ interface StatsRow {
   other: number;
 }
 
-/** One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted. */
-async function integerStats(db: Db, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], expected: number[]): Promise<StatsRow[]> {
+/**
+ * One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted.
+ * `outsiders`: reporting units not expected (usually none; cheaper to test than the expected).
+ */
+async function integerStats(db: Db, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], outsiders: number[]): Promise<StatsRow[]> {
   if (windowCodes.length + lastCodes.length === 0) return [];
+  if (ids.length === 1) {
+    // One period: a unit has one report, so one row per code; every code of the period is read
+    // (the caller keeps those it asked for): no per-unit step, no list of codes to look up.
+    const r = await sql<StatsRow>`
+      SELECT u.kind AS kind, v.field_key AS code, r.unit_id NOT IN (SELECT value FROM json_each(${json(outsiders)})) AS expected,
+        CAST(SUM(v.int_value) AS TEXT) AS total, COUNT(v.int_value) AS n,
+        COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive,
+        COUNT(*) - COUNT(v.int_value) AS other
+      FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
+      WHERE r.period_id = ${lastId} AND r.status IN (${countedSql})
+      GROUP BY u.kind, v.field_key, 3`.execute(db);
+    return r.rows;
+  }
   // uv: each unit's value of each code over the window (added across periods, or the last one's).
   const r = await sql<StatsRow>`
     WITH uv AS (
@@ -64,12 +80,12 @@ async function integerStats(db: Db, ids: number[], lastId: number, windowCodes: 
           OR (r.period_id = ${lastId} AND v.field_key IN (SELECT value FROM json_each(${json(lastCodes)}))))
       GROUP BY r.unit_id, v.field_key
     )
-    SELECT uv.code AS code, u.kind AS kind, uv.unit_id IN (SELECT value FROM json_each(${json(expected)})) AS expected,
+    SELECT u.kind AS kind, uv.code AS code, uv.unit_id NOT IN (SELECT value FROM json_each(${json(outsiders)})) AS expected,
       CAST(SUM(uv.val) AS TEXT) AS total, COUNT(CASE WHEN uv.n > 0 THEN 1 END) AS n,
       COUNT(CASE WHEN uv.val = 1 THEN 1 END) AS yes, COUNT(CASE WHEN uv.val > 0 THEN 1 END) AS positive,
       COUNT(CASE WHEN uv.other > 0 THEN 1 END) AS other
     FROM uv JOIN units u ON u.id = uv.unit_id
-    GROUP BY uv.code, u.kind, expected`.execute(db);
+    GROUP BY u.kind, uv.code, 3`.execute(db);
   return r.rows;
 }
 
@@ -80,27 +96,37 @@ interface ValueRow {
   value: string;
 }
 
-/** The counted reports' stored values of these codes, as canonical text. */
-async function valueRows(db: Db, ids: number[], codes: string[]): Promise<ValueRow[]> {
+/** The counted reports' texts of these codes. */
+async function textRows(db: Db, ids: number[], codes: string[]): Promise<ValueRow[]> {
   if (codes.length === 0) return [];
   const r = await sql<ValueRow>`
-    SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, COALESCE(CAST(v.int_value AS TEXT), v.dec_value, v.text_value) AS value
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, v.text_value AS value
     FROM reports r JOIN report_values v ON v.report_id = r.id
     WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
-      AND v.field_key IN (SELECT value FROM json_each(${json(codes)}))`.execute(db);
+      AND v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NOT NULL`.execute(db);
   return r.rows;
 }
 
-/** The window's periods with only these values in their counted reports (for shared/aggregate.ts). */
-function withReports(periods: AggPeriodInfo[], rows: ValueRow[]): AggPeriod[] {
-  const byPeriod = new Map(periods.map((p) => [p.id, new Map<number, AggReport>()]));
-  for (const row of rows) {
-    const reports = byPeriod.get(row.period_id)!;
-    let r = reports.get(row.unit_id);
-    if (!r) reports.set(row.unit_id, (r = { unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values: {} }));
-    r.values[row.code] = row.value;
+/**
+ * The counted reports of the window with their numeric values (all, or only these codes), one
+ * row per report: the values come as one JSON object, far cheaper than a row per value.
+ * Integers are safe integers (refused otherwise when typed), decimals are strings: all exact.
+ */
+async function reportsWithValues(db: Db, periods: AggPeriodInfo[], codes: string[] | 'all'): Promise<AggPeriod[]> {
+  const ids = periods.map((p) => p.id);
+  const which = codes === 'all' ? sql`v.text_value IS NULL` : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
+  const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(v.int_value, v.dec_value)) AS vals
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql}) AND ${which}
+    GROUP BY r.period_id, r.unit_id`.execute(db);
+  const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
+  for (const row of r.rows) {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(JSON.parse(row.vals) as Record<string, number | string>)) values[k] = String(v);
+    byPeriod.get(row.period_id)!.push({ unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values });
   }
-  return periods.map((p) => ({ ...p, reports: [...byPeriod.get(p.id)!.values()] }));
+  return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
 }
 
 /**
@@ -143,7 +169,7 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
     expected,
     reporting,
   );
-  const expectedIds = units.filter((u) => expected.has(u.id)).map((u) => u.id);
+  const outsiders = units.filter((u) => !expected.has(u.id)).map((u) => u.id);
 
   // Which codes SQL adds up: integers. Decimals (and codes stored both ways across template
   // versions, or rates of rates) go through the exact decimal code of shared/aggregate.ts.
@@ -160,11 +186,12 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
       last.id,
       integer.filter((s) => s.source === 'window').map((s) => s.ind.code),
       integer.filter((s) => s.source === 'last').map((s) => s.ind.code),
-      expectedIds,
+      outsiders,
     );
-    for (const row of rows) if (row.other > 0) inTs.add(row.code);
+    const asked = new Set(integer.map((s) => s.ind.code));
+    for (const row of rows) if (row.other > 0 && asked.has(row.code)) inTs.add(row.code);
     for (const row of rows) {
-      if (inTs.has(row.code) || row.n === 0) continue;
+      if (!asked.has(row.code) || inTs.has(row.code) || row.n === 0) continue;
       let groups = stats.get(row.code);
       if (!groups) stats.set(row.code, (groups = []));
       groups.push({ kind: row.kind as UnitKind, expected: row.expected === 1, sum: row.total, n: row.n, yes: row.yes, positive: row.positive });
@@ -179,17 +206,15 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
   // Each unit's values: all of them for a by-unit view, otherwise only those SQL did not add up.
   let values: UnitValues | null = null;
   const needAll = opts.detail || rateOfRates;
-  const load = needAll ? sources.filter((s) => s.source !== null).map((s) => s.ind.code) : [...inTs];
-  if (load.length || needAll) {
-    const withValues = withReports(periods, await valueRows(db, ids, load));
-    const all = unitValues(withValues, indicators, units);
+  if (inTs.size || needAll) {
+    const all = unitValues(await reportsWithValues(db, periods, needAll ? 'all' : [...inTs]), indicators, units);
     statsFromValues(units, all, expected, rateOfRates ? [...inTs, ...rateCodes] : inTs, stats);
     if (opts.detail) values = all;
   }
 
   const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
   const texts = new Map<string, string>();
-  for (const row of await valueRows(db, ids, textCodes)) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
+  for (const row of await textRows(db, ids, textCodes)) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
   return {
     aggregation: buildAggregation(
       {
