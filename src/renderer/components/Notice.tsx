@@ -13,7 +13,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const push = useCallback((kind: Notice['kind'], text: string) => {
     const id = Date.now() + Math.random();
-    setNotices((n) => [...n.slice(-3), { id, kind, text }]);
+    setNotices((n) => [...n.slice(-2), { id, kind, text }]);
     window.setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 12000 : 4000);
   }, []);
   return (
