@@ -62,26 +62,64 @@ function headerBlock(ws: ExcelJS.Worksheet, agency: Agency, title: string, subti
   ws.getCell(5, 1).alignment = { horizontal: 'center' };
 }
 
+const HEADER_FONT = { name: FONT, size: 12, bold: true };
+const HEADER_ALIGNMENT = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+const RIGHT = { horizontal: 'right' } as const;
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
 function tableHeader(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
   labels.forEach((l, k) => {
     const c = ws.getCell(row, k + 1);
     setText(c, l);
-    c.font = { name: FONT, size: 12, bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+    c.font = HEADER_FONT;
+    c.alignment = HEADER_ALIGNMENT;
+    c.fill = HEADER_FILL;
   });
 }
 
-function finishSheet(ws: ExcelJS.Worksheet, lastHeaderRow: number, frozenCols: number, lastRow: number, columns: number): void {
-  const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-  for (let r = 1; r <= Math.max(lastRow, ws.rowCount); r++) {
-    for (let c = 1; c <= Math.max(columns, ws.columnCount); c++) {
-      const cell = ws.getCell(r, c);
-      cell.font = { name: FONT, size: 12, ...(cell.font ?? {}) };
-      if (r >= HEADER_ROW && r <= lastRow && c <= columns) {
-        cell.border = { top: thin, bottom: thin, left: thin, right: thin };
-        cell.alignment = { vertical: 'middle', wrapText: true, ...(cell.alignment ?? {}) };
+/**
+ * Cells that look alike share one style object: exceljs writes a style object it has seen once,
+ * but serialises a cell's own object for every cell (thousands in the sheet by unit).
+ */
+class SharedStyles {
+  private readonly ids = new WeakMap<object, number>();
+  private next = 1;
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  private id(o: object | undefined): number {
+    if (!o) return 0;
+    let i = this.ids.get(o);
+    if (i === undefined) this.ids.set(o, (i = this.next++));
+    return i;
+  }
+
+  /** The cell's style with the sheet's font, and the table's borders and alignment when `inTable`. */
+  finish(st: Partial<ExcelJS.Style>, inTable: boolean): Partial<ExcelJS.Style> {
+    const key = `${this.id(st.font)}|${this.id(st.alignment)}|${this.id(st.fill)}|${this.id(st.border)}|${this.id(st.protection)}|${st.numFmt ?? ''}|${inTable ? 1 : 0}`;
+    let out = this.styles.get(key);
+    if (!out) {
+      out = { ...st, font: { name: FONT, size: 12, ...(st.font ?? {}) } };
+      if (inTable) {
+        out.border = BORDERS;
+        out.alignment = { vertical: 'middle', wrapText: true, ...(st.alignment ?? {}) };
       }
+      this.styles.set(key, out);
+    }
+    return out;
+  }
+}
+
+function finishSheet(ws: ExcelJS.Worksheet, lastHeaderRow: number, frozenCols: number, lastRow: number, columns: number, styles: SharedStyles): void {
+  // Measured once: exceljs counts columns by walking every row.
+  const rows = Math.max(lastRow, ws.rowCount);
+  const cols = Math.max(columns, ws.columnCount);
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      cell.style = styles.finish(cell.style, r >= HEADER_ROW && r <= lastRow && c <= columns);
     }
   }
   ws.views = [{ state: 'frozen', xSplit: frozenCols, ySplit: lastHeaderRow, topLeftCell: `${columnLetter(frozenCols + 1)}${lastHeaderRow + 1}`, activeCell: 'A1' }];
@@ -106,6 +144,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   wb.creator = agency.name || 'Báo cáo Nội vụ';
   wb.created = new Date();
   const inds = cur.indicators.filter((i) => i.rule === 'SUM' || i.rule === 'RATE' || i.rule === 'SHARE');
+  const styles = new SharedStyles();
 
   // ——— Theo đơn vị: one row per unit, indicators as columns, a total row of formulas ———
   const wsTotals = wb.addWorksheet(SHEETS.totals);
@@ -124,15 +163,17 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   const expRange = `$E$${first}:$E$${last}`;
   cur.units.forEach((u, k) => {
     const r = first + k;
-    wsUnits.getCell(r, 1).value = k + 1;
-    setText(wsUnits.getCell(r, 2), u.code);
-    setText(wsUnits.getCell(r, 3), u.name);
-    setText(wsUnits.getCell(r, 4), UNIT_KIND_LABELS[u.kind]);
-    setText(wsUnits.getCell(r, 5), u.expected ? 'Có' : 'Không');
-    setText(wsUnits.getCell(r, 6), BOARD_STATE_LABELS[u.state]);
+    // A row's cells by number: ws.getCell(r, c) encodes and decodes an "A1" address each time.
+    const row = wsUnits.getRow(r);
+    row.getCell(1).value = k + 1;
+    setText(row.getCell(2), u.code);
+    setText(row.getCell(3), u.name);
+    setText(row.getCell(4), UNIT_KIND_LABELS[u.kind]);
+    setText(row.getCell(5), u.expected ? 'Có' : 'Không');
+    setText(row.getCell(6), BOARD_STATE_LABELS[u.state]);
     for (const i of inds) {
       const c = colOf.get(i.code)!;
-      const cell = wsUnits.getCell(r, c);
+      const cell = row.getCell(c);
       if (i.rule === 'RATE') {
         const nc = i.numeratorCode ? colOf.get(i.numeratorCode) : undefined;
         const dc = i.denominatorCode ? colOf.get(i.denominatorCode) : undefined;
@@ -149,7 +190,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
         const v = num(u.values[i.code] ?? null);
         if (v !== null) cell.value = v;
         cell.numFmt = i.rule === 'SHARE' ? FORMATS.yesno : fmtOf(i);
-        cell.alignment = { horizontal: 'right' };
+        cell.alignment = RIGHT;
       }
     }
   });
@@ -189,7 +230,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   wsUnits.getColumn(6).width = 14;
   for (const i of inds) wsUnits.getColumn(colOf.get(i.code)!).width = 14;
   wsUnits.getRow(HEADER_ROW + 1).height = 64;
-  finishSheet(wsUnits, HEADER_ROW + 1, 3, totalRow, unitCols);
+  finishSheet(wsUnits, HEADER_ROW + 1, 3, totalRow, unitCols, styles);
 
   // ——— Tổng hợp: one row per indicator, the result a formula over the unit rows ———
   const tCols = ['STT', 'Mã', 'Chỉ số', 'Đơn vị tính', 'Cách tổng hợp', 'Kết quả', 'Số đơn vị đã báo cáo', 'Số đơn vị phải báo cáo chưa có số liệu'];
@@ -210,7 +251,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     wsTotals.getCell(r, 8).value = i.missing;
   });
   [6, 10, 52, 12, 30, 16, 14, 16].forEach((w, k) => (wsTotals.getColumn(k + 1).width = w));
-  finishSheet(wsTotals, HEADER_ROW, 3, HEADER_ROW + inds.length, tCols.length);
+  finishSheet(wsTotals, HEADER_ROW, 3, HEADER_ROW + inds.length, tCols.length, styles);
 
   // ——— Tình hình báo cáo ———
   const wsStatus = wb.addWorksheet(SHEETS.status);
@@ -220,14 +261,15 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   const statusLines = cur.units;
   statusLines.forEach((u, k) => {
     const r = HEADER_ROW + 1 + k;
-    wsStatus.getCell(r, 1).value = k + 1;
-    setText(wsStatus.getCell(r, 2), u.code);
-    setText(wsStatus.getCell(r, 3), u.name);
-    setText(wsStatus.getCell(r, 4), UNIT_KIND_LABELS[u.kind]);
-    setText(wsStatus.getCell(r, 5), u.expected ? 'Có' : 'Không');
-    setText(wsStatus.getCell(r, 6), BOARD_STATE_LABELS[u.state]);
-    setText(wsStatus.getCell(r, 7), u.receivedDate ? formatDateShort(u.receivedDate) : '');
-    if (u.daysLate !== null) wsStatus.getCell(r, 8).value = u.daysLate;
+    const row = wsStatus.getRow(r);
+    row.getCell(1).value = k + 1;
+    setText(row.getCell(2), u.code);
+    setText(row.getCell(3), u.name);
+    setText(row.getCell(4), UNIT_KIND_LABELS[u.kind]);
+    setText(row.getCell(5), u.expected ? 'Có' : 'Không');
+    setText(row.getCell(6), BOARD_STATE_LABELS[u.state]);
+    setText(row.getCell(7), u.receivedDate ? formatDateShort(u.receivedDate) : '');
+    if (u.daysLate !== null) row.getCell(8).value = u.daysLate;
   });
   const sLast = HEADER_ROW + Math.max(statusLines.length, 1);
   const summary: [string, string, number][] = [
@@ -240,7 +282,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     formulaCell(wsStatus.getCell(r, 4), f, v, FORMATS.count);
   });
   [6, 12, 40, 18, 12, 18, 13, 12].forEach((w, k) => (wsStatus.getColumn(k + 1).width = w));
-  finishSheet(wsStatus, HEADER_ROW, 3, sLast, sCols.length);
+  finishSheet(wsStatus, HEADER_ROW, 3, sLast, sCols.length, styles);
 
   // ——— So sánh cùng kỳ ———
   const wsCmp = wb.addWorksheet(SHEETS.compare);
@@ -272,7 +314,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     setText(wsCmp.getCell(r, 10), ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : t.met ? 'Đạt' : 'Chưa đạt')).join('; '));
   });
   [6, 10, 48, 12, 14, 14, 14, 13, 16, 14].forEach((w, k) => (wsCmp.getColumn(k + 1).width = w));
-  finishSheet(wsCmp, HEADER_ROW, 3, HEADER_ROW + inds.length, cCols.length);
+  finishSheet(wsCmp, HEADER_ROW, 3, HEADER_ROW + inds.length, cCols.length, styles);
 
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
