@@ -131,10 +131,11 @@ async function reportsWithValues(db: Db, periods: AggPeriodInfo[], codes: string
 
 /**
  * Adds up a window of periods (sorted or not; they must not overlap) from the database.
- * `detail`: also each unit's values (the by-unit view and annexes); without it the unit lines
- * carry the reporting status only.
+ * `expectedUnits`: the last period's expected units in the register's order (as resolved for
+ * its expectedUnitIds). `detail`: also each unit's values (the by-unit view and annexes);
+ * without it the unit lines carry the reporting status only.
  */
-export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
+export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], expectedUnits: AggUnit[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
   if (periodsIn.length === 0) throw new Error('aggregateWindow: no period');
   const periods = [...periodsIn].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd));
   const last = periods[periods.length - 1]!;
@@ -161,14 +162,16 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
     }
     reporting.set(row.unit_id, u);
   }
-  const unitRows = await sql<{ id: number; code: string; name: string; kind: string }>`
-    SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(${json([...new Set([...expected, ...reporting.keys()])])}))
-    ORDER BY sort_order, code`.execute(db);
-  const units = presentUnits(
-    unitRows.rows.map((u): AggUnit => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind })),
-    expected,
-    reporting,
-  );
+  // The expected units come in the register's order; units that reported without being
+  // expected (rare) are placed among them by the same order.
+  let units: AggUnit[] = expectedUnits.filter((u) => expected.has(u.id));
+  if ([...reporting.keys()].some((id) => !expected.has(id)) || units.length !== expected.size) {
+    const unitRows = await sql<{ id: number; code: string; name: string; kind: string }>`
+      SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(${json([...new Set([...expected, ...reporting.keys()])])}))
+      ORDER BY sort_order, code`.execute(db);
+    units = unitRows.rows.map((u): AggUnit => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
+  }
+  units = presentUnits(units, expected, reporting);
   const outsiders = units.filter((u) => !expected.has(u.id)).map((u) => u.id);
 
   // Which codes SQL adds up: integers. Decimals (and codes stored both ways across template
@@ -178,6 +181,10 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
   const rateOfRates = indicators.some((i) => i.rule === 'RATE' && ((i.numerator && rateCodes.has(i.numerator)) || (i.denominator && rateCodes.has(i.denominator))));
   const integer = sources.filter((s) => s.source !== null && storedAsInteger(s.ind));
   const stats: WindowStats = new Map();
+  const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
+  // One period: the GROUP BY reads every value, texts included (as "other"), so it tells
+  // whether there is any text answer to load.
+  let textsStored = ids.length > 1 || integer.length === 0;
   const inTs = new Set(sources.filter((s) => s.source !== null && !storedAsInteger(s.ind)).map((s) => s.ind.code));
   try {
     const rows = await integerStats(
@@ -189,6 +196,8 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
       outsiders,
     );
     const asked = new Set(integer.map((s) => s.ind.code));
+    const texts = new Set(textCodes);
+    if (rows.some((row) => texts.has(row.code) && row.other > 0)) textsStored = true;
     for (const row of rows) if (row.other > 0 && asked.has(row.code)) inTs.add(row.code);
     for (const row of rows) {
       if (!asked.has(row.code) || inTs.has(row.code) || row.n === 0) continue;
@@ -200,6 +209,7 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
     // A sum beyond 64-bit integers: SQLite refuses it; the exact decimal code does not.
     if (!(err instanceof Error && /integer overflow/i.test(err.message))) throw err;
     stats.clear();
+    textsStored = true;
     for (const s of integer) inTs.add(s.ind.code);
   }
 
@@ -212,9 +222,8 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
     if (opts.detail) values = all;
   }
 
-  const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
   const texts = new Map<string, string>();
-  for (const row of await textRows(db, ids, textCodes)) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
+  for (const row of textsStored ? await textRows(db, ids, textCodes) : []) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
   return {
     aggregation: buildAggregation(
       {
@@ -223,7 +232,7 @@ export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], today:
         reporting,
         periodsWithReports,
         stats,
-        texts: gatherTexts(periods, units, textCodes, (p, u, code) => texts.get(`${p}:${u}:${code}`)),
+        texts: gatherTexts(periods, units, texts.size ? textCodes : [], (p, u, code) => texts.get(`${p}:${u}:${code}`)),
         values,
       },
       today,

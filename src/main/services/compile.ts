@@ -9,7 +9,7 @@ import type { DB } from '../db/schema';
 import type { Platform } from '../platform';
 import { AppError } from '../../shared/errors';
 import { todayIso } from '../../shared/format';
-import { compareAggregations, evaluateTargets, overlappingPeriods, windowIndicators, type AggPeriodInfo } from '../../shared/aggregate';
+import { compareAggregations, evaluateTargets, overlappingPeriods, windowIndicators, type AggPeriodInfo, type AggUnit } from '../../shared/aggregate';
 import { buildPlaceholders, generateDraft, mergeDraft, renderPlaceholders, type Narrative } from '../../shared/draft';
 import { COUNTED_STATUSES, type CompileResult, type CompileSettings, type Draft, type DraftSection } from '../../shared/model/compile';
 import { SECTION_KEY_PREFIX } from '../../shared/model/report';
@@ -40,6 +40,8 @@ interface Loaded {
   period: Period;
   template: Template;
   agg: AggPeriodInfo;
+  /** The expected units in the register's order. */
+  expected: AggUnit[];
 }
 
 /** A period with its template and expected units; its reports stay in the database. */
@@ -60,6 +62,7 @@ async function loadPeriod(db: Db, id: number): Promise<Loaded> {
       templateLabel: `"${template.name}" phiên bản ${template.version}`,
       expectedUnitIds: expected.map((u) => u.id),
     },
+    expected,
   };
 }
 
@@ -101,6 +104,7 @@ export async function compileWindow(db: Db, args: WindowArgs, opts: CompileOptio
   const { aggregation: current, stats } = await aggregateWindow(
     db,
     loaded.map((l) => l.agg),
+    loaded[loaded.length - 1]!.expected,
     today,
     opts,
   );
@@ -115,6 +119,7 @@ export async function compileWindow(db: Db, args: WindowArgs, opts: CompileOptio
       await aggregateWindow(
         db,
         prev.map((l) => l.agg),
+        prev[prev.length - 1]!.expected,
         today,
         { detail: false },
       )
