@@ -311,7 +311,18 @@ async function main(): Promise<void> {
     () => rawDocx(model.value),
     3,
   );
-  const word = await time(() => exportWord(core.db, core.platform, wordArgs), 3);
+  // End to end, a file on disk on both sides.
+  const rawFile = path.join(dir, 'raw-out');
+  const [word, rawWordE2e] = await timePair(
+    () => exportWord(core.db, core.platform, wordArgs),
+    async () => {
+      await rawTotals(core.db, last);
+      await rawTotals(core.db, lastYear);
+      await rawUnitValues(core.db, last);
+      fs.writeFileSync(`${rawFile}.docx`, await rawDocx(model.value));
+    },
+    3,
+  );
 
   // Excel: the workbook writer alone, and the whole export.
   const view = await getDraft(core.db, args);
@@ -322,7 +333,16 @@ async function main(): Promise<void> {
     () => rawXlsx(copy),
     4,
   );
-  const excel = await time(() => exportExcel(core.db, core.platform, args), 4);
+  const [excel, rawExcelE2e] = await timePair(
+    () => exportExcel(core.db, core.platform, args),
+    async () => {
+      await rawTotals(core.db, last);
+      await rawTotals(core.db, lastYear);
+      await rawUnitValues(core.db, last);
+      fs.writeFileSync(`${rawFile}.xlsx`, new Uint8Array(await rawXlsx(copy)));
+    },
+    4,
+  );
 
   const assets = path.resolve('out/renderer/assets');
   const bundleGz = fs.existsSync(assets)
@@ -338,9 +358,9 @@ async function main(): Promise<void> {
     ['consolidate one period with each unit’s values (Tổng hợp screen, compile show)', f(detail.ms), `same SQL + each unit’s values: ${f(rawDetail.ms)}`, x(detail.ms, rawDetail.ms), ''],
     ['Word: compile + draft + document model', f(model.ms), '', '', ''],
     ['Word: writing the .docx (official format)', f(writer.ms), `docx packing the same paragraphs and tables: ${f(rawWord.ms)}`, x(writer.ms, rawWord.ms), ''],
-    ['Word export with the by-unit annex (end to end)', f(word.ms), `raw SQL + raw docx: ${f(rawDetail.ms + rawWord.ms)}`, x(word.ms, rawDetail.ms + rawWord.ms), 'goal ≤ 1.5×'],
+    ['Word export with the by-unit annex (end to end, file written)', f(word.ms), `raw SQL + raw docx + file: ${f(rawWordE2e.ms)}`, x(word.ms, rawWordE2e.ms), 'goal ≤ 1.5×'],
     ['Excel: writing the workbook', f(writeBook.ms), `exceljs writing the same cells, formulas, styles: ${f(rawExcel.ms)}`, x(writeBook.ms, rawExcel.ms), ''],
-    ['Excel export (end to end)', f(excel.ms), `raw SQL + raw exceljs: ${f(rawDetail.ms + rawExcel.ms)}`, x(excel.ms, rawDetail.ms + rawExcel.ms), 'goal ≤ 1.2×'],
+    ['Excel export (end to end, file written)', f(excel.ms), `raw SQL + raw exceljs + file: ${f(rawExcelE2e.ms)}`, x(excel.ms, rawExcelE2e.ms), 'goal ≤ 1.2×'],
     ['database open + migrate (new file)', f(open.ms), '', '', 'goal ≤ 100 ms'],
     ['renderer bundle, gzipped', Number.isNaN(bundleGz) ? 'not built' : `${(bundleGz / 1048576).toFixed(2)} MB`, '', '', 'goal ≤ 1.5 MB'],
   ];

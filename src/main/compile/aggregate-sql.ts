@@ -109,22 +109,20 @@ async function textRows(db: Db, ids: number[], codes: string[]): Promise<ValueRo
 
 /**
  * The counted reports of the window with their numeric values (all, or only these codes), one
- * row per report: the values come as one JSON object, far cheaper than a row per value.
- * Integers are safe integers (refused otherwise when typed), decimals are strings: all exact.
+ * row per report: the values come as one JSON object of canonical texts, far cheaper than a
+ * row per value.
  */
 async function reportsWithValues(db: Db, periods: AggPeriodInfo[], codes: string[] | 'all'): Promise<AggPeriod[]> {
   const ids = periods.map((p) => p.id);
   const which = codes === 'all' ? sql`v.text_value IS NULL` : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
   const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
-    SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(v.int_value, v.dec_value)) AS vals
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(CAST(v.int_value AS TEXT), v.dec_value)) AS vals
     FROM reports r JOIN report_values v ON v.report_id = r.id
     WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql}) AND ${which}
     GROUP BY r.period_id, r.unit_id`.execute(db);
   const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
   for (const row of r.rows) {
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(JSON.parse(row.vals) as Record<string, number | string>)) values[k] = String(v);
-    byPeriod.get(row.period_id)!.push({ unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values });
+    byPeriod.get(row.period_id)!.push({ unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values: JSON.parse(row.vals) as Record<string, string> });
   }
   return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
 }
