@@ -10,7 +10,7 @@ import { checkWindow, defaultDeadline, periodName, periodWindow, planDeadline } 
 import type { ExpectedUnit, ExpectedUnits, Period, PeriodListItem, PeriodPreview, PeriodType } from '../../shared/model/period';
 import type { PlanDeadline } from '../../shared/model/plan';
 import type { Unit, UnitKind } from '../../shared/model/unit';
-import { toUnit } from './units';
+import { isActiveOn } from './units';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type PeriodData = z.output<typeof periodInput>;
@@ -20,17 +20,21 @@ export type PeriodData = z.output<typeof periodInput>;
  * A unit closed or merged before the cut-off is not expected (the unit it merged into reports for
  * it); a unit opened before the cut-off is.
  */
-export function isExpectedIn(u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean {
-  return (!u.activeFrom || u.activeFrom <= windowEnd) && (!u.activeTo || u.activeTo >= windowEnd);
-}
+/** A unit is expected in a window when it is active on the cut-off day (the register's rule). */
+export const isExpectedIn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean => isActiveOn(u, windowEnd);
 
 /** The expected units of a window, in the register's order (sort order, then code). */
 export async function resolveExpectedUnits(db: Db, expected: ExpectedUnits, windowEnd: string): Promise<ExpectedUnit[]> {
-  let q = db.selectFrom('units').selectAll();
+  // Only the four fields returned, and the active-on-cut-off test in SQL: this runs on every compile.
+  let q = db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind'])
+    .where((eb) => eb.or([eb('active_from', 'is', null), eb('active_from', '<=', windowEnd)]))
+    .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', windowEnd)]));
   if (expected.mode === 'kinds') q = q.where('kind', 'in', expected.kinds.length ? expected.kinds : ['__none__']);
   else q = q.where('id', 'in', expected.unitIds.length ? expected.unitIds : [-1]);
-  const rows = (await q.orderBy('sort_order').orderBy('code').execute()).map(toUnit);
-  return rows.filter((u) => isExpectedIn(u, windowEnd)).map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
+  const rows = await q.orderBy('sort_order').orderBy('code').execute();
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
 }
 
 interface Resolved {
