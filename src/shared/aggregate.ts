@@ -241,7 +241,8 @@ export function figureFromStats(ind: TemplateIndicator, stats: WindowStats, inSc
   }
 }
 
-function stateOf(status: ReportStatus, receivedDate: string | null, deadline: string, today: string): BoardState {
+/** Where a unit stands for a period's deadline: the board's and the consolidated report's one rule. */
+export function stateOf(status: ReportStatus, receivedDate: string | null, deadline: string, today: string): BoardState {
   switch (status) {
     case 'da_duyet':
       return 'da_duyet';

@@ -6,26 +6,12 @@ import type { DB } from '../db/schema';
 import { ratePercent } from '../../shared/decimal';
 import { daysBetween } from '../../shared/periods';
 import { todayIso } from '../../shared/format';
-import type { Board, BoardRow, BoardState, Channel, ReportStatus, TrendPoint } from '../../shared/model/report';
+import type { Board, BoardRow, Channel, ReportStatus, TrendPoint } from '../../shared/model/report';
 import type { UnitKind } from '../../shared/model/unit';
 import { getPeriod, resolveExpectedUnits } from './periods';
 import { getTemplate } from './templates';
 import { checkRules } from './reports';
-
-function stateOf(status: ReportStatus, receivedDate: string | null, deadline: string, today: string): BoardState {
-  switch (status) {
-    case 'da_duyet':
-      return 'da_duyet';
-    case 'da_nop':
-      return receivedDate !== null && receivedDate <= deadline ? 'dung_han' : 'muon';
-    case 'tra_lai':
-      return 'tra_lai';
-    case 'dang_nhap':
-      return today > deadline ? 'qua_han' : 'dang_nhap';
-    case 'chua_nop':
-      return today > deadline ? 'qua_han' : 'chua_nop';
-  }
-}
+import { stateOf } from '../../shared/aggregate';
 
 export async function periodBoard(db: Kysely<DB>, periodId: number, today = todayIso()): Promise<Board> {
   const period = await getPeriod(db, periodId);
