@@ -1,5 +1,8 @@
 // What every command group of the CLI shares: argument parsing, output, failures, input files.
 import fs from 'node:fs';
+import type { Dispatch } from './dispatch';
+import type { MethodName, MethodOutput } from '../shared/contract';
+import { describeLocation, type Result } from '../shared/errors';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -46,4 +49,21 @@ export function readInputBytes(file: string): Uint8Array {
   } catch {
     throw new CliFailure(`Lỗi: không đọc được tệp "${file}".`);
   }
+}
+
+/**
+ * A typed caller of the contract for a CLI command: a refusal becomes a CliFailure whose text
+ * is the Vietnamese message, where it happened, and the further problems one per line.
+ */
+export function contractCaller(dispatch: Dispatch) {
+  return async <M extends MethodName>(method: M, args: unknown): Promise<MethodOutput<M>> => {
+    const r = (await dispatch(method, args)) as Result<MethodOutput<M>>;
+    if (!r.ok) {
+      const where = describeLocation(r.error.where);
+      const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
+      for (const d of r.error.details?.slice(0, 50) ?? []) if (!r.error.message.includes(d.message)) lines.push(`  - ${d.message}`);
+      throw new CliFailure(lines.join('\n'));
+    }
+    return r.value;
+  };
 }

@@ -14,10 +14,8 @@ import { cliNativeBindingFor } from './native-binding';
 import { fixedPathPlatform } from './platform';
 import { COLLECT_USAGE, runCollectCli } from './collect-cli';
 import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
-import { describeLocation, type Result } from '../shared/errors';
-import { UNIT_KIND_LABELS, type UnitListItem } from '../shared/model/unit';
-import type { Agency } from '../shared/model/agency';
-import { CliFailure, parseArgs, type CliIo } from './cli-kit';
+import { UNIT_KIND_LABELS } from '../shared/model/unit';
+import { CliFailure, parseArgs, type CliIo, contractCaller } from './cli-kit';
 
 export type { CliIo };
 
@@ -70,20 +68,11 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
     return 2;
   }
   const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const r = (await dispatch(method, args)) as Result<T>;
-    if (!r.ok) {
-      const where = describeLocation(r.error.where);
-      const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
-      for (const d of r.error.details?.slice(0, 50) ?? []) lines.push(`  - ${d.message}`);
-      throw new CliFailure(lines.join('\n'));
-    }
-    return r.value;
-  };
+  const call = contractCaller(dispatch);
   try {
     if (group === 'units' && action === 'list') {
       const search = flags.get('--search');
-      const units = await call<UnitListItem[]>('units.list', { includeClosed: flags.has('--all'), search: typeof search === 'string' ? search : undefined });
+      const units = await call('units.list', { includeClosed: flags.has('--all'), search: typeof search === 'string' ? search : undefined });
       if (json) io.out(JSON.stringify(units, null, 2));
       else for (const u of units) io.out(`${'  '.repeat(u.depth)}${u.code}\t${u.name}\t${UNIT_KIND_LABELS[u.kind]}${u.isActive ? '' : '\t(đã thôi hoạt động)'}`);
       return 0;
@@ -95,23 +84,23 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
       } catch {
         throw new CliFailure(`Lỗi: không đọc được tệp "${arg}".`);
       }
-      const r = await call<{ created: number; updated: number }>('units.importCommit', { fileName: path.basename(arg), data: new Uint8Array(data) });
+      const r = await call('units.importCommit', { fileName: path.basename(arg), data: new Uint8Array(data) });
       io.out(json ? JSON.stringify(r) : `Đã nhập ${r.created} đơn vị mới, cập nhật ${r.updated} đơn vị.`);
       return 0;
     }
     if (group === 'units' && action === 'export' && arg) {
-      const r = await call<{ saved: boolean; path: string | null }>('units.exportXlsx', {});
+      const r = await call('units.exportXlsx', {});
       io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);
       return 0;
     }
     if (group === 'agency' && action === 'show') {
-      const a = await call<Agency>('agency.get', {});
+      const a = await call('agency.get', {});
       if (json) io.out(JSON.stringify(a, null, 2));
       else io.out([a.parentName, a.name, `Viết tắt: ${a.abbreviation}`, `Địa danh: ${a.place}`, ...a.signers.map((s) => `Người ký: ${s.authorityPrefix} ${s.authorityLine} / ${s.title} / ${s.fullName}`)].join('\n'));
       return 0;
     }
     if (group === 'info') {
-      const info = await call<Record<string, string>>('app.info', {});
+      const info = await call('app.info', {});
       io.out(json ? JSON.stringify(info, null, 2) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
       return 0;
     }

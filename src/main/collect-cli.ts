@@ -7,10 +7,10 @@ import { openCore } from './core';
 import { createDispatch } from './dispatch';
 import { fixedPathPlatform } from './platform';
 import { readInputFile } from './workbooks/xlsx-input';
-import { AppError, describeLocation, type Result } from '../shared/errors';
-import type { MethodName, MethodOutput } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import type { MethodOutput } from '../shared/contract';
 import { REVIEW_STATUS_LABELS, type CollectReview } from '../shared/model/collect';
-import { CliFailure as Failure, parseArgs, type CliIo as Io } from './cli-kit';
+import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from './cli-kit';
 
 export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--unit MÃ] [--json]
                                                xuất biểu nhập liệu Excel cho các đơn vị của kỳ (hoặc một đơn vị)
@@ -62,16 +62,7 @@ export async function runCollectCli(argv: string[], dbPath: string, nativeBindin
   }
   const core = await openCore({ dbPath, platform: fixedPathPlatform(typeof out === 'string' ? out : process.cwd()), version: 'cli', nativeBinding });
   const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = async <M extends MethodName>(method: M, args: unknown): Promise<MethodOutput<M>> => {
-    const r = (await dispatch(method, args)) as Result<MethodOutput<M>>;
-    if (!r.ok) {
-      const where = describeLocation(r.error.where);
-      const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
-      for (const d of r.error.details?.slice(1, 30) ?? []) lines.push(`  - ${d.message}`);
-      throw new Failure(lines.join('\n'));
-    }
-    return r.value;
-  };
+  const call = contractCaller(dispatch);
   try {
     if (action === 'export') {
       let unitId: number | null = null;

@@ -4,13 +4,11 @@ import path from 'node:path';
 import { fixedPathPlatform } from './platform';
 import { openCore } from './core';
 import { createDispatch } from './dispatch';
-import { describeLocation, type Result } from '../shared/errors';
-import type { MethodName, MethodOutput } from '../shared/contract';
 import { PLAN_TYPE_LABELS, planReference } from '../shared/model/plan';
 import { BOARD_STATE_LABELS, REPORT_STATUS_LABELS } from '../shared/model/report';
 import { formatDateShort } from '../shared/format';
 import { formatDec } from '../shared/decimal';
-import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io } from './cli-kit';
+import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io, contractCaller } from './cli-kit';
 
 export const REPORTING_GROUPS = ['plans', 'templates', 'periods', 'reports'];
 
@@ -64,16 +62,7 @@ export async function runReportingCli(argv: string[], dbPath: string, nativeBind
     return 2;
   }
   const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = async <M extends MethodName>(method: M, args: unknown): Promise<MethodOutput<M>> => {
-    const r = (await dispatch(method, args)) as Result<MethodOutput<M>>;
-    if (!r.ok) {
-      const where = describeLocation(r.error.where);
-      const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
-      for (const d of r.error.details?.slice(1, 50) ?? []) lines.push(`  - ${d.message}`);
-      throw new Failure(lines.join('\n'));
-    }
-    return r.value;
-  };
+  const call = contractCaller(dispatch);
   const print = (value: unknown, text: () => string[]) => io.out(json ? JSON.stringify(value, null, 2) : text().join('\n'));
   try {
     if (group === 'plans' && action === 'list') {

@@ -4,11 +4,9 @@ import path from 'node:path';
 import { fixedPathPlatform } from './platform';
 import { openCore } from './core';
 import { createDispatch } from './dispatch';
-import { describeLocation, type Result } from '../shared/errors';
-import type { MethodName, MethodOutput } from '../shared/contract';
 import { formatPoints } from '../shared/scoring';
 import { SCORING_STAGE_LABELS } from '../shared/model/scoring';
-import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io } from './cli-kit';
+import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io, contractCaller } from './cli-kit';
 
 /** `scoring …`, and `export scoring …`. */
 export const isScoringCommand = (argv: string[]): boolean => {
@@ -61,16 +59,7 @@ export async function runScoringCli(argv: string[], dbPath: string, nativeBindin
     return 2;
   }
   const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = async <M extends MethodName>(method: M, args: unknown): Promise<MethodOutput<M>> => {
-    const r = (await dispatch(method, args)) as Result<MethodOutput<M>>;
-    if (!r.ok) {
-      const where = describeLocation(r.error.where);
-      const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
-      for (const d of r.error.details?.slice(1, 50) ?? []) lines.push(`  - ${d.message}`);
-      throw new Failure(lines.join('\n'));
-    }
-    return r.value;
-  };
+  const call = contractCaller(dispatch);
   const unitId = async (roundId: number): Promise<number> => {
     const code = str('--unit');
     if (!code) throw new Failure('Lỗi: thiếu --unit (mã đơn vị).');

@@ -5,11 +5,8 @@ import path from 'node:path';
 import { openCore } from '../core';
 import { createDispatch } from '../dispatch';
 import type { Platform } from '../platform';
-import { describeLocation, type Result } from '../../shared/errors';
-import type { CompileResult } from '../../shared/model/compile';
-import type { EmailDraft, SavedFile } from '../../shared/contract/compile';
 import { formatDec } from '../../shared/decimal';
-import { CliFailure as Failure, parseArgs, type CliIo as Io } from '../cli-kit';
+import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../cli-kit';
 
 
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
@@ -53,14 +50,7 @@ export async function runCompileCli(argv: string[], dbPath: string, nativeBindin
   };
   const core = await openCore({ dbPath, platform, version: process.env.npm_package_version ?? 'cli', nativeBinding });
   const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const r = (await dispatch(method, args)) as Result<T>;
-    if (!r.ok) {
-      const where = describeLocation(r.error.where);
-      throw new Failure(`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`);
-    }
-    return r.value;
-  };
+  const call = contractCaller(dispatch);
   const window = {
     periodIds,
     compareIds: flags.has('--no-compare') ? [] : flags.has('--compare') ? ids('--compare') : null,
@@ -68,7 +58,7 @@ export async function runCompileCli(argv: string[], dbPath: string, nativeBindin
   };
   try {
     if (group === 'compile' && action === 'show') {
-      const r = await call<CompileResult>('compile.show', window);
+      const r = await call('compile.show', window);
       if (flags.has('--json')) io.out(JSON.stringify(r, null, 2));
       else {
         const st = r.current.status;
@@ -90,14 +80,14 @@ export async function runCompileCli(argv: string[], dbPath: string, nativeBindin
       if (ext !== '.docx' && ext !== '.xlsx') throw new Failure('Lỗi: --out phải là tệp .docx (Word) hoặc .xlsx (Excel).');
       const r =
         ext === '.docx'
-          ? await call<SavedFile>('compile.exportWord', { ...window, takeNumber: flags.has('--number'), date: one('--date') ?? null })
-          : await call<SavedFile>('compile.exportExcel', window);
+          ? await call('compile.exportWord', { ...window, takeNumber: flags.has('--number'), date: one('--date') ?? null })
+          : await call('compile.exportExcel', window);
       io.out(flags.has('--json') ? JSON.stringify(r) : `Đã xuất: ${r.path}${r.number ? ` (số ${r.number})` : ''}`);
       return 0;
     }
     if ((group === 'compile' && action === 'eml') || (group === 'export' && action === 'email')) {
       if (path.extname(out).toLowerCase() !== '.eml') throw new Failure('Lỗi: thư nháp phải là tệp .eml.');
-      const r = await call<EmailDraft>('compile.email', { ...window, takeNumber: flags.has('--number'), date: one('--date') ?? null });
+      const r = await call('compile.email', { ...window, takeNumber: flags.has('--number'), date: one('--date') ?? null });
       if (r.emlPath && r.emlPath !== out) fs.renameSync(r.emlPath, out);
       const result = { ...r, emlPath: out, opened: false, openError: '' };
       io.out(flags.has('--json') ? JSON.stringify(result, null, 2) : `Đã tạo thư nháp: ${out}\nKèm theo: ${r.docxPath}\n          ${r.xlsxPath}\nTiêu đề: ${r.subject}`);
