@@ -254,3 +254,11 @@ describe('deleting plans, templates and periods goes through the trash', () => {
     expect(await getTemplate(core.db, copy.id)).toEqual(before);
   });
 });
+
+describe('table names people read', () => {
+  it('has a Vietnamese label for every audited table', async () => {
+    const { auditedTables } = await import('../../src/main/db/audit');
+    const { TABLE_LABELS } = await import('../../src/shared/model/safety');
+    expect(auditedTables(core.conn.sqlite).filter((t) => !(t in TABLE_LABELS))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { criteriaSetInput } from '../../shared/contract/scoring';
 import { checkCriteriaSet, toCenti } from '../../shared/scoring';
 import type { CriteriaSet, CriteriaSetContent, CriteriaSetFile, CriteriaSetListItem } from '../../shared/model/scoring';
 import defaultSet from '../../../resources/scoring/dan-van-chinh-quyen.json';
+import { moveToTrash } from '../safety/trash';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CriteriaSetData = z.output<typeof criteriaSetInput>;
@@ -138,7 +139,7 @@ export async function deleteCriteriaSet(db: Kysely<DB>, id: number): Promise<{ d
     const set = await getCriteriaSet(trx, id);
     if (set.frozen) throw new AppError('SET_IN_USE', `Bộ tiêu chí "${set.name}" (phiên bản ${set.version}) đã được dùng để chấm điểm, không xóa được.`);
     await trx.updateTable('scoring_sets').set({ based_on_id: null }).where('based_on_id', '=', id).execute();
-    await trx.deleteFrom('scoring_sets').where('id', '=', id).execute();
+    await moveToTrash(trx, 'scoring_sets', id, `${set.name} (phiên bản ${set.version})`);
     return { deleted: true as const };
   });
 }

@@ -25,6 +25,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../shared/model/
 import { getCriteriaSet } from './scoring-sets';
 import { isActiveOn, listUnits } from './units';
 import { checkEvidence, evidenceIntact, evidencePath, storeEvidence } from './scoring-evidence';
+import { moveToTrash } from '../safety/trash';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type RoundData = z.output<typeof roundInput>;
@@ -143,13 +144,10 @@ export async function deleteRound(db: Kysely<DB>, id: number): Promise<{ deleted
       .where('s.round_id', '=', id)
       .executeTakeFirst();
     if (used) throw new AppError('ROUND_IN_USE', `Đợt "${r.name}" đã có đơn vị chấm điểm, không xóa được (lịch sử chấm điểm được giữ nguyên).`);
-    const ids = (await trx.selectFrom('scorings').select('id').where('round_id', '=', id).execute()).map((s) => s.id);
-    if (ids.length > 0) {
-      await trx.deleteFrom('scoring_lines').where('scoring_id', 'in', ids).execute();
-      await trx.deleteFrom('scoring_evidence').where('scoring_id', 'in', ids).execute();
-      await trx.deleteFrom('scorings').where('round_id', '=', id).execute();
-    }
-    await trx.deleteFrom('scoring_rounds').where('id', '=', id).execute();
+    // Into the trash with its (still empty) scorings: restorable until the trash is emptied.
+    await moveToTrash(trx, 'scoring_rounds', id, r.name, [
+      { table: 'scorings', column: 'round_id', children: [{ table: 'scoring_lines', column: 'scoring_id' }, { table: 'scoring_evidence', column: 'scoring_id' }] },
+    ]);
     return { deleted: true as const };
   });
 }

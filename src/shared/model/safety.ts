@@ -79,6 +79,15 @@ export const TABLE_LABELS: Record<string, string> = {
   trash: 'Thùng rác',
   app_settings: 'Cài đặt',
   installed_resources: 'Dữ liệu cài sẵn',
+  collect_sources: 'Tệp biểu đơn vị gửi về',
+  compile_drafts: 'Dự thảo báo cáo tổng hợp',
+  compile_settings: 'Nơi gửi báo cáo tổng hợp',
+  scoring_sets: 'Bộ tiêu chí chấm điểm',
+  scoring_rounds: 'Đợt chấm điểm',
+  scorings: 'Chấm điểm đơn vị',
+  scoring_lines: 'Điểm theo tiêu chí',
+  scoring_evidence: 'Minh chứng',
+  scoring_events: 'Lịch sử chấm điểm',
 };
 
 export const tableLabel = (name: string): string => TABLE_LABELS[name] ?? name;
