@@ -145,4 +145,29 @@ describe('foundation in chromium', () => {
     await t.shot('09-after-reload');
     expect(t.problems).toEqual([]);
   });
+
+  it('closes a unit on a date typed the Vietnamese way and merges another, keeping both in history', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.waitForSelector('.vrow[data-code="DK-LS"]');
+    await page.click('button[aria-label="Thôi hoạt động DK-LS"]');
+    await page.fill('input[aria-label="Thôi hoạt động từ ngày"]', '30/6/2025');
+    await page.click('.modal button.danger:has-text("Thôi hoạt động")');
+    await page.waitForSelector('.notice-ok:has-text("DK-LS đã thôi hoạt động")');
+    expect(await page.locator('.vrow[data-code="DK-LS"]').count()).toBe(0);
+    await page.click('button[aria-label="Sáp nhập X-HV"]');
+    await page.selectOption('select[aria-label="Đơn vị nhận sáp nhập"]', { label: 'P-AN — UBND phường An Mỹ' });
+    await page.fill('input[aria-label="Sáp nhập từ ngày"]', '01/07/2025');
+    await page.click('.modal button.danger:has-text("Sáp nhập…")');
+    await page.click('.modal button.danger >> text="Sáp nhập"');
+    await page.waitForSelector('.notice-ok:has-text("Đã sáp nhập X-HV vào P-AN")');
+    await page.check('text=Hiện cả đơn vị đã thôi hoạt động');
+    await page.waitForSelector('.vrow[data-code="DK-LS"]');
+    expect(await page.locator('.vrow[data-code="DK-LS"]').innerText()).toContain('Thôi từ 30/06/2025');
+    expect(await page.locator('.vrow[data-code="X-HV"]').innerText()).toContain('Đã sáp nhập');
+    await page.click('button[aria-label="Lịch sử X-HV"]');
+    await page.waitForSelector('.history li:has-text("Sáp nhập vào P-AN")');
+    await t.shot('10-closed-merged');
+    expect(t.problems).toEqual([]);
+  });
 });

@@ -32,7 +32,7 @@ describe('Nhập văn bản in chromium', () => {
     await page.waitForSelector('form[aria-label="Đề xuất từ văn bản"]');
     expect(await page.inputValue('input[name=number]')).toBe('468');
     expect(await page.inputValue('input[name=symbol]')).toBe('KH-UBND');
-    expect(await page.inputValue('input[name=issuedDate]')).toBe('2024-03-27');
+    expect(await page.inputValue('input[name=issuedDate]')).toBe('27/03/2024');
     expect(await page.inputValue('input[name=summary]')).toBe('Thực hiện công tác dân vận chính quyền năm 2024');
     expect(await page.locator('[data-task]').count()).toBe(7);
     expect(await page.locator('.pi-unit.new').count()).toBeGreaterThan(0);

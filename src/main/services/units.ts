@@ -7,7 +7,7 @@ import type { Unit, UnitEvent, UnitKind, UnitListItem } from '../../shared/model
 import type { z } from 'zod';
 import type { unitInput, unitListQuery } from '../../shared/contract/units';
 import { viCollator } from '../../shared/text';
-import { todayIso } from '../../shared/format';
+import { formatDateShort, todayIso } from '../../shared/format';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type UnitData = z.output<typeof unitInput>;
@@ -201,7 +201,7 @@ export async function closeUnit(db: Kysely<DB>, id: number, date: string, now = 
     if (u.activeFrom && date < u.activeFrom) throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'date' });
     const at = now.toISOString();
     const row = await trx.updateTable('units').set({ active_to: date, updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await addEvent(trx, id, 'closed', `Thôi hoạt động từ ${date}`, at);
+    await addEvent(trx, id, 'closed', `Thôi hoạt động từ ${formatDateShort(date)}`, at);
     return toUnit(row);
   });
 }
@@ -231,7 +231,7 @@ export async function mergeUnits(db: Kysely<DB>, sourceId: number, targetId: num
     const source = await getUnit(trx, sourceId);
     const target = await getUnit(trx, targetId);
     if (source.mergedIntoId !== null) throw new AppError('ALREADY_MERGED', `Đơn vị "${source.name}" đã được sáp nhập trước đó.`);
-    if (!isActiveOn(target, date)) throw new AppError('TARGET_CLOSED', `Đơn vị nhận sáp nhập "${target.name}" không còn hoạt động vào ngày ${date}.`);
+    if (!isActiveOn(target, date)) throw new AppError('TARGET_CLOSED', `Đơn vị nhận sáp nhập "${target.name}" không còn hoạt động vào ngày ${formatDateShort(date)}.`);
     await assertParentValid(trx, sourceId, targetId).catch(() => {
       throw new AppError('MERGE_CYCLE', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
     });
@@ -239,8 +239,8 @@ export async function mergeUnits(db: Kysely<DB>, sourceId: number, targetId: num
     await trx.updateTable('units').set({ active_to: date, merged_into_id: targetId, updated_at: at }).where('id', '=', sourceId).execute();
     const children = await trx.selectFrom('units').select(['id']).where('parent_id', '=', sourceId).where('active_to', 'is', null).execute();
     for (const c of children) await trx.updateTable('units').set({ parent_id: targetId, updated_at: at }).where('id', '=', c.id).execute();
-    await addEvent(trx, sourceId, 'merged_into', `Sáp nhập vào ${target.code} — ${target.name} từ ${date}`, at);
-    await addEvent(trx, targetId, 'merged_from', `Nhận sáp nhập ${source.code} — ${source.name} từ ${date}`, at);
+    await addEvent(trx, sourceId, 'merged_into', `Sáp nhập vào ${target.code} — ${target.name} từ ${formatDateShort(date)}`, at);
+    await addEvent(trx, targetId, 'merged_from', `Nhận sáp nhập ${source.code} — ${source.name} từ ${formatDateShort(date)}`, at);
     return getUnit(trx, targetId);
   });
 }

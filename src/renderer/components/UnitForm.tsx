@@ -4,6 +4,7 @@ import { Modal } from './Modal';
 import { Field, fieldErrors } from './Field';
 import { call, ApiError, errorMessage } from '../api';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../shared/model/unit';
+import { ViDateInput } from './ViDateInput';
 
 export function UnitForm({ unit, units, onClose, onSaved }: { unit: Unit | null; units: UnitListItem[]; onClose: () => void; onSaved: (u: Unit) => void }) {
   const [d, setD] = useState({
@@ -108,10 +109,10 @@ export function UnitForm({ unit, units, onClose, onSaved }: { unit: Unit | null;
           <input name="phone" value={d.phone} onChange={(e) => set({ phone: e.target.value })} />
         </Field>
         <Field label="Hoạt động từ ngày" error={errors.activeFrom}>
-          <input name="activeFrom" type="date" value={d.activeFrom} onChange={(e) => set({ activeFrom: e.target.value })} />
+          <ViDateInput name="activeFrom" label="Hoạt động từ ngày" value={d.activeFrom} onChange={(v) => set({ activeFrom: v })} />
         </Field>
         <Field label="Hoạt động đến ngày" error={errors.activeTo}>
-          <input name="activeTo" type="date" value={d.activeTo} onChange={(e) => set({ activeTo: e.target.value })} />
+          <ViDateInput name="activeTo" label="Hoạt động đến ngày" value={d.activeTo} onChange={(v) => set({ activeTo: v })} />
         </Field>
         {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
         <div className="form-actions span-all">

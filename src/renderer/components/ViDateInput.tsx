@@ -13,7 +13,7 @@ export function parseViDate(text: string): string | null {
   return iso && parseIsoDate(iso) ? iso : null;
 }
 
-export function ViDateInput({ value, onChange, label, disabled }: { value: string; onChange: (iso: string) => void; label: string; disabled?: boolean }) {
+export function ViDateInput({ value, onChange, label, disabled, name, onFocus }: { value: string; onChange: (iso: string) => void; label: string; disabled?: boolean; name?: string; onFocus?: () => void }) {
   const [text, setText] = useState(formatDateShort(value));
   const [focused, setFocused] = useState(false);
   useEffect(() => {
@@ -24,13 +24,17 @@ export function ViDateInput({ value, onChange, label, disabled }: { value: strin
     <span className="vi-date">
       <input
         aria-label={label}
+        name={name}
         aria-invalid={invalid || undefined}
         inputMode="numeric"
         placeholder="ngày/tháng/năm"
         disabled={disabled}
         value={text}
         className={invalid ? 'invalid' : ''}
-        onFocus={() => setFocused(true)}
+        onFocus={() => {
+          setFocused(true);
+          onFocus?.();
+        }}
         onBlur={() => {
           setFocused(false);
           const iso = parseViDate(text);

@@ -10,6 +10,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../shared/model/
 import { PERIOD_TYPE_LABELS } from '../../shared/model/period';
 import { proposalToSaveInput } from '../../shared/plan-import-input';
 import './plan-import.css';
+import { ViDateInput } from '../components/ViDateInput';
 
 type Form = PlanImportSaveInput;
 
@@ -195,7 +196,7 @@ export function PlanImportScreen() {
                   <input name="symbol" value={form.symbol ?? ''} onFocus={focus(proposal.symbol.spans)} onChange={(e) => set('symbol', e.target.value)} />
                 </label>
                 <label className="field"><span className="field-label">Ngày ban hành</span>
-                  <input name="issuedDate" type="date" value={form.issuedDate ?? ''} onFocus={focus(proposal.date.spans)} onChange={(e) => set('issuedDate', e.target.value || null)} />
+                  <ViDateInput name="issuedDate" label="Ngày ban hành" value={form.issuedDate ?? ''} onFocus={focus(proposal.date.spans)} onChange={(v) => set('issuedDate', v || null)} />
                 </label>
                 <label className="field"><span className="field-label">Địa danh</span>
                   <input name="place" value={proposal.place.value ?? ''} readOnly onFocus={focus(proposal.place.spans)} />
@@ -275,9 +276,9 @@ export function PlanImportScreen() {
                 <div key={i} className="pi-item" onClick={focus(proposal.periods[i]?.spans)}>
                   <label><input type="checkbox" name={`period-${i}-keep`} checked={keep[i] ?? false} onChange={(e) => setKeep(keep.map((v, k) => (k === i ? e.target.checked : v)))} /> <strong>{p.name}</strong> ({PERIOD_TYPE_LABELS[p.type]})</label>
                   <div className="pi-row">
-                    <label className="field"><span className="field-label">Từ ngày</span><input type="date" name={`period-${i}-start`} value={p.windowStart} onChange={(e) => set('periods', form.periods!.map((x, k) => (k === i ? { ...x, windowStart: e.target.value } : x)))} /></label>
-                    <label className="field"><span className="field-label">Chốt số liệu</span><input type="date" name={`period-${i}-end`} value={p.windowEnd} onChange={(e) => set('periods', form.periods!.map((x, k) => (k === i ? { ...x, windowEnd: e.target.value } : x)))} /></label>
-                    <label className="field"><span className="field-label">Hạn nộp</span><input type="date" name={`period-${i}-deadline`} value={p.deadline} onChange={(e) => set('periods', form.periods!.map((x, k) => (k === i ? { ...x, deadline: e.target.value } : x)))} /></label>
+                    <label className="field"><span className="field-label">Từ ngày</span><ViDateInput name={`period-${i}-start`} label="Từ ngày" value={p.windowStart} onChange={(v) => set('periods', form.periods!.map((x, k) => (k === i ? { ...x, windowStart: v } : x)))} /></label>
+                    <label className="field"><span className="field-label">Chốt số liệu</span><ViDateInput name={`period-${i}-end`} label="Chốt số liệu" value={p.windowEnd} onChange={(v) => set('periods', form.periods!.map((x, k) => (k === i ? { ...x, windowEnd: v } : x)))} /></label>
+                    <label className="field"><span className="field-label">Hạn nộp</span><ViDateInput name={`period-${i}-deadline`} label="Hạn nộp" value={p.deadline} onChange={(v) => set('periods', form.periods!.map((x, k) => (k === i ? { ...x, deadline: v } : x)))} /></label>
                   </div>
                   {proposal.periods[i]?.note ? <div className="muted small">{proposal.periods[i]!.note}</div> : null}
                 </div>

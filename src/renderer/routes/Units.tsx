@@ -8,6 +8,7 @@ import { UnitForm } from '../components/UnitForm';
 import { UnitImport } from '../components/UnitImport';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitEvent, type UnitKind, type UnitListItem } from '../../shared/model/unit';
 import { formatDateShort, formatNumber, todayIso } from '../../shared/format';
+import { ViDateInput } from '../components/ViDateInput';
 
 const ROW_HEIGHT = 38;
 
@@ -238,7 +239,7 @@ export function UnitsScreen() {
               </p>
               <label className="field">
                 <span className="field-label">Thôi hoạt động từ ngày</span>
-                <input type="date" value={closeDate} onChange={(e) => setCloseDate(e.target.value)} />
+                <ViDateInput label="Thôi hoạt động từ ngày" value={closeDate} onChange={setCloseDate} />
               </label>
             </>
           }
@@ -309,7 +310,7 @@ function MergeDialog({ source, units, onClose, onDone }: { source: UnitListItem;
       </label>
       <label className="field">
         <span className="field-label">Từ ngày</span>
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <ViDateInput label="Sáp nhập từ ngày" value={date} onChange={setDate} />
       </label>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       <div className="form-actions">

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api';
 import { useNotice } from '../../components/Notice';
 import { TABLE_LABELS, type AuditPage } from '../../../shared/model/safety';
 import { formatNumber } from '../../../shared/format';
+import { ViDateInput } from '../../components/ViDateInput';
 
 const ACTION_LABEL = { insert: 'Thêm', update: 'Sửa', delete: 'Xóa' } as const;
 const PAGE = 100;
@@ -66,8 +67,8 @@ export function AuditLog() {
           <option value="update">Sửa</option>
           <option value="delete">Xóa</option>
         </select>
-        <input type="date" aria-label="Từ ngày" value={from} onChange={(e) => (setOffset(0), setFrom(e.target.value))} />
-        <input type="date" aria-label="Đến ngày" value={to} onChange={(e) => (setOffset(0), setTo(e.target.value))} />
+        <ViDateInput label="Từ ngày" value={from} onChange={(v) => (setOffset(0), setFrom(v))} />
+        <ViDateInput label="Đến ngày" value={to} onChange={(v) => (setOffset(0), setTo(v))} />
         <input type="search" className="search" placeholder="Tìm trong nội dung thay đổi" aria-label="Tìm trong nhật ký" value={search} onChange={(e) => (setOffset(0), setSearch(e.target.value))} />
       </div>
       <table className="data audit" aria-label="Nhật ký">
