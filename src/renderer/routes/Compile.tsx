@@ -79,6 +79,14 @@ export function CompileScreen() {
     if (v) accept(v);
   };
 
+  // The newest period is compiled as soon as the screen opens: figures first, no extra click.
+  const [autoCompiled, setAutoCompiled] = useState(false);
+  useEffect(() => {
+    if (autoCompiled || chosen.length === 0) return;
+    setAutoCompiled(true);
+    void compile();
+  }, [chosen, autoCompiled]);
+
   const saveDraft = async () => {
     if (!view) return null;
     const v = await run('Đang lưu dự thảo…', () => call('compile.saveDraft', { ...windowArgs(), title, sections: Object.entries(texts).map(([number, text]) => ({ number, text })) }));

@@ -203,6 +203,14 @@ function Card({ label, value, sub, tone, testId }: { label: string; value: strin
   );
 }
 
+/** "6 tháng đầu năm 2025" → "6 tháng đầu 2025": the year must survive when a label is cut. */
+function shortName(name: string): string {
+  const m = /^(.*?)\s*(?:năm\s+)?(\d{4})$/.exec(name);
+  if (!m) return name.length > 16 ? `${name.slice(0, 15)}…` : name;
+  const head = m[1]!.length > 11 ? `${m[1]!.slice(0, 10)}…` : m[1]!;
+  return `${head} ${m[2]}`.trim();
+}
+
 /** Reporting and on-time rates of the last periods, as paired bars (hand-drawn SVG). */
 export function TrendChart({ points, current }: { points: TrendPoint[]; current: number }) {
   const W = 340;
@@ -239,7 +247,7 @@ export function TrendChart({ points, current }: { points: TrendPoint[]; current:
                 <title>{`${p.name}: đúng hạn ${pct(p.onTimeRate)} (${p.onTime}/${p.expected})`}</title>
               </rect>
               <text x={x} y={H - bottom + 14} fontSize="10" textAnchor="middle" fill="#1d2430">
-                {p.name.length > 16 ? `${p.name.slice(0, 15)}…` : p.name}
+                {shortName(p.name)}
               </text>
               <text x={x} y={H - bottom + 27} fontSize="10" textAnchor="middle" fill="#5d6776">
                 {pct(p.reportingRate)}
