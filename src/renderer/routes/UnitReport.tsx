@@ -545,6 +545,15 @@ export function UnitReportScreen() {
             </table>
           </div>
         </>
+      ) : period && unitId === null && !loadError ? (
+        <div className="not-built" role="status">
+          <p>
+            Chọn <strong>đơn vị</strong> ở trên để nhập hoặc xem báo cáo của kỳ “{period.name}”.
+          </p>
+          <p>
+            Muốn xem đơn vị nào đã nộp, nộp muộn hay chưa nộp: <a href="#/tong-quan">Tổng quan</a>.
+          </p>
+        </div>
       ) : null}
       {dialog === 'submit' && form ? <SubmitDialog form={form} blocked={unexplained.map((c) => c.detail)} onClose={() => setDialog(null)} onSubmit={(x) => void transition('da_nop', x)} /> : null}
       {dialog === 'return' && form ? <ReturnDialog unitName={form.unit.name} onClose={() => setDialog(null)} onSubmit={(note) => void transition('tra_lai', { note })} /> : null}
