@@ -309,7 +309,7 @@ async function main(): Promise<void> {
   const [writer, rawWord] = await timePair(
     () => renderDocx(model.value),
     () => rawDocx(model.value),
-    3,
+    5,
   );
   // End to end, a file on disk on both sides.
   const rawFile = path.join(dir, 'raw-out');
@@ -321,7 +321,7 @@ async function main(): Promise<void> {
       await rawUnitValues(core.db, last);
       fs.writeFileSync(`${rawFile}.docx`, await rawDocx(model.value));
     },
-    3,
+    5,
   );
 
   // Excel: the workbook writer alone, and the whole export.
