@@ -35,8 +35,6 @@ ${COLLECT_USAGE}
 
 Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
 
-
-
 const CORE_VALUE_FLAGS = ['--db', '--search', '--out'];
 
 /** Runs one command; returns the process exit code. */
@@ -113,7 +111,6 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
     await core.close();
   }
 }
-
 
 /** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */
 function cliNativeBinding(): string | undefined {

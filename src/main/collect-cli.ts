@@ -18,8 +18,6 @@ export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--u
                                                đọc biểu đơn vị gửi lại; --accept all: nhập mọi tệp hợp lệ
                                                (mặc định none: chỉ xem lại); --map: gán cả biểu của kỳ/mẫu khác có cùng chỉ tiêu`;
 
-
-
 const VALUE_FLAGS = ['--period', '--out', '--unit', '--accept', '--db'];
 
 const parse = (argv: string[]) => {

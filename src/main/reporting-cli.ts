@@ -28,13 +28,10 @@ export const REPORTING_USAGE = `  plans list [--json]                          v
 
 const VALUE_FLAGS = ['--db', '--period', '--unit', '--values', '--actor', '--today', '--type', '--year', '--index', '--template', '--plan', '--kinds', '--units', '--deadline', '--window-start', '--window-end', '--name'];
 
-
-
 const parse = (argv: string[]) => {
   const a = parseArgs(argv, VALUE_FLAGS);
   return { positional: a.positional, flags: a.flags };
 };
-
 
 export async function runReportingCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);

@@ -28,13 +28,10 @@ export const SCORING_USAGE = `  scoring sets list [--json]                   bá»
 
 const VALUE_FLAGS = ['--db', '--year', '--set', '--name', '--self-deadline', '--appraisal-deadline', '--units', '--round', '--unit', '--code', '--score', '--side', '--note', '--out'];
 
-
-
 const parse = (argv: string[]) => {
   const a = parseArgs(argv, VALUE_FLAGS);
   return { positional: a.positional, flags: a.flags };
 };
-
 
 export async function runScoringCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);

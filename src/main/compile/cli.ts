@@ -8,7 +8,6 @@ import type { Platform } from '../platform';
 import { formatDec } from '../../shared/decimal';
 import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../cli-kit';
 
-
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
                                                tổng hợp số liệu của kỳ (hoặc nhiều kỳ), so với cùng kỳ và chỉ tiêu
   export report --period ID --out FILE.docx|.xlsx [--number] [--date YYYY-MM-DD]
@@ -27,7 +26,6 @@ export function isCompileCommand(argv: string[]): boolean {
   const [g, a] = parse(argv).positional;
   return g === 'compile' || (g === 'export' && (a === 'report' || a === 'summary' || a === 'email'));
 }
-
 
 export async function runCompileCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);
