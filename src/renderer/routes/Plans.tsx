@@ -10,7 +10,8 @@ import { formatDateShort } from '../../shared/format';
 import { formatDec, parseViNumber } from '../../shared/decimal';
 import { COMPARATORS, COMPARATOR_LABELS, PLAN_TYPES, PLAN_TYPE_LABELS, planReference, type Comparator, type Plan, type PlanListItem, type PlanType } from '../../shared/model/plan';
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../shared/model/period';
-import { UNIT_KIND_LABELS } from '../../shared/model/unit';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitListItem } from '../../shared/model/unit';
+import { resolveUnitRef, resolveUnitRefs } from '../../shared/unit-refs';
 import type { PlanInput } from '../../shared/contract/plans';
 import './reporting.css';
 
@@ -234,6 +235,19 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
     Object.fromEntries(plan?.deadlines.map((d) => [d.periodType, `${d.monthDay.slice(3)}/${d.monthDay.slice(0, 2)}`]) ?? []),
   );
   const [error, setError] = useState('');
+  // Active units of the register, offered for lead and supporting units; typed names stay free text.
+  const [units, setUnits] = useState<UnitListItem[]>([]);
+  useEffect(() => {
+    void call('units.list', {}).then(setUnits, () => setUnits([]));
+  }, []);
+  const previousRefs = plan?.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.supporting]) ?? [];
+  const setTask = (i: number, patch: Partial<TaskDraft>) => setTasks(tasks.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const addSupporting = (i: number, name: string) => {
+    const t = tasks[i];
+    if (!t || !name) return;
+    const parts = t.supporting.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+    if (!parts.includes(name)) setTask(i, { supporting: [...parts, name].join('; ') });
+  };
 
   const build = (): PlanInput | string => {
     const dl: PlanInput['deadlines'] = [];
@@ -252,12 +266,8 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
       issuedDate: h.issuedDate || null,
       tasks: tasks.map((t) => ({
         text: t.text,
-        lead: t.lead.trim() ? { unitId: null, name: t.lead.trim() } : null,
-        supporting: t.supporting
-          .split(/[;\n]/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map((name) => ({ unitId: null, name })),
+        lead: resolveUnitRef(t.lead, units, previousRefs),
+        supporting: resolveUnitRefs(t.supporting, units, previousRefs),
         deadline: t.deadline || null,
       })),
       targets,
@@ -353,6 +363,26 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
               <button type="button" className="icon" aria-label={`Bỏ chỉ tiêu ${i + 1}`} onClick={() => setTargets(targets.filter((_, j) => j !== i))}>
                 ×
               </button>
+              <fieldset className="rp-kinds small" aria-label={`Áp dụng cho chỉ tiêu ${i + 1}`}>
+                <span className="muted">Áp dụng cho (bỏ trống là tất cả):</span>
+                {UNIT_KINDS.map((k) => (
+                  <label key={k}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${UNIT_KIND_LABELS[k]} (chỉ tiêu ${i + 1})`}
+                      checked={t.unitKinds.includes(k)}
+                      onChange={(e) =>
+                        setTargets(
+                          targets.map((x, j) =>
+                            j === i ? { ...x, unitKinds: e.target.checked ? UNIT_KINDS.filter((u) => u === k || x.unitKinds.includes(u)) : x.unitKinds.filter((u) => u !== k) } : x,
+                          ),
+                        )
+                      }
+                    />{' '}
+                    {UNIT_KIND_LABELS[k]}
+                  </label>
+                ))}
+              </fieldset>
             </div>
           ))}
           <button type="button" onClick={() => setTargets([...targets, { text: '', indicatorCode: '', comparator: 'tren', value: '', valueUnit: '%', unitKinds: [] }])}>
@@ -370,20 +400,35 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
                 </button>
               </div>
               <div className="rp-row-actions" style={{ marginTop: 4 }}>
-                <input aria-label={`Chủ trì ${i + 1}`} style={{ width: 260 }} placeholder="Đơn vị chủ trì" value={t.lead} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, lead: e.target.value } : x)))} />
-                <input
-                  aria-label={`Phối hợp ${i + 1}`}
-                  style={{ flex: 1, width: 'auto' }}
-                  placeholder="Đơn vị phối hợp (ngăn bằng ;)"
-                  value={t.supporting}
-                  onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, supporting: e.target.value } : x)))}
-                />
+                <span style={{ width: 260 }}>
+                  <input aria-label={`Chủ trì ${i + 1}`} list="plan-units" placeholder="Chọn trong danh bạ hoặc gõ tên" value={t.lead} onChange={(e) => setTask(i, { lead: e.target.value })} />
+                  <UnitLinkHint typed={t.lead} units={units} previous={previousRefs} />
+                </span>
+                <span style={{ flex: 1 }}>
+                  <input aria-label={`Phối hợp ${i + 1}`} placeholder="Đơn vị phối hợp (ngăn bằng ;)" value={t.supporting} onChange={(e) => setTask(i, { supporting: e.target.value })} />
+                  <select aria-label={`Thêm đơn vị phối hợp ${i + 1}`} className="small" value="" onChange={(e) => addSupporting(i, e.target.value)}>
+                    <option value="">+ Thêm đơn vị phối hợp từ danh bạ…</option>
+                    {units.map((u) => (
+                      <option key={u.id} value={u.name}>
+                        {'\u00a0'.repeat(u.depth * 2)}
+                        {u.name}
+                      </option>
+                    ))}
+                  </select>
+                </span>
                 <span style={{ width: 140 }}>
                   <ViDateInput label={`Hạn ${i + 1}`} value={t.deadline} onChange={(v) => setTasks(tasks.map((x, j) => (j === i ? { ...x, deadline: v } : x)))} />
                 </span>
               </div>
             </div>
           ))}
+          <datalist id="plan-units">
+            {units.map((u) => (
+              <option key={u.id} value={u.name}>
+                {u.code}
+              </option>
+            ))}
+          </datalist>
           <button type="button" onClick={() => setTasks([...tasks, { text: '', lead: '', supporting: '', deadline: '' }])}>
             + Thêm nhiệm vụ
           </button>
@@ -404,4 +449,11 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
       </form>
     </Modal>
   );
+}
+
+/** Says whether a typed lead unit is linked to the register (it then follows the unit's reports). */
+function UnitLinkHint({ typed, units, previous }: { typed: string; units: UnitListItem[]; previous: Plan['tasks'][number]['supporting'] }) {
+  const ref = resolveUnitRef(typed, units, previous);
+  if (!ref) return null;
+  return <div className="small muted">{ref.unitId !== null ? '✓ Đơn vị trong danh bạ' : 'Tên tự do (không có trong danh bạ)'}</div>;
 }
