@@ -22,7 +22,7 @@ import { exportPackage, importPackage, inspectPackage } from './safety/package';
 import { auditWorkbook, listAudit } from './safety/audit-log';
 import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
 import { deleteCriteriaSet, exportCriteriaSetJson, getCriteriaSet, importCriteriaSet, listCriteriaSets, saveCriteriaSet } from './services/scoring-sets';
-import { addEvidence, approveScoring, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundResults, saveScores } from './services/scoring';
+import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from './services/scoring';
 import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './services/scoring-io';
 import { analyzeCollect, commitCollect, exportCollect } from './services/collect';
 import { jobProgress } from './jobs';
@@ -119,6 +119,8 @@ export const handlers: Handlers = {
   'scoring.rounds.get': (core, a) => getRound(core.db, a.id),
   'scoring.rounds.create': (core, a) => createRound(core.db, a),
   'scoring.rounds.delete': (core, a) => deleteRound(core.db, a.id),
+  'scoring.rounds.candidates': (core, a) => roundCandidates(core.db, a.roundId),
+  'scoring.rounds.units': (core, a) => changeRoundUnits(core.db, a.roundId, a.add, a.remove),
   'scoring.unit.get': (core, a) => getUnitScoring(core.db, a.roundId, a.unitId),
   'scoring.unit.save': (core, a) => saveScores(core.db, a),
   'scoring.unit.approve': (core, a) => approveScoring(core.db, a.roundId, a.unitId, a.note, a.actor),

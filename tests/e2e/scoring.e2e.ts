@@ -42,6 +42,23 @@ describe('scoring in chromium', () => {
     expect(await page.locator('.sc-round-line').innerText()).toContain('Hạn tự chấm: 20/11/2025');
   });
 
+  it('changes the units of the round: removes an unscored unit after confirming, adds it back', async () => {
+    const { page } = t;
+    await page.click('button:has-text("Đơn vị trong đợt…")');
+    await page.uncheck('[role=group][aria-label="Đơn vị trong đợt"] label[data-unit="STP"] input');
+    await page.click('.modal button.primary:has-text("Lưu")');
+    await page.waitForSelector('text=Bỏ 1 đơn vị khỏi đợt');
+    await page.click('.modal button.danger:has-text("Bỏ khỏi đợt")');
+    await page.waitForSelector('.notice-ok:has-text("Đã bỏ 1 đơn vị.")');
+    await expect.poll(() => page.locator('.sc-unit-list .sc-unit').count()).toBe(1);
+    await page.click('button:has-text("Đơn vị trong đợt…")');
+    await page.check('[role=group][aria-label="Đơn vị có thể thêm"] label[data-unit="STP"] input');
+    await t.shot('00-round-units');
+    await page.click('.modal button.primary:has-text("Lưu")');
+    await page.waitForSelector('.notice-ok:has-text("Đã thêm 1 đơn vị.")');
+    await page.waitForSelector('.sc-unit[data-unit="STP"]');
+  });
+
   it('self-scores one unit with live totals and evidence; an executable is refused', async () => {
     const { page } = t;
     for (const [code, v] of Object.entries(SELF)) await page.fill(`input[name="self-${code}"]`, v);
@@ -113,7 +130,7 @@ describe('scoring in chromium', () => {
     await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', { name: 'phieu-STP.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill({ ...good, '2.1': 7 }) });
     await page.waitForSelector('.notice-error:has-text("Tệp \\"phieu-STP.xlsx\\", trang tính \\"Tự chấm\\", ô D")');
     expect(await page.locator('.notice-error').last().innerText()).toContain('(2.1): điểm 7 vượt điểm tối đa 4.');
-    expect(await t.bridge.core.db.selectFrom('scoring_lines').select('code').where('self_c', 'is not', null).where('scoring_id', '=', 2).execute()).toEqual([]);
+    expect(await t.bridge.core.db.selectFrom('scoring_lines as l').innerJoin('scorings as s', 's.id', 'l.scoring_id').innerJoin('units as u', 'u.id', 's.unit_id').select('l.code').where('l.self_c', 'is not', null).where('u.code', '=', 'STP').execute()).toEqual([]);
     await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', { name: 'phieu-STP.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill(good) });
     await page.waitForSelector('.notice-ok:has-text("Đã nhập phiếu tự chấm của Sở Tư pháp: 88 điểm")');
     expect(await page.inputValue('input[name="self-6.3"]')).toBe('1');

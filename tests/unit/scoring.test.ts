@@ -18,7 +18,7 @@ import {
   listCriteriaSets,
   saveCriteriaSet,
 } from '../../src/main/services/scoring-sets';
-import { addEvidence, approveScoring, createRound, deleteRound, openEvidence, removeEvidence, reopenScoring, roundResults, saveScores } from '../../src/main/services/scoring';
+import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from '../../src/main/services/scoring';
 import { MAX_EVIDENCE_BYTES } from '../../src/main/services/scoring-evidence';
 import { criteriaSetInput, roundInput, saveScoresInput, type CriteriaSetInput } from '../../src/shared/contract/scoring';
 import { checkClasses, checkCriteriaSet, classify, computeTotals, formatPoints, parsePoints, rankByTotal, toCenti } from '../../src/shared/scoring';
@@ -302,6 +302,40 @@ describe('a scoring round', () => {
     expect(s.final).toMatchObject({ base: 83.5, bonus: 2, deductions: 3, total: 82.5, classLabel: 'Hoàn thành tốt nhiệm vụ' });
     expect(s.events.map((e) => e.kind)).toEqual(['self_saved', 'appraisal_saved']);
     expect(s.events[1]!.note).toContain('B1: — → 25 (Minh chứng không đủ)');
+  });
+
+  it('changes the units of a round: adds active units, removes unscored ones, refuses to remove a unit with a score or history', async () => {
+    const set = await saveSet();
+    const a = await unit('A');
+    const b = await unit('B');
+    const r = await round(set.id, [a.id]);
+    const closed = await createUnit(core.db, { code: 'C', name: 'Đơn vị C', shortName: '', kind: 'so_nganh', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: '2020-12-31' });
+    expect((await roundCandidates(core.db, r.id)).map((u) => u.code)).toEqual(['B']);
+    // Adding: the new unit gets a line per item, after the others.
+    let changed = await changeRoundUnits(core.db, r.id, [b.id], []);
+    expect(changed.units.map((u) => u.code)).toEqual(['A', 'B']);
+    expect(await core.db.selectFrom('scoring_lines as l').innerJoin('scorings as s', 's.id', 'l.scoring_id').select('l.code').where('s.unit_id', '=', b.id).execute()).toHaveLength(7);
+    expect(await roundCandidates(core.db, r.id)).toEqual([]);
+    expect((await refused(changeRoundUnits(core.db, r.id, [b.id], []))).message).toBe('Đơn vị B đã có trong đợt "Chấm điểm công tác dân vận chính quyền năm 2025".');
+    expect((await refused(changeRoundUnits(core.db, r.id, [closed.id], []))).message).toBe('Đơn vị C không hoạt động trong năm 2025, không thêm vào đợt được.');
+    // A unit with a score cannot be removed; nothing changes, even the part of the request that was fine.
+    await save(r.id, a.id, 'self', [{ code: 'A1', score: 10 }]);
+    const before = await databaseFingerprint(core);
+    const err = await refused(changeRoundUnits(core.db, r.id, [], [a.id, b.id]));
+    expect(err.code).toBe('UNIT_SCORED');
+    expect(err.message).toBe('Không bỏ được Đơn vị A khỏi đợt "Chấm điểm công tác dân vận chính quyền năm 2025": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).');
+    expect(await databaseFingerprint(core)).toBe(before);
+    // A score cleared again still leaves history: still refused.
+    await save(r.id, a.id, 'self', [{ code: 'A1', score: null }]);
+    expect((await refused(changeRoundUnits(core.db, r.id, [], [a.id]))).code).toBe('UNIT_SCORED');
+    // The unscored unit goes, and can come back.
+    changed = await changeRoundUnits(core.db, r.id, [], [b.id]);
+    expect(changed.units.map((u) => u.code)).toEqual(['A']);
+    expect((await roundCandidates(core.db, r.id)).map((u) => u.code)).toEqual(['B']);
+    // Through the contract: errors cross as data.
+    const dispatch = createDispatch(core);
+    const res = await dispatch('scoring.rounds.units', { roundId: r.id, remove: [a.id] });
+    expect(res).toMatchObject({ ok: false, error: { code: 'UNIT_SCORED' } });
   });
 
   it('refuses a changed appraisal without a reason, and a score above the maximum; nothing is saved', async () => {

@@ -4,7 +4,7 @@ import { method } from './define';
 import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
 import { toCenti } from '../scoring';
 import type { SavedDocument } from './documents';
-import type { CriteriaSet, CriteriaSetListItem, RoundResults, ScoringRound, ScoringRoundListItem, UnitScoring } from '../model/scoring';
+import type { CriteriaSet, CriteriaSetListItem, RoundCandidate, RoundResults, ScoringRound, ScoringRoundListItem, UnitScoring } from '../model/scoring';
 
 /** Points: finite, never negative, at most two decimals. */
 export const points = (label: string) =>
@@ -117,6 +117,10 @@ export const scoringContract = {
   'scoring.rounds.get': method(z.object({ id }).strict()).returns<ScoringRound>(),
   'scoring.rounds.create': method(roundInput).returns<ScoringRound>(),
   'scoring.rounds.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
+  /** Units active in the round's year and not in it yet. */
+  'scoring.rounds.candidates': method(z.object({ roundId: id }).strict()).returns<RoundCandidate[]>(),
+  /** Adds units and removes units with nothing recorded, all or nothing. */
+  'scoring.rounds.units': method(z.object({ roundId: id, add: z.array(id).max(20_000).default([]), remove: z.array(id).max(20_000).default([]) }).strict()).returns<ScoringRound>(),
 
   'scoring.unit.get': method(z.object(unitRef).strict()).returns<UnitScoring>(),
   'scoring.unit.save': method(saveScoresInput).returns<UnitScoring>(),

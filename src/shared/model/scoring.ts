@@ -148,6 +148,14 @@ export interface RoundUnitStatus {
   classLabel: string | null;
 }
 
+/** A unit that can be added to a round. */
+export interface RoundCandidate {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: string;
+}
+
 export interface ScoreLine {
   code: string;
   selfScore: number | null;
