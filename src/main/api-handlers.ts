@@ -10,6 +10,7 @@ import { currentSchemaVersion } from './db/migrate';
 import { createPlan, deletePlan, getPlan, importPlan, listPlans, updatePlan } from './services/plans';
 import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTemplate, listTemplates, saveTemplate } from './services/templates';
 import { createPeriod, deletePeriod, getPeriod, listPeriods, periodExpectedUnits, previewPeriod, updatePeriod } from './services/periods';
+import { getHolidays, saveHolidays } from './services/holidays';
 import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './services/reports';
 import { periodBoard, reportingTrend } from './services/dashboard';
 import { buildReminder } from './services/reminders';
@@ -80,6 +81,8 @@ export const handlers: Handlers = {
   'periods.get': (core, a) => getPeriod(core.db, a.id),
   'periods.delete': (core, a) => deletePeriod(core.db, a.id),
   'periods.expectedUnits': (core, a) => periodExpectedUnits(core.db, a.id),
+  'periods.holidays': (core) => getHolidays(core.db),
+  'periods.saveHolidays': (core, a) => saveHolidays(core.db, a.holidays),
   'reports.form': (core, a) => getReportForm(core.db, a.periodId, a.unitId),
   'reports.save': (core, a) => saveReportValues(core.db, a),
   'reports.transition': (core, a) => transitionReport(core.db, a),

@@ -11,6 +11,7 @@ import type { ExpectedUnit, ExpectedUnits, Period, PeriodListItem, PeriodPreview
 import type { PlanDeadline } from '../../shared/model/plan';
 import type { Unit, UnitKind } from '../../shared/model/unit';
 import { isActiveOn } from './units';
+import { holidayDates } from './holidays';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type PeriodData = z.output<typeof periodInput>;
@@ -69,7 +70,7 @@ async function resolve(db: Db, data: PeriodData): Promise<Resolved> {
     }
   }
   if (!deadline && windowEnd) {
-    deadline = defaultDeadline(windowEnd);
+    deadline = defaultDeadline(windowEnd, await holidayDates(db));
     deadlineSource = 'default';
   }
   if (windowStart && windowEnd && deadline) problems.push(...checkWindow(windowStart, windowEnd, deadline));

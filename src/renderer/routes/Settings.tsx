@@ -1,14 +1,16 @@
-// Cài đặt: the agency, data safety (backups, restore, packages), the audit log and the trash.
+// Cài đặt: the agency, document format, holidays, data safety (backups, restore, packages), the audit log and the trash.
 import { useState } from 'react';
 import { AgencySettings } from './AgencySettings';
 import { BackupSettings } from './settings/BackupSettings';
 import { AuditLog } from './settings/AuditLog';
 import { TrashBin } from './settings/TrashBin';
 import { DocumentSettings } from './settings/DocumentSettings';
+import { HolidaySettings } from './settings/HolidaySettings';
 
 const TABS = [
   { id: 'co-quan', label: 'Cơ quan' },
   { id: 'the-thuc', label: 'Thể thức văn bản' },
+  { id: 'ngay-le', label: 'Ngày nghỉ lễ' },
   { id: 'sao-luu', label: 'Sao lưu, khôi phục' },
   { id: 'nhat-ky', label: 'Nhật ký' },
   { id: 'thung-rac', label: 'Thùng rác' },
@@ -41,7 +43,7 @@ export function Settings() {
         ))}
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'co-quan' ? <AgencySettings /> : tab === 'the-thuc' ? <DocumentSettings /> : tab === 'sao-luu' ? <BackupSettings /> : tab === 'nhat-ky' ? <AuditLog /> : <TrashBin />}
+        {tab === 'co-quan' ? <AgencySettings /> : tab === 'the-thuc' ? <DocumentSettings /> : tab === 'ngay-le' ? <HolidaySettings /> : tab === 'sao-luu' ? <BackupSettings /> : tab === 'nhat-ky' ? <AuditLog /> : <TrashBin />}
       </div>
     </div>
   );

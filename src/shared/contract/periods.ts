@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, id, isoDate, text } from './schemas';
-import { PERIOD_TYPES, type ExpectedUnit, type Period, type PeriodListItem, type PeriodPreview } from '../model/period';
+import { MAX_HOLIDAYS, PERIOD_TYPES, type ExpectedUnit, type Holiday, type Period, type PeriodListItem, type PeriodPreview } from '../model/period';
 import { UNIT_KINDS } from '../model/unit';
 
 export const expectedUnitsInput = z
@@ -38,6 +38,14 @@ export const periodInput = z
 
 export type PeriodInput = z.input<typeof periodInput>;
 
+export const holidaysInput = z
+  .object({
+    holidays: z
+      .array(z.object({ date: isoDate, name: text(100).default('') }).strict())
+      .max(MAX_HOLIDAYS, `Chỉ lưu được tối đa ${MAX_HOLIDAYS} ngày nghỉ lễ.`),
+  })
+  .strict();
+
 export const periodsContract = {
   'periods.preview': method(periodInput).returns<PeriodPreview>(),
   'periods.create': method(periodInput).returns<Period>(),
@@ -46,4 +54,7 @@ export const periodsContract = {
   'periods.get': method(z.object({ id }).strict()).returns<Period>(),
   'periods.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
   'periods.expectedUnits': method(z.object({ id }).strict()).returns<ExpectedUnit[]>(),
+  /** Holidays that move every year (Tết, Giỗ Tổ…), skipped when counting working days. */
+  'periods.holidays': method(emptyInput).returns<Holiday[]>(),
+  'periods.saveHolidays': method(holidaysInput).returns<Holiday[]>(),
 };

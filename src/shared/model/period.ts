@@ -63,3 +63,11 @@ export interface PeriodPreview {
   /** Problems that would refuse creation (Vietnamese). */
   problems: string[];
 }
+
+/** A holiday on a date that moves every year (Tết, Giỗ Tổ…), kept in the settings. */
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+export const MAX_HOLIDAYS = 100;
