@@ -161,7 +161,7 @@ describe('scoring in chromium', () => {
     const { page } = t;
     await page.click('.tab:has-text("Bộ tiêu chí")');
     await page.waitForSelector('text=đã dùng · chỉ đọc');
-    await page.click('button:has-text("Sửa (tạo phiên bản mới)…")');
+    await page.click('button:has-text("Sửa JSON (nâng cao)…")');
     const box = page.locator('textarea[aria-label="Nội dung bộ tiêu chí (JSON)"]');
     const json = JSON.parse(await box.inputValue()) as { name: string; groups: { maxPoints: number }[] };
     json.groups[0]!.maxPoints = 12;
@@ -177,6 +177,41 @@ describe('scoring in chromium', () => {
     expect(await t.bridge.core.db.selectFrom('scoring_sets').select(['version', 'name']).orderBy('version').execute()).toEqual([
       { version: 1, name: 'Đánh giá, xếp loại công tác dân vận chính quyền' },
       { version: 2, name: 'Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi 2026)' },
+    ]);
+  });
+
+  it('edits the used version 1 through the form: a criterion maximum that breaks the sum is shown live, fixed, saved as version 3', async () => {
+    const { page } = t;
+    await page.click('.sc-sets .sc-unit:has-text("v1 ·")');
+    await page.click('button:has-text("Sửa (tạo phiên bản mới)…")');
+    const form = page.locator('form[aria-label="Bộ tiêu chí"]');
+    await form.waitFor();
+    expect(await form.locator('.se-problems').innerText()).toContain('Bộ tiêu chí hợp lệ');
+    const max = form.locator('input[name="groups[0].criteria[0].maxPoints"]');
+    expect(await max.inputValue()).toBe('4');
+    await max.fill('5');
+    await form.locator('.form-error li:has-text("tổng điểm tối đa của các tiêu chí là 11, không bằng điểm tối đa của nhóm (10)")').waitFor();
+    expect(await max.getAttribute('class')).not.toContain('invalid');
+    expect(await form.locator('input[name="groups[0].maxPoints"]').getAttribute('class')).toContain('invalid');
+    expect(await form.locator('button[type=submit]').isDisabled()).toBe(true);
+    await t.shot('06a-set-form-error');
+    // The same rules as the service: a class threshold that leaves a gap is named too.
+    await form.locator('input[name="classes[1].from"]').fill('81');
+    await form.locator('.form-error li:has-text("Có khoảng trống giữa mức")').waitFor();
+    await form.locator('input[name="classes[1].from"]').fill('80');
+    await max.fill('4,5');
+    await form.locator('input[name="groups[0].criteria[1].maxPoints"]').fill('2,5');
+    await form.locator('input[name="name"]').fill('Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi lần 2)');
+    await form.locator('.se-problems:has-text("Bộ tiêu chí hợp lệ")').waitFor();
+    await t.shot('06b-set-form');
+    await form.locator('button[type=submit]').click();
+    await page.waitForSelector('.notice-ok:has-text("phiên bản mới (phiên bản 3)")');
+    const v3 = await t.bridge.core.db.selectFrom('scoring_sets').select(['version', 'name', 'content']).where('version', '=', 3).executeTakeFirstOrThrow();
+    expect(v3.name).toBe('Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi lần 2)');
+    const content = JSON.parse(v3.content) as { groups: { criteria: { code: string; maxPoints: number }[] }[] };
+    expect(content.groups[0]!.criteria.slice(0, 2).map((c) => [c.code, c.maxPoints])).toEqual([
+      ['1.1', 4.5],
+      ['1.2', 2.5],
     ]);
   });
 

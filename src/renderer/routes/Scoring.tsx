@@ -10,6 +10,7 @@ import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '..
 import { SCORING_STAGE_LABELS, type CriteriaSet, type CriteriaSetListItem, type RoundCandidate, type RoundResults, type ScoringRound, type ScoringRoundListItem, type UnitScoring } from '../../shared/model/scoring';
 import { formatDateShort } from '../../shared/format';
 import type { CriteriaSetInput } from '../../shared/contract/scoring';
+import { CriteriaSetForm } from './ScoringSetEditor';
 import './scoring.css';
 
 type Tab = 'don-vi' | 'ket-qua' | 'bo-tieu-chi';
@@ -838,7 +839,24 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
   const [set, setSet] = useState<CriteriaSet | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [editError, setEditError] = useState<string[]>([]);
+  const [formOpen, setFormOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const openJson = () => {
+    if (!set) return;
+    const { id: _i, version: _v, basedOnId: _b, frozen: _f, createdAt: _c, ...content } = set;
+    setFormOpen(false);
+    setEditing(JSON.stringify(content, null, 2));
+    setEditError([]);
+  };
+  const saved = async (r: { set: CriteriaSet; newVersion: boolean }) => {
+    setEditing(null);
+    setFormOpen(false);
+    setEditError([]);
+    notice('ok', r.newVersion ? `Bộ tiêu chí đã dùng nên được lưu thành phiên bản mới (phiên bản ${r.set.version}).` : 'Đã lưu bộ tiêu chí.');
+    await onChanged();
+    setId(r.set.id);
+    setSet(r.set);
+  };
   const saveEdit = async () => {
     if (!set || editing === null) return;
     let content: unknown;
@@ -848,13 +866,7 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
       return setEditError([`Nội dung không phải JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`]);
     }
     try {
-      const r = await call('scoring.sets.save', { id: set.id, content: content as CriteriaSetInput });
-      setEditing(null);
-      setEditError([]);
-      notice('ok', r.newVersion ? `Bộ tiêu chí đã dùng nên được lưu thành phiên bản mới (phiên bản ${r.set.version}).` : 'Đã lưu bộ tiêu chí.');
-      await onChanged();
-      setId(r.set.id);
-      setSet(r.set);
+      await saved(await call('scoring.sets.save', { id: set.id, content: content as CriteriaSetInput }));
     } catch (err) {
       const e = err as { data?: { details?: { message: string }[] } };
       setEditError(e.data?.details?.length ? e.data.details.map((d) => d.message) : [errorMessage(err)]);
@@ -913,12 +925,14 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
             <button
               type="button"
               onClick={() => {
-                const { id: _i, version: _v, basedOnId: _b, frozen: _f, createdAt: _c, ...content } = set;
-                setEditing(JSON.stringify(content, null, 2));
-                setEditError([]);
+                setEditing(null);
+                setFormOpen(true);
               }}
             >
               {set.frozen ? 'Sửa (tạo phiên bản mới)…' : 'Sửa…'}
+            </button>
+            <button type="button" onClick={openJson}>
+              Sửa JSON (nâng cao)…
             </button>
             <button type="button" onClick={() => void call('scoring.sets.export', { id: set.id }).then((r) => r.saved && notice('ok', `Đã xuất: ${r.path}`), (err: unknown) => notice('error', errorMessage(err)))}>
               Xuất JSON
@@ -926,6 +940,7 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
             </div>
           </div>
           {set.description ? <p>{set.description}</p> : null}
+          {formOpen ? <CriteriaSetForm key={set.id} set={set} onClose={() => setFormOpen(false)} onSaved={(r) => void saved(r)} onJson={openJson} /> : null}
           {editing !== null ? (
             <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={() => setEditing(null)} wide>
               <p className="muted small">
