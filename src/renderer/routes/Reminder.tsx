@@ -1,6 +1,6 @@
 // Công văn đôn đốc: choose the late or missing units and a new deadline; the main process writes
 // the letter (Nghị định 30 format) and enters it in the outgoing register.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../api';
 import { Modal } from '../components/Modal';
 import { Field } from '../components/Field';
@@ -14,6 +14,16 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
   const notice = useNotice();
   const [chosen, setChosen] = useState<Set<number>>(new Set(units.map((u) => u.unitId)));
   const [newDeadline, setNewDeadline] = useState(addWorkingDays(todayIso(), 5));
+  // Five working days from today, skipping the holidays of Cài đặt too (until the user picks a date).
+  const touched = useRef(false);
+  useEffect(() => {
+    void call('periods.holidays').then(
+      (hs) => {
+        if (!touched.current) setNewDeadline(addWorkingDays(todayIso(), 5, hs.map((h) => h.date)));
+      },
+      () => undefined,
+    );
+  }, []);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const toggle = (id: number) => {
@@ -52,7 +62,14 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
       </div>
       <div className="form-grid" style={{ marginTop: 10 }}>
         <Field label="Hạn nộp mới" required>
-          <ViDateInput label="Hạn nộp mới" value={newDeadline} onChange={setNewDeadline} />
+          <ViDateInput
+            label="Hạn nộp mới"
+            value={newDeadline}
+            onChange={(v) => {
+              touched.current = true;
+              setNewDeadline(v);
+            }}
+          />
         </Field>
       </div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
