@@ -59,3 +59,14 @@ export async function openE2E(name: string, opts: { dbPath?: string } = {}): Pro
     },
   };
 }
+
+/** Adds a unit through the Đơn vị screen, as a user would, and waits for its row. */
+export async function addUnitViaUi(t: E2E, code: string, name: string): Promise<void> {
+  const { page } = t;
+  await page.goto(`${t.bridge.url}#/don-vi`);
+  await page.click('button:has-text("+ Thêm đơn vị")');
+  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=code]', code);
+  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=name]', name);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.vrow[data-code="${code}"]`);
+}

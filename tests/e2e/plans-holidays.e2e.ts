@@ -1,7 +1,7 @@
 // The plan editor links task units to the register and edits a target's unit kinds; holidays typed in
 // Cài đặt move a new period's default deadline past Tết.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, type E2E } from './harness';
+import { addUnitViaUi, openE2E, type E2E } from './harness';
 import { getPlan, listPlans } from '../../src/main/services/plans';
 import { getHolidays } from '../../src/main/services/holidays';
 
@@ -13,15 +13,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function addUnit(code: string, name: string) {
-  const { page } = t;
-  await page.goto(`${t.bridge.url}#/don-vi`);
-  await page.click('button:has-text("+ Thêm đơn vị")');
-  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=code]', code);
-  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=name]', name);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.vrow[data-code="${code}"]`);
-}
+const addUnit = (code: string, name: string) => addUnitViaUi(t, code, name);
 
 describe('plans and holidays in chromium', () => {
   it('picks task units from the register and sets the unit kinds a target applies to', async () => {

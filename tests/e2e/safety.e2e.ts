@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, type E2E } from './harness';
+import { addUnitViaUi, openE2E, type E2E } from './harness';
 
 let t: E2E;
 beforeAll(async () => {
@@ -12,15 +12,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function addUnit(code: string, name: string) {
-  const { page } = t;
-  await page.goto(`${t.bridge.url}#/don-vi`);
-  await page.click('button:has-text("+ Thêm đơn vị")');
-  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=code]', code);
-  await page.fill('form[aria-label="Thông tin đơn vị"] input[name=name]', name);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.vrow[data-code="${code}"]`);
-}
+const addUnit = (code: string, name: string) => addUnitViaUi(t, code, name);
 
 async function openTab(label: string) {
   const { page } = t;

@@ -1,7 +1,7 @@
 // The outgoing-document register (sổ văn bản đi): the next number per document type and year
 // (restarting at 01 each 1 January) and the list of what was issued.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB, DocumentRegisterTable } from '../db/schema';
 import type { DocumentTypeName, RegisterEntry } from '../../shared/model/document';
 import { AppError } from '../../shared/errors';
 
@@ -26,18 +26,7 @@ export interface RegisterQuery {
 
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 
-function toEntry(r: {
-  id: number;
-  document_type: string;
-  year: number;
-  number: number | null;
-  symbol: string;
-  date: string;
-  summary: string;
-  signer_name: string;
-  file_path: string;
-  created_at: string;
-}): RegisterEntry {
+function toEntry(r: Selectable<DocumentRegisterTable>): RegisterEntry {
   return {
     id: r.id,
     documentType: r.document_type as DocumentTypeName,
