@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCore } from '../src/main/core';
-import { folderPlatform } from '../src/main/platform';
-import { analyzeCollect, commitCollect, exportCollectBooks } from '../src/main/services/collect';
+import { openCore } from '../src/main/core/core';
+import { folderPlatform } from '../src/main/platform/platform';
+import { analyzeCollect, commitCollect, exportCollectBooks } from '../src/main/features/collect/collect';
 import { fillWorkbook, filesIn, readBytes, setupCollect } from '../tests/unit/collect-helpers';
 
 const UNITS = 1000;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { parseDocumentModel } from '../src/main/documents/model';
 import { renderDocx } from '../src/main/documents/docx-writer';
-import { sampleModel } from '../src/main/documents/samples';
+import { sampleModel } from '../src/main/features/documents/samples';
 import type { DocumentModelInput } from '../src/shared/contract/document-model';
 
 const PARAGRAPHS = 200;

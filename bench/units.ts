@@ -1,10 +1,10 @@
 // Unit register at scale: 5,000 units imported from a workbook, listed, searched.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCore } from '../src/main/core';
-import { folderPlatform } from '../src/main/platform';
-import { commitUnitImport, exportUnitWorkbook } from '../src/main/services/unit-import';
-import { listUnits } from '../src/main/services/units';
+import { openCore } from '../src/main/core/core';
+import { folderPlatform } from '../src/main/platform/platform';
+import { commitUnitImport, exportUnitWorkbook } from '../src/main/features/units/unit-import';
+import { listUnits } from '../src/main/features/units/units';
 import fs from 'node:fs';
 import os from 'node:os';
 

@@ -1,34 +1,34 @@
 // The implementation of every contract method: one line each, delegating to a service.
 // The type below makes a missing or mistyped method a compile error.
-import type { Core } from './core';
+import type { Core } from './core/core';
 import type { MethodArgs, MethodName, MethodOutput } from '../shared/contract';
-import { getAgency, saveAgency } from './services/agency';
-import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit } from './services/units';
-import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './services/unit-import';
-import { saveExport } from './services/exports';
+import { getAgency, saveAgency } from './features/agency/agency';
+import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit } from './features/units/units';
+import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './features/units/unit-import';
+import { saveExport } from './platform/exports';
 import { currentSchemaVersion } from './db/migrate';
-import { createPlan, deletePlan, getPlan, importPlan, listPlans, updatePlan } from './services/plans';
-import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTemplate, listTemplates, saveTemplate } from './services/templates';
-import { createPeriod, deletePeriod, getPeriod, listPeriods, periodExpectedUnits, previewPeriod, updatePeriod } from './services/periods';
-import { getHolidays, saveHolidays } from './services/holidays';
-import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './services/reports';
-import { periodBoard, reportingTrend } from './services/dashboard';
-import { buildReminder } from './services/reminders';
-import { listRegister, peekNextNumber } from './services/register';
-import { exportDocument, saveSample } from './services/documents';
-import { emailDraft, exportExcel, exportWord, getCompileSettings, getDraft, openExportFolder, refreshDraft, saveCompileSettings, saveDraft, showCompile } from './services/compile';
-import { getDocumentSettings, saveDocumentSettings } from './services/document-settings';
-import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './safety/backups';
-import { exportPackage, importPackage, inspectPackage } from './safety/package';
-import { auditWorkbook, listAudit } from './safety/audit-log';
-import { emptyTrash, listTrash, restoreFromTrash } from './safety/trash';
-import { deleteCriteriaSet, exportCriteriaSetJson, getCriteriaSet, importCriteriaSet, listCriteriaSets, saveCriteriaSet } from './services/scoring-sets';
-import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from './services/scoring';
-import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './services/scoring-io';
-import { analyzeCollect, commitCollect, exportCollect } from './services/collect';
-import { jobProgress } from './jobs';
+import { createPlan, deletePlan, getPlan, importPlan, listPlans, updatePlan } from './features/plans/plans';
+import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTemplate, listTemplates, saveTemplate } from './features/templates/templates';
+import { createPeriod, deletePeriod, getPeriod, listPeriods, periodExpectedUnits, previewPeriod, updatePeriod } from './features/periods/periods';
+import { getHolidays, saveHolidays } from './features/periods/holidays';
+import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './features/reports/reports';
+import { periodBoard, reportingTrend } from './features/reports/board';
+import { buildReminder } from './features/reports/reminders';
+import { listRegister, peekNextNumber } from './features/documents/register';
+import { exportDocument, saveSample } from './features/documents/documents';
+import { emailDraft, exportExcel, exportWord, getCompileSettings, getDraft, openExportFolder, refreshDraft, saveCompileSettings, saveDraft, showCompile } from './features/compile/compile';
+import { getDocumentSettings, saveDocumentSettings } from './features/documents/document-settings';
+import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './features/safety/backups';
+import { exportPackage, importPackage, inspectPackage } from './features/safety/package';
+import { auditWorkbook, listAudit } from './features/safety/audit-log';
+import { emptyTrash, listTrash, restoreFromTrash } from './features/safety/trash';
+import { deleteCriteriaSet, exportCriteriaSetJson, getCriteriaSet, importCriteriaSet, listCriteriaSets, saveCriteriaSet } from './features/scoring/criteria-sets';
+import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from './features/scoring/rounds';
+import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './features/scoring/scoring-files';
+import { analyzeCollect, commitCollect, exportCollect } from './features/collect/collect';
+import { jobProgress } from './core/jobs';
 
-import { exportPlanDocx, parsePlanImport, savePlanImport } from './services/plan-import';
+import { exportPlanDocx, parsePlanImport, savePlanImport } from './features/plan-import/plan-import';
 
 export type Handlers = { [M in MethodName]: (core: Core, args: MethodArgs<M>) => Promise<MethodOutput<M>> };
 

@@ -3,19 +3,19 @@
 // In an installed app: ELECTRON_RUN_AS_NODE=1 <app executable> <resources>/app.asar/out/main/cli.js …
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore, type Core } from './core';
-import { DOCS_USAGE, runDocsCli } from './documents/cli';
+import { openCore, type Core } from './core/core';
+import { DOCS_USAGE, runDocsCli } from './features/documents/cli';
 import { createDispatch } from './dispatch';
-import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './compile/cli';
-import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './reporting-cli';
-import { SCORING_USAGE, isScoringCommand, runScoringCli } from './scoring-cli';
-import { defaultDbPath } from './paths';
-import { cliNativeBindingFor } from './native-binding';
-import { fixedPathPlatform } from './platform';
-import { COLLECT_USAGE, runCollectCli } from './collect-cli';
-import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './import/plan-text/cli';
+import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './features/compile/cli';
+import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './features/reports/cli';
+import { SCORING_USAGE, isScoringCommand, runScoringCli } from './features/scoring/cli';
+import { defaultDbPath } from './platform/paths';
+import { cliNativeBindingFor } from './platform/native-binding';
+import { fixedPathPlatform } from './platform/platform';
+import { COLLECT_USAGE, runCollectCli } from './features/collect/cli';
+import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './features/plan-import/cli';
 import { UNIT_KIND_LABELS } from '../shared/model/unit';
-import { CliFailure, parseArgs, type CliIo, contractCaller } from './cli-kit';
+import { CliFailure, parseArgs, type CliIo, contractCaller } from './cli/kit';
 
 export type { CliIo };
 

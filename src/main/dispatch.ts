@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { contract, type MethodName } from '../shared/contract';
 import { AppError, type Result } from '../shared/errors';
-import type { Core } from './core';
+import type { Core } from './core/core';
 import { handlers } from './api-handlers';
 
 z.config(viLocale());

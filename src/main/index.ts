@@ -2,15 +2,15 @@
 // window, register the API.
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
-import { openCore, DB_FILE_NAME, type Core } from './core';
+import { openCore, DB_FILE_NAME, type Core } from './core/core';
 import { createDispatch } from './dispatch';
 import { registerApi } from './ipc';
 import { createMainWindow, installSessionPolicy, isAppUrl } from './window';
-import { electronPlatform } from './electron-platform';
-import { electronNativeBinding } from './native-binding';
+import { electronPlatform } from './platform/electron-platform';
+import { electronNativeBinding } from './platform/native-binding';
 import { AppError } from '../shared/errors';
-import { dailyBackup } from './safety/backups';
-import { guardPlatform } from './guarded-platform';
+import { dailyBackup } from './features/safety/backups';
+import { guardPlatform } from './platform/guarded-platform';
 
 let mainWindow: BrowserWindow | null = null;
 

@@ -4,10 +4,10 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openCore, type Core } from '../../src/main/core';
+import { openCore, type Core } from '../../src/main/core/core';
 import { createDispatch } from '../../src/main/dispatch';
-import { folderPlatform } from '../../src/main/platform';
-import { guardPlatform } from '../../src/main/guarded-platform';
+import { folderPlatform } from '../../src/main/platform/platform';
+import { guardPlatform } from '../../src/main/platform/guarded-platform';
 import { decodeWire, encodeWire } from '../../src/shared/wire';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 

@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCore } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
-import { commitUnitImport, exportUnitWorkbook } from '../../src/main/services/unit-import';
-import { saveAgency } from '../../src/main/services/agency';
+import { openCore } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
+import { commitUnitImport, exportUnitWorkbook } from '../../src/main/features/units/unit-import';
+import { saveAgency } from '../../src/main/features/agency/agency';
 import { agencyInput } from '../../src/shared/contract/agency';
-import { listUnits, updateUnit } from '../../src/main/services/units';
+import { listUnits, updateUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
-import { writeFileAtomic } from '../../src/main/files';
+import { writeFileAtomic } from '../../src/main/platform/files';
 import { openConnection } from '../../src/main/db/connection';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 

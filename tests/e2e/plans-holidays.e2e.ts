@@ -2,8 +2,8 @@
 // Cài đặt move a new period's default deadline past Tết.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUnitViaUi, openE2E, type E2E } from './harness';
-import { getPlan, listPlans } from '../../src/main/services/plans';
-import { getHolidays } from '../../src/main/services/holidays';
+import { getPlan, listPlans } from '../../src/main/features/plans/plans';
+import { getHolidays } from '../../src/main/features/periods/holidays';
 
 let t: E2E;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openE2E, type E2E } from './harness';
-import { createUnit } from '../../src/main/services/units';
-import { saveAgency } from '../../src/main/services/agency';
+import { createUnit } from '../../src/main/features/units/units';
+import { saveAgency } from '../../src/main/features/agency/agency';
 import { agencyInput } from '../../src/shared/contract/agency';
 
 let t: E2E;

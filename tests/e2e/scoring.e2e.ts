@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openE2E, type E2E } from './harness';
-import { createUnit } from '../../src/main/services/units';
+import { createUnit } from '../../src/main/features/units/units';
 import ExcelJS from 'exceljs';
 
 let t: E2E;

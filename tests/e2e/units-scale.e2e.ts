@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openE2E, type E2E } from './harness';
-import { commitUnitImport } from '../../src/main/services/unit-import';
+import { commitUnitImport } from '../../src/main/features/units/unit-import';
 
 let t: E2E;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // The aggregation rules on small fixtures whose expected results were computed by hand.
 import { describe, expect, it } from 'vitest';
-import { aggregate, compareAggregations, evaluateTargets, overlappingPeriods, type AggPeriod, type AggUnit } from '../../src/shared/aggregate';
+import { aggregate, compareAggregations, evaluateTargets, overlappingPeriods, type AggPeriod, type AggUnit } from '../../src/shared/domain/aggregate';
 import type { TemplateIndicator } from '../../src/shared/model/template';
 import type { PlanTarget } from '../../src/shared/model/plan';
 

@@ -5,13 +5,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/main/db/schema';
-import { createUnit } from '../../src/main/services/units';
-import { listTemplates } from '../../src/main/services/templates';
-import { createPeriod } from '../../src/main/services/periods';
-import { saveAgency } from '../../src/main/services/agency';
+import { createUnit } from '../../src/main/features/units/units';
+import { listTemplates } from '../../src/main/features/templates/templates';
+import { createPeriod } from '../../src/main/features/periods/periods';
+import { saveAgency } from '../../src/main/features/agency/agency';
 import { periodInput } from '../../src/shared/contract/periods';
 import { agencyInput } from '../../src/shared/contract/agency';
-import { INPUT_SHEET } from '../../src/main/workbooks/collect-book';
+import { INPUT_SHEET } from '../../src/main/features/collect/collect-book';
 import type { Period } from '../../src/shared/model/period';
 
 export interface CollectSetup {

@@ -4,14 +4,14 @@
 //   DT04 = (90 + 2 + 45 + 0) / (100 + 20 + 50 + 0) = 137 / 170 = 80,59 % (the average of the
 //   units' rates 90 %, 10 %, 90 % would be 63,33 %).
 //   DV04 "Dân vận khéo": yes for U1, U2, U4 → 3 of 5 expected = 60 % (target: trên 80 % → not met).
-import type { Core } from '../../src/main/core';
-import { saveAgency } from '../../src/main/services/agency';
-import { createUnit } from '../../src/main/services/units';
-import { createPlan } from '../../src/main/services/plans';
-import { createPeriod } from '../../src/main/services/periods';
-import { listTemplates } from '../../src/main/services/templates';
-import { saveReportValues, transitionReport } from '../../src/main/services/reports';
-import { saveCompileSettings } from '../../src/main/services/compile';
+import type { Core } from '../../src/main/core/core';
+import { saveAgency } from '../../src/main/features/agency/agency';
+import { createUnit } from '../../src/main/features/units/units';
+import { createPlan } from '../../src/main/features/plans/plans';
+import { createPeriod } from '../../src/main/features/periods/periods';
+import { listTemplates } from '../../src/main/features/templates/templates';
+import { saveReportValues, transitionReport } from '../../src/main/features/reports/reports';
+import { saveCompileSettings } from '../../src/main/features/compile/compile';
 import { agencyInput } from '../../src/shared/contract/agency';
 import { planInput } from '../../src/shared/contract/plans';
 import { periodInput } from '../../src/shared/contract/periods';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDec, compareDec, formatDec, fromJsNumber, parseViNumber, ratePercent, subDec } from '../../src/shared/decimal';
+import { addDec, compareDec, formatDec, fromJsNumber, parseViNumber, ratePercent, subDec } from '../../src/shared/domain/decimal';
 
 const ok = (s: string) => {
   const r = parseViNumber(s);

@@ -1,6 +1,6 @@
 // The contract boundary: every argument validated, errors as typed Vietnamese data.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core/core';
 import { createDispatch, type Dispatch } from '../../src/main/dispatch';
 import { handlers } from '../../src/main/api-handlers';
 import { contract, methodNames } from '../../src/shared/contract';

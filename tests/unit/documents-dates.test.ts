@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDateLine, parseIsoDate } from '../../src/shared/format';
 import { parseDocumentModel } from '../../src/main/documents/model';
 import { annexNote } from '../../src/main/documents/docx-writer';
-import { sampleModel } from '../../src/main/documents/samples';
+import { sampleModel } from '../../src/main/features/documents/samples';
 
 describe('formatDateLine edges', () => {
   it.each([

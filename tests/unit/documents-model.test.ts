@@ -7,15 +7,15 @@ import { z } from 'zod';
 import { parseDocumentModel } from '../../src/main/documents/model';
 import { writeDocx, numberLine, splitLine } from '../../src/main/documents/docx-writer';
 import { DOCUMENT_SCHEMA_FILE, documentModelJsonSchema } from '../../src/main/documents/json-schema';
-import { sampleModel } from '../../src/main/documents/samples';
-import { listRegister, peekNextNumber, registerDocument, takeNextNumber } from '../../src/main/services/register';
+import { sampleModel } from '../../src/main/features/documents/samples';
+import { listRegister, peekNextNumber, registerDocument, takeNextNumber } from '../../src/main/features/documents/register';
 import { createDispatch } from '../../src/main/dispatch';
 import { runCli } from '../../src/main/cli';
 import { AppError, type Result } from '../../src/shared/errors';
 import { DOCUMENT_TYPES } from '../../src/shared/model/document';
 import type { SavedDocument } from '../../src/shared/contract/documents';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
-import type { Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
 import { checkDocx, tempDir, type TableFacts } from './documents-helpers';
 

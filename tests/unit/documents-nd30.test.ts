@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocumentModel, type DocumentModel } from '../../src/main/documents/model';
 import { renderDocx } from '../../src/main/documents/docx-writer';
-import { SAMPLE_FILE_NAMES, SAMPLE_KINDS, sampleModel } from '../../src/main/documents/samples';
+import { SAMPLE_FILE_NAMES, SAMPLE_KINDS, sampleModel } from '../../src/main/features/documents/samples';
 import { formatDateLine } from '../../src/shared/format';
 import { SEED_FIXTURES, loadSeedFixture } from '../fixtures/documents';
 import {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FakeBrowserWindow, FakeElectron, IpcHandler } from './fake-electron';
 import { channelOf, methodNames } from '../../src/shared/contract';
-import { DB_FILE_NAME, type Core } from '../../src/main/core';
+import { DB_FILE_NAME, type Core } from '../../src/main/core/core';
 import type { Result } from '../../src/shared/errors';
 
 const REPO = path.resolve(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guardPlatform } from '../../src/main/guarded-platform';
-import type { Platform } from '../../src/main/platform';
+import { guardPlatform } from '../../src/main/platform/guarded-platform';
+import type { Platform } from '../../src/main/platform/platform';
 import { tempDir } from './helpers';
 
 function fake(answer: { save?: string | null; open?: string | null; folder?: string | null }) {

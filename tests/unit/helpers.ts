@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { openCore, type Core } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
+import { openCore, type Core } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
 
 export function tempDir(prefix = 'bcnv-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

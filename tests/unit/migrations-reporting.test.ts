@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src/main/db/connection';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
-import { openCore } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
+import { openCore } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
 
 describe('migrations 0004_plans_templates_periods and 0005_unit_reports', () => {
   it('add the tables and keep existing units; history triggers refuse changes', async () => {

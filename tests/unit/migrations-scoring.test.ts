@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src/main/db/connection';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
-import { openCore } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
+import { openCore } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
 
 describe('migration 0040_scoring', () => {
   it('adds the scoring tables over existing data; bounds, reasons, locks and history hold in SQL', async () => {

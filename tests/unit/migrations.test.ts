@@ -6,7 +6,7 @@ import { openConnection } from '../../src/main/db/connection';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations, latestMigration } from '../../src/main/db/migrations';
 import { tempDir } from './helpers';
-import { listUnits } from '../../src/main/services/units';
+import { listUnits } from '../../src/main/features/units/units';
 
 describe('migrations', () => {
   it('builds the latest schema from an empty file, with WAL and foreign keys on', async () => {

@@ -2,13 +2,13 @@
 // transaction; a refused period leaves the database exactly as it was.
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core/core';
 import { createDispatch, type Dispatch } from '../../src/main/dispatch';
 import type { Result } from '../../src/shared/errors';
 import type { PlanProposal } from '../../src/shared/model/plan-import';
 import type { PlanImportResult } from '../../src/shared/contract/plan-import';
 import type { SavedDocument } from '../../src/shared/contract/documents';
-import { proposalToSaveInput } from '../../src/shared/plan-import-input';
+import { proposalToSaveInput } from '../../src/shared/domain/plan-import-input';
 import { databaseFingerprint, freshCore } from './helpers';
 
 const longKhanh = fs.readFileSync('/work/shared/seeds/ke-hoach-dan-van-chinh-quyen-long-khanh-2024.txt', 'utf8');

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { parsePlanText } from '../../src/main/import/plan-text/parse';
-import { normalizePlanText } from '../../src/main/import/plan-text/normalize';
-import { readPlanFile } from '../../src/main/import/plan-text/read-file';
-import { proposalJson } from '../../src/main/import/plan-text/cli';
-import { matchUnit, splitUnits } from '../../src/main/import/plan-text/units';
+import { parsePlanText } from '../../src/main/features/plan-import/reader/parse';
+import { normalizePlanText } from '../../src/main/features/plan-import/reader/normalize';
+import { readPlanFile } from '../../src/main/features/plan-import/reader/read-file';
+import { proposalJson } from '../../src/main/features/plan-import/cli';
+import { matchUnit, splitUnits } from '../../src/main/features/plan-import/reader/unit-phrases';
 import type { PlanProposal, Span } from '../../src/shared/model/plan-import';
 import { AppError } from '../../src/shared/errors';
 

@@ -24,7 +24,7 @@ import {
   type Runners,
   type Target,
 } from '../../scripts/electron-native.mjs';
-import { cliNativeBindingFor, electronNativeBinding } from '../../src/main/native-binding';
+import { cliNativeBindingFor, electronNativeBinding } from '../../src/main/platform/native-binding';
 import { AppError } from '../../src/shared/errors';
 
 const REPO = path.resolve(__dirname, '..', '..');

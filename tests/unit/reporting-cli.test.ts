@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
-import { openCore } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
-import { createUnit } from '../../src/main/services/units';
+import { openCore } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
+import { createUnit } from '../../src/main/features/units/units';
 
 let dir: string;
 let db: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../src/shared/rules';
+import { checkTemplate, computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../src/shared/domain/rules';
 import type { TemplateIndicator } from '../../src/shared/model/template';
 import defaultTemplate from '../../resources/templates/dan-van-chinh-quyen.json';
 

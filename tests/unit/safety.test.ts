@@ -4,15 +4,15 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
+import { openCore, type Core } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
-import { createUnit, listUnits, updateUnit } from '../../src/main/services/units';
+import { createUnit, listUnits, updateUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
-import { listAudit } from '../../src/main/safety/audit-log';
-import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../../src/main/safety/trash';
-import { dailyBackup, inspectBackup, listBackups, restoreBackup, setBackupKeep } from '../../src/main/safety/backups';
-import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/safety/package';
+import { listAudit } from '../../src/main/features/safety/audit-log';
+import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../../src/main/features/safety/trash';
+import { dailyBackup, inspectBackup, listBackups, restoreBackup, setBackupKeep } from '../../src/main/features/safety/backups';
+import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/features/safety/package';
 import { databaseFingerprint, tempDir } from './helpers';
 
 let dir: string;
@@ -229,7 +229,7 @@ describe('disk full and read-only', () => {
 
 describe('deleting plans, templates and periods goes through the trash', () => {
   it('puts a deleted plan back with its tasks, their units and its targets', async () => {
-    const { importPlan, deletePlan, getPlan, listPlans } = await import('../../src/main/services/plans');
+    const { importPlan, deletePlan, getPlan, listPlans } = await import('../../src/main/features/plans/plans');
     const file = fs.readdirSync(path.resolve('tests/fixtures/plans')).find((f) => f.endsWith('.json'))!;
     const plan = await importPlan(core.db, file, new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/plans', file))));
     const before = await getPlan(core.db, plan.id);
@@ -243,7 +243,7 @@ describe('deleting plans, templates and periods goes through the trash', () => {
   });
 
   it('puts a deleted template back with its sections and indicators', async () => {
-    const { listTemplates, getTemplate, copyTemplate, deleteTemplate } = await import('../../src/main/services/templates');
+    const { listTemplates, getTemplate, copyTemplate, deleteTemplate } = await import('../../src/main/features/templates/templates');
     const [builtIn] = await listTemplates(core.db);
     const copy = await copyTemplate(core.db, builtIn!.id, 'BAN-SAO', 'Bản sao để xóa');
     const before = await getTemplate(core.db, copy.id);

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openCore, type Core } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
+import { openCore, type Core } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
-import { createUnit } from '../../src/main/services/units';
+import { createUnit } from '../../src/main/features/units/units';
 import {
   deleteCriteriaSet,
   exportCriteriaSetJson,
@@ -17,11 +17,11 @@ import {
   installDefaultCriteriaSet,
   listCriteriaSets,
   saveCriteriaSet,
-} from '../../src/main/services/scoring-sets';
-import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from '../../src/main/services/scoring';
-import { MAX_EVIDENCE_BYTES } from '../../src/main/services/scoring-evidence';
+} from '../../src/main/features/scoring/criteria-sets';
+import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from '../../src/main/features/scoring/rounds';
+import { MAX_EVIDENCE_BYTES } from '../../src/main/features/scoring/evidence';
 import { criteriaSetInput, roundInput, saveScoresInput, type CriteriaSetInput } from '../../src/shared/contract/scoring';
-import { checkClasses, checkCriteriaSet, classify, computeTotals, formatPoints, parsePoints, rankByTotal, toCenti } from '../../src/shared/scoring';
+import { checkClasses, checkCriteriaSet, classify, computeTotals, formatPoints, parsePoints, rankByTotal, toCenti } from '../../src/shared/domain/scoring';
 import type { CriteriaSetContent, ScoreClass } from '../../src/shared/model/scoring';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Core } from '../../src/main/core';
-import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from '../../src/main/services/unit-import';
-import { listUnits } from '../../src/main/services/units';
+import type { Core } from '../../src/main/core/core';
+import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from '../../src/main/features/units/unit-import';
+import { listUnits } from '../../src/main/features/units/units';
 import { databaseFingerprint, freshCore } from './helpers';
 
 let core: Core;

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core';
-import { folderPlatform } from '../../src/main/platform';
+import { openCore, type Core } from '../../src/main/core/core';
+import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
-import { createUnit, listUnits } from '../../src/main/services/units';
-import { resolveUnitRef, resolveUnitRefs } from '../../src/shared/unit-refs';
+import { createUnit, listUnits } from '../../src/main/features/units/units';
+import { resolveUnitRef, resolveUnitRefs } from '../../src/shared/domain/unit-refs';
 import type { Plan } from '../../src/shared/model/plan';
 
 const units = [

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { closeUnit, createUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit, type UnitData } from '../../src/main/services/units';
+import type { Core } from '../../src/main/core/core';
+import { closeUnit, createUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit, type UnitData } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { freshCore } from './helpers';
 

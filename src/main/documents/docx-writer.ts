@@ -30,7 +30,7 @@ import {
 import { formatDateLine, formatNumber } from '../../shared/format';
 import type { DocAnnex, DocBlock, DocCell, DocInline, DocSettings, DocTable, DocumentModel } from '../../shared/contract/document-model';
 import { A4, mmToTwips, parseDocumentModel, ptToTwips } from './model';
-import { writeFileAtomic } from '../files';
+import { writeFileAtomic } from '../platform/files';
 import { textWidthTwips } from './metrics';
 
 export const FONT = 'Times New Roman';

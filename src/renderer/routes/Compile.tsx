@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
-import { formatDec } from '../../shared/decimal';
+import { formatDec } from '../../shared/domain/decimal';
 import { formatDateShort } from '../../shared/format';
 import { AGGREGATION_LABELS } from '../../shared/model/template';
 import { BOARD_STATE_LABELS } from '../../shared/model/report';

@@ -5,7 +5,7 @@ import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
 import { Field } from '../components/Field';
 import { formatDateShort } from '../../shared/format';
-import { formatDec } from '../../shared/decimal';
+import { formatDec } from '../../shared/domain/decimal';
 import { BOARD_STATE_LABELS, CHANNEL_LABELS, type Board, type BoardState, type TrendPoint } from '../../shared/model/report';
 import type { PeriodListItem } from '../../shared/model/period';
 import { goTo, readTarget, rememberTarget } from '../reporting-nav';

@@ -7,11 +7,11 @@ import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
 import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort } from '../../shared/format';
-import { formatDec, parseViNumber } from '../../shared/decimal';
+import { formatDec, parseViNumber } from '../../shared/domain/decimal';
 import { COMPARATORS, COMPARATOR_LABELS, PLAN_TYPES, PLAN_TYPE_LABELS, planReference, type Comparator, type Plan, type PlanListItem, type PlanType } from '../../shared/model/plan';
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../shared/model/period';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitListItem } from '../../shared/model/unit';
-import { resolveUnitRef, resolveUnitRefs } from '../../shared/unit-refs';
+import { resolveUnitRef, resolveUnitRefs } from '../../shared/domain/unit-refs';
 import type { PlanInput } from '../../shared/contract/plans';
 import './reporting.css';
 

@@ -7,7 +7,7 @@ import { Field } from '../components/Field';
 import { ViDateInput } from '../components/ViDateInput';
 import { useNotice } from '../components/Notice';
 import { todayIso, formatDateShort } from '../../shared/format';
-import { addWorkingDays } from '../../shared/periods';
+import { addWorkingDays } from '../../shared/domain/periods';
 import { BOARD_STATE_LABELS, type Board, type BoardRow } from '../../shared/model/report';
 
 export function ReminderDialog({ board, units, onClose }: { board: Board; units: BoardRow[]; onClose: () => void }) {

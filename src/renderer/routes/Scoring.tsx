@@ -6,7 +6,7 @@ import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
 import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
-import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '../../shared/scoring';
+import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS, type CriteriaSet, type CriteriaSetListItem, type RoundCandidate, type RoundResults, type ScoringRound, type ScoringRoundListItem, type UnitScoring } from '../../shared/model/scoring';
 import { formatDateShort } from '../../shared/format';
 import type { CriteriaSetInput } from '../../shared/contract/scoring';

@@ -6,7 +6,7 @@ import { call, errorMessage } from '../api';
 import { Modal } from '../components/Modal';
 import { Field } from '../components/Field';
 import { criteriaSetInput } from '../../shared/contract/scoring';
-import { checkCriteriaSet, formatPoints, fromCenti, parsePoints, toCenti, type SetProblem } from '../../shared/scoring';
+import { checkCriteriaSet, formatPoints, fromCenti, parsePoints, toCenti, type SetProblem } from '../../shared/domain/scoring';
 import type { CriteriaSet, CriteriaSetContent } from '../../shared/model/scoring';
 
 // Numbers are kept as typed ("7,5") and read on every change.

@@ -6,7 +6,7 @@ import { call, errorMessage } from '../api';
 import { useNotice } from '../components/Notice';
 import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
-import { checkTemplate, formatRule, parseRule } from '../../shared/rules';
+import { checkTemplate, formatRule, parseRule } from '../../shared/domain/rules';
 import { formatDateShort } from '../../shared/format';
 import {
   ACCUMULATIONS,

@@ -9,9 +9,9 @@ import { Modal } from '../components/Modal';
 import { Field } from '../components/Field';
 import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort, todayIso } from '../../shared/format';
-import { formatDec } from '../../shared/decimal';
-import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../shared/rules';
-import { parseIndicatorInput, storedText } from '../../shared/report-values';
+import { formatDec } from '../../shared/domain/decimal';
+import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../shared/domain/rules';
+import { parseIndicatorInput, storedText } from '../../shared/domain/report-values';
 import {
   BOARD_STATE_LABELS,
   CHANNELS,

@@ -4,7 +4,7 @@ import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schema
 import { COMPARATORS, PLAN_TYPES, type Plan, type PlanListItem } from '../model/plan';
 import { PERIOD_TYPES } from '../model/period';
 import { UNIT_KINDS } from '../model/unit';
-import { fromJsNumber, parseViNumber } from '../decimal';
+import { fromJsNumber, parseViNumber } from '../domain/decimal';
 
 const optionalDate = z.union([isoDate, z.null()]).default(null);
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
-import { toCenti } from '../scoring';
+import { toCenti } from '../domain/scoring';
 import type { SavedDocument } from './documents';
 import type { CriteriaSet, CriteriaSetListItem, RoundCandidate, RoundResults, ScoringRound, ScoringRoundListItem, UnitScoring } from '../model/scoring';
 

@@ -1,0 +1,448 @@
+// The data-entry workbook a unit fills in (biểu nhập liệu): a cover sheet with instructions, an
+// input sheet laid out like the template (only the yellow cells are unlocked, each with a data
+// validation; rates are formulas; rule breaches turn red), and a very hidden, protected sheet
+// whose layout description says which template version, period and unit the book belongs to
+// and where each value sits. The layout is checksummed so the reader knows it was not altered.
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Period } from '../../../shared/model/period';
+import type { Template, TemplateIndicator } from '../../../shared/model/template';
+import { sectionKey, type ValueMap } from '../../../shared/model/report';
+import { formatDateShort } from '../../../shared/format';
+import { computeRate, formatRule, parseRule, type SumExpr } from '../../../shared/domain/rules';
+import { foldDiacritics } from '../../../shared/text';
+
+export const COLLECT_FORMAT = 'bao-cao-noi-vu/bieu-nhap-lieu';
+export const COLLECT_FORMAT_VERSION = 1;
+export const COVER_SHEET = 'Hướng dẫn';
+export const INPUT_SHEET = 'Nhập liệu';
+export const META_SHEET = 'bcnv_meta';
+/** Excel keeps at most 32,767 characters in a cell: the layout JSON is split into chunks. */
+const META_CHUNK = 30_000;
+/** Longest text accepted in a text or narrative cell (Excel's own cell limit is 32,767). */
+export const MAX_TEXT_LENGTH = 32_000;
+
+const FONT = 'Times New Roman';
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: ExcelJS.Borders = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+  diagonal: {},
+} as ExcelJS.Borders;
+
+/** Where one value of the report sits in the input sheet, and the locked texts that identify it. */
+export interface LayoutCell {
+  /** Indicator code or section key ("muc:II.1"). */
+  key: string;
+  kind: 'indicator' | 'section';
+  /** Indicator type, or "section" for narrative text. */
+  type: TemplateIndicator['type'] | 'section';
+  /** True for a RATE: a formula, never read back. */
+  computed: boolean;
+  /** The input cell ("D12"). */
+  address: string;
+  /** The locked cell holding the code or section number ("A12"), and its text. */
+  labelAddress: string;
+  label: string;
+  /** The locked cell holding the name or section title, and its text. */
+  nameAddress: string;
+  name: string;
+}
+
+/** Everything the reader needs to know what a returned workbook is; stored as JSON, checksummed. */
+export interface CollectLayout {
+  format: typeof COLLECT_FORMAT;
+  formatVersion: number;
+  templateId: number;
+  templateCode: string;
+  templateVersion: number;
+  periodId: number;
+  periodName: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  generatedAt: string;
+  sheet: string;
+  cells: LayoutCell[];
+}
+
+export interface CollectBookInput {
+  agency: { parentName: string; name: string };
+  unit: { id: number; code: string; name: string; shortName: string };
+  period: Period;
+  template: Template;
+  /** The unit's current values, written into the input cells (a re-issued book shows them). */
+  values: ValueMap;
+  generatedAt: string;
+}
+
+export const layoutChecksum = (layoutJson: string): string => crypto.createHash('sha256').update(layoutJson, 'utf8').digest('hex');
+
+/** True when a text would be taken for a formula by a spreadsheet (CSV/formula injection). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/**
+ * Writes a text so no spreadsheet ever reads it as a formula: always a string cell, and one that
+ * starts like a formula also gets the Text number format, so editing it keeps it text.
+ */
+export function setText(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  if (looksLikeFormula(text)) cell.numFmt = '@';
+}
+
+/** "6 tháng đầu năm 2025" → "6-thang-dau-nam-2025": for file names every system accepts. */
+export function fileSlug(text: string, max = 40): string {
+  const s = foldDiacritics(text)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return s || 'x';
+}
+
+/** `<period>-<unit code>-<unit short name>.xlsx`, safe on Windows, macOS and Linux. */
+export function collectFileName(period: Pick<Period, 'name'>, unit: { code: string; shortName: string; name: string }): string {
+  const code = unit.code.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'x';
+  return `${fileSlug(period.name)}-${code}-${fileSlug(unit.shortName || unit.name)}.xlsx`;
+}
+
+function font(cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}): void {
+  cell.font = { name: FONT, size: 12, ...extra };
+}
+
+function validationFor(ind: TemplateIndicator): ExcelJS.DataValidation {
+  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Giá trị không hợp lệ', showInputMessage: true, promptTitle: ind.code };
+  const prompt = (p: string) => `${ind.name.slice(0, 120)}: ${p}`.slice(0, 250);
+  switch (ind.type) {
+    case 'count':
+      return { ...base, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: 'Chỉ nhập số nguyên không âm (0, 1, 2, …).', prompt: prompt('số nguyên, không âm.') };
+    case 'amount':
+    case 'percent':
+      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: 'Chỉ nhập số không âm.', prompt: prompt('số, không âm.') };
+    case 'yesno':
+      return { ...base, type: 'list', formulae: ['"Có,Không"'], error: 'Chọn "Có" hoặc "Không" trong danh sách.', prompt: prompt('chọn Có hoặc Không.') };
+    case 'text':
+      return { ...base, type: 'textLength', operator: 'lessThanOrEqual', formulae: [MAX_TEXT_LENGTH], error: `Nội dung dài quá ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự.`, prompt: prompt('nhập văn bản.') };
+  }
+}
+
+/** The value written into an input cell for a stored value. */
+function inputValue(ind: TemplateIndicator, stored: string | undefined): ExcelJS.CellValue {
+  if (stored === undefined || stored === '') return null;
+  switch (ind.type) {
+    case 'count':
+    case 'amount':
+    case 'percent':
+      return Number(stored);
+    case 'yesno':
+      return stored === '1' ? 'Có' : 'Không';
+    case 'text':
+      return stored;
+  }
+}
+
+/** "DT03 <= DT02" as an Excel condition over the input cells, true when the rule is broken. */
+function breachFormula(expression: string, addressOf: Map<string, string>): { formula: string; codes: string[] } | null {
+  const parsed = parseRule(expression);
+  if (!parsed.ok) return null;
+  const codes: string[] = [];
+  const side = (s: SumExpr): string | null => {
+    const parts: string[] = [];
+    for (const t of s.terms) {
+      let term: string;
+      if (t.code) {
+        const a = addressOf.get(t.code);
+        if (!a) return null;
+        codes.push(t.code);
+        term = a;
+      } else term = t.number!;
+      parts.push(`${t.sign === -1 ? '-' : parts.length ? '+' : ''}${term}`);
+    }
+    return `(${parts.join('')})`;
+  };
+  const l = side(parsed.rule.left);
+  const r = side(parsed.rule.right);
+  if (!l || !r) return null;
+  const op = parsed.rule.op === '!=' ? '<>' : parsed.rule.op;
+  const unique = [...new Set(codes)];
+  return { formula: `AND(COUNT(${unique.map((c) => addressOf.get(c)).join(',')})=${unique.length},NOT(${l}${op}${r}))`, codes: unique };
+}
+
+const abs = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+
+/** Builds the workbook of one unit for one period. */
+export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uint8Array> {
+  const { agency, unit, period, template, values } = input;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Báo cáo Nội vụ';
+  wb.created = new Date(input.generatedAt);
+  wb.calcProperties = { fullCalcOnLoad: true };
+
+  // ---- cover sheet
+  const cover = wb.addWorksheet(COVER_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } } });
+  cover.columns = [{ width: 4 }, { width: 100 }];
+  const coverLines: { text: string; bold?: boolean; size?: number; italic?: boolean; height?: number }[] = [
+    { text: agency.parentName, bold: false },
+    { text: agency.name, bold: true },
+    { text: '' },
+    { text: 'BIỂU NHẬP LIỆU BÁO CÁO', bold: true, size: 14 },
+    { text: template.name, bold: true },
+    { text: '' },
+    { text: `Đơn vị báo cáo: ${unit.name} (mã ${unit.code})` },
+    { text: `Kỳ báo cáo: ${period.name}` },
+    { text: `Thời gian chốt số liệu: từ ngày ${formatDateShort(period.windowStart)} đến ngày ${formatDateShort(period.windowEnd)}` },
+    { text: `Hạn gửi báo cáo: ${formatDateShort(period.deadline)}`, bold: true },
+    { text: '' },
+    { text: 'HƯỚNG DẪN', bold: true },
+    { text: `1. Nhập nội dung và số liệu vào các ô màu vàng ở trang "${INPUT_SHEET}". Các ô khác đã được khóa để tránh sửa nhầm.` },
+    { text: '2. Số đếm nhập số nguyên không âm; số thập phân dùng dấu phẩy theo cách viết của Excel trên máy; ô "Có/Không" chọn trong danh sách.' },
+    { text: '3. Các tỷ lệ (ô màu xám) được tính tự động, không cần nhập.' },
+    { text: '4. Ô chuyển màu đỏ là số liệu chưa hợp lý (ví dụ số đã giải quyết nhiều hơn số tiếp nhận): hãy kiểm tra lại; nếu đúng, giải trình trong phần nội dung.' },
+    { text: '5. Không đổi tên, không xóa các trang tính; không chèn hay xóa dòng, cột trong bảng. Có thể thêm trang tính hoặc ghi chú ở cuối nếu cần.' },
+    { text: `6. Lưu tệp dưới dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại cho ${agency.name || 'cơ quan tổng hợp'} trước hạn nộp.` },
+    { text: '' },
+    { text: `Tệp được tạo bởi phần mềm Báo cáo Nội vụ ngày ${formatDateShort(input.generatedAt.slice(0, 10))}. Mẫu "${template.code}", phiên bản ${template.version}.`, italic: true, size: 10 },
+  ];
+  coverLines.forEach((l, i) => {
+    const cell = cover.getCell(i + 1, 2);
+    setText(cell, l.text);
+    font(cell, { bold: l.bold, italic: l.italic, size: l.size ?? 12 });
+    cell.alignment = { wrapText: true, vertical: 'top', horizontal: i < 6 ? 'center' : 'left' };
+    if (l.text.length > 95) cover.getRow(i + 1).height = 32;
+  });
+  cover.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.8, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 } };
+
+  // ---- input sheet
+  const ws = wb.addWorksheet(INPUT_SHEET, { views: [{ state: 'frozen', ySplit: 5 }] });
+  ws.columns = [{ width: 10 }, { width: 62 }, { width: 14 }, { width: 20 }];
+  for (let c = 1; c <= 4; c++) ws.getColumn(c).font = { name: FONT, size: 12 };
+  const cells: LayoutCell[] = [];
+  let row = 1;
+  const titleRow = (text: string, opts: Partial<ExcelJS.Font> = {}) => {
+    ws.mergeCells(row, 1, row, 4);
+    const cell = ws.getCell(row, 1);
+    setText(cell, text);
+    font(cell, opts);
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    row++;
+  };
+  titleRow(`BIỂU NHẬP LIỆU — ${template.name.toLocaleUpperCase('vi')}`, { bold: true, size: 13 });
+  titleRow(`Đơn vị: ${unit.name} (mã ${unit.code})`, { bold: true });
+  titleRow(`Kỳ: ${period.name} · Số liệu từ ${formatDateShort(period.windowStart)} đến ${formatDateShort(period.windowEnd)} · Hạn gửi ${formatDateShort(period.deadline)}`, { italic: true });
+  row++;
+  const headerRow = row;
+  ['Mã', 'Nội dung', 'Đơn vị tính', 'Số liệu'].forEach((h, i) => {
+    const cell = ws.getCell(headerRow, i + 1);
+    cell.value = h;
+    font(cell, { bold: true });
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN;
+    cell.fill = GROUP_FILL;
+  });
+  row++;
+
+  const partRow = (text: string) => {
+    ws.mergeCells(row, 1, row, 4);
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    font(cell, { bold: true });
+    cell.alignment = { vertical: 'middle' };
+    row++;
+  };
+
+  // Part A: the narrative, one wrapped input cell under each heading that has text.
+  if (template.sections.length) partRow('PHẦN A. NỘI DUNG BÁO CÁO');
+  for (const s of template.sections) {
+    const a = ws.getCell(row, 1);
+    setText(a, s.number);
+    font(a, { bold: s.level === 1 });
+    a.alignment = { vertical: 'top', horizontal: 'center' };
+    ws.mergeCells(row, 2, row, 4);
+    const title = ws.getCell(row, 2);
+    setText(title, s.title);
+    font(title, { bold: s.level === 1, italic: s.level > 1 });
+    title.alignment = { wrapText: true, vertical: 'top' };
+    row++;
+    if (!s.hasText) continue;
+    ws.mergeCells(row, 2, row, 4);
+    const input = ws.getCell(row, 2);
+    const key = sectionKey(s.number);
+    const existing = values[key];
+    if (existing) input.value = existing;
+    input.numFmt = '@';
+    input.protection = { locked: false };
+    input.fill = INPUT_FILL;
+    input.border = THIN;
+    input.alignment = { wrapText: true, vertical: 'top' };
+    font(input);
+    input.dataValidation = {
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      formulae: [MAX_TEXT_LENGTH],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: 'Nội dung quá dài',
+      error: `Nội dung dài quá ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự.`,
+      showInputMessage: !!s.hint,
+      promptTitle: `Mục ${s.number}`.slice(0, 32),
+      prompt: s.hint.slice(0, 250),
+    };
+    ws.getRow(row).height = 96;
+    cells.push({ key, kind: 'section', type: 'section', computed: false, address: input.address, labelAddress: a.address, label: s.number, nameAddress: title.address, name: s.title });
+    row++;
+  }
+
+  // Part B: the indicator table, grouped as in the template's annex.
+  partRow('PHẦN B. BIỂU SỐ LIỆU');
+  const addressOf = new Map<string, string>();
+  let group: string | null = null;
+  const indicatorRows: { ind: TemplateIndicator; row: number }[] = [];
+  for (const ind of template.indicators) {
+    if (ind.group !== group) {
+      group = ind.group;
+      if (group) {
+        ws.mergeCells(row, 1, row, 4);
+        const g = ws.getCell(row, 1);
+        setText(g, group);
+        font(g, { bold: true });
+        g.fill = GROUP_FILL;
+        g.border = THIN;
+        row++;
+      }
+    }
+    indicatorRows.push({ ind, row });
+    addressOf.set(ind.code, `D${row}`);
+    row++;
+  }
+  for (const { ind, row: r } of indicatorRows) {
+    const code = ws.getCell(r, 1);
+    setText(code, ind.code);
+    code.alignment = { horizontal: 'center', vertical: 'top' };
+    const name = ws.getCell(r, 2);
+    setText(name, ind.name);
+    name.alignment = { wrapText: true, vertical: 'top' };
+    if (ind.name.length > 60) ws.getRow(r).height = 15.75 * Math.ceil(ind.name.length / 60);
+    const unitCell = ws.getCell(r, 3);
+    const wide = ind.type === 'text';
+    // A text answer gets the unit column too, for a wider input cell.
+    if (wide) ws.mergeCells(r, 3, r, 4);
+    else setText(unitCell, ind.type === 'percent' ? '%' : ind.unit === '—' ? '' : ind.unit);
+    unitCell.alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+    const input = wide ? unitCell : ws.getCell(r, 4);
+    for (const c of [code, name, unitCell, input]) {
+      font(c);
+      c.border = THIN;
+    }
+    const computed = ind.rule === 'RATE';
+    if (computed && ind.numerator && ind.denominator) {
+      const n = addressOf.get(ind.numerator);
+      const d = addressOf.get(ind.denominator);
+      const result = computeRate(ind, values);
+      input.value = { formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),N(${d})>0),ROUND(${n}/${d}*100,2),"")`, result: result === null ? '' : Number(result) } as ExcelJS.CellFormulaValue;
+      input.numFmt = '0.00';
+      input.fill = COMPUTED_FILL;
+    } else {
+      input.value = inputValue(ind, values[ind.code]);
+      input.protection = { locked: false };
+      input.fill = INPUT_FILL;
+      input.dataValidation = validationFor(ind);
+      input.numFmt = ind.type === 'count' ? '#,##0' : ind.type === 'text' ? '@' : ind.type === 'yesno' ? 'General' : '#,##0.##';
+      if (ind.type === 'text') {
+        input.alignment = { wrapText: true, vertical: 'top' };
+        ws.getRow(r).height = 48;
+      } else input.alignment = { horizontal: 'right', vertical: 'top' };
+    }
+    cells.push({ key: ind.code, kind: 'indicator', type: ind.type, computed, address: input.address, labelAddress: code.address, label: ind.code, nameAddress: name.address, name: ind.name });
+  }
+
+  // Rule checks: a red input cell when broken, and a line per rule the unit can read.
+  if (template.rules.length) {
+    row++;
+    partRow('KIỂM TRA SỐ LIỆU');
+    let priority = 1;
+    for (const rule of template.rules) {
+      const f = breachFormula(rule.expression, addressOf);
+      if (!f) continue;
+      const absolute = f.formula.replace(/\bD(\d+)\b/g, (m) => abs(m));
+      for (const code of f.codes) {
+        ws.addConditionalFormatting({
+          ref: addressOf.get(code)!,
+          rules: [{ type: 'expression', priority: priority++, formulae: [absolute], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' }, bold: true } } }],
+        });
+      }
+      const parsed = parseRule(rule.expression);
+      const text = ws.getCell(row, 2);
+      setText(text, `${parsed.ok ? formatRule(parsed.rule) : rule.expression}${rule.message ? ` — ${rule.message}` : ''}`);
+      text.alignment = { wrapText: true, vertical: 'top' };
+      font(text, { size: 11 });
+      if (text.text.length > 70) ws.getRow(row).height = 15 * Math.ceil(text.text.length / 70);
+      ws.mergeCells(row, 3, row, 4);
+      const status = ws.getCell(row, 3);
+      status.value = { formula: `IF(COUNT(${f.codes.map((c) => addressOf.get(c)).join(',')})<${f.codes.length},"",IF(${f.formula},"Chưa hợp lý","Hợp lý"))`, result: '' } as ExcelJS.CellFormulaValue;
+      status.alignment = { horizontal: 'center', vertical: 'top' };
+      font(status, { size: 11, bold: true });
+      row++;
+    }
+  }
+
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.6, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: `&"${FONT},Regular"&10${unit.code} · ${period.name.replace(/&/g, '&&')} · Trang &P/&N` };
+
+  // ---- the hidden layout
+  const layout: CollectLayout = {
+    format: COLLECT_FORMAT,
+    formatVersion: COLLECT_FORMAT_VERSION,
+    templateId: template.id,
+    templateCode: template.code,
+    templateVersion: template.version,
+    periodId: period.id,
+    periodName: period.name,
+    unitId: unit.id,
+    unitCode: unit.code,
+    unitName: unit.name,
+    generatedAt: input.generatedAt,
+    sheet: INPUT_SHEET,
+    cells,
+  };
+  const json = JSON.stringify(layout);
+  const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  meta.columns = [{ width: 18 }, { width: 60 }];
+  const metaRows: [string, string | number][] = [
+    ['format', COLLECT_FORMAT],
+    ['formatVersion', COLLECT_FORMAT_VERSION],
+    ['templateId', template.id],
+    ['templateVersion', template.version],
+    ['periodId', period.id],
+    ['unitId', unit.id],
+    ['unitCode', unit.code],
+    ['checksum', layoutChecksum(json)],
+  ];
+  for (let i = 0; i * META_CHUNK < json.length; i++) metaRows.push([`layout.${i + 1}`, json.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
+  metaRows.forEach(([k, v], i) => {
+    meta.getCell(i + 1, 1).value = k;
+    const cell = meta.getCell(i + 1, 2);
+    if (typeof v === 'string') setText(cell, v);
+    else cell.value = v;
+  });
+
+  const protection: Partial<ExcelJS.WorksheetProtection> = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+  await cover.protect('', protection);
+  await ws.protect('', protection);
+  await meta.protect('', { selectLockedCells: false, selectUnlockedCells: false });
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

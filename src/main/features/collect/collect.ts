@@ -1,0 +1,564 @@
+// Collecting reports by Excel. Out: one data-entry workbook per expected unit, written atomically
+// into a folder. In: returned workbooks are read and compared with what is stored, and shown for
+// review; only the files the user accepts are stored, all in one transaction, each as a report
+// revision noting the file's name and SHA-256, with a copy of the file kept under the data folder.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Core } from '../../core/core';
+import type { DB } from '../../db/schema';
+import { AppError, type ErrorLocation } from '../../../shared/errors';
+import { formatDec } from '../../../shared/domain/decimal';
+import { cleanText } from '../../../shared/text';
+import { todayIso } from '../../../shared/format';
+import { REPORT_STATUS_LABELS, SECTION_KEY_PREFIX, type ReportStatus, type ValueMap } from '../../../shared/model/report';
+import type { Template, TemplateIndicator } from '../../../shared/model/template';
+import type { Period } from '../../../shared/model/period';
+import type { CollectCommitResult, CollectExportFile, CollectExportResult, CollectReview, ReviewChange, ReviewItem, ReviewMessage, ReviewStatus } from '../../../shared/model/collect';
+import { writeFileAtomic } from '../../platform/files';
+import { withJob, yieldToEventLoop } from '../../core/jobs';
+import { buildCollectWorkbook, collectFileName, fileSlug, type CollectLayout, type LayoutCell } from './collect-book';
+import { readCollectWorkbook, type CellContent, type ReadBook } from './collect-reader';
+import { getAgency } from '../agency/agency';
+import { getPeriod, resolveExpectedUnits } from '../periods/periods';
+import { checkRules, saveReportValuesIn, transitionReportIn } from '../reports/reports';
+import { parseIndicatorInput } from '../../../shared/domain/report-values';
+import { getTemplate } from '../templates/templates';
+import { getUnit } from '../units/units';
+
+/** Where kept copies of accepted files go, under the app's data folder. */
+export const SOURCES_DIR = 'sources';
+export const EXCEL_ACTOR = 'Nhập biểu Excel';
+
+// ---------------------------------------------------------------- export
+
+export interface ExportOptions {
+  periodId: number;
+  unitId: number | null;
+  jobId?: string | null;
+}
+
+/** Writes the workbooks of a period (every expected unit, or one) into `folder`. */
+export async function exportCollectBooks(db: Kysely<DB>, folder: string, opts: ExportOptions, now = new Date()): Promise<CollectExportFile[]> {
+  const period = await getPeriod(db, opts.periodId);
+  const template = await getTemplate(db, period.templateId);
+  const agency = await getAgency(db);
+  const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
+  let unitIds = expected.map((u) => u.id);
+  if (opts.unitId !== null) {
+    const unit = await getUnit(db, opts.unitId);
+    const hasReport = await db.selectFrom('reports').select('id').where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
+    if (!unitIds.includes(unit.id) && !hasReport) {
+      throw new AppError('NOT_EXPECTED', `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}" nên không xuất biểu cho đơn vị này.`);
+    }
+    unitIds = [unit.id];
+  }
+  if (unitIds.length === 0) throw new AppError('NO_UNITS', `Kỳ "${period.name}" không có đơn vị nào phải báo cáo.`);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw new AppError('NO_FOLDER', `Không tạo được thư mục "${folder}": ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const generatedAt = now.toISOString();
+  return withJob(opts.jobId, 'Xuất biểu nhập liệu', unitIds.length, async (job) => {
+    const files: CollectExportFile[] = [];
+    for (const unitId of unitIds) {
+      const unit = await getUnit(db, unitId);
+      const values = await currentValues(db, period.id, unit.id);
+      const fileName = collectFileName(period, unit);
+      const bytes = await buildCollectWorkbook({ agency, unit, period, template, values, generatedAt });
+      writeFileAtomic(path.join(folder, fileName), bytes);
+      files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
+      job.step(fileName);
+      await yieldToEventLoop();
+    }
+    return files;
+  });
+}
+
+async function currentValues(db: Kysely<DB>, periodId: number, unitId: number): Promise<ValueMap> {
+  const report = await db.selectFrom('reports').select('id').where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
+  return report ? reportValues(db, report.id) : {};
+}
+
+async function reportValues(db: Kysely<DB>, reportId: number): Promise<ValueMap> {
+  const rows = await db.selectFrom('report_values').selectAll().where('report_id', '=', reportId).execute();
+  const out: ValueMap = {};
+  for (const r of rows) out[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
+  return out;
+}
+
+/** The contract method: asks the platform for a folder, then exports. */
+export async function exportCollect(core: Core, opts: ExportOptions): Promise<CollectExportResult> {
+  await getPeriod(core.db, opts.periodId); // a wrong id fails before any dialog opens
+  const folder = await core.platform.chooseFolder();
+  if (!folder) return { saved: false, folder: null, files: [] };
+  const files = await exportCollectBooks(core.db, folder, opts);
+  return { saved: true, folder, files };
+}
+
+// ---------------------------------------------------------------- import: review
+
+interface ParsedValue {
+  key: string;
+  type: LayoutCell['type'];
+  /** Canonical stored text, or null for an empty cell. */
+  value: string | null;
+}
+
+interface StagedItem {
+  review: ReviewItem;
+  data: Uint8Array;
+  targetUnitId: number | null;
+  values: ParsedValue[];
+  /** The report's revision when reviewed: a report changed since is not overwritten blindly. */
+  reportRevision: number;
+}
+
+interface Batch {
+  id: string;
+  periodId: number;
+  items: StagedItem[];
+  createdAt: number;
+}
+
+const MAX_BATCHES = 4;
+const batches = new WeakMap<object, Map<string, Batch>>();
+
+function batchStore(owner: object): Map<string, Batch> {
+  let m = batches.get(owner);
+  if (!m) {
+    m = new Map();
+    batches.set(owner, m);
+  }
+  return m;
+}
+
+export interface AnalyzeFile {
+  fileName: string;
+  data: Uint8Array;
+}
+
+const sha256 = (data: Uint8Array): string => crypto.createHash('sha256').update(data).digest('hex');
+
+/** The list of values a template expects from a workbook: narrative sections and typed indicators. */
+function signature(template: Template): string {
+  const parts = [
+    ...template.sections.filter((s) => s.hasText).map((s) => `${SECTION_KEY_PREFIX}${s.number}:section`),
+    ...template.indicators.map((i) => `${i.code}:${i.type}:${i.rule === 'RATE' ? 'computed' : 'input'}`),
+  ];
+  return parts.sort().join('|');
+}
+
+function layoutSignature(layout: CollectLayout): string {
+  return layout.cells
+    .map((c) => (c.kind === 'section' ? `${c.key}:section` : `${c.key}:${c.type}:${c.computed ? 'computed' : 'input'}`))
+    .sort()
+    .join('|');
+}
+
+function displayValue(ind: TemplateIndicator | null, value: string | null): string {
+  if (value === null || value === '') return '';
+  if (!ind) return value.length > 300 ? `${value.slice(0, 300)}…` : value;
+  switch (ind.type) {
+    case 'yesno':
+      return value === '1' ? 'Có' : 'Không';
+    case 'text':
+      return value.length > 300 ? `${value.slice(0, 300)}…` : value;
+    default:
+      return formatDec(value);
+  }
+}
+
+/** Excel keeps 15 significant digits: 0.1 + 0.2 comes back as 0.30000000000000004, read as 0.3. */
+const excelNumber = (n: number): number => Number(n.toPrecision(15));
+
+/** One cell's content as the input the report service parses. */
+function cellInput(cell: LayoutCell, ind: TemplateIndicator | null, content: CellContent): string | number | boolean | null | { error: string } {
+  switch (content.kind) {
+    case 'empty':
+      return null;
+    case 'number': {
+      const n = excelNumber(content.value);
+      if (!ind || ind.type === 'text') return String(n).replace('.', ',');
+      if (ind.type === 'yesno') return n === 1 ? true : n === 0 ? false : String(n);
+      return n;
+    }
+    case 'text':
+      return content.value;
+    case 'bool':
+      return ind && ind.type !== 'yesno' && ind.type !== 'text' ? { error: `ô chứa giá trị ${content.value ? 'TRUE' : 'FALSE'}, không phải số` } : ind?.type === 'text' || !ind ? (content.value ? 'TRUE' : 'FALSE') : content.value;
+    case 'date':
+      return cell.kind === 'section' || ind?.type === 'text' ? content.value : { error: `ô chứa ngày tháng (${content.value}), không phải ${ind?.type === 'yesno' ? '"Có"/"Không"' : 'số'}` };
+    case 'error':
+      return { error: `ô có lỗi công thức ${content.value}` };
+  }
+}
+
+function canonicalOf(parsed: { int: number } | { dec: string } | { text: string }): string {
+  return 'int' in parsed ? String(parsed.int) : 'dec' in parsed ? parsed.dec : parsed.text;
+}
+
+/** Parses every input cell against the target template; problems name file, sheet and cell. */
+function parseValues(book: ReadBook, template: Template, fileName: string): { values: ParsedValue[]; problems: ReviewMessage[] } {
+  const indicators = new Map(template.indicators.map((i) => [i.code, i]));
+  const values: ParsedValue[] = [];
+  const problems: ReviewMessage[] = [];
+  for (const rc of book.cells) {
+    const where: ErrorLocation = { file: fileName, sheet: book.sheet, cell: rc.address };
+    const prefix = `Tệp "${fileName}", trang "${book.sheet}", ô ${rc.address}`;
+    const ind = rc.cell.kind === 'indicator' ? (indicators.get(rc.cell.key) ?? null) : null;
+    const input = cellInput(rc.cell, ind, rc.content);
+    if (input !== null && typeof input === 'object') {
+      problems.push({ message: `${prefix} (${rc.cell.label}): ${input.error}.`, where });
+      continue;
+    }
+    if (rc.cell.kind === 'section') {
+      const text = input === null ? '' : cleanText(String(input));
+      values.push({ key: rc.cell.key, type: 'section', value: text || null });
+      continue;
+    }
+    if (!ind) continue; // guarded by the signature check
+    const parsed = parseIndicatorInput(ind, input);
+    if (typeof parsed === 'string') {
+      problems.push({ message: `${prefix}: ${parsed}`, where });
+      continue;
+    }
+    values.push({ key: ind.code, type: ind.type, value: parsed === null ? null : canonicalOf(parsed) });
+  }
+  return { values, problems };
+}
+
+function labelOf(template: Template, key: string): string {
+  if (key.startsWith(SECTION_KEY_PREFIX)) {
+    const n = key.slice(SECTION_KEY_PREFIX.length);
+    const s = template.sections.find((x) => x.number === n);
+    return `Mục ${n}${s ? `. ${s.title}` : ''}`;
+  }
+  const ind = template.indicators.find((i) => i.code === key);
+  return ind ? `${ind.code} — ${ind.name}` : key;
+}
+
+const EDITABLE: ReportStatus[] = ['chua_nop', 'dang_nhap', 'tra_lai'];
+
+function emptyItem(index: number, fileName: string, data: Uint8Array, hash: string): ReviewItem {
+  return {
+    index,
+    fileName,
+    sha256: hash,
+    size: data.length,
+    unit: null,
+    sourcePeriod: null,
+    status: 'problem',
+    changedCount: 0,
+    changes: [],
+    problems: [],
+    notes: [],
+    breaches: [],
+    reportStatus: null,
+    mappable: false,
+    conflictGroup: null,
+    duplicateOf: null,
+    previouslyImported: null,
+    acceptable: false,
+    suggested: false,
+    willSubmit: false,
+  };
+}
+
+async function reviewOne(db: Kysely<DB>, period: Period, template: Template, expected: Set<number>, file: AnalyzeFile, index: number, hash: string): Promise<StagedItem> {
+  const item = emptyItem(index, file.fileName, file.data, hash);
+  const staged: StagedItem = { review: item, data: file.data, targetUnitId: null, values: [], reportRevision: 0 };
+  let book: ReadBook;
+  try {
+    book = await readCollectWorkbook(file.fileName, file.data);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    item.problems.push({ message: err.message, where: err.where });
+    for (const d of err.details?.slice(1, 20) ?? []) item.problems.push(d);
+    return staged;
+  }
+  const layout = book.layout;
+  item.notes.push(...book.notes);
+  item.sourcePeriod = { id: layout.periodId, name: layout.periodName };
+
+  // Which unit: the one the book was made for, as long as this database knows it by that code.
+  const unit = await db.selectFrom('units').selectAll().where('id', '=', layout.unitId).executeTakeFirst();
+  if (!unit || unit.code !== layout.unitCode) {
+    item.problems.push({
+      message: `Tệp "${file.fileName}" được tạo cho đơn vị "${layout.unitName}" (mã ${layout.unitCode}) nhưng đơn vị này không có trong danh sách đơn vị của phần mềm${unit ? ` (mã số ${layout.unitId} hiện là đơn vị ${unit.code})` : ''}. Có thể tệp được tạo từ máy khác.`,
+      where: { file: file.fileName },
+    });
+    return staged;
+  }
+  item.unit = { id: unit.id, code: unit.code, name: unit.name };
+  staged.targetUnitId = unit.id;
+
+  // Which period and template version; another one may be mapped when the indicators are the same.
+  const sameShape = layoutSignature(layout) === signature(template);
+  if (layout.periodId !== period.id) {
+    item.problems.push({
+      message: `Tệp "${file.fileName}" là biểu của kỳ "${layout.periodName}", không phải kỳ "${period.name}" đang nhập.${sameShape ? ' Các chỉ tiêu giống hệt nhau: có thể gán số liệu vào kỳ đang nhập nếu đúng là đơn vị gửi nhầm biểu.' : ' Các chỉ tiêu khác nhau nên không gán được.'}`,
+      where: { file: file.fileName },
+    });
+    item.mappable = sameShape;
+  } else if (layout.templateId !== template.id || layout.templateVersion !== template.version) {
+    item.problems.push({
+      message: `Tệp "${file.fileName}" theo mẫu "${layout.templateCode}" phiên bản ${layout.templateVersion}, còn kỳ "${period.name}" dùng phiên bản ${template.version}.${sameShape ? ' Các chỉ tiêu giống hệt nhau: có thể gán số liệu.' : ' Các chỉ tiêu khác nhau nên không nhập được; hãy gửi đơn vị biểu mới.'}`,
+      where: { file: file.fileName },
+    });
+    item.mappable = sameShape;
+  } else if (!sameShape) {
+    item.problems.push({ message: `Tệp "${file.fileName}": danh sách chỉ tiêu trong tệp không khớp mẫu báo cáo của kỳ.`, where: { file: file.fileName } });
+  }
+  if (item.problems.length && !item.mappable) return staged;
+
+  // The unit must report in this period (or already have a report).
+  const report = await db.selectFrom('reports').select(['id', 'status', 'revision']).where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
+  if (!report && !expected.has(unit.id)) {
+    item.problems.push({ message: `Tệp "${file.fileName}": đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`, where: { file: file.fileName } });
+    item.mappable = false;
+    return staged;
+  }
+  const form = { values: report ? await reportValues(db, report.id) : {}, status: (report?.status ?? 'chua_nop') as ReportStatus };
+  item.reportStatus = form.status;
+  staged.reportRevision = report?.revision ?? 0;
+
+  const parsed = parseValues(book, template, file.fileName);
+  if (parsed.problems.length) {
+    item.problems.push(...parsed.problems);
+    item.mappable = false;
+    return staged;
+  }
+  staged.values = parsed.values;
+
+  const indicators = new Map(template.indicators.map((i) => [i.code, i]));
+  const changes: ReviewChange[] = [];
+  const merged: ValueMap = { ...form.values };
+  for (const v of parsed.values) {
+    const old = form.values[v.key] ?? null;
+    if (v.value === null) delete merged[v.key];
+    else merged[v.key] = v.value;
+    if (old === v.value) continue;
+    const ind = indicators.get(v.key) ?? null;
+    changes.push({ key: v.key, label: labelOf(template, v.key), oldValue: old, newValue: v.value, oldText: displayValue(ind, old), newText: displayValue(ind, v.value) });
+  }
+  item.changes = changes;
+  item.changedCount = changes.length;
+  const checks = checkRules(template, merged);
+  item.breaches = checks.filter((c) => c.holds === false).map((c) => ({ detail: c.detail, message: c.message }));
+  const unexplained = checks.some((c) => c.holds === false && !c.reason.trim());
+  const hasAnyValue = parsed.values.some((v) => v.value !== null);
+  const editable = EDITABLE.includes(form.status);
+
+  const previous = await db
+    .selectFrom('collect_sources')
+    .select(['imported_at', 'file_name'])
+    .where('sha256', '=', hash)
+    .where('unit_id', '=', unit.id)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (previous) item.previouslyImported = { at: previous.imported_at, fileName: previous.file_name };
+
+  if (item.problems.length) {
+    // Mappable: the diff is shown against this period; accepting needs the explicit "map" choice.
+    item.acceptable = editable && (changes.length > 0 || hasAnyValue);
+    item.willSubmit = item.acceptable && !unexplained;
+    return staged;
+  }
+  if (changes.length > 0 && !editable) {
+    item.status = 'problem';
+    item.problems.push({
+      message: `Báo cáo của ${unit.name} đang ở trạng thái "${REPORT_STATUS_LABELS[form.status]}" nên không nhập được ${changes.length} giá trị mới từ tệp "${file.fileName}". Muốn nhận bản này, hãy trả lại báo cáo trước.`,
+      where: { file: file.fileName },
+    });
+    return staged;
+  }
+  const hadValues = Object.keys(form.values).some((k) => parsed.values.some((v) => v.key === k));
+  item.status = changes.length === 0 ? 'identical' : hadValues ? 'changed' : 'new';
+  // An unchanged book still counts as the unit's submission while the report is being entered.
+  item.acceptable = editable && hasAnyValue && (changes.length > 0 || form.status !== 'chua_nop');
+  item.suggested = item.acceptable && changes.length > 0;
+  item.willSubmit = item.acceptable && !unexplained;
+  return staged;
+}
+
+/** Reads every file and builds the review; nothing is stored. */
+export async function analyzeCollect(core: { db: Kysely<DB> }, periodId: number, files: AnalyzeFile[], jobId?: string | null): Promise<CollectReview> {
+  const period = await getPeriod(core.db, periodId);
+  const template = await getTemplate(core.db, period.templateId);
+  const expected = new Set((await resolveExpectedUnits(core.db, period.expected, period.windowEnd)).map((u) => u.id));
+  const items = await withJob(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
+    const out: StagedItem[] = [];
+    const seen = new Map<string, number>();
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const hash = sha256(f.data);
+      const first = seen.get(hash);
+      if (first !== undefined) {
+        const dup = emptyItem(i, f.fileName, f.data, hash);
+        const original = out[first]!.review;
+        dup.duplicateOf = first;
+        dup.unit = original.unit;
+        dup.sourcePeriod = original.sourcePeriod;
+        dup.problems.push({ message: `Tệp "${f.fileName}" trùng nội dung với tệp "${original.fileName}" đã chọn trong lần này; chỉ nhập một lần.`, where: { file: f.fileName } });
+        out.push({ review: dup, data: f.data, targetUnitId: null, values: [], reportRevision: 0 });
+      } else {
+        seen.set(hash, i);
+        out.push(await reviewOne(core.db, period, template, expected, f, i, hash));
+      }
+      job.step(f.fileName);
+      await yieldToEventLoop();
+    }
+    return out;
+  });
+
+  // Two different files for the same unit: the user chooses one.
+  const byUnit = new Map<number, StagedItem[]>();
+  for (const s of items) {
+    if (s.targetUnitId === null || !s.review.acceptable || s.review.duplicateOf !== null) continue;
+    byUnit.set(s.targetUnitId, [...(byUnit.get(s.targetUnitId) ?? []), s]);
+  }
+  for (const [unitId, group] of byUnit) {
+    if (group.length < 2) continue;
+    for (const s of group) {
+      s.review.conflictGroup = `unit-${unitId}`;
+      s.review.suggested = false;
+      const others = group.filter((o) => o !== s).map((o) => `"${o.review.fileName}"`);
+      s.review.notes.push({ message: `Đơn vị ${s.review.unit?.name ?? ''} còn gửi tệp ${others.join(', ')} khác nội dung trong lần này: hãy chọn một tệp.`, where: { file: s.review.fileName } });
+    }
+  }
+
+  const store = batchStore(core);
+  const batch: Batch = { id: crypto.randomUUID(), periodId, items, createdAt: Date.now() };
+  store.set(batch.id, batch);
+  while (store.size > MAX_BATCHES) store.delete(store.keys().next().value!);
+  const counts: Record<ReviewStatus, number> = { new: 0, changed: 0, identical: 0, problem: 0 };
+  for (const s of items) counts[s.review.status]++;
+  return { batchId: batch.id, periodId, periodName: period.name, items: items.map((s) => s.review), counts };
+}
+
+// ---------------------------------------------------------------- import: commit
+
+export interface AcceptChoice {
+  index: number;
+  /** Required to store a workbook of another period or template version into this period. */
+  map: boolean;
+}
+
+function sourcePath(dataDir: string, periodId: number, unitCode: string, hash: string, fileName: string, now: Date): { abs: string; rel: string } {
+  const base = fileSlug(fileName.replace(/\.xlsx$/i, ''), 60);
+  const rel = path.join(SOURCES_DIR, String(periodId), fileSlug(unitCode, 30), `${todayIso(now)}-${hash.slice(0, 12)}-${base}.xlsx`);
+  return { abs: path.join(dataDir, rel), rel: rel.split(path.sep).join('/') };
+}
+
+/** Stores the accepted files of a reviewed batch: all of them or, on any failure, none. */
+export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, batchId: string, accept: AcceptChoice[], actor = EXCEL_ACTOR, now = new Date()): Promise<CollectCommitResult> {
+  const store = batchStore(core);
+  const batch = store.get(batchId);
+  if (!batch) throw new AppError('BATCH_EXPIRED', 'Phiên xem lại các tệp đã hết hạn (phần mềm đã mở lại hoặc đã đọc nhiều lần khác). Hãy chọn lại các tệp để đọc lại.');
+  const chosen: StagedItem[] = [];
+  const groups = new Map<string, StagedItem>();
+  for (const a of accept) {
+    const s = batch.items[a.index];
+    if (!s) throw new AppError('BAD_CHOICE', `Không có tệp thứ ${a.index + 1} trong lần đọc này.`);
+    const r = s.review;
+    if (chosen.includes(s)) continue;
+    if (!r.acceptable) {
+      throw new AppError('NOT_ACCEPTABLE', `Không nhập được tệp "${r.fileName}": ${r.problems[0]?.message ?? 'tệp không có gì để nhập'}`, { file: r.fileName });
+    }
+    if (r.mappable && !a.map) {
+      throw new AppError('NEEDS_MAPPING', `Tệp "${r.fileName}" là biểu của kỳ "${r.sourcePeriod?.name ?? ''}" hoặc mẫu khác: hãy đánh dấu "Gán vào kỳ này" nếu muốn nhập.`, { file: r.fileName });
+    }
+    if (r.conflictGroup) {
+      const other = groups.get(r.conflictGroup);
+      if (other) {
+        throw new AppError(
+          'CONFLICT',
+          `Đơn vị ${r.unit?.name ?? ''} có hai tệp khác nhau trong lần này ("${other.review.fileName}" và "${r.fileName}"): chỉ chọn một tệp.`,
+          { file: r.fileName },
+        );
+      }
+      groups.set(r.conflictGroup, s);
+    }
+    chosen.push(s);
+  }
+  if (chosen.length === 0) return { saved: [] };
+
+  // Copies first (content-addressed, so a leftover after a failure is harmless), then one transaction.
+  const written: string[] = [];
+  const paths = new Map<StagedItem, string>();
+  try {
+    for (const s of chosen) {
+      const p = sourcePath(core.dataDir, batch.periodId, s.review.unit!.code, s.review.sha256, s.review.fileName, now);
+      if (!fs.existsSync(p.abs)) {
+        fs.mkdirSync(path.dirname(p.abs), { recursive: true });
+        writeFileAtomic(p.abs, s.data);
+        written.push(p.abs);
+      }
+      paths.set(s, p.rel);
+    }
+    const saved = await core.db.transaction().execute(async (trx) => {
+      const out: CollectCommitResult['saved'] = [];
+      for (const s of chosen) {
+        const r = s.review;
+        const unitId = s.targetUnitId!;
+        const current = await trx.selectFrom('reports').select(['revision']).where('period_id', '=', batch.periodId).where('unit_id', '=', unitId).executeTakeFirst();
+        if ((current?.revision ?? 0) !== s.reportRevision) {
+          throw new AppError('STALE', `Báo cáo của ${r.unit!.name} vừa được sửa sau khi đọc tệp "${r.fileName}". Hãy đọc lại các tệp rồi xem lại trước khi nhập.`, { file: r.fileName });
+        }
+        const note = `Nhập từ tệp Excel "${r.fileName}" (SHA-256 ${r.sha256.slice(0, 16)}…)`;
+        let form = await saveReportValuesIn(
+          trx,
+          {
+            periodId: batch.periodId,
+            unitId,
+            values: s.values.map((v) => ({ key: v.key, input: v.value === null ? null : toInput({ ...v, value: v.value }) })),
+            reasons: [],
+            actor,
+            note,
+          },
+          now,
+        );
+        const unexplained = form.checks.some((c) => c.holds === false && !c.reason.trim());
+        if (form.report.status === 'dang_nhap' && !unexplained) {
+          form = await transitionReportIn(trx, { periodId: batch.periodId, unitId, to: 'da_nop', receivedDate: todayIso(now), channel: 'imported', note, actor }, now);
+        }
+        const report = await trx.selectFrom('reports').select(['id', 'revision']).where('period_id', '=', batch.periodId).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+        const breachCount = form.checks.filter((c) => c.holds === false).length;
+        await trx
+          .insertInto('collect_sources')
+          .values({
+            period_id: batch.periodId,
+            unit_id: unitId,
+            report_id: report.id,
+            revision: report.revision,
+            channel: 'excel',
+            file_name: r.fileName,
+            sha256: r.sha256,
+            size: r.size,
+            stored_path: paths.get(s)!,
+            changed_count: r.changedCount,
+            breach_count: breachCount,
+            actor,
+            imported_at: now.toISOString(),
+          })
+          .execute();
+        out.push({ index: r.index, fileName: r.fileName, unitCode: r.unit!.code, unitName: r.unit!.name, revision: report.revision, status: form.report.status, changedCount: r.changedCount, breachCount });
+      }
+      return out;
+    });
+    store.delete(batchId);
+    return { saved };
+  } catch (err) {
+    for (const p of written) fs.rmSync(p, { force: true });
+    throw err;
+  }
+}
+
+/** A canonical stored value as the report service reads typed input (decimal comma; "1"/"0" for Có/Không). */
+function toInput(v: ParsedValue & { value: string }): string {
+  const numeric = v.type === 'count' || v.type === 'amount' || v.type === 'percent';
+  return numeric ? v.value.replace('.', ',') : v.value;
+}

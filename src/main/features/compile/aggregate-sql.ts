@@ -1,0 +1,240 @@
+// Tổng hợp in SQL. The integer totals of a window (counts, yes/no answers: the bulk of a report)
+// are added up by SQLite in one GROUP BY over the counted reports, exactly (sums come back as
+// text, so nothing passes through a float). Decimal values, text answers and — only when a
+// by-unit view or annex needs them — each unit's values are loaded in one query each and go
+// through the same rules of shared/aggregate.ts, which owns them: which periods a value comes
+// from (valueSource), how a figure is made of the stats (figureFromStats), everything else.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import {
+  buildAggregation,
+  gatherTexts,
+  presentUnits,
+  statsFromValues,
+  unitValues,
+  valueSource,
+  windowIndicators,
+  type AggPeriod,
+  type AggPeriodInfo,
+  type AggReport,
+  type AggUnit,
+  type UnitReporting,
+  type UnitValues,
+  type WindowStats,
+} from '../../../shared/domain/aggregate';
+import { COUNTED_STATUSES, type Aggregation } from '../../../shared/model/compile';
+import type { ReportStatus } from '../../../shared/model/report';
+import type { TemplateIndicator } from '../../../shared/model/template';
+import type { UnitKind } from '../../../shared/model/unit';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface WindowAggregation {
+  aggregation: Aggregation;
+  /** What the totals are made of, by unit kind: the plan's targets are measured on them. */
+  stats: WindowStats;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const countedSql = sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)));
+/** Integers in the database: counts and yes/no answers. Amounts and percents are decimal text. */
+const storedAsInteger = (i: TemplateIndicator) => i.type === 'count' || i.type === 'yesno';
+
+interface StatsRow {
+  code: string;
+  kind: string;
+  expected: number;
+  total: string | null;
+  n: number;
+  yes: number;
+  positive: number;
+  other: number;
+}
+
+/**
+ * One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted.
+ * `outsiders`: reporting units not expected (usually none; cheaper to test than the expected).
+ */
+async function integerStats(db: Db, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], outsiders: number[]): Promise<StatsRow[]> {
+  if (windowCodes.length + lastCodes.length === 0) return [];
+  if (ids.length === 1) {
+    // One period: a unit has one report, so one row per code; every code of the period is read
+    // (the caller keeps those it asked for): no per-unit step, no list of codes to look up.
+    const r = await sql<StatsRow>`
+      SELECT u.kind AS kind, v.field_key AS code, r.unit_id NOT IN (SELECT value FROM json_each(${json(outsiders)})) AS expected,
+        CAST(SUM(v.int_value) AS TEXT) AS total, COUNT(v.int_value) AS n,
+        COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive,
+        COUNT(*) - COUNT(v.int_value) AS other
+      FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
+      WHERE r.period_id = ${lastId} AND r.status IN (${countedSql})
+      GROUP BY u.kind, v.field_key, 3`.execute(db);
+    return r.rows;
+  }
+  // uv: each unit's value of each code over the window (added across periods, or the last one's).
+  const r = await sql<StatsRow>`
+    WITH uv AS (
+      SELECT r.unit_id AS unit_id, v.field_key AS code, SUM(v.int_value) AS val, COUNT(v.int_value) AS n, COUNT(*) - COUNT(v.int_value) AS other
+      FROM reports r JOIN report_values v ON v.report_id = r.id
+      WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
+        AND (v.field_key IN (SELECT value FROM json_each(${json(windowCodes)}))
+          OR (r.period_id = ${lastId} AND v.field_key IN (SELECT value FROM json_each(${json(lastCodes)}))))
+      GROUP BY r.unit_id, v.field_key
+    )
+    SELECT u.kind AS kind, uv.code AS code, uv.unit_id NOT IN (SELECT value FROM json_each(${json(outsiders)})) AS expected,
+      CAST(SUM(uv.val) AS TEXT) AS total, COUNT(CASE WHEN uv.n > 0 THEN 1 END) AS n,
+      COUNT(CASE WHEN uv.val = 1 THEN 1 END) AS yes, COUNT(CASE WHEN uv.val > 0 THEN 1 END) AS positive,
+      COUNT(CASE WHEN uv.other > 0 THEN 1 END) AS other
+    FROM uv JOIN units u ON u.id = uv.unit_id
+    GROUP BY u.kind, uv.code, 3`.execute(db);
+  return r.rows;
+}
+
+interface ValueRow {
+  period_id: number;
+  unit_id: number;
+  code: string;
+  value: string;
+}
+
+/** The counted reports' texts of these codes. */
+async function textRows(db: Db, ids: number[], codes: string[]): Promise<ValueRow[]> {
+  if (codes.length === 0) return [];
+  const r = await sql<ValueRow>`
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, v.text_value AS value
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
+      AND v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NOT NULL`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The counted reports of the window with their numeric values (all, or only these codes), one
+ * row per report: the values come as one JSON object of canonical texts, far cheaper than a
+ * row per value.
+ */
+async function reportsWithValues(db: Db, periods: AggPeriodInfo[], codes: string[] | 'all'): Promise<AggPeriod[]> {
+  const ids = periods.map((p) => p.id);
+  const which = codes === 'all' ? sql`v.text_value IS NULL` : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
+  const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(CAST(v.int_value AS TEXT), v.dec_value)) AS vals
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql}) AND ${which}
+    GROUP BY r.period_id, r.unit_id`.execute(db);
+  const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
+  for (const row of r.rows) {
+    byPeriod.get(row.period_id)!.push({ unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values: JSON.parse(row.vals) as Record<string, string> });
+  }
+  return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
+}
+
+/**
+ * Adds up a window of periods (sorted or not; they must not overlap) from the database.
+ * `expectedUnits`: the last period's expected units in the register's order (as resolved for
+ * its expectedUnitIds). `detail`: also each unit's values (the by-unit view and annexes);
+ * without it the unit lines carry the reporting status only.
+ */
+export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], expectedUnits: AggUnit[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
+  if (periodsIn.length === 0) throw new Error('aggregateWindow: no period');
+  const periods = [...periodsIn].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd));
+  const last = periods[periods.length - 1]!;
+  const ids = periods.map((p) => p.id);
+  const indicators = windowIndicators(periods);
+  const inLast = new Set(last.indicators.map((i) => i.code));
+  const expected = new Set(last.expectedUnitIds);
+
+  // Who reported, with what status: one row per report of the window.
+  const reportRows = await sql<{ period_id: number; unit_id: number; status: string; received_date: string | null }>`
+    SELECT period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(db);
+  const reporting = new Map<number, UnitReporting>();
+  const periodsWithReports = new Set<number>();
+  for (const row of reportRows.rows) {
+    const u = reporting.get(row.unit_id) ?? { status: 'chua_nop' as ReportStatus, receivedDate: null, periodsCounted: 0 };
+    const status = row.status as ReportStatus;
+    if (COUNTED_STATUSES.includes(status)) {
+      u.periodsCounted++;
+      periodsWithReports.add(row.period_id);
+    }
+    if (row.period_id === last.id) {
+      u.status = status;
+      u.receivedDate = row.received_date;
+    }
+    reporting.set(row.unit_id, u);
+  }
+  // The expected units come in the register's order; units that reported without being
+  // expected (rare) are placed among them by the same order.
+  let units: AggUnit[] = expectedUnits.filter((u) => expected.has(u.id));
+  if ([...reporting.keys()].some((id) => !expected.has(id)) || units.length !== expected.size) {
+    const unitRows = await sql<{ id: number; code: string; name: string; kind: string }>`
+      SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(${json([...new Set([...expected, ...reporting.keys()])])}))
+      ORDER BY sort_order, code`.execute(db);
+    units = unitRows.rows.map((u): AggUnit => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
+  }
+  units = presentUnits(units, expected, reporting);
+  const outsiders = units.filter((u) => !expected.has(u.id)).map((u) => u.id);
+
+  // Which codes SQL adds up: integers. Decimals (and codes stored both ways across template
+  // versions, or rates of rates) go through the exact decimal code of shared/aggregate.ts.
+  const sources = indicators.map((i) => ({ ind: i, source: valueSource(i, inLast.has(i.code)) }));
+  const rateCodes = new Set(indicators.filter((i) => i.rule === 'RATE').map((i) => i.code));
+  const rateOfRates = indicators.some((i) => i.rule === 'RATE' && ((i.numerator && rateCodes.has(i.numerator)) || (i.denominator && rateCodes.has(i.denominator))));
+  const integer = sources.filter((s) => s.source !== null && storedAsInteger(s.ind));
+  const stats: WindowStats = new Map();
+  const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
+  // One period: the GROUP BY reads every value, texts included (as "other"), so it tells
+  // whether there is any text answer to load.
+  let textsStored = ids.length > 1 || integer.length === 0;
+  const inTs = new Set(sources.filter((s) => s.source !== null && !storedAsInteger(s.ind)).map((s) => s.ind.code));
+  try {
+    const rows = await integerStats(
+      db,
+      ids,
+      last.id,
+      integer.filter((s) => s.source === 'window').map((s) => s.ind.code),
+      integer.filter((s) => s.source === 'last').map((s) => s.ind.code),
+      outsiders,
+    );
+    const asked = new Set(integer.map((s) => s.ind.code));
+    const texts = new Set(textCodes);
+    if (rows.some((row) => texts.has(row.code) && row.other > 0)) textsStored = true;
+    for (const row of rows) if (row.other > 0 && asked.has(row.code)) inTs.add(row.code);
+    for (const row of rows) {
+      if (!asked.has(row.code) || inTs.has(row.code) || row.n === 0) continue;
+      let groups = stats.get(row.code);
+      if (!groups) stats.set(row.code, (groups = []));
+      groups.push({ kind: row.kind as UnitKind, expected: row.expected === 1, sum: row.total, n: row.n, yes: row.yes, positive: row.positive });
+    }
+  } catch (err) {
+    // A sum beyond 64-bit integers: SQLite refuses it; the exact decimal code does not.
+    if (!(err instanceof Error && /integer overflow/i.test(err.message))) throw err;
+    stats.clear();
+    textsStored = true;
+    for (const s of integer) inTs.add(s.ind.code);
+  }
+
+  // Each unit's values: all of them for a by-unit view, otherwise only those SQL did not add up.
+  let values: UnitValues | null = null;
+  const needAll = opts.detail || rateOfRates;
+  if (inTs.size || needAll) {
+    const all = unitValues(await reportsWithValues(db, periods, needAll ? 'all' : [...inTs]), indicators, units);
+    statsFromValues(units, all, expected, rateOfRates ? [...inTs, ...rateCodes] : inTs, stats);
+    if (opts.detail) values = all;
+  }
+
+  const texts = new Map<string, string>();
+  for (const row of textsStored ? await textRows(db, ids, textCodes) : []) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
+  return {
+    aggregation: buildAggregation(
+      {
+        periods,
+        units,
+        reporting,
+        periodsWithReports,
+        stats,
+        texts: gatherTexts(periods, units, texts.size ? textCodes : [], (p, u, code) => texts.get(`${p}:${u}:${code}`)),
+        values,
+      },
+      today,
+    ),
+    stats,
+  };
+}

@@ -1,0 +1,321 @@
+// The summary workbook sent upward: totals as live formulas over the unit rows (rates as
+// formulas too, never typed numbers), a sheet by unit, the reporting status and the comparison
+// with last year. Times New Roman, A4 landscape fitted to width, repeated header rows, frozen
+// panes, Vietnamese number formats, and texts that can never turn into formulas.
+import ExcelJS from 'exceljs';
+import type { CompileResult, IndicatorTotal } from '../../../shared/model/compile';
+import type { Agency } from '../../../shared/model/agency';
+import { AGGREGATION_LABELS } from '../../../shared/model/template';
+import { BOARD_STATE_LABELS } from '../../../shared/model/report';
+import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
+import { formatDateShort } from '../../../shared/format';
+import { formatDec } from '../../../shared/domain/decimal';
+import { targetPhrase } from '../../../shared/domain/aggregate';
+import { columnLetter } from '../../workbooks/xlsx-input';
+
+export const SHEETS = { totals: 'Tổng hợp', units: 'Theo đơn vị', status: 'Tình hình báo cáo', compare: 'So sánh cùng kỳ' } as const;
+export const FONT = 'Times New Roman';
+export const FORMATS = { count: '#,##0', amount: '#,##0.00', percent: '0.00%', yesno: '[=1]"Có";[=0]"Không";General' } as const;
+/** The first row of every table (after the header block). */
+export const HEADER_ROW = 7;
+
+export interface SummaryInput {
+  agency: Agency;
+  title: string;
+  compile: CompileResult;
+}
+
+/** A text that Excel would read as a formula or a command (= + - @ tab CR) stays text. */
+export function isRiskyText(s: string): boolean {
+  return /^[=+\-@\t\r]/.test(s);
+}
+
+function setText(cell: ExcelJS.Cell, s: string): void {
+  cell.value = s;
+  if (isRiskyText(s)) cell.numFmt = '@';
+}
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+function formulaCell(cell: ExcelJS.Cell, formula: string, result: number | string | null, numFmt: string): void {
+  cell.value = result === null ? { formula, result: '' } : { formula, result };
+  cell.numFmt = numFmt;
+}
+
+const fmtOf = (i: Pick<IndicatorTotal, 'rule' | 'type'>): string =>
+  i.rule === 'RATE' || i.rule === 'SHARE' ? FORMATS.percent : i.type === 'amount' ? FORMATS.amount : FORMATS.count;
+
+function headerBlock(ws: ExcelJS.Worksheet, agency: Agency, title: string, subtitle: string, columns: number): void {
+  setText(ws.getCell(1, 1), agency.parentName);
+  setText(ws.getCell(2, 1), agency.name);
+  ws.getCell(2, 1).font = { name: FONT, size: 12, bold: true };
+  ws.getCell(1, 1).font = { name: FONT, size: 12 };
+  ws.mergeCells(4, 1, 4, columns);
+  ws.mergeCells(5, 1, 5, columns);
+  setText(ws.getCell(4, 1), title.toLocaleUpperCase('vi'));
+  ws.getCell(4, 1).font = { name: FONT, size: 14, bold: true };
+  ws.getCell(4, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(4).height = 36;
+  setText(ws.getCell(5, 1), subtitle);
+  ws.getCell(5, 1).font = { name: FONT, size: 12, italic: true };
+  ws.getCell(5, 1).alignment = { horizontal: 'center' };
+}
+
+const HEADER_FONT = { name: FONT, size: 12, bold: true };
+const HEADER_ALIGNMENT = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+const RIGHT = { horizontal: 'right' } as const;
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+function tableHeader(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
+  labels.forEach((l, k) => {
+    const c = ws.getCell(row, k + 1);
+    setText(c, l);
+    c.font = HEADER_FONT;
+    c.alignment = HEADER_ALIGNMENT;
+    c.fill = HEADER_FILL;
+  });
+}
+
+/**
+ * Cells that look alike share one style object: exceljs writes a style object it has seen once,
+ * but serialises a cell's own object for every cell (thousands in the sheet by unit).
+ */
+class SharedStyles {
+  private readonly ids = new WeakMap<object, number>();
+  private next = 1;
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  private id(o: object | undefined): number {
+    if (!o) return 0;
+    let i = this.ids.get(o);
+    if (i === undefined) this.ids.set(o, (i = this.next++));
+    return i;
+  }
+
+  /** The cell's style with the sheet's font, and the table's borders and alignment when `inTable`. */
+  finish(st: Partial<ExcelJS.Style>, inTable: boolean): Partial<ExcelJS.Style> {
+    const key = `${this.id(st.font)}|${this.id(st.alignment)}|${this.id(st.fill)}|${this.id(st.border)}|${this.id(st.protection)}|${st.numFmt ?? ''}|${inTable ? 1 : 0}`;
+    let out = this.styles.get(key);
+    if (!out) {
+      out = { ...st, font: { name: FONT, size: 12, ...(st.font ?? {}) } };
+      if (inTable) {
+        out.border = BORDERS;
+        out.alignment = { vertical: 'middle', wrapText: true, ...(st.alignment ?? {}) };
+      }
+      this.styles.set(key, out);
+    }
+    return out;
+  }
+}
+
+function finishSheet(ws: ExcelJS.Worksheet, lastHeaderRow: number, frozenCols: number, lastRow: number, columns: number, styles: SharedStyles): void {
+  // Measured once: exceljs counts columns by walking every row.
+  const rows = Math.max(lastRow, ws.rowCount);
+  const cols = Math.max(columns, ws.columnCount);
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      cell.style = styles.finish(cell.style, r >= HEADER_ROW && r <= lastRow && c <= columns);
+    }
+  }
+  ws.views = [{ state: 'frozen', xSplit: frozenCols, ySplit: lastHeaderRow, topLeftCell: `${columnLetter(frozenCols + 1)}${lastHeaderRow + 1}`, activeCell: 'A1' }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${HEADER_ROW}:${lastHeaderRow}`,
+    margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C&"Times New Roman"&11Trang &P/&N' };
+}
+
+export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Array> {
+  const { agency, title, compile } = input;
+  const cur = compile.current;
+  const periodLine = `Kỳ báo cáo: ${cur.periods.map((p) => p.name).join(', ')} (số liệu từ ${formatDateShort(cur.periods[0]!.windowStart)} đến ${formatDateShort(cur.periods[cur.periods.length - 1]!.windowEnd)})`;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = agency.name || 'Báo cáo Nội vụ';
+  wb.created = new Date();
+  const inds = cur.indicators.filter((i) => i.rule === 'SUM' || i.rule === 'RATE' || i.rule === 'SHARE');
+  const styles = new SharedStyles();
+
+  // ——— Theo đơn vị: one row per unit, indicators as columns, a total row of formulas ———
+  const wsTotals = wb.addWorksheet(SHEETS.totals);
+  const wsUnits = wb.addWorksheet(SHEETS.units);
+  const fixed = ['STT', 'Mã', 'Cơ quan, đơn vị', 'Loại', 'Phải báo cáo', 'Tình trạng'];
+  const firstInd = fixed.length + 1;
+  const colOf = new Map(inds.map((i, k) => [i.code, firstInd + k]));
+  const unitCols = fixed.length + inds.length;
+  headerBlock(wsUnits, agency, `${title} — số liệu theo cơ quan, đơn vị`, periodLine, unitCols);
+  tableHeader(wsUnits, HEADER_ROW, [...fixed, ...inds.map((i) => i.code)]);
+  tableHeader(wsUnits, HEADER_ROW + 1, [...fixed.map(() => ''), ...inds.map((i) => `${i.name}${i.rule === 'RATE' || i.rule === 'SHARE' ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`)]);
+  for (let c = 1; c <= fixed.length; c++) wsUnits.mergeCells(HEADER_ROW, c, HEADER_ROW + 1, c);
+  const first = HEADER_ROW + 2;
+  const last = first + Math.max(cur.units.length, 1) - 1;
+  const range = (col: number) => `${columnLetter(col)}${first}:${columnLetter(col)}${last}`;
+  const expRange = `$E$${first}:$E$${last}`;
+  cur.units.forEach((u, k) => {
+    const r = first + k;
+    // A row's cells by number: ws.getCell(r, c) encodes and decodes an "A1" address each time.
+    const row = wsUnits.getRow(r);
+    row.getCell(1).value = k + 1;
+    setText(row.getCell(2), u.code);
+    setText(row.getCell(3), u.name);
+    setText(row.getCell(4), UNIT_KIND_LABELS[u.kind]);
+    setText(row.getCell(5), u.expected ? 'Có' : 'Không');
+    setText(row.getCell(6), BOARD_STATE_LABELS[u.state]);
+    for (const i of inds) {
+      const c = colOf.get(i.code)!;
+      const cell = row.getCell(c);
+      if (i.rule === 'RATE') {
+        const nc = i.numeratorCode ? colOf.get(i.numeratorCode) : undefined;
+        const dc = i.denominatorCode ? colOf.get(i.denominatorCode) : undefined;
+        const v = num(u.values[i.code] ?? null);
+        if (nc && dc) {
+          const n = `${columnLetter(nc)}${r}`;
+          const d = `${columnLetter(dc)}${r}`;
+          formulaCell(cell, `IF(OR(${d}="",${d}=0,${n}=""),"",${n}/${d})`, v === null ? null : v / 100, FORMATS.percent);
+        } else if (v !== null) {
+          cell.value = v / 100;
+          cell.numFmt = FORMATS.percent;
+        }
+      } else {
+        const v = num(u.values[i.code] ?? null);
+        if (v !== null) cell.value = v;
+        cell.numFmt = i.rule === 'SHARE' ? FORMATS.yesno : fmtOf(i);
+        cell.alignment = RIGHT;
+      }
+    }
+  });
+  const totalRow = last + 1;
+  setText(wsUnits.getCell(totalRow, 3), 'Tổng cộng');
+  wsUnits.getRow(totalRow).font = { name: FONT, size: 12, bold: true };
+
+  /** The formula of an indicator's total over the unit rows, and its cached result. */
+  const totalFormula = (i: IndicatorTotal, sheetPrefix: string): [string, number | null] => {
+    const p = sheetPrefix;
+    // No unit answered: blank ("—" in the report), not 0.
+    if (i.rule === 'SUM') {
+      const r = `${p}${range(colOf.get(i.code)!)}`;
+      return [`IF(COUNT(${r})=0,"",SUM(${r}))`, num(i.value)];
+    }
+    if (i.rule === 'RATE') {
+      const nc = i.numeratorCode ? colOf.get(i.numeratorCode) : undefined;
+      const dc = i.denominatorCode ? colOf.get(i.denominatorCode) : undefined;
+      const v = i.value === null ? null : Number(i.value) / 100;
+      if (!nc || !dc) return [`""`, v];
+      return [`IF(SUM(${p}${range(dc)})=0,"",SUM(${p}${range(nc)})/SUM(${p}${range(dc)}))`, v];
+    }
+    const col = `${p}${range(colOf.get(i.code)!)}`;
+    const e = `${p}${expRange}`;
+    // As the app: no expected unit answered → blank, not 0 %.
+    return [`IF(COUNTIFS(${col},"<>",${e},"Có")=0,"",COUNTIFS(${col},1,${e},"Có")/COUNTIF(${e},"Có"))`, i.value === null ? null : Number(i.value) / 100];
+  };
+  for (const i of inds) {
+    const [f, v] = totalFormula(i, '');
+    formulaCell(wsUnits.getCell(totalRow, colOf.get(i.code)!), f, v, fmtOf(i));
+  }
+  wsUnits.getColumn(1).width = 6;
+  wsUnits.getColumn(2).width = 12;
+  wsUnits.getColumn(3).width = 36;
+  wsUnits.getColumn(4).width = 16;
+  wsUnits.getColumn(5).width = 10;
+  wsUnits.getColumn(6).width = 14;
+  for (const i of inds) wsUnits.getColumn(colOf.get(i.code)!).width = 14;
+  wsUnits.getRow(HEADER_ROW + 1).height = 64;
+  finishSheet(wsUnits, HEADER_ROW + 1, 3, totalRow, unitCols, styles);
+
+  // ——— Tổng hợp: one row per indicator, the result a formula over the unit rows ———
+  const tCols = ['STT', 'Mã', 'Chỉ số', 'Đơn vị tính', 'Cách tổng hợp', 'Kết quả', 'Số đơn vị đã báo cáo', 'Số đơn vị phải báo cáo chưa có số liệu'];
+  headerBlock(wsTotals, agency, title, periodLine, tCols.length);
+  tableHeader(wsTotals, HEADER_ROW, tCols);
+  const totalsRowOf = new Map<string, number>();
+  inds.forEach((i, k) => {
+    const r = HEADER_ROW + 1 + k;
+    totalsRowOf.set(i.code, r);
+    wsTotals.getCell(r, 1).value = k + 1;
+    setText(wsTotals.getCell(r, 2), i.code);
+    setText(wsTotals.getCell(r, 3), i.name);
+    setText(wsTotals.getCell(r, 4), i.rule === 'RATE' || i.rule === 'SHARE' ? '%' : i.unit);
+    setText(wsTotals.getCell(r, 5), i.rule === 'RATE' ? `${AGGREGATION_LABELS.RATE} (${i.numeratorCode}/${i.denominatorCode})` : AGGREGATION_LABELS[i.rule] + (i.accumulation === 'cumulative' ? ' (lũy kế: lấy kỳ cuối)' : ''));
+    const [f, v] = totalFormula(i, `${q(SHEETS.units)}!`);
+    formulaCell(wsTotals.getCell(r, 6), f, v, fmtOf(i));
+    wsTotals.getCell(r, 7).value = i.reported;
+    wsTotals.getCell(r, 8).value = i.missing;
+  });
+  [6, 10, 52, 12, 30, 16, 14, 16].forEach((w, k) => (wsTotals.getColumn(k + 1).width = w));
+  finishSheet(wsTotals, HEADER_ROW, 3, HEADER_ROW + inds.length, tCols.length, styles);
+
+  // ——— Tình hình báo cáo ———
+  const wsStatus = wb.addWorksheet(SHEETS.status);
+  const sCols = ['STT', 'Mã', 'Cơ quan, đơn vị', 'Loại', 'Phải báo cáo', 'Tình trạng', 'Ngày nhận', 'Số ngày muộn'];
+  headerBlock(wsStatus, agency, `${title} — tình hình gửi báo cáo`, `${periodLine}; hạn gửi ${formatDateShort(cur.periods[cur.periods.length - 1]!.deadline)}`, sCols.length);
+  tableHeader(wsStatus, HEADER_ROW, sCols);
+  const statusLines = cur.units;
+  statusLines.forEach((u, k) => {
+    const r = HEADER_ROW + 1 + k;
+    const row = wsStatus.getRow(r);
+    row.getCell(1).value = k + 1;
+    setText(row.getCell(2), u.code);
+    setText(row.getCell(3), u.name);
+    setText(row.getCell(4), UNIT_KIND_LABELS[u.kind]);
+    setText(row.getCell(5), u.expected ? 'Có' : 'Không');
+    setText(row.getCell(6), BOARD_STATE_LABELS[u.state]);
+    setText(row.getCell(7), u.receivedDate ? formatDateShort(u.receivedDate) : '');
+    if (u.daysLate !== null) row.getCell(8).value = u.daysLate;
+  });
+  const sLast = HEADER_ROW + Math.max(statusLines.length, 1);
+  const summary: [string, string, number][] = [
+    ['Phải báo cáo', `COUNTIF(E${HEADER_ROW + 1}:E${sLast},"Có")`, cur.status.expected],
+    ['Nộp muộn', `COUNTIFS(E${HEADER_ROW + 1}:E${sLast},"Có",F${HEADER_ROW + 1}:F${sLast},"${BOARD_STATE_LABELS.muon}")`, cur.status.lateUnits.length],
+  ];
+  summary.forEach(([label, f, v], k) => {
+    const r = sLast + 2 + k;
+    setText(wsStatus.getCell(r, 3), label);
+    formulaCell(wsStatus.getCell(r, 4), f, v, FORMATS.count);
+  });
+  [6, 12, 40, 18, 12, 18, 13, 12].forEach((w, k) => (wsStatus.getColumn(k + 1).width = w));
+  finishSheet(wsStatus, HEADER_ROW, 3, sLast, sCols.length, styles);
+
+  // ——— So sánh cùng kỳ ———
+  const wsCmp = wb.addWorksheet(SHEETS.compare);
+  const cCols = ['STT', 'Mã', 'Chỉ số', 'Đơn vị tính', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng (+), giảm (−)', 'So với cùng kỳ', 'Chỉ tiêu', 'Đánh giá'];
+  const prevNames = compile.previous ? compile.previous.periods.map((p) => p.name).join(', ') : 'không có kỳ cùng kỳ năm trước';
+  headerBlock(wsCmp, agency, `${title} — so sánh với cùng kỳ năm trước`, `${periodLine}; cùng kỳ: ${prevNames}`, cCols.length);
+  tableHeader(wsCmp, HEADER_ROW, cCols);
+  inds.forEach((i, k) => {
+    const r = HEADER_ROW + 1 + k;
+    const cmp = compile.comparison.find((c) => c.code === i.code);
+    const pct = i.rule === 'RATE' || i.rule === 'SHARE';
+    const scale = (v: string | null) => (v === null ? null : pct ? Number(v) / 100 : Number(v));
+    wsCmp.getCell(r, 1).value = k + 1;
+    setText(wsCmp.getCell(r, 2), i.code);
+    setText(wsCmp.getCell(r, 3), i.name);
+    setText(wsCmp.getCell(r, 4), pct ? '%' : i.unit);
+    formulaCell(wsCmp.getCell(r, 5), `${q(SHEETS.totals)}!F${totalsRowOf.get(i.code)!}`, scale(i.value), fmtOf(i));
+    const prev = scale(cmp?.previous ?? null);
+    if (prev !== null) wsCmp.getCell(r, 6).value = prev;
+    wsCmp.getCell(r, 6).numFmt = fmtOf(i);
+    const delta = cmp?.delta ?? null;
+    formulaCell(wsCmp.getCell(r, 7), `IF(OR(E${r}="",F${r}=""),"",E${r}-F${r})`, scale(delta), pct ? '+0.00%;-0.00%;0.00%' : i.type === 'amount' ? '+#,##0.00;-#,##0.00;0' : '+#,##0;-#,##0;0');
+    if (!pct) {
+      const ratio = cmp?.previous && cmp.previous !== '0' && i.value !== null ? Number(i.value) / Number(cmp.previous) : null;
+      formulaCell(wsCmp.getCell(r, 8), `IF(OR(E${r}="",F${r}="",F${r}=0),"",E${r}/F${r})`, ratio, FORMATS.percent);
+    }
+    const ts = compile.targets.filter((t) => t.indicatorCode === i.code);
+    setText(wsCmp.getCell(r, 9), ts.map((t) => targetPhrase(t, formatDec)).join('; '));
+    setText(wsCmp.getCell(r, 10), ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : t.met ? 'Đạt' : 'Chưa đạt')).join('; '));
+  });
+  [6, 10, 48, 12, 14, 14, 14, 13, 16, 14].forEach((w, k) => (wsCmp.getColumn(k + 1).width = w));
+  finishSheet(wsCmp, HEADER_ROW, 3, HEADER_ROW + inds.length, cCols.length, styles);
+
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

@@ -1,0 +1,76 @@
+// The `docs` commands of the headless CLI:
+//   docs render MODEL.json --out FILE.docx   a hand-written model → .docx (validated, atomic)
+//   docs sample --out DIR                    the four sample documents
+//   docs schema --out FILE.json              the model's JSON Schema
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, describeLocation, type Result } from '../../../shared/errors';
+import { SAMPLE_KINDS } from '../../../shared/model/document';
+import type { SavedDocument } from '../../../shared/contract/documents';
+import { openCore } from '../../core/core';
+import { createDispatch } from '../../dispatch';
+import { folderPlatform } from '../../platform/platform';
+import { writeDocx } from '../../documents/docx-writer';
+import { documentModelJsonSchema } from '../../documents/json-schema';
+import { writeFileAtomic } from '../../platform/files';
+
+export const DOCS_USAGE = `  docs render MODEL.json --out FILE.docx      xuất văn bản từ mô hình JSON (theo Nghị định 30/2020)
+  docs sample --out THƯ_MỤC                   xuất 4 văn bản mẫu (báo cáo, kế hoạch, công văn, báo cáo kèm phụ lục)
+  docs schema --out FILE.json                 lược đồ JSON Schema của mô hình văn bản`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+function errorText(e: { message: string; where?: AppError['where']; details?: AppError['details'] }): string {
+  const where = describeLocation(e.where);
+  const lines = [`Lỗi: ${e.message}${where && !e.message.includes(where) ? ` (${where})` : ''}`];
+  for (const d of e.details?.slice(1, 20) ?? []) lines.push(`  - ${d.where?.field ? `${d.where.field}: ` : ''}${d.message}`);
+  return lines.join('\n');
+}
+
+export async function runDocsCli(action: string | undefined, arg: string | undefined, out: string | undefined, dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+  try {
+    if (action === 'render' && arg && out) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(fs.readFileSync(arg, 'utf8'));
+      } catch (err) {
+        throw new AppError('BAD_JSON', `Không đọc được mô hình văn bản "${arg}": ${err instanceof Error ? err.message : String(err)}`, { file: path.basename(arg) });
+      }
+      await writeDocx(raw, path.resolve(out));
+      io.out(`Đã xuất: ${path.resolve(out)}`);
+      return 0;
+    }
+    if (action === 'schema' && out) {
+      writeFileAtomic(path.resolve(out), new TextEncoder().encode(documentModelJsonSchema()));
+      io.out(`Đã ghi: ${path.resolve(out)}`);
+      return 0;
+    }
+    if (action === 'sample' && out) {
+      const dir = path.resolve(out);
+      fs.mkdirSync(dir, { recursive: true });
+      const core = await openCore({ dbPath, platform: folderPlatform(dir), version: 'cli', nativeBinding });
+      try {
+        const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+        for (const kind of SAMPLE_KINDS) {
+          const r = (await dispatch('documents.sample', { kind })) as Result<SavedDocument>;
+          if (!r.ok) {
+            io.err(errorText(r.error));
+            return 2;
+          }
+          io.out(`Đã xuất: ${r.value.path}`);
+        }
+      } finally {
+        await core.close();
+      }
+      return 0;
+    }
+    io.err(`Lệnh không hợp lệ.\n${DOCS_USAGE}`);
+    return 1;
+  } catch (err) {
+    io.err(err instanceof AppError ? errorText(err) : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}

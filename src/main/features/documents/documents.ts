@@ -1,0 +1,60 @@
+// Issuing official documents: number from the register, .docx from the one writer, atomic write.
+// Services hand the writer a model; they never lay anything out themselves.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Platform } from '../../platform/platform';
+import type { DocumentModel } from '../../../shared/contract/document-model';
+import type { SavedDocument } from '../../../shared/contract/documents';
+import { documentTypeAbbreviation, type SampleKind } from '../../../shared/model/document';
+import { todayIso } from '../../../shared/format';
+import { writeFileAtomic } from '../../platform/files';
+import { parseDocumentModel } from '../../documents/model';
+import { renderDocx } from '../../documents/docx-writer';
+import { SAMPLE_AGENCY, SAMPLE_FILE_NAMES, sampleModel } from './samples';
+import { getAgency } from '../agency/agency';
+import { getDocumentSettings } from './document-settings';
+import { peekNextNumber, registerDocument } from './register';
+
+const WORD_FILTER = [{ name: 'Văn bản Word', extensions: ['docx'] }];
+
+/** "05-BC-SNV-2025-06-05.docx", or "BC-SNV-2025-06-05.docx" for a blank number. */
+export function documentFileName(model: DocumentModel): string {
+  const h = model.header;
+  const num = h.number === null ? '' : `${String(h.number).padStart(2, '0')}-`;
+  const type = documentTypeAbbreviation(model.type) || 'CV';
+  const symbol = h.symbol.startsWith(type) || model.type === 'Công văn' ? h.symbol : `${type}-${h.symbol}`;
+  return `${num}${symbol}-${h.date}.docx`.replace(/[\\/:*?"<>|\s]+/g, '-');
+}
+
+/**
+ * Writes a document where the user chooses and enters it in the register, all or nothing:
+ * if the file cannot be written, the register line and its number are given back.
+ */
+export async function exportDocument(db: Kysely<DB>, platform: Platform, given: DocumentModel, takeNumber: boolean, now = new Date()): Promise<SavedDocument> {
+  // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
+  const model: DocumentModel = { ...given, settings: await getDocumentSettings(db) };
+  const next = takeNumber ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4))) : model.header.number;
+  const target = await platform.chooseSavePath(documentFileName({ ...model, header: { ...model.header, number: next } }), WORD_FILTER);
+  if (!target) return { saved: false, path: null, entry: null };
+  return db.transaction().execute(async (trx) => {
+    const entry = await registerDocument(
+      trx,
+      { documentType: model.type, symbol: model.header.symbol, date: model.header.date, summary: model.summary, signerName: model.signature.fullName, filePath: target, number: model.header.number },
+      takeNumber,
+      now,
+    );
+    const numbered: DocumentModel = takeNumber ? { ...model, header: { ...model.header, number: entry.number } } : model;
+    writeFileAtomic(target, await renderDocx(numbered));
+    return { saved: true, path: target, entry };
+  });
+}
+
+/** Writes one sample document with the user's agency (the built-in one when none is set up). */
+export async function saveSample(db: Kysely<DB>, platform: Platform, kind: SampleKind, date = todayIso()): Promise<SavedDocument> {
+  const agency = await getAgency(db);
+  const model = { ...parseDocumentModel(sampleModel(kind, agency.name ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers } : SAMPLE_AGENCY, date)), settings: await getDocumentSettings(db) };
+  const target = await platform.chooseSavePath(SAMPLE_FILE_NAMES[kind], WORD_FILTER);
+  if (!target) return { saved: false, path: null, entry: null };
+  writeFileAtomic(target, await renderDocx(model));
+  return { saved: true, path: target, entry: null };
+}

@@ -1,0 +1,223 @@
+// Reporting periods: the data window (Nghị định 09/2019 by default), the deadline (the plan's,
+// else one working day after the cut-off; always editable), the template and the expected units.
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { moveToTrash } from '../safety/trash';
+import { AppError } from '../../../shared/errors';
+import { periodInput } from '../../../shared/contract/periods';
+import { checkWindow, defaultDeadline, periodName, periodWindow, planDeadline } from '../../../shared/domain/periods';
+import type { ExpectedUnit, ExpectedUnits, Period, PeriodListItem, PeriodPreview, PeriodType } from '../../../shared/model/period';
+import type { PlanDeadline } from '../../../shared/model/plan';
+import type { Unit, UnitKind } from '../../../shared/model/unit';
+import { isActiveOn } from '../units/units';
+import { holidayDates } from './holidays';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type PeriodData = z.output<typeof periodInput>;
+
+/**
+ * Whether a unit must report for a window: it must exist on the cut-off day (the window's end).
+ * A unit closed or merged before the cut-off is not expected (the unit it merged into reports for
+ * it); a unit opened before the cut-off is.
+ */
+/** A unit is expected in a window when it is active on the cut-off day (the register's rule). */
+export const isExpectedIn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean => isActiveOn(u, windowEnd);
+
+/** The expected units of a window, in the register's order (sort order, then code). */
+export async function resolveExpectedUnits(db: Db, expected: ExpectedUnits, windowEnd: string): Promise<ExpectedUnit[]> {
+  // Only the four fields returned, and the active-on-cut-off test in SQL: this runs on every compile.
+  let q = db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind'])
+    .where((eb) => eb.or([eb('active_from', 'is', null), eb('active_from', '<=', windowEnd)]))
+    .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', windowEnd)]));
+  if (expected.mode === 'kinds') q = q.where('kind', 'in', expected.kinds.length ? expected.kinds : ['__none__']);
+  else q = q.where('id', 'in', expected.unitIds.length ? expected.unitIds : [-1]);
+  const rows = await q.orderBy('sort_order').orderBy('code').execute();
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
+}
+
+interface Resolved {
+  name: string;
+  windowStart: string;
+  windowEnd: string;
+  deadline: string;
+  deadlineSource: PeriodPreview['deadlineSource'];
+  problems: string[];
+}
+
+async function resolve(db: Db, data: PeriodData): Promise<Resolved> {
+  const problems: string[] = [];
+  if (data.type === 'month' && (data.index === null || data.index < 1 || data.index > 12)) problems.push('Kỳ tháng phải chọn tháng từ 1 đến 12.');
+  if (data.type === 'quarter' && (data.index === null || data.index < 1 || data.index > 4)) problems.push('Kỳ quý phải chọn quý từ I đến IV.');
+  const index = data.type === 'month' || data.type === 'quarter' ? data.index : null;
+  const key = { type: data.type, year: data.year, index };
+  const def = problems.length ? null : periodWindow(key);
+  const windowStart = data.windowStart ?? def?.start ?? '';
+  const windowEnd = data.windowEnd ?? def?.end ?? '';
+  if (data.type === 'ad_hoc' && (!data.windowStart || !data.windowEnd)) problems.push('Kỳ đột xuất phải nhập ngày bắt đầu và ngày chốt số liệu.');
+  let deadline = data.deadline ?? '';
+  let deadlineSource: Resolved['deadlineSource'] = 'typed';
+  if (!deadline && data.planId !== null) {
+    const plan = await db.selectFrom('plans').select(['deadlines']).where('id', '=', data.planId).executeTakeFirst();
+    if (!plan) problems.push(`Không tìm thấy văn bản chỉ đạo có mã số ${data.planId}.`);
+    const rule = (JSON.parse(plan?.deadlines ?? '[]') as PlanDeadline[]).find((d) => d.periodType === data.type);
+    const fromPlan = rule ? planDeadline(rule.monthDay, data.year) : null;
+    if (fromPlan) {
+      deadline = fromPlan;
+      deadlineSource = 'plan';
+    }
+  }
+  if (!deadline && windowEnd) {
+    deadline = defaultDeadline(windowEnd, await holidayDates(db));
+    deadlineSource = 'default';
+  }
+  if (windowStart && windowEnd && deadline) problems.push(...checkWindow(windowStart, windowEnd, deadline));
+  const tpl = await db.selectFrom('templates').select('id').where('id', '=', data.templateId).executeTakeFirst();
+  if (!tpl) problems.push(`Không tìm thấy mẫu báo cáo có mã số ${data.templateId}.`);
+  return { name: data.name || periodName(key), windowStart, windowEnd, deadline, deadlineSource, problems };
+}
+
+export async function previewPeriod(db: Db, data: PeriodData): Promise<PeriodPreview> {
+  const r = await resolve(db, data);
+  const expectedUnits = r.windowEnd ? await resolveExpectedUnits(db, data.expected, r.windowEnd) : [];
+  const problems = [...r.problems];
+  if (r.windowEnd && expectedUnits.length === 0) problems.push('Không có đơn vị nào phải báo cáo trong kỳ này (các đơn vị đã chọn đều không còn hoạt động vào ngày chốt số liệu).');
+  return { name: r.name, windowStart: r.windowStart, windowEnd: r.windowEnd, deadline: r.deadline, deadlineSource: r.deadlineSource, expectedUnits, problems };
+}
+
+function refuse(problems: string[]): never {
+  const fieldOf = (m: string) => (m.startsWith('Hạn nộp') ? 'deadline' : m.startsWith('Ngày bắt đầu') || m.startsWith('Kỳ đột xuất') ? 'windowStart' : m.startsWith('Không có đơn vị') ? 'expected' : m.startsWith('Kỳ') ? 'index' : 'templateId');
+  throw new AppError('PERIOD_INVALID', problems[0]!, { field: fieldOf(problems[0]!) }, problems.map((message) => ({ message, where: { field: fieldOf(message) } })));
+}
+
+export async function getPeriod(db: Db, id: number): Promise<Period> {
+  const p = await db
+    .selectFrom('periods as p')
+    .innerJoin('templates as t', 't.id', 'p.template_id')
+    .selectAll('p')
+    .select(['t.name as template_name', 't.version as template_version'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', `Không tìm thấy kỳ báo cáo có mã số ${id}.`);
+  const listed = p.expected_mode === 'list' ? (await db.selectFrom('period_units').select('unit_id').where('period_id', '=', id).execute()).map((r) => r.unit_id) : [];
+  return {
+    id: p.id,
+    name: p.name,
+    type: p.type as PeriodType,
+    year: p.year,
+    index: p.idx,
+    windowStart: p.window_start,
+    windowEnd: p.window_end,
+    deadline: p.deadline,
+    templateId: p.template_id,
+    templateName: p.template_name,
+    templateVersion: p.template_version,
+    planId: p.plan_id,
+    expected: { mode: p.expected_mode, kinds: p.expected_mode === 'kinds' ? (JSON.parse(p.expected_kinds) as UnitKind[]) : [], unitIds: listed },
+    note: p.note,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
+}
+
+async function writePeriod(db: Db, id: number | null, data: PeriodData, r: Resolved, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const values = {
+    name: r.name,
+    type: data.type,
+    year: data.year,
+    idx: data.type === 'month' || data.type === 'quarter' ? data.index : null,
+    window_start: r.windowStart,
+    window_end: r.windowEnd,
+    deadline: r.deadline,
+    template_id: data.templateId,
+    plan_id: data.planId,
+    expected_mode: data.expected.mode,
+    expected_kinds: JSON.stringify(data.expected.mode === 'kinds' ? data.expected.kinds : []),
+    note: data.note,
+    updated_at: at,
+  };
+  let periodId: number;
+  if (id === null) {
+    periodId = (await db.insertInto('periods').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    await db.updateTable('periods').set(values).where('id', '=', id).execute();
+    periodId = id;
+  }
+  await db.deleteFrom('period_units').where('period_id', '=', periodId).execute();
+  if (data.expected.mode === 'list') {
+    const ids = [...new Set(data.expected.unitIds)];
+    const found = new Set((await db.selectFrom('units').select('id').where('id', 'in', ids).execute()).map((u) => u.id));
+    const missing = ids.filter((i) => !found.has(i));
+    if (missing.length) throw new AppError('NO_UNIT', `Đơn vị phải báo cáo không tồn tại (mã số ${missing.join(', ')}).`, { field: 'expected' });
+    for (const unitId of ids) await db.insertInto('period_units').values({ period_id: periodId, unit_id: unitId }).execute();
+  }
+  return periodId;
+}
+
+export async function createPeriod(db: Kysely<DB>, data: PeriodData, now = new Date()): Promise<Period> {
+  return db.transaction().execute((trx) => insertPeriod(trx, data, now));
+}
+
+/** createPeriod inside the caller's transaction (the plan-text import saves plan and periods together). */
+export async function insertPeriod(trx: Transaction<DB>, data: PeriodData, now = new Date()): Promise<Period> {
+  const preview = await previewPeriod(trx, data);
+  if (preview.problems.length) refuse(preview.problems);
+  const r = await resolve(trx, data);
+  const id = await writePeriod(trx, null, data, r, now);
+  return getPeriod(trx, id);
+}
+
+export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData, now = new Date()): Promise<Period> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getPeriod(trx, id);
+    const reports = await trx.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', id).executeTakeFirst();
+    if (Number(reports?.n ?? 0) > 0 && before.templateId !== data.templateId) {
+      throw new AppError('IN_USE', `Kỳ "${before.name}" đã có báo cáo của đơn vị nên không đổi được mẫu báo cáo.`, { field: 'templateId' });
+    }
+    const preview = await previewPeriod(trx, data);
+    if (preview.problems.length) refuse(preview.problems);
+    await writePeriod(trx, id, data, await resolve(trx, data), now);
+    return getPeriod(trx, id);
+  });
+}
+
+export async function listPeriods(db: Db): Promise<PeriodListItem[]> {
+  const ids = await db.selectFrom('periods').select('id').orderBy('deadline', 'desc').orderBy('id', 'desc').execute();
+  const out: PeriodListItem[] = [];
+  for (const { id } of ids) {
+    const p = await getPeriod(db, id);
+    const expected = await resolveExpectedUnits(db, p.expected, p.windowEnd);
+    const reports = await db.selectFrom('reports').select(['status', 'unit_id']).where('period_id', '=', id).execute();
+    out.push({
+      ...p,
+      expectedCount: expected.length,
+      reportCount: reports.length,
+      submittedCount: reports.filter((r) => r.status === 'da_nop' || r.status === 'da_duyet').length,
+    });
+  }
+  return out;
+}
+
+/** A period with reports is not deleted: its reports and their history would be orphaned. */
+export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ deleted: true }> {
+  return db.transaction().execute(async (trx) => {
+    const p = await getPeriod(trx, id);
+    const r = await trx.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', id).executeTakeFirst();
+    const n = Number(r?.n ?? 0);
+    if (n > 0) throw new AppError('IN_USE', `Không xóa được kỳ "${p.name}": đã có ${n} báo cáo của đơn vị trong kỳ này.`);
+    // Into the trash with its expected units (and any kept source files' records).
+    await moveToTrash(trx, 'periods', id, p.name, [
+      { table: 'period_units', column: 'period_id' },
+      { table: 'collect_sources', column: 'period_id' },
+    ]);
+    return { deleted: true as const };
+  });
+}
+
+export async function periodExpectedUnits(db: Db, id: number): Promise<ExpectedUnit[]> {
+  const p = await getPeriod(db, id);
+  return resolveExpectedUnits(db, p.expected, p.windowEnd);
+}

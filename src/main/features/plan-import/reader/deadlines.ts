@@ -1,0 +1,54 @@
+// Reporting obligations with their deadlines: "báo cáo 6 tháng (trước ngày 10/5/2024) và cuối năm
+// (trước ngày 10/10/2024)"; "Định kỳ, 6 tháng (trước ngày 20/5/2025); năm (trước ngày 01/11)".
+import type { PeriodType } from '../../../../shared/model/period';
+import type { ProposedDeadline } from '../../../../shared/model/plan-import';
+import { readDate } from './dates';
+import type { Line } from './lines';
+
+const DUE = /(?:trước|chậm nhất(?: là)?|hạn chót(?: là)?|không muộn hơn|hạn nộp(?: là)?)\s+(?:ngày\s+)?(?=\d)/giu;
+const KIND =
+  /(6 tháng(?: đầu năm)?|06 tháng(?: đầu năm)?|sáu tháng(?: đầu năm)?|9 tháng|09 tháng|chín tháng|quý\s+(?:I{1,3}|IV|[1-4])(?![\p{L}])|hằng quý|hàng quý|(?:cuối|hằng|hàng|một|cả|tổng kết)\s+năm(?!\s*\d)|năm(?!\s*(?:\d|nay|học|thứ|rưỡi))|hằng tháng|hàng tháng|tháng(?!\s*\d)|đột xuất)/giu;
+const OBLIGATION = /báo cáo|định kỳ|gửi (?:về|kết quả)|tổng hợp/iu;
+
+function kindOf(words: string): PeriodType {
+  const w = words.toLocaleLowerCase('vi');
+  if (/6 tháng|06 tháng|sáu tháng/.test(w)) return 'half';
+  if (/9 tháng|09 tháng|chín tháng/.test(w)) return 'nine_months';
+  if (/quý/.test(w)) return 'quarter';
+  if (/đột xuất/.test(w)) return 'ad_hoc';
+  if (/tháng/.test(w)) return 'month';
+  return 'year';
+}
+
+/** Rule: every "trước ngày D/M[/Y]" in a sentence about reporting, with the nearest period word before it. */
+export function readDeadlines(lines: Line[], planYear: number | null): ProposedDeadline[] {
+  const out: ProposedDeadline[] = [];
+  for (const l of lines) {
+    if (!OBLIGATION.test(l.text)) continue;
+    let prevEnd = 0;
+    for (const m of l.text.matchAll(DUE)) {
+      const at = m.index + m[0].length;
+      const date = readDate(l.text.slice(at), planYear);
+      if (!date) continue;
+      const dateEnd = at + date.length;
+      // the period word: the nearest before the date, after the previous obligation, in this sentence
+      const from = Math.max(prevEnd, at - 120, l.text.lastIndexOf('. ', m.index) + 1);
+      const window = l.text.slice(from, m.index);
+      const kinds = [...window.matchAll(KIND)];
+      const k = kinds.at(-1);
+      prevEnd = dateEnd;
+      if (!k) continue;
+      const kindStart = from + k.index;
+      let end = dateEnd;
+      if (l.text[end] === ')') end++;
+      out.push({
+        kind: kindOf(k[0]),
+        kindText: k[0],
+        date: date.iso,
+        text: l.text.slice(kindStart, end),
+        spans: [{ start: l.start + kindStart, end: l.start + end }],
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+// Reading the audit log the triggers keep: filtered, paged, exported.
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import type { auditFilter } from '../../../shared/contract/safety';
+import { tableLabel, type AuditEntry, type AuditPage } from '../../../shared/model/safety';
+
+type Filter = z.output<typeof auditFilter>;
+
+function changesOf(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditEntry['changes'] {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const show = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return keys
+    .filter((k) => !before || !after || show(before[k]) !== show(after[k]))
+    .map((k) => ({ field: k, before: before ? show(before[k]) : null, after: after ? show(after[k]) : null }));
+}
+
+function parse(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+export async function listAudit(db: Kysely<DB>, f: Filter): Promise<AuditPage> {
+  let q = db.selectFrom('audit_log');
+  if (f.table) q = q.where('table_name', '=', f.table);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', `${f.to}T99`);
+  if (f.search) {
+    // The JSON holds text as typed (NFC); match both the exact and the folded form.
+    const like = `%${f.search.replace(/[%_]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('before_json', 'like', like), eb('after_json', 'like', like), eb('user', 'like', like)]));
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0)
+    .execute();
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      tableName: r.table_name,
+      tableLabel: tableLabel(r.table_name),
+      rowId: r.row_id,
+      action: r.action as AuditEntry['action'],
+      changes: changesOf(parse(r.before_json), parse(r.after_json)),
+    })),
+  };
+}
+
+const ACTION_LABEL = { insert: 'Thêm', update: 'Sửa', delete: 'Xóa' } as const;
+
+/** Text written to a cell is always text: a leading = + - @ never becomes a formula. */
+export function safeCellText(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Array> {
+  const page = await listAudit(db, { ...f, limit: 1000, offset: 0 });
+  const all = [...page.rows];
+  for (let offset = 1000; offset < Math.min(page.total, 100_000); offset += 1000) all.push(...(await listAudit(db, { ...f, limit: 1000, offset })).rows);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Báo cáo Nội vụ';
+  const ws = wb.addWorksheet('Nhật ký', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } });
+  ws.columns = [
+    { header: 'Thời điểm', key: 'at', width: 22 },
+    { header: 'Người thực hiện', key: 'user', width: 16 },
+    { header: 'Dữ liệu', key: 'table', width: 22 },
+    { header: 'Mã bản ghi', key: 'row', width: 10 },
+    { header: 'Thao tác', key: 'action', width: 10 },
+    { header: 'Thay đổi (trước → sau)', key: 'changes', width: 90 },
+  ];
+  for (const r of all) {
+    ws.addRow({
+      at: new Date(r.at).toLocaleString('vi-VN'),
+      user: safeCellText(r.user),
+      table: r.tableLabel,
+      row: r.rowId,
+      action: ACTION_LABEL[r.action],
+      changes: safeCellText(r.changes.map((c) => `${c.field}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).join('\n')),
+    });
+  }
+  ws.eachRow((row, n) => row.eachCell((cell) => {
+    cell.font = { name: 'Times New Roman', size: 11, bold: n === 1 };
+    cell.alignment = { vertical: 'top', wrapText: true };
+  }));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+

@@ -1,0 +1,141 @@
+// Backups: daily on first start and before every upgrade (kept by a rotation the user sets),
+// manual copies to a chosen file, and restore after a check, with a safety copy first.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '../../core/core';
+import { backupDatabase, timestamp } from '../../db/backup';
+import { getSetting, setSetting } from './settings';
+import type { BackupItem, BackupList, DataInspection } from '../../../shared/model/safety';
+import { AppError } from '../../../shared/errors';
+import { inspectDatabaseFile, latestMigration } from './inspect';
+import { fileError } from '../../platform/files';
+
+export const DEFAULT_KEEP = 14;
+const KEEP_KEY = 'backups.keep';
+/** Automatic copies subject to the rotation; manual and safety copies are never deleted. */
+const ROTATED = ['hang-ngay', 'truoc-nang-cap'];
+
+export const backupFolder = (core: Core) => path.join(core.dataDir, 'backups');
+
+function parseReason(name: string): string {
+  const m = /-\d{8}-\d{6}-([a-z-]+?)(?:-\d+)?\.db$/.exec(name);
+  return m?.[1] ?? 'khac';
+}
+
+export async function listBackups(core: Core): Promise<BackupList> {
+  const folder = backupFolder(core);
+  const keep = await getSetting(core.db, KEEP_KEY, DEFAULT_KEEP);
+  const items: BackupItem[] = fs.existsSync(folder)
+    ? fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith('.db'))
+        .map((name) => {
+          const st = fs.statSync(path.join(folder, name));
+          return { name, size: st.size, createdAt: st.mtime.toISOString(), reason: parseReason(name) };
+        })
+        .sort((a, b) => b.name.localeCompare(a.name))
+    : [];
+  return { folder, keep, items };
+}
+
+/** Deletes the oldest automatic copies beyond `keep`, per kind. */
+export async function rotateBackups(core: Core): Promise<string[]> {
+  const { keep, items, folder } = await listBackups(core);
+  const removed: string[] = [];
+  for (const reason of ROTATED) {
+    for (const old of items.filter((i) => i.reason === reason).slice(keep)) {
+      fs.rmSync(path.join(folder, old.name), { force: true });
+      removed.push(old.name);
+    }
+  }
+  return removed;
+}
+
+export async function setBackupKeep(core: Core, keep: number): Promise<BackupList> {
+  await setSetting(core.db, KEEP_KEY, keep);
+  await rotateBackups(core);
+  return listBackups(core);
+}
+
+/** The daily copy, made on the first start of each day; failures never stop the app. */
+export async function dailyBackup(core: Core, now = new Date()): Promise<string | null> {
+  if (core.conn.path === ':memory:') return null;
+  const today = timestamp(now).slice(0, 8);
+  const { items } = await listBackups(core);
+  if (items.some((i) => i.reason === 'hang-ngay' && i.name.includes(`-${today}-`))) return null;
+  const file = backupDatabase(core.conn.sqlite, backupFolder(core), 'hang-ngay', now);
+  await rotateBackups(core);
+  return file;
+}
+
+export async function manualBackup(core: Core): Promise<{ saved: boolean; path: string | null }> {
+  const target = await core.platform.chooseSavePath(`sao-luu-bao-cao-noi-vu-${timestamp()}.db`, [{ name: 'Bản sao lưu', extensions: ['db'] }]);
+  if (!target) return { saved: false, path: null };
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.rmSync(tmp, { force: true });
+    core.conn.sqlite.prepare('VACUUM INTO ?').run(tmp);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof Error && /SQLITE_FULL|disk is full/i.test(err.message)) throw fileError(Object.assign(new Error(err.message), { code: 'ENOSPC' }), target);
+    throw fileError(err, target);
+  }
+  return { saved: true, path: target };
+}
+
+/** Checked sources waiting for the user's "restore": the renderer holds a token, never a path. */
+const pending = new Map<string, { file: string; kind: 'backup' | 'package'; extra?: unknown }>();
+
+export function remember(file: string, kind: 'backup' | 'package', extra?: unknown): string {
+  const token = crypto.randomBytes(16).toString('hex');
+  pending.set(token, { file, kind, extra });
+  return token;
+}
+
+export function recall(token: string, kind: 'backup' | 'package'): { file: string; extra?: unknown } {
+  const p = pending.get(token);
+  if (!p || p.kind !== kind) throw new AppError('STALE_TOKEN', 'Phiên kiểm tra đã hết hạn. Hãy chọn và kiểm tra lại tệp.');
+  pending.delete(token);
+  return p;
+}
+
+export async function inspectBackup(core: Core, name?: string): Promise<DataInspection | null> {
+  let file: string | null;
+  if (name !== undefined) {
+    if (name !== path.basename(name) || !name.endsWith('.db')) throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: "${name}".`);
+    file = path.join(backupFolder(core), name);
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `Không còn bản sao lưu "${name}".`);
+  } else {
+    file = await core.platform.chooseOpenPath([{ name: 'Bản sao lưu', extensions: ['db', 'sqlite'] }]);
+    if (!file) return null;
+  }
+  const summary = inspectDatabaseFile(file);
+  return {
+    token: remember(file, 'backup'),
+    fileName: path.basename(file),
+    kind: 'backup',
+    integrity: summary.integrity,
+    schemaVersion: summary.schemaVersion,
+    appSchemaVersion: latestMigration,
+    counts: summary.counts,
+    files: 0,
+    createdAt: fs.statSync(file).mtime.toISOString(),
+  };
+}
+
+/** Replaces the data with a checked backup, after a safety copy of the current data. */
+export async function restoreBackup(core: Core, token: string): Promise<{ safetyCopy: string }> {
+  const { file } = recall(token, 'backup');
+  inspectDatabaseFile(file); // checked again: the file may have changed since
+  const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-khoi-phuc');
+  try {
+    await core.replaceDatabase(file);
+  } catch (err) {
+    // the restored file would not open: put the safety copy back
+    await core.replaceDatabase(safetyCopy);
+    throw err instanceof AppError ? err : new AppError('RESTORE_FAILED', `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { safetyCopy };
+}

@@ -1,0 +1,189 @@
+// The full data package (.zip): the database plus the files the app keeps (original returned
+// workbooks, evidence), with a manifest of hashes — to move to a new computer.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Core } from '../../core/core';
+import { backupDatabase, timestamp } from '../../db/backup';
+import { AppError } from '../../../shared/errors';
+import { writeFileAtomic } from '../../platform/files';
+import { verifyZipEntries } from '../../workbooks/zip-guard';
+import { inspectDatabaseFile, latestMigration } from './inspect';
+import { backupFolder, recall, remember } from './backups';
+import type { DataInspection } from '../../../shared/model/safety';
+
+export const PACKAGE_FORMAT = 'bao-cao-noi-vu/data-package';
+export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+export const MAX_PACKAGE_UNCOMPRESSED = 2 * 1024 * 1024 * 1024;
+const DB_ENTRY = 'data/bao-cao-noi-vu.db';
+
+interface Manifest {
+  format: string;
+  formatVersion: 1;
+  appVersion: string;
+  schemaVersion: string;
+  createdAt: string;
+  files: { path: string; size: number; sha256: string }[];
+}
+
+const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** Files under the data folder that travel with the package (not the database, not backups). */
+function keptFiles(dataDir: string, dbPath: string): string[] {
+  const out: string[] = [];
+  const skip = new Set([path.resolve(dbPath), path.resolve(dbPath) + '-wal', path.resolve(dbPath) + '-shm']);
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (path.resolve(full) !== path.resolve(path.join(dataDir, 'backups'))) walk(full);
+      } else if (e.isFile() && !skip.has(path.resolve(full)) && !e.name.endsWith('.tmp') && !e.name.endsWith('.db')) {
+        out.push(path.relative(dataDir, full).split(path.sep).join('/'));
+      }
+    }
+  };
+  if (fs.existsSync(dataDir)) walk(dataDir);
+  return out.sort();
+}
+
+export async function buildPackage(core: Core): Promise<Uint8Array> {
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-'));
+  try {
+    const dbCopy = backupDatabase(core.conn.sqlite, tmpDir, 'goi-du-lieu');
+    const zip = new JSZip();
+    const files: Manifest['files'] = [];
+    const dbBytes = fs.readFileSync(dbCopy);
+    zip.file(DB_ENTRY, dbBytes);
+    files.push({ path: DB_ENTRY, size: dbBytes.length, sha256: sha256(dbBytes) });
+    for (const rel of keptFiles(core.dataDir, core.conn.path)) {
+      const bytes = fs.readFileSync(path.join(core.dataDir, rel));
+      const entry = `files/${rel}`;
+      zip.file(entry, bytes);
+      files.push({ path: entry, size: bytes.length, sha256: sha256(bytes) });
+    }
+    const manifest: Manifest = {
+      format: PACKAGE_FORMAT,
+      formatVersion: 1,
+      appVersion: core.version,
+      schemaVersion: latestMigration,
+      createdAt: new Date().toISOString(),
+      files,
+    };
+    zip.file('manifest.json', JSON.stringify(manifest, null, 2));
+    return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+export async function exportPackage(core: Core): Promise<{ saved: boolean; path: string | null }> {
+  const target = await core.platform.chooseSavePath(`goi-du-lieu-bao-cao-noi-vu-${timestamp()}.zip`, [{ name: 'Gói dữ liệu', extensions: ['zip'] }]);
+  if (!target) return { saved: false, path: null };
+  writeFileAtomic(target, await buildPackage(core));
+  return { saved: true, path: target };
+}
+
+/** Every way a package can be wrong, found before anything is touched. */
+export async function readPackage(bytes: Uint8Array, fileName: string): Promise<{ manifest: Manifest; zip: JSZip }> {
+  const where = { file: fileName };
+  if (bytes.length > MAX_PACKAGE_BYTES) throw new AppError('FILE_TOO_BIG', `Gói "${fileName}" quá lớn (tối đa 1 GB).`, where);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu (.zip) của Báo cáo Nội vụ.`, where);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" bị hỏng hoặc không đầy đủ (tệp nén không hợp lệ).`, where);
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    const name = entry.name;
+    // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
+    if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-zA-Z]:/.test(name) || /[\u0000-\u001f]/.test(name)) {
+      throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không nhập.`, where);
+    }
+    total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  }
+  if (total > MAX_PACKAGE_UNCOMPRESSED) throw new AppError('ZIP_BOMB', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
+  verifyZipEntries(zip, fileName, MAX_PACKAGE_UNCOMPRESSED, 'CORRUPT_PACKAGE');
+  const manifestEntry = zip.file('manifest.json');
+  if (!manifestEntry) throw new AppError('NOT_PACKAGE', `"${fileName}" thiếu tệp manifest.json: không phải gói dữ liệu của Báo cáo Nội vụ.`, where);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await manifestEntry.async('string')) as Manifest;
+  } catch {
+    throw new AppError('CORRUPT_PACKAGE', `manifest.json trong "${fileName}" không đọc được.`, { ...where, field: 'manifest.json' });
+  }
+  if (manifest?.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
+    throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu của Báo cáo Nội vụ.`, where);
+  }
+  if (!manifest.files.some((f) => f.path === DB_ENTRY)) throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu cơ sở dữ liệu.`, where);
+  for (const f of manifest.files) {
+    const entry = typeof f?.path === 'string' ? zip.file(f.path) : null;
+    if (!entry || !(f.path === DB_ENTRY || f.path.startsWith('files/'))) throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu hoặc sai tệp "${String(f?.path).slice(0, 120)}".`, where);
+    const data = await entry.async('uint8array');
+    if (data.length !== f.size || sha256(data) !== f.sha256) {
+      throw new AppError('CORRUPT_PACKAGE', `Tệp "${f.path}" trong gói "${fileName}" không khớp mã kiểm tra (bị sửa hoặc hỏng).`, where);
+    }
+  }
+  return { manifest, zip };
+}
+
+export async function inspectPackage(core: Core): Promise<DataInspection | null> {
+  const file = await core.platform.chooseOpenPath([{ name: 'Gói dữ liệu', extensions: ['zip'] }]);
+  if (!file) return null;
+  const fileName = path.basename(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    throw new AppError('READ_FAILED', `Không đọc được "${fileName}": ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
+  }
+  const { manifest, zip } = await readPackage(bytes, fileName);
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
+  const dbFile = path.join(tmpDir, 'data.db');
+  fs.writeFileSync(dbFile, await zip.file(DB_ENTRY)!.async('uint8array'));
+  const summary = inspectDatabaseFile(dbFile, `${fileName} → ${DB_ENTRY}`);
+  return {
+    token: remember(file, 'package', { tmpDir }),
+    fileName,
+    kind: 'package',
+    integrity: summary.integrity,
+    schemaVersion: summary.schemaVersion,
+    appSchemaVersion: latestMigration,
+    counts: summary.counts,
+    files: manifest.files.length - 1,
+    createdAt: manifest.createdAt ?? null,
+  };
+}
+
+/** Replaces the data with the package's, after a safety copy; the package's files are added. */
+export async function importPackage(core: Core, token: string): Promise<{ safetyCopy: string; files: number }> {
+  const { file, extra } = recall(token, 'package');
+  const tmpDir = (extra as { tmpDir: string }).tmpDir;
+  try {
+    const { manifest, zip } = await readPackage(fs.readFileSync(file), path.basename(file));
+    const dbFile = path.join(tmpDir, 'data.db');
+    inspectDatabaseFile(dbFile);
+    const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-nhap-goi');
+    // Files first (they only add), then the database swap.
+    let files = 0;
+    for (const f of manifest.files.filter((x) => x.path.startsWith('files/'))) {
+      const target = path.resolve(core.dataDir, f.path.slice('files/'.length));
+      if (!target.startsWith(path.resolve(core.dataDir) + path.sep)) continue;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomic(target, await zip.file(f.path)!.async('uint8array'));
+      files++;
+    }
+    try {
+      await core.replaceDatabase(dbFile);
+    } catch (err) {
+      await core.replaceDatabase(safetyCopy);
+      throw err;
+    }
+    return { safetyCopy, files };
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
