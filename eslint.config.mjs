@@ -19,14 +19,28 @@ export default tseslint.config(
   {
     files: ['src/main/**/*.ts'],
     ignores: electronAllowed,
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and the core must not import electron (they run under plain Node too).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Services and the core must not import electron (they run under plain Node too).' }],
+          patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'The main process never imports the renderer: share through src/shared.' }],
+        },
+      ],
+    },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'fs', 'path', 'child_process'], patterns: [{ group: ['node:*'], message: 'The renderer and the contract never touch Node or the file system.' }] },
+        {
+          paths: ['electron', 'fs', 'path', 'child_process'],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer and the contract never touch Node or the file system.' },
+            { group: ['**/main/**', '**/main', '**/preload/**'], message: 'The renderer reaches the main process only through the typed contract (window.api).' },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,8 @@
 // In an installed app: ELECTRON_RUN_AS_NODE=1 <app executable> <resources>/app.asar/out/main/cli.js …
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore, type Core } from './core/core';
+import { type Core } from './core/core';
+import { openCore } from './app';
 import { DOCS_USAGE, runDocsCli } from './features/documents/cli';
 import { createDispatch } from './dispatch';
 import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './features/compile/cli';
@@ -15,7 +16,7 @@ import { fixedPathPlatform } from './platform/platform';
 import { COLLECT_USAGE, runCollectCli } from './features/collect/cli';
 import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './features/plan-import/cli';
 import { UNIT_KIND_LABELS } from '../shared/model/unit';
-import { CliFailure, parseArgs, type CliIo, contractCaller } from './cli/kit';
+import { CliFailure, parseArgs, type CliApp, type CliIo, contractCaller } from './cli/kit';
 
 export type { CliIo };
 
@@ -47,15 +48,15 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   }
   const dbFlag = flags.get('--db');
   const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
-  if (isPlanTextCommand(positional)) return runPlanTextCli(positional, flags, dbPath, cliNativeBinding(), io);
-  if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliNativeBinding(), io);
-  if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, cliNativeBinding(), io);
+  if (isPlanTextCommand(positional)) return runPlanTextCli(positional, flags, dbPath, cliApp(), io);
+  if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliApp(), io);
+  if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, cliApp(), io);
   if (group === 'docs') {
     const outFlag = flags.get('--out');
-    return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliNativeBinding(), io);
+    return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliApp(), io);
   }
-  if (group === 'collect') return runCollectCli(argv, dbPath, cliNativeBinding(), io);
-  if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, cliNativeBinding(), io);
+  if (group === 'collect') return runCollectCli(argv, dbPath, cliApp(), io);
+  if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, cliApp(), io);
   const json = flags.has('--json');
   const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
   let core: Core;
@@ -110,6 +111,11 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   } finally {
     await core.close();
   }
+}
+
+/** What the features' command groups open the app with. */
+function cliApp(): CliApp {
+  return { nativeBinding: cliNativeBinding(), openCore, createDispatch };
 }
 
 /** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */

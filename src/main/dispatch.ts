@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { contract, type MethodName } from '../shared/contract';
-import { AppError, type Result } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import type { Core } from './core/core';
 import { handlers } from './api-handlers';
+import type { Dispatch } from './core/handlers';
 
 z.config(viLocale());
 
@@ -13,7 +14,7 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unknown>>;
+export type { Dispatch };
 
 export function createDispatch(core: Core, log: (msg: string, err: unknown) => void = () => {}): Dispatch {
   return async (method, rawArgs) => {

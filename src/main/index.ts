@@ -2,7 +2,8 @@
 // window, register the API.
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
-import { openCore, DB_FILE_NAME, type Core } from './core/core';
+import { DB_FILE_NAME, type Core } from './core/core';
+import { openCore } from './app';
 import { createDispatch } from './dispatch';
 import { registerApi } from './ipc';
 import { createMainWindow, installSessionPolicy, isAppUrl } from './window';

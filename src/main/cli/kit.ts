@@ -1,12 +1,23 @@
 // What every command group of the CLI shares: argument parsing, output, failures, input files.
 import fs from 'node:fs';
-import type { Dispatch } from '../dispatch';
+import type { Dispatch } from '../core/handlers';
+import type { Core, CoreOptions } from '../core/core';
 import type { MethodName, MethodOutput } from '../../shared/contract';
 import { describeLocation, type Result } from '../../shared/errors';
 
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
+}
+
+/**
+ * What a feature's commands get from the CLI's composition root (src/main/cli.ts): a way to open
+ * the app on a platform of their choice and its dispatcher, so features never import the root.
+ */
+export interface CliApp {
+  nativeBinding: string | undefined;
+  openCore(options: Omit<CoreOptions, 'seed'>): Promise<Core>;
+  createDispatch(core: Core, log?: (msg: string, err: unknown) => void): Dispatch;
 }
 
 /** A failure whose message is already what the user should read. */

@@ -10,8 +10,6 @@ import { openConnection, type Connection } from '../db/connection';
 import { migrateToLatest, type MigrateResult } from '../db/migrate';
 import type { DB } from '../db/schema';
 import type { Platform } from '../platform/platform';
-import { installDefaultTemplates } from '../features/templates/templates';
-import { installDefaultCriteriaSet } from '../features/scoring/criteria-sets';
 
 export interface Core {
   db: Kysely<DB>;
@@ -33,9 +31,11 @@ export interface CoreOptions {
   platform: Platform;
   version?: string;
   nativeBinding?: string;
+  /** Built-in data (default templates, criteria sets), installed once the schema exists and after every restore. */
+  seed?: (db: Kysely<DB>) => Promise<void>;
 }
 
-export const DB_FILE_NAME = 'bao-cao-noi-vu.db';
+export { DB_FILE_NAME } from '../platform/paths';
 
 /** Migrations, then the audit triggers over whatever tables exist, then who is working. */
 async function prepareSchema(conn: Connection, dataDir: string): Promise<MigrateResult> {
@@ -54,15 +54,15 @@ function currentUser(): string {
   }
 }
 
-export async function openCore(options: CoreOptions): Promise<Core> {
+/** The database core alone; the app's composition (src/main/app.ts) adds its built-in data through `seed`. */
+export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
   const dataDir = options.dbPath === ':memory:' ? process.cwd() : path.dirname(path.resolve(options.dbPath));
   if (options.dbPath !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
   const conn = openConnection(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
     const migration = await prepareSchema(conn, dataDir);
     // Built-in data (the default report template) is installed once, after the schema exists.
-    await installDefaultTemplates(conn.db);
-    await installDefaultCriteriaSet(conn.db);
+    await options.seed?.(conn.db);
     const core: Core = {
       db: conn.db,
       conn,
@@ -79,7 +79,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         const next = openConnection(target, { nativeBinding: options.nativeBinding });
         try {
           core.migration = await prepareSchema(next, dataDir);
-          await installDefaultTemplates(next.db);
+          await options.seed?.(next.db);
         } catch (err) {
           await next.close();
           throw err;

@@ -2,7 +2,6 @@
 // app.getPath('userData') gives for the product name, so the CLI and the app agree.
 import os from 'node:os';
 import path from 'node:path';
-import { DB_FILE_NAME } from '../core/core';
 
 export const PRODUCT_NAME = 'Báo cáo Nội vụ';
 
@@ -11,5 +10,8 @@ export function defaultUserDataDir(platform: NodeJS.Platform = process.platform,
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
 }
+
+/** The one SQLite file of the app, in its user-data folder. */
+export const DB_FILE_NAME = 'bao-cao-noi-vu.db';
 
 export const defaultDbPath = () => path.join(defaultUserDataDir(), DB_FILE_NAME);

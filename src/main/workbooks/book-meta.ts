@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import { assertXlsx, cellText } from './xlsx-input';
-import { layoutChecksum, setText } from '../features/collect/collect-book';
+import { layoutChecksum, setText } from './cell-text';
 
 /** Excel keeps at most 32,767 characters in a cell: the layout JSON is split into chunks. */
 const META_CHUNK = 30_000;

@@ -8,7 +8,7 @@ import type { PlanProposal, Span } from '../../shared/model/plan-import';
 import { COMPARATORS, COMPARATOR_LABELS, PLAN_TYPES, PLAN_TYPE_LABELS, type Comparator, type PlanType } from '../../shared/model/plan';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../shared/model/unit';
 import { PERIOD_TYPE_LABELS } from '../../shared/model/period';
-import { proposalToSaveInput } from '../../shared/domain/plan-import-input';
+import { proposalToSaveInput } from '../../shared/contract/plan-import-input';
 import './plan-import.css';
 import { ViDateInput } from '../components/ViDateInput';
 

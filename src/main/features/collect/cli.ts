@@ -3,8 +3,7 @@
 //   collect import FILE… --period ID [--accept all|none] [--map] [--json]
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore } from '../../core/core';
-import { createDispatch } from '../../dispatch';
+import type { CliApp } from '../../cli/kit';
 import { fixedPathPlatform } from '../../platform/platform';
 import { readInputFile } from '../../workbooks/xlsx-input';
 import { AppError } from '../../../shared/errors';
@@ -39,7 +38,7 @@ function reviewLines(r: CollectReview): string[] {
   return lines;
 }
 
-export async function runCollectCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+export async function runCollectCli(argv: string[], dbPath: string, app: CliApp, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);
   const [, action, ...files] = positional; // positional[0] is "collect"
   const periodFlag = flags.get('--period');
@@ -58,8 +57,8 @@ export async function runCollectCli(argv: string[], dbPath: string, nativeBindin
     io.err('Thiếu tệp: collect import TỆP.xlsx… --period ID');
     return 1;
   }
-  const core = await openCore({ dbPath, platform: fixedPathPlatform(typeof out === 'string' ? out : process.cwd()), version: 'cli', nativeBinding });
-  const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  const core = await app.openCore({ dbPath, platform: fixedPathPlatform(typeof out === 'string' ? out : process.cwd()), version: 'cli', nativeBinding: app.nativeBinding });
+  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
   try {
     if (action === 'export') {

@@ -3,14 +3,13 @@
 // validation; rates are formulas; rule breaches turn red), and a very hidden, protected sheet
 // whose layout description says which template version, period and unit the book belongs to
 // and where each value sits. The layout is checksummed so the reader knows it was not altered.
-import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Period } from '../../../shared/model/period';
 import type { Template, TemplateIndicator } from '../../../shared/model/template';
 import { sectionKey, type ValueMap } from '../../../shared/model/report';
 import { formatDateShort } from '../../../shared/format';
 import { computeRate, formatRule, parseRule, type SumExpr } from '../../../shared/domain/rules';
-import { foldDiacritics } from '../../../shared/text';
+import { fileSlug, layoutChecksum, setText } from '../../workbooks/cell-text';
 
 export const COLLECT_FORMAT = 'bao-cao-noi-vu/bieu-nhap-lieu';
 export const COLLECT_FORMAT_VERSION = 1;
@@ -78,32 +77,6 @@ export interface CollectBookInput {
   /** The unit's current values, written into the input cells (a re-issued book shows them). */
   values: ValueMap;
   generatedAt: string;
-}
-
-export const layoutChecksum = (layoutJson: string): string => crypto.createHash('sha256').update(layoutJson, 'utf8').digest('hex');
-
-/** True when a text would be taken for a formula by a spreadsheet (CSV/formula injection). */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
-
-/**
- * Writes a text so no spreadsheet ever reads it as a formula: always a string cell, and one that
- * starts like a formula also gets the Text number format, so editing it keeps it text.
- */
-export function setText(cell: ExcelJS.Cell, text: string): void {
-  cell.value = text;
-  if (looksLikeFormula(text)) cell.numFmt = '@';
-}
-
-/** "6 tháng đầu năm 2025" → "6-thang-dau-nam-2025": for file names every system accepts. */
-export function fileSlug(text: string, max = 40): string {
-  const s = foldDiacritics(text)
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '');
-  return s || 'x';
 }
 
 /** `<period>-<unit code>-<unit short name>.xlsx`, safe on Windows, macOS and Linux. */

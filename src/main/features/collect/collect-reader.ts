@@ -7,7 +7,8 @@ import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import { assertXlsx } from '../../workbooks/xlsx-input';
 import { readSheetCells, readWorkbookParts, serialToIso, type RawCell, type WorkbookParts } from '../../workbooks/xlsx-cells';
-import { COLLECT_FORMAT, COLLECT_FORMAT_VERSION, META_SHEET, layoutChecksum, type CollectLayout, type LayoutCell } from './collect-book';
+import { COLLECT_FORMAT, COLLECT_FORMAT_VERSION, META_SHEET, type CollectLayout, type LayoutCell } from './collect-book';
+import { layoutChecksum } from '../../workbooks/cell-text';
 
 /** What an input cell held, before it is checked against its indicator. */
 export type CellContent =

@@ -4,8 +4,7 @@
 // by-unit view or annex needs them — each unit's values are loaded in one query each and go
 // through the same rules of shared/aggregate.ts, which owns them: which periods a value comes
 // from (valueSource), how a figure is made of the stats (figureFromStats), everything else.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import { sql } from 'kysely';
 import {
   buildAggregation,
   gatherTexts,
@@ -26,8 +25,8 @@ import { COUNTED_STATUSES, type Aggregation } from '../../../shared/model/compil
 import type { ReportStatus } from '../../../shared/model/report';
 import type { TemplateIndicator } from '../../../shared/model/template';
 import type { UnitKind } from '../../../shared/model/unit';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface WindowAggregation {
   aggregation: Aggregation;
@@ -55,7 +54,7 @@ interface StatsRow {
  * One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted.
  * `outsiders`: reporting units not expected (usually none; cheaper to test than the expected).
  */
-async function integerStats(db: Db, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], outsiders: number[]): Promise<StatsRow[]> {
+async function integerStats(db: Executor, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], outsiders: number[]): Promise<StatsRow[]> {
   if (windowCodes.length + lastCodes.length === 0) return [];
   if (ids.length === 1) {
     // One period: a unit has one report, so one row per code; every code of the period is read
@@ -97,7 +96,7 @@ interface ValueRow {
 }
 
 /** The counted reports' texts of these codes. */
-async function textRows(db: Db, ids: number[], codes: string[]): Promise<ValueRow[]> {
+async function textRows(db: Executor, ids: number[], codes: string[]): Promise<ValueRow[]> {
   if (codes.length === 0) return [];
   const r = await sql<ValueRow>`
     SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, v.text_value AS value
@@ -112,7 +111,7 @@ async function textRows(db: Db, ids: number[], codes: string[]): Promise<ValueRo
  * row per report: the values come as one JSON object of canonical texts, far cheaper than a
  * row per value.
  */
-async function reportsWithValues(db: Db, periods: AggPeriodInfo[], codes: string[] | 'all'): Promise<AggPeriod[]> {
+async function reportsWithValues(db: Executor, periods: AggPeriodInfo[], codes: string[] | 'all'): Promise<AggPeriod[]> {
   const ids = periods.map((p) => p.id);
   const which = codes === 'all' ? sql`v.text_value IS NULL` : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
   const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
@@ -133,7 +132,7 @@ async function reportsWithValues(db: Db, periods: AggPeriodInfo[], codes: string
  * its expectedUnitIds). `detail`: also each unit's values (the by-unit view and annexes);
  * without it the unit lines carry the reporting status only.
  */
-export async function aggregateWindow(db: Db, periodsIn: AggPeriodInfo[], expectedUnits: AggUnit[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
+export async function aggregateWindow(db: Executor, periodsIn: AggPeriodInfo[], expectedUnits: AggUnit[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
   if (periodsIn.length === 0) throw new Error('aggregateWindow: no period');
   const periods = [...periodsIn].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd));
   const last = periods[periods.length - 1]!;

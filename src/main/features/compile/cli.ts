@@ -2,8 +2,7 @@
 // through the same dispatcher (and validation) as the app.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore } from '../../core/core';
-import { createDispatch } from '../../dispatch';
+import type { CliApp } from '../../cli/kit';
 import type { Platform } from '../../platform/platform';
 import { formatDec } from '../../../shared/domain/decimal';
 import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../../cli/kit';
@@ -27,7 +26,7 @@ export function isCompileCommand(argv: string[]): boolean {
   return g === 'compile' || (g === 'export' && (a === 'report' || a === 'summary' || a === 'email'));
 }
 
-export async function runCompileCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+export async function runCompileCli(argv: string[], dbPath: string, app: CliApp, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);
   const [group, action] = positional;
   const ids = (name: string) => (flags.get(name) ?? []).map((v) => Number(v));
@@ -46,8 +45,8 @@ export async function runCompileCli(argv: string[], dbPath: string, nativeBindin
       throw new Error('Dòng lệnh không mở phần mềm thư.');
     },
   };
-  const core = await openCore({ dbPath, platform, version: process.env.npm_package_version ?? 'cli', nativeBinding });
-  const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  const core = await app.openCore({ dbPath, platform, version: process.env.npm_package_version ?? 'cli', nativeBinding: app.nativeBinding });
+  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
   const window = {
     periodIds,

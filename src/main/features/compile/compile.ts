@@ -3,7 +3,7 @@
 // writer, the summary workbook and an email draft.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
@@ -29,8 +29,8 @@ import { writeSummaryWorkbook } from './summary-book';
 import { buildEml, DOCX_TYPE, XLSX_TYPE } from './eml';
 import { writeFileAtomic } from '../../platform/files';
 import { aggregateWindow } from './aggregate-sql';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type WindowArgs = z.output<typeof windowInput>;
 export type SaveDraftArgs = z.output<typeof saveDraftInput>;
 export type ExportReportArgs = z.output<typeof exportReportInput>;
@@ -45,7 +45,7 @@ interface Loaded {
 }
 
 /** A period with its template and expected units; its reports stay in the database. */
-async function loadPeriod(db: Db, id: number): Promise<Loaded> {
+async function loadPeriod(db: Executor, id: number): Promise<Loaded> {
   const period = await getPeriod(db, id);
   const template = await getTemplate(db, period.templateId);
   const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
@@ -67,7 +67,7 @@ async function loadPeriod(db: Db, id: number): Promise<Loaded> {
 }
 
 /** The same periods one year earlier (same type and index); null unless every one is found. */
-async function sameTimeLastYear(db: Db, periods: Period[]): Promise<number[] | null> {
+async function sameTimeLastYear(db: Executor, periods: Period[]): Promise<number[] | null> {
   const out: number[] = [];
   for (const p of periods) {
     if (p.type === 'ad_hoc') return null;
@@ -80,7 +80,7 @@ async function sameTimeLastYear(db: Db, periods: Period[]): Promise<number[] | n
   return out;
 }
 
-async function loadWindow(db: Db, ids: number[]): Promise<Loaded[]> {
+async function loadWindow(db: Executor, ids: number[]): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
   for (const id of [...new Set(ids)]) loaded.push(await loadPeriod(db, id));
   const overlap = overlappingPeriods(loaded.map((l) => l.agg));
@@ -98,7 +98,7 @@ export interface CompileOptions {
   detail: boolean;
 }
 
-export async function compileWindow(db: Db, args: WindowArgs, opts: CompileOptions = { detail: true }): Promise<Compiled> {
+export async function compileWindow(db: Executor, args: WindowArgs, opts: CompileOptions = { detail: true }): Promise<Compiled> {
   const today = args.today ?? todayIso();
   const loaded = await loadWindow(db, args.periodIds);
   const { aggregation: current, stats } = await aggregateWindow(
@@ -148,7 +148,7 @@ export async function compileWindow(db: Db, args: WindowArgs, opts: CompileOptio
 }
 
 /** The public result, without the loaded rows. */
-export async function showCompile(db: Db, args: WindowArgs): Promise<CompileResult> {
+export async function showCompile(db: Executor, args: WindowArgs): Promise<CompileResult> {
   const { loaded: _loaded, compareIds: _ids, ...result } = await compileWindow(db, args);
   return result;
 }
@@ -158,7 +158,7 @@ export async function showCompile(db: Db, args: WindowArgs): Promise<CompileResu
 export const windowKey = (ids: number[]): string => [...new Set(ids)].sort((a, b) => a - b).join(',');
 
 /** The units' narrative answers of the window (one query), section by section, in the units' order. */
-async function narrativesOf(db: Db, c: Compiled): Promise<Narrative[]> {
+async function narrativesOf(db: Executor, c: Compiled): Promise<Narrative[]> {
   const keys = [...new Set(c.loaded.flatMap((l) => l.template.sections.filter((s) => s.hasText).map((s) => `${SECTION_KEY_PREFIX}${s.number}`)))];
   if (keys.length === 0) return [];
   const rows = await db
@@ -182,13 +182,13 @@ async function narrativesOf(db: Db, c: Compiled): Promise<Narrative[]> {
   return out;
 }
 
-async function freshDraft(db: Db, c: Compiled): Promise<Pick<Draft, 'title' | 'sections'>> {
+async function freshDraft(db: Executor, c: Compiled): Promise<Pick<Draft, 'title' | 'sections'>> {
   const agency = await getAgency(db as Kysely<DB>);
   const template = c.loaded[c.loaded.length - 1]!.template;
   return generateDraft(template.sections, c, await narrativesOf(db, c), agency.name ? agencyInSentence(agency.name) : 'Cơ quan', template.name);
 }
 
-async function storedDraft(db: Db, key: string): Promise<Draft | null> {
+async function storedDraft(db: Executor, key: string): Promise<Draft | null> {
   const row = await db.selectFrom('compile_drafts').selectAll().where('window_key', '=', key).executeTakeFirst();
   if (!row) return null;
   return {
@@ -200,7 +200,7 @@ async function storedDraft(db: Db, key: string): Promise<Draft | null> {
   };
 }
 
-async function storeDraft(db: Db, ids: number[], compareIds: number[], d: Pick<Draft, 'title' | 'sections'>, now: Date): Promise<void> {
+async function storeDraft(db: Executor, ids: number[], compareIds: number[], d: Pick<Draft, 'title' | 'sections'>, now: Date): Promise<void> {
   const at = now.toISOString();
   const values = { period_ids: JSON.stringify([...new Set(ids)].sort((a, b) => a - b)), compare_ids: JSON.stringify(compareIds), title: d.title, sections: JSON.stringify(d.sections), updated_at: at };
   await db
@@ -268,7 +268,7 @@ export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new D
 
 // ——— Settings of the report sent upward ———
 
-export async function getCompileSettings(db: Db): Promise<CompileSettings> {
+export async function getCompileSettings(db: Executor): Promise<CompileSettings> {
   const row = await db.selectFrom('compile_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   return {
     to: JSON.parse(row?.kinh_gui ?? '[]') as string[],

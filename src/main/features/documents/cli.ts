@@ -7,8 +7,7 @@ import path from 'node:path';
 import { AppError, describeLocation, type Result } from '../../../shared/errors';
 import { SAMPLE_KINDS } from '../../../shared/model/document';
 import type { SavedDocument } from '../../../shared/contract/documents';
-import { openCore } from '../../core/core';
-import { createDispatch } from '../../dispatch';
+import type { CliApp } from '../../cli/kit';
 import { folderPlatform } from '../../platform/platform';
 import { writeDocx } from '../../documents/docx-writer';
 import { documentModelJsonSchema } from '../../documents/json-schema';
@@ -30,7 +29,7 @@ function errorText(e: { message: string; where?: AppError['where']; details?: Ap
   return lines.join('\n');
 }
 
-export async function runDocsCli(action: string | undefined, arg: string | undefined, out: string | undefined, dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+export async function runDocsCli(action: string | undefined, arg: string | undefined, out: string | undefined, dbPath: string, app: CliApp, io: Io): Promise<number> {
   try {
     if (action === 'render' && arg && out) {
       let raw: unknown;
@@ -51,9 +50,9 @@ export async function runDocsCli(action: string | undefined, arg: string | undef
     if (action === 'sample' && out) {
       const dir = path.resolve(out);
       fs.mkdirSync(dir, { recursive: true });
-      const core = await openCore({ dbPath, platform: folderPlatform(dir), version: 'cli', nativeBinding });
+      const core = await app.openCore({ dbPath, platform: folderPlatform(dir), version: 'cli', nativeBinding: app.nativeBinding });
       try {
-        const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+        const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
         for (const kind of SAMPLE_KINDS) {
           const r = (await dispatch('documents.sample', { kind })) as Result<SavedDocument>;
           if (!r.ok) {

@@ -1,11 +1,11 @@
 // The outgoing-document register (sổ văn bản đi): the next number per document type and year
 // (restarting at 01 each 1 January) and the list of what was issued.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DB, DocumentRegisterTable } from '../../db/schema';
 import type { DocumentTypeName, RegisterEntry } from '../../../shared/model/document';
 import { AppError } from '../../../shared/errors';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface RegisterInput {
   documentType: DocumentTypeName;
@@ -42,7 +42,7 @@ function toEntry(r: Selectable<DocumentRegisterTable>): RegisterEntry {
 }
 
 /** The number the next document of this type and year would take (without taking it). */
-export async function peekNextNumber(db: Db, documentType: DocumentTypeName, year: number): Promise<number> {
+export async function peekNextNumber(db: Executor, documentType: DocumentTypeName, year: number): Promise<number> {
   const row = await db
     .selectFrom('document_register')
     .select((eb) => eb.fn.max<number | null>('number').as('last'))
@@ -57,7 +57,7 @@ export async function peekNextNumber(db: Db, documentType: DocumentTypeName, yea
  * year; otherwise the number stays blank for the clerk. Must run inside the caller's transaction
  * when the number is also written into the file, so a failed export gives the number back.
  */
-export async function registerDocument(trx: Db, input: RegisterInput, takeNumber: boolean, now = new Date()): Promise<RegisterEntry> {
+export async function registerDocument(trx: Executor, input: RegisterInput, takeNumber: boolean, now = new Date()): Promise<RegisterEntry> {
   const year = yearOf(input.date);
   if (!Number.isInteger(year) || year < 1900) throw new AppError('INVALID_DATE', `Ngày văn bản "${input.date}" không hợp lệ.`, { field: 'date' });
   const number = takeNumber ? await peekNextNumber(trx, input.documentType, year) : (input.number ?? null);
@@ -90,7 +90,7 @@ export async function takeNextNumber(db: Kysely<DB>, input: RegisterInput, now =
 }
 
 /** Issued documents, newest first. */
-export async function listRegister(db: Db, q: RegisterQuery = {}): Promise<RegisterEntry[]> {
+export async function listRegister(db: Executor, q: RegisterQuery = {}): Promise<RegisterEntry[]> {
   let query = db.selectFrom('document_register').selectAll();
   if (q.year !== undefined) query = query.where('year', '=', q.year);
   if (q.documentType !== undefined) query = query.where('document_type', '=', q.documentType);

@@ -12,8 +12,8 @@ import type { PlanDeadline } from '../../../shared/model/plan';
 import type { Unit, UnitKind } from '../../../shared/model/unit';
 import { isActiveOn } from '../units/units';
 import { holidayDates } from './holidays';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type PeriodData = z.output<typeof periodInput>;
 
 /**
@@ -25,7 +25,7 @@ export type PeriodData = z.output<typeof periodInput>;
 export const isExpectedIn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean => isActiveOn(u, windowEnd);
 
 /** The expected units of a window, in the register's order (sort order, then code). */
-export async function resolveExpectedUnits(db: Db, expected: ExpectedUnits, windowEnd: string): Promise<ExpectedUnit[]> {
+export async function resolveExpectedUnits(db: Executor, expected: ExpectedUnits, windowEnd: string): Promise<ExpectedUnit[]> {
   // Only the four fields returned, and the active-on-cut-off test in SQL: this runs on every compile.
   let q = db
     .selectFrom('units')
@@ -47,7 +47,7 @@ interface Resolved {
   problems: string[];
 }
 
-async function resolve(db: Db, data: PeriodData): Promise<Resolved> {
+async function resolve(db: Executor, data: PeriodData): Promise<Resolved> {
   const problems: string[] = [];
   if (data.type === 'month' && (data.index === null || data.index < 1 || data.index > 12)) problems.push('Kỳ tháng phải chọn tháng từ 1 đến 12.');
   if (data.type === 'quarter' && (data.index === null || data.index < 1 || data.index > 4)) problems.push('Kỳ quý phải chọn quý từ I đến IV.');
@@ -79,7 +79,7 @@ async function resolve(db: Db, data: PeriodData): Promise<Resolved> {
   return { name: data.name || periodName(key), windowStart, windowEnd, deadline, deadlineSource, problems };
 }
 
-export async function previewPeriod(db: Db, data: PeriodData): Promise<PeriodPreview> {
+export async function previewPeriod(db: Executor, data: PeriodData): Promise<PeriodPreview> {
   const r = await resolve(db, data);
   const expectedUnits = r.windowEnd ? await resolveExpectedUnits(db, data.expected, r.windowEnd) : [];
   const problems = [...r.problems];
@@ -92,7 +92,7 @@ function refuse(problems: string[]): never {
   throw new AppError('PERIOD_INVALID', problems[0]!, { field: fieldOf(problems[0]!) }, problems.map((message) => ({ message, where: { field: fieldOf(message) } })));
 }
 
-export async function getPeriod(db: Db, id: number): Promise<Period> {
+export async function getPeriod(db: Executor, id: number): Promise<Period> {
   const p = await db
     .selectFrom('periods as p')
     .innerJoin('templates as t', 't.id', 'p.template_id')
@@ -122,7 +122,7 @@ export async function getPeriod(db: Db, id: number): Promise<Period> {
   };
 }
 
-async function writePeriod(db: Db, id: number | null, data: PeriodData, r: Resolved, now: Date): Promise<number> {
+async function writePeriod(db: Executor, id: number | null, data: PeriodData, r: Resolved, now: Date): Promise<number> {
   const at = now.toISOString();
   const values = {
     name: r.name,
@@ -184,7 +184,7 @@ export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData,
   });
 }
 
-export async function listPeriods(db: Db): Promise<PeriodListItem[]> {
+export async function listPeriods(db: Executor): Promise<PeriodListItem[]> {
   const ids = await db.selectFrom('periods').select('id').orderBy('deadline', 'desc').orderBy('id', 'desc').execute();
   const out: PeriodListItem[] = [];
   for (const { id } of ids) {
@@ -217,7 +217,7 @@ export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ delete
   });
 }
 
-export async function periodExpectedUnits(db: Db, id: number): Promise<ExpectedUnit[]> {
+export async function periodExpectedUnits(db: Executor, id: number): Promise<ExpectedUnit[]> {
   const p = await getPeriod(db, id);
   return resolveExpectedUnits(db, p.expected, p.windowEnd);
 }

@@ -6,9 +6,8 @@ import path from 'node:path';
 import { AppError, describeLocation, type Result } from '../../../shared/errors';
 import type { PlanProposal } from '../../../shared/model/plan-import';
 import type { PlanImportResult } from '../../../shared/contract/plan-import';
-import { proposalToSaveInput } from '../../../shared/domain/plan-import-input';
-import { openCore } from '../../core/core';
-import { createDispatch } from '../../dispatch';
+import { proposalToSaveInput } from '../../../shared/contract/plan-import-input';
+import type { CliApp } from '../../cli/kit';
 import { folderPlatform } from '../../platform/platform';
 import { parsePlanText } from './reader/parse';
 import { readPlanFile } from './reader/read-file';
@@ -56,7 +55,7 @@ function errorText(e: { message: string; where?: AppError['where']; details?: Ap
   return [`Lỗi: ${e.message}${where && !e.message.includes(where) ? ` (${where})` : ''}`, ...(e.details?.slice(1, 20).map((d) => `  - ${d.message}`) ?? [])].join('\n');
 }
 
-export async function runPlanTextCli(positional: string[], flags: Map<string, string | true>, dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+export async function runPlanTextCli(positional: string[], flags: Map<string, string | true>, dbPath: string, app: CliApp, io: Io): Promise<number> {
   const [, action, file] = positional;
   if (!file) {
     io.err(`Thiếu tên tệp.\n${PLAN_TEXT_USAGE}`);
@@ -76,9 +75,9 @@ export async function runPlanTextCli(positional: string[], flags: Map<string, st
       io.out(json ? JSON.stringify(proposalJson(p), null, 2) : summary(p));
       return 0;
     }
-    const core = await openCore({ dbPath, platform: folderPlatform(process.cwd()), version: 'cli', nativeBinding });
+    const core = await app.openCore({ dbPath, platform: folderPlatform(process.cwd()), version: 'cli', nativeBinding: app.nativeBinding });
     try {
-      const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+      const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
       const parsed = (await dispatch('planImport.parse', { file: { fileName, data: bytes } })) as Result<PlanProposal>;
       if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.where, parsed.error.details);
       if (action === 'parse') {

@@ -7,8 +7,8 @@ import { AppError } from '../../../shared/errors';
 import { planInput } from '../../../shared/contract/plans';
 import type { Comparator, Plan, PlanDeadline, PlanListItem, PlanTask, PlanType, TaskUnitRef } from '../../../shared/model/plan';
 import type { UnitKind } from '../../../shared/model/unit';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type PlanData = z.output<typeof planInput>;
 
 function parseJsonArray<T>(text: string): T[] {
@@ -20,7 +20,7 @@ function parseJsonArray<T>(text: string): T[] {
   }
 }
 
-export async function getPlan(db: Db, id: number): Promise<Plan> {
+export async function getPlan(db: Executor, id: number): Promise<Plan> {
   const p = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) throw new AppError('NOT_FOUND', `Không tìm thấy văn bản chỉ đạo có mã số ${id}.`);
   const tasks = await db.selectFrom('plan_tasks').selectAll().where('plan_id', '=', id).orderBy('position').execute();
@@ -71,7 +71,7 @@ export async function getPlan(db: Db, id: number): Promise<Plan> {
   };
 }
 
-export async function listPlans(db: Db): Promise<PlanListItem[]> {
+export async function listPlans(db: Executor): Promise<PlanListItem[]> {
   const rows = await db
     .selectFrom('plans as p')
     .select((eb) => [
@@ -105,7 +105,7 @@ export async function listPlans(db: Db): Promise<PlanListItem[]> {
   }));
 }
 
-async function assertUnitsExist(db: Db, data: PlanData): Promise<void> {
+async function assertUnitsExist(db: Executor, data: PlanData): Promise<void> {
   const ids = new Set<number>();
   for (const t of data.tasks) for (const r of [t.lead, ...t.supporting]) if (r?.unitId) ids.add(r.unitId);
   if (ids.size === 0) return;
@@ -114,7 +114,7 @@ async function assertUnitsExist(db: Db, data: PlanData): Promise<void> {
   if (missing.length) throw new AppError('NO_UNIT', `Nhiệm vụ gắn với đơn vị không tồn tại (mã số ${missing.join(', ')}).`, { field: 'tasks' });
 }
 
-async function writeParts(db: Db, planId: number, data: PlanData): Promise<void> {
+async function writeParts(db: Executor, planId: number, data: PlanData): Promise<void> {
   const oldTasks = await db.selectFrom('plan_tasks').select('id').where('plan_id', '=', planId).execute();
   if (oldTasks.length) {
     await db

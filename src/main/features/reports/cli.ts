@@ -2,8 +2,7 @@
 // validation as the app: every command goes through dispatch.
 import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
-import { openCore } from '../../core/core';
-import { createDispatch } from '../../dispatch';
+import type { CliApp } from '../../cli/kit';
 import { PLAN_TYPE_LABELS, planReference } from '../../../shared/model/plan';
 import { BOARD_STATE_LABELS, REPORT_STATUS_LABELS } from '../../../shared/model/report';
 import { formatDateShort } from '../../../shared/format';
@@ -33,7 +32,7 @@ const parse = (argv: string[]) => {
   return { positional: a.positional, flags: a.flags };
 };
 
-export async function runReportingCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+export async function runReportingCli(argv: string[], dbPath: string, app: CliApp, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);
   const [group, action, arg, arg2] = positional;
   const str = (name: string): string | undefined => {
@@ -53,12 +52,12 @@ export async function runReportingCli(argv: string[], dbPath: string, nativeBind
   const exportTarget = group === 'templates' && action === 'export' && arg2 ? arg2 : process.cwd();
   let core;
   try {
-    core = await openCore({ dbPath, platform: fixedPathPlatform(exportTarget), version: 'cli', nativeBinding });
+    core = await app.openCore({ dbPath, platform: fixedPathPlatform(exportTarget), version: 'cli', nativeBinding: app.nativeBinding });
   } catch (err) {
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
-  const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
   const print = (value: unknown, text: () => string[]) => io.out(json ? JSON.stringify(value, null, 2) : text().join('\n'));
   try {

@@ -26,8 +26,8 @@ import type { Period } from '../../../shared/model/period';
 import { getTemplate } from '../templates/templates';
 import { getPeriod, resolveExpectedUnits } from '../periods/periods';
 import { getUnit } from '../units/units';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type SaveValuesData = z.output<typeof saveValuesInput>;
 export type TransitionData = z.output<typeof transitionInput>;
 
@@ -50,7 +50,7 @@ export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
 
 const EDITABLE: ReportStatus[] = ['chua_nop', 'dang_nhap', 'tra_lai'];
 
-async function loadValues(db: Db, reportId: number | null): Promise<ValueMap> {
+async function loadValues(db: Executor, reportId: number | null): Promise<ValueMap> {
   if (reportId === null) return {};
   const rows = await db.selectFrom('report_values').selectAll().where('report_id', '=', reportId).execute();
   const out: ValueMap = {};
@@ -81,12 +81,12 @@ export function checkRules(template: Template, values: ValueMap): RuleCheck[] {
   });
 }
 
-async function reportRow(db: Db, periodId: number, unitId: number) {
+async function reportRow(db: Executor, periodId: number, unitId: number) {
   return db.selectFrom('reports').selectAll().where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
 }
 
 /** A unit may have a report in a period when it is expected, or already has one. */
-async function assertMayReport(db: Db, period: Period, unitId: number): Promise<void> {
+async function assertMayReport(db: Executor, period: Period, unitId: number): Promise<void> {
   if (await reportRow(db, period.id, unitId)) return;
   const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
   if (!expected.some((u) => u.id === unitId)) {
@@ -95,7 +95,7 @@ async function assertMayReport(db: Db, period: Period, unitId: number): Promise<
   }
 }
 
-export async function getReportForm(db: Db, periodId: number, unitId: number): Promise<ReportForm> {
+export async function getReportForm(db: Executor, periodId: number, unitId: number): Promise<ReportForm> {
   const period = await getPeriod(db, periodId);
   const unit = await getUnit(db, unitId);
   await assertMayReport(db, period, unitId);
@@ -125,7 +125,7 @@ export async function getReportForm(db: Db, periodId: number, unitId: number): P
   };
 }
 
-async function ensureReport(db: Db, periodId: number, unitId: number, at: string) {
+async function ensureReport(db: Executor, periodId: number, unitId: number, at: string) {
   const existing = await reportRow(db, periodId, unitId);
   if (existing) return existing;
   return db
@@ -135,7 +135,7 @@ async function ensureReport(db: Db, periodId: number, unitId: number, at: string
     .executeTakeFirstOrThrow();
 }
 
-async function addEvent(db: Db, reportId: number, from: ReportStatus, to: ReportStatus, actor: string, at: string, note: string): Promise<void> {
+async function addEvent(db: Executor, reportId: number, from: ReportStatus, to: ReportStatus, actor: string, at: string, note: string): Promise<void> {
   await db.insertInto('report_events').values({ report_id: reportId, from_status: from, to_status: to, actor, at, note }).execute();
 }
 
@@ -278,7 +278,7 @@ export async function transitionReportIn(trx: Transaction<DB>, data: TransitionD
   return getReportForm(trx, data.periodId, data.unitId);
 }
 
-export async function reportHistory(db: Db, periodId: number, unitId: number): Promise<ReportHistory> {
+export async function reportHistory(db: Executor, periodId: number, unitId: number): Promise<ReportHistory> {
   const row = await reportRow(db, periodId, unitId);
   if (!row) return { revisions: [], events: [] };
   const revs = await db.selectFrom('report_revisions').selectAll().where('report_id', '=', row.id).orderBy('number').execute();
@@ -308,7 +308,7 @@ export async function reportHistory(db: Db, periodId: number, unitId: number): P
 }
 
 /** The values as they stood right after revision `revision`, rebuilt from the history alone. */
-export async function reportSnapshot(db: Db, periodId: number, unitId: number, revision: number): Promise<ValueMap> {
+export async function reportSnapshot(db: Executor, periodId: number, unitId: number, revision: number): Promise<ValueMap> {
   const h = await reportHistory(db, periodId, unitId);
   const last = h.revisions.at(-1)?.number ?? 0;
   if (revision > last) throw new AppError('NOT_FOUND', `Báo cáo chưa có lần sửa thứ ${revision} (mới có ${last} lần).`);

@@ -4,8 +4,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { tableLabel, type TrashItem } from '../../../shared/model/safety';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 type Row = Record<string, unknown>;
 
 /** Dependent rows to keep with the record: child table and its column pointing to the parent. */
@@ -16,20 +16,20 @@ export interface ChildSpec {
   children?: ChildSpec[];
 }
 
-async function columnsOf(db: Db, table: string): Promise<string[]> {
+async function columnsOf(db: Executor, table: string): Promise<string[]> {
   const r = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
   if (r.rows.length === 0) throw new AppError('NO_TABLE', `Không có bảng dữ liệu "${table}".`);
   return r.rows.map((x) => x.name);
 }
 
-async function readRows(db: Db, table: string, column: string, value: unknown): Promise<Row[]> {
+async function readRows(db: Executor, table: string, column: string, value: unknown): Promise<Row[]> {
   const cols = await columnsOf(db, table);
   if (!cols.includes(column)) throw new AppError('NO_COLUMN', `Bảng "${table}" không có cột "${column}".`);
   const r = await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value}`.execute(db);
   return r.rows;
 }
 
-async function insertRow(db: Db, table: string, row: Row): Promise<void> {
+async function insertRow(db: Executor, table: string, row: Row): Promise<void> {
   const cols = await columnsOf(db, table);
   const keys = Object.keys(row).filter((k) => cols.includes(k));
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(db);

@@ -2,8 +2,7 @@
 // every command goes through dispatch.
 import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
-import { openCore } from '../../core/core';
-import { createDispatch } from '../../dispatch';
+import type { CliApp } from '../../cli/kit';
 import { formatPoints } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
 import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io, contractCaller } from '../../cli/kit';
@@ -33,7 +32,7 @@ const parse = (argv: string[]) => {
   return { positional: a.positional, flags: a.flags };
 };
 
-export async function runScoringCli(argv: string[], dbPath: string, nativeBinding: string | undefined, io: Io): Promise<number> {
+export async function runScoringCli(argv: string[], dbPath: string, app: CliApp, io: Io): Promise<number> {
   const { positional, flags } = parse(argv);
   const [group, action, arg, arg2] = positional;
   const str = (name: string): string | undefined => {
@@ -50,12 +49,12 @@ export async function runScoringCli(argv: string[], dbPath: string, nativeBindin
   const target = str('--out') ?? (group === 'scoring' && action === 'sets' && arg === 'export' && positional[4] ? positional[4] : process.cwd());
   let core;
   try {
-    core = await openCore({ dbPath, platform: fixedPathPlatform(target), version: 'cli', nativeBinding });
+    core = await app.openCore({ dbPath, platform: fixedPathPlatform(target), version: 'cli', nativeBinding: app.nativeBinding });
   } catch (err) {
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
-  const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
   const unitId = async (roundId: number): Promise<number> => {
     const code = str('--unit');

@@ -1,6 +1,6 @@
 // Bộ tiêu chí chấm điểm: versioned data. A set used by a scoring round is frozen; saving changes
 // to it makes a new version with the same code, and the rounds keep the version they were made from.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
@@ -9,15 +9,15 @@ import { checkCriteriaSet, toCenti } from '../../../shared/domain/scoring';
 import type { CriteriaSet, CriteriaSetContent, CriteriaSetFile, CriteriaSetListItem } from '../../../shared/model/scoring';
 import defaultSet from '../../../../resources/scoring/dan-van-chinh-quyen.json';
 import { moveToTrash } from '../safety/trash';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type CriteriaSetData = z.output<typeof criteriaSetInput>;
 
 export const DEFAULT_SET_RESOURCE = 'scoring:dan-van-chinh-quyen';
 export const SET_FILE_FORMAT = 'bao-cao-noi-vu/bo-tieu-chi';
 export const MAX_SET_FILE_BYTES = 2 * 1024 * 1024;
 
-async function roundCount(db: Db, setId: number): Promise<number> {
+async function roundCount(db: Executor, setId: number): Promise<number> {
   const r = await db.selectFrom('scoring_rounds').select((eb) => eb.fn.countAll<number>().as('n')).where('set_id', '=', setId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
@@ -51,14 +51,14 @@ function contentOf(c: CriteriaSetContent): CriteriaSetContent {
   };
 }
 
-export async function getCriteriaSet(db: Db, id: number): Promise<CriteriaSet> {
+export async function getCriteriaSet(db: Executor, id: number): Promise<CriteriaSet> {
   const r = await db.selectFrom('scoring_sets').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', `Không tìm thấy bộ tiêu chí có mã số ${id}.`);
   const content = JSON.parse(r.content) as CriteriaSetContent;
   return { ...contentOf(content), id: r.id, version: r.version, basedOnId: r.based_on_id, frozen: (await roundCount(db, id)) > 0, createdAt: r.created_at };
 }
 
-export async function listCriteriaSets(db: Db): Promise<CriteriaSetListItem[]> {
+export async function listCriteriaSets(db: Executor): Promise<CriteriaSetListItem[]> {
   const rows = await db
     .selectFrom('scoring_sets as s')
     .leftJoin('scoring_rounds as r', 'r.set_id', 's.id')
@@ -82,7 +82,7 @@ export async function listCriteriaSets(db: Db): Promise<CriteriaSetListItem[]> {
   }));
 }
 
-async function insertSet(db: Db, content: CriteriaSetContent, version: number, basedOnId: number | null, now: Date): Promise<number> {
+async function insertSet(db: Executor, content: CriteriaSetContent, version: number, basedOnId: number | null, now: Date): Promise<number> {
   const r = await db
     .insertInto('scoring_sets')
     .values({
@@ -101,7 +101,7 @@ async function insertSet(db: Db, content: CriteriaSetContent, version: number, b
   return r.id;
 }
 
-async function latestVersion(db: Db, code: string): Promise<{ id: number; version: number } | undefined> {
+async function latestVersion(db: Executor, code: string): Promise<{ id: number; version: number } | undefined> {
   return db.selectFrom('scoring_sets').select(['id', 'version']).where('code', '=', code).orderBy('version', 'desc').executeTakeFirst();
 }
 

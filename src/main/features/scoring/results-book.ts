@@ -7,7 +7,7 @@ import type { RoundResults } from '../../../shared/model/scoring';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/model/unit';
 import { scoreItems } from '../../../shared/domain/scoring';
 import { columnLetter } from '../../workbooks/xlsx-input';
-import { setText } from '../collect/collect-book';
+import { setText } from '../../workbooks/cell-text';
 import { classFormula } from './self-score-book';
 
 const FONT = 'Times New Roman';

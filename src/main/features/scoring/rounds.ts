@@ -1,6 +1,6 @@
 // Đợt chấm điểm and each unit's scoring: self-score, appraisal (a changed score needs its
 // reason), approval that locks, reopening that is recorded, evidence files and the results.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
@@ -27,8 +27,8 @@ import { getCriteriaSet } from './criteria-sets';
 import { isActiveOn, listUnits } from '../units/units';
 import { checkEvidence, evidenceIntact, evidencePath, storeEvidence } from './evidence';
 import { moveToTrash } from '../safety/trash';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type RoundData = z.output<typeof roundInput>;
 export type SaveScoresData = z.output<typeof saveScoresInput>;
 
@@ -69,7 +69,7 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
 }
 
 /** Units that can join a round: active in its year and not in it yet. */
-export async function roundCandidates(db: Db, roundId: number): Promise<RoundCandidate[]> {
+export async function roundCandidates(db: Executor, roundId: number): Promise<RoundCandidate[]> {
   const r = await roundRow(db, roundId);
   const inRound = new Set((await db.selectFrom('scorings').select('unit_id').where('round_id', '=', roundId).execute()).map((x) => x.unit_id));
   const all = await listUnits(db, { includeClosed: true });
@@ -143,7 +143,7 @@ export async function changeRoundUnits(db: Kysely<DB>, roundId: number, add: num
   });
 }
 
-async function roundRow(db: Db, id: number) {
+async function roundRow(db: Executor, id: number) {
   const r = await db
     .selectFrom('scoring_rounds as r')
     .innerJoin('scoring_sets as s', 's.id', 'r.set_id')
@@ -154,7 +154,7 @@ async function roundRow(db: Db, id: number) {
   return r;
 }
 
-export async function getRound(db: Db, id: number): Promise<ScoringRound> {
+export async function getRound(db: Executor, id: number): Promise<ScoringRound> {
   const r = await roundRow(db, id);
   const set = await getCriteriaSet(db, r.set_id);
   const sheets = await loadRoundSheets(db, id, set);
@@ -184,7 +184,7 @@ export async function getRound(db: Db, id: number): Promise<ScoringRound> {
   };
 }
 
-export async function listRounds(db: Db): Promise<ScoringRoundListItem[]> {
+export async function listRounds(db: Executor): Promise<ScoringRoundListItem[]> {
   const rows = await db
     .selectFrom('scoring_rounds as r')
     .innerJoin('scoring_sets as s', 's.id', 'r.set_id')
@@ -251,7 +251,7 @@ function stageOf(locked: boolean, lines: ScoreLine[]): ScoringStage {
   return 'chua_cham';
 }
 
-async function loadRoundSheets(db: Db, roundId: number, set: CriteriaSet, unitId?: number): Promise<Sheet[]> {
+async function loadRoundSheets(db: Executor, roundId: number, set: CriteriaSet, unitId?: number): Promise<Sheet[]> {
   let q = db
     .selectFrom('scorings as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
@@ -304,7 +304,7 @@ async function loadRoundSheets(db: Db, roundId: number, set: CriteriaSet, unitId
   });
 }
 
-async function scoringRef(db: Db, roundId: number, unitId: number): Promise<{ id: number; locked: boolean; unitName: string }> {
+async function scoringRef(db: Executor, roundId: number, unitId: number): Promise<{ id: number; locked: boolean; unitName: string }> {
   const s = await db
     .selectFrom('scorings as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
@@ -319,7 +319,7 @@ async function scoringRef(db: Db, roundId: number, unitId: number): Promise<{ id
   return { id: s.id, locked: s.locked === 1, unitName: s.name };
 }
 
-export async function getUnitScoring(db: Db, roundId: number, unitId: number): Promise<UnitScoring> {
+export async function getUnitScoring(db: Executor, roundId: number, unitId: number): Promise<UnitScoring> {
   const r = await roundRow(db, roundId);
   const set = await getCriteriaSet(db, r.set_id);
   const [sheet] = await loadRoundSheets(db, roundId, set, unitId);
@@ -492,7 +492,7 @@ export async function removeEvidence(db: Kysely<DB>, roundId: number, unitId: nu
 }
 
 /** Opens a stored evidence file after checking it lies in the data folder and still has its hash. */
-export async function openEvidence(db: Db, dataDir: string, platform: Platform, evidenceId: number): Promise<{ opened: boolean; path: string }> {
+export async function openEvidence(db: Executor, dataDir: string, platform: Platform, evidenceId: number): Promise<{ opened: boolean; path: string }> {
   const e = await db.selectFrom('scoring_evidence').selectAll().where('id', '=', evidenceId).executeTakeFirst();
   if (!e) throw new AppError('NOT_FOUND', `Không tìm thấy tệp minh chứng có mã số ${evidenceId}.`);
   const abs = evidencePath(dataDir, e.stored_path);
@@ -505,7 +505,7 @@ export async function openEvidence(db: Db, dataDir: string, platform: Platform, 
 
 // ——— results ———
 
-export async function roundResults(db: Db, roundId: number): Promise<RoundResults> {
+export async function roundResults(db: Executor, roundId: number): Promise<RoundResults> {
   const r = await roundRow(db, roundId);
   const set = await getCriteriaSet(db, r.set_id);
   const sheets = await loadRoundSheets(db, roundId, set);

@@ -15,7 +15,7 @@ import { parseDocumentModel } from '../../documents/model';
 import { getRound, getUnitScoring, roundResults, saveScores } from './rounds';
 import { buildScoringBook, readScoringBook, scoringBookFileName } from './self-score-book';
 import { buildResultsBook } from './results-book';
-import { fileSlug } from '../collect/collect-book';
+import { fileSlug } from '../../workbooks/cell-text';
 import { scoringReportModel } from './scoring-report';
 
 const XLSX_FILTER = [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }];

@@ -8,7 +8,7 @@ import type { CriteriaSet, ScoreLine } from '../../../shared/model/scoring';
 import { formatPoints, parsePoints, rangeText, scoreItems, toCenti } from '../../../shared/domain/scoring';
 import { formatDateShort } from '../../../shared/format';
 import { cellText } from '../../workbooks/xlsx-input';
-import { fileSlug, setText } from '../collect/collect-book';
+import { fileSlug, setText } from '../../workbooks/cell-text';
 import { addMetaSheet, loadCheckedWorkbook, protectMeta, protectSheet, readMetaLayout } from '../../workbooks/book-meta';
 
 export const SCORING_BOOK_FORMAT = 'bao-cao-noi-vu/phieu-tu-cham';

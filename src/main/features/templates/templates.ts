@@ -1,6 +1,6 @@
 // Report templates: versioned. A template used by a period is frozen; saving changes to it makes
 // a new version with the same code, and the periods keep the version they were made from.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moveToTrash } from '../safety/trash';
@@ -9,16 +9,16 @@ import { checkTemplate } from '../../../shared/domain/rules';
 import { templateContentInput } from '../../../shared/contract/templates';
 import type { Accumulation, AggregationRule, IndicatorType, Template, TemplateContent, TemplateFile, TemplateListItem } from '../../../shared/model/template';
 import defaultTemplate from '../../../../resources/templates/dan-van-chinh-quyen.json';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type TemplateContentData = z.output<typeof templateContentInput>;
 
-async function periodCount(db: Db, templateId: number): Promise<number> {
+async function periodCount(db: Executor, templateId: number): Promise<number> {
   const r = await db.selectFrom('periods').select((eb) => eb.fn.countAll<number>().as('n')).where('template_id', '=', templateId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
-export async function getTemplate(db: Db, id: number): Promise<Template> {
+export async function getTemplate(db: Executor, id: number): Promise<Template> {
   const t = await db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
   if (!t) throw new AppError('NOT_FOUND', `Không tìm thấy mẫu báo cáo có mã số ${id}.`);
   const [sections, indicators, rules] = await Promise.all([
@@ -52,7 +52,7 @@ export async function getTemplate(db: Db, id: number): Promise<Template> {
   };
 }
 
-export async function listTemplates(db: Db): Promise<TemplateListItem[]> {
+export async function listTemplates(db: Executor): Promise<TemplateListItem[]> {
   const rows = await db
     .selectFrom('templates as t')
     .select((eb) => [
@@ -97,7 +97,7 @@ function assertValid(content: TemplateContentData): void {
   }
 }
 
-async function writeParts(db: Db, templateId: number, content: TemplateContentData): Promise<void> {
+async function writeParts(db: Executor, templateId: number, content: TemplateContentData): Promise<void> {
   for (const table of ['template_sections', 'template_indicators', 'template_rules'] as const) {
     await db.deleteFrom(table).where('template_id', '=', templateId).execute();
   }
@@ -130,7 +130,7 @@ async function writeParts(db: Db, templateId: number, content: TemplateContentDa
   }
 }
 
-async function insertTemplate(db: Db, content: TemplateContentData, version: number, basedOnId: number | null, now: Date): Promise<number> {
+async function insertTemplate(db: Executor, content: TemplateContentData, version: number, basedOnId: number | null, now: Date): Promise<number> {
   const at = now.toISOString();
   const row = await db
     .insertInto('templates')
@@ -141,7 +141,7 @@ async function insertTemplate(db: Db, content: TemplateContentData, version: num
   return row.id;
 }
 
-async function nextVersion(db: Db, code: string): Promise<number> {
+async function nextVersion(db: Executor, code: string): Promise<number> {
   const r = await db.selectFrom('templates').select((eb) => eb.fn.max('version').as('v')).where('code', '=', code).executeTakeFirst();
   return Number(r?.v ?? 0) + 1;
 }

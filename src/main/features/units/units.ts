@@ -1,5 +1,5 @@
 // The register of reporting units: a tree; closing and merging keep history.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, UnitRow } from '../../db/schema';
 import { indexUnit, searchUnitIds } from '../../db/search';
 import { AppError } from '../../../shared/errors';
@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import type { unitInput, unitListQuery } from '../../../shared/contract/units';
 import { viCollator } from '../../../shared/text';
 import { formatDateShort, todayIso } from '../../../shared/format';
+import type { Executor } from '../../db/executor';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type UnitData = z.output<typeof unitInput>;
 
 export function toUnit(r: UnitRow): Unit {
@@ -62,7 +62,7 @@ export function orderAsTree(units: Unit[], today = todayIso()): UnitListItem[] {
   return out;
 }
 
-export async function listUnits(db: Db, query: z.output<typeof unitListQuery> = {}): Promise<UnitListItem[]> {
+export async function listUnits(db: Executor, query: z.output<typeof unitListQuery> = {}): Promise<UnitListItem[]> {
   const all = (await db.selectFrom('units').selectAll().execute()).map(toUnit);
   const tree = orderAsTree(all);
   let ids: Set<number> | null = null;
@@ -75,17 +75,17 @@ export async function listUnits(db: Db, query: z.output<typeof unitListQuery> = 
   );
 }
 
-export async function getUnit(db: Db, id: number): Promise<Unit> {
+export async function getUnit(db: Executor, id: number): Promise<Unit> {
   const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${id}.`);
   return toUnit(row);
 }
 
-async function addEvent(db: Db, unitId: number, kind: UnitEvent['kind'], detail: string, at: string): Promise<void> {
+async function addEvent(db: Executor, unitId: number, kind: UnitEvent['kind'], detail: string, at: string): Promise<void> {
   await db.insertInto('unit_events').values({ unit_id: unitId, kind, detail, at }).execute();
 }
 
-async function assertCodeFree(db: Db, code: string, exceptId: number | null): Promise<void> {
+async function assertCodeFree(db: Executor, code: string, exceptId: number | null): Promise<void> {
   const clash = await db.selectFrom('units').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
   if (clash && clash.id !== exceptId) {
     throw new AppError('DUPLICATE_CODE', `Mã đơn vị "${code}" đã được dùng cho "${clash.name}".`, { field: 'code' });
@@ -93,7 +93,7 @@ async function assertCodeFree(db: Db, code: string, exceptId: number | null): Pr
 }
 
 /** A parent must exist and must not be the unit itself or one of its descendants. */
-async function assertParentValid(db: Db, id: number | null, parentId: number | null): Promise<void> {
+async function assertParentValid(db: Executor, id: number | null, parentId: number | null): Promise<void> {
   if (parentId === null) return;
   const parents = new Map((await db.selectFrom('units').select(['id', 'parent_id']).execute()).map((r) => [r.id, r.parent_id]));
   if (!parents.has(parentId)) throw new AppError('NO_PARENT', 'Đơn vị cấp trên không tồn tại.', { field: 'parentId' });
@@ -104,14 +104,14 @@ async function assertParentValid(db: Db, id: number | null, parentId: number | n
   }
 }
 
-async function nextSortOrder(db: Db, parentId: number | null): Promise<number> {
+async function nextSortOrder(db: Executor, parentId: number | null): Promise<number> {
   const q = db.selectFrom('units').select((eb) => eb.fn.max('sort_order').as('m'));
   const row = await (parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId)).executeTakeFirst();
   return (row?.m ?? 0) + 10;
 }
 
 /** `prechecked`: the caller (an import) has already checked codes and the tree for all rows. */
-export async function insertUnit(db: Db, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
+export async function insertUnit(db: Executor, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
   if (!prechecked) {
     await assertCodeFree(db, data.code, null);
     await assertParentValid(db, null, data.parentId);
@@ -159,7 +159,7 @@ const FIELD_LABELS: Record<string, string> = {
   active_to: 'Hoạt động đến',
 };
 
-export async function changeUnit(db: Db, id: number, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
+export async function changeUnit(db: Executor, id: number, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
   const before = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${id}.`);
   if (!prechecked) {

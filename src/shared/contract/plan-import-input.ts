@@ -1,6 +1,6 @@
 // The proposal as the save input: what the screen starts from before the user corrects it, and
 // what the CLI saves as is. Unmatched unit names become new units of the suggested kind.
-import type { PlanImportSaveInput } from '../contract/plan-import';
+import type { PlanImportSaveInput } from './plan-import';
 import type { PlanProposal } from '../model/plan-import';
 
 export function proposalToSaveInput(p: PlanProposal): PlanImportSaveInput {

@@ -1,0 +1,9 @@
+// collect: this feature's slice of the contract, one line per method delegating to its services.
+import type { Handlers } from '../../core/handlers';
+import { analyzeCollect, commitCollect, exportCollect } from './collect';
+
+export const collectHandlers = {
+  'collect.export': (core, a) => exportCollect(core, a),
+  'collect.analyze': (core, a) => analyzeCollect(core, a.periodId, a.files, a.jobId),
+  'collect.commit': (core, a) => commitCollect(core, a.batchId, a.accept, a.actor),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,9 @@
+// plan-import: this feature's slice of the contract, one line per method delegating to its services.
+import type { Handlers } from '../../core/handlers';
+import { exportPlanDocx, parsePlanImport, savePlanImport } from './plan-import';
+
+export const planImportHandlers = {
+  'planImport.parse': (core, a) => parsePlanImport(core.db, a),
+  'planImport.save': (core, a) => savePlanImport(core.db, a),
+  'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,17 @@
+// reports: this feature's slice of the contract, one line per method delegating to its services.
+import type { Handlers } from '../../core/handlers';
+import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './reports';
+import { periodBoard, reportingTrend } from './board';
+import { buildReminder } from './reminders';
+import { exportDocument } from '../documents/documents';
+
+export const reportsHandlers = {
+  'reports.form': (core, a) => getReportForm(core.db, a.periodId, a.unitId),
+  'reports.save': (core, a) => saveReportValues(core.db, a),
+  'reports.transition': (core, a) => transitionReport(core.db, a),
+  'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
+  'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
+  'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.today ?? undefined),
+  'reports.reminder': async (core, a) => exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber),
+  'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.today ?? undefined),
+} satisfies Partial<Handlers>;

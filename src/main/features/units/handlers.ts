@@ -1,0 +1,21 @@
+// units: this feature's slice of the contract, one line per method delegating to its services.
+import type { Handlers } from '../../core/handlers';
+import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit } from './units';
+import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
+import { saveExport } from '../../platform/exports';
+
+export const unitsHandlers = {
+  'units.list': (core, a) => listUnits(core.db, a),
+  'units.get': (core, a) => getUnit(core.db, a.id),
+  'units.create': (core, a) => createUnit(core.db, a),
+  'units.update': (core, a) => updateUnit(core.db, a.id, a.unit),
+  'units.close': (core, a) => closeUnit(core.db, a.id, a.date),
+  'units.reopen': (core, a) => reopenUnit(core.db, a.id),
+  'units.merge': (core, a) => mergeUnits(core.db, a.sourceId, a.targetId, a.date),
+  'units.move': (core, a) => moveUnit(core.db, a.id, a.direction),
+  'units.history': (core, a) => unitHistory(core.db, a.id),
+  'units.importPreview': (core, a) => previewUnitImport(core.db, a.fileName, a.data),
+  'units.importCommit': (core, a) => commitUnitImport(core.db, a.fileName, a.data),
+  'units.exportXlsx': async (core) =>
+    saveExport(core.platform, `danh-sach-don-vi.xlsx`, [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], await exportUnitWorkbook(core.db)),
+} satisfies Partial<Handlers>;
