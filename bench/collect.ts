@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCore } from '../src/main/core/core';
+import { openCore } from '../src/main/app';
 import { folderPlatform } from '../src/main/platform/platform';
 import { analyzeCollect, commitCollect, exportCollectBooks } from '../src/main/features/collect/collect';
 import { fillWorkbook, filesIn, readBytes, setupCollect } from '../tests/unit/collect-helpers';
@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     await exportCollectBooks(core.db, out, { periodId: s.period.id, unitId: null });
     const exportMs = ms(t0);
     const files = filesIn(out);
-    line(`export ${files.length} workbooks`, exportMs, `(${(exportMs / files.length).toFixed(1)} ms each, ${(fs.statSync(files[0]!).size / 1024).toFixed(0)} KB each)`);
+    line(
+      `export ${files.length} workbooks`,
+      exportMs,
+      `(${(exportMs / files.length).toFixed(1)} ms each, ${(fs.statSync(files[0]!).size / 1024).toFixed(0)} KB each)`,
+    );
 
     // Units fill them in (not timed): numbers, yes/no and some text.
     const returned: { fileName: string; data: Uint8Array }[] = [];
@@ -83,15 +87,28 @@ async function main(): Promise<void> {
       app = Math.min(app, ms(t0));
     }
     line(`raw exceljs load of ${RETURNED} returned workbooks`, raw, `(best of ${rounds})`);
-    line(`read + check + review of ${RETURNED} workbooks`, app, `(best of ${rounds}) ratio ${(app / raw).toFixed(2)}× (goal ≤ 1,3×)`);
+    line(
+      `read + check + review of ${RETURNED} workbooks`,
+      app,
+      `(best of ${rounds}) ratio ${(app / raw).toFixed(2)}× (goal ≤ 1,3×)`,
+    );
     const problems = review!.items.filter((i) => i.status === 'problem').length;
-    if (problems) console.log(`  ${problems} workbooks with problems: ${review!.items.find((i) => i.status === 'problem')!.problems[0]!.message}`);
+    if (problems)
+      console.log(
+        `  ${problems} workbooks with problems: ${review!.items.find((i) => i.status === 'problem')!.problems[0]!.message}`,
+      );
 
     t0 = performance.now();
-    const result = await commitCollect(core, review!.batchId, review!.items.filter((i) => i.acceptable).map((i) => ({ index: i.index, map: false })));
+    const result = await commitCollect(
+      core,
+      review!.batchId,
+      review!.items.filter((i) => i.acceptable).map((i) => ({ index: i.index, map: false })),
+    );
     line(`store ${result.saved.length} accepted workbooks (one transaction)`, ms(t0));
     const mem = process.memoryUsage();
-    console.log(`peak-ish memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+    console.log(
+      `peak-ish memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`,
+    );
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -20,14 +20,38 @@ function model(): DocumentModelInput {
   const base = sampleModel('bao-cao');
   const body: DocumentModelInput['body'] = [];
   for (let i = 0; i < PARAGRAPHS; i++) {
-    if (i % 10 === 0) body.push({ kind: 'heading', level: 2, number: String(i / 10 + 1), title: `Nội dung số ${i / 10 + 1}` });
+    if (i % 10 === 0)
+      body.push({ kind: 'heading', level: 2, number: String(i / 10 + 1), title: `Nội dung số ${i / 10 + 1}` });
     body.push({ kind: 'paragraph', text: `${TEXT} (${i + 1})` });
   }
-  const rows = Array.from({ length: ROWS }, (_, i) => [String(i + 1), `UBND xã số ${i + 1}`, 100 + (i % 37), 90 + (i % 29), 80 + (i % 11), (i % 5) + 1, 95.5, i % 3 ? 'Có' : 'Không']);
+  const rows = Array.from({ length: ROWS }, (_, i) => [
+    String(i + 1),
+    `UBND xã số ${i + 1}`,
+    100 + (i % 37),
+    90 + (i % 29),
+    80 + (i % 11),
+    (i % 5) + 1,
+    95.5,
+    i % 3 ? 'Có' : 'Không',
+  ]);
   return {
     ...base,
     body,
-    annexes: [{ title: 'Số liệu chi tiết của các đơn vị', body: [{ kind: 'table', widths: [0.6, 4, 1.4, 1.4, 1.4, 1.2, 1.3, 1.3], header: [['TT', 'Đơn vị', 'Tiếp công dân', 'Đối thoại', 'Ý kiến', 'Đoàn đông người', 'Tỷ lệ (%)', 'Có xin lỗi']], rows }] }],
+    annexes: [
+      {
+        title: 'Số liệu chi tiết của các đơn vị',
+        body: [
+          {
+            kind: 'table',
+            widths: [0.6, 4, 1.4, 1.4, 1.4, 1.2, 1.3, 1.3],
+            header: [
+              ['TT', 'Đơn vị', 'Tiếp công dân', 'Đối thoại', 'Ý kiến', 'Đoàn đông người', 'Tỷ lệ (%)', 'Có xin lỗi'],
+            ],
+            rows,
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -35,19 +59,50 @@ function model(): DocumentModelInput {
 async function raw(m: DocumentModelInput): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   for (const b of m.body) {
-    if (b.kind === 'paragraph' && typeof b.text === 'string') children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: b.text, font: 'Times New Roman', size: 28 })] }));
-    if (b.kind === 'heading') children.push(new Paragraph({ children: [new TextRun({ text: `${b.number}. ${b.title}`, bold: true, font: 'Times New Roman', size: 28 })] }));
+    if (b.kind === 'paragraph' && typeof b.text === 'string')
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          children: [new TextRun({ text: b.text, font: 'Times New Roman', size: 28 })],
+        }),
+      );
+    if (b.kind === 'heading')
+      children.push(
+        new Paragraph({
+          children: [new TextRun({ text: `${b.number}. ${b.title}`, bold: true, font: 'Times New Roman', size: 28 })],
+        }),
+      );
   }
   const t = m.annexes![0]!.body[0] as Extract<DocumentModelInput['body'][number], { kind: 'table' }>;
   const row = (cells: (string | number)[], header: boolean) =>
-    new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((c) => new TableCell({ width: { size: 1500, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text: String(c), font: 'Times New Roman', size: 24, bold: header })] })] })) });
-  const table = new Table({ rows: [row(t.header![0] as string[], true), ...t.rows.map((r) => row(r as (string | number)[], false))] });
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map(
+        (c) =>
+          new TableCell({
+            width: { size: 1500, type: WidthType.DXA },
+            children: [
+              new Paragraph({
+                children: [new TextRun({ text: String(c), font: 'Times New Roman', size: 24, bold: header })],
+              }),
+            ],
+          }),
+      ),
+    });
+  const table = new Table({
+    rows: [row(t.header![0] as string[], true), ...t.rows.map((r) => row(r as (string | number)[], false))],
+  });
   const doc = new Document({ sections: [{ children }, { children: [table] }] });
   const buf = await Packer.toBuffer(doc);
   return new Uint8Array(buf);
 }
 
-async function median(label: string, runs: number, fn: () => Promise<Uint8Array>): Promise<{ ms: number; bytes: Uint8Array }> {
+async function median(
+  label: string,
+  runs: number,
+  fn: () => Promise<Uint8Array>,
+): Promise<{ ms: number; bytes: Uint8Array }> {
   const times: number[] = [];
   let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < runs; i++) {
@@ -67,7 +122,9 @@ async function main(): Promise<void> {
   await renderDocx(parseDocumentModel(m));
   const runs = 5;
   const r = await median(`raw docx packing (${PARAGRAPHS} paragraphs + ${ROWS} rows)`, runs, () => raw(m));
-  const full = await median('model → ND30 .docx (validate + layout + pack)', runs, () => renderDocx(parseDocumentModel(m)));
+  const full = await median('model → ND30 .docx (validate + layout + pack)', runs, () =>
+    renderDocx(parseDocumentModel(m)),
+  );
   const ratio = full.ms / r.ms;
   console.log(`ratio to raw docx: ${ratio.toFixed(2)}× (goal ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'ABOVE GOAL'}`);
   try {
@@ -75,9 +132,17 @@ async function main(): Promise<void> {
     const f = path.join(dir, 'bao-cao-50-trang.docx');
     fs.writeFileSync(f, full.bytes);
     const t0 = performance.now();
-    execFileSync('libreoffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', dir, f], { stdio: 'pipe', timeout: 300_000 });
-    const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f.replace(/\.docx$/, '.pdf')], { encoding: 'utf8' }))?.[1];
-    console.log(`pages (LibreOffice): ${pages}, of which the report body before the annex is most; conversion ${(performance.now() - t0).toFixed(0)} ms`);
+    execFileSync(
+      'libreoffice',
+      [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', dir, f],
+      { stdio: 'pipe', timeout: 300_000 },
+    );
+    const pages = /Pages:\s+(\d+)/.exec(
+      execFileSync('pdfinfo', [f.replace(/\.docx$/, '.pdf')], { encoding: 'utf8' }),
+    )?.[1];
+    console.log(
+      `pages (LibreOffice): ${pages}, of which the report body before the annex is most; conversion ${(performance.now() - t0).toFixed(0)} ms`,
+    );
   } catch {
     console.log('LibreOffice not available: page count skipped');
   }

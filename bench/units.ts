@@ -1,7 +1,7 @@
 // Unit register at scale: 5,000 units imported from a workbook, listed, searched.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCore } from '../src/main/core/core';
+import { openCore } from '../src/main/app';
 import { folderPlatform } from '../src/main/platform/platform';
 import { commitUnitImport, exportUnitWorkbook } from '../src/main/features/units/unit-import';
 import { listUnits } from '../src/main/features/units/units';
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Đơn vị');
   ws.addRow(['Mã', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên']);
-  for (let i = 0; i < 5000; i++) ws.addRow([`U${i}`, `UBND xã Số ${i} Điện Bàn`, 'UBND xã', i >= 100 ? `U${i % 100}` : '']);
+  for (let i = 0; i < 5000; i++)
+    ws.addRow([`U${i}`, `UBND xã Số ${i} Điện Bàn`, 'UBND xã', i >= 100 ? `U${i % 100}` : '']);
   const data = new Uint8Array(await wb.xlsx.writeBuffer());
   await time('import 5,000 units (preview + commit)', () => commitUnitImport(core.db, 'bench.xlsx', data));
   await time('list 5,000 units as a tree', () => listUnits(core.db));

@@ -4,7 +4,11 @@ const path = require('node:path');
 
 async function beforePack(context) {
   const { checkPackTarget } = await import('./electron-native.mjs');
-  const file = checkPackTarget({ root: path.resolve(__dirname, '..'), electronPlatformName: context.electronPlatformName, arch: context.arch });
+  const file = checkPackTarget({
+    root: path.resolve(__dirname, '..'),
+    electronPlatformName: context.electronPlatformName,
+    arch: context.arch,
+  });
   console.log(`[before-pack] better-sqlite3 cho Electron: ${file}`);
 }
 

@@ -43,10 +43,21 @@ export declare function moduleVersionsOf(bytes: Uint8Array): number[];
 export declare function nativeFileProblem(bytes: Uint8Array, target: Target): string | null;
 export declare function readStamp(nativeDir: string): Stamp | null;
 export declare function stampMatches(stamp: unknown, target: Target): boolean;
-export declare function nativeStatus(nativeDir: string, target: Target): { ok: true; file: string } | { ok: false; reason: string };
-export declare function electronBinaryStatus(opts: { root: string; platform?: string; env?: NodeJS.ProcessEnv }): { ok: true; executable: string } | { ok: false; reason: string };
+export declare function nativeStatus(
+  nativeDir: string,
+  target: Target,
+): { ok: true; file: string } | { ok: false; reason: string };
+export declare function electronBinaryStatus(opts: {
+  root: string;
+  platform?: string;
+  env?: NodeJS.ProcessEnv;
+}): { ok: true; executable: string } | { ok: false; reason: string };
 export declare function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
-export declare function runNode(script: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log?: Log; name?: string }): Promise<void>;
+export declare function runNode(
+  script: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; log?: Log; name?: string },
+): Promise<void>;
 export declare function defaultRunners(root: string, env?: NodeJS.ProcessEnv, log?: Log): Runners;
 export declare function ensureElectronBinary(opts: {
   root: string;
@@ -79,5 +90,13 @@ export declare function prepareElectron(opts: {
   runners?: Runners;
   tmpRoot?: string;
   log?: Log;
-}): Promise<{ target: Target; binary: { ok: true; changed: boolean; executable: string } | null; native: { ok: true; changed: boolean; file: string; source?: 'prebuild' | 'node-gyp' } }>;
-export declare function checkPackTarget(opts: { root: string; electronPlatformName: string; arch: number | string }): string;
+}): Promise<{
+  target: Target;
+  binary: { ok: true; changed: boolean; executable: string } | null;
+  native: { ok: true; changed: boolean; file: string; source?: 'prebuild' | 'node-gyp' };
+}>;
+export declare function checkPackTarget(opts: {
+  root: string;
+  electronPlatformName: string;
+  arch: number | string;
+}): string;

@@ -78,7 +78,11 @@ export function moduleVersionsOf(bytes) {
 const MAGIC = {
   linux: [[0x7f, 0x45, 0x4c, 0x46]], // ELF
   win32: [[0x4d, 0x5a]], // MZ
-  darwin: [[0xcf, 0xfa, 0xed, 0xfe], [0xce, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]], // Mach-O 64/32, universal
+  darwin: [
+    [0xcf, 0xfa, 0xed, 0xfe],
+    [0xce, 0xfa, 0xed, 0xfe],
+    [0xca, 0xfe, 0xba, 0xbe],
+  ], // Mach-O 64/32, universal
 };
 
 /** Why a built file is not a usable Electron addon for the target, or null when it is. */
@@ -86,7 +90,8 @@ export function nativeFileProblem(bytes, target) {
   const buf = Buffer.from(bytes);
   if (buf.length < 1024) return `tệp quá nhỏ (${buf.length} byte)`;
   const magics = MAGIC[target.platform];
-  if (magics && !magics.some((m) => m.every((b, i) => buf[i] === b))) return `không phải thư viện nhị phân cho ${target.platform}`;
+  if (magics && !magics.some((m) => m.every((b, i) => buf[i] === b)))
+    return `không phải thư viện nhị phân cho ${target.platform}`;
   if (target.abi !== null) {
     const versions = moduleVersionsOf(buf);
     if (versions.length > 0 && !versions.includes(target.abi)) {
@@ -122,7 +127,10 @@ export function nativeStatus(nativeDir, target) {
   if (!fs.existsSync(file)) return { ok: false, reason: 'chưa có' };
   const stamp = readStamp(nativeDir);
   if (!stampMatches(stamp, target)) {
-    const was = stamp && typeof stamp === 'object' ? `Electron ${stamp.electron}, better-sqlite3 ${stamp.betterSqlite3}, ${stamp.platform}-${stamp.arch}` : 'không rõ';
+    const was =
+      stamp && typeof stamp === 'object'
+        ? `Electron ${stamp.electron}, better-sqlite3 ${stamp.betterSqlite3}, ${stamp.platform}-${stamp.arch}`
+        : 'không rõ';
     return { ok: false, reason: `dựng cho phiên bản khác (${was})` };
   }
   const problem = nativeFileProblem(fs.readFileSync(file), target);
@@ -156,7 +164,10 @@ export function electronBinaryStatus({ root, platform = process.platform, env = 
   }
   let distVersion;
   try {
-    distVersion = fs.readFileSync(path.join(dir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    distVersion = fs
+      .readFileSync(path.join(dir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
   } catch {
     return { ok: false, reason: 'thiếu node_modules/electron/dist' };
   }
@@ -219,7 +230,17 @@ export function defaultRunners(root, env = process.env, log = () => {}) {
       if (!bin) throw new Error('không tìm thấy prebuild-install');
       await runNode(
         bin,
-        ['--runtime', 'electron', '--target', target.electronVersion, '--arch', target.arch, '--platform', target.platform, '--verbose'],
+        [
+          '--runtime',
+          'electron',
+          '--target',
+          target.electronVersion,
+          '--arch',
+          target.arch,
+          '--platform',
+          target.platform,
+          '--verbose',
+        ],
         { cwd: workDir, env: childEnv, log, name: 'prebuild-install' },
       );
     },
@@ -234,20 +255,35 @@ export function defaultRunners(root, env = process.env, log = () => {}) {
       if (!bin) throw new Error('không tìm thấy node-gyp');
       await runNode(
         bin,
-        ['rebuild', '--release', '--runtime=electron', `--target=${target.electronVersion}`, `--arch=${target.arch}`, `--dist-url=${ELECTRON_HEADERS_URL}`],
+        [
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${target.electronVersion}`,
+          `--arch=${target.arch}`,
+          `--dist-url=${ELECTRON_HEADERS_URL}`,
+        ],
         { cwd: workDir, env: childEnv, log, name: 'node-gyp' },
       );
     },
   };
 }
 
-export async function ensureElectronBinary({ root, platform = process.platform, env = process.env, installElectron, log = () => {} }) {
+export async function ensureElectronBinary({
+  root,
+  platform = process.platform,
+  env = process.env,
+  installElectron,
+  log = () => {},
+}) {
   const before = electronBinaryStatus({ root, platform, env });
   if (before.ok) {
     log(`Electron đã có: ${before.executable}`);
     return { ok: true, changed: false, executable: before.executable };
   }
-  log(`Chưa có chương trình Electron (${before.reason}). Đang tải bằng trình cài đặt của Electron… (downloading the Electron binary)`);
+  log(
+    `Chưa có chương trình Electron (${before.reason}). Đang tải bằng trình cài đặt của Electron… (downloading the Electron binary)`,
+  );
   try {
     await installElectron();
   } catch (err) {
@@ -311,7 +347,17 @@ export function placeNative(nativeDir, bytes, stamp) {
 }
 
 /** Makes sure native/electron holds a better-sqlite3 build for the installed Electron. */
-export async function ensureElectronNative({ root, nativeDir = nativeDirOf(root), target, prebuild, gypBuild, force = false, tmpRoot = os.tmpdir(), log = () => {}, now = () => new Date() }) {
+export async function ensureElectronNative({
+  root,
+  nativeDir = nativeDirOf(root),
+  target,
+  prebuild,
+  gypBuild,
+  force = false,
+  tmpRoot = os.tmpdir(),
+  log = () => {},
+  now = () => new Date(),
+}) {
   const status = nativeStatus(nativeDir, target);
   if (status.ok && !force) {
     log(`Bản better-sqlite3 cho Electron ${target.electronVersion} đã có: ${status.file}`);
@@ -389,11 +435,31 @@ export function messageOf(err) {
 }
 
 /** Both steps, in order. Throws PrepareError with a Vietnamese message when something is missing. */
-export async function prepareElectron({ root, platform = process.platform, arch = process.arch, env = process.env, force = false, skipBinary = false, runners, tmpRoot, log = () => {} }) {
+export async function prepareElectron({
+  root,
+  platform = process.platform,
+  arch = process.arch,
+  env = process.env,
+  force = false,
+  skipBinary = false,
+  runners,
+  tmpRoot,
+  log = () => {},
+}) {
   const target = readTarget({ root, platform, arch });
   const run = runners ?? defaultRunners(root, env, log);
-  const binary = skipBinary ? null : await ensureElectronBinary({ root, platform, env, installElectron: run.installElectron, log });
-  const native = await ensureElectronNative({ root, target, prebuild: run.prebuild, gypBuild: run.gypBuild, force, tmpRoot, log });
+  const binary = skipBinary
+    ? null
+    : await ensureElectronBinary({ root, platform, env, installElectron: run.installElectron, log });
+  const native = await ensureElectronNative({
+    root,
+    target,
+    prebuild: run.prebuild,
+    gypBuild: run.gypBuild,
+    force,
+    tmpRoot,
+    log,
+  });
   return { target, binary, native };
 }
 

@@ -28,7 +28,9 @@ try {
     skipBinary: argv.includes('--skip-binary') || platform !== process.platform || arch !== process.arch,
     log,
   });
-  log(`Sẵn sàng: Electron ${result.target.electronVersion}, better-sqlite3 ${result.target.betterSqlite3Version} (${platform}-${arch}).`);
+  log(
+    `Sẵn sàng: Electron ${result.target.electronVersion}, better-sqlite3 ${result.target.betterSqlite3Version} (${platform}-${arch}).`,
+  );
 } catch (err) {
   console.error(`\n[prepare-electron] LỖI: ${messageOf(err)}`);
   if (err instanceof PrepareError && err.hint) console.error(`[prepare-electron] (${err.hint})`);

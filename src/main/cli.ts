@@ -39,7 +39,10 @@ Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
 const CORE_VALUE_FLAGS = ['--db', '--search', '--out'];
 
 /** Runs one command; returns the process exit code. */
-export async function runCli(argv: string[], io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') },
+): Promise<number> {
   const { positional, flags } = parseArgs(argv, CORE_VALUE_FLAGS);
   const [group, action, arg] = positional;
   if (!group || flags.has('--help') || group === 'help') {
@@ -61,7 +64,12 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
   let core: Core;
   try {
-    core = await openCore({ dbPath, platform: fixedPathPlatform(exportTarget), version: process.env.npm_package_version ?? 'cli', nativeBinding: cliNativeBinding() });
+    core = await openCore({
+      dbPath,
+      platform: fixedPathPlatform(exportTarget),
+      version: process.env.npm_package_version ?? 'cli',
+      nativeBinding: cliNativeBinding(),
+    });
   } catch (err) {
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
@@ -71,9 +79,16 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
   try {
     if (group === 'units' && action === 'list') {
       const search = flags.get('--search');
-      const units = await call('units.list', { includeClosed: flags.has('--all'), search: typeof search === 'string' ? search : undefined });
+      const units = await call('units.list', {
+        includeClosed: flags.has('--all'),
+        search: typeof search === 'string' ? search : undefined,
+      });
       if (json) io.out(JSON.stringify(units, null, 2));
-      else for (const u of units) io.out(`${'  '.repeat(u.depth)}${u.code}\t${u.name}\t${UNIT_KIND_LABELS[u.kind]}${u.isActive ? '' : '\t(đã thôi hoạt động)'}`);
+      else
+        for (const u of units)
+          io.out(
+            `${'  '.repeat(u.depth)}${u.code}\t${u.name}\t${UNIT_KIND_LABELS[u.kind]}${u.isActive ? '' : '\t(đã thôi hoạt động)'}`,
+          );
       return 0;
     }
     if (group === 'units' && action === 'import' && arg) {
@@ -95,12 +110,27 @@ export async function runCli(argv: string[], io: CliIo = { out: (s) => process.s
     if (group === 'agency' && action === 'show') {
       const a = await call('agency.get', {});
       if (json) io.out(JSON.stringify(a, null, 2));
-      else io.out([a.parentName, a.name, `Viết tắt: ${a.abbreviation}`, `Địa danh: ${a.place}`, ...a.signers.map((s) => `Người ký: ${s.authorityPrefix} ${s.authorityLine} / ${s.title} / ${s.fullName}`)].join('\n'));
+      else
+        io.out(
+          [
+            a.parentName,
+            a.name,
+            `Viết tắt: ${a.abbreviation}`,
+            `Địa danh: ${a.place}`,
+            ...a.signers.map((s) => `Người ký: ${s.authorityPrefix} ${s.authorityLine} / ${s.title} / ${s.fullName}`),
+          ].join('\n'),
+        );
       return 0;
     }
     if (group === 'info') {
       const info = await call('app.info', {});
-      io.out(json ? JSON.stringify(info, null, 2) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
+      io.out(
+        json
+          ? JSON.stringify(info, null, 2)
+          : Object.entries(info)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n'),
+      );
       return 0;
     }
     io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${USAGE}`);
@@ -120,7 +150,10 @@ function cliApp(): CliApp {
 
 /** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */
 function cliNativeBinding(): string | undefined {
-  return cliNativeBindingFor({ mainDir: __dirname, resourcesPath: (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath });
+  return cliNativeBindingFor({
+    mainDir: __dirname,
+    resourcesPath: (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath,
+  });
 }
 
 const isEntry = typeof require !== 'undefined' ? require.main === module : process.argv[1]?.endsWith('cli.ts');

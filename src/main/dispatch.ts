@@ -19,7 +19,10 @@ export type { Dispatch };
 export function createDispatch(core: Core, log: (msg: string, err: unknown) => void = () => {}): Dispatch {
   return async (method, rawArgs) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Chức năng "${String(method).slice(0, 80)}" không tồn tại.` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `Chức năng "${String(method).slice(0, 80)}" không tồn tại.` },
+      };
     }
     const schema = contract[method].input as z.ZodType;
     const parsed = schema.safeParse(rawArgs === null ? undefined : rawArgs);
@@ -44,7 +47,13 @@ export function createDispatch(core: Core, log: (msg: string, err: unknown) => v
       const storage = storageError(err);
       if (storage) return { ok: false, error: storage };
       log(`Lỗi không mong đợi ở ${method}`, err);
-      return { ok: false, error: { code: 'INTERNAL', message: `Đã xảy ra lỗi không mong đợi: ${err instanceof Error ? err.message : String(err)}. Dữ liệu không bị thay đổi.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `Đã xảy ra lỗi không mong đợi: ${err instanceof Error ? err.message : String(err)}. Dữ liệu không bị thay đổi.`,
+        },
+      };
     }
   };
 }
@@ -56,12 +65,27 @@ export function createDispatch(core: Core, log: (msg: string, err: unknown) => v
 export function storageError(err: unknown): { code: string; message: string } | null {
   const code = String((err as { code?: unknown } | null)?.code ?? '');
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
-    return { code: 'DISK_FULL', message: 'Ổ đĩa đã đầy: thay đổi vừa rồi chưa được lưu (dữ liệu cũ vẫn nguyên vẹn). Hãy giải phóng dung lượng rồi thử lại.' };
+    return {
+      code: 'DISK_FULL',
+      message:
+        'Ổ đĩa đã đầy: thay đổi vừa rồi chưa được lưu (dữ liệu cũ vẫn nguyên vẹn). Hãy giải phóng dung lượng rồi thử lại.',
+    };
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
-    return { code: 'READ_ONLY', message: 'Thư mục dữ liệu đang ở chế độ chỉ đọc: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra quyền ghi của thư mục hoặc chuyển dữ liệu sang thư mục khác.' };
+    return {
+      code: 'READ_ONLY',
+      message:
+        'Thư mục dữ liệu đang ở chế độ chỉ đọc: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra quyền ghi của thư mục hoặc chuyển dữ liệu sang thư mục khác.',
+    };
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return { code: 'DB_BUSY', message: 'Tệp dữ liệu đang bị chương trình khác khóa: thay đổi vừa rồi chưa được lưu. Hãy đóng chương trình kia rồi thử lại.' };
+    return {
+      code: 'DB_BUSY',
+      message:
+        'Tệp dữ liệu đang bị chương trình khác khóa: thay đổi vừa rồi chưa được lưu. Hãy đóng chương trình kia rồi thử lại.',
+    };
   if (code.startsWith('SQLITE_IOERR'))
-    return { code: 'DISK_ERROR', message: 'Lỗi đọc/ghi ổ đĩa: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra ổ đĩa rồi thử lại.' };
+    return {
+      code: 'DISK_ERROR',
+      message: 'Lỗi đọc/ghi ổ đĩa: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra ổ đĩa rồi thử lại.',
+    };
   return null;
 }

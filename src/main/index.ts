@@ -28,11 +28,18 @@ export async function startApp(): Promise<{ core: Core; window: BrowserWindow; c
   const core = await openCore({
     dbPath,
     platform: guardPlatform(
-      electronPlatform(() => mainWindow, () => app.getPath('documents')),
+      electronPlatform(
+        () => mainWindow,
+        () => app.getPath('documents'),
+      ),
       { dbPath, dataDir: path.dirname(dbPath) },
     ),
     version: app.getVersion(),
-    nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    nativeBinding: electronNativeBinding({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
   });
   // The daily backup never blocks or stops the start: a failure is only logged.
   void dailyBackup(core).catch((err: unknown) => console.error('Sao lưu hằng ngày thất bại', err));
@@ -64,7 +71,10 @@ export function main(): Promise<Awaited<ReturnType<typeof startApp>> | null> {
     }
   });
   return startApp().catch((err: unknown) => {
-    const message = err instanceof AppError ? err.message : `Không khởi động được ứng dụng: ${err instanceof Error ? err.message : String(err)}`;
+    const message =
+      err instanceof AppError
+        ? err.message
+        : `Không khởi động được ứng dụng: ${err instanceof Error ? err.message : String(err)}`;
     dialog.showErrorBox('Báo cáo Nội vụ', message);
     app.exit(1);
     return null;

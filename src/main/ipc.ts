@@ -12,7 +12,10 @@ export function registerApi(ipcMain: IpcMain, dispatch: Dispatch, isTrustedSende
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, args: unknown): Promise<Result<unknown>> => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedSender(url)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ giao diện của ứng dụng nên bị từ chối.' } };
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ giao diện của ứng dụng nên bị từ chối.' },
+        };
       }
       return dispatch(name, args);
     });

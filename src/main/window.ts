@@ -5,7 +5,6 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 
 export { CONTENT_SECURITY_POLICY };
 
-
 export const secureWebPreferences = (preloadPath: string) => ({
   preload: preloadPath,
   contextIsolation: true,
@@ -80,13 +79,23 @@ export function installSessionPolicy(devServerUrl: string | undefined): void {
   });
   // No remote content, ever: only the app's files (and the dev server while developing).
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('data:') || details.url.startsWith('blob:') ||
-      (devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin)) || (devServerUrl !== undefined && details.url.startsWith('ws:'));
+    const ok =
+      details.url.startsWith('file:') ||
+      details.url.startsWith('devtools:') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:') ||
+      (devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin)) ||
+      (devServerUrl !== undefined && details.url.startsWith('ws:'));
     callback({ cancel: !ok });
   });
 }
 
-export function createMainWindow(opts: { preloadPath: string; rendererDir: string; devServerUrl?: string; iconPath?: string }): BrowserWindow {
+export function createMainWindow(opts: {
+  preloadPath: string;
+  rendererDir: string;
+  devServerUrl?: string;
+  iconPath?: string;
+}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 860,

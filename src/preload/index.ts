@@ -2,6 +2,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelOf, methodNames } from '../shared/contract';
 
-const api = Object.fromEntries(methodNames.map((name) => [name, (args: unknown) => ipcRenderer.invoke(channelOf(name), args)]));
+const api = Object.fromEntries(
+  methodNames.map((name) => [name, (args: unknown) => ipcRenderer.invoke(channelOf(name), args)]),
+);
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

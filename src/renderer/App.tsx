@@ -55,7 +55,11 @@ export function App() {
           <ul>
             {ROUTES.filter((r) => !('hidden' in r)).map((r) => (
               <li key={r.id}>
-                <a href={`#/${r.id}`} className={r.id === route ? 'active' : ''} aria-current={r.id === route ? 'page' : undefined}>
+                <a
+                  href={`#/${r.id}`}
+                  className={r.id === route ? 'active' : ''}
+                  aria-current={r.id === route ? 'page' : undefined}
+                >
                   <span className="nav-icon" aria-hidden="true">
                     {r.icon}
                   </span>
@@ -84,7 +88,13 @@ export function App() {
             <CompileScreen />
           ) : route === 'cham-diem' ? (
             <ScoringScreen />
-          ) : route === 'don-vi' ? <UnitsScreen /> : route === 'cai-dat' ? <Settings /> : <NotBuilt title={current.label} />}
+          ) : route === 'don-vi' ? (
+            <UnitsScreen />
+          ) : route === 'cai-dat' ? (
+            <Settings />
+          ) : (
+            <NotBuilt title={current.label} />
+          )}
         </main>
       </div>
     </NoticeProvider>

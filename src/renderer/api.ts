@@ -21,11 +21,18 @@ export class ApiError extends Error {
 }
 
 async function viaHttp(method: MethodName, args: unknown): Promise<Result<unknown>> {
-  const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: encodeWire(args ?? null) });
+  const res = await fetch(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: encodeWire(args ?? null),
+  });
   return decodeWire(await res.text()) as Result<unknown>;
 }
 
-export async function call<M extends MethodName>(method: M, ...args: undefined extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(
+  method: M,
+  ...args: undefined extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]
+): Promise<MethodOutput<M>> {
   const raw = window.api ? await window.api[method](args[0]) : await viaHttp(method, args[0]);
   if (!raw.ok) throw new ApiError(raw.error);
   return raw.value as MethodOutput<M>;

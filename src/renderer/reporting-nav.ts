@@ -16,7 +16,10 @@ export function readTarget(): ReportingTarget {
   }
 }
 
-export function goTo(route: 'tong-quan' | 'ky-bao-cao' | 'bao-cao-don-vi' | 'mau-bao-cao' | 'van-ban', target: ReportingTarget = {}): void {
+export function goTo(
+  route: 'tong-quan' | 'ky-bao-cao' | 'bao-cao-don-vi' | 'mau-bao-cao' | 'van-ban',
+  target: ReportingTarget = {},
+): void {
   sessionStorage.setItem(KEY, JSON.stringify({ ...readTarget(), ...target }));
   if (window.location.hash !== `#/${route}`) window.location.hash = `#/${route}`;
   window.dispatchEvent(new Event(NAV_EVENT));

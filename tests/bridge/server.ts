@@ -4,7 +4,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { createDispatch } from '../../src/main/dispatch';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { guardPlatform } from '../../src/main/platform/guarded-platform';
@@ -34,14 +35,24 @@ const MIME: Record<string, string> = {
 
 const MAX_BODY = 64 * 1024 * 1024;
 
-export async function startBridge(opts: { dbPath: string; exportDir: string; rendererDir?: string; port?: number }): Promise<Bridge> {
+export async function startBridge(opts: {
+  dbPath: string;
+  exportDir: string;
+  rendererDir?: string;
+  port?: number;
+}): Promise<Bridge> {
   const rendererDir = path.resolve(opts.rendererDir ?? 'out/renderer');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`Renderer not built: ${rendererDir} (run electron-vite build)`);
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+    throw new Error(`Renderer not built: ${rendererDir} (run electron-vite build)`);
   fs.mkdirSync(opts.exportDir, { recursive: true });
   let nextOpenPath: string | null = null;
   const opened: string[] = [];
   const platform = folderPlatform(opts.exportDir, { nextOpenPath: () => nextOpenPath, opened });
-  const core = await openCore({ dbPath: opts.dbPath, platform: guardPlatform(platform, { dbPath: opts.dbPath, dataDir: path.dirname(opts.dbPath) }), version: 'bridge' });
+  const core = await openCore({
+    dbPath: opts.dbPath,
+    platform: guardPlatform(platform, { dbPath: opts.dbPath, dataDir: path.dirname(opts.dbPath) }),
+    version: 'bridge',
+  });
   const dispatch = createDispatch(core, (m, e) => console.error(m, e));
 
   const server = http.createServer((req, res) => {
@@ -74,7 +85,10 @@ export async function startBridge(opts: { dbPath: string; exportDir: string; ren
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));

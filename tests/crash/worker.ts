@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCore } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { commitUnitImport, exportUnitWorkbook } from '../../src/main/features/units/unit-import';
 import { saveAgency } from '../../src/main/features/agency/agency';
@@ -34,7 +34,10 @@ async function unitBook(batch: string, n: number): Promise<Uint8Array> {
 }
 
 async function main(): Promise<void> {
-  const core = await openCore({ dbPath: path.join(dir!, 'data.db'), platform: folderPlatform(path.join(dir!, 'exports')) });
+  const core = await openCore({
+    dbPath: path.join(dir!, 'data.db'),
+    platform: folderPlatform(path.join(dir!, 'exports')),
+  });
   fs.mkdirSync(path.join(dir!, 'exports'), { recursive: true });
   fs.mkdirSync(path.join(dir!, 'migrations'), { recursive: true });
   process.send?.('ready');
@@ -50,7 +53,14 @@ async function main(): Promise<void> {
       case 1: {
         await saveAgency(
           core.db,
-          agencyInput.parse({ parentName: '', name: `SỞ NỘI VỤ ${i}`, abbreviation: 'SNV', place: 'Quảng Nam', draftingUnit: '', signers: [] }),
+          agencyInput.parse({
+            parentName: '',
+            name: `SỞ NỘI VỤ ${i}`,
+            abbreviation: 'SNV',
+            place: 'Quảng Nam',
+            draftingUnit: '',
+            signers: [],
+          }),
         );
         record(`agency ${i}`);
         break;
@@ -63,7 +73,23 @@ async function main(): Promise<void> {
         const [first] = await listUnits(core.db);
         if (first) {
           const { code, name, shortName, kind, parentId, email, phone, sortOrder, activeFrom, activeTo } = first;
-          await updateUnit(core.db, first.id, unitInput.parse({ code, name, shortName, kind, parentId, email, phone, sortOrder, activeFrom, activeTo, contactPerson: `Lần ${i}` }));
+          await updateUnit(
+            core.db,
+            first.id,
+            unitInput.parse({
+              code,
+              name,
+              shortName,
+              kind,
+              parentId,
+              email,
+              phone,
+              sortOrder,
+              activeFrom,
+              activeTo,
+              contactPerson: `Lần ${i}`,
+            }),
+          );
           record(`autosave ${first.code} ${i}`);
         }
         break;
@@ -73,7 +99,11 @@ async function main(): Promise<void> {
         const file = path.join(dir!, 'migrations', `m${i}.db`);
         const conn = openConnection(file);
         await createMigrator(conn).migrateTo('0001_initial');
-        conn.sqlite.prepare(`INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('OLD', 'Cũ', '', 'khac', '', '', '', 1, 'x', 'x')`).run();
+        conn.sqlite
+          .prepare(
+            `INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('OLD', 'Cũ', '', 'khac', '', '', '', 1, 'x', 'x')`,
+          )
+          .run();
         record(`migration-start m${i}.db`);
         await migrateToLatest(conn, { backupDir: path.join(dir!, 'migrations', 'backups') });
         await conn.close();

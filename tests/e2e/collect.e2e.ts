@@ -34,8 +34,15 @@ describe('Thu biểu Excel in chromium', () => {
     await t.shot('01-screen');
     await page.click('button:has-text("Xuất biểu nhập liệu…")');
     await page.waitForSelector('[role=status]:has-text("Đã xuất 3 tệp")');
-    const written = fs.readdirSync(t.bridge.exportDir).filter((f) => f.endsWith('.xlsx')).sort();
-    expect(written).toEqual(['6-thang-dau-nam-2025-X001-tam-xuan.xlsx', '6-thang-dau-nam-2025-X002-xa-dai-loc.xlsx', '6-thang-dau-nam-2025-X003-phuong-hoi-an.xlsx']);
+    const written = fs
+      .readdirSync(t.bridge.exportDir)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
+    expect(written).toEqual([
+      '6-thang-dau-nam-2025-X001-tam-xuan.xlsx',
+      '6-thang-dau-nam-2025-X002-xa-dai-loc.xlsx',
+      '6-thang-dau-nam-2025-X003-phuong-hoi-an.xlsx',
+    ]);
     await t.shot('02-exported');
   });
 
@@ -46,8 +53,24 @@ describe('Thu biểu Excel in chromium', () => {
     await exportCollectBooks(db, out, { periodId: s.period.id, unitId: null });
     const books = filesIn(out).map(readBytes);
     // The second unit already typed two values; its workbook brings one change and one new value.
-    await saveReportValues(db, saveValuesInput.parse({ periodId: s.period.id, unitId: s.units[1]!.id, values: [{ key: 'TD01', input: 4 }, { key: 'TD02', input: 30 }] }));
-    const good = await fillWorkbook(books[0]!, { DT01: 3, DT02: 10, DT03: 8, LD04: 'Có', 'muc:I': 'Đã ban hành kế hoạch thực hiện Chỉ thị 33.' });
+    await saveReportValues(
+      db,
+      saveValuesInput.parse({
+        periodId: s.period.id,
+        unitId: s.units[1]!.id,
+        values: [
+          { key: 'TD01', input: 4 },
+          { key: 'TD02', input: 30 },
+        ],
+      }),
+    );
+    const good = await fillWorkbook(books[0]!, {
+      DT01: 3,
+      DT02: 10,
+      DT03: 8,
+      LD04: 'Có',
+      'muc:I': 'Đã ban hành kế hoạch thực hiện Chỉ thị 33.',
+    });
     const changed = await fillWorkbook(books[1]!, { TD01: 6, TD02: 30, TD03: 1, DT02: 5, DT03: 7 });
     const broken = await fillWorkbook(books[2]!, { DT01: 'mười hai' });
 
@@ -55,7 +78,8 @@ describe('Thu biểu Excel in chromium', () => {
     await page.evaluate(
       async (files) => {
         const dt = new DataTransfer();
-        for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+        for (const f of files)
+          dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
         const zone = document.querySelector('[data-testid="collect-dropzone"]')!;
         zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -93,7 +117,9 @@ describe('Thu biểu Excel in chromium', () => {
     await row('Đại Lộc (sửa lần 2).xlsx').locator('input[type=checkbox]').uncheck();
     await page.click('button.primary:has-text("Nhập 1 tệp đã chọn")');
     await page.waitForSelector('.notice-ok:has-text("Đã nhập 1 tệp")');
-    expect(await page.locator('[aria-label="Kết quả nhập"]').innerText()).toContain('X001 — Xã Tam Xuân: tệp “Tam Xuân - báo cáo 6 tháng.xlsx”, 5 giá trị, lần sửa 1, báo cáo “Đã nộp”');
+    expect(await page.locator('[aria-label="Kết quả nhập"]').innerText()).toContain(
+      'X001 — Xã Tam Xuân: tệp “Tam Xuân - báo cáo 6 tháng.xlsx”, 5 giá trị, lần sửa 1, báo cáo “Đã nộp”',
+    );
     await t.shot('05-imported');
     const first = await getReportForm(db, s.period.id, s.units[0]!.id);
     expect(first.values).toMatchObject({ DT01: '3', DT02: '10', DT03: '8', LD04: '1' });

@@ -24,7 +24,8 @@ describe('Tổng hợp in chromium', () => {
     const { page } = t;
     await page.goto(`${t.bridge.url}#/tong-hop`);
     await page.waitForSelector('[aria-label="Chọn kỳ tổng hợp"]');
-    for (const box of await page.locator('.cp-periods input[type=checkbox]').all()) if (await box.isChecked()) await box.uncheck();
+    for (const box of await page.locator('.cp-periods input[type=checkbox]').all())
+      if (await box.isChecked()) await box.uncheck();
     await page.check(`input[name=period-${fx.period2025}]`);
     await page.click('button:has-text("Tổng hợp"):not([role=tab])');
     const dt01 = page.locator('table[aria-label="Tổng hợp theo chỉ số"] tr[data-code=DT01]');
@@ -33,13 +34,17 @@ describe('Tổng hợp in chromium', () => {
     expect(await dt01.innerText()).toContain('+12');
     expect(await page.locator('tr[data-code=DT04]').innerText()).toContain('80,59%');
     expect(await page.locator('tr[data-code=DV04]').innerText()).toMatch(/60%[\s\S]*Chưa đạt/);
-    expect(await page.locator('.cp-summary').innerText()).toMatch(/Đã gửi 4\/5 đơn vị[\s\S]*Nộp muộn 1[\s\S]*Chưa gửi 1/);
+    expect(await page.locator('.cp-summary').innerText()).toMatch(
+      /Đã gửi 4\/5 đơn vị[\s\S]*Nộp muộn 1[\s\S]*Chưa gửi 1/,
+    );
     await t.shot('01-totals');
     await page.click('button[role=tab]:has-text("Theo loại đơn vị")');
     await page.waitForSelector('figure[aria-label="Biểu đồ tỷ lệ theo loại đơn vị"]');
     await t.shot('02-by-kind');
     await page.click('button[role=tab]:has-text("Tình hình báo cáo")');
-    expect(await page.locator('table[aria-label="Tình hình gửi báo cáo"]').innerText()).toMatch(/UBND xã Duy Xuyên[\s\S]*Nộp muộn[\s\S]*Muộn 5 ngày/);
+    expect(await page.locator('table[aria-label="Tình hình gửi báo cáo"]').innerText()).toMatch(
+      /UBND xã Duy Xuyên[\s\S]*Nộp muộn[\s\S]*Muộn 5 ngày/,
+    );
   });
 
   it('edits the draft, keeps the edit when the figures refresh', async () => {
@@ -55,7 +60,13 @@ describe('Tổng hợp in chromium', () => {
     const preview = page.locator('[aria-label="Xem trước mục II.1"]');
     expect(await preview.innerText()).toContain('đã tổ chức 125 cuộc.');
 
-    await report(t.bridge.core, fx.period2025, fx.units.U5, { DT01: 5, 'muc:II.1': 'Đối thoại với đoàn viên thanh niên.' }, '2025-06-30');
+    await report(
+      t.bridge.core,
+      fx.period2025,
+      fx.units.U5,
+      { DT01: 5, 'muc:II.1': 'Đối thoại với đoàn viên thanh niên.' },
+      '2025-06-30',
+    );
     await page.click('button:has-text("Cập nhật số liệu")');
     await page.waitForSelector('.notice-ok:has-text("Đã cập nhật số liệu")');
     const text = await area.inputValue();
@@ -79,7 +90,9 @@ describe('Tổng hợp in chromium', () => {
     await page.click('button:has-text("Gửi email")');
     const card = page.locator('[aria-label="Thư nháp"]');
     await card.waitFor();
-    expect(await card.locator('input').inputValue()).toBe('Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(await card.locator('input').inputValue()).toBe(
+      'Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025',
+    );
     expect(await card.innerText()).toContain('vanthu@quangnam.gov.vn');
     const eml = t.bridge.opened.find((f) => f.endsWith('.eml'))!;
     expect(fs.existsSync(eml)).toBe(true);

@@ -26,7 +26,9 @@ describe('foundation in chromium', () => {
   it('shows the Vietnamese shell with every section', async () => {
     const { page } = t;
     await page.waitForSelector('nav[aria-label="Điều hướng chính"]');
-    const labels = await page.locator('nav.sidebar a').evaluateAll((links) => links.map((a) => a.lastChild?.textContent?.trim()));
+    const labels = await page
+      .locator('nav.sidebar a')
+      .evaluateAll((links) => links.map((a) => a.lastChild?.textContent?.trim()));
     expect(labels).toEqual([
       'Tổng quan',
       'Đơn vị',
@@ -55,16 +57,29 @@ describe('foundation in chromium', () => {
     await page.fill('input[name=signer-0-authorityLine]', 'giám đốc');
     await page.fill('input[name=signer-0-title]', 'phó giám đốc');
     await page.click('button[type=submit]:has-text("Lưu")');
-    await expect.poll(() => page.locator('.field-message').allInnerTexts()).toContain('Tên cơ quan không được để trống.');
+    await expect
+      .poll(() => page.locator('.field-message').allInnerTexts())
+      .toContain('Tên cơ quan không được để trống.');
     await t.shot('02-agency-error');
     await page.fill('input[name=name]', 'Sở Nội vụ');
     await page.click('button[type=submit]:has-text("Lưu")');
     await page.waitForSelector('.notice-ok:has-text("Đã lưu thông tin cơ quan")');
     await t.shot('03-agency-saved');
     const agency = await t.bridge.core.db.selectFrom('agency').selectAll().executeTakeFirstOrThrow();
-    expect(agency).toMatchObject({ name: 'SỞ NỘI VỤ', abbreviation: 'SNV', parent_name: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM', place: 'Quảng Nam' });
+    expect(agency).toMatchObject({
+      name: 'SỞ NỘI VỤ',
+      abbreviation: 'SNV',
+      parent_name: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
+      place: 'Quảng Nam',
+    });
     const signer = await t.bridge.core.db.selectFrom('signers').selectAll().executeTakeFirstOrThrow();
-    expect(signer).toMatchObject({ full_name: 'Nguyễn Văn Ánh', authority_prefix: 'KT.', authority_line: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', is_default: 1 });
+    expect(signer).toMatchObject({
+      full_name: 'Nguyễn Văn Ánh',
+      authority_prefix: 'KT.',
+      authority_line: 'GIÁM ĐỐC',
+      title: 'PHÓ GIÁM ĐỐC',
+      is_default: 1,
+    });
   });
 
   it('adds units, builds a tree and finds them without diacritics', async () => {
@@ -76,7 +91,8 @@ describe('foundation in chromium', () => {
       await page.fill('form[aria-label="Thông tin đơn vị"] input[name=code]', code);
       await page.fill('form[aria-label="Thông tin đơn vị"] input[name=name]', name);
       await page.selectOption('form[aria-label="Thông tin đơn vị"] select[name=kind]', kind);
-      if (parent) await page.selectOption('form[aria-label="Thông tin đơn vị"] select[name=parentId]', { label: parent });
+      if (parent)
+        await page.selectOption('form[aria-label="Thông tin đơn vị"] select[name=parentId]', { label: parent });
       await page.keyboard.press('Enter');
       await page.waitForSelector(`.vrow[data-code="${code}"]`);
     };
@@ -85,37 +101,55 @@ describe('foundation in chromium', () => {
     await add('X-HV', 'UBND xã Hòa Vang', 'ubnd_xa');
     await add('BDV', 'Ban Dân vận Tỉnh ủy', 'khac');
     // the child sits right under its parent, indented
-    const codes = await page.locator('.vbody .vrow').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    const codes = await page
+      .locator('.vbody .vrow')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
     expect(codes.indexOf('TGPL')).toBe(codes.indexOf('STP') + 1);
     await t.shot('04-units-tree');
 
     await page.fill('input[aria-label="Tìm đơn vị"]', 'dan van');
-    await expect.poll(() => page.locator('.vbody .vrow').evaluateAll((r) => r.map((x) => x.getAttribute('data-code')))).toEqual(['BDV']);
+    await expect
+      .poll(() => page.locator('.vbody .vrow').evaluateAll((r) => r.map((x) => x.getAttribute('data-code'))))
+      .toEqual(['BDV']);
     await page.fill('input[aria-label="Tìm đơn vị"]', 'ubnd xa');
-    await expect.poll(() => page.locator('.vbody .vrow').evaluateAll((r) => r.map((x) => x.getAttribute('data-code')))).toEqual(['X-HV']);
+    await expect
+      .poll(() => page.locator('.vbody .vrow').evaluateAll((r) => r.map((x) => x.getAttribute('data-code'))))
+      .toEqual(['X-HV']);
     await page.fill('input[aria-label="Tìm đơn vị"]', 'tro giup');
-    await expect.poll(() => page.locator('.vbody .vrow').evaluateAll((r) => r.map((x) => x.getAttribute('data-code')))).toEqual(['TGPL']);
+    await expect
+      .poll(() => page.locator('.vbody .vrow').evaluateAll((r) => r.map((x) => x.getAttribute('data-code'))))
+      .toEqual(['TGPL']);
     await t.shot('05-search-folded');
     await page.fill('input[aria-label="Tìm đơn vị"]', '');
   });
 
   it('refuses a workbook with one bad row, then imports the fixed one', async () => {
     const { page } = t;
-    const before = await t.bridge.core.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.bridge.core.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await page.click('button:has-text("Nhập từ Excel")');
     const bad = await unitWorkbook([
       ['P-AN', 'UBND phường An Mỹ', '', 'UBND phường', '', 'anmy@example.vn'],
       ['P-AN-TT', 'Trung tâm văn hóa phường An Mỹ', '', 'Đơn vị sự nghiệp', 'KHONG-CO', ''],
       ['DK-LS', 'UBND đặc khu Lý Sơn', 'Lý Sơn', 'Đặc khu', '', ''],
     ]);
-    await page.setInputFiles('input[aria-label="Chọn tệp Excel"]', { name: 'don-vi-loi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+    await page.setInputFiles('input[aria-label="Chọn tệp Excel"]', {
+      name: 'don-vi-loi.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bad,
+    });
     await page.waitForSelector('.import-errors');
     const errorText = await page.locator('.import-errors').innerText();
     expect(errorText).toContain('Dòng 3');
     expect(errorText).toContain('KHONG-CO');
     expect(await page.isDisabled('button:has-text("Nhập tất cả")')).toBe(true);
     await t.shot('06-import-error');
-    const after = await t.bridge.core.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.bridge.core.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
 
     const good = await unitWorkbook([
@@ -123,7 +157,11 @@ describe('foundation in chromium', () => {
       ['P-AN-TT', 'Trung tâm văn hóa phường An Mỹ', '', 'Đơn vị sự nghiệp', 'P-AN', ''],
       ['DK-LS', 'UBND đặc khu Lý Sơn', 'Lý Sơn', 'Đặc khu', '', ''],
     ]);
-    await page.setInputFiles('input[aria-label="Chọn tệp Excel"]', { name: 'don-vi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+    await page.setInputFiles('input[aria-label="Chọn tệp Excel"]', {
+      name: 'don-vi.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: good,
+    });
     await page.waitForSelector('text=3 thêm mới');
     await t.shot('07-import-preview');
     await page.click('button:has-text("Nhập tất cả")');
@@ -136,7 +174,9 @@ describe('foundation in chromium', () => {
     const { page } = t;
     await page.reload();
     await page.waitForSelector('.vrow[data-code="DK-LS"]');
-    const codes = await page.locator('.vbody .vrow').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    const codes = await page
+      .locator('.vbody .vrow')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
     expect([...codes].sort()).toEqual(['BDV', 'DK-LS', 'P-AN', 'P-AN-TT', 'STP', 'TGPL', 'X-HV']);
     await page.goto(`${t.bridge.url}#/cai-dat`);
     await page.waitForSelector('input[name=name]');

@@ -32,9 +32,20 @@ export const CHROMIUM_ARGS = [
 export async function openE2E(name: string, opts: { dbPath?: string } = {}): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bcnv-e2e-${name}-`));
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-  const bridge = await startBridge({ dbPath: opts.dbPath ?? path.join(dir, 'data.db'), exportDir: path.join(dir, 'exports') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: false });
+  const bridge = await startBridge({
+    dbPath: opts.dbPath ?? path.join(dir, 'data.db'),
+    exportDir: path.join(dir, 'exports'),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'vi-VN',
+    acceptDownloads: false,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

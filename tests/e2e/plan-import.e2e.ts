@@ -37,10 +37,14 @@ describe('Nhập văn bản in chromium', () => {
     expect(await page.locator('[data-task]').count()).toBe(7);
     expect(await page.locator('.pi-unit.new').count()).toBeGreaterThan(0);
     await page.click('textarea[name=task-2]');
-    await expect.poll(() => page.locator('.pi-source mark.active').first().innerText()).toContain('Thanh tra thành phố');
+    await expect
+      .poll(() => page.locator('.pi-source mark.active').first().innerText())
+      .toContain('Thanh tra thành phố');
     await t.shot('02-task-highlighted');
     await page.click('input[name=issuedDate]');
-    await expect.poll(() => page.locator('.pi-source mark.active').first().innerText()).toBe('ngày 27 tháng 3 năm 2024');
+    await expect
+      .poll(() => page.locator('.pi-source mark.active').first().innerText())
+      .toBe('ngày 27 tháng 3 năm 2024');
   });
 
   it('saves the corrected plan with its tasks, targets, new units and periods', async () => {
@@ -51,10 +55,21 @@ describe('Nhập văn bản in chromium', () => {
     await t.shot('03-saved');
     const db = t.bridge.core.db;
     const plan = await db.selectFrom('plans').selectAll().executeTakeFirstOrThrow();
-    expect(plan).toMatchObject({ number: '468', symbol: 'KH-UBND', issued_date: '2024-03-27', summary: 'Kế hoạch thực hiện công tác dân vận chính quyền năm 2024 (đã sửa)', signer: 'Bùi Quốc Thế' });
+    expect(plan).toMatchObject({
+      number: '468',
+      symbol: 'KH-UBND',
+      issued_date: '2024-03-27',
+      summary: 'Kế hoạch thực hiện công tác dân vận chính quyền năm 2024 (đã sửa)',
+      signer: 'Bùi Quốc Thế',
+    });
     expect((await db.selectFrom('plan_tasks').select('id').where('plan_id', '=', plan.id).execute()).length).toBe(7);
     expect((await db.selectFrom('plan_targets').select('id').where('plan_id', '=', plan.id).execute()).length).toBe(3);
-    const periods = await db.selectFrom('periods').select(['name', 'deadline']).where('plan_id', '=', plan.id).orderBy('id').execute();
+    const periods = await db
+      .selectFrom('periods')
+      .select(['name', 'deadline'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('id')
+      .execute();
     expect(periods).toEqual([
       { name: '6 tháng đầu năm 2024', deadline: '2024-05-10' },
       { name: 'Năm 2024', deadline: '2024-10-10' },

@@ -64,7 +64,9 @@ describe('plans and holidays in chromium', () => {
     await page.waitForSelector('[role=alert]:has-text("đã có trong danh sách")');
     await page.click('button:has-text("Lưu ngày nghỉ lễ")');
     await page.waitForSelector('.notice-ok:has-text("Đã lưu ngày nghỉ lễ")');
-    expect(await page.locator('table[aria-label="Ngày nghỉ lễ năm 2026"]').innerText()).toMatch(/16\/02\/2026\s+Thứ Hai\s+Tết Nguyên đán/);
+    expect(await page.locator('table[aria-label="Ngày nghỉ lễ năm 2026"]').innerText()).toMatch(
+      /16\/02\/2026\s+Thứ Hai\s+Tết Nguyên đán/,
+    );
     await t.shot('02-holidays');
     expect(await getHolidays(t.bridge.core.db)).toEqual([
       { date: '2026-02-16', name: 'Tết Nguyên đán' },

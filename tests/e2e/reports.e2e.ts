@@ -17,7 +17,18 @@ beforeAll(async () => {
     ['STP', 'Sở Tư pháp', 'so_nganh'],
     ['XA-BL', 'UBND xã Bình Lộc', 'ubnd_xa'],
   ] as const) {
-    const u = await createUnit(t.bridge.core.db, { code, name, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    const u = await createUnit(t.bridge.core.db, {
+      code,
+      name,
+      shortName: '',
+      kind,
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
     ids[code] = u.id;
   }
   await saveAgency(
@@ -28,7 +39,15 @@ beforeAll(async () => {
       abbreviation: 'SNV',
       place: 'Đồng Nai',
       draftingUnit: 'XDCQ',
-      signers: [{ fullName: 'Nguyễn Văn Ánh', title: 'PHÓ GIÁM ĐỐC', authorityPrefix: 'KT.', authorityLine: 'GIÁM ĐỐC', isDefault: true }],
+      signers: [
+        {
+          fullName: 'Nguyễn Văn Ánh',
+          title: 'PHÓ GIÁM ĐỐC',
+          authorityPrefix: 'KT.',
+          authorityLine: 'GIÁM ĐỐC',
+          isDefault: true,
+        },
+      ],
     }),
   );
 });
@@ -38,7 +57,9 @@ afterAll(async () => {
 });
 
 const saved = async () => {
-  await expect.poll(() => t.page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 }).toMatch(/Đã lưu lúc/);
+  await expect
+    .poll(() => t.page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 })
+    .toMatch(/Đã lưu lúc/);
 };
 
 describe('reports in chromium', () => {
@@ -48,11 +69,17 @@ describe('reports in chromium', () => {
     await page.click('button:has-text("+ Tạo kỳ báo cáo")');
     await page.selectOption('select[aria-label="Loại kỳ"]', 'half');
     await page.fill('input[aria-label="Năm"]', '2025');
-    await expect.poll(() => page.locator('[data-testid=period-preview]').innerText()).toContain('6 tháng đầu năm 2025: số liệu từ 15/12/2024 đến 14/06/2025, hạn nộp 16/06/2025');
-    await expect.poll(() => page.locator('[data-testid=period-preview]').innerText()).toContain('3 đơn vị phải báo cáo');
+    await expect
+      .poll(() => page.locator('[data-testid=period-preview]').innerText())
+      .toContain('6 tháng đầu năm 2025: số liệu từ 15/12/2024 đến 14/06/2025, hạn nộp 16/06/2025');
+    await expect
+      .poll(() => page.locator('[data-testid=period-preview]').innerText())
+      .toContain('3 đơn vị phải báo cáo');
     // A deadline before the cut-off is refused before anything is saved.
     await page.fill('input[aria-label="Hạn nộp"]', '10/06/2025');
-    await expect.poll(() => page.locator('.rp-problems').innerText()).toContain('Hạn nộp 10/06/2025 không sau ngày chốt số liệu 14/06/2025');
+    await expect
+      .poll(() => page.locator('.rp-problems').innerText())
+      .toContain('Hạn nộp 10/06/2025 không sau ngày chốt số liệu 14/06/2025');
     expect(await page.locator('button[type=submit]:has-text("Tạo kỳ báo cáo")').isDisabled()).toBe(true);
     await t.shot('01-period-deadline-refused');
     await page.fill('input[aria-label="Hạn nộp"]', '20/6/2025');
@@ -70,7 +97,10 @@ describe('reports in chromium', () => {
     await page.selectOption('select[aria-label="Đơn vị"]', String(ids.SNV));
     await page.waitForSelector('h2:has-text("Sở Nội vụ")');
     await page.fill('input[aria-label="Người nhập"]', 'Trần Thị Bình');
-    await page.fill('textarea[aria-label="Mục I. Công tác lãnh đạo, chỉ đạo, tuyên truyền"]', 'Ban hành 5 văn bản chỉ đạo; tổ chức 2 hội nghị quán triệt Chỉ thị 33/CT-TTg.');
+    await page.fill(
+      'textarea[aria-label="Mục I. Công tác lãnh đạo, chỉ đạo, tuyên truyền"]',
+      'Ban hành 5 văn bản chỉ đạo; tổ chức 2 hội nghị quán triệt Chỉ thị 33/CT-TTg.',
+    );
     await page.fill('#f-DT01', '2');
     await page.fill('#f-DT02', '1.234');
     await page.fill('#f-DT03', '1000');
@@ -86,7 +116,12 @@ describe('reports in chromium', () => {
     await page.fill('input[aria-label="Ngày nhận"]', '18/06/2025');
     await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
     await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
-    const values = await t.bridge.core.db.selectFrom('report_values').selectAll().where('field_key', 'in', ['DT02', 'DT03', 'LD04']).orderBy('field_key').execute();
+    const values = await t.bridge.core.db
+      .selectFrom('report_values')
+      .selectAll()
+      .where('field_key', 'in', ['DT02', 'DT03', 'LD04'])
+      .orderBy('field_key')
+      .execute();
     expect(values.map((v) => [v.field_key, v.int_value])).toEqual([
       ['DT02', 1234],
       ['DT03', 1000],
@@ -102,8 +137,12 @@ describe('reports in chromium', () => {
     await page.fill('#f-DT03', '12');
     await page.fill('#f-TD01', 'mười');
     await expect.poll(() => page.locator('[data-testid=breach-DT03]').innerText()).toContain('DT03 (12) ≤ DT02 (10)');
-    await expect.poll(() => page.locator('tr[data-code=TD01] .rp-field-error').innerText()).toContain('"mười" không phải là số');
-    await expect.poll(() => page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 }).toMatch(/1 ô nhập sai chưa được lưu/);
+    await expect
+      .poll(() => page.locator('tr[data-code=TD01] .rp-field-error').innerText())
+      .toContain('"mười" không phải là số');
+    await expect
+      .poll(() => page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 })
+      .toMatch(/1 ô nhập sai chưa được lưu/);
     await page.evaluate(() => document.querySelector('tr[data-code=TD01]')?.scrollIntoView({ block: 'center' }));
     await t.shot('05-breach-and-bad-number');
     await page.fill('#f-TD01', '5');
@@ -152,7 +191,9 @@ describe('reports in chromium', () => {
     await page.waitForSelector('table[aria-label="Bảng theo dõi đơn vị"]');
     await expect.poll(() => page.locator('[data-testid=reporting-rate]').innerText()).toContain('66,7%');
     expect(await page.locator('[data-testid=on-time-rate]').innerText()).toContain('33,3%');
-    const states = await page.locator('table[aria-label="Bảng theo dõi đơn vị"] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-unit'), r.querySelector('.rp-badge')?.textContent]));
+    const states = await page
+      .locator('table[aria-label="Bảng theo dõi đơn vị"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-unit'), r.querySelector('.rp-badge')?.textContent]));
     expect(states).toEqual([
       ['SNV', 'Đúng hạn'],
       ['STP', 'Nộp muộn'],
@@ -172,9 +213,13 @@ describe('reports in chromium', () => {
     const revisions = await page.locator('table[aria-label="Các lần sửa"] tbody tr').count();
     expect(revisions).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.locator('table[aria-label="Các lần sửa"]').innerText()).toContain('Trần Thị Bình');
-    await expect.poll(() => page.locator('table[aria-label="Các lần sửa"]').innerText()).toContain('Trạng thái: Đang nhập → Đã nộp');
+    await expect
+      .poll(() => page.locator('table[aria-label="Các lần sửa"]').innerText())
+      .toContain('Trạng thái: Đang nhập → Đã nộp');
     await page.selectOption('select[aria-label="Bản A"]', '1');
-    await expect.poll(() => page.locator('table[aria-label="So sánh hai lần sửa"]').innerText()).toContain('Lý do vi phạm DT03 ≤ DT02');
+    await expect
+      .poll(() => page.locator('table[aria-label="So sánh hai lần sửa"]').innerText())
+      .toContain('Lý do vi phạm DT03 ≤ DT02');
     await t.shot('08-history');
     await page.click('.modal-close');
   });
@@ -189,16 +234,23 @@ describe('reports in chromium', () => {
     await page.waitForSelector('.notice-ok:has-text("Đã soạn công văn đôn đốc")');
     const reg = await t.bridge.core.db.selectFrom('document_register').selectAll().execute();
     expect(reg.at(-1)).toMatchObject({ document_type: 'Công văn' });
-    expect(String(reg.at(-1)!.summary)).toContain('V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(String(reg.at(-1)!.summary)).toContain(
+      'V/v đôn đốc báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025',
+    );
   });
 
   it('imports a seed plan and shows its tasks, targets and deadlines', async () => {
     const { page } = t;
     await page.goto(`${t.bridge.url}#/van-ban`);
     await page.waitForSelector('text=Chưa có văn bản chỉ đạo');
-    await page.setInputFiles('input[type=file]', path.resolve('tests/fixtures/plans/ke-hoach-468-long-khanh-2024.json'));
+    await page.setInputFiles(
+      'input[type=file]',
+      path.resolve('tests/fixtures/plans/ke-hoach-468-long-khanh-2024.json'),
+    );
     await page.waitForSelector('.notice-ok:has-text("Đã nhập Kế hoạch số 468/KH-UBND ngày 27/3/2024")');
-    await expect.poll(() => page.locator('.card').innerText()).toContain('6 tháng: trước ngày 10/5 · Năm: trước ngày 10/10');
+    await expect
+      .poll(() => page.locator('.card').innerText())
+      .toContain('6 tháng: trước ngày 10/5 · Năm: trước ngày 10/10');
     expect(await page.locator('table[aria-label="Chỉ tiêu"]').innerText()).toContain('trên 80%');
     await t.shot('10-plan');
   });
@@ -209,7 +261,9 @@ describe('reports in chromium', () => {
     await page.click('button:has-text("Sửa (tạo phiên bản mới)")');
     await page.click('button:has-text("+ Thêm quy tắc")');
     await page.fill('input[aria-label="Quy tắc 6"]', 'DT03 <= ZZ99');
-    await expect.poll(() => page.locator('[aria-label="Lỗi của mẫu"]').innerText()).toContain('dùng mã "ZZ99" không có trong mẫu');
+    await expect
+      .poll(() => page.locator('[aria-label="Lỗi của mẫu"]').innerText())
+      .toContain('dùng mã "ZZ99" không có trong mẫu');
     expect(await page.locator('button:has-text("Lưu thành phiên bản mới")').isDisabled()).toBe(true);
     await t.shot('11-template-problem');
     await page.fill('input[aria-label="Quy tắc 6"]', 'TD02 >= TD03');
@@ -219,7 +273,11 @@ describe('reports in chromium', () => {
     await t.shot('12-template-v2');
     const versions = await t.bridge.core.db.selectFrom('templates').select(['version']).orderBy('version').execute();
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    const period = await t.bridge.core.db.selectFrom('periods').innerJoin('templates', 'templates.id', 'periods.template_id').select('templates.version').executeTakeFirstOrThrow();
+    const period = await t.bridge.core.db
+      .selectFrom('periods')
+      .innerJoin('templates', 'templates.id', 'periods.template_id')
+      .select('templates.version')
+      .executeTakeFirstOrThrow();
     expect(period.version).toBe(1);
   });
 

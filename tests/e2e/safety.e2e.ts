@@ -84,7 +84,16 @@ describe('data safety in chromium', () => {
       img.setAttribute('onerror', 'window.__injected2 = 1');
       img.src = 'data:,x';
       document.body.appendChild(img);
-      return new Promise((r) => setTimeout(() => r([(window as unknown as Record<string, unknown>).__injected, (window as unknown as Record<string, unknown>).__injected2]), 100));
+      return new Promise((r) =>
+        setTimeout(
+          () =>
+            r([
+              (window as unknown as Record<string, unknown>).__injected,
+              (window as unknown as Record<string, unknown>).__injected2,
+            ]),
+          100,
+        ),
+      );
     });
     expect(ran).toEqual([undefined, undefined]);
     const violations = t.problems.filter((p) => /Content Security Policy/i.test(p));

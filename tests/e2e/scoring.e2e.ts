@@ -16,7 +16,18 @@ beforeAll(async () => {
     ['XAN', 'UBND xã An Nhơn', 'ubnd_xa'],
     ['STP', 'Sở Tư pháp', 'so_nganh'],
   ] as const) {
-    await createUnit(t.bridge.core.db, { code, name, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    await createUnit(t.bridge.core.db, {
+      code,
+      name,
+      shortName: '',
+      kind,
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
   }
 });
 
@@ -25,7 +36,27 @@ afterAll(async () => {
 });
 
 // 92 from the criteria, +2 bonus: 94 self-scored.
-const SELF: Record<string, string> = { '1.1': '4', '1.2': '3', '1.3': '3', '2.1': '4', '2.2': '3', '2.3': '2', '3.1': '8', '3.2': '5', '3.3': '6', '4.1': '7', '4.2': '6', '4.3': '5', '5.1': '6', '5.2': '7', '5.3': '6', '6.1': '7', '6.2': '5', '6.3': '5', T1: '2' };
+const SELF: Record<string, string> = {
+  '1.1': '4',
+  '1.2': '3',
+  '1.3': '3',
+  '2.1': '4',
+  '2.2': '3',
+  '2.3': '2',
+  '3.1': '8',
+  '3.2': '5',
+  '3.3': '6',
+  '4.1': '7',
+  '4.2': '6',
+  '4.3': '5',
+  '5.1': '6',
+  '5.2': '7',
+  '5.3': '6',
+  '6.1': '7',
+  '6.2': '5',
+  '6.3': '5',
+  T1: '2',
+};
 
 describe('scoring in chromium', () => {
   it('creates a round for the year with the default set', async () => {
@@ -73,10 +104,20 @@ describe('scoring in chromium', () => {
     await page.fill('input[name="self-1.2"]', '3');
     await page.click('button:has-text("Lưu tự chấm")');
     await page.waitForSelector('.notice-ok:has-text("Đã lưu điểm tự chấm")');
-    await page.setInputFiles('input[aria-label="Minh chứng 1.1"]', { name: 'Kế hoạch 12.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 kế hoạch') });
+    await page.setInputFiles('input[aria-label="Minh chứng 1.1"]', {
+      name: 'Kế hoạch 12.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 kế hoạch'),
+    });
     await page.waitForSelector('.sc-ev button:has-text("Kế hoạch 12.pdf")');
-    await page.setInputFiles('input[aria-label="Minh chứng 1.2"]', { name: 'caidat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00') });
-    await page.waitForSelector('.notice-error:has-text("Tệp minh chứng \\"caidat.exe\\" có kiểu \\".exe\\" không được nhận")');
+    await page.setInputFiles('input[aria-label="Minh chứng 1.2"]', {
+      name: 'caidat.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ\x90\x00'),
+    });
+    await page.waitForSelector(
+      '.notice-error:has-text("Tệp minh chứng \\"caidat.exe\\" có kiểu \\".exe\\" không được nhận")',
+    );
     await page.click('.sc-ev button:has-text("Kế hoạch 12.pdf")');
     const ev = await t.bridge.core.db.selectFrom('scoring_evidence').selectAll().execute();
     expect(ev).toHaveLength(1);
@@ -127,11 +168,28 @@ describe('scoring in chromium', () => {
     };
     // The second unit reaches the same total as the first: 88 (6.3 gives 1, no bonus).
     const good = Object.fromEntries(Object.entries({ ...SELF, '6.3': '1', T1: '0' }).map(([k, v]) => [k, Number(v)]));
-    await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', { name: 'phieu-STP.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill({ ...good, '2.1': 7 }) });
+    await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', {
+      name: 'phieu-STP.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await fill({ ...good, '2.1': 7 }),
+    });
     await page.waitForSelector('.notice-error:has-text("Tệp \\"phieu-STP.xlsx\\", trang tính \\"Tự chấm\\", ô D")');
     expect(await page.locator('.notice-error').last().innerText()).toContain('(2.1): điểm 7 vượt điểm tối đa 4.');
-    expect(await t.bridge.core.db.selectFrom('scoring_lines as l').innerJoin('scorings as s', 's.id', 'l.scoring_id').innerJoin('units as u', 'u.id', 's.unit_id').select('l.code').where('l.self_c', 'is not', null).where('u.code', '=', 'STP').execute()).toEqual([]);
-    await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', { name: 'phieu-STP.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill(good) });
+    expect(
+      await t.bridge.core.db
+        .selectFrom('scoring_lines as l')
+        .innerJoin('scorings as s', 's.id', 'l.scoring_id')
+        .innerJoin('units as u', 'u.id', 's.unit_id')
+        .select('l.code')
+        .where('l.self_c', 'is not', null)
+        .where('u.code', '=', 'STP')
+        .execute(),
+    ).toEqual([]);
+    await page.setInputFiles('input[aria-label="Nhập phiếu tự chấm"]', {
+      name: 'phieu-STP.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await fill(good),
+    });
     await page.waitForSelector('.notice-ok:has-text("Đã nhập phiếu tự chấm của Sở Tư pháp: 88 điểm")');
     expect(await page.inputValue('input[name="self-6.3"]')).toBe('1');
     await t.shot('04-excel-import');
@@ -145,7 +203,9 @@ describe('scoring in chromium', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^1 \(đồng hạng\)\tUBND xã An Nhơn\t94\t90\t2\t4\t88\tHoàn thành tốt nhiệm vụ\tĐã duyệt$/);
     expect(rows[1]).toMatch(/^1 \(đồng hạng\)\tSở Tư pháp\t88\t88\t0\t0\t88\tHoàn thành tốt nhiệm vụ\tĐang tự chấm$/);
-    expect(await page.locator('.sc-tie').innerText()).toBe('Hạng 1: UBND xã An Nhơn, Sở Tư pháp cùng đạt 88 điểm, xếp đồng hạng; hạng kế tiếp là 3.');
+    expect(await page.locator('.sc-tie').innerText()).toBe(
+      'Hạng 1: UBND xã An Nhơn, Sở Tư pháp cùng đạt 88 điểm, xếp đồng hạng; hạng kế tiếp là 3.',
+    );
     expect(await page.locator('svg.sc-chart rect').count()).toBe(4);
     expect(await page.locator('table[aria-label="Xếp loại theo loại đơn vị"]').innerText()).toContain('UBND xã');
     await t.shot('05-results');
@@ -167,14 +227,18 @@ describe('scoring in chromium', () => {
     json.groups[0]!.maxPoints = 12;
     await box.fill(JSON.stringify(json));
     await page.click('.modal button.primary:has-text("Lưu")');
-    await page.waitForSelector('.modal .form-error li:has-text("Tổng điểm tối đa của các nhóm tiêu chí là 102, không bằng thang điểm 100")');
+    await page.waitForSelector(
+      '.modal .form-error li:has-text("Tổng điểm tối đa của các nhóm tiêu chí là 102, không bằng thang điểm 100")',
+    );
     await t.shot('06-set-error');
     json.groups[0]!.maxPoints = 10;
     json.name = 'Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi 2026)';
     await box.fill(JSON.stringify(json));
     await page.click('.modal button.primary:has-text("Lưu")');
     await page.waitForSelector('.notice-ok:has-text("phiên bản mới (phiên bản 2)")');
-    expect(await t.bridge.core.db.selectFrom('scoring_sets').select(['version', 'name']).orderBy('version').execute()).toEqual([
+    expect(
+      await t.bridge.core.db.selectFrom('scoring_sets').select(['version', 'name']).orderBy('version').execute(),
+    ).toEqual([
       { version: 1, name: 'Đánh giá, xếp loại công tác dân vận chính quyền' },
       { version: 2, name: 'Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi 2026)' },
     ]);
@@ -190,7 +254,11 @@ describe('scoring in chromium', () => {
     const max = form.locator('input[name="groups[0].criteria[0].maxPoints"]');
     expect(await max.inputValue()).toBe('4');
     await max.fill('5');
-    await form.locator('.form-error li:has-text("tổng điểm tối đa của các tiêu chí là 11, không bằng điểm tối đa của nhóm (10)")').waitFor();
+    await form
+      .locator(
+        '.form-error li:has-text("tổng điểm tối đa của các tiêu chí là 11, không bằng điểm tối đa của nhóm (10)")',
+      )
+      .waitFor();
     expect(await max.getAttribute('class')).not.toContain('invalid');
     expect(await form.locator('input[name="groups[0].maxPoints"]').getAttribute('class')).toContain('invalid');
     expect(await form.locator('button[type=submit]').isDisabled()).toBe(true);
@@ -206,7 +274,11 @@ describe('scoring in chromium', () => {
     await t.shot('06b-set-form');
     await form.locator('button[type=submit]').click();
     await page.waitForSelector('.notice-ok:has-text("phiên bản mới (phiên bản 3)")');
-    const v3 = await t.bridge.core.db.selectFrom('scoring_sets').select(['version', 'name', 'content']).where('version', '=', 3).executeTakeFirstOrThrow();
+    const v3 = await t.bridge.core.db
+      .selectFrom('scoring_sets')
+      .select(['version', 'name', 'content'])
+      .where('version', '=', 3)
+      .executeTakeFirstOrThrow();
     expect(v3.name).toBe('Đánh giá, xếp loại công tác dân vận chính quyền (sửa đổi lần 2)');
     const content = JSON.parse(v3.content) as { groups: { criteria: { code: string; maxPoints: number }[] }[] };
     expect(content.groups[0]!.criteria.slice(0, 2).map((c) => [c.code, c.maxPoints])).toEqual([

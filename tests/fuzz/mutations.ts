@@ -91,9 +91,16 @@ export function mutateBytes(r: Random, valid: Uint8Array): { label: string; byte
 }
 
 /** Structure-level damage to the parts a reader needs: the zip is valid, its content is not. */
-export async function mutateZip(r: Random, valid: Uint8Array, essential: string[]): Promise<{ label: string; bytes: Uint8Array }> {
+export async function mutateZip(
+  r: Random,
+  valid: Uint8Array,
+  essential: string[],
+): Promise<{ label: string; bytes: Uint8Array }> {
   const zip = await JSZip.loadAsync(valid);
-  const target = pick(r, essential.filter((n) => zip.file(n)));
+  const target = pick(
+    r,
+    essential.filter((n) => zip.file(n)),
+  );
   const kind = Math.floor(r() * 5);
   let label: string;
   switch (kind) {
@@ -110,7 +117,10 @@ export async function mutateZip(r: Random, valid: Uint8Array, essential: string[
       label = 'tên phần đi ra ngoài thư mục';
       break;
     case 3:
-      zip.file(target, new Uint8Array(1 + Math.floor(r() * 512)).map(() => Math.floor(r() * 256)));
+      zip.file(
+        target,
+        new Uint8Array(1 + Math.floor(r() * 512)).map(() => Math.floor(r() * 256)),
+      );
       label = `nội dung nhị phân trong ${target}`;
       break;
     default:
@@ -172,7 +182,12 @@ export function randomValue(r: Random, depth = 0): unknown {
     case 6:
       return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: Math.floor(r() * 5) }, (_, i) => [pick(r, ['type', 'header', 'body', 'signature', 'x', `k${i}`, '__proto__', 'constructor']), randomValue(r, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(r() * 5) }, (_, i) => [
+          pick(r, ['type', 'header', 'body', 'signature', 'x', `k${i}`, '__proto__', 'constructor']),
+          randomValue(r, depth + 1),
+        ]),
+      );
   }
 }
 

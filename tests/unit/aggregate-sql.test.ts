@@ -8,10 +8,19 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { aggregateWindow } from '../../src/main/features/compile/aggregate-sql';
-import { aggregate, evaluateTargets, rate, windowIndicators, type AggPeriod, type AggReport, type AggUnit } from '../../src/shared/domain/aggregate';
+import {
+  aggregate,
+  evaluateTargets,
+  rate,
+  windowIndicators,
+  type AggPeriod,
+  type AggReport,
+  type AggUnit,
+} from '../../src/shared/domain/aggregate';
 import { ratePercent } from '../../src/shared/domain/decimal';
 import { createUnit } from '../../src/main/features/units/units';
 import { saveTemplate } from '../../src/main/features/templates/templates';
@@ -37,7 +46,15 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const ind = (code: string, type: string, rule: string, over: Record<string, unknown> = {}) => ({ code, name: `Chỉ số ${code}`, unit: type === 'amount' ? 'triệu đồng' : 'cuộc', type, rule, group: code.slice(0, 1) === 'B' ? 'Nhóm B' : 'Nhóm A', ...over });
+const ind = (code: string, type: string, rule: string, over: Record<string, unknown> = {}) => ({
+  code,
+  name: `Chỉ số ${code}`,
+  unit: type === 'amount' ? 'triệu đồng' : 'cuộc',
+  type,
+  rule,
+  group: code.slice(0, 1) === 'B' ? 'Nhóm B' : 'Nhóm A',
+  ...over,
+});
 
 const MAIN = [
   ind('C1', 'count', 'SUM'),
@@ -70,13 +87,35 @@ interface Fixture {
 
 async function seed(rnd: () => number, tag: string): Promise<Fixture> {
   const template = async (code: string, indicators: typeof MAIN) =>
-    (await saveTemplate(core.db, null, templateContentInput.parse({ code, name: `Mẫu ${code}`, sections: [{ number: 'I', title: 'Nhóm A', hasText: true }], indicators }))).template.id;
+    (
+      await saveTemplate(
+        core.db,
+        null,
+        templateContentInput.parse({
+          code,
+          name: `Mẫu ${code}`,
+          sections: [{ number: 'I', title: 'Nhóm A', hasText: true }],
+          indicators,
+        }),
+      )
+    ).template.id;
   const main = await template(`moi-${tag}`, MAIN);
   const old = await template(`cu-${tag}`, OLD);
   const kinds: UnitKind[] = ['so_nganh', 'ubnd_xa', 'ubnd_phuong', 'khac'];
   const units: number[] = [];
   for (let k = 0; k < 36; k++) {
-    const u = await createUnit(core.db, { code: `${tag}-${String(k).padStart(2, '0')}`, name: `Đơn vị ${tag} ${k}`, shortName: '', kind: kinds[k % 4]!, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    const u = await createUnit(core.db, {
+      code: `${tag}-${String(k).padStart(2, '0')}`,
+      name: `Đơn vị ${tag} ${k}`,
+      shortName: '',
+      kind: kinds[k % 4]!,
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
     units.push(u.id);
   }
   const expected = { mode: 'kinds', kinds };
@@ -87,7 +126,10 @@ async function seed(rnd: () => number, tag: string): Promise<Fixture> {
     [2025, 2, main],
     [2025, 3, main],
   ] as const) {
-    const p = await createPeriod(core.db, periodInput.parse({ type: 'quarter', year, index, name: `Quý ${index}/${year} ${tag}`, templateId, expected }));
+    const p = await createPeriod(
+      core.db,
+      periodInput.parse({ type: 'quarter', year, index, name: `Quý ${index}/${year} ${tag}`, templateId, expected }),
+    );
     periods.push(p.id);
     const codes = templateId === main ? MAIN : OLD;
     for (const unitId of units) {
@@ -99,11 +141,17 @@ async function seed(rnd: () => number, tag: string): Promise<Fixture> {
         const big = rnd() < 0.03;
         switch (i.type) {
           case 'count':
-            values.push({ key: i.code, input: big ? '9007199254740991' : String(Math.floor(rnd() * (rnd() < 0.2 ? 2 : 60))) });
+            values.push({
+              key: i.code,
+              input: big ? '9007199254740991' : String(Math.floor(rnd() * (rnd() < 0.2 ? 2 : 60))),
+            });
             break;
           case 'amount':
           case 'percent':
-            values.push({ key: i.code, input: `${Math.floor(rnd() * 1000)},${String(Math.floor(rnd() * 1000)).padStart(3, '0')}` });
+            values.push({
+              key: i.code,
+              input: `${Math.floor(rnd() * 1000)},${String(Math.floor(rnd() * 1000)).padStart(3, '0')}`,
+            });
             break;
           case 'yesno':
             values.push({ key: i.code, input: rnd() < 0.6 ? 'Có' : 'Không' });
@@ -119,17 +167,42 @@ async function seed(rnd: () => number, tag: string): Promise<Fixture> {
       const status: ReportStatus = r < 0.2 ? 'dang_nhap' : r < 0.8 ? 'da_nop' : r < 0.9 ? 'da_duyet' : 'tra_lai';
       if (status === 'dang_nhap') continue;
       const received = `${p.windowEnd.slice(0, 8)}${String(10 + Math.floor(rnd() * 18)).padStart(2, '0')}`;
-      await transitionReport(core.db, transitionInput.parse({ periodId: p.id, unitId, to: 'da_nop', receivedDate: received < p.windowEnd ? p.windowEnd : received, actor: 'test' }));
-      if (status !== 'da_nop') await transitionReport(core.db, transitionInput.parse({ periodId: p.id, unitId, to: status, actor: 'test', note: 'x' }));
+      await transitionReport(
+        core.db,
+        transitionInput.parse({
+          periodId: p.id,
+          unitId,
+          to: 'da_nop',
+          receivedDate: received < p.windowEnd ? p.windowEnd : received,
+          actor: 'test',
+        }),
+      );
+      if (status !== 'da_nop')
+        await transitionReport(
+          core.db,
+          transitionInput.parse({ periodId: p.id, unitId, to: status, actor: 'test', note: 'x' }),
+        );
     }
   }
   // Units closed since they reported: not expected on the cut-off day, yet their reports count.
   await core.db
     .updateTable('units')
     .set({ active_to: '2024-06-30' })
-    .where('id', 'in', units.filter((_, k) => k % 7 === 3))
+    .where(
+      'id',
+      'in',
+      units.filter((_, k) => k % 7 === 3),
+    )
     .execute();
-  return { windows: [[periods[1]!], [periods[3]!], [periods[0]!], [periods[1]!, periods[2]!, periods[3]!], [periods[0]!, periods[1]!]] };
+  return {
+    windows: [
+      [periods[1]!],
+      [periods[3]!],
+      [periods[0]!],
+      [periods[1]!, periods[2]!, periods[3]!],
+      [periods[0]!, periods[1]!],
+    ],
+  };
 }
 
 /** The pure path's input: every report of the period with every stored value. */
@@ -146,8 +219,14 @@ async function loadPure(periodId: number): Promise<AggPeriod> {
   const reports = new Map<number, AggReport>();
   for (const row of rows) {
     let r = reports.get(row.unit_id);
-    if (!r) reports.set(row.unit_id, (r = { unitId: row.unit_id, status: row.status as ReportStatus, receivedDate: row.received_date, values: {} }));
-    if (row.field_key !== null) r.values[row.field_key] = row.int_value !== null ? String(row.int_value) : (row.dec_value ?? row.text_value ?? '');
+    if (!r)
+      reports.set(
+        row.unit_id,
+        (r = { unitId: row.unit_id, status: row.status as ReportStatus, receivedDate: row.received_date, values: {} }),
+      );
+    if (row.field_key !== null)
+      r.values[row.field_key] =
+        row.int_value !== null ? String(row.int_value) : (row.dec_value ?? row.text_value ?? '');
   }
   return {
     id: period.id,
@@ -163,16 +242,49 @@ async function loadPure(periodId: number): Promise<AggPeriod> {
 }
 
 async function allUnits(): Promise<AggUnit[]> {
-  const rows = await core.db.selectFrom('units').select(['id', 'code', 'name', 'kind']).orderBy('sort_order').orderBy('code').execute();
+  const rows = await core.db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind'])
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
   return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
 }
 
 const TARGETS: PlanTarget[] = [
   { text: 'Tổng C1', indicatorCode: 'C1', comparator: 'it_nhat', value: '500', valueUnit: 'cuộc', unitKinds: [] },
-  { text: '100% đơn vị có C2', indicatorCode: 'C2', comparator: 'it_nhat', value: '100', valueUnit: '%', unitKinds: [] },
-  { text: 'Tỷ lệ B1 ở xã', indicatorCode: 'B1', comparator: 'tren', value: '50', valueUnit: '%', unitKinds: ['ubnd_xa'] },
-  { text: 'R2', indicatorCode: 'R2', comparator: 'duoi', value: '40', valueUnit: '%', unitKinds: ['so_nganh', 'ubnd_phuong'] },
-  { text: 'A1 ở phường', indicatorCode: 'A1', comparator: 'khong_qua', value: '3000.5', valueUnit: 'triệu đồng', unitKinds: ['ubnd_phuong'] },
+  {
+    text: '100% đơn vị có C2',
+    indicatorCode: 'C2',
+    comparator: 'it_nhat',
+    value: '100',
+    valueUnit: '%',
+    unitKinds: [],
+  },
+  {
+    text: 'Tỷ lệ B1 ở xã',
+    indicatorCode: 'B1',
+    comparator: 'tren',
+    value: '50',
+    valueUnit: '%',
+    unitKinds: ['ubnd_xa'],
+  },
+  {
+    text: 'R2',
+    indicatorCode: 'R2',
+    comparator: 'duoi',
+    value: '40',
+    valueUnit: '%',
+    unitKinds: ['so_nganh', 'ubnd_phuong'],
+  },
+  {
+    text: 'A1 ở phường',
+    indicatorCode: 'A1',
+    comparator: 'khong_qua',
+    value: '3000.5',
+    valueUnit: 'triệu đồng',
+    unitKinds: ['ubnd_phuong'],
+  },
 ];
 
 describe('SQL totals equal the pure rules', () => {
@@ -201,7 +313,9 @@ describe('SQL totals equal the pure rules', () => {
         expect(totalsOnly.aggregation.units).toEqual(expectedPure.units.map((u) => ({ ...u, values: {} })));
 
         const inds = windowIndicators(pure);
-        expect(evaluateTargets(TARGETS, totalsOnly.aggregation, inds, totalsOnly.stats)).toEqual(evaluateTargets(TARGETS, expectedPure, inds));
+        expect(evaluateTargets(TARGETS, totalsOnly.aggregation, inds, totalsOnly.stats)).toEqual(
+          evaluateTargets(TARGETS, expectedPure, inds),
+        );
       }
     });
   }
@@ -209,9 +323,17 @@ describe('SQL totals equal the pure rules', () => {
   it('huge integers add up exactly in SQL (beyond 2^53)', async () => {
     const fx = await seed(random(99), 'big');
     const pure = await loadPure(fx.windows[0]![0]!);
-    const values = pure.reports.filter((r) => r.status === 'da_nop' || r.status === 'da_duyet').map((r) => r.values['C1']);
+    const values = pure.reports
+      .filter((r) => r.status === 'da_nop' || r.status === 'da_duyet')
+      .map((r) => r.values['C1']);
     const period = await getPeriod(core.db, pure.id);
-    const sqlAgg = await aggregateWindow(core.db, [{ ...pure }], await resolveExpectedUnits(core.db, period.expected, period.windowEnd), '2025-12-31', { detail: false });
+    const sqlAgg = await aggregateWindow(
+      core.db,
+      [{ ...pure }],
+      await resolveExpectedUnits(core.db, period.expected, period.windowEnd),
+      '2025-12-31',
+      { detail: false },
+    );
     const exact = values.reduce((a, v) => (v === undefined || v === '' ? a : a + BigInt(v)), 0n);
     expect(exact > 2n ** 53n).toBe(true);
     expect(sqlAgg.aggregation.indicators.find((i) => i.code === 'C1')!.value).toBe(String(exact));

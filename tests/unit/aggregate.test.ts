@@ -1,6 +1,13 @@
 // The aggregation rules on small fixtures whose expected results were computed by hand.
 import { describe, expect, it } from 'vitest';
-import { aggregate, compareAggregations, evaluateTargets, overlappingPeriods, type AggPeriod, type AggUnit } from '../../src/shared/domain/aggregate';
+import {
+  aggregate,
+  compareAggregations,
+  evaluateTargets,
+  overlappingPeriods,
+  type AggPeriod,
+  type AggUnit,
+} from '../../src/shared/domain/aggregate';
 import type { TemplateIndicator } from '../../src/shared/model/template';
 import type { PlanTarget } from '../../src/shared/model/plan';
 
@@ -51,8 +58,18 @@ const period = (over: Partial<AggPeriod>): AggPeriod => ({
 
 const H1 = period({
   reports: [
-    { unitId: 1, status: 'da_nop', receivedDate: '2025-06-18', values: { C1: '10', C2: '0.1', N: '9', D: '10', Y: '1', K: '5', T: 'Ý kiến của A' } },
-    { unitId: 2, status: 'da_duyet', receivedDate: '2025-06-23', values: { C1: '5', C2: '0.2', N: '1', D: '100', Y: '0', K: '3' } },
+    {
+      unitId: 1,
+      status: 'da_nop',
+      receivedDate: '2025-06-18',
+      values: { C1: '10', C2: '0.1', N: '9', D: '10', Y: '1', K: '5', T: 'Ý kiến của A' },
+    },
+    {
+      unitId: 2,
+      status: 'da_duyet',
+      receivedDate: '2025-06-23',
+      values: { C1: '5', C2: '0.2', N: '1', D: '100', Y: '0', K: '3' },
+    },
     // Still being typed: does not count.
     { unitId: 3, status: 'dang_nhap', receivedDate: null, values: { C1: '100', Y: '1' } },
     // Not expected on the cut-off day (closed), but it did report: its numbers count, not in shares.
@@ -104,14 +121,28 @@ describe('aggregation rules', () => {
   });
 
   it('TEXT answers are gathered with the unit name, in the units order', () => {
-    expect(byCode(agg, 'T').texts).toEqual([{ unitId: 1, unitName: 'Sở A', periodName: '6 tháng đầu năm 2025', text: 'Ý kiến của A' }]);
+    expect(byCode(agg, 'T').texts).toEqual([
+      { unitId: 1, unitName: 'Sở A', periodName: '6 tháng đầu năm 2025', text: 'Ý kiến của A' },
+    ]);
     expect(byCode(agg, 'T')).toMatchObject({ value: null, reported: 1, missing: 3 });
   });
 
   it('reporting status: on time, late, missing (typing and returned are not reported)', () => {
-    expect(agg.status).toEqual({ expected: 4, reported: 2, onTime: 1, late: 1, missing: 2, lateUnits: ['Sở B'], missingUnits: ['UBND xã C', 'UBND xã E'] });
+    expect(agg.status).toEqual({
+      expected: 4,
+      reported: 2,
+      onTime: 1,
+      late: 1,
+      missing: 2,
+      lateUnits: ['Sở B'],
+      missingUnits: ['UBND xã C', 'UBND xã E'],
+    });
     expect(agg.units.find((u) => u.code === 'B')).toMatchObject({ state: 'da_duyet', daysLate: 3 });
-    expect(agg.units.find((u) => u.code === 'E')).toMatchObject({ state: 'qua_han', status: 'chua_nop', expected: true });
+    expect(agg.units.find((u) => u.code === 'E')).toMatchObject({
+      state: 'qua_han',
+      status: 'chua_nop',
+      expected: true,
+    });
     expect(agg.notes.join(' ')).toContain('Ban F');
   });
 });
@@ -135,7 +166,12 @@ describe('windows of several periods', () => {
     windowEnd: '2025-06-14',
     deadline: '2025-06-20',
     reports: [
-      { unitId: 1, status: 'da_nop', receivedDate: '2025-06-18', values: { C1: '10', N: '5', D: '10', K: '5', Y: '1' } },
+      {
+        unitId: 1,
+        status: 'da_nop',
+        receivedDate: '2025-06-18',
+        values: { C1: '10', N: '5', D: '10', K: '5', Y: '1' },
+      },
       { unitId: 2, status: 'da_nop', receivedDate: '2025-06-18', values: { C1: '5', N: '0', D: '5', K: '3', Y: '0' } },
     ],
   });
@@ -159,7 +195,11 @@ describe('windows of several periods', () => {
   });
 
   it('names a template mix and maps by indicator code', () => {
-    const older = period({ ...Q1, templateLabel: 'Mẫu M, phiên bản 0', indicators: INDICATORS.filter((i) => i.code !== 'C2').concat(ind('OLD1')) });
+    const older = period({
+      ...Q1,
+      templateLabel: 'Mẫu M, phiên bản 0',
+      indicators: INDICATORS.filter((i) => i.code !== 'C2').concat(ind('OLD1')),
+    });
     const mixed = aggregate([older, Q2], UNITS, '2025-07-01');
     expect(mixed.notes.join(' ')).toMatch(/2 mẫu báo cáo khác nhau/);
     expect(mixed.indicators.map((i) => i.code)).toContain('OLD1');
@@ -169,7 +209,13 @@ describe('windows of several periods', () => {
 
 describe('comparison and targets', () => {
   const cur = aggregate([H1], UNITS, '2025-07-01');
-  const prevPeriod = period({ id: 2, name: '6 tháng đầu năm 2024', reports: [{ unitId: 1, status: 'da_nop', receivedDate: '2024-06-01', values: { C1: '20', N: '1', D: '4', Y: '1' } }] });
+  const prevPeriod = period({
+    id: 2,
+    name: '6 tháng đầu năm 2024',
+    reports: [
+      { unitId: 1, status: 'da_nop', receivedDate: '2024-06-01', values: { C1: '20', N: '1', D: '4', Y: '1' } },
+    ],
+  });
   const prev = aggregate([prevPeriod], UNITS, '2025-07-01');
 
   it('compares with the same period last year, rates in percentage points', () => {
@@ -181,9 +227,23 @@ describe('comparison and targets', () => {
   });
 
   it('measures targets: met or not, by how much; a vanished indicator is named', () => {
-    const t = (over: Partial<PlanTarget>): PlanTarget => ({ text: 'Chỉ tiêu', indicatorCode: 'Y', comparator: 'tren', value: '80', valueUnit: '%', unitKinds: [], ...over });
+    const t = (over: Partial<PlanTarget>): PlanTarget => ({
+      text: 'Chỉ tiêu',
+      indicatorCode: 'Y',
+      comparator: 'tren',
+      value: '80',
+      valueUnit: '%',
+      unitKinds: [],
+      ...over,
+    });
     const res = evaluateTargets(
-      [t({}), t({ unitKinds: ['so_nganh'], value: '40' }), t({ indicatorCode: 'C1', comparator: 'bang', value: '100' }), t({ indicatorCode: 'ZZ99' }), t({ indicatorCode: 'C1', comparator: 'it_nhat', value: '12', valueUnit: 'cuộc' })],
+      [
+        t({}),
+        t({ unitKinds: ['so_nganh'], value: '40' }),
+        t({ indicatorCode: 'C1', comparator: 'bang', value: '100' }),
+        t({ indicatorCode: 'ZZ99' }),
+        t({ indicatorCode: 'C1', comparator: 'it_nhat', value: '12', valueUnit: 'cuộc' }),
+      ],
       cur,
       INDICATORS,
     );

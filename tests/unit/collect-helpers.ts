@@ -21,17 +21,46 @@ export interface CollectSetup {
 
 /** `count` units of kind UBND xã (codes X001…), an agency, and a 6-month period of 2025. */
 export async function setupCollect(db: Kysely<DB>, count = 3, opts: { year?: number } = {}): Promise<CollectSetup> {
-  await saveAgency(db, agencyInput.parse({ parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM', name: 'SỞ NỘI VỤ', abbreviation: 'SNV', place: 'Quảng Nam', draftingUnit: 'XDCQ', signers: [] }));
+  await saveAgency(
+    db,
+    agencyInput.parse({
+      parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
+      name: 'SỞ NỘI VỤ',
+      abbreviation: 'SNV',
+      place: 'Quảng Nam',
+      draftingUnit: 'XDCQ',
+      signers: [],
+    }),
+  );
   const units: CollectSetup['units'] = [];
   for (let i = 1; i <= count; i++) {
     const code = `X${String(i).padStart(3, '0')}`;
     const names = ['Xã Tam Xuân', 'Xã Đại Lộc', 'Phường Hội An', 'Xã Núi Thành'];
     const name = i <= names.length ? names[i - 1]! : `Xã số ${i}`;
-    const u = await createUnit(db, { code, name, shortName: i === 1 ? 'Tam Xuân' : '', kind: 'ubnd_xa', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    const u = await createUnit(db, {
+      code,
+      name,
+      shortName: i === 1 ? 'Tam Xuân' : '',
+      kind: 'ubnd_xa',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
     units.push({ id: u.id, code: u.code, name: u.name });
   }
   const templateId = (await listTemplates(db)).find((t) => t.code === 'dan-van-chinh-quyen')!.id;
-  const period = await createPeriod(db, periodInput.parse({ type: 'half', year: opts.year ?? 2025, templateId, expected: { mode: 'kinds', kinds: ['ubnd_xa'] } }));
+  const period = await createPeriod(
+    db,
+    periodInput.parse({
+      type: 'half',
+      year: opts.year ?? 2025,
+      templateId,
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    }),
+  );
   return { period, units };
 }
 
@@ -51,7 +80,11 @@ export type Fill = Record<string, ExcelJS.CellValue>;
  * Fills a workbook as a unit would in Excel: values by indicator code ("DT01") or section
  * ("muc:I"), optionally with extra changes, and saves it again (through exceljs).
  */
-export async function fillWorkbook(data: Uint8Array, fill: Fill, edit?: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+export async function fillWorkbook(
+  data: Uint8Array,
+  fill: Fill,
+  edit?: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet(INPUT_SHEET)!;

@@ -29,9 +29,27 @@ export interface CompileFixture {
 
 type Values = Record<string, string | number | boolean | null>;
 
-export async function report(core: Core, periodId: number, unitId: number, values: Values, received: string | null): Promise<void> {
-  await saveReportValues(core.db, saveValuesInput.parse({ periodId, unitId, actor: 'Chuyên viên', values: Object.entries(values).map(([key, input]) => ({ key, input })) }));
-  if (received) await transitionReport(core.db, transitionInput.parse({ periodId, unitId, to: 'da_nop', receivedDate: received, actor: 'Chuyên viên' }));
+export async function report(
+  core: Core,
+  periodId: number,
+  unitId: number,
+  values: Values,
+  received: string | null,
+): Promise<void> {
+  await saveReportValues(
+    core.db,
+    saveValuesInput.parse({
+      periodId,
+      unitId,
+      actor: 'Chuyên viên',
+      values: Object.entries(values).map(([key, input]) => ({ key, input })),
+    }),
+  );
+  if (received)
+    await transitionReport(
+      core.db,
+      transitionInput.parse({ periodId, unitId, to: 'da_nop', receivedDate: received, actor: 'Chuyên viên' }),
+    );
 }
 
 export async function seedCompile(core: Core): Promise<CompileFixture> {
@@ -43,11 +61,32 @@ export async function seedCompile(core: Core): Promise<CompileFixture> {
       abbreviation: 'SNV',
       place: 'Quảng Nam',
       draftingUnit: 'XDCQ',
-      signers: [{ fullName: 'Nguyễn Văn Ánh', title: 'PHÓ GIÁM ĐỐC', authorityPrefix: 'KT.', authorityLine: 'GIÁM ĐỐC', isDefault: true }],
+      signers: [
+        {
+          fullName: 'Nguyễn Văn Ánh',
+          title: 'PHÓ GIÁM ĐỐC',
+          authorityPrefix: 'KT.',
+          authorityLine: 'GIÁM ĐỐC',
+          isDefault: true,
+        },
+      ],
     }),
   );
   const unit = async (code: string, name: string, kind: UnitKind) =>
-    (await createUnit(core.db, { code, name, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null })).id;
+    (
+      await createUnit(core.db, {
+        code,
+        name,
+        shortName: '',
+        kind,
+        parentId: null,
+        email: '',
+        contactPerson: '',
+        phone: '',
+        activeFrom: null,
+        activeTo: null,
+      })
+    ).id;
   const units = {
     U1: await unit('STP', 'Sở Tư pháp', 'so_nganh'),
     U2: await unit('STC', 'Sở Tài chính', 'so_nganh'),
@@ -66,15 +105,31 @@ export async function seedCompile(core: Core): Promise<CompileFixture> {
       issuer: 'UBND tỉnh',
       summary: 'Thực hiện công tác dân vận chính quyền năm 2025',
       targets: [
-        { text: 'Trên 80% cơ quan, đơn vị đạt tiêu chí "Dân vận khéo"', indicatorCode: 'DV04', comparator: 'tren', value: '80', valueUnit: '%' },
-        { text: '100% cơ quan, đơn vị tổ chức hội nghị đối thoại', indicatorCode: 'DT01', comparator: 'it_nhat', value: '100', valueUnit: '%' },
+        {
+          text: 'Trên 80% cơ quan, đơn vị đạt tiêu chí "Dân vận khéo"',
+          indicatorCode: 'DV04',
+          comparator: 'tren',
+          value: '80',
+          valueUnit: '%',
+        },
+        {
+          text: '100% cơ quan, đơn vị tổ chức hội nghị đối thoại',
+          indicatorCode: 'DT01',
+          comparator: 'it_nhat',
+          value: '100',
+          valueUnit: '%',
+        },
       ],
       deadlines: [{ periodType: 'half', monthDay: '06-20' }],
     }),
   );
   const expected = { mode: 'kinds', kinds: ['so_nganh', 'ubnd_phuong', 'ubnd_xa'] };
-  const period2024 = (await createPeriod(core.db, periodInput.parse({ type: 'half', year: 2024, templateId, planId: plan.id, expected }))).id;
-  const period2025 = (await createPeriod(core.db, periodInput.parse({ type: 'half', year: 2025, templateId, planId: plan.id, expected }))).id;
+  const period2024 = (
+    await createPeriod(core.db, periodInput.parse({ type: 'half', year: 2024, templateId, planId: plan.id, expected }))
+  ).id;
+  const period2025 = (
+    await createPeriod(core.db, periodInput.parse({ type: 'half', year: 2025, templateId, planId: plan.id, expected }))
+  ).id;
 
   await report(core, period2024, units.U1, { DT01: 50, DT02: 80, DT03: 60 }, '2024-06-18');
   await report(core, period2024, units.U2, { DT01: 33, DT02: 10, DT03: 10 }, '2024-06-18');
@@ -84,11 +139,32 @@ export async function seedCompile(core: Core): Promise<CompileFixture> {
     core,
     period2025,
     units.U1,
-    { DT01: 40, DT02: 100, DT03: 90, LD04: 'có', DV04: 'có', DV01: 3, DV02: 2, 'muc:II.1': 'Tổ chức đối thoại định kỳ hằng quý.\nTiếp nhận và trả lời đầy đủ các kiến nghị.' },
+    {
+      DT01: 40,
+      DT02: 100,
+      DT03: 90,
+      LD04: 'có',
+      DV04: 'có',
+      DV01: 3,
+      DV02: 2,
+      'muc:II.1': 'Tổ chức đối thoại định kỳ hằng quý.\nTiếp nhận và trả lời đầy đủ các kiến nghị.',
+    },
     '2025-06-18',
   );
-  await report(core, period2025, units.U2, { DT01: 35, DT02: 20, DT03: 2, LD04: 'có', DV04: 'có', TX01: 'Lãnh đạo quan tâm chỉ đạo sát sao.' }, '2025-06-19');
-  await report(core, period2025, units.U3, { DT01: 30, DT02: 50, DT03: 45, LD04: 'có', DV04: 'không', 'muc:II.1': 'Đối thoại với tiểu thương chợ Hội An.' }, '2025-06-20');
+  await report(
+    core,
+    period2025,
+    units.U2,
+    { DT01: 35, DT02: 20, DT03: 2, LD04: 'có', DV04: 'có', TX01: 'Lãnh đạo quan tâm chỉ đạo sát sao.' },
+    '2025-06-19',
+  );
+  await report(
+    core,
+    period2025,
+    units.U3,
+    { DT01: 30, DT02: 50, DT03: 45, LD04: 'có', DV04: 'không', 'muc:II.1': 'Đối thoại với tiểu thương chợ Hội An.' },
+    '2025-06-20',
+  );
   await report(core, period2025, units.U4, { DT01: 20, DT02: 0, DT03: 0, LD04: 'không', DV04: 'có' }, '2025-06-25');
 
   await saveCompileSettings(

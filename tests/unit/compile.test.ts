@@ -6,15 +6,35 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
-import { emailDraft, exportExcel, exportWord, getDraft, refreshDraft, saveDraft, showCompile } from '../../src/main/features/compile/compile';
+import {
+  emailDraft,
+  exportExcel,
+  exportWord,
+  getDraft,
+  refreshDraft,
+  saveDraft,
+  showCompile,
+} from '../../src/main/features/compile/compile';
 import { exportReportInput, saveDraftInput, windowInput } from '../../src/shared/contract/compile';
 import { sanitizeNarrative } from '../../src/shared/domain/draft';
 import { report, seedCompile, type CompileFixture } from './compile-fixture';
 import { runCli } from '../../src/main/cli';
-import { checkDocx, officeProfile, pageText, pageTopText, paragraphs, pdfPageCount, pdfPageSize, tables, toPdf, toPngs } from './documents-helpers';
+import {
+  checkDocx,
+  officeProfile,
+  pageText,
+  pageTopText,
+  paragraphs,
+  pdfPageCount,
+  pdfPageSize,
+  tables,
+  toPdf,
+  toPngs,
+} from './documents-helpers';
 
 const OUT = path.resolve('test-output/compile');
 let core: Core;
@@ -24,7 +44,10 @@ const opened: string[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-compile-'));
-  core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(path.join(dir, 'exports'), { opened }) });
+  core = await openCore({
+    dbPath: path.join(dir, 'test.db'),
+    platform: folderPlatform(path.join(dir, 'exports'), { opened }),
+  });
   fx = await seedCompile(core);
   fs.mkdirSync(OUT, { recursive: true });
 });
@@ -33,8 +56,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const win = (over: Record<string, unknown> = {}) => windowInput.parse({ periodIds: [fx.period2025], today: '2025-07-01', ...over });
-const py = (script: string, ...args: string[]) => execFileSync('/usr/bin/python3', [path.resolve('tests/tools', script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const win = (over: Record<string, unknown> = {}) =>
+  windowInput.parse({ periodIds: [fx.period2025], today: '2025-07-01', ...over });
+const py = (script: string, ...args: string[]) =>
+  execFileSync('/usr/bin/python3', [path.resolve('tests/tools', script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 describe('compile a period', () => {
   it('adds up by rule, compares with last year and measures the targets', async () => {
@@ -44,7 +72,15 @@ describe('compile a period', () => {
     // 137 / 170, never the average of the units' rates (63,33 %).
     expect(ind('DT04')).toMatchObject({ value: '80.59', numerator: '137', denominator: '170' });
     expect(ind('DV04')).toMatchObject({ value: '60', numerator: '3', denominator: '5', missing: 1 });
-    expect(r.current.status).toMatchObject({ expected: 5, reported: 4, onTime: 3, late: 1, missing: 1, lateUnits: ['UBND xã Duy Xuyên'], missingUnits: ['UBND xã Quế Sơn'] });
+    expect(r.current.status).toMatchObject({
+      expected: 5,
+      reported: 4,
+      onTime: 3,
+      late: 1,
+      missing: 1,
+      lateUnits: ['UBND xã Duy Xuyên'],
+      missingUnits: ['UBND xã Quế Sơn'],
+    });
     expect(r.previous!.periods[0]!.id).toBe(fx.period2024);
     expect(r.comparison.find((c) => c.code === 'DT01')).toMatchObject({ current: '125', previous: '113', delta: '12' });
     expect(r.targets.map((t) => [t.indicatorCode, t.actual, t.met, t.gap])).toEqual([
@@ -74,16 +110,27 @@ describe('the draft', () => {
     const s = (n: string) => v.draft.sections.find((x) => x.number === n)!;
     const r = (n: string) => v.rendered.sections.find((x) => x.number === n)!.text;
     expect(s('II.1').text).toContain('{{DT01}} cuộc{{DT01.cmp}}');
-    expect(r('II.1')).toContain('hội nghị đối thoại của người đứng đầu với Nhân dân: 125 cuộc (tăng 12 cuộc so với cùng kỳ)');
+    expect(r('II.1')).toContain(
+      'hội nghị đối thoại của người đứng đầu với Nhân dân: 125 cuộc (tăng 12 cuộc so với cùng kỳ)',
+    );
     expect(r('II.1')).toContain('tỷ lệ giải quyết ý kiến qua đối thoại đạt 80,59%');
     // Units' answers with the name in front, in the register's order.
-    const lines = r('II.1').split('\n').filter((l) => l.startsWith('- '));
-    expect(lines).toEqual(['- Sở Tư pháp: Tổ chức đối thoại định kỳ hằng quý.', '- UBND phường Hội An: Đối thoại với tiểu thương chợ Hội An.']);
+    const lines = r('II.1')
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
+    expect(lines).toEqual([
+      '- Sở Tư pháp: Tổ chức đối thoại định kỳ hằng quý.',
+      '- UBND phường Hội An: Đối thoại với tiểu thương chợ Hội An.',
+    ]);
     expect(r('II.1')).toContain('Tiếp nhận và trả lời đầy đủ các kiến nghị.');
     expect(r('III.1')).toContain('- Sở Tài chính: Lãnh đạo quan tâm chỉ đạo sát sao.');
-    expect(r('II.6')).toContain('Có 3/5 cơ quan, đơn vị phải báo cáo (60%) đạt tiêu chí “Dân vận khéo”; 1 cơ quan, đơn vị chưa báo cáo nội dung này.');
+    expect(r('II.6')).toContain(
+      'Có 3/5 cơ quan, đơn vị phải báo cáo (60%) đạt tiêu chí “Dân vận khéo”; 1 cơ quan, đơn vị chưa báo cáo nội dung này.',
+    );
     expect(r('II.6')).toContain('chưa đạt chỉ tiêu trên 80% (còn thiếu 20 điểm phần trăm)');
-    expect(r('')).toContain('Có 4/5 cơ quan, đơn vị gửi báo cáo (3 đúng hạn, 1 nộp muộn); còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã Quế Sơn');
+    expect(r('')).toContain(
+      'Có 4/5 cơ quan, đơn vị gửi báo cáo (3 đúng hạn, 1 nộp muộn); còn 1 cơ quan, đơn vị chưa gửi báo cáo: UBND xã Quế Sơn',
+    );
     expect(r('')).toContain('Thực hiện Kế hoạch số 468/KH-UBND');
     expect(v.rendered.title).toBe('Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
   });
@@ -92,9 +139,18 @@ describe('the draft', () => {
     const before = await getDraft(core.db, win());
     const ii1 = before.draft.sections.find((s) => s.number === 'II.1')!;
     const mine = `Nhìn chung, công tác đối thoại được quan tâm (đã tổ chức {{DT01}} cuộc).\n${ii1.text}`;
-    await saveDraft(core.db, saveDraftInput.parse({ ...win(), title: before.draft.title, sections: [{ number: 'II.1', text: mine }] }));
+    await saveDraft(
+      core.db,
+      saveDraftInput.parse({ ...win(), title: before.draft.title, sections: [{ number: 'II.1', text: mine }] }),
+    );
     // The missing unit reports afterwards, with a narrative pasted from Word (tab, NBSP, CR LF).
-    await report(core, fx.period2025, fx.units.U5, { DT01: 5, DT02: 10, DT03: 10, 'muc:II.1': 'Đối thoại\u00a0với\tđoàn viên.\r\nĐã giải quyết xong.' }, '2025-06-30');
+    await report(
+      core,
+      fx.period2025,
+      fx.units.U5,
+      { DT01: 5, DT02: 10, DT03: 10, 'muc:II.1': 'Đối thoại\u00a0với\tđoàn viên.\r\nĐã giải quyết xong.' },
+      '2025-06-30',
+    );
     const after = await refreshDraft(core.db, win());
     const sec = after.draft.sections.find((s) => s.number === 'II.1')!;
     expect(sec.text.startsWith('Nhìn chung, công tác đối thoại được quan tâm (đã tổ chức {{DT01}} cuộc).')).toBe(true);
@@ -120,7 +176,11 @@ describe('exports', () => {
   const profile = officeProfile('compile');
 
   it('writes the Word report through the official-format writer (python-docx, LibreOffice)', async () => {
-    const r = await exportWord(core.db, core.platform, exportReportInput.parse({ ...win(), takeNumber: true, date: '2025-07-05' }));
+    const r = await exportWord(
+      core.db,
+      core.platform,
+      exportReportInput.parse({ ...win(), takeNumber: true, date: '2025-07-05' }),
+    );
     expect(r).toMatchObject({ saved: true, number: 1 });
     const file = path.join(OUT, 'bao-cao-tong-hop.docx');
     fs.copyFileSync(r.path!, file);
@@ -149,7 +209,9 @@ describe('exports', () => {
     expect(pages).toBeGreaterThanOrEqual(5);
     expect(pageTopText(pdf!, 1)).toBe('');
     expect(pageTopText(pdf!, 2)).toMatch(/^2$/);
-    const landscape = [...Array(pages).keys()].map((k) => pdfPageSize(pdf!, k + 1)).filter((s) => s.width > s.height).length;
+    const landscape = [...Array(pages).keys()]
+      .map((k) => pdfPageSize(pdf!, k + 1))
+      .filter((s) => s.width > s.height).length;
     expect(landscape).toBeGreaterThanOrEqual(1);
     const text = [...Array(pages).keys()].map((k) => pageText(pdf!, k + 1)).join('\n');
     expect(text).toContain('Phụ lục III');
@@ -163,9 +225,25 @@ describe('exports', () => {
     const file = path.join(OUT, 'bieu-tong-hop.xlsx');
     fs.copyFileSync(r.path!, file);
     const facts = JSON.parse(py('check_xlsx.py', file)) as {
-      sheets: { title: string; freeze: string; print_title_rows: string; orientation: string; paper: number; fit_width: number; fit_height: number; fit_to_page: boolean; fonts: string[]; cells: Record<string, { value: unknown; type: string; format: string }> }[];
+      sheets: {
+        title: string;
+        freeze: string;
+        print_title_rows: string;
+        orientation: string;
+        paper: number;
+        fit_width: number;
+        fit_height: number;
+        fit_to_page: boolean;
+        fonts: string[];
+        cells: Record<string, { value: unknown; type: string; format: string }>;
+      }[];
     };
-    expect(facts.sheets.map((s) => s.title)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Tình hình báo cáo', 'So sánh cùng kỳ']);
+    expect(facts.sheets.map((s) => s.title)).toEqual([
+      'Tổng hợp',
+      'Theo đơn vị',
+      'Tình hình báo cáo',
+      'So sánh cùng kỳ',
+    ]);
     for (const s of facts.sheets) {
       expect(s).toMatchObject({ orientation: 'landscape', paper: 9, fit_width: 1, fit_height: 0, fit_to_page: true });
       expect(s.fonts).toEqual(['Times New Roman']);
@@ -173,7 +251,10 @@ describe('exports', () => {
       expect(s.print_title_rows).toMatch(/^\$?7:\$?\d+$/);
     }
     const totals = facts.sheets[0]!;
-    const rowOf = (code: string) => Object.entries(totals.cells).find(([k, c]) => k.startsWith('B') && c.value === code)![0].slice(1);
+    const rowOf = (code: string) =>
+      Object.entries(totals.cells)
+        .find(([k, c]) => k.startsWith('B') && c.value === code)![0]
+        .slice(1);
     const dt01 = totals.cells[`F${rowOf('DT01')}`]!;
     expect(dt01.value).toMatch(/^=IF\(COUNT\('Theo đơn vị'!([A-Z]+9:[A-Z]+\d+)\)=0,"",SUM\('Theo đơn vị'!\1\)\)$/);
     expect(dt01.format).toBe('#,##0');
@@ -188,8 +269,15 @@ describe('exports', () => {
     const lo = path.join(OUT, 'lo');
     fs.rmSync(lo, { recursive: true, force: true });
     writeRecalcProfile(profile + '-calc');
-    execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}-calc`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, stripped], { timeout: 170_000, stdio: 'pipe' });
-    const values = JSON.parse(py('check_xlsx.py', '--values', path.join(lo, path.basename(stripped)))) as Record<string, Record<string, number | string>>;
+    execFileSync(
+      'libreoffice',
+      [`-env:UserInstallation=file://${profile}-calc`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, stripped],
+      { timeout: 170_000, stdio: 'pipe' },
+    );
+    const values = JSON.parse(py('check_xlsx.py', '--values', path.join(lo, path.basename(stripped)))) as Record<
+      string,
+      Record<string, number | string>
+    >;
     const app = await showCompile(core.db, win());
     for (const i of app.current.indicators.filter((x) => x.rule === 'SUM' || x.rule === 'RATE' || x.rule === 'SHARE')) {
       const got = values['Tổng hợp']![`F${rowOf(i.code)}`];
@@ -213,13 +301,18 @@ describe('exports', () => {
       defects: string[];
       attachments: { filename: string; content_type: string; size: number }[];
     };
-    expect(eml.subject).toBe('Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
+    expect(eml.subject).toBe(
+      'Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025',
+    );
     expect(eml.to).toEqual(['vanthu@quangnam.gov.vn']);
     expect(eml.x_unsent).toBe('1');
     expect(eml.ascii_only).toBe(true);
     expect(eml.defects).toEqual([]);
     expect(eml.text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Quảng Nam; Bộ Nội vụ.');
-    expect(eml.attachments.map((a) => a.filename)).toEqual([path.basename(r.docxPath!), 'Biểu tổng hợp 6 tháng đầu năm 2025.xlsx']);
+    expect(eml.attachments.map((a) => a.filename)).toEqual([
+      path.basename(r.docxPath!),
+      'Biểu tổng hợp 6 tháng đầu năm 2025.xlsx',
+    ]);
     expect(eml.attachments[0]!.size).toBe(fs.statSync(r.docxPath!).size);
     expect(eml.attachments[1]!.content_type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
@@ -237,12 +330,34 @@ describe('command line', () => {
     expect(shown.current.indicators.find((i) => i.code === 'DT01')!.value).toBe('130');
     const cliDir = path.join(dir, 'cli');
     fs.mkdirSync(cliDir);
-    expect(await runCli(['export', 'summary', '--period', p, '--out', path.join(cliDir, 'tong-hop.xlsx'), '--db', db], io)).toBe(0);
-    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'bao-cao.docx'), '--date', '2025-07-06', '--db', db], io)).toBe(0);
-    expect(await runCli(['compile', 'eml', '--period', p, '--out', path.join(cliDir, 'thu.eml'), '--db', db], io)).toBe(0);
+    expect(
+      await runCli(['export', 'summary', '--period', p, '--out', path.join(cliDir, 'tong-hop.xlsx'), '--db', db], io),
+    ).toBe(0);
+    expect(
+      await runCli(
+        [
+          'export',
+          'report',
+          '--period',
+          p,
+          '--out',
+          path.join(cliDir, 'bao-cao.docx'),
+          '--date',
+          '2025-07-06',
+          '--db',
+          db,
+        ],
+        io,
+      ),
+    ).toBe(0);
+    expect(await runCli(['compile', 'eml', '--period', p, '--out', path.join(cliDir, 'thu.eml'), '--db', db], io)).toBe(
+      0,
+    );
     expect(fs.readdirSync(cliDir).sort()).toEqual(expect.arrayContaining(['bao-cao.docx', 'thu.eml', 'tong-hop.xlsx']));
     expect(fs.readFileSync(path.join(cliDir, 'bao-cao.docx')).subarray(0, 2).toString()).toBe('PK');
-    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'x.pdf'), '--db', db], io)).toBe(2);
+    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'x.pdf'), '--db', db], io)).toBe(
+      2,
+    );
     expect(err.at(-1)).toContain('.docx');
   });
 });

@@ -17,7 +17,16 @@ let bundle: string;
 beforeAll(async () => {
   const outDir = tempDir('bcnv-crash-build-');
   bundle = path.join(outDir, 'worker.cjs');
-  await build({ entryPoints: [path.resolve('tests/crash/worker.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [path.resolve('tests/crash/worker.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   // the bundle resolves packages from the project
   fs.symlinkSync(path.resolve('node_modules'), path.join(outDir, 'node_modules'));
 }, 60_000);
@@ -45,7 +54,9 @@ function verify(dir: string): void {
   const db = new Database(path.join(dir, 'data.db'));
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const lines = fs.existsSync(path.join(dir, 'journal.log')) ? fs.readFileSync(path.join(dir, 'journal.log'), 'utf8').split('\n').filter(Boolean) : [];
+    const lines = fs.existsSync(path.join(dir, 'journal.log'))
+      ? fs.readFileSync(path.join(dir, 'journal.log'), 'utf8').split('\n').filter(Boolean)
+      : [];
     // every committed import is whole; no import is partly there
     const perBatch = new Map<string, number>();
     for (const r of db.prepare(`SELECT code FROM units`).all() as { code: string }[]) {
@@ -55,22 +66,32 @@ function verify(dir: string): void {
     for (const [batch, n] of perBatch) expect(n, `batch ${batch} half-present`).toBe(20);
     for (const l of lines.filter((x) => x.startsWith('import '))) expect(perBatch.get(l.split(' ')[1]!), l).toBe(20);
     // the agency holds the last committed save or a later one
-    const lastAgency = lines.filter((x) => x.startsWith('agency ')).map((x) => Number(x.split(' ')[1])).at(-1);
+    const lastAgency = lines
+      .filter((x) => x.startsWith('agency '))
+      .map((x) => Number(x.split(' ')[1]))
+      .at(-1);
     if (lastAgency !== undefined) {
       const name = (db.prepare(`SELECT name FROM agency WHERE id = 1`).get() as { name: string }).name;
       expect(Number(name.replace('SỞ NỘI VỤ ', ''))).toBeGreaterThanOrEqual(lastAgency);
     }
     // audit log rows exist for every unit row (same transaction)
     const units = (db.prepare(`SELECT count(*) AS n FROM units`).get() as { n: number }).n;
-    const logged = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'units' AND action = 'insert'`).get() as { n: number }).n;
+    const logged = (
+      db.prepare(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'units' AND action = 'insert'`).get() as {
+        n: number;
+      }
+    ).n;
     expect(logged).toBe(units);
   } finally {
     db.close();
   }
   // exports: every journaled file exists; every file under a final name is a whole workbook
   const exportsDir = path.join(dir, 'exports');
-  const lines = fs.existsSync(path.join(dir, 'journal.log')) ? fs.readFileSync(path.join(dir, 'journal.log'), 'utf8').split('\n') : [];
-  for (const l of lines.filter((x) => x.startsWith('export '))) expect(fs.existsSync(path.join(exportsDir, l.split(' ')[1]!)), l).toBe(true);
+  const lines = fs.existsSync(path.join(dir, 'journal.log'))
+    ? fs.readFileSync(path.join(dir, 'journal.log'), 'utf8').split('\n')
+    : [];
+  for (const l of lines.filter((x) => x.startsWith('export ')))
+    expect(fs.existsSync(path.join(exportsDir, l.split(' ')[1]!)), l).toBe(true);
   // migrations: each file is either all-old (0001 only) or all-new (latest), never between
   const migDir = path.join(dir, 'migrations');
   if (fs.existsSync(migDir)) {
@@ -80,7 +101,9 @@ function verify(dir: string): void {
         expect(m.pragma('integrity_check', { simple: true })).toBe('ok');
         const hasTable = m.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'`).get();
         if (!hasTable) continue; // killed before the first migration committed
-        const names = (m.prepare(`SELECT name FROM schema_migrations ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+        const names = (m.prepare(`SELECT name FROM schema_migrations ORDER BY name`).all() as { name: string }[]).map(
+          (r) => r.name,
+        );
         // nothing yet, all old, or all new: never a version in between
         expect([[], ['0001_initial'], Object.keys(migrations)], f).toContainEqual(names);
       } finally {
@@ -103,7 +126,7 @@ describe('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs at random points`, async () => {
     const dir = tempDir('bcnv-crash-');
     let seed = 20261123;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < KILLS; k++) {
       // each run starts with a different kind of work, so every kind is cut off somewhere
       await runAndKill(dir, k * 1000 + (k % 4), Math.floor(5 + random() * 400));

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDec, compareDec, formatDec, fromJsNumber, parseViNumber, ratePercent, subDec } from '../../src/shared/domain/decimal';
+import {
+  addDec,
+  compareDec,
+  formatDec,
+  fromJsNumber,
+  parseViNumber,
+  ratePercent,
+  subDec,
+} from '../../src/shared/domain/decimal';
 
 const ok = (s: string) => {
   const r = parseViNumber(s);
@@ -87,20 +95,27 @@ describe('exact decimals, by property', () => {
   };
 
   it('reads back what it shows: parseViNumber(formatDec(x)) = x', () => {
-    fc.assert(fc.property(dec, (d) => {
-      const { canonical } = text(d);
-      const r = parseViNumber(formatDec(canonical));
-      return r.ok && r.value === canonical;
-    }));
+    fc.assert(
+      fc.property(dec, (d) => {
+        const { canonical } = text(d);
+        const r = parseViNumber(formatDec(canonical));
+        return r.ok && r.value === canonical;
+      }),
+    );
   });
 
   it('adds like integer arithmetic on the scaled values', () => {
-    fc.assert(fc.property(dec, dec, (a, b) => {
-      const x = text(a);
-      const y = text(b);
-      const scale = Math.max(x.scale, y.scale);
-      const sum = x.units * 10n ** BigInt(scale - x.scale) + y.units * 10n ** BigInt(scale - y.scale);
-      return compareDec(addDec(x.canonical, y.canonical), text([sum, scale]).canonical) === 0 && subDec(addDec(x.canonical, y.canonical), y.canonical) === x.canonical;
-    }));
+    fc.assert(
+      fc.property(dec, dec, (a, b) => {
+        const x = text(a);
+        const y = text(b);
+        const scale = Math.max(x.scale, y.scale);
+        const sum = x.units * 10n ** BigInt(scale - x.scale) + y.units * 10n ** BigInt(scale - y.scale);
+        return (
+          compareDec(addDec(x.canonical, y.canonical), text([sum, scale]).canonical) === 0 &&
+          subDec(addDec(x.canonical, y.canonical), y.canonical) === x.canonical
+        );
+      }),
+    );
   });
 });

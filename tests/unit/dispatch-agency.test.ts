@@ -23,7 +23,13 @@ const agency = {
   place: 'Quảng Nam',
   draftingUnit: 'XDCQ',
   signers: [
-    { fullName: 'Nguyễn Văn Ánh', title: 'PHÓ GIÁM ĐỐC', authorityPrefix: 'KT.', authorityLine: 'GIÁM ĐỐC', isDefault: true },
+    {
+      fullName: 'Nguyễn Văn Ánh',
+      title: 'PHÓ GIÁM ĐỐC',
+      authorityPrefix: 'KT.',
+      authorityLine: 'GIÁM ĐỐC',
+      isDefault: true,
+    },
     { fullName: 'Trần Thị Bình', title: 'GIÁM ĐỐC', authorityPrefix: '', authorityLine: '', isDefault: false },
   ],
 };
@@ -36,7 +42,10 @@ describe('dispatch', () => {
 
   it('refuses unknown methods and malformed arguments for every method, changing nothing', async () => {
     const before = databaseFingerprint(core);
-    expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
     expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     for (const m of methodNames) {
       for (const bad of [42, 'x', [1, 2], { unexpected: true, id: -1 }]) {
@@ -55,7 +64,17 @@ describe('dispatch', () => {
     const saved = await dispatch('agency.save', agency);
     expect(saved.ok).toBe(true);
     const got = await dispatch('agency.get', undefined);
-    expect(got).toMatchObject({ ok: true, value: { name: 'SỞ NỘI VỤ', abbreviation: 'SNV', signers: [{ fullName: 'Nguyễn Văn Ánh', authorityPrefix: 'KT.', isDefault: true }, { fullName: 'Trần Thị Bình' }] } });
+    expect(got).toMatchObject({
+      ok: true,
+      value: {
+        name: 'SỞ NỘI VỤ',
+        abbreviation: 'SNV',
+        signers: [
+          { fullName: 'Nguyễn Văn Ánh', authorityPrefix: 'KT.', isDefault: true },
+          { fullName: 'Trần Thị Bình' },
+        ],
+      },
+    });
   });
 
   it('requires UPPER CASE where the decree prints it, and names the field', async () => {
@@ -64,7 +83,10 @@ describe('dispatch', () => {
     if (!r.ok) expect(r.error.message).toContain('phải viết IN HOA');
     const s = await dispatch('agency.save', { ...agency, signers: [{ ...agency.signers[0]!, authorityLine: '' }] });
     expect(s).toMatchObject({ ok: false, error: { where: { field: 'signers.0.authorityLine' } } });
-    const two = await dispatch('agency.save', { ...agency, signers: agency.signers.map((x) => ({ ...x, isDefault: true })) });
+    const two = await dispatch('agency.save', {
+      ...agency,
+      signers: agency.signers.map((x) => ({ ...x, isDefault: true })),
+    });
     expect(two.ok).toBe(false);
     if (!two.ok) expect(two.error.message).toContain('một người ký mặc định');
     const abbr = await dispatch('agency.save', { ...agency, abbreviation: 'S N V' });

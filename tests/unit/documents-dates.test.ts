@@ -34,9 +34,17 @@ describe('formatDateLine edges', () => {
   });
 
   it('the date line and the annex note of a document follow the same rules', () => {
-    const m = parseDocumentModel({ ...sampleModel('phu-luc'), header: { ...sampleModel('phu-luc').header, number: 3, date: '2025-02-09' } });
+    const m = parseDocumentModel({
+      ...sampleModel('phu-luc'),
+      header: { ...sampleModel('phu-luc').header, number: 3, date: '2025-02-09' },
+    });
     expect(annexNote(m)).toBe('(Kèm theo Báo cáo số 03/BC-SNV ngày 09 tháng 02 năm 2025 của Sở Nội vụ)');
-    const blank = parseDocumentModel({ ...sampleModel('phu-luc'), header: { ...sampleModel('phu-luc').header, number: null, date: '2025-12-31' } });
-    expect(annexNote(blank)).toMatch(/^\(Kèm theo Báo cáo số \u00A0+\/BC-SNV ngày 31 tháng 12 năm 2025 của Sở Nội vụ\)$/);
+    const blank = parseDocumentModel({
+      ...sampleModel('phu-luc'),
+      header: { ...sampleModel('phu-luc').header, number: null, date: '2025-12-31' },
+    });
+    expect(annexNote(blank)).toMatch(
+      /^\(Kèm theo Báo cáo số \u00A0+\/BC-SNV ngày 31 tháng 12 năm 2025 của Sở Nội vụ\)$/,
+    );
   });
 });

@@ -74,7 +74,11 @@ export interface DocxFacts {
 }
 
 export function checkDocx(file: string, maxRows = 6): DocxFacts {
-  const out = execFileSync('/usr/bin/python3', [path.resolve('tests/tools/check_docx.py'), file, '--max-rows', String(maxRows)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [path.resolve('tests/tools/check_docx.py'), file, '--max-rows', String(maxRows)],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
   return JSON.parse(out) as DocxFacts;
 }
 
@@ -90,7 +94,11 @@ export function officeProfile(name: string): string {
 /** Converts .docx files to PDF (one LibreOffice run); returns the PDF paths. */
 export function toPdf(files: string[], outDir: string, profile: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { timeout: 170_000, stdio: 'pipe' });
+  execFileSync(
+    'libreoffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+    { timeout: 170_000, stdio: 'pipe' },
+  );
   return files.map((f) => path.join(outDir, path.basename(f).replace(/\.docx$/, '.pdf')));
 }
 
@@ -115,13 +123,36 @@ export function pageTopText(pdf: string, page: number): string {
   const { width } = pdfPageSize(pdf, page);
   // The top margin is 20 mm; the body text starts right at it, so look a little above.
   const h = Math.round((18 / 25.4) * 72);
-  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-x', '0', '-y', '0', '-W', String(Math.round(width)), '-H', String(h), pdf, '-'], { encoding: 'utf8' }).trim();
+  return execFileSync(
+    'pdftotext',
+    [
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-x',
+      '0',
+      '-y',
+      '0',
+      '-W',
+      String(Math.round(width)),
+      '-H',
+      String(h),
+      pdf,
+      '-',
+    ],
+    { encoding: 'utf8' },
+  ).trim();
 }
 
 /** The horizontal centre (in points) of the words in the top margin of a page. */
 export function pageTopCentre(pdf: string, page: number): number | null {
-  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf8' });
-  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], {
+    encoding: 'utf8',
+  });
+  const words = [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ]
     .map((m) => ({ x0: Number(m[1]), y1: Number(m[4]), x1: Number(m[3]), text: m[5] }))
     .filter((w) => w.y1 < (20 / 25.4) * 72);
   if (words.length === 0) return null;
@@ -132,7 +163,8 @@ export function pageTopCentre(pdf: string, page: number): number | null {
 export function toPngs(pdf: string, outDir: string, dpi = 50): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const prefix = path.join(outDir, path.basename(pdf, '.pdf'));
-  for (const f of fs.readdirSync(outDir)) if (f.startsWith(path.basename(prefix) + '-') && f.endsWith('.png')) fs.rmSync(path.join(outDir, f));
+  for (const f of fs.readdirSync(outDir))
+    if (f.startsWith(path.basename(prefix) + '-') && f.endsWith('.png')) fs.rmSync(path.join(outDir, f));
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdf, prefix]);
   return fs.readdirSync(outDir).filter((f) => f.startsWith(path.basename(prefix) + '-') && f.endsWith('.png'));
 }

@@ -8,7 +8,12 @@ import { parseDocumentModel } from '../../src/main/documents/model';
 import { writeDocx, numberLine, splitLine } from '../../src/main/documents/docx-writer';
 import { DOCUMENT_SCHEMA_FILE, documentModelJsonSchema } from '../../src/main/documents/json-schema';
 import { sampleModel } from '../../src/main/features/documents/samples';
-import { listRegister, peekNextNumber, registerDocument, takeNextNumber } from '../../src/main/features/documents/register';
+import {
+  listRegister,
+  peekNextNumber,
+  registerDocument,
+  takeNextNumber,
+} from '../../src/main/features/documents/register';
 import { createDispatch } from '../../src/main/dispatch';
 import { runCli } from '../../src/main/cli';
 import { AppError, type Result } from '../../src/shared/errors';
@@ -114,7 +119,9 @@ describe('bad models are refused with a Vietnamese message naming the field', ()
   it('text is cleaned to NFC; the spaces between runs are kept', () => {
     const m = good();
     m.summary = 'Ke\u0302\u0301t qua\u0309 thực hiện';
-    m.body = [{ kind: 'paragraph', text: [{ text: 'Đã tiếp ' }, { text: '12 lượt', bold: true }, { text: ' công dân' }] }];
+    m.body = [
+      { kind: 'paragraph', text: [{ text: 'Đã tiếp ' }, { text: '12 lượt', bold: true }, { text: ' công dân' }] },
+    ];
     const parsed = parseDocumentModel(m);
     expect(parsed.summary).toBe('Kết quả thực hiện');
     const p = parsed.body[0] as { text: { text: string }[] };
@@ -131,7 +138,10 @@ describe('helpers of the layout', () => {
   });
 
   it('a long agency name breaks after "ỦY BAN NHÂN DÂN"', () => {
-    expect(splitLine('ỦY BAN NHÂN DÂN THÀNH PHỐ LONG KHÁNH', 3600, 13, true)).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ LONG KHÁNH']);
+    expect(splitLine('ỦY BAN NHÂN DÂN THÀNH PHỐ LONG KHÁNH', 3600, 13, true)).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'THÀNH PHỐ LONG KHÁNH',
+    ]);
     expect(splitLine('SỞ NỘI VỤ', 3600, 13, true)).toEqual(['SỞ NỘI VỤ']);
   });
 
@@ -149,7 +159,9 @@ describe('helpers of the layout', () => {
 describe('published JSON Schema', () => {
   it('resources/schemas/document-model.schema.json is generated from the zod schema and up to date', () => {
     const onDisk = fs.readFileSync(DOCUMENT_SCHEMA_FILE, 'utf8');
-    expect(onDisk, 'run: npm run cli -- docs schema --out resources/schemas/document-model.schema.json').toBe(documentModelJsonSchema());
+    expect(onDisk, 'run: npm run cli -- docs schema --out resources/schemas/document-model.schema.json').toBe(
+      documentModelJsonSchema(),
+    );
     const schema = JSON.parse(onDisk) as { required: string[]; properties: Record<string, unknown> };
     expect(schema.required).toEqual(expect.arrayContaining(['header', 'type', 'summary', 'body', 'signature']));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['annexes', 'recipients', 'to', 'settings']));
@@ -189,13 +201,23 @@ describe('document register (sổ văn bản đi)', () => {
     expect(await peekNextNumber(core.db, 'Báo cáo', 2026)).toBe(1);
     const list = await listRegister(core.db, { year: 2025 });
     expect(list.map((e) => e.number)).toEqual([2, null, 1]);
-    expect(list[0]).toMatchObject({ documentType: 'Báo cáo', symbol: 'BC-SNV', signerName: 'Nguyễn Văn An', filePath: '/tmp/x.docx', year: 2025 });
+    expect(list[0]).toMatchObject({
+      documentType: 'Báo cáo',
+      symbol: 'BC-SNV',
+      signerName: 'Nguyễn Văn An',
+      filePath: '/tmp/x.docx',
+      year: 2025,
+    });
     expect((await listRegister(core.db, { documentType: 'Kế hoạch' })).length).toBe(1);
   });
 
   it('is safe when many documents take numbers at once', async () => {
     core = await freshCore();
-    const entries = await Promise.all(Array.from({ length: 25 }, (_, i) => takeNextNumber(core.db, input(`2025-03-${String((i % 28) + 1).padStart(2, '0')}`))));
+    const entries = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        takeNextNumber(core.db, input(`2025-03-${String((i % 28) + 1).padStart(2, '0')}`)),
+      ),
+    );
     expect(entries.map((e) => e.number).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 
@@ -229,17 +251,25 @@ describe('document register (sổ văn bản đi)', () => {
     expect(r3.ok && r3.value.entry!.number).toBe(5);
     const again = (await dispatch('documents.export', { model: m, takeNumber: false })) as Result<SavedDocument>;
     expect(!again.ok && again.error.message).toContain('Số 05 của báo cáo năm 2025 đã có trong sổ văn bản đi');
-    const blankNumber = (await dispatch('documents.export', { model: { ...m, header: { ...m.header, number: null } }, takeNumber: false })) as Result<SavedDocument>;
+    const blankNumber = (await dispatch('documents.export', {
+      model: { ...m, header: { ...m.header, number: null } },
+      takeNumber: false,
+    })) as Result<SavedDocument>;
     expect(blankNumber.ok && blankNumber.value.entry!.number).toBeNull();
     expect(blankNumber.ok && path.basename(blankNumber.value.path!)).toBe('BC-SNV-2025-06-05.docx');
     const listed = (await dispatch('register.list', { year: 2025 })) as Result<unknown[]>;
     expect(listed.ok && listed.value.length).toBe(3);
-    const next = (await dispatch('register.next', { documentType: 'Báo cáo', year: 2025 })) as Result<{ number: number }>;
+    const next = (await dispatch('register.next', { documentType: 'Báo cáo', year: 2025 })) as Result<{
+      number: number;
+    }>;
     expect(next.ok && next.value.number).toBe(6);
 
     // A bad model through the contract: refused, named, nothing written.
     const before = fs.readdirSync(path.join(dir, 'exports')).length;
-    const bad = (await dispatch('documents.export', { model: { ...m, header: { ...m.header, number: 3, symbol: '' } }, takeNumber: false })) as Result<SavedDocument>;
+    const bad = (await dispatch('documents.export', {
+      model: { ...m, header: { ...m.header, number: 3, symbol: '' } },
+      takeNumber: false,
+    })) as Result<SavedDocument>;
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.where?.field).toBe('model.header.symbol');
     expect(fs.readdirSync(path.join(dir, 'exports')).length).toBe(before);
@@ -278,8 +308,15 @@ describe('docs CLI', () => {
     expect(err.join('\n')).toContain('trường signature');
     expect(fs.existsSync(path.join(dir, 'bad.docx'))).toBe(false);
 
-    expect(await runCli(['docs', 'sample', '--out', path.join(dir, 'mau'), '--db', path.join(dir, 'cli.db')], io)).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'mau')).sort()).toEqual(['mau-bao-cao-kem-phu-luc.docx', 'mau-bao-cao.docx', 'mau-cong-van.docx', 'mau-ke-hoach.docx']);
+    expect(await runCli(['docs', 'sample', '--out', path.join(dir, 'mau'), '--db', path.join(dir, 'cli.db')], io)).toBe(
+      0,
+    );
+    expect(fs.readdirSync(path.join(dir, 'mau')).sort()).toEqual([
+      'mau-bao-cao-kem-phu-luc.docx',
+      'mau-bao-cao.docx',
+      'mau-cong-van.docx',
+      'mau-ke-hoach.docx',
+    ]);
 
     expect(await runCli(['docs', 'schema', '--out', path.join(dir, 's.json')], io)).toBe(0);
     expect(fs.readFileSync(path.join(dir, 's.json'), 'utf8')).toBe(documentModelJsonSchema());

@@ -50,7 +50,11 @@ beforeAll(async () => {
     fs.writeFileSync(docx, await renderDocx(model));
     cases.push({ name, model, docx, pdf: '', facts: checkDocx(docx) });
   }
-  const pdfs = toPdf(cases.map((c) => c.docx), OUT_DIR, PROFILE);
+  const pdfs = toPdf(
+    cases.map((c) => c.docx),
+    OUT_DIR,
+    PROFILE,
+  );
   cases.forEach((c, i) => {
     c.pdf = pdfs[i]!;
     toPngs(c.pdf, OUT_DIR);
@@ -79,12 +83,21 @@ describe('page (A4, margins, font, numbering)', () => {
     for (const c of cases) {
       for (const s of c.facts.sections) {
         const portrait = s.orientation === 'PORTRAIT';
-        expect(near(portrait ? s.width_mm : s.height_mm, 210, 0.1) && near(portrait ? s.height_mm : s.width_mm, 297, 0.1), c.name).toBe(true);
-        expect(near(s.top_mm, 20) && near(s.bottom_mm, 20) && near(s.left_mm, 30) && near(s.right_mm, 15), `${c.name} margins`).toBe(true);
+        expect(
+          near(portrait ? s.width_mm : s.height_mm, 210, 0.1) && near(portrait ? s.height_mm : s.width_mm, 297, 0.1),
+          c.name,
+        ).toBe(true);
+        expect(
+          near(s.top_mm, 20) && near(s.bottom_mm, 20) && near(s.left_mm, 30) && near(s.right_mm, 15),
+          `${c.name} margins`,
+        ).toBe(true);
         expect(s.different_first_page, c.name).toBe(true);
         expect(s.page_start, c.name).toBe(1);
         const first = s.header_first as ParaFacts[];
-        expect(first.every((p) => p.text === '' && !p.has_page_field), c.name).toBe(true);
+        expect(
+          first.every((p) => p.text === '' && !p.has_page_field),
+          c.name,
+        ).toBe(true);
         const def = s.header_default as ParaFacts[];
         const num = def.find((p) => p.has_page_field)!;
         expect(num.alignment).toBe('CENTER');
@@ -96,8 +109,14 @@ describe('page (A4, margins, font, numbering)', () => {
   it('every run is Times New Roman and the body size is 13 or 14', () => {
     for (const c of cases) {
       expect(c.facts.default_font).toBe('Times New Roman');
-      const ps = [...paragraphs(c.facts), ...tables(c.facts).flatMap((t) => t.rows.flatMap((r) => r.cells ?? []).flatMap((cell) => cell.paragraphs))];
-      expect(allRuns(ps).every((r) => r.font === 'Times New Roman'), c.name).toBe(true);
+      const ps = [
+        ...paragraphs(c.facts),
+        ...tables(c.facts).flatMap((t) => t.rows.flatMap((r) => r.cells ?? []).flatMap((cell) => cell.paragraphs)),
+      ];
+      expect(
+        allRuns(ps).every((r) => r.font === 'Times New Roman'),
+        c.name,
+      ).toBe(true);
       for (const p of bodyParas(c).filter((p) => p.alignment === 'JUSTIFY')) expect([13, 14]).toContain(sizeOf(p));
     }
   });
@@ -123,7 +142,10 @@ describe('header block', () => {
   it('is a borderless two-column table: agency and its rule, national title, motto and its rule', () => {
     for (const c of cases) {
       const t = tables(c.facts, 0)[0]!;
-      expect(Object.values(t.borders).every((v) => v === 'none' || v === 'nil'), c.name).toBe(true);
+      expect(
+        Object.values(t.borders).every((v) => v === 'none' || v === 'nil'),
+        c.name,
+      ).toBe(true);
       expect(t.rows[0]!.cells!.length).toBe(2);
       const left = cellParas(t, 0, 0).filter((p) => p.text !== '');
       const leftRule = cellParas(t, 0, 0).find((p) => p.border_top)!;
@@ -152,7 +174,9 @@ describe('header block', () => {
       expect(bold(right[1]!) && [13, 14].includes(sizeOf(right[1]!)!) && right[1]!.alignment === 'CENTER').toBe(true);
       // The motto's rule is as long as the motto.
       expect(right[2]!.border_top).toBe(true);
-      expect(Math.abs(right[2]!.line_width_mm! - right[1]!.text_width_mm!) / right[1]!.text_width_mm!).toBeLessThan(0.03);
+      expect(Math.abs(right[2]!.line_width_mm! - right[1]!.text_width_mm!) / right[1]!.text_width_mm!).toBeLessThan(
+        0.03,
+      );
     }
   });
 
@@ -172,8 +196,12 @@ describe('header block', () => {
       expect(italic(date) && [13, 14].includes(sizeOf(date)!)).toBe(true);
     }
     expect(cellParas(tables(byName('mau-bao-cao').facts, 0)[0]!, 1, 0)[0]!.text).toBe('Số: 05/BC-SNV');
-    expect(cellParas(tables(byName('ke-hoach-dan-van-chinh-quyen-long-khanh-2024').facts, 0)[0]!, 1, 1)[0]!.text).toBe('Long Khánh, ngày 27 tháng 3 năm 2024');
-    expect(cellParas(tables(byName('ke-hoach-dan-chu-co-so-chi-lang-2024').facts, 0)[0]!, 1, 1)[0]!.text).toBe('TT Chi Lăng, ngày 01 tháng 4 năm 2024');
+    expect(cellParas(tables(byName('ke-hoach-dan-van-chinh-quyen-long-khanh-2024').facts, 0)[0]!, 1, 1)[0]!.text).toBe(
+      'Long Khánh, ngày 27 tháng 3 năm 2024',
+    );
+    expect(cellParas(tables(byName('ke-hoach-dan-chu-co-so-chi-lang-2024').facts, 0)[0]!, 1, 1)[0]!.text).toBe(
+      'TT Chi Lăng, ngày 01 tháng 4 năm 2024',
+    );
   });
 });
 
@@ -278,7 +306,9 @@ describe('body', () => {
   });
 
   it('tables repeat their header rows and never split a row', () => {
-    const all = cases.flatMap((c) => tables(c.facts).filter((t) => !Object.values(t.borders).every((v) => v === 'none')));
+    const all = cases.flatMap((c) =>
+      tables(c.facts).filter((t) => !Object.values(t.borders).every((v) => v === 'none')),
+    );
     const data = all.filter((t) => t.rows.some((r) => r.header));
     expect(data.length).toBeGreaterThanOrEqual(3);
     for (const t of data) {
@@ -299,7 +329,9 @@ describe('signature block and recipients', () => {
       expect(t.rows[0]!.cells!.length).toBe(2);
       const left = cellParas(t, 0, 0);
       expect(left[0]!.text).toBe('Nơi nhận:');
-      expect(bold(left[0]!) && italic(left[0]!) && sizeOf(left[0]!) === 12 && left[0]!.alignment !== 'CENTER').toBe(true);
+      expect(bold(left[0]!) && italic(left[0]!) && sizeOf(left[0]!) === 12 && left[0]!.alignment !== 'CENTER').toBe(
+        true,
+      );
       const entries = left.slice(1);
       entries.forEach((p, i) => {
         expect(sizeOf(p)).toBe(11);
@@ -358,7 +390,9 @@ describe('annexes', () => {
   it('the annex pages are landscape in the PDF and number themselves from 1', () => {
     const c = byName('mau-bao-cao-kem-phu-luc');
     const pages = pdfPageCount(c.pdf);
-    const first = Array.from({ length: pages }, (_, i) => i + 1).find((p) => /^\s*Phụ lục I\s*$/m.test(pageText(c.pdf, p)))!;
+    const first = Array.from({ length: pages }, (_, i) => i + 1).find((p) =>
+      /^\s*Phụ lục I\s*$/m.test(pageText(c.pdf, p)),
+    )!;
     expect(first).toBeGreaterThan(1);
     const size = pdfPageSize(c.pdf, first);
     expect(size.width).toBeGreaterThan(size.height);
@@ -366,7 +400,9 @@ describe('annexes', () => {
     expect(pageTopText(c.pdf, first + 1)).toBe('2');
     // The header row is repeated on the annex's second page.
     expect(pageText(c.pdf, first + 1)).toContain('Cơ quan, đơn vị');
-    const second = Array.from({ length: pages }, (_, i) => i + 1).find((p) => /^\s*Phụ lục II\s*$/m.test(pageText(c.pdf, p)))!;
+    const second = Array.from({ length: pages }, (_, i) => i + 1).find((p) =>
+      /^\s*Phụ lục II\s*$/m.test(pageText(c.pdf, p)),
+    )!;
     expect(second).toBeGreaterThan(first + 1);
     expect(pageTopText(c.pdf, second)).not.toMatch(/\d/);
   });
@@ -375,10 +411,21 @@ describe('annexes', () => {
 describe('the seed plans read as the originals, element for element', () => {
   it('Chi Lăng: blank number, headings, footnote, nine recipients and the signer', () => {
     const c = byName('ke-hoach-dan-chu-co-so-chi-lang-2024');
-    const text = bodyParas(c).map((p) => p.text).filter(Boolean);
-    for (const line of ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '2. Yêu cầu', 'II. NỘI DUNG THỰC HIỆN', 'III. TỔ CHỨC THỰC HIỆN']) expect(text).toContain(line);
+    const text = bodyParas(c)
+      .map((p) => p.text)
+      .filter(Boolean);
+    for (const line of [
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      '2. Yêu cầu',
+      'II. NỘI DUNG THỰC HIỆN',
+      'III. TỔ CHỨC THỰC HIỆN',
+    ])
+      expect(text).toContain(line);
     expect(bodyParas(c).filter((p) => p.has_footnote_ref).length).toBe(1);
-    expect(text.at(-1)).toBe('Ủy ban nhân dân thị trấn đề nghị các ban ngành đoàn thể, các cán bộ, công chức nghiêm túc triển khai thực hiện./.');
+    expect(text.at(-1)).toBe(
+      'Ủy ban nhân dân thị trấn đề nghị các ban ngành đoàn thể, các cán bộ, công chức nghiêm túc triển khai thực hiện./.',
+    );
     const left = cellParas(tables(c.facts, 0).at(-1)!, 0, 0);
     expect(left.length).toBe(10);
     expect(left.at(-1)!.text).toBe('- Lưu: VT.');

@@ -15,28 +15,80 @@ import { OUT_DIR, checkDocx, officeProfile, pageText, pdfPageCount, tempDir, toP
 const PROFILE = officeProfile('property');
 
 // Words with every kind of Vietnamese mark, decomposed (NFD) as some keyboards and PDFs give them.
-const WORDS = ['Ủy', 'ban', 'nhân', 'dân', 'huyện', 'Đắk', 'Glong', 'Quảng', 'Nội', 'vụ', 'thực', 'hiện', 'dân', 'chủ', 'ở', 'cơ', 'sở', 'Nguyễn', 'Thị', 'Ánh', 'Tuyết', 'Hà', 'Giang', 'ưu', 'điểm', 'hạn', 'chế', 'khiếu', 'nại', '"Dân vận khéo"', '–', '100%', '(a)', '&', '<b>', "l'ơ"];
+const WORDS = [
+  'Ủy',
+  'ban',
+  'nhân',
+  'dân',
+  'huyện',
+  'Đắk',
+  'Glong',
+  'Quảng',
+  'Nội',
+  'vụ',
+  'thực',
+  'hiện',
+  'dân',
+  'chủ',
+  'ở',
+  'cơ',
+  'sở',
+  'Nguyễn',
+  'Thị',
+  'Ánh',
+  'Tuyết',
+  'Hà',
+  'Giang',
+  'ưu',
+  'điểm',
+  'hạn',
+  'chế',
+  'khiếu',
+  'nại',
+  '"Dân vận khéo"',
+  '–',
+  '100%',
+  '(a)',
+  '&',
+  '<b>',
+  "l'ơ",
+];
 const word = fc.constantFrom(...WORDS).map((w) => w.normalize('NFD'));
-const sentence = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' '));
+const sentence = (min: number, max: number) =>
+  fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' '));
 const upperSentence = (min: number, max: number) => sentence(min, max).map((s) => s.toLocaleUpperCase('vi'));
 
 const inline = fc.oneof(
   sentence(1, 80),
-  fc.array(fc.record({ text: sentence(1, 10).map((s) => s + ' '), bold: fc.boolean(), italic: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+  fc.array(fc.record({ text: sentence(1, 10).map((s) => s + ' '), bold: fc.boolean(), italic: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
 );
 
 const table = fc.integer({ min: 1, max: 12 }).chain((cols) =>
   fc.record({
     kind: fc.constant('table' as const),
     header: fc.array(fc.array(sentence(1, 4), { minLength: cols, maxLength: cols }), { minLength: 0, maxLength: 2 }),
-    rows: fc.array(fc.array(fc.oneof(sentence(0, 6), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 30 }),
+    rows: fc.array(
+      fc.array(
+        fc.oneof(sentence(0, 6), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+        { minLength: cols, maxLength: cols },
+      ),
+      { minLength: 1, maxLength: 30 },
+    ),
   }),
 );
 
 const block = fc.oneof(
   fc.record({ kind: fc.constant('basis' as const), text: inline }),
   fc.record({ kind: fc.constant('part' as const), label: fc.constantFrom('Phần I', 'Phần II'), title: sentence(0, 8) }),
-  fc.record({ kind: fc.constant('heading' as const), level: fc.constantFrom(1 as const, 2 as const, 3 as const), number: fc.constantFrom('I', '1', 'a', ''), title: sentence(0, 30) }),
+  fc.record({
+    kind: fc.constant('heading' as const),
+    level: fc.constantFrom(1 as const, 2 as const, 3 as const),
+    number: fc.constantFrom('I', '1', 'a', ''),
+    title: sentence(0, 30),
+  }),
   fc.record({ kind: fc.constant('paragraph' as const), text: inline }),
   fc.record({ kind: fc.constant('list' as const), items: fc.array(inline, { minLength: 1, maxLength: 5 }) }),
   table,
@@ -49,21 +101,37 @@ const model: fc.Arbitrary<DocumentModelInput> = fc.record({
     number: fc.option(fc.integer({ min: 1, max: 99999 }), { nil: null }),
     symbol: fc.constantFrom('BC-SNV', 'KH-UBND', 'UBND-VX', 'QĐ-UBND', 'TTr-SNV'),
     place: sentence(1, 4),
-    date: fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    date: fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
   }),
   type: fc.constantFrom(...DOCUMENT_TYPE_NAMES),
   summary: sentence(1, 40),
   to: fc.array(sentence(1, 12), { maxLength: 4 }),
   body: fc.array(block, { maxLength: 12 }),
   signature: fc.record({
-    authorityPrefix: fc.constantFrom('' as const, 'TM.' as const, 'KT.' as const, 'Q.' as const, 'TL.' as const, 'TUQ.' as const),
+    authorityPrefix: fc.constantFrom(
+      '' as const,
+      'TM.' as const,
+      'KT.' as const,
+      'Q.' as const,
+      'TL.' as const,
+      'TUQ.' as const,
+    ),
     authorityLine: upperSentence(1, 6),
     title: upperSentence(1, 8),
     fullName: sentence(1, 12),
   }),
-  recipients: fc.record({ entries: fc.array(sentence(1, 15), { maxLength: 12 }), draftingUnit: fc.constantFrom('', 'VP', 'TCBC') }),
+  recipients: fc.record({
+    entries: fc.array(sentence(1, 15), { maxLength: 12 }),
+    draftingUnit: fc.constantFrom('', 'VP', 'TCBC'),
+  }),
   annexes: fc.array(
-    fc.record({ title: sentence(1, 20), orientation: fc.constantFrom('auto' as const, 'portrait' as const, 'landscape' as const), body: fc.array(block, { maxLength: 3 }) }),
+    fc.record({
+      title: sentence(1, 20),
+      orientation: fc.constantFrom('auto' as const, 'portrait' as const, 'landscape' as const),
+      body: fc.array(block, { maxLength: 3 }),
+    }),
     { maxLength: 2 },
   ),
 });
@@ -95,7 +163,12 @@ function png(width: number, height: number, rgba: [number, number, number, numbe
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
 }
 
 describe('any valid model opens in LibreOffice', () => {
@@ -120,7 +193,19 @@ describe('any valid model opens in LibreOffice', () => {
       annexes: [
         {
           title: 'Danh sách một nghìn dòng',
-          body: [{ kind: 'table' as const, header: [['TT', 'Đơn vị', 'Số liệu', 'Ghi chú']], widths: [1, 5, 2, 3], rows: Array.from({ length: 1000 }, (_, i) => [String(i + 1), `Đơn vị số ${i + 1}`.normalize('NFD'), i * 17, i % 7 === 0 ? 'Có' : '']) }],
+          body: [
+            {
+              kind: 'table' as const,
+              header: [['TT', 'Đơn vị', 'Số liệu', 'Ghi chú']],
+              widths: [1, 5, 2, 3],
+              rows: Array.from({ length: 1000 }, (_, i) => [
+                String(i + 1),
+                `Đơn vị số ${i + 1}`.normalize('NFD'),
+                i * 17,
+                i % 7 === 0 ? 'Có' : '',
+              ]),
+            },
+          ],
         },
       ],
     };
@@ -151,7 +236,14 @@ describe('any valid model opens in LibreOffice', () => {
       type: 'Báo cáo' as const,
       summary: 'Kết quả ký số',
       body: [{ kind: 'paragraph' as const, text: 'Văn bản ký số có hình chữ ký và con dấu.' }],
-      signature: { authorityPrefix: 'KT.' as const, authorityLine: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', fullName: 'Nguyễn Văn An', signatureImage: png(240, 90, [20, 40, 200, 255]), sealImage: png(160, 160, [220, 20, 20, 200]) },
+      signature: {
+        authorityPrefix: 'KT.' as const,
+        authorityLine: 'GIÁM ĐỐC',
+        title: 'PHÓ GIÁM ĐỐC',
+        fullName: 'Nguyễn Văn An',
+        signatureImage: png(240, 90, [20, 40, 200, 255]),
+        sealImage: png(160, 160, [220, 20, 20, 200]),
+      },
     };
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const f = path.join(OUT_DIR, 'ky-so-chu-ky-con-dau.docx');

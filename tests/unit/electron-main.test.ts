@@ -98,7 +98,12 @@ describe('the main window', () => {
   it('cannot navigate or redirect to another origin, nor attach a webview', () => {
     const appUrl = win.webContents.getURL();
     expect(appUrl.startsWith('file://')).toBe(true);
-    for (const url of ['https://evil.example/', 'http://localhost:3000/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://localhost:3000/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+    ]) {
       expect(win.webContents.fire('will-navigate', url).defaultPrevented, url).toBe(true);
       expect(win.webContents.fire('will-redirect', url).defaultPrevented, url).toBe(true);
     }
@@ -107,7 +112,8 @@ describe('the main window', () => {
   });
 
   it('denies new windows; opens only mailto:/https: outside, and only after the user agrees', async () => {
-    const open = (url: string) => win.webContents.windowOpenHandler!({ url, frameName: '', features: '', disposition: 'new-window' });
+    const open = (url: string) =>
+      win.webContents.windowOpenHandler!({ url, frameName: '', features: '', disposition: 'new-window' });
     const state = fake().state;
 
     state.messageBoxResponse = 0;
@@ -127,7 +133,13 @@ describe('the main window', () => {
     expect(state.openedExternal).not.toContain('https://example.org/');
 
     state.messageBoxResponse = 0;
-    for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'không phải địa chỉ']) {
+    for (const url of [
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'không phải địa chỉ',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     await flush();
@@ -141,7 +153,10 @@ describe('the session policy', () => {
     const listener = fake().state.headersListener!;
     expect(listener).toBeTypeOf('function');
     let headers: Record<string, string[]> | undefined;
-    listener({ url: 'file:///app/index.html', responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    listener(
+      { url: 'file:///app/index.html', responseHeaders: { 'X-Other': ['1'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers!['X-Other']).toEqual(['1']);
     const csp = headers!['Content-Security-Policy']!;
     expect(csp).toHaveLength(1);
@@ -169,7 +184,14 @@ describe('the session policy', () => {
 
   it('refuses every permission request and check', () => {
     const state = fake().state;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
       state.permissionRequest!(win.webContents, permission, callback, {});
       expect(callback, permission).toHaveBeenCalledWith(false);

@@ -19,7 +19,12 @@ export const fakeEvent = (): FakeEvent => ({
   },
 });
 
-export type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' };
+export type WindowOpenHandler = (details: {
+  url: string;
+  frameName: string;
+  features: string;
+  disposition: string;
+}) => { action: 'allow' | 'deny' };
 
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
@@ -90,11 +95,22 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-export type IpcHandler = (event: { senderFrame: { url: string } | null; sender?: unknown }, ...args: unknown[]) => unknown;
+export type IpcHandler = (
+  event: { senderFrame: { url: string } | null; sender?: unknown },
+  ...args: unknown[]
+) => unknown;
 
-export type HeadersListener = (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void) => void;
+export type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (r: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void,
+) => void;
 export type RequestListener = (details: { url: string }, callback: (r: { cancel?: boolean }) => void) => void;
-export type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+export type PermissionRequestHandler = (
+  wc: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
 export type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
 
 export function createFakeElectron(paths: { userData: string; documents: string; appPath: string; version?: string }) {

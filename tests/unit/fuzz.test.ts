@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch, type Dispatch } from '../../src/main/dispatch';
 import { exportUnitWorkbook } from '../../src/main/features/units/unit-import';
@@ -18,7 +19,17 @@ import { sampleModel, SAMPLE_AGENCY } from '../../src/main/features/documents/sa
 import { AppError } from '../../src/shared/errors';
 import type { Result } from '../../src/shared/errors';
 import { databaseFingerprint, tempDir } from './helpers';
-import { hugeWorkbook, lyingBomb, mutateBytes, mutateObject, mutateZip, randomValue, seeded, zipBomb, ODD_TEXTS } from '../fuzz/mutations';
+import {
+  hugeWorkbook,
+  lyingBomb,
+  mutateBytes,
+  mutateObject,
+  mutateZip,
+  randomValue,
+  seeded,
+  zipBomb,
+  ODD_TEXTS,
+} from '../fuzz/mutations';
 
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 
@@ -30,13 +41,30 @@ let total = 0;
 
 beforeAll(async () => {
   dir = tempDir('bcnv-fuzz-');
-  core = await openCore({ dbPath: path.join(dir, 'data.db'), platform: folderPlatform(path.join(dir, 'out'), { nextOpenPath: () => nextOpen }) });
+  core = await openCore({
+    dbPath: path.join(dir, 'data.db'),
+    platform: folderPlatform(path.join(dir, 'out'), { nextOpenPath: () => nextOpen }),
+  });
   dispatch = createDispatch(core);
   for (const [code, name] of [
     ['SNV', 'Sở Nội vụ'],
     ['XA1', 'UBND xã Hòa Vang'],
   ])
-    await createUnit(core.db, unitInput.parse({ code, name, shortName: '', kind: 'khac', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null }));
+    await createUnit(
+      core.db,
+      unitInput.parse({
+        code,
+        name,
+        shortName: '',
+        kind: 'khac',
+        parentId: null,
+        email: '',
+        contactPerson: '',
+        phone: '',
+        activeFrom: null,
+        activeTo: null,
+      }),
+    );
 }, 60_000);
 
 afterAll(async () => {
@@ -62,11 +90,23 @@ async function expectAllRefused(cases: { label: string; call: () => Promise<Resu
   return cases.length;
 }
 
-const bytesCall = (method: string, fileName: string) => (bytes: Uint8Array) => () => dispatch(method, { fileName, data: bytes });
+const bytesCall = (method: string, fileName: string) => (bytes: Uint8Array) => () =>
+  dispatch(method, { fileName, data: bytes });
 
-const WORKBOOK_PARTS = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels'];
+const WORKBOOK_PARTS = [
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/worksheets/sheet1.xml',
+  'xl/sharedStrings.xml',
+  'xl/_rels/workbook.xml.rels',
+];
 
-async function workbookCases(seed: number, valid: Uint8Array, n: number, call: (b: Uint8Array) => () => Promise<Result<unknown>>) {
+async function workbookCases(
+  seed: number,
+  valid: Uint8Array,
+  n: number,
+  call: (b: Uint8Array) => () => Promise<Result<unknown>>,
+) {
   const r = seeded(seed);
   const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
   for (let i = 0; i < n; i++) {
@@ -77,7 +117,12 @@ async function workbookCases(seed: number, valid: Uint8Array, n: number, call: (
 }
 
 /** Inputs that are not JSON of the right shape: truncated, junk, random structures, binary. */
-function jsonCases(seed: number, valid: Uint8Array, n: number, call: (b: Uint8Array) => () => Promise<Result<unknown>>) {
+function jsonCases(
+  seed: number,
+  valid: Uint8Array,
+  n: number,
+  call: (b: Uint8Array) => () => Promise<Result<unknown>>,
+) {
   const r = seeded(seed);
   const enc = new TextEncoder();
   return Array.from({ length: n }, (_, i) => {
@@ -103,14 +148,26 @@ describe('hostile input', () => {
     const bomb = await zipBomb();
     cases.push({ label: 'zip bomb', call: commit(bomb) }, { label: 'lying zip bomb', call: commit(lyingBomb(bomb)) });
     cases.push({ label: '100,000 rows', call: commit(await hugeWorkbook(100_000, ['Mã', 'Tên đơn vị', 'Loại'])) });
-    cases.push({ label: 'empty', call: commit(new Uint8Array()) }, { label: 'old xls', call: commit(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])) });
+    cases.push(
+      { label: 'empty', call: commit(new Uint8Array()) },
+      { label: 'old xls', call: commit(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])) },
+    );
     expect(await expectAllRefused(cases)).toBeGreaterThanOrEqual(355);
   }, 300_000);
 
   it('template, plan and criteria-set files: broken JSON and wrong shapes', async () => {
     const template = await dispatch('templates.list', {});
     expect(template.ok).toBe(true);
-    const valid = new TextEncoder().encode(JSON.stringify({ format: 'bao-cao-noi-vu/template', formatVersion: 1, code: 'X', name: 'Y', sections: [], indicators: [] }));
+    const valid = new TextEncoder().encode(
+      JSON.stringify({
+        format: 'bao-cao-noi-vu/template',
+        formatVersion: 1,
+        code: 'X',
+        name: 'Y',
+        sections: [],
+        indicators: [],
+      }),
+    );
     const cases = [
       ...jsonCases(3, valid, 100, bytesCall('templates.import', 'mau.json')),
       ...jsonCases(4, valid, 100, bytesCall('plans.import', 'ke-hoach.json')),
@@ -121,7 +178,10 @@ describe('hostile input', () => {
 
   it('document models: random structures refused at the boundary, broken models refused by the schema', async () => {
     const r = seeded(6);
-    const cases = Array.from({ length: 100 }, (_, i) => ({ label: `model ${i}`, call: () => dispatch('documents.export', { model: randomValue(r), takeNumber: r() < 0.5 }) }));
+    const cases = Array.from({ length: 100 }, (_, i) => ({
+      label: `model ${i}`,
+      call: () => dispatch('documents.export', { model: randomValue(r), takeNumber: r() < 0.5 }),
+    }));
     expect(await expectAllRefused(cases)).toBe(100);
     // mutated real models: either still valid, or refused with a Vietnamese message naming the field
     const valid = sampleModel('bao-cao', SAMPLE_AGENCY, '2025-06-05');
@@ -150,7 +210,8 @@ describe('hostile input', () => {
       return dispatch('package.inspect', {});
     };
     for (let i = 0; i < 150; i++) {
-      const m = r() < 0.5 ? mutateBytes(r, valid) : await mutateZip(r, valid, ['manifest.json', 'data/bao-cao-noi-vu.db']);
+      const m =
+        r() < 0.5 ? mutateBytes(r, valid) : await mutateZip(r, valid, ['manifest.json', 'data/bao-cao-noi-vu.db']);
       cases.push({ label: m.label, call: viaDialog(m.bytes) });
     }
     cases.push({ label: 'zip bomb as package', call: viaDialog(lyingBomb(await zipBomb())) });
@@ -160,10 +221,12 @@ describe('hostile input', () => {
   it('plan files: damaged .docx, binary and wrongly encoded .txt refused; any pasted text parsed without harm', async () => {
     const docx = await renderDocx(parseDocumentModel(sampleModel('ke-hoach', SAMPLE_AGENCY, '2025-03-27')));
     const r = seeded(8);
-    const parse = (fileName: string) => (bytes: Uint8Array) => () => dispatch('planImport.parse', { file: { fileName, data: bytes } });
+    const parse = (fileName: string) => (bytes: Uint8Array) => () =>
+      dispatch('planImport.parse', { file: { fileName, data: bytes } });
     const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
     for (let i = 0; i < 120; i++) {
-      const m = r() < 0.6 ? mutateBytes(r, docx) : await mutateZip(r, docx, ['[Content_Types].xml', 'word/document.xml']);
+      const m =
+        r() < 0.6 ? mutateBytes(r, docx) : await mutateZip(r, docx, ['[Content_Types].xml', 'word/document.xml']);
       cases.push({ label: `docx: ${m.label}`, call: parse('ke-hoach.docx')(m.bytes) });
     }
     for (let i = 0; i < 40; i++) {
@@ -172,14 +235,19 @@ describe('hostile input', () => {
       cases.push({ label: `binary txt ${i}`, call: parse('ke-hoach.txt')(bin) });
     }
     // Windows-1258 / TCVN3 bytes: not UTF-8
-    cases.push({ label: 'windows-1258', call: parse('kh.txt')(new Uint8Array([0x4b, 0xc3, 0xa0, 0xca, 0xd2, 0xde, 0x20, 0xf2, 0xec])) });
+    cases.push({
+      label: 'windows-1258',
+      call: parse('kh.txt')(new Uint8Array([0x4b, 0xc3, 0xa0, 0xca, 0xd2, 0xde, 0x20, 0xf2, 0xec])),
+    });
     cases.push({ label: 'lying zip bomb as docx', call: parse('bom.docx')(lyingBomb(await zipBomb())) });
     expect(await expectAllRefused(cases)).toBe(162);
 
     // pasted text is never refused for its content: odd text yields a proposal, nothing is stored
     const before = databaseFingerprint(core);
     for (let i = 0; i < 60; i++) {
-      const text = Array.from({ length: 1 + Math.floor(r() * 30) }, () => ODD_TEXTS[Math.floor(r() * ODD_TEXTS.length)]!.slice(0, 300)).join(r() < 0.5 ? '\n' : ' ');
+      const text = Array.from({ length: 1 + Math.floor(r() * 30) }, () =>
+        ODD_TEXTS[Math.floor(r() * ODD_TEXTS.length)]!.slice(0, 300),
+      ).join(r() < 0.5 ? '\n' : ' ');
       const res = await dispatch('planImport.parse', { text });
       if (!res.ok) expect(res.error.code).not.toBe('INTERNAL');
     }
@@ -196,44 +264,71 @@ describe('hostile input', () => {
     const valid = new Uint8Array(fs.readFileSync(path.join(outDir, file)));
     const r = seeded(9);
     const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
-    const analyseThenCommit = (fileName: string, bytes: Uint8Array, label = "") => async (): Promise<Result<unknown>> => {
-      const review = await dispatch('collect.analyze', { periodId: period.id, files: [{ fileName, data: bytes }] });
-      if (!review.ok) return review;
-      const item = (review.value as { batchId: string; items: { status: string; problems: { message: string }[] }[] }).items[0]!;
-      expect(item.status, `${fileName}: not a problem (${label})`).toBe('problem');
-      expect(item.problems[0]!.message).toMatch(VIETNAMESE);
-      return dispatch('collect.commit', { batchId: (review.value as { batchId: string }).batchId, accept: [{ index: 0 }] });
-    };
+    const analyseThenCommit =
+      (fileName: string, bytes: Uint8Array, label = '') =>
+      async (): Promise<Result<unknown>> => {
+        const review = await dispatch('collect.analyze', { periodId: period.id, files: [{ fileName, data: bytes }] });
+        if (!review.ok) return review;
+        const item = (review.value as { batchId: string; items: { status: string; problems: { message: string }[] }[] })
+          .items[0]!;
+        expect(item.status, `${fileName}: not a problem (${label})`).toBe('problem');
+        expect(item.problems[0]!.message).toMatch(VIETNAMESE);
+        return dispatch('collect.commit', {
+          batchId: (review.value as { batchId: string }).batchId,
+          accept: [{ index: 0 }],
+        });
+      };
     // The cover sheet (sheet1) is never read, by design: a unit may scribble on it. Every part the
     // reader needs is a target.
-    const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && n !== 'xl/worksheets/sheet1.xml');
+    const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter(
+      (n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && n !== 'xl/worksheets/sheet1.xml',
+    );
     const needed = [...WORKBOOK_PARTS.filter((p) => p !== 'xl/worksheets/sheet1.xml'), ...parts];
     for (let i = 0; i < 150; i++) {
       const m = r() < 0.6 ? mutateBytes(r, valid) : await mutateZip(r, valid, needed);
       cases.push({ label: `collect: ${m.label}`, call: analyseThenCommit(`bieu-${i}.xlsx`, m.bytes, m.label) });
     }
     cases.push({ label: 'collect: lying zip bomb', call: analyseThenCommit('bom.xlsx', lyingBomb(await zipBomb())) });
-    cases.push({ label: 'collect: 100,000 rows', call: analyseThenCommit('lon.xlsx', await hugeWorkbook(100_000, ['Mã', 'Tên', 'Giá trị'])) });
-    cases.push({ label: 'collect: not made by the app', call: analyseThenCommit('la.xlsx', await exportUnitWorkbook(core.db)) });
+    cases.push({
+      label: 'collect: 100,000 rows',
+      call: analyseThenCommit('lon.xlsx', await hugeWorkbook(100_000, ['Mã', 'Tên', 'Giá trị'])),
+    });
+    cases.push({
+      label: 'collect: not made by the app',
+      call: analyseThenCommit('la.xlsx', await exportUnitWorkbook(core.db)),
+    });
     expect(await expectAllRefused(cases)).toBe(153);
   }, 300_000);
 
   it('scoring workbooks: damaged self-scoring books are refused and store nothing', async () => {
-    const must = <T,>(r: Result<unknown>): T => {
+    const must = <T>(r: Result<unknown>): T => {
       if (!r.ok) throw new Error(r.error.message);
       return r.value as T;
     };
     const setId = must<{ id: number }[]>(await dispatch('scoring.sets.list', {}))[0]!.id;
     const units = must<{ id: number }[]>(await dispatch('units.list', {}));
-    const roundId = must<{ id: number }>(await dispatch('scoring.rounds.create', { year: 2031, setId, unitIds: units.map((u) => u.id) })).id;
-    const exported = must<{ path: string }>(await dispatch('scoring.workbook.export', { roundId, unitId: units[0]!.id }));
+    const roundId = must<{ id: number }>(
+      await dispatch('scoring.rounds.create', { year: 2031, setId, unitIds: units.map((u) => u.id) }),
+    ).id;
+    const exported = must<{ path: string }>(
+      await dispatch('scoring.workbook.export', { roundId, unitId: units[0]!.id }),
+    );
     const valid = new Uint8Array(fs.readFileSync(exported.path));
-    const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const parts = Object.keys((await JSZip.loadAsync(valid)).files).filter((n) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(n),
+    );
     const r = seeded(10);
-    const importBook = (bytes: Uint8Array) => () => dispatch('scoring.workbook.import', { roundId, file: { fileName: 'phieu-tu-cham.xlsx', data: bytes } });
+    const importBook = (bytes: Uint8Array) => () =>
+      dispatch('scoring.workbook.import', { roundId, file: { fileName: 'phieu-tu-cham.xlsx', data: bytes } });
     const cases: { label: string; call: () => Promise<Result<unknown>> }[] = [];
     for (let i = 0; i < 120; i++) {
-      const m = r() < 0.6 ? mutateBytes(r, valid) : await mutateZip(r, valid, [...WORKBOOK_PARTS.filter((p) => !p.includes('sheet1')), ...parts.filter((p) => !p.endsWith('sheet1.xml'))]);
+      const m =
+        r() < 0.6
+          ? mutateBytes(r, valid)
+          : await mutateZip(r, valid, [
+              ...WORKBOOK_PARTS.filter((p) => !p.includes('sheet1')),
+              ...parts.filter((p) => !p.endsWith('sheet1.xml')),
+            ]);
       cases.push({ label: `scoring: ${m.label}`, call: importBook(m.bytes) });
     }
     cases.push({ label: 'scoring: lying zip bomb', call: importBook(lyingBomb(await zipBomb())) });

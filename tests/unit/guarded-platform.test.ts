@@ -38,9 +38,15 @@ describe('guarded platform', () => {
     await g.chooseFolder();
     await g.openPath('/home/u/xuat/a.xlsx');
     await g.openPath(path.join(dataDir, 'evidence', 'minh-chung.pdf'));
-    await expect(g.openPath(path.join(dataDir, 'evidence', '..', '..', 'ngoai.txt'))).rejects.toMatchObject({ code: 'PROTECTED_PATH' });
+    await expect(g.openPath(path.join(dataDir, 'evidence', '..', '..', 'ngoai.txt'))).rejects.toMatchObject({
+      code: 'PROTECTED_PATH',
+    });
     await expect(g.openPath(dbPath)).rejects.toMatchObject({ code: 'PROTECTED_PATH' });
-    expect(f.opened).toEqual(['/home/u/Documents/bc.docx', '/home/u/xuat/a.xlsx', path.join(dataDir, 'evidence', 'minh-chung.pdf')]);
+    expect(f.opened).toEqual([
+      '/home/u/Documents/bc.docx',
+      '/home/u/xuat/a.xlsx',
+      path.join(dataDir, 'evidence', 'minh-chung.pdf'),
+    ]);
   });
 });
 

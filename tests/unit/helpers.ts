@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 
 export function tempDir(prefix = 'bcnv-'): string {
@@ -11,13 +12,19 @@ export function tempDir(prefix = 'bcnv-'): string {
 }
 
 export async function freshCore(dir = tempDir()): Promise<Core> {
-  return openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(path.join(dir, 'exports')), version: 'test' });
+  return openCore({
+    dbPath: path.join(dir, 'test.db'),
+    platform: folderPlatform(path.join(dir, 'exports')),
+    version: 'test',
+  });
 }
 
 /** A checksum of every row of every table: equal before and after means nothing changed. */
 export function databaseFingerprint(core: Core): string {
   const tables = core.conn.sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name`,
+    )
     .all() as { name: string }[];
   const hash = crypto.createHash('sha256');
   for (const { name } of tables) {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { listTemplates } from '../../src/main/features/templates/templates';
@@ -27,18 +28,41 @@ afterEach(async () => {
 async function tetPeriod() {
   const templateId = (await listTemplates(core.db)).find((t) => t.code === 'dan-van-chinh-quyen')!.id;
   // Cut-off on Friday 13/02/2026; Tết Bính Ngọ falls on Tuesday 17/02/2026.
-  return periodInput.parse({ type: 'ad_hoc', year: 2026, windowStart: '2026-01-15', windowEnd: '2026-02-13', templateId, expected: { mode: 'kinds', kinds: ['so_nganh'] } });
+  return periodInput.parse({
+    type: 'ad_hoc',
+    year: 2026,
+    windowStart: '2026-01-15',
+    windowEnd: '2026-02-13',
+    templateId,
+    expected: { mode: 'kinds', kinds: ['so_nganh'] },
+  });
 }
 
 describe('holidays in the settings', () => {
   it('a default deadline skips the configured holidays', async () => {
-    await createUnit(core.db, { code: 'SNV', name: 'Sở Nội vụ', shortName: '', kind: 'so_nganh', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    await createUnit(core.db, {
+      code: 'SNV',
+      name: 'Sở Nội vụ',
+      shortName: '',
+      kind: 'so_nganh',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
     const input = await tetPeriod();
     expect((await previewPeriod(core.db, input)).deadline).toBe('2026-02-16');
 
     const dispatch = createDispatch(core);
-    const tet = ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({ date, name: 'Tết Nguyên đán' }));
-    const saved = await dispatch('periods.saveHolidays', { holidays: [{ date: '2026-04-26', name: 'Giỗ Tổ Hùng Vương' }, ...tet, tet[0]] });
+    const tet = ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({
+      date,
+      name: 'Tết Nguyên đán',
+    }));
+    const saved = await dispatch('periods.saveHolidays', {
+      holidays: [{ date: '2026-04-26', name: 'Giỗ Tổ Hùng Vương' }, ...tet, tet[0]],
+    });
     expect(saved.ok).toBe(true);
     const listed = await dispatch('periods.holidays', {});
     expect(listed).toEqual({ ok: true, value: [...tet, { date: '2026-04-26', name: 'Giỗ Tổ Hùng Vương' }] });
@@ -59,7 +83,10 @@ describe('holidays in the settings', () => {
     const unreal = await dispatch('periods.saveHolidays', { holidays: [{ date: '2026-02-30', name: '' }] });
     expect(unreal.ok).toBe(false);
     if (!unreal.ok) expect(unreal.error.message).toMatch(/không có thật/);
-    const many = Array.from({ length: 101 }, (_, i) => ({ date: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, name: '' }));
+    const many = Array.from({ length: 101 }, (_, i) => ({
+      date: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      name: '',
+    }));
     const tooMany = await dispatch('periods.saveHolidays', { holidays: many });
     expect(tooMany.ok).toBe(false);
     if (!tooMany.ok) expect(tooMany.error.message).toMatch(/tối đa 100/);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src/main/db/connection';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
-import { openCore } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 
 describe('migrations 0004_plans_templates_periods and 0005_unit_reports', () => {
@@ -16,18 +16,41 @@ describe('migrations 0004_plans_templates_periods and 0005_unit_reports', () => 
     const r = await createMigrator(conn).migrateTo('0002_unit_search_and_events');
     expect(r.error).toBeUndefined();
     conn.sqlite
-      .prepare(`INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`)
+      .prepare(
+        `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
+      )
       .run();
     const result = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
     expect(result.applied).toEqual(expect.arrayContaining(['0004_plans_templates_periods', '0005_unit_reports']));
-    const tables = (conn.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['plans', 'plan_tasks', 'plan_task_units', 'plan_targets', 'templates', 'template_sections', 'template_indicators', 'template_rules', 'periods', 'period_units', 'reports', 'report_values', 'report_revisions', 'report_value_changes', 'report_events', 'installed_resources']) {
+    const tables = (
+      conn.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const t of [
+      'plans',
+      'plan_tasks',
+      'plan_task_units',
+      'plan_targets',
+      'templates',
+      'template_sections',
+      'template_indicators',
+      'template_rules',
+      'periods',
+      'period_units',
+      'reports',
+      'report_values',
+      'report_revisions',
+      'report_value_changes',
+      'report_events',
+      'installed_resources',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(conn.sqlite.prepare('SELECT code FROM units').all()).toEqual([{ code: 'SNV' }]);
     await conn.close();
     const core = await openCore({ dbPath: file, platform: folderPlatform(dir) });
-    expect(core.conn.sqlite.prepare('SELECT code, version FROM templates').all()).toEqual([{ code: 'dan-van-chinh-quyen', version: 1 }]);
+    expect(core.conn.sqlite.prepare('SELECT code, version FROM templates').all()).toEqual([
+      { code: 'dan-van-chinh-quyen', version: 1 },
+    ]);
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src/main/db/connection';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
-import { openCore } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 
 describe('migration 0040_scoring', () => {
@@ -15,21 +15,42 @@ describe('migration 0040_scoring', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-mig-scoring-'));
     const file = path.join(dir, 'm.db');
     const conn = openConnection(file);
-    const before = Object.keys(migrations).filter((n) => n < '0040_scoring').sort().at(-1)!;
+    const before = Object.keys(migrations)
+      .filter((n) => n < '0040_scoring')
+      .sort()
+      .at(-1)!;
     expect((await createMigrator(conn).migrateTo(before)).error).toBeUndefined();
-    conn.sqlite.prepare(`INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`).run();
+    conn.sqlite
+      .prepare(
+        `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
+      )
+      .run();
     const result = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
     expect(result.applied).toContain('0040_scoring');
     expect(result.backupPath).not.toBeNull();
     const db = conn.sqlite;
-    db.prepare(`INSERT INTO scoring_sets (code, version, name, year, total_c, content, created_at) VALUES ('x', 1, 'X', 2025, 10000, '{}', '2025-01-01')`).run();
-    expect(() => db.prepare(`INSERT INTO scoring_sets (code, version, name, year, total_c, content, created_at) VALUES ('x', 1, 'X', 2025, 10000, '{}', '2025-01-01')`).run()).toThrow(/UNIQUE/);
+    db.prepare(
+      `INSERT INTO scoring_sets (code, version, name, year, total_c, content, created_at) VALUES ('x', 1, 'X', 2025, 10000, '{}', '2025-01-01')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO scoring_sets (code, version, name, year, total_c, content, created_at) VALUES ('x', 1, 'X', 2025, 10000, '{}', '2025-01-01')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     db.prepare(`UPDATE scoring_sets SET content = '{"a":1}' WHERE code = 'x'`).run(); // not used yet: editable
-    db.prepare(`INSERT INTO scoring_rounds (name, year, set_id, created_at) VALUES ('Đợt', 2025, 1, '2025-01-01')`).run();
+    db.prepare(
+      `INSERT INTO scoring_rounds (name, year, set_id, created_at) VALUES ('Đợt', 2025, 1, '2025-01-01')`,
+    ).run();
     expect(() => db.prepare(`UPDATE scoring_sets SET content = '{}' WHERE code = 'x'`).run()).toThrow(/không được sửa/);
     db.prepare(`INSERT INTO scorings (round_id, unit_id, position, updated_at) VALUES (1, 1, 1, '2025-01-01')`).run();
     const line = (self: number | null, appraised: number | null, reason: string) =>
-      db.prepare(`INSERT OR REPLACE INTO scoring_lines (scoring_id, code, kind, max_c, self_c, appraised_c, reason) VALUES (1, '1.1', 'criterion', 400, ?, ?, ?)`).run(self, appraised, reason);
+      db
+        .prepare(
+          `INSERT OR REPLACE INTO scoring_lines (scoring_id, code, kind, max_c, self_c, appraised_c, reason) VALUES (1, '1.1', 'criterion', 400, ?, ?, ?)`,
+        )
+        .run(self, appraised, reason);
     expect(() => line(401, null, '')).toThrow(/CHECK/);
     expect(() => line(-1, null, '')).toThrow(/CHECK/);
     expect(() => line(300, 200, '')).toThrow(/CHECK/);
@@ -38,7 +59,9 @@ describe('migration 0040_scoring', () => {
     db.prepare(`UPDATE scorings SET locked = 1`).run();
     expect(() => db.prepare(`UPDATE scoring_lines SET appraised_c = 100, reason = 'x'`).run()).toThrow(/đã được duyệt/);
     db.prepare(`INSERT INTO scoring_events (scoring_id, kind, at) VALUES (1, 'approved', '2025-01-01')`).run();
-    expect(() => db.prepare(`INSERT INTO scoring_events (scoring_id, kind, at) VALUES (1, 'deleted', '2025-01-01')`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO scoring_events (scoring_id, kind, at) VALUES (1, 'deleted', '2025-01-01')`).run(),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare(`DELETE FROM scoring_events`).run()).toThrow(/chỉ được ghi thêm/);
     expect(db.prepare('SELECT code FROM units').all()).toEqual([{ code: 'SNV' }]);
     await conn.close();

@@ -35,7 +35,9 @@ describe('migrations', () => {
       // rows written by the old version
       {
         await sql`INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at)
-                  VALUES ('DV01', 'Ban Dân vận', '', 'khac', '', '', '', 10, '2024-01-01', '2024-01-01')`.execute(conn.db);
+                  VALUES ('DV01', 'Ban Dân vận', '', 'khac', '', '', '', 10, '2024-01-01', '2024-01-01')`.execute(
+          conn.db,
+        );
       }
       const r = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
       expect(r.applied).toEqual(names.slice(k));
@@ -43,7 +45,9 @@ describe('migrations', () => {
       expect(fs.existsSync(r.backupPath!)).toBe(true);
       // the backup is the old version, readable on its own
       const old = openConnection(r.backupPath!);
-      const oldNames = (old.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[]).map((x) => x.name);
+      const oldNames = (
+        old.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[]
+      ).map((x) => x.name);
       expect(oldNames).toEqual(names.slice(0, k));
       await old.close();
       // the data survived
@@ -58,7 +62,9 @@ describe('migrations', () => {
     const conn = openConnection(path.join(tempDir(), 'm2.db'));
     await createMigrator(conn).migrateTo('0001_initial');
     await sql`INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at)
-              VALUES ('DV01', 'Ban Dân vận Đảng ủy', '', 'khac', '', '', '', 10, '2024-01-01', '2024-01-01')`.execute(conn.db);
+              VALUES ('DV01', 'Ban Dân vận Đảng ủy', '', 'khac', '', '', '', 10, '2024-01-01', '2024-01-01')`.execute(
+      conn.db,
+    );
     const { error } = await createMigrator(conn).migrateTo('0002_unit_search_and_events');
     expect(error).toBeUndefined();
     await migrateToLatest(conn);

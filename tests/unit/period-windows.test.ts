@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, checkWindow, daysBetween, defaultDeadline, isWorkingDay, periodName, periodWindow, planDeadline } from '../../src/shared/domain/periods';
+import {
+  addWorkingDays,
+  checkWindow,
+  daysBetween,
+  defaultDeadline,
+  isWorkingDay,
+  periodName,
+  periodWindow,
+  planDeadline,
+} from '../../src/shared/domain/periods';
 
 describe('data windows of Nghị định 09/2019', () => {
   it('month: 15th of the previous month to the 14th, January across the year boundary', () => {

@@ -20,7 +20,15 @@ const longKhanh = fs.readFileSync(`${SEEDS}/ke-hoach-dan-van-chinh-quyen-long-kh
 /** The proposal without spans and source text: what must not change with noise. */
 function values(p: PlanProposal): unknown {
   const strip = (o: unknown): unknown =>
-    Array.isArray(o) ? o.map(strip) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'spans').map(([k, v]) => [k, strip(v)])) : o;
+    Array.isArray(o)
+      ? o.map(strip)
+      : o && typeof o === 'object'
+        ? Object.fromEntries(
+            Object.entries(o)
+              .filter(([k]) => k !== 'spans')
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : o;
   const { text: _text, ...rest } = p;
   return strip(rest);
 }
@@ -47,7 +55,16 @@ describe('Long Khánh plan (468/KH-UBND)', () => {
   const j = proposalJson(p);
 
   it('reads the header', () => {
-    expect(j).toMatchObject({ type: 'Kế hoạch', number: '468', symbol: 'KH-UBND', place: 'Long Khánh', date: '2024-03-27', issuer: null, parentIssuer: null, title: 'Thực hiện công tác dân vận chính quyền năm 2024' });
+    expect(j).toMatchObject({
+      type: 'Kế hoạch',
+      number: '468',
+      symbol: 'KH-UBND',
+      place: 'Long Khánh',
+      date: '2024-03-27',
+      issuer: null,
+      parentIssuer: null,
+      title: 'Thực hiện công tác dân vận chính quyền năm 2024',
+    });
     expect(p.planType).toBe('KH');
     expect(at(p, p.number.spans[0]!)).toBe('468');
     expect(at(p, p.title.spans[0]!)).toBe('Thực hiện công tác dân vận chính quyền năm 2024');
@@ -68,7 +85,9 @@ describe('Long Khánh plan (468/KH-UBND)', () => {
     ]);
     expect(p.sections[0]!.children).toEqual([]);
     expect(p.sections[0]!.text.split('\n')).toHaveLength(6);
-    expect(p.sections[0]!.text.startsWith('Chủ đề năm 2024: “Xây dựng chính quyền thân thiện” trên địa bàn thành phố;')).toBe(true);
+    expect(
+      p.sections[0]!.text.startsWith('Chủ đề năm 2024: “Xây dựng chính quyền thân thiện” trên địa bàn thành phố;'),
+    ).toBe(true);
     const iii = p.sections[1]!;
     expect(iii.children.map((c) => c.label)).toEqual(['1', '2', '3', '4']);
     expect(iii.children[3]!.title).toBe('Công tác tôn giáo, dân tộc');
@@ -76,7 +95,9 @@ describe('Long Khánh plan (468/KH-UBND)', () => {
     const h = iii.children[0]!.children[7]!;
     expect(h.children).toHaveLength(7);
     expect(h.children.every((c) => c.label === '-' && c.level === 4)).toBe(true);
-    expect(h.children[0]!.title).toBe('Dự thảo văn kiện Đại hội Đảng các cấp, nhiệm kỳ 2025-2030 về lĩnh vực công tác dân vận');
+    expect(h.children[0]!.title).toBe(
+      'Dự thảo văn kiện Đại hội Đảng các cấp, nhiệm kỳ 2025-2030 về lĩnh vực công tác dân vận',
+    );
     // the page break inside "tăng cường công / tác lãnh đạo" is joined
     expect(h.children[6]!.title).toContain('tăng cường công tác lãnh đạo, quản lý');
     // "Quy / ché số 14-QC/TU" joined across the page break and the OCR slip fixed
@@ -104,7 +125,9 @@ describe('Long Khánh plan (468/KH-UBND)', () => {
     ]);
     expect(p.tasks[0]!.text.split('\n')).toHaveLength(8);
     expect(p.tasks[0]!.text.startsWith('Tham mưu, đề xuất UBND thành phố chỉ đạo')).toBe(true);
-    expect(p.tasks[4]!.text).toBe('Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tham mưu UBND thành phố triển khai, xây dựng các chương trình, kế hoạch thực hiện nông thôn mới năm 2024.');
+    expect(p.tasks[4]!.text).toBe(
+      'Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tham mưu UBND thành phố triển khai, xây dựng các chương trình, kế hoạch thực hiện nông thôn mới năm 2024.',
+    );
     expect(at(p, p.tasks[0]!.units[0]!.spans[0]!)).toBe('Phòng Nội vụ');
     expect(p.tasks.flatMap((t) => t.units).every((u) => u.unitId === null)).toBe(true);
   });
@@ -115,28 +138,63 @@ describe('Long Khánh plan (468/KH-UBND)', () => {
       { kind: 'year', date: '2024-10-10', text: 'cuối năm (trước ngày 10/10/2024)' },
     ]);
     expect(j.periods).toEqual([
-      { type: 'half', year: 2024, name: '6 tháng đầu năm 2024', windowStart: '2023-12-15', windowEnd: '2024-04-14', deadline: '2024-05-10' },
-      { type: 'year', year: 2024, name: 'Năm 2024', windowStart: '2023-12-15', windowEnd: '2024-09-14', deadline: '2024-10-10' },
+      {
+        type: 'half',
+        year: 2024,
+        name: '6 tháng đầu năm 2024',
+        windowStart: '2023-12-15',
+        windowEnd: '2024-04-14',
+        deadline: '2024-05-10',
+      },
+      {
+        type: 'year',
+        year: 2024,
+        name: 'Năm 2024',
+        windowStart: '2023-12-15',
+        windowEnd: '2024-09-14',
+        deadline: '2024-10-10',
+      },
     ]);
   });
 
   it('reads the three targets', () => {
     expect(j.targets).toEqual([
-      { text: 'trên 80% cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo', comparator: 'tren', value: '80', unit: '%', subject: 'cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo' },
+      {
+        text: 'trên 80% cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo',
+        comparator: 'tren',
+        value: '80',
+        unit: '%',
+        subject: 'cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo',
+      },
       {
         text: 'trên 90% cơ quan, đơn vị, UBND các phường, xã và doanh nghiệp có tổ chức công đoàn thực hiện tốt quy chế dân chủ ở cơ sở',
         comparator: 'tren',
         value: '90',
         unit: '%',
-        subject: 'cơ quan, đơn vị, UBND các phường, xã và doanh nghiệp có tổ chức công đoàn thực hiện tốt quy chế dân chủ ở cơ sở',
+        subject:
+          'cơ quan, đơn vị, UBND các phường, xã và doanh nghiệp có tổ chức công đoàn thực hiện tốt quy chế dân chủ ở cơ sở',
       },
-      { text: 'trên 80% cơ quan, đơn vị, UBND các phường, xã thực hiện tốt dân vận chính quyền', comparator: 'tren', value: '80', unit: '%', subject: 'cơ quan, đơn vị, UBND các phường, xã thực hiện tốt dân vận chính quyền' },
+      {
+        text: 'trên 80% cơ quan, đơn vị, UBND các phường, xã thực hiện tốt dân vận chính quyền',
+        comparator: 'tren',
+        value: '80',
+        unit: '%',
+        subject: 'cơ quan, đơn vị, UBND các phường, xã thực hiện tốt dân vận chính quyền',
+      },
     ]);
     expect(at(p, p.targets[0]!.spans[0]!)).toBe('trên 80% cơ quan, đơn vị thực hiện đạt tiêu chí Dân vận khéo');
   });
 
   it('reads the distribution list and the signer', () => {
-    expect(j.recipients).toEqual(['Sở Nội vụ tỉnh Đồng Nai', 'Ban Dân vận Thành ủy', 'CT, các PCT. UBTP', 'Các phòng, ban, đơn vị trực thuộc', 'UBND các phường, xã', 'Chánh, Phó VP', 'Lưu: VT, TH (VX)']);
+    expect(j.recipients).toEqual([
+      'Sở Nội vụ tỉnh Đồng Nai',
+      'Ban Dân vận Thành ủy',
+      'CT, các PCT. UBTP',
+      'Các phòng, ban, đơn vị trực thuộc',
+      'UBND các phường, xã',
+      'Chánh, Phó VP',
+      'Lưu: VT, TH (VX)',
+    ]);
     expect(j.signer).toEqual({ authority: ['KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Bùi Quốc Thế' });
     expect(p.warnings).toEqual([]);
   });
@@ -147,7 +205,16 @@ describe('Chi Lăng plan (Số: /KH-UBND, number left blank)', () => {
   const j = proposalJson(p);
 
   it('reads the header with a blank number', () => {
-    expect(j).toMatchObject({ type: 'Kế hoạch', number: null, symbol: 'KH-UBND', place: 'TT Chi Lăng', date: '2024-04-01', issuer: null, parentIssuer: null, title: 'Thực hiện dân chủ ở cơ sở năm 2024' });
+    expect(j).toMatchObject({
+      type: 'Kế hoạch',
+      number: null,
+      symbol: 'KH-UBND',
+      place: 'TT Chi Lăng',
+      date: '2024-04-01',
+      issuer: null,
+      parentIssuer: null,
+      title: 'Thực hiện dân chủ ở cơ sở năm 2024',
+    });
   });
 
   it('reads three legal bases', () => {
@@ -168,18 +235,28 @@ describe('Chi Lăng plan (Số: /KH-UBND, number left blank)', () => {
     expect(p.sections[0]!.children[0]!.text.split('\n')).toHaveLength(3);
     const ii = p.sections[1]!;
     expect(ii.children.map((c) => c.label)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(ii.children[0]!.title).toBe('Tuyên truyền, quán triệt, tổ chức triển khai các chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước về thực hiện dân chủ');
+    expect(ii.children[0]!.title).toBe(
+      'Tuyên truyền, quán triệt, tổ chức triển khai các chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước về thực hiện dân chủ',
+    );
     // the footnote marker "dân chủ¹" is gone from the text
     expect(ii.children[0]!.text).toContain('các văn bản về thực hiện dân chủ gắn với');
     expect(ii.children[3]!.text.split('\n')).toHaveLength(3);
     // "thực hiện / xóa bỏ hủ tục" joined across the page break
-    expect(ii.children[5]!.title.endsWith('Nhân dân thực hiện xóa bỏ hủ tục, phong tục, tập quán lạc hậu, xây dựng nếp sống văn minh')).toBe(true);
+    expect(
+      ii.children[5]!.title.endsWith(
+        'Nhân dân thực hiện xóa bỏ hủ tục, phong tục, tập quán lạc hậu, xây dựng nếp sống văn minh',
+      ),
+    ).toBe(true);
   });
 
   it('reads the one assignment and no deadline', () => {
     expect(p.tasks).toHaveLength(1);
-    expect(p.tasks[0]!.units.map((u) => [u.name, u.role, u.suggestedKind])).toEqual([['Công chức văn phòng – Thống kê', 'lead', 'khac']]);
-    expect(p.tasks[0]!.text).toBe('Công chức văn phòng – Thống kê theo dõi việc triển khai thực hiện Kế hoạch này; tổng hợp, tham mưu UBND thị trấn báo cáo kết quả triển khai thực hiện dân chủ cơ sở theo quy định.');
+    expect(p.tasks[0]!.units.map((u) => [u.name, u.role, u.suggestedKind])).toEqual([
+      ['Công chức văn phòng – Thống kê', 'lead', 'khac'],
+    ]);
+    expect(p.tasks[0]!.text).toBe(
+      'Công chức văn phòng – Thống kê theo dõi việc triển khai thực hiện Kế hoạch này; tổng hợp, tham mưu UBND thị trấn báo cáo kết quả triển khai thực hiện dân chủ cơ sở theo quy định.',
+    );
     expect(j.deadlines).toEqual([]);
     expect(j.periods).toEqual([]);
   });
@@ -230,7 +307,15 @@ describe('a full header, deadlines without a year, and unit matching', () => {
   const p = parsePlanText(text, { units });
 
   it('splits the agency from the motto and the number from the date', () => {
-    expect(proposalJson(p)).toMatchObject({ type: 'Kế hoạch', number: '12', symbol: 'KH-SNV', place: 'Lạng Sơn', date: '2025-02-05', issuer: 'SỞ NỘI VỤ', parentIssuer: 'UBND TỈNH LẠNG SƠN' });
+    expect(proposalJson(p)).toMatchObject({
+      type: 'Kế hoạch',
+      number: '12',
+      symbol: 'KH-SNV',
+      place: 'Lạng Sơn',
+      date: '2025-02-05',
+      issuer: 'SỞ NỘI VỤ',
+      parentIssuer: 'UBND TỈNH LẠNG SƠN',
+    });
     expect(proposalJson(p).legalBases).toEqual(['Thực hiện Kế hoạch số 20/KH-UBND ngày 10/01/2025 của UBND tỉnh']);
   });
 
@@ -250,28 +335,78 @@ describe('a full header, deadlines without a year, and unit matching', () => {
     ]);
     expect(matchUnit('so tu phap', units)?.id).toBe(7);
     expect(matchUnit('Sở Xây dựng', units)).toBeNull();
-    expect(splitUnits('Trung tâm Văn hóa, Thông tin và Thể thao').map((u) => u.name)).toEqual(['Trung tâm Văn hóa, Thông tin và Thể thao']);
+    expect(splitUnits('Trung tâm Văn hóa, Thông tin và Thể thao').map((u) => u.name)).toEqual([
+      'Trung tâm Văn hóa, Thông tin và Thể thao',
+    ]);
   });
 
   it('reads the flattened distribution list and signature', () => {
     expect(proposalJson(p).recipients).toEqual(['UBND tỉnh', 'Lưu: VT, XDCQ']);
-    expect(proposalJson(p).signer).toEqual({ authority: ['KT. GIÁM ĐỐC'], title: 'PHÓ GIÁM ĐỐC', name: 'Nguyễn Văn An' });
+    expect(proposalJson(p).signer).toEqual({
+      authority: ['KT. GIÁM ĐỐC'],
+      title: 'PHÓ GIÁM ĐỐC',
+      name: 'Nguyễn Văn An',
+    });
   });
 });
 
 // ---- noise generated from the seeds ----
-const WEB_HEADER = ['Thư viện văn bản | Trang chủ | Đăng nhập', 'Trang chủ > Văn bản > Kế hoạch', 'Ngày đăng: 28/03/2024 | Lượt xem: 1.234', 'Chia sẻ: Facebook Zalo 👍', ''].join('\n');
+const WEB_HEADER = [
+  'Thư viện văn bản | Trang chủ | Đăng nhập',
+  'Trang chủ > Văn bản > Kế hoạch',
+  'Ngày đăng: 28/03/2024 | Lượt xem: 1.234',
+  'Chia sẻ: Facebook Zalo 👍',
+  '',
+].join('\n');
 
 const noises: [string, (s: string) => string][] = [
   ['web page header', (s) => WEB_HEADER + s],
   ['CRLF line endings', (s) => s.replace(/\n/g, '\r\n')],
   ['NFD text', (s) => s.normalize('NFD')],
-  ['table pipes and asterisks', (s) => s.replace(/^(Số: .*)$/m, '| $1 |').replace(/^(KẾ HOẠCH)$/m, '**$1**').replace(/^(I[-.] MỤC ĐÍCH.*)$/m, '### **$1**').replace(/^(Nơi nhận:)$/m, '*$1*')],
-  ['OCR slips', (s) => s.replace('KẾ HOẠCH', 'KÉ HOẠCH').replace(/Tỉnh ủy/g, 'Tinh ủy').replace(/Căn cứ/g, 'Căn củ')],
-  ['emoji', (s) => s.replace(/^(KẾ HOẠCH)$/m, '📌 $1').replace(/^(III?\. [A-ZĐ].*)$/gm, '$1 ✅').replace(/năm 2024$/m, 'năm 2024 🇻🇳')],
-  ['footnote markers', (s) => s.replace('tổ chức triển khai các chủ trương', 'tổ chức triển khai[2] các chủ trương').replace('Nhân dân tham gia', 'Nhân dân² tham gia')],
-  ['one-line header', (s) => s.replace(/\n\nSố: (.*)\n\n(.*, ngày .*)\n\nKẾ HOẠCH\n(.*)\n/, '\nSố: $1 $2 KẾ HOẠCH $3\n')],
-  ['flattened signature', (s) => s.replace(/\nNơi nhận:\n\n([\s\S]*)$/, (_m, rest: string) => '\nNơi nhận: ' + rest.replace(/\*\*/g, '').replace(/\n+/g, ' ').trim())],
+  [
+    'table pipes and asterisks',
+    (s) =>
+      s
+        .replace(/^(Số: .*)$/m, '| $1 |')
+        .replace(/^(KẾ HOẠCH)$/m, '**$1**')
+        .replace(/^(I[-.] MỤC ĐÍCH.*)$/m, '### **$1**')
+        .replace(/^(Nơi nhận:)$/m, '*$1*'),
+  ],
+  [
+    'OCR slips',
+    (s) =>
+      s
+        .replace('KẾ HOẠCH', 'KÉ HOẠCH')
+        .replace(/Tỉnh ủy/g, 'Tinh ủy')
+        .replace(/Căn cứ/g, 'Căn củ'),
+  ],
+  [
+    'emoji',
+    (s) =>
+      s
+        .replace(/^(KẾ HOẠCH)$/m, '📌 $1')
+        .replace(/^(III?\. [A-ZĐ].*)$/gm, '$1 ✅')
+        .replace(/năm 2024$/m, 'năm 2024 🇻🇳'),
+  ],
+  [
+    'footnote markers',
+    (s) =>
+      s
+        .replace('tổ chức triển khai các chủ trương', 'tổ chức triển khai[2] các chủ trương')
+        .replace('Nhân dân tham gia', 'Nhân dân² tham gia'),
+  ],
+  [
+    'one-line header',
+    (s) => s.replace(/\n\nSố: (.*)\n\n(.*, ngày .*)\n\nKẾ HOẠCH\n(.*)\n/, '\nSố: $1 $2 KẾ HOẠCH $3\n'),
+  ],
+  [
+    'flattened signature',
+    (s) =>
+      s.replace(
+        /\nNơi nhận:\n\n([\s\S]*)$/,
+        (_m, rest: string) => '\nNơi nhận: ' + rest.replace(/\*\*/g, '').replace(/\n+/g, ' ').trim(),
+      ),
+  ],
   ['paragraphs without blank lines', (s) => s.replace(/\n{2,}/g, '\n')],
 ];
 
@@ -320,11 +455,28 @@ describe('never throws; spans point inside the text', () => {
     }
   };
   it('on random strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => check(s)), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => check(s)),
+      { numRuns: 400 },
+    );
   });
   it('on random mixes of plan lines', () => {
-    const pool = [...longKhanh.split('\n'), ...chiLang.split('\n'), 'Nơi nhận: - A; - Lưu: VT. CHỦ TỊCH Nguyễn Văn A', '| a | b |', '¹', '📌', 'Số: /', 'ngày 31/2', 'trước ngày 99/99', 'trên 1000%'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), (ls) => check(ls.join('\n'))), { numRuns: 300 });
+    const pool = [
+      ...longKhanh.split('\n'),
+      ...chiLang.split('\n'),
+      'Nơi nhận: - A; - Lưu: VT. CHỦ TỊCH Nguyễn Văn A',
+      '| a | b |',
+      '¹',
+      '📌',
+      'Số: /',
+      'ngày 31/2',
+      'trước ngày 99/99',
+      'trên 1000%',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), (ls) => check(ls.join('\n'))),
+      { numRuns: 300 },
+    );
   });
   it('on an empty text', () => {
     const p = parsePlanText('');
@@ -367,11 +519,15 @@ describe('reading files', () => {
       }
       throw new Error('no error');
     };
-    expect(await err('kh.txt', new Uint8Array([0x4b, 0xca, 0x20, 0x48, 0xd2]))).toMatch(/không dùng bảng mã UTF-8.*Windows-1258/);
+    expect(await err('kh.txt', new Uint8Array([0x4b, 0xca, 0x20, 0x48, 0xd2]))).toMatch(
+      /không dùng bảng mã UTF-8.*Windows-1258/,
+    );
     expect(await err('kh.txt', new Uint8Array([0, 1, 2, 3, 255, 0]))).toMatch(/không phải tệp văn bản/);
     expect(await err('kh.txt', new Uint8Array())).toMatch(/rỗng/);
     expect(await err('kh.docx', enc.encode('không phải zip'))).toMatch(/không phải tệp Word \.docx/);
-    expect(await err('kh.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatch(/Không đọc được tệp Word "kh\.docx": tệp bị hỏng/);
+    expect(await err('kh.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatch(
+      /Không đọc được tệp Word "kh\.docx": tệp bị hỏng/,
+    );
   });
   it('round-trips a .docx made with the docx library', async () => {
     const paragraphs = chiLang.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }));

@@ -50,9 +50,15 @@ function writeFile(file: string, content: string | Buffer) {
 }
 
 function setVersions(electron: string, sqlite: string, abi = '145') {
-  writeFile(path.join(root, 'node_modules/electron/package.json'), JSON.stringify({ name: 'electron', version: electron }));
+  writeFile(
+    path.join(root, 'node_modules/electron/package.json'),
+    JSON.stringify({ name: 'electron', version: electron }),
+  );
   writeFile(path.join(root, 'node_modules/electron/abi_version'), abi);
-  writeFile(path.join(root, 'node_modules/better-sqlite3/package.json'), JSON.stringify({ name: 'better-sqlite3', version: sqlite }));
+  writeFile(
+    path.join(root, 'node_modules/better-sqlite3/package.json'),
+    JSON.stringify({ name: 'better-sqlite3', version: sqlite }),
+  );
 }
 
 /** A fake builder that writes what a real one would: build/Release/better_sqlite3.node in the work copy. */
@@ -92,7 +98,10 @@ afterEach(() => {
 
 describe('readTarget', () => {
   it('reads the installed versions and Electron ABI of this project', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     const t = readTarget({ root: REPO });
     expect(t.electronVersion).toBe(pkg.devDependencies.electron);
     expect(t.betterSqlite3Version).toBe(pkg.dependencies['better-sqlite3']);
@@ -133,11 +142,23 @@ describe('ensureElectronNative', () => {
     expect(r).toMatchObject({ ok: true, changed: true, source: 'prebuild', file: nativeFile() });
     expect(prebuild).toHaveBeenCalledTimes(1);
     expect(gypBuild).not.toHaveBeenCalled();
-    expect(prebuild.mock.calls[0]![1]).toMatchObject({ electronVersion: '41.7.1', arch: 'x64', platform: 'linux', abi: 145 });
+    expect(prebuild.mock.calls[0]![1]).toMatchObject({
+      electronVersion: '41.7.1',
+      arch: 'x64',
+      platform: 'linux',
+      abi: 145,
+    });
     expect(copyHadBuild).toBe(false);
     expect(path.relative(path.join(root, 'node_modules'), seen[0]!).startsWith('..')).toBe(true);
     expect(fs.readFileSync(nativeFile()).toString('latin1')).toContain('electron build');
-    expect(readStamp(nativeDirOf(root))).toMatchObject({ electron: '41.7.1', betterSqlite3: '12.11.1', platform: 'linux', arch: 'x64', abi: 145, source: 'prebuild' });
+    expect(readStamp(nativeDirOf(root))).toMatchObject({
+      electron: '41.7.1',
+      betterSqlite3: '12.11.1',
+      platform: 'linux',
+      arch: 'x64',
+      abi: 145,
+      source: 'prebuild',
+    });
     expect(listNative()).toEqual([NATIVE_FILE, STAMP_FILE]);
     expect(fs.readdirSync(tmpRoot)).toEqual([]);
     expect(sha(nodeBuild)).toBe(nodeHash);
@@ -182,7 +203,10 @@ describe('ensureElectronNative', () => {
   it('rebuilds a file whose stamp matches but which is not an Electron build (e.g. the Node build copied there)', async () => {
     const t = target();
     writeFile(nativeFile(), fs.readFileSync(nodeBuild));
-    writeFile(path.join(nativeDirOf(root), STAMP_FILE), JSON.stringify({ electron: '41.7.1', betterSqlite3: '12.11.1', platform: 'linux', arch: 'x64', abi: 145 }));
+    writeFile(
+      path.join(nativeDirOf(root), STAMP_FILE),
+      JSON.stringify({ electron: '41.7.1', betterSqlite3: '12.11.1', platform: 'linux', arch: 'x64', abi: 145 }),
+    );
     const prebuild = builder((tt) => fakeAddon(tt.abi!, 'fresh'));
     const r = await ensureElectronNative({ root, target: t, prebuild, gypBuild: builder(() => fakeAddon(0)), tmpRoot });
     expect(r.changed).toBe(true);
@@ -199,14 +223,26 @@ describe('ensureElectronNative', () => {
     expect(readStamp(nativeDirOf(root))?.source).toBe('node-gyp');
 
     fs.rmSync(nativeDirOf(root), { recursive: true });
-    const r2 = await ensureElectronNative({ root, target: target(), prebuild: failing('getaddrinfo ENOTFOUND github.com'), gypBuild, tmpRoot });
+    const r2 = await ensureElectronNative({
+      root,
+      target: target(),
+      prebuild: failing('getaddrinfo ENOTFOUND github.com'),
+      gypBuild,
+      tmpRoot,
+    });
     expect(r2.source).toBe('node-gyp');
   });
 
   it('leaves no partial file and no temp folder when everything fails, and says why in Vietnamese', async () => {
     const nodeHash = sha(nodeBuild);
     const gypBuild = failing('gyp: network');
-    const err = await ensureElectronNative({ root, target: target(), prebuild: failing('ENOTFOUND github.com'), gypBuild, tmpRoot }).catch((e: unknown) => e);
+    const err = await ensureElectronNative({
+      root,
+      target: target(),
+      prebuild: failing('ENOTFOUND github.com'),
+      gypBuild,
+      tmpRoot,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrepareError);
     const message = (err as PrepareError).message;
     expect(message).toContain('Không tạo được bản better-sqlite3 cho Electron 41.7.1');
@@ -220,11 +256,22 @@ describe('ensureElectronNative', () => {
   });
 
   it('keeps the previous build and stamp untouched when a rebuild fails', async () => {
-    await ensureElectronNative({ root, target: target(), prebuild: builder((t) => fakeAddon(t.abi!, 'old')), gypBuild: builder(() => fakeAddon(0)), tmpRoot });
-    const before = { file: sha(nativeFile()), stamp: fs.readFileSync(path.join(nativeDirOf(root), STAMP_FILE), 'utf8') };
+    await ensureElectronNative({
+      root,
+      target: target(),
+      prebuild: builder((t) => fakeAddon(t.abi!, 'old')),
+      gypBuild: builder(() => fakeAddon(0)),
+      tmpRoot,
+    });
+    const before = {
+      file: sha(nativeFile()),
+      stamp: fs.readFileSync(path.join(nativeDirOf(root), STAMP_FILE), 'utf8'),
+    };
     setVersions('41.8.0', '12.11.1', '146');
     const wrongAbi = builder(() => fakeAddon(145)); // still the old ABI: must not be placed
-    await expect(ensureElectronNative({ root, target: target(), prebuild: wrongAbi, gypBuild: failing('no compiler'), tmpRoot })).rejects.toThrow(/ABI 145.*cần ABI 146/);
+    await expect(
+      ensureElectronNative({ root, target: target(), prebuild: wrongAbi, gypBuild: failing('no compiler'), tmpRoot }),
+    ).rejects.toThrow(/ABI 145.*cần ABI 146/);
     expect(listNative()).toEqual([NATIVE_FILE, STAMP_FILE]);
     expect(sha(nativeFile())).toBe(before.file);
     expect(fs.readFileSync(path.join(nativeDirOf(root), STAMP_FILE), 'utf8')).toBe(before.stamp);
@@ -233,7 +280,9 @@ describe('ensureElectronNative', () => {
 
   it('treats a builder that exits cleanly without producing the file as a failure', async () => {
     const nothing = vi.fn(async () => {});
-    await expect(ensureElectronNative({ root, target: target(), prebuild: nothing, gypBuild: nothing, tmpRoot })).rejects.toThrow(/không tạo ra better_sqlite3\.node/);
+    await expect(
+      ensureElectronNative({ root, target: target(), prebuild: nothing, gypBuild: nothing, tmpRoot }),
+    ).rejects.toThrow(/không tạo ra better_sqlite3\.node/);
     expect(listNative()).toEqual([]);
   });
 });
@@ -250,18 +299,27 @@ describe('ensureElectronBinary', () => {
     installBinary();
     const installElectron = vi.fn(async () => {});
     const r = await ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron });
-    expect(r).toMatchObject({ ok: true, changed: false, executable: path.join(root, 'node_modules/electron/dist/electron') });
+    expect(r).toMatchObject({
+      ok: true,
+      changed: false,
+      executable: path.join(root, 'node_modules/electron/dist/electron'),
+    });
     expect(installElectron).not.toHaveBeenCalled();
   });
 
   it("runs electron's installer when the binary is missing or of another version", async () => {
     expect(electronBinaryStatus({ root, platform: 'linux', env: {} }).ok).toBe(false);
     const installElectron = vi.fn(async () => installBinary());
-    expect(await ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron })).toMatchObject({ changed: true });
+    expect(await ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron })).toMatchObject({
+      changed: true,
+    });
     expect(installElectron).toHaveBeenCalledTimes(1);
 
     installBinary('41.6.0');
-    expect(electronBinaryStatus({ root, platform: 'linux', env: {} })).toMatchObject({ ok: false, reason: expect.stringContaining('41.6.0') });
+    expect(electronBinaryStatus({ root, platform: 'linux', env: {} })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('41.6.0'),
+    });
     await ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron });
     expect(installElectron).toHaveBeenCalledTimes(2);
   });
@@ -270,9 +328,13 @@ describe('ensureElectronBinary', () => {
     const offline = vi.fn(async () => {
       throw new Error('getaddrinfo ENOTFOUND github.com');
     });
-    await expect(ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron: offline })).rejects.toThrow(/Không tải được chương trình Electron.*ENOTFOUND/);
+    await expect(ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron: offline })).rejects.toThrow(
+      /Không tải được chương trình Electron.*ENOTFOUND/,
+    );
     const silent = vi.fn(async () => {}); // e.g. ELECTRON_SKIP_BINARY_DOWNLOAD made install.js exit 0
-    await expect(ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron: silent })).rejects.toThrow(/vẫn chưa có chương trình Electron/);
+    await expect(ensureElectronBinary({ root, platform: 'linux', env: {}, installElectron: silent })).rejects.toThrow(
+      /vẫn chưa có chương trình Electron/,
+    );
   });
 });
 
@@ -285,7 +347,9 @@ describe('prepareElectron', () => {
       prebuild: builder((t) => fakeAddon(t.abi!)),
       gypBuild: builder((t) => fakeAddon(t.abi!)),
     };
-    await expect(prepareElectron({ root, platform: 'linux', arch: 'x64', env: {}, runners, tmpRoot })).rejects.toBeInstanceOf(PrepareError);
+    await expect(
+      prepareElectron({ root, platform: 'linux', arch: 'x64', env: {}, runners, tmpRoot }),
+    ).rejects.toBeInstanceOf(PrepareError);
     expect(runners.prebuild).not.toHaveBeenCalled();
     expect(listNative()).toEqual([]);
   });
@@ -313,7 +377,14 @@ describe('prepareElectron', () => {
 
 describe('child processes', () => {
   it('never pass npm settings that would aim node-gyp at Node headers', () => {
-    const env = cleanBuildEnv({ PATH: '/bin', npm_config_nodedir: '/usr', npm_config_target: '20.0.0', npm_config_runtime: 'node', ELECTRON_SKIP_BINARY_DOWNLOAD: '1', HTTPS_PROXY: 'http://proxy:8080' });
+    const env = cleanBuildEnv({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_runtime: 'node',
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+      HTTPS_PROXY: 'http://proxy:8080',
+    });
     expect(env).toEqual({ PATH: '/bin', HTTPS_PROXY: 'http://proxy:8080' });
   });
 
@@ -323,13 +394,21 @@ describe('child processes', () => {
     fs.writeFileSync(ok, 'process.exit(0)');
     fs.writeFileSync(bad, 'process.exit(3)');
     await expect(runNode(ok, [], { cwd: tmp, env: process.env })).resolves.toBeUndefined();
-    await expect(runNode(bad, [], { cwd: tmp, env: process.env, name: 'prebuild-install' })).rejects.toThrow('prebuild-install kết thúc với mã 3');
+    await expect(runNode(bad, [], { cwd: tmp, env: process.env, name: 'prebuild-install' })).rejects.toThrow(
+      'prebuild-install kết thúc với mã 3',
+    );
   });
 });
 
 describe('checkPackTarget (electron-builder beforePack)', () => {
   const build = async () =>
-    ensureElectronNative({ root, target: readTarget({ root, platform: 'linux', arch: 'x64' }), prebuild: builder((t) => fakeAddon(t.abi!)), gypBuild: builder(() => fakeAddon(0)), tmpRoot });
+    ensureElectronNative({
+      root,
+      target: readTarget({ root, platform: 'linux', arch: 'x64' }),
+      prebuild: builder((t) => fakeAddon(t.abi!)),
+      gypBuild: builder(() => fakeAddon(0)),
+      tmpRoot,
+    });
 
   it('accepts the build made for the platform and arch being packaged', async () => {
     await build();
@@ -337,26 +416,38 @@ describe('checkPackTarget (electron-builder beforePack)', () => {
   });
 
   it('refuses another arch or platform, or a missing build, naming the command to run', async () => {
-    expect(() => checkPackTarget({ root, electronPlatformName: 'linux', arch: 1 })).toThrow(/Không đóng gói được.*chưa có/);
+    expect(() => checkPackTarget({ root, electronPlatformName: 'linux', arch: 1 })).toThrow(
+      /Không đóng gói được.*chưa có/,
+    );
     await build();
-    expect(() => checkPackTarget({ root, electronPlatformName: 'linux', arch: 3 })).toThrow(/linux-arm64.*--platform linux --arch arm64/);
+    expect(() => checkPackTarget({ root, electronPlatformName: 'linux', arch: 3 })).toThrow(
+      /linux-arm64.*--platform linux --arch arm64/,
+    );
     expect(() => checkPackTarget({ root, electronPlatformName: 'win32', arch: 1 })).toThrow(PrepareError);
   });
 });
 
 describe('the paths agree: script, main process, CLI and electron-builder.yml', () => {
   const requireHere = createRequire(import.meta.url);
-  const config = (requireHere('js-yaml') as { load(s: string): unknown }).load(fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+  const config = (requireHere('js-yaml') as { load(s: string): unknown }).load(
+    fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8'),
+  ) as Record<string, unknown>;
 
   it('electron-builder.yml passes electron-builder 26 validation and ships native/electron as resources/native', async () => {
-    const { validateConfiguration } = requireHere('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+    const { validateConfiguration } = requireHere('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(c: unknown, l: unknown): Promise<void>;
+    };
     const { DebugLogger } = requireHere('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.npmRebuild).toBe(false);
     expect(config.appId).toBe('vn.gov.noivu.baocao');
     expect(config.productName).toBe('Báo cáo Nội vụ');
     const extra = config.extraResources as { from: string; to: string; filter: string[] }[];
-    expect(extra).toContainEqual({ from: path.relative(REPO, nativeDirOf(REPO)).split(path.sep).join('/'), to: 'native', filter: [NATIVE_FILE] });
+    expect(extra).toContainEqual({
+      from: path.relative(REPO, nativeDirOf(REPO)).split(path.sep).join('/'),
+      to: 'native',
+      filter: [NATIVE_FILE],
+    });
     expect(fs.existsSync(path.join(REPO, config.beforePack as string))).toBe(true);
     const nsis = config.nsis as Record<string, unknown>;
     expect(nsis).toMatchObject({ oneClick: false, perMachine: false, installerLanguages: ['vi_VN'], language: '1066' });
@@ -369,17 +460,33 @@ describe('the paths agree: script, main process, CLI and electron-builder.yml', 
   it('the app loads native/electron in a checkout and resources/native when installed', () => {
     const seen: string[] = [];
     const exists = (p: string) => (seen.push(p), true);
-    expect(electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: '41.7.1', exists })).toBe(path.join(nativeDirOf(REPO), NATIVE_FILE));
-    expect(electronNativeBinding({ isPackaged: true, resourcesPath: '/opt/app/resources', appPath: '/opt/app/resources/app.asar', runtime: '41.7.1', exists })).toBe(
-      path.join('/opt/app/resources', 'native', NATIVE_FILE),
-    );
-    expect(electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: undefined, exists })).toBeUndefined();
+    expect(
+      electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: '41.7.1', exists }),
+    ).toBe(path.join(nativeDirOf(REPO), NATIVE_FILE));
+    expect(
+      electronNativeBinding({
+        isPackaged: true,
+        resourcesPath: '/opt/app/resources',
+        appPath: '/opt/app/resources/app.asar',
+        runtime: '41.7.1',
+        exists,
+      }),
+    ).toBe(path.join('/opt/app/resources', 'native', NATIVE_FILE));
+    expect(
+      electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: undefined, exists }),
+    ).toBeUndefined();
   });
 
   it('under Electron a missing build is a clear Vietnamese error, not an ABI crash', () => {
     let err: unknown;
     try {
-      electronNativeBinding({ isPackaged: false, resourcesPath: '/r', appPath: REPO, runtime: '41.7.1', exists: () => false });
+      electronNativeBinding({
+        isPackaged: false,
+        resourcesPath: '/r',
+        appPath: REPO,
+        runtime: '41.7.1',
+        exists: () => false,
+      });
     } catch (e) {
       err = e;
     }
@@ -391,11 +498,21 @@ describe('the paths agree: script, main process, CLI and electron-builder.yml', 
   it('the CLI finds the build both in an installed app and in a checkout', () => {
     const installedMain = path.join('/opt/app/resources', 'app.asar', 'out', 'main');
     const onlyPackaged = (p: string) => p === path.join('/opt/app/resources', 'native', NATIVE_FILE);
-    expect(cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: onlyPackaged })).toBe(path.join('/opt/app/resources', 'native', NATIVE_FILE));
+    expect(cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: onlyPackaged })).toBe(
+      path.join('/opt/app/resources', 'native', NATIVE_FILE),
+    );
     const checkout = path.join(nativeDirOf(REPO), NATIVE_FILE);
-    expect(cliNativeBindingFor({ mainDir: path.join(REPO, 'out', 'main'), runtime: '41.7.1', exists: (p) => p === checkout })).toBe(checkout);
+    expect(
+      cliNativeBindingFor({
+        mainDir: path.join(REPO, 'out', 'main'),
+        runtime: '41.7.1',
+        exists: (p) => p === checkout,
+      }),
+    ).toBe(checkout);
     expect(cliNativeBindingFor({ mainDir: path.join(REPO, 'out', 'main'), runtime: undefined })).toBeUndefined();
-    expect(() => cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: () => false })).toThrow(AppError);
+    expect(() => cliNativeBindingFor({ mainDir: installedMain, runtime: '41.7.1', exists: () => false })).toThrow(
+      AppError,
+    );
   });
 });
 
@@ -403,7 +520,13 @@ describe('placing the file', () => {
   it('reports a file that cannot be replaced (e.g. the app still running) plainly, leaving no temp files', async () => {
     // native/electron is a plain file here, so nothing can be written into it
     writeFile(nativeDirOf(root), 'not a folder');
-    const err = await ensureElectronNative({ root, target: readTarget({ root, platform: 'linux', arch: 'x64' }), prebuild: builder((t) => fakeAddon(t.abi!)), gypBuild: builder(() => fakeAddon(0)), tmpRoot }).catch((e: unknown) => e);
+    const err = await ensureElectronNative({
+      root,
+      target: readTarget({ root, platform: 'linux', arch: 'x64' }),
+      prebuild: builder((t) => fakeAddon(t.abi!)),
+      gypBuild: builder(() => fakeAddon(0)),
+      tmpRoot,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrepareError);
     expect((err as PrepareError).message).toMatch(/Không ghi được .*đóng ứng dụng/);
     expect(fs.readFileSync(nativeDirOf(root), 'utf8')).toBe('not a folder');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
-import { openCore } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createUnit } from '../../src/main/features/units/units';
 
@@ -27,26 +27,86 @@ describe('reporting CLI', () => {
   it('imports a plan, creates a period, sets values from a file and prints the status as JSON', async () => {
     const core = await openCore({ dbPath: db, platform: folderPlatform(dir) });
     for (const code of ['SNV', 'STP']) {
-      await createUnit(core.db, { code, name: `Sở ${code}`, shortName: '', kind: 'so_nganh', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+      await createUnit(core.db, {
+        code,
+        name: `Sở ${code}`,
+        shortName: '',
+        kind: 'so_nganh',
+        parentId: null,
+        email: '',
+        contactPerson: '',
+        phone: '',
+        activeFrom: null,
+        activeTo: null,
+      });
     }
     await core.close();
 
-    const plan = await run('plans', 'import', path.join(__dirname, '..', 'fixtures', 'plans', 'ke-hoach-468-long-khanh-2024.json'));
+    const plan = await run(
+      'plans',
+      'import',
+      path.join(__dirname, '..', 'fixtures', 'plans', 'ke-hoach-468-long-khanh-2024.json'),
+    );
     expect(plan).toMatchObject({ code: 0 });
     expect(plan.out).toContain('Kế hoạch số 468/KH-UBND ngày 27/3/2024 (12 nhiệm vụ, 3 chỉ tiêu)');
     expect((await run('plans', 'show', '1')).out).toContain('Chủ trì: Phòng Nội vụ');
     const templates = JSON.parse((await run('templates', 'list', '--json')).out) as { id: number; code: string }[];
     expect(templates.map((t) => t.code)).toEqual(['dan-van-chinh-quyen']);
 
-    const refused = await run('periods', 'create', '--type', 'half', '--year', '2024', '--template', '1', '--plan', '1', '--kinds', 'so_nganh');
+    const refused = await run(
+      'periods',
+      'create',
+      '--type',
+      'half',
+      '--year',
+      '2024',
+      '--template',
+      '1',
+      '--plan',
+      '1',
+      '--kinds',
+      'so_nganh',
+    );
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('Hạn nộp 10/05/2024 không sau ngày chốt số liệu 14/06/2024');
-    const created = await run('periods', 'create', '--type', 'half', '--year', '2024', '--template', '1', '--plan', '1', '--kinds', 'so_nganh', '--window-end', '2024-04-30');
+    const created = await run(
+      'periods',
+      'create',
+      '--type',
+      'half',
+      '--year',
+      '2024',
+      '--template',
+      '1',
+      '--plan',
+      '1',
+      '--kinds',
+      'so_nganh',
+      '--window-end',
+      '2024-04-30',
+    );
     expect(created.out).toContain('hạn nộp 10/05/2024');
 
     const values = path.join(dir, 'snv.json');
-    fs.writeFileSync(values, JSON.stringify({ values: { DT01: 2, DT02: '1.234', DT03: '1.300' }, reasons: { 'DT03 <= DT02': 'Cộng dồn kỳ trước' } }));
-    const set = await run('reports', 'set', '--period', '1', '--unit', 'SNV', '--values', values, '--actor', 'Dòng lệnh');
+    fs.writeFileSync(
+      values,
+      JSON.stringify({
+        values: { DT01: 2, DT02: '1.234', DT03: '1.300' },
+        reasons: { 'DT03 <= DT02': 'Cộng dồn kỳ trước' },
+      }),
+    );
+    const set = await run(
+      'reports',
+      'set',
+      '--period',
+      '1',
+      '--unit',
+      'SNV',
+      '--values',
+      values,
+      '--actor',
+      'Dòng lệnh',
+    );
     expect(set.code).toBe(0);
     expect(set.out).toContain('Vi phạm: DT03 (1.300) ≤ DT02 (1.234) — lý do: Cộng dồn kỳ trước');
 
@@ -56,7 +116,11 @@ describe('reporting CLI', () => {
     expect(bad.err).toContain('"hai" không phải là số');
 
     const status = await run('reports', 'status', '--period', '1', '--today', '2024-05-12', '--json');
-    const board = JSON.parse(status.out) as { expected: number; rows: { unitCode: string; state: string; breachCount: number }[]; daysLeft: number };
+    const board = JSON.parse(status.out) as {
+      expected: number;
+      rows: { unitCode: string; state: string; breachCount: number }[];
+      daysLeft: number;
+    };
     expect(board.expected).toBe(2);
     expect(board.daysLeft).toBe(-2);
     expect(board.rows.map((r) => [r.unitCode, r.state, r.breachCount])).toEqual([

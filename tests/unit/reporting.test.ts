@@ -4,14 +4,38 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { closeUnit, createUnit, mergeUnits } from '../../src/main/features/units/units';
 import { deletePlan, getPlan, importPlan, listPlans } from '../../src/main/features/plans/plans';
-import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTemplate, installDefaultTemplates, listTemplates, saveTemplate, contentOf } from '../../src/main/features/templates/templates';
-import { createPeriod, deletePeriod, periodExpectedUnits, previewPeriod } from '../../src/main/features/periods/periods';
-import { canTransition, getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport, TRANSITIONS } from '../../src/main/features/reports/reports';
+import {
+  copyTemplate,
+  deleteTemplate,
+  exportTemplateJson,
+  getTemplate,
+  importTemplate,
+  installDefaultTemplates,
+  listTemplates,
+  saveTemplate,
+  contentOf,
+} from '../../src/main/features/templates/templates';
+import {
+  createPeriod,
+  deletePeriod,
+  periodExpectedUnits,
+  previewPeriod,
+} from '../../src/main/features/periods/periods';
+import {
+  canTransition,
+  getReportForm,
+  reportHistory,
+  reportSnapshot,
+  saveReportValues,
+  transitionReport,
+  TRANSITIONS,
+} from '../../src/main/features/reports/reports';
 import { periodBoard, reportingTrend } from '../../src/main/features/reports/board';
 import { periodInput } from '../../src/shared/contract/periods';
 import { saveValuesInput, transitionInput } from '../../src/shared/contract/reports';
@@ -31,10 +55,22 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'plans', name)));
+const fixture = (name: string) =>
+  new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'plans', name)));
 
 async function unit(code: string, kind: UnitKind = 'so_nganh', activeFrom: string | null = null) {
-  return createUnit(core.db, { code, name: `Đơn vị ${code}`, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom, activeTo: null });
+  return createUnit(core.db, {
+    code,
+    name: `Đơn vị ${code}`,
+    shortName: '',
+    kind,
+    parentId: null,
+    email: '',
+    contactPerson: '',
+    phone: '',
+    activeFrom,
+    activeTo: null,
+  });
 }
 
 async function defaultTemplateId(): Promise<number> {
@@ -42,7 +78,13 @@ async function defaultTemplateId(): Promise<number> {
 }
 
 const period = (over: Record<string, unknown> = {}) =>
-  periodInput.parse({ type: 'half', year: 2025, templateId: 0, expected: { mode: 'kinds', kinds: ['so_nganh', 'ubnd_xa'] }, ...over });
+  periodInput.parse({
+    type: 'half',
+    year: 2025,
+    templateId: 0,
+    expected: { mode: 'kinds', kinds: ['so_nganh', 'ubnd_xa'] },
+    ...over,
+  });
 
 async function expectAppError(p: Promise<unknown>, pattern: RegExp): Promise<AppError> {
   try {
@@ -55,10 +97,22 @@ async function expectAppError(p: Promise<unknown>, pattern: RegExp): Promise<App
   throw new Error('expected a refusal');
 }
 
-const save = (periodId: number, unitId: number, values: Record<string, string | number | boolean | null>, reasons: Record<string, string> = {}, actor = 'Chuyên viên A') =>
+const save = (
+  periodId: number,
+  unitId: number,
+  values: Record<string, string | number | boolean | null>,
+  reasons: Record<string, string> = {},
+  actor = 'Chuyên viên A',
+) =>
   saveReportValues(
     core.db,
-    saveValuesInput.parse({ periodId, unitId, actor, values: Object.entries(values).map(([key, input]) => ({ key, input })), reasons: Object.entries(reasons).map(([expression, reason]) => ({ expression, reason })) }),
+    saveValuesInput.parse({
+      periodId,
+      unitId,
+      actor,
+      values: Object.entries(values).map(([key, input]) => ({ key, input })),
+      reasons: Object.entries(reasons).map(([expression, reason]) => ({ expression, reason })),
+    }),
   );
 
 const move = (periodId: number, unitId: number, to: ReportStatus, extra: Record<string, unknown> = {}) =>
@@ -72,7 +126,13 @@ describe('default template', () => {
     expect(t.indicators.map((i) => i.code)).toContain('DT04');
     expect(t.indicators).toHaveLength(34);
     expect(t.sections[0]).toMatchObject({ number: 'I', title: 'Công tác lãnh đạo, chỉ đạo, tuyên truyền' });
-    expect(t.rules.map((r) => r.expression)).toEqual(['DT03 <= DT02', 'DN03 <= DN01 + DN02', 'DN04 <= DN03', 'HC03 <= HC02', 'DV02 <= DV01']);
+    expect(t.rules.map((r) => r.expression)).toEqual([
+      'DT03 <= DT02',
+      'DN03 <= DN01 + DN02',
+      'DN04 <= DN03',
+      'HC03 <= HC02',
+      'DV02 <= DV01',
+    ]);
     expect(await installDefaultTemplates(core.db)).toBe(false);
     await core.close();
     core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
@@ -88,7 +148,13 @@ describe('plans', () => {
   it('imports the two seed plans with their tasks, targets and deadlines', async () => {
     const lk = await importPlan(core.db, 'lk.json', fixture('ke-hoach-468-long-khanh-2024.json'));
     const cl = await importPlan(core.db, 'cl.json', fixture('ke-hoach-chi-lang-2024.json'));
-    expect(lk).toMatchObject({ type: 'KH', number: '468', symbol: 'KH-UBND', issuedDate: '2024-03-27', signer: 'Bùi Quốc Thế' });
+    expect(lk).toMatchObject({
+      type: 'KH',
+      number: '468',
+      symbol: 'KH-UBND',
+      issuedDate: '2024-03-27',
+      signer: 'Bùi Quốc Thế',
+    });
     expect(lk.tasks.length).toBe(12);
     expect(lk.tasks[3]!.lead?.name).toBe('Phòng Nội vụ');
     expect(lk.tasks[3]!.supporting.map((s) => s.name)).toEqual(['Phòng Dân tộc', 'UBND các phường, xã']);
@@ -106,9 +172,14 @@ describe('plans', () => {
   });
 
   it('refuses a bad plan file as a whole, naming the field', async () => {
-    const bad = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'plans', 'ke-hoach-chi-lang-2024.json'), 'utf8'));
+    const bad = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'plans', 'ke-hoach-chi-lang-2024.json'), 'utf8'),
+    );
     bad.targets[0].value = '1.5';
-    await expectAppError(importPlan(core.db, 'x.json', new TextEncoder().encode(JSON.stringify(bad))), /targets\.0\.value.*dấu chấm ngăn hàng nghìn/);
+    await expectAppError(
+      importPlan(core.db, 'x.json', new TextEncoder().encode(JSON.stringify(bad))),
+      /targets\.0\.value.*dấu chấm ngăn hàng nghìn/,
+    );
     expect(await listPlans(core.db)).toHaveLength(0);
   });
 
@@ -121,10 +192,18 @@ describe('plans', () => {
     expect(pv.deadline).toBe('2024-05-10');
     expect(pv.deadlineSource).toBe('plan');
     expect(pv.problems[0]).toMatch(/Hạn nộp 10\/05\/2024 không sau ngày chốt số liệu 14\/06\/2024/);
-    await expectAppError(createPeriod(core.db, period({ year: 2024, templateId, planId: plan.id })), /Hạn nộp 10\/05\/2024/);
+    await expectAppError(
+      createPeriod(core.db, period({ year: 2024, templateId, planId: plan.id })),
+      /Hạn nộp 10\/05\/2024/,
+    );
     // With the plan's own cut-off (30/4) it is accepted.
     const p = await createPeriod(core.db, period({ year: 2024, templateId, planId: plan.id, windowEnd: '2024-04-30' }));
-    expect(p).toMatchObject({ deadline: '2024-05-10', windowStart: '2023-12-15', windowEnd: '2024-04-30', name: '6 tháng đầu năm 2024' });
+    expect(p).toMatchObject({
+      deadline: '2024-05-10',
+      windowStart: '2023-12-15',
+      windowEnd: '2024-04-30',
+      name: '6 tháng đầu năm 2024',
+    });
     await expectAppError(deletePlan(core.db, plan.id), /Không xóa được văn bản .*1 kỳ báo cáo/);
     await deletePeriod(core.db, p.id);
     await deletePlan(core.db, plan.id);
@@ -138,16 +217,25 @@ describe('templates', () => {
     const id = await defaultTemplateId();
     const t = await getTemplate(core.db, id);
     const edited = await saveTemplate(core.db, id, { ...contentOf(t), description: 'Sửa lần 1' });
-    expect(edited).toMatchObject({ newVersion: false, template: { id, version: 1, description: 'Sửa lần 1', frozen: false } });
+    expect(edited).toMatchObject({
+      newVersion: false,
+      template: { id, version: 1, description: 'Sửa lần 1', frozen: false },
+    });
     const p = await createPeriod(core.db, period({ templateId: id }));
     expect((await getTemplate(core.db, id)).frozen).toBe(true);
-    const v2 = await saveTemplate(core.db, id, { ...contentOf(t), name: 'Mẫu sửa', indicators: t.indicators.filter((i) => i.code !== 'TX05') });
+    const v2 = await saveTemplate(core.db, id, {
+      ...contentOf(t),
+      name: 'Mẫu sửa',
+      indicators: t.indicators.filter((i) => i.code !== 'TX05'),
+    });
     expect(v2.newVersion).toBe(true);
     expect(v2.template).toMatchObject({ version: 2, basedOnId: id, name: 'Mẫu sửa', frozen: false });
     expect(v2.template.indicators).toHaveLength(33);
     const old = await getTemplate(core.db, id);
     expect(old.indicators).toHaveLength(34);
-    expect((await getReportForm(core.db, p.id, (await periodExpectedUnits(core.db, p.id))[0]!.id)).template.version).toBe(1);
+    expect(
+      (await getReportForm(core.db, p.id, (await periodExpectedUnits(core.db, p.id))[0]!.id)).template.version,
+    ).toBe(1);
     await expectAppError(deleteTemplate(core.db, id), /Không xóa được mẫu .*đang được dùng cho 1 kỳ báo cáo/);
     const list = await listTemplates(core.db);
     expect(list.map((x) => [x.version, x.isLatest, x.frozen])).toEqual([
@@ -159,9 +247,18 @@ describe('templates', () => {
   it('refuses an invalid template without writing anything', async () => {
     const id = await defaultTemplateId();
     const t = await getTemplate(core.db, id);
-    await expectAppError(saveTemplate(core.db, id, { ...contentOf(t), rules: [...t.rules, { expression: 'DT03 <= XX99', message: '' }] }), /"XX99" không có trong mẫu/);
     await expectAppError(
-      saveTemplate(core.db, id, { ...contentOf(t), rules: [{ expression: 'DT02 <= DT01', message: '' }, { expression: 'DT01 <= DT02 - 0', message: '' }] }),
+      saveTemplate(core.db, id, { ...contentOf(t), rules: [...t.rules, { expression: 'DT03 <= XX99', message: '' }] }),
+      /"XX99" không có trong mẫu/,
+    );
+    await expectAppError(
+      saveTemplate(core.db, id, {
+        ...contentOf(t),
+        rules: [
+          { expression: 'DT02 <= DT01', message: '' },
+          { expression: 'DT01 <= DT02 - 0', message: '' },
+        ],
+      }),
       /vòng lặp/,
     );
     expect((await getTemplate(core.db, id)).rules).toHaveLength(5);
@@ -179,8 +276,14 @@ describe('templates', () => {
     await createPeriod(core.db, period({ templateId: id }));
     const imported = await importTemplate(core.db, 'mau.json', bytes);
     expect(imported).toMatchObject({ newVersion: true, template: { version: 2 } });
-    await expectAppError(importTemplate(core.db, 'rac.json', new TextEncoder().encode('{"format":"khac"}')), /không phải là mẫu báo cáo/);
-    await expectAppError(importTemplate(core.db, 'rac.json', new TextEncoder().encode('không phải json')), /không phải là tệp JSON/);
+    await expectAppError(
+      importTemplate(core.db, 'rac.json', new TextEncoder().encode('{"format":"khac"}')),
+      /không phải là mẫu báo cáo/,
+    );
+    await expectAppError(
+      importTemplate(core.db, 'rac.json', new TextEncoder().encode('không phải json')),
+      /không phải là tệp JSON/,
+    );
   });
 });
 
@@ -201,7 +304,10 @@ describe('periods and expected units', () => {
     const year = await createPeriod(core.db, period({ type: 'year', templateId }));
     expect(year).toMatchObject({ windowStart: '2024-12-15', windowEnd: '2025-12-14', deadline: '2025-12-15' });
     expect((await periodExpectedUnits(core.db, year.id)).map((u) => u.code)).toEqual(['A', 'X1', 'NEW']);
-    const q1 = await createPeriod(core.db, period({ type: 'quarter', index: 1, templateId, expected: { mode: 'list', unitIds: [a.id, b.id, later.id] } }));
+    const q1 = await createPeriod(
+      core.db,
+      period({ type: 'quarter', index: 1, templateId, expected: { mode: 'list', unitIds: [a.id, b.id, later.id] } }),
+    );
     expect(q1.windowEnd).toBe('2025-03-14');
     expect((await periodExpectedUnits(core.db, q1.id)).map((u) => u.code)).toEqual(['A']);
     expect(x.kind).toBe('ubnd_xa');
@@ -210,11 +316,30 @@ describe('periods and expected units', () => {
   it('refuses bad periods with Vietnamese messages', async () => {
     await unit('A');
     const templateId = await defaultTemplateId();
-    await expectAppError(createPeriod(core.db, period({ templateId, deadline: '2025-06-14' })), /Hạn nộp 14\/06\/2025 không sau ngày chốt số liệu/);
-    await expectAppError(createPeriod(core.db, period({ type: 'ad_hoc', templateId })), /Kỳ đột xuất phải nhập ngày bắt đầu/);
+    await expectAppError(
+      createPeriod(core.db, period({ templateId, deadline: '2025-06-14' })),
+      /Hạn nộp 14\/06\/2025 không sau ngày chốt số liệu/,
+    );
+    await expectAppError(
+      createPeriod(core.db, period({ type: 'ad_hoc', templateId })),
+      /Kỳ đột xuất phải nhập ngày bắt đầu/,
+    );
     await expectAppError(createPeriod(core.db, period({ type: 'month', templateId })), /Kỳ tháng phải chọn tháng/);
-    await expectAppError(createPeriod(core.db, period({ templateId, expected: { mode: 'kinds', kinds: ['dac_khu'] } })), /Không có đơn vị nào phải báo cáo/);
-    const adHoc = await createPeriod(core.db, period({ type: 'ad_hoc', templateId, windowStart: '2025-02-01', windowEnd: '2025-02-28', deadline: '2025-03-05', name: 'Báo cáo nhanh Tết' }));
+    await expectAppError(
+      createPeriod(core.db, period({ templateId, expected: { mode: 'kinds', kinds: ['dac_khu'] } })),
+      /Không có đơn vị nào phải báo cáo/,
+    );
+    const adHoc = await createPeriod(
+      core.db,
+      period({
+        type: 'ad_hoc',
+        templateId,
+        windowStart: '2025-02-01',
+        windowEnd: '2025-02-28',
+        deadline: '2025-03-05',
+        name: 'Báo cáo nhanh Tết',
+      }),
+    );
     expect(adHoc.name).toBe('Báo cáo nhanh Tết');
   });
 });
@@ -230,11 +355,29 @@ describe('unit reports', () => {
 
   it('stores integers as integers and amounts exactly; refuses text in a number and negative counts, all or nothing', async () => {
     const { a, p } = await setup();
-    const form = await save(p.id, a.id, { DT01: '3', DT02: '1.234', DT03: 1000, LD04: 'có', 'muc:I': '  Đã ban hành 5 văn bản.  ', TX05: 'Ghi chú' });
-    expect(form.values).toMatchObject({ DT01: '3', DT02: '1234', DT03: '1000', LD04: '1', 'muc:I': 'Đã ban hành 5 văn bản.', TX05: 'Ghi chú' });
+    const form = await save(p.id, a.id, {
+      DT01: '3',
+      DT02: '1.234',
+      DT03: 1000,
+      LD04: 'có',
+      'muc:I': '  Đã ban hành 5 văn bản.  ',
+      TX05: 'Ghi chú',
+    });
+    expect(form.values).toMatchObject({
+      DT01: '3',
+      DT02: '1234',
+      DT03: '1000',
+      LD04: '1',
+      'muc:I': 'Đã ban hành 5 văn bản.',
+      TX05: 'Ghi chú',
+    });
     expect(form.computed.DT04).toBe('81.04');
     expect(form.computed.DN05).toBeNull();
-    const raw = core.conn.sqlite.prepare(`SELECT field_key, typeof(int_value) t, int_value FROM report_values WHERE field_key IN ('DT02', 'LD04') ORDER BY field_key`).all();
+    const raw = core.conn.sqlite
+      .prepare(
+        `SELECT field_key, typeof(int_value) t, int_value FROM report_values WHERE field_key IN ('DT02', 'LD04') ORDER BY field_key`,
+      )
+      .all();
     expect(raw).toEqual([
       { field_key: 'DT02', t: 'integer', int_value: 1234 },
       { field_key: 'LD04', t: 'integer', int_value: 1 },
@@ -261,20 +404,33 @@ describe('unit reports', () => {
     const breach = form.checks.find((c) => c.expression === 'DT03 <= DT02')!;
     expect(breach).toMatchObject({ holds: false, detail: 'DT03 (12) ≤ DT02 (10)', reason: '' });
     expect(form.checks.find((c) => c.expression === 'DN04 <= DN03')!.holds).toBeNull();
-    await expectAppError(move(p.id, a.id, 'da_nop'), /vi phạm 1 quy tắc mà chưa ghi lý do \(DT03 \(12\) ≤ DT02 \(10\)\)/);
+    await expectAppError(
+      move(p.id, a.id, 'da_nop'),
+      /vi phạm 1 quy tắc mà chưa ghi lý do \(DT03 \(12\) ≤ DT02 \(10\)\)/,
+    );
     form = await save(p.id, a.id, {}, { 'DT03 <= DT02': 'Có 2 ý kiến tồn từ kỳ trước được giải quyết trong kỳ.' });
     expect(form.checks[0]!.reason).toMatch(/tồn từ kỳ trước/);
     form = await move(p.id, a.id, 'da_nop', { receivedDate: '2025-06-16', channel: 'paper' });
     expect(form.report).toMatchObject({ status: 'da_nop', receivedDate: '2025-06-16', channel: 'paper' });
     const h = await reportHistory(core.db, p.id, a.id);
-    expect(h.revisions[1]!.changes).toEqual([{ key: 'lydo:DT03 <= DT02', oldValue: null, newValue: 'Có 2 ý kiến tồn từ kỳ trước được giải quyết trong kỳ.' }]);
+    expect(h.revisions[1]!.changes).toEqual([
+      { key: 'lydo:DT03 <= DT02', oldValue: null, newValue: 'Có 2 ý kiến tồn từ kỳ trước được giải quyết trong kỳ.' },
+    ]);
   });
 
   it('moves only along the allowed transitions', async () => {
     const { a, p } = await setup();
     const allowed = new Set(Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)));
-    expect([...allowed].sort()).toEqual(['chua_nop>dang_nhap', 'da_nop>da_duyet', 'da_nop>tra_lai', 'dang_nhap>da_nop', 'tra_lai>da_nop', 'tra_lai>dang_nhap']);
-    for (const from of REPORT_STATUSES) for (const to of REPORT_STATUSES) expect(canTransition(from, to)).toBe(allowed.has(`${from}>${to}`));
+    expect([...allowed].sort()).toEqual([
+      'chua_nop>dang_nhap',
+      'da_nop>da_duyet',
+      'da_nop>tra_lai',
+      'dang_nhap>da_nop',
+      'tra_lai>da_nop',
+      'tra_lai>dang_nhap',
+    ]);
+    for (const from of REPORT_STATUSES)
+      for (const to of REPORT_STATUSES) expect(canTransition(from, to)).toBe(allowed.has(`${from}>${to}`));
     await expectAppError(move(p.id, a.id, 'da_nop'), /từ "Chưa nộp" sang "Đã nộp"; chỉ có thể chuyển sang "Đang nhập"/);
     await expectAppError(move(p.id, a.id, 'da_duyet'), /Không chuyển được/);
     await save(p.id, a.id, { DT01: '1' });
@@ -289,7 +445,14 @@ describe('unit reports', () => {
     await move(p.id, a.id, 'da_duyet');
     await expectAppError(move(p.id, a.id, 'tra_lai', { note: 'x' }), /đã duyệt là trạng thái cuối/);
     const h = await reportHistory(core.db, p.id, a.id);
-    expect(h.events.map((e) => `${e.from}>${e.to}`)).toEqual(['chua_nop>dang_nhap', 'dang_nhap>da_nop', 'da_nop>tra_lai', 'tra_lai>dang_nhap', 'dang_nhap>da_nop', 'da_nop>da_duyet']);
+    expect(h.events.map((e) => `${e.from}>${e.to}`)).toEqual([
+      'chua_nop>dang_nhap',
+      'dang_nhap>da_nop',
+      'da_nop>tra_lai',
+      'tra_lai>dang_nhap',
+      'dang_nhap>da_nop',
+      'da_nop>da_duyet',
+    ]);
     expect(h.events[2]).toMatchObject({ note: 'Thiếu số liệu tiếp công dân', actor: 'Chuyên viên B' });
   });
 
@@ -314,7 +477,9 @@ describe('unit reports', () => {
     expect(await reportSnapshot(core.db, p.id, a.id, 2)).toEqual({ DT01: '2', DT02: '10', DT03: '5' });
     expect(await reportSnapshot(core.db, p.id, a.id, 3)).toEqual((await getReportForm(core.db, p.id, a.id)).values);
     await expectAppError(reportSnapshot(core.db, p.id, a.id, 9), /chưa có lần sửa thứ 9/);
-    expect(() => core.conn.sqlite.prepare(`UPDATE report_value_changes SET new_value = '99'`).run()).toThrow(/chỉ được ghi thêm/);
+    expect(() => core.conn.sqlite.prepare(`UPDATE report_value_changes SET new_value = '99'`).run()).toThrow(
+      /chỉ được ghi thêm/,
+    );
     expect(() => core.conn.sqlite.prepare('DELETE FROM report_revisions').run()).toThrow(/chỉ được ghi thêm/);
     expect(() => core.conn.sqlite.prepare('DELETE FROM report_events').run()).toThrow(/chỉ được ghi thêm/);
     await expectAppError(deletePeriod(core.db, p.id), /đã có 1 báo cáo/);
@@ -349,7 +514,18 @@ describe('board', () => {
     expect(byCode.C).toMatchObject({ state: 'da_duyet', onTime: true });
     expect(byCode.D).toMatchObject({ state: 'tra_lai', breachCount: 1 });
     expect(byCode.E).toMatchObject({ state: 'qua_han', status: 'chua_nop' });
-    expect(board).toMatchObject({ expected: 5, actual: 3, onTime: 2, late: 1, missing: 1, returned: 1, approved: 1, reportingRate: '60', onTimeRate: '40', daysLeft: -10 });
+    expect(board).toMatchObject({
+      expected: 5,
+      actual: 3,
+      onTime: 2,
+      late: 1,
+      missing: 1,
+      returned: 1,
+      approved: 1,
+      reportingRate: '60',
+      onTimeRate: '40',
+      daysLeft: -10,
+    });
     const before = await periodBoard(core.db, p.id, '2025-06-17');
     expect(before.daysLeft).toBe(3);
     expect(before.rows.find((r) => r.unitId === e.id)!.state).toBe('chua_nop');
@@ -359,7 +535,12 @@ describe('board', () => {
 
   it('is reachable through the typed contract (dispatch), with Vietnamese errors as data', async () => {
     const dispatch = createDispatch(core);
-    const r = await dispatch('periods.create', { type: 'half', year: 2025, templateId: await defaultTemplateId(), expected: { mode: 'kinds', kinds: [] } });
+    const r = await dispatch('periods.create', {
+      type: 'half',
+      year: 2025,
+      templateId: await defaultTemplateId(),
+      expected: { mode: 'kinds', kinds: [] },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Chọn ít nhất một loại đơn vị/);
     const list = await dispatch('templates.list', undefined);

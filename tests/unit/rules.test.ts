@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../src/shared/domain/rules';
+import {
+  checkTemplate,
+  computeRate,
+  evaluateRule,
+  formatRule,
+  parseRule,
+  ruleCodes,
+} from '../../src/shared/domain/rules';
 import type { TemplateIndicator } from '../../src/shared/model/template';
 import defaultTemplate from '../../resources/templates/dan-van-chinh-quyen.json';
 
@@ -9,7 +16,11 @@ const rule = (s: string) => {
   return r.rule;
 };
 
-const ind = (code: string, type: TemplateIndicator['type'] = 'count', extra: Partial<TemplateIndicator> = {}): TemplateIndicator => ({
+const ind = (
+  code: string,
+  type: TemplateIndicator['type'] = 'count',
+  extra: Partial<TemplateIndicator> = {},
+): TemplateIndicator => ({
   code,
   name: code,
   unit: '',
@@ -43,7 +54,18 @@ describe('validation rules', () => {
   });
 
   it('refuses anything that is not a simple comparison, without evaluating it', () => {
-    for (const bad of ['DT03', 'DT03 <= ', '<= DT02', 'DT03 <= DT02 <= DT01', 'process.exit(1) <= 2', 'A; B <= C', 'A * 2 <= B', '(A <= B', '1 <= 2', '']) {
+    for (const bad of [
+      'DT03',
+      'DT03 <= ',
+      '<= DT02',
+      'DT03 <= DT02 <= DT01',
+      'process.exit(1) <= 2',
+      'A; B <= C',
+      'A * 2 <= B',
+      '(A <= B',
+      '1 <= 2',
+      '',
+    ]) {
       const r = parseRule(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/Quy tắc|trống/);
@@ -64,7 +86,11 @@ describe('template checks', () => {
   });
 
   it('rejects a rule naming an unknown indicator', () => {
-    const p = checkTemplate({ sections: [], indicators: [ind('A'), ind('B')], rules: [{ expression: 'A <= ZZ9', message: '' }] });
+    const p = checkTemplate({
+      sections: [],
+      indicators: [ind('A'), ind('B')],
+      rules: [{ expression: 'A <= ZZ9', message: '' }],
+    });
     expect(p.map((x) => x.message)).toContainEqual(expect.stringMatching(/mã "ZZ9" không có trong mẫu/));
   });
 
@@ -80,26 +106,54 @@ describe('template checks', () => {
     });
     expect(p.map((x) => x.message)).toContainEqual(expect.stringMatching(/vòng lặp: A ≤ B ≤ C ≤ A/));
     // A chain without a loop is fine.
-    expect(checkTemplate({ sections: [], indicators: [ind('A'), ind('B'), ind('C')], rules: [{ expression: 'A <= B', message: '' }, { expression: 'B <= C', message: '' }] })).toEqual([]);
+    expect(
+      checkTemplate({
+        sections: [],
+        indicators: [ind('A'), ind('B'), ind('C')],
+        rules: [
+          { expression: 'A <= B', message: '' },
+          { expression: 'B <= C', message: '' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('rejects rates that point at themselves, at unknown codes or at text', () => {
-    const selfRate = checkTemplate({ sections: [], indicators: [ind('A'), ind('R', 'percent', { numerator: 'R', denominator: 'A' })], rules: [] });
+    const selfRate = checkTemplate({
+      sections: [],
+      indicators: [ind('A'), ind('R', 'percent', { numerator: 'R', denominator: 'A' })],
+      rules: [],
+    });
     expect(selfRate.map((x) => x.message).join('\n')).toMatch(/không phải là chỉ số dạng số|tính vòng/);
     const loop = checkTemplate({
       sections: [],
-      indicators: [ind('R1', 'percent', { rule: 'RATE', numerator: 'R2', denominator: 'R2' }), ind('R2', 'percent', { rule: 'RATE', numerator: 'R1', denominator: 'R1' })],
+      indicators: [
+        ind('R1', 'percent', { rule: 'RATE', numerator: 'R2', denominator: 'R2' }),
+        ind('R2', 'percent', { rule: 'RATE', numerator: 'R1', denominator: 'R1' }),
+      ],
       rules: [],
     });
     expect(loop.map((x) => x.message).join('\n')).toMatch(/tính vòng quanh nhau: R1 → R2 → R1/);
-    const unknown = checkTemplate({ sections: [], indicators: [ind('R', 'percent', { numerator: 'X', denominator: 'Y' })], rules: [] });
+    const unknown = checkTemplate({
+      sections: [],
+      indicators: [ind('R', 'percent', { numerator: 'X', denominator: 'Y' })],
+      rules: [],
+    });
     expect(unknown).toHaveLength(2);
-    const text = checkTemplate({ sections: [], indicators: [ind('T', 'text'), ind('R', 'percent', { numerator: 'T', denominator: 'T' })], rules: [] });
+    const text = checkTemplate({
+      sections: [],
+      indicators: [ind('T', 'text'), ind('R', 'percent', { numerator: 'T', denominator: 'T' })],
+      rules: [],
+    });
     expect(text[0]!.message).toMatch(/không phải là chỉ số dạng số/);
   });
 
   it('rejects duplicate codes, bad codes and a rule on a type it cannot aggregate', () => {
-    const p = checkTemplate({ sections: [], indicators: [ind('A'), ind('A'), ind('a-1'), ind('T', 'text', { rule: 'SUM' })], rules: [] });
+    const p = checkTemplate({
+      sections: [],
+      indicators: [ind('A'), ind('A'), ind('a-1'), ind('T', 'text', { rule: 'SUM' })],
+      rules: [],
+    });
     const msgs = p.map((x) => x.message).join('\n');
     expect(msgs).toMatch(/"A" bị trùng/);
     expect(msgs).toMatch(/"a-1" không hợp lệ/);

@@ -4,14 +4,21 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { createUnit, listUnits, updateUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { listAudit } from '../../src/main/features/safety/audit-log';
 import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../../src/main/features/safety/trash';
-import { dailyBackup, inspectBackup, listBackups, restoreBackup, setBackupKeep } from '../../src/main/features/safety/backups';
+import {
+  dailyBackup,
+  inspectBackup,
+  listBackups,
+  restoreBackup,
+  setBackupKeep,
+} from '../../src/main/features/safety/backups';
 import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/features/safety/package';
 import { databaseFingerprint, tempDir } from './helpers';
 
@@ -21,7 +28,11 @@ let nextOpen: string | null = null;
 const opened: string[] = [];
 
 async function open(d: string): Promise<Core> {
-  return openCore({ dbPath: path.join(d, 'data.db'), platform: folderPlatform(path.join(d, 'exports'), { nextOpenPath: () => nextOpen, opened }), version: 'test' });
+  return openCore({
+    dbPath: path.join(d, 'data.db'),
+    platform: folderPlatform(path.join(d, 'exports'), { nextOpenPath: () => nextOpen, opened }),
+    version: 'test',
+  });
 }
 
 beforeEach(async () => {
@@ -33,7 +44,18 @@ afterEach(async () => {
 });
 
 const unit = (code: string, name: string) =>
-  unitInput.parse({ code, name, shortName: '', kind: 'khac', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+  unitInput.parse({
+    code,
+    name,
+    shortName: '',
+    kind: 'khac',
+    parentId: null,
+    email: '',
+    contactPerson: '',
+    phone: '',
+    activeFrom: null,
+    activeTo: null,
+  });
 
 describe('audit log', () => {
   it('records every insert, update and delete with who and before → after', async () => {
@@ -48,7 +70,9 @@ describe('audit log', () => {
     expect((await listAudit(core.db, { search: 'Tên mới' })).total).toBeGreaterThan(0);
     // a change made behind the services' back is logged too
     core.conn.sqlite.prepare(`UPDATE units SET phone = '0123456' WHERE id = ?`).run(u.id);
-    expect((await listAudit(core.db, { table: 'units', action: 'update' })).rows[0]!.changes).toEqual([{ field: 'phone', before: '', after: '0123456' }]);
+    expect((await listAudit(core.db, { table: 'units', action: 'update' })).rows[0]!.changes).toEqual([
+      { field: 'phone', before: '', after: '0123456' },
+    ]);
   });
 
   it('survives a reopen (triggers are rebuilt) and covers every data table', async () => {
@@ -56,7 +80,9 @@ describe('audit log', () => {
     core = await open(dir);
     await createUnit(core.db, unit('B1', 'Sau khi mở lại'));
     expect((await listAudit(core.db, { table: 'units', action: 'insert' })).total).toBe(1);
-    const triggers = core.conn.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%'`).get() as { n: number };
+    const triggers = core.conn.sqlite
+      .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%'`)
+      .get() as { n: number };
     expect(triggers.n).toBeGreaterThanOrEqual(3 * 5);
   });
 });
@@ -65,20 +91,28 @@ describe('trash', () => {
   it('keeps a deleted record with its dependent rows and puts it back with the same id', async () => {
     const u = await createUnit(core.db, unit('T1', 'Đơn vị sẽ xóa'));
     const events = (await core.db.selectFrom('unit_events').selectAll().where('unit_id', '=', u.id).execute()).length;
-    await core.db.transaction().execute((trx) => moveToTrash(trx, 'units', u.id, 'T1 — Đơn vị sẽ xóa', [{ table: 'unit_events', column: 'unit_id' }]));
+    await core.db
+      .transaction()
+      .execute((trx) =>
+        moveToTrash(trx, 'units', u.id, 'T1 — Đơn vị sẽ xóa', [{ table: 'unit_events', column: 'unit_id' }]),
+      );
     expect(await listUnits(core.db, { includeClosed: true })).toHaveLength(0);
     const [item] = await listTrash(core.db);
     expect(item).toMatchObject({ tableName: 'units', tableLabel: 'Đơn vị', rowId: u.id, label: 'T1 — Đơn vị sẽ xóa' });
     await restoreFromTrash(core.db, item!.id);
     const back = await listUnits(core.db);
     expect(back.map((x) => [x.id, x.code])).toEqual([[u.id, 'T1']]);
-    expect((await core.db.selectFrom('unit_events').selectAll().where('unit_id', '=', u.id).execute()).length).toBe(events);
+    expect((await core.db.selectFrom('unit_events').selectAll().where('unit_id', '=', u.id).execute()).length).toBe(
+      events,
+    );
     expect(await listTrash(core.db)).toEqual([]);
   });
 
   it('refuses to restore over a record that took the code, and empties for good', async () => {
     const u = await createUnit(core.db, unit('T2', 'Một'));
-    await core.db.transaction().execute((trx) => moveToTrash(trx, 'units', u.id, 'T2', [{ table: 'unit_events', column: 'unit_id' }]));
+    await core.db
+      .transaction()
+      .execute((trx) => moveToTrash(trx, 'units', u.id, 'T2', [{ table: 'unit_events', column: 'unit_id' }]));
     await createUnit(core.db, unit('T2', 'Hai'));
     const [item] = await listTrash(core.db);
     await expect(restoreFromTrash(core.db, item!.id)).rejects.toMatchObject({ code: 'RESTORE_CONFLICT' });
@@ -112,7 +146,9 @@ describe('backups and restore', () => {
     const { safetyCopy } = await restoreBackup(core, inspection!.token);
     expect((await listUnits(core.db)).map((u) => u.code)).toEqual(['K1']);
     const safe = new Database(safetyCopy, { readonly: true });
-    expect((safe.prepare('SELECT code FROM units ORDER BY code').all() as { code: string }[]).map((r) => r.code)).toEqual(['K1', 'K2']);
+    expect(
+      (safe.prepare('SELECT code FROM units ORDER BY code').all() as { code: string }[]).map((r) => r.code),
+    ).toEqual(['K1', 'K2']);
     safe.close();
     // the token is single-use
     await expect(restoreBackup(core, inspection!.token)).rejects.toMatchObject({ code: 'STALE_TOKEN' });
@@ -125,7 +161,11 @@ describe('backups and restore', () => {
     const old = path.join(dir, 'ban-cu.db');
     const conn = openConnection(old);
     await createMigrator(conn).migrateTo('0001_initial');
-    conn.sqlite.prepare(`INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('CU1', 'Ban Dân vận cũ', '', 'khac', '', '', '', 1, '2024-01-01', '2024-01-01')`).run();
+    conn.sqlite
+      .prepare(
+        `INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('CU1', 'Ban Dân vận cũ', '', 'khac', '', '', '', 1, '2024-01-01', '2024-01-01')`,
+      )
+      .run();
     await conn.close();
     nextOpen = old;
     const insp = await inspectBackup(core);
@@ -192,17 +232,27 @@ describe('data package', () => {
     await createUnit(core.db, unit('P2', 'Không đổi'));
     const good = await buildPackage(core);
     const before = databaseFingerprint(core);
-    await expect(readPackage(good.slice(0, good.length - 100), 'cut.zip')).rejects.toMatchObject({ code: 'CORRUPT_PACKAGE' });
-    await expect(readPackage(new TextEncoder().encode('hello'), 'a.zip')).rejects.toMatchObject({ code: 'NOT_PACKAGE' });
+    await expect(readPackage(good.slice(0, good.length - 100), 'cut.zip')).rejects.toMatchObject({
+      code: 'CORRUPT_PACKAGE',
+    });
+    await expect(readPackage(new TextEncoder().encode('hello'), 'a.zip')).rejects.toMatchObject({
+      code: 'NOT_PACKAGE',
+    });
     const z = await JSZip.loadAsync(good);
     z.file('data/bao-cao-noi-vu.db', 'đã bị sửa');
-    await expect(readPackage(await z.generateAsync({ type: 'uint8array' }), 'sua.zip')).rejects.toMatchObject({ code: 'CORRUPT_PACKAGE' });
+    await expect(readPackage(await z.generateAsync({ type: 'uint8array' }), 'sua.zip')).rejects.toMatchObject({
+      code: 'CORRUPT_PACKAGE',
+    });
     const evil = await JSZip.loadAsync(good);
     evil.file('../../ngoai.txt', 'x');
-    await expect(readPackage(await evil.generateAsync({ type: 'uint8array' }), 'evil.zip')).rejects.toThrow(/đường dẫn nguy hiểm/);
+    await expect(readPackage(await evil.generateAsync({ type: 'uint8array' }), 'evil.zip')).rejects.toThrow(
+      /đường dẫn nguy hiểm/,
+    );
     const noManifest = new JSZip();
     noManifest.file('data/bao-cao-noi-vu.db', 'x');
-    await expect(readPackage(await noManifest.generateAsync({ type: 'uint8array' }), 'x.zip')).rejects.toThrow(/manifest/);
+    await expect(readPackage(await noManifest.generateAsync({ type: 'uint8array' }), 'x.zip')).rejects.toThrow(
+      /manifest/,
+    );
     expect(databaseFingerprint(core)).toBe(before);
   });
 });
@@ -219,7 +269,8 @@ describe('disk full and read-only', () => {
     core.conn.sqlite.pragma(`max_page_count = ${pages}`);
     const big = 'x'.repeat(200);
     let full: Awaited<ReturnType<typeof dispatch>> | null = null;
-    for (let i = 0; i < 200 && (!full || full.ok); i++) full = await dispatch('units.create', { ...unit(`F${i}`, big), parentId: null });
+    for (let i = 0; i < 200 && (!full || full.ok); i++)
+      full = await dispatch('units.create', { ...unit(`F${i}`, big), parentId: null });
     expect(full).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     core.conn.sqlite.pragma('max_page_count = 1073741823');
     expect((await dispatch('units.create', { ...unit('D3', 'Sau'), parentId: null })).ok).toBe(true);
@@ -231,7 +282,11 @@ describe('deleting plans, templates and periods goes through the trash', () => {
   it('puts a deleted plan back with its tasks, their units and its targets', async () => {
     const { importPlan, deletePlan, getPlan, listPlans } = await import('../../src/main/features/plans/plans');
     const file = fs.readdirSync(path.resolve('tests/fixtures/plans')).find((f) => f.endsWith('.json'))!;
-    const plan = await importPlan(core.db, file, new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/plans', file))));
+    const plan = await importPlan(
+      core.db,
+      file,
+      new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/plans', file))),
+    );
     const before = await getPlan(core.db, plan.id);
     expect(before.tasks.length).toBeGreaterThan(0);
     await deletePlan(core.db, plan.id);
@@ -243,7 +298,8 @@ describe('deleting plans, templates and periods goes through the trash', () => {
   });
 
   it('puts a deleted template back with its sections and indicators', async () => {
-    const { listTemplates, getTemplate, copyTemplate, deleteTemplate } = await import('../../src/main/features/templates/templates');
+    const { listTemplates, getTemplate, copyTemplate, deleteTemplate } =
+      await import('../../src/main/features/templates/templates');
     const [builtIn] = await listTemplates(core.db);
     const copy = await copyTemplate(core.db, builtIn!.id, 'BAN-SAO', 'Bản sao để xóa');
     const before = await getTemplate(core.db, copy.id);

@@ -7,11 +7,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createUnit } from '../../src/main/features/units/units';
 import { approveScoring, createRound, saveScores } from '../../src/main/features/scoring/rounds';
-import { exportScoringDocx, exportScoringXlsx, importScoringBook, scoringBookBytes } from '../../src/main/features/scoring/scoring-files';
+import {
+  exportScoringDocx,
+  exportScoringXlsx,
+  importScoringBook,
+  scoringBookBytes,
+} from '../../src/main/features/scoring/scoring-files';
 import { saveAgency } from '../../src/main/features/agency/agency';
 import { roundInput, saveScoresInput } from '../../src/shared/contract/scoring';
 import { AppError } from '../../src/shared/errors';
@@ -45,7 +51,15 @@ beforeAll(async () => {
     abbreviation: 'SNV',
     place: 'Quảng Nam',
     draftingUnit: 'XDCQ',
-    signers: [{ fullName: 'Nguyễn Văn Ánh', title: 'PHÓ GIÁM ĐỐC', authorityPrefix: 'KT.', authorityLine: 'GIÁM ĐỐC', isDefault: true }],
+    signers: [
+      {
+        fullName: 'Nguyễn Văn Ánh',
+        title: 'PHÓ GIÁM ĐỐC',
+        authorityPrefix: 'KT.',
+        authorityLine: 'GIÁM ĐỐC',
+        isDefault: true,
+      },
+    ],
   } as never);
   const units: [string, string, 'so_nganh' | 'ubnd_xa' | 'ubnd_phuong'][] = [
     ['STP', 'Sở Tư pháp', 'so_nganh'],
@@ -54,10 +68,28 @@ beforeAll(async () => {
     ['PAT', 'UBND phường An Tân', 'ubnd_phuong'],
   ];
   for (const [code, name, kind] of units) {
-    unitIds[code] = (await createUnit(core.db, { code, name, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null })).id;
+    unitIds[code] = (
+      await createUnit(core.db, {
+        code,
+        name,
+        shortName: '',
+        kind,
+        parentId: null,
+        email: '',
+        contactPerson: '',
+        phone: '',
+        activeFrom: null,
+        activeTo: null,
+      })
+    ).id;
   }
   const setId = (await core.db.selectFrom('scoring_sets').select('id').executeTakeFirstOrThrow()).id;
-  roundId = (await createRound(core.db, roundInput.parse({ year: 2025, setId, selfDeadline: '2025-11-20', appraisalDeadline: '2025-12-10' }))).id;
+  roundId = (
+    await createRound(
+      core.db,
+      roundInput.parse({ year: 2025, setId, selfDeadline: '2025-11-20', appraisalDeadline: '2025-12-10' }),
+    )
+  ).id;
 });
 
 afterAll(async () => {
@@ -66,7 +98,11 @@ afterAll(async () => {
 });
 
 /** Fills the yellow cells of a self-scoring book like a unit would. */
-async function fill(data: Uint8Array, values: Record<string, number | string | ExcelJS.CellValue>, edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+async function fill(
+  data: Uint8Array,
+  values: Record<string, number | string | ExcelJS.CellValue>,
+  edit?: (wb: ExcelJS.Workbook) => void,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('Tự chấm')!;
@@ -78,7 +114,27 @@ async function fill(data: Uint8Array, values: Record<string, number | string | E
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const FULL: Record<string, number> = { '1.1': 4, '1.2': 3, '1.3': 2.5, '2.1': 4, '2.2': 3, '2.3': 2, '3.1': 8, '3.2': 5, '3.3': 6, '4.1': 7, '4.2': 6, '4.3': 5, '5.1': 6, '5.2': 7, '5.3': 6, '6.1': 7, '6.2': 5, '6.3': 6, T1: 2 };
+const FULL: Record<string, number> = {
+  '1.1': 4,
+  '1.2': 3,
+  '1.3': 2.5,
+  '2.1': 4,
+  '2.2': 3,
+  '2.3': 2,
+  '3.1': 8,
+  '3.2': 5,
+  '3.3': 6,
+  '4.1': 7,
+  '4.2': 6,
+  '4.3': 5,
+  '5.1': 6,
+  '5.2': 7,
+  '5.3': 6,
+  '6.1': 7,
+  '6.2': 5,
+  '6.3': 6,
+  T1: 2,
+};
 
 describe('the self-scoring workbook', () => {
   it('goes out protected with a checksummed hidden sheet, and comes back in as the self-score', async () => {
@@ -88,7 +144,11 @@ describe('the self-scoring workbook', () => {
     const zip = await JSZip.loadAsync(book.data);
     const wbXml = await zip.file('xl/workbook.xml')!.async('string');
     expect(wbXml).toMatch(/name="bcnv_meta"[^>]*state="veryHidden"/);
-    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /xl\/worksheets\/sheet\d\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /xl\/worksheets\/sheet\d\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(sheets.every((s) => s.includes('<sheetProtection'))).toBe(true);
     const filled = await fill(book.data, { ...FULL, '1.3': '2,5', '3.2': 5 }, (wb) => {
       const ws = wb.getWorksheet('Tự chấm')!;
@@ -97,7 +157,13 @@ describe('the self-scoring workbook', () => {
       });
     });
     const s = await importScoringBook(core.db, roundId, 'phieu-XTB.xlsx', filled);
-    expect(s.self).toMatchObject({ base: 92.5, bonus: 2, total: 94.5, classLabel: 'Hoàn thành xuất sắc nhiệm vụ', missing: 0 });
+    expect(s.self).toMatchObject({
+      base: 92.5,
+      bonus: 2,
+      total: 94.5,
+      classLabel: 'Hoàn thành xuất sắc nhiệm vụ',
+      missing: 0,
+    });
     expect(s.lines.find((l) => l.code === '3.1')!.selfNote).toBe('=HYPERLINK("http://x")');
     expect(s.events.at(-1)!.kind).toBe('imported');
     // The book issued again shows the note as text, never as a formula.
@@ -115,45 +181,76 @@ describe('the self-scoring workbook', () => {
   it('refuses bad books naming file, sheet and cell; nothing is stored', async () => {
     const book = await scoringBookBytes(core.db, roundId, unitIds.STP!);
     const before = databaseFingerprint(core);
-    const overMax = await refused(importScoringBook(core.db, roundId, 'phieu-STP.xlsx', await fill(book.data, { '1.1': 5, '2.2': -1, '3.1': 'tám' })));
+    const overMax = await refused(
+      importScoringBook(
+        core.db,
+        roundId,
+        'phieu-STP.xlsx',
+        await fill(book.data, { '1.1': 5, '2.2': -1, '3.1': 'tám' }),
+      ),
+    );
     expect(overMax.code).toBe('INVALID_BOOK');
-    expect(overMax.message).toMatch(/^Tệp "phieu-STP.xlsx", trang tính "Tự chấm", ô D\d+ \(1.1\): điểm 5 vượt điểm tối đa 4\. \(và 2 lỗi khác\)\. Chưa nhập điểm nào\.$/);
+    expect(overMax.message).toMatch(
+      /^Tệp "phieu-STP.xlsx", trang tính "Tự chấm", ô D\d+ \(1.1\): điểm 5 vượt điểm tối đa 4\. \(và 2 lỗi khác\)\. Chưa nhập điểm nào\.$/,
+    );
     expect(overMax.where).toMatchObject({ file: 'phieu-STP.xlsx', sheet: 'Tự chấm' });
-    expect(overMax.details!.map((d) => d.message).join('\n')).toMatch(/\(2.2\): điểm không được âm \(-1\)\.[\s\S]*\(3.1\): "tám" không phải là số điểm/);
-    const formula = await refused(importScoringBook(core.db, roundId, 'f.xlsx', await fill(book.data, { '1.1': { formula: '2+2', result: 4 } })));
+    expect(overMax.details!.map((d) => d.message).join('\n')).toMatch(
+      /\(2.2\): điểm không được âm \(-1\)\.[\s\S]*\(3.1\): "tám" không phải là số điểm/,
+    );
+    const formula = await refused(
+      importScoringBook(core.db, roundId, 'f.xlsx', await fill(book.data, { '1.1': { formula: '2+2', result: 4 } })),
+    );
     expect(formula.message).toContain('có công thức; hãy nhập trực tiếp số điểm.');
     const tampered = await fill(book.data, {}, (wb) => {
       const meta = wb.getWorksheet('bcnv_meta')!;
       meta.eachRow((row) => {
-        if (row.getCell(1).value === 'layout.1') row.getCell(2).value = String(row.getCell(2).value).replace(`"unitId":${unitIds.STP}`, `"unitId":${unitIds.SYT}`);
+        if (row.getCell(1).value === 'layout.1')
+          row.getCell(2).value = String(row.getCell(2).value).replace(
+            `"unitId":${unitIds.STP}`,
+            `"unitId":${unitIds.SYT}`,
+          );
       });
     });
-    expect((await refused(importScoringBook(core.db, roundId, 't.xlsx', tampered))).message).toContain('phần thông tin ẩn (trang tính "bcnv_meta") đã bị sửa hoặc hỏng');
+    expect((await refused(importScoringBook(core.db, roundId, 't.xlsx', tampered))).message).toContain(
+      'phần thông tin ẩn (trang tính "bcnv_meta") đã bị sửa hoặc hỏng',
+    );
     const moved = await fill(book.data, {}, (wb) => {
       const ws = wb.getWorksheet('Tự chấm')!;
       ws.eachRow((row) => {
         if (row.getCell(1).value === '2.1') row.getCell(1).value = '9.9';
       });
     });
-    expect((await refused(importScoringBook(core.db, roundId, 'm.xlsx', moved))).message).toMatch(/ô A\d+: phải là mã "2.1" nhưng là "9.9"/);
+    expect((await refused(importScoringBook(core.db, roundId, 'm.xlsx', moved))).message).toMatch(
+      /ô A\d+: phải là mã "2.1" nhưng là "9.9"/,
+    );
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]);
-    expect((await refused(importScoringBook(core.db, roundId, 'cu.xls', xls))).message).toContain('là bảng tính Excel cũ (.xls)');
+    expect((await refused(importScoringBook(core.db, roundId, 'cu.xls', xls))).message).toContain(
+      'là bảng tính Excel cũ (.xls)',
+    );
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').getCell('A1').value = 'x';
-    expect((await refused(importScoringBook(core.db, roundId, 'khac.xlsx', new Uint8Array(await plain.xlsx.writeBuffer())))).message).toContain('không phải là phiếu tự chấm điểm do ứng dụng tạo');
+    expect(
+      (await refused(importScoringBook(core.db, roundId, 'khac.xlsx', new Uint8Array(await plain.xlsx.writeBuffer()))))
+        .message,
+    ).toContain('không phải là phiếu tự chấm điểm do ứng dụng tạo');
     expect(databaseFingerprint(core)).toBe(before);
   });
 
   it('refuses a book of another round, and a book for an approved scoring', async () => {
     const setId = (await core.db.selectFrom('scoring_sets').select('id').executeTakeFirstOrThrow()).id;
-    const other = await createRound(core.db, roundInput.parse({ year: 2024, setId, name: 'Đợt thử 2024', unitIds: [unitIds.SYT!] }));
+    const other = await createRound(
+      core.db,
+      roundInput.parse({ year: 2024, setId, name: 'Đợt thử 2024', unitIds: [unitIds.SYT!] }),
+    );
     const book = await scoringBookBytes(core.db, other.id, unitIds.SYT!);
     expect((await refused(importScoringBook(core.db, roundId, 'x.xlsx', await fill(book.data, FULL)))).message).toBe(
       `Tệp "x.xlsx" là phiếu tự chấm của đợt "Đợt thử 2024", không phải của đợt "Chấm điểm công tác dân vận chính quyền năm 2025" đang mở.`,
     );
     await importScoringBook(core.db, other.id, 'x.xlsx', await fill(book.data, FULL));
     await approveScoring(core.db, other.id, unitIds.SYT!, '', '');
-    expect((await refused(importScoringBook(core.db, other.id, 'x.xlsx', await fill(book.data, FULL)))).code).toBe('LOCKED');
+    expect((await refused(importScoringBook(core.db, other.id, 'x.xlsx', await fill(book.data, FULL)))).code).toBe(
+      'LOCKED',
+    );
   });
 });
 
@@ -161,7 +258,8 @@ describe('results files', () => {
   beforeAll(async () => {
     const save = (code: string, side: 'self' | 'appraisal', lines: { code: string; score: number; note?: string }[]) =>
       saveScores(core.db, saveScoresInput.parse({ roundId, unitId: unitIds[code]!, side, lines }));
-    const all = (delta: Record<string, number>) => Object.entries({ ...FULL, ...delta }).map(([code, score]) => ({ code, score }));
+    const all = (delta: Record<string, number>) =>
+      Object.entries({ ...FULL, ...delta }).map(([code, score]) => ({ code, score }));
     await save('STP', 'self', all({ '1.3': 3, T1: 0 })); // 93
     await save('SYT', 'self', all({ '4.1': 3, '5.2': 4, T1: 0 })); // 85.5
     await save('PAT', 'self', all({ '6.1': 2, '6.2': 1, T1: 0 })); // 83.5
@@ -197,7 +295,14 @@ print(json.dumps({'head': head, 'rows': rows, 'counts': [[c.value for c in row] 
     };
     expect(facts.head.slice(0, 4)).toEqual(['Hạng', 'Mã', 'Đơn vị', 'Loại đơn vị']);
     const col = (h: string) => facts.head.indexOf(h);
-    expect(facts.rows.map((x) => [x.values[col('Mã')], x.values[col('Tổng điểm')], x.values[col('Hạng')], x.values[col('Xếp loại')]])).toEqual([
+    expect(
+      facts.rows.map((x) => [
+        x.values[col('Mã')],
+        x.values[col('Tổng điểm')],
+        x.values[col('Hạng')],
+        x.values[col('Xếp loại')],
+      ]),
+    ).toEqual([
       ['XTB', 94.5, 1, 'Hoàn thành xuất sắc nhiệm vụ'],
       ['STP', 93, 2, 'Hoàn thành xuất sắc nhiệm vụ'],
       ['SYT', 83.5, 3, 'Hoàn thành tốt nhiệm vụ'],
@@ -209,12 +314,34 @@ print(json.dumps({'head': head, 'rows': rows, 'counts': [[c.value for c in row] 
     expect(f['Điểm thưởng']).toMatch(/^=MIN\(SUM\(.*\),5\)$/);
     expect(f['Tổng điểm']).toMatch(/^=MAX\(0,/);
     expect(f['Xếp loại']).toMatch(/^=IF\([A-Z]+5>=90,"Hoàn thành xuất sắc nhiệm vụ",IF\(/);
-    expect(facts.counts[0]).toEqual(['Loại đơn vị', 'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ', 'Tổng số']);
+    expect(facts.counts[0]).toEqual([
+      'Loại đơn vị',
+      'Hoàn thành xuất sắc nhiệm vụ',
+      'Hoàn thành tốt nhiệm vụ',
+      'Hoàn thành nhiệm vụ',
+      'Không hoàn thành nhiệm vụ',
+      'Tổng số',
+    ]);
     expect(String(facts.counts[1]![1])).toMatch(/^=COUNTIFS\('Kết quả'!\$D\$5:\$D\$8,\$A2,'Kết quả'!/);
     // Recalculated by LibreOffice, the formulas give the same numbers as the app.
     const csvDir = path.join(dir, 'csv');
-    execFileSync('libreoffice', ['-env:UserInstallation=file:///tmp/lo-scoring', '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, r.path!], { timeout: 120_000, stdio: 'pipe' });
-    const csv = fs.readdirSync(csvDir).map((f) => fs.readFileSync(path.join(csvDir, f), 'utf8')).join('\n');
+    execFileSync(
+      'libreoffice',
+      [
+        '-env:UserInstallation=file:///tmp/lo-scoring',
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        csvDir,
+        r.path!,
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
+    const csv = fs
+      .readdirSync(csvDir)
+      .map((f) => fs.readFileSync(path.join(csvDir, f), 'utf8'))
+      .join('\n');
     expect(csv).toMatch(/4,"?PAT"?,"?UBND phường An Tân"?[^\n]*76[.,]5,"?Hoàn thành nhiệm vụ"?/);
     expect(csv).toMatch(/"?Tổng cộng"?,2,1,1,0,4/);
   });
@@ -235,7 +362,9 @@ print(json.dumps({'head': head, 'rows': rows, 'counts': [[c.value for c in row] 
     const body = paragraphs(facts, 0).map((p) => p.text);
     expect(body).toContain('BÁO CÁO');
     expect(body).toContain('Kết quả đánh giá, xếp loại công tác dân vận chính quyền năm 2025');
-    expect(body.find((t) => t.startsWith('- Hoàn thành xuất sắc nhiệm vụ (từ 90 điểm trở lên): 2 đơn vị, chiếm 50%'))).toBeTruthy();
+    expect(
+      body.find((t) => t.startsWith('- Hoàn thành xuất sắc nhiệm vụ (từ 90 điểm trở lên): 2 đơn vị, chiếm 50%')),
+    ).toBeTruthy();
     expect(body.some((t) => t.includes('chưa duyệt: 3 (điểm của các đơn vị này là điểm tạm tính)'))).toBe(true);
     const annexText = paragraphs(facts, 1).map((p) => p.text);
     expect(annexText).toContain('BẢNG XẾP HẠNG KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2025');
@@ -245,7 +374,9 @@ print(json.dumps({'head': head, 'rows': rows, 'counts': [[c.value for c in row] 
     expect(annex.rows[0]!.header).toBe(true);
     expect(cells(1)[1]).toBe('UBND xã Tam Bình');
     expect(cells(4)).toContain('76,5');
-    const runs = paragraphs(facts).flatMap((p) => p.runs).filter((x) => x.text.trim());
+    const runs = paragraphs(facts)
+      .flatMap((p) => p.runs)
+      .filter((x) => x.text.trim());
     expect(new Set(runs.map((x) => x.font))).toEqual(new Set(['Times New Roman']));
     const [pdf] = toPdf([file], path.join(OUT, 'pdf'), '/tmp/lo-scoring');
     const pages = pdfPageCount(pdf!);
@@ -266,8 +397,30 @@ describe('the CLI', () => {
     const cli = (...argv: string[]) => runCli([...argv, '--db', db], io);
     expect(await cli('units', 'list')).toBe(0);
     const c = await openCore({ dbPath: db, platform: folderPlatform(dir) });
-    await createUnit(c.db, { code: 'A', name: 'UBND xã A', shortName: '', kind: 'ubnd_xa', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
-    await createUnit(c.db, { code: 'B', name: 'UBND xã B', shortName: '', kind: 'ubnd_xa', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+    await createUnit(c.db, {
+      code: 'A',
+      name: 'UBND xã A',
+      shortName: '',
+      kind: 'ubnd_xa',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
+    await createUnit(c.db, {
+      code: 'B',
+      name: 'UBND xã B',
+      shortName: '',
+      kind: 'ubnd_xa',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
     await c.close();
     expect(await cli('scoring', 'sets', 'list', '--json')).toBe(0);
     const sets = JSON.parse(lines.pop()!) as { id: number; code: string }[];
@@ -278,11 +431,32 @@ describe('the CLI', () => {
     expect(await cli('scoring', 'round', 'create', '--year', '2025', '--set', String(sets[0]!.id), '--json')).toBe(0);
     const round = JSON.parse(lines.pop()!) as { id: number; units: unknown[] };
     expect(round.units).toHaveLength(2);
-    expect(await cli('scoring', 'set-score', '--round', String(round.id), '--unit', 'A', '--code', '1.1', '--score', '3,5')).toBe(0);
+    expect(
+      await cli('scoring', 'set-score', '--round', String(round.id), '--unit', 'A', '--code', '1.1', '--score', '3,5'),
+    ).toBe(0);
     expect(lines.pop()).toBe('Đã lưu. UBND xã A: tự chấm 3,5, tổng điểm 3,5 — Không hoàn thành nhiệm vụ.');
-    expect(await cli('scoring', 'set-score', '--round', String(round.id), '--unit', 'A', '--code', '1.1', '--score', '2', '--side', 'appraisal')).toBe(2);
-    expect(errs.pop()).toBe('Lỗi: Chưa lưu: Tiêu chí 1.1: điểm thẩm định 2 khác điểm tự chấm 3,5 nên phải ghi lý do. (trường 1.1)');
-    expect(await cli('scoring', 'set-score', '--round', String(round.id), '--unit', 'A', '--code', '1.1', '--score', '9')).toBe(2);
+    expect(
+      await cli(
+        'scoring',
+        'set-score',
+        '--round',
+        String(round.id),
+        '--unit',
+        'A',
+        '--code',
+        '1.1',
+        '--score',
+        '2',
+        '--side',
+        'appraisal',
+      ),
+    ).toBe(2);
+    expect(errs.pop()).toBe(
+      'Lỗi: Chưa lưu: Tiêu chí 1.1: điểm thẩm định 2 khác điểm tự chấm 3,5 nên phải ghi lý do. (trường 1.1)',
+    );
+    expect(
+      await cli('scoring', 'set-score', '--round', String(round.id), '--unit', 'A', '--code', '1.1', '--score', '9'),
+    ).toBe(2);
     expect(errs.pop()).toContain('điểm 9 vượt điểm tối đa 4');
     expect(await cli('scoring', 'results', '--round', String(round.id), '--json')).toBe(0);
     const res = JSON.parse(lines.pop()!) as { ranking: { unitCode: string; rank: number }[] };

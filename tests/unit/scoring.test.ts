@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { createUnit } from '../../src/main/features/units/units';
@@ -18,10 +19,36 @@ import {
   listCriteriaSets,
   saveCriteriaSet,
 } from '../../src/main/features/scoring/criteria-sets';
-import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from '../../src/main/features/scoring/rounds';
+import {
+  addEvidence,
+  approveScoring,
+  changeRoundUnits,
+  createRound,
+  deleteRound,
+  openEvidence,
+  removeEvidence,
+  reopenScoring,
+  roundCandidates,
+  roundResults,
+  saveScores,
+} from '../../src/main/features/scoring/rounds';
 import { MAX_EVIDENCE_BYTES } from '../../src/main/features/scoring/evidence';
-import { criteriaSetInput, roundInput, saveScoresInput, type CriteriaSetInput } from '../../src/shared/contract/scoring';
-import { checkClasses, checkCriteriaSet, classify, computeTotals, formatPoints, parsePoints, rankByTotal, toCenti } from '../../src/shared/domain/scoring';
+import {
+  criteriaSetInput,
+  roundInput,
+  saveScoresInput,
+  type CriteriaSetInput,
+} from '../../src/shared/contract/scoring';
+import {
+  checkClasses,
+  checkCriteriaSet,
+  classify,
+  computeTotals,
+  formatPoints,
+  parsePoints,
+  rankByTotal,
+  toCenti,
+} from '../../src/shared/domain/scoring';
 import type { CriteriaSetContent, ScoreClass } from '../../src/shared/model/scoring';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';
@@ -35,7 +62,10 @@ let opened: string[];
 beforeEach(async () => {
   dir = tempDir('bcnv-scoring-');
   opened = [];
-  core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(path.join(dir, 'exports'), { opened }) });
+  core = await openCore({
+    dbPath: path.join(dir, 'test.db'),
+    platform: folderPlatform(path.join(dir, 'exports'), { opened }),
+  });
 });
 afterEach(async () => {
   await core.close();
@@ -97,7 +127,18 @@ function smallSet(over: Partial<CriteriaSetInput> = {}): CriteriaSetInput {
 const scores = (o: Record<string, number | null>) => new Map(Object.entries(o));
 
 async function unit(code: string, kind: UnitKind = 'so_nganh') {
-  return createUnit(core.db, { code, name: `Đơn vị ${code}`, shortName: '', kind, parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null });
+  return createUnit(core.db, {
+    code,
+    name: `Đơn vị ${code}`,
+    shortName: '',
+    kind,
+    parentId: null,
+    email: '',
+    contactPerson: '',
+    phone: '',
+    activeFrom: null,
+    activeTo: null,
+  });
 }
 
 async function saveSet(input: CriteriaSetInput = smallSet()) {
@@ -108,8 +149,12 @@ async function round(setId: number, unitIds?: number[]) {
   return createRound(core.db, roundInput.parse({ year: 2025, setId, unitIds }));
 }
 
-const save = (roundId: number, unitId: number, side: 'self' | 'appraisal', lines: { code: string; score: number | null; note?: string }[]) =>
-  saveScores(core.db, saveScoresInput.parse({ roundId, unitId, side, lines }));
+const save = (
+  roundId: number,
+  unitId: number,
+  side: 'self' | 'appraisal',
+  lines: { code: string; score: number | null; note?: string }[],
+) => saveScores(core.db, saveScoresInput.parse({ roundId, unitId, side, lines }));
 
 async function refused(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -138,11 +183,21 @@ describe('the arithmetic', () => {
   it('expresses the star preset and classifies its boundaries', () => {
     expect(checkClasses(STAR_CLASSES)).toEqual([]);
     const at = (t: number) => classify(STAR_CLASSES, toCenti(t)!).label;
-    expect([at(95), at(94.99), at(90), at(89.99), at(80), at(79.99), at(0)]).toEqual(['4 sao', '3 sao', '3 sao', '2 sao', '2 sao', '1 sao', '1 sao']);
+    expect([at(95), at(94.99), at(90), at(89.99), at(80), at(79.99), at(0)]).toEqual([
+      '4 sao',
+      '3 sao',
+      '3 sao',
+      '2 sao',
+      '2 sao',
+      '1 sao',
+      '1 sao',
+    ]);
   });
 
   it('adds in hundredths: 89,99 made of decimals is exactly 89,99 and stays below 90', () => {
-    const set = criteriaSetInput.parse(smallSet({ bonus: { cap: 5, items: [] }, deductions: { cap: null, items: [] } }));
+    const set = criteriaSetInput.parse(
+      smallSet({ bonus: { cap: 5, items: [] }, deductions: { cap: null, items: [] } }),
+    );
     const t = computeTotals(set, scores({ A1: 29.33, A2: 29.33, B1: 31.33 }));
     expect(t.base).toBe(89.99);
     expect(t.total).toBe(89.99);
@@ -155,13 +210,26 @@ describe('the arithmetic', () => {
   it('caps the bonus, takes off deductions up to their cap, and never goes below zero', () => {
     const set = criteriaSetInput.parse(smallSet());
     const t = computeTotals(set, scores({ A1: 30, A2: 25, B1: 30, T1: 3, T2: 3, D1: 2 }));
-    expect(t).toMatchObject({ base: 85, bonusUncapped: 6, bonus: 5, deductions: 2, total: 88, missing: 0, classLabel: 'Hoàn thành tốt nhiệm vụ' });
+    expect(t).toMatchObject({
+      base: 85,
+      bonusUncapped: 6,
+      bonus: 5,
+      deductions: 2,
+      total: 88,
+      missing: 0,
+      classLabel: 'Hoàn thành tốt nhiệm vụ',
+    });
     const capped = computeTotals(set, scores({ A1: 30, A2: 30, B1: 30, D1: 5, D2: 5 }));
     expect(capped).toMatchObject({ deductionsUncapped: 10, deductions: 8, total: 82 });
     const floor = computeTotals(set, scores({ A1: 1, D1: 5, D2: 5 }));
     expect(floor.total).toBe(0);
     expect(floor.missing).toBe(2);
-    const noCap = computeTotals(criteriaSetInput.parse(smallSet({ deductions: { cap: null, items: [{ code: 'D1', title: 'x', maxPoints: 20 }] } })), scores({ A1: 30, A2: 30, B1: 40, D1: 15 }));
+    const noCap = computeTotals(
+      criteriaSetInput.parse(
+        smallSet({ deductions: { cap: null, items: [{ code: 'D1', title: 'x', maxPoints: 20 }] } }),
+      ),
+      scores({ A1: 30, A2: 30, B1: 40, D1: 15 }),
+    );
     expect(noCap.total).toBe(85);
   });
 
@@ -207,7 +275,9 @@ describe('criteria sets', () => {
     const err = await refused(saveCriteriaSet(core.db, null, criteriaSetInput.parse(bad)));
     expect(err.code).toBe('INVALID_CRITERIA_SET');
     expect(err.message).toContain('Tổng điểm tối đa của các nhóm tiêu chí là 90, không bằng thang điểm 100');
-    expect(err.details!.map((d) => d.message)).toContain('Nhóm "A. Nhóm A": tổng điểm tối đa của các tiêu chí là 60, không bằng điểm tối đa của nhóm (50).');
+    expect(err.details!.map((d) => d.message)).toContain(
+      'Nhóm "A. Nhóm A": tổng điểm tối đa của các tiêu chí là 60, không bằng điểm tối đa của nhóm (50).',
+    );
     expect(databaseFingerprint(core)).toBe(before);
   });
 
@@ -216,14 +286,22 @@ describe('criteria sets', () => {
       { code: 'A', label: 'Tốt', from: 80, to: null },
       { code: 'B', label: 'Khá', from: 0, to: 85 },
     ]);
-    expect(overlap.map((p) => p.message)).toEqual(['Mức "Khá" (dưới 85 điểm) và mức "Tốt" (từ 80 điểm trở lên) chồng lên nhau.']);
+    expect(overlap.map((p) => p.message)).toEqual([
+      'Mức "Khá" (dưới 85 điểm) và mức "Tốt" (từ 80 điểm trở lên) chồng lên nhau.',
+    ]);
     const gap = checkClasses([
       { code: 'A', label: 'Tốt', from: 90, to: null },
       { code: 'B', label: 'Khá', from: 0, to: 80 },
     ]);
-    expect(gap[0]!.message).toBe('Có khoảng trống giữa mức "Khá" (dưới 80 điểm) và mức "Tốt" (từ 90 điểm trở lên): điểm từ 80 đến dưới 90 không thuộc mức nào.');
-    expect(checkClasses([{ code: 'A', label: 'Tốt', from: 10, to: null }])[0]!.message).toContain('mức thấp nhất phải bắt đầu từ 0');
-    expect(checkClasses([{ code: 'A', label: 'Tốt', from: 0, to: 100 }])[0]!.message).toContain('phải không có cận trên');
+    expect(gap[0]!.message).toBe(
+      'Có khoảng trống giữa mức "Khá" (dưới 80 điểm) và mức "Tốt" (từ 90 điểm trở lên): điểm từ 80 đến dưới 90 không thuộc mức nào.',
+    );
+    expect(checkClasses([{ code: 'A', label: 'Tốt', from: 10, to: null }])[0]!.message).toContain(
+      'mức thấp nhất phải bắt đầu từ 0',
+    );
+    expect(checkClasses([{ code: 'A', label: 'Tốt', from: 0, to: 100 }])[0]!.message).toContain(
+      'phải không có cận trên',
+    );
   });
 
   it('refuses duplicate codes and sub-criteria that do not add up', () => {
@@ -245,11 +323,17 @@ describe('criteria sets', () => {
     expect(r1).toMatchObject({ newVersion: false, set: { id: set.id, version: 1, name: 'Bộ nhỏ (sửa)' } });
     await round(set.id, [u.id]);
     expect((await getCriteriaSet(core.db, set.id)).frozen).toBe(true);
-    const r2 = await saveCriteriaSet(core.db, set.id, criteriaSetInput.parse({ ...smallSet(), name: 'Bộ nhỏ 2026', year: 2026 }));
+    const r2 = await saveCriteriaSet(
+      core.db,
+      set.id,
+      criteriaSetInput.parse({ ...smallSet(), name: 'Bộ nhỏ 2026', year: 2026 }),
+    );
     expect(r2.newVersion).toBe(true);
     expect(r2.set).toMatchObject({ version: 2, basedOnId: set.id, frozen: false, name: 'Bộ nhỏ 2026' });
     expect((await getCriteriaSet(core.db, set.id)).name).toBe('Bộ nhỏ (sửa)');
-    await expect(sql`UPDATE scoring_sets SET content = '{}' WHERE id = ${set.id}`.execute(core.db)).rejects.toThrow(/không được sửa/);
+    await expect(sql`UPDATE scoring_sets SET content = '{}' WHERE id = ${set.id}`.execute(core.db)).rejects.toThrow(
+      /không được sửa/,
+    );
     expect((await refused(deleteCriteriaSet(core.db, set.id))).code).toBe('SET_IN_USE');
   });
 
@@ -257,7 +341,12 @@ describe('criteria sets', () => {
     const set = await saveSet();
     const bytes = exportCriteriaSetJson(set);
     const text = new TextDecoder().decode(bytes);
-    expect(JSON.parse(text)).toMatchObject({ format: 'bao-cao-noi-vu/bo-tieu-chi', formatVersion: 1, code: 'bo-nho', totalPoints: 100 });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'bao-cao-noi-vu/bo-tieu-chi',
+      formatVersion: 1,
+      code: 'bo-nho',
+      totalPoints: 100,
+    });
     const again = await importCriteriaSet(core.db, 'bo-nho.json', bytes);
     expect(again).toMatchObject({ newVersion: true, set: { code: 'bo-nho', version: 2 } });
     const star = { ...JSON.parse(text), code: 'bo-sao', classes: STAR_CLASSES };
@@ -268,12 +357,27 @@ describe('criteria sets', () => {
   it('names the file and the field of a bad set file; nothing is saved', async () => {
     const before = databaseFingerprint(core);
     const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
-    expect((await refused(importCriteriaSet(core.db, 'x.json', new TextEncoder().encode('{ nope')))).message).toMatch(/^Tệp "x.json" không phải là tệp JSON hợp lệ/);
-    expect((await refused(importCriteriaSet(core.db, 'y.json', enc({ a: 1 })))).message).toContain('không phải là tệp bộ tiêu chí chấm điểm');
+    expect((await refused(importCriteriaSet(core.db, 'x.json', new TextEncoder().encode('{ nope')))).message).toMatch(
+      /^Tệp "x.json" không phải là tệp JSON hợp lệ/,
+    );
+    expect((await refused(importCriteriaSet(core.db, 'y.json', enc({ a: 1 })))).message).toContain(
+      'không phải là tệp bộ tiêu chí chấm điểm',
+    );
     const negative = { format: 'bao-cao-noi-vu/bo-tieu-chi', formatVersion: 1, ...smallSet() };
     negative.groups[0]!.criteria[0]!.maxPoints = -3;
-    expect((await refused(importCriteriaSet(core.db, 'z.json', enc(negative)))).message).toBe('Tệp "z.json", trường groups[0].criteria[0].maxPoints: Điểm tối đa của tiêu chí không được âm.');
-    const gap = { format: 'bao-cao-noi-vu/bo-tieu-chi', formatVersion: 1, ...smallSet({ classes: [{ code: 'A', label: 'Tốt', from: 90, to: null }, { code: 'B', label: 'Yếu', from: 0, to: 80 }] }) };
+    expect((await refused(importCriteriaSet(core.db, 'z.json', enc(negative)))).message).toBe(
+      'Tệp "z.json", trường groups[0].criteria[0].maxPoints: Điểm tối đa của tiêu chí không được âm.',
+    );
+    const gap = {
+      format: 'bao-cao-noi-vu/bo-tieu-chi',
+      formatVersion: 1,
+      ...smallSet({
+        classes: [
+          { code: 'A', label: 'Tốt', from: 90, to: null },
+          { code: 'B', label: 'Yếu', from: 0, to: 80 },
+        ],
+      }),
+    };
     const err = await refused(importCriteriaSet(core.db, 'gap.json', enc(gap)));
     expect(err.message).toContain('Tệp "gap.json": Bộ tiêu chí "Bộ nhỏ" không hợp lệ: Có khoảng trống giữa mức "Yếu"');
     expect(err.where?.file).toBe('gap.json');
@@ -297,9 +401,18 @@ describe('a scoring round', () => {
     ]);
     expect(s.stage).toBe('tu_cham');
     expect(s.self).toMatchObject({ base: 93.5, bonus: 2, total: 95.5, classLabel: 'Hoàn thành xuất sắc nhiệm vụ' });
-    s = await save(r.id, a.id, 'appraisal', [{ code: 'B1', score: 25, note: 'Minh chứng không đủ' }, { code: 'D1', score: 3, note: 'Có 1 đoàn đông người' }]);
+    s = await save(r.id, a.id, 'appraisal', [
+      { code: 'B1', score: 25, note: 'Minh chứng không đủ' },
+      { code: 'D1', score: 3, note: 'Có 1 đoàn đông người' },
+    ]);
     expect(s.stage).toBe('tham_dinh');
-    expect(s.final).toMatchObject({ base: 83.5, bonus: 2, deductions: 3, total: 82.5, classLabel: 'Hoàn thành tốt nhiệm vụ' });
+    expect(s.final).toMatchObject({
+      base: 83.5,
+      bonus: 2,
+      deductions: 3,
+      total: 82.5,
+      classLabel: 'Hoàn thành tốt nhiệm vụ',
+    });
     expect(s.events.map((e) => e.kind)).toEqual(['self_saved', 'appraisal_saved']);
     expect(s.events[1]!.note).toContain('B1: — → 25 (Minh chứng không đủ)');
   });
@@ -309,21 +422,45 @@ describe('a scoring round', () => {
     const a = await unit('A');
     const b = await unit('B');
     const r = await round(set.id, [a.id]);
-    const closed = await createUnit(core.db, { code: 'C', name: 'Đơn vị C', shortName: '', kind: 'so_nganh', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: '2020-12-31' });
+    const closed = await createUnit(core.db, {
+      code: 'C',
+      name: 'Đơn vị C',
+      shortName: '',
+      kind: 'so_nganh',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: '2020-12-31',
+    });
     expect((await roundCandidates(core.db, r.id)).map((u) => u.code)).toEqual(['B']);
     // Adding: the new unit gets a line per item, after the others.
     let changed = await changeRoundUnits(core.db, r.id, [b.id], []);
     expect(changed.units.map((u) => u.code)).toEqual(['A', 'B']);
-    expect(await core.db.selectFrom('scoring_lines as l').innerJoin('scorings as s', 's.id', 'l.scoring_id').select('l.code').where('s.unit_id', '=', b.id).execute()).toHaveLength(7);
+    expect(
+      await core.db
+        .selectFrom('scoring_lines as l')
+        .innerJoin('scorings as s', 's.id', 'l.scoring_id')
+        .select('l.code')
+        .where('s.unit_id', '=', b.id)
+        .execute(),
+    ).toHaveLength(7);
     expect(await roundCandidates(core.db, r.id)).toEqual([]);
-    expect((await refused(changeRoundUnits(core.db, r.id, [b.id], []))).message).toBe('Đơn vị B đã có trong đợt "Chấm điểm công tác dân vận chính quyền năm 2025".');
-    expect((await refused(changeRoundUnits(core.db, r.id, [closed.id], []))).message).toBe('Đơn vị C không hoạt động trong năm 2025, không thêm vào đợt được.');
+    expect((await refused(changeRoundUnits(core.db, r.id, [b.id], []))).message).toBe(
+      'Đơn vị B đã có trong đợt "Chấm điểm công tác dân vận chính quyền năm 2025".',
+    );
+    expect((await refused(changeRoundUnits(core.db, r.id, [closed.id], []))).message).toBe(
+      'Đơn vị C không hoạt động trong năm 2025, không thêm vào đợt được.',
+    );
     // A unit with a score cannot be removed; nothing changes, even the part of the request that was fine.
     await save(r.id, a.id, 'self', [{ code: 'A1', score: 10 }]);
     const before = await databaseFingerprint(core);
     const err = await refused(changeRoundUnits(core.db, r.id, [], [a.id, b.id]));
     expect(err.code).toBe('UNIT_SCORED');
-    expect(err.message).toBe('Không bỏ được Đơn vị A khỏi đợt "Chấm điểm công tác dân vận chính quyền năm 2025": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).');
+    expect(err.message).toBe(
+      'Không bỏ được Đơn vị A khỏi đợt "Chấm điểm công tác dân vận chính quyền năm 2025": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).',
+    );
     expect(await databaseFingerprint(core)).toBe(before);
     // A score cleared again still leaves history: still refused.
     await save(r.id, a.id, 'self', [{ code: 'A1', score: null }]);
@@ -344,45 +481,82 @@ describe('a scoring round', () => {
     const r = await round(set.id);
     await save(r.id, a.id, 'self', [{ code: 'A1', score: 20 }]);
     const before = databaseFingerprint(core);
-    const e1 = await refused(save(r.id, a.id, 'appraisal', [{ code: 'A2', score: 10, note: '' }, { code: 'A1', score: 15, note: '  ' }]));
+    const e1 = await refused(
+      save(r.id, a.id, 'appraisal', [
+        { code: 'A2', score: 10, note: '' },
+        { code: 'A1', score: 15, note: '  ' },
+      ]),
+    );
     expect(e1.message).toBe('Chưa lưu: Tiêu chí A1: điểm thẩm định 15 khác điểm tự chấm 20 nên phải ghi lý do.');
     expect(e1.where?.field).toBe('A1');
-    const e2 = await refused(save(r.id, a.id, 'self', [{ code: 'A1', score: 20 }, { code: 'B1', score: 40.5 }, { code: 'ZZ', score: 1 }]));
+    const e2 = await refused(
+      save(r.id, a.id, 'self', [
+        { code: 'A1', score: 20 },
+        { code: 'B1', score: 40.5 },
+        { code: 'ZZ', score: 1 },
+      ]),
+    );
     expect(e2.message).toBe('Chưa lưu: Tiêu chí B1: điểm 40,5 vượt điểm tối đa 40. (và 1 lỗi khác).');
     expect(e2.details!.map((d) => d.message)).toContain('Không có tiêu chí mã "ZZ" trong bộ tiêu chí "Bộ nhỏ".');
     expect(databaseFingerprint(core)).toBe(before);
     // Below zero never passes the contract; the database refuses both bounds by itself.
-    expect(saveScoresInput.safeParse({ roundId: r.id, unitId: a.id, side: 'self', lines: [{ code: 'A1', score: -1 }] }).error?.issues[0]?.message).toBe('Điểm không được âm.');
-    expect(saveScoresInput.safeParse({ roundId: r.id, unitId: a.id, side: 'self', lines: [{ code: 'A1', score: 1.234 }] }).error?.issues[0]?.message).toBe('Điểm chỉ được có tối đa hai chữ số thập phân.');
-    await expect(sql`UPDATE scoring_lines SET self_c = 3001 WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(/CHECK/);
+    expect(
+      saveScoresInput.safeParse({ roundId: r.id, unitId: a.id, side: 'self', lines: [{ code: 'A1', score: -1 }] }).error
+        ?.issues[0]?.message,
+    ).toBe('Điểm không được âm.');
+    expect(
+      saveScoresInput.safeParse({ roundId: r.id, unitId: a.id, side: 'self', lines: [{ code: 'A1', score: 1.234 }] })
+        .error?.issues[0]?.message,
+    ).toBe('Điểm chỉ được có tối đa hai chữ số thập phân.');
+    await expect(sql`UPDATE scoring_lines SET self_c = 3001 WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(
+      /CHECK/,
+    );
     await expect(sql`UPDATE scoring_lines SET self_c = -1 WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(/CHECK/);
-    await expect(sql`UPDATE scoring_lines SET appraised_c = 100, reason = '' WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(/CHECK/);
+    await expect(
+      sql`UPDATE scoring_lines SET appraised_c = 100, reason = '' WHERE code = 'A1'`.execute(core.db),
+    ).rejects.toThrow(/CHECK/);
     // Same score as the self-score needs no reason.
     const ok = await save(r.id, a.id, 'appraisal', [{ code: 'A1', score: 20 }]);
     expect(ok.lines.find((l) => l.code === 'A1')).toMatchObject({ selfScore: 20, appraisedScore: 20, reason: '' });
     // Once appraised, the self-score stays as the department saw it.
-    expect((await refused(save(r.id, a.id, 'self', [{ code: 'A1', score: 25 }]))).message).toContain('đã được thẩm định (20 điểm)');
+    expect((await refused(save(r.id, a.id, 'self', [{ code: 'A1', score: 25 }]))).message).toContain(
+      'đã được thẩm định (20 điểm)',
+    );
   });
 
   it('approval locks; reopening needs a reason and is recorded in an append-only history', async () => {
     const set = await saveSet();
     const a = await unit('A');
     const r = await round(set.id);
-    await save(r.id, a.id, 'self', [{ code: 'A1', score: 30 }, { code: 'A2', score: 30 }]);
-    expect((await refused(approveScoring(core.db, r.id, a.id, '', ''))).message).toContain('còn 1 tiêu chí chưa có điểm (B1)');
+    await save(r.id, a.id, 'self', [
+      { code: 'A1', score: 30 },
+      { code: 'A2', score: 30 },
+    ]);
+    expect((await refused(approveScoring(core.db, r.id, a.id, '', ''))).message).toContain(
+      'còn 1 tiêu chí chưa có điểm (B1)',
+    );
     await save(r.id, a.id, 'self', [{ code: 'B1', score: 30 }]);
     const approved = await approveScoring(core.db, r.id, a.id, 'Hội đồng thống nhất', 'Trưởng phòng');
     expect(approved).toMatchObject({ stage: 'da_duyet', locked: true, final: { total: 90 } });
     expect(approved.lines.every((l) => l.appraisedScore === l.selfScore)).toBe(true);
     expect((await refused(save(r.id, a.id, 'appraisal', [{ code: 'B1', score: 20, note: 'x' }]))).code).toBe('LOCKED');
-    await expect(sql`UPDATE scoring_lines SET appraised_c = 0, reason = 'x' WHERE code = 'B1'`.execute(core.db)).rejects.toThrow(/đã được duyệt/);
+    await expect(
+      sql`UPDATE scoring_lines SET appraised_c = 0, reason = 'x' WHERE code = 'B1'`.execute(core.db),
+    ).rejects.toThrow(/đã được duyệt/);
     expect(saveScoresInput.safeParse({ roundId: r.id, unitId: a.id, side: 'self', lines: [] }).success).toBe(true);
     const reopened = await reopenScoring(core.db, r.id, a.id, 'Phát hiện sai sót ở tiêu chí B1', 'Giám đốc');
     expect(reopened.locked).toBe(false);
     const changed = await save(r.id, a.id, 'appraisal', [{ code: 'B1', score: 29.99, note: 'Trừ 0,01 do sai sót' }]);
     expect(changed.final).toMatchObject({ total: 89.99, classLabel: 'Hoàn thành tốt nhiệm vụ' });
     const again = await approveScoring(core.db, r.id, a.id, '', '');
-    expect(again.events.map((e) => e.kind)).toEqual(['self_saved', 'self_saved', 'approved', 'reopened', 'appraisal_saved', 'approved']);
+    expect(again.events.map((e) => e.kind)).toEqual([
+      'self_saved',
+      'self_saved',
+      'approved',
+      'reopened',
+      'appraisal_saved',
+      'approved',
+    ]);
     expect(again.events[3]).toMatchObject({ actor: 'Giám đốc', note: 'Phát hiện sai sót ở tiêu chí B1' });
     await expect(sql`DELETE FROM scoring_events`.execute(core.db)).rejects.toThrow(/chỉ được ghi thêm/);
     await expect(sql`UPDATE scoring_events SET note = 'x'`.execute(core.db)).rejects.toThrow(/chỉ được ghi thêm/);
@@ -392,9 +566,20 @@ describe('a scoring round', () => {
   it('ranks the round with ties explained and counts classes by unit kind', async () => {
     const set = await saveSet();
     const ids: number[] = [];
-    for (const [code, kind] of [['X1', 'ubnd_xa'], ['X2', 'ubnd_xa'], ['S1', 'so_nganh'], ['S2', 'so_nganh']] as const) ids.push((await unit(code, kind)).id);
+    for (const [code, kind] of [
+      ['X1', 'ubnd_xa'],
+      ['X2', 'ubnd_xa'],
+      ['S1', 'so_nganh'],
+      ['S2', 'so_nganh'],
+    ] as const)
+      ids.push((await unit(code, kind)).id);
     const r = await round(set.id);
-    const give = (id: number, a1: number, a2: number, b1: number) => save(r.id, id, 'self', [{ code: 'A1', score: a1 }, { code: 'A2', score: a2 }, { code: 'B1', score: b1 }]);
+    const give = (id: number, a1: number, a2: number, b1: number) =>
+      save(r.id, id, 'self', [
+        { code: 'A1', score: a1 },
+        { code: 'A2', score: a2 },
+        { code: 'B1', score: b1 },
+      ]);
     await give(ids[0]!, 30, 30, 25); // 85
     await give(ids[1]!, 30, 30, 35); // 95
     await give(ids[2]!, 30, 25, 30); // 85
@@ -446,11 +631,19 @@ describe('evidence files', () => {
     const a = await unit('A');
     const r = await round(set.id);
     const before = databaseFingerprint(core);
-    const exe = await refused(addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'caidat.exe', new Uint8Array([1, 2, 3])));
+    const exe = await refused(
+      addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'caidat.exe', new Uint8Array([1, 2, 3])),
+    );
     expect(exe.message).toContain('Tệp minh chứng "caidat.exe" có kiểu ".exe" không được nhận');
-    const disguised = await refused(addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'bao-cao.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0])));
-    expect(disguised.message).toBe('Tệp minh chứng "bao-cao.pdf" thực chất là chương trình Windows (.exe/.dll), không được nhận vì lý do an toàn.');
-    const big = await refused(addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'scan.pdf', new Uint8Array(MAX_EVIDENCE_BYTES + 1)));
+    const disguised = await refused(
+      addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'bao-cao.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0])),
+    );
+    expect(disguised.message).toBe(
+      'Tệp minh chứng "bao-cao.pdf" thực chất là chương trình Windows (.exe/.dll), không được nhận vì lý do an toàn.',
+    );
+    const big = await refused(
+      addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'scan.pdf', new Uint8Array(MAX_EVIDENCE_BYTES + 1)),
+    );
     expect(big.message).toMatch(/^Tệp minh chứng "scan.pdf" quá lớn \(25,0 MB\); mỗi tệp tối đa 25 MB/);
     expect(big.where?.file).toBe('scan.pdf');
     expect(databaseFingerprint(core)).toBe(before);
@@ -462,9 +655,19 @@ describe('evidence files', () => {
     const a = await unit('A');
     const r = await round(set.id);
     const dispatch = createDispatch(core);
-    const bad = await dispatch('scoring.evidence.add', { roundId: r.id, unitId: a.id, itemCode: 'A1', file: { fileName: 'x.bat', data: new Uint8Array([1]) } });
+    const bad = await dispatch('scoring.evidence.add', {
+      roundId: r.id,
+      unitId: a.id,
+      itemCode: 'A1',
+      file: { fileName: 'x.bat', data: new Uint8Array([1]) },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_TYPE', where: { file: 'x.bat' } } });
-    const good = await dispatch('scoring.evidence.add', { roundId: r.id, unitId: a.id, itemCode: 'A1', file: { fileName: 'anh.png', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) } });
+    const good = await dispatch('scoring.evidence.add', {
+      roundId: r.id,
+      unitId: a.id,
+      itemCode: 'A1',
+      file: { fileName: 'anh.png', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) },
+    });
     expect(good.ok).toBe(true);
   });
 });

@@ -75,7 +75,12 @@ describe('unit workbook import', () => {
   });
 
   it('refuses a file that is not a workbook', async () => {
-    await expectRefused(new TextEncoder().encode('Mã,Tên\nA,B'), 'NOT_XLSX', /không phải là bảng tính Excel/, 'don-vi.csv');
+    await expectRefused(
+      new TextEncoder().encode('Mã,Tên\nA,B'),
+      'NOT_XLSX',
+      /không phải là bảng tính Excel/,
+      'don-vi.csv',
+    );
   });
 
   it('refuses an old .xls with advice', async () => {
@@ -98,16 +103,31 @@ describe('unit workbook import', () => {
   });
 
   it('names unknown columns with their letters', async () => {
-    await expectRefused(await book(GOOD.map((r) => [...r, 'x']), [...HEADER, 'Ghi chú lạ']), 'UNKNOWN_COLUMNS', /cột I "Ghi chú lạ"/);
+    await expectRefused(
+      await book(
+        GOOD.map((r) => [...r, 'x']),
+        [...HEADER, 'Ghi chú lạ'],
+      ),
+      'UNKNOWN_COLUMNS',
+      /cột I "Ghi chú lạ"/,
+    );
   });
 
   it('refuses duplicate codes, naming both rows', async () => {
-    const err = await expectRefused(await book([...GOOD, ['SNV', 'Sở Nội vụ 2', '', 'Sở, ban, ngành']]), 'IMPORT_ROWS', /Dòng 5.*trùng với dòng 2/);
+    const err = await expectRefused(
+      await book([...GOOD, ['SNV', 'Sở Nội vụ 2', '', 'Sở, ban, ngành']]),
+      'IMPORT_ROWS',
+      /Dòng 5.*trùng với dòng 2/,
+    );
     expect(err.message).toContain('chưa nhập dòng nào');
   });
 
   it('refuses a parent that does not exist', async () => {
-    await expectRefused(await book([['A', 'Đơn vị A', '', 'Khác', 'KHONG-CO']]), 'IMPORT_ROWS', /Dòng 2.*Mã đơn vị cấp trên.*"KHONG-CO"/);
+    await expectRefused(
+      await book([['A', 'Đơn vị A', '', 'Khác', 'KHONG-CO']]),
+      'IMPORT_ROWS',
+      /Dòng 2.*Mã đơn vị cấp trên.*"KHONG-CO"/,
+    );
   });
 
   it('refuses a cycle in the tree', async () => {
@@ -149,7 +169,11 @@ describe('unit workbook import', () => {
   }, 120_000);
 
   it('keeps odd Unicode sane: NFD names become NFC, zero-width marks vanish', async () => {
-    await commitUnitImport(core.db, 'u.xlsx', await book([['A1', '\u200BUBND xã Hòa Vang'.normalize('NFD'), '', 'UBND xã']]));
+    await commitUnitImport(
+      core.db,
+      'u.xlsx',
+      await book([['A1', '\u200BUBND xã Hòa Vang'.normalize('NFD'), '', 'UBND xã']]),
+    );
     const [u] = await listUnits(core.db, { search: 'hoa vang' });
     expect(u!.name).toBe('UBND xã Hòa Vang');
   });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core/core';
+import { type Core } from '../../src/main/core/core';
+import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { createUnit, listUnits } from '../../src/main/features/units/units';
@@ -53,7 +54,15 @@ describe('plans keep unit links and target unit kinds', () => {
   });
 
   it('stores the register id of a picked unit and the kinds a target applies to', async () => {
-    const base = { shortName: '', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null };
+    const base = {
+      shortName: '',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    };
     await createUnit(core.db, { ...base, code: 'SNV', name: 'Sở Nội vụ', kind: 'so_nganh' });
     await createUnit(core.db, { ...base, code: 'XA1', name: 'UBND xã An Bình', kind: 'ubnd_xa' });
     const register = await listUnits(core.db, {});
@@ -61,8 +70,22 @@ describe('plans keep unit links and target unit kinds', () => {
     const res = await dispatch('plans.create', {
       type: 'KH',
       summary: 'Kế hoạch cải cách hành chính',
-      tasks: [{ text: 'Rà soát thủ tục', lead: resolveUnitRef('so noi vu', register), supporting: resolveUnitRefs('UBND xã An Bình; Công an tỉnh', register) }],
-      targets: [{ text: 'Hồ sơ trực tuyến', comparator: 'tren', value: '80', valueUnit: '%', unitKinds: ['ubnd_xa', 'ubnd_phuong'] }],
+      tasks: [
+        {
+          text: 'Rà soát thủ tục',
+          lead: resolveUnitRef('so noi vu', register),
+          supporting: resolveUnitRefs('UBND xã An Bình; Công an tỉnh', register),
+        },
+      ],
+      targets: [
+        {
+          text: 'Hồ sơ trực tuyến',
+          comparator: 'tren',
+          value: '80',
+          valueUnit: '%',
+          unitKinds: ['ubnd_xa', 'ubnd_phuong'],
+        },
+      ],
     });
     expect(res.ok).toBe(true);
     const plan = (res as { ok: true; value: Plan }).value;

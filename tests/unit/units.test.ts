@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
-import { closeUnit, createUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit, type UnitData } from '../../src/main/features/units/units';
+import {
+  closeUnit,
+  createUnit,
+  listUnits,
+  mergeUnits,
+  moveUnit,
+  reopenUnit,
+  unitHistory,
+  updateUnit,
+  type UnitData,
+} from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { freshCore } from './helpers';
 
@@ -13,14 +23,29 @@ afterEach(async () => {
 });
 
 const unit = (over: Partial<UnitData>): UnitData =>
-  unitInput.parse({ code: 'X', name: 'Đơn vị', shortName: '', kind: 'khac', parentId: null, email: '', contactPerson: '', phone: '', activeFrom: null, activeTo: null, ...over });
+  unitInput.parse({
+    code: 'X',
+    name: 'Đơn vị',
+    shortName: '',
+    kind: 'khac',
+    parentId: null,
+    email: '',
+    contactPerson: '',
+    phone: '',
+    activeFrom: null,
+    activeTo: null,
+    ...over,
+  });
 
 describe('unit register', () => {
   it('creates units with NFC text and orders them as a tree', async () => {
     const stp = await createUnit(core.db, unit({ code: 'STP', name: 'Sở Tư pháp'.normalize('NFD'), kind: 'so_nganh' }));
     expect(stp.name).toBe('Sở Tư pháp');
     await createUnit(core.db, unit({ code: 'SNV', name: 'Sở Nội vụ', kind: 'so_nganh' }));
-    await createUnit(core.db, unit({ code: 'TGPL', name: 'Trung tâm Trợ giúp pháp lý', kind: 'su_nghiep', parentId: stp.id }));
+    await createUnit(
+      core.db,
+      unit({ code: 'TGPL', name: 'Trung tâm Trợ giúp pháp lý', kind: 'su_nghiep', parentId: stp.id }),
+    );
     const list = await listUnits(core.db);
     expect(list.map((u) => [u.code, u.depth])).toEqual([
       ['STP', 0],
@@ -33,16 +58,27 @@ describe('unit register', () => {
   it('refuses a duplicate code and a parent that would make a cycle', async () => {
     const a = await createUnit(core.db, unit({ code: 'A', name: 'A' }));
     const b = await createUnit(core.db, unit({ code: 'B', name: 'B', parentId: a.id }));
-    await expect(createUnit(core.db, unit({ code: 'A', name: 'Khác' }))).rejects.toMatchObject({ code: 'DUPLICATE_CODE' });
-    await expect(updateUnit(core.db, a.id, unit({ code: 'A', name: 'A', parentId: b.id }))).rejects.toMatchObject({ code: 'TREE_CYCLE' });
-    await expect(updateUnit(core.db, a.id, unit({ code: 'A', name: 'A', parentId: a.id }))).rejects.toMatchObject({ code: 'TREE_CYCLE' });
-    await expect(createUnit(core.db, unit({ code: 'C', name: 'C', parentId: 999 }))).rejects.toMatchObject({ code: 'NO_PARENT' });
+    await expect(createUnit(core.db, unit({ code: 'A', name: 'Khác' }))).rejects.toMatchObject({
+      code: 'DUPLICATE_CODE',
+    });
+    await expect(updateUnit(core.db, a.id, unit({ code: 'A', name: 'A', parentId: b.id }))).rejects.toMatchObject({
+      code: 'TREE_CYCLE',
+    });
+    await expect(updateUnit(core.db, a.id, unit({ code: 'A', name: 'A', parentId: a.id }))).rejects.toMatchObject({
+      code: 'TREE_CYCLE',
+    });
+    await expect(createUnit(core.db, unit({ code: 'C', name: 'C', parentId: 999 }))).rejects.toMatchObject({
+      code: 'NO_PARENT',
+    });
   });
 
   it('searches without diacritics, by prefix, and with đ folded', async () => {
     await createUnit(core.db, unit({ code: 'BDV', name: 'Ban Dân vận Tỉnh ủy' }));
     await createUnit(core.db, unit({ code: 'XHV', name: 'UBND xã Hòa Vang', kind: 'ubnd_xa' }));
-    await createUnit(core.db, unit({ code: 'PDB', name: 'UBND phường Điện Bàn', kind: 'ubnd_phuong', email: 'dienban@quangnam.gov.vn' }));
+    await createUnit(
+      core.db,
+      unit({ code: 'PDB', name: 'UBND phường Điện Bàn', kind: 'ubnd_phuong', email: 'dienban@quangnam.gov.vn' }),
+    );
     const codes = async (q: string) => (await listUnits(core.db, { search: q })).map((u) => u.code);
     expect(await codes('dan van')).toEqual(['BDV']);
     expect(await codes('ubnd xa')).toEqual(['XHV']);
@@ -69,7 +105,10 @@ describe('unit register', () => {
   it('merges two units: the source closes and points to the target, children move, history on both', async () => {
     const a = await createUnit(core.db, unit({ code: 'XA', name: 'UBND xã A', kind: 'ubnd_xa' }));
     const b = await createUnit(core.db, unit({ code: 'XB', name: 'UBND xã B', kind: 'ubnd_xa' }));
-    const child = await createUnit(core.db, unit({ code: 'XA-TT', name: 'Trạm y tế xã A', kind: 'su_nghiep', parentId: a.id }));
+    const child = await createUnit(
+      core.db,
+      unit({ code: 'XA-TT', name: 'Trạm y tế xã A', kind: 'su_nghiep', parentId: a.id }),
+    );
     await expect(mergeUnits(core.db, a.id, a.id, '2025-07-01')).rejects.toMatchObject({ code: 'MERGE_SELF' });
     await mergeUnits(core.db, a.id, b.id, '2025-07-01');
     const all = await listUnits(core.db, { includeClosed: true });

@@ -4,7 +4,10 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { decodeXml, readSheetCells, readWorkbookParts, serialToIso } from '../../src/main/workbooks/xlsx-cells';
 
-async function pkg(sheetXml: string, opts: { sst?: string; styles?: string; book?: string; rels?: string } = {}): Promise<JSZip> {
+async function pkg(
+  sheetXml: string,
+  opts: { sst?: string; styles?: string; book?: string; rels?: string } = {},
+): Promise<JSZip> {
   const zip = new JSZip();
   zip.file(
     'xl/workbook.xml',
@@ -36,7 +39,8 @@ describe('xlsx cells', () => {
   it('reads shared, rich, inline and formula strings; numbers, dates, booleans, errors; cached values only', async () => {
     const sst =
       '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Có</t></si><si><r><rPr><b/></rPr><t>Ưu </t></r><r><t xml:space="preserve">điểm</t></r><rPh><t>phonetic</t></rPh></si><si><t>a_x000D_b &lt;c&gt;</t></si></sst>';
-    const styles = '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;ngày&quot; 0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+    const styles =
+      '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;ngày&quot; 0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="165"/></cellXfs></styleSheet>';
     const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
       <x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c r="C2" t="s"><x:v>2</x:v></x:c></x:row>
       <x:row r="3"><x:c r="A3"><x:v>12.5</x:v></x:c><x:c r="B3" s="1"><x:v>45717</x:v></x:c><x:c r="C3" s="3"><x:v>7</x:v></x:c><x:c r="D3" t="b"><x:v>1</x:v></x:c><x:c r="E3" t="e"><x:v>#DIV/0!</x:v></x:c></x:row>

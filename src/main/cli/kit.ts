@@ -72,7 +72,8 @@ export function contractCaller(dispatch: Dispatch) {
     if (!r.ok) {
       const where = describeLocation(r.error.where);
       const lines = [`Lỗi: ${r.error.message}${where && !r.error.message.includes(where) ? ` (${where})` : ''}`];
-      for (const d of r.error.details?.slice(0, 50) ?? []) if (!r.error.message.includes(d.message)) lines.push(`  - ${d.message}`);
+      for (const d of r.error.details?.slice(0, 50) ?? [])
+        if (!r.error.message.includes(d.message)) lines.push(`  - ${d.message}`);
       throw new CliFailure(lines.join('\n'));
     }
     return r.value;

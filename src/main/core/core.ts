@@ -39,7 +39,8 @@ export { DB_FILE_NAME } from '../platform/paths';
 
 /** Migrations, then the audit triggers over whatever tables exist, then who is working. */
 async function prepareSchema(conn: Connection, dataDir: string): Promise<MigrateResult> {
-  if (conn.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'audit_context'`).get()) dropAuditTriggers(conn.sqlite);
+  if (conn.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'audit_context'`).get())
+    dropAuditTriggers(conn.sqlite);
   const migration = await migrateToLatest(conn, { backupDir: path.join(dataDir, 'backups') });
   installAuditTriggers(conn.sqlite);
   setAuditUser(conn.sqlite, currentUser());

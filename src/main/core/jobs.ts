@@ -41,7 +41,12 @@ export function startJob(jobId: string | null | undefined, label: string, total:
 }
 
 /** Runs `work` as a job, marking it finished whatever happens. */
-export async function withJob<T>(jobId: string | null | undefined, label: string, total: number, work: (job: Job) => Promise<T>): Promise<T> {
+export async function withJob<T>(
+  jobId: string | null | undefined,
+  label: string,
+  total: number,
+  work: (job: Job) => Promise<T>,
+): Promise<T> {
   const job = startJob(jobId, label, total);
   try {
     return await work(job);

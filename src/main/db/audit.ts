@@ -4,10 +4,18 @@
 import type Database from 'better-sqlite3';
 
 /** Tables that are logs themselves, bookkeeping or search indexes. */
-const NOT_AUDITED = new Set(['audit_log', 'audit_context', 'schema_migrations', 'schema_migrations_lock', 'sqlite_sequence']);
+const NOT_AUDITED = new Set([
+  'audit_log',
+  'audit_context',
+  'schema_migrations',
+  'schema_migrations_lock',
+  'sqlite_sequence',
+]);
 
 export function auditedTables(sqlite: Database.Database): string[] {
-  const rows = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string | null }[];
+  const rows = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .all() as { name: string; sql: string | null }[];
   const virtual = rows.filter((r) => /CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
   return rows
     .map((r) => r.name)
@@ -20,14 +28,20 @@ const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function jsonOf(alias: 'NEW' | 'OLD', columns: { name: string; type: string }[]): string {
   // BLOB columns are summarised by their length: the log is for people, not a second copy.
-  const parts = columns.map((c) => `${quoteText(c.name)}, ${/BLOB/i.test(c.type) ? `length(${alias}.${quoteIdent(c.name)})` : `${alias}.${quoteIdent(c.name)}`}`);
+  const parts = columns.map(
+    (c) =>
+      `${quoteText(c.name)}, ${/BLOB/i.test(c.type) ? `length(${alias}.${quoteIdent(c.name)})` : `${alias}.${quoteIdent(c.name)}`}`,
+  );
   return `json_object(${parts.join(', ')})`;
 }
 
 export function installAuditTriggers(sqlite: Database.Database): void {
   const install = sqlite.transaction(() => {
     for (const table of auditedTables(sqlite)) {
-      const columns = sqlite.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as { name: string; type: string }[];
+      const columns = sqlite.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as {
+        name: string;
+        type: string;
+      }[];
       if (columns.length === 0) continue;
       const who = `(SELECT user FROM audit_context WHERE id = 1)`;
       const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
@@ -53,6 +67,8 @@ export function setAuditUser(sqlite: Database.Database, user: string): void {
 
 /** Removed before migrations run, so that a table rebuilt by a migration never trips over them. */
 export function dropAuditTriggers(sqlite: Database.Database): void {
-  const names = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`).all() as { name: string }[];
+  const names = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`)
+    .all() as { name: string }[];
   for (const { name } of names) sqlite.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(name)}`);
 }

@@ -9,7 +9,12 @@ export function timestamp(now: Date = new Date()): string {
 }
 
 /** Writes a timestamped copy of the database into `backupDir` and returns its path. */
-export function backupDatabase(sqlite: Database.Database, backupDir: string, reason: string, now: Date = new Date()): string {
+export function backupDatabase(
+  sqlite: Database.Database,
+  backupDir: string,
+  reason: string,
+  now: Date = new Date(),
+): string {
   fs.mkdirSync(backupDir, { recursive: true });
   const base = path.basename(sqlite.name, path.extname(sqlite.name));
   let target = path.join(backupDir, `${base}-${timestamp(now)}-${reason}.db`);

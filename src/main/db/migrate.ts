@@ -9,7 +9,12 @@ import { AppError } from '../../shared/errors';
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export function createMigrator(conn: Connection): Migrator {
-  return new Migrator({ db: conn.db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  return new Migrator({
+    db: conn.db,
+    provider,
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
 }
 
 export interface MigrateResult {
@@ -32,13 +37,20 @@ export async function migrateToLatest(conn: Connection, options: { backupDir?: s
   }
   let backupPath: string | null = null;
   if (pending.length > 0 && executedNames.length > 0 && conn.path !== ':memory:') {
-    backupPath = backupDatabase(conn.sqlite, options.backupDir ?? path.join(path.dirname(conn.path), 'backups'), 'truoc-nang-cap');
+    backupPath = backupDatabase(
+      conn.sqlite,
+      options.backupDir ?? path.join(path.dirname(conn.path), 'backups'),
+      'truoc-nang-cap',
+    );
   }
   // Kysely runs all pending migrations in one transaction on SQLite: all or nothing.
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new AppError('DB_MIGRATION', `Nâng cấp cơ sở dữ liệu thất bại ở bước "${failed}": ${String(error instanceof Error ? error.message : error)}. Dữ liệu chưa bị thay đổi.`);
+    throw new AppError(
+      'DB_MIGRATION',
+      `Nâng cấp cơ sở dữ liệu thất bại ở bước "${failed}": ${String(error instanceof Error ? error.message : error)}. Dữ liệu chưa bị thay đổi.`,
+    );
   }
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   const all = await listExecuted(conn);
@@ -46,7 +58,9 @@ export async function migrateToLatest(conn: Connection, options: { backupDir?: s
 }
 
 async function listExecuted(conn: Connection): Promise<string[]> {
-  const exists = conn.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  const exists = conn.sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`)
+    .get();
   if (!exists) return [];
   const rows = conn.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[];
   return rows.map((r) => r.name);

@@ -28,7 +28,15 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { formatDateLine, formatNumber } from '../../shared/format';
-import type { DocAnnex, DocBlock, DocCell, DocInline, DocSettings, DocTable, DocumentModel } from '../../shared/contract/document-model';
+import type {
+  DocAnnex,
+  DocBlock,
+  DocCell,
+  DocInline,
+  DocSettings,
+  DocTable,
+  DocumentModel,
+} from '../../shared/contract/document-model';
 import { A4, mmToTwips, parseDocumentModel, ptToTwips } from './model';
 import { writeFileAtomic } from '../platform/files';
 import { textWidthTwips } from './metrics';
@@ -50,9 +58,23 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 };
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
-const TABLE_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+const TABLE_BORDERS = {
+  top: LINE,
+  bottom: LINE,
+  left: LINE,
+  right: LINE,
+  insideHorizontal: LINE,
+  insideVertical: LINE,
+};
 /** Paragraph style of table cells: set once, not on each of thousands of cells. */
 const CELL_STYLE = 'BangNoiDung';
 
@@ -74,7 +96,13 @@ class Writer {
   }
 
   run(text: string, st: RunStyle): TextRun {
-    return new TextRun({ text, size: st.size * 2, bold: st.bold || undefined, italics: st.italic || undefined, underline: st.underline ? {} : undefined });
+    return new TextRun({
+      text,
+      size: st.size * 2,
+      bold: st.bold || undefined,
+      italics: st.italic || undefined,
+      underline: st.underline ? {} : undefined,
+    });
   }
 
   inline(value: DocInline, st: RunStyle, prefix = ''): ParagraphChild[] {
@@ -82,11 +110,20 @@ class Writer {
     const out: ParagraphChild[] = [];
     if (prefix) out.push(this.run(prefix, st));
     for (const r of value) {
-      out.push(this.run(r.text, { size: st.size, bold: r.bold ?? st.bold, italic: r.italic ?? st.italic, underline: r.underline ?? st.underline }));
+      out.push(
+        this.run(r.text, {
+          size: st.size,
+          bold: r.bold ?? st.bold,
+          italic: r.italic ?? st.italic,
+          underline: r.underline ?? st.underline,
+        }),
+      );
       if (r.footnote) {
         const id = this.nextFootnote++;
         this.footnotes[String(id)] = {
-          children: [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [this.run(r.footnote, { size: 11 })] })],
+          children: [
+            new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [this.run(r.footnote, { size: 11 })] }),
+          ],
         };
         out.push(new FootnoteReferenceRun(id));
       }
@@ -99,7 +136,10 @@ class Writer {
   }
 
   /** A body paragraph: justified, 1 cm first-line indent, 6 pt after. */
-  para(children: ParagraphChild[], opts: { align?: Align; indent?: boolean; keepNext?: boolean; before?: number } = {}): Paragraph {
+  para(
+    children: ParagraphChild[],
+    opts: { align?: Align; indent?: boolean; keepNext?: boolean; before?: number } = {},
+  ): Paragraph {
     return new Paragraph({
       alignment: ALIGN[opts.align ?? 'justify'],
       indent: opts.indent === false ? undefined : { firstLine: FIRST_LINE },
@@ -111,7 +151,12 @@ class Writer {
 
   /** A centred line of the title blocks, single-spaced. */
   centred(text: string, st: RunStyle, after = 0, before = 0, keepNext = true): Paragraph {
-    return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after, line: 240, lineRule: LineRuleType.AUTO }, keepNext, children: [this.run(text, st)] });
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before, after, line: 240, lineRule: LineRuleType.AUTO },
+      keepNext,
+      children: [this.run(text, st)],
+    });
   }
 
   /** An empty paragraph whose top border is a centred rule `width` long in a space `space` wide. */
@@ -177,7 +222,15 @@ class Writer {
       return new Paragraph({
         style: CELL_STYLE,
         alignment: align === 'left' ? undefined : ALIGN[align],
-        children: [new TextRun(bold || italics ? { text: isNumber ? formatNumber(value) : value, bold: bold || undefined, italics: italics || undefined } : isNumber ? formatNumber(value) : value)],
+        children: [
+          new TextRun(
+            bold || italics
+              ? { text: isNumber ? formatNumber(value) : value, bold: bold || undefined, italics: italics || undefined }
+              : isNumber
+                ? formatNumber(value)
+                : value,
+          ),
+        ],
       });
     };
     const row = (cells: DocCell[], header: boolean): TableRow => {
@@ -236,7 +289,8 @@ const NAME_HEADS = ['ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'UBND', '
 export function splitLine(text: string, width: number, size: number, bold: boolean): string[] {
   if (textWidthTwips(text, size, bold) <= width) return [text];
   const head = NAME_HEADS.find((h) => text.startsWith(h + ' '));
-  if (head && textWidthTwips(text.slice(head.length + 1), size, bold) <= width) return [head, text.slice(head.length + 1)];
+  if (head && textWidthTwips(text.slice(head.length + 1), size, bold) <= width)
+    return [head, text.slice(head.length + 1)];
   const words = text.split(' ');
   let best: [string, string] = [text, ''];
   let bestWidth = Infinity;
@@ -258,9 +312,27 @@ export function numberLine(number: number | null, symbol: string): string {
 }
 
 export function toRoman(n: number): string {
-  const map: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const map: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of map) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of map)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -288,8 +360,13 @@ function closeBody(body: DocBlock[]): DocBlock[] {
   const close = (s: string) => (s.endsWith('./.') ? s : s.replace(/[.;,:]*$/, '') + './.');
   const out = body.slice();
   const last = out[out.length - 1];
-  if (last?.kind === 'paragraph' || last?.kind === 'basis') out[out.length - 1] = { ...last, text: mapEnd(last.text, close) };
-  else if (last?.kind === 'list') out[out.length - 1] = { ...last, items: [...last.items.slice(0, -1), mapEnd(last.items[last.items.length - 1]!, close)] };
+  if (last?.kind === 'paragraph' || last?.kind === 'basis')
+    out[out.length - 1] = { ...last, text: mapEnd(last.text, close) };
+  else if (last?.kind === 'list')
+    out[out.length - 1] = {
+      ...last,
+      items: [...last.items.slice(0, -1), mapEnd(last.items[last.items.length - 1]!, close)],
+    };
   else out.push({ kind: 'paragraph', text: './.' });
   return out;
 }
@@ -319,7 +396,14 @@ export function buildDocument(model: DocumentModel): Document {
   const w = new Writer(s);
   const size = s.bodySize;
   const m = s.margins;
-  const margin = { top: mmToTwips(m.top), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), right: mmToTwips(m.right), header: mmToTwips(10), footer: mmToTwips(10) };
+  const margin = {
+    top: mmToTwips(m.top),
+    bottom: mmToTwips(m.bottom),
+    left: mmToTwips(m.left),
+    right: mmToTwips(m.right),
+    header: mmToTwips(10),
+    footer: mmToTwips(10),
+  };
   const textWidth = A4.width - margin.left - margin.right;
   const h = model.header;
   const isLetter = model.type === 'Công văn';
@@ -351,7 +435,12 @@ export function buildDocument(model: DocumentModel): Document {
   }
   const rightBottom = [w.centred(`${h.place}, ${formatDateLine(h.date)}`, { size, italic: true }, 0, ptToTwips(6))];
   const hcell = (children: Paragraph[], width: number) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, margins: { left: cellPad, right: cellPad, top: 0, bottom: 0 }, children });
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+      margins: { left: cellPad, right: cellPad, top: 0, bottom: 0 },
+      children,
+    });
   const headerTable = new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [leftWidth, rightWidth],
@@ -383,7 +472,9 @@ export function buildDocument(model: DocumentModel): Document {
       children.push(w.centred(`${label} ${model.to[0]!.replace(/[.;,]*$/, '')}.`, { size }, ptToTwips(12), before));
     } else {
       const k = textWidthTwips(`${label} `, size, false) + mmToTwips(2);
-      const items = model.to.map((t, i) => `- ${t.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}${i === model.to.length - 1 ? '.' : ';'}`);
+      const items = model.to.map(
+        (t, i) => `- ${t.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}${i === model.to.length - 1 ? '.' : ';'}`,
+      );
       const longest = Math.max(...items.map((t) => textWidthTwips(t, size, false)));
       const x = Math.max(0, Math.min(Math.round((textWidth - k - longest) / 2), mmToTwips(30)));
       items.forEach((item, i) =>
@@ -392,9 +483,17 @@ export function buildDocument(model: DocumentModel): Document {
             alignment: AlignmentType.LEFT,
             indent: { left: x + k, hanging: i === 0 ? k : 0 },
             tabStops: [{ type: TabStopType.LEFT, position: x + k }],
-            spacing: { before: i === 0 ? before : 0, after: i === items.length - 1 ? ptToTwips(12) : 0, line: 240, lineRule: LineRuleType.AUTO },
+            spacing: {
+              before: i === 0 ? before : 0,
+              after: i === items.length - 1 ? ptToTwips(12) : 0,
+              line: 240,
+              lineRule: LineRuleType.AUTO,
+            },
             keepNext: true,
-            children: i === 0 ? [w.run(label, { size }), new TextRun({ text: '\t', size: size * 2 }), w.run(item, { size })] : [w.run(item, { size })],
+            children:
+              i === 0
+                ? [w.run(label, { size }), new TextRun({ text: '\t', size: size * 2 }), w.run(item, { size })]
+                : [w.run(item, { size })],
           }),
         ),
       );
@@ -402,17 +501,37 @@ export function buildDocument(model: DocumentModel): Document {
   } else if (isLetter) children.push(new Paragraph({ spacing: { after: ptToTwips(12) }, children: [] }));
 
   children.push(...w.blocks(closeBody(punctuateBases(model.body)), textWidth));
-  children.push(new Paragraph({ spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true, children: [] }));
+  children.push(
+    new Paragraph({
+      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+      keepNext: true,
+      children: [],
+    }),
+  );
   children.push(signatureTable(w, model, textWidth));
 
   const pageHeaders = () => ({
-    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: size * 2 })] })] }),
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: [PageNumber.CURRENT], size: size * 2 })],
+        }),
+      ],
+    }),
     first: new Header({ children: [new Paragraph({ children: [] })] }),
   });
 
   const sections: ISectionOptions[] = [
     {
-      properties: { titlePage: true, page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin, pageNumbers: { start: 1 } } },
+      properties: {
+        titlePage: true,
+        page: {
+          size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+          margin,
+          pageNumbers: { start: 1 },
+        },
+      },
       headers: pageHeaders(),
       children,
     },
@@ -427,7 +546,11 @@ export function buildDocument(model: DocumentModel): Document {
       properties: {
         titlePage: true,
         page: {
-          size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: A4.width,
+            height: A4.height,
+            orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin,
           pageNumbers: { start: 1 },
         },
@@ -479,12 +602,19 @@ function signatureTable(w: Writer, model: DocumentModel, textWidth: number): Tab
   const tight = (after = 0) => ({ before: 0, after, line: 240, lineRule: LineRuleType.AUTO });
 
   const r = model.recipients;
-  const entries = [...(model.to.length > 0 && !r.entries.some((e) => /^-?\s*Như trên/i.test(e)) ? ['Như trên'] : []), ...r.entries];
+  const entries = [
+    ...(model.to.length > 0 && !r.entries.some((e) => /^-?\s*Như trên/i.test(e)) ? ['Như trên'] : []),
+    ...r.entries,
+  ];
   const lines = entries.map((e) => `- ${e.replace(/^-\s*/, '').replace(/[.;,]*$/, '')};`);
   const archive = ['VT', r.draftingUnit].filter(Boolean).join(', ');
   lines.push(`- Lưu: ${archive}${r.copies ? ` (${pad2(r.copies)} bản)` : ''}.`);
   const left = [
-    new Paragraph({ spacing: tight(), keepNext: true, children: [w.run('Nơi nhận:', { size: 12, bold: true, italic: true })] }),
+    new Paragraph({
+      spacing: tight(),
+      keepNext: true,
+      children: [w.run('Nơi nhận:', { size: 12, bold: true, italic: true })],
+    }),
     ...lines.map((l) => new Paragraph({ spacing: tight(), children: [w.run(l, { size: 11 })] })),
   ];
 
@@ -519,7 +649,8 @@ function signatureTable(w: Writer, model: DocumentModel, textWidth: number): Tab
       const sealH = Math.round((px.height / px.width) * sealW);
       // The seal covers about a third of the signature, on its left.
       const sigLeft = (twipsToPx(inner) - sigW) / 2;
-      const x = sigW > 0 ? Math.round(sigLeft + sigW / 3 - sealW) : Math.round((twipsToPx(inner) - sealW) / 2 - sealW / 3);
+      const x =
+        sigW > 0 ? Math.round(sigLeft + sigW / 3 - sealW) : Math.round((twipsToPx(inner) - sealW) / 2 - sealW / 3);
       const y = Math.round((sigH - sealH) / 2);
       children.push(
         new ImageRun({
@@ -541,7 +672,12 @@ function signatureTable(w: Writer, model: DocumentModel, textWidth: number): Tab
     right.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: { before: mmToTwips(2), after: mmToTwips(2), line: sigData ? 240 : Math.max(240, gap), lineRule: sigData ? LineRuleType.AUTO : LineRuleType.EXACT },
+        spacing: {
+          before: mmToTwips(2),
+          after: mmToTwips(2),
+          line: sigData ? 240 : Math.max(240, gap),
+          lineRule: sigData ? LineRuleType.AUTO : LineRuleType.EXACT,
+        },
         keepNext: true,
         children,
       }),
@@ -552,7 +688,12 @@ function signatureTable(w: Writer, model: DocumentModel, textWidth: number): Tab
   }
 
   const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, margins: { left: 60, right: 60, top: 0, bottom: 0 }, children });
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+      margins: { left: 60, right: 60, top: 0, bottom: 0 },
+      children,
+    });
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [leftWidth, rightWidth],
@@ -567,7 +708,6 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
   const buf = await Packer.toBuffer(buildDocument(model));
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
-
 
 /**
  * Validates a raw model and writes it atomically: a model that breaks the schema is refused

@@ -8,5 +8,8 @@ export const DOCUMENT_SCHEMA_FILE = 'resources/schemas/document-model.schema.jso
 export function documentModelJsonSchema(): string {
   // The schema describes what a hand-written model may contain (the input side: defaults optional).
   const schema = z.toJSONSchema(documentModel, { io: 'input', unrepresentable: 'any' });
-  return JSON.stringify({ ...schema, $id: 'https://bao-cao-noi-vu.local/schemas/document-model.schema.json' }, null, 2) + '\n';
+  return (
+    JSON.stringify({ ...schema, $id: 'https://bao-cao-noi-vu.local/schemas/document-model.schema.json' }, null, 2) +
+    '\n'
+  );
 }

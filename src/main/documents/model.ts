@@ -24,7 +24,8 @@ function unwrap(issue: Issue): Issue {
   if (issue.code === 'invalid_union') {
     for (const branch of issue.errors) {
       const inner = branch[0];
-      if (inner && inner.code !== 'invalid_type') return unwrap({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
+      if (inner && inner.code !== 'invalid_type')
+        return unwrap({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
     }
   }
   return issue;

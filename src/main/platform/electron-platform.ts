@@ -9,7 +9,12 @@ export function electronPlatform(getWindow: () => BrowserWindow | null, defaultF
   return {
     chooseSavePath: (defaultName, filters) =>
       withWindow(async (win) => {
-        const options = { title: 'Lưu tệp', defaultPath: path.join(defaultFolder(), defaultName), filters, buttonLabel: 'Lưu' };
+        const options = {
+          title: 'Lưu tệp',
+          defaultPath: path.join(defaultFolder(), defaultName),
+          filters,
+          buttonLabel: 'Lưu',
+        };
         const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       }),
@@ -21,7 +26,12 @@ export function electronPlatform(getWindow: () => BrowserWindow | null, defaultF
       }),
     chooseFolder: () =>
       withWindow(async (win) => {
-        const options = { title: 'Chọn thư mục', defaultPath: defaultFolder(), properties: ['openDirectory' as const, 'createDirectory' as const], buttonLabel: 'Chọn' };
+        const options = {
+          title: 'Chọn thư mục',
+          defaultPath: defaultFolder(),
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+          buttonLabel: 'Chọn',
+        };
         const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       }),

@@ -26,12 +26,31 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
 export function fileError(err: unknown, target: string): AppError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const name = path.basename(target);
-  if (code === 'ENOSPC') return new AppError('DISK_FULL', `Ổ đĩa đã đầy, không ghi được tệp "${name}". Hãy giải phóng dung lượng rồi thử lại.`, { file: name });
+  if (code === 'ENOSPC')
+    return new AppError(
+      'DISK_FULL',
+      `Ổ đĩa đã đầy, không ghi được tệp "${name}". Hãy giải phóng dung lượng rồi thử lại.`,
+      { file: name },
+    );
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new AppError('READ_ONLY', `Không có quyền ghi vào thư mục "${path.dirname(target)}". Hãy chọn thư mục khác.`, { file: name });
-  if (code === 'ENOENT') return new AppError('NO_FOLDER', `Thư mục "${path.dirname(target)}" không tồn tại.`, { file: name });
-  if (code === 'EBUSY') return new AppError('FILE_BUSY', `Tệp "${name}" đang được mở trong chương trình khác (Word/Excel?). Hãy đóng tệp rồi thử lại.`, { file: name });
-  return new AppError('FILE_WRITE', `Không ghi được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`, { file: name });
+    return new AppError(
+      'READ_ONLY',
+      `Không có quyền ghi vào thư mục "${path.dirname(target)}". Hãy chọn thư mục khác.`,
+      { file: name },
+    );
+  if (code === 'ENOENT')
+    return new AppError('NO_FOLDER', `Thư mục "${path.dirname(target)}" không tồn tại.`, { file: name });
+  if (code === 'EBUSY')
+    return new AppError(
+      'FILE_BUSY',
+      `Tệp "${name}" đang được mở trong chương trình khác (Word/Excel?). Hãy đóng tệp rồi thử lại.`,
+      { file: name },
+    );
+  return new AppError(
+    'FILE_WRITE',
+    `Không ghi được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`,
+    { file: name },
+  );
 }
 
 /** Copies a file so that the target is either the old file or the whole new one. */

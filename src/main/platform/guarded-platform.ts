@@ -23,8 +23,16 @@ export function guardPlatform(inner: Platform, opts: GuardOptions): Platform {
 
   const checkWritable = (p: string): string => {
     const full = path.resolve(p);
-    if (dbFiles.has(full)) throw new AppError('PROTECTED_PATH', 'Không thể lưu đè lên tệp dữ liệu của ứng dụng. Hãy chọn tên tệp khác.', { file: path.basename(full) });
-    if (inside(full, backups)) throw new AppError('PROTECTED_PATH', 'Không lưu tệp xuất vào thư mục sao lưu của ứng dụng. Hãy chọn thư mục khác.', { file: path.basename(full) });
+    if (dbFiles.has(full))
+      throw new AppError('PROTECTED_PATH', 'Không thể lưu đè lên tệp dữ liệu của ứng dụng. Hãy chọn tên tệp khác.', {
+        file: path.basename(full),
+      });
+    if (inside(full, backups))
+      throw new AppError(
+        'PROTECTED_PATH',
+        'Không lưu tệp xuất vào thư mục sao lưu của ứng dụng. Hãy chọn thư mục khác.',
+        { file: path.basename(full) },
+      );
     return full;
   };
 
@@ -45,14 +53,21 @@ export function guardPlatform(inner: Platform, opts: GuardOptions): Platform {
       const p = await inner.chooseFolder();
       if (p === null) return null;
       const full = path.resolve(p);
-      if (inside(full, backups)) throw new AppError('PROTECTED_PATH', 'Không ghi tệp vào thư mục sao lưu của ứng dụng. Hãy chọn thư mục khác.');
+      if (inside(full, backups))
+        throw new AppError('PROTECTED_PATH', 'Không ghi tệp vào thư mục sao lưu của ứng dụng. Hãy chọn thư mục khác.');
       chosen.add(full);
       return full;
     },
     async openPath(target) {
       const full = path.resolve(target);
-      const allowed = dbFiles.has(full) ? false : inside(full, path.resolve(opts.dataDir)) || [...chosen].some((c) => full === c || inside(full, c));
-      if (!allowed) throw new AppError('PROTECTED_PATH', `Không mở "${path.basename(full)}": ứng dụng chỉ mở các tệp do ứng dụng ghi hoặc lưu giữ.`);
+      const allowed = dbFiles.has(full)
+        ? false
+        : inside(full, path.resolve(opts.dataDir)) || [...chosen].some((c) => full === c || inside(full, c));
+      if (!allowed)
+        throw new AppError(
+          'PROTECTED_PATH',
+          `Không mở "${path.basename(full)}": ứng dụng chỉ mở các tệp do ứng dụng ghi hoặc lưu giữ.`,
+        );
       await inner.openPath(full);
     },
   };

@@ -25,7 +25,13 @@ function missing(tried: string[]): AppError {
  * Electron build. Without it Electron would load the Node build and fail with an ABI error, so a
  * missing file is reported plainly instead.
  */
-export function electronNativeBinding(opts: { isPackaged: boolean; resourcesPath: string; appPath: string; runtime?: string; exists?: (p: string) => boolean }): string | undefined {
+export function electronNativeBinding(opts: {
+  isPackaged: boolean;
+  resourcesPath: string;
+  appPath: string;
+  runtime?: string;
+  exists?: (p: string) => boolean;
+}): string | undefined {
   const runtime = 'runtime' in opts ? opts.runtime : process.versions.electron;
   if (!runtime) return undefined;
   const candidate = opts.isPackaged ? packagedNativePath(opts.resourcesPath) : checkoutNativePath(opts.appPath);
@@ -38,7 +44,12 @@ export function electronNativeBinding(opts: { isPackaged: boolean; resourcesPath
  * (ELECTRON_RUN_AS_NODE=1 with the installed app's executable) it looks in the resources folder
  * (app.asar/out/main → resources) and in the checkout (out/main → project root).
  */
-export function cliNativeBindingFor(opts: { mainDir: string; resourcesPath?: string; runtime?: string; exists?: (p: string) => boolean }): string | undefined {
+export function cliNativeBindingFor(opts: {
+  mainDir: string;
+  resourcesPath?: string;
+  runtime?: string;
+  exists?: (p: string) => boolean;
+}): string | undefined {
   const runtime = 'runtime' in opts ? opts.runtime : process.versions.electron;
   if (!runtime) return undefined;
   const candidates = [

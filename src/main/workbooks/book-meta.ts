@@ -16,11 +16,23 @@ export interface MetaHeader {
 }
 
 /** Adds the very hidden metadata sheet; `fields` are shown for a person, the layout is what counts. */
-export function addMetaSheet(wb: ExcelJS.Workbook, sheetName: string, header: MetaHeader, fields: [string, string | number][], layoutJson: string): ExcelJS.Worksheet {
+export function addMetaSheet(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  header: MetaHeader,
+  fields: [string, string | number][],
+  layoutJson: string,
+): ExcelJS.Worksheet {
   const meta = wb.addWorksheet(sheetName, { state: 'veryHidden' });
   meta.columns = [{ width: 18 }, { width: 60 }];
-  const rows: [string, string | number][] = [['format', header.format], ['formatVersion', header.formatVersion], ...fields, ['checksum', layoutChecksum(layoutJson)]];
-  for (let i = 0; i * META_CHUNK < layoutJson.length; i++) rows.push([`layout.${i + 1}`, layoutJson.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
+  const rows: [string, string | number][] = [
+    ['format', header.format],
+    ['formatVersion', header.formatVersion],
+    ...fields,
+    ['checksum', layoutChecksum(layoutJson)],
+  ];
+  for (let i = 0; i * META_CHUNK < layoutJson.length; i++)
+    rows.push([`layout.${i + 1}`, layoutJson.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
   rows.forEach(([k, v], i) => {
     meta.getCell(i + 1, 1).value = k;
     const cell = meta.getCell(i + 1, 2);
@@ -37,7 +49,11 @@ export async function loadCheckedWorkbook(data: Uint8Array, fileName: string): P
   try {
     await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
+    throw new AppError(
+      'CORRUPT_XLSX',
+      `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`,
+      { file: fileName },
+    );
   }
   return wb;
 }
@@ -46,7 +62,12 @@ export async function loadCheckedWorkbook(data: Uint8Array, fileName: string): P
  * Reads the layout JSON of a returned book and checks it: the right kind of book, a format this
  * version reads, and a checksum that matches (the hidden sheet was not edited).
  */
-export function readMetaLayout(wb: ExcelJS.Workbook, sheetName: string, fileName: string, expected: MetaHeader & { label: string }): unknown {
+export function readMetaLayout(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  fileName: string,
+  expected: MetaHeader & { label: string },
+): unknown {
   const meta = wb.getWorksheet(sheetName);
   if (!meta) {
     throw new AppError(
@@ -62,20 +83,36 @@ export function readMetaLayout(wb: ExcelJS.Workbook, sheetName: string, fileName
   });
   const where = { file: fileName, sheet: sheetName };
   if (values.get('format') !== expected.format) {
-    throw new AppError('NOT_APP_BOOK', `Tệp "${fileName}" không phải là ${expected.label} (trang tính "${sheetName}" ghi loại "${values.get('format') ?? ''}").`, where);
+    throw new AppError(
+      'NOT_APP_BOOK',
+      `Tệp "${fileName}" không phải là ${expected.label} (trang tính "${sheetName}" ghi loại "${values.get('format') ?? ''}").`,
+      where,
+    );
   }
   if (Number(values.get('formatVersion')) !== expected.formatVersion) {
-    throw new AppError('BOOK_VERSION', `Tệp "${fileName}" được tạo theo định dạng phiên bản ${values.get('formatVersion') ?? '?'}, phiên bản ứng dụng này đọc định dạng ${expected.formatVersion}. Hãy xuất lại tệp.`, where);
+    throw new AppError(
+      'BOOK_VERSION',
+      `Tệp "${fileName}" được tạo theo định dạng phiên bản ${values.get('formatVersion') ?? '?'}, phiên bản ứng dụng này đọc định dạng ${expected.formatVersion}. Hãy xuất lại tệp.`,
+      where,
+    );
   }
   let json = '';
   for (let i = 1; values.has(`layout.${i}`); i++) json += values.get(`layout.${i}`);
   if (!json || layoutChecksum(json) !== values.get('checksum')) {
-    throw new AppError('BOOK_TAMPERED', `Tệp "${fileName}": phần thông tin ẩn (trang tính "${sheetName}") đã bị sửa hoặc hỏng, mã kiểm tra không khớp. Hãy xuất lại tệp từ ứng dụng.`, where);
+    throw new AppError(
+      'BOOK_TAMPERED',
+      `Tệp "${fileName}": phần thông tin ẩn (trang tính "${sheetName}") đã bị sửa hoặc hỏng, mã kiểm tra không khớp. Hãy xuất lại tệp từ ứng dụng.`,
+      where,
+    );
   }
   try {
     return JSON.parse(json) as unknown;
   } catch {
-    throw new AppError('BOOK_TAMPERED', `Tệp "${fileName}": phần thông tin ẩn không đọc được. Hãy xuất lại tệp từ ứng dụng.`, where);
+    throw new AppError(
+      'BOOK_TAMPERED',
+      `Tệp "${fileName}": phần thông tin ẩn không đọc được. Hãy xuất lại tệp từ ứng dụng.`,
+      where,
+    );
   }
 }
 

@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import { foldDiacritics } from '../../shared/text';
 
-export const layoutChecksum = (layoutJson: string): string => crypto.createHash('sha256').update(layoutJson, 'utf8').digest('hex');
+export const layoutChecksum = (layoutJson: string): string =>
+  crypto.createHash('sha256').update(layoutJson, 'utf8').digest('hex');
 
 /** True when a text would be taken for a formula by a spreadsheet (CSV/formula injection). */
 export function looksLikeFormula(text: string): boolean {

@@ -36,7 +36,9 @@ export function decodeXml(s: string): string {
   if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITY[e]!,
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+        : ENTITY[e]!,
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
@@ -71,10 +73,16 @@ function stringItem(xml: string): string {
   return decodeXml(out);
 }
 
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return !/^general$/i.test(bare.trim()) && /[dmyhs]/i.test(bare);
 }
 
@@ -109,7 +117,9 @@ export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
 
   const sharedStrings: string[] = [];
   const sst = await text(zip, 'xl/sharedStrings.xml');
-  if (sst) for (const m of sst.matchAll(new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, 'g'))) sharedStrings.push(stringItem(m[1] ?? ''));
+  if (sst)
+    for (const m of sst.matchAll(new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, 'g')))
+      sharedStrings.push(stringItem(m[1] ?? ''));
 
   const dateStyles = new Set<number>();
   const styles = await text(zip, 'xl/styles.xml');
@@ -152,7 +162,11 @@ function cellAttrs(tag: string): { r?: string; t?: string; s?: string } {
 }
 
 /** Every cell with content of one sheet, by address ("D12"). */
-export async function readSheetCells(zip: JSZip, parts: WorkbookParts, sheet: SheetInfo): Promise<Map<string, RawCell>> {
+export async function readSheetCells(
+  zip: JSZip,
+  parts: WorkbookParts,
+  sheet: SheetInfo,
+): Promise<Map<string, RawCell>> {
   const xml = (await text(zip, sheet.part)) ?? '';
   const data = new RegExp(`<${P}sheetData\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}sheetData>)`).exec(xml)?.[1] ?? '';
   const cells = new Map<string, RawCell>();
@@ -173,7 +187,9 @@ export async function readSheetCells(zip: JSZip, parts: WorkbookParts, sheet: Sh
       const address = ref ? a.r! : `${columnLetters(col)}${rowNumber}`;
       const body = cm[2] ?? '';
       const fm = fRe.exec(body);
-      const formula = fm ? decodeXml(fm[2] ?? '') || (attrs(fm[1]!).t === 'shared' ? '(công thức dùng chung)' : '') : null;
+      const formula = fm
+        ? decodeXml(fm[2] ?? '') || (attrs(fm[1]!).t === 'shared' ? '(công thức dùng chung)' : '')
+        : null;
       const v = vRe.exec(body)?.[1];
       const t = a.t ?? 'n';
       let cell: RawCell | null;
@@ -185,7 +201,10 @@ export async function readSheetCells(zip: JSZip, parts: WorkbookParts, sheet: Sh
       else if (t === 'e') cell = { kind: 'error', value: decodeXml(v), formula };
       else {
         const n = Number(v);
-        cell = Number.isFinite(n) && v.trim() !== '' ? { kind: 'number', value: n, date: parts.dateStyles.has(Number(a.s ?? 0)), formula } : { kind: 'text', value: decodeXml(v), formula };
+        cell =
+          Number.isFinite(n) && v.trim() !== ''
+            ? { kind: 'number', value: n, date: parts.dateStyles.has(Number(a.s ?? 0)), formula }
+            : { kind: 'text', value: decodeXml(v), formula };
       }
       if (cell) cells.set(address, cell);
     }

@@ -37,19 +37,35 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JS
     );
   if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng (0 byte).`, where);
   if (data.length > MAX_WORKBOOK_BYTES)
-    throw new AppError('FILE_TOO_BIG', `Tệp "${fileName}" quá lớn (${(data.length / 1048576).toFixed(1)} MB, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`, where);
+    throw new AppError(
+      'FILE_TOO_BIG',
+      `Tệp "${fileName}" quá lớn (${(data.length / 1048576).toFixed(1)} MB, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`,
+      where,
+    );
   if (OLE_MAGIC.every((b, i) => data[i] === b))
-    throw new AppError('XLS_OLD', `Tệp "${fileName}" là bảng tính Excel cũ (.xls). Hãy mở tệp và lưu lại dưới dạng .xlsx rồi nhập lại.`, where);
+    throw new AppError(
+      'XLS_OLD',
+      `Tệp "${fileName}" là bảng tính Excel cũ (.xls). Hãy mở tệp và lưu lại dưới dạng .xlsx rồi nhập lại.`,
+      where,
+    );
   if (!(data[0] === 0x50 && data[1] === 0x4b))
     throw new AppError('NOT_XLSX', `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx).`, where);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
   } catch {
-    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được (tệp nén .xlsx không hợp lệ).`, where);
+    throw new AppError(
+      'CORRUPT_XLSX',
+      `Tệp "${fileName}" bị hỏng hoặc không đọc được (tệp nén .xlsx không hợp lệ).`,
+      where,
+    );
   }
   if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
-    throw new AppError('NOT_XLSX', `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx): thiếu phần xl/workbook.xml.`, where);
+    throw new AppError(
+      'NOT_XLSX',
+      `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx): thiếu phần xl/workbook.xml.`,
+      where,
+    );
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.name.includes('..') || entry.name.startsWith('/'))
@@ -59,18 +75,37 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JS
     const size = declared?.uncompressedSize ?? 0;
     total += size;
     if (size > RATIO_FLOOR_BYTES && size > (declared?.compressedSize ?? 0) * MAX_COMPRESSION_RATIO)
-      throw new AppError('ZIP_BOMB', `Tệp "${fileName}" có phần "${entry.name}" nén bất thường (${Math.round(size / 1048576)} MB khi giải nén): có thể là tệp độc hại nên không đọc.`, where);
+      throw new AppError(
+        'ZIP_BOMB',
+        `Tệp "${fileName}" có phần "${entry.name}" nén bất thường (${Math.round(size / 1048576)} MB khi giải nén): có thể là tệp độc hại nên không đọc.`,
+        where,
+      );
   }
   if (total > MAX_UNCOMPRESSED_BYTES)
-    throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`, where);
+    throw new AppError(
+      'ZIP_BOMB',
+      `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`,
+      where,
+    );
   // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
   verifyZipEntries(zip, fileName, MAX_UNCOMPRESSED_BYTES);
   // The package's own table of contents must be there and say "spreadsheet", as Excel requires.
   const types = await zip.file('[Content_Types].xml')!.async('string');
   const book = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
-  if (!/<Types[\s>]/.test(types) || !/spreadsheetml/.test(types) || !/<(\w+:)?workbook[\s>]/.test(book) || !/<(\w+:)?sheet\s/.test(book) || !rels || !/<Relationships[\s>]/.test(rels))
-    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng: phần mục lục của bảng tính ([Content_Types].xml, xl/workbook.xml hoặc xl/_rels/workbook.xml.rels) thiếu hoặc không hợp lệ.`, where);
+  if (
+    !/<Types[\s>]/.test(types) ||
+    !/spreadsheetml/.test(types) ||
+    !/<(\w+:)?workbook[\s>]/.test(book) ||
+    !/<(\w+:)?sheet\s/.test(book) ||
+    !rels ||
+    !/<Relationships[\s>]/.test(rels)
+  )
+    throw new AppError(
+      'CORRUPT_XLSX',
+      `Tệp "${fileName}" bị hỏng: phần mục lục của bảng tính ([Content_Types].xml, xl/workbook.xml hoặc xl/_rels/workbook.xml.rels) thiếu hoặc không hợp lệ.`,
+      where,
+    );
   return zip;
 }
 
@@ -82,10 +117,19 @@ export function readInputFile(filePath: string, read: (p: string) => Buffer): Ui
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' || code === 'ETXTBSY')
-      throw new AppError('FILE_LOCKED', `Không đọc được tệp "${name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi thử lại.`, { file: name });
+      throw new AppError(
+        'FILE_LOCKED',
+        `Không đọc được tệp "${name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi thử lại.`,
+        { file: name },
+      );
     if (code === 'ENOENT') throw new AppError('NO_FILE', `Không tìm thấy tệp "${filePath}".`, { file: name });
-    if (code === 'EISDIR') throw new AppError('NOT_XLSX', `"${name}" là thư mục, không phải tệp .xlsx.`, { file: name });
-    throw new AppError('FILE_READ', `Không đọc được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`, { file: name });
+    if (code === 'EISDIR')
+      throw new AppError('NOT_XLSX', `"${name}" là thư mục, không phải tệp .xlsx.`, { file: name });
+    throw new AppError(
+      'FILE_READ',
+      `Không đọc được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`,
+      { file: name },
+    );
   }
 }
 
@@ -117,7 +161,12 @@ export interface SheetRow {
  * Streams the rows of the first worksheet. Throws TOO_MANY_ROWS as soon as `maxRows` is passed,
  * so a 100,000-row sheet is refused without being held in memory.
  */
-export async function readFirstSheetRows(data: Uint8Array, fileName: string, maxRows: number, shownLimit = maxRows): Promise<{ sheetName: string; rows: SheetRow[] }> {
+export async function readFirstSheetRows(
+  data: Uint8Array,
+  fileName: string,
+  maxRows: number,
+  shownLimit = maxRows,
+): Promise<{ sheetName: string; rows: SheetRow[] }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -133,10 +182,14 @@ export async function readFirstSheetRows(data: Uint8Array, fileName: string, max
       sheetName = sheet.name ?? 'Sheet1';
       for await (const row of sheet) {
         if (rows.length >= maxRows) {
-          throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${shownLimit.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
-            file: fileName,
-            row: row.number,
-          });
+          throw new AppError(
+            'TOO_MANY_ROWS',
+            `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${shownLimit.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
+            {
+              file: fileName,
+              row: row.number,
+            },
+          );
         }
         rows.push({ number: row.number, values: (row.values as CellValue[]) ?? [] });
       }
@@ -144,7 +197,11 @@ export async function readFirstSheetRows(data: Uint8Array, fileName: string, max
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
+    throw new AppError(
+      'CORRUPT_XLSX',
+      `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`,
+      { file: fileName },
+    );
   }
   return { sheetName, rows };
 }

@@ -34,13 +34,28 @@ interface CompressedObject {
 }
 
 /** Throws CORRUPT_ZIP-kind or ZIP_BOMB AppErrors with the given codes; returns the total size. */
-export function verifyZipEntries(zip: JSZip, fileName: string, maxTotalBytes: number, corruptCode = 'CORRUPT_XLSX'): number {
+export function verifyZipEntries(
+  zip: JSZip,
+  fileName: string,
+  maxTotalBytes: number,
+  corruptCode = 'CORRUPT_XLSX',
+): number {
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     const name = entry.name;
-    // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
-    if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-zA-Z]:/.test(name) || /[\u0000-\u001f]/.test(name))
-      throw new AppError(corruptCode, `Tệp "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không đọc.`, { file: fileName });
+    if (
+      name.startsWith('/') ||
+      name.includes('\\') ||
+      name.split('/').includes('..') ||
+      /^[a-zA-Z]:/.test(name) ||
+      // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
+      /[\u0000-\u001f]/.test(name)
+    )
+      throw new AppError(
+        corruptCode,
+        `Tệp "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không đọc.`,
+        { file: fileName },
+      );
     if (entry.dir) continue;
     const data = (entry as unknown as { _data?: CompressedObject })._data;
     if (!data?.compressedContent) continue; // added in memory, not read from bytes
@@ -49,17 +64,36 @@ export function verifyZipEntries(zip: JSZip, fileName: string, maxTotalBytes: nu
     const magic = data.compression?.magic;
     try {
       if (magic === '\x00\x00') out = data.compressedContent;
-      else if (magic === '\x08\x00') out = zlib.inflateRawSync(data.compressedContent, { maxOutputLength: Math.max(1, budget) });
-      else throw new AppError(corruptCode, `Tệp "${fileName}": phần "${entry.name}" dùng kiểu nén không hỗ trợ.`, { file: fileName });
+      else if (magic === '\x08\x00')
+        out = zlib.inflateRawSync(data.compressedContent, { maxOutputLength: Math.max(1, budget) });
+      else
+        throw new AppError(corruptCode, `Tệp "${fileName}": phần "${entry.name}" dùng kiểu nén không hỗ trợ.`, {
+          file: fileName,
+        });
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-        throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`, { file: fileName });
-      throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng: không giải nén được phần "${entry.name}".`, { file: fileName });
+        throw new AppError(
+          'ZIP_BOMB',
+          `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
+          { file: fileName },
+        );
+      throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng: không giải nén được phần "${entry.name}".`, {
+        file: fileName,
+      });
     }
-    if (out.length > budget) throw new AppError('ZIP_BOMB', `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`, { file: fileName });
+    if (out.length > budget)
+      throw new AppError(
+        'ZIP_BOMB',
+        `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
+        { file: fileName },
+      );
     if (out.length !== data.uncompressedSize || crc32(out) !== data.crc32 >>> 0)
-      throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng hoặc bị sửa: phần "${entry.name}" không khớp mã kiểm tra.`, { file: fileName });
+      throw new AppError(
+        corruptCode,
+        `Tệp "${fileName}" bị hỏng hoặc bị sửa: phần "${entry.name}" không khớp mã kiểm tra.`,
+        { file: fileName },
+      );
     total += out.length;
   }
   return total;

@@ -1,7 +1,17 @@
 // A modal dialog: focus goes in, Escape closes, the page behind is inert.
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)');
@@ -28,7 +38,19 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
 }
 
 /** Asks before a destructive action. */
-export function Confirm({ title, message, confirmLabel, onConfirm, onCancel }: { title: string; message: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function Confirm({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
     <Modal title={title} onClose={onCancel}>
       <div className="confirm-text">{message}</div>

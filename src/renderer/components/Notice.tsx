@@ -21,7 +21,11 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="notices" role="status" aria-live="polite">
         {notices.map((n) => (
-          <div key={n.id} className={`notice notice-${n.kind}`} onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
+          <div
+            key={n.id}
+            className={`notice notice-${n.kind}`}
+            onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}
+          >
             {n.text}
           </div>
         ))}

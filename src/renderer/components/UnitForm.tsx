@@ -6,7 +6,17 @@ import { call, ApiError, errorMessage } from '../api';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../shared/model/unit';
 import { ViDateInput } from './ViDateInput';
 
-export function UnitForm({ unit, units, onClose, onSaved }: { unit: Unit | null; units: UnitListItem[]; onClose: () => void; onSaved: (u: Unit) => void }) {
+export function UnitForm({
+  unit,
+  units,
+  onClose,
+  onSaved,
+}: {
+  unit: Unit | null;
+  units: UnitListItem[];
+  onClose: () => void;
+  onSaved: (u: Unit) => void;
+}) {
   const [d, setD] = useState({
     code: unit?.code ?? '',
     name: unit?.name ?? '',
@@ -87,7 +97,11 @@ export function UnitForm({ unit, units, onClose, onSaved }: { unit: Unit | null;
           <input name="shortName" value={d.shortName} onChange={(e) => set({ shortName: e.target.value })} />
         </Field>
         <Field label="Đơn vị cấp trên" error={errors.parentId}>
-          <select name="parentId" value={d.parentId ?? ''} onChange={(e) => set({ parentId: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            name="parentId"
+            value={d.parentId ?? ''}
+            onChange={(e) => set({ parentId: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">— Không có (cấp cao nhất) —</option>
             {units
               .filter((u) => !excluded.has(u.id))
@@ -103,18 +117,36 @@ export function UnitForm({ unit, units, onClose, onSaved }: { unit: Unit | null;
           <input name="email" type="email" value={d.email} onChange={(e) => set({ email: e.target.value })} />
         </Field>
         <Field label="Người liên hệ" error={errors.contactPerson}>
-          <input name="contactPerson" value={d.contactPerson} onChange={(e) => set({ contactPerson: e.target.value })} />
+          <input
+            name="contactPerson"
+            value={d.contactPerson}
+            onChange={(e) => set({ contactPerson: e.target.value })}
+          />
         </Field>
         <Field label="Điện thoại" error={errors.phone}>
           <input name="phone" value={d.phone} onChange={(e) => set({ phone: e.target.value })} />
         </Field>
         <Field label="Hoạt động từ ngày" error={errors.activeFrom}>
-          <ViDateInput name="activeFrom" label="Hoạt động từ ngày" value={d.activeFrom} onChange={(v) => set({ activeFrom: v })} />
+          <ViDateInput
+            name="activeFrom"
+            label="Hoạt động từ ngày"
+            value={d.activeFrom}
+            onChange={(v) => set({ activeFrom: v })}
+          />
         </Field>
         <Field label="Hoạt động đến ngày" error={errors.activeTo}>
-          <ViDateInput name="activeTo" label="Hoạt động đến ngày" value={d.activeTo} onChange={(v) => set({ activeTo: v })} />
+          <ViDateInput
+            name="activeTo"
+            label="Hoạt động đến ngày"
+            value={d.activeTo}
+            onChange={(v) => set({ activeTo: v })}
+          />
         </Field>
-        {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
+        {formError ? (
+          <p className="form-error span-all" role="alert">
+            {formError}
+          </p>
+        ) : null}
         <div className="form-actions span-all">
           <button type="button" onClick={onClose}>
             Hủy

@@ -45,7 +45,8 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
   };
 
   const errorRows = new Set(preview?.errors.map((e) => e.row) ?? []);
-  const canImport = preview !== null && preview.errors.length === 0 && preview.counts.create + preview.counts.update > 0;
+  const canImport =
+    preview !== null && preview.errors.length === 0 && preview.counts.create + preview.counts.update > 0;
 
   return (
     <Modal title="Nhập danh sách đơn vị từ Excel" onClose={onClose} wide>
@@ -66,23 +67,39 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
         <p>Kéo thả tệp .xlsx vào đây, hoặc</p>
         <label className="button">
           Chọn tệp…
-          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden aria-label="Chọn tệp Excel" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hidden
+            aria-label="Chọn tệp Excel"
+            onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])}
+          />
         </label>
-        <p className="muted small">Các cột: Mã, Tên đơn vị, Tên viết tắt, Loại, Mã đơn vị cấp trên, Email, Người liên hệ, Điện thoại, Thứ tự, Hoạt động từ, Hoạt động đến. Dòng 1 là dòng tiêu đề.</p>
+        <p className="muted small">
+          Các cột: Mã, Tên đơn vị, Tên viết tắt, Loại, Mã đơn vị cấp trên, Email, Người liên hệ, Điện thoại, Thứ tự,
+          Hoạt động từ, Hoạt động đến. Dòng 1 là dòng tiêu đề.
+        </p>
       </div>
-      {busy ? <p className="muted" role="status">Đang đọc tệp…</p> : null}
-      {error ? <div className="form-error" role="alert">{error}</div> : null}
+      {busy ? (
+        <p className="muted" role="status">
+          Đang đọc tệp…
+        </p>
+      ) : null}
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
       {preview ? (
         <div className="import-preview">
           <p>
-            Tệp <strong>{preview.fileName}</strong>: đọc được {formatNumber(preview.rows.length)} dòng — {preview.counts.create} thêm mới, {preview.counts.update} cập nhật,{' '}
-            {preview.counts.unchanged} không đổi{preview.errors.length > 0 ? `; ${formatNumber(preview.errors.length)} lỗi` : ''}.
+            Tệp <strong>{preview.fileName}</strong>: đọc được {formatNumber(preview.rows.length)} dòng —{' '}
+            {preview.counts.create} thêm mới, {preview.counts.update} cập nhật, {preview.counts.unchanged} không đổi
+            {preview.errors.length > 0 ? `; ${formatNumber(preview.errors.length)} lỗi` : ''}.
           </p>
           {preview.errors.length > 0 ? (
             <div className="import-errors" role="alert">
-              <strong>
-                {preview.errors.length} lỗi — chưa nhập dòng nào. Sửa tệp rồi chọn lại:
-              </strong>
+              <strong>{preview.errors.length} lỗi — chưa nhập dòng nào. Sửa tệp rồi chọn lại:</strong>
               <ul>
                 {preview.errors.slice(0, 200).map((e, i) => (
                   <li key={i}>{e.message}</li>

@@ -13,7 +13,21 @@ export function parseViDate(text: string): string | null {
   return iso && parseIsoDate(iso) ? iso : null;
 }
 
-export function ViDateInput({ value, onChange, label, disabled, name, onFocus }: { value: string; onChange: (iso: string) => void; label: string; disabled?: boolean; name?: string; onFocus?: () => void }) {
+export function ViDateInput({
+  value,
+  onChange,
+  label,
+  disabled,
+  name,
+  onFocus,
+}: {
+  value: string;
+  onChange: (iso: string) => void;
+  label: string;
+  disabled?: boolean;
+  name?: string;
+  onFocus?: () => void;
+}) {
   const [text, setText] = useState(formatDateShort(value));
   const [focused, setFocused] = useState(false);
   useEffect(() => {

@@ -8,7 +8,13 @@ import { readTarget, rememberTarget } from '../reporting-nav';
 import { formatNumber } from '../../shared/format';
 import type { PeriodListItem, ExpectedUnit } from '../../shared/model/period';
 import type { JobProgress } from '../../shared/model/job';
-import { REVIEW_STATUS_LABELS, type CollectCommitResult, type CollectExportResult, type CollectReview, type ReviewItem } from '../../shared/model/collect';
+import {
+  REVIEW_STATUS_LABELS,
+  type CollectCommitResult,
+  type CollectExportResult,
+  type CollectReview,
+  type ReviewItem,
+} from '../../shared/model/collect';
 import { REPORT_STATUS_LABELS } from '../../shared/model/report';
 import './collect.css';
 
@@ -41,7 +47,14 @@ function useJob() {
 function ProgressBar({ progress, label }: { progress: JobProgress; label: string }) {
   const pct = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
-    <div className="cx-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={progress.total || 1} aria-valuenow={progress.done}>
+    <div
+      className="cx-progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={progress.total || 1}
+      aria-valuenow={progress.done}
+    >
       <div className="cx-progress-bar">
         <div className="cx-progress-fill" style={{ width: `${pct}%` }} />
       </div>
@@ -62,14 +75,16 @@ const SPREADSHEET = /\.(xlsx|xlsm|xls)$/i;
 
 /** Every file of a dropped folder (the renderer gets the files, never a path). */
 async function filesOfEntry(entry: FileSystemEntry): Promise<File[]> {
-  if (entry.isFile) return [await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject))];
+  if (entry.isFile)
+    return [await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject))];
   if (!entry.isDirectory) return [];
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   const out: File[] = [];
   for (;;) {
     const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
     if (batch.length === 0) break;
-    for (const e of batch) out.push(...(e.isDirectory || SPREADSHEET.test(e.name) || e.name.startsWith('~$') ? await filesOfEntry(e) : []));
+    for (const e of batch)
+      out.push(...(e.isDirectory || SPREADSHEET.test(e.name) || e.name.startsWith('~$') ? await filesOfEntry(e) : []));
   }
   return out;
 }
@@ -159,7 +174,9 @@ export function CollectExcelScreen() {
       try {
         ok.push({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) });
       } catch {
-        bad.push(`Không đọc được tệp "${f.name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi chọn lại.`);
+        bad.push(
+          `Không đọc được tệp "${f.name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi chọn lại.`,
+        );
       }
     }
     setPicked(ok);
@@ -174,7 +191,14 @@ export function CollectExcelScreen() {
       setReview(r);
       setAccepted(new Set(r.items.filter((i) => i.suggested).map((i) => i.index)));
       setMapped(new Set());
-      setOpen(new Set(r.items.filter((i) => i.status === 'changed').slice(0, 3).map((i) => i.index)));
+      setOpen(
+        new Set(
+          r.items
+            .filter((i) => i.status === 'changed')
+            .slice(0, 3)
+            .map((i) => i.index),
+        ),
+      );
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -199,7 +223,9 @@ export function CollectExcelScreen() {
       if (on) {
         next.add(item.index);
         // Two files of one unit: ticking one unticks the other.
-        if (item.conflictGroup) for (const other of review?.items ?? []) if (other.conflictGroup === item.conflictGroup && other.index !== item.index) next.delete(other.index);
+        if (item.conflictGroup)
+          for (const other of review?.items ?? [])
+            if (other.conflictGroup === item.conflictGroup && other.index !== item.index) next.delete(other.index);
       } else next.delete(item.index);
       return next;
     });
@@ -214,9 +240,15 @@ export function CollectExcelScreen() {
     setError('');
     setBusy('commit');
     try {
-      const r = await call('collect.commit', { batchId: review.batchId, accept: chosen.map((i) => ({ index: i.index, map: mapped.has(i.index) })) });
+      const r = await call('collect.commit', {
+        batchId: review.batchId,
+        accept: chosen.map((i) => ({ index: i.index, map: mapped.has(i.index) })),
+      });
       const flagged = r.saved.filter((x) => x.breachCount > 0).length;
-      notice('ok', `Đã nhập ${formatNumber(r.saved.length)} tệp${flagged ? `; ${flagged} báo cáo có số liệu vi phạm quy tắc, cần ghi lý do trước khi nộp` : ''}.`);
+      notice(
+        'ok',
+        `Đã nhập ${formatNumber(r.saved.length)} tệp${flagged ? `; ${flagged} báo cáo có số liệu vi phạm quy tắc, cần ghi lý do trước khi nộp` : ''}.`,
+      );
       setSaved(r.saved);
       setReview(null);
       setPicked([]);
@@ -254,7 +286,11 @@ export function CollectExcelScreen() {
         </div>
         <label className="field cx-period">
           <span className="field-label">Kỳ báo cáo</span>
-          <select aria-label="Kỳ báo cáo" value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            aria-label="Kỳ báo cáo"
+            value={periodId ?? ''}
+            onChange={(e) => setPeriodId(e.target.value ? Number(e.target.value) : null)}
+          >
             {periods.length === 0 ? <option value="">Chưa có kỳ báo cáo</option> : null}
             {periods.map((p) => (
               <option key={p.id} value={p.id}>
@@ -274,11 +310,16 @@ export function CollectExcelScreen() {
         <div className="card cx-card" aria-label="Xuất biểu nhập liệu">
           <h2 className="card-title">1. Xuất biểu nhập liệu</h2>
           <p className="small muted">
-            Mỗi đơn vị một tệp .xlsx, có trang hướng dẫn, ô nhập tô vàng (các ô khác đã khóa), kiểm tra số liệu ngay trong Excel. Gửi tệp cho đơn vị; đơn vị điền và gửi lại.
+            Mỗi đơn vị một tệp .xlsx, có trang hướng dẫn, ô nhập tô vàng (các ô khác đã khóa), kiểm tra số liệu ngay
+            trong Excel. Gửi tệp cho đơn vị; đơn vị điền và gửi lại.
           </p>
           <label className="field">
             <span className="field-label">Đơn vị</span>
-            <select aria-label="Đơn vị xuất biểu" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
+            <select
+              aria-label="Đơn vị xuất biểu"
+              value={unitId ?? ''}
+              onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}
+            >
               <option value="">Tất cả {formatNumber(units.length)} đơn vị phải báo cáo</option>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -288,7 +329,12 @@ export function CollectExcelScreen() {
             </select>
           </label>
           <div className="form-actions">
-            <button type="button" className="primary" disabled={periodId === null || busy !== null || units.length === 0} onClick={() => void doExport()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={periodId === null || busy !== null || units.length === 0}
+              onClick={() => void doExport()}
+            >
               Xuất biểu nhập liệu…
             </button>
           </div>
@@ -362,15 +408,20 @@ export function CollectExcelScreen() {
               </ul>
             </div>
           ) : null}
-          {skipped ? <p className="small muted">Bỏ qua {formatNumber(skipped)} tệp không phải bảng tính trong thư mục.</p> : null}
+          {skipped ? (
+            <p className="small muted">Bỏ qua {formatNumber(skipped)} tệp không phải bảng tính trong thư mục.</p>
+          ) : null}
           {saved.length ? (
             <div role="status" aria-label="Kết quả nhập">
               <p className="small">Đã nhập {formatNumber(saved.length)} tệp:</p>
               <ul className="cx-saved">
                 {saved.map((x) => (
                   <li key={x.index}>
-                    {x.unitCode} — {x.unitName}: tệp “{x.fileName}”, {x.changedCount} giá trị, lần sửa {x.revision}, báo cáo “{REPORT_STATUS_LABELS[x.status]}”
-                    {x.breachCount ? <span className="cx-breach"> · {x.breachCount} vi phạm quy tắc cần ghi lý do</span> : null}
+                    {x.unitCode} — {x.unitName}: tệp “{x.fileName}”, {x.changedCount} giá trị, lần sửa {x.revision}, báo
+                    cáo “{REPORT_STATUS_LABELS[x.status]}”
+                    {x.breachCount ? (
+                      <span className="cx-breach"> · {x.breachCount} vi phạm quy tắc cần ghi lý do</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -436,7 +487,10 @@ export function CollectExcelScreen() {
             </table>
           </div>
           {unmapped.length ? (
-            <p className="form-error small">Tệp {unmapped.map((i) => `"${i.fileName}"`).join(', ')} thuộc kỳ hoặc mẫu khác: hãy đánh dấu “Gán vào kỳ này” hoặc bỏ chọn.</p>
+            <p className="form-error small">
+              Tệp {unmapped.map((i) => `"${i.fileName}"`).join(', ')} thuộc kỳ hoặc mẫu khác: hãy đánh dấu “Gán vào kỳ
+              này” hoặc bỏ chọn.
+            </p>
           ) : null}
           <div className="form-actions">
             <button type="button" onClick={allAcceptable} disabled={busy !== null}>
@@ -448,13 +502,18 @@ export function CollectExcelScreen() {
             <button type="button" onClick={() => setReview(null)} disabled={busy !== null}>
               Hủy
             </button>
-            <button type="button" className="primary" disabled={busy !== null || chosen.length === 0 || unmapped.length > 0} onClick={() => void commit()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy !== null || chosen.length === 0 || unmapped.length > 0}
+              onClick={() => void commit()}
+            >
               Nhập {formatNumber(chosen.length)} tệp đã chọn
             </button>
           </div>
           <p className="small muted">
-            Đã đọc {formatNumber(picked.length)} tệp{period ? ` cho kỳ ${period.name}` : ''}. Tệp được nhập sẽ lưu thành một lần sửa của báo cáo (ghi tên tệp và mã SHA-256), bản gốc được giữ trong thư mục dữ liệu
-            của phần mềm.
+            Đã đọc {formatNumber(picked.length)} tệp{period ? ` cho kỳ ${period.name}` : ''}. Tệp được nhập sẽ lưu thành
+            một lần sửa của báo cáo (ghi tên tệp và mã SHA-256), bản gốc được giữ trong thư mục dữ liệu của phần mềm.
           </p>
         </div>
       ) : null}
@@ -462,24 +521,47 @@ export function CollectExcelScreen() {
   );
 }
 
-function ReviewRow(props: { item: ReviewItem; checked: boolean; mappedOn: boolean; open: boolean; onCheck: (on: boolean) => void; onMap: (on: boolean) => void; onOpen: () => void }) {
+function ReviewRow(props: {
+  item: ReviewItem;
+  checked: boolean;
+  mappedOn: boolean;
+  open: boolean;
+  onCheck: (on: boolean) => void;
+  onMap: (on: boolean) => void;
+  onOpen: () => void;
+}) {
   const { item } = props;
-  const statusText = item.status === 'changed' ? `${REVIEW_STATUS_LABELS.changed}: ${item.changedCount} giá trị` : item.status === 'new' ? `${REVIEW_STATUS_LABELS.new}: ${item.changedCount} giá trị` : REVIEW_STATUS_LABELS[item.status];
+  const statusText =
+    item.status === 'changed'
+      ? `${REVIEW_STATUS_LABELS.changed}: ${item.changedCount} giá trị`
+      : item.status === 'new'
+        ? `${REVIEW_STATUS_LABELS.new}: ${item.changedCount} giá trị`
+        : REVIEW_STATUS_LABELS[item.status];
   return (
     <>
       <tr className={`cx-row cx-row-${item.status}`} data-file={item.fileName}>
         <td className="cx-check">
-          <input type="checkbox" aria-label={`Nhập tệp ${item.fileName}`} checked={props.checked} disabled={!item.acceptable} onChange={(e) => props.onCheck(e.target.checked)} />
+          <input
+            type="checkbox"
+            aria-label={`Nhập tệp ${item.fileName}`}
+            checked={props.checked}
+            disabled={!item.acceptable}
+            onChange={(e) => props.onCheck(e.target.checked)}
+          />
         </td>
         <td className="cx-file">
           {item.fileName}
-          {item.previouslyImported ? <div className="small muted">Đã nhập trước đây (tệp {item.previouslyImported.fileName})</div> : null}
+          {item.previouslyImported ? (
+            <div className="small muted">Đã nhập trước đây (tệp {item.previouslyImported.fileName})</div>
+          ) : null}
         </td>
         <td>{item.unit ? `${item.unit.code} — ${item.unit.name}` : '—'}</td>
         <td>{item.sourcePeriod?.name ?? '—'}</td>
         <td>
           <span className={`rp-badge cx-${item.status}`}>{statusText}</span>
-          {item.reportStatus ? <div className="small muted">Báo cáo: {REPORT_STATUS_LABELS[item.reportStatus]}</div> : null}
+          {item.reportStatus ? (
+            <div className="small muted">Báo cáo: {REPORT_STATUS_LABELS[item.reportStatus]}</div>
+          ) : null}
         </td>
         <td className="cx-detail">
           {item.problems.map((p, i) => (
@@ -500,12 +582,23 @@ function ReviewRow(props: { item: ReviewItem; checked: boolean; mappedOn: boolea
           ))}
           {item.mappable ? (
             <label className="check cx-map">
-              <input type="checkbox" checked={props.mappedOn} onChange={(e) => props.onMap(e.target.checked)} aria-label={`Gán tệp ${item.fileName} vào kỳ này`} />
+              <input
+                type="checkbox"
+                checked={props.mappedOn}
+                onChange={(e) => props.onMap(e.target.checked)}
+                aria-label={`Gán tệp ${item.fileName} vào kỳ này`}
+              />
               Gán vào kỳ này
             </label>
           ) : null}
           {item.acceptable && !item.problems.length ? (
-            <div className="small muted">{item.willSubmit ? 'Khi nhập: ghi nhận báo cáo “Đã nộp”.' : item.breaches.length ? 'Khi nhập: báo cáo ở trạng thái “Đang nhập”, cần ghi lý do vi phạm rồi mới nộp.' : ''}</div>
+            <div className="small muted">
+              {item.willSubmit
+                ? 'Khi nhập: ghi nhận báo cáo “Đã nộp”.'
+                : item.breaches.length
+                  ? 'Khi nhập: báo cáo ở trạng thái “Đang nhập”, cần ghi lý do vi phạm rồi mới nộp.'
+                  : ''}
+            </div>
           ) : null}
           {item.changes.length ? (
             <button type="button" className="link" onClick={props.onOpen} aria-expanded={props.open}>

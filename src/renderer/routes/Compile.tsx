@@ -26,8 +26,13 @@ const TABS: { id: Tab; label: string }[] = [
 
 const isPct = (i: Pick<IndicatorTotal, 'rule'>) => i.rule === 'RATE' || i.rule === 'SHARE';
 const fig = (v: string | null, pct = false) => (v === null ? '—' : `${formatDec(v)}${pct ? '%' : ''}`);
-const signed = (v: string | null) => (v === null ? '—' : v === '0' ? '0' : v.startsWith('-') ? `−${formatDec(v.slice(1))}` : `+${formatDec(v)}`);
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const signed = (v: string | null) =>
+  v === null ? '—' : v === '0' ? '0' : v.startsWith('-') ? `−${formatDec(v.slice(1))}` : `+${formatDec(v)}`;
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function CompileScreen() {
   const notice = useNotice();
@@ -52,7 +57,10 @@ export function CompileScreen() {
     void call('compile.settings').then(setSettings);
   }, []);
 
-  const windowArgs = useCallback(() => ({ periodIds: chosen, compareIds: compare === 'none' ? [] : null }), [chosen, compare]);
+  const windowArgs = useCallback(
+    () => ({ periodIds: chosen, compareIds: compare === 'none' ? [] : null }),
+    [chosen, compare],
+  );
 
   const accept = (v: DraftView) => {
     setView(v);
@@ -89,7 +97,13 @@ export function CompileScreen() {
 
   const saveDraft = async () => {
     if (!view) return null;
-    const v = await run('Đang lưu dự thảo…', () => call('compile.saveDraft', { ...windowArgs(), title, sections: Object.entries(texts).map(([number, text]) => ({ number, text })) }));
+    const v = await run('Đang lưu dự thảo…', () =>
+      call('compile.saveDraft', {
+        ...windowArgs(),
+        title,
+        sections: Object.entries(texts).map(([number, text]) => ({ number, text })),
+      }),
+    );
     if (v) {
       accept(v);
       notice('ok', 'Đã lưu dự thảo báo cáo.');
@@ -109,7 +123,8 @@ export function CompileScreen() {
   const exportWord = async () => {
     if (dirty && !(await saveDraft())) return;
     const r = await run('Đang xuất tệp Word…', () => call('compile.exportWord', { ...windowArgs(), takeNumber }));
-    if (r?.saved) notice('ok', `Đã xuất báo cáo${r.number ? ` số ${String(r.number).padStart(2, '0')}` : ''}: ${r.path}`);
+    if (r?.saved)
+      notice('ok', `Đã xuất báo cáo${r.number ? ` số ${String(r.number).padStart(2, '0')}` : ''}: ${r.path}`);
   };
   const exportExcel = async () => {
     const r = await run('Đang xuất biểu Excel…', () => call('compile.exportExcel', windowArgs()));
@@ -117,7 +132,9 @@ export function CompileScreen() {
   };
   const makeEmail = async () => {
     if (dirty && !(await saveDraft())) return;
-    const r = await run('Đang tạo tệp Word, Excel và thư nháp…', () => call('compile.email', { ...windowArgs(), takeNumber }));
+    const r = await run('Đang tạo tệp Word, Excel và thư nháp…', () =>
+      call('compile.email', { ...windowArgs(), takeNumber }),
+    );
     if (r?.saved) {
       setEmail(r);
       notice(r.opened ? 'ok' : 'error', r.opened ? 'Đã tạo thư nháp và mở bằng phần mềm thư.' : r.openError);
@@ -141,7 +158,8 @@ export function CompileScreen() {
         </div>
         <div className="toolbar-actions">
           <label className="check">
-            <input type="checkbox" checked={takeNumber} onChange={(e) => setTakeNumber(e.target.checked)} /> Lấy số từ sổ văn bản đi
+            <input type="checkbox" checked={takeNumber} onChange={(e) => setTakeNumber(e.target.checked)} /> Lấy số từ
+            sổ văn bản đi
           </label>
           <button disabled={!view || !!busy} onClick={() => void exportWord()}>
             Xuất Word
@@ -157,16 +175,23 @@ export function CompileScreen() {
 
       <div className="card cp-pick" aria-label="Chọn kỳ tổng hợp">
         <div className="cp-periods">
-          {periods.length === 0 && <span className="muted">Chưa có kỳ báo cáo nào. Hãy tạo kỳ ở mục "Kỳ báo cáo".</span>}
+          {periods.length === 0 && (
+            <span className="muted">Chưa có kỳ báo cáo nào. Hãy tạo kỳ ở mục "Kỳ báo cáo".</span>
+          )}
           {periods.map((p) => (
             <label key={p.id} className="check cp-period">
               <input
                 type="checkbox"
                 name={`period-${p.id}`}
                 checked={chosen.includes(p.id)}
-                onChange={(e) => setChosen((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))}
+                onChange={(e) =>
+                  setChosen((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))
+                }
               />
-              {p.name} <span className="muted small">({p.submittedCount}/{p.expectedCount} đã nộp)</span>
+              {p.name}{' '}
+              <span className="muted small">
+                ({p.submittedCount}/{p.expectedCount} đã nộp)
+              </span>
             </label>
           ))}
         </div>
@@ -225,7 +250,9 @@ export function CompileScreen() {
             <span>Đúng hạn {cur.status.onTime}</span>
             <span className={cur.status.late ? 'cp-warn' : ''}>Nộp muộn {cur.status.late}</span>
             <span className={cur.status.missing ? 'cp-bad' : ''}>Chưa gửi {cur.status.missing}</span>
-            <span className="muted">{c.previous ? `So với: ${c.previous.periods.map((p) => p.name).join(', ')}` : 'Không so sánh cùng kỳ'}</span>
+            <span className="muted">
+              {c.previous ? `So với: ${c.previous.periods.map((p) => p.name).join(', ')}` : 'Không so sánh cùng kỳ'}
+            </span>
           </div>
           {cur.notes.length > 0 && (
             <ul className="cp-notes">
@@ -236,7 +263,13 @@ export function CompileScreen() {
           )}
           <div className="tabs cp-tabs" role="tablist">
             {TABS.map((t) => (
-              <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+              <button
+                key={t.id}
+                role="tab"
+                aria-selected={tab === t.id}
+                className={tab === t.id ? 'tab active' : 'tab'}
+                onClick={() => setTab(t.id)}
+              >
                 {t.label}
               </button>
             ))}
@@ -281,8 +314,13 @@ export function CompileScreen() {
                         <td className={`num ${i.missing ? 'cp-warn' : ''}`}>{i.missing}</td>
                         <td className="small">
                           {ts.map((t) => (
-                            <div key={t.text} className={t.met === true ? 'cp-ok' : t.met === false ? 'cp-bad' : 'muted'}>
-                              {t.met === null ? t.problem : `${t.met ? 'Đạt' : 'Chưa đạt'} (${fig(t.actual, t.targetUnit === '%')} / ${t.target}${t.targetUnit === '%' ? '%' : ` ${t.targetUnit}`})`}
+                            <div
+                              key={t.text}
+                              className={t.met === true ? 'cp-ok' : t.met === false ? 'cp-bad' : 'muted'}
+                            >
+                              {t.met === null
+                                ? t.problem
+                                : `${t.met ? 'Đạt' : 'Chưa đạt'} (${fig(t.actual, t.targetUnit === '%')} / ${t.target}${t.targetUnit === '%' ? '%' : ` ${t.targetUnit}`})`}
                             </div>
                           ))}
                         </td>
@@ -352,7 +390,15 @@ export function CompileScreen() {
                         const v = u.values[i.code] ?? null;
                         return (
                           <td key={i.code} className="num">
-                            {i.type === 'yesno' ? (v === null ? '' : v === '1' ? 'Có' : 'Không') : v === null ? '' : fig(v, i.rule === 'RATE')}
+                            {i.type === 'yesno'
+                              ? v === null
+                                ? ''
+                                : v === '1'
+                                  ? 'Có'
+                                  : 'Không'
+                              : v === null
+                                ? ''
+                                : fig(v, i.rule === 'RATE')}
                           </td>
                         );
                       })}
@@ -388,9 +434,26 @@ export function CompileScreen() {
                     <tr key={u.unitId}>
                       <td>{u.name}</td>
                       <td>{UNIT_KIND_LABELS[u.kind]}</td>
-                      <td className={u.state === 'muon' ? 'cp-warn' : u.state === 'qua_han' || u.state === 'chua_nop' ? 'cp-bad' : ''}>{BOARD_STATE_LABELS[u.state]}</td>
+                      <td
+                        className={
+                          u.state === 'muon'
+                            ? 'cp-warn'
+                            : u.state === 'qua_han' || u.state === 'chua_nop'
+                              ? 'cp-bad'
+                              : ''
+                        }
+                      >
+                        {BOARD_STATE_LABELS[u.state]}
+                      </td>
                       <td>{formatDateShort(u.receivedDate)}</td>
-                      <td className="small">{[u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo'].filter(Boolean).join('; ')}</td>
+                      <td className="small">
+                        {[
+                          u.daysLate ? `Muộn ${u.daysLate} ngày` : '',
+                          u.expected ? '' : 'Không thuộc danh sách phải báo cáo',
+                        ]
+                          .filter(Boolean)
+                          .join('; ')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -402,7 +465,8 @@ export function CompileScreen() {
             <div className="cp-draft" aria-label="Dự thảo báo cáo">
               <div className="cp-draft-bar">
                 <span className="muted small">
-                  Số liệu là các ô {'{{MÃ}}'} (ví dụ {'{{DT01}}'}, {'{{DT01.delta}}'}): giữ nguyên để số liệu tự cập nhật; phần chữ bạn sửa được giữ lại khi cập nhật.
+                  Số liệu là các ô {'{{MÃ}}'} (ví dụ {'{{DT01}}'}, {'{{DT01.delta}}'}): giữ nguyên để số liệu tự cập
+                  nhật; phần chữ bạn sửa được giữ lại khi cập nhật.
                 </span>
                 <button disabled={!!busy} onClick={() => void refresh()}>
                   Cập nhật số liệu
@@ -426,7 +490,11 @@ export function CompileScreen() {
               {view.draft.sections.map((s) => {
                 const r = view.rendered.sections.find((x) => x.number === s.number);
                 return (
-                  <section key={s.number || 'mo-dau'} className={`cp-section level-${s.level}`} data-section={s.number || 'mo-dau'}>
+                  <section
+                    key={s.number || 'mo-dau'}
+                    className={`cp-section level-${s.level}`}
+                    data-section={s.number || 'mo-dau'}
+                  >
                     <h3>{s.number ? `${s.number.split('.').pop()}. ${s.title}` : 'Mở đầu'}</h3>
                     {s.refreshNote && <div className="cp-refresh-note">{s.refreshNote}</div>}
                     {s.hasText && (
@@ -447,7 +515,11 @@ export function CompileScreen() {
                               {l}
                             </p>
                           ))}
-                          {r && r.unknown.length > 0 && <div className="cp-bad small">Không có số liệu cho: {r.unknown.map((u) => `{{${u}}}`).join(', ')}</div>}
+                          {r && r.unknown.length > 0 && (
+                            <div className="cp-bad small">
+                              Không có số liệu cho: {r.unknown.map((u) => `{{${u}}}`).join(', ')}
+                            </div>
+                          )}
                         </div>
                       </div>
                     )}
@@ -474,7 +546,10 @@ function KindChart({ inds }: { inds: IndicatorTotal[] }) {
       <svg width={shown.length * (w + 20) + 40} height={190} role="img">
         <line x1={30} y1={150} x2={shown.length * (w + 20) + 30} y2={150} stroke="#9aa3af" />
         {shown.map((i, n) => {
-          const bars = [...i.byKind.map((k) => ({ label: UNIT_KIND_LABELS[k.kind], v: k.figure.value })), { label: 'Toàn bộ', v: i.value }];
+          const bars = [
+            ...i.byKind.map((k) => ({ label: UNIT_KIND_LABELS[k.kind], v: k.figure.value })),
+            { label: 'Toàn bộ', v: i.value },
+          ];
           const bw = (w - 8) / bars.length;
           return (
             <g key={i.code} transform={`translate(${40 + n * (w + 20)},0)`}>
@@ -482,7 +557,13 @@ function KindChart({ inds }: { inds: IndicatorTotal[] }) {
                 const h = b.v === null ? 0 : (Math.min(100, Number(b.v)) / 100) * 130;
                 return (
                   <g key={b.label}>
-                    <rect x={k * bw} y={150 - h} width={bw - 2} height={h} fill={k === bars.length - 1 ? '#1f5fa8' : '#8fb3dc'}>
+                    <rect
+                      x={k * bw}
+                      y={150 - h}
+                      width={bw - 2}
+                      height={h}
+                      fill={k === bars.length - 1 ? '#1f5fa8' : '#8fb3dc'}
+                    >
                       <title>{`${b.label}: ${fig(b.v, true)}`}</title>
                     </rect>
                   </g>
@@ -498,7 +579,9 @@ function KindChart({ inds }: { inds: IndicatorTotal[] }) {
           );
         })}
       </svg>
-      <figcaption className="small muted">Cột nhạt: {kinds.map((k) => UNIT_KIND_LABELS[k]).join(', ')}; cột đậm: toàn bộ.</figcaption>
+      <figcaption className="small muted">
+        Cột nhạt: {kinds.map((k) => UNIT_KIND_LABELS[k]).join(', ')}; cột đậm: toàn bộ.
+      </figcaption>
     </figure>
   );
 }
@@ -510,10 +593,20 @@ function SettingsForm({ settings, onSaved }: { settings: CompileSettings; onSave
   const [emailTo, setEmailTo] = useState(settings.emailTo.join(', '));
   const [emailCc, setEmailCc] = useState(settings.emailCc.join(', '));
   const [symbol, setSymbol] = useState(settings.symbol);
-  const split = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
+  const split = (s: string, sep: RegExp) =>
+    s
+      .split(sep)
+      .map((x) => x.trim())
+      .filter(Boolean);
   const save = async () => {
     try {
-      const s = await call('compile.saveSettings', { to: split(to, /\n/), recipients: split(recipients, /\n/), emailTo: split(emailTo, /[,;\s]+/), emailCc: split(emailCc, /[,;\s]+/), symbol });
+      const s = await call('compile.saveSettings', {
+        to: split(to, /\n/),
+        recipients: split(recipients, /\n/),
+        emailTo: split(emailTo, /[,;\s]+/),
+        emailCc: split(emailCc, /[,;\s]+/),
+        symbol,
+      });
       onSaved(s);
       notice('ok', 'Đã lưu nơi gửi báo cáo.');
     } catch (err) {
@@ -539,7 +632,12 @@ function SettingsForm({ settings, onSaved }: { settings: CompileSettings; onSave
       </label>
       <label className="field">
         <span className="field-label">Email cơ quan cấp trên</span>
-        <input name="emailTo" value={emailTo} onChange={(e) => setEmailTo(e.target.value)} placeholder="vanthu@…gov.vn" />
+        <input
+          name="emailTo"
+          value={emailTo}
+          onChange={(e) => setEmailTo(e.target.value)}
+          placeholder="vanthu@…gov.vn"
+        />
       </label>
       <label className="field">
         <span className="field-label">Đồng gửi (CC)</span>

@@ -6,7 +6,13 @@ import { useNotice } from '../components/Notice';
 import { Field } from '../components/Field';
 import { formatDateShort } from '../../shared/format';
 import { formatDec } from '../../shared/domain/decimal';
-import { BOARD_STATE_LABELS, CHANNEL_LABELS, type Board, type BoardState, type TrendPoint } from '../../shared/model/report';
+import {
+  BOARD_STATE_LABELS,
+  CHANNEL_LABELS,
+  type Board,
+  type BoardState,
+  type TrendPoint,
+} from '../../shared/model/report';
 import type { PeriodListItem } from '../../shared/model/period';
 import { goTo, readTarget, rememberTarget } from '../reporting-nav';
 import { ReminderDialog } from './Reminder';
@@ -70,7 +76,12 @@ export function DashboardScreen() {
   }
 
   const rows = board?.rows.filter((r) => filter === 'all' || r.state === filter) ?? [];
-  const lateOrMissing = board?.rows.filter((r) => r.expected && (r.state === 'qua_han' || r.state === 'chua_nop' || r.state === 'dang_nhap' || r.state === 'tra_lai')) ?? [];
+  const lateOrMissing =
+    board?.rows.filter(
+      (r) =>
+        r.expected &&
+        (r.state === 'qua_han' || r.state === 'chua_nop' || r.state === 'dang_nhap' || r.state === 'tra_lai'),
+    ) ?? [];
 
   return (
     <section className="screen">
@@ -103,11 +114,27 @@ export function DashboardScreen() {
           <div className="rp-cards" aria-label="Số liệu tổng hợp">
             <Card label="Phải báo cáo" value={String(board.expected)} sub="đơn vị" />
             <Card label="Đã nộp" value={String(board.actual)} sub={`đúng hạn ${board.onTime} · muộn ${board.late}`} />
-            <Card label="Chưa nộp" value={String(board.missing)} sub={board.daysLeft < 0 ? 'đã quá hạn' : 'chưa đến hạn'} tone={board.missing && board.daysLeft < 0 ? 'warn' : undefined} />
+            <Card
+              label="Chưa nộp"
+              value={String(board.missing)}
+              sub={board.daysLeft < 0 ? 'đã quá hạn' : 'chưa đến hạn'}
+              tone={board.missing && board.daysLeft < 0 ? 'warn' : undefined}
+            />
             <Card label="Trả lại" value={String(board.returned)} />
             <Card label="Đã duyệt" value={String(board.approved)} />
-            <Card label="Tỷ lệ báo cáo" value={pct(board.reportingRate)} sub="đã nộp / phải nộp" tone="good" testId="reporting-rate" />
-            <Card label="Tỷ lệ đúng hạn" value={pct(board.onTimeRate)} sub="đúng hạn / phải nộp" testId="on-time-rate" />
+            <Card
+              label="Tỷ lệ báo cáo"
+              value={pct(board.reportingRate)}
+              sub="đã nộp / phải nộp"
+              tone="good"
+              testId="reporting-rate"
+            />
+            <Card
+              label="Tỷ lệ đúng hạn"
+              value={pct(board.onTimeRate)}
+              sub="đúng hạn / phải nộp"
+              testId="on-time-rate"
+            />
             <Card
               label="Hạn nộp"
               value={board.daysLeft >= 0 ? `còn ${board.daysLeft} ngày` : `quá ${-board.daysLeft} ngày`}
@@ -127,7 +154,12 @@ export function DashboardScreen() {
                     </button>
                   );
                 })}
-                <button type="button" onClick={() => setReminding(true)} disabled={lateOrMissing.length === 0} title="Soạn công văn đôn đốc các đơn vị chưa nộp">
+                <button
+                  type="button"
+                  onClick={() => setReminding(true)}
+                  disabled={lateOrMissing.length === 0}
+                  title="Soạn công văn đôn đốc các đơn vị chưa nộp"
+                >
                   Công văn đôn đốc…
                 </button>
               </div>
@@ -188,12 +220,26 @@ export function DashboardScreen() {
           </div>
         </>
       ) : null}
-      {reminding && board ? <ReminderDialog board={board} units={lateOrMissing} onClose={() => setReminding(false)} /> : null}
+      {reminding && board ? (
+        <ReminderDialog board={board} units={lateOrMissing} onClose={() => setReminding(false)} />
+      ) : null}
     </section>
   );
 }
 
-function Card({ label, value, sub, tone, testId }: { label: string; value: string; sub?: string; tone?: 'warn' | 'good'; testId?: string }) {
+function Card({
+  label,
+  value,
+  sub,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: string;
+  sub?: string;
+  tone?: 'warn' | 'good';
+  testId?: string;
+}) {
   return (
     <div className={`rp-card${tone ? ` ${tone}` : ''}`} data-testid={testId}>
       <div className="rp-card-label">{label}</div>
@@ -228,7 +274,13 @@ export function TrendChart({ points, current }: { points: TrendPoint[]; current:
       <svg width={W} height={H} role="img" aria-label="Biểu đồ tỷ lệ báo cáo các kỳ gần đây">
         {[0, 50, 100].map((g) => (
           <g key={g}>
-            <line x1={left} x2={W} y1={10 + plotH - (g / 100) * plotH} y2={10 + plotH - (g / 100) * plotH} stroke="#e5e7eb" />
+            <line
+              x1={left}
+              x2={W}
+              y1={10 + plotH - (g / 100) * plotH}
+              y2={10 + plotH - (g / 100) * plotH}
+              stroke="#e5e7eb"
+            />
             <text x={left - 4} y={14 + plotH - (g / 100) * plotH} fontSize="10" textAnchor="end" fill="#5d6776">
               {g}%
             </text>
@@ -240,10 +292,22 @@ export function TrendChart({ points, current }: { points: TrendPoint[]; current:
           const o = y(p.onTimeRate);
           return (
             <g key={p.periodId}>
-              <rect x={x - bar - 1} y={10 + plotH - r} width={bar} height={r} fill={p.periodId === current ? '#1f5fae' : '#8fb1dc'}>
+              <rect
+                x={x - bar - 1}
+                y={10 + plotH - r}
+                width={bar}
+                height={r}
+                fill={p.periodId === current ? '#1f5fae' : '#8fb1dc'}
+              >
                 <title>{`${p.name}: tỷ lệ báo cáo ${pct(p.reportingRate)} (${p.actual}/${p.expected})`}</title>
               </rect>
-              <rect x={x + 1} y={10 + plotH - o} width={bar} height={o} fill={p.periodId === current ? '#1e7a3c' : '#9fd0ac'}>
+              <rect
+                x={x + 1}
+                y={10 + plotH - o}
+                width={bar}
+                height={o}
+                fill={p.periodId === current ? '#1e7a3c' : '#9fd0ac'}
+              >
                 <title>{`${p.name}: đúng hạn ${pct(p.onTimeRate)} (${p.onTime}/${p.expected})`}</title>
               </rect>
               <text x={x} y={H - bottom + 14} fontSize="10" textAnchor="middle" fill="#1d2430">

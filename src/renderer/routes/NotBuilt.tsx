@@ -8,7 +8,9 @@ export function NotBuilt({ title }: { title: string }) {
         <p>
           <strong>Màn hình “{title}” chưa được xây dựng</strong> trong phiên bản này.
         </p>
-        <p>Hiện có thể dùng: <a href="#/don-vi">Đơn vị</a> và <a href="#/cai-dat">Cài đặt → Cơ quan</a>.</p>
+        <p>
+          Hiện có thể dùng: <a href="#/don-vi">Đơn vị</a> và <a href="#/cai-dat">Cài đặt → Cơ quan</a>.
+        </p>
       </div>
     </section>
   );

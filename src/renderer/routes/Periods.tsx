@@ -7,7 +7,14 @@ import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
 import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort } from '../../shared/format';
-import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type Period, type PeriodListItem, type PeriodPreview, type PeriodType } from '../../shared/model/period';
+import {
+  PERIOD_TYPES,
+  PERIOD_TYPE_LABELS,
+  type Period,
+  type PeriodListItem,
+  type PeriodPreview,
+  type PeriodType,
+} from '../../shared/model/period';
 import type { TemplateListItem } from '../../shared/model/template';
 import type { PlanListItem } from '../../shared/model/plan';
 import { planReference } from '../../shared/model/plan';
@@ -41,8 +48,8 @@ export function PeriodsScreen() {
           <div className="breadcrumb">Kỳ báo cáo</div>
           <h1>Kỳ báo cáo</h1>
           <div className="muted small">
-            Thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP được tính sẵn; hạn nộp lấy theo văn bản chỉ đạo hoặc một ngày làm việc sau ngày chốt, có thể sửa. Mẫu báo cáo:{' '}
-            <a href="#/mau-bao-cao">quản lý mẫu báo cáo →</a>
+            Thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP được tính sẵn; hạn nộp lấy theo văn bản chỉ đạo hoặc một
+            ngày làm việc sau ngày chốt, có thể sửa. Mẫu báo cáo: <a href="#/mau-bao-cao">quản lý mẫu báo cáo →</a>
           </div>
         </div>
         <div className="toolbar-actions">
@@ -146,7 +153,15 @@ export function PeriodsScreen() {
 
 const thisYear = new Date().getFullYear();
 
-function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClose: () => void; onSaved: (p: Period) => void }) {
+function PeriodForm({
+  period,
+  onClose,
+  onSaved,
+}: {
+  period: Period | null;
+  onClose: () => void;
+  onSaved: (p: Period) => void;
+}) {
   const [templates, setTemplates] = useState<TemplateListItem[]>([]);
   const [plans, setPlans] = useState<PlanListItem[]>([]);
   const [units, setUnits] = useState<UnitListItem[]>([]);
@@ -166,18 +181,25 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
     note: period?.note ?? '',
   });
   // Which fields the user typed: the rest follow the computed defaults.
-  const [typed, setTyped] = useState({ name: !!period, windowStart: !!period, windowEnd: !!period, deadline: !!period });
+  const [typed, setTyped] = useState({
+    name: !!period,
+    windowStart: !!period,
+    windowEnd: !!period,
+    deadline: !!period,
+  });
   const [preview, setPreview] = useState<PeriodPreview | null>(null);
   const [error, setError] = useState('');
   const set = (patch: Partial<typeof d>) => setD((cur) => ({ ...cur, ...patch }));
 
   useEffect(() => {
-    void Promise.all([call('templates.list'), call('plans.list'), call('units.list', { includeClosed: true })]).then(([t, p, u]) => {
-      setTemplates(t);
-      setPlans(p);
-      setUnits(u);
-      if (!period) set({ templateId: t.find((x) => x.isLatest)?.id ?? 0 });
-    });
+    void Promise.all([call('templates.list'), call('plans.list'), call('units.list', { includeClosed: true })]).then(
+      ([t, p, u]) => {
+        setTemplates(t);
+        setPlans(p);
+        setUnits(u);
+        if (!period) set({ templateId: t.find((x) => x.isLatest)?.id ?? 0 });
+      },
+    );
   }, [period]);
 
   const input = useCallback(
@@ -222,7 +244,11 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
 
   const save = async () => {
     try {
-      onSaved(period ? await call('periods.update', { id: period.id, period: input() }) : await call('periods.create', input()));
+      onSaved(
+        period
+          ? await call('periods.update', { id: period.id, period: input() })
+          : await call('periods.create', input()),
+      );
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -254,11 +280,20 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
         </Field>
         <div style={{ display: 'flex', gap: 10 }}>
           <Field label="Năm" required>
-            <input aria-label="Năm" type="number" value={d.year} onChange={(e) => set({ year: Number(e.target.value) })} />
+            <input
+              aria-label="Năm"
+              type="number"
+              value={d.year}
+              onChange={(e) => set({ year: Number(e.target.value) })}
+            />
           </Field>
           {d.type === 'month' || d.type === 'quarter' ? (
             <Field label={d.type === 'month' ? 'Tháng' : 'Quý'} required>
-              <select aria-label={d.type === 'month' ? 'Tháng' : 'Quý'} value={d.index} onChange={(e) => set({ index: Number(e.target.value) })}>
+              <select
+                aria-label={d.type === 'month' ? 'Tháng' : 'Quý'}
+                value={d.index}
+                onChange={(e) => set({ index: Number(e.target.value) })}
+              >
                 {Array.from({ length: d.type === 'month' ? 12 : 4 }, (_, i) => i + 1).map((n) => (
                   <option key={n} value={n}>
                     {d.type === 'month' ? `Tháng ${n}` : `Quý ${['I', 'II', 'III', 'IV'][n - 1]}`}
@@ -268,8 +303,16 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
             </Field>
           ) : null}
         </div>
-        <Field label="Mẫu báo cáo" required hint="Kỳ giữ đúng phiên bản mẫu đã chọn; sửa mẫu sau này sẽ tạo phiên bản mới.">
-          <select aria-label="Mẫu báo cáo" value={d.templateId} onChange={(e) => set({ templateId: Number(e.target.value) })}>
+        <Field
+          label="Mẫu báo cáo"
+          required
+          hint="Kỳ giữ đúng phiên bản mẫu đã chọn; sửa mẫu sau này sẽ tạo phiên bản mới."
+        >
+          <select
+            aria-label="Mẫu báo cáo"
+            value={d.templateId}
+            onChange={(e) => set({ templateId: Number(e.target.value) })}
+          >
             {templates.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name} — phiên bản {t.version}
@@ -279,7 +322,11 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
           </select>
         </Field>
         <Field label="Theo văn bản chỉ đạo" hint="Hạn nộp lấy theo văn bản nếu văn bản có quy định cho loại kỳ này.">
-          <select aria-label="Văn bản chỉ đạo" value={d.planId ?? ''} onChange={(e) => set({ planId: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            aria-label="Văn bản chỉ đạo"
+            value={d.planId ?? ''}
+            onChange={(e) => set({ planId: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">— Không —</option>
             {plans.map((p) => (
               <option key={p.id} value={p.id}>
@@ -303,7 +350,13 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
           label="Hạn nộp"
           required
           hint={
-            preview ? (preview.deadlineSource === 'plan' ? 'Theo văn bản chỉ đạo.' : preview.deadlineSource === 'default' ? 'Mặc định: một ngày làm việc sau ngày chốt số liệu.' : 'Đã nhập tay.') : undefined
+            preview
+              ? preview.deadlineSource === 'plan'
+                ? 'Theo văn bản chỉ đạo.'
+                : preview.deadlineSource === 'default'
+                  ? 'Mặc định: một ngày làm việc sau ngày chốt số liệu.'
+                  : 'Đã nhập tay.'
+              : undefined
           }
         >
           <ViDateInput label="Hạn nộp" value={d.deadline} onChange={(v) => type('deadline', v)} />
@@ -325,10 +378,22 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
           <div className="field-label">Đơn vị phải báo cáo</div>
           <div className="rp-row-actions" style={{ margin: '4px 0' }}>
             <label className="check">
-              <input type="radio" style={{ width: 'auto' }} checked={d.mode === 'kinds'} onChange={() => set({ mode: 'kinds' })} /> Theo loại đơn vị
+              <input
+                type="radio"
+                style={{ width: 'auto' }}
+                checked={d.mode === 'kinds'}
+                onChange={() => set({ mode: 'kinds' })}
+              />{' '}
+              Theo loại đơn vị
             </label>
             <label className="check">
-              <input type="radio" style={{ width: 'auto' }} checked={d.mode === 'list'} onChange={() => set({ mode: 'list' })} /> Chọn từng đơn vị
+              <input
+                type="radio"
+                style={{ width: 'auto' }}
+                checked={d.mode === 'list'}
+                onChange={() => set({ mode: 'list' })}
+              />{' '}
+              Chọn từng đơn vị
             </label>
           </div>
           {d.mode === 'kinds' ? (
@@ -339,7 +404,9 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
                     type="checkbox"
                     style={{ width: 'auto' }}
                     checked={d.kinds.includes(k)}
-                    onChange={(e) => set({ kinds: e.target.checked ? [...d.kinds, k] : d.kinds.filter((x) => x !== k) })}
+                    onChange={(e) =>
+                      set({ kinds: e.target.checked ? [...d.kinds, k] : d.kinds.filter((x) => x !== k) })
+                    }
                   />
                   {UNIT_KIND_LABELS[k]}
                 </label>
@@ -353,7 +420,9 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
                     type="checkbox"
                     style={{ width: 'auto' }}
                     checked={d.unitIds.includes(u.id)}
-                    onChange={(e) => set({ unitIds: e.target.checked ? [...d.unitIds, u.id] : d.unitIds.filter((x) => x !== u.id) })}
+                    onChange={(e) =>
+                      set({ unitIds: e.target.checked ? [...d.unitIds, u.id] : d.unitIds.filter((x) => x !== u.id) })
+                    }
                   />
                   {u.code} — {u.name}
                   {u.isActive ? '' : ' (đã thôi hoạt động)'}
@@ -364,7 +433,8 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
         </div>
         {preview ? (
           <div className="rp-preview span-all" aria-live="polite" data-testid="period-preview">
-            <strong>{preview.name}</strong>: số liệu từ {formatDateShort(preview.windowStart)} đến {formatDateShort(preview.windowEnd)}, hạn nộp {formatDateShort(preview.deadline)} ·{' '}
+            <strong>{preview.name}</strong>: số liệu từ {formatDateShort(preview.windowStart)} đến{' '}
+            {formatDateShort(preview.windowEnd)}, hạn nộp {formatDateShort(preview.deadline)} ·{' '}
             {preview.expectedUnits.length} đơn vị phải báo cáo
             {preview.expectedUnits.length ? (
               <div className="small muted" style={{ marginTop: 4 }}>
@@ -375,7 +445,9 @@ function PeriodForm({ period, onClose, onSaved }: { period: Period | null; onClo
                 {preview.expectedUnits.length > 30 ? ` · … (${preview.expectedUnits.length - 30} đơn vị nữa)` : ''}
               </div>
             ) : null}
-            <div className="small muted">Đơn vị đã thôi hoạt động hoặc sáp nhập trước ngày chốt số liệu không phải báo cáo.</div>
+            <div className="small muted">
+              Đơn vị đã thôi hoạt động hoặc sáp nhập trước ngày chốt số liệu không phải báo cáo.
+            </div>
           </div>
         ) : null}
         {preview?.problems.length ? (

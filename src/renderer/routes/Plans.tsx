@@ -8,7 +8,17 @@ import { Field } from '../components/Field';
 import { ViDateInput } from '../components/ViDateInput';
 import { formatDateShort } from '../../shared/format';
 import { formatDec, parseViNumber } from '../../shared/domain/decimal';
-import { COMPARATORS, COMPARATOR_LABELS, PLAN_TYPES, PLAN_TYPE_LABELS, planReference, type Comparator, type Plan, type PlanListItem, type PlanType } from '../../shared/model/plan';
+import {
+  COMPARATORS,
+  COMPARATOR_LABELS,
+  PLAN_TYPES,
+  PLAN_TYPE_LABELS,
+  planReference,
+  type Comparator,
+  type Plan,
+  type PlanListItem,
+  type PlanType,
+} from '../../shared/model/plan';
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../shared/model/period';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitListItem } from '../../shared/model/unit';
 import { resolveUnitRef, resolveUnitRefs } from '../../shared/domain/unit-refs';
@@ -58,10 +68,18 @@ export function PlansScreen() {
         <div>
           <div className="breadcrumb">Văn bản chỉ đạo</div>
           <h1>Văn bản chỉ đạo</h1>
-          <div className="muted small">Kế hoạch, chỉ thị, nghị quyết… với nhiệm vụ, chỉ tiêu và hạn nộp báo cáo của đơn vị.</div>
+          <div className="muted small">
+            Kế hoạch, chỉ thị, nghị quyết… với nhiệm vụ, chỉ tiêu và hạn nộp báo cáo của đơn vị.
+          </div>
         </div>
         <div className="toolbar-actions">
-          <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
           <a className="button" href="#/nhap-van-ban">
             Nhập văn bản (dán, .docx)…
           </a>
@@ -76,14 +94,23 @@ export function PlansScreen() {
       <div className="rp-split">
         <div className="rp-list" role="listbox" aria-label="Văn bản chỉ đạo">
           {list.map((p) => (
-            <button key={p.id} type="button" role="option" aria-selected={p.id === selected} className={`rp-item${p.id === selected ? ' active' : ''}`} onClick={() => setSelected(p.id)}>
+            <button
+              key={p.id}
+              type="button"
+              role="option"
+              aria-selected={p.id === selected}
+              className={`rp-item${p.id === selected ? ' active' : ''}`}
+              onClick={() => setSelected(p.id)}
+            >
               <div className="rp-item-title">{p.summary}</div>
               <div className="rp-item-sub">
                 {planReference(p)} · {p.taskCount} nhiệm vụ · {p.targetCount} chỉ tiêu
               </div>
             </button>
           ))}
-          {list.length === 0 ? <div className="empty">Chưa có văn bản chỉ đạo. Bấm “Thêm văn bản” hoặc nhập từ tệp.</div> : null}
+          {list.length === 0 ? (
+            <div className="empty">Chưa có văn bản chỉ đạo. Bấm “Thêm văn bản” hoặc nhập từ tệp.</div>
+          ) : null}
         </div>
         {plan ? (
           <div className="card">
@@ -111,7 +138,16 @@ export function PlansScreen() {
               <dt>Lĩnh vực</dt>
               <dd>{plan.field}</dd>
               <dt>Hạn nộp báo cáo</dt>
-              <dd>{plan.deadlines.length ? plan.deadlines.map((d) => `${PERIOD_TYPE_LABELS[d.periodType]}: trước ngày ${Number(d.monthDay.slice(3))}/${Number(d.monthDay.slice(0, 2))}`).join(' · ') : '—'}</dd>
+              <dd>
+                {plan.deadlines.length
+                  ? plan.deadlines
+                      .map(
+                        (d) =>
+                          `${PERIOD_TYPE_LABELS[d.periodType]}: trước ngày ${Number(d.monthDay.slice(3))}/${Number(d.monthDay.slice(0, 2))}`,
+                      )
+                      .join(' · ')
+                  : '—'}
+              </dd>
             </dl>
             <div className="rp-section">
               <h2>Chỉ tiêu ({plan.targets.length})</h2>
@@ -213,7 +249,15 @@ interface TargetDraft {
   unitKinds: Plan['targets'][number]['unitKinds'];
 }
 
-function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: () => void; onSaved: (p: Plan) => void }) {
+function PlanEditor({
+  plan,
+  onClose,
+  onSaved,
+}: {
+  plan: Plan | null;
+  onClose: () => void;
+  onSaved: (p: Plan) => void;
+}) {
   const [h, setH] = useState({
     type: (plan?.type ?? 'KH') as PlanType,
     number: plan?.number ?? '',
@@ -226,13 +270,27 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
     body: plan?.body ?? '',
   });
   const [tasks, setTasks] = useState<TaskDraft[]>(
-    plan?.tasks.map((t) => ({ text: t.text, lead: t.lead?.name ?? '', supporting: t.supporting.map((s) => s.name).join('; '), deadline: t.deadline ?? '' })) ?? [],
+    plan?.tasks.map((t) => ({
+      text: t.text,
+      lead: t.lead?.name ?? '',
+      supporting: t.supporting.map((s) => s.name).join('; '),
+      deadline: t.deadline ?? '',
+    })) ?? [],
   );
   const [targets, setTargets] = useState<TargetDraft[]>(
-    plan?.targets.map((t) => ({ text: t.text, indicatorCode: t.indicatorCode, comparator: t.comparator, value: formatDec(t.value), valueUnit: t.valueUnit, unitKinds: t.unitKinds })) ?? [],
+    plan?.targets.map((t) => ({
+      text: t.text,
+      indicatorCode: t.indicatorCode,
+      comparator: t.comparator,
+      value: formatDec(t.value),
+      valueUnit: t.valueUnit,
+      unitKinds: t.unitKinds,
+    })) ?? [],
   );
   const [deadlines, setDeadlines] = useState<Partial<Record<PeriodType, string>>>(
-    Object.fromEntries(plan?.deadlines.map((d) => [d.periodType, `${d.monthDay.slice(3)}/${d.monthDay.slice(0, 2)}`]) ?? []),
+    Object.fromEntries(
+      plan?.deadlines.map((d) => [d.periodType, `${d.monthDay.slice(3)}/${d.monthDay.slice(0, 2)}`]) ?? [],
+    ),
   );
   const [error, setError] = useState('');
   // Active units of the register, offered for lead and supporting units; typed names stay free text.
@@ -241,11 +299,15 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
     void call('units.list', {}).then(setUnits, () => setUnits([]));
   }, []);
   const previousRefs = plan?.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.supporting]) ?? [];
-  const setTask = (i: number, patch: Partial<TaskDraft>) => setTasks(tasks.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const setTask = (i: number, patch: Partial<TaskDraft>) =>
+    setTasks(tasks.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const addSupporting = (i: number, name: string) => {
     const t = tasks[i];
     if (!t || !name) return;
-    const parts = t.supporting.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+    const parts = t.supporting
+      .split(/[;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!parts.includes(name)) setTask(i, { supporting: [...parts, name].join('; ') });
   };
 
@@ -299,7 +361,11 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
       >
         <div className="form-grid">
           <Field label="Loại văn bản" required>
-            <select aria-label="Loại văn bản" value={h.type} onChange={(e) => setH({ ...h, type: e.target.value as PlanType })}>
+            <select
+              aria-label="Loại văn bản"
+              value={h.type}
+              onChange={(e) => setH({ ...h, type: e.target.value as PlanType })}
+            >
               {PLAN_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {PLAN_TYPE_LABELS[t]}
@@ -312,7 +378,12 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
               <input aria-label="Số" value={h.number} onChange={(e) => setH({ ...h, number: e.target.value })} />
             </Field>
             <Field label="Ký hiệu">
-              <input aria-label="Ký hiệu" value={h.symbol} placeholder="KH-UBND" onChange={(e) => setH({ ...h, symbol: e.target.value })} />
+              <input
+                aria-label="Ký hiệu"
+                value={h.symbol}
+                placeholder="KH-UBND"
+                onChange={(e) => setH({ ...h, symbol: e.target.value })}
+              />
             </Field>
             <Field label="Ngày ban hành">
               <ViDateInput label="Ngày ban hành" value={h.issuedDate} onChange={(v) => setH({ ...h, issuedDate: v })} />
@@ -322,7 +393,11 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
             <input aria-label="Trích yếu" value={h.summary} onChange={(e) => setH({ ...h, summary: e.target.value })} />
           </Field>
           <Field label="Cơ quan ban hành">
-            <input aria-label="Cơ quan ban hành" value={h.issuer} onChange={(e) => setH({ ...h, issuer: e.target.value })} />
+            <input
+              aria-label="Cơ quan ban hành"
+              value={h.issuer}
+              onChange={(e) => setH({ ...h, issuer: e.target.value })}
+            />
           </Field>
           <Field label="Người ký">
             <input aria-label="Người ký" value={h.signer} onChange={(e) => setH({ ...h, signer: e.target.value })} />
@@ -331,7 +406,12 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
             <input aria-label="Lĩnh vực" value={h.field} onChange={(e) => setH({ ...h, field: e.target.value })} />
           </Field>
           <Field label="Toàn văn / ghi chú">
-            <textarea aria-label="Toàn văn" rows={3} value={h.body} onChange={(e) => setH({ ...h, body: e.target.value })} />
+            <textarea
+              aria-label="Toàn văn"
+              rows={3}
+              value={h.body}
+              onChange={(e) => setH({ ...h, body: e.target.value })}
+            />
           </Field>
           <div>
             <div className="field-label">Hạn nộp báo cáo của đơn vị (ngày/tháng)</div>
@@ -339,7 +419,12 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
               {PERIOD_TYPES.filter((t) => t !== 'ad_hoc').map((t) => (
                 <label key={t} className="small" style={{ width: 110 }}>
                   {PERIOD_TYPE_LABELS[t]}
-                  <input aria-label={`Hạn nộp kỳ ${PERIOD_TYPE_LABELS[t]}`} placeholder="10/5" value={deadlines[t] ?? ''} onChange={(e) => setDeadlines({ ...deadlines, [t]: e.target.value })} />
+                  <input
+                    aria-label={`Hạn nộp kỳ ${PERIOD_TYPE_LABELS[t]}`}
+                    placeholder="10/5"
+                    value={deadlines[t] ?? ''}
+                    onChange={(e) => setDeadlines({ ...deadlines, [t]: e.target.value })}
+                  />
                 </label>
               ))}
             </div>
@@ -349,18 +434,55 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
           <h2>Chỉ tiêu</h2>
           {targets.map((t, i) => (
             <div key={i} className="rp-row-actions" style={{ marginBottom: 4, alignItems: 'center' }}>
-              <input aria-label={`Chỉ tiêu ${i + 1}`} style={{ flex: 1, width: 'auto' }} value={t.text} onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
-              <select aria-label={`So sánh ${i + 1}`} style={{ width: 100 }} value={t.comparator} onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, comparator: e.target.value as Comparator } : x)))}>
+              <input
+                aria-label={`Chỉ tiêu ${i + 1}`}
+                style={{ flex: 1, width: 'auto' }}
+                value={t.text}
+                onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+              />
+              <select
+                aria-label={`So sánh ${i + 1}`}
+                style={{ width: 100 }}
+                value={t.comparator}
+                onChange={(e) =>
+                  setTargets(targets.map((x, j) => (j === i ? { ...x, comparator: e.target.value as Comparator } : x)))
+                }
+              >
                 {COMPARATORS.map((c) => (
                   <option key={c} value={c}>
                     {COMPARATOR_LABELS[c]}
                   </option>
                 ))}
               </select>
-              <input aria-label={`Giá trị ${i + 1}`} style={{ width: 70 }} value={t.value} onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
-              <input aria-label={`Đơn vị ${i + 1}`} style={{ width: 50 }} value={t.valueUnit} onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, valueUnit: e.target.value } : x)))} />
-              <input aria-label={`Mã chỉ số ${i + 1}`} style={{ width: 70 }} placeholder="DV04" value={t.indicatorCode} onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, indicatorCode: e.target.value.toUpperCase() } : x)))} />
-              <button type="button" className="icon" aria-label={`Bỏ chỉ tiêu ${i + 1}`} onClick={() => setTargets(targets.filter((_, j) => j !== i))}>
+              <input
+                aria-label={`Giá trị ${i + 1}`}
+                style={{ width: 70 }}
+                value={t.value}
+                onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+              />
+              <input
+                aria-label={`Đơn vị ${i + 1}`}
+                style={{ width: 50 }}
+                value={t.valueUnit}
+                onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, valueUnit: e.target.value } : x)))}
+              />
+              <input
+                aria-label={`Mã chỉ số ${i + 1}`}
+                style={{ width: 70 }}
+                placeholder="DV04"
+                value={t.indicatorCode}
+                onChange={(e) =>
+                  setTargets(
+                    targets.map((x, j) => (j === i ? { ...x, indicatorCode: e.target.value.toUpperCase() } : x)),
+                  )
+                }
+              />
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Bỏ chỉ tiêu ${i + 1}`}
+                onClick={() => setTargets(targets.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
               <fieldset className="rp-kinds small" aria-label={`Áp dụng cho chỉ tiêu ${i + 1}`}>
@@ -374,7 +496,14 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
                       onChange={(e) =>
                         setTargets(
                           targets.map((x, j) =>
-                            j === i ? { ...x, unitKinds: e.target.checked ? UNIT_KINDS.filter((u) => u === k || x.unitKinds.includes(u)) : x.unitKinds.filter((u) => u !== k) } : x,
+                            j === i
+                              ? {
+                                  ...x,
+                                  unitKinds: e.target.checked
+                                    ? UNIT_KINDS.filter((u) => u === k || x.unitKinds.includes(u))
+                                    : x.unitKinds.filter((u) => u !== k),
+                                }
+                              : x,
                           ),
                         )
                       }
@@ -385,7 +514,15 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
               </fieldset>
             </div>
           ))}
-          <button type="button" onClick={() => setTargets([...targets, { text: '', indicatorCode: '', comparator: 'tren', value: '', valueUnit: '%', unitKinds: [] }])}>
+          <button
+            type="button"
+            onClick={() =>
+              setTargets([
+                ...targets,
+                { text: '', indicatorCode: '', comparator: 'tren', value: '', valueUnit: '%', unitKinds: [] },
+              ])
+            }
+          >
             + Thêm chỉ tiêu
           </button>
         </div>
@@ -394,19 +531,46 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
           {tasks.map((t, i) => (
             <div key={i} className="rp-task">
               <div className="rp-row-actions" style={{ alignItems: 'flex-start' }}>
-                <textarea aria-label={`Nhiệm vụ ${i + 1}`} style={{ flex: 1, width: 'auto' }} rows={2} value={t.text} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
-                <button type="button" className="icon" aria-label={`Bỏ nhiệm vụ ${i + 1}`} onClick={() => setTasks(tasks.filter((_, j) => j !== i))}>
+                <textarea
+                  aria-label={`Nhiệm vụ ${i + 1}`}
+                  style={{ flex: 1, width: 'auto' }}
+                  rows={2}
+                  value={t.text}
+                  onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+                />
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Bỏ nhiệm vụ ${i + 1}`}
+                  onClick={() => setTasks(tasks.filter((_, j) => j !== i))}
+                >
                   ×
                 </button>
               </div>
               <div className="rp-row-actions" style={{ marginTop: 4 }}>
                 <span style={{ width: 260 }}>
-                  <input aria-label={`Chủ trì ${i + 1}`} list="plan-units" placeholder="Chọn trong danh bạ hoặc gõ tên" value={t.lead} onChange={(e) => setTask(i, { lead: e.target.value })} />
+                  <input
+                    aria-label={`Chủ trì ${i + 1}`}
+                    list="plan-units"
+                    placeholder="Chọn trong danh bạ hoặc gõ tên"
+                    value={t.lead}
+                    onChange={(e) => setTask(i, { lead: e.target.value })}
+                  />
                   <UnitLinkHint typed={t.lead} units={units} previous={previousRefs} />
                 </span>
                 <span style={{ flex: 1 }}>
-                  <input aria-label={`Phối hợp ${i + 1}`} placeholder="Đơn vị phối hợp (ngăn bằng ;)" value={t.supporting} onChange={(e) => setTask(i, { supporting: e.target.value })} />
-                  <select aria-label={`Thêm đơn vị phối hợp ${i + 1}`} className="small" value="" onChange={(e) => addSupporting(i, e.target.value)}>
+                  <input
+                    aria-label={`Phối hợp ${i + 1}`}
+                    placeholder="Đơn vị phối hợp (ngăn bằng ;)"
+                    value={t.supporting}
+                    onChange={(e) => setTask(i, { supporting: e.target.value })}
+                  />
+                  <select
+                    aria-label={`Thêm đơn vị phối hợp ${i + 1}`}
+                    className="small"
+                    value=""
+                    onChange={(e) => addSupporting(i, e.target.value)}
+                  >
                     <option value="">+ Thêm đơn vị phối hợp từ danh bạ…</option>
                     {units.map((u) => (
                       <option key={u.id} value={u.name}>
@@ -417,7 +581,11 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
                   </select>
                 </span>
                 <span style={{ width: 140 }}>
-                  <ViDateInput label={`Hạn ${i + 1}`} value={t.deadline} onChange={(v) => setTasks(tasks.map((x, j) => (j === i ? { ...x, deadline: v } : x)))} />
+                  <ViDateInput
+                    label={`Hạn ${i + 1}`}
+                    value={t.deadline}
+                    onChange={(v) => setTasks(tasks.map((x, j) => (j === i ? { ...x, deadline: v } : x)))}
+                  />
                 </span>
               </div>
             </div>
@@ -429,7 +597,10 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
               </option>
             ))}
           </datalist>
-          <button type="button" onClick={() => setTasks([...tasks, { text: '', lead: '', supporting: '', deadline: '' }])}>
+          <button
+            type="button"
+            onClick={() => setTasks([...tasks, { text: '', lead: '', supporting: '', deadline: '' }])}
+          >
             + Thêm nhiệm vụ
           </button>
         </div>
@@ -452,8 +623,20 @@ function PlanEditor({ plan, onClose, onSaved }: { plan: Plan | null; onClose: ()
 }
 
 /** Says whether a typed lead unit is linked to the register (it then follows the unit's reports). */
-function UnitLinkHint({ typed, units, previous }: { typed: string; units: UnitListItem[]; previous: Plan['tasks'][number]['supporting'] }) {
+function UnitLinkHint({
+  typed,
+  units,
+  previous,
+}: {
+  typed: string;
+  units: UnitListItem[];
+  previous: Plan['tasks'][number]['supporting'];
+}) {
   const ref = resolveUnitRef(typed, units, previous);
   if (!ref) return null;
-  return <div className="small muted">{ref.unitId !== null ? '✓ Đơn vị trong danh bạ' : 'Tên tự do (không có trong danh bạ)'}</div>;
+  return (
+    <div className="small muted">
+      {ref.unitId !== null ? '✓ Đơn vị trong danh bạ' : 'Tên tự do (không có trong danh bạ)'}
+    </div>
+  );
 }

@@ -19,7 +19,14 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
   useEffect(() => {
     void call('periods.holidays').then(
       (hs) => {
-        if (!touched.current) setNewDeadline(addWorkingDays(todayIso(), 5, hs.map((h) => h.date)));
+        if (!touched.current)
+          setNewDeadline(
+            addWorkingDays(
+              todayIso(),
+              5,
+              hs.map((h) => h.date),
+            ),
+          );
       },
       () => undefined,
     );
@@ -36,7 +43,12 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
     setBusy(true);
     setError('');
     try {
-      const r = await call('reports.reminder', { periodId: board.period.id, unitIds: units.filter((u) => chosen.has(u.unitId)).map((u) => u.unitId), newDeadline, takeNumber: true });
+      const r = await call('reports.reminder', {
+        periodId: board.period.id,
+        unitIds: units.filter((u) => chosen.has(u.unitId)).map((u) => u.unitId),
+        newDeadline,
+        takeNumber: true,
+      });
       if (r.saved) {
         notice('ok', `Đã soạn công văn đôn đốc${r.entry ? ` số ${r.entry.number}` : ''}: ${r.path}`);
         onClose();
@@ -50,12 +62,23 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
   return (
     <Modal title={`Công văn đôn đốc — ${board.period.name}`} onClose={onClose}>
       <p className="small muted">
-        Hạn nộp của kỳ: {formatDateShort(board.period.deadline)}. Công văn được lấy số tiếp theo trong sổ văn bản đi và lưu thành tệp Word theo Nghị định 30/2020.
+        Hạn nộp của kỳ: {formatDateShort(board.period.deadline)}. Công văn được lấy số tiếp theo trong sổ văn bản đi và
+        lưu thành tệp Word theo Nghị định 30/2020.
       </p>
-      <div className="rp-unit-checks" role="group" aria-label="Đơn vị cần đôn đốc" style={{ gridTemplateColumns: '1fr' }}>
+      <div
+        className="rp-unit-checks"
+        role="group"
+        aria-label="Đơn vị cần đôn đốc"
+        style={{ gridTemplateColumns: '1fr' }}
+      >
         {units.map((u) => (
           <label key={u.unitId} className="check">
-            <input type="checkbox" style={{ width: 'auto' }} checked={chosen.has(u.unitId)} onChange={() => toggle(u.unitId)} />
+            <input
+              type="checkbox"
+              style={{ width: 'auto' }}
+              checked={chosen.has(u.unitId)}
+              onChange={() => toggle(u.unitId)}
+            />
             {u.unitCode} — {u.unitName} <span className={`rp-badge st-${u.state}`}>{BOARD_STATE_LABELS[u.state]}</span>
           </label>
         ))}
@@ -72,7 +95,11 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
           />
         </Field>
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="button" onClick={onClose}>
           Hủy

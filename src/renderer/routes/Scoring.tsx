@@ -7,7 +7,16 @@ import { useNotice } from '../components/Notice';
 import { Confirm, Modal } from '../components/Modal';
 import { Field } from '../components/Field';
 import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '../../shared/domain/scoring';
-import { SCORING_STAGE_LABELS, type CriteriaSet, type CriteriaSetListItem, type RoundCandidate, type RoundResults, type ScoringRound, type ScoringRoundListItem, type UnitScoring } from '../../shared/model/scoring';
+import {
+  SCORING_STAGE_LABELS,
+  type CriteriaSet,
+  type CriteriaSetListItem,
+  type RoundCandidate,
+  type RoundResults,
+  type ScoringRound,
+  type ScoringRoundListItem,
+  type UnitScoring,
+} from '../../shared/model/scoring';
 import { formatDateShort } from '../../shared/format';
 import type { CriteriaSetInput } from '../../shared/contract/scoring';
 import { CriteriaSetForm } from './ScoringSetEditor';
@@ -67,7 +76,11 @@ export function ScoringScreen() {
         <div className="toolbar-actions">
           <label className="sc-inline">
             Đợt chấm điểm{' '}
-            <select aria-label="Đợt chấm điểm" value={roundId ?? ''} onChange={(e) => setRoundId(e.target.value ? Number(e.target.value) : null)}>
+            <select
+              aria-label="Đợt chấm điểm"
+              value={roundId ?? ''}
+              onChange={(e) => setRoundId(e.target.value ? Number(e.target.value) : null)}
+            >
               {rounds.length === 0 ? <option value="">(chưa có đợt nào)</option> : null}
               {rounds.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -83,12 +96,21 @@ export function ScoringScreen() {
       </header>
       {round ? (
         <div className="muted sc-round-line">
-          Bộ tiêu chí: {round.setName} (phiên bản {round.setVersion}) · Hạn tự chấm: {formatDateShort(round.selfDeadline) || '—'} · Hạn thẩm định: {formatDateShort(round.appraisalDeadline) || '—'}
+          Bộ tiêu chí: {round.setName} (phiên bản {round.setVersion}) · Hạn tự chấm:{' '}
+          {formatDateShort(round.selfDeadline) || '—'} · Hạn thẩm định:{' '}
+          {formatDateShort(round.appraisalDeadline) || '—'}
         </div>
       ) : null}
       <div className="tabs" role="tablist" aria-label="Chấm điểm">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}
@@ -120,7 +142,15 @@ export function ScoringScreen() {
   );
 }
 
-function CreateRound({ sets, onClose, onCreated }: { sets: CriteriaSetListItem[]; onClose: () => void; onCreated: (r: ScoringRound) => void }) {
+function CreateRound({
+  sets,
+  onClose,
+  onCreated,
+}: {
+  sets: CriteriaSetListItem[];
+  onClose: () => void;
+  onCreated: (r: ScoringRound) => void;
+}) {
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [setId, setSetId] = useState<number | ''>(sets[0]?.id ?? '');
   const [name, setName] = useState('');
@@ -170,10 +200,20 @@ function CreateRound({ sets, onClose, onCreated }: { sets: CriteriaSetListItem[]
           </Field>
         </div>
         <Field label="Hạn tự chấm">
-          <input name="selfDeadline" type="date" value={selfDeadline} onChange={(e) => setSelfDeadline(e.target.value)} />
+          <input
+            name="selfDeadline"
+            type="date"
+            value={selfDeadline}
+            onChange={(e) => setSelfDeadline(e.target.value)}
+          />
         </Field>
         <Field label="Hạn thẩm định">
-          <input name="appraisalDeadline" type="date" value={appraisalDeadline} onChange={(e) => setAppraisalDeadline(e.target.value)} />
+          <input
+            name="appraisalDeadline"
+            type="date"
+            value={appraisalDeadline}
+            onChange={(e) => setAppraisalDeadline(e.target.value)}
+          />
         </Field>
         <div className="span-all muted small">Các đơn vị đang hoạt động trong năm được đưa vào đợt.</div>
         {error ? (
@@ -205,7 +245,12 @@ interface Draft {
 
 function draftsOf(s: UnitScoring): Record<string, Draft> {
   const text = (v: number | null) => (v === null ? '' : formatPoints(v));
-  return Object.fromEntries(s.lines.map((l) => [l.code, { self: text(l.selfScore), selfNote: l.selfNote, appraised: text(l.appraisedScore), reason: l.reason }]));
+  return Object.fromEntries(
+    s.lines.map((l) => [
+      l.code,
+      { self: text(l.selfScore), selfNote: l.selfNote, appraised: text(l.appraisedScore), reason: l.reason },
+    ]),
+  );
 }
 
 function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () => void }) {
@@ -247,7 +292,8 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
   const fail = (err: unknown) => {
     const e = err as { data?: { details?: { message: string; where?: { field?: string } }[] } };
     const byCode: Record<string, string> = {};
-    for (const d of e.data?.details ?? []) if (d.where?.field && !byCode[d.where.field]) byCode[d.where.field] = d.message;
+    for (const d of e.data?.details ?? [])
+      if (d.where?.field && !byCode[d.where.field]) byCode[d.where.field] = d.message;
     setProblems(byCode);
     notice('error', errorMessage(err));
   };
@@ -258,7 +304,11 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
     const self = new Map<string, number | null>();
     const fin = new Map<string, number | null>();
     const bad: Record<string, string> = {};
-    const items = new Map([...sheet.set.groups.flatMap((g) => g.criteria), ...sheet.set.bonus.items, ...sheet.set.deductions.items].map((i) => [i.code, i.maxPoints]));
+    const items = new Map(
+      [...sheet.set.groups.flatMap((g) => g.criteria), ...sheet.set.bonus.items, ...sheet.set.deductions.items].map(
+        (i) => [i.code, i.maxPoints],
+      ),
+    );
     for (const l of sheet.lines) {
       const d = drafts[l.code];
       if (!d) continue;
@@ -278,7 +328,8 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
       const a = read(d.appraised, `${l.code}:appraised`);
       self.set(l.code, s);
       fin.set(l.code, a ?? s);
-      if (a !== null && s !== null && toCenti(a) !== toCenti(s) && d.reason.trim() === '') bad[`${l.code}:reason`] = 'Điểm thẩm định khác điểm tự chấm: phải ghi lý do.';
+      if (a !== null && s !== null && toCenti(a) !== toCenti(s) && d.reason.trim() === '')
+        bad[`${l.code}:reason`] = 'Điểm thẩm định khác điểm tự chấm: phải ghi lý do.';
     }
     return { self: computeTotals(sheet.set, self), final: computeTotals(sheet.set, fin), bad };
   }, [sheet, drafts]);
@@ -286,7 +337,8 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
   if (!sheet || !live) return <div className="empty">Chọn một đơn vị.</div>;
   const locked = sheet.locked;
   const set = sheet.set;
-  const change = (code: string, key: keyof Draft, value: string) => setDrafts((d) => ({ ...d, [code]: { ...d[code]!, [key]: value } }));
+  const change = (code: string, key: keyof Draft, value: string) =>
+    setDrafts((d) => ({ ...d, [code]: { ...d[code]!, [key]: value } }));
 
   const saveSide = async (side: 'self' | 'appraisal') => {
     const keys = side === 'self' ? [':self'] : [':appraised', ':reason'];
@@ -295,7 +347,9 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
     const lines = sheet.lines
       .filter((l) => {
         const d = drafts[l.code]!;
-        return side === 'self' ? d.self !== (l.selfScore === null ? '' : formatPoints(l.selfScore)) || d.selfNote !== l.selfNote : d.appraised !== (l.appraisedScore === null ? '' : formatPoints(l.appraisedScore)) || d.reason !== l.reason;
+        return side === 'self'
+          ? d.self !== (l.selfScore === null ? '' : formatPoints(l.selfScore)) || d.selfNote !== l.selfNote
+          : d.appraised !== (l.appraisedScore === null ? '' : formatPoints(l.appraisedScore)) || d.reason !== l.reason;
       })
       .map((l) => {
         const d = drafts[l.code]!;
@@ -304,7 +358,10 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
       });
     if (lines.length === 0) return notice('ok', 'Không có thay đổi nào để lưu.');
     try {
-      applied(await call('scoring.unit.save', { roundId: round.id, unitId: sheet.unitId, side, lines }), side === 'self' ? 'Đã lưu điểm tự chấm.' : 'Đã lưu điểm thẩm định.');
+      applied(
+        await call('scoring.unit.save', { roundId: round.id, unitId: sheet.unitId, side, lines }),
+        side === 'self' ? 'Đã lưu điểm tự chấm.' : 'Đã lưu điểm thẩm định.',
+      );
     } catch (err) {
       fail(err);
     }
@@ -314,7 +371,15 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
     if (!files) return;
     for (const f of Array.from(files)) {
       try {
-        applied(await call('scoring.evidence.add', { roundId: round.id, unitId: sheet.unitId, itemCode: code, file: await fileBytes(f) }), `Đã đính kèm "${f.name}".`);
+        applied(
+          await call('scoring.evidence.add', {
+            roundId: round.id,
+            unitId: sheet.unitId,
+            itemCode: code,
+            file: await fileBytes(f),
+          }),
+          `Đã đính kèm "${f.name}".`,
+        );
       } catch (err) {
         notice('error', errorMessage(err));
       }
@@ -351,12 +416,28 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
           />
         </td>
         <td>
-          <textarea aria-label={`Ghi chú ${code}`} name={`note-${code}`} rows={1} value={d.selfNote} disabled={locked} onChange={(e) => change(code, 'selfNote', e.target.value)} />
+          <textarea
+            aria-label={`Ghi chú ${code}`}
+            name={`note-${code}`}
+            rows={1}
+            value={d.selfNote}
+            disabled={locked}
+            onChange={(e) => change(code, 'selfNote', e.target.value)}
+          />
         </td>
         <td className="sc-evidence">
           {ev.map((e) => (
             <div key={e.id} className="sc-ev">
-              <button type="button" className="link" title={`SHA-256 ${e.sha256}`} onClick={() => void call('scoring.evidence.open', { evidenceId: e.id }).catch((x: unknown) => notice('error', errorMessage(x)))}>
+              <button
+                type="button"
+                className="link"
+                title={`SHA-256 ${e.sha256}`}
+                onClick={() =>
+                  void call('scoring.evidence.open', { evidenceId: e.id }).catch((x: unknown) =>
+                    notice('error', errorMessage(x)),
+                  )
+                }
+              >
                 {e.fileName}
               </button>
               {!locked ? (
@@ -364,7 +445,13 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
                   type="button"
                   className="link danger-text"
                   aria-label={`Bỏ ${e.fileName}`}
-                  onClick={() => void call('scoring.evidence.remove', { roundId: round.id, unitId: sheet.unitId, evidenceId: e.id }).then((s) => applied(s, `Đã bỏ "${e.fileName}".`), fail)}
+                  onClick={() =>
+                    void call('scoring.evidence.remove', {
+                      roundId: round.id,
+                      unitId: sheet.unitId,
+                      evidenceId: e.id,
+                    }).then((s) => applied(s, `Đã bỏ "${e.fileName}".`), fail)
+                  }
                 >
                   ×
                 </button>
@@ -374,7 +461,13 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
           {!locked ? (
             <label className="sc-attach" title={evidenceHint || 'Đính kèm minh chứng'}>
               + Minh chứng
-              <input type="file" aria-label={`Minh chứng ${code}`} multiple hidden onChange={(e) => void attach(code, e.target.files).then(() => (e.target.value = ''))} />
+              <input
+                type="file"
+                aria-label={`Minh chứng ${code}`}
+                multiple
+                hidden
+                onChange={(e) => void attach(code, e.target.files).then(() => (e.target.value = ''))}
+              />
             </label>
           ) : null}
         </td>
@@ -416,7 +509,8 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
         {t.classLabel}
         <br />
         tiêu chí {formatPoints(t.base)} · thưởng {formatPoints(t.bonus)}
-        {t.bonusUncapped > t.bonus ? ` (đã giới hạn từ ${formatPoints(t.bonusUncapped)})` : ''} · trừ {formatPoints(t.deductions)}
+        {t.bonusUncapped > t.bonus ? ` (đã giới hạn từ ${formatPoints(t.bonusUncapped)})` : ''} · trừ{' '}
+        {formatPoints(t.deductions)}
         {t.missing ? ` · còn ${t.missing} tiêu chí chưa chấm` : ''}
       </div>
     </div>
@@ -426,10 +520,17 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
     <div className="sc-units">
       <aside className="sc-unit-list" aria-label="Đơn vị trong đợt">
         {round.units.map((u) => (
-          <button key={u.unitId} type="button" className={`sc-unit${u.unitId === unitId ? ' active' : ''}`} onClick={() => setUnitId(u.unitId)} data-unit={u.code}>
+          <button
+            key={u.unitId}
+            type="button"
+            className={`sc-unit${u.unitId === unitId ? ' active' : ''}`}
+            onClick={() => setUnitId(u.unitId)}
+            data-unit={u.code}
+          >
             <span className="sc-unit-name">{u.name}</span>
             <span className="sc-unit-meta">
-              <span className={`badge sc-st-${u.stage}`}>{SCORING_STAGE_LABELS[u.stage]}</span> {u.finalTotal !== null ? `${formatPoints(u.finalTotal)} đ` : ''}
+              <span className={`badge sc-st-${u.stage}`}>{SCORING_STAGE_LABELS[u.stage]}</span>{' '}
+              {u.finalTotal !== null ? `${formatPoints(u.finalTotal)} đ` : ''}
             </span>
           </button>
         ))}
@@ -456,7 +557,15 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
             {locked ? <span className="muted small"> Đã khóa: mở lại (ghi lý do) để sửa.</span> : null}
           </div>
           <div className="toolbar-actions">
-            <button type="button" onClick={() => void call('scoring.workbook.export', { roundId: round.id, unitId: sheet.unitId }).then((r) => r.saved && notice('ok', `Đã xuất phiếu tự chấm: ${r.path}`), fail)}>
+            <button
+              type="button"
+              onClick={() =>
+                void call('scoring.workbook.export', { roundId: round.id, unitId: sheet.unitId }).then(
+                  (r) => r.saved && notice('ok', `Đã xuất phiếu tự chấm: ${r.path}`),
+                  fail,
+                )
+              }
+            >
               Xuất phiếu Excel
             </button>
             <button type="button" disabled={locked} onClick={() => bookInput.current?.click()}>
@@ -528,7 +637,15 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
                     {g.title} <span className="muted">(tối đa {formatPoints(g.maxPoints)} điểm)</span>
                   </td>
                 </tr>,
-                ...g.criteria.map((c) => row(c.code, c.title, c.maxPoints, [c.guidance, c.evidence && `Minh chứng: ${c.evidence}`].filter(Boolean).join(' · '), c.evidence)),
+                ...g.criteria.map((c) =>
+                  row(
+                    c.code,
+                    c.title,
+                    c.maxPoints,
+                    [c.guidance, c.evidence && `Minh chứng: ${c.evidence}`].filter(Boolean).join(' · '),
+                    c.evidence,
+                  ),
+                ),
               ])}
               {set.bonus.items.length ? (
                 <tr className="sc-group">
@@ -540,20 +657,25 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
               {set.deductions.items.length ? (
                 <tr className="sc-group">
                   <td />
-                  <td colSpan={7}>Điểm trừ{set.deductions.cap !== null ? ` (tối đa ${formatPoints(set.deductions.cap)} điểm)` : ''}</td>
+                  <td colSpan={7}>
+                    Điểm trừ{set.deductions.cap !== null ? ` (tối đa ${formatPoints(set.deductions.cap)} điểm)` : ''}
+                  </td>
                 </tr>
               ) : null}
               {set.deductions.items.map((d) => row(d.code, d.title, d.maxPoints, d.guidance, ''))}
             </tbody>
           </table>
         </div>
-        {!locked && badCount ? <div className="danger-text small sc-save">{badCount} ô chưa hợp lệ (di chuột vào ô đỏ để xem).</div> : null}
+        {!locked && badCount ? (
+          <div className="danger-text small sc-save">{badCount} ô chưa hợp lệ (di chuột vào ô đỏ để xem).</div>
+        ) : null}
         <details className="sc-history">
           <summary>Lịch sử ({sheet.events.length})</summary>
           <ul className="rp-history-list">
             {sheet.events.map((e) => (
               <li key={e.id}>
-                <span className="mono small">{new Date(e.at).toLocaleString('vi-VN')}</span> — <strong>{EVENT_LABELS[e.kind]}</strong>
+                <span className="mono small">{new Date(e.at).toLocaleString('vi-VN')}</span> —{' '}
+                <strong>{EVENT_LABELS[e.kind]}</strong>
                 {e.actor ? ` (${e.actor})` : ''}: {e.note}
               </li>
             ))}
@@ -565,22 +687,36 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
           title="Duyệt kết quả chấm điểm"
           message={
             <>
-              Duyệt kết quả của <strong>{sheet.unitName}</strong>: <strong>{formatPoints(sheet.final.total)} điểm — {sheet.final.classLabel}</strong>. Sau khi duyệt, điểm bị khóa; muốn sửa phải mở lại và ghi lý do.
-              {badCount || JSON.stringify(drafts) !== JSON.stringify(draftsOf(sheet)) ? <p className="warn-text">Có thay đổi chưa lưu: hãy lưu trước khi duyệt.</p> : null}
+              Duyệt kết quả của <strong>{sheet.unitName}</strong>:{' '}
+              <strong>
+                {formatPoints(sheet.final.total)} điểm — {sheet.final.classLabel}
+              </strong>
+              . Sau khi duyệt, điểm bị khóa; muốn sửa phải mở lại và ghi lý do.
+              {badCount || JSON.stringify(drafts) !== JSON.stringify(draftsOf(sheet)) ? (
+                <p className="warn-text">Có thay đổi chưa lưu: hãy lưu trước khi duyệt.</p>
+              ) : null}
             </>
           }
           confirmLabel="Duyệt"
           onCancel={() => setConfirmApprove(false)}
           onConfirm={() => {
             setConfirmApprove(false);
-            void call('scoring.unit.approve', { roundId: round.id, unitId: sheet.unitId }).then((s) => applied(s, `Đã duyệt kết quả của ${s.unitName}.`), fail);
+            void call('scoring.unit.approve', { roundId: round.id, unitId: sheet.unitId }).then(
+              (s) => applied(s, `Đã duyệt kết quả của ${s.unitName}.`),
+              fail,
+            );
           }}
         />
       ) : null}
       {reopening ? (
         <Modal title="Mở lại kết quả đã duyệt" onClose={() => setReopening(false)}>
           <Field label="Lý do mở lại" required>
-            <textarea name="reopenReason" rows={3} value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+            <textarea
+              name="reopenReason"
+              rows={3}
+              value={reopenReason}
+              onChange={(e) => setReopenReason(e.target.value)}
+            />
           </Field>
           <div className="form-actions">
             <button type="button" onClick={() => setReopening(false)}>
@@ -590,7 +726,11 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
               type="button"
               className="danger"
               onClick={() =>
-                void call('scoring.unit.reopen', { roundId: round.id, unitId: sheet.unitId, reason: reopenReason }).then((s) => {
+                void call('scoring.unit.reopen', {
+                  roundId: round.id,
+                  unitId: sheet.unitId,
+                  reason: reopenReason,
+                }).then((s) => {
                   setReopening(false);
                   setReopenReason('');
                   applied(s, `Đã mở lại kết quả của ${s.unitName}.`);
@@ -607,13 +747,23 @@ function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () =
 }
 
 /** Adds units active in the year and removes units with nothing recorded; asks before removing. */
-function RoundUnitsDialog({ round, onClose, onSaved }: { round: ScoringRound; onClose: () => void; onSaved: (message: string) => void }) {
+function RoundUnitsDialog({
+  round,
+  onClose,
+  onSaved,
+}: {
+  round: ScoringRound;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
   const [candidates, setCandidates] = useState<RoundCandidate[] | null>(null);
   const [checked, setChecked] = useState<Set<number>>(() => new Set(round.units.map((u) => u.unitId)));
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
   useEffect(() => {
-    void call('scoring.rounds.candidates', { roundId: round.id }).then(setCandidates, (err: unknown) => setError(errorMessage(err)));
+    void call('scoring.rounds.candidates', { roundId: round.id }).then(setCandidates, (err: unknown) =>
+      setError(errorMessage(err)),
+    );
   }, [round.id]);
   const add = (candidates ?? []).filter((u) => checked.has(u.unitId)).map((u) => u.unitId);
   const removed = round.units.filter((u) => !checked.has(u.unitId));
@@ -628,48 +778,79 @@ function RoundUnitsDialog({ round, onClose, onSaved }: { round: ScoringRound; on
     setConfirming(false);
     try {
       await call('scoring.rounds.units', { roundId: round.id, add, remove: removed.map((u) => u.unitId) });
-      onSaved([add.length ? `thêm ${add.length} đơn vị` : '', removed.length ? `bỏ ${removed.length} đơn vị` : ''].filter(Boolean).join(', ').replace(/^./, (c) => `Đã ${c}`) + '.');
+      onSaved(
+        [add.length ? `thêm ${add.length} đơn vị` : '', removed.length ? `bỏ ${removed.length} đơn vị` : '']
+          .filter(Boolean)
+          .join(', ')
+          .replace(/^./, (c) => `Đã ${c}`) + '.',
+      );
     } catch (err) {
       setError(errorMessage(err));
     }
   };
   const line = (id: number, code: string, name: string, note: string, disabled: boolean) => (
-    <label key={id} className="sc-check" data-unit={code} title={disabled ? 'Đơn vị đã có điểm, không bỏ khỏi đợt được.' : undefined}>
-      <input type="checkbox" checked={checked.has(id)} disabled={disabled} onChange={(e) => toggle(id, e.target.checked)} /> {name} <span className="muted small">{note}</span>
+    <label
+      key={id}
+      className="sc-check"
+      data-unit={code}
+      title={disabled ? 'Đơn vị đã có điểm, không bỏ khỏi đợt được.' : undefined}
+    >
+      <input
+        type="checkbox"
+        checked={checked.has(id)}
+        disabled={disabled}
+        onChange={(e) => toggle(id, e.target.checked)}
+      />{' '}
+      {name} <span className="muted small">{note}</span>
     </label>
   );
   return (
     <>
-    <Modal title="Đơn vị trong đợt" onClose={onClose}>
-      <p className="muted small">Bỏ chọn để bỏ đơn vị chưa chấm điểm khỏi đợt; chọn để thêm đơn vị đang hoạt động trong năm {round.year}. Đơn vị đã có điểm hoặc lịch sử chấm điểm không bỏ được.</p>
-      <div className="sc-checks" role="group" aria-label="Đơn vị trong đợt">
-        {round.units.map((u) => line(u.unitId, u.code, u.name, SCORING_STAGE_LABELS[u.stage], u.stage !== 'chua_cham'))}
-      </div>
-      <h3 className="card-title">Có thể thêm</h3>
-      <div className="sc-checks" role="group" aria-label="Đơn vị có thể thêm">
-        {candidates === null ? <span className="muted small">Đang tải…</span> : candidates.length === 0 ? <span className="muted small">Mọi đơn vị hoạt động trong năm đã có trong đợt.</span> : null}
-        {(candidates ?? []).map((u) => line(u.unitId, u.code, u.name, u.code, false))}
-      </div>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
+      <Modal title="Đơn vị trong đợt" onClose={onClose}>
+        <p className="muted small">
+          Bỏ chọn để bỏ đơn vị chưa chấm điểm khỏi đợt; chọn để thêm đơn vị đang hoạt động trong năm {round.year}. Đơn
+          vị đã có điểm hoặc lịch sử chấm điểm không bỏ được.
+        </p>
+        <div className="sc-checks" role="group" aria-label="Đơn vị trong đợt">
+          {round.units.map((u) =>
+            line(u.unitId, u.code, u.name, SCORING_STAGE_LABELS[u.stage], u.stage !== 'chua_cham'),
+          )}
         </div>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" onClick={onClose}>
-          Hủy
-        </button>
-        <button type="button" className="primary" disabled={add.length === 0 && removed.length === 0} onClick={() => (removed.length ? setConfirming(true) : void save())}>
-          Lưu
-        </button>
-      </div>
-    </Modal>
+        <h3 className="card-title">Có thể thêm</h3>
+        <div className="sc-checks" role="group" aria-label="Đơn vị có thể thêm">
+          {candidates === null ? (
+            <span className="muted small">Đang tải…</span>
+          ) : candidates.length === 0 ? (
+            <span className="muted small">Mọi đơn vị hoạt động trong năm đã có trong đợt.</span>
+          ) : null}
+          {(candidates ?? []).map((u) => line(u.unitId, u.code, u.name, u.code, false))}
+        </div>
+        {error ? (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Hủy
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={add.length === 0 && removed.length === 0}
+            onClick={() => (removed.length ? setConfirming(true) : void save())}
+          >
+            Lưu
+          </button>
+        </div>
+      </Modal>
       {confirming ? (
         <Confirm
           title="Bỏ đơn vị khỏi đợt"
           message={
             <>
-              Bỏ {removed.length} đơn vị khỏi đợt “{round.name}”: <strong>{removed.map((u) => u.name).join(', ')}</strong>?
+              Bỏ {removed.length} đơn vị khỏi đợt “{round.name}”:{' '}
+              <strong>{removed.map((u) => u.name).join(', ')}</strong>?
             </>
           }
           confirmLabel="Bỏ khỏi đợt"
@@ -704,7 +885,11 @@ function ResultsPanel({ roundId }: { roundId: number }) {
   if (!res) return <div className="empty">Đang tải…</div>;
   const classes = [...res.set.classes].sort((a, b) => b.from - a.from);
   const exportDoc = (kind: 'docx' | 'xlsx') =>
-    void (kind === 'docx' ? call('scoring.export.docx', { roundId, takeNumber: false }) : call('scoring.export.xlsx', { roundId })).then(
+    void (
+      kind === 'docx'
+        ? call('scoring.export.docx', { roundId, takeNumber: false })
+        : call('scoring.export.xlsx', { roundId })
+    ).then(
       (r) => r.saved && notice('ok', `Đã xuất: ${r.path}`),
       (err: unknown) => notice('error', errorMessage(err)),
     );
@@ -718,11 +903,23 @@ function ResultsPanel({ roundId }: { roundId: number }) {
           Xuất bảng điểm (Excel)
         </button>
       </div>
-      {res.notApproved ? <p className="warn-text">Còn {res.notApproved} đơn vị chưa được duyệt: điểm của các đơn vị này là điểm tạm tính.</p> : null}
+      {res.notApproved ? (
+        <p className="warn-text">
+          Còn {res.notApproved} đơn vị chưa được duyệt: điểm của các đơn vị này là điểm tạm tính.
+        </p>
+      ) : null}
       <div className="sc-results-grid">
         <div className="card">
           <h3 className="card-title">Số đơn vị theo mức xếp loại</h3>
-          <ClassChart classes={classes.map((c, i) => ({ label: c.label, count: res.classCounts[c.code] ?? 0, color: CLASS_COLORS[i % CLASS_COLORS.length]!, range: rangeText(c) }))} total={res.ranking.length} />
+          <ClassChart
+            classes={classes.map((c, i) => ({
+              label: c.label,
+              count: res.classCounts[c.code] ?? 0,
+              color: CLASS_COLORS[i % CLASS_COLORS.length]!,
+              range: rangeText(c),
+            }))}
+            total={res.ranking.length}
+          />
         </div>
         <div className="card">
           <h3 className="card-title">Theo loại đơn vị</h3>
@@ -802,13 +999,26 @@ function ResultsPanel({ roundId }: { roundId: number }) {
 }
 
 /** Horizontal bars drawn by hand in SVG: one per class. */
-function ClassChart({ classes, total }: { classes: { label: string; count: number; color: string; range: string }[]; total: number }) {
+function ClassChart({
+  classes,
+  total,
+}: {
+  classes: { label: string; count: number; color: string; range: string }[];
+  total: number;
+}) {
   const rowH = 34;
   const labelW = 230;
   const barW = 300;
   const max = Math.max(1, ...classes.map((c) => c.count));
   return (
-    <svg className="sc-chart" role="img" aria-label="Biểu đồ số đơn vị theo mức xếp loại" width={labelW + barW + 90} height={classes.length * rowH + 10} viewBox={`0 0 ${labelW + barW + 90} ${classes.length * rowH + 10}`}>
+    <svg
+      className="sc-chart"
+      role="img"
+      aria-label="Biểu đồ số đơn vị theo mức xếp loại"
+      width={labelW + barW + 90}
+      height={classes.length * rowH + 10}
+      viewBox={`0 0 ${labelW + barW + 90} ${classes.length * rowH + 10}`}
+    >
       {classes.map((c, i) => {
         const w = Math.round((c.count / max) * barW);
         const y = i * rowH + 6;
@@ -852,7 +1062,12 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
     setEditing(null);
     setFormOpen(false);
     setEditError([]);
-    notice('ok', r.newVersion ? `Bộ tiêu chí đã dùng nên được lưu thành phiên bản mới (phiên bản ${r.set.version}).` : 'Đã lưu bộ tiêu chí.');
+    notice(
+      'ok',
+      r.newVersion
+        ? `Bộ tiêu chí đã dùng nên được lưu thành phiên bản mới (phiên bản ${r.set.version}).`
+        : 'Đã lưu bộ tiêu chí.',
+    );
     await onChanged();
     setId(r.set.id);
     setSet(r.set);
@@ -880,10 +1095,16 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
     <div className="sc-sets">
       <aside className="sc-unit-list" aria-label="Bộ tiêu chí">
         {sets.map((s) => (
-          <button key={s.id} type="button" className={`sc-unit${s.id === id ? ' active' : ''}`} onClick={() => setId(s.id)}>
+          <button
+            key={s.id}
+            type="button"
+            className={`sc-unit${s.id === id ? ' active' : ''}`}
+            onClick={() => setId(s.id)}
+          >
             <span className="sc-unit-name">{s.name}</span>
             <span className="sc-unit-meta">
-              v{s.version} · {s.province} · {s.year} {s.frozen ? <span className="badge muted-badge">đã dùng · chỉ đọc</span> : null}
+              v{s.version} · {s.province} · {s.year}{' '}
+              {s.frozen ? <span className="badge muted-badge">đã dùng · chỉ đọc</span> : null}
             </span>
           </button>
         ))}
@@ -902,7 +1123,10 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
             if (!f) return;
             try {
               const r = await call('scoring.sets.import', await fileBytes(f));
-              notice('ok', `Đã nhập "${r.set.name}" (phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`);
+              notice(
+                'ok',
+                `Đã nhập "${r.set.name}" (phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`,
+              );
               await onChanged();
               setId(r.set.id);
             } catch (err) {
@@ -917,37 +1141,64 @@ function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; onChanged
             <div>
               <h2>{set.name}</h2>
               <div className="muted small">
-                Mã {set.code} · phiên bản {set.version} · {set.province} · năm {set.year} · thang điểm {formatPoints(set.totalPoints)}
+                Mã {set.code} · phiên bản {set.version} · {set.province} · năm {set.year} · thang điểm{' '}
+                {formatPoints(set.totalPoints)}
                 {set.frozen ? ' · đã dùng để chấm điểm: chỉ đọc, sửa sẽ tạo phiên bản mới' : ''}
               </div>
             </div>
             <div className="toolbar-actions">
-            <button
-              type="button"
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
-              {set.frozen ? 'Sửa (tạo phiên bản mới)…' : 'Sửa…'}
-            </button>
-            <button type="button" onClick={openJson}>
-              Sửa JSON (nâng cao)…
-            </button>
-            <button type="button" onClick={() => void call('scoring.sets.export', { id: set.id }).then((r) => r.saved && notice('ok', `Đã xuất: ${r.path}`), (err: unknown) => notice('error', errorMessage(err)))}>
-              Xuất JSON
-            </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setEditing(null);
+                  setFormOpen(true);
+                }}
+              >
+                {set.frozen ? 'Sửa (tạo phiên bản mới)…' : 'Sửa…'}
+              </button>
+              <button type="button" onClick={openJson}>
+                Sửa JSON (nâng cao)…
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void call('scoring.sets.export', { id: set.id }).then(
+                    (r) => r.saved && notice('ok', `Đã xuất: ${r.path}`),
+                    (err: unknown) => notice('error', errorMessage(err)),
+                  )
+                }
+              >
+                Xuất JSON
+              </button>
             </div>
           </div>
           {set.description ? <p>{set.description}</p> : null}
-          {formOpen ? <CriteriaSetForm key={set.id} set={set} onClose={() => setFormOpen(false)} onSaved={(r) => void saved(r)} onJson={openJson} /> : null}
+          {formOpen ? (
+            <CriteriaSetForm
+              key={set.id}
+              set={set}
+              onClose={() => setFormOpen(false)}
+              onSaved={(r) => void saved(r)}
+              onJson={openJson}
+            />
+          ) : null}
           {editing !== null ? (
             <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={() => setEditing(null)} wide>
               <p className="muted small">
-                Nhóm (groups) và tiêu chí (criteria) với điểm tối đa (maxPoints), hướng dẫn (guidance), minh chứng (evidence); điểm thưởng (bonus: cap, items); điểm trừ (deductions); mức xếp loại
-                (classes: from ≤ tổng điểm &lt; to). {set.frozen ? 'Bộ này đã được dùng để chấm điểm: lưu sẽ tạo phiên bản mới, các đợt cũ giữ phiên bản cũ.' : ''}
+                Nhóm (groups) và tiêu chí (criteria) với điểm tối đa (maxPoints), hướng dẫn (guidance), minh chứng
+                (evidence); điểm thưởng (bonus: cap, items); điểm trừ (deductions); mức xếp loại (classes: from ≤ tổng
+                điểm &lt; to).{' '}
+                {set.frozen
+                  ? 'Bộ này đã được dùng để chấm điểm: lưu sẽ tạo phiên bản mới, các đợt cũ giữ phiên bản cũ.'
+                  : ''}
               </p>
-              <textarea aria-label="Nội dung bộ tiêu chí (JSON)" className="sc-json" value={editing} onChange={(e) => setEditing(e.target.value)} spellCheck={false} />
+              <textarea
+                aria-label="Nội dung bộ tiêu chí (JSON)"
+                className="sc-json"
+                value={editing}
+                onChange={(e) => setEditing(e.target.value)}
+                spellCheck={false}
+              />
               {editError.length ? (
                 <ul className="form-error" role="alert">
                   {editError.slice(0, 12).map((m) => (

@@ -6,7 +6,14 @@ import { call, errorMessage } from '../api';
 import { Modal } from '../components/Modal';
 import { Field } from '../components/Field';
 import { criteriaSetInput } from '../../shared/contract/scoring';
-import { checkCriteriaSet, formatPoints, fromCenti, parsePoints, toCenti, type SetProblem } from '../../shared/domain/scoring';
+import {
+  checkCriteriaSet,
+  formatPoints,
+  fromCenti,
+  parsePoints,
+  toCenti,
+  type SetProblem,
+} from '../../shared/domain/scoring';
 import type { CriteriaSet, CriteriaSetContent } from '../../shared/model/scoring';
 
 // Numbers are kept as typed ("7,5") and read on every change.
@@ -56,7 +63,12 @@ interface Draft {
 const pts = (v: number | null) => (v === null ? '' : formatPoints(v));
 
 function draftOf(s: CriteriaSetContent): Draft {
-  const item = (i: CriteriaSetContent['bonus']['items'][number]): DraftItem => ({ code: i.code, title: i.title, maxPoints: pts(i.maxPoints), guidance: i.guidance });
+  const item = (i: CriteriaSetContent['bonus']['items'][number]): DraftItem => ({
+    code: i.code,
+    title: i.title,
+    maxPoints: pts(i.maxPoints),
+    guidance: i.guidance,
+  });
   return {
     code: s.code,
     name: s.name,
@@ -68,7 +80,14 @@ function draftOf(s: CriteriaSetContent): Draft {
       code: g.code,
       title: g.title,
       maxPoints: pts(g.maxPoints),
-      criteria: g.criteria.map((c) => ({ code: c.code, title: c.title, maxPoints: pts(c.maxPoints), guidance: c.guidance, evidence: c.evidence, subCriteria: c.subCriteria.map((x) => ({ title: x.title, maxPoints: pts(x.maxPoints) })) })),
+      criteria: g.criteria.map((c) => ({
+        code: c.code,
+        title: c.title,
+        maxPoints: pts(c.maxPoints),
+        guidance: c.guidance,
+        evidence: c.evidence,
+        subCriteria: c.subCriteria.map((x) => ({ title: x.title, maxPoints: pts(x.maxPoints) })),
+      })),
     })),
     bonus: { cap: pts(s.bonus.cap), items: s.bonus.items.map(item) },
     deductions: { cap: pts(s.deductions.cap), items: s.deductions.items.map(item) },
@@ -98,7 +117,14 @@ function rawOf(d: Draft, bad: number) {
       code: g.code,
       title: g.title,
       maxPoints: req(g.maxPoints),
-      criteria: g.criteria.map((c) => ({ code: c.code, title: c.title, maxPoints: req(c.maxPoints), guidance: c.guidance, evidence: c.evidence, subCriteria: c.subCriteria.map((x) => ({ title: x.title, maxPoints: num(x.maxPoints) })) })),
+      criteria: g.criteria.map((c) => ({
+        code: c.code,
+        title: c.title,
+        maxPoints: req(c.maxPoints),
+        guidance: c.guidance,
+        evidence: c.evidence,
+        subCriteria: c.subCriteria.map((x) => ({ title: x.title, maxPoints: num(x.maxPoints) })),
+      })),
     })),
     bonus: { cap: req(d.bonus.cap), items: d.bonus.items.map(item) },
     deductions: { cap: num(d.deductions.cap), items: d.deductions.items.map(item) },
@@ -106,7 +132,11 @@ function rawOf(d: Draft, bad: number) {
   };
 }
 
-const pathText = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+const pathText = (path: readonly PropertyKey[]) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 
 /** Every problem of the draft, each with the field it belongs to ("groups[0].criteria[1].maxPoints"). */
 function draftProblems(d: Draft): SetProblem[] {
@@ -114,7 +144,8 @@ function draftProblems(d: Draft): SetProblem[] {
   if (parsed.success) return checkCriteriaSet(parsed.data);
   const problems = parsed.error.issues.map((i) => ({ field: pathText(i.path), message: i.message }));
   // The sums and thresholds are still checked on what reads, so they show while a field is being fixed.
-  for (const p of checkCriteriaSet(rawOf(d, 0) as CriteriaSetContent)) if (!/quá hai chữ số|không được âm/.test(p.message)) problems.push(p);
+  for (const p of checkCriteriaSet(rawOf(d, 0) as CriteriaSetContent))
+    if (!/quá hai chữ số|không được âm/.test(p.message)) problems.push(p);
   return problems;
 }
 
@@ -126,7 +157,17 @@ const sum = (texts: string[]): number =>
     }, 0),
   );
 
-export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: CriteriaSet; onClose: () => void; onSaved: (r: { set: CriteriaSet; newVersion: boolean }) => void; onJson: () => void }) {
+export function CriteriaSetForm({
+  set,
+  onClose,
+  onSaved,
+  onJson,
+}: {
+  set: CriteriaSet;
+  onClose: () => void;
+  onSaved: (r: { set: CriteriaSet; newVersion: boolean }) => void;
+  onJson: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(set));
   const [serverError, setServerError] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -144,7 +185,12 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
       return n;
     });
 
-  const input = (field: string, value: string, onChange: (v: string) => void, opts: { label: string; className?: string; placeholder?: string; disabled?: boolean } = { label: '' }) => (
+  const input = (
+    field: string,
+    value: string,
+    onChange: (v: string) => void,
+    opts: { label: string; className?: string; placeholder?: string; disabled?: boolean } = { label: '' },
+  ) => (
     <input
       name={field}
       aria-label={opts.label}
@@ -193,10 +239,28 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
           const f = `${kind}.items[${i}]`;
           return (
             <tr key={i}>
-              <td>{input(`${f}.code`, it.code, (v) => edit((d) => void (d[kind].items[i]!.code = v)), { label: `Mã ${label} ${i + 1}`, className: 'se-code' })}</td>
-              <td>{input(`${f}.title`, it.title, (v) => edit((d) => void (d[kind].items[i]!.title = v)), { label: `Nội dung ${label} ${i + 1}` })}</td>
-              <td>{input(`${f}.maxPoints`, it.maxPoints, (v) => edit((d) => void (d[kind].items[i]!.maxPoints = v)), { label: `Điểm tối đa ${label} ${i + 1}`, className: 'se-num' })}</td>
-              <td>{input(`${f}.guidance`, it.guidance, (v) => edit((d) => void (d[kind].items[i]!.guidance = v)), { label: `Hướng dẫn ${label} ${i + 1}` })}</td>
+              <td>
+                {input(`${f}.code`, it.code, (v) => edit((d) => void (d[kind].items[i]!.code = v)), {
+                  label: `Mã ${label} ${i + 1}`,
+                  className: 'se-code',
+                })}
+              </td>
+              <td>
+                {input(`${f}.title`, it.title, (v) => edit((d) => void (d[kind].items[i]!.title = v)), {
+                  label: `Nội dung ${label} ${i + 1}`,
+                })}
+              </td>
+              <td>
+                {input(`${f}.maxPoints`, it.maxPoints, (v) => edit((d) => void (d[kind].items[i]!.maxPoints = v)), {
+                  label: `Điểm tối đa ${label} ${i + 1}`,
+                  className: 'se-num',
+                })}
+              </td>
+              <td>
+                {input(`${f}.guidance`, it.guidance, (v) => edit((d) => void (d[kind].items[i]!.guidance = v)), {
+                  label: `Hướng dẫn ${label} ${i + 1}`,
+                })}
+              </td>
               <td>{remove(`Xóa ${label} ${it.code}`, () => edit((d) => void d[kind].items.splice(i, 1)))}</td>
             </tr>
           );
@@ -216,7 +280,11 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
           void save();
         }}
       >
-        {set.frozen ? <p className="warn-text small">Bộ này đã được dùng để chấm điểm: lưu sẽ tạo phiên bản mới, các đợt cũ giữ phiên bản {set.version}.</p> : null}
+        {set.frozen ? (
+          <p className="warn-text small">
+            Bộ này đã được dùng để chấm điểm: lưu sẽ tạo phiên bản mới, các đợt cũ giữ phiên bản {set.version}.
+          </p>
+        ) : null}
         <fieldset className="form-grid se-general">
           <legend>Thông tin chung</legend>
           <Field label="Mã bộ tiêu chí" hint="Không đổi được; giữ nguyên qua các phiên bản.">
@@ -226,17 +294,41 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
             <input name="name" value={draft.name} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
           </Field>
           <Field label="Tỉnh, nơi ban hành" error={err('province')}>
-            <input name="province" value={draft.province} onChange={(e) => edit((d) => void (d.province = e.target.value))} />
+            <input
+              name="province"
+              value={draft.province}
+              onChange={(e) => edit((d) => void (d.province = e.target.value))}
+            />
           </Field>
           <Field label="Năm" required error={err('year')}>
-            <input name="year" inputMode="numeric" value={draft.year} onChange={(e) => edit((d) => void (d.year = e.target.value))} />
+            <input
+              name="year"
+              inputMode="numeric"
+              value={draft.year}
+              onChange={(e) => edit((d) => void (d.year = e.target.value))}
+            />
           </Field>
-          <Field label="Thang điểm" required error={err('totalPoints')} hint={`Tổng điểm tối đa các nhóm: ${formatPoints(groupSum)}`}>
-            <input name="totalPoints" inputMode="decimal" value={draft.totalPoints} onChange={(e) => edit((d) => void (d.totalPoints = e.target.value))} />
+          <Field
+            label="Thang điểm"
+            required
+            error={err('totalPoints')}
+            hint={`Tổng điểm tối đa các nhóm: ${formatPoints(groupSum)}`}
+          >
+            <input
+              name="totalPoints"
+              inputMode="decimal"
+              value={draft.totalPoints}
+              onChange={(e) => edit((d) => void (d.totalPoints = e.target.value))}
+            />
           </Field>
           <div className="span-all">
             <Field label="Mô tả" error={err('description')}>
-              <textarea name="description" rows={2} value={draft.description} onChange={(e) => edit((d) => void (d.description = e.target.value))} />
+              <textarea
+                name="description"
+                rows={2}
+                value={draft.description}
+                onChange={(e) => edit((d) => void (d.description = e.target.value))}
+              />
             </Field>
           </div>
         </fieldset>
@@ -255,11 +347,22 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
             return (
               <div key={gi} className="se-group" data-group={g.code}>
                 <div className="se-group-head">
-                  {input(`${gf}.code`, g.code, (v) => edit((d) => void (d.groups[gi]!.code = v)), { label: `Mã nhóm ${gi + 1}`, className: 'se-code' })}
-                  {input(`${gf}.title`, g.title, (v) => edit((d) => void (d.groups[gi]!.title = v)), { label: `Tên nhóm ${gi + 1}`, className: 'se-title' })}
+                  {input(`${gf}.code`, g.code, (v) => edit((d) => void (d.groups[gi]!.code = v)), {
+                    label: `Mã nhóm ${gi + 1}`,
+                    className: 'se-code',
+                  })}
+                  {input(`${gf}.title`, g.title, (v) => edit((d) => void (d.groups[gi]!.title = v)), {
+                    label: `Tên nhóm ${gi + 1}`,
+                    className: 'se-title',
+                  })}
                   <span className="small muted">tối đa</span>
-                  {input(`${gf}.maxPoints`, g.maxPoints, (v) => edit((d) => void (d.groups[gi]!.maxPoints = v)), { label: `Điểm tối đa nhóm ${g.code}`, className: 'se-num' })}
-                  <span className={`small ${err(`${gf}.maxPoints`) ? 'danger-text' : 'muted'}`}>tổng tiêu chí {formatPoints(cs)}</span>
+                  {input(`${gf}.maxPoints`, g.maxPoints, (v) => edit((d) => void (d.groups[gi]!.maxPoints = v)), {
+                    label: `Điểm tối đa nhóm ${g.code}`,
+                    className: 'se-num',
+                  })}
+                  <span className={`small ${err(`${gf}.maxPoints`) ? 'danger-text' : 'muted'}`}>
+                    tổng tiêu chí {formatPoints(cs)}
+                  </span>
                   {remove(`Xóa nhóm ${g.code}`, () => edit((d) => void d.groups.splice(gi, 1)))}
                 </div>
                 {err(`${gf}.maxPoints`) ? <div className="danger-text small">{err(`${gf}.maxPoints`)}</div> : null}
@@ -269,58 +372,127 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
                     {g.criteria.map((c, ci) => {
                       const cf = `${gf}.criteria[${ci}]`;
                       const change = (fn: (x: DraftCriterion) => void) => edit((d) => fn(d.groups[gi]!.criteria[ci]!));
-                      const detailErr = err(`${cf}.subCriteria`) ?? c.subCriteria.map((_, si) => err(`${cf}.subCriteria[${si}].title`) ?? err(`${cf}.subCriteria[${si}].maxPoints`)).find(Boolean);
+                      const detailErr =
+                        err(`${cf}.subCriteria`) ??
+                        c.subCriteria
+                          .map(
+                            (_, si) =>
+                              err(`${cf}.subCriteria[${si}].title`) ?? err(`${cf}.subCriteria[${si}].maxPoints`),
+                          )
+                          .find(Boolean);
                       return (
                         <tr key={ci} data-code={c.code}>
-                          <td>{input(`${cf}.code`, c.code, (v) => change((x) => void (x.code = v)), { label: `Mã tiêu chí ${gi + 1}.${ci + 1}`, className: 'se-code' })}</td>
+                          <td>
+                            {input(`${cf}.code`, c.code, (v) => change((x) => void (x.code = v)), {
+                              label: `Mã tiêu chí ${gi + 1}.${ci + 1}`,
+                              className: 'se-code',
+                            })}
+                          </td>
                           <td className="se-wide">
-                            {input(`${cf}.title`, c.title, (v) => change((x) => void (x.title = v)), { label: `Tên tiêu chí ${c.code}` })}
+                            {input(`${cf}.title`, c.title, (v) => change((x) => void (x.title = v)), {
+                              label: `Tên tiêu chí ${c.code}`,
+                            })}
                             <details className="se-details" open={detailErr ? true : undefined}>
                               <summary className="small">
-                                Hướng dẫn, minh chứng{c.subCriteria.length ? `, ${c.subCriteria.length} nội dung con` : ', nội dung con'}
+                                Hướng dẫn, minh chứng
+                                {c.subCriteria.length ? `, ${c.subCriteria.length} nội dung con` : ', nội dung con'}
                               </summary>
                               <label className="se-label">
                                 Hướng dẫn chấm
-                                <textarea name={`${cf}.guidance`} rows={2} value={c.guidance} onChange={(e) => change((x) => void (x.guidance = e.target.value))} />
+                                <textarea
+                                  name={`${cf}.guidance`}
+                                  rows={2}
+                                  value={c.guidance}
+                                  onChange={(e) => change((x) => void (x.guidance = e.target.value))}
+                                />
                               </label>
                               <label className="se-label">
                                 Tài liệu kiểm chứng
-                                <textarea name={`${cf}.evidence`} rows={2} value={c.evidence} onChange={(e) => change((x) => void (x.evidence = e.target.value))} />
+                                <textarea
+                                  name={`${cf}.evidence`}
+                                  rows={2}
+                                  value={c.evidence}
+                                  onChange={(e) => change((x) => void (x.evidence = e.target.value))}
+                                />
                               </label>
                               {c.subCriteria.map((s, si) => (
                                 <div key={si} className="se-sub">
-                                  {input(`${cf}.subCriteria[${si}].title`, s.title, (v) => change((x) => void (x.subCriteria[si]!.title = v)), { label: `Nội dung con ${si + 1} của ${c.code}`, className: 'se-title' })}
-                                  {input(`${cf}.subCriteria[${si}].maxPoints`, s.maxPoints, (v) => change((x) => void (x.subCriteria[si]!.maxPoints = v)), {
-                                    label: `Điểm nội dung con ${si + 1} của ${c.code}`,
-                                    className: 'se-num',
-                                    placeholder: 'điểm',
-                                  })}
-                                  {remove(`Xóa nội dung con ${si + 1} của ${c.code}`, () => change((x) => void x.subCriteria.splice(si, 1)))}
+                                  {input(
+                                    `${cf}.subCriteria[${si}].title`,
+                                    s.title,
+                                    (v) => change((x) => void (x.subCriteria[si]!.title = v)),
+                                    { label: `Nội dung con ${si + 1} của ${c.code}`, className: 'se-title' },
+                                  )}
+                                  {input(
+                                    `${cf}.subCriteria[${si}].maxPoints`,
+                                    s.maxPoints,
+                                    (v) => change((x) => void (x.subCriteria[si]!.maxPoints = v)),
+                                    {
+                                      label: `Điểm nội dung con ${si + 1} của ${c.code}`,
+                                      className: 'se-num',
+                                      placeholder: 'điểm',
+                                    },
+                                  )}
+                                  {remove(`Xóa nội dung con ${si + 1} của ${c.code}`, () =>
+                                    change((x) => void x.subCriteria.splice(si, 1)),
+                                  )}
                                 </div>
                               ))}
                               {detailErr ? <div className="danger-text small">{detailErr}</div> : null}
-                              <button type="button" className="link" onClick={() => change((x) => void x.subCriteria.push({ title: '', maxPoints: '' }))}>
+                              <button
+                                type="button"
+                                className="link"
+                                onClick={() => change((x) => void x.subCriteria.push({ title: '', maxPoints: '' }))}
+                              >
                                 + Nội dung con
                               </button>
                             </details>
                           </td>
                           <td className="se-num-cell">
-                            {input(`${cf}.maxPoints`, c.maxPoints, (v) => change((x) => void (x.maxPoints = v)), { label: `Điểm tối đa ${c.code}`, className: 'se-num' })}
-                            {err(`${cf}.maxPoints`) ? <div className="danger-text small">{err(`${cf}.maxPoints`)}</div> : null}
+                            {input(`${cf}.maxPoints`, c.maxPoints, (v) => change((x) => void (x.maxPoints = v)), {
+                              label: `Điểm tối đa ${c.code}`,
+                              className: 'se-num',
+                            })}
+                            {err(`${cf}.maxPoints`) ? (
+                              <div className="danger-text small">{err(`${cf}.maxPoints`)}</div>
+                            ) : null}
                           </td>
-                          <td>{remove(`Xóa tiêu chí ${c.code}`, () => edit((d) => void d.groups[gi]!.criteria.splice(ci, 1)))}</td>
+                          <td>
+                            {remove(`Xóa tiêu chí ${c.code}`, () =>
+                              edit((d) => void d.groups[gi]!.criteria.splice(ci, 1)),
+                            )}
+                          </td>
                         </tr>
                       );
                     })}
                   </tbody>
                 </table>
-                <button type="button" className="link" onClick={() => edit((d) => void d.groups[gi]!.criteria.push({ code: '', title: '', maxPoints: '', guidance: '', evidence: '', subCriteria: [] }))}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    edit(
+                      (d) =>
+                        void d.groups[gi]!.criteria.push({
+                          code: '',
+                          title: '',
+                          maxPoints: '',
+                          guidance: '',
+                          evidence: '',
+                          subCriteria: [],
+                        }),
+                    )
+                  }
+                >
                   + Tiêu chí
                 </button>
               </div>
             );
           })}
-          <button type="button" onClick={() => edit((d) => void d.groups.push({ code: '', title: '', maxPoints: '', criteria: [] }))}>
+          <button
+            type="button"
+            onClick={() => edit((d) => void d.groups.push({ code: '', title: '', maxPoints: '', criteria: [] }))}
+          >
             + Nhóm tiêu chí
           </button>
         </fieldset>
@@ -328,11 +500,19 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
         <fieldset>
           <legend>Điểm thưởng</legend>
           <label className="se-inline">
-            Tổng điểm thưởng tối đa {input('bonus.cap', draft.bonus.cap, (v) => edit((d) => void (d.bonus.cap = v)), { label: 'Điểm thưởng tối đa', className: 'se-num' })}
+            Tổng điểm thưởng tối đa{' '}
+            {input('bonus.cap', draft.bonus.cap, (v) => edit((d) => void (d.bonus.cap = v)), {
+              label: 'Điểm thưởng tối đa',
+              className: 'se-num',
+            })}
           </label>
           {err('bonus.cap') ? <div className="danger-text small">{err('bonus.cap')}</div> : null}
           {items('bonus', 'mục thưởng')}
-          <button type="button" className="link" onClick={() => edit((d) => void d.bonus.items.push({ code: '', title: '', maxPoints: '', guidance: '' }))}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => edit((d) => void d.bonus.items.push({ code: '', title: '', maxPoints: '', guidance: '' }))}
+          >
             + Mục thưởng
           </button>
         </fieldset>
@@ -340,17 +520,31 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
         <fieldset>
           <legend>Điểm trừ</legend>
           <label className="se-inline">
-            Tổng điểm trừ tối đa {input('deductions.cap', draft.deductions.cap, (v) => edit((d) => void (d.deductions.cap = v)), { label: 'Điểm trừ tối đa', className: 'se-num', placeholder: 'không giới hạn' })}
+            Tổng điểm trừ tối đa{' '}
+            {input('deductions.cap', draft.deductions.cap, (v) => edit((d) => void (d.deductions.cap = v)), {
+              label: 'Điểm trừ tối đa',
+              className: 'se-num',
+              placeholder: 'không giới hạn',
+            })}
           </label>
           {items('deductions', 'mục trừ điểm')}
-          <button type="button" className="link" onClick={() => edit((d) => void d.deductions.items.push({ code: '', title: '', maxPoints: '', guidance: '' }))}>
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              edit((d) => void d.deductions.items.push({ code: '', title: '', maxPoints: '', guidance: '' }))
+            }
+          >
             + Mục trừ điểm
           </button>
         </fieldset>
 
         <fieldset>
           <legend>Mức xếp loại</legend>
-          <p className="muted small">Mỗi mức gồm tổng điểm từ cận dưới (tính cả) đến dưới cận trên; để trống cận trên ở mức cao nhất. Các mức phải phủ kín từ 0 điểm, không chồng lên nhau.</p>
+          <p className="muted small">
+            Mỗi mức gồm tổng điểm từ cận dưới (tính cả) đến dưới cận trên; để trống cận trên ở mức cao nhất. Các mức
+            phải phủ kín từ 0 điểm, không chồng lên nhau.
+          </p>
           <table className="data se-table" aria-label="Mức xếp loại">
             <thead>
               <tr>
@@ -366,10 +560,30 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
                 const f = `classes[${i}]`;
                 return (
                   <tr key={i}>
-                    <td>{input(`${f}.code`, c.code, (v) => edit((d) => void (d.classes[i]!.code = v)), { label: `Mã mức ${i + 1}`, className: 'se-code' })}</td>
-                    <td>{input(`${f}.label`, c.label, (v) => edit((d) => void (d.classes[i]!.label = v)), { label: `Tên mức ${i + 1}` })}</td>
-                    <td>{input(`${f}.from`, c.from, (v) => edit((d) => void (d.classes[i]!.from = v)), { label: `Cận dưới mức ${i + 1}`, className: 'se-num' })}</td>
-                    <td>{input(`${f}.to`, c.to, (v) => edit((d) => void (d.classes[i]!.to = v)), { label: `Cận trên mức ${i + 1}`, className: 'se-num', placeholder: 'trở lên' })}</td>
+                    <td>
+                      {input(`${f}.code`, c.code, (v) => edit((d) => void (d.classes[i]!.code = v)), {
+                        label: `Mã mức ${i + 1}`,
+                        className: 'se-code',
+                      })}
+                    </td>
+                    <td>
+                      {input(`${f}.label`, c.label, (v) => edit((d) => void (d.classes[i]!.label = v)), {
+                        label: `Tên mức ${i + 1}`,
+                      })}
+                    </td>
+                    <td>
+                      {input(`${f}.from`, c.from, (v) => edit((d) => void (d.classes[i]!.from = v)), {
+                        label: `Cận dưới mức ${i + 1}`,
+                        className: 'se-num',
+                      })}
+                    </td>
+                    <td>
+                      {input(`${f}.to`, c.to, (v) => edit((d) => void (d.classes[i]!.to = v)), {
+                        label: `Cận trên mức ${i + 1}`,
+                        className: 'se-num',
+                        placeholder: 'trở lên',
+                      })}
+                    </td>
                     <td>{remove(`Xóa mức ${c.label}`, () => edit((d) => void d.classes.splice(i, 1)))}</td>
                   </tr>
                 );
@@ -377,35 +591,41 @@ export function CriteriaSetForm({ set, onClose, onSaved, onJson }: { set: Criter
             </tbody>
           </table>
           {err('classes') ? <div className="danger-text small">{err('classes')}</div> : null}
-          <button type="button" className="link" onClick={() => edit((d) => void d.classes.push({ code: '', label: '', from: '', to: '' }))}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => edit((d) => void d.classes.push({ code: '', label: '', from: '', to: '' }))}
+          >
             + Mức xếp loại
           </button>
         </fieldset>
 
         <div className="se-footer">
-        {allErrors.length ? (
-          <div className="form-error se-problems" role="alert">
-            <strong>Chưa lưu được: {allErrors.length} lỗi</strong>
-            <ul>
-              {allErrors.slice(0, 12).map((m, i) => (
-                <li key={i}>{m}</li>
-              ))}
-            </ul>
+          {allErrors.length ? (
+            <div className="form-error se-problems" role="alert">
+              <strong>Chưa lưu được: {allErrors.length} lỗi</strong>
+              <ul>
+                {allErrors.slice(0, 12).map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <div className="ok-text small se-problems">
+              Bộ tiêu chí hợp lệ: điểm tối đa cộng đủ thang điểm, các mức xếp loại liền nhau.
+            </div>
+          )}
+          <div className="form-actions se-actions">
+            <button type="button" className="link" onClick={onJson}>
+              Sửa dạng JSON (nâng cao)…
+            </button>
+            <button type="button" onClick={onClose}>
+              Hủy
+            </button>
+            <button type="submit" className="primary" disabled={problems.length > 0 || saving}>
+              {set.frozen ? 'Lưu thành phiên bản mới' : 'Lưu'}
+            </button>
           </div>
-        ) : (
-          <div className="ok-text small se-problems">Bộ tiêu chí hợp lệ: điểm tối đa cộng đủ thang điểm, các mức xếp loại liền nhau.</div>
-        )}
-        <div className="form-actions se-actions">
-          <button type="button" className="link" onClick={onJson}>
-            Sửa dạng JSON (nâng cao)…
-          </button>
-          <button type="button" onClick={onClose}>
-            Hủy
-          </button>
-          <button type="submit" className="primary" disabled={problems.length > 0 || saving}>
-            {set.frozen ? 'Lưu thành phiên bản mới' : 'Lưu'}
-          </button>
-        </div>
         </div>
       </form>
     </Modal>

@@ -43,7 +43,19 @@ export function Settings() {
         ))}
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'co-quan' ? <AgencySettings /> : tab === 'the-thuc' ? <DocumentSettings /> : tab === 'ngay-le' ? <HolidaySettings /> : tab === 'sao-luu' ? <BackupSettings /> : tab === 'nhat-ky' ? <AuditLog /> : <TrashBin />}
+        {tab === 'co-quan' ? (
+          <AgencySettings />
+        ) : tab === 'the-thuc' ? (
+          <DocumentSettings />
+        ) : tab === 'ngay-le' ? (
+          <HolidaySettings />
+        ) : tab === 'sao-luu' ? (
+          <BackupSettings />
+        ) : tab === 'nhat-ky' ? (
+          <AuditLog />
+        ) : (
+          <TrashBin />
+        )}
       </div>
     </div>
   );

@@ -53,7 +53,10 @@ export function TemplatesScreen() {
   const importFile = async (file: File) => {
     try {
       const r = await call('templates.import', { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
-      notice('ok', `Đã nhập mẫu ${r.template.name}, phiên bản ${r.template.version}${r.newVersion ? ' (phiên bản mới vì bản trước đã được dùng)' : ''}.`);
+      notice(
+        'ok',
+        `Đã nhập mẫu ${r.template.name}, phiên bản ${r.template.version}${r.newVersion ? ' (phiên bản mới vì bản trước đã được dùng)' : ''}.`,
+      );
       await reload();
       setSelected(r.template.id);
     } catch (err) {
@@ -69,10 +72,18 @@ export function TemplatesScreen() {
             <a href="#/ky-bao-cao">Kỳ báo cáo</a> › Mẫu báo cáo
           </div>
           <h1>Mẫu báo cáo</h1>
-          <div className="muted small">Mẫu đã dùng cho một kỳ báo cáo thì được khóa: sửa sẽ tạo phiên bản mới, các kỳ cũ giữ nguyên mẫu của mình.</div>
+          <div className="muted small">
+            Mẫu đã dùng cho một kỳ báo cáo thì được khóa: sửa sẽ tạo phiên bản mới, các kỳ cũ giữ nguyên mẫu của mình.
+          </div>
         </div>
         <div className="toolbar-actions">
-          <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
           <button type="button" onClick={() => fileRef.current?.click()}>
             Nhập từ tệp JSON…
           </button>
@@ -81,7 +92,14 @@ export function TemplatesScreen() {
       <div className="rp-split">
         <div className="rp-list" role="listbox" aria-label="Mẫu báo cáo">
           {list.map((t) => (
-            <button key={t.id} type="button" role="option" aria-selected={t.id === selected} className={`rp-item${t.id === selected ? ' active' : ''}`} onClick={() => setSelected(t.id)}>
+            <button
+              key={t.id}
+              type="button"
+              role="option"
+              aria-selected={t.id === selected}
+              className={`rp-item${t.id === selected ? ' active' : ''}`}
+              onClick={() => setSelected(t.id)}
+            >
               <div className="rp-item-title">{t.name}</div>
               <div className="rp-item-sub">
                 {t.code} · phiên bản {t.version}
@@ -98,7 +116,8 @@ export function TemplatesScreen() {
               <div>
                 <h2 style={{ margin: 0 }}>{template.name}</h2>
                 <div className="small muted">
-                  {template.code} · phiên bản {template.version} · cập nhật {formatDateShort(template.updatedAt.slice(0, 10))}
+                  {template.code} · phiên bản {template.version} · cập nhật{' '}
+                  {formatDateShort(template.updatedAt.slice(0, 10))}
                   {template.frozen ? ' · đã khóa (đang được dùng)' : ''}
                 </div>
               </div>
@@ -157,7 +176,9 @@ export function TemplatesScreen() {
                         <td>{i.name}</td>
                         <td>{i.unit}</td>
                         <td>{INDICATOR_TYPE_LABELS[i.type]}</td>
-                        <td>{i.rule === 'RATE' ? `Tỷ lệ = ${i.numerator}/${i.denominator}` : AGGREGATION_LABELS[i.rule]}</td>
+                        <td>
+                          {i.rule === 'RATE' ? `Tỷ lệ = ${i.numerator}/${i.denominator}` : AGGREGATION_LABELS[i.rule]}
+                        </td>
                         <td>{i.accumulation === 'cumulative' ? 'Lũy kế từ đầu năm' : 'Trong kỳ'}</td>
                       </tr>
                     ))}
@@ -172,7 +193,8 @@ export function TemplatesScreen() {
                   const p = parseRule(r.expression);
                   return (
                     <li key={r.expression}>
-                      <span className="mono">{p.ok ? formatRule(p.rule) : r.expression}</span> {r.message ? <span className="muted small">— {r.message}</span> : null}
+                      <span className="mono">{p.ok ? formatRule(p.rule) : r.expression}</span>{' '}
+                      {r.message ? <span className="muted small">— {r.message}</span> : null}
                     </li>
                   );
                 })}
@@ -187,7 +209,12 @@ export function TemplatesScreen() {
           onClose={() => setEditing(null)}
           onSaved={(t, newVersion) => {
             setEditing(null);
-            notice('ok', newVersion ? `Mẫu đang được dùng nên đã lưu thành phiên bản mới (${t.version}).` : `Đã lưu mẫu “${t.name}”.`);
+            notice(
+              'ok',
+              newVersion
+                ? `Mẫu đang được dùng nên đã lưu thành phiên bản mới (${t.version}).`
+                : `Đã lưu mẫu “${t.name}”.`,
+            );
             void reload().then(() => setSelected(t.id));
           }}
         />
@@ -225,7 +252,15 @@ export function TemplatesScreen() {
   );
 }
 
-function CopyDialog({ template, onClose, onCopied }: { template: Template; onClose: () => void; onCopied: (t: Template) => void }) {
+function CopyDialog({
+  template,
+  onClose,
+  onCopied,
+}: {
+  template: Template;
+  onClose: () => void;
+  onCopied: (t: Template) => void;
+}) {
   const [code, setCode] = useState(`${template.code}-ban-sao`);
   const [name, setName] = useState(`${template.name} (bản sao)`);
   const [error, setError] = useState('');
@@ -260,7 +295,15 @@ function CopyDialog({ template, onClose, onCopied }: { template: Template; onClo
 
 type Draft = TemplateContent;
 
-function TemplateEditor({ template, onClose, onSaved }: { template: Template; onClose: () => void; onSaved: (t: Template, newVersion: boolean) => void }) {
+function TemplateEditor({
+  template,
+  onClose,
+  onSaved,
+}: {
+  template: Template;
+  onClose: () => void;
+  onSaved: (t: Template, newVersion: boolean) => void;
+}) {
   const [d, setD] = useState<Draft>({
     code: template.code,
     name: template.name,
@@ -271,10 +314,14 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
   });
   const [error, setError] = useState('');
   const problems = useMemo(() => checkTemplate(d), [d]);
-  const setSection = (i: number, patch: Partial<Draft['sections'][number]>) => setD({ ...d, sections: d.sections.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
-  const setIndicator = (i: number, patch: Partial<Draft['indicators'][number]>) => setD({ ...d, indicators: d.indicators.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
-  const setRule = (i: number, patch: Partial<Draft['rules'][number]>) => setD({ ...d, rules: d.rules.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
-  const remove = <K extends 'sections' | 'indicators' | 'rules'>(k: K, i: number) => setD({ ...d, [k]: d[k].filter((_, j) => j !== i) });
+  const setSection = (i: number, patch: Partial<Draft['sections'][number]>) =>
+    setD({ ...d, sections: d.sections.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setIndicator = (i: number, patch: Partial<Draft['indicators'][number]>) =>
+    setD({ ...d, indicators: d.indicators.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setRule = (i: number, patch: Partial<Draft['rules'][number]>) =>
+    setD({ ...d, rules: d.rules.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const remove = <K extends 'sections' | 'indicators' | 'rules'>(k: K, i: number) =>
+    setD({ ...d, [k]: d[k].filter((_, j) => j !== i) });
 
   const save = async () => {
     try {
@@ -286,13 +333,21 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
   };
 
   return (
-    <Modal title={`Sửa mẫu “${template.name}”${template.frozen ? ' — sẽ lưu thành phiên bản mới' : ''}`} onClose={onClose} wide>
+    <Modal
+      title={`Sửa mẫu “${template.name}”${template.frozen ? ' — sẽ lưu thành phiên bản mới' : ''}`}
+      onClose={onClose}
+      wide
+    >
       <div className="form-grid">
         <Field label="Tên mẫu" required>
           <input aria-label="Tên mẫu" value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
         </Field>
         <Field label="Mô tả">
-          <input aria-label="Mô tả" value={d.description} onChange={(e) => setD({ ...d, description: e.target.value })} />
+          <input
+            aria-label="Mô tả"
+            value={d.description}
+            onChange={(e) => setD({ ...d, description: e.target.value })}
+          />
         </Field>
       </div>
       <div className="rp-section">
@@ -311,10 +366,18 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
             {d.sections.map((s, i) => (
               <tr key={i}>
                 <td style={{ width: 80 }}>
-                  <input aria-label={`Số mục ${i + 1}`} value={s.number} onChange={(e) => setSection(i, { number: e.target.value })} />
+                  <input
+                    aria-label={`Số mục ${i + 1}`}
+                    value={s.number}
+                    onChange={(e) => setSection(i, { number: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <input aria-label={`Tên mục ${i + 1}`} value={s.title} onChange={(e) => setSection(i, { title: e.target.value })} />
+                  <input
+                    aria-label={`Tên mục ${i + 1}`}
+                    value={s.title}
+                    onChange={(e) => setSection(i, { title: e.target.value })}
+                  />
                 </td>
                 <td style={{ width: 70 }}>
                   <select value={s.level} onChange={(e) => setSection(i, { level: Number(e.target.value) })}>
@@ -324,10 +387,20 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
                   </select>
                 </td>
                 <td style={{ width: 90, textAlign: 'center' }}>
-                  <input type="checkbox" style={{ width: 'auto' }} checked={s.hasText} onChange={(e) => setSection(i, { hasText: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    style={{ width: 'auto' }}
+                    checked={s.hasText}
+                    onChange={(e) => setSection(i, { hasText: e.target.checked })}
+                  />
                 </td>
                 <td style={{ width: 40 }}>
-                  <button type="button" className="icon" aria-label={`Bỏ mục ${s.number}`} onClick={() => remove('sections', i)}>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Bỏ mục ${s.number}`}
+                    onClick={() => remove('sections', i)}
+                  >
                     ×
                   </button>
                 </td>
@@ -335,7 +408,12 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => setD({ ...d, sections: [...d.sections, { number: '', title: '', hint: '', level: 1, hasText: true }] })}>
+        <button
+          type="button"
+          onClick={() =>
+            setD({ ...d, sections: [...d.sections, { number: '', title: '', hint: '', level: 1, hasText: true }] })
+          }
+        >
           + Thêm mục
         </button>
       </div>
@@ -361,16 +439,27 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
               {d.indicators.map((ind, i) => (
                 <tr key={i}>
                   <td style={{ width: 80 }}>
-                    <input aria-label={`Mã chỉ số ${i + 1}`} value={ind.code} onChange={(e) => setIndicator(i, { code: e.target.value.toUpperCase() })} />
+                    <input
+                      aria-label={`Mã chỉ số ${i + 1}`}
+                      value={ind.code}
+                      onChange={(e) => setIndicator(i, { code: e.target.value.toUpperCase() })}
+                    />
                   </td>
                   <td style={{ minWidth: 220 }}>
-                    <input aria-label={`Tên chỉ số ${i + 1}`} value={ind.name} onChange={(e) => setIndicator(i, { name: e.target.value })} />
+                    <input
+                      aria-label={`Tên chỉ số ${i + 1}`}
+                      value={ind.name}
+                      onChange={(e) => setIndicator(i, { name: e.target.value })}
+                    />
                   </td>
                   <td style={{ width: 90 }}>
                     <input value={ind.unit} onChange={(e) => setIndicator(i, { unit: e.target.value })} />
                   </td>
                   <td>
-                    <select value={ind.type} onChange={(e) => setIndicator(i, { type: e.target.value as IndicatorType })}>
+                    <select
+                      value={ind.type}
+                      onChange={(e) => setIndicator(i, { type: e.target.value as IndicatorType })}
+                    >
                       {INDICATOR_TYPES.map((t) => (
                         <option key={t} value={t}>
                           {INDICATOR_TYPE_LABELS[t]}
@@ -379,7 +468,10 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
                     </select>
                   </td>
                   <td>
-                    <select value={ind.rule} onChange={(e) => setIndicator(i, { rule: e.target.value as AggregationRule })}>
+                    <select
+                      value={ind.rule}
+                      onChange={(e) => setIndicator(i, { rule: e.target.value as AggregationRule })}
+                    >
                       {AGGREGATION_RULES.map((r) => (
                         <option key={r} value={r}>
                           {r}
@@ -388,13 +480,24 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
                     </select>
                   </td>
                   <td style={{ width: 80 }}>
-                    <input disabled={ind.rule !== 'RATE'} value={ind.numerator ?? ''} onChange={(e) => setIndicator(i, { numerator: e.target.value.toUpperCase() || null })} />
+                    <input
+                      disabled={ind.rule !== 'RATE'}
+                      value={ind.numerator ?? ''}
+                      onChange={(e) => setIndicator(i, { numerator: e.target.value.toUpperCase() || null })}
+                    />
                   </td>
                   <td style={{ width: 80 }}>
-                    <input disabled={ind.rule !== 'RATE'} value={ind.denominator ?? ''} onChange={(e) => setIndicator(i, { denominator: e.target.value.toUpperCase() || null })} />
+                    <input
+                      disabled={ind.rule !== 'RATE'}
+                      value={ind.denominator ?? ''}
+                      onChange={(e) => setIndicator(i, { denominator: e.target.value.toUpperCase() || null })}
+                    />
                   </td>
                   <td>
-                    <select value={ind.accumulation} onChange={(e) => setIndicator(i, { accumulation: e.target.value as Accumulation })}>
+                    <select
+                      value={ind.accumulation}
+                      onChange={(e) => setIndicator(i, { accumulation: e.target.value as Accumulation })}
+                    >
                       {ACCUMULATIONS.map((a) => (
                         <option key={a} value={a}>
                           {a === 'cumulative' ? 'Lũy kế' : 'Trong kỳ'}
@@ -406,7 +509,12 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
                     <input value={ind.group} onChange={(e) => setIndicator(i, { group: e.target.value })} />
                   </td>
                   <td>
-                    <button type="button" className="icon" aria-label={`Bỏ chỉ số ${ind.code}`} onClick={() => remove('indicators', i)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={`Bỏ chỉ số ${ind.code}`}
+                      onClick={() => remove('indicators', i)}
+                    >
                       ×
                     </button>
                   </td>
@@ -420,7 +528,20 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
           onClick={() =>
             setD({
               ...d,
-              indicators: [...d.indicators, { code: '', name: '', unit: '', type: 'count', rule: 'SUM', numerator: null, denominator: null, accumulation: 'period', group: d.indicators.at(-1)?.group ?? '' }],
+              indicators: [
+                ...d.indicators,
+                {
+                  code: '',
+                  name: '',
+                  unit: '',
+                  type: 'count',
+                  rule: 'SUM',
+                  numerator: null,
+                  denominator: null,
+                  accumulation: 'period',
+                  group: d.indicators.at(-1)?.group ?? '',
+                },
+              ],
             })
           }
         >
@@ -429,12 +550,30 @@ function TemplateEditor({ template, onClose, onSaved }: { template: Template; on
       </div>
       <div className="rp-section">
         <h2>Quy tắc kiểm tra</h2>
-        <p className="small muted">Ví dụ: DT03 &lt;= DT02 · DN03 &lt;= DN01 + DN02. Chỉ dùng mã chỉ số, số, + − ( ) và một phép so sánh.</p>
+        <p className="small muted">
+          Ví dụ: DT03 &lt;= DT02 · DN03 &lt;= DN01 + DN02. Chỉ dùng mã chỉ số, số, + − ( ) và một phép so sánh.
+        </p>
         {d.rules.map((r, i) => (
           <div key={i} className="rp-row-actions" style={{ marginBottom: 4 }}>
-            <input aria-label={`Quy tắc ${i + 1}`} style={{ width: 260 }} value={r.expression} onChange={(e) => setRule(i, { expression: e.target.value })} />
-            <input aria-label={`Giải thích quy tắc ${i + 1}`} style={{ flex: 1, width: 'auto' }} value={r.message} placeholder="Giải thích khi vi phạm" onChange={(e) => setRule(i, { message: e.target.value })} />
-            <button type="button" className="icon" aria-label={`Bỏ quy tắc ${i + 1}`} onClick={() => remove('rules', i)}>
+            <input
+              aria-label={`Quy tắc ${i + 1}`}
+              style={{ width: 260 }}
+              value={r.expression}
+              onChange={(e) => setRule(i, { expression: e.target.value })}
+            />
+            <input
+              aria-label={`Giải thích quy tắc ${i + 1}`}
+              style={{ flex: 1, width: 'auto' }}
+              value={r.message}
+              placeholder="Giải thích khi vi phạm"
+              onChange={(e) => setRule(i, { message: e.target.value })}
+            />
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Bỏ quy tắc ${i + 1}`}
+              onClick={() => remove('rules', i)}
+            >
               ×
             </button>
           </div>

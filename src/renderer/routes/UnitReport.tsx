@@ -47,7 +47,15 @@ function toDraft(ind: TemplateIndicator | undefined, value: string | undefined):
 export function displayValue(template: Template, key: string, value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
   const ind = template.indicators.find((i) => i.code === key);
-  return ind ? (ind.type === 'yesno' ? (value === '1' ? 'Có' : 'Không') : ind.type === 'text' ? value : formatDec(value)) : value;
+  return ind
+    ? ind.type === 'yesno'
+      ? value === '1'
+        ? 'Có'
+        : 'Không'
+      : ind.type === 'text'
+        ? value
+        : formatDec(value)
+    : value;
 }
 
 export function keyLabel(template: Template, key: string): string {
@@ -88,7 +96,10 @@ export function UnitReportScreen() {
   const [form, setForm] = useState<ReportForm | null>(null);
   const [loadError, setLoadError] = useState('');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [saveState, setSaveState] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const [saveState, setSaveState] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({
+    kind: 'idle',
+    text: '',
+  });
   const [actor, setActor] = useState(actorName());
   const [dialog, setDialog] = useState<null | 'submit' | 'return' | 'history'>(null);
 
@@ -130,7 +141,10 @@ export function UnitReportScreen() {
     void reloadBoard();
   }, [reloadBoard]);
 
-  const dirtyKeys = useCallback(() => Object.keys(edits.current).filter((k) => (edits.current[k] ?? 0) > (saved.current[k] ?? 0)), []);
+  const dirtyKeys = useCallback(
+    () => Object.keys(edits.current).filter((k) => (edits.current[k] ?? 0) > (saved.current[k] ?? 0)),
+    [],
+  );
 
   /** Which drafts do not parse: they stay as typed and are not sent. */
   const localErrors = useMemo(() => {
@@ -155,14 +169,25 @@ export function UnitReportScreen() {
     const keys = dirtyKeys().filter((k) => !localErrorsRef.current[k]);
     if (keys.length === 0) return;
     const sent = keys.map((k) => ({ key: k, text: draftsRef.current[k] ?? '', version: edits.current[k] ?? 0 }));
-    const values = sent.filter((s) => !s.key.startsWith(REASON_PREFIX)).map((s) => ({ key: s.key, input: s.text.trim() === '' ? null : s.text }));
-    const reasons = sent.filter((s) => s.key.startsWith(REASON_PREFIX)).map((s) => ({ expression: s.key.slice(REASON_PREFIX.length), reason: s.text }));
+    const values = sent
+      .filter((s) => !s.key.startsWith(REASON_PREFIX))
+      .map((s) => ({ key: s.key, input: s.text.trim() === '' ? null : s.text }));
+    const reasons = sent
+      .filter((s) => s.key.startsWith(REASON_PREFIX))
+      .map((s) => ({ expression: s.key.slice(REASON_PREFIX.length), reason: s.text }));
     setSaveState({ kind: 'saving', text: 'Đang lưu…' });
     const job = (async () => {
       try {
-        const next = await call('reports.save', { periodId: f.period.id, unitId: f.unit.id, values, reasons, actor: actorRef.current || 'Người dùng' });
+        const next = await call('reports.save', {
+          periodId: f.period.id,
+          unitId: f.unit.id,
+          values,
+          reasons,
+          actor: actorRef.current || 'Người dùng',
+        });
         for (const s of sent) saved.current[s.key] = Math.max(saved.current[s.key] ?? 0, s.version);
-        if (formRef.current && formRef.current.period.id === next.period.id && formRef.current.unit.id === next.unit.id) setForm(next);
+        if (formRef.current && formRef.current.period.id === next.period.id && formRef.current.unit.id === next.unit.id)
+          setForm(next);
         setSaveState({ kind: 'saved', text: `Đã lưu lúc ${new Date().toLocaleTimeString('vi-VN')}` });
       } catch (err) {
         setSaveState({ kind: 'error', text: `Chưa lưu được: ${errorMessage(err)}` });
@@ -216,7 +241,10 @@ export function UnitReportScreen() {
       setDrafts(d);
       setForm(f);
       setLoadError('');
-      setSaveState({ kind: 'idle', text: f.report.updatedAt ? `Lưu lần cuối ${whenText(f.report.updatedAt)}` : 'Chưa có số liệu' });
+      setSaveState({
+        kind: 'idle',
+        text: f.report.updatedAt ? `Lưu lần cuối ${whenText(f.report.updatedAt)}` : 'Chưa có số liệu',
+      });
     } catch (err) {
       setForm(null);
       setLoadError(errorMessage(err));
@@ -260,9 +288,16 @@ export function UnitReportScreen() {
   };
 
   const moveNext = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Enter' || e.target instanceof HTMLTextAreaElement || !(e.target as HTMLElement).hasAttribute('data-entry')) return;
+    if (
+      e.key !== 'Enter' ||
+      e.target instanceof HTMLTextAreaElement ||
+      !(e.target as HTMLElement).hasAttribute('data-entry')
+    )
+      return;
     e.preventDefault();
-    const all = [...document.querySelectorAll<HTMLElement>('[data-entry]')].filter((el) => !(el as HTMLInputElement).disabled);
+    const all = [...document.querySelectorAll<HTMLElement>('[data-entry]')].filter(
+      (el) => !(el as HTMLInputElement).disabled,
+    );
     const i = all.indexOf(e.target as HTMLElement);
     all[(i + 1) % all.length]?.focus();
   };
@@ -286,7 +321,15 @@ export function UnitReportScreen() {
       const p = parseRule(r.expression);
       if (!p.ok) return [];
       const holds = evaluateRule(p.rule, live);
-      return [{ expression: r.expression, message: r.message, holds, detail: formatRule(p.rule, live), anchor: p.rule.left.terms.find((t) => t.code)?.code ?? ruleCodes(p.rule)[0]! }];
+      return [
+        {
+          expression: r.expression,
+          message: r.message,
+          holds,
+          detail: formatRule(p.rule, live),
+          anchor: p.rule.left.terms.find((t) => t.code)?.code ?? ruleCodes(p.rule)[0]!,
+        },
+      ];
     });
   }, [form, live]);
 
@@ -295,11 +338,20 @@ export function UnitReportScreen() {
   const breaches = checks.filter((c) => c.holds === false);
   const unexplained = breaches.filter((c) => !(drafts[REASON_PREFIX + c.expression] ?? '').trim());
 
-  const transition = async (to: ReportStatus, extra: { receivedDate?: string; channel?: Channel; note?: string } = {}) => {
+  const transition = async (
+    to: ReportStatus,
+    extra: { receivedDate?: string; channel?: Channel; note?: string } = {},
+  ) => {
     if (!form) return;
     await flush();
     try {
-      const next = await call('reports.transition', { periodId: form.period.id, unitId: form.unit.id, to, actor: actor || 'Người dùng', ...extra });
+      const next = await call('reports.transition', {
+        periodId: form.period.id,
+        unitId: form.unit.id,
+        to,
+        actor: actor || 'Người dùng',
+        ...extra,
+      });
       setForm(next);
       setDialog(null);
       notice('ok', `Báo cáo của ${next.unit.name}: ${REPORT_STATUS_LABELS[next.report.status]}.`);
@@ -330,7 +382,11 @@ export function UnitReportScreen() {
       </header>
       <div className="rp-form-top">
         <Field label="Kỳ báo cáo">
-          <select aria-label="Kỳ báo cáo" value={periodId ?? ''} onChange={(e) => void choose({ periodId: Number(e.target.value), unitId: null })}>
+          <select
+            aria-label="Kỳ báo cáo"
+            value={periodId ?? ''}
+            onChange={(e) => void choose({ periodId: Number(e.target.value), unitId: null })}
+          >
             {periods.length === 0 ? <option value="">— Chưa có kỳ báo cáo —</option> : null}
             {periods.map((p) => (
               <option key={p.id} value={p.id}>
@@ -340,7 +396,11 @@ export function UnitReportScreen() {
           </select>
         </Field>
         <Field label="Đơn vị">
-          <select aria-label="Đơn vị" value={unitId ?? ''} onChange={(e) => void choose({ unitId: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            aria-label="Đơn vị"
+            value={unitId ?? ''}
+            onChange={(e) => void choose({ unitId: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">— Chọn đơn vị —</option>
             {board?.rows.map((r) => (
               <option key={r.unitId} value={r.unitId}>
@@ -373,7 +433,8 @@ export function UnitReportScreen() {
             <div>
               <h2>{form.unit.name}</h2>
               <div className="muted small">
-                {form.period.name} · số liệu {formatDateShort(form.period.windowStart)}–{formatDateShort(form.period.windowEnd)} · hạn nộp {formatDateShort(form.period.deadline)} · mẫu{' '}
+                {form.period.name} · số liệu {formatDateShort(form.period.windowStart)}–
+                {formatDateShort(form.period.windowEnd)} · hạn nộp {formatDateShort(form.period.deadline)} · mẫu{' '}
                 {form.template.name} (phiên bản {form.template.version})
               </div>
               <div style={{ marginTop: 6, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -382,10 +443,15 @@ export function UnitReportScreen() {
                 </span>
                 {form.report.receivedDate ? (
                   <span className="small">
-                    Ngày nhận {formatDateShort(form.report.receivedDate)} · {form.report.channel ? CHANNEL_LABELS[form.report.channel] : ''}
+                    Ngày nhận {formatDateShort(form.report.receivedDate)} ·{' '}
+                    {form.report.channel ? CHANNEL_LABELS[form.report.channel] : ''}
                   </span>
                 ) : null}
-                <span className={`rp-save-state ${saveState.kind === 'error' ? 'error' : saveState.kind === 'idle' && dirtyKeys().length ? 'dirty' : ''}`} role="status" data-testid="save-state">
+                <span
+                  className={`rp-save-state ${saveState.kind === 'error' ? 'error' : saveState.kind === 'idle' && dirtyKeys().length ? 'dirty' : ''}`}
+                  role="status"
+                  data-testid="save-state"
+                >
                   {saveState.text}
                   {pendingInvalid.length ? ` · ${pendingInvalid.length} ô nhập sai chưa được lưu` : ''}
                 </span>
@@ -418,11 +484,18 @@ export function UnitReportScreen() {
             </div>
           </div>
           {!editable ? (
-            <p className="rp-muted-note">Báo cáo đang ở trạng thái “{REPORT_STATUS_LABELS[form.report.status]}” nên không sửa được. Muốn sửa, hãy trả lại báo cáo.</p>
+            <p className="rp-muted-note">
+              Báo cáo đang ở trạng thái “{REPORT_STATUS_LABELS[form.report.status]}” nên không sửa được. Muốn sửa, hãy
+              trả lại báo cáo.
+            </p>
           ) : null}
           {breaches.length ? (
             <p className="rp-muted-note" role="note">
-              {breaches.length} quy tắc kiểm tra chưa đạt{unexplained.length ? `, ${unexplained.length} chưa ghi lý do (cần lý do trước khi ghi nhận đã nộp)` : ', đã ghi lý do'}.
+              {breaches.length} quy tắc kiểm tra chưa đạt
+              {unexplained.length
+                ? `, ${unexplained.length} chưa ghi lý do (cần lý do trước khi ghi nhận đã nộp)`
+                : ', đã ghi lý do'}
+              .
             </p>
           ) : null}
 
@@ -475,12 +548,20 @@ export function UnitReportScreen() {
                         <td className="code">{ind.code}</td>
                         <td>
                           <label htmlFor={`f-${ind.code}`}>{ind.name}</label>
-                          {err ? <div className="rp-field-error" role="alert">{err}</div> : null}
+                          {err ? (
+                            <div className="rp-field-error" role="alert">
+                              {err}
+                            </div>
+                          ) : null}
                           {anchored.map((c) => {
                             const rk = REASON_PREFIX + c.expression;
                             const explained = !!(drafts[rk] ?? '').trim();
                             return (
-                              <div key={c.expression} className={`rp-breach${explained ? ' explained' : ''}`} data-testid={`breach-${ind.code}`}>
+                              <div
+                                key={c.expression}
+                                className={`rp-breach${explained ? ' explained' : ''}`}
+                                data-testid={`breach-${ind.code}`}
+                              >
                                 <strong>Chưa đúng quy tắc:</strong> {c.detail}
                                 {c.message ? <div className="small">{c.message}</div> : null}
                                 <input
@@ -498,7 +579,11 @@ export function UnitReportScreen() {
                         </td>
                         <td className="input">
                           {ind.rule === 'RATE' ? (
-                            <div className="rp-computed" data-testid={`rate-${ind.code}`} title={`${ind.numerator} / ${ind.denominator}`}>
+                            <div
+                              className="rp-computed"
+                              data-testid={`rate-${ind.code}`}
+                              title={`${ind.numerator} / ${ind.denominator}`}
+                            >
                               {(() => {
                                 const r = computeRate(ind, live);
                                 return r === null ? '—' : `${formatDec(r)}`;
@@ -520,7 +605,14 @@ export function UnitReportScreen() {
                               <option value="không">Không</option>
                             </select>
                           ) : ind.type === 'text' ? (
-                            <textarea id={`f-${ind.code}`} data-entry disabled={!editable} value={value} onChange={(e) => edit(ind.code, e.target.value)} onBlur={() => void flush()} />
+                            <textarea
+                              id={`f-${ind.code}`}
+                              data-entry
+                              disabled={!editable}
+                              value={value}
+                              onChange={(e) => edit(ind.code, e.target.value)}
+                              onBlur={() => void flush()}
+                            />
                           ) : (
                             <input
                               id={`f-${ind.code}`}
@@ -555,14 +647,37 @@ export function UnitReportScreen() {
           </p>
         </div>
       ) : null}
-      {dialog === 'submit' && form ? <SubmitDialog form={form} blocked={unexplained.map((c) => c.detail)} onClose={() => setDialog(null)} onSubmit={(x) => void transition('da_nop', x)} /> : null}
-      {dialog === 'return' && form ? <ReturnDialog unitName={form.unit.name} onClose={() => setDialog(null)} onSubmit={(note) => void transition('tra_lai', { note })} /> : null}
+      {dialog === 'submit' && form ? (
+        <SubmitDialog
+          form={form}
+          blocked={unexplained.map((c) => c.detail)}
+          onClose={() => setDialog(null)}
+          onSubmit={(x) => void transition('da_nop', x)}
+        />
+      ) : null}
+      {dialog === 'return' && form ? (
+        <ReturnDialog
+          unitName={form.unit.name}
+          onClose={() => setDialog(null)}
+          onSubmit={(note) => void transition('tra_lai', { note })}
+        />
+      ) : null}
       {dialog === 'history' && form ? <HistoryDialog form={form} onClose={() => setDialog(null)} /> : null}
     </section>
   );
 }
 
-function SubmitDialog({ form, blocked, onClose, onSubmit }: { form: ReportForm; blocked: string[]; onClose: () => void; onSubmit: (x: { receivedDate: string; channel: Channel; note: string }) => void }) {
+function SubmitDialog({
+  form,
+  blocked,
+  onClose,
+  onSubmit,
+}: {
+  form: ReportForm;
+  blocked: string[];
+  onClose: () => void;
+  onSubmit: (x: { receivedDate: string; channel: Channel; note: string }) => void;
+}) {
   const [receivedDate, setReceivedDate] = useState(todayIso());
   const [channel, setChannel] = useState<Channel>(form.report.channel ?? 'typed');
   const [note, setNote] = useState('');
@@ -576,7 +691,15 @@ function SubmitDialog({ form, blocked, onClose, onSubmit }: { form: ReportForm; 
           onSubmit({ receivedDate, channel, note });
         }}
       >
-        <Field label="Ngày nhận" required hint={late ? `Sau hạn nộp ${formatDateShort(form.period.deadline)}: tính là nộp muộn.` : `Hạn nộp ${formatDateShort(form.period.deadline)}.`}>
+        <Field
+          label="Ngày nhận"
+          required
+          hint={
+            late
+              ? `Sau hạn nộp ${formatDateShort(form.period.deadline)}: tính là nộp muộn.`
+              : `Hạn nộp ${formatDateShort(form.period.deadline)}.`
+          }
+        >
           <ViDateInput label="Ngày nhận" value={receivedDate} onChange={setReceivedDate} />
         </Field>
         <Field label="Hình thức nhận">
@@ -614,7 +737,15 @@ function SubmitDialog({ form, blocked, onClose, onSubmit }: { form: ReportForm; 
   );
 }
 
-function ReturnDialog({ unitName, onClose, onSubmit }: { unitName: string; onClose: () => void; onSubmit: (note: string) => void }) {
+function ReturnDialog({
+  unitName,
+  onClose,
+  onSubmit,
+}: {
+  unitName: string;
+  onClose: () => void;
+  onSubmit: (note: string) => void;
+}) {
   const [note, setNote] = useState('');
   return (
     <Modal title={`Trả lại báo cáo của ${unitName}`} onClose={onClose}>
@@ -664,7 +795,11 @@ function HistoryDialog({ form, onClose }: { form: ReportForm; onClose: () => voi
     void call('reports.snapshot', { ...ref, revision: b }).then(setSnapB);
   }, [b]);
   const t = form.template;
-  const order = [...t.sections.map((s) => sectionKey(s.number)), ...t.indicators.map((i) => i.code), ...t.rules.map((r) => REASON_PREFIX + r.expression)];
+  const order = [
+    ...t.sections.map((s) => sectionKey(s.number)),
+    ...t.indicators.map((i) => i.code),
+    ...t.rules.map((r) => REASON_PREFIX + r.expression),
+  ];
   const keys = order.filter((k) => (k in snapA || k in snapB) && (!onlyChanged || snapA[k] !== snapB[k]));
   const revOptions = [0, ...(history?.revisions.map((r) => r.number) ?? [])];
   const revLabel = (n: number) => {
@@ -702,7 +837,10 @@ function HistoryDialog({ form, onClose }: { form: ReportForm; onClose: () => voi
                         <td>{whenText(item.r.at)}</td>
                         <td className="small">
                           {item.r.changes
-                            .map((c) => `${c.key.startsWith('muc:') || c.key.startsWith(REASON_PREFIX) ? keyLabel(t, c.key) : c.key}: ${displayValue(t, c.key, c.oldValue) || '∅'} → ${displayValue(t, c.key, c.newValue) || '∅'}`)
+                            .map(
+                              (c) =>
+                                `${c.key.startsWith('muc:') || c.key.startsWith(REASON_PREFIX) ? keyLabel(t, c.key) : c.key}: ${displayValue(t, c.key, c.oldValue) || '∅'} → ${displayValue(t, c.key, c.newValue) || '∅'}`,
+                            )
                             .join(' · ')
                             .slice(0, 400)}
                         </td>
@@ -742,7 +880,13 @@ function HistoryDialog({ form, onClose }: { form: ReportForm; onClose: () => voi
               </select>
             </Field>
             <label className="check">
-              <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} style={{ width: 'auto' }} /> Chỉ hiện chỗ khác nhau
+              <input
+                type="checkbox"
+                checked={onlyChanged}
+                onChange={(e) => setOnlyChanged(e.target.checked)}
+                style={{ width: 'auto' }}
+              />{' '}
+              Chỉ hiện chỗ khác nhau
             </label>
           </div>
           <div className="rp-table-wrap" style={{ maxHeight: 360 }}>

@@ -6,7 +6,14 @@ import { useNotice } from '../components/Notice';
 import { Confirm, Modal } from '../components/Modal';
 import { UnitForm } from '../components/UnitForm';
 import { UnitImport } from '../components/UnitImport';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitEvent, type UnitKind, type UnitListItem } from '../../shared/model/unit';
+import {
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  type Unit,
+  type UnitEvent,
+  type UnitKind,
+  type UnitListItem,
+} from '../../shared/model/unit';
 import { formatDateShort, formatNumber, todayIso } from '../../shared/format';
 import { ViDateInput } from '../components/ViDateInput';
 
@@ -48,7 +55,12 @@ export function UnitsScreen() {
   }, [reload]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: units.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: units.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
 
   const run = async (action: () => Promise<unknown>, ok: string) => {
     try {
@@ -78,7 +90,8 @@ export function UnitsScreen() {
         <div>
           <h1>Đơn vị báo cáo</h1>
           <div className="muted">
-            {formatNumber(activeCount)} đơn vị đang hoạt động · {formatNumber(allUnits.length - activeCount)} đã thôi hoạt động hoặc sáp nhập
+            {formatNumber(activeCount)} đơn vị đang hoạt động · {formatNumber(allUnits.length - activeCount)} đã thôi
+            hoạt động hoặc sáp nhập
           </div>
         </div>
         <div className="toolbar-actions">
@@ -111,7 +124,8 @@ export function UnitsScreen() {
           ))}
         </select>
         <label className="check">
-          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Hiện cả đơn vị đã thôi hoạt động
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Hiện cả
+          đơn vị đã thôi hoạt động
         </label>
         <span className="muted">{filtered ? `${formatNumber(units.length)} kết quả` : ''}</span>
       </div>
@@ -128,7 +142,11 @@ export function UnitsScreen() {
         </div>
         <div className="vbody" ref={scrollRef}>
           {!loading && units.length === 0 ? (
-            <div className="empty">{filtered ? 'Không có đơn vị nào khớp với điều kiện tìm.' : 'Chưa có đơn vị nào. Bấm “+ Thêm đơn vị” hoặc “Nhập từ Excel…”.'}</div>
+            <div className="empty">
+              {filtered
+                ? 'Không có đơn vị nào khớp với điều kiện tìm.'
+                : 'Chưa có đơn vị nào. Bấm “+ Thêm đơn vị” hoặc “Nhập từ Excel…”.'}
+            </div>
           ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((vi) => {
@@ -139,12 +157,24 @@ export function UnitsScreen() {
                   role="row"
                   className={`vrow${u.isActive ? '' : ' closed'}`}
                   data-code={u.code}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${vi.start}px)`,
+                  }}
                 >
                   <div role="cell" className="mono">
                     {u.code}
                   </div>
-                  <div role="cell" className="name" style={{ paddingLeft: 8 + (search ? 0 : u.depth * 20) }} title={u.name}>
+                  <div
+                    role="cell"
+                    className="name"
+                    style={{ paddingLeft: 8 + (search ? 0 : u.depth * 20) }}
+                    title={u.name}
+                  >
                     {!search && u.depth > 0 ? <span className="tree-mark">└</span> : null}
                     {u.name}
                   </div>
@@ -158,30 +188,74 @@ export function UnitsScreen() {
                     {u.isActive ? (
                       <span className="badge ok">Hoạt động</span>
                     ) : (
-                      <span className="badge muted-badge">{u.mergedIntoId ? 'Đã sáp nhập' : `Thôi từ ${formatDateShort(u.activeTo)}`}</span>
+                      <span className="badge muted-badge">
+                        {u.mergedIntoId ? 'Đã sáp nhập' : `Thôi từ ${formatDateShort(u.activeTo)}`}
+                      </span>
                     )}
                   </div>
                   <div role="cell" className="row-actions">
-                    <button type="button" className="icon" title="Sửa" aria-label={`Sửa ${u.code}`} onClick={() => setEditing(u)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      title="Sửa"
+                      aria-label={`Sửa ${u.code}`}
+                      onClick={() => setEditing(u)}
+                    >
                       ✎
                     </button>
-                    <button type="button" className="icon" title="Lên trên" aria-label={`Đưa ${u.code} lên`} onClick={() => void run(() => call('units.move', { id: u.id, direction: 'up' }), 'Đã đổi thứ tự.')}>
+                    <button
+                      type="button"
+                      className="icon"
+                      title="Lên trên"
+                      aria-label={`Đưa ${u.code} lên`}
+                      onClick={() =>
+                        void run(() => call('units.move', { id: u.id, direction: 'up' }), 'Đã đổi thứ tự.')
+                      }
+                    >
                       ↑
                     </button>
-                    <button type="button" className="icon" title="Xuống dưới" aria-label={`Đưa ${u.code} xuống`} onClick={() => void run(() => call('units.move', { id: u.id, direction: 'down' }), 'Đã đổi thứ tự.')}>
+                    <button
+                      type="button"
+                      className="icon"
+                      title="Xuống dưới"
+                      aria-label={`Đưa ${u.code} xuống`}
+                      onClick={() =>
+                        void run(() => call('units.move', { id: u.id, direction: 'down' }), 'Đã đổi thứ tự.')
+                      }
+                    >
                       ↓
                     </button>
                     {u.isActive ? (
                       <>
-                        <button type="button" className="icon" title="Sáp nhập vào đơn vị khác" aria-label={`Sáp nhập ${u.code}`} onClick={() => setMerging(u)}>
+                        <button
+                          type="button"
+                          className="icon"
+                          title="Sáp nhập vào đơn vị khác"
+                          aria-label={`Sáp nhập ${u.code}`}
+                          onClick={() => setMerging(u)}
+                        >
                           ⇥
                         </button>
-                        <button type="button" className="icon" title="Thôi hoạt động" aria-label={`Thôi hoạt động ${u.code}`} onClick={() => (setCloseDate(todayIso()), setClosing(u))}>
+                        <button
+                          type="button"
+                          className="icon"
+                          title="Thôi hoạt động"
+                          aria-label={`Thôi hoạt động ${u.code}`}
+                          onClick={() => (setCloseDate(todayIso()), setClosing(u))}
+                        >
                           ⊘
                         </button>
                       </>
                     ) : (
-                      <button type="button" className="icon" title="Hoạt động trở lại" aria-label={`Mở lại ${u.code}`} onClick={() => void run(() => call('units.reopen', { id: u.id }), `Đơn vị ${u.code} hoạt động trở lại.`)}>
+                      <button
+                        type="button"
+                        className="icon"
+                        title="Hoạt động trở lại"
+                        aria-label={`Mở lại ${u.code}`}
+                        onClick={() =>
+                          void run(() => call('units.reopen', { id: u.id }), `Đơn vị ${u.code} hoạt động trở lại.`)
+                        }
+                      >
                         ↺
                       </button>
                     )}
@@ -235,7 +309,8 @@ export function UnitsScreen() {
           message={
             <>
               <p>
-                Đơn vị <strong>{closing.name}</strong> sẽ không còn được yêu cầu báo cáo ở các kỳ mới. Các báo cáo đã có vẫn được giữ nguyên. Có thể mở lại sau.
+                Đơn vị <strong>{closing.name}</strong> sẽ không còn được yêu cầu báo cáo ở các kỳ mới. Các báo cáo đã có
+                vẫn được giữ nguyên. Có thể mở lại sau.
               </p>
               <label className="field">
                 <span className="field-label">Thôi hoạt động từ ngày</span>
@@ -251,7 +326,14 @@ export function UnitsScreen() {
           }}
         />
       ) : null}
-      {merging ? <MergeDialog source={merging} units={allUnits.filter((u) => u.isActive && u.id !== merging.id)} onClose={() => setMerging(null)} onDone={(msg) => (setMerging(null), notice('ok', msg), void reload())} /> : null}
+      {merging ? (
+        <MergeDialog
+          source={merging}
+          units={allUnits.filter((u) => u.isActive && u.id !== merging.id)}
+          onClose={() => setMerging(null)}
+          onDone={(msg) => (setMerging(null), notice('ok', msg), void reload())}
+        />
+      ) : null}
       {history ? (
         <Modal title={`Lịch sử: ${history.unit.code} — ${history.unit.name}`} onClose={() => setHistory(null)}>
           <ul className="history">
@@ -278,7 +360,17 @@ const EVENT_LABEL: Record<UnitEvent['kind'], string> = {
   imported: 'Nhập từ Excel',
 };
 
-function MergeDialog({ source, units, onClose, onDone }: { source: UnitListItem; units: UnitListItem[]; onClose: () => void; onDone: (msg: string) => void }) {
+function MergeDialog({
+  source,
+  units,
+  onClose,
+  onDone,
+}: {
+  source: UnitListItem;
+  units: UnitListItem[];
+  onClose: () => void;
+  onDone: (msg: string) => void;
+}) {
   const [targetId, setTargetId] = useState<number | ''>('');
   const [date, setDate] = useState(todayIso());
   const [error, setError] = useState('');
@@ -296,10 +388,17 @@ function MergeDialog({ source, units, onClose, onDone }: { source: UnitListItem;
   };
   return (
     <Modal title={`Sáp nhập ${source.code} — ${source.name}`} onClose={onClose}>
-      <p>Đơn vị này sẽ thôi hoạt động từ ngày chọn; các đơn vị cấp dưới đang hoạt động chuyển sang đơn vị nhận. Báo cáo các kỳ trước vẫn giữ tên đơn vị cũ.</p>
+      <p>
+        Đơn vị này sẽ thôi hoạt động từ ngày chọn; các đơn vị cấp dưới đang hoạt động chuyển sang đơn vị nhận. Báo cáo
+        các kỳ trước vẫn giữ tên đơn vị cũ.
+      </p>
       <label className="field">
         <span className="field-label">Sáp nhập vào</span>
-        <select aria-label="Đơn vị nhận sáp nhập" value={targetId} onChange={(e) => setTargetId(e.target.value ? Number(e.target.value) : '')}>
+        <select
+          aria-label="Đơn vị nhận sáp nhập"
+          value={targetId}
+          onChange={(e) => setTargetId(e.target.value ? Number(e.target.value) : '')}
+        >
           <option value="">— Chọn đơn vị —</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -312,7 +411,11 @@ function MergeDialog({ source, units, onClose, onDone }: { source: UnitListItem;
         <span className="field-label">Từ ngày</span>
         <ViDateInput label="Sáp nhập từ ngày" value={date} onChange={setDate} />
       </label>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="button" onClick={onClose}>
           Hủy

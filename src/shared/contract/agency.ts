@@ -21,8 +21,10 @@ export const agencyInput = z
   .object({
     parentName: optionalUpperText('Cơ quan chủ quản', 200),
     name: upperText('Tên cơ quan', 200),
-    abbreviation: requiredText('Chữ viết tắt của cơ quan', 20)
-      .refine((v) => /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u.test(v), 'Chữ viết tắt chỉ gồm chữ IN HOA và số, không dấu cách (ví dụ: SNV).'),
+    abbreviation: requiredText('Chữ viết tắt của cơ quan', 20).refine(
+      (v) => /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u.test(v),
+      'Chữ viết tắt chỉ gồm chữ IN HOA và số, không dấu cách (ví dụ: SNV).',
+    ),
     place: requiredText('Địa danh', 80),
     draftingUnit: text(40),
     signers: z.array(signerInput).max(50),

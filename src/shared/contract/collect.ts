@@ -19,7 +19,10 @@ export const collectExportInput = z
 export const collectAnalyzeInput = z
   .object({
     periodId: id,
-    files: z.array(fileBytes).min(1, 'Chưa chọn tệp nào.').max(MAX_COLLECT_FILES, `Mỗi lần nhập tối đa ${MAX_COLLECT_FILES} tệp.`),
+    files: z
+      .array(fileBytes)
+      .min(1, 'Chưa chọn tệp nào.')
+      .max(MAX_COLLECT_FILES, `Mỗi lần nhập tối đa ${MAX_COLLECT_FILES} tệp.`),
     jobId: z.union([jobId, z.null()]).default(null),
   })
   .strict();
@@ -27,8 +30,12 @@ export const collectAnalyzeInput = z
 export const collectCommitInput = z
   .object({
     batchId: z.string().uuid('Mã lần đọc không hợp lệ.'),
-    accept: z.array(z.object({ index: z.number().int().min(0), map: z.boolean().default(false) }).strict()).max(MAX_COLLECT_FILES),
-    actor: text(100).transform((v) => v || 'Nhập biểu Excel').default('Nhập biểu Excel'),
+    accept: z
+      .array(z.object({ index: z.number().int().min(0), map: z.boolean().default(false) }).strict())
+      .max(MAX_COLLECT_FILES),
+    actor: text(100)
+      .transform((v) => v || 'Nhập biểu Excel')
+      .default('Nhập biểu Excel'),
   })
   .strict();
 

@@ -28,7 +28,13 @@ export const saveDraftInput = windowInput.extend({
 });
 
 const emailList = z
-  .array(z.string().trim().toLowerCase().pipe(z.email({ error: (iss) => `Địa chỉ email "${String(iss.input)}" không hợp lệ.` })))
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: (iss) => `Địa chỉ email "${String(iss.input)}" không hợp lệ.` })),
+  )
   .max(50);
 
 export const compileSettingsInput = z
@@ -37,7 +43,10 @@ export const compileSettingsInput = z
     recipients: z.array(text(300).pipe(z.string().min(1, 'Dòng "Nơi nhận" không được để trống.'))).max(50),
     emailTo: emailList,
     emailCc: emailList.default([]),
-    symbol: text(40).refine((v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v), 'Ký hiệu chỉ gồm chữ và số, các nhóm nối bằng "-" (ví dụ: BC-SNV).'),
+    symbol: text(40).refine(
+      (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v),
+      'Ký hiệu chỉ gồm chữ và số, các nhóm nối bằng "-" (ví dụ: BC-SNV).',
+    ),
   })
   .strict();
 

@@ -15,7 +15,12 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 function controlMessage(label: string, value: string): string {
   const ch = CONTROL.exec(value)?.[0] ?? '';
   const code = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  const kind = ch === '\n' || ch === '\r' ? 'dấu xuống dòng (hãy tách thành đoạn riêng)' : ch === '\t' ? 'dấu tab' : `ký tự điều khiển U+${code}`;
+  const kind =
+    ch === '\n' || ch === '\r'
+      ? 'dấu xuống dòng (hãy tách thành đoạn riêng)'
+      : ch === '\t'
+        ? 'dấu tab'
+        : `ký tự điều khiển U+${code}`;
   return `${label} chứa ${kind}, không đưa được vào văn bản.`;
 }
 
@@ -48,7 +53,9 @@ export const run = z
     bold: z.boolean().optional(),
     italic: z.boolean().optional(),
     underline: z.boolean().optional(),
-    footnote: docText('Chú thích cuối trang', 4_000).optional().meta({ description: 'Chú thích cuối trang gắn sau đoạn chữ này.' }),
+    footnote: docText('Chú thích cuối trang', 4_000)
+      .optional()
+      .meta({ description: 'Chú thích cuối trang gắn sau đoạn chữ này.' }),
   })
   .strict();
 
@@ -89,20 +96,37 @@ export const tableBlock = z
   .superRefine((t, ctx) => {
     const first = t.header[0] ?? t.rows[0];
     const columns = t.widths?.length ?? (first ? first.reduce<number>((n, c) => n + cellSpan(c), 0) : 0);
-    if (columns === 0) ctx.addIssue({ code: 'custom', message: 'Bảng không có cột nào (cần ít nhất một dòng tiêu đề hoặc dòng dữ liệu).', path: ['rows'] });
+    if (columns === 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Bảng không có cột nào (cần ít nhất một dòng tiêu đề hoặc dòng dữ liệu).',
+        path: ['rows'],
+      });
     const check = (rows: z.output<typeof cell>[][], key: 'header' | 'rows', label: string) =>
       rows.forEach((r, i) => {
         const n = r.reduce<number>((s, c) => s + cellSpan(c), 0);
-        if (n !== columns) ctx.addIssue({ code: 'custom', message: `${label} ${i + 1} của bảng có ${n} ô, bảng có ${columns} cột.`, path: [key, i] });
+        if (n !== columns)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${label} ${i + 1} của bảng có ${n} ô, bảng có ${columns} cột.`,
+            path: [key, i],
+          });
       });
     check(t.header, 'header', 'Dòng tiêu đề');
     check(t.rows, 'rows', 'Dòng');
   });
 
 export const block = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('basis'), text: inline }).strict().meta({ description: 'Căn cứ ban hành: in nghiêng, mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng ".".' }),
   z
-    .object({ kind: z.literal('part'), label: docText('Nhãn phần (Phần I)', 40, true), title: docText('Tên phần', 500) })
+    .object({ kind: z.literal('basis'), text: inline })
+    .strict()
+    .meta({ description: 'Căn cứ ban hành: in nghiêng, mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng ".".' }),
+  z
+    .object({
+      kind: z.literal('part'),
+      label: docText('Nhãn phần (Phần I)', 40, true),
+      title: docText('Tên phần', 500),
+    })
     .strict()
     .meta({ description: 'Phần I, Phần II …: in đậm, căn giữa; tên phần IN HOA.' }),
   z
@@ -118,7 +142,10 @@ export const block = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('paragraph'), text: inline, align: align.optional(), indent: z.boolean().optional() })
     .strict()
     .meta({ description: 'Đoạn văn: căn đều hai bên, thụt đầu dòng 1 cm.' }),
-  z.object({ kind: z.literal('list'), items: z.array(inline).min(1).max(10_000) }).strict().meta({ description: 'Các ý gạch đầu dòng "- ".' }),
+  z
+    .object({ kind: z.literal('list'), items: z.array(inline).min(1).max(10_000) })
+    .strict()
+    .meta({ description: 'Các ý gạch đầu dòng "- ".' }),
   tableBlock,
   z.object({ kind: z.literal('pageBreak') }).strict(),
 ]);
@@ -127,7 +154,10 @@ const pngBase64 = (label: string) =>
   z
     .string()
     .max(8_000_000, `${label} quá lớn (tối đa khoảng 6 MB).`)
-    .refine((v) => /^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/.test(v), `${label} phải là ảnh PNG (nền trong suốt) mã hóa base64.`)
+    .refine(
+      (v) => /^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/.test(v),
+      `${label} phải là ảnh PNG (nền trong suốt) mã hóa base64.`,
+    )
     .meta({ description: 'Ảnh PNG nền trong suốt, mã hóa base64.' });
 
 export const annex = z
@@ -162,31 +192,40 @@ export const documentSettings = z
   .object({
     margins: margins.default(DEFAULT_DOCUMENT_SETTINGS.margins),
     bodySize: z.literal([13, 14], { error: 'Cỡ chữ nội dung phải là 13 hoặc 14.' }).default(14),
-    lineSpacing: z.number().min(1, 'Giãn dòng phải từ 1 (đơn) đến 1,5 dòng.').max(1.5, 'Giãn dòng phải từ 1 (đơn) đến 1,5 dòng.').default(1.15),
-    tableSize: z.number().int().min(10, 'Cỡ chữ trong bảng phải từ 10 đến 14.').max(14, 'Cỡ chữ trong bảng phải từ 10 đến 14.').default(12),
+    lineSpacing: z
+      .number()
+      .min(1, 'Giãn dòng phải từ 1 (đơn) đến 1,5 dòng.')
+      .max(1.5, 'Giãn dòng phải từ 1 (đơn) đến 1,5 dòng.')
+      .default(1.15),
+    tableSize: z
+      .number()
+      .int()
+      .min(10, 'Cỡ chữ trong bảng phải từ 10 đến 14.')
+      .max(14, 'Cỡ chữ trong bảng phải từ 10 đến 14.')
+      .default(12),
   })
   .strict();
 
 export const documentHeader = z
   .object(
     {
-    parentAgency: upper('Cơ quan chủ quản', 200).default(''),
-    agency: upper('Tên cơ quan ban hành', 200, true),
-    /** Short name used in the annex note ("của Sở Nội vụ"); defaults to the agency name. */
-    issuerName: docText('Tên cơ quan trong câu (ví dụ: Sở Nội vụ)', 200).optional(),
-    number: z
-      .number({ error: 'Số văn bản phải là số nguyên dương hoặc null (để trống cho văn thư ghi tay).' })
-      .int('Số văn bản phải là số nguyên.')
-      .min(1, 'Số văn bản phải từ 1 trở lên.')
-      .max(999_999)
-      .nullable()
-      .default(null),
-    symbol: docText('Ký hiệu văn bản', 40).refine(
-      (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v),
-      'Ký hiệu văn bản chỉ gồm chữ và số, các nhóm nối bằng "-" không có dấu cách (ví dụ: BC-SNV).',
-    ),
-    place: docText('Địa danh', 80, true),
-    date: isoDate,
+      parentAgency: upper('Cơ quan chủ quản', 200).default(''),
+      agency: upper('Tên cơ quan ban hành', 200, true),
+      /** Short name used in the annex note ("của Sở Nội vụ"); defaults to the agency name. */
+      issuerName: docText('Tên cơ quan trong câu (ví dụ: Sở Nội vụ)', 200).optional(),
+      number: z
+        .number({ error: 'Số văn bản phải là số nguyên dương hoặc null (để trống cho văn thư ghi tay).' })
+        .int('Số văn bản phải là số nguyên.')
+        .min(1, 'Số văn bản phải từ 1 trở lên.')
+        .max(999_999)
+        .nullable()
+        .default(null),
+      symbol: docText('Ký hiệu văn bản', 40).refine(
+        (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v),
+        'Ký hiệu văn bản chỉ gồm chữ và số, các nhóm nối bằng "-" không có dấu cách (ví dụ: BC-SNV).',
+      ),
+      place: docText('Địa danh', 80, true),
+      date: isoDate,
     },
     { error: 'Thiếu phần đầu văn bản (header: cơ quan, số, ký hiệu, địa danh, ngày).' },
   )
@@ -196,14 +235,21 @@ export const documentHeader = z
       ctx.addIssue({
         code: 'custom',
         path: ['symbol'],
-        message: h.number !== null ? `Văn bản có số ${h.number} nhưng thiếu ký hiệu (ví dụ: BC-SNV).` : 'Thiếu ký hiệu văn bản (ví dụ: BC-SNV).',
+        message:
+          h.number !== null
+            ? `Văn bản có số ${h.number} nhưng thiếu ký hiệu (ví dụ: BC-SNV).`
+            : 'Thiếu ký hiệu văn bản (ví dụ: BC-SNV).',
       });
   });
 
 export const signature = z
   .object(
     {
-      authorityPrefix: z.enum(AUTHORITY_PREFIXES, { error: 'Tiền tố thẩm quyền phải là một trong: TM., KT., Q., TL., TUQ. hoặc để trống.' }).default(''),
+      authorityPrefix: z
+        .enum(AUTHORITY_PREFIXES, {
+          error: 'Tiền tố thẩm quyền phải là một trong: TM., KT., Q., TL., TUQ. hoặc để trống.',
+        })
+        .default(''),
       authorityLine: upper('Dòng thẩm quyền', 200).default(''),
       title: upper('Chức vụ người ký', 200),
       fullName: docText('Họ và tên người ký', 100, true),
@@ -215,14 +261,21 @@ export const signature = z
   .strict()
   .superRefine((s, ctx) => {
     if (s.authorityPrefix !== '' && s.authorityLine === '')
-      ctx.addIssue({ code: 'custom', path: ['authorityLine'], message: `Có tiền tố "${s.authorityPrefix}" thì phải ghi dòng thẩm quyền (ví dụ: "GIÁM ĐỐC").` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authorityLine'],
+        message: `Có tiền tố "${s.authorityPrefix}" thì phải ghi dòng thẩm quyền (ví dụ: "GIÁM ĐỐC").`,
+      });
     if (s.title === '' && !(s.authorityPrefix === 'Q.' && s.authorityLine !== ''))
       ctx.addIssue({ code: 'custom', path: ['title'], message: 'Chức vụ người ký không được để trống.' });
   });
 
 export const recipients = z
   .object({
-    entries: z.array(docText('Nơi nhận', 300, true)).max(200).default([]),
+    entries: z
+      .array(docText('Nơi nhận', 300, true))
+      .max(200)
+      .default([]),
     /** "Lưu: VT, <drafting unit>." */
     draftingUnit: docText('Đơn vị soạn thảo', 60).default(''),
     copies: z.number().int().min(1).max(10_000).optional(),
@@ -236,7 +289,10 @@ export const documentModel = z
     type: z.enum(DOCUMENT_TYPE_NAMES, { error: 'Loại văn bản không hợp lệ (ví dụ: Báo cáo, Kế hoạch, Công văn).' }),
     summary: docText('Trích yếu nội dung', 1_000),
     /** Kính gửi: one recipient on the line, several one per line. */
-    to: z.array(docText('Kính gửi', 300, true)).max(100).default([]),
+    to: z
+      .array(docText('Kính gửi', 300, true))
+      .max(100)
+      .default([]),
     body: z.array(block, { error: 'Thiếu nội dung văn bản (body: danh sách các đoạn).' }).max(100_000),
     signature,
     recipients: recipients.default({ entries: [], draftingUnit: '' }),

@@ -17,12 +17,20 @@ export interface SavedDocument {
 }
 
 export const documentsContract = {
-  'register.list': method(z.object({ year: year.optional(), documentType: documentType.optional() }).strict()).returns<RegisterEntry[]>(),
+  'register.list': method(z.object({ year: year.optional(), documentType: documentType.optional() }).strict()).returns<
+    RegisterEntry[]
+  >(),
   'register.next': method(z.object({ documentType, year }).strict()).returns<{ number: number }>(),
   /** Writes a document and enters it in the register; `takeNumber` gives it the next number of its type and year. */
-  'documents.export': method(z.object({ model: documentModel, takeNumber: z.boolean() }).strict()).returns<SavedDocument>(),
+  'documents.export': method(
+    z.object({ model: documentModel, takeNumber: z.boolean() }).strict(),
+  ).returns<SavedDocument>(),
   /** Writes one sample document (not registered) with the user's agency, to check the layout. */
   'documents.settings': method(emptyInput).returns<z.output<typeof documentSettings>>(),
   'documents.saveSettings': method(documentSettings).returns<z.output<typeof documentSettings>>(),
-  'documents.sample': method(z.object({ kind: z.enum(SAMPLE_KINDS, { error: 'Loại văn bản mẫu không hợp lệ.' }), date: isoDate.optional() }).strict()).returns<SavedDocument>(),
+  'documents.sample': method(
+    z
+      .object({ kind: z.enum(SAMPLE_KINDS, { error: 'Loại văn bản mẫu không hợp lệ.' }), date: isoDate.optional() })
+      .strict(),
+  ).returns<SavedDocument>(),
 };

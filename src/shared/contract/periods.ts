@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, id, isoDate, text } from './schemas';
-import { MAX_HOLIDAYS, PERIOD_TYPES, type ExpectedUnit, type Holiday, type Period, type PeriodListItem, type PeriodPreview } from '../model/period';
+import {
+  MAX_HOLIDAYS,
+  PERIOD_TYPES,
+  type ExpectedUnit,
+  type Holiday,
+  type Period,
+  type PeriodListItem,
+  type PeriodPreview,
+} from '../model/period';
 import { UNIT_KINDS } from '../model/unit';
 
 export const expectedUnitsInput = z

@@ -16,11 +16,31 @@ export function proposalToSaveInput(p: PlanProposal): PlanImportSaveInput {
     body: p.text.slice(0, 200_000),
     tasks: p.tasks.map((t) => ({
       text: t.text || t.units.map((u) => u.name).join(', '),
-      units: t.units.map((u) => ({ name: u.name, role: u.role, unitId: u.unitId, createKind: u.unitId === null ? u.suggestedKind : null })),
+      units: t.units.map((u) => ({
+        name: u.name,
+        role: u.role,
+        unitId: u.unitId,
+        createKind: u.unitId === null ? u.suggestedKind : null,
+      })),
       deadline: null,
     })),
-    targets: p.targets.map((t) => ({ text: t.text, comparator: t.comparator, value: t.value, valueUnit: t.unit, indicatorCode: '', unitKinds: [] })),
-    periods: p.periods.map((x) => ({ type: x.type, year: x.year, index: x.index, name: x.name, windowStart: x.windowStart, windowEnd: x.windowEnd, deadline: x.deadline })),
+    targets: p.targets.map((t) => ({
+      text: t.text,
+      comparator: t.comparator,
+      value: t.value,
+      valueUnit: t.unit,
+      indicatorCode: '',
+      unitKinds: [],
+    })),
+    periods: p.periods.map((x) => ({
+      type: x.type,
+      year: x.year,
+      index: x.index,
+      name: x.name,
+      windowStart: x.windowStart,
+      windowEnd: x.windowEnd,
+      deadline: x.deadline,
+    })),
     templateId: null,
   };
 }

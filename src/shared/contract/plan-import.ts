@@ -18,7 +18,10 @@ export const planImportParseInput = z
     file: fileBytes.strict().optional(),
   })
   .strict()
-  .refine((a) => (a.text === undefined) !== (a.file === undefined), { message: 'Hãy dán văn bản hoặc chọn một tệp (chỉ một trong hai).', path: ['text'] });
+  .refine((a) => (a.text === undefined) !== (a.file === undefined), {
+    message: 'Hãy dán văn bản hoặc chọn một tệp (chỉ một trong hai).',
+    path: ['text'],
+  });
 
 const optionalDate = z.union([isoDate, z.null()]).default(null);
 

@@ -8,7 +8,9 @@ import { fromJsNumber, parseViNumber } from '../domain/decimal';
 
 const optionalDate = z.union([isoDate, z.null()]).default(null);
 
-const unitRef = z.object({ unitId: z.union([id, z.null()]).default(null), name: requiredText('Tên đơn vị', 250) }).strict();
+const unitRef = z
+  .object({ unitId: z.union([id, z.null()]).default(null), name: requiredText('Tên đơn vị', 250) })
+  .strict();
 
 export const planTaskInput = z
   .object({
@@ -22,18 +24,20 @@ export const planTaskInput = z
 export const planTargetInput = z
   .object({
     text: requiredText('Nội dung chỉ tiêu', 1000),
-    indicatorCode: text(20).transform((v) => v.toUpperCase()).default(''),
-    comparator: z.enum(COMPARATORS, { error: 'Phép so sánh của chỉ tiêu không hợp lệ (tren, it_nhat, bang, duoi, khong_qua).' }),
-    value: z
-      .union([z.string(), z.number()])
-      .transform((v, ctx) => {
-        const r = typeof v === 'number' ? fromJsNumber(v) : parseViNumber(v);
-        if (!r.ok) {
-          ctx.addIssue({ code: 'custom', message: `Giá trị chỉ tiêu: ${r.message}` });
-          return z.NEVER;
-        }
-        return r.value;
-      }),
+    indicatorCode: text(20)
+      .transform((v) => v.toUpperCase())
+      .default(''),
+    comparator: z.enum(COMPARATORS, {
+      error: 'Phép so sánh của chỉ tiêu không hợp lệ (tren, it_nhat, bang, duoi, khong_qua).',
+    }),
+    value: z.union([z.string(), z.number()]).transform((v, ctx) => {
+      const r = typeof v === 'number' ? fromJsNumber(v) : parseViNumber(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: `Giá trị chỉ tiêu: ${r.message}` });
+        return z.NEVER;
+      }
+      return r.value;
+    }),
     valueUnit: text(40).default(''),
     unitKinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),
   })
@@ -42,7 +46,12 @@ export const planTargetInput = z
 export const planDeadlineInput = z
   .object({
     periodType: z.enum(PERIOD_TYPES),
-    monthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Hạn nộp theo kế hoạch phải có dạng MM-DD (ví dụ 05-10 là ngày 10/5).'),
+    monthDay: z
+      .string()
+      .regex(
+        /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+        'Hạn nộp theo kế hoạch phải có dạng MM-DD (ví dụ 05-10 là ngày 10/5).',
+      ),
   })
   .strict();
 

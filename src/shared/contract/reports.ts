@@ -2,10 +2,20 @@ import { z } from 'zod';
 import { method } from './define';
 import { id, isoDate, requiredText, text } from './schemas';
 import type { SavedDocument } from './documents';
-import { CHANNELS, REPORT_STATUSES, type Board, type ReportForm, type ReportHistory, type TrendPoint, type ValueMap } from '../model/report';
+import {
+  CHANNELS,
+  REPORT_STATUSES,
+  type Board,
+  type ReportForm,
+  type ReportHistory,
+  type TrendPoint,
+  type ValueMap,
+} from '../model/report';
 
 const reportRef = { periodId: id, unitId: id };
-const actor = text(100).transform((v) => v || 'Người dùng').default('Người dùng');
+const actor = text(100)
+  .transform((v) => v || 'Người dùng')
+  .default('Người dùng');
 
 export const valueInput = z
   .object({
@@ -47,8 +57,12 @@ export const reportsContract = {
   'reports.transition': method(transitionInput).returns<ReportForm>(),
   'reports.history': method(z.object(reportRef).strict()).returns<ReportHistory>(),
   /** All values as they stood right after revision `revision` (0: before any). */
-  'reports.snapshot': method(z.object({ ...reportRef, revision: z.number().int().min(0) }).strict()).returns<ValueMap>(),
-  'dashboard.board': method(z.object({ periodId: id, today: z.union([isoDate, z.null()]).default(null) }).strict()).returns<Board>(),
+  'reports.snapshot': method(
+    z.object({ ...reportRef, revision: z.number().int().min(0) }).strict(),
+  ).returns<ValueMap>(),
+  'dashboard.board': method(
+    z.object({ periodId: id, today: z.union([isoDate, z.null()]).default(null) }).strict(),
+  ).returns<Board>(),
   /** Công văn đôn đốc to the chosen units, written by the documents writer and entered in the register. */
   'reports.reminder': method(
     z
@@ -61,5 +75,9 @@ export const reportsContract = {
       })
       .strict(),
   ).returns<SavedDocument>(),
-  'dashboard.trend': method(z.object({ limit: z.number().int().min(1).max(24).default(8), today: z.union([isoDate, z.null()]).default(null) }).strict()).returns<TrendPoint[]>(),
+  'dashboard.trend': method(
+    z
+      .object({ limit: z.number().int().min(1).max(24).default(8), today: z.union([isoDate, z.null()]).default(null) })
+      .strict(),
+  ).returns<TrendPoint[]>(),
 };

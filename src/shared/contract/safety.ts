@@ -20,7 +20,9 @@ export const auditFilter = z
 
 export const safetyContract = {
   'backups.list': method(emptyInput).returns<BackupList>(),
-  'backups.setKeep': method(z.object({ keep: z.number().int().min(1, 'Giữ ít nhất 1 bản sao lưu.').max(365, 'Giữ tối đa 365 bản.') }).strict()).returns<BackupList>(),
+  'backups.setKeep': method(
+    z.object({ keep: z.number().int().min(1, 'Giữ ít nhất 1 bản sao lưu.').max(365, 'Giữ tối đa 365 bản.') }).strict(),
+  ).returns<BackupList>(),
   'backups.create': method(emptyInput).returns<{ saved: boolean; path: string | null }>(),
   /** Checks a backup (one of the list, or a file the user picks) before anything is replaced. */
   'backups.inspect': method(z.object({ name: text(255).optional() }).strict()).returns<DataInspection | null>(),

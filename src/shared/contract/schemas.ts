@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { cleanText } from '../text';
 import { parseIsoDate } from '../format';
 
-export const text = (max = 500) => z.string().max(max * 4).transform(cleanText).pipe(z.string().max(max));
+export const text = (max = 500) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform(cleanText)
+    .pipe(z.string().max(max));
 
 export const requiredText = (label: string, max = 500) =>
   z

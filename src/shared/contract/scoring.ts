@@ -4,7 +4,15 @@ import { method } from './define';
 import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
 import { toCenti } from '../domain/scoring';
 import type { SavedDocument } from './documents';
-import type { CriteriaSet, CriteriaSetListItem, RoundCandidate, RoundResults, ScoringRound, ScoringRoundListItem, UnitScoring } from '../model/scoring';
+import type {
+  CriteriaSet,
+  CriteriaSetListItem,
+  RoundCandidate,
+  RoundResults,
+  ScoringRound,
+  ScoringRoundListItem,
+  UnitScoring,
+} from '../model/scoring';
 
 /** Points: finite, never negative, at most two decimals. */
 export const points = (label: string) =>
@@ -16,9 +24,17 @@ export const points = (label: string) =>
     .refine((v) => toCenti(v) !== null, `${label} chỉ được có tối đa hai chữ số thập phân.`);
 
 const itemCode = (label: string) =>
-  requiredText(label, 20).refine((v) => /^[\p{L}\p{N}._-]+$/u.test(v), `${label} chỉ gồm chữ, số, dấu chấm, gạch ngang (không dấu cách).`);
+  requiredText(label, 20).refine(
+    (v) => /^[\p{L}\p{N}._-]+$/u.test(v),
+    `${label} chỉ gồm chữ, số, dấu chấm, gạch ngang (không dấu cách).`,
+  );
 
-export const subCriterionInput = z.object({ title: requiredText('Nội dung con', 500), maxPoints: z.union([points('Điểm nội dung con'), z.null()]).default(null) }).strict();
+export const subCriterionInput = z
+  .object({
+    title: requiredText('Nội dung con', 500),
+    maxPoints: z.union([points('Điểm nội dung con'), z.null()]).default(null),
+  })
+  .strict();
 
 export const criterionInput = z
   .object({
@@ -41,7 +57,12 @@ export const groupInput = z
   .strict();
 
 export const adjustmentInput = z
-  .object({ code: itemCode('Mã mục'), title: requiredText('Nội dung mục', 500), maxPoints: points('Điểm tối đa của mục'), guidance: text(2000).default('') })
+  .object({
+    code: itemCode('Mã mục'),
+    title: requiredText('Nội dung mục', 500),
+    maxPoints: points('Điểm tối đa của mục'),
+    guidance: text(2000).default(''),
+  })
   .strict();
 
 export const classInput = z
@@ -55,15 +76,29 @@ export const classInput = z
 
 export const criteriaSetInput = z
   .object({
-    code: requiredText('Mã bộ tiêu chí', 60).refine((v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'Mã bộ tiêu chí chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ dvcq-2025).'),
+    code: requiredText('Mã bộ tiêu chí', 60).refine(
+      (v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v),
+      'Mã bộ tiêu chí chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ dvcq-2025).',
+    ),
     name: requiredText('Tên bộ tiêu chí', 300),
     province: text(200).default(''),
-    year: z.number({ error: 'Năm phải là số.' }).int('Năm phải là số nguyên.').min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
+    year: z
+      .number({ error: 'Năm phải là số.' })
+      .int('Năm phải là số nguyên.')
+      .min(2000, 'Năm không hợp lệ.')
+      .max(2100, 'Năm không hợp lệ.'),
     description: text(4000).default(''),
     totalPoints: points('Thang điểm').refine((v) => v > 0, 'Thang điểm phải lớn hơn 0.'),
     groups: z.array(groupInput).max(50),
-    bonus: z.object({ cap: points('Điểm thưởng tối đa'), items: z.array(adjustmentInput).max(50).default([]) }).strict(),
-    deductions: z.object({ cap: z.union([points('Điểm trừ tối đa'), z.null()]).default(null), items: z.array(adjustmentInput).max(50).default([]) }).strict(),
+    bonus: z
+      .object({ cap: points('Điểm thưởng tối đa'), items: z.array(adjustmentInput).max(50).default([]) })
+      .strict(),
+    deductions: z
+      .object({
+        cap: z.union([points('Điểm trừ tối đa'), z.null()]).default(null),
+        items: z.array(adjustmentInput).max(50).default([]),
+      })
+      .strict(),
     classes: z.array(classInput).min(1, 'Chưa có mức xếp loại nào.').max(20),
   })
   .strict();
@@ -101,14 +136,22 @@ export const scoreLineInput = z
 const unitRef = { roundId: id, unitId: id };
 
 export const saveScoresInput = z
-  .object({ ...unitRef, side: z.enum(['self', 'appraisal'], { error: 'Phải chọn tự chấm hoặc thẩm định.' }), lines: z.array(scoreLineInput).max(500), actor: text(100).default('') })
+  .object({
+    ...unitRef,
+    side: z.enum(['self', 'appraisal'], { error: 'Phải chọn tự chấm hoặc thẩm định.' }),
+    lines: z.array(scoreLineInput).max(500),
+    actor: text(100).default(''),
+  })
   .strict();
 
 export const scoringContract = {
   'scoring.sets.list': method(emptyInput).returns<CriteriaSetListItem[]>(),
   'scoring.sets.get': method(z.object({ id }).strict()).returns<CriteriaSet>(),
   /** id null: a new set; otherwise edits it in place, or as a new version when it is frozen. */
-  'scoring.sets.save': method(z.object({ id: z.union([id, z.null()]), content: criteriaSetInput }).strict()).returns<{ set: CriteriaSet; newVersion: boolean }>(),
+  'scoring.sets.save': method(z.object({ id: z.union([id, z.null()]), content: criteriaSetInput }).strict()).returns<{
+    set: CriteriaSet;
+    newVersion: boolean;
+  }>(),
   'scoring.sets.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
   'scoring.sets.import': method(fileBytes.strict()).returns<{ set: CriteriaSet; newVersion: boolean }>(),
   'scoring.sets.export': method(z.object({ id }).strict()).returns<{ saved: boolean; path: string | null }>(),
@@ -120,19 +163,33 @@ export const scoringContract = {
   /** Units active in the round's year and not in it yet. */
   'scoring.rounds.candidates': method(z.object({ roundId: id }).strict()).returns<RoundCandidate[]>(),
   /** Adds units and removes units with nothing recorded, all or nothing. */
-  'scoring.rounds.units': method(z.object({ roundId: id, add: z.array(id).max(20_000).default([]), remove: z.array(id).max(20_000).default([]) }).strict()).returns<ScoringRound>(),
+  'scoring.rounds.units': method(
+    z
+      .object({ roundId: id, add: z.array(id).max(20_000).default([]), remove: z.array(id).max(20_000).default([]) })
+      .strict(),
+  ).returns<ScoringRound>(),
 
   'scoring.unit.get': method(z.object(unitRef).strict()).returns<UnitScoring>(),
   'scoring.unit.save': method(saveScoresInput).returns<UnitScoring>(),
-  'scoring.unit.approve': method(z.object({ ...unitRef, note: text(2000).default(''), actor: text(100).default('') }).strict()).returns<UnitScoring>(),
-  'scoring.unit.reopen': method(z.object({ ...unitRef, reason: requiredText('Lý do mở lại', 2000), actor: text(100).default('') }).strict()).returns<UnitScoring>(),
-  'scoring.evidence.add': method(z.object({ ...unitRef, itemCode: requiredText('Mã tiêu chí', 20), file: fileBytes.strict() }).strict()).returns<UnitScoring>(),
+  'scoring.unit.approve': method(
+    z.object({ ...unitRef, note: text(2000).default(''), actor: text(100).default('') }).strict(),
+  ).returns<UnitScoring>(),
+  'scoring.unit.reopen': method(
+    z.object({ ...unitRef, reason: requiredText('Lý do mở lại', 2000), actor: text(100).default('') }).strict(),
+  ).returns<UnitScoring>(),
+  'scoring.evidence.add': method(
+    z.object({ ...unitRef, itemCode: requiredText('Mã tiêu chí', 20), file: fileBytes.strict() }).strict(),
+  ).returns<UnitScoring>(),
   'scoring.evidence.remove': method(z.object({ ...unitRef, evidenceId: id }).strict()).returns<UnitScoring>(),
   'scoring.evidence.open': method(z.object({ evidenceId: id }).strict()).returns<{ opened: boolean; path: string }>(),
   'scoring.workbook.export': method(z.object(unitRef).strict()).returns<{ saved: boolean; path: string | null }>(),
-  'scoring.workbook.import': method(z.object({ roundId: id, file: fileBytes.strict() }).strict()).returns<UnitScoring>(),
+  'scoring.workbook.import': method(
+    z.object({ roundId: id, file: fileBytes.strict() }).strict(),
+  ).returns<UnitScoring>(),
 
   'scoring.results': method(z.object({ roundId: id }).strict()).returns<RoundResults>(),
-  'scoring.export.docx': method(z.object({ roundId: id, takeNumber: z.boolean().default(false) }).strict()).returns<SavedDocument>(),
+  'scoring.export.docx': method(
+    z.object({ roundId: id, takeNumber: z.boolean().default(false) }).strict(),
+  ).returns<SavedDocument>(),
   'scoring.export.xlsx': method(z.object({ roundId: id }).strict()).returns<{ saved: boolean; path: string | null }>(),
 };

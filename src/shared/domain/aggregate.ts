@@ -10,7 +10,17 @@
 // cumulative indicators (since the start of the year) and yes/no answers are taken from the LAST
 // period of the window, never added across periods.
 import { addDec, compareDec, ratePercent, subDec } from './decimal';
-import { COUNTED_STATUSES, type Aggregation, type ComparisonRow, type Figure, type IndicatorTotal, type ReportingStatus, type TargetResult, type TextAnswer, type UnitLine } from '../model/compile';
+import {
+  COUNTED_STATUSES,
+  type Aggregation,
+  type ComparisonRow,
+  type Figure,
+  type IndicatorTotal,
+  type ReportingStatus,
+  type TargetResult,
+  type TextAnswer,
+  type UnitLine,
+} from '../model/compile';
 import type { BoardState, ReportStatus, ValueMap } from '../model/report';
 import type { TemplateIndicator } from '../model/template';
 import { UNIT_KINDS, type UnitKind } from '../model/unit';
@@ -96,7 +106,8 @@ export type UnitValues = Map<number, Record<string, string | null>>;
 
 /** n / d as a percent with two decimals (see ratePercent); small integers without BigInt. */
 export function rate(n: string, d: string): string | null {
-  if (!SMALL_INT.test(n) || !SMALL_INT.test(d) || n.length > 10 || n.startsWith('-') || d.startsWith('-')) return ratePercent(n, d);
+  if (!SMALL_INT.test(n) || !SMALL_INT.test(d) || n.length > 10 || n.startsWith('-') || d.startsWith('-'))
+    return ratePercent(n, d);
   const den = Number(d);
   if (den === 0) return null;
   // n × 10 000 stays below 2^53: the quotient and the remainder are exact integers.
@@ -112,13 +123,19 @@ export function rate(n: string, d: string): string | null {
 }
 
 /** Each unit's value of each indicator over the window. */
-export function unitValues(periods: AggPeriod[], indicators: TemplateIndicator[], units: Pick<AggUnit, 'id'>[]): UnitValues {
+export function unitValues(
+  periods: AggPeriod[],
+  indicators: TemplateIndicator[],
+  units: Pick<AggUnit, 'id'>[],
+): UnitValues {
   const last = periods[periods.length - 1]!;
   const lastCodes = new Set(last.indicators.map((i) => i.code));
   const out: UnitValues = new Map();
   const byPeriod = periods.map((p) => new Map(p.reports.filter(counted).map((r) => [r.unitId, r])));
   const lastReports = byPeriod[byPeriod.length - 1]!;
-  const plain = indicators.map((ind) => [ind, valueSource(ind, lastCodes.has(ind.code))] as const).filter(([ind]) => ind.rule !== 'RATE' && ind.type !== 'text');
+  const plain = indicators
+    .map((ind) => [ind, valueSource(ind, lastCodes.has(ind.code))] as const)
+    .filter(([ind]) => ind.rule !== 'RATE' && ind.type !== 'text');
   const rates = indicators.filter((ind) => ind.rule === 'RATE');
   const codes = indicators.filter((ind) => ind.type !== 'text').map((ind) => ind.code);
   for (const u of units) {
@@ -183,7 +200,13 @@ export function addToStats(stats: WindowStats, code: string, kind: UnitKind, exp
 }
 
 /** The stats of these codes from the units' values. */
-export function statsFromValues(units: Pick<AggUnit, 'id' | 'kind'>[], values: UnitValues, expected: Set<number>, codes: Iterable<string>, into: WindowStats = new Map()): WindowStats {
+export function statsFromValues(
+  units: Pick<AggUnit, 'id' | 'kind'>[],
+  values: UnitValues,
+  expected: Set<number>,
+  codes: Iterable<string>,
+  into: WindowStats = new Map(),
+): WindowStats {
   for (const code of codes) {
     for (const u of units) {
       const v = values.get(u.id)?.[code] ?? null;
@@ -197,14 +220,27 @@ export function statsFromValues(units: Pick<AggUnit, 'id' | 'kind'>[], values: U
  * The figure of one indicator over a set of units (all, or some kinds): `inScope` picks the
  * kinds, `expectedCount` is the number of expected units among them.
  */
-export function figureFromStats(ind: TemplateIndicator, stats: WindowStats, inScope: (kind: UnitKind) => boolean, expectedCount: number): Figure {
+export function figureFromStats(
+  ind: TemplateIndicator,
+  stats: WindowStats,
+  inScope: (kind: UnitKind) => boolean,
+  expectedCount: number,
+): Figure {
   const groups = (code: string | null) => (code === null ? [] : (stats.get(code) ?? []).filter((g) => inScope(g.kind)));
-  const count = (gs: GroupStats[], f: (g: GroupStats) => number, expectedOnly = false) => gs.reduce((a, g) => a + (!expectedOnly || g.expected ? f(g) : 0), 0);
+  const count = (gs: GroupStats[], f: (g: GroupStats) => number, expectedOnly = false) =>
+    gs.reduce((a, g) => a + (!expectedOnly || g.expected ? f(g) : 0), 0);
   const base = { expected: expectedCount };
   switch (ind.rule) {
     case 'SUM': {
       const gs = groups(ind.code);
-      return { ...base, value: sumOf(gs.map((g) => g.sum)), numerator: null, denominator: null, reported: count(gs, (g) => g.n), missing: expectedCount - count(gs, (g) => g.n, true) };
+      return {
+        ...base,
+        value: sumOf(gs.map((g) => g.sum)),
+        numerator: null,
+        denominator: null,
+        reported: count(gs, (g) => g.n),
+        missing: expectedCount - count(gs, (g) => g.n, true),
+      };
     }
     case 'RATE': {
       const num = sumOf(groups(ind.numerator).map((g) => g.sum));
@@ -236,13 +272,25 @@ export function figureFromStats(ind: TemplateIndicator, stats: WindowStats, inSc
     case 'NONE':
     case 'TEXT': {
       const gs = groups(ind.code);
-      return { ...base, value: null, numerator: null, denominator: null, reported: count(gs, (g) => g.n), missing: expectedCount - count(gs, (g) => g.n, true) };
+      return {
+        ...base,
+        value: null,
+        numerator: null,
+        denominator: null,
+        reported: count(gs, (g) => g.n),
+        missing: expectedCount - count(gs, (g) => g.n, true),
+      };
     }
   }
 }
 
 /** Where a unit stands for a period's deadline: the board's and the consolidated report's one rule. */
-export function stateOf(status: ReportStatus, receivedDate: string | null, deadline: string, today: string): BoardState {
+export function stateOf(
+  status: ReportStatus,
+  receivedDate: string | null,
+  deadline: string,
+  today: string,
+): BoardState {
   switch (status) {
     case 'da_duyet':
       return 'da_duyet';
@@ -292,7 +340,12 @@ export function presentUnits(units: AggUnit[], expected: Set<number>, reporting:
 }
 
 /** Text answers of counted reports, period by period, unit by unit in the units' order. */
-export function gatherTexts(periods: AggPeriodInfo[], units: AggUnit[], codes: string[], textOf: (periodId: number, unitId: number, code: string) => string | undefined): Map<string, TextAnswer[]> {
+export function gatherTexts(
+  periods: AggPeriodInfo[],
+  units: AggUnit[],
+  codes: string[],
+  textOf: (periodId: number, unitId: number, code: string) => string | undefined,
+): Map<string, TextAnswer[]> {
   const out = new Map<string, TextAnswer[]>();
   for (const code of codes) {
     out.set(
@@ -347,7 +400,12 @@ export function aggregate(periodsIn: AggPeriod[], units: AggUnit[], today: strin
         expected,
         indicators.map((i) => i.code),
       ),
-      texts: gatherTexts(periods, present, textCodes, (periodId, unitId, code) => byPeriod.get(periodId)?.get(unitId)?.values[code]),
+      texts: gatherTexts(
+        periods,
+        present,
+        textCodes,
+        (periodId, unitId, code) => byPeriod.get(periodId)?.get(unitId)?.values[code],
+      ),
       values,
     },
     today,
@@ -362,7 +420,9 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
   const expected = new Set(last.expectedUnitIds);
   const notes: string[] = [];
   const kinds = UNIT_KINDS.filter((k) => present.some((u) => u.kind === k));
-  const expectedOfKind = new Map(kinds.map((k) => [k, present.filter((u) => u.kind === k && expected.has(u.id)).length]));
+  const expectedOfKind = new Map(
+    kinds.map((k) => [k, present.filter((u) => u.kind === k && expected.has(u.id)).length]),
+  );
   const expectedCount = present.filter((u) => expected.has(u.id)).length;
 
   const totals: IndicatorTotal[] = indicators.map((ind) => {
@@ -384,7 +444,10 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
       group: ind.group,
       numeratorCode: ind.numerator,
       denominatorCode: ind.denominator,
-      byKind: kinds.map((kind) => ({ kind, figure: figureFromStats(ind, stats, (k) => k === kind, expectedOfKind.get(kind)!) })),
+      byKind: kinds.map((kind) => ({
+        kind,
+        figure: figureFromStats(ind, stats, (k) => k === kind, expectedOfKind.get(kind)!),
+      })),
       texts,
     };
   });
@@ -404,7 +467,8 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
       status,
       state: stateOf(status, receivedDate, last.deadline, today),
       receivedDate,
-      daysLate: submitted && receivedDate && receivedDate > last.deadline ? daysBetween(last.deadline, receivedDate) : null,
+      daysLate:
+        submitted && receivedDate && receivedDate > last.deadline ? daysBetween(last.deadline, receivedDate) : null,
       periodsCounted: r?.periodsCounted ?? 0,
       values: m ?? {},
     };
@@ -424,11 +488,14 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
   };
 
   for (const p of periods) {
-    if (!facts.periodsWithReports.has(p.id)) notes.push(`Kỳ "${p.name}" chưa có báo cáo nào đã nộp: số liệu của kỳ này đều trống.`);
+    if (!facts.periodsWithReports.has(p.id))
+      notes.push(`Kỳ "${p.name}" chưa có báo cáo nào đã nộp: số liệu của kỳ này đều trống.`);
   }
   const labels = [...new Set(periods.map((p) => p.templateLabel))];
   if (labels.length > 1) {
-    notes.push(`Các kỳ đã chọn dùng ${labels.length} mẫu báo cáo khác nhau (${labels.join('; ')}): số liệu được ghép theo mã chỉ số; chỉ số không có trong mẫu của một kỳ thì kỳ đó để trống.`);
+    notes.push(
+      `Các kỳ đã chọn dùng ${labels.length} mẫu báo cáo khác nhau (${labels.join('; ')}): số liệu được ghép theo mã chỉ số; chỉ số không có trong mẫu của một kỳ thì kỳ đó để trống.`,
+    );
   }
   const outsiders = lines.filter((l) => !l.expected && l.periodsCounted > 0);
   if (outsiders.length) {
@@ -437,7 +504,13 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
     );
   }
   return {
-    periods: periods.map((p) => ({ id: p.id, name: p.name, windowStart: p.windowStart, windowEnd: p.windowEnd, deadline: p.deadline })),
+    periods: periods.map((p) => ({
+      id: p.id,
+      name: p.name,
+      windowStart: p.windowStart,
+      windowEnd: p.windowEnd,
+      deadline: p.deadline,
+    })),
     indicators: totals,
     units: lines,
     status,
@@ -449,7 +522,8 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
 export function overlappingPeriods(periods: Pick<AggPeriod, 'name' | 'windowStart' | 'windowEnd'>[]): string | null {
   const s = [...periods].sort((a, b) => a.windowStart.localeCompare(b.windowStart));
   for (let i = 1; i < s.length; i++) {
-    if (s[i]!.windowStart <= s[i - 1]!.windowEnd) return `Kỳ "${s[i - 1]!.name}" và kỳ "${s[i]!.name}" trùng thời gian số liệu: cộng chung sẽ tính hai lần. Hãy chọn các kỳ không chồng lên nhau.`;
+    if (s[i]!.windowStart <= s[i - 1]!.windowEnd)
+      return `Kỳ "${s[i - 1]!.name}" và kỳ "${s[i]!.name}" trùng thời gian số liệu: cộng chung sẽ tính hai lần. Hãy chọn các kỳ không chồng lên nhau.`;
   }
   return null;
 }
@@ -459,11 +533,31 @@ export function compareAggregations(current: Aggregation, previous: Aggregation 
   return current.indicators
     .filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE')
     .map((i) => {
-      if (!previous) return { code: i.code, current: i.value, previous: null, delta: null, note: 'Không có kỳ cùng kỳ năm trước để so sánh.' };
+      if (!previous)
+        return {
+          code: i.code,
+          current: i.value,
+          previous: null,
+          delta: null,
+          note: 'Không có kỳ cùng kỳ năm trước để so sánh.',
+        };
       const p = previous.indicators.find((x) => x.code === i.code);
-      if (!p) return { code: i.code, current: i.value, previous: null, delta: null, note: `Mẫu báo cáo của cùng kỳ năm trước không có chỉ số ${i.code}.` };
+      if (!p)
+        return {
+          code: i.code,
+          current: i.value,
+          previous: null,
+          delta: null,
+          note: `Mẫu báo cáo của cùng kỳ năm trước không có chỉ số ${i.code}.`,
+        };
       const delta = i.value !== null && p.value !== null ? subDec(i.value, p.value) : null;
-      return { code: i.code, current: i.value, previous: p.value, delta, note: delta === null ? 'Thiếu số liệu để so sánh.' : '' };
+      return {
+        code: i.code,
+        current: i.value,
+        previous: p.value,
+        delta,
+        note: delta === null ? 'Thiếu số liệu để so sánh.' : '',
+      };
     });
 }
 
@@ -488,7 +582,12 @@ function meets(actual: string, comparator: Comparator, target: string): boolean 
  * A target limited to some unit kinds is measured on those kinds only. `stats` are the window's
  * (made from the lines' values when not given).
  */
-export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicators: TemplateIndicator[], stats?: WindowStats): TargetResult[] {
+export function evaluateTargets(
+  targets: PlanTarget[],
+  agg: Aggregation,
+  indicators: TemplateIndicator[],
+  stats?: WindowStats,
+): TargetResult[] {
   let st = stats;
   const statsOf = (): WindowStats => {
     if (!st) {
@@ -504,11 +603,27 @@ export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicat
     return st;
   };
   return targets.map((t) => {
-    const base = { text: t.text, indicatorCode: t.indicatorCode, comparator: t.comparator, target: t.value, targetUnit: t.valueUnit };
-    const none = (problem: string, measure = ''): TargetResult => ({ ...base, actual: null, measure, met: null, gap: null, problem });
+    const base = {
+      text: t.text,
+      indicatorCode: t.indicatorCode,
+      comparator: t.comparator,
+      target: t.value,
+      targetUnit: t.valueUnit,
+    };
+    const none = (problem: string, measure = ''): TargetResult => ({
+      ...base,
+      actual: null,
+      measure,
+      met: null,
+      gap: null,
+      problem,
+    });
     if (!t.indicatorCode) return none('Chỉ tiêu chưa gắn với chỉ số nào của mẫu báo cáo nên không tự đánh giá được.');
     const ind = indicators.find((i) => i.code === t.indicatorCode);
-    if (!ind) return none(`Chỉ tiêu gắn với chỉ số ${t.indicatorCode} nhưng mẫu báo cáo không còn chỉ số này; hãy sửa chỉ tiêu trong văn bản chỉ đạo.`);
+    if (!ind)
+      return none(
+        `Chỉ tiêu gắn với chỉ số ${t.indicatorCode} nhưng mẫu báo cáo không còn chỉ số này; hãy sửa chỉ tiêu trong văn bản chỉ đạo.`,
+      );
     const kinds = new Set(t.unitKinds);
     const inScope = (k: UnitKind) => kinds.size === 0 || kinds.has(k);
     const expectedCount = agg.units.filter((u) => u.expected && inScope(u.kind)).length;
@@ -517,7 +632,10 @@ export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicat
     let actual: string | null;
     let measure: string;
     if (ind.rule === 'SUM' && percentTarget) {
-      const yes = (statsOf().get(ind.code) ?? []).reduce((a, g) => a + (g.expected && inScope(g.kind) ? g.positive : 0), 0);
+      const yes = (statsOf().get(ind.code) ?? []).reduce(
+        (a, g) => a + (g.expected && inScope(g.kind) ? g.positive : 0),
+        0,
+      );
       actual = expectedCount ? ratePercent(String(yes), String(expectedCount)) : null;
       measure = `${yes}/${expectedCount} đơn vị phải báo cáo có ${ind.name.toLocaleLowerCase('vi')}${scope}`;
     } else if (ind.rule === 'SUM' || ind.rule === 'RATE' || ind.rule === 'SHARE') {
@@ -530,12 +648,23 @@ export function evaluateTargets(targets: PlanTarget[], agg: Aggregation, indicat
             ? `${ind.numerator}/${ind.denominator} cộng của các đơn vị${scope}`
             : `tổng của các đơn vị${scope}`;
     } else return none(`Chỉ số ${ind.code} không cộng được (${ind.rule}) nên không so với chỉ tiêu được.`);
-    if (actual === null) return { ...base, actual, measure, met: null, gap: null, problem: 'Chưa có số liệu để đánh giá.' };
-    return { ...base, actual, measure, met: meets(actual, t.comparator, t.value), gap: subDec(actual, t.value), problem: '' };
+    if (actual === null)
+      return { ...base, actual, measure, met: null, gap: null, problem: 'Chưa có số liệu để đánh giá.' };
+    return {
+      ...base,
+      actual,
+      measure,
+      met: meets(actual, t.comparator, t.value),
+      gap: subDec(actual, t.value),
+      problem: '',
+    };
   });
 }
 
 /** "trên 80%". */
-export function targetPhrase(t: Pick<TargetResult, 'comparator' | 'target' | 'targetUnit'>, fmt: (v: string) => string): string {
+export function targetPhrase(
+  t: Pick<TargetResult, 'comparator' | 'target' | 'targetUnit'>,
+  fmt: (v: string) => string,
+): string {
   return `${COMPARATOR_LABELS[t.comparator]} ${fmt(t.target)}${t.targetUnit === '%' ? '%' : t.targetUnit ? ` ${t.targetUnit}` : ''}`;
 }

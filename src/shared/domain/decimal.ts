@@ -26,7 +26,10 @@ function canonical(negative: boolean, intDigits: string, fracDigits: string): st
  * digits is refused rather than guessed ("1.5" is ambiguous).
  */
 export function parseViNumber(input: string): ParseResult {
-  const raw = input.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim();
+  const raw = input
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim();
   if (raw === '') return { ok: false, message: 'Chưa nhập số.' };
   let s = raw.replace(/^[+]/, '');
   let negative = false;
@@ -36,9 +39,11 @@ export function parseViNumber(input: string): ParseResult {
   }
   if (!/^[\d., ]+$/.test(s)) return { ok: false, message: `"${raw}" không phải là số.` };
   const commas = s.split(',').length - 1;
-  if (commas > 1) return { ok: false, message: `"${raw}" có nhiều dấu phẩy; dấu phẩy chỉ dùng một lần để ngăn phần thập phân.` };
+  if (commas > 1)
+    return { ok: false, message: `"${raw}" có nhiều dấu phẩy; dấu phẩy chỉ dùng một lần để ngăn phần thập phân.` };
   const [intPart = '', fracPart = ''] = s.split(',');
-  if (commas === 1 && !/^\d+$/.test(fracPart)) return { ok: false, message: `Phần thập phân của "${raw}" không hợp lệ.` };
+  if (commas === 1 && !/^\d+$/.test(fracPart))
+    return { ok: false, message: `Phần thập phân của "${raw}" không hợp lệ.` };
   if (intPart === '') return { ok: false, message: `"${raw}" thiếu phần nguyên.` };
   const groups = intPart.split(/[. ]/);
   if (groups.length > 1) {

@@ -28,7 +28,9 @@ function deltaPhrase(delta: string | null, unit: string, percent: boolean, hasPr
 }
 
 /** Every placeholder of a compiled window, rendered in Vietnamese. */
-export function buildPlaceholders(r: Pick<CompileResult, 'current' | 'previous' | 'comparison' | 'targets' | 'planReference'>): Record<string, string> {
+export function buildPlaceholders(
+  r: Pick<CompileResult, 'current' | 'previous' | 'comparison' | 'targets' | 'planReference'>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const cur = r.current;
   for (const i of cur.indicators) {
@@ -72,7 +74,9 @@ export function buildPlaceholders(r: Pick<CompileResult, 'current' | 'previous' 
   out['units.missing'] = String(s.missing);
   out['units.lateList'] = s.lateUnits.join(', ') || 'không có';
   out['units.missingList'] = s.missingUnits.join(', ') || 'không có';
-  out['units.missingClause'] = s.missing ? `; còn ${s.missing} cơ quan, đơn vị chưa gửi báo cáo: ${s.missingUnits.join(', ')}` : '';
+  out['units.missingClause'] = s.missing
+    ? `; còn ${s.missing} cơ quan, đơn vị chưa gửi báo cáo: ${s.missingUnits.join(', ')}`
+    : '';
   out['units.lateClause'] = s.late ? `; nộp muộn: ${s.lateUnits.join(', ')}` : '';
   return out;
 }
@@ -126,7 +130,10 @@ function tokens(s: string): Set<string> {
  * The section an indicator's sentence goes under: the text section whose title shares the most
  * words with the indicator's group (its name for text answers). Null when nothing matches.
  */
-export function sectionFor(label: string, sections: Pick<TemplateSection, 'number' | 'title' | 'hasText'>[]): string | null {
+export function sectionFor(
+  label: string,
+  sections: Pick<TemplateSection, 'number' | 'title' | 'hasText'>[],
+): string | null {
   const words = tokens(label);
   let best: { number: string; score: number } | null = null;
   for (const s of sections) {
@@ -155,7 +162,10 @@ function figureSentence(group: IndicatorTotal[], hasPrevious: boolean, targetCod
     const delta = hasPrevious ? `{{${i.code}.cmp}}` : '';
     if (i.rule === 'SUM') parts.push(`${name}: {{${i.code}}}${i.unit ? ` ${i.unit}` : ''}${delta}`);
     else if (i.rule === 'RATE') parts.push(`${name} đạt {{${i.code}}}${delta}`);
-    else if (i.rule === 'SHARE') shares.push(`Có {{${i.code}.yes}}/{{${i.code}.expected}} cơ quan, đơn vị phải báo cáo ({{${i.code}}}) ${name}{{${i.code}.missingClause}}.`);
+    else if (i.rule === 'SHARE')
+      shares.push(
+        `Có {{${i.code}.yes}}/{{${i.code}.expected}} cơ quan, đơn vị phải báo cáo ({{${i.code}}}) ${name}{{${i.code}.missingClause}}.`,
+      );
   }
   const out: string[] = [];
   if (parts.length) out.push(`Trong kỳ, các cơ quan, đơn vị đã báo cáo: ${parts.join('; ')}.`);
@@ -233,15 +243,29 @@ export function generateDraft(
     `${reference}${issuer} báo cáo ${lowerFirst(subject)} {{period}} như sau:`,
     `Có {{units.reported}}/{{units.expected}} cơ quan, đơn vị gửi báo cáo ({{units.onTime}} đúng hạn, {{units.late}} nộp muộn){{units.missingClause}} (chi tiết tại Phụ lục III).`,
   ].join('\n');
-  const out: DraftSection[] = [{ number: '', title: '', level: 0, hasText: true, text: opening, generated: opening, refreshNote: '' }];
+  const out: DraftSection[] = [
+    { number: '', title: '', level: 0, hasText: true, text: opening, generated: opening, refreshNote: '' },
+  ];
   for (const s of sections) {
     const text = (body.get(s.number) ?? []).join('\n');
-    out.push({ number: s.number, title: s.title, level: s.level, hasText: s.hasText, text, generated: text, refreshNote: '' });
+    out.push({
+      number: s.number,
+      title: s.title,
+      level: s.level,
+      hasText: s.hasText,
+      text,
+      generated: text,
+      refreshNote: '',
+    });
   }
   return { title: `${subject.replace(/^\p{L}/u, (c) => c.toLocaleUpperCase('vi'))} {{period}}`, sections: out };
 }
 
-const paras = (t: string): string[] => t.split('\n').map((l) => l.trim()).filter(Boolean);
+const paras = (t: string): string[] =>
+  t
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /**
  * Regenerates without losing the user's work. A section the user has not touched takes the new
@@ -249,7 +273,10 @@ const paras = (t: string): string[] => t.split('\n').map((l) => l.trim()).filter
  * since) appended, and says which generated paragraphs it still holds that no longer apply.
  * Sections the template no longer has are kept when they hold the user's text.
  */
-export function mergeDraft(old: Pick<Draft, 'title' | 'sections'> | null, fresh: Pick<Draft, 'title' | 'sections'>): Pick<Draft, 'title' | 'sections'> {
+export function mergeDraft(
+  old: Pick<Draft, 'title' | 'sections'> | null,
+  fresh: Pick<Draft, 'title' | 'sections'>,
+): Pick<Draft, 'title' | 'sections'> {
   if (!old) return fresh;
   const sections: DraftSection[] = fresh.sections.map((f) => {
     const o = old.sections.find((s) => s.number === f.number);
@@ -261,12 +288,21 @@ export function mergeDraft(old: Pick<Draft, 'title' | 'sections'> | null, fresh:
     const stale = [...oldGen].filter((p) => !newGen.includes(p) && mine.has(p));
     const notes: string[] = [];
     if (added.length) notes.push(`Đã thêm ${added.length} đoạn mới vào cuối mục (số liệu hoặc ý kiến đơn vị mới).`);
-    if (stale.length) notes.push(`Mục đã sửa tay còn ${stale.length} đoạn mà số liệu mới không còn tạo ra: hãy xem lại.`);
-    return { ...f, text: [o.text.replace(/\s+$/, ''), ...added].filter(Boolean).join('\n'), refreshNote: notes.join(' ') };
+    if (stale.length)
+      notes.push(`Mục đã sửa tay còn ${stale.length} đoạn mà số liệu mới không còn tạo ra: hãy xem lại.`);
+    return {
+      ...f,
+      text: [o.text.replace(/\s+$/, ''), ...added].filter(Boolean).join('\n'),
+      refreshNote: notes.join(' '),
+    };
   });
   for (const o of old.sections) {
     if (!fresh.sections.some((f) => f.number === o.number) && o.text.trim() && o.text !== o.generated) {
-      sections.push({ ...o, generated: '', refreshNote: 'Mục này không còn trong mẫu báo cáo; nội dung bạn đã sửa được giữ lại.' });
+      sections.push({
+        ...o,
+        generated: '',
+        refreshNote: 'Mục này không còn trong mẫu báo cáo; nội dung bạn đã sửa được giữ lại.',
+      });
     }
   }
   return { title: old.title || fresh.title, sections };

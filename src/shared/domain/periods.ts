@@ -143,7 +143,8 @@ export function planDeadline(monthDay: string, year: number): string | null {
 export function checkWindow(windowStart: string, windowEnd: string, deadline: string): string[] {
   const out: string[] = [];
   const fmt = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-  if (windowStart > windowEnd) out.push(`Ngày bắt đầu lấy số liệu (${fmt(windowStart)}) phải trước ngày chốt số liệu (${fmt(windowEnd)}).`);
+  if (windowStart > windowEnd)
+    out.push(`Ngày bắt đầu lấy số liệu (${fmt(windowStart)}) phải trước ngày chốt số liệu (${fmt(windowEnd)}).`);
   if (deadline <= windowEnd) {
     out.push(
       `Hạn nộp ${fmt(deadline)} không sau ngày chốt số liệu ${fmt(windowEnd)}: đơn vị chưa thể có số liệu đủ kỳ. Hãy lùi hạn nộp hoặc sửa ngày chốt số liệu.`,

@@ -19,7 +19,10 @@ const NO = ['không', 'khong', 'k', '0', 'no', 'false', 'chưa', 'chua'];
  * Reads one input for an indicator: Vietnamese numbers ("1.234", "79,63"), "có"/"không", text.
  * Null clears the value; a string is the error message (Vietnamese, naming the indicator).
  */
-export function parseIndicatorInput(ind: TemplateIndicator, input: string | number | boolean | null): Stored | null | string {
+export function parseIndicatorInput(
+  ind: TemplateIndicator,
+  input: string | number | boolean | null,
+): Stored | null | string {
   const label = `${ind.code} (${ind.name})`;
   if (input === null || (typeof input === 'string' && input.trim() === '')) return null;
   if (ind.rule === 'RATE') return `${label} được tính tự động từ ${ind.numerator}/${ind.denominator}, không nhập tay.`;

@@ -19,7 +19,18 @@ export interface Rule {
 
 export type RuleParse = { ok: true; rule: Rule } | { ok: false; message: string };
 
-const OP_ALIASES: Record<string, CmpOp> = { '<=': '<=', '≤': '<=', '<': '<', '>=': '>=', '≥': '>=', '>': '>', '=': '=', '==': '=', '!=': '!=', '≠': '!=' };
+const OP_ALIASES: Record<string, CmpOp> = {
+  '<=': '<=',
+  '≤': '<=',
+  '<': '<',
+  '>=': '>=',
+  '≥': '>=',
+  '>': '>',
+  '=': '=',
+  '==': '=',
+  '!=': '!=',
+  '≠': '!=',
+};
 const OP_SYMBOL: Record<CmpOp, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '=': '=', '!=': '≠' };
 
 export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{0,19}$/;
@@ -118,7 +129,8 @@ export function parseRule(source: string): RuleParse {
   const left = parseSum(false, 0);
   if (typeof left === 'string') return fail(left);
   const opTok = tokens[pos];
-  if (!opTok || opTok.kind !== 'op') return fail(opTok ? `cần phép so sánh ở vị trí ${opTok.at + 1}` : 'thiếu phép so sánh (ví dụ <=)');
+  if (!opTok || opTok.kind !== 'op')
+    return fail(opTok ? `cần phép so sánh ở vị trí ${opTok.at + 1}` : 'thiếu phép so sánh (ví dụ <=)');
   pos++;
   const right = parseSum(false, 0);
   if (typeof right === 'string') return fail(right);
@@ -129,14 +141,20 @@ export function parseRule(source: string): RuleParse {
 }
 
 export function ruleCodes(rule: Rule): string[] {
-  return [...new Set([...rule.left.terms, ...rule.right.terms].map((t) => t.code).filter((c): c is string => c !== null))];
+  return [
+    ...new Set([...rule.left.terms, ...rule.right.terms].map((t) => t.code).filter((c): c is string => c !== null)),
+  ];
 }
 
 function sumText(s: SumExpr, values?: Record<string, string | null | undefined>): string {
   return s.terms
     .map((t, i) => {
       const sign = t.sign === -1 ? (i === 0 ? '-' : ' - ') : i === 0 ? '' : ' + ';
-      const body = t.code ? (values ? `${t.code} (${values[t.code] == null || values[t.code] === '' ? '…' : formatDec(values[t.code]!)})` : t.code) : formatDec(t.number!);
+      const body = t.code
+        ? values
+          ? `${t.code} (${values[t.code] == null || values[t.code] === '' ? '…' : formatDec(values[t.code]!)})`
+          : t.code
+        : formatDec(t.number!);
       return sign + body;
     })
     .join('');
@@ -180,7 +198,10 @@ export function evaluateRule(rule: Rule, values: Record<string, string | null | 
 }
 
 /** The computed value of a RATE indicator (percent, canonical) or null ("—"). */
-export function computeRate(ind: Pick<TemplateIndicator, 'numerator' | 'denominator'>, values: Record<string, string | null | undefined>): string | null {
+export function computeRate(
+  ind: Pick<TemplateIndicator, 'numerator' | 'denominator'>,
+  values: Record<string, string | null | undefined>,
+): string | null {
   if (!ind.numerator || !ind.denominator) return null;
   const n = values[ind.numerator];
   const d = values[ind.denominator];
@@ -231,21 +252,36 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
   const byCode = new Map<string, TemplateIndicator>();
   t.indicators.forEach((ind, i) => {
     const field = `indicators.${i}.code`;
-    if (!CODE_PATTERN.test(ind.code)) problems.push({ field, message: `Mã chỉ số "${ind.code}" không hợp lệ: chỉ gồm chữ IN HOA không dấu, số và "_", bắt đầu bằng chữ (ví dụ DT01).` });
+    if (!CODE_PATTERN.test(ind.code))
+      problems.push({
+        field,
+        message: `Mã chỉ số "${ind.code}" không hợp lệ: chỉ gồm chữ IN HOA không dấu, số và "_", bắt đầu bằng chữ (ví dụ DT01).`,
+      });
     else if (byCode.has(ind.code)) problems.push({ field, message: `Mã chỉ số "${ind.code}" bị trùng.` });
     byCode.set(ind.code, ind);
   });
   const sectionNumbers = new Set<string>();
   t.sections.forEach((s, i) => {
-    if (sectionNumbers.has(s.number)) problems.push({ field: `sections.${i}.number`, message: `Số mục "${s.number}" bị trùng.` });
+    if (sectionNumbers.has(s.number))
+      problems.push({ field: `sections.${i}.number`, message: `Số mục "${s.number}" bị trùng.` });
     sectionNumbers.add(s.number);
   });
-  const numeric = (ind: TemplateIndicator | undefined) => ind && (ind.type === 'count' || ind.type === 'amount' || ind.type === 'percent');
+  const numeric = (ind: TemplateIndicator | undefined) =>
+    ind && (ind.type === 'count' || ind.type === 'amount' || ind.type === 'percent');
   const computed = new Map<string, Set<string>>();
   t.indicators.forEach((ind, i) => {
-    const typeOk: Record<string, string[]> = { RATE: ['percent'], SHARE: ['yesno'], TEXT: ['text'], SUM: ['count', 'amount'], NONE: ['count', 'amount', 'percent', 'yesno', 'text'] };
+    const typeOk: Record<string, string[]> = {
+      RATE: ['percent'],
+      SHARE: ['yesno'],
+      TEXT: ['text'],
+      SUM: ['count', 'amount'],
+      NONE: ['count', 'amount', 'percent', 'yesno', 'text'],
+    };
     if (!typeOk[ind.rule]!.includes(ind.type)) {
-      problems.push({ field: `indicators.${i}.rule`, message: `Chỉ số ${ind.code}: cách tổng hợp ${ind.rule} không dùng được cho kiểu dữ liệu này.` });
+      problems.push({
+        field: `indicators.${i}.rule`,
+        message: `Chỉ số ${ind.code}: cách tổng hợp ${ind.rule} không dùng được cho kiểu dữ liệu này.`,
+      });
     }
     if (ind.rule === 'RATE') {
       for (const [part, label] of [
@@ -253,17 +289,30 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
         ['denominator', 'mẫu số'],
       ] as const) {
         const code = ind[part];
-        if (!code) problems.push({ field: `indicators.${i}.${part}`, message: `Chỉ số tỷ lệ ${ind.code} thiếu ${label}.` });
-        else if (!byCode.has(code)) problems.push({ field: `indicators.${i}.${part}`, message: `Chỉ số tỷ lệ ${ind.code}: ${label} "${code}" không có trong mẫu.` });
-        else if (!numeric(byCode.get(code))) problems.push({ field: `indicators.${i}.${part}`, message: `Chỉ số tỷ lệ ${ind.code}: ${label} "${code}" không phải là chỉ số dạng số.` });
+        if (!code)
+          problems.push({ field: `indicators.${i}.${part}`, message: `Chỉ số tỷ lệ ${ind.code} thiếu ${label}.` });
+        else if (!byCode.has(code))
+          problems.push({
+            field: `indicators.${i}.${part}`,
+            message: `Chỉ số tỷ lệ ${ind.code}: ${label} "${code}" không có trong mẫu.`,
+          });
+        else if (!numeric(byCode.get(code)))
+          problems.push({
+            field: `indicators.${i}.${part}`,
+            message: `Chỉ số tỷ lệ ${ind.code}: ${label} "${code}" không phải là chỉ số dạng số.`,
+          });
       }
       computed.set(ind.code, new Set([ind.numerator, ind.denominator].filter((c): c is string => !!c)));
     } else if (ind.numerator || ind.denominator) {
-      problems.push({ field: `indicators.${i}.numerator`, message: `Chỉ số ${ind.code} không phải tỷ lệ nên không có tử số, mẫu số.` });
+      problems.push({
+        field: `indicators.${i}.numerator`,
+        message: `Chỉ số ${ind.code} không phải tỷ lệ nên không có tử số, mẫu số.`,
+      });
     }
   });
   const rateCycle = findCycle(computed);
-  if (rateCycle) problems.push({ field: 'indicators', message: `Các chỉ số tỷ lệ tính vòng quanh nhau: ${rateCycle.join(' → ')}.` });
+  if (rateCycle)
+    problems.push({ field: 'indicators', message: `Các chỉ số tỷ lệ tính vòng quanh nhau: ${rateCycle.join(' → ')}.` });
 
   // Rules: every code known and numeric; the order they impose must not go round in a circle.
   const order = new Map<string, Set<string>>();
@@ -275,23 +324,40 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
       return;
     }
     for (const code of ruleCodes(parsed.rule)) {
-      if (!byCode.has(code)) problems.push({ field, message: `Quy tắc "${r.expression}" dùng mã "${code}" không có trong mẫu.` });
-      else if (!numeric(byCode.get(code))) problems.push({ field, message: `Quy tắc "${r.expression}": chỉ số "${code}" không phải dạng số.` });
+      if (!byCode.has(code))
+        problems.push({ field, message: `Quy tắc "${r.expression}" dùng mã "${code}" không có trong mẫu.` });
+      else if (!numeric(byCode.get(code)))
+        problems.push({ field, message: `Quy tắc "${r.expression}": chỉ số "${code}" không phải dạng số.` });
     }
     const { left, op, right } = parsed.rule;
     const codesOf = (s: SumExpr) => s.terms.filter((x) => x.code && x.sign === 1).map((x) => x.code!);
-    const [small, big] = op === '<=' || op === '<' ? [codesOf(left), codesOf(right)] : op === '>=' || op === '>' ? [codesOf(right), codesOf(left)] : [[], []];
-    for (const a of small) for (const b of big) {
-      if (a === b) continue;
-      const set = order.get(a) ?? new Set<string>();
-      set.add(b);
-      order.set(a, set);
-    }
-    if (small.some((c) => big.includes(c)) && (op === '<' || op === '>') && parsed.rule.left.terms.length === 1 && parsed.rule.right.terms.length === 1) {
+    const [small, big] =
+      op === '<=' || op === '<'
+        ? [codesOf(left), codesOf(right)]
+        : op === '>=' || op === '>'
+          ? [codesOf(right), codesOf(left)]
+          : [[], []];
+    for (const a of small)
+      for (const b of big) {
+        if (a === b) continue;
+        const set = order.get(a) ?? new Set<string>();
+        set.add(b);
+        order.set(a, set);
+      }
+    if (
+      small.some((c) => big.includes(c)) &&
+      (op === '<' || op === '>') &&
+      parsed.rule.left.terms.length === 1 &&
+      parsed.rule.right.terms.length === 1
+    ) {
       problems.push({ field, message: `Quy tắc "${r.expression}" so sánh một chỉ số với chính nó.` });
     }
   });
   const ruleCycle = findCycle(order);
-  if (ruleCycle) problems.push({ field: 'rules', message: `Các quy tắc tạo thành vòng lặp: ${ruleCycle.join(' ≤ ')}. Hãy bỏ bớt một quy tắc.` });
+  if (ruleCycle)
+    problems.push({
+      field: 'rules',
+      message: `Các quy tắc tạo thành vòng lặp: ${ruleCycle.join(' ≤ ')}. Hãy bỏ bớt một quy tắc.`,
+    });
   return problems;
 }

@@ -19,7 +19,9 @@ export function formatPoints(points: number | null | undefined): string {
   const neg = c < 0;
   const abs = Math.abs(c);
   const int = Math.floor(abs / 100);
-  const frac = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   const intText = String(int).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${neg ? '-' : ''}${intText}${frac ? `,${frac}` : ''}`;
 }
@@ -28,7 +30,8 @@ export function formatPoints(points: number | null | undefined): string {
 export function parsePoints(input: string): { ok: true; value: number | null } | { ok: false; message: string } {
   const t = input.normalize('NFC').replace(/\s+/g, '');
   if (t === '') return { ok: true, value: null };
-  if (!/^-?\d+([.,]\d+)?$/.test(t)) return { ok: false, message: `"${input.trim()}" không phải là số điểm (ví dụ: 7 hoặc 7,5).` };
+  if (!/^-?\d+([.,]\d+)?$/.test(t))
+    return { ok: false, message: `"${input.trim()}" không phải là số điểm (ví dụ: 7 hoặc 7,5).` };
   const n = Number(t.replace(',', '.'));
   if (toCenti(n) === null) return { ok: false, message: `Điểm "${input.trim()}" có quá hai chữ số thập phân.` };
   return { ok: true, value: n };
@@ -83,10 +86,17 @@ export function checkCriteriaSet(set: CriteriaSetContent): SetProblem[] {
       pointsOk(`${cf}.maxPoints`, `Tiêu chí ${c.code}`, c.maxPoints);
       const scored = c.subCriteria.filter((s) => s.maxPoints !== null);
       if (scored.length > 0) {
-        if (scored.length !== c.subCriteria.length) add(`${cf}.subCriteria`, `Tiêu chí ${c.code}: hoặc mọi nội dung con đều có điểm, hoặc không nội dung nào có điểm.`);
+        if (scored.length !== c.subCriteria.length)
+          add(
+            `${cf}.subCriteria`,
+            `Tiêu chí ${c.code}: hoặc mọi nội dung con đều có điểm, hoặc không nội dung nào có điểm.`,
+          );
         const ss = sumCenti(scored.map((s) => s.maxPoints!));
         if (ss !== toCenti(c.maxPoints))
-          add(`${cf}.subCriteria`, `Tiêu chí ${c.code}: tổng điểm các nội dung con là ${formatPoints(fromCenti(ss))}, không bằng điểm tối đa của tiêu chí (${formatPoints(c.maxPoints)}).`);
+          add(
+            `${cf}.subCriteria`,
+            `Tiêu chí ${c.code}: tổng điểm các nội dung con là ${formatPoints(fromCenti(ss))}, không bằng điểm tối đa của tiêu chí (${formatPoints(c.maxPoints)}).`,
+          );
       }
     });
   });
@@ -95,7 +105,8 @@ export function checkCriteriaSet(set: CriteriaSetContent): SetProblem[] {
     useCode(b.code, `bonus.items[${i}]`);
     pointsOk(`bonus.items[${i}].maxPoints`, `Mục thưởng ${b.code}`, b.maxPoints);
   });
-  if (set.bonus.items.length > 0 && set.bonus.cap === 0) add('bonus.cap', 'Có mục điểm thưởng nhưng mức thưởng tối đa bằng 0.');
+  if (set.bonus.items.length > 0 && set.bonus.cap === 0)
+    add('bonus.cap', 'Có mục điểm thưởng nhưng mức thưởng tối đa bằng 0.');
   if (set.deductions.cap !== null) pointsOk('deductions.cap', 'Điểm trừ tối đa', set.deductions.cap);
   set.deductions.items.forEach((d, i) => {
     useCode(d.code, `deductions.items[${i}]`);
@@ -111,15 +122,24 @@ export function checkClasses(classes: ScoreClass[]): SetProblem[] {
   if (classes.length === 0) return [{ field: 'classes', message: 'Chưa có mức xếp loại nào.' }];
   const labels = new Set<string>();
   classes.forEach((c, i) => {
-    if (labels.has(c.code)) problems.push({ field: `classes[${i}].code`, message: `Mã xếp loại "${c.code}" bị trùng.` });
+    if (labels.has(c.code))
+      problems.push({ field: `classes[${i}].code`, message: `Mã xếp loại "${c.code}" bị trùng.` });
     labels.add(c.code);
     if (toCenti(c.from) === null || (c.to !== null && toCenti(c.to) === null))
       problems.push({ field: `classes[${i}]`, message: `Mức "${c.label}": ngưỡng điểm có quá hai chữ số thập phân.` });
-    if (c.to !== null && c.to <= c.from) problems.push({ field: `classes[${i}].to`, message: `Mức "${c.label}": cận trên (${formatPoints(c.to)}) phải lớn hơn cận dưới (${formatPoints(c.from)}).` });
+    if (c.to !== null && c.to <= c.from)
+      problems.push({
+        field: `classes[${i}].to`,
+        message: `Mức "${c.label}": cận trên (${formatPoints(c.to)}) phải lớn hơn cận dưới (${formatPoints(c.from)}).`,
+      });
   });
   if (problems.length > 0) return problems;
   const sorted = [...classes].sort((a, b) => a.from - b.from);
-  if (toCenti(sorted[0]!.from) !== 0) problems.push({ field: 'classes', message: `Các mức xếp loại bỏ trống khoảng điểm từ 0 đến dưới ${formatPoints(sorted[0]!.from)}: mức thấp nhất phải bắt đầu từ 0.` });
+  if (toCenti(sorted[0]!.from) !== 0)
+    problems.push({
+      field: 'classes',
+      message: `Các mức xếp loại bỏ trống khoảng điểm từ 0 đến dưới ${formatPoints(sorted[0]!.from)}: mức thấp nhất phải bắt đầu từ 0.`,
+    });
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
@@ -137,7 +157,11 @@ export function checkClasses(classes: ScoreClass[]): SetProblem[] {
       });
     }
   }
-  if (sorted.at(-1)!.to !== null) problems.push({ field: 'classes', message: `Mức cao nhất "${sorted.at(-1)!.label}" phải không có cận trên (từ ${formatPoints(sorted.at(-1)!.from)} điểm trở lên).` });
+  if (sorted.at(-1)!.to !== null)
+    problems.push({
+      field: 'classes',
+      message: `Mức cao nhất "${sorted.at(-1)!.label}" phải không có cận trên (từ ${formatPoints(sorted.at(-1)!.from)} điểm trở lên).`,
+    });
   return problems;
 }
 
@@ -162,9 +186,13 @@ export function classify(classes: ScoreClass[], totalCenti: number): ScoreClass 
 /** The lines that take a score, in the order of the set. */
 export function scoreItems(set: CriteriaSetContent): ScoreItem[] {
   const items: ScoreItem[] = [];
-  for (const g of set.groups) for (const c of g.criteria) items.push({ code: c.code, kind: 'criterion', title: c.title, maxPoints: c.maxPoints, groupCode: g.code });
-  for (const b of set.bonus.items) items.push({ code: b.code, kind: 'bonus', title: b.title, maxPoints: b.maxPoints, groupCode: null });
-  for (const d of set.deductions.items) items.push({ code: d.code, kind: 'deduction', title: d.title, maxPoints: d.maxPoints, groupCode: null });
+  for (const g of set.groups)
+    for (const c of g.criteria)
+      items.push({ code: c.code, kind: 'criterion', title: c.title, maxPoints: c.maxPoints, groupCode: g.code });
+  for (const b of set.bonus.items)
+    items.push({ code: b.code, kind: 'bonus', title: b.title, maxPoints: b.maxPoints, groupCode: null });
+  for (const d of set.deductions.items)
+    items.push({ code: d.code, kind: 'deduction', title: d.title, maxPoints: d.maxPoints, groupCode: null });
   return items;
 }
 
@@ -189,7 +217,8 @@ export function computeTotals(set: CriteriaSetContent, scores: ReadonlyMap<strin
     else deductions += c;
   }
   const bonusCapped = Math.min(bonus, toCenti(set.bonus.cap)!);
-  const deductionsCapped = set.deductions.cap === null ? deductions : Math.min(deductions, toCenti(set.deductions.cap)!);
+  const deductionsCapped =
+    set.deductions.cap === null ? deductions : Math.min(deductions, toCenti(set.deductions.cap)!);
   const total = Math.max(0, base + bonusCapped - deductionsCapped);
   const cls = classify(set.classes, total);
   return {
@@ -219,7 +248,7 @@ export function rankByTotal<T extends { total: number }>(rows: T[]): (T & { rank
   indexed.forEach((x, pos) => {
     const prev = indexed[pos - 1];
     const rank = prev && prev.c === x.c ? out[pos - 1]!.rank : pos + 1;
-    const tied = (prev?.c === x.c) || indexed[pos + 1]?.c === x.c;
+    const tied = prev?.c === x.c || indexed[pos + 1]?.c === x.c;
     out.push({ ...x.r, rank, tied });
   });
   return out;

@@ -16,7 +16,11 @@ const key = (s: string) => foldDiacritics(cleanText(s)).toLowerCase().replace(/\
  * The ref for a typed name: the unit whose name, short name or code it is (ignoring case and accents),
  * else the unit it named before (so a closed unit keeps its link when the plan is edited), else free text.
  */
-export function resolveUnitRef(typed: string, units: readonly RegisterUnit[], previous: readonly TaskUnitRef[] = []): TaskUnitRef | null {
+export function resolveUnitRef(
+  typed: string,
+  units: readonly RegisterUnit[],
+  previous: readonly TaskUnitRef[] = [],
+): TaskUnitRef | null {
   const name = cleanText(typed).trim();
   if (!name) return null;
   const k = key(name);
@@ -31,12 +35,21 @@ export function resolveUnitRef(typed: string, units: readonly RegisterUnit[], pr
 }
 
 /** Supporting units typed as one line, separated by ";" or new lines; duplicates dropped. */
-export function resolveUnitRefs(typed: string, units: readonly RegisterUnit[], previous: readonly TaskUnitRef[] = []): TaskUnitRef[] {
+export function resolveUnitRefs(
+  typed: string,
+  units: readonly RegisterUnit[],
+  previous: readonly TaskUnitRef[] = [],
+): TaskUnitRef[] {
   const out: TaskUnitRef[] = [];
   for (const part of typed.split(/[;\n]/)) {
     const ref = resolveUnitRef(part, units, previous);
     if (!ref) continue;
-    if (out.some((r) => (ref.unitId !== null ? r.unitId === ref.unitId : r.unitId === null && key(r.name) === key(ref.name)))) continue;
+    if (
+      out.some((r) =>
+        ref.unitId !== null ? r.unitId === ref.unitId : r.unitId === null && key(r.name) === key(ref.name),
+      )
+    )
+      continue;
     out.push(ref);
   }
   return out;

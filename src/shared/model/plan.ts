@@ -97,6 +97,8 @@ export interface PlanListItem {
 /** "Kế hoạch số 468/KH-UBND ngày 27/3/2024". */
 export function planReference(p: Pick<PlanContent, 'type' | 'number' | 'symbol' | 'issuedDate'>): string {
   const numberPart = p.number ? `số ${p.number}${p.symbol ? `/${p.symbol}` : ''}` : p.symbol ? `số /${p.symbol}` : '';
-  const date = p.issuedDate ? ` ngày ${Number(p.issuedDate.slice(8, 10))}/${Number(p.issuedDate.slice(5, 7))}/${p.issuedDate.slice(0, 4)}` : '';
+  const date = p.issuedDate
+    ? ` ngày ${Number(p.issuedDate.slice(8, 10))}/${Number(p.issuedDate.slice(5, 7))}/${p.issuedDate.slice(0, 4)}`
+    : '';
   return `${PLAN_TYPE_LABELS[p.type]} ${numberPart}${date}`.replace(/\s+/g, ' ').trim();
 }

@@ -3,15 +3,30 @@
 import { sql, type Kysely } from 'kysely';
 
 function fold(value: string): string {
-  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE units_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
 
-  const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'short_name', 'email', 'contact_person']).execute();
-  for (const r of rows as { id: number; code: string; name: string; short_name: string; email: string; contact_person: string }[]) {
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'short_name', 'email', 'contact_person'])
+    .execute();
+  for (const r of rows as {
+    id: number;
+    code: string;
+    name: string;
+    short_name: string;
+    email: string;
+    contact_person: string;
+  }[]) {
     const folded = fold([r.code, r.name, r.short_name, r.email, r.contact_person].join(' '));
     await sql`INSERT INTO units_fts(rowid, folded) VALUES (${r.id}, ${folded})`.execute(db);
   }

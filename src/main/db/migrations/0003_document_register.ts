@@ -18,6 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // One number per type and year; NULLs (blank numbers) never collide.
-  await db.schema.createIndex('document_register_number').unique().on('document_register').columns(['document_type', 'year', 'number']).execute();
+  await db.schema
+    .createIndex('document_register_number')
+    .unique()
+    .on('document_register')
+    .columns(['document_type', 'year', 'number'])
+    .execute();
   await db.schema.createIndex('document_register_date').on('document_register').columns(['date', 'id']).execute();
 }

@@ -113,7 +113,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('periods')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('type', 'text', (c) => c.notNull().check(sql`type IN ('month', 'quarter', 'half', 'nine_months', 'year', 'ad_hoc')`))
+    .addColumn('type', 'text', (c) =>
+      c.notNull().check(sql`type IN ('month', 'quarter', 'half', 'nine_months', 'year', 'ad_hoc')`),
+    )
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('idx', 'integer')
     .addColumn('window_start', 'text', (c) => c.notNull())

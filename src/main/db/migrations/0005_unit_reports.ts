@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('period_id', 'integer', (c) => c.notNull().references('periods.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status IN ('chua_nop', 'dang_nhap', 'da_nop', 'tra_lai', 'da_duyet')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status IN ('chua_nop', 'dang_nhap', 'da_nop', 'tra_lai', 'da_duyet')`),
+    )
     .addColumn('received_date', 'text')
     .addColumn('channel', 'text', (c) => c.check(sql`channel IS NULL OR channel IN ('typed', 'imported', 'paper')`))
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
@@ -28,7 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dec_value', 'text')
     .addColumn('text_value', 'text')
     .addPrimaryKeyConstraint('report_values_pk', ['report_id', 'field_key'])
-    .addCheckConstraint('report_values_one', sql`(int_value IS NOT NULL) + (dec_value IS NOT NULL) + (text_value IS NOT NULL) = 1`)
+    .addCheckConstraint(
+      'report_values_one',
+      sql`(int_value IS NOT NULL) + (dec_value IS NOT NULL) + (text_value IS NOT NULL) = 1`,
+    )
     .execute();
 
   await db.schema
@@ -50,7 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('old_value', 'text')
     .addColumn('new_value', 'text')
     .execute();
-  await db.schema.createIndex('report_value_changes_revision').on('report_value_changes').column('revision_id').execute();
+  await db.schema
+    .createIndex('report_value_changes_revision')
+    .on('report_value_changes')
+    .column('revision_id')
+    .execute();
 
   await db.schema
     .createTable('report_events')
@@ -67,10 +76,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   // History is append-only: the database itself refuses to change or remove it.
   for (const table of ['report_revisions', 'report_value_changes', 'report_events']) {
     await sql
-      .raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'Lịch sử báo cáo chỉ được ghi thêm, không được sửa.'); END`)
+      .raw(
+        `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'Lịch sử báo cáo chỉ được ghi thêm, không được sửa.'); END`,
+      )
       .execute(db);
     await sql
-      .raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Lịch sử báo cáo chỉ được ghi thêm, không được xóa.'); END`)
+      .raw(
+        `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Lịch sử báo cáo chỉ được ghi thêm, không được xóa.'); END`,
+      )
       .execute(db);
   }
 }

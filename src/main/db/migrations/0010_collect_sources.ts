@@ -24,6 +24,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('collect_sources_report').on('collect_sources').columns(['period_id', 'unit_id']).execute();
+  await db.schema
+    .createIndex('collect_sources_report')
+    .on('collect_sources')
+    .columns(['period_id', 'unit_id'])
+    .execute();
   await db.schema.createIndex('collect_sources_sha').on('collect_sources').column('sha256').execute();
 }

@@ -47,7 +47,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('round_id', 'integer', (c) => c.notNull().references('scoring_rounds.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0).check(sql`locked IN (0, 1)`))
+    .addColumn('locked', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`locked IN (0, 1)`),
+    )
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('scorings_round_unit', ['round_id', 'unit_id'])
     .execute();
@@ -62,10 +67,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('max_c', 'integer', (c) => c.notNull().check(sql`max_c >= 0`))
     .addColumn('self_c', 'integer', (c) => c.check(sql`self_c IS NULL OR (self_c >= 0 AND self_c <= max_c)`))
     .addColumn('self_note', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('appraised_c', 'integer', (c) => c.check(sql`appraised_c IS NULL OR (appraised_c >= 0 AND appraised_c <= max_c)`))
+    .addColumn('appraised_c', 'integer', (c) =>
+      c.check(sql`appraised_c IS NULL OR (appraised_c >= 0 AND appraised_c <= max_c)`),
+    )
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('scoring_lines_pk', ['scoring_id', 'code'])
-    .addCheckConstraint('scoring_lines_reason', sql`appraised_c IS NULL OR self_c IS NULL OR appraised_c = self_c OR length(trim(reason)) > 0`)
+    .addCheckConstraint(
+      'scoring_lines_reason',
+      sql`appraised_c IS NULL OR self_c IS NULL OR appraised_c = self_c OR length(trim(reason)) > 0`,
+    )
     .execute();
 
   await db.schema
@@ -86,15 +96,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('scoring_id', 'integer', (c) => c.notNull().references('scorings.id'))
     .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind IN ('self_saved', 'appraisal_saved', 'imported', 'approved', 'reopened', 'evidence_added', 'evidence_removed')`),
+      c
+        .notNull()
+        .check(
+          sql`kind IN ('self_saved', 'appraisal_saved', 'imported', 'approved', 'reopened', 'evidence_added', 'evidence_removed')`,
+        ),
     )
     .addColumn('actor', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('scoring_events_scoring').on('scoring_events').column('scoring_id').execute();
-  await sql.raw(`CREATE TRIGGER scoring_events_no_update BEFORE UPDATE ON scoring_events BEGIN SELECT RAISE(ABORT, 'Lịch sử chấm điểm chỉ được ghi thêm, không được sửa.'); END`).execute(db);
-  await sql.raw(`CREATE TRIGGER scoring_events_no_delete BEFORE DELETE ON scoring_events BEGIN SELECT RAISE(ABORT, 'Lịch sử chấm điểm chỉ được ghi thêm, không được xóa.'); END`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER scoring_events_no_update BEFORE UPDATE ON scoring_events BEGIN SELECT RAISE(ABORT, 'Lịch sử chấm điểm chỉ được ghi thêm, không được sửa.'); END`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER scoring_events_no_delete BEFORE DELETE ON scoring_events BEGIN SELECT RAISE(ABORT, 'Lịch sử chấm điểm chỉ được ghi thêm, không được xóa.'); END`,
+    )
+    .execute(db);
 
   // An approved scoring is locked: its lines cannot change until it is reopened.
   await sql

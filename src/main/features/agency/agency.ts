@@ -26,7 +26,11 @@ export async function getAgency(db: Kysely<DB>): Promise<Agency> {
   };
 }
 
-export async function saveAgency(db: Kysely<DB>, input: z.output<typeof agencyInput>, now = new Date()): Promise<Agency> {
+export async function saveAgency(
+  db: Kysely<DB>,
+  input: z.output<typeof agencyInput>,
+  now = new Date(),
+): Promise<Agency> {
   await db.transaction().execute(async (trx) => {
     const values = {
       parent_name: input.parentName,

@@ -25,12 +25,18 @@ const parse = (argv: string[]) => {
 };
 
 function reviewLines(r: CollectReview): string[] {
-  const lines = [`Kỳ "${r.periodName}": ${r.items.length} tệp — mới ${r.counts.new}, có thay đổi ${r.counts.changed}, không đổi ${r.counts.identical}, có lỗi ${r.counts.problem}.`];
+  const lines = [
+    `Kỳ "${r.periodName}": ${r.items.length} tệp — mới ${r.counts.new}, có thay đổi ${r.counts.changed}, không đổi ${r.counts.identical}, có lỗi ${r.counts.problem}.`,
+  ];
   for (const it of r.items) {
     const unit = it.unit ? `${it.unit.code} ${it.unit.name}` : '—';
-    const what = it.status === 'changed' ? `${REVIEW_STATUS_LABELS.changed}: ${it.changedCount} giá trị` : REVIEW_STATUS_LABELS[it.status];
+    const what =
+      it.status === 'changed'
+        ? `${REVIEW_STATUS_LABELS.changed}: ${it.changedCount} giá trị`
+        : REVIEW_STATUS_LABELS[it.status];
     lines.push(`${it.fileName}\t${unit}\t${what}${it.conflictGroup ? '\t(trùng đơn vị, phải chọn một)' : ''}`);
-    for (const c of it.changes.slice(0, 30)) lines.push(`    ${c.label}: ${c.oldText || '(trống)'} → ${c.newText || '(trống)'}`);
+    for (const c of it.changes.slice(0, 30))
+      lines.push(`    ${c.label}: ${c.oldText || '(trống)'} → ${c.newText || '(trống)'}`);
     for (const p of it.problems.slice(0, 10)) lines.push(`    Lỗi: ${p.message}`);
     for (const b of it.breaches) lines.push(`    Vi phạm quy tắc: ${b.detail}${b.message ? ` — ${b.message}` : ''}`);
     for (const n of it.notes.slice(0, 10)) lines.push(`    Ghi chú: ${n.message}`);
@@ -57,7 +63,12 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
     io.err('Thiếu tệp: collect import TỆP.xlsx… --period ID');
     return 1;
   }
-  const core = await app.openCore({ dbPath, platform: fixedPathPlatform(typeof out === 'string' ? out : process.cwd()), version: 'cli', nativeBinding: app.nativeBinding });
+  const core = await app.openCore({
+    dbPath,
+    platform: fixedPathPlatform(typeof out === 'string' ? out : process.cwd()),
+    version: 'cli',
+    nativeBinding: app.nativeBinding,
+  });
   const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
   try {
@@ -96,9 +107,14 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
       const groups = new Set(chosen.filter((i) => i.conflictGroup).map((i) => i.conflictGroup));
       for (const g of groups) {
         const names = chosen.filter((i) => i.conflictGroup === g).map((i) => `"${i.fileName}"`);
-        throw new Failure(`Lỗi: đơn vị ${chosen.find((i) => i.conflictGroup === g)?.unit?.name ?? ''} có nhiều tệp khác nhau (${names.join(', ')}): hãy nhập riêng tệp đúng. Chưa nhập gì.`);
+        throw new Failure(
+          `Lỗi: đơn vị ${chosen.find((i) => i.conflictGroup === g)?.unit?.name ?? ''} có nhiều tệp khác nhau (${names.join(', ')}): hãy nhập riêng tệp đúng. Chưa nhập gì.`,
+        );
       }
-      commit = await call('collect.commit', { batchId: review.batchId, accept: chosen.map((i) => ({ index: i.index, map: i.mappable })) });
+      commit = await call('collect.commit', {
+        batchId: review.batchId,
+        accept: chosen.map((i) => ({ index: i.index, map: i.mappable })),
+      });
     }
     if (json) io.out(JSON.stringify({ review, commit }, null, 2));
     else {

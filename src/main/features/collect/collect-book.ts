@@ -80,8 +80,15 @@ export interface CollectBookInput {
 }
 
 /** `<period>-<unit code>-<unit short name>.xlsx`, safe on Windows, macOS and Linux. */
-export function collectFileName(period: Pick<Period, 'name'>, unit: { code: string; shortName: string; name: string }): string {
-  const code = unit.code.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'x';
+export function collectFileName(
+  period: Pick<Period, 'name'>,
+  unit: { code: string; shortName: string; name: string },
+): string {
+  const code =
+    unit.code
+      .replace(/[^A-Za-z0-9_]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30) || 'x';
   return `${fileSlug(period.name)}-${code}-${fileSlug(unit.shortName || unit.name)}.xlsx`;
 }
 
@@ -90,18 +97,52 @@ function font(cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}): void {
 }
 
 function validationFor(ind: TemplateIndicator): ExcelJS.DataValidation {
-  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Giá trị không hợp lệ', showInputMessage: true, promptTitle: ind.code };
+  const base = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: 'Giá trị không hợp lệ',
+    showInputMessage: true,
+    promptTitle: ind.code,
+  };
   const prompt = (p: string) => `${ind.name.slice(0, 120)}: ${p}`.slice(0, 250);
   switch (ind.type) {
     case 'count':
-      return { ...base, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: 'Chỉ nhập số nguyên không âm (0, 1, 2, …).', prompt: prompt('số nguyên, không âm.') };
+      return {
+        ...base,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: 'Chỉ nhập số nguyên không âm (0, 1, 2, …).',
+        prompt: prompt('số nguyên, không âm.'),
+      };
     case 'amount':
     case 'percent':
-      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: 'Chỉ nhập số không âm.', prompt: prompt('số, không âm.') };
+      return {
+        ...base,
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: 'Chỉ nhập số không âm.',
+        prompt: prompt('số, không âm.'),
+      };
     case 'yesno':
-      return { ...base, type: 'list', formulae: ['"Có,Không"'], error: 'Chọn "Có" hoặc "Không" trong danh sách.', prompt: prompt('chọn Có hoặc Không.') };
+      return {
+        ...base,
+        type: 'list',
+        formulae: ['"Có,Không"'],
+        error: 'Chọn "Có" hoặc "Không" trong danh sách.',
+        prompt: prompt('chọn Có hoặc Không.'),
+      };
     case 'text':
-      return { ...base, type: 'textLength', operator: 'lessThanOrEqual', formulae: [MAX_TEXT_LENGTH], error: `Nội dung dài quá ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự.`, prompt: prompt('nhập văn bản.') };
+      return {
+        ...base,
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [MAX_TEXT_LENGTH],
+        error: `Nội dung dài quá ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự.`,
+        prompt: prompt('nhập văn bản.'),
+      };
   }
 }
 
@@ -121,7 +162,10 @@ function inputValue(ind: TemplateIndicator, stored: string | undefined): ExcelJS
 }
 
 /** "DT03 <= DT02" as an Excel condition over the input cells, true when the rule is broken. */
-function breachFormula(expression: string, addressOf: Map<string, string>): { formula: string; codes: string[] } | null {
+function breachFormula(
+  expression: string,
+  addressOf: Map<string, string>,
+): { formula: string; codes: string[] } | null {
   const parsed = parseRule(expression);
   if (!parsed.ok) return null;
   const codes: string[] = [];
@@ -144,7 +188,10 @@ function breachFormula(expression: string, addressOf: Map<string, string>): { fo
   if (!l || !r) return null;
   const op = parsed.rule.op === '!=' ? '<>' : parsed.rule.op;
   const unique = [...new Set(codes)];
-  return { formula: `AND(COUNT(${unique.map((c) => addressOf.get(c)).join(',')})=${unique.length},NOT(${l}${op}${r}))`, codes: unique };
+  return {
+    formula: `AND(COUNT(${unique.map((c) => addressOf.get(c)).join(',')})=${unique.length},NOT(${l}${op}${r}))`,
+    codes: unique,
+  };
 }
 
 const abs = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
@@ -169,18 +216,34 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     { text: '' },
     { text: `Đơn vị báo cáo: ${unit.name} (mã ${unit.code})` },
     { text: `Kỳ báo cáo: ${period.name}` },
-    { text: `Thời gian chốt số liệu: từ ngày ${formatDateShort(period.windowStart)} đến ngày ${formatDateShort(period.windowEnd)}` },
+    {
+      text: `Thời gian chốt số liệu: từ ngày ${formatDateShort(period.windowStart)} đến ngày ${formatDateShort(period.windowEnd)}`,
+    },
     { text: `Hạn gửi báo cáo: ${formatDateShort(period.deadline)}`, bold: true },
     { text: '' },
     { text: 'HƯỚNG DẪN', bold: true },
-    { text: `1. Nhập nội dung và số liệu vào các ô màu vàng ở trang "${INPUT_SHEET}". Các ô khác đã được khóa để tránh sửa nhầm.` },
-    { text: '2. Số đếm nhập số nguyên không âm; số thập phân dùng dấu phẩy theo cách viết của Excel trên máy; ô "Có/Không" chọn trong danh sách.' },
+    {
+      text: `1. Nhập nội dung và số liệu vào các ô màu vàng ở trang "${INPUT_SHEET}". Các ô khác đã được khóa để tránh sửa nhầm.`,
+    },
+    {
+      text: '2. Số đếm nhập số nguyên không âm; số thập phân dùng dấu phẩy theo cách viết của Excel trên máy; ô "Có/Không" chọn trong danh sách.',
+    },
     { text: '3. Các tỷ lệ (ô màu xám) được tính tự động, không cần nhập.' },
-    { text: '4. Ô chuyển màu đỏ là số liệu chưa hợp lý (ví dụ số đã giải quyết nhiều hơn số tiếp nhận): hãy kiểm tra lại; nếu đúng, giải trình trong phần nội dung.' },
-    { text: '5. Không đổi tên, không xóa các trang tính; không chèn hay xóa dòng, cột trong bảng. Có thể thêm trang tính hoặc ghi chú ở cuối nếu cần.' },
-    { text: `6. Lưu tệp dưới dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại cho ${agency.name || 'cơ quan tổng hợp'} trước hạn nộp.` },
+    {
+      text: '4. Ô chuyển màu đỏ là số liệu chưa hợp lý (ví dụ số đã giải quyết nhiều hơn số tiếp nhận): hãy kiểm tra lại; nếu đúng, giải trình trong phần nội dung.',
+    },
+    {
+      text: '5. Không đổi tên, không xóa các trang tính; không chèn hay xóa dòng, cột trong bảng. Có thể thêm trang tính hoặc ghi chú ở cuối nếu cần.',
+    },
+    {
+      text: `6. Lưu tệp dưới dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại cho ${agency.name || 'cơ quan tổng hợp'} trước hạn nộp.`,
+    },
     { text: '' },
-    { text: `Tệp được tạo bởi phần mềm Báo cáo Nội vụ ngày ${formatDateShort(input.generatedAt.slice(0, 10))}. Mẫu "${template.code}", phiên bản ${template.version}.`, italic: true, size: 10 },
+    {
+      text: `Tệp được tạo bởi phần mềm Báo cáo Nội vụ ngày ${formatDateShort(input.generatedAt.slice(0, 10))}. Mẫu "${template.code}", phiên bản ${template.version}.`,
+      italic: true,
+      size: 10,
+    },
   ];
   coverLines.forEach((l, i) => {
     const cell = cover.getCell(i + 1, 2);
@@ -189,7 +252,14 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: i < 6 ? 'center' : 'left' };
     if (l.text.length > 95) cover.getRow(i + 1).height = 32;
   });
-  cover.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.8, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 } };
+  cover.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.8, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+  };
 
   // ---- input sheet
   const ws = wb.addWorksheet(INPUT_SHEET, { views: [{ state: 'frozen', ySplit: 5 }] });
@@ -207,7 +277,10 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
   };
   titleRow(`BIỂU NHẬP LIỆU — ${template.name.toLocaleUpperCase('vi')}`, { bold: true, size: 13 });
   titleRow(`Đơn vị: ${unit.name} (mã ${unit.code})`, { bold: true });
-  titleRow(`Kỳ: ${period.name} · Số liệu từ ${formatDateShort(period.windowStart)} đến ${formatDateShort(period.windowEnd)} · Hạn gửi ${formatDateShort(period.deadline)}`, { italic: true });
+  titleRow(
+    `Kỳ: ${period.name} · Số liệu từ ${formatDateShort(period.windowStart)} đến ${formatDateShort(period.windowEnd)} · Hạn gửi ${formatDateShort(period.deadline)}`,
+    { italic: true },
+  );
   row++;
   const headerRow = row;
   ['Mã', 'Nội dung', 'Đơn vị tính', 'Số liệu'].forEach((h, i) => {
@@ -267,7 +340,17 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
       prompt: s.hint.slice(0, 250),
     };
     ws.getRow(row).height = 96;
-    cells.push({ key, kind: 'section', type: 'section', computed: false, address: input.address, labelAddress: a.address, label: s.number, nameAddress: title.address, name: s.title });
+    cells.push({
+      key,
+      kind: 'section',
+      type: 'section',
+      computed: false,
+      address: input.address,
+      labelAddress: a.address,
+      label: s.number,
+      nameAddress: title.address,
+      name: s.title,
+    });
     row++;
   }
 
@@ -317,7 +400,10 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
       const n = addressOf.get(ind.numerator);
       const d = addressOf.get(ind.denominator);
       const result = computeRate(ind, values);
-      input.value = { formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),N(${d})>0),ROUND(${n}/${d}*100,2),"")`, result: result === null ? '' : Number(result) } as ExcelJS.CellFormulaValue;
+      input.value = {
+        formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),N(${d})>0),ROUND(${n}/${d}*100,2),"")`,
+        result: result === null ? '' : Number(result),
+      } as ExcelJS.CellFormulaValue;
       input.numFmt = '0.00';
       input.fill = COMPUTED_FILL;
     } else {
@@ -325,13 +411,24 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
       input.protection = { locked: false };
       input.fill = INPUT_FILL;
       input.dataValidation = validationFor(ind);
-      input.numFmt = ind.type === 'count' ? '#,##0' : ind.type === 'text' ? '@' : ind.type === 'yesno' ? 'General' : '#,##0.##';
+      input.numFmt =
+        ind.type === 'count' ? '#,##0' : ind.type === 'text' ? '@' : ind.type === 'yesno' ? 'General' : '#,##0.##';
       if (ind.type === 'text') {
         input.alignment = { wrapText: true, vertical: 'top' };
         ws.getRow(r).height = 48;
       } else input.alignment = { horizontal: 'right', vertical: 'top' };
     }
-    cells.push({ key: ind.code, kind: 'indicator', type: ind.type, computed, address: input.address, labelAddress: code.address, label: ind.code, nameAddress: name.address, name: ind.name });
+    cells.push({
+      key: ind.code,
+      kind: 'indicator',
+      type: ind.type,
+      computed,
+      address: input.address,
+      labelAddress: code.address,
+      label: ind.code,
+      nameAddress: name.address,
+      name: ind.name,
+    });
   }
 
   // Rule checks: a red input cell when broken, and a line per rule the unit can read.
@@ -346,18 +443,34 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
       for (const code of f.codes) {
         ws.addConditionalFormatting({
           ref: addressOf.get(code)!,
-          rules: [{ type: 'expression', priority: priority++, formulae: [absolute], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' }, bold: true } } }],
+          rules: [
+            {
+              type: 'expression',
+              priority: priority++,
+              formulae: [absolute],
+              style: {
+                fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
+                font: { color: { argb: 'FF9C0006' }, bold: true },
+              },
+            },
+          ],
         });
       }
       const parsed = parseRule(rule.expression);
       const text = ws.getCell(row, 2);
-      setText(text, `${parsed.ok ? formatRule(parsed.rule) : rule.expression}${rule.message ? ` — ${rule.message}` : ''}`);
+      setText(
+        text,
+        `${parsed.ok ? formatRule(parsed.rule) : rule.expression}${rule.message ? ` — ${rule.message}` : ''}`,
+      );
       text.alignment = { wrapText: true, vertical: 'top' };
       font(text, { size: 11 });
       if (text.text.length > 70) ws.getRow(row).height = 15 * Math.ceil(text.text.length / 70);
       ws.mergeCells(row, 3, row, 4);
       const status = ws.getCell(row, 3);
-      status.value = { formula: `IF(COUNT(${f.codes.map((c) => addressOf.get(c)).join(',')})<${f.codes.length},"",IF(${f.formula},"Chưa hợp lý","Hợp lý"))`, result: '' } as ExcelJS.CellFormulaValue;
+      status.value = {
+        formula: `IF(COUNT(${f.codes.map((c) => addressOf.get(c)).join(',')})<${f.codes.length},"",IF(${f.formula},"Chưa hợp lý","Hợp lý"))`,
+        result: '',
+      } as ExcelJS.CellFormulaValue;
       status.alignment = { horizontal: 'center', vertical: 'top' };
       font(status, { size: 11, bold: true });
       row++;
@@ -373,7 +486,9 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: { left: 0.6, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: `&"${FONT},Regular"&10${unit.code} · ${period.name.replace(/&/g, '&&')} · Trang &P/&N` };
+  ws.headerFooter = {
+    oddFooter: `&"${FONT},Regular"&10${unit.code} · ${period.name.replace(/&/g, '&&')} · Trang &P/&N`,
+  };
 
   // ---- the hidden layout
   const layout: CollectLayout = {
@@ -404,7 +519,8 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     ['unitCode', unit.code],
     ['checksum', layoutChecksum(json)],
   ];
-  for (let i = 0; i * META_CHUNK < json.length; i++) metaRows.push([`layout.${i + 1}`, json.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
+  for (let i = 0; i * META_CHUNK < json.length; i++)
+    metaRows.push([`layout.${i + 1}`, json.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
   metaRows.forEach(([k, v], i) => {
     meta.getCell(i + 1, 1).value = k;
     const cell = meta.getCell(i + 1, 2);
@@ -412,7 +528,12 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     else cell.value = v;
   });
 
-  const protection: Partial<ExcelJS.WorksheetProtection> = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+  const protection: Partial<ExcelJS.WorksheetProtection> = {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  };
   await cover.protect('', protection);
   await ws.protect('', protection);
   await meta.protect('', { selectLockedCells: false, selectUnlockedCells: false });

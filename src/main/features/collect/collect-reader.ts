@@ -6,8 +6,20 @@ import type JSZip from 'jszip';
 import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import { assertXlsx } from '../../workbooks/xlsx-input';
-import { readSheetCells, readWorkbookParts, serialToIso, type RawCell, type WorkbookParts } from '../../workbooks/xlsx-cells';
-import { COLLECT_FORMAT, COLLECT_FORMAT_VERSION, META_SHEET, type CollectLayout, type LayoutCell } from './collect-book';
+import {
+  readSheetCells,
+  readWorkbookParts,
+  serialToIso,
+  type RawCell,
+  type WorkbookParts,
+} from '../../workbooks/xlsx-cells';
+import {
+  COLLECT_FORMAT,
+  COLLECT_FORMAT_VERSION,
+  META_SHEET,
+  type CollectLayout,
+  type LayoutCell,
+} from './collect-book';
 import { layoutChecksum } from '../../workbooks/cell-text';
 
 /** What an input cell held, before it is checked against its indicator. */
@@ -51,16 +63,27 @@ function plain(c: RawCell | undefined): string {
 }
 
 /** The value of a cell as typed or as last calculated; formulas are reported, never run. */
-export function cellContent(c: RawCell | undefined, date1904: boolean): { content: CellContent; formula: string | null; uncached: boolean } {
+export function cellContent(
+  c: RawCell | undefined,
+  date1904: boolean,
+): { content: CellContent; formula: string | null; uncached: boolean } {
   if (!c) return { content: { kind: 'empty' }, formula: null, uncached: false };
   const formula = c.formula;
   switch (c.kind) {
     case 'empty':
       return { content: { kind: 'empty' }, formula, uncached: formula !== null };
     case 'number':
-      return { content: c.date ? { kind: 'date', value: serialToIso(c.value, date1904) } : { kind: 'number', value: c.value }, formula, uncached: false };
+      return {
+        content: c.date ? { kind: 'date', value: serialToIso(c.value, date1904) } : { kind: 'number', value: c.value },
+        formula,
+        uncached: false,
+      };
     case 'text':
-      return { content: c.value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: c.value }, formula, uncached: false };
+      return {
+        content: c.value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: c.value },
+        formula,
+        uncached: false,
+      };
     case 'bool':
       return { content: { kind: 'bool', value: c.value }, formula, uncached: false };
     case 'error':
@@ -100,7 +123,8 @@ async function readLayout(zip: JSZip, parts: WorkbookParts, fileName: string): P
     // The layout is taken as written: not cleaned, so the checksum sees exactly what was stored.
     if (k) entries.set(k, { value: v?.kind === 'text' ? v.value : plain(v), row: Number(m[1]) });
   }
-  if (entries.get('format')?.value !== COLLECT_FORMAT) throw notOurs(fileName, `trang "${META_SHEET}" không có dấu hiệu của phần mềm`);
+  if (entries.get('format')?.value !== COLLECT_FORMAT)
+    throw notOurs(fileName, `trang "${META_SHEET}" không có dấu hiệu của phần mềm`);
   const checksum = entries.get('checksum');
   let json = '';
   for (let i = 1; entries.has(`layout.${i}`); i++) json += entries.get(`layout.${i}`)!.value;
@@ -118,14 +142,24 @@ async function readLayout(zip: JSZip, parts: WorkbookParts, fileName: string): P
   } catch {
     throw new AppError('TAMPERED_META', `Tệp "${fileName}": thông tin nhận dạng ẩn không đọc được.`, where);
   }
-  if (layout.format !== COLLECT_FORMAT || !Array.isArray(layout.cells)) throw notOurs(fileName, 'thông tin nhận dạng không đúng định dạng');
+  if (layout.format !== COLLECT_FORMAT || !Array.isArray(layout.cells))
+    throw notOurs(fileName, 'thông tin nhận dạng không đúng định dạng');
   if (layout.formatVersion > COLLECT_FORMAT_VERSION)
-    throw new AppError('NEWER_FORMAT', `Tệp "${fileName}" được tạo bởi phiên bản phần mềm mới hơn (định dạng ${layout.formatVersion}). Hãy cập nhật phần mềm.`, { file: fileName });
+    throw new AppError(
+      'NEWER_FORMAT',
+      `Tệp "${fileName}" được tạo bởi phiên bản phần mềm mới hơn (định dạng ${layout.formatVersion}). Hãy cập nhật phần mềm.`,
+      { file: fileName },
+    );
   return layout;
 }
 
 /** Finds each labelled cell: where the layout says, or where its label now stands (rows inserted above). */
-function locate(cells: Cells, sheetName: string, layout: CollectLayout, fileName: string): { cells: { cell: LayoutCell; address: string }[]; notes: ReadBook['notes'] } {
+function locate(
+  cells: Cells,
+  sheetName: string,
+  layout: CollectLayout,
+  fileName: string,
+): { cells: { cell: LayoutCell; address: string }[]; notes: ReadBook['notes'] } {
   const notes: ReadBook['notes'] = [];
   let labelRows: Map<string, number[]> | null = null;
   const rowsOf = (col: string, label: string): number[] => {
@@ -155,7 +189,10 @@ function locate(cells: Cells, sheetName: string, layout: CollectLayout, fileName
         continue;
       }
       shift = rows[0]! - at.row;
-      notes.push({ message: `Dòng "${c.label}" đã dời từ dòng ${at.row} sang dòng ${rows[0]}; vẫn đọc đúng theo mã.`, where: { file: fileName, sheet: sheetName, cell: `${at.col}${rows[0]}` } });
+      notes.push({
+        message: `Dòng "${c.label}" đã dời từ dòng ${at.row} sang dòng ${rows[0]}; vẫn đọc đúng theo mã.`,
+        where: { file: fileName, sheet: sheetName, cell: `${at.col}${rows[0]}` },
+      });
     }
     const move = (a: string) => {
       const p = splitAddress(a);
@@ -173,7 +210,12 @@ function locate(cells: Cells, sheetName: string, layout: CollectLayout, fileName
     out.push({ cell: c, address: move(c.address) });
   }
   if (problems.length) {
-    throw new AppError('TAMPERED_LAYOUT', problems.length === 1 ? problems[0]!.message : `${problems[0]!.message} (và ${problems.length - 1} ô khác)`, problems[0]!.where, problems);
+    throw new AppError(
+      'TAMPERED_LAYOUT',
+      problems.length === 1 ? problems[0]!.message : `${problems[0]!.message} (và ${problems.length - 1} ô khác)`,
+      problems[0]!.where,
+      problems,
+    );
   }
   return { cells: out, notes };
 }
@@ -185,12 +227,20 @@ export async function readCollectWorkbook(fileName: string, data: Uint8Array): P
   try {
     parts = await readWorkbookParts(zip);
   } catch (err) {
-    throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
+    throw new AppError(
+      'CORRUPT_XLSX',
+      `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`,
+      { file: fileName },
+    );
   }
   const layout = await readLayout(zip, parts, fileName);
   const sheet = parts.sheets.find((x) => x.name === layout.sheet);
   if (!sheet) {
-    throw new AppError('NO_INPUT_SHEET', `Tệp "${fileName}" không còn trang tính "${layout.sheet}" (trang nhập số liệu). Trang này không được đổi tên hay xóa.`, { file: fileName, sheet: layout.sheet });
+    throw new AppError(
+      'NO_INPUT_SHEET',
+      `Tệp "${fileName}" không còn trang tính "${layout.sheet}" (trang nhập số liệu). Trang này không được đổi tên hay xóa.`,
+      { file: fileName, sheet: layout.sheet },
+    );
   }
   const sheetCells = await readSheetCells(zip, parts, sheet);
   const located = locate(sheetCells, sheet.name, layout, fileName);

@@ -12,10 +12,24 @@ import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { formatDec } from '../../../shared/domain/decimal';
 import { cleanText } from '../../../shared/text';
 import { todayIso } from '../../../shared/format';
-import { REPORT_STATUS_LABELS, SECTION_KEY_PREFIX, type ReportStatus, type ValueMap } from '../../../shared/model/report';
+import {
+  REPORT_STATUS_LABELS,
+  SECTION_KEY_PREFIX,
+  type ReportStatus,
+  type ValueMap,
+} from '../../../shared/model/report';
 import type { Template, TemplateIndicator } from '../../../shared/model/template';
 import type { Period } from '../../../shared/model/period';
-import type { CollectCommitResult, CollectExportFile, CollectExportResult, CollectReview, ReviewChange, ReviewItem, ReviewMessage, ReviewStatus } from '../../../shared/model/collect';
+import type {
+  CollectCommitResult,
+  CollectExportFile,
+  CollectExportResult,
+  CollectReview,
+  ReviewChange,
+  ReviewItem,
+  ReviewMessage,
+  ReviewStatus,
+} from '../../../shared/model/collect';
 import { writeFileAtomic } from '../../platform/files';
 import { withJob, yieldToEventLoop } from '../../core/jobs';
 import { buildCollectWorkbook, collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
@@ -41,7 +55,12 @@ export interface ExportOptions {
 }
 
 /** Writes the workbooks of a period (every expected unit, or one) into `folder`. */
-export async function exportCollectBooks(db: Kysely<DB>, folder: string, opts: ExportOptions, now = new Date()): Promise<CollectExportFile[]> {
+export async function exportCollectBooks(
+  db: Kysely<DB>,
+  folder: string,
+  opts: ExportOptions,
+  now = new Date(),
+): Promise<CollectExportFile[]> {
   const period = await getPeriod(db, opts.periodId);
   const template = await getTemplate(db, period.templateId);
   const agency = await getAgency(db);
@@ -49,9 +68,17 @@ export async function exportCollectBooks(db: Kysely<DB>, folder: string, opts: E
   let unitIds = expected.map((u) => u.id);
   if (opts.unitId !== null) {
     const unit = await getUnit(db, opts.unitId);
-    const hasReport = await db.selectFrom('reports').select('id').where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
+    const hasReport = await db
+      .selectFrom('reports')
+      .select('id')
+      .where('period_id', '=', period.id)
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirst();
     if (!unitIds.includes(unit.id) && !hasReport) {
-      throw new AppError('NOT_EXPECTED', `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}" nên không xuất biểu cho đơn vị này.`);
+      throw new AppError(
+        'NOT_EXPECTED',
+        `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}" nên không xuất biểu cho đơn vị này.`,
+      );
     }
     unitIds = [unit.id];
   }
@@ -59,7 +86,10 @@ export async function exportCollectBooks(db: Kysely<DB>, folder: string, opts: E
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (err) {
-    throw new AppError('NO_FOLDER', `Không tạo được thư mục "${folder}": ${err instanceof Error ? err.message : String(err)}`);
+    throw new AppError(
+      'NO_FOLDER',
+      `Không tạo được thư mục "${folder}": ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const generatedAt = now.toISOString();
   return withJob(opts.jobId, 'Xuất biểu nhập liệu', unitIds.length, async (job) => {
@@ -79,14 +109,20 @@ export async function exportCollectBooks(db: Kysely<DB>, folder: string, opts: E
 }
 
 async function currentValues(db: Kysely<DB>, periodId: number, unitId: number): Promise<ValueMap> {
-  const report = await db.selectFrom('reports').select('id').where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
+  const report = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('period_id', '=', periodId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   return report ? reportValues(db, report.id) : {};
 }
 
 async function reportValues(db: Kysely<DB>, reportId: number): Promise<ValueMap> {
   const rows = await db.selectFrom('report_values').selectAll().where('report_id', '=', reportId).execute();
   const out: ValueMap = {};
-  for (const r of rows) out[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
+  for (const r of rows)
+    out[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
   return out;
 }
 
@@ -176,7 +212,11 @@ function displayValue(ind: TemplateIndicator | null, value: string | null): stri
 const excelNumber = (n: number): number => Number(n.toPrecision(15));
 
 /** One cell's content as the input the report service parses. */
-function cellInput(cell: LayoutCell, ind: TemplateIndicator | null, content: CellContent): string | number | boolean | null | { error: string } {
+function cellInput(
+  cell: LayoutCell,
+  ind: TemplateIndicator | null,
+  content: CellContent,
+): string | number | boolean | null | { error: string } {
   switch (content.kind) {
     case 'empty':
       return null;
@@ -189,9 +229,19 @@ function cellInput(cell: LayoutCell, ind: TemplateIndicator | null, content: Cel
     case 'text':
       return content.value;
     case 'bool':
-      return ind && ind.type !== 'yesno' && ind.type !== 'text' ? { error: `ô chứa giá trị ${content.value ? 'TRUE' : 'FALSE'}, không phải số` } : ind?.type === 'text' || !ind ? (content.value ? 'TRUE' : 'FALSE') : content.value;
+      return ind && ind.type !== 'yesno' && ind.type !== 'text'
+        ? { error: `ô chứa giá trị ${content.value ? 'TRUE' : 'FALSE'}, không phải số` }
+        : ind?.type === 'text' || !ind
+          ? content.value
+            ? 'TRUE'
+            : 'FALSE'
+          : content.value;
     case 'date':
-      return cell.kind === 'section' || ind?.type === 'text' ? content.value : { error: `ô chứa ngày tháng (${content.value}), không phải ${ind?.type === 'yesno' ? '"Có"/"Không"' : 'số'}` };
+      return cell.kind === 'section' || ind?.type === 'text'
+        ? content.value
+        : {
+            error: `ô chứa ngày tháng (${content.value}), không phải ${ind?.type === 'yesno' ? '"Có"/"Không"' : 'số'}`,
+          };
     case 'error':
       return { error: `ô có lỗi công thức ${content.value}` };
   }
@@ -202,7 +252,11 @@ function canonicalOf(parsed: { int: number } | { dec: string } | { text: string 
 }
 
 /** Parses every input cell against the target template; problems name file, sheet and cell. */
-function parseValues(book: ReadBook, template: Template, fileName: string): { values: ParsedValue[]; problems: ReviewMessage[] } {
+function parseValues(
+  book: ReadBook,
+  template: Template,
+  fileName: string,
+): { values: ParsedValue[]; problems: ReviewMessage[] } {
   const indicators = new Map(template.indicators.map((i) => [i.code, i]));
   const values: ParsedValue[] = [];
   const problems: ReviewMessage[] = [];
@@ -268,7 +322,15 @@ function emptyItem(index: number, fileName: string, data: Uint8Array, hash: stri
   };
 }
 
-async function reviewOne(db: Kysely<DB>, period: Period, template: Template, expected: Set<number>, file: AnalyzeFile, index: number, hash: string): Promise<StagedItem> {
+async function reviewOne(
+  db: Kysely<DB>,
+  period: Period,
+  template: Template,
+  expected: Set<number>,
+  file: AnalyzeFile,
+  index: number,
+  hash: string,
+): Promise<StagedItem> {
   const item = emptyItem(index, file.fileName, file.data, hash);
   const staged: StagedItem = { review: item, data: file.data, targetUnitId: null, values: [], reportRevision: 0 };
   let book: ReadBook;
@@ -311,18 +373,32 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, exp
     });
     item.mappable = sameShape;
   } else if (!sameShape) {
-    item.problems.push({ message: `Tệp "${file.fileName}": danh sách chỉ tiêu trong tệp không khớp mẫu báo cáo của kỳ.`, where: { file: file.fileName } });
+    item.problems.push({
+      message: `Tệp "${file.fileName}": danh sách chỉ tiêu trong tệp không khớp mẫu báo cáo của kỳ.`,
+      where: { file: file.fileName },
+    });
   }
   if (item.problems.length && !item.mappable) return staged;
 
   // The unit must report in this period (or already have a report).
-  const report = await db.selectFrom('reports').select(['id', 'status', 'revision']).where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
+  const report = await db
+    .selectFrom('reports')
+    .select(['id', 'status', 'revision'])
+    .where('period_id', '=', period.id)
+    .where('unit_id', '=', unit.id)
+    .executeTakeFirst();
   if (!report && !expected.has(unit.id)) {
-    item.problems.push({ message: `Tệp "${file.fileName}": đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`, where: { file: file.fileName } });
+    item.problems.push({
+      message: `Tệp "${file.fileName}": đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`,
+      where: { file: file.fileName },
+    });
     item.mappable = false;
     return staged;
   }
-  const form = { values: report ? await reportValues(db, report.id) : {}, status: (report?.status ?? 'chua_nop') as ReportStatus };
+  const form = {
+    values: report ? await reportValues(db, report.id) : {},
+    status: (report?.status ?? 'chua_nop') as ReportStatus,
+  };
   item.reportStatus = form.status;
   staged.reportRevision = report?.revision ?? 0;
 
@@ -343,7 +419,14 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, exp
     else merged[v.key] = v.value;
     if (old === v.value) continue;
     const ind = indicators.get(v.key) ?? null;
-    changes.push({ key: v.key, label: labelOf(template, v.key), oldValue: old, newValue: v.value, oldText: displayValue(ind, old), newText: displayValue(ind, v.value) });
+    changes.push({
+      key: v.key,
+      label: labelOf(template, v.key),
+      oldValue: old,
+      newValue: v.value,
+      oldText: displayValue(ind, old),
+      newText: displayValue(ind, v.value),
+    });
   }
   item.changes = changes;
   item.changedCount = changes.length;
@@ -386,7 +469,12 @@ async function reviewOne(db: Kysely<DB>, period: Period, template: Template, exp
 }
 
 /** Reads every file and builds the review; nothing is stored. */
-export async function analyzeCollect(core: { db: Kysely<DB> }, periodId: number, files: AnalyzeFile[], jobId?: string | null): Promise<CollectReview> {
+export async function analyzeCollect(
+  core: { db: Kysely<DB> },
+  periodId: number,
+  files: AnalyzeFile[],
+  jobId?: string | null,
+): Promise<CollectReview> {
   const period = await getPeriod(core.db, periodId);
   const template = await getTemplate(core.db, period.templateId);
   const expected = new Set((await resolveExpectedUnits(core.db, period.expected, period.windowEnd)).map((u) => u.id));
@@ -403,7 +491,10 @@ export async function analyzeCollect(core: { db: Kysely<DB> }, periodId: number,
         dup.duplicateOf = first;
         dup.unit = original.unit;
         dup.sourcePeriod = original.sourcePeriod;
-        dup.problems.push({ message: `Tệp "${f.fileName}" trùng nội dung với tệp "${original.fileName}" đã chọn trong lần này; chỉ nhập một lần.`, where: { file: f.fileName } });
+        dup.problems.push({
+          message: `Tệp "${f.fileName}" trùng nội dung với tệp "${original.fileName}" đã chọn trong lần này; chỉ nhập một lần.`,
+          where: { file: f.fileName },
+        });
         out.push({ review: dup, data: f.data, targetUnitId: null, values: [], reportRevision: 0 });
       } else {
         seen.set(hash, i);
@@ -427,7 +518,10 @@ export async function analyzeCollect(core: { db: Kysely<DB> }, periodId: number,
       s.review.conflictGroup = `unit-${unitId}`;
       s.review.suggested = false;
       const others = group.filter((o) => o !== s).map((o) => `"${o.review.fileName}"`);
-      s.review.notes.push({ message: `Đơn vị ${s.review.unit?.name ?? ''} còn gửi tệp ${others.join(', ')} khác nội dung trong lần này: hãy chọn một tệp.`, where: { file: s.review.fileName } });
+      s.review.notes.push({
+        message: `Đơn vị ${s.review.unit?.name ?? ''} còn gửi tệp ${others.join(', ')} khác nội dung trong lần này: hãy chọn một tệp.`,
+        where: { file: s.review.fileName },
+      });
     }
   }
 
@@ -448,17 +542,39 @@ export interface AcceptChoice {
   map: boolean;
 }
 
-function sourcePath(dataDir: string, periodId: number, unitCode: string, hash: string, fileName: string, now: Date): { abs: string; rel: string } {
+function sourcePath(
+  dataDir: string,
+  periodId: number,
+  unitCode: string,
+  hash: string,
+  fileName: string,
+  now: Date,
+): { abs: string; rel: string } {
   const base = fileSlug(fileName.replace(/\.xlsx$/i, ''), 60);
-  const rel = path.join(SOURCES_DIR, String(periodId), fileSlug(unitCode, 30), `${todayIso(now)}-${hash.slice(0, 12)}-${base}.xlsx`);
+  const rel = path.join(
+    SOURCES_DIR,
+    String(periodId),
+    fileSlug(unitCode, 30),
+    `${todayIso(now)}-${hash.slice(0, 12)}-${base}.xlsx`,
+  );
   return { abs: path.join(dataDir, rel), rel: rel.split(path.sep).join('/') };
 }
 
 /** Stores the accepted files of a reviewed batch: all of them or, on any failure, none. */
-export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, batchId: string, accept: AcceptChoice[], actor = EXCEL_ACTOR, now = new Date()): Promise<CollectCommitResult> {
+export async function commitCollect(
+  core: { db: Kysely<DB>; dataDir: string },
+  batchId: string,
+  accept: AcceptChoice[],
+  actor = EXCEL_ACTOR,
+  now = new Date(),
+): Promise<CollectCommitResult> {
   const store = batchStore(core);
   const batch = store.get(batchId);
-  if (!batch) throw new AppError('BATCH_EXPIRED', 'Phiên xem lại các tệp đã hết hạn (phần mềm đã mở lại hoặc đã đọc nhiều lần khác). Hãy chọn lại các tệp để đọc lại.');
+  if (!batch)
+    throw new AppError(
+      'BATCH_EXPIRED',
+      'Phiên xem lại các tệp đã hết hạn (phần mềm đã mở lại hoặc đã đọc nhiều lần khác). Hãy chọn lại các tệp để đọc lại.',
+    );
   const chosen: StagedItem[] = [];
   const groups = new Map<string, StagedItem>();
   for (const a of accept) {
@@ -467,10 +583,18 @@ export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, b
     const r = s.review;
     if (chosen.includes(s)) continue;
     if (!r.acceptable) {
-      throw new AppError('NOT_ACCEPTABLE', `Không nhập được tệp "${r.fileName}": ${r.problems[0]?.message ?? 'tệp không có gì để nhập'}`, { file: r.fileName });
+      throw new AppError(
+        'NOT_ACCEPTABLE',
+        `Không nhập được tệp "${r.fileName}": ${r.problems[0]?.message ?? 'tệp không có gì để nhập'}`,
+        { file: r.fileName },
+      );
     }
     if (r.mappable && !a.map) {
-      throw new AppError('NEEDS_MAPPING', `Tệp "${r.fileName}" là biểu của kỳ "${r.sourcePeriod?.name ?? ''}" hoặc mẫu khác: hãy đánh dấu "Gán vào kỳ này" nếu muốn nhập.`, { file: r.fileName });
+      throw new AppError(
+        'NEEDS_MAPPING',
+        `Tệp "${r.fileName}" là biểu của kỳ "${r.sourcePeriod?.name ?? ''}" hoặc mẫu khác: hãy đánh dấu "Gán vào kỳ này" nếu muốn nhập.`,
+        { file: r.fileName },
+      );
     }
     if (r.conflictGroup) {
       const other = groups.get(r.conflictGroup);
@@ -505,9 +629,18 @@ export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, b
       for (const s of chosen) {
         const r = s.review;
         const unitId = s.targetUnitId!;
-        const current = await trx.selectFrom('reports').select(['revision']).where('period_id', '=', batch.periodId).where('unit_id', '=', unitId).executeTakeFirst();
+        const current = await trx
+          .selectFrom('reports')
+          .select(['revision'])
+          .where('period_id', '=', batch.periodId)
+          .where('unit_id', '=', unitId)
+          .executeTakeFirst();
         if ((current?.revision ?? 0) !== s.reportRevision) {
-          throw new AppError('STALE', `Báo cáo của ${r.unit!.name} vừa được sửa sau khi đọc tệp "${r.fileName}". Hãy đọc lại các tệp rồi xem lại trước khi nhập.`, { file: r.fileName });
+          throw new AppError(
+            'STALE',
+            `Báo cáo của ${r.unit!.name} vừa được sửa sau khi đọc tệp "${r.fileName}". Hãy đọc lại các tệp rồi xem lại trước khi nhập.`,
+            { file: r.fileName },
+          );
         }
         const note = `Nhập từ tệp Excel "${r.fileName}" (SHA-256 ${r.sha256.slice(0, 16)}…)`;
         let form = await saveReportValuesIn(
@@ -515,7 +648,10 @@ export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, b
           {
             periodId: batch.periodId,
             unitId,
-            values: s.values.map((v) => ({ key: v.key, input: v.value === null ? null : toInput({ ...v, value: v.value }) })),
+            values: s.values.map((v) => ({
+              key: v.key,
+              input: v.value === null ? null : toInput({ ...v, value: v.value }),
+            })),
             reasons: [],
             actor,
             note,
@@ -524,9 +660,26 @@ export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, b
         );
         const unexplained = form.checks.some((c) => c.holds === false && !c.reason.trim());
         if (form.report.status === 'dang_nhap' && !unexplained) {
-          form = await transitionReportIn(trx, { periodId: batch.periodId, unitId, to: 'da_nop', receivedDate: todayIso(now), channel: 'imported', note, actor }, now);
+          form = await transitionReportIn(
+            trx,
+            {
+              periodId: batch.periodId,
+              unitId,
+              to: 'da_nop',
+              receivedDate: todayIso(now),
+              channel: 'imported',
+              note,
+              actor,
+            },
+            now,
+          );
         }
-        const report = await trx.selectFrom('reports').select(['id', 'revision']).where('period_id', '=', batch.periodId).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+        const report = await trx
+          .selectFrom('reports')
+          .select(['id', 'revision'])
+          .where('period_id', '=', batch.periodId)
+          .where('unit_id', '=', unitId)
+          .executeTakeFirstOrThrow();
         const breachCount = form.checks.filter((c) => c.holds === false).length;
         await trx
           .insertInto('collect_sources')
@@ -546,7 +699,16 @@ export async function commitCollect(core: { db: Kysely<DB>; dataDir: string }, b
             imported_at: now.toISOString(),
           })
           .execute();
-        out.push({ index: r.index, fileName: r.fileName, unitCode: r.unit!.code, unitName: r.unit!.name, revision: report.revision, status: form.report.status, changedCount: r.changedCount, breachCount });
+        out.push({
+          index: r.index,
+          fileName: r.fileName,
+          unitCode: r.unit!.code,
+          unitName: r.unit!.name,
+          revision: report.revision,
+          status: form.report.status,
+          changedCount: r.changedCount,
+          breachCount,
+        });
       }
       return out;
     });

@@ -27,7 +27,6 @@ import type { TemplateIndicator } from '../../../shared/model/template';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
 
-
 export interface WindowAggregation {
   aggregation: Aggregation;
   /** What the totals are made of, by unit kind: the plan's targets are measured on them. */
@@ -54,7 +53,14 @@ interface StatsRow {
  * One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted.
  * `outsiders`: reporting units not expected (usually none; cheaper to test than the expected).
  */
-async function integerStats(db: Executor, ids: number[], lastId: number, windowCodes: string[], lastCodes: string[], outsiders: number[]): Promise<StatsRow[]> {
+async function integerStats(
+  db: Executor,
+  ids: number[],
+  lastId: number,
+  windowCodes: string[],
+  lastCodes: string[],
+  outsiders: number[],
+): Promise<StatsRow[]> {
   if (windowCodes.length + lastCodes.length === 0) return [];
   if (ids.length === 1) {
     // One period: a unit has one report, so one row per code; every code of the period is read
@@ -111,9 +117,16 @@ async function textRows(db: Executor, ids: number[], codes: string[]): Promise<V
  * row per report: the values come as one JSON object of canonical texts, far cheaper than a
  * row per value.
  */
-async function reportsWithValues(db: Executor, periods: AggPeriodInfo[], codes: string[] | 'all'): Promise<AggPeriod[]> {
+async function reportsWithValues(
+  db: Executor,
+  periods: AggPeriodInfo[],
+  codes: string[] | 'all',
+): Promise<AggPeriod[]> {
   const ids = periods.map((p) => p.id);
-  const which = codes === 'all' ? sql`v.text_value IS NULL` : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
+  const which =
+    codes === 'all'
+      ? sql`v.text_value IS NULL`
+      : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
   const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
     SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(CAST(v.int_value AS TEXT), v.dec_value)) AS vals
     FROM reports r JOIN report_values v ON v.report_id = r.id
@@ -121,7 +134,12 @@ async function reportsWithValues(db: Executor, periods: AggPeriodInfo[], codes: 
     GROUP BY r.period_id, r.unit_id`.execute(db);
   const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
   for (const row of r.rows) {
-    byPeriod.get(row.period_id)!.push({ unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values: JSON.parse(row.vals) as Record<string, string> });
+    byPeriod.get(row.period_id)!.push({
+      unitId: row.unit_id,
+      status: COUNTED_STATUSES[0]!,
+      receivedDate: null,
+      values: JSON.parse(row.vals) as Record<string, string>,
+    });
   }
   return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
 }
@@ -132,7 +150,13 @@ async function reportsWithValues(db: Executor, periods: AggPeriodInfo[], codes: 
  * its expectedUnitIds). `detail`: also each unit's values (the by-unit view and annexes);
  * without it the unit lines carry the reporting status only.
  */
-export async function aggregateWindow(db: Executor, periodsIn: AggPeriodInfo[], expectedUnits: AggUnit[], today: string, opts: { detail: boolean }): Promise<WindowAggregation> {
+export async function aggregateWindow(
+  db: Executor,
+  periodsIn: AggPeriodInfo[],
+  expectedUnits: AggUnit[],
+  today: string,
+  opts: { detail: boolean },
+): Promise<WindowAggregation> {
   if (periodsIn.length === 0) throw new Error('aggregateWindow: no period');
   const periods = [...periodsIn].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd));
   const last = periods[periods.length - 1]!;
@@ -143,11 +167,17 @@ export async function aggregateWindow(db: Executor, periodsIn: AggPeriodInfo[], 
 
   // Who reported, with what status: one row per report of the window.
   const reportRows = await sql<{ period_id: number; unit_id: number; status: string; received_date: string | null }>`
-    SELECT period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(db);
+    SELECT period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(
+    db,
+  );
   const reporting = new Map<number, UnitReporting>();
   const periodsWithReports = new Set<number>();
   for (const row of reportRows.rows) {
-    const u = reporting.get(row.unit_id) ?? { status: 'chua_nop' as ReportStatus, receivedDate: null, periodsCounted: 0 };
+    const u = reporting.get(row.unit_id) ?? {
+      status: 'chua_nop' as ReportStatus,
+      receivedDate: null,
+      periodsCounted: 0,
+    };
     const status = row.status as ReportStatus;
     if (COUNTED_STATUSES.includes(status)) {
       u.periodsCounted++;
@@ -175,7 +205,11 @@ export async function aggregateWindow(db: Executor, periodsIn: AggPeriodInfo[], 
   // versions, or rates of rates) go through the exact decimal code of shared/aggregate.ts.
   const sources = indicators.map((i) => ({ ind: i, source: valueSource(i, inLast.has(i.code)) }));
   const rateCodes = new Set(indicators.filter((i) => i.rule === 'RATE').map((i) => i.code));
-  const rateOfRates = indicators.some((i) => i.rule === 'RATE' && ((i.numerator && rateCodes.has(i.numerator)) || (i.denominator && rateCodes.has(i.denominator))));
+  const rateOfRates = indicators.some(
+    (i) =>
+      i.rule === 'RATE' &&
+      ((i.numerator && rateCodes.has(i.numerator)) || (i.denominator && rateCodes.has(i.denominator))),
+  );
   const integer = sources.filter((s) => s.source !== null && storedAsInteger(s.ind));
   const stats: WindowStats = new Map();
   const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
@@ -200,7 +234,14 @@ export async function aggregateWindow(db: Executor, periodsIn: AggPeriodInfo[], 
       if (!asked.has(row.code) || inTs.has(row.code) || row.n === 0) continue;
       let groups = stats.get(row.code);
       if (!groups) stats.set(row.code, (groups = []));
-      groups.push({ kind: row.kind as UnitKind, expected: row.expected === 1, sum: row.total, n: row.n, yes: row.yes, positive: row.positive });
+      groups.push({
+        kind: row.kind as UnitKind,
+        expected: row.expected === 1,
+        sum: row.total,
+        n: row.n,
+        yes: row.yes,
+        positive: row.positive,
+      });
     }
   } catch (err) {
     // A sum beyond 64-bit integers: SQLite refuses it; the exact decimal code does not.
@@ -220,7 +261,8 @@ export async function aggregateWindow(db: Executor, periodsIn: AggPeriodInfo[], 
   }
 
   const texts = new Map<string, string>();
-  for (const row of textsStored ? await textRows(db, ids, textCodes) : []) texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
+  for (const row of textsStored ? await textRows(db, ids, textCodes) : [])
+    texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
   return {
     aggregation: buildAggregation(
       {

@@ -45,7 +45,12 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
       throw new Error('Dòng lệnh không mở phần mềm thư.');
     },
   };
-  const core = await app.openCore({ dbPath, platform, version: process.env.npm_package_version ?? 'cli', nativeBinding: app.nativeBinding });
+  const core = await app.openCore({
+    dbPath,
+    platform,
+    version: process.env.npm_package_version ?? 'cli',
+    nativeBinding: app.nativeBinding,
+  });
   const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
   const window = {
@@ -59,12 +64,16 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
       if (flags.has('--json')) io.out(JSON.stringify(r, null, 2));
       else {
         const st = r.current.status;
-        io.out(`${r.current.periods.map((p) => p.name).join(', ')}: ${st.reported}/${st.expected} đơn vị đã gửi (đúng hạn ${st.onTime}, muộn ${st.late}, chưa gửi ${st.missing})`);
+        io.out(
+          `${r.current.periods.map((p) => p.name).join(', ')}: ${st.reported}/${st.expected} đơn vị đã gửi (đúng hạn ${st.onTime}, muộn ${st.late}, chưa gửi ${st.missing})`,
+        );
         for (const i of r.current.indicators) {
           if (i.rule === 'TEXT' || i.rule === 'NONE') continue;
           const pct = i.rule === 'RATE' || i.rule === 'SHARE';
           const c = r.comparison.find((x) => x.code === i.code);
-          io.out(`${i.code}\t${i.value === null ? '—' : formatDec(i.value) + (pct ? '%' : '')}\t${c?.delta ? `(${c.delta.startsWith('-') ? '' : '+'}${formatDec(c.delta)})` : ''}\t${i.name}`);
+          io.out(
+            `${i.code}\t${i.value === null ? '—' : formatDec(i.value) + (pct ? '%' : '')}\t${c?.delta ? `(${c.delta.startsWith('-') ? '' : '+'}${formatDec(c.delta)})` : ''}\t${i.name}`,
+          );
         }
         for (const n of r.current.notes) io.out(`Lưu ý: ${n}`);
       }
@@ -74,20 +83,33 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
     if (group === 'export' && (action === 'report' || action === 'summary')) {
       const ext = path.extname(out).toLowerCase();
       if (action === 'summary' && ext !== '.xlsx') throw new Failure('Lỗi: biểu tổng hợp phải là tệp .xlsx.');
-      if (ext !== '.docx' && ext !== '.xlsx') throw new Failure('Lỗi: --out phải là tệp .docx (Word) hoặc .xlsx (Excel).');
+      if (ext !== '.docx' && ext !== '.xlsx')
+        throw new Failure('Lỗi: --out phải là tệp .docx (Word) hoặc .xlsx (Excel).');
       const r =
         ext === '.docx'
-          ? await call('compile.exportWord', { ...window, takeNumber: flags.has('--number'), date: one('--date') ?? null })
+          ? await call('compile.exportWord', {
+              ...window,
+              takeNumber: flags.has('--number'),
+              date: one('--date') ?? null,
+            })
           : await call('compile.exportExcel', window);
       io.out(flags.has('--json') ? JSON.stringify(r) : `Đã xuất: ${r.path}${r.number ? ` (số ${r.number})` : ''}`);
       return 0;
     }
     if ((group === 'compile' && action === 'eml') || (group === 'export' && action === 'email')) {
       if (path.extname(out).toLowerCase() !== '.eml') throw new Failure('Lỗi: thư nháp phải là tệp .eml.');
-      const r = await call('compile.email', { ...window, takeNumber: flags.has('--number'), date: one('--date') ?? null });
+      const r = await call('compile.email', {
+        ...window,
+        takeNumber: flags.has('--number'),
+        date: one('--date') ?? null,
+      });
       if (r.emlPath && r.emlPath !== out) fs.renameSync(r.emlPath, out);
       const result = { ...r, emlPath: out, opened: false, openError: '' };
-      io.out(flags.has('--json') ? JSON.stringify(result, null, 2) : `Đã tạo thư nháp: ${out}\nKèm theo: ${r.docxPath}\n          ${r.xlsxPath}\nTiêu đề: ${r.subject}`);
+      io.out(
+        flags.has('--json')
+          ? JSON.stringify(result, null, 2)
+          : `Đã tạo thư nháp: ${out}\nKèm theo: ${r.docxPath}\n          ${r.xlsxPath}\nTiêu đề: ${r.subject}`,
+      );
       return 0;
     }
     io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${COMPILE_USAGE}`);

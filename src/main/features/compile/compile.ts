@@ -9,14 +9,41 @@ import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import { AppError } from '../../../shared/errors';
 import { todayIso } from '../../../shared/format';
-import { compareAggregations, evaluateTargets, overlappingPeriods, windowIndicators, type AggPeriodInfo, type AggUnit } from '../../../shared/domain/aggregate';
-import { buildPlaceholders, generateDraft, mergeDraft, renderPlaceholders, type Narrative } from '../../../shared/domain/draft';
-import { COUNTED_STATUSES, type CompileResult, type CompileSettings, type Draft, type DraftSection } from '../../../shared/model/compile';
+import {
+  compareAggregations,
+  evaluateTargets,
+  overlappingPeriods,
+  windowIndicators,
+  type AggPeriodInfo,
+  type AggUnit,
+} from '../../../shared/domain/aggregate';
+import {
+  buildPlaceholders,
+  generateDraft,
+  mergeDraft,
+  renderPlaceholders,
+  type Narrative,
+} from '../../../shared/domain/draft';
+import {
+  COUNTED_STATUSES,
+  type CompileResult,
+  type CompileSettings,
+  type Draft,
+  type DraftSection,
+} from '../../../shared/model/compile';
 import { SECTION_KEY_PREFIX } from '../../../shared/model/report';
 import type { Period } from '../../../shared/model/period';
 import type { Template } from '../../../shared/model/template';
 import { planReference } from '../../../shared/model/plan';
-import type { compileSettingsInput, DraftView, EmailDraft, exportReportInput, saveDraftInput, SavedFile, windowInput } from '../../../shared/contract/compile';
+import type {
+  compileSettingsInput,
+  DraftView,
+  EmailDraft,
+  exportReportInput,
+  saveDraftInput,
+  SavedFile,
+  windowInput,
+} from '../../../shared/contract/compile';
 import { getPeriod, resolveExpectedUnits } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
 import { getPlan } from '../plans/plans';
@@ -71,7 +98,11 @@ async function sameTimeLastYear(db: Executor, periods: Period[]): Promise<number
   const out: number[] = [];
   for (const p of periods) {
     if (p.type === 'ad_hoc') return null;
-    let q = db.selectFrom('periods').select('id').where('type', '=', p.type).where('year', '=', p.year - 1);
+    let q = db
+      .selectFrom('periods')
+      .select('id')
+      .where('type', '=', p.type)
+      .where('year', '=', p.year - 1);
     q = p.index === null ? q.where('idx', 'is', null) : q.where('idx', '=', p.index);
     const row = await q.orderBy('id', 'desc').executeTakeFirst();
     if (!row) return null;
@@ -98,7 +129,11 @@ export interface CompileOptions {
   detail: boolean;
 }
 
-export async function compileWindow(db: Executor, args: WindowArgs, opts: CompileOptions = { detail: true }): Promise<Compiled> {
+export async function compileWindow(
+  db: Executor,
+  args: WindowArgs,
+  opts: CompileOptions = { detail: true },
+): Promise<Compiled> {
   const today = args.today ?? todayIso();
   const loaded = await loadWindow(db, args.periodIds);
   const { aggregation: current, stats } = await aggregateWindow(
@@ -108,9 +143,16 @@ export async function compileWindow(db: Executor, args: WindowArgs, opts: Compil
     today,
     opts,
   );
-  const compareIds = args.compareIds ?? (await sameTimeLastYear(db, loaded.map((l) => l.period))) ?? [];
+  const compareIds =
+    args.compareIds ??
+    (await sameTimeLastYear(
+      db,
+      loaded.map((l) => l.period),
+    )) ??
+    [];
   const clash = compareIds.filter((id) => args.periodIds.includes(id));
-  if (clash.length) throw new AppError('COMPARE_SELF', 'Kỳ so sánh không được trùng với kỳ đang tổng hợp.', { field: 'compareIds' });
+  if (clash.length)
+    throw new AppError('COMPARE_SELF', 'Kỳ so sánh không được trùng với kỳ đang tổng hợp.', { field: 'compareIds' });
   let previous = null;
   if (compareIds.length) {
     // Only the totals of last year are compared: no per-unit values.
@@ -124,7 +166,8 @@ export async function compileWindow(db: Executor, args: WindowArgs, opts: Compil
         { detail: false },
       )
     ).aggregation;
-  } else if (args.compareIds === null) current.notes.push('Không tìm thấy kỳ cùng loại của năm trước nên không so sánh với cùng kỳ.');
+  } else if (args.compareIds === null)
+    current.notes.push('Không tìm thấy kỳ cùng loại của năm trước nên không so sánh với cùng kỳ.');
   const comparison = compareAggregations(current, previous);
 
   const last = loaded[loaded.length - 1]!.period;
@@ -133,12 +176,7 @@ export async function compileWindow(db: Executor, args: WindowArgs, opts: Compil
   if (last.planId !== null) {
     const plan = await getPlan(db, last.planId);
     reference = `${planReference(plan)}${plan.issuer ? ` của ${plan.issuer}` : ''}`;
-    targets = evaluateTargets(
-      plan.targets,
-      current,
-      windowIndicators(loaded.map((l) => l.agg)),
-      stats,
-    );
+    targets = evaluateTargets(plan.targets, current, windowIndicators(loaded.map((l) => l.agg)), stats);
     const vanished = targets.filter((t) => t.problem.includes('không còn'));
     for (const t of vanished) current.notes.push(`Chỉ tiêu "${t.text}": ${t.problem}`);
   }
@@ -159,13 +197,23 @@ export const windowKey = (ids: number[]): string => [...new Set(ids)].sort((a, b
 
 /** The units' narrative answers of the window (one query), section by section, in the units' order. */
 async function narrativesOf(db: Executor, c: Compiled): Promise<Narrative[]> {
-  const keys = [...new Set(c.loaded.flatMap((l) => l.template.sections.filter((s) => s.hasText).map((s) => `${SECTION_KEY_PREFIX}${s.number}`)))];
+  const keys = [
+    ...new Set(
+      c.loaded.flatMap((l) =>
+        l.template.sections.filter((s) => s.hasText).map((s) => `${SECTION_KEY_PREFIX}${s.number}`),
+      ),
+    ),
+  ];
   if (keys.length === 0) return [];
   const rows = await db
     .selectFrom('reports as r')
     .innerJoin('report_values as v', 'v.report_id', 'r.id')
     .select(['r.period_id', 'r.unit_id', 'v.field_key', 'v.text_value'])
-    .where('r.period_id', 'in', c.loaded.map((l) => l.period.id))
+    .where(
+      'r.period_id',
+      'in',
+      c.loaded.map((l) => l.period.id),
+    )
     .where('r.status', 'in', [...COUNTED_STATUSES])
     .where('v.field_key', 'in', keys)
     .execute();
@@ -185,7 +233,13 @@ async function narrativesOf(db: Executor, c: Compiled): Promise<Narrative[]> {
 async function freshDraft(db: Executor, c: Compiled): Promise<Pick<Draft, 'title' | 'sections'>> {
   const agency = await getAgency(db as Kysely<DB>);
   const template = c.loaded[c.loaded.length - 1]!.template;
-  return generateDraft(template.sections, c, await narrativesOf(db, c), agency.name ? agencyInSentence(agency.name) : 'Cơ quan', template.name);
+  return generateDraft(
+    template.sections,
+    c,
+    await narrativesOf(db, c),
+    agency.name ? agencyInSentence(agency.name) : 'Cơ quan',
+    template.name,
+  );
 }
 
 async function storedDraft(db: Executor, key: string): Promise<Draft | null> {
@@ -200,9 +254,21 @@ async function storedDraft(db: Executor, key: string): Promise<Draft | null> {
   };
 }
 
-async function storeDraft(db: Executor, ids: number[], compareIds: number[], d: Pick<Draft, 'title' | 'sections'>, now: Date): Promise<void> {
+async function storeDraft(
+  db: Executor,
+  ids: number[],
+  compareIds: number[],
+  d: Pick<Draft, 'title' | 'sections'>,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
-  const values = { period_ids: JSON.stringify([...new Set(ids)].sort((a, b) => a - b)), compare_ids: JSON.stringify(compareIds), title: d.title, sections: JSON.stringify(d.sections), updated_at: at };
+  const values = {
+    period_ids: JSON.stringify([...new Set(ids)].sort((a, b) => a - b)),
+    compare_ids: JSON.stringify(compareIds),
+    title: d.title,
+    sections: JSON.stringify(d.sections),
+    updated_at: at,
+  };
   await db
     .insertInto('compile_drafts')
     .values({ window_key: windowKey(ids), ...values, created_at: at })
@@ -252,14 +318,33 @@ export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new D
   return db.transaction().execute(async (trx) => {
     const c = await compileWindow(trx, args);
     const key = windowKey(args.periodIds);
-    const d = (await storedDraft(trx, key)) ?? { ...(await freshDraft(trx, c)), periodIds: args.periodIds, compareIds: c.compareIds, updatedAt: null };
+    const d = (await storedDraft(trx, key)) ?? {
+      ...(await freshDraft(trx, c)),
+      periodIds: args.periodIds,
+      compareIds: c.compareIds,
+      updatedAt: null,
+    };
     const unknown = args.sections.filter((s) => !d.sections.some((x) => x.number === s.number));
-    if (unknown.length) throw new AppError('NO_SECTION', `Bản dự thảo không có mục "${unknown[0]!.number}"; hãy tải lại bản dự thảo rồi sửa.`, { field: 'sections' });
+    if (unknown.length)
+      throw new AppError(
+        'NO_SECTION',
+        `Bản dự thảo không có mục "${unknown[0]!.number}"; hãy tải lại bản dự thảo rồi sửa.`,
+        { field: 'sections' },
+      );
     const sections = d.sections.map((s) => {
       const edit = args.sections.find((x) => x.number === s.number);
       // One paragraph a line: Windows line ends and stray control characters do not survive.
-      // eslint-disable-next-line no-control-regex
-      return edit ? { ...s, text: edit.text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '), refreshNote: '' } : s;
+      return edit
+        ? {
+            ...s,
+            text: edit.text
+              .normalize('NFC')
+              .replace(/\r\n?/g, '\n')
+              // eslint-disable-next-line no-control-regex -- stray control characters become spaces
+              .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '),
+            refreshNote: '',
+          }
+        : s;
     });
     await storeDraft(trx, args.periodIds, c.compareIds, { title: args.title || d.title, sections }, now);
     return view((await storedDraft(trx, key))!, c);
@@ -279,8 +364,19 @@ export async function getCompileSettings(db: Executor): Promise<CompileSettings>
   };
 }
 
-export async function saveCompileSettings(db: Kysely<DB>, s: CompileSettingsArgs, now = new Date()): Promise<CompileSettings> {
-  const values = { kinh_gui: JSON.stringify(s.to), noi_nhan: JSON.stringify(s.recipients), email_to: JSON.stringify(s.emailTo), email_cc: JSON.stringify(s.emailCc), symbol: s.symbol, updated_at: now.toISOString() };
+export async function saveCompileSettings(
+  db: Kysely<DB>,
+  s: CompileSettingsArgs,
+  now = new Date(),
+): Promise<CompileSettings> {
+  const values = {
+    kinh_gui: JSON.stringify(s.to),
+    noi_nhan: JSON.stringify(s.recipients),
+    email_to: JSON.stringify(s.emailTo),
+    email_cc: JSON.stringify(s.emailCc),
+    symbol: s.symbol,
+    updated_at: now.toISOString(),
+  };
   await db
     .insertInto('compile_settings')
     .values({ id: 1, ...values })
@@ -306,14 +402,22 @@ export function summaryFileName(periodNames: string): string {
   return `Biểu tổng hợp ${periodNames}.xlsx`.normalize('NFC').replace(/[\\/:*?"<>|]+/g, '-');
 }
 
-export async function exportWord(db: Kysely<DB>, platform: Platform, args: ExportReportArgs, now = new Date()): Promise<SavedFile> {
+export async function exportWord(
+  db: Kysely<DB>,
+  platform: Platform,
+  args: ExportReportArgs,
+  now = new Date(),
+): Promise<SavedFile> {
   const { model } = await reportModel(db, args, null);
   const r = await exportDocument(db, platform, model, args.takeNumber, now);
   if (r.path) lastFolder.set(db, path.dirname(r.path));
   return { saved: r.saved, path: r.path, number: r.entry?.number ?? null };
 }
 
-async function summaryBytes(db: Kysely<DB>, args: WindowArgs): Promise<{ bytes: Uint8Array; name: string; v: DraftView }> {
+async function summaryBytes(
+  db: Kysely<DB>,
+  args: WindowArgs,
+): Promise<{ bytes: Uint8Array; name: string; v: DraftView }> {
   const v = await getDraft(db, args);
   const agency = await getAgency(db);
   const bytes = await writeSummaryWorkbook({ agency, title: v.rendered.title, compile: v.compile });
@@ -332,10 +436,27 @@ export async function exportExcel(db: Kysely<DB>, platform: Platform, args: Wind
  * the .eml is opened with the system mail app. Without a mail app the files and the text to
  * paste are still there.
  */
-export async function emailDraft(db: Kysely<DB>, platform: Platform, args: ExportReportArgs, now = new Date()): Promise<EmailDraft> {
+export async function emailDraft(
+  db: Kysely<DB>,
+  platform: Platform,
+  args: ExportReportArgs,
+  now = new Date(),
+): Promise<EmailDraft> {
   const settings = await getCompileSettings(db);
   const folder = await platform.chooseFolder();
-  const empty: EmailDraft = { saved: false, folder: null, emlPath: null, docxPath: null, xlsxPath: null, opened: false, openError: '', to: settings.emailTo, cc: settings.emailCc, subject: '', body: '' };
+  const empty: EmailDraft = {
+    saved: false,
+    folder: null,
+    emlPath: null,
+    docxPath: null,
+    xlsxPath: null,
+    opened: false,
+    openError: '',
+    to: settings.emailTo,
+    cc: settings.emailCc,
+    subject: '',
+    body: '',
+  };
   if (!folder) return empty;
   const { model, agency } = await reportModel(db, args, null);
   const inFolder: Platform = { ...platform, chooseSavePath: async (name) => path.join(folder, name) };
@@ -384,10 +505,25 @@ export async function emailDraft(db: Kysely<DB>, platform: Platform, args: Expor
   } catch (err) {
     openError = `${err instanceof Error ? err.message : String(err)} Các tệp vẫn ở thư mục ${folder}; có thể dán nội dung thư dưới đây vào phần mềm thư.`;
   }
-  return { saved: true, folder, emlPath, docxPath, xlsxPath, opened, openError, to: settings.emailTo, cc: settings.emailCc, subject, body };
+  return {
+    saved: true,
+    folder,
+    emlPath,
+    docxPath,
+    xlsxPath,
+    opened,
+    openError,
+    to: settings.emailTo,
+    cc: settings.emailCc,
+    subject,
+    body,
+  };
 }
 
-export async function openExportFolder(db: Kysely<DB>, platform: Platform): Promise<{ opened: boolean; error: string }> {
+export async function openExportFolder(
+  db: Kysely<DB>,
+  platform: Platform,
+): Promise<{ opened: boolean; error: string }> {
   const folder = lastFolder.get(db);
   if (!folder) return { opened: false, error: 'Chưa xuất tệp nào trong lần làm việc này.' };
   try {
@@ -397,4 +533,3 @@ export async function openExportFolder(db: Kysely<DB>, platform: Platform): Prom
     return { opened: false, error: err instanceof Error ? err.message : String(err) };
   }
 }
-

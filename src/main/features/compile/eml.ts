@@ -33,7 +33,11 @@ export async function buildEml(input: EmlInput): Promise<Uint8Array> {
     date: input.date ?? new Date(),
     headers: { 'X-Unsent': '1' },
     textEncoding: 'base64',
-    attachments: input.attachments.map((a) => ({ filename: a.filename.normalize('NFC'), content: Buffer.from(a.content), contentType: a.contentType })),
+    attachments: input.attachments.map((a) => ({
+      filename: a.filename.normalize('NFC'),
+      content: Buffer.from(a.content),
+      contentType: a.contentType,
+    })),
   });
   const buf = await composer.compile().build();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

@@ -1,6 +1,17 @@
 // compile: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import { emailDraft, exportExcel, exportWord, getCompileSettings, getDraft, openExportFolder, refreshDraft, saveCompileSettings, saveDraft, showCompile } from './compile';
+import {
+  emailDraft,
+  exportExcel,
+  exportWord,
+  getCompileSettings,
+  getDraft,
+  openExportFolder,
+  refreshDraft,
+  saveCompileSettings,
+  saveDraft,
+  showCompile,
+} from './compile';
 
 export const compileHandlers = {
   'compile.show': (core, a) => showCompile(core.db, a),

@@ -33,7 +33,13 @@ export function signed(delta: string | null): string {
 function verdict(ts: TargetResult[]): [string, string] {
   if (ts.length === 0) return ['', ''];
   const phrase = ts.map((t) => targetPhrase(t, formatDec)).join('; ');
-  const v = ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.gap === '0' ? '' : ` (${signed(t.gap)})`}`)).join('; ');
+  const v = ts
+    .map((t) =>
+      t.met === null
+        ? 'Chưa đánh giá được'
+        : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.gap === '0' ? '' : ` (${signed(t.gap)})`}`,
+    )
+    .join('; ');
   return [phrase, v];
 }
 
@@ -64,11 +70,28 @@ export interface ReportOptions {
   number: number | null;
 }
 
-export function buildReportModel(view: DraftView, agency: Agency, settings: CompileSettings, opts: ReportOptions): DocumentModelInput {
-  if (!agency.name) throw new AppError('NO_AGENCY', 'Chưa khai báo tên cơ quan ban hành: hãy vào Cài đặt để nhập thông tin cơ quan trước khi xuất báo cáo.');
+export function buildReportModel(
+  view: DraftView,
+  agency: Agency,
+  settings: CompileSettings,
+  opts: ReportOptions,
+): DocumentModelInput {
+  if (!agency.name)
+    throw new AppError(
+      'NO_AGENCY',
+      'Chưa khai báo tên cơ quan ban hành: hãy vào Cài đặt để nhập thông tin cơ quan trước khi xuất báo cáo.',
+    );
   const signer = agency.signers.find((s) => s.isDefault) ?? agency.signers[0];
-  if (!signer) throw new AppError('NO_SIGNER', 'Chưa có người ký văn bản: hãy vào Cài đặt để thêm người ký (đặt một người làm mặc định).');
-  if (!agency.place) throw new AppError('NO_PLACE', 'Chưa khai báo địa danh của cơ quan (Cài đặt) nên không ghi được dòng "…, ngày … tháng … năm …".');
+  if (!signer)
+    throw new AppError(
+      'NO_SIGNER',
+      'Chưa có người ký văn bản: hãy vào Cài đặt để thêm người ký (đặt một người làm mặc định).',
+    );
+  if (!agency.place)
+    throw new AppError(
+      'NO_PLACE',
+      'Chưa khai báo địa danh của cơ quan (Cài đặt) nên không ghi được dòng "…, ngày … tháng … năm …".',
+    );
   const c = view.compile;
   const cur = c.current;
 
@@ -87,7 +110,8 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
   // Phụ lục I: figures by indicator against last year and the targets.
   const indicators = cur.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE');
   const rowsI: NonNullable<DocumentModelInput['annexes']>[number]['body'] = [];
-  const tableI: (string | { text: string; bold?: boolean; colSpan?: number; align?: 'left' | 'center' | 'right' })[][] = [];
+  const tableI: (string | { text: string; bold?: boolean; colSpan?: number; align?: 'left' | 'center' | 'right' })[][] =
+    [];
   let group: string | null = null;
   let n = 0;
   for (const i of indicators) {
@@ -110,7 +134,9 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
   }
   rowsI.push({
     kind: 'table',
-    header: [['STT', 'Chỉ số', 'Đơn vị tính', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng (+), giảm (−)', 'Chỉ tiêu', 'Đánh giá']],
+    header: [
+      ['STT', 'Chỉ số', 'Đơn vị tính', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng (+), giảm (−)', 'Chỉ tiêu', 'Đánh giá'],
+    ],
     rows: tableI,
     widths: [7, 28, 9, 9, 10, 10, 11, 11],
     align: ['center', 'left', 'center', 'right', 'right', 'right', 'center', 'center'],
@@ -123,24 +149,49 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
   const rowsII: typeof rowsI = [];
   const groups = new Map<string, IndicatorTotal[]>();
   for (const i of indicators) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
-  const unitCell = (i: IndicatorTotal, v: string | null) => (i.type === 'yesno' ? (v === null ? '' : v === '1' ? 'Có' : 'Không') : v === null ? '' : formatFigure(v, false));
+  const unitCell = (i: IndicatorTotal, v: string | null) =>
+    i.type === 'yesno' ? (v === null ? '' : v === '1' ? 'Có' : 'Không') : v === null ? '' : formatFigure(v, false);
   for (const [g, inds] of groups) {
     for (let k = 0; k < inds.length; k += 8) {
       const part = inds.slice(k, k + 8);
       rowsII.push({
         kind: 'table',
         title: `${g || 'Chỉ số'}${inds.length > 8 ? ` (${k / 8 + 1})` : ''}`,
-        header: [['STT', 'Cơ quan, đơn vị', ...part.map((i) => `${i.name}${isPct(i) ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`)]],
+        header: [
+          [
+            'STT',
+            'Cơ quan, đơn vị',
+            ...part.map((i) => `${i.name}${isPct(i) ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`),
+          ],
+        ],
         rows: [
-          ...cur.units.map((u, idx) => [String(idx + 1), `${u.name}${u.expected ? '' : ' (*)'}`, ...part.map((i) => unitCell(i, u.values[i.code] ?? null))]),
-          [{ text: '', bold: true }, { text: 'Tổng cộng', bold: true }, ...part.map((i) => ({ text: i.rule === 'SHARE' && i.value !== null ? `${formatFigure(i.value, false)}%` : formatFigure(i.value, false), bold: true }))],
+          ...cur.units.map((u, idx) => [
+            String(idx + 1),
+            `${u.name}${u.expected ? '' : ' (*)'}`,
+            ...part.map((i) => unitCell(i, u.values[i.code] ?? null)),
+          ]),
+          [
+            { text: '', bold: true },
+            { text: 'Tổng cộng', bold: true },
+            ...part.map((i) => ({
+              text:
+                i.rule === 'SHARE' && i.value !== null
+                  ? `${formatFigure(i.value, false)}%`
+                  : formatFigure(i.value, false),
+              bold: true,
+            })),
+          ],
         ],
         widths: [4, 26, ...part.map(() => 10)],
         align: ['center', 'left', ...part.map((i) => (i.type === 'yesno' ? ('center' as const) : ('right' as const)))],
       });
     }
   }
-  if (cur.units.some((u) => !u.expected)) rowsII.push({ kind: 'paragraph', text: '(*) Đơn vị không thuộc danh sách phải báo cáo vào ngày chốt số liệu nhưng đã gửi báo cáo.' });
+  if (cur.units.some((u) => !u.expected))
+    rowsII.push({
+      kind: 'paragraph',
+      text: '(*) Đơn vị không thuộc danh sách phải báo cáo vào ngày chốt số liệu nhưng đã gửi báo cáo.',
+    });
 
   // Phụ lục III: who reported, on time or late, who did not.
   const st = cur.status;
@@ -160,7 +211,9 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
           UNIT_KIND_LABELS[u.kind],
           BOARD_STATE_LABELS[u.state],
           u.receivedDate ? formatDateShort(u.receivedDate) : '',
-          [u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo'].filter(Boolean).join('; '),
+          [u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo']
+            .filter(Boolean)
+            .join('; '),
         ]),
       widths: [7, 31, 15, 13, 14, 17],
       align: ['center', 'left', 'left', 'left', 'center', 'left'],
@@ -181,11 +234,21 @@ export function buildReportModel(view: DraftView, agency: Agency, settings: Comp
     summary: view.rendered.title,
     to: settings.to,
     body,
-    signature: { authorityPrefix: signer.authorityPrefix, authorityLine: signer.authorityLine, title: signer.title, fullName: signer.fullName },
+    signature: {
+      authorityPrefix: signer.authorityPrefix,
+      authorityLine: signer.authorityLine,
+      title: signer.title,
+      fullName: signer.fullName,
+    },
     recipients: { entries: settings.recipients, draftingUnit: agency.draftingUnit },
     annexes: [
       { number: 'I', title: 'SỐ LIỆU TỔNG HỢP THEO CHỈ SỐ', orientation: 'portrait', body: rowsI },
-      { number: 'II', title: 'SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ', orientation: 'landscape', body: rowsII.length ? rowsII : [{ kind: 'paragraph', text: 'Không có chỉ số nào để tổng hợp.' }] },
+      {
+        number: 'II',
+        title: 'SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ',
+        orientation: 'landscape',
+        body: rowsII.length ? rowsII : [{ kind: 'paragraph', text: 'Không có chỉ số nào để tổng hợp.' }],
+      },
       { number: 'III', title: 'TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ', orientation: 'portrait', body: rowsIII },
     ],
   };

@@ -13,9 +13,19 @@ import { formatDec } from '../../../shared/domain/decimal';
 import { targetPhrase } from '../../../shared/domain/aggregate';
 import { columnLetter } from '../../workbooks/xlsx-input';
 
-export const SHEETS = { totals: 'Tổng hợp', units: 'Theo đơn vị', status: 'Tình hình báo cáo', compare: 'So sánh cùng kỳ' } as const;
+export const SHEETS = {
+  totals: 'Tổng hợp',
+  units: 'Theo đơn vị',
+  status: 'Tình hình báo cáo',
+  compare: 'So sánh cùng kỳ',
+} as const;
 export const FONT = 'Times New Roman';
-export const FORMATS = { count: '#,##0', amount: '#,##0.00', percent: '0.00%', yesno: '[=1]"Có";[=0]"Không";General' } as const;
+export const FORMATS = {
+  count: '#,##0',
+  amount: '#,##0.00',
+  percent: '0.00%',
+  yesno: '[=1]"Có";[=0]"Không";General',
+} as const;
 /** The first row of every table (after the header block). */
 export const HEADER_ROW = 7;
 
@@ -111,7 +121,14 @@ class SharedStyles {
   }
 }
 
-function finishSheet(ws: ExcelJS.Worksheet, lastHeaderRow: number, frozenCols: number, lastRow: number, columns: number, styles: SharedStyles): void {
+function finishSheet(
+  ws: ExcelJS.Worksheet,
+  lastHeaderRow: number,
+  frozenCols: number,
+  lastRow: number,
+  columns: number,
+  styles: SharedStyles,
+): void {
   // Measured once: exceljs counts columns by walking every row.
   const rows = Math.max(lastRow, ws.rowCount);
   const cols = Math.max(columns, ws.columnCount);
@@ -122,7 +139,15 @@ function finishSheet(ws: ExcelJS.Worksheet, lastHeaderRow: number, frozenCols: n
       cell.style = styles.finish(cell.style, r >= HEADER_ROW && r <= lastRow && c <= columns);
     }
   }
-  ws.views = [{ state: 'frozen', xSplit: frozenCols, ySplit: lastHeaderRow, topLeftCell: `${columnLetter(frozenCols + 1)}${lastHeaderRow + 1}`, activeCell: 'A1' }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: frozenCols,
+      ySplit: lastHeaderRow,
+      topLeftCell: `${columnLetter(frozenCols + 1)}${lastHeaderRow + 1}`,
+      activeCell: 'A1',
+    },
+  ];
   ws.pageSetup = {
     paperSize: 9,
     orientation: 'landscape',
@@ -155,7 +180,10 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   const unitCols = fixed.length + inds.length;
   headerBlock(wsUnits, agency, `${title} — số liệu theo cơ quan, đơn vị`, periodLine, unitCols);
   tableHeader(wsUnits, HEADER_ROW, [...fixed, ...inds.map((i) => i.code)]);
-  tableHeader(wsUnits, HEADER_ROW + 1, [...fixed.map(() => ''), ...inds.map((i) => `${i.name}${i.rule === 'RATE' || i.rule === 'SHARE' ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`)]);
+  tableHeader(wsUnits, HEADER_ROW + 1, [
+    ...fixed.map(() => ''),
+    ...inds.map((i) => `${i.name}${i.rule === 'RATE' || i.rule === 'SHARE' ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`),
+  ]);
   for (let c = 1; c <= fixed.length; c++) wsUnits.mergeCells(HEADER_ROW, c, HEADER_ROW + 1, c);
   const first = HEADER_ROW + 2;
   const last = first + Math.max(cur.units.length, 1) - 1;
@@ -181,7 +209,12 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
         if (nc && dc) {
           const n = `${columnLetter(nc)}${r}`;
           const d = `${columnLetter(dc)}${r}`;
-          formulaCell(cell, `IF(OR(${d}="",${d}=0,${n}=""),"",${n}/${d})`, v === null ? null : v / 100, FORMATS.percent);
+          formulaCell(
+            cell,
+            `IF(OR(${d}="",${d}=0,${n}=""),"",${n}/${d})`,
+            v === null ? null : v / 100,
+            FORMATS.percent,
+          );
         } else if (v !== null) {
           cell.value = v / 100;
           cell.numFmt = FORMATS.percent;
@@ -216,7 +249,10 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     const col = `${p}${range(colOf.get(i.code)!)}`;
     const e = `${p}${expRange}`;
     // As the app: no expected unit answered → blank, not 0 %.
-    return [`IF(COUNTIFS(${col},"<>",${e},"Có")=0,"",COUNTIFS(${col},1,${e},"Có")/COUNTIF(${e},"Có"))`, i.value === null ? null : Number(i.value) / 100];
+    return [
+      `IF(COUNTIFS(${col},"<>",${e},"Có")=0,"",COUNTIFS(${col},1,${e},"Có")/COUNTIF(${e},"Có"))`,
+      i.value === null ? null : Number(i.value) / 100,
+    ];
   };
   for (const i of inds) {
     const [f, v] = totalFormula(i, '');
@@ -233,7 +269,16 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   finishSheet(wsUnits, HEADER_ROW + 1, 3, totalRow, unitCols, styles);
 
   // ——— Tổng hợp: one row per indicator, the result a formula over the unit rows ———
-  const tCols = ['STT', 'Mã', 'Chỉ số', 'Đơn vị tính', 'Cách tổng hợp', 'Kết quả', 'Số đơn vị đã báo cáo', 'Số đơn vị phải báo cáo chưa có số liệu'];
+  const tCols = [
+    'STT',
+    'Mã',
+    'Chỉ số',
+    'Đơn vị tính',
+    'Cách tổng hợp',
+    'Kết quả',
+    'Số đơn vị đã báo cáo',
+    'Số đơn vị phải báo cáo chưa có số liệu',
+  ];
   headerBlock(wsTotals, agency, title, periodLine, tCols.length);
   tableHeader(wsTotals, HEADER_ROW, tCols);
   const totalsRowOf = new Map<string, number>();
@@ -244,7 +289,12 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     setText(wsTotals.getCell(r, 2), i.code);
     setText(wsTotals.getCell(r, 3), i.name);
     setText(wsTotals.getCell(r, 4), i.rule === 'RATE' || i.rule === 'SHARE' ? '%' : i.unit);
-    setText(wsTotals.getCell(r, 5), i.rule === 'RATE' ? `${AGGREGATION_LABELS.RATE} (${i.numeratorCode}/${i.denominatorCode})` : AGGREGATION_LABELS[i.rule] + (i.accumulation === 'cumulative' ? ' (lũy kế: lấy kỳ cuối)' : ''));
+    setText(
+      wsTotals.getCell(r, 5),
+      i.rule === 'RATE'
+        ? `${AGGREGATION_LABELS.RATE} (${i.numeratorCode}/${i.denominatorCode})`
+        : AGGREGATION_LABELS[i.rule] + (i.accumulation === 'cumulative' ? ' (lũy kế: lấy kỳ cuối)' : ''),
+    );
     const [f, v] = totalFormula(i, `${q(SHEETS.units)}!`);
     formulaCell(wsTotals.getCell(r, 6), f, v, fmtOf(i));
     wsTotals.getCell(r, 7).value = i.reported;
@@ -256,7 +306,13 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   // ——— Tình hình báo cáo ———
   const wsStatus = wb.addWorksheet(SHEETS.status);
   const sCols = ['STT', 'Mã', 'Cơ quan, đơn vị', 'Loại', 'Phải báo cáo', 'Tình trạng', 'Ngày nhận', 'Số ngày muộn'];
-  headerBlock(wsStatus, agency, `${title} — tình hình gửi báo cáo`, `${periodLine}; hạn gửi ${formatDateShort(cur.periods[cur.periods.length - 1]!.deadline)}`, sCols.length);
+  headerBlock(
+    wsStatus,
+    agency,
+    `${title} — tình hình gửi báo cáo`,
+    `${periodLine}; hạn gửi ${formatDateShort(cur.periods[cur.periods.length - 1]!.deadline)}`,
+    sCols.length,
+  );
   tableHeader(wsStatus, HEADER_ROW, sCols);
   const statusLines = cur.units;
   statusLines.forEach((u, k) => {
@@ -274,7 +330,11 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   const sLast = HEADER_ROW + Math.max(statusLines.length, 1);
   const summary: [string, string, number][] = [
     ['Phải báo cáo', `COUNTIF(E${HEADER_ROW + 1}:E${sLast},"Có")`, cur.status.expected],
-    ['Nộp muộn', `COUNTIFS(E${HEADER_ROW + 1}:E${sLast},"Có",F${HEADER_ROW + 1}:F${sLast},"${BOARD_STATE_LABELS.muon}")`, cur.status.lateUnits.length],
+    [
+      'Nộp muộn',
+      `COUNTIFS(E${HEADER_ROW + 1}:E${sLast},"Có",F${HEADER_ROW + 1}:F${sLast},"${BOARD_STATE_LABELS.muon}")`,
+      cur.status.lateUnits.length,
+    ],
   ];
   summary.forEach(([label, f, v], k) => {
     const r = sLast + 2 + k;
@@ -286,9 +346,28 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
 
   // ——— So sánh cùng kỳ ———
   const wsCmp = wb.addWorksheet(SHEETS.compare);
-  const cCols = ['STT', 'Mã', 'Chỉ số', 'Đơn vị tính', 'Kỳ này', 'Cùng kỳ năm trước', 'Tăng (+), giảm (−)', 'So với cùng kỳ', 'Chỉ tiêu', 'Đánh giá'];
-  const prevNames = compile.previous ? compile.previous.periods.map((p) => p.name).join(', ') : 'không có kỳ cùng kỳ năm trước';
-  headerBlock(wsCmp, agency, `${title} — so sánh với cùng kỳ năm trước`, `${periodLine}; cùng kỳ: ${prevNames}`, cCols.length);
+  const cCols = [
+    'STT',
+    'Mã',
+    'Chỉ số',
+    'Đơn vị tính',
+    'Kỳ này',
+    'Cùng kỳ năm trước',
+    'Tăng (+), giảm (−)',
+    'So với cùng kỳ',
+    'Chỉ tiêu',
+    'Đánh giá',
+  ];
+  const prevNames = compile.previous
+    ? compile.previous.periods.map((p) => p.name).join(', ')
+    : 'không có kỳ cùng kỳ năm trước';
+  headerBlock(
+    wsCmp,
+    agency,
+    `${title} — so sánh với cùng kỳ năm trước`,
+    `${periodLine}; cùng kỳ: ${prevNames}`,
+    cCols.length,
+  );
   tableHeader(wsCmp, HEADER_ROW, cCols);
   inds.forEach((i, k) => {
     const r = HEADER_ROW + 1 + k;
@@ -304,14 +383,23 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     if (prev !== null) wsCmp.getCell(r, 6).value = prev;
     wsCmp.getCell(r, 6).numFmt = fmtOf(i);
     const delta = cmp?.delta ?? null;
-    formulaCell(wsCmp.getCell(r, 7), `IF(OR(E${r}="",F${r}=""),"",E${r}-F${r})`, scale(delta), pct ? '+0.00%;-0.00%;0.00%' : i.type === 'amount' ? '+#,##0.00;-#,##0.00;0' : '+#,##0;-#,##0;0');
+    formulaCell(
+      wsCmp.getCell(r, 7),
+      `IF(OR(E${r}="",F${r}=""),"",E${r}-F${r})`,
+      scale(delta),
+      pct ? '+0.00%;-0.00%;0.00%' : i.type === 'amount' ? '+#,##0.00;-#,##0.00;0' : '+#,##0;-#,##0;0',
+    );
     if (!pct) {
-      const ratio = cmp?.previous && cmp.previous !== '0' && i.value !== null ? Number(i.value) / Number(cmp.previous) : null;
+      const ratio =
+        cmp?.previous && cmp.previous !== '0' && i.value !== null ? Number(i.value) / Number(cmp.previous) : null;
       formulaCell(wsCmp.getCell(r, 8), `IF(OR(E${r}="",F${r}="",F${r}=0),"",E${r}/F${r})`, ratio, FORMATS.percent);
     }
     const ts = compile.targets.filter((t) => t.indicatorCode === i.code);
     setText(wsCmp.getCell(r, 9), ts.map((t) => targetPhrase(t, formatDec)).join('; '));
-    setText(wsCmp.getCell(r, 10), ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : t.met ? 'Đạt' : 'Chưa đạt')).join('; '));
+    setText(
+      wsCmp.getCell(r, 10),
+      ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : t.met ? 'Đạt' : 'Chưa đạt')).join('; '),
+    );
   });
   [6, 10, 48, 12, 14, 14, 14, 13, 16, 14].forEach((w, k) => (wsCmp.getColumn(k + 1).width = w));
   finishSheet(wsCmp, HEADER_ROW, 3, HEADER_ROW + inds.length, cCols.length, styles);

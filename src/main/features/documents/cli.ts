@@ -25,18 +25,30 @@ interface Io {
 function errorText(e: { message: string; where?: AppError['where']; details?: AppError['details'] }): string {
   const where = describeLocation(e.where);
   const lines = [`Lỗi: ${e.message}${where && !e.message.includes(where) ? ` (${where})` : ''}`];
-  for (const d of e.details?.slice(1, 20) ?? []) lines.push(`  - ${d.where?.field ? `${d.where.field}: ` : ''}${d.message}`);
+  for (const d of e.details?.slice(1, 20) ?? [])
+    lines.push(`  - ${d.where?.field ? `${d.where.field}: ` : ''}${d.message}`);
   return lines.join('\n');
 }
 
-export async function runDocsCli(action: string | undefined, arg: string | undefined, out: string | undefined, dbPath: string, app: CliApp, io: Io): Promise<number> {
+export async function runDocsCli(
+  action: string | undefined,
+  arg: string | undefined,
+  out: string | undefined,
+  dbPath: string,
+  app: CliApp,
+  io: Io,
+): Promise<number> {
   try {
     if (action === 'render' && arg && out) {
       let raw: unknown;
       try {
         raw = JSON.parse(fs.readFileSync(arg, 'utf8'));
       } catch (err) {
-        throw new AppError('BAD_JSON', `Không đọc được mô hình văn bản "${arg}": ${err instanceof Error ? err.message : String(err)}`, { file: path.basename(arg) });
+        throw new AppError(
+          'BAD_JSON',
+          `Không đọc được mô hình văn bản "${arg}": ${err instanceof Error ? err.message : String(err)}`,
+          { file: path.basename(arg) },
+        );
       }
       await writeDocx(raw, path.resolve(out));
       io.out(`Đã xuất: ${path.resolve(out)}`);
@@ -50,7 +62,12 @@ export async function runDocsCli(action: string | undefined, arg: string | undef
     if (action === 'sample' && out) {
       const dir = path.resolve(out);
       fs.mkdirSync(dir, { recursive: true });
-      const core = await app.openCore({ dbPath, platform: folderPlatform(dir), version: 'cli', nativeBinding: app.nativeBinding });
+      const core = await app.openCore({
+        dbPath,
+        platform: folderPlatform(dir),
+        version: 'cli',
+        nativeBinding: app.nativeBinding,
+      });
       try {
         const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
         for (const kind of SAMPLE_KINDS) {

@@ -30,29 +30,66 @@ export function documentFileName(model: DocumentModel): string {
  * Writes a document where the user chooses and enters it in the register, all or nothing:
  * if the file cannot be written, the register line and its number are given back.
  */
-export async function exportDocument(db: Kysely<DB>, platform: Platform, given: DocumentModel, takeNumber: boolean, now = new Date()): Promise<SavedDocument> {
+export async function exportDocument(
+  db: Kysely<DB>,
+  platform: Platform,
+  given: DocumentModel,
+  takeNumber: boolean,
+  now = new Date(),
+): Promise<SavedDocument> {
   // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
   const model: DocumentModel = { ...given, settings: await getDocumentSettings(db) };
-  const next = takeNumber ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4))) : model.header.number;
-  const target = await platform.chooseSavePath(documentFileName({ ...model, header: { ...model.header, number: next } }), WORD_FILTER);
+  const next = takeNumber
+    ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4)))
+    : model.header.number;
+  const target = await platform.chooseSavePath(
+    documentFileName({ ...model, header: { ...model.header, number: next } }),
+    WORD_FILTER,
+  );
   if (!target) return { saved: false, path: null, entry: null };
   return db.transaction().execute(async (trx) => {
     const entry = await registerDocument(
       trx,
-      { documentType: model.type, symbol: model.header.symbol, date: model.header.date, summary: model.summary, signerName: model.signature.fullName, filePath: target, number: model.header.number },
+      {
+        documentType: model.type,
+        symbol: model.header.symbol,
+        date: model.header.date,
+        summary: model.summary,
+        signerName: model.signature.fullName,
+        filePath: target,
+        number: model.header.number,
+      },
       takeNumber,
       now,
     );
-    const numbered: DocumentModel = takeNumber ? { ...model, header: { ...model.header, number: entry.number } } : model;
+    const numbered: DocumentModel = takeNumber
+      ? { ...model, header: { ...model.header, number: entry.number } }
+      : model;
     writeFileAtomic(target, await renderDocx(numbered));
     return { saved: true, path: target, entry };
   });
 }
 
 /** Writes one sample document with the user's agency (the built-in one when none is set up). */
-export async function saveSample(db: Kysely<DB>, platform: Platform, kind: SampleKind, date = todayIso()): Promise<SavedDocument> {
+export async function saveSample(
+  db: Kysely<DB>,
+  platform: Platform,
+  kind: SampleKind,
+  date = todayIso(),
+): Promise<SavedDocument> {
   const agency = await getAgency(db);
-  const model = { ...parseDocumentModel(sampleModel(kind, agency.name ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers } : SAMPLE_AGENCY, date)), settings: await getDocumentSettings(db) };
+  const model = {
+    ...parseDocumentModel(
+      sampleModel(
+        kind,
+        agency.name
+          ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers }
+          : SAMPLE_AGENCY,
+        date,
+      ),
+    ),
+    settings: await getDocumentSettings(db),
+  };
   const target = await platform.chooseSavePath(SAMPLE_FILE_NAMES[kind], WORD_FILTER);
   if (!target) return { saved: false, path: null, entry: null };
   writeFileAtomic(target, await renderDocx(model));

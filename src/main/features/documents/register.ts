@@ -6,7 +6,6 @@ import type { DocumentTypeName, RegisterEntry } from '../../../shared/model/docu
 import { AppError } from '../../../shared/errors';
 import type { Executor } from '../../db/executor';
 
-
 export interface RegisterInput {
   documentType: DocumentTypeName;
   symbol: string;
@@ -57,14 +56,30 @@ export async function peekNextNumber(db: Executor, documentType: DocumentTypeNam
  * year; otherwise the number stays blank for the clerk. Must run inside the caller's transaction
  * when the number is also written into the file, so a failed export gives the number back.
  */
-export async function registerDocument(trx: Executor, input: RegisterInput, takeNumber: boolean, now = new Date()): Promise<RegisterEntry> {
+export async function registerDocument(
+  trx: Executor,
+  input: RegisterInput,
+  takeNumber: boolean,
+  now = new Date(),
+): Promise<RegisterEntry> {
   const year = yearOf(input.date);
-  if (!Number.isInteger(year) || year < 1900) throw new AppError('INVALID_DATE', `Ngày văn bản "${input.date}" không hợp lệ.`, { field: 'date' });
+  if (!Number.isInteger(year) || year < 1900)
+    throw new AppError('INVALID_DATE', `Ngày văn bản "${input.date}" không hợp lệ.`, { field: 'date' });
   const number = takeNumber ? await peekNextNumber(trx, input.documentType, year) : (input.number ?? null);
   if (!takeNumber && number !== null) {
-    const taken = await trx.selectFrom('document_register').select('id').where('document_type', '=', input.documentType).where('year', '=', year).where('number', '=', number).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('document_register')
+      .select('id')
+      .where('document_type', '=', input.documentType)
+      .where('year', '=', year)
+      .where('number', '=', number)
+      .executeTakeFirst();
     if (taken)
-      throw new AppError('NUMBER_TAKEN', `Số ${String(number).padStart(2, '0')} của ${input.documentType.toLocaleLowerCase('vi')} năm ${year} đã có trong sổ văn bản đi. Hãy để trống số hoặc lấy số tiếp theo.`, { field: 'header.number' });
+      throw new AppError(
+        'NUMBER_TAKEN',
+        `Số ${String(number).padStart(2, '0')} của ${input.documentType.toLocaleLowerCase('vi')} năm ${year} đã có trong sổ văn bản đi. Hãy để trống số hoặc lấy số tiếp theo.`,
+        { field: 'header.number' },
+      );
   }
   const row = await trx
     .insertInto('document_register')

@@ -21,35 +21,86 @@ export const SAMPLE_AGENCY: Agency = {
   abbreviation: 'SNV',
   place: 'Quảng Nam',
   draftingUnit: 'CCVT',
-  signers: [{ id: 0, fullName: 'Nguyễn Văn An', title: 'PHÓ GIÁM ĐỐC', authorityPrefix: 'KT.', authorityLine: 'GIÁM ĐỐC', isDefault: true }],
+  signers: [
+    {
+      id: 0,
+      fullName: 'Nguyễn Văn An',
+      title: 'PHÓ GIÁM ĐỐC',
+      authorityPrefix: 'KT.',
+      authorityLine: 'GIÁM ĐỐC',
+      isDefault: true,
+    },
+  ],
   updatedAt: null,
 };
 
 const UNITS = [
-  'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Sở Tài chính', 'Sở Kế hoạch và Đầu tư', 'Sở Xây dựng', 'Sở Y tế', 'Sở Giáo dục và Đào tạo',
-  'Sở Lao động - Thương binh và Xã hội', 'Sở Tài nguyên và Môi trường', 'Sở Nông nghiệp và Phát triển nông thôn', 'Thanh tra tỉnh',
-  'UBND thành phố Tam Kỳ', 'UBND thành phố Hội An', 'UBND thị xã Điện Bàn', 'UBND huyện Duy Xuyên', 'UBND huyện Thăng Bình',
-  'UBND huyện Núi Thành', 'UBND huyện Phú Ninh', 'UBND huyện Tiên Phước', 'UBND huyện Hiệp Đức', 'UBND huyện Quế Sơn', 'UBND huyện Đại Lộc',
+  'Văn phòng UBND tỉnh',
+  'Sở Tư pháp',
+  'Sở Tài chính',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Xây dựng',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Lao động - Thương binh và Xã hội',
+  'Sở Tài nguyên và Môi trường',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Thanh tra tỉnh',
+  'UBND thành phố Tam Kỳ',
+  'UBND thành phố Hội An',
+  'UBND thị xã Điện Bàn',
+  'UBND huyện Duy Xuyên',
+  'UBND huyện Thăng Bình',
+  'UBND huyện Núi Thành',
+  'UBND huyện Phú Ninh',
+  'UBND huyện Tiên Phước',
+  'UBND huyện Hiệp Đức',
+  'UBND huyện Quế Sơn',
+  'UBND huyện Đại Lộc',
 ];
 
 function base(agency: Agency, date: string) {
   const signer = agency.signers.find((s) => s.isDefault) ?? agency.signers[0] ?? SAMPLE_AGENCY.signers[0]!;
   return {
-    header: { parentAgency: agency.parentName, agency: agency.name, issuerName: sentenceCaseAgency(agency.name), number: null, place: agency.place, date },
-    signature: { authorityPrefix: signer.authorityPrefix, authorityLine: signer.authorityLine, title: signer.title, fullName: signer.fullName },
+    header: {
+      parentAgency: agency.parentName,
+      agency: agency.name,
+      issuerName: sentenceCaseAgency(agency.name),
+      number: null,
+      place: agency.place,
+      date,
+    },
+    signature: {
+      authorityPrefix: signer.authorityPrefix,
+      authorityLine: signer.authorityLine,
+      title: signer.title,
+      fullName: signer.fullName,
+    },
   };
 }
 
 /** "SỞ NỘI VỤ" → "Sở Nội vụ": the first word capitalised, the rest as the agency usually writes it. */
 function sentenceCaseAgency(name: string): string {
   const lower = name.toLocaleLowerCase('vi');
-  return lower.replace(/^\p{L}/u, (c) => c.toLocaleUpperCase('vi')).replace(/nội vụ/u, 'Nội vụ').replace(/ủy ban nhân dân/u, 'Ủy ban nhân dân');
+  return lower
+    .replace(/^\p{L}/u, (c) => c.toLocaleUpperCase('vi'))
+    .replace(/nội vụ/u, 'Nội vụ')
+    .replace(/ủy ban nhân dân/u, 'Ủy ban nhân dân');
 }
 
 const reportBody = (withAnnexes: boolean): DocumentModelInput['body'] => [
-  { kind: 'basis', text: 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư' },
-  { kind: 'basis', text: 'Căn cứ Kế hoạch số 468/KH-UBND ngày 27 tháng 3 năm 2025 của UBND tỉnh về thực hiện công tác dân vận chính quyền năm 2025' },
-  { kind: 'paragraph', text: 'Sở Nội vụ báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025 như sau:' },
+  {
+    kind: 'basis',
+    text: 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư',
+  },
+  {
+    kind: 'basis',
+    text: 'Căn cứ Kế hoạch số 468/KH-UBND ngày 27 tháng 3 năm 2025 của UBND tỉnh về thực hiện công tác dân vận chính quyền năm 2025',
+  },
+  {
+    kind: 'paragraph',
+    text: 'Sở Nội vụ báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025 như sau:',
+  },
   { kind: 'heading', level: 1, number: 'I', title: 'Công tác lãnh đạo, chỉ đạo, tuyên truyền' },
   {
     kind: 'paragraph',
@@ -63,7 +114,10 @@ const reportBody = (withAnnexes: boolean): DocumentModelInput['body'] => [
     text: [
       { text: 'Các cơ quan, đơn vị đã tiếp ' },
       { text: '2.318 lượt', bold: true },
-      { text: ' công dân với 2.904 lượt người, trong đó có 12 đoàn đông người; người đứng đầu tiếp công dân định kỹ 214 buổi theo quy định của Luật Tiếp công dân', footnote: 'Luật Tiếp công dân số 42/2013/QH13 ngày 25 tháng 11 năm 2013.' },
+      {
+        text: ' công dân với 2.904 lượt người, trong đó có 12 đoàn đông người; người đứng đầu tiếp công dân định kỹ 214 buổi theo quy định của Luật Tiếp công dân',
+        footnote: 'Luật Tiếp công dân số 42/2013/QH13 ngày 25 tháng 11 năm 2013.',
+      },
       { text: '.' },
     ],
   },
@@ -128,14 +182,20 @@ const reportBody = (withAnnexes: boolean): DocumentModelInput['body'] => [
       ? 'Đề nghị UBND tỉnh tiếp tục quan tâm bố trí kinh phí tập huấn công tác dân vận cho cán bộ cơ sở (số liệu chi tiết tại Phụ lục I và Phụ lục II kèm theo).'
       : 'Đề nghị UBND tỉnh tiếp tục quan tâm bố trí kinh phí tập huấn công tác dân vận cho cán bộ cơ sở.',
   },
-  { kind: 'paragraph', text: 'Trên đây là báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025 của Sở Nội vụ.' },
+  {
+    kind: 'paragraph',
+    text: 'Trên đây là báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025 của Sở Nội vụ.',
+  },
 ];
 
 /** A sample model of the given kind; `date` is the document date (ISO). */
 export function sampleModel(kind: SampleKind, agency: Agency = SAMPLE_AGENCY, date = '2025-06-05'): DocumentModelInput {
   const b = base(agency, date);
   const unitSymbol = agency.abbreviation || 'SNV';
-  const recipients = { entries: ['UBND tỉnh (b/c)', 'Ban Dân vận Tỉnh ủy', 'Giám đốc, các PGĐ Sở'], draftingUnit: agency.draftingUnit };
+  const recipients = {
+    entries: ['UBND tỉnh (b/c)', 'Ban Dân vận Tỉnh ủy', 'Giám đốc, các PGĐ Sở'],
+    draftingUnit: agency.draftingUnit,
+  };
   switch (kind) {
     case 'bao-cao':
       return {
@@ -155,7 +215,10 @@ export function sampleModel(kind: SampleKind, agency: Agency = SAMPLE_AGENCY, da
         summary: 'Thực hiện dân chủ ở cơ sở năm 2025',
         body: [
           { kind: 'basis', text: 'Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;' },
-          { kind: 'basis', text: 'Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở' },
+          {
+            kind: 'basis',
+            text: 'Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở',
+          },
           { kind: 'paragraph', text: 'Sở Nội vụ xây dựng Kế hoạch thực hiện dân chủ ở cơ sở năm 2025 như sau:' },
           { kind: 'part', label: 'Phần I', title: 'Mục đích, yêu cầu' },
           { kind: 'heading', level: 1, number: 'I', title: 'Mục đích' },
@@ -220,7 +283,9 @@ export function sampleModel(kind: SampleKind, agency: Agency = SAMPLE_AGENCY, da
             text: [
               { text: 'Báo cáo gửi về Sở Nội vụ ' },
               { text: 'trước ngày 20 tháng 5 năm 2025', bold: true, italic: true },
-              { text: ' (bản điện tử gửi qua hệ thống quản lý văn bản và điều hành) để tổng hợp, báo cáo UBND tỉnh theo quy định.' },
+              {
+                text: ' (bản điện tử gửi qua hệ thống quản lý văn bản và điều hành) để tổng hợp, báo cáo UBND tỉnh theo quy định.',
+              },
             ],
           },
           { kind: 'paragraph', text: 'Sở Nội vụ đề nghị các cơ quan, đơn vị, địa phương quan tâm phối hợp thực hiện.' },
@@ -228,16 +293,45 @@ export function sampleModel(kind: SampleKind, agency: Agency = SAMPLE_AGENCY, da
         recipients: { entries: ['UBND tỉnh (b/c)'], draftingUnit: agency.draftingUnit },
       };
     case 'phu-luc': {
-      const headerRow = ['TT', 'Cơ quan, đơn vị', 'Lượt tiếp công dân', 'Lượt người được tiếp', 'Đoàn đông người', 'Hội nghị đối thoại', 'Ý kiến tiếp nhận', 'Ý kiến đã giải quyết', 'Tỷ lệ giải quyết (%)'];
+      const headerRow = [
+        'TT',
+        'Cơ quan, đơn vị',
+        'Lượt tiếp công dân',
+        'Lượt người được tiếp',
+        'Đoàn đông người',
+        'Hội nghị đối thoại',
+        'Ý kiến tiếp nhận',
+        'Ý kiến đã giải quyết',
+        'Tỷ lệ giải quyết (%)',
+      ];
       const rows = UNITS.map((u, i) => {
         const rec = 40 + ((i * 37) % 90);
         const done = rec - ((i * 7) % 11);
-        return [String(i + 1), u, 80 + ((i * 53) % 140), 95 + ((i * 61) % 180), i % 4, 2 + (i % 6), rec, done, Math.round((done / rec) * 10000) / 100];
+        return [
+          String(i + 1),
+          u,
+          80 + ((i * 53) % 140),
+          95 + ((i * 61) % 180),
+          i % 4,
+          2 + (i % 6),
+          rec,
+          done,
+          Math.round((done / rec) * 10000) / 100,
+        ];
       });
       const hcRows = UNITS.map((u, i) => {
         const due = 3000 + ((i * 911) % 9000);
         const late = (i * 13) % 40;
-        return [String(i + 1), u, due + 150, due, due - late, late, Math.round(((due - late) / due) * 10000) / 100, i % 3 === 0 ? 'Có' : 'Không'];
+        return [
+          String(i + 1),
+          u,
+          due + 150,
+          due,
+          due - late,
+          late,
+          Math.round(((due - late) / due) * 10000) / 100,
+          i % 3 === 0 ? 'Có' : 'Không',
+        ];
       });
       return {
         ...b,
@@ -256,7 +350,17 @@ export function sampleModel(kind: SampleKind, agency: Agency = SAMPLE_AGENCY, da
                 widths: [0.6, 4.2, 1.4, 1.4, 1.2, 1.3, 1.3, 1.3, 1.3],
                 align: ['center', 'left'],
                 header: [headerRow, headerRow.map((_, i) => `(${i + 1})`)],
-                rows: [...rows, [{ text: 'Tổng cộng', colSpan: 2, bold: true, align: 'center' }, ...[2, 3, 4, 5, 6, 7].map((c) => ({ text: rows.reduce((s, r) => s + (r[c] as number), 0), bold: true })), { text: 93.67, bold: true }]],
+                rows: [
+                  ...rows,
+                  [
+                    { text: 'Tổng cộng', colSpan: 2, bold: true, align: 'center' },
+                    ...[2, 3, 4, 5, 6, 7].map((c) => ({
+                      text: rows.reduce((s, r) => s + (r[c] as number), 0),
+                      bold: true,
+                    })),
+                    { text: 93.67, bold: true },
+                  ],
+                ],
               },
             ],
           },
@@ -267,7 +371,18 @@ export function sampleModel(kind: SampleKind, agency: Agency = SAMPLE_AGENCY, da
                 kind: 'table',
                 widths: [0.6, 4.5, 1.6, 1.6, 1.8, 1.3, 1.4, 1.6],
                 align: ['center', 'left'],
-                header: [['TT', 'Cơ quan, đơn vị', 'Hồ sơ tiếp nhận', 'Hồ sơ đến hạn', 'Giải quyết trước và đúng hạn', 'Quá hạn', 'Tỷ lệ đúng hạn (%)', 'Có xin lỗi khi quá hạn']],
+                header: [
+                  [
+                    'TT',
+                    'Cơ quan, đơn vị',
+                    'Hồ sơ tiếp nhận',
+                    'Hồ sơ đến hạn',
+                    'Giải quyết trước và đúng hạn',
+                    'Quá hạn',
+                    'Tỷ lệ đúng hạn (%)',
+                    'Có xin lỗi khi quá hạn',
+                  ],
+                ],
                 rows: hcRows,
               },
             ],

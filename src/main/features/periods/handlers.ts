@@ -1,6 +1,14 @@
 // periods: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import { createPeriod, deletePeriod, getPeriod, listPeriods, periodExpectedUnits, previewPeriod, updatePeriod } from './periods';
+import {
+  createPeriod,
+  deletePeriod,
+  getPeriod,
+  listPeriods,
+  periodExpectedUnits,
+  previewPeriod,
+  updatePeriod,
+} from './periods';
 import { getHolidays, saveHolidays } from './holidays';
 
 export const periodsHandlers = {

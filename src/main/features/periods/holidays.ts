@@ -12,7 +12,13 @@ export async function getHolidays(db: Kysely<DB>): Promise<Holiday[]> {
   // A hand-edited or damaged value reads as no holidays rather than breaking every period.
   if (!Array.isArray(stored)) return [];
   return stored
-    .filter((h): h is Holiday => typeof h === 'object' && h !== null && typeof (h as Holiday).date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((h as Holiday).date))
+    .filter(
+      (h): h is Holiday =>
+        typeof h === 'object' &&
+        h !== null &&
+        typeof (h as Holiday).date === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test((h as Holiday).date),
+    )
     .map((h) => ({ date: h.date, name: typeof h.name === 'string' ? h.name : '' }))
     .sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -7,7 +7,14 @@ import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../../shared/errors';
 import { periodInput } from '../../../shared/contract/periods';
 import { checkWindow, defaultDeadline, periodName, periodWindow, planDeadline } from '../../../shared/domain/periods';
-import type { ExpectedUnit, ExpectedUnits, Period, PeriodListItem, PeriodPreview, PeriodType } from '../../../shared/model/period';
+import type {
+  ExpectedUnit,
+  ExpectedUnits,
+  Period,
+  PeriodListItem,
+  PeriodPreview,
+  PeriodType,
+} from '../../../shared/model/period';
 import type { PlanDeadline } from '../../../shared/model/plan';
 import type { Unit, UnitKind } from '../../../shared/model/unit';
 import { isActiveOn } from '../units/units';
@@ -22,10 +29,15 @@ export type PeriodData = z.output<typeof periodInput>;
  * it); a unit opened before the cut-off is.
  */
 /** A unit is expected in a window when it is active on the cut-off day (the register's rule). */
-export const isExpectedIn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean => isActiveOn(u, windowEnd);
+export const isExpectedIn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean =>
+  isActiveOn(u, windowEnd);
 
 /** The expected units of a window, in the register's order (sort order, then code). */
-export async function resolveExpectedUnits(db: Executor, expected: ExpectedUnits, windowEnd: string): Promise<ExpectedUnit[]> {
+export async function resolveExpectedUnits(
+  db: Executor,
+  expected: ExpectedUnits,
+  windowEnd: string,
+): Promise<ExpectedUnit[]> {
   // Only the four fields returned, and the active-on-cut-off test in SQL: this runs on every compile.
   let q = db
     .selectFrom('units')
@@ -49,14 +61,17 @@ interface Resolved {
 
 async function resolve(db: Executor, data: PeriodData): Promise<Resolved> {
   const problems: string[] = [];
-  if (data.type === 'month' && (data.index === null || data.index < 1 || data.index > 12)) problems.push('Kỳ tháng phải chọn tháng từ 1 đến 12.');
-  if (data.type === 'quarter' && (data.index === null || data.index < 1 || data.index > 4)) problems.push('Kỳ quý phải chọn quý từ I đến IV.');
+  if (data.type === 'month' && (data.index === null || data.index < 1 || data.index > 12))
+    problems.push('Kỳ tháng phải chọn tháng từ 1 đến 12.');
+  if (data.type === 'quarter' && (data.index === null || data.index < 1 || data.index > 4))
+    problems.push('Kỳ quý phải chọn quý từ I đến IV.');
   const index = data.type === 'month' || data.type === 'quarter' ? data.index : null;
   const key = { type: data.type, year: data.year, index };
   const def = problems.length ? null : periodWindow(key);
   const windowStart = data.windowStart ?? def?.start ?? '';
   const windowEnd = data.windowEnd ?? def?.end ?? '';
-  if (data.type === 'ad_hoc' && (!data.windowStart || !data.windowEnd)) problems.push('Kỳ đột xuất phải nhập ngày bắt đầu và ngày chốt số liệu.');
+  if (data.type === 'ad_hoc' && (!data.windowStart || !data.windowEnd))
+    problems.push('Kỳ đột xuất phải nhập ngày bắt đầu và ngày chốt số liệu.');
   let deadline = data.deadline ?? '';
   let deadlineSource: Resolved['deadlineSource'] = 'typed';
   if (!deadline && data.planId !== null) {
@@ -83,13 +98,38 @@ export async function previewPeriod(db: Executor, data: PeriodData): Promise<Per
   const r = await resolve(db, data);
   const expectedUnits = r.windowEnd ? await resolveExpectedUnits(db, data.expected, r.windowEnd) : [];
   const problems = [...r.problems];
-  if (r.windowEnd && expectedUnits.length === 0) problems.push('Không có đơn vị nào phải báo cáo trong kỳ này (các đơn vị đã chọn đều không còn hoạt động vào ngày chốt số liệu).');
-  return { name: r.name, windowStart: r.windowStart, windowEnd: r.windowEnd, deadline: r.deadline, deadlineSource: r.deadlineSource, expectedUnits, problems };
+  if (r.windowEnd && expectedUnits.length === 0)
+    problems.push(
+      'Không có đơn vị nào phải báo cáo trong kỳ này (các đơn vị đã chọn đều không còn hoạt động vào ngày chốt số liệu).',
+    );
+  return {
+    name: r.name,
+    windowStart: r.windowStart,
+    windowEnd: r.windowEnd,
+    deadline: r.deadline,
+    deadlineSource: r.deadlineSource,
+    expectedUnits,
+    problems,
+  };
 }
 
 function refuse(problems: string[]): never {
-  const fieldOf = (m: string) => (m.startsWith('Hạn nộp') ? 'deadline' : m.startsWith('Ngày bắt đầu') || m.startsWith('Kỳ đột xuất') ? 'windowStart' : m.startsWith('Không có đơn vị') ? 'expected' : m.startsWith('Kỳ') ? 'index' : 'templateId');
-  throw new AppError('PERIOD_INVALID', problems[0]!, { field: fieldOf(problems[0]!) }, problems.map((message) => ({ message, where: { field: fieldOf(message) } })));
+  const fieldOf = (m: string) =>
+    m.startsWith('Hạn nộp')
+      ? 'deadline'
+      : m.startsWith('Ngày bắt đầu') || m.startsWith('Kỳ đột xuất')
+        ? 'windowStart'
+        : m.startsWith('Không có đơn vị')
+          ? 'expected'
+          : m.startsWith('Kỳ')
+            ? 'index'
+            : 'templateId';
+  throw new AppError(
+    'PERIOD_INVALID',
+    problems[0]!,
+    { field: fieldOf(problems[0]!) },
+    problems.map((message) => ({ message, where: { field: fieldOf(message) } })),
+  );
 }
 
 export async function getPeriod(db: Executor, id: number): Promise<Period> {
@@ -101,7 +141,12 @@ export async function getPeriod(db: Executor, id: number): Promise<Period> {
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!p) throw new AppError('NOT_FOUND', `Không tìm thấy kỳ báo cáo có mã số ${id}.`);
-  const listed = p.expected_mode === 'list' ? (await db.selectFrom('period_units').select('unit_id').where('period_id', '=', id).execute()).map((r) => r.unit_id) : [];
+  const listed =
+    p.expected_mode === 'list'
+      ? (await db.selectFrom('period_units').select('unit_id').where('period_id', '=', id).execute()).map(
+          (r) => r.unit_id,
+        )
+      : [];
   return {
     id: p.id,
     name: p.name,
@@ -115,7 +160,11 @@ export async function getPeriod(db: Executor, id: number): Promise<Period> {
     templateName: p.template_name,
     templateVersion: p.template_version,
     planId: p.plan_id,
-    expected: { mode: p.expected_mode, kinds: p.expected_mode === 'kinds' ? (JSON.parse(p.expected_kinds) as UnitKind[]) : [], unitIds: listed },
+    expected: {
+      mode: p.expected_mode,
+      kinds: p.expected_mode === 'kinds' ? (JSON.parse(p.expected_kinds) as UnitKind[]) : [],
+      unitIds: listed,
+    },
     note: p.note,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
@@ -141,7 +190,13 @@ async function writePeriod(db: Executor, id: number | null, data: PeriodData, r:
   };
   let periodId: number;
   if (id === null) {
-    periodId = (await db.insertInto('periods').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    periodId = (
+      await db
+        .insertInto('periods')
+        .values({ ...values, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   } else {
     await db.updateTable('periods').set(values).where('id', '=', id).execute();
     periodId = id;
@@ -149,10 +204,16 @@ async function writePeriod(db: Executor, id: number | null, data: PeriodData, r:
   await db.deleteFrom('period_units').where('period_id', '=', periodId).execute();
   if (data.expected.mode === 'list') {
     const ids = [...new Set(data.expected.unitIds)];
-    const found = new Set((await db.selectFrom('units').select('id').where('id', 'in', ids).execute()).map((u) => u.id));
+    const found = new Set(
+      (await db.selectFrom('units').select('id').where('id', 'in', ids).execute()).map((u) => u.id),
+    );
     const missing = ids.filter((i) => !found.has(i));
-    if (missing.length) throw new AppError('NO_UNIT', `Đơn vị phải báo cáo không tồn tại (mã số ${missing.join(', ')}).`, { field: 'expected' });
-    for (const unitId of ids) await db.insertInto('period_units').values({ period_id: periodId, unit_id: unitId }).execute();
+    if (missing.length)
+      throw new AppError('NO_UNIT', `Đơn vị phải báo cáo không tồn tại (mã số ${missing.join(', ')}).`, {
+        field: 'expected',
+      });
+    for (const unitId of ids)
+      await db.insertInto('period_units').values({ period_id: periodId, unit_id: unitId }).execute();
   }
   return periodId;
 }
@@ -173,9 +234,15 @@ export async function insertPeriod(trx: Transaction<DB>, data: PeriodData, now =
 export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData, now = new Date()): Promise<Period> {
   return db.transaction().execute(async (trx) => {
     const before = await getPeriod(trx, id);
-    const reports = await trx.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', id).executeTakeFirst();
+    const reports = await trx
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('period_id', '=', id)
+      .executeTakeFirst();
     if (Number(reports?.n ?? 0) > 0 && before.templateId !== data.templateId) {
-      throw new AppError('IN_USE', `Kỳ "${before.name}" đã có báo cáo của đơn vị nên không đổi được mẫu báo cáo.`, { field: 'templateId' });
+      throw new AppError('IN_USE', `Kỳ "${before.name}" đã có báo cáo của đơn vị nên không đổi được mẫu báo cáo.`, {
+        field: 'templateId',
+      });
     }
     const preview = await previewPeriod(trx, data);
     if (preview.problems.length) refuse(preview.problems);
@@ -205,9 +272,14 @@ export async function listPeriods(db: Executor): Promise<PeriodListItem[]> {
 export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ deleted: true }> {
   return db.transaction().execute(async (trx) => {
     const p = await getPeriod(trx, id);
-    const r = await trx.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', id).executeTakeFirst();
+    const r = await trx
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('period_id', '=', id)
+      .executeTakeFirst();
     const n = Number(r?.n ?? 0);
-    if (n > 0) throw new AppError('IN_USE', `Không xóa được kỳ "${p.name}": đã có ${n} báo cáo của đơn vị trong kỳ này.`);
+    if (n > 0)
+      throw new AppError('IN_USE', `Không xóa được kỳ "${p.name}": đã có ${n} báo cáo của đơn vị trong kỳ này.`);
     // Into the trash with its expected units (and any kept source files' records).
     await moveToTrash(trx, 'periods', id, p.name, [
       { table: 'period_units', column: 'period_id' },

@@ -28,7 +28,8 @@ export function isPlanTextCommand(positional: string[]): boolean {
 
 /** The proposal as one JSON object with the documented keys; absent fields are null or empty. */
 export function proposalJson(p: PlanProposal) {
-  const sections = (nodes: PlanProposal['sections']): unknown[] => nodes.map((n) => ({ label: n.label, title: n.title, text: n.text, children: sections(n.children) }));
+  const sections = (nodes: PlanProposal['sections']): unknown[] =>
+    nodes.map((n) => ({ label: n.label, title: n.title, text: n.text, children: sections(n.children) }));
   return {
     type: p.type.value,
     number: p.number.value || null,
@@ -40,22 +41,48 @@ export function proposalJson(p: PlanProposal) {
     title: p.title.value || null,
     legalBases: p.legalBases.map((b) => b.text),
     sections: sections(p.sections),
-    tasks: p.tasks.map((t) => ({ text: t.text, section: t.section, units: t.units.map((u) => ({ name: u.name, role: u.role, unitId: u.unitId, unitName: u.unitName })) })),
+    tasks: p.tasks.map((t) => ({
+      text: t.text,
+      section: t.section,
+      units: t.units.map((u) => ({ name: u.name, role: u.role, unitId: u.unitId, unitName: u.unitName })),
+    })),
     deadlines: p.deadlines.map((d) => ({ kind: d.kind, date: d.date, text: d.text })),
-    targets: p.targets.map((t) => ({ text: t.text, comparator: t.comparator, value: t.value, unit: t.unit, subject: t.subject })),
+    targets: p.targets.map((t) => ({
+      text: t.text,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      subject: t.subject,
+    })),
     recipients: p.recipients.map((r) => r.text),
     signer: p.signer ? { authority: p.signer.authority, title: p.signer.title || null, name: p.signer.name } : null,
-    periods: p.periods.map((x) => ({ type: x.type, year: x.year, name: x.name, windowStart: x.windowStart, windowEnd: x.windowEnd, deadline: x.deadline })),
+    periods: p.periods.map((x) => ({
+      type: x.type,
+      year: x.year,
+      name: x.name,
+      windowStart: x.windowStart,
+      windowEnd: x.windowEnd,
+      deadline: x.deadline,
+    })),
     warnings: p.warnings,
   };
 }
 
 function errorText(e: { message: string; where?: AppError['where']; details?: AppError['details'] }): string {
   const where = describeLocation(e.where);
-  return [`Lỗi: ${e.message}${where && !e.message.includes(where) ? ` (${where})` : ''}`, ...(e.details?.slice(1, 20).map((d) => `  - ${d.message}`) ?? [])].join('\n');
+  return [
+    `Lỗi: ${e.message}${where && !e.message.includes(where) ? ` (${where})` : ''}`,
+    ...(e.details?.slice(1, 20).map((d) => `  - ${d.message}`) ?? []),
+  ].join('\n');
 }
 
-export async function runPlanTextCli(positional: string[], flags: Map<string, string | true>, dbPath: string, app: CliApp, io: Io): Promise<number> {
+export async function runPlanTextCli(
+  positional: string[],
+  flags: Map<string, string | true>,
+  dbPath: string,
+  app: CliApp,
+  io: Io,
+): Promise<number> {
   const [, action, file] = positional;
   if (!file) {
     io.err(`Thiếu tên tệp.\n${PLAN_TEXT_USAGE}`);
@@ -75,11 +102,17 @@ export async function runPlanTextCli(positional: string[], flags: Map<string, st
       io.out(json ? JSON.stringify(proposalJson(p), null, 2) : summary(p));
       return 0;
     }
-    const core = await app.openCore({ dbPath, platform: folderPlatform(process.cwd()), version: 'cli', nativeBinding: app.nativeBinding });
+    const core = await app.openCore({
+      dbPath,
+      platform: folderPlatform(process.cwd()),
+      version: 'cli',
+      nativeBinding: app.nativeBinding,
+    });
     try {
       const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
       const parsed = (await dispatch('planImport.parse', { file: { fileName, data: bytes } })) as Result<PlanProposal>;
-      if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.where, parsed.error.details);
+      if (!parsed.ok)
+        throw new AppError(parsed.error.code, parsed.error.message, parsed.error.where, parsed.error.details);
       if (action === 'parse') {
         io.out(json ? JSON.stringify(proposalJson(parsed.value), null, 2) : summary(parsed.value));
         return 0;
@@ -89,7 +122,17 @@ export async function runPlanTextCli(positional: string[], flags: Map<string, st
       const r = saved.value;
       io.out(
         json
-          ? JSON.stringify({ planId: r.plan.id, tasks: r.plan.tasks.length, targets: r.plan.targets.length, periods: r.periods.map((p) => ({ id: p.id, name: p.name, deadline: p.deadline })), createdUnits: r.createdUnits.map((u) => ({ id: u.id, code: u.code, name: u.name })) }, null, 2)
+          ? JSON.stringify(
+              {
+                planId: r.plan.id,
+                tasks: r.plan.tasks.length,
+                targets: r.plan.targets.length,
+                periods: r.periods.map((p) => ({ id: p.id, name: p.name, deadline: p.deadline })),
+                createdUnits: r.createdUnits.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+              },
+              null,
+              2,
+            )
           : `Đã lưu văn bản mã số ${r.plan.id}: ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo, ${r.createdUnits.length} đơn vị mới.`,
       );
       return 0;
@@ -108,10 +151,14 @@ function summary(p: PlanProposal): string {
     `Trích yếu: ${p.title.value || '(chưa rõ)'}`,
     `Cơ quan: ${p.issuer.value ?? '(không ghi)'}${p.parentIssuer.value ? ` — cấp trên: ${p.parentIssuer.value}` : ''}`,
     `Căn cứ: ${p.legalBases.length}; đề mục cấp I: ${p.sections.length}; nhiệm vụ: ${p.tasks.length}; chỉ tiêu: ${p.targets.length}; hạn nộp: ${p.deadlines.length}; nơi nhận: ${p.recipients.length}`,
-    ...p.tasks.map((t, i) => `  Nhiệm vụ ${i + 1}: ${t.units.map((u) => `${u.name}${u.unitId ? '' : ' (mới)'}`).join('; ')}`),
+    ...p.tasks.map(
+      (t, i) => `  Nhiệm vụ ${i + 1}: ${t.units.map((u) => `${u.name}${u.unitId ? '' : ' (mới)'}`).join('; ')}`,
+    ),
     ...p.deadlines.map((d) => `  Hạn nộp: ${d.text} → ${d.date ?? '?'}`),
     ...p.targets.map((t) => `  Chỉ tiêu: ${t.text}`),
-    p.signer ? `Người ký: ${[...p.signer.authority, p.signer.title, p.signer.name].filter(Boolean).join(' / ')}` : 'Người ký: (chưa rõ)',
+    p.signer
+      ? `Người ký: ${[...p.signer.authority, p.signer.title, p.signer.name].filter(Boolean).join(' / ')}`
+      : 'Người ký: (chưa rõ)',
     ...p.warnings.map((w) => `Lưu ý: ${w}`),
   ];
   return lines.join('\n');

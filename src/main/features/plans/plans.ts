@@ -5,7 +5,15 @@ import type { DB } from '../../db/schema';
 import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../../shared/errors';
 import { planInput } from '../../../shared/contract/plans';
-import type { Comparator, Plan, PlanDeadline, PlanListItem, PlanTask, PlanType, TaskUnitRef } from '../../../shared/model/plan';
+import type {
+  Comparator,
+  Plan,
+  PlanDeadline,
+  PlanListItem,
+  PlanTask,
+  PlanType,
+  TaskUnitRef,
+} from '../../../shared/model/plan';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
 
@@ -36,7 +44,12 @@ export async function getPlan(db: Executor, id: number): Promise<Plan> {
         .orderBy('position')
         .execute()
     : [];
-  const targets = await db.selectFrom('plan_targets').selectAll().where('plan_id', '=', id).orderBy('position').execute();
+  const targets = await db
+    .selectFrom('plan_targets')
+    .selectAll()
+    .where('plan_id', '=', id)
+    .orderBy('position')
+    .execute();
   const refOf = (r: { unit_id: number | null; name: string }): TaskUnitRef => ({ unitId: r.unit_id, name: r.name });
   return {
     id: p.id,
@@ -52,13 +65,17 @@ export async function getPlan(db: Executor, id: number): Promise<Plan> {
     deadlines: parseJsonArray<PlanDeadline>(p.deadlines),
     createdAt: p.created_at,
     updatedAt: p.updated_at,
-    tasks: tasks.map(
-      (t): PlanTask => {
-        const mine = taskUnits.filter((u) => u.task_id === t.id);
-        const lead = mine.find((u) => u.role === 'lead');
-        return { id: t.id, text: t.text, deadline: t.deadline, lead: lead ? refOf(lead) : null, supporting: mine.filter((u) => u.role === 'support').map(refOf) };
-      },
-    ),
+    tasks: tasks.map((t): PlanTask => {
+      const mine = taskUnits.filter((u) => u.task_id === t.id);
+      const lead = mine.find((u) => u.role === 'lead');
+      return {
+        id: t.id,
+        text: t.text,
+        deadline: t.deadline,
+        lead: lead ? refOf(lead) : null,
+        supporting: mine.filter((u) => u.role === 'support').map(refOf),
+      };
+    }),
     targets: targets.map((t) => ({
       id: t.id,
       text: t.text,
@@ -83,9 +100,21 @@ export async function listPlans(db: Executor): Promise<PlanListItem[]> {
       'p.issuer',
       'p.summary',
       'p.field',
-      eb.selectFrom('plan_tasks').select((e) => e.fn.countAll<number>().as('n')).whereRef('plan_tasks.plan_id', '=', 'p.id').as('tasks'),
-      eb.selectFrom('plan_targets').select((e) => e.fn.countAll<number>().as('n')).whereRef('plan_targets.plan_id', '=', 'p.id').as('targets'),
-      eb.selectFrom('periods').select((e) => e.fn.countAll<number>().as('n')).whereRef('periods.plan_id', '=', 'p.id').as('periods'),
+      eb
+        .selectFrom('plan_tasks')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('plan_tasks.plan_id', '=', 'p.id')
+        .as('tasks'),
+      eb
+        .selectFrom('plan_targets')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('plan_targets.plan_id', '=', 'p.id')
+        .as('targets'),
+      eb
+        .selectFrom('periods')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('periods.plan_id', '=', 'p.id')
+        .as('periods'),
     ])
     .orderBy('p.issued_date', 'desc')
     .orderBy('p.id', 'desc')
@@ -109,9 +138,20 @@ async function assertUnitsExist(db: Executor, data: PlanData): Promise<void> {
   const ids = new Set<number>();
   for (const t of data.tasks) for (const r of [t.lead, ...t.supporting]) if (r?.unitId) ids.add(r.unitId);
   if (ids.size === 0) return;
-  const found = new Set((await db.selectFrom('units').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('units')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.id),
+  );
   const missing = [...ids].filter((i) => !found.has(i));
-  if (missing.length) throw new AppError('NO_UNIT', `Nhiệm vụ gắn với đơn vị không tồn tại (mã số ${missing.join(', ')}).`, { field: 'tasks' });
+  if (missing.length)
+    throw new AppError('NO_UNIT', `Nhiệm vụ gắn với đơn vị không tồn tại (mã số ${missing.join(', ')}).`, {
+      field: 'tasks',
+    });
 }
 
 async function writeParts(db: Executor, planId: number, data: PlanData): Promise<void> {
@@ -129,10 +169,20 @@ async function writeParts(db: Executor, planId: number, data: PlanData): Promise
   await db.deleteFrom('plan_tasks').where('plan_id', '=', planId).execute();
   await db.deleteFrom('plan_targets').where('plan_id', '=', planId).execute();
   for (const [i, t] of data.tasks.entries()) {
-    const row = await db.insertInto('plan_tasks').values({ plan_id: planId, position: i, text: t.text, deadline: t.deadline }).returning('id').executeTakeFirstOrThrow();
-    const refs: { role: 'lead' | 'support'; ref: TaskUnitRef }[] = [...(t.lead ? [{ role: 'lead' as const, ref: t.lead }] : []), ...t.supporting.map((ref) => ({ role: 'support' as const, ref }))];
+    const row = await db
+      .insertInto('plan_tasks')
+      .values({ plan_id: planId, position: i, text: t.text, deadline: t.deadline })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refs: { role: 'lead' | 'support'; ref: TaskUnitRef }[] = [
+      ...(t.lead ? [{ role: 'lead' as const, ref: t.lead }] : []),
+      ...t.supporting.map((ref) => ({ role: 'support' as const, ref })),
+    ];
     for (const [j, r] of refs.entries()) {
-      await db.insertInto('plan_task_units').values({ task_id: row.id, role: r.role, position: j, unit_id: r.ref.unitId, name: r.ref.name }).execute();
+      await db
+        .insertInto('plan_task_units')
+        .values({ task_id: row.id, role: r.role, position: j, unit_id: r.ref.unitId, name: r.ref.name })
+        .execute();
     }
   }
   for (const [i, t] of data.targets.entries()) {
@@ -206,7 +256,10 @@ export async function deletePlan(db: Kysely<DB>, id: number): Promise<{ deleted:
     if (periods.length) {
       throw new AppError(
         'IN_USE',
-        `Không xóa được văn bản "${plan.summary}": có ${periods.length} kỳ báo cáo theo văn bản này (${periods.slice(0, 3).map((p) => p.name).join('; ')}). Hãy xóa các kỳ báo cáo đó trước.`,
+        `Không xóa được văn bản "${plan.summary}": có ${periods.length} kỳ báo cáo theo văn bản này (${periods
+          .slice(0, 3)
+          .map((p) => p.name)
+          .join('; ')}). Hãy xóa các kỳ báo cáo đó trước.`,
       );
     }
     // Into the trash with its tasks and targets: restorable until the trash is emptied.
@@ -229,7 +282,11 @@ export async function importPlan(db: Kysely<DB>, fileName: string, data: Uint8Ar
   const strip = (o: unknown): unknown => {
     if (Array.isArray(o)) return o.map(strip);
     if (o && typeof o === 'object') {
-      return Object.fromEntries(Object.entries(o as Record<string, unknown>).filter(([k]) => !['id', 'createdAt', 'updatedAt'].includes(k)).map(([k, v]) => [k, strip(v)]));
+      return Object.fromEntries(
+        Object.entries(o as Record<string, unknown>)
+          .filter(([k]) => !['id', 'createdAt', 'updatedAt'].includes(k))
+          .map(([k, v]) => [k, strip(v)]),
+      );
     }
     return o;
   };
@@ -237,7 +294,10 @@ export async function importPlan(db: Kysely<DB>, fileName: string, data: Uint8Ar
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const field = first.path.join('.');
-    throw new AppError('BAD_FILE', `Tệp "${fileName}", trường ${field || '(gốc)'}: ${first.message}`, { file: fileName, field });
+    throw new AppError('BAD_FILE', `Tệp "${fileName}", trường ${field || '(gốc)'}: ${first.message}`, {
+      file: fileName,
+      field,
+    });
   }
   return createPlan(db, parsed.data, now);
 }

@@ -41,9 +41,14 @@ export async function periodBoard(db: Kysely<DB>, periodId: number, today = toda
       values.set(v.report_id, m);
     }
   }
-  const units: { id: number; code: string; name: string; kind: UnitKind; expected: boolean }[] = expected.map((u) => ({ ...u, expected: true }));
+  const units: { id: number; code: string; name: string; kind: UnitKind; expected: boolean }[] = expected.map((u) => ({
+    ...u,
+    expected: true,
+  }));
   const expectedIds = new Set(expected.map((u) => u.id));
-  for (const r of reports) if (!expectedIds.has(r.unit_id)) units.push({ id: r.unit_id, code: r.code, name: r.name, kind: r.kind as UnitKind, expected: false });
+  for (const r of reports)
+    if (!expectedIds.has(r.unit_id))
+      units.push({ id: r.unit_id, code: r.code, name: r.name, kind: r.kind as UnitKind, expected: false });
 
   const rows: BoardRow[] = units.map((u) => {
     const r = byUnit.get(u.id);
@@ -62,7 +67,8 @@ export async function periodBoard(db: Kysely<DB>, periodId: number, today = toda
       state: stateOf(status, receivedDate, period.deadline, today),
       receivedDate,
       onTime,
-      daysLate: submitted && receivedDate && receivedDate > period.deadline ? daysBetween(period.deadline, receivedDate) : null,
+      daysLate:
+        submitted && receivedDate && receivedDate > period.deadline ? daysBetween(period.deadline, receivedDate) : null,
       channel: (r?.channel ?? null) as Channel | null,
       breachCount: checks.filter((c) => c.holds === false).length,
     };
@@ -91,7 +97,13 @@ export async function periodBoard(db: Kysely<DB>, periodId: number, today = toda
 
 /** Reporting rates of the last `limit` periods (by deadline), oldest first, for the chart. */
 export async function reportingTrend(db: Kysely<DB>, limit: number, today = todayIso()): Promise<TrendPoint[]> {
-  const ids = await db.selectFrom('periods').select('id').orderBy('deadline', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const ids = await db
+    .selectFrom('periods')
+    .select('id')
+    .orderBy('deadline', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   const out: TrendPoint[] = [];
   for (const { id } of ids.reverse()) {
     const b = await periodBoard(db, id, today);

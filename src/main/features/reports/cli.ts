@@ -7,7 +7,13 @@ import { PLAN_TYPE_LABELS, planReference } from '../../../shared/model/plan';
 import { BOARD_STATE_LABELS, REPORT_STATUS_LABELS } from '../../../shared/model/report';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
-import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io, contractCaller } from '../../cli/kit';
+import {
+  CliFailure as Failure,
+  parseArgs,
+  readInputBytes as readBytes,
+  type CliIo as Io,
+  contractCaller,
+} from '../../cli/kit';
 
 export const REPORTING_GROUPS = ['plans', 'templates', 'periods', 'reports'];
 
@@ -25,7 +31,25 @@ export const REPORTING_USAGE = `  plans list [--json]                          v
   reports set --period ID --unit MÃ --values FILE.json [--actor TÊN]
           FILE.json: {"DT01": 3, "DT02": "1.234", …} hoặc {"values": {…}, "reasons": {"DT03 <= DT02": "lý do"}}`;
 
-const VALUE_FLAGS = ['--db', '--period', '--unit', '--values', '--actor', '--today', '--type', '--year', '--index', '--template', '--plan', '--kinds', '--units', '--deadline', '--window-start', '--window-end', '--name'];
+const VALUE_FLAGS = [
+  '--db',
+  '--period',
+  '--unit',
+  '--values',
+  '--actor',
+  '--today',
+  '--type',
+  '--year',
+  '--index',
+  '--template',
+  '--plan',
+  '--kinds',
+  '--units',
+  '--deadline',
+  '--window-start',
+  '--window-end',
+  '--name',
+];
 
 const parse = (argv: string[]) => {
   const a = parseArgs(argv, VALUE_FLAGS);
@@ -52,18 +76,28 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
   const exportTarget = group === 'templates' && action === 'export' && arg2 ? arg2 : process.cwd();
   let core;
   try {
-    core = await app.openCore({ dbPath, platform: fixedPathPlatform(exportTarget), version: 'cli', nativeBinding: app.nativeBinding });
+    core = await app.openCore({
+      dbPath,
+      platform: fixedPathPlatform(exportTarget),
+      version: 'cli',
+      nativeBinding: app.nativeBinding,
+    });
   } catch (err) {
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
   const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
   const call = contractCaller(dispatch);
-  const print = (value: unknown, text: () => string[]) => io.out(json ? JSON.stringify(value, null, 2) : text().join('\n'));
+  const print = (value: unknown, text: () => string[]) =>
+    io.out(json ? JSON.stringify(value, null, 2) : text().join('\n'));
   try {
     if (group === 'plans' && action === 'list') {
       const plans = await call('plans.list', {});
-      print(plans, () => plans.map((p) => `${p.id}\t${planReference(p)}\t${p.summary}\t${p.taskCount} nhiệm vụ, ${p.targetCount} chỉ tiêu`));
+      print(plans, () =>
+        plans.map(
+          (p) => `${p.id}\t${planReference(p)}\t${p.summary}\t${p.taskCount} nhiệm vụ, ${p.targetCount} chỉ tiêu`,
+        ),
+      );
       return 0;
     }
     if (group === 'plans' && action === 'show' && arg) {
@@ -74,9 +108,14 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
         `Trích yếu: ${p.summary}`,
         '',
         'Nhiệm vụ:',
-        ...p.tasks.map((t, i) => `  ${i + 1}. ${t.text}${t.lead ? `\n     Chủ trì: ${t.lead.name}` : ''}${t.supporting.length ? `; phối hợp: ${t.supporting.map((s) => s.name).join(', ')}` : ''}${t.deadline ? `; hạn ${formatDateShort(t.deadline)}` : ''}`),
+        ...p.tasks.map(
+          (t, i) =>
+            `  ${i + 1}. ${t.text}${t.lead ? `\n     Chủ trì: ${t.lead.name}` : ''}${t.supporting.length ? `; phối hợp: ${t.supporting.map((s) => s.name).join(', ')}` : ''}${t.deadline ? `; hạn ${formatDateShort(t.deadline)}` : ''}`,
+        ),
         'Chỉ tiêu:',
-        ...p.targets.map((t) => `  - ${t.text} [${t.indicatorCode || '—'} ${t.comparator} ${formatDec(t.value)}${t.valueUnit}]`),
+        ...p.targets.map(
+          (t) => `  - ${t.text} [${t.indicatorCode || '—'} ${t.comparator} ${formatDec(t.value)}${t.valueUnit}]`,
+        ),
         'Hạn nộp báo cáo:',
         ...p.deadlines.map((d) => `  - ${d.periodType}: ${d.monthDay.slice(3)}/${d.monthDay.slice(0, 2)}`),
       ]);
@@ -84,12 +123,19 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
     }
     if (group === 'plans' && action === 'import' && arg) {
       const p = await call('plans.import', { fileName: path.basename(arg), data: readBytes(arg) });
-      print(p, () => [`Đã nhập văn bản số ${p.id}: ${planReference(p)} (${p.tasks.length} nhiệm vụ, ${p.targets.length} chỉ tiêu).`]);
+      print(p, () => [
+        `Đã nhập văn bản số ${p.id}: ${planReference(p)} (${p.tasks.length} nhiệm vụ, ${p.targets.length} chỉ tiêu).`,
+      ]);
       return 0;
     }
     if (group === 'templates' && action === 'list') {
       const list = await call('templates.list', {});
-      print(list, () => list.map((t) => `${t.id}\t${t.code} v${t.version}${t.isLatest ? '' : ' (cũ)'}${t.frozen ? ' [đã dùng, khóa]' : ''}\t${t.name}\t${t.sectionCount} mục, ${t.indicatorCount} chỉ số`));
+      print(list, () =>
+        list.map(
+          (t) =>
+            `${t.id}\t${t.code} v${t.version}${t.isLatest ? '' : ' (cũ)'}${t.frozen ? ' [đã dùng, khóa]' : ''}\t${t.name}\t${t.sectionCount} mục, ${t.indicatorCount} chỉ số`,
+        ),
+      );
       return 0;
     }
     if (group === 'templates' && action === 'export' && arg && arg2) {
@@ -99,12 +145,19 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
     }
     if (group === 'templates' && action === 'import' && arg) {
       const r = await call('templates.import', { fileName: path.basename(arg), data: readBytes(arg) });
-      print(r, () => [`Đã nhập mẫu ${r.template.code} phiên bản ${r.template.version}${r.newVersion ? ' (phiên bản mới vì phiên bản trước đã được dùng)' : ''} — mã số ${r.template.id}.`]);
+      print(r, () => [
+        `Đã nhập mẫu ${r.template.code} phiên bản ${r.template.version}${r.newVersion ? ' (phiên bản mới vì phiên bản trước đã được dùng)' : ''} — mã số ${r.template.id}.`,
+      ]);
       return 0;
     }
     if (group === 'periods' && action === 'list') {
       const list = await call('periods.list', {});
-      print(list, () => list.map((p) => `${p.id}\t${p.name}\t${formatDateShort(p.windowStart)}–${formatDateShort(p.windowEnd)}\thạn ${formatDateShort(p.deadline)}\t${p.submittedCount}/${p.expectedCount} đã nộp`));
+      print(list, () =>
+        list.map(
+          (p) =>
+            `${p.id}\t${p.name}\t${formatDateShort(p.windowStart)}–${formatDateShort(p.windowEnd)}\thạn ${formatDateShort(p.deadline)}\t${p.submittedCount}/${p.expectedCount} đã nộp`,
+        ),
+      );
       return 0;
     }
     if (group === 'periods' && action === 'create') {
@@ -118,7 +171,11 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
           return u.id;
         });
         expected = { mode: 'list', unitIds: ids };
-      } else expected = { mode: 'kinds', kinds: (str('--kinds') ?? 'so_nganh,ubnd_xa,ubnd_phuong,dac_khu').split(',').map((k) => k.trim()) };
+      } else
+        expected = {
+          mode: 'kinds',
+          kinds: (str('--kinds') ?? 'so_nganh,ubnd_xa,ubnd_phuong,dac_khu').split(',').map((k) => k.trim()),
+        };
       const p = await call('periods.create', {
         type: str('--type') ?? 'half',
         year: int('--year', true),
@@ -131,7 +188,9 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
         planId: int('--plan', false),
         expected,
       });
-      print(p, () => [`Đã tạo kỳ ${p.id}: ${p.name}, số liệu ${formatDateShort(p.windowStart)}–${formatDateShort(p.windowEnd)}, hạn nộp ${formatDateShort(p.deadline)}.`]);
+      print(p, () => [
+        `Đã tạo kỳ ${p.id}: ${p.name}, số liệu ${formatDateShort(p.windowStart)}–${formatDateShort(p.windowEnd)}, hạn nộp ${formatDateShort(p.deadline)}.`,
+      ]);
       return 0;
     }
     if (group === 'reports' && action === 'status') {
@@ -140,7 +199,10 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
         `${b.period.name} — hạn nộp ${formatDateShort(b.period.deadline)} (${b.daysLeft >= 0 ? `còn ${b.daysLeft} ngày` : `quá hạn ${-b.daysLeft} ngày`})`,
         `Phải báo cáo ${b.expected} · đã nộp ${b.actual} (đúng hạn ${b.onTime}, muộn ${b.late}) · chưa nộp ${b.missing} · trả lại ${b.returned} · đã duyệt ${b.approved}`,
         `Tỷ lệ báo cáo ${b.reportingRate === null ? '—' : formatDec(b.reportingRate) + '%'} · đúng hạn ${b.onTimeRate === null ? '—' : formatDec(b.onTimeRate) + '%'}`,
-        ...b.rows.map((r) => `  ${r.unitCode}\t${r.unitName}\t${BOARD_STATE_LABELS[r.state]}${r.receivedDate ? `\tnhận ${formatDateShort(r.receivedDate)}` : ''}${r.breachCount ? `\t${r.breachCount} vi phạm quy tắc` : ''}`),
+        ...b.rows.map(
+          (r) =>
+            `  ${r.unitCode}\t${r.unitName}\t${BOARD_STATE_LABELS[r.state]}${r.receivedDate ? `\tnhận ${formatDateShort(r.receivedDate)}` : ''}${r.breachCount ? `\t${r.breachCount} vi phạm quy tắc` : ''}`,
+        ),
       ]);
       return 0;
     }
@@ -156,10 +218,14 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
         if (err instanceof Failure) throw err;
         throw new Failure(`Lỗi: tệp "${file}" không phải là JSON hợp lệ (UTF-8).`);
       }
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Failure(`Lỗi: tệp "${file}" phải là một đối tượng JSON {"MÃ": giá trị}.`);
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        throw new Failure(`Lỗi: tệp "${file}" phải là một đối tượng JSON {"MÃ": giá trị}.`);
       const obj = raw as Record<string, unknown>;
       const values = (obj.values && typeof obj.values === 'object' ? obj.values : obj) as Record<string, unknown>;
-      const reasons = (obj.values && obj.reasons && typeof obj.reasons === 'object' ? obj.reasons : {}) as Record<string, unknown>;
+      const reasons = (obj.values && obj.reasons && typeof obj.reasons === 'object' ? obj.reasons : {}) as Record<
+        string,
+        unknown
+      >;
       const units = await call('units.list', { includeClosed: true });
       const unit = units.find((u) => u.code === code);
       if (!unit) throw new Failure(`Lỗi: không có đơn vị mã "${code}".`);

@@ -12,6 +12,7 @@ export const reportsHandlers = {
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
   'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.today ?? undefined),
-  'reports.reminder': async (core, a) => exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber),
+  'reports.reminder': async (core, a) =>
+    exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber),
   'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.today ?? undefined),
 } satisfies Partial<Handlers>;

@@ -47,18 +47,30 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
   const date = req.date ?? todayIso();
   const agency = await getAgency(db);
   if (!agency.name || !agency.place || !agency.abbreviation) {
-    throw new AppError('NO_AGENCY', 'Chưa khai báo thông tin cơ quan (tên, chữ viết tắt, địa danh) ở Cài đặt → Cơ quan nên chưa soạn được công văn.');
+    throw new AppError(
+      'NO_AGENCY',
+      'Chưa khai báo thông tin cơ quan (tên, chữ viết tắt, địa danh) ở Cài đặt → Cơ quan nên chưa soạn được công văn.',
+    );
   }
   const signer = agency.signers.find((s) => s.isDefault) ?? agency.signers[0];
-  if (!signer) throw new AppError('NO_SIGNER', 'Chưa khai báo người ký ở Cài đặt → Cơ quan nên chưa soạn được công văn.');
+  if (!signer)
+    throw new AppError('NO_SIGNER', 'Chưa khai báo người ký ở Cài đặt → Cơ quan nên chưa soạn được công văn.');
   if (req.newDeadline < date) {
-    throw new AppError('BAD_DATE', `Hạn nộp mới ${formatDateShort(req.newDeadline)} đã qua so với ngày của công văn ${formatDateShort(date)}.`, { field: 'newDeadline' });
+    throw new AppError(
+      'BAD_DATE',
+      `Hạn nộp mới ${formatDateShort(req.newDeadline)} đã qua so với ngày của công văn ${formatDateShort(date)}.`,
+      { field: 'newDeadline' },
+    );
   }
   const board = await periodBoard(db, req.periodId, date);
   const period = board.period;
   const rows = req.unitIds.map((id) => {
     const r = board.rows.find((x) => x.unitId === id);
-    if (!r) throw new AppError('NOT_EXPECTED', `Đơn vị mã số ${id} không có trong danh sách phải báo cáo của kỳ "${period.name}".`);
+    if (!r)
+      throw new AppError(
+        'NOT_EXPECTED',
+        `Đơn vị mã số ${id} không có trong danh sách phải báo cáo của kỳ "${period.name}".`,
+      );
     return r;
   });
   if (rows.length === 0) throw new AppError('NO_UNITS', 'Chưa chọn đơn vị nào cần đôn đốc.');
@@ -82,25 +94,42 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
     },
     type: 'Công văn',
     summary: `V/v đôn đốc báo cáo ${subject}`,
-    to: listed && rows.length <= 5 ? rows.map((r) => r.unitName) : ['Các cơ quan, đơn vị, địa phương có tên tại danh sách kèm theo'],
+    to:
+      listed && rows.length <= 5
+        ? rows.map((r) => r.unitName)
+        : ['Các cơ quan, đơn vị, địa phương có tên tại danh sách kèm theo'],
     body: [
       { kind: 'paragraph', text: basis },
       {
         kind: 'paragraph',
         text: `Đến ngày ${formatDateShort(date)}, còn ${rows.length} cơ quan, đơn vị, địa phương chưa gửi báo cáo hoặc báo cáo chưa đạt yêu cầu${listed ? ', gồm:' : ' (danh sách kèm theo).'}`,
       },
-      ...(listed ? [{ kind: 'list' as const, items: rows.map((r) => `${r.unitName} (${lowerFirst(BOARD_STATE_LABELS[r.state])})`) }] : []),
+      ...(listed
+        ? [
+            {
+              kind: 'list' as const,
+              items: rows.map((r) => `${r.unitName} (${lowerFirst(BOARD_STATE_LABELS[r.state])})`),
+            },
+          ]
+        : []),
       {
         kind: 'paragraph',
         text: [
-          { text: `Để kịp thời tổng hợp, báo cáo cấp trên theo quy định, ${issuerName} đề nghị các cơ quan, đơn vị, địa phương nêu trên khẩn trương hoàn thành và gửi báo cáo ` },
+          {
+            text: `Để kịp thời tổng hợp, báo cáo cấp trên theo quy định, ${issuerName} đề nghị các cơ quan, đơn vị, địa phương nêu trên khẩn trương hoàn thành và gửi báo cáo `,
+          },
           { text: `trước ${formatDateLine(req.newDeadline)}`, bold: true, italic: true },
           { text: '.' },
         ],
       },
       { kind: 'paragraph', text: `${issuerName} đề nghị các cơ quan, đơn vị, địa phương quan tâm phối hợp thực hiện.` },
     ],
-    signature: { authorityPrefix: signer.authorityPrefix, authorityLine: signer.authorityLine, title: signer.title, fullName: signer.fullName },
+    signature: {
+      authorityPrefix: signer.authorityPrefix,
+      authorityLine: signer.authorityLine,
+      title: signer.title,
+      fullName: signer.fullName,
+    },
     recipients: { entries: ['Như trên', 'Lưu hồ sơ kỳ báo cáo'], draftingUnit: agency.draftingUnit },
     annexes: listed
       ? []

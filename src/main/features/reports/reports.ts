@@ -54,7 +54,8 @@ async function loadValues(db: Executor, reportId: number | null): Promise<ValueM
   if (reportId === null) return {};
   const rows = await db.selectFrom('report_values').selectAll().where('report_id', '=', reportId).execute();
   const out: ValueMap = {};
-  for (const r of rows) out[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
+  for (const r of rows)
+    out[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
   return out;
 }
 
@@ -69,7 +70,15 @@ export function computeRates(template: Template, values: ValueMap): Record<strin
 export function checkRules(template: Template, values: ValueMap): RuleCheck[] {
   return template.rules.map((r) => {
     const parsed = parseRule(r.expression);
-    if (!parsed.ok) return { expression: r.expression, detail: r.expression, codes: [], holds: null, message: parsed.message, reason: '' };
+    if (!parsed.ok)
+      return {
+        expression: r.expression,
+        detail: r.expression,
+        codes: [],
+        holds: null,
+        message: parsed.message,
+        reason: '',
+      };
     return {
       expression: r.expression,
       detail: formatRule(parsed.rule, values),
@@ -82,7 +91,12 @@ export function checkRules(template: Template, values: ValueMap): RuleCheck[] {
 }
 
 async function reportRow(db: Executor, periodId: number, unitId: number) {
-  return db.selectFrom('reports').selectAll().where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('period_id', '=', periodId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
 }
 
 /** A unit may have a report in a period when it is expected, or already has one. */
@@ -91,7 +105,10 @@ async function assertMayReport(db: Executor, period: Period, unitId: number): Pr
   const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
   if (!expected.some((u) => u.id === unitId)) {
     const unit = await getUnit(db, unitId);
-    throw new AppError('NOT_EXPECTED', `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`);
+    throw new AppError(
+      'NOT_EXPECTED',
+      `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`,
+    );
   }
 }
 
@@ -130,13 +147,33 @@ async function ensureReport(db: Executor, periodId: number, unitId: number, at: 
   if (existing) return existing;
   return db
     .insertInto('reports')
-    .values({ period_id: periodId, unit_id: unitId, status: 'chua_nop', received_date: null, channel: null, revision: 0, created_at: at, updated_at: at })
+    .values({
+      period_id: periodId,
+      unit_id: unitId,
+      status: 'chua_nop',
+      received_date: null,
+      channel: null,
+      revision: 0,
+      created_at: at,
+      updated_at: at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-async function addEvent(db: Executor, reportId: number, from: ReportStatus, to: ReportStatus, actor: string, at: string, note: string): Promise<void> {
-  await db.insertInto('report_events').values({ report_id: reportId, from_status: from, to_status: to, actor, at, note }).execute();
+async function addEvent(
+  db: Executor,
+  reportId: number,
+  from: ReportStatus,
+  to: ReportStatus,
+  actor: string,
+  at: string,
+  note: string,
+): Promise<void> {
+  await db
+    .insertInto('report_events')
+    .values({ report_id: reportId, from_status: from, to_status: to, actor, at, note })
+    .execute();
 }
 
 /**
@@ -148,7 +185,11 @@ export async function saveReportValues(db: Kysely<DB>, data: SaveValuesData, now
 }
 
 /** The same inside the caller's transaction (an Excel import saves many reports as one batch). */
-export async function saveReportValuesIn(trx: Transaction<DB>, data: SaveValuesData, now = new Date()): Promise<ReportForm> {
+export async function saveReportValuesIn(
+  trx: Transaction<DB>,
+  data: SaveValuesData,
+  now = new Date(),
+): Promise<ReportForm> {
   const period = await getPeriod(trx, data.periodId);
   await getUnit(trx, data.unitId);
   await assertMayReport(trx, period, data.unitId);
@@ -156,7 +197,10 @@ export async function saveReportValuesIn(trx: Transaction<DB>, data: SaveValuesD
   const existing = await reportRow(trx, data.periodId, data.unitId);
   const status = (existing?.status ?? 'chua_nop') as ReportStatus;
   if (!EDITABLE.includes(status)) {
-    throw new AppError('NOT_EDITABLE', `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}" nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`);
+    throw new AppError(
+      'NOT_EDITABLE',
+      `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}" nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`,
+    );
   }
   const indicators = new Map(template.indicators.map((i) => [i.code, i]));
   const sections = new Set(template.sections.filter((s) => s.hasText).map((s) => sectionKey(s.number)));
@@ -170,7 +214,11 @@ export async function saveReportValuesIn(trx: Transaction<DB>, data: SaveValuesD
       continue;
     }
     if (sections.has(key)) {
-      if (v.input !== null && typeof v.input !== 'string') errors.push({ message: `Mục ${key.slice(SECTION_KEY_PREFIX.length)} cần nhập văn bản.`, where: { field: key } });
+      if (v.input !== null && typeof v.input !== 'string')
+        errors.push({
+          message: `Mục ${key.slice(SECTION_KEY_PREFIX.length)} cần nhập văn bản.`,
+          where: { field: key },
+        });
       else {
         const t = cleanText(v.input ?? '');
         next.set(key, t ? { text: t } : null);
@@ -188,27 +236,49 @@ export async function saveReportValuesIn(trx: Transaction<DB>, data: SaveValuesD
   }
   for (const r of data.reasons) {
     if (!ruleExprs.has(r.expression)) {
-      errors.push({ message: `Mẫu báo cáo không có quy tắc "${r.expression}".`, where: { field: reasonKey(r.expression) } });
+      errors.push({
+        message: `Mẫu báo cáo không có quy tắc "${r.expression}".`,
+        where: { field: reasonKey(r.expression) },
+      });
       continue;
     }
     next.set(reasonKey(r.expression), r.reason ? { text: r.reason } : null);
   }
   if (errors.length) {
-    throw new AppError('BAD_VALUES', errors.length === 1 ? errors[0]!.message : `${errors[0]!.message} (và ${errors.length - 1} lỗi khác). Chưa lưu gì.`, errors[0]!.where, errors);
+    throw new AppError(
+      'BAD_VALUES',
+      errors.length === 1
+        ? errors[0]!.message
+        : `${errors[0]!.message} (và ${errors.length - 1} lỗi khác). Chưa lưu gì.`,
+      errors[0]!.where,
+      errors,
+    );
   }
 
   const at = now.toISOString();
   const current = await loadValues(trx, existing?.id ?? null);
   const changes = [...next.entries()]
-    .map(([key, s]) => ({ key, oldValue: current[key] ?? null, newValue: s === null ? null : storedText(s), stored: s }))
+    .map(([key, s]) => ({
+      key,
+      oldValue: current[key] ?? null,
+      newValue: s === null ? null : storedText(s),
+      stored: s,
+    }))
     .filter((c) => c.oldValue !== c.newValue);
   if (changes.length === 0) return getReportForm(trx, data.periodId, data.unitId);
 
   const report = await ensureReport(trx, data.periodId, data.unitId, at);
   const number = report.revision + 1;
-  const rev = await trx.insertInto('report_revisions').values({ report_id: report.id, number, actor: data.actor, at, note: data.note }).returning('id').executeTakeFirstOrThrow();
+  const rev = await trx
+    .insertInto('report_revisions')
+    .values({ report_id: report.id, number, actor: data.actor, at, note: data.note })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const c of changes) {
-    await trx.insertInto('report_value_changes').values({ revision_id: rev.id, field_key: c.key, old_value: c.oldValue, new_value: c.newValue }).execute();
+    await trx
+      .insertInto('report_value_changes')
+      .values({ revision_id: rev.id, field_key: c.key, old_value: c.oldValue, new_value: c.newValue })
+      .execute();
     await trx.deleteFrom('report_values').where('report_id', '=', report.id).where('field_key', '=', c.key).execute();
     if (c.stored !== null) {
       const s = c.stored;
@@ -226,10 +296,22 @@ export async function saveReportValuesIn(trx: Transaction<DB>, data: SaveValuesD
   }
   let newStatus = report.status as ReportStatus;
   if (newStatus === 'chua_nop' || newStatus === 'tra_lai') {
-    await addEvent(trx, report.id, newStatus, 'dang_nhap', data.actor, at, newStatus === 'tra_lai' ? 'Sửa số liệu sau khi trả lại' : 'Bắt đầu nhập');
+    await addEvent(
+      trx,
+      report.id,
+      newStatus,
+      'dang_nhap',
+      data.actor,
+      at,
+      newStatus === 'tra_lai' ? 'Sửa số liệu sau khi trả lại' : 'Bắt đầu nhập',
+    );
     newStatus = 'dang_nhap';
   }
-  await trx.updateTable('reports').set({ revision: number, status: newStatus, updated_at: at }).where('id', '=', report.id).execute();
+  await trx
+    .updateTable('reports')
+    .set({ revision: number, status: newStatus, updated_at: at })
+    .where('id', '=', report.id)
+    .execute();
   return getReportForm(trx, data.periodId, data.unitId);
 }
 
@@ -239,7 +321,11 @@ export async function transitionReport(db: Kysely<DB>, data: TransitionData, now
 }
 
 /** The same inside the caller's transaction (an Excel import submits many reports at once). */
-export async function transitionReportIn(trx: Transaction<DB>, data: TransitionData, now = new Date()): Promise<ReportForm> {
+export async function transitionReportIn(
+  trx: Transaction<DB>,
+  data: TransitionData,
+  now = new Date(),
+): Promise<ReportForm> {
   const form = await getReportForm(trx, data.periodId, data.unitId);
   const from = form.report.status;
   const to = data.to;
@@ -252,7 +338,10 @@ export async function transitionReportIn(trx: Transaction<DB>, data: TransitionD
   }
   const at = now.toISOString();
   const report = await ensureReport(trx, data.periodId, data.unitId, at);
-  const patch: { status: ReportStatus; updated_at: string; received_date?: string | null; channel?: string | null } = { status: to, updated_at: at };
+  const patch: { status: ReportStatus; updated_at: string; received_date?: string | null; channel?: string | null } = {
+    status: to,
+    updated_at: at,
+  };
   if (to === 'da_nop') {
     const unexplained = form.checks.filter((c) => c.holds === false && !c.reason.trim());
     if (unexplained.length) {
@@ -264,16 +353,25 @@ export async function transitionReportIn(trx: Transaction<DB>, data: TransitionD
     }
     const received = data.receivedDate ?? todayIso(now);
     if (received < form.period.windowStart) {
-      throw new AppError('BAD_DATE', `Ngày nhận ${formatDateShort(received)} trước khi kỳ "${form.period.name}" bắt đầu (${formatDateShort(form.period.windowStart)}).`, { field: 'receivedDate' });
+      throw new AppError(
+        'BAD_DATE',
+        `Ngày nhận ${formatDateShort(received)} trước khi kỳ "${form.period.name}" bắt đầu (${formatDateShort(form.period.windowStart)}).`,
+        { field: 'receivedDate' },
+      );
     }
     patch.received_date = received;
     patch.channel = data.channel ?? form.report.channel ?? 'typed';
   }
   if (to === 'tra_lai' && !data.note.trim()) {
-    throw new AppError('NOTE_REQUIRED', 'Trả lại báo cáo thì phải ghi lý do trả lại để đơn vị biết cần sửa gì.', { field: 'note' });
+    throw new AppError('NOTE_REQUIRED', 'Trả lại báo cáo thì phải ghi lý do trả lại để đơn vị biết cần sửa gì.', {
+      field: 'note',
+    });
   }
   await trx.updateTable('reports').set(patch).where('id', '=', report.id).execute();
-  const note = to === 'da_nop' ? [`Ngày nhận ${formatDateShort(patch.received_date!)}`, data.note].filter(Boolean).join(' · ') : data.note;
+  const note =
+    to === 'da_nop'
+      ? [`Ngày nhận ${formatDateShort(patch.received_date!)}`, data.note].filter(Boolean).join(' · ')
+      : data.note;
   await addEvent(trx, report.id, from, to, data.actor, at, note);
   return getReportForm(trx, data.periodId, data.unitId);
 }
@@ -281,7 +379,12 @@ export async function transitionReportIn(trx: Transaction<DB>, data: TransitionD
 export async function reportHistory(db: Executor, periodId: number, unitId: number): Promise<ReportHistory> {
   const row = await reportRow(db, periodId, unitId);
   if (!row) return { revisions: [], events: [] };
-  const revs = await db.selectFrom('report_revisions').selectAll().where('report_id', '=', row.id).orderBy('number').execute();
+  const revs = await db
+    .selectFrom('report_revisions')
+    .selectAll()
+    .where('report_id', '=', row.id)
+    .orderBy('number')
+    .execute();
   const changes = revs.length
     ? await db
         .selectFrom('report_value_changes')
@@ -294,21 +397,39 @@ export async function reportHistory(db: Executor, periodId: number, unitId: numb
         .orderBy('id')
         .execute()
     : [];
-  const events = await db.selectFrom('report_events').selectAll().where('report_id', '=', row.id).orderBy('id').execute();
+  const events = await db
+    .selectFrom('report_events')
+    .selectAll()
+    .where('report_id', '=', row.id)
+    .orderBy('id')
+    .execute();
   return {
     revisions: revs.map((r) => ({
       number: r.number,
       actor: r.actor,
       at: r.at,
       note: r.note,
-      changes: changes.filter((c) => c.revision_id === r.id).map((c) => ({ key: c.field_key, oldValue: c.old_value, newValue: c.new_value })),
+      changes: changes
+        .filter((c) => c.revision_id === r.id)
+        .map((c) => ({ key: c.field_key, oldValue: c.old_value, newValue: c.new_value })),
     })),
-    events: events.map((e) => ({ from: e.from_status as ReportStatus, to: e.to_status as ReportStatus, actor: e.actor, at: e.at, note: e.note })),
+    events: events.map((e) => ({
+      from: e.from_status as ReportStatus,
+      to: e.to_status as ReportStatus,
+      actor: e.actor,
+      at: e.at,
+      note: e.note,
+    })),
   };
 }
 
 /** The values as they stood right after revision `revision`, rebuilt from the history alone. */
-export async function reportSnapshot(db: Executor, periodId: number, unitId: number, revision: number): Promise<ValueMap> {
+export async function reportSnapshot(
+  db: Executor,
+  periodId: number,
+  unitId: number,
+  revision: number,
+): Promise<ValueMap> {
   const h = await reportHistory(db, periodId, unitId);
   const last = h.revisions.at(-1)?.number ?? 0;
   if (revision > last) throw new AppError('NOT_FOUND', `Báo cáo chưa có lần sửa thứ ${revision} (mới có ${last} lần).`);

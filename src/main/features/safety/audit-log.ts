@@ -8,7 +8,10 @@ import { tableLabel, type AuditEntry, type AuditPage } from '../../../shared/mod
 
 type Filter = z.output<typeof auditFilter>;
 
-function changesOf(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditEntry['changes'] {
+function changesOf(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditEntry['changes'] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const show = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return keys
@@ -34,7 +37,9 @@ export async function listAudit(db: Kysely<DB>, f: Filter): Promise<AuditPage> {
   if (f.search) {
     // The JSON holds text as typed (NFC); match both the exact and the folded form.
     const like = `%${f.search.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('before_json', 'like', like), eb('after_json', 'like', like), eb('user', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('before_json', 'like', like), eb('after_json', 'like', like), eb('user', 'like', like)]),
+    );
   }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
@@ -68,10 +73,21 @@ export function safeCellText(v: string): string {
 export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Array> {
   const page = await listAudit(db, { ...f, limit: 1000, offset: 0 });
   const all = [...page.rows];
-  for (let offset = 1000; offset < Math.min(page.total, 100_000); offset += 1000) all.push(...(await listAudit(db, { ...f, limit: 1000, offset })).rows);
+  for (let offset = 1000; offset < Math.min(page.total, 100_000); offset += 1000)
+    all.push(...(await listAudit(db, { ...f, limit: 1000, offset })).rows);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Báo cáo Nội vụ';
-  const ws = wb.addWorksheet('Nhật ký', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } });
+  const ws = wb.addWorksheet('Nhật ký', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
   ws.columns = [
     { header: 'Thời điểm', key: 'at', width: 22 },
     { header: 'Người thực hiện', key: 'user', width: 16 },
@@ -90,10 +106,11 @@ export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Arr
       changes: safeCellText(r.changes.map((c) => `${c.field}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).join('\n')),
     });
   }
-  ws.eachRow((row, n) => row.eachCell((cell) => {
-    cell.font = { name: 'Times New Roman', size: 11, bold: n === 1 };
-    cell.alignment = { vertical: 'top', wrapText: true };
-  }));
+  ws.eachRow((row, n) =>
+    row.eachCell((cell) => {
+      cell.font = { name: 'Times New Roman', size: 11, bold: n === 1 };
+      cell.alignment = { vertical: 'top', wrapText: true };
+    }),
+  );
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
-

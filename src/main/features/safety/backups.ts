@@ -70,7 +70,9 @@ export async function dailyBackup(core: Core, now = new Date()): Promise<string 
 }
 
 export async function manualBackup(core: Core): Promise<{ saved: boolean; path: string | null }> {
-  const target = await core.platform.chooseSavePath(`sao-luu-bao-cao-noi-vu-${timestamp()}.db`, [{ name: 'Bản sao lưu', extensions: ['db'] }]);
+  const target = await core.platform.chooseSavePath(`sao-luu-bao-cao-noi-vu-${timestamp()}.db`, [
+    { name: 'Bản sao lưu', extensions: ['db'] },
+  ]);
   if (!target) return { saved: false, path: null };
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -79,7 +81,8 @@ export async function manualBackup(core: Core): Promise<{ saved: boolean; path: 
     fs.renameSync(tmp, target);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    if (err instanceof Error && /SQLITE_FULL|disk is full/i.test(err.message)) throw fileError(Object.assign(new Error(err.message), { code: 'ENOSPC' }), target);
+    if (err instanceof Error && /SQLITE_FULL|disk is full/i.test(err.message))
+      throw fileError(Object.assign(new Error(err.message), { code: 'ENOSPC' }), target);
     throw fileError(err, target);
   }
   return { saved: true, path: target };
@@ -96,7 +99,8 @@ export function remember(file: string, kind: 'backup' | 'package', extra?: unkno
 
 export function recall(token: string, kind: 'backup' | 'package'): { file: string; extra?: unknown } {
   const p = pending.get(token);
-  if (!p || p.kind !== kind) throw new AppError('STALE_TOKEN', 'Phiên kiểm tra đã hết hạn. Hãy chọn và kiểm tra lại tệp.');
+  if (!p || p.kind !== kind)
+    throw new AppError('STALE_TOKEN', 'Phiên kiểm tra đã hết hạn. Hãy chọn và kiểm tra lại tệp.');
   pending.delete(token);
   return p;
 }
@@ -104,7 +108,8 @@ export function recall(token: string, kind: 'backup' | 'package'): { file: strin
 export async function inspectBackup(core: Core, name?: string): Promise<DataInspection | null> {
   let file: string | null;
   if (name !== undefined) {
-    if (name !== path.basename(name) || !name.endsWith('.db')) throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: "${name}".`);
+    if (name !== path.basename(name) || !name.endsWith('.db'))
+      throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: "${name}".`);
     file = path.join(backupFolder(core), name);
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `Không còn bản sao lưu "${name}".`);
   } else {
@@ -135,7 +140,12 @@ export async function restoreBackup(core: Core, token: string): Promise<{ safety
   } catch (err) {
     // the restored file would not open: put the safety copy back
     await core.replaceDatabase(safetyCopy);
-    throw err instanceof AppError ? err : new AppError('RESTORE_FAILED', `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`);
+    throw err instanceof AppError
+      ? err
+      : new AppError(
+          'RESTORE_FAILED',
+          `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`,
+        );
   }
   return { safetyCopy };
 }

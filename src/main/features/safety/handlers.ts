@@ -17,7 +17,12 @@ export const safetyHandlers = {
   'package.import': (core, a) => importPackage(core, a.token),
   'audit.list': (core, a) => listAudit(core.db, a),
   'audit.export': async (core, a) =>
-    saveExport(core.platform, 'nhat-ky-thay-doi.xlsx', [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], await auditWorkbook(core.db, a)),
+    saveExport(
+      core.platform,
+      'nhat-ky-thay-doi.xlsx',
+      [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }],
+      await auditWorkbook(core.db, a),
+    ),
   'trash.list': (core) => listTrash(core.db),
   'trash.restore': (core, a) => restoreFromTrash(core.db, a.id),
   'trash.empty': (core, a) => emptyTrash(core.db, a.ids),

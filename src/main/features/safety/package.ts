@@ -79,7 +79,9 @@ export async function buildPackage(core: Core): Promise<Uint8Array> {
 }
 
 export async function exportPackage(core: Core): Promise<{ saved: boolean; path: string | null }> {
-  const target = await core.platform.chooseSavePath(`goi-du-lieu-bao-cao-noi-vu-${timestamp()}.zip`, [{ name: 'Gói dữ liệu', extensions: ['zip'] }]);
+  const target = await core.platform.chooseSavePath(`goi-du-lieu-bao-cao-noi-vu-${timestamp()}.zip`, [
+    { name: 'Gói dữ liệu', extensions: ['zip'] },
+  ]);
   if (!target) return { saved: false, path: null };
   writeFileAtomic(target, await buildPackage(core));
   return { saved: true, path: target };
@@ -88,8 +90,10 @@ export async function exportPackage(core: Core): Promise<{ saved: boolean; path:
 /** Every way a package can be wrong, found before anything is touched. */
 export async function readPackage(bytes: Uint8Array, fileName: string): Promise<{ manifest: Manifest; zip: JSZip }> {
   const where = { file: fileName };
-  if (bytes.length > MAX_PACKAGE_BYTES) throw new AppError('FILE_TOO_BIG', `Gói "${fileName}" quá lớn (tối đa 1 GB).`, where);
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu (.zip) của Báo cáo Nội vụ.`, where);
+  if (bytes.length > MAX_PACKAGE_BYTES)
+    throw new AppError('FILE_TOO_BIG', `Gói "${fileName}" quá lớn (tối đa 1 GB).`, where);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu (.zip) của Báo cáo Nội vụ.`, where);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -99,32 +103,61 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     const name = entry.name;
-    // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
-    if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-zA-Z]:/.test(name) || /[\u0000-\u001f]/.test(name)) {
-      throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không nhập.`, where);
+    if (
+      name.startsWith('/') ||
+      name.includes('\\') ||
+      name.split('/').includes('..') ||
+      /^[a-zA-Z]:/.test(name) ||
+      // eslint-disable-next-line no-control-regex -- control characters in a name are exactly what is refused
+      /[\u0000-\u001f]/.test(name)
+    ) {
+      throw new AppError(
+        'CORRUPT_PACKAGE',
+        `Gói "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không nhập.`,
+        where,
+      );
     }
     total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   }
-  if (total > MAX_PACKAGE_UNCOMPRESSED) throw new AppError('ZIP_BOMB', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
+  if (total > MAX_PACKAGE_UNCOMPRESSED)
+    throw new AppError('ZIP_BOMB', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
   verifyZipEntries(zip, fileName, MAX_PACKAGE_UNCOMPRESSED, 'CORRUPT_PACKAGE');
   const manifestEntry = zip.file('manifest.json');
-  if (!manifestEntry) throw new AppError('NOT_PACKAGE', `"${fileName}" thiếu tệp manifest.json: không phải gói dữ liệu của Báo cáo Nội vụ.`, where);
+  if (!manifestEntry)
+    throw new AppError(
+      'NOT_PACKAGE',
+      `"${fileName}" thiếu tệp manifest.json: không phải gói dữ liệu của Báo cáo Nội vụ.`,
+      where,
+    );
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await manifestEntry.async('string')) as Manifest;
   } catch {
-    throw new AppError('CORRUPT_PACKAGE', `manifest.json trong "${fileName}" không đọc được.`, { ...where, field: 'manifest.json' });
+    throw new AppError('CORRUPT_PACKAGE', `manifest.json trong "${fileName}" không đọc được.`, {
+      ...where,
+      field: 'manifest.json',
+    });
   }
   if (manifest?.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
     throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu của Báo cáo Nội vụ.`, where);
   }
-  if (!manifest.files.some((f) => f.path === DB_ENTRY)) throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu cơ sở dữ liệu.`, where);
+  if (!manifest.files.some((f) => f.path === DB_ENTRY))
+    throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu cơ sở dữ liệu.`, where);
   for (const f of manifest.files) {
     const entry = typeof f?.path === 'string' ? zip.file(f.path) : null;
-    if (!entry || !(f.path === DB_ENTRY || f.path.startsWith('files/'))) throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu hoặc sai tệp "${String(f?.path).slice(0, 120)}".`, where);
+    if (!entry || !(f.path === DB_ENTRY || f.path.startsWith('files/')))
+      throw new AppError(
+        'CORRUPT_PACKAGE',
+        `Gói "${fileName}" thiếu hoặc sai tệp "${String(f?.path).slice(0, 120)}".`,
+        where,
+      );
     const data = await entry.async('uint8array');
     if (data.length !== f.size || sha256(data) !== f.sha256) {
-      throw new AppError('CORRUPT_PACKAGE', `Tệp "${f.path}" trong gói "${fileName}" không khớp mã kiểm tra (bị sửa hoặc hỏng).`, where);
+      throw new AppError(
+        'CORRUPT_PACKAGE',
+        `Tệp "${f.path}" trong gói "${fileName}" không khớp mã kiểm tra (bị sửa hoặc hỏng).`,
+        where,
+      );
     }
   }
   return { manifest, zip };
@@ -138,7 +171,11 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    throw new AppError('READ_FAILED', `Không đọc được "${fileName}": ${err instanceof Error ? err.message : String(err)}`, { file: fileName });
+    throw new AppError(
+      'READ_FAILED',
+      `Không đọc được "${fileName}": ${err instanceof Error ? err.message : String(err)}`,
+      { file: fileName },
+    );
   }
   const { manifest, zip } = await readPackage(bytes, fileName);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));

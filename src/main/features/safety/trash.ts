@@ -32,11 +32,18 @@ async function readRows(db: Executor, table: string, column: string, value: unkn
 async function insertRow(db: Executor, table: string, row: Row): Promise<void> {
   const cols = await columnsOf(db, table);
   const keys = Object.keys(row).filter((k) => cols.includes(k));
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(db);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`.execute(
+    db,
+  );
 }
 
 /** Collects dependent rows, parents before children, so that a restore inserts in order. */
-async function collect(trx: Transaction<DB>, specs: ChildSpec[], parentId: unknown, out: { table: string; rows: Row[] }[]): Promise<void> {
+async function collect(
+  trx: Transaction<DB>,
+  specs: ChildSpec[],
+  parentId: unknown,
+  out: { table: string; rows: Row[] }[],
+): Promise<void> {
   for (const c of specs) {
     const rows = await readRows(trx, c.table, c.column, parentId);
     out.push({ table: c.table, rows });
@@ -45,7 +52,14 @@ async function collect(trx: Transaction<DB>, specs: ChildSpec[], parentId: unkno
 }
 
 /** Moves one record and its dependent rows to the trash, in the caller's transaction. */
-export async function moveToTrash(trx: Transaction<DB>, table: string, id: number, label: string, children: ChildSpec[] = [], now = new Date()): Promise<number> {
+export async function moveToTrash(
+  trx: Transaction<DB>,
+  table: string,
+  id: number,
+  label: string,
+  children: ChildSpec[] = [],
+  now = new Date(),
+): Promise<number> {
   const [row] = await readRows(trx, table, 'id', id);
   if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy bản ghi cần xóa (${tableLabel(table)} số ${id}).`);
   const kept: { table: string; rows: Row[] }[] = [];
@@ -56,7 +70,10 @@ export async function moveToTrash(trx: Transaction<DB>, table: string, id: numbe
       if ('id' in r) await sql`DELETE FROM ${sql.table(k.table)} WHERE id = ${r.id}`.execute(trx);
       else {
         const cols = Object.keys(r);
-        await sql`DELETE FROM ${sql.table(k.table)} WHERE ${sql.join(cols.map((c) => sql`${sql.ref(c)} IS ${r[c]}`), sql` AND `)}`.execute(trx);
+        await sql`DELETE FROM ${sql.table(k.table)} WHERE ${sql.join(
+          cols.map((c) => sql`${sql.ref(c)} IS ${r[c]}`),
+          sql` AND `,
+        )}`.execute(trx);
       }
     }
   }
@@ -64,15 +81,35 @@ export async function moveToTrash(trx: Transaction<DB>, table: string, id: numbe
   const user = (await trx.selectFrom('audit_context').select('user').executeTakeFirst())?.user ?? '';
   const res = await trx
     .insertInto('trash')
-    .values({ table_name: table, row_id: id, label, row_json: JSON.stringify(row), children_json: JSON.stringify(kept), deleted_at: now.toISOString(), user })
+    .values({
+      table_name: table,
+      row_id: id,
+      label,
+      row_json: JSON.stringify(row),
+      children_json: JSON.stringify(kept),
+      deleted_at: now.toISOString(),
+      user,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return res.id;
 }
 
 export async function listTrash(db: Kysely<DB>): Promise<TrashItem[]> {
-  const rows = await db.selectFrom('trash').select(['id', 'table_name', 'row_id', 'label', 'deleted_at', 'user']).orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, tableName: r.table_name, tableLabel: tableLabel(r.table_name), rowId: r.row_id, label: r.label, deletedAt: r.deleted_at, user: r.user }));
+  const rows = await db
+    .selectFrom('trash')
+    .select(['id', 'table_name', 'row_id', 'label', 'deleted_at', 'user'])
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    tableName: r.table_name,
+    tableLabel: tableLabel(r.table_name),
+    rowId: r.row_id,
+    label: r.label,
+    deletedAt: r.deleted_at,
+    user: r.user,
+  }));
 }
 
 /** Puts a record back with its original id and dependent rows; refuses if something took its place. */
@@ -82,11 +119,20 @@ export async function restoreFromTrash(db: Kysely<DB>, trashId: number): Promise
     if (!item) throw new AppError('NOT_FOUND', 'Mục này không còn trong thùng rác.');
     try {
       await insertRow(trx, item.table_name, JSON.parse(item.row_json) as Row);
-      for (const c of JSON.parse(item.children_json) as { table: string; rows: Row[] }[]) for (const r of c.rows) await insertRow(trx, c.table, r);
+      for (const c of JSON.parse(item.children_json) as { table: string; rows: Row[] }[])
+        for (const r of c.rows) await insertRow(trx, c.table, r);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      if (/UNIQUE|PRIMARY KEY/i.test(msg)) throw new AppError('RESTORE_CONFLICT', `Không khôi phục được "${item.label}": đã có bản ghi khác trùng mã. Hãy đổi mã bản ghi đó rồi thử lại.`);
-      if (/FOREIGN KEY/i.test(msg)) throw new AppError('RESTORE_CONFLICT', `Không khôi phục được "${item.label}": dữ liệu nó tham chiếu đã bị xóa.`);
+      if (/UNIQUE|PRIMARY KEY/i.test(msg))
+        throw new AppError(
+          'RESTORE_CONFLICT',
+          `Không khôi phục được "${item.label}": đã có bản ghi khác trùng mã. Hãy đổi mã bản ghi đó rồi thử lại.`,
+        );
+      if (/FOREIGN KEY/i.test(msg))
+        throw new AppError(
+          'RESTORE_CONFLICT',
+          `Không khôi phục được "${item.label}": dữ liệu nó tham chiếu đã bị xóa.`,
+        );
       throw err;
     }
     await trx.deleteFrom('trash').where('id', '=', trashId).execute();

@@ -5,11 +5,19 @@ import { fixedPathPlatform } from '../../platform/platform';
 import type { CliApp } from '../../cli/kit';
 import { formatPoints } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
-import { CliFailure as Failure, parseArgs, readInputBytes as readBytes, type CliIo as Io, contractCaller } from '../../cli/kit';
+import {
+  CliFailure as Failure,
+  parseArgs,
+  readInputBytes as readBytes,
+  type CliIo as Io,
+  contractCaller,
+} from '../../cli/kit';
 
 /** `scoring …`, and `export scoring …`. */
 export const isScoringCommand = (argv: string[]): boolean => {
-  const pos = argv.filter((a, i) => !a.startsWith('--') && !(argv[i - 1]?.startsWith('--') && VALUE_FLAGS.includes(argv[i - 1]!)));
+  const pos = argv.filter(
+    (a, i) => !a.startsWith('--') && !(argv[i - 1]?.startsWith('--') && VALUE_FLAGS.includes(argv[i - 1]!)),
+  );
   return pos[0] === 'scoring' || (pos[0] === 'export' && pos[1] === 'scoring');
 };
 
@@ -25,7 +33,22 @@ export const SCORING_USAGE = `  scoring sets list [--json]                   b�
   scoring results --round ID [--json]          bảng xếp hạng, xếp loại
   export scoring --round ID --out FILE.docx|FILE.xlsx    báo cáo kết quả (Word) hoặc bảng điểm (Excel)`;
 
-const VALUE_FLAGS = ['--db', '--year', '--set', '--name', '--self-deadline', '--appraisal-deadline', '--units', '--round', '--unit', '--code', '--score', '--side', '--note', '--out'];
+const VALUE_FLAGS = [
+  '--db',
+  '--year',
+  '--set',
+  '--name',
+  '--self-deadline',
+  '--appraisal-deadline',
+  '--units',
+  '--round',
+  '--unit',
+  '--code',
+  '--score',
+  '--side',
+  '--note',
+  '--out',
+];
 
 const parse = (argv: string[]) => {
   const a = parseArgs(argv, VALUE_FLAGS);
@@ -46,10 +69,17 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
     return Number(v);
   };
   const json = flags.has('--json');
-  const target = str('--out') ?? (group === 'scoring' && action === 'sets' && arg === 'export' && positional[4] ? positional[4] : process.cwd());
+  const target =
+    str('--out') ??
+    (group === 'scoring' && action === 'sets' && arg === 'export' && positional[4] ? positional[4] : process.cwd());
   let core;
   try {
-    core = await app.openCore({ dbPath, platform: fixedPathPlatform(target), version: 'cli', nativeBinding: app.nativeBinding });
+    core = await app.openCore({
+      dbPath,
+      platform: fixedPathPlatform(target),
+      version: 'cli',
+      nativeBinding: app.nativeBinding,
+    });
   } catch (err) {
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
@@ -68,12 +98,20 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
     if (group === 'scoring' && action === 'sets' && arg === 'list') {
       const sets = await call('scoring.sets.list', {});
       if (json) io.out(JSON.stringify(sets, null, 2));
-      else for (const s of sets) io.out(`${s.id}\t${s.code} v${s.version}\t${s.name}\t${s.province}\tnăm ${s.year}\t${formatPoints(s.totalPoints)} điểm${s.frozen ? '\t(đã dùng, chỉ đọc)' : ''}`);
+      else
+        for (const s of sets)
+          io.out(
+            `${s.id}\t${s.code} v${s.version}\t${s.name}\t${s.province}\tnăm ${s.year}\t${formatPoints(s.totalPoints)} điểm${s.frozen ? '\t(đã dùng, chỉ đọc)' : ''}`,
+          );
       return 0;
     }
     if (group === 'scoring' && action === 'sets' && arg === 'import' && arg2) {
       const r = await call('scoring.sets.import', { fileName: path.basename(arg2), data: readBytes(arg2) });
-      io.out(json ? JSON.stringify({ id: r.set.id, version: r.set.version, newVersion: r.newVersion }) : `Đã nhập bộ tiêu chí "${r.set.name}" (mã số ${r.set.id}, phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`);
+      io.out(
+        json
+          ? JSON.stringify({ id: r.set.id, version: r.set.version, newVersion: r.newVersion })
+          : `Đã nhập bộ tiêu chí "${r.set.name}" (mã số ${r.set.id}, phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`,
+      );
       return 0;
     }
     if (group === 'scoring' && action === 'sets' && arg === 'export' && arg2 && positional[4]) {
@@ -83,7 +121,10 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       return 0;
     }
     if (group === 'scoring' && action === 'round' && arg === 'create') {
-      const codes = str('--units')?.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+      const codes = str('--units')
+        ?.split(',')
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean);
       let unitIds: number[] | undefined;
       if (codes) {
         const units = await call('units.list', { includeClosed: true });
@@ -101,13 +142,19 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
         appraisalDeadline: str('--appraisal-deadline') ?? null,
         unitIds,
       });
-      io.out(json ? JSON.stringify(r, null, 2) : `Đã tạo đợt chấm điểm "${r.name}" (mã số ${r.id}) với ${r.units.length} đơn vị.`);
+      io.out(
+        json
+          ? JSON.stringify(r, null, 2)
+          : `Đã tạo đợt chấm điểm "${r.name}" (mã số ${r.id}) với ${r.units.length} đơn vị.`,
+      );
       return 0;
     }
     if (group === 'scoring' && action === 'rounds') {
       const rounds = await call('scoring.rounds.list', {});
       if (json) io.out(JSON.stringify(rounds, null, 2));
-      else for (const r of rounds) io.out(`${r.id}\t${r.name}\t${r.setName} v${r.setVersion}\t${r.approvedCount}/${r.unitCount} đã duyệt`);
+      else
+        for (const r of rounds)
+          io.out(`${r.id}\t${r.name}\t${r.setName} v${r.setVersion}\t${r.approvedCount}/${r.unitCount} đã duyệt`);
       return 0;
     }
     if (group === 'scoring' && action === 'set-score') {
@@ -119,8 +166,17 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       const score = raw === '' ? null : Number(raw.replace(',', '.'));
       if (score !== null && !Number.isFinite(score)) throw new Failure(`Lỗi: điểm "${raw}" không phải là số.`);
       const side = str('--side') ?? 'self';
-      const r = await call('scoring.unit.save', { roundId, unitId: await unitId(roundId), side, lines: [{ code, score, note: str('--note') ?? '' }] });
-      io.out(json ? JSON.stringify(r.final) : `Đã lưu. ${r.unitName}: tự chấm ${formatPoints(r.self.total)}, tổng điểm ${formatPoints(r.final.total)} — ${r.final.classLabel}.`);
+      const r = await call('scoring.unit.save', {
+        roundId,
+        unitId: await unitId(roundId),
+        side,
+        lines: [{ code, score, note: str('--note') ?? '' }],
+      });
+      io.out(
+        json
+          ? JSON.stringify(r.final)
+          : `Đã lưu. ${r.unitName}: tự chấm ${formatPoints(r.self.total)}, tổng điểm ${formatPoints(r.final.total)} — ${r.final.classLabel}.`,
+      );
       return 0;
     }
     if (group === 'scoring' && action === 'book') {
@@ -131,8 +187,15 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       return 0;
     }
     if (group === 'scoring' && action === 'import-book' && arg) {
-      const r = await call('scoring.workbook.import', { roundId: int('--round'), file: { fileName: path.basename(arg), data: readBytes(arg) } });
-      io.out(json ? JSON.stringify(r.self) : `Đã nhập phiếu tự chấm của ${r.unitName}: ${formatPoints(r.self.total)} điểm (${r.self.classLabel}).`);
+      const r = await call('scoring.workbook.import', {
+        roundId: int('--round'),
+        file: { fileName: path.basename(arg), data: readBytes(arg) },
+      });
+      io.out(
+        json
+          ? JSON.stringify(r.self)
+          : `Đã nhập phiếu tự chấm của ${r.unitName}: ${formatPoints(r.self.total)} điểm (${r.self.classLabel}).`,
+      );
       return 0;
     }
     if (group === 'scoring' && (action === 'approve' || action === 'reopen')) {
@@ -142,14 +205,19 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
         action === 'approve'
           ? await call('scoring.unit.approve', { roundId, unitId: id, note: str('--note') ?? '' })
           : await call('scoring.unit.reopen', { roundId, unitId: id, reason: str('--note') ?? '' });
-      io.out(`${r.unitName}: ${SCORING_STAGE_LABELS[r.stage]}, ${formatPoints(r.final.total)} điểm — ${r.final.classLabel}.`);
+      io.out(
+        `${r.unitName}: ${SCORING_STAGE_LABELS[r.stage]}, ${formatPoints(r.final.total)} điểm — ${r.final.classLabel}.`,
+      );
       return 0;
     }
     if (group === 'scoring' && action === 'results') {
       const r = await call('scoring.results', { roundId: int('--round') });
       if (json) io.out(JSON.stringify(r, null, 2));
       else {
-        for (const row of r.ranking) io.out(`${row.rankLabel}\t${row.unitCode}\t${row.unitName}\t${formatPoints(row.total)}\t${row.classLabel}\t${SCORING_STAGE_LABELS[row.stage]}`);
+        for (const row of r.ranking)
+          io.out(
+            `${row.rankLabel}\t${row.unitCode}\t${row.unitName}\t${formatPoints(row.total)}\t${row.classLabel}\t${SCORING_STAGE_LABELS[row.stage]}`,
+          );
         for (const t of r.ties) io.out(t);
       }
       return 0;
@@ -157,8 +225,11 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
     if (group === 'export' && action === 'scoring') {
       const roundId = int('--round');
       const out = str('--out');
-      if (!out || !/\.(docx|xlsx)$/i.test(out)) throw new Failure('Lỗi: --out phải là tệp .docx (báo cáo) hoặc .xlsx (bảng điểm).');
-      const r = /\.docx$/i.test(out) ? await call('scoring.export.docx', { roundId, takeNumber: false }) : await call('scoring.export.xlsx', { roundId });
+      if (!out || !/\.(docx|xlsx)$/i.test(out))
+        throw new Failure('Lỗi: --out phải là tệp .docx (báo cáo) hoặc .xlsx (bảng điểm).');
+      const r = /\.docx$/i.test(out)
+        ? await call('scoring.export.docx', { roundId, takeNumber: false })
+        : await call('scoring.export.xlsx', { roundId });
       io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);
       return 0;
     }

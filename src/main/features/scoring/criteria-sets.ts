@@ -6,7 +6,12 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { criteriaSetInput } from '../../../shared/contract/scoring';
 import { checkCriteriaSet, toCenti } from '../../../shared/domain/scoring';
-import type { CriteriaSet, CriteriaSetContent, CriteriaSetFile, CriteriaSetListItem } from '../../../shared/model/scoring';
+import type {
+  CriteriaSet,
+  CriteriaSetContent,
+  CriteriaSetFile,
+  CriteriaSetListItem,
+} from '../../../shared/model/scoring';
 import defaultSet from '../../../../resources/scoring/dan-van-chinh-quyen.json';
 import { moveToTrash } from '../safety/trash';
 import type { Executor } from '../../db/executor';
@@ -18,7 +23,11 @@ export const SET_FILE_FORMAT = 'bao-cao-noi-vu/bo-tieu-chi';
 export const MAX_SET_FILE_BYTES = 2 * 1024 * 1024;
 
 async function roundCount(db: Executor, setId: number): Promise<number> {
-  const r = await db.selectFrom('scoring_rounds').select((eb) => eb.fn.countAll<number>().as('n')).where('set_id', '=', setId).executeTakeFirst();
+  const r = await db
+    .selectFrom('scoring_rounds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('set_id', '=', setId)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -55,7 +64,14 @@ export async function getCriteriaSet(db: Executor, id: number): Promise<Criteria
   const r = await db.selectFrom('scoring_sets').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', `Không tìm thấy bộ tiêu chí có mã số ${id}.`);
   const content = JSON.parse(r.content) as CriteriaSetContent;
-  return { ...contentOf(content), id: r.id, version: r.version, basedOnId: r.based_on_id, frozen: (await roundCount(db, id)) > 0, createdAt: r.created_at };
+  return {
+    ...contentOf(content),
+    id: r.id,
+    version: r.version,
+    basedOnId: r.based_on_id,
+    frozen: (await roundCount(db, id)) > 0,
+    createdAt: r.created_at,
+  };
 }
 
 export async function listCriteriaSets(db: Executor): Promise<CriteriaSetListItem[]> {
@@ -82,7 +98,13 @@ export async function listCriteriaSets(db: Executor): Promise<CriteriaSetListIte
   }));
 }
 
-async function insertSet(db: Executor, content: CriteriaSetContent, version: number, basedOnId: number | null, now: Date): Promise<number> {
+async function insertSet(
+  db: Executor,
+  content: CriteriaSetContent,
+  version: number,
+  basedOnId: number | null,
+  now: Date,
+): Promise<number> {
   const r = await db
     .insertInto('scoring_sets')
     .values({
@@ -102,14 +124,25 @@ async function insertSet(db: Executor, content: CriteriaSetContent, version: num
 }
 
 async function latestVersion(db: Executor, code: string): Promise<{ id: number; version: number } | undefined> {
-  return db.selectFrom('scoring_sets').select(['id', 'version']).where('code', '=', code).orderBy('version', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('scoring_sets')
+    .select(['id', 'version'])
+    .where('code', '=', code)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
 }
 
 /**
  * Saves a set. A new code makes version 1; an unused set is changed in place; a frozen set (or
  * a save under an existing code without an id) makes the next version.
  */
-export async function saveCriteriaSet(db: Kysely<DB>, id: number | null, content: CriteriaSetData, now = new Date(), file?: string): Promise<{ set: CriteriaSet; newVersion: boolean }> {
+export async function saveCriteriaSet(
+  db: Kysely<DB>,
+  id: number | null,
+  content: CriteriaSetData,
+  now = new Date(),
+  file?: string,
+): Promise<{ set: CriteriaSet; newVersion: boolean }> {
   assertSoundSet(content, file);
   return db.transaction().execute(async (trx) => {
     const latest = await latestVersion(trx, content.code);
@@ -119,7 +152,11 @@ export async function saveCriteriaSet(db: Kysely<DB>, id: number | null, content
     }
     const current = await getCriteriaSet(trx, id);
     if (current.code !== content.code) {
-      throw new AppError('CODE_CHANGED', `Không đổi được mã bộ tiêu chí "${current.code}" thành "${content.code}"; hãy lưu thành bộ tiêu chí mới.`, { field: 'code' });
+      throw new AppError(
+        'CODE_CHANGED',
+        `Không đổi được mã bộ tiêu chí "${current.code}" thành "${content.code}"; hãy lưu thành bộ tiêu chí mới.`,
+        { field: 'code' },
+      );
     }
     if (current.frozen) {
       const newId = await insertSet(trx, content, (latest?.version ?? current.version) + 1, current.id, now);
@@ -127,7 +164,13 @@ export async function saveCriteriaSet(db: Kysely<DB>, id: number | null, content
     }
     await trx
       .updateTable('scoring_sets')
-      .set({ name: content.name, province: content.province, year: content.year, total_c: toCenti(content.totalPoints)!, content: JSON.stringify(contentOf(content)) })
+      .set({
+        name: content.name,
+        province: content.province,
+        year: content.year,
+        total_c: toCenti(content.totalPoints)!,
+        content: JSON.stringify(contentOf(content)),
+      })
       .where('id', '=', id)
       .execute();
     return { set: await getCriteriaSet(trx, id), newVersion: false };
@@ -137,7 +180,11 @@ export async function saveCriteriaSet(db: Kysely<DB>, id: number | null, content
 export async function deleteCriteriaSet(db: Kysely<DB>, id: number): Promise<{ deleted: true }> {
   return db.transaction().execute(async (trx) => {
     const set = await getCriteriaSet(trx, id);
-    if (set.frozen) throw new AppError('SET_IN_USE', `Bộ tiêu chí "${set.name}" (phiên bản ${set.version}) đã được dùng để chấm điểm, không xóa được.`);
+    if (set.frozen)
+      throw new AppError(
+        'SET_IN_USE',
+        `Bộ tiêu chí "${set.name}" (phiên bản ${set.version}) đã được dùng để chấm điểm, không xóa được.`,
+      );
     await trx.updateTable('scoring_sets').set({ based_on_id: null }).where('based_on_id', '=', id).execute();
     await moveToTrash(trx, 'scoring_sets', id, `${set.name} (phiên bản ${set.version})`);
     return { deleted: true as const };
@@ -153,29 +200,65 @@ export function exportCriteriaSetJson(set: CriteriaSet): Uint8Array {
 export function parseCriteriaSetFile(fileName: string, data: Uint8Array): CriteriaSetData {
   const where = { file: fileName };
   if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng (0 byte).`, where);
-  if (data.length > MAX_SET_FILE_BYTES) throw new AppError('FILE_TOO_BIG', `Tệp "${fileName}" quá lớn (tối đa ${MAX_SET_FILE_BYTES / 1048576} MB cho một bộ tiêu chí).`, where);
+  if (data.length > MAX_SET_FILE_BYTES)
+    throw new AppError(
+      'FILE_TOO_BIG',
+      `Tệp "${fileName}" quá lớn (tối đa ${MAX_SET_FILE_BYTES / 1048576} MB cho một bộ tiêu chí).`,
+      where,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new AppError('BAD_JSON', `Tệp "${fileName}" không phải là tệp JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`, where);
+    throw new AppError(
+      'BAD_JSON',
+      `Tệp "${fileName}" không phải là tệp JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`,
+      where,
+    );
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== SET_FILE_FORMAT) {
-    throw new AppError('NOT_A_SET', `Tệp "${fileName}" không phải là tệp bộ tiêu chí chấm điểm (thiếu "format": "${SET_FILE_FORMAT}").`, where);
+  if (
+    !raw ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    (raw as { format?: unknown }).format !== SET_FILE_FORMAT
+  ) {
+    throw new AppError(
+      'NOT_A_SET',
+      `Tệp "${fileName}" không phải là tệp bộ tiêu chí chấm điểm (thiếu "format": "${SET_FILE_FORMAT}").`,
+      where,
+    );
   }
   const { format: _f, formatVersion, version: _v, ...rest } = raw as Record<string, unknown>;
-  if (formatVersion !== 1) throw new AppError('SET_FORMAT', `Tệp "${fileName}" dùng định dạng bộ tiêu chí phiên bản ${String(formatVersion)}, ứng dụng chỉ đọc được phiên bản 1.`, where);
+  if (formatVersion !== 1)
+    throw new AppError(
+      'SET_FORMAT',
+      `Tệp "${fileName}" dùng định dạng bộ tiêu chí phiên bản ${String(formatVersion)}, ứng dụng chỉ đọc được phiên bản 1.`,
+      where,
+    );
   const parsed = criteriaSetInput.safeParse(rest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new AppError('INVALID_CRITERIA_SET', `Tệp "${fileName}", trường ${field || '(gốc)'}: ${issue.message}`, { file: fileName, field }, parsed.error.issues.slice(0, 50).map((i) => ({ message: i.message, where: { field: i.path.join('.') } })));
+    const field = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new AppError(
+      'INVALID_CRITERIA_SET',
+      `Tệp "${fileName}", trường ${field || '(gốc)'}: ${issue.message}`,
+      { file: fileName, field },
+      parsed.error.issues.slice(0, 50).map((i) => ({ message: i.message, where: { field: i.path.join('.') } })),
+    );
   }
   return parsed.data;
 }
 
 /** Imports a set file as a new set or as the next version of the set with the same code. */
-export async function importCriteriaSet(db: Kysely<DB>, fileName: string, data: Uint8Array, now = new Date()): Promise<{ set: CriteriaSet; newVersion: boolean }> {
+export async function importCriteriaSet(
+  db: Kysely<DB>,
+  fileName: string,
+  data: Uint8Array,
+  now = new Date(),
+): Promise<{ set: CriteriaSet; newVersion: boolean }> {
   const content = parseCriteriaSetFile(fileName, data);
   return saveCriteriaSet(db, null, content, now, fileName);
 }
@@ -183,14 +266,21 @@ export async function importCriteriaSet(db: Kysely<DB>, fileName: string, data: 
 /** Installs the built-in set once (first start); later starts, or a user who deleted it, are left alone. */
 export async function installDefaultCriteriaSet(db: Kysely<DB>, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const done = await trx.selectFrom('installed_resources').select('version').where('name', '=', DEFAULT_SET_RESOURCE).executeTakeFirst();
+    const done = await trx
+      .selectFrom('installed_resources')
+      .select('version')
+      .where('name', '=', DEFAULT_SET_RESOURCE)
+      .executeTakeFirst();
     if (done) return false;
     const { format: _f, formatVersion: _fv, version, ...rest } = defaultSet;
     const content = criteriaSetInput.parse(rest);
     assertSoundSet(content, 'resources/scoring/dan-van-chinh-quyen.json');
     const exists = await latestVersion(trx, content.code);
     if (!exists) await insertSet(trx, content, 1, null, now);
-    await trx.insertInto('installed_resources').values({ name: DEFAULT_SET_RESOURCE, version, installed_at: now.toISOString() }).execute();
+    await trx
+      .insertInto('installed_resources')
+      .values({ name: DEFAULT_SET_RESOURCE, version, installed_at: now.toISOString() })
+      .execute();
     return !exists;
   });
 }

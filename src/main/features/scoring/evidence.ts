@@ -11,7 +11,34 @@ export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
 export const EVIDENCE_DIR = 'evidence';
 
 /** Documents, spreadsheets, images, scans and archives of them that an office sends around. */
-export const EVIDENCE_EXTENSIONS = ['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'xls', 'xlsx', 'ods', 'csv', 'ppt', 'pptx', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'mp4', 'mp3', 'zip', 'rar', '7z'] as const;
+export const EVIDENCE_EXTENSIONS = [
+  'pdf',
+  'doc',
+  'docx',
+  'odt',
+  'rtf',
+  'txt',
+  'xls',
+  'xlsx',
+  'ods',
+  'csv',
+  'ppt',
+  'pptx',
+  'jpg',
+  'jpeg',
+  'png',
+  'gif',
+  'bmp',
+  'tif',
+  'tiff',
+  'webp',
+  'heic',
+  'mp4',
+  'mp3',
+  'zip',
+  'rar',
+  '7z',
+] as const;
 
 /** Signatures of programs, whatever the file is called. */
 const EXECUTABLE_MAGIC: { bytes: number[]; what: string }[] = [
@@ -51,7 +78,12 @@ export function checkEvidence(fileName: string, data: Uint8Array): CheckedEviden
     );
   }
   const magic = EXECUTABLE_MAGIC.find((m) => m.bytes.every((b, i) => data[i] === b));
-  if (magic) throw new AppError('FORBIDDEN_TYPE', `Tệp minh chứng "${base}" thực chất là ${magic.what}, không được nhận vì lý do an toàn.`, where);
+  if (magic)
+    throw new AppError(
+      'FORBIDDEN_TYPE',
+      `Tệp minh chứng "${base}" thực chất là ${magic.what}, không được nhận vì lý do an toàn.`,
+      where,
+    );
   return { fileName: base, sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length, ext };
 }
 
@@ -68,8 +100,19 @@ export function safeFileName(name: string): string {
 }
 
 /** Writes the bytes under the data folder; returns the path relative to it. */
-export function storeEvidence(dataDir: string, roundId: number, unitId: number, checked: CheckedEvidence, data: Uint8Array): string {
-  const rel = path.join(EVIDENCE_DIR, `dot-${roundId}`, `don-vi-${unitId}`, `${checked.sha256.slice(0, 16)}-${safeFileName(checked.fileName)}`);
+export function storeEvidence(
+  dataDir: string,
+  roundId: number,
+  unitId: number,
+  checked: CheckedEvidence,
+  data: Uint8Array,
+): string {
+  const rel = path.join(
+    EVIDENCE_DIR,
+    `dot-${roundId}`,
+    `don-vi-${unitId}`,
+    `${checked.sha256.slice(0, 16)}-${safeFileName(checked.fileName)}`,
+  );
   const abs = path.join(dataDir, rel);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   if (!fs.existsSync(abs)) writeFileAtomic(abs, data);
@@ -80,7 +123,8 @@ export function storeEvidence(dataDir: string, roundId: number, unitId: number, 
 export function evidencePath(dataDir: string, storedPath: string): string {
   const root = path.resolve(dataDir, EVIDENCE_DIR);
   const abs = path.resolve(dataDir, storedPath);
-  if (!abs.startsWith(root + path.sep)) throw new AppError('OUTSIDE_DATA', `Đường dẫn tệp minh chứng "${storedPath}" nằm ngoài thư mục dữ liệu, không mở.`);
+  if (!abs.startsWith(root + path.sep))
+    throw new AppError('OUTSIDE_DATA', `Đường dẫn tệp minh chứng "${storedPath}" nằm ngoài thư mục dữ liệu, không mở.`);
   return abs;
 }
 

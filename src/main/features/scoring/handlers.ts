@@ -1,8 +1,30 @@
 // scoring: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
 import { saveExport } from '../../platform/exports';
-import { deleteCriteriaSet, exportCriteriaSetJson, getCriteriaSet, importCriteriaSet, listCriteriaSets, saveCriteriaSet } from './criteria-sets';
-import { addEvidence, approveScoring, changeRoundUnits, createRound, deleteRound, getRound, getUnitScoring, listRounds, openEvidence, removeEvidence, reopenScoring, roundCandidates, roundResults, saveScores } from './rounds';
+import {
+  deleteCriteriaSet,
+  exportCriteriaSetJson,
+  getCriteriaSet,
+  importCriteriaSet,
+  listCriteriaSets,
+  saveCriteriaSet,
+} from './criteria-sets';
+import {
+  addEvidence,
+  approveScoring,
+  changeRoundUnits,
+  createRound,
+  deleteRound,
+  getRound,
+  getUnitScoring,
+  listRounds,
+  openEvidence,
+  removeEvidence,
+  reopenScoring,
+  roundCandidates,
+  roundResults,
+  saveScores,
+} from './rounds';
 import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './scoring-files';
 
 export const scoringHandlers = {
@@ -13,7 +35,12 @@ export const scoringHandlers = {
   'scoring.sets.import': (core, a) => importCriteriaSet(core.db, a.fileName, a.data),
   'scoring.sets.export': async (core, a) => {
     const s = await getCriteriaSet(core.db, a.id);
-    return saveExport(core.platform, `bo-tieu-chi-${s.code}-v${s.version}.json`, [{ name: 'Bộ tiêu chí (JSON)', extensions: ['json'] }], exportCriteriaSetJson(s));
+    return saveExport(
+      core.platform,
+      `bo-tieu-chi-${s.code}-v${s.version}.json`,
+      [{ name: 'Bộ tiêu chí (JSON)', extensions: ['json'] }],
+      exportCriteriaSetJson(s),
+    );
   },
   'scoring.rounds.list': (core) => listRounds(core.db),
   'scoring.rounds.get': (core, a) => getRound(core.db, a.id),
@@ -25,7 +52,8 @@ export const scoringHandlers = {
   'scoring.unit.save': (core, a) => saveScores(core.db, a),
   'scoring.unit.approve': (core, a) => approveScoring(core.db, a.roundId, a.unitId, a.note, a.actor),
   'scoring.unit.reopen': (core, a) => reopenScoring(core.db, a.roundId, a.unitId, a.reason, a.actor),
-  'scoring.evidence.add': (core, a) => addEvidence(core.db, core.dataDir, a.roundId, a.unitId, a.itemCode, a.file.fileName, a.file.data),
+  'scoring.evidence.add': (core, a) =>
+    addEvidence(core.db, core.dataDir, a.roundId, a.unitId, a.itemCode, a.file.fileName, a.file.data),
   'scoring.evidence.remove': (core, a) => removeEvidence(core.db, a.roundId, a.unitId, a.evidenceId),
   'scoring.evidence.open': (core, a) => openEvidence(core.db, core.dataDir, core.platform, a.evidenceId),
   'scoring.workbook.export': (core, a) => exportScoringBook(core.db, core.platform, a.roundId, a.unitId),

@@ -11,7 +11,12 @@ import { setText } from '../../workbooks/cell-text';
 import { classFormula } from './self-score-book';
 
 const FONT = 'Times New Roman';
-const THIN = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as ExcelJS.Borders;
+const THIN = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+} as ExcelJS.Borders;
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 export const RESULTS_SHEET = 'Kết quả';
@@ -22,11 +27,39 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
   const items = scoreItems(set);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Báo cáo Nội vụ';
-  const ws = wb.addWorksheet(RESULTS_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: 4 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' } });
-  const headers = ['Hạng', 'Mã', 'Đơn vị', 'Loại đơn vị', ...items.map((i) => `${i.code} (${i.kind === 'bonus' ? 'thưởng, ' : i.kind === 'deduction' ? 'trừ, ' : ''}tối đa ${String(i.maxPoints).replace('.', ',')})`), 'Tổng điểm tiêu chí', 'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Tự chấm'];
+  const ws = wb.addWorksheet(RESULTS_SHEET, {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 4 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    },
+  });
+  const headers = [
+    'Hạng',
+    'Mã',
+    'Đơn vị',
+    'Loại đơn vị',
+    ...items.map(
+      (i) =>
+        `${i.code} (${i.kind === 'bonus' ? 'thưởng, ' : i.kind === 'deduction' ? 'trừ, ' : ''}tối đa ${String(i.maxPoints).replace('.', ',')})`,
+    ),
+    'Tổng điểm tiêu chí',
+    'Điểm thưởng',
+    'Điểm trừ',
+    'Tổng điểm',
+    'Xếp loại',
+    'Tự chấm',
+  ];
   const lastCol = headers.length;
   ws.mergeCells(1, 1, 1, lastCol);
-  setText(ws.getCell(1, 1), `${agencyName.toLocaleUpperCase('vi')} — KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI: ${results.round.name.toLocaleUpperCase('vi')}`);
+  setText(
+    ws.getCell(1, 1),
+    `${agencyName.toLocaleUpperCase('vi')} — KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI: ${results.round.name.toLocaleUpperCase('vi')}`,
+  );
   ws.getCell(1, 1).font = { name: FONT, size: 13, bold: true };
   ws.mergeCells(2, 1, 2, lastCol);
   setText(ws.getCell(2, 1), `Bộ tiêu chí: ${set.name} (phiên bản ${set.version}). ${results.tieRule}`);
@@ -55,7 +88,8 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
   const [baseL, bonusL, dedL, totalL, classL] = [0, 1, 2, 3, 4].map((d) => columnLetter(baseCol + d));
   const first = 5;
   const last = first + Math.max(ranking.length, 1) - 1;
-  const range = (codes: string[], r: number) => (codes.length === 0 ? '0' : codes.map((c) => `${colOf(c)}${r}`).join(','));
+  const range = (codes: string[], r: number) =>
+    codes.length === 0 ? '0' : codes.map((c) => `${colOf(c)}${r}`).join(',');
   ranking.forEach((row, idx) => {
     const r = first + idx;
     const values: ExcelJS.CellValue[] = [
@@ -64,10 +98,31 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
       row.unitName,
       UNIT_KIND_LABELS[row.unitKind as UnitKind] ?? row.unitKind,
       ...items.map((i) => row.scores[i.code] ?? null),
-      { formula: `SUM(${range(items.filter((i) => i.kind === 'criterion').map((i) => i.code), r)})`, result: row.base },
-      { formula: `MIN(SUM(${range(items.filter((i) => i.kind === 'bonus').map((i) => i.code), r)}),${set.bonus.cap})`, result: row.bonus },
       {
-        formula: set.deductions.cap === null ? `SUM(${range(items.filter((i) => i.kind === 'deduction').map((i) => i.code), r)})` : `MIN(SUM(${range(items.filter((i) => i.kind === 'deduction').map((i) => i.code), r)}),${set.deductions.cap})`,
+        formula: `SUM(${range(
+          items.filter((i) => i.kind === 'criterion').map((i) => i.code),
+          r,
+        )})`,
+        result: row.base,
+      },
+      {
+        formula: `MIN(SUM(${range(
+          items.filter((i) => i.kind === 'bonus').map((i) => i.code),
+          r,
+        )}),${set.bonus.cap})`,
+        result: row.bonus,
+      },
+      {
+        formula:
+          set.deductions.cap === null
+            ? `SUM(${range(
+                items.filter((i) => i.kind === 'deduction').map((i) => i.code),
+                r,
+              )})`
+            : `MIN(SUM(${range(
+                items.filter((i) => i.kind === 'deduction').map((i) => i.code),
+                r,
+              )}),${set.deductions.cap})`,
         result: row.deductions,
       },
       { formula: `MAX(0,${baseL}${r}+${bonusL}${r}-${dedL}${r})`, result: row.total },
@@ -107,15 +162,22 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
     const r = idx + 2;
     setText(cs.getCell(r, 1), k.kindLabel);
     set.classes.forEach((cl, ci) => {
-      cs.getCell(r, ci + 2).value = { formula: `COUNTIFS(${kindRange},$A${r},${classRange},"${cl.label.replace(/"/g, '""')}")`, result: k.counts[cl.code] ?? 0 };
+      cs.getCell(r, ci + 2).value = {
+        formula: `COUNTIFS(${kindRange},$A${r},${classRange},"${cl.label.replace(/"/g, '""')}")`,
+        result: k.counts[cl.code] ?? 0,
+      };
     });
-    cs.getCell(r, set.classes.length + 2).value = { formula: `SUM(B${r}:${columnLetter(set.classes.length + 1)}${r})`, result: k.total };
+    cs.getCell(r, set.classes.length + 2).value = {
+      formula: `SUM(B${r}:${columnLetter(set.classes.length + 1)}${r})`,
+      result: k.total,
+    };
   });
   const tr = kinds.length + 2;
   setText(cs.getCell(tr, 1), 'Tổng cộng');
   for (let ci = 2; ci <= set.classes.length + 2; ci++) {
     const L = columnLetter(ci);
-    const result = ci <= set.classes.length + 1 ? (results.classCounts[set.classes[ci - 2]!.code] ?? 0) : ranking.length;
+    const result =
+      ci <= set.classes.length + 1 ? (results.classCounts[set.classes[ci - 2]!.code] ?? 0) : ranking.length;
     cs.getCell(tr, ci).value = { formula: kinds.length ? `SUM(${L}2:${L}${tr - 1})` : '0', result };
   }
   cs.eachRow((row, n) => {

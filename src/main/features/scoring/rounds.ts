@@ -6,7 +6,15 @@ import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import { AppError } from '../../../shared/errors';
 import type { roundInput, saveScoresInput } from '../../../shared/contract/scoring';
-import { computeTotals, formatPoints, fromCenti, rankByTotal, scoreItems, TIE_RULE, toCenti } from '../../../shared/domain/scoring';
+import {
+  computeTotals,
+  formatPoints,
+  fromCenti,
+  rankByTotal,
+  scoreItems,
+  TIE_RULE,
+  toCenti,
+} from '../../../shared/domain/scoring';
 import type {
   CriteriaSet,
   Evidence,
@@ -42,14 +50,28 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
     if (data.unitIds) {
       const wanted = new Set(data.unitIds);
       const missing = data.unitIds.filter((id) => !all.some((u) => u.id === id));
-      if (missing.length > 0) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${missing.join(', ')}.`, { field: 'unitIds' });
+      if (missing.length > 0)
+        throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${missing.join(', ')}.`, { field: 'unitIds' });
       units = all.filter((u) => wanted.has(u.id));
     }
-    if (units.length === 0) throw new AppError('NO_UNITS', `Không có đơn vị nào hoạt động trong năm ${data.year} để chấm điểm. Hãy thêm đơn vị trước.`, { field: 'unitIds' });
+    if (units.length === 0)
+      throw new AppError(
+        'NO_UNITS',
+        `Không có đơn vị nào hoạt động trong năm ${data.year} để chấm điểm. Hãy thêm đơn vị trước.`,
+        { field: 'unitIds' },
+      );
     const name = data.name || `Chấm điểm công tác dân vận chính quyền năm ${data.year}`;
     const round = await trx
       .insertInto('scoring_rounds')
-      .values({ name, year: data.year, set_id: set.id, self_deadline: data.selfDeadline, appraisal_deadline: data.appraisalDeadline, note: data.note, created_at: now.toISOString() })
+      .values({
+        name,
+        year: data.year,
+        set_id: set.id,
+        self_deadline: data.selfDeadline,
+        appraisal_deadline: data.appraisalDeadline,
+        note: data.note,
+        created_at: now.toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const items = scoreItems(set);
@@ -61,7 +83,18 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('scoring_lines')
-        .values(items.map((it) => ({ scoring_id: s.id, code: it.code, kind: it.kind, max_c: toCenti(it.maxPoints)!, self_c: null, self_note: '', appraised_c: null, reason: '' })))
+        .values(
+          items.map((it) => ({
+            scoring_id: s.id,
+            code: it.code,
+            kind: it.kind,
+            max_c: toCenti(it.maxPoints)!,
+            self_c: null,
+            self_note: '',
+            appraised_c: null,
+            reason: '',
+          })),
+        )
         .execute();
     }
     return getRound(trx, round.id);
@@ -71,25 +104,37 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
 /** Units that can join a round: active in its year and not in it yet. */
 export async function roundCandidates(db: Executor, roundId: number): Promise<RoundCandidate[]> {
   const r = await roundRow(db, roundId);
-  const inRound = new Set((await db.selectFrom('scorings').select('unit_id').where('round_id', '=', roundId).execute()).map((x) => x.unit_id));
+  const inRound = new Set(
+    (await db.selectFrom('scorings').select('unit_id').where('round_id', '=', roundId).execute()).map((x) => x.unit_id),
+  );
   const all = await listUnits(db, { includeClosed: true });
   return all
     .filter((u) => !inRound.has(u.id) && activeInYear(u, r.year))
     .map((u) => ({ unitId: u.id, code: u.code, name: u.name, kind: u.kind }));
 }
 
-const activeInYear = (u: Pick<UnitListItem, 'activeFrom' | 'activeTo'>, year: number): boolean => isActiveOn(u, `${year}-12-31`) || isActiveOn(u, `${year}-01-01`);
+const activeInYear = (u: Pick<UnitListItem, 'activeFrom' | 'activeTo'>, year: number): boolean =>
+  isActiveOn(u, `${year}-12-31`) || isActiveOn(u, `${year}-01-01`);
 
 /**
  * Changes the units of a round, all or nothing: added units must be active in the round's year and
  * not in it yet; a removed unit must have nothing recorded (no score, no evidence, no history).
  */
-export async function changeRoundUnits(db: Kysely<DB>, roundId: number, add: number[], remove: number[], now = new Date()): Promise<ScoringRound> {
+export async function changeRoundUnits(
+  db: Kysely<DB>,
+  roundId: number,
+  add: number[],
+  remove: number[],
+  now = new Date(),
+): Promise<ScoringRound> {
   return db.transaction().execute(async (trx) => {
     const r = await roundRow(trx, roundId);
     const set = await getCriteriaSet(trx, r.set_id);
     const both = add.filter((id) => remove.includes(id));
-    if (both.length > 0) throw new AppError('BAD_REQUEST', `Đơn vị có mã số ${both.join(', ')} vừa được thêm vừa bị bỏ khỏi đợt.`, { field: 'unitIds' });
+    if (both.length > 0)
+      throw new AppError('BAD_REQUEST', `Đơn vị có mã số ${both.join(', ')} vừa được thêm vừa bị bỏ khỏi đợt.`, {
+        field: 'unitIds',
+      });
     const scorings = await trx
       .selectFrom('scorings as s')
       .innerJoin('units as u', 'u.id', 's.unit_id')
@@ -99,17 +144,32 @@ export async function changeRoundUnits(db: Kysely<DB>, roundId: number, add: num
     const byUnit = new Map(scorings.map((s) => [s.unit_id, s]));
     for (const unitId of remove) {
       const s = byUnit.get(unitId);
-      if (!s) throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt "${r.name}".`, { field: 'unitIds' });
+      if (!s)
+        throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt "${r.name}".`, {
+          field: 'unitIds',
+        });
       const scored = await trx
         .selectFrom('scoring_lines')
         .select('code')
         .where('scoring_id', '=', s.id)
         .where((eb) => eb.or([eb('self_c', 'is not', null), eb('appraised_c', 'is not', null)]))
         .executeTakeFirst();
-      const event = await trx.selectFrom('scoring_events').select('id').where('scoring_id', '=', s.id).executeTakeFirst();
-      const evidence = await trx.selectFrom('scoring_evidence').select('id').where('scoring_id', '=', s.id).executeTakeFirst();
+      const event = await trx
+        .selectFrom('scoring_events')
+        .select('id')
+        .where('scoring_id', '=', s.id)
+        .executeTakeFirst();
+      const evidence = await trx
+        .selectFrom('scoring_evidence')
+        .select('id')
+        .where('scoring_id', '=', s.id)
+        .executeTakeFirst();
       if (scored || event || evidence) {
-        throw new AppError('UNIT_SCORED', `Không bỏ được ${s.name} khỏi đợt "${r.name}": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).`, { field: 'unitIds' });
+        throw new AppError(
+          'UNIT_SCORED',
+          `Không bỏ được ${s.name} khỏi đợt "${r.name}": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).`,
+          { field: 'unitIds' },
+        );
       }
     }
     const all = await listUnits(trx, { includeClosed: true });
@@ -117,10 +177,15 @@ export async function changeRoundUnits(db: Kysely<DB>, roundId: number, add: num
     for (const unitId of add) {
       const u = units.get(unitId);
       if (!u) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${unitId}.`, { field: 'unitIds' });
-      if (byUnit.has(unitId)) throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt "${r.name}".`, { field: 'unitIds' });
-      if (!activeInYear(u, r.year)) throw new AppError('UNIT_INACTIVE', `${u.name} không hoạt động trong năm ${r.year}, không thêm vào đợt được.`, { field: 'unitIds' });
+      if (byUnit.has(unitId))
+        throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt "${r.name}".`, { field: 'unitIds' });
+      if (!activeInYear(u, r.year))
+        throw new AppError('UNIT_INACTIVE', `${u.name} không hoạt động trong năm ${r.year}, không thêm vào đợt được.`, {
+          field: 'unitIds',
+        });
     }
-    if (scorings.length - remove.length + add.length === 0) throw new AppError('NO_UNITS', `Đợt "${r.name}" phải còn ít nhất một đơn vị.`, { field: 'unitIds' });
+    if (scorings.length - remove.length + add.length === 0)
+      throw new AppError('NO_UNITS', `Đợt "${r.name}" phải còn ít nhất một đơn vị.`, { field: 'unitIds' });
     for (const unitId of remove) {
       const s = byUnit.get(unitId)!;
       await trx.deleteFrom('scoring_lines').where('scoring_id', '=', s.id).execute();
@@ -136,7 +201,18 @@ export async function changeRoundUnits(db: Kysely<DB>, roundId: number, add: num
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('scoring_lines')
-        .values(items.map((it) => ({ scoring_id: s.id, code: it.code, kind: it.kind, max_c: toCenti(it.maxPoints)!, self_c: null, self_note: '', appraised_c: null, reason: '' })))
+        .values(
+          items.map((it) => ({
+            scoring_id: s.id,
+            code: it.code,
+            kind: it.kind,
+            max_c: toCenti(it.maxPoints)!,
+            self_c: null,
+            self_note: '',
+            appraised_c: null,
+            reason: '',
+          })),
+        )
         .execute();
     }
     return getRound(trx, roundId);
@@ -147,7 +223,18 @@ async function roundRow(db: Executor, id: number) {
   const r = await db
     .selectFrom('scoring_rounds as r')
     .innerJoin('scoring_sets as s', 's.id', 'r.set_id')
-    .select(['r.id', 'r.name', 'r.year', 'r.set_id', 'r.self_deadline', 'r.appraisal_deadline', 'r.note', 'r.created_at', 's.name as set_name', 's.version as set_version'])
+    .select([
+      'r.id',
+      'r.name',
+      'r.year',
+      'r.set_id',
+      'r.self_deadline',
+      'r.appraisal_deadline',
+      'r.note',
+      'r.created_at',
+      's.name as set_name',
+      's.version as set_version',
+    ])
     .where('r.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', `Không tìm thấy đợt chấm điểm có mã số ${id}.`);
@@ -169,18 +256,16 @@ export async function getRound(db: Executor, id: number): Promise<ScoringRound> 
     appraisalDeadline: r.appraisal_deadline,
     note: r.note,
     createdAt: r.created_at,
-    units: sheets.map(
-      (s): RoundUnitStatus => ({
-        unitId: s.unitId,
-        code: s.unitCode,
-        name: s.unitName,
-        kind: s.unitKind,
-        stage: s.stage,
-        selfTotal: s.stage === 'chua_cham' ? null : s.self.total,
-        finalTotal: s.stage === 'chua_cham' ? null : s.final.total,
-        classLabel: s.stage === 'chua_cham' ? null : s.final.classLabel,
-      }),
-    ),
+    units: sheets.map((s): RoundUnitStatus => ({
+      unitId: s.unitId,
+      code: s.unitCode,
+      name: s.unitName,
+      kind: s.unitKind,
+      stage: s.stage,
+      selfTotal: s.stage === 'chua_cham' ? null : s.self.total,
+      finalTotal: s.stage === 'chua_cham' ? null : s.final.total,
+      classLabel: s.stage === 'chua_cham' ? null : s.final.classLabel,
+    })),
   };
 }
 
@@ -189,7 +274,16 @@ export async function listRounds(db: Executor): Promise<ScoringRoundListItem[]> 
     .selectFrom('scoring_rounds as r')
     .innerJoin('scoring_sets as s', 's.id', 'r.set_id')
     .leftJoin('scorings as sc', 'sc.round_id', 'r.id')
-    .select(['r.id', 'r.name', 'r.year', 'r.set_id', 'r.self_deadline', 'r.appraisal_deadline', 's.name as set_name', 's.version as set_version'])
+    .select([
+      'r.id',
+      'r.name',
+      'r.year',
+      'r.set_id',
+      'r.self_deadline',
+      'r.appraisal_deadline',
+      's.name as set_name',
+      's.version as set_version',
+    ])
     .select((eb) => [eb.fn.count<number>('sc.id').as('units'), eb.fn.sum<number>('sc.locked').as('approved')])
     .groupBy('r.id')
     .orderBy('r.year', 'desc')
@@ -219,10 +313,21 @@ export async function deleteRound(db: Kysely<DB>, id: number): Promise<{ deleted
       .select('e.id')
       .where('s.round_id', '=', id)
       .executeTakeFirst();
-    if (used) throw new AppError('ROUND_IN_USE', `Đợt "${r.name}" đã có đơn vị chấm điểm, không xóa được (lịch sử chấm điểm được giữ nguyên).`);
+    if (used)
+      throw new AppError(
+        'ROUND_IN_USE',
+        `Đợt "${r.name}" đã có đơn vị chấm điểm, không xóa được (lịch sử chấm điểm được giữ nguyên).`,
+      );
     // Into the trash with its (still empty) scorings: restorable until the trash is emptied.
     await moveToTrash(trx, 'scoring_rounds', id, r.name, [
-      { table: 'scorings', column: 'round_id', children: [{ table: 'scoring_lines', column: 'scoring_id' }, { table: 'scoring_evidence', column: 'scoring_id' }] },
+      {
+        table: 'scorings',
+        column: 'round_id',
+        children: [
+          { table: 'scoring_lines', column: 'scoring_id' },
+          { table: 'scoring_evidence', column: 'scoring_id' },
+        ],
+      },
     ]);
     return { deleted: true as const };
   });
@@ -304,7 +409,11 @@ async function loadRoundSheets(db: Executor, roundId: number, set: CriteriaSet, 
   });
 }
 
-async function scoringRef(db: Executor, roundId: number, unitId: number): Promise<{ id: number; locked: boolean; unitName: string }> {
+async function scoringRef(
+  db: Executor,
+  roundId: number,
+  unitId: number,
+): Promise<{ id: number; locked: boolean; unitName: string }> {
   const s = await db
     .selectFrom('scorings as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
@@ -337,8 +446,21 @@ export async function getUnitScoring(db: Executor, roundId: number, unitId: numb
     locked: sheet.locked,
     set,
     lines: sheet.lines,
-    evidence: evidence.map((e): Evidence => ({ id: e.id, itemCode: e.code, fileName: e.file_name, size: e.size, sha256: e.sha256, addedAt: e.added_at })),
-    events: events.map((e): ScoringEvent => ({ id: e.id, kind: e.kind as ScoringEvent['kind'], actor: e.actor, at: e.at, note: e.note })),
+    evidence: evidence.map((e): Evidence => ({
+      id: e.id,
+      itemCode: e.code,
+      fileName: e.file_name,
+      size: e.size,
+      sha256: e.sha256,
+      addedAt: e.added_at,
+    })),
+    events: events.map((e): ScoringEvent => ({
+      id: e.id,
+      kind: e.kind as ScoringEvent['kind'],
+      actor: e.actor,
+      at: e.at,
+      note: e.note,
+    })),
     self: sheet.self,
     final: sheet.final,
   };
@@ -350,17 +472,39 @@ const show = (c: number | null): string => (c === null ? '—' : formatPoints(fr
  * Saves one side of a unit's scoring, all or nothing: every line is checked (known code, within
  * 0…max, a reason wherever an appraisal differs from the self-score) before anything is written.
  */
-export async function saveScores(db: Kysely<DB>, data: SaveScoresData, now = new Date(), eventKind: 'self_saved' | 'appraisal_saved' | 'imported' = data.side === 'self' ? 'self_saved' : 'appraisal_saved', where?: (code: string) => { file?: string; sheet?: string; cell?: string }): Promise<UnitScoring> {
+export async function saveScores(
+  db: Kysely<DB>,
+  data: SaveScoresData,
+  now = new Date(),
+  eventKind: 'self_saved' | 'appraisal_saved' | 'imported' = data.side === 'self' ? 'self_saved' : 'appraisal_saved',
+  where?: (code: string) => { file?: string; sheet?: string; cell?: string },
+): Promise<UnitScoring> {
   await db.transaction().execute(async (trx) => {
     const ref = await scoringRef(trx, data.roundId, data.unitId);
-    if (ref.locked) throw new AppError('LOCKED', `Kết quả chấm điểm của ${ref.unitName} đã được duyệt; hãy mở lại (ghi rõ lý do) trước khi sửa.`);
+    if (ref.locked)
+      throw new AppError(
+        'LOCKED',
+        `Kết quả chấm điểm của ${ref.unitName} đã được duyệt; hãy mở lại (ghi rõ lý do) trước khi sửa.`,
+      );
     const r = await roundRow(trx, data.roundId);
     const set = await getCriteriaSet(trx, r.set_id);
     const items = new Map<string, ScoreItem>(scoreItems(set).map((it) => [it.code.toUpperCase(), it]));
-    const current = new Map((await trx.selectFrom('scoring_lines').selectAll().where('scoring_id', '=', ref.id).execute()).map((l) => [l.code, l]));
-    const problems: { message: string; where?: { field?: string; file?: string; sheet?: string; cell?: string } }[] = [];
+    const current = new Map(
+      (await trx.selectFrom('scoring_lines').selectAll().where('scoring_id', '=', ref.id).execute()).map((l) => [
+        l.code,
+        l,
+      ]),
+    );
+    const problems: { message: string; where?: { field?: string; file?: string; sheet?: string; cell?: string } }[] =
+      [];
     const changes: string[] = [];
-    const updates: { code: string; self_c?: number | null; self_note?: string; appraised_c?: number | null; reason?: string }[] = [];
+    const updates: {
+      code: string;
+      self_c?: number | null;
+      self_note?: string;
+      appraised_c?: number | null;
+      reason?: string;
+    }[] = [];
     const seen = new Set<string>();
     for (const line of data.lines) {
       const it = items.get(line.code.toUpperCase());
@@ -374,17 +518,28 @@ export async function saveScores(db: Kysely<DB>, data: SaveScoresData, now = new
         continue;
       }
       seen.add(it.code);
-      const label = it.kind === 'criterion' ? `Tiêu chí ${it.code}` : it.kind === 'bonus' ? `Mục thưởng ${it.code}` : `Mục trừ điểm ${it.code}`;
+      const label =
+        it.kind === 'criterion'
+          ? `Tiêu chí ${it.code}`
+          : it.kind === 'bonus'
+            ? `Mục thưởng ${it.code}`
+            : `Mục trừ điểm ${it.code}`;
       const c = line.score === null ? null : toCenti(line.score);
       const max = toCenti(it.maxPoints)!;
       if (c !== null && c > max) {
-        problems.push({ message: `${label}: điểm ${formatPoints(line.score)} vượt điểm tối đa ${formatPoints(it.maxPoints)}.`, where: loc });
+        problems.push({
+          message: `${label}: điểm ${formatPoints(line.score)} vượt điểm tối đa ${formatPoints(it.maxPoints)}.`,
+          where: loc,
+        });
         continue;
       }
       const cur = current.get(it.code)!;
       if (data.side === 'self') {
         if (c !== cur.self_c && cur.appraised_c !== null) {
-          problems.push({ message: `${label} đã được thẩm định (${show(cur.appraised_c)} điểm); không sửa điểm tự chấm được nữa.`, where: loc });
+          problems.push({
+            message: `${label} đã được thẩm định (${show(cur.appraised_c)} điểm); không sửa điểm tự chấm được nữa.`,
+            where: loc,
+          });
           continue;
         }
         if (c !== cur.self_c) changes.push(`${it.code}: ${show(cur.self_c)} → ${show(c)}`);
@@ -398,7 +553,8 @@ export async function saveScores(db: Kysely<DB>, data: SaveScoresData, now = new
           });
           continue;
         }
-        if (c !== cur.appraised_c) changes.push(`${it.code}: ${show(cur.appraised_c)} → ${show(c)}${line.note ? ` (${line.note})` : ''}`);
+        if (c !== cur.appraised_c)
+          changes.push(`${it.code}: ${show(cur.appraised_c)} → ${show(c)}${line.note ? ` (${line.note})` : ''}`);
         updates.push({ code: it.code, appraised_c: c, reason: line.note });
       }
     }
@@ -406,20 +562,33 @@ export async function saveScores(db: Kysely<DB>, data: SaveScoresData, now = new
       const first = problems[0]!;
       throw new AppError(
         'INVALID_SCORES',
-        problems.length === 1 ? `Chưa lưu: ${first.message}` : `Chưa lưu: ${first.message} (và ${problems.length - 1} lỗi khác).`,
+        problems.length === 1
+          ? `Chưa lưu: ${first.message}`
+          : `Chưa lưu: ${first.message} (và ${problems.length - 1} lỗi khác).`,
         first.where,
         problems,
       );
     }
     for (const u of updates) {
       const { code, ...values } = u;
-      await trx.updateTable('scoring_lines').set(values).where('scoring_id', '=', ref.id).where('code', '=', code).execute();
+      await trx
+        .updateTable('scoring_lines')
+        .set(values)
+        .where('scoring_id', '=', ref.id)
+        .where('code', '=', code)
+        .execute();
     }
     await trx.updateTable('scorings').set({ updated_at: now.toISOString() }).where('id', '=', ref.id).execute();
     if (changes.length > 0 || eventKind === 'imported') {
       await trx
         .insertInto('scoring_events')
-        .values({ scoring_id: ref.id, kind: eventKind, actor: data.actor, at: now.toISOString(), note: changes.join('; ').slice(0, 4000) || 'Không thay đổi điểm.' })
+        .values({
+          scoring_id: ref.id,
+          kind: eventKind,
+          actor: data.actor,
+          at: now.toISOString(),
+          note: changes.join('; ').slice(0, 4000) || 'Không thay đổi điểm.',
+        })
         .execute();
     }
   });
@@ -427,77 +596,186 @@ export async function saveScores(db: Kysely<DB>, data: SaveScoresData, now = new
 }
 
 /** Approval locks the scoring. Criteria not changed in appraisal keep the self-score as appraised. */
-export async function approveScoring(db: Kysely<DB>, roundId: number, unitId: number, note: string, actor: string, now = new Date()): Promise<UnitScoring> {
+export async function approveScoring(
+  db: Kysely<DB>,
+  roundId: number,
+  unitId: number,
+  note: string,
+  actor: string,
+  now = new Date(),
+): Promise<UnitScoring> {
   await db.transaction().execute(async (trx) => {
     const ref = await scoringRef(trx, roundId, unitId);
     if (ref.locked) throw new AppError('LOCKED', `Kết quả chấm điểm của ${ref.unitName} đã được duyệt rồi.`);
     const lines = await trx.selectFrom('scoring_lines').selectAll().where('scoring_id', '=', ref.id).execute();
-    const missing = lines.filter((l) => l.kind === 'criterion' && l.self_c === null && l.appraised_c === null).map((l) => l.code);
+    const missing = lines
+      .filter((l) => l.kind === 'criterion' && l.self_c === null && l.appraised_c === null)
+      .map((l) => l.code);
     if (missing.length > 0) {
-      throw new AppError('INCOMPLETE', `Chưa duyệt được: ${ref.unitName} còn ${missing.length} tiêu chí chưa có điểm (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}).`);
+      throw new AppError(
+        'INCOMPLETE',
+        `Chưa duyệt được: ${ref.unitName} còn ${missing.length} tiêu chí chưa có điểm (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}).`,
+      );
     }
     for (const l of lines) {
       if (l.appraised_c === null && l.self_c !== null) {
-        await trx.updateTable('scoring_lines').set({ appraised_c: l.self_c }).where('scoring_id', '=', ref.id).where('code', '=', l.code).execute();
+        await trx
+          .updateTable('scoring_lines')
+          .set({ appraised_c: l.self_c })
+          .where('scoring_id', '=', ref.id)
+          .where('code', '=', l.code)
+          .execute();
       }
     }
-    await trx.updateTable('scorings').set({ locked: 1, updated_at: now.toISOString() }).where('id', '=', ref.id).execute();
-    await trx.insertInto('scoring_events').values({ scoring_id: ref.id, kind: 'approved', actor, at: now.toISOString(), note }).execute();
+    await trx
+      .updateTable('scorings')
+      .set({ locked: 1, updated_at: now.toISOString() })
+      .where('id', '=', ref.id)
+      .execute();
+    await trx
+      .insertInto('scoring_events')
+      .values({ scoring_id: ref.id, kind: 'approved', actor, at: now.toISOString(), note })
+      .execute();
   });
   return getUnitScoring(db, roundId, unitId);
 }
 
-export async function reopenScoring(db: Kysely<DB>, roundId: number, unitId: number, reason: string, actor: string, now = new Date()): Promise<UnitScoring> {
+export async function reopenScoring(
+  db: Kysely<DB>,
+  roundId: number,
+  unitId: number,
+  reason: string,
+  actor: string,
+  now = new Date(),
+): Promise<UnitScoring> {
   await db.transaction().execute(async (trx) => {
     const ref = await scoringRef(trx, roundId, unitId);
-    if (!ref.locked) throw new AppError('NOT_LOCKED', `Kết quả chấm điểm của ${ref.unitName} chưa được duyệt, không cần mở lại.`);
-    if (!reason.trim()) throw new AppError('REASON_REQUIRED', 'Phải ghi lý do mở lại kết quả đã duyệt.', { field: 'reason' });
-    await trx.updateTable('scorings').set({ locked: 0, updated_at: now.toISOString() }).where('id', '=', ref.id).execute();
-    await trx.insertInto('scoring_events').values({ scoring_id: ref.id, kind: 'reopened', actor, at: now.toISOString(), note: reason }).execute();
+    if (!ref.locked)
+      throw new AppError('NOT_LOCKED', `Kết quả chấm điểm của ${ref.unitName} chưa được duyệt, không cần mở lại.`);
+    if (!reason.trim())
+      throw new AppError('REASON_REQUIRED', 'Phải ghi lý do mở lại kết quả đã duyệt.', { field: 'reason' });
+    await trx
+      .updateTable('scorings')
+      .set({ locked: 0, updated_at: now.toISOString() })
+      .where('id', '=', ref.id)
+      .execute();
+    await trx
+      .insertInto('scoring_events')
+      .values({ scoring_id: ref.id, kind: 'reopened', actor, at: now.toISOString(), note: reason })
+      .execute();
   });
   return getUnitScoring(db, roundId, unitId);
 }
 
 // ——— evidence ———
 
-export async function addEvidence(db: Kysely<DB>, dataDir: string, roundId: number, unitId: number, itemCode: string, fileName: string, data: Uint8Array, now = new Date()): Promise<UnitScoring> {
+export async function addEvidence(
+  db: Kysely<DB>,
+  dataDir: string,
+  roundId: number,
+  unitId: number,
+  itemCode: string,
+  fileName: string,
+  data: Uint8Array,
+  now = new Date(),
+): Promise<UnitScoring> {
   const checked = checkEvidence(fileName, data);
   const ref = await scoringRef(db, roundId, unitId);
-  if (ref.locked) throw new AppError('LOCKED', `Kết quả chấm điểm của ${ref.unitName} đã được duyệt; hãy mở lại trước khi thêm minh chứng.`);
-  const line = await db.selectFrom('scoring_lines').select('code').where('scoring_id', '=', ref.id).where('code', '=', itemCode).executeTakeFirst();
-  if (!line) throw new AppError('NOT_FOUND', `Không có tiêu chí mã "${itemCode}" để gắn minh chứng.`, { field: 'itemCode' });
+  if (ref.locked)
+    throw new AppError(
+      'LOCKED',
+      `Kết quả chấm điểm của ${ref.unitName} đã được duyệt; hãy mở lại trước khi thêm minh chứng.`,
+    );
+  const line = await db
+    .selectFrom('scoring_lines')
+    .select('code')
+    .where('scoring_id', '=', ref.id)
+    .where('code', '=', itemCode)
+    .executeTakeFirst();
+  if (!line)
+    throw new AppError('NOT_FOUND', `Không có tiêu chí mã "${itemCode}" để gắn minh chứng.`, { field: 'itemCode' });
   // The file is written first (atomically, named by its hash); the row only when it is on disk.
   const stored = storeEvidence(dataDir, roundId, unitId, checked, data);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('scoring_evidence')
-      .values({ scoring_id: ref.id, code: line.code, file_name: checked.fileName, stored_path: stored, size: checked.size, sha256: checked.sha256, added_at: now.toISOString() })
+      .values({
+        scoring_id: ref.id,
+        code: line.code,
+        file_name: checked.fileName,
+        stored_path: stored,
+        size: checked.size,
+        sha256: checked.sha256,
+        added_at: now.toISOString(),
+      })
       .execute();
-    await trx.insertInto('scoring_events').values({ scoring_id: ref.id, kind: 'evidence_added', actor: '', at: now.toISOString(), note: `${line.code}: ${checked.fileName} (SHA-256 ${checked.sha256.slice(0, 12)}…)` }).execute();
+    await trx
+      .insertInto('scoring_events')
+      .values({
+        scoring_id: ref.id,
+        kind: 'evidence_added',
+        actor: '',
+        at: now.toISOString(),
+        note: `${line.code}: ${checked.fileName} (SHA-256 ${checked.sha256.slice(0, 12)}…)`,
+      })
+      .execute();
   });
   return getUnitScoring(db, roundId, unitId);
 }
 
 /** Removes the link to a file; the file itself stays in the data folder (history may name it). */
-export async function removeEvidence(db: Kysely<DB>, roundId: number, unitId: number, evidenceId: number, now = new Date()): Promise<UnitScoring> {
+export async function removeEvidence(
+  db: Kysely<DB>,
+  roundId: number,
+  unitId: number,
+  evidenceId: number,
+  now = new Date(),
+): Promise<UnitScoring> {
   await db.transaction().execute(async (trx) => {
     const ref = await scoringRef(trx, roundId, unitId);
-    if (ref.locked) throw new AppError('LOCKED', `Kết quả chấm điểm của ${ref.unitName} đã được duyệt; hãy mở lại trước khi bỏ minh chứng.`);
-    const e = await trx.selectFrom('scoring_evidence').selectAll().where('id', '=', evidenceId).where('scoring_id', '=', ref.id).executeTakeFirst();
+    if (ref.locked)
+      throw new AppError(
+        'LOCKED',
+        `Kết quả chấm điểm của ${ref.unitName} đã được duyệt; hãy mở lại trước khi bỏ minh chứng.`,
+      );
+    const e = await trx
+      .selectFrom('scoring_evidence')
+      .selectAll()
+      .where('id', '=', evidenceId)
+      .where('scoring_id', '=', ref.id)
+      .executeTakeFirst();
     if (!e) throw new AppError('NOT_FOUND', `Không tìm thấy tệp minh chứng có mã số ${evidenceId} của đơn vị này.`);
     await trx.deleteFrom('scoring_evidence').where('id', '=', evidenceId).execute();
-    await trx.insertInto('scoring_events').values({ scoring_id: ref.id, kind: 'evidence_removed', actor: '', at: now.toISOString(), note: `${e.code}: ${e.file_name}` }).execute();
+    await trx
+      .insertInto('scoring_events')
+      .values({
+        scoring_id: ref.id,
+        kind: 'evidence_removed',
+        actor: '',
+        at: now.toISOString(),
+        note: `${e.code}: ${e.file_name}`,
+      })
+      .execute();
   });
   return getUnitScoring(db, roundId, unitId);
 }
 
 /** Opens a stored evidence file after checking it lies in the data folder and still has its hash. */
-export async function openEvidence(db: Executor, dataDir: string, platform: Platform, evidenceId: number): Promise<{ opened: boolean; path: string }> {
+export async function openEvidence(
+  db: Executor,
+  dataDir: string,
+  platform: Platform,
+  evidenceId: number,
+): Promise<{ opened: boolean; path: string }> {
   const e = await db.selectFrom('scoring_evidence').selectAll().where('id', '=', evidenceId).executeTakeFirst();
   if (!e) throw new AppError('NOT_FOUND', `Không tìm thấy tệp minh chứng có mã số ${evidenceId}.`);
   const abs = evidencePath(dataDir, e.stored_path);
   if (!evidenceIntact(abs, e.sha256)) {
-    throw new AppError('EVIDENCE_CHANGED', `Tệp minh chứng "${e.file_name}" đã bị xóa hoặc thay đổi trong thư mục dữ liệu (mã SHA-256 không khớp), không mở.`, { file: e.file_name });
+    throw new AppError(
+      'EVIDENCE_CHANGED',
+      `Tệp minh chứng "${e.file_name}" đã bị xóa hoặc thay đổi trong thư mục dữ liệu (mã SHA-256 không khớp), không mở.`,
+      { file: e.file_name },
+    );
   }
   await platform.openPath(abs);
   return { opened: true, path: abs };
@@ -533,7 +811,9 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
   const byRank = new Map<number, RankingRow[]>();
   for (const row of ranking) if (row.tied) byRank.set(row.rank, [...(byRank.get(row.rank) ?? []), row]);
   for (const [rank, rows] of byRank) {
-    ties.push(`Hạng ${rank}: ${rows.map((x) => x.unitName).join(', ')} cùng đạt ${formatPoints(rows[0]!.total)} điểm, xếp đồng hạng; hạng kế tiếp là ${rank + rows.length}.`);
+    ties.push(
+      `Hạng ${rank}: ${rows.map((x) => x.unitName).join(', ')} cùng đạt ${formatPoints(rows[0]!.total)} điểm, xếp đồng hạng; hạng kế tiếp là ${rank + rows.length}.`,
+    );
   }
   const classCounts: Record<string, number> = Object.fromEntries(set.classes.map((c) => [c.code, 0]));
   const kinds = new Map<string, Record<string, number>>();
@@ -545,7 +825,12 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
   }
   const byKind = [...kinds.entries()]
     .sort((a, b) => UNIT_KINDS.indexOf(a[0] as UnitKind) - UNIT_KINDS.indexOf(b[0] as UnitKind))
-    .map(([kind, counts]) => ({ kind, kindLabel: UNIT_KIND_LABELS[kind as UnitKind] ?? kind, counts, total: Object.values(counts).reduce((s, n) => s + n, 0) }));
+    .map(([kind, counts]) => ({
+      kind,
+      kindLabel: UNIT_KIND_LABELS[kind as UnitKind] ?? kind,
+      counts,
+      total: Object.values(counts).reduce((s, n) => s + n, 0),
+    }));
   return {
     round: {
       id: r.id,

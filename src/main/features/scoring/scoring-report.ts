@@ -65,7 +65,11 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
       header: [['Loại đơn vị', ...classesDesc.map((c) => c.label), 'Tổng số']],
       rows: [
         ...results.byKind.map((k) => [k.kindLabel, ...classesDesc.map((c) => k.counts[c.code] ?? 0), k.total]),
-        [{ text: 'Tổng cộng', bold: true }, ...classesDesc.map((c) => ({ text: results.classCounts[c.code] ?? 0, bold: true })), { text: n, bold: true }],
+        [
+          { text: 'Tổng cộng', bold: true },
+          ...classesDesc.map((c) => ({ text: results.classCounts[c.code] ?? 0, bold: true })),
+          { text: n, bold: true },
+        ],
       ],
     },
     { kind: 'heading', level: 2, number: '2', title: 'Điểm số' },
@@ -78,13 +82,19 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     },
     { kind: 'paragraph', text: `Cách xếp hạng: ${results.tieRule}` },
     ...(results.ties.length > 0 ? [{ kind: 'list' as const, items: results.ties }] : []),
-    { kind: 'paragraph', text: 'Kết quả chi tiết của từng cơ quan, đơn vị, địa phương tại Phụ lục kèm theo Báo cáo này.' },
+    {
+      kind: 'paragraph',
+      text: 'Kết quả chi tiết của từng cơ quan, đơn vị, địa phương tại Phụ lục kèm theo Báo cáo này.',
+    },
     { kind: 'heading', level: 1, number: 'III', title: 'ĐỀ XUẤT' },
     {
       kind: 'paragraph',
       text: `Đề nghị cấp có thẩm quyền xem xét, công nhận kết quả đánh giá, xếp loại công tác dân vận chính quyền năm ${year}; các cơ quan, đơn vị, địa phương có kết quả thấp khắc phục hạn chế, nâng cao chất lượng công tác dân vận chính quyền trong năm tiếp theo.`,
     },
-    { kind: 'paragraph', text: `Trên đây là báo cáo kết quả đánh giá, xếp loại công tác dân vận chính quyền năm ${year} của ${issuer}.` },
+    {
+      kind: 'paragraph',
+      text: `Trên đây là báo cáo kết quả đánh giá, xếp loại công tác dân vận chính quyền năm ${year} của ${issuer}.`,
+    },
   ];
 
   const annexRows = ranking.map((r) => [
@@ -112,9 +122,22 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     summary: `Kết quả đánh giá, xếp loại công tác dân vận chính quyền năm ${year}`,
     body,
     signature: signer
-      ? { authorityPrefix: signer.authorityPrefix, authorityLine: signer.authorityLine, title: signer.title, fullName: signer.fullName }
-      : { authorityPrefix: '', authorityLine: '', title: 'GIÁM ĐỐC', fullName: '(chưa có người ký: cài đặt ở mục Cài đặt)' },
-    recipients: { entries: ['UBND tỉnh (b/c)', 'Ban Dân vận Tỉnh ủy', 'Các cơ quan, đơn vị, địa phương'], draftingUnit: agency.draftingUnit },
+      ? {
+          authorityPrefix: signer.authorityPrefix,
+          authorityLine: signer.authorityLine,
+          title: signer.title,
+          fullName: signer.fullName,
+        }
+      : {
+          authorityPrefix: '',
+          authorityLine: '',
+          title: 'GIÁM ĐỐC',
+          fullName: '(chưa có người ký: cài đặt ở mục Cài đặt)',
+        },
+    recipients: {
+      entries: ['UBND tỉnh (b/c)', 'Ban Dân vận Tỉnh ủy', 'Các cơ quan, đơn vị, địa phương'],
+      draftingUnit: agency.draftingUnit,
+    },
     annexes: [
       {
         title: `BẢNG XẾP HẠNG KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM ${year}`,
@@ -123,7 +146,16 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
           {
             kind: 'table',
             widths: [1.3, 5, ...set.groups.map(() => 1.2), 1.7, 1.1, 1.4, 1.4, 3.2],
-            align: ['center', 'left', ...set.groups.map(() => 'center' as const), 'center', 'center', 'center', 'center', 'left'],
+            align: [
+              'center',
+              'left',
+              ...set.groups.map(() => 'center' as const),
+              'center',
+              'center',
+              'center',
+              'center',
+              'left',
+            ],
             header: [
               [
                 'Hạng',
@@ -136,7 +168,9 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
                 'Xếp loại',
               ],
             ],
-            rows: annexRows.length ? annexRows : [['', 'Chưa có đơn vị nào', ...set.groups.map(() => ''), '', '', '', '', '']],
+            rows: annexRows.length
+              ? annexRows
+              : [['', 'Chưa có đơn vị nào', ...set.groups.map(() => ''), '', '', '', '', '']],
             note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}`,
           },
         ],
@@ -144,4 +178,3 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     ],
   };
 }
-

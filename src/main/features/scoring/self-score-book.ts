@@ -9,7 +9,13 @@ import { formatPoints, parsePoints, rangeText, scoreItems, toCenti } from '../..
 import { formatDateShort } from '../../../shared/format';
 import { cellText } from '../../workbooks/xlsx-input';
 import { fileSlug, setText } from '../../workbooks/cell-text';
-import { addMetaSheet, loadCheckedWorkbook, protectMeta, protectSheet, readMetaLayout } from '../../workbooks/book-meta';
+import {
+  addMetaSheet,
+  loadCheckedWorkbook,
+  protectMeta,
+  protectSheet,
+  readMetaLayout,
+} from '../../workbooks/book-meta';
 
 export const SCORING_BOOK_FORMAT = 'bao-cao-noi-vu/phieu-tu-cham';
 export const SCORING_BOOK_VERSION = 1;
@@ -19,7 +25,12 @@ const FONT = 'Times New Roman';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-const THIN = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as ExcelJS.Borders;
+const THIN = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+} as ExcelJS.Borders;
 const MAX_NOTE = 4000;
 
 export interface ScoringBookCell {
@@ -74,9 +85,13 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Báo cáo Nội vụ';
   wb.created = new Date(input.generatedAt);
-  const ws = wb.addWorksheet(SCORING_SHEET, { views: [{ state: 'frozen', ySplit: 6 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(SCORING_SHEET, {
+    views: [{ state: 'frozen', ySplit: 6 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [{ width: 9 }, { width: 62 }, { width: 11 }, { width: 13 }, { width: 48 }];
-  const font = (cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}) => (cell.font = { name: FONT, size: 12, ...extra });
+  const font = (cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}) =>
+    (cell.font = { name: FONT, size: 12, ...extra });
 
   const title = (row: number, text: string, extra: Partial<ExcelJS.Font> = {}) => {
     ws.mergeCells(row, 1, row, 5);
@@ -108,21 +123,30 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
   const lines = new Map(input.lines.map((l) => [l.code, l]));
   let row = 7;
   const groupRows: number[] = [];
-  const put = (r: number, values: (string | number | ExcelJS.CellFormulaValue | null)[], opts: { bold?: boolean; fill?: ExcelJS.Fill } = {}) => {
+  const put = (
+    r: number,
+    values: (string | number | ExcelJS.CellFormulaValue | null)[],
+    opts: { bold?: boolean; fill?: ExcelJS.Fill } = {},
+  ) => {
     values.forEach((v, i) => {
       const c = ws.getCell(r, i + 1);
       if (typeof v === 'string') setText(c, v);
       else c.value = v;
       font(c, { bold: opts.bold });
       c.border = THIN;
-      c.alignment = { vertical: 'middle', wrapText: i === 1 || i === 4, horizontal: i === 0 || i === 2 || i === 3 ? 'center' : undefined };
+      c.alignment = {
+        vertical: 'middle',
+        wrapText: i === 1 || i === 4,
+        horizontal: i === 0 || i === 2 || i === 3 ? 'center' : undefined,
+      };
       if (opts.fill) c.fill = opts.fill;
       if (i === 2 || i === 3) c.numFmt = '0.##';
     });
   };
   // Wrapped text needs its row height set: not every program fits rows when it opens a file.
   const fitHeight = (r: number, ...texts: string[]) => {
-    const lines = (t: string, width: number) => t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
+    const lines = (t: string, width: number) =>
+      t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
     const n = Math.max(lines(texts[0] ?? '', 66), lines(texts[1] ?? '', 50), 1);
     ws.getRow(r).height = Math.max(18, n * 15.5);
   };
@@ -154,33 +178,88 @@ export async function buildScoringBook(input: ScoringBookInput): Promise<Uint8Ar
     groupRows.push(gr);
     const first = row;
     for (const c of g.criteria) {
-      const guide = [c.title, c.guidance && `Hướng dẫn: ${c.guidance}`, c.evidence && `Minh chứng: ${c.evidence}`].filter(Boolean).join('\n');
+      const guide = [c.title, c.guidance && `Hướng dẫn: ${c.guidance}`, c.evidence && `Minh chứng: ${c.evidence}`]
+        .filter(Boolean)
+        .join('\n');
       scoreRow(row++, c.code, 'criterion', guide, c.maxPoints);
     }
-    put(gr, [g.code, g.title.toLocaleUpperCase('vi'), g.maxPoints, { formula: `SUM(D${first}:D${row - 1})` }, ''], { bold: true, fill: GROUP_FILL });
+    put(gr, [g.code, g.title.toLocaleUpperCase('vi'), g.maxPoints, { formula: `SUM(D${first}:D${row - 1})` }, ''], {
+      bold: true,
+      fill: GROUP_FILL,
+    });
     fitHeight(gr, g.title.toLocaleUpperCase('vi') + '        ');
   }
   const adjustments = (label: string, kind: 'bonus' | 'deduction', items: CriteriaSet['bonus']['items']) => {
     if (items.length === 0) return null;
     const hr = row++;
     const first = row;
-    for (const it of items) scoreRow(row++, it.code, kind, [it.title, it.guidance && `Hướng dẫn: ${it.guidance}`].filter(Boolean).join('\n'), it.maxPoints);
+    for (const it of items)
+      scoreRow(
+        row++,
+        it.code,
+        kind,
+        [it.title, it.guidance && `Hướng dẫn: ${it.guidance}`].filter(Boolean).join('\n'),
+        it.maxPoints,
+      );
     put(hr, ['', label, '', { formula: `SUM(D${first}:D${row - 1})` }, ''], { bold: true, fill: GROUP_FILL });
     return hr;
   };
   const bonusRow = adjustments(`ĐIỂM THƯỞNG (tối đa ${formatPoints(set.bonus.cap)} điểm)`, 'bonus', set.bonus.items);
-  const dedRow = adjustments(`ĐIỂM TRỪ${set.deductions.cap !== null ? ` (tối đa ${formatPoints(set.deductions.cap)} điểm)` : ''}`, 'deduction', set.deductions.items);
+  const dedRow = adjustments(
+    `ĐIỂM TRỪ${set.deductions.cap !== null ? ` (tối đa ${formatPoints(set.deductions.cap)} điểm)` : ''}`,
+    'deduction',
+    set.deductions.items,
+  );
   row++;
   const baseRow = row++;
-  put(baseRow, ['', 'Tổng điểm các tiêu chí', set.totalPoints, { formula: groupRows.map((r) => `D${r}`).join('+') || '0' }, ''], { bold: true, fill: TOTAL_FILL });
+  put(
+    baseRow,
+    ['', 'Tổng điểm các tiêu chí', set.totalPoints, { formula: groupRows.map((r) => `D${r}`).join('+') || '0' }, ''],
+    { bold: true, fill: TOTAL_FILL },
+  );
   const bRow = row++;
-  put(bRow, ['', 'Điểm thưởng (sau giới hạn)', set.bonus.cap, { formula: bonusRow ? `MIN(D${bonusRow},${set.bonus.cap})` : '0' }, ''], { bold: true, fill: TOTAL_FILL });
+  put(
+    bRow,
+    [
+      '',
+      'Điểm thưởng (sau giới hạn)',
+      set.bonus.cap,
+      { formula: bonusRow ? `MIN(D${bonusRow},${set.bonus.cap})` : '0' },
+      '',
+    ],
+    { bold: true, fill: TOTAL_FILL },
+  );
   const dRow = row++;
-  put(dRow, ['', 'Điểm trừ', set.deductions.cap ?? '', { formula: dedRow ? (set.deductions.cap !== null ? `MIN(D${dedRow},${set.deductions.cap})` : `D${dedRow}`) : '0' }, ''], { bold: true, fill: TOTAL_FILL });
+  put(
+    dRow,
+    [
+      '',
+      'Điểm trừ',
+      set.deductions.cap ?? '',
+      {
+        formula: dedRow ? (set.deductions.cap !== null ? `MIN(D${dedRow},${set.deductions.cap})` : `D${dedRow}`) : '0',
+      },
+      '',
+    ],
+    { bold: true, fill: TOTAL_FILL },
+  );
   const tRow = row++;
-  put(tRow, ['', 'TỔNG ĐIỂM', '', { formula: `MAX(0,D${baseRow}+D${bRow}-D${dRow})` }, ''], { bold: true, fill: TOTAL_FILL });
+  put(tRow, ['', 'TỔNG ĐIỂM', '', { formula: `MAX(0,D${baseRow}+D${bRow}-D${dRow})` }, ''], {
+    bold: true,
+    fill: TOTAL_FILL,
+  });
   const cRow = row++;
-  put(cRow, ['', 'Xếp loại (tạm tính)', '', { formula: classFormula(set, `D${tRow}`) }, set.classes.map((c) => `${c.label}: ${rangeText(c)}`).join('; ')], { bold: true, fill: TOTAL_FILL });
+  put(
+    cRow,
+    [
+      '',
+      'Xếp loại (tạm tính)',
+      '',
+      { formula: classFormula(set, `D${tRow}`) },
+      set.classes.map((c) => `${c.label}: ${rangeText(c)}`).join('; '),
+    ],
+    { bold: true, fill: TOTAL_FILL },
+  );
   ws.getCell(cRow, 4).alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' };
   ws.getRow(cRow).height = 64;
 
@@ -230,9 +309,18 @@ export interface ReadScoringBook {
  */
 export async function readScoringBook(data: Uint8Array, fileName: string): Promise<ReadScoringBook> {
   const wb = await loadCheckedWorkbook(data, fileName);
-  const layout = readMetaLayout(wb, SCORING_META_SHEET, fileName, { format: SCORING_BOOK_FORMAT, formatVersion: SCORING_BOOK_VERSION, label: 'phiếu tự chấm điểm' }) as ScoringBookLayout;
+  const layout = readMetaLayout(wb, SCORING_META_SHEET, fileName, {
+    format: SCORING_BOOK_FORMAT,
+    formatVersion: SCORING_BOOK_VERSION,
+    label: 'phiếu tự chấm điểm',
+  }) as ScoringBookLayout;
   const ws = wb.getWorksheet(layout.sheet);
-  if (!ws) throw new AppError('MISSING_SHEET', `Tệp "${fileName}" thiếu trang tính "${layout.sheet}" (đã bị xóa hoặc đổi tên).`, { file: fileName, sheet: layout.sheet });
+  if (!ws)
+    throw new AppError(
+      'MISSING_SHEET',
+      `Tệp "${fileName}" thiếu trang tính "${layout.sheet}" (đã bị xóa hoặc đổi tên).`,
+      { file: fileName, sheet: layout.sheet },
+    );
   const problems: { message: string; where: { file: string; sheet: string; cell: string } }[] = [];
   const at = (cell: string) => ({ file: fileName, sheet: layout.sheet, cell });
   const lines: ReadScoringBook['lines'] = [];
@@ -241,13 +329,20 @@ export async function readScoringBook(data: Uint8Array, fileName: string): Promi
     cellOf.set(c.code, c.scoreAddress);
     const codeText = cellText(ws.getCell(c.codeAddress).value);
     if (codeText !== c.code) {
-      problems.push({ message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.codeAddress}: phải là mã "${c.code}" nhưng là "${codeText}" (bố cục phiếu đã bị thay đổi).`, where: at(c.codeAddress) });
+      problems.push({
+        message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.codeAddress}: phải là mã "${c.code}" nhưng là "${codeText}" (bố cục phiếu đã bị thay đổi).`,
+        where: at(c.codeAddress),
+      });
       continue;
     }
     const cell = ws.getCell(c.scoreAddress);
     const v = cell.value;
     let score: number | null = null;
-    const bad = (why: string) => problems.push({ message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.scoreAddress} (${c.code}): ${why}`, where: at(c.scoreAddress) });
+    const bad = (why: string) =>
+      problems.push({
+        message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.scoreAddress} (${c.code}): ${why}`,
+        where: at(c.scoreAddress),
+      });
     if (v !== null && v !== undefined && v !== '') {
       if (typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v)) {
         bad('có công thức; hãy nhập trực tiếp số điểm.');
@@ -281,7 +376,10 @@ export async function readScoringBook(data: Uint8Array, fileName: string): Promi
     }
     const note = cellText(ws.getCell(c.noteAddress).value);
     if (note.length > MAX_NOTE) {
-      problems.push({ message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.noteAddress}: ghi chú dài quá ${MAX_NOTE} ký tự.`, where: at(c.noteAddress) });
+      problems.push({
+        message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.noteAddress}: ghi chú dài quá ${MAX_NOTE} ký tự.`,
+        where: at(c.noteAddress),
+      });
       continue;
     }
     lines.push({ code: c.code, score, note });
@@ -289,7 +387,9 @@ export async function readScoringBook(data: Uint8Array, fileName: string): Promi
   if (problems.length > 0) {
     throw new AppError(
       'INVALID_BOOK',
-      problems.length === 1 ? problems[0]!.message : `${problems[0]!.message} (và ${problems.length - 1} lỗi khác). Chưa nhập điểm nào.`,
+      problems.length === 1
+        ? problems[0]!.message
+        : `${problems[0]!.message} (và ${problems.length - 1} lỗi khác). Chưa nhập điểm nào.`,
       problems[0]!.where,
       problems,
     );

@@ -1,7 +1,15 @@
 // templates: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
 import { saveExport } from '../../platform/exports';
-import { copyTemplate, deleteTemplate, exportTemplateJson, getTemplate, importTemplate, listTemplates, saveTemplate } from './templates';
+import {
+  copyTemplate,
+  deleteTemplate,
+  exportTemplateJson,
+  getTemplate,
+  importTemplate,
+  listTemplates,
+  saveTemplate,
+} from './templates';
 
 export const templatesHandlers = {
   'templates.list': (core) => listTemplates(core.db),
@@ -11,7 +19,12 @@ export const templatesHandlers = {
   'templates.delete': (core, a) => deleteTemplate(core.db, a.id),
   'templates.export': async (core, a) => {
     const t = await getTemplate(core.db, a.id);
-    return saveExport(core.platform, `mau-${t.code}-v${t.version}.json`, [{ name: 'Mẫu báo cáo (JSON)', extensions: ['json'] }], exportTemplateJson(t));
+    return saveExport(
+      core.platform,
+      `mau-${t.code}-v${t.version}.json`,
+      [{ name: 'Mẫu báo cáo (JSON)', extensions: ['json'] }],
+      exportTemplateJson(t),
+    );
   },
   'templates.import': (core, a) => importTemplate(core.db, a.fileName, a.data),
 } satisfies Partial<Handlers>;

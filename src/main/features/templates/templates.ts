@@ -7,14 +7,26 @@ import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../../shared/errors';
 import { checkTemplate } from '../../../shared/domain/rules';
 import { templateContentInput } from '../../../shared/contract/templates';
-import type { Accumulation, AggregationRule, IndicatorType, Template, TemplateContent, TemplateFile, TemplateListItem } from '../../../shared/model/template';
+import type {
+  Accumulation,
+  AggregationRule,
+  IndicatorType,
+  Template,
+  TemplateContent,
+  TemplateFile,
+  TemplateListItem,
+} from '../../../shared/model/template';
 import defaultTemplate from '../../../../resources/templates/dan-van-chinh-quyen.json';
 import type { Executor } from '../../db/executor';
 
 export type TemplateContentData = z.output<typeof templateContentInput>;
 
 async function periodCount(db: Executor, templateId: number): Promise<number> {
-  const r = await db.selectFrom('periods').select((eb) => eb.fn.countAll<number>().as('n')).where('template_id', '=', templateId).executeTakeFirst();
+  const r = await db
+    .selectFrom('periods')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('template_id', '=', templateId)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -36,7 +48,13 @@ export async function getTemplate(db: Executor, id: number): Promise<Template> {
     frozen: (await periodCount(db, id)) > 0,
     createdAt: t.created_at,
     updatedAt: t.updated_at,
-    sections: sections.map((s) => ({ number: s.number, title: s.title, hint: s.hint, level: s.level, hasText: s.has_text === 1 })),
+    sections: sections.map((s) => ({
+      number: s.number,
+      title: s.title,
+      hint: s.hint,
+      level: s.level,
+      hasText: s.has_text === 1,
+    })),
     indicators: indicators.map((i) => ({
       code: i.code,
       name: i.name,
@@ -61,9 +79,21 @@ export async function listTemplates(db: Executor): Promise<TemplateListItem[]> {
       't.name',
       't.version',
       't.updated_at',
-      eb.selectFrom('periods').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('periods.template_id', '=', 't.id').as('periods'),
-      eb.selectFrom('template_sections').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('template_sections.template_id', '=', 't.id').as('sections'),
-      eb.selectFrom('template_indicators').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('template_indicators.template_id', '=', 't.id').as('indicators'),
+      eb
+        .selectFrom('periods')
+        .select((e2) => e2.fn.countAll<number>().as('n'))
+        .whereRef('periods.template_id', '=', 't.id')
+        .as('periods'),
+      eb
+        .selectFrom('template_sections')
+        .select((e2) => e2.fn.countAll<number>().as('n'))
+        .whereRef('template_sections.template_id', '=', 't.id')
+        .as('sections'),
+      eb
+        .selectFrom('template_indicators')
+        .select((e2) => e2.fn.countAll<number>().as('n'))
+        .whereRef('template_indicators.template_id', '=', 't.id')
+        .as('indicators'),
     ])
     .orderBy('t.code')
     .orderBy('t.version', 'desc')
@@ -104,7 +134,15 @@ async function writeParts(db: Executor, templateId: number, content: TemplateCon
   for (const [i, s] of content.sections.entries()) {
     await db
       .insertInto('template_sections')
-      .values({ template_id: templateId, position: i, number: s.number, title: s.title, hint: s.hint, level: s.level, has_text: s.hasText ? 1 : 0 })
+      .values({
+        template_id: templateId,
+        position: i,
+        number: s.number,
+        title: s.title,
+        hint: s.hint,
+        level: s.level,
+        has_text: s.hasText ? 1 : 0,
+      })
       .execute();
   }
   for (const [i, ind] of content.indicators.entries()) {
@@ -126,15 +164,32 @@ async function writeParts(db: Executor, templateId: number, content: TemplateCon
       .execute();
   }
   for (const [i, r] of content.rules.entries()) {
-    await db.insertInto('template_rules').values({ template_id: templateId, position: i, expression: r.expression, message: r.message }).execute();
+    await db
+      .insertInto('template_rules')
+      .values({ template_id: templateId, position: i, expression: r.expression, message: r.message })
+      .execute();
   }
 }
 
-async function insertTemplate(db: Executor, content: TemplateContentData, version: number, basedOnId: number | null, now: Date): Promise<number> {
+async function insertTemplate(
+  db: Executor,
+  content: TemplateContentData,
+  version: number,
+  basedOnId: number | null,
+  now: Date,
+): Promise<number> {
   const at = now.toISOString();
   const row = await db
     .insertInto('templates')
-    .values({ code: content.code, version, name: content.name, description: content.description, based_on_id: basedOnId, created_at: at, updated_at: at })
+    .values({
+      code: content.code,
+      version,
+      name: content.name,
+      description: content.description,
+      based_on_id: basedOnId,
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeParts(db, row.id, content);
@@ -142,7 +197,11 @@ async function insertTemplate(db: Executor, content: TemplateContentData, versio
 }
 
 async function nextVersion(db: Executor, code: string): Promise<number> {
-  const r = await db.selectFrom('templates').select((eb) => eb.fn.max('version').as('v')).where('code', '=', code).executeTakeFirst();
+  const r = await db
+    .selectFrom('templates')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('code', '=', code)
+    .executeTakeFirst();
   return Number(r?.v ?? 0) + 1;
 }
 
@@ -150,30 +209,58 @@ async function nextVersion(db: Executor, code: string): Promise<number> {
  * Saves a template. New (id null): its code must be free. Existing and not used by any period:
  * edited in place. Existing and used: a new version is made and returned (newVersion: true).
  */
-export async function saveTemplate(db: Kysely<DB>, id: number | null, content: TemplateContentData, now = new Date()): Promise<{ template: Template; newVersion: boolean }> {
+export async function saveTemplate(
+  db: Kysely<DB>,
+  id: number | null,
+  content: TemplateContentData,
+  now = new Date(),
+): Promise<{ template: Template; newVersion: boolean }> {
   assertValid(content);
   return db.transaction().execute(async (trx) => {
     if (id === null) {
-      const clash = await trx.selectFrom('templates').select(['name']).where('code', '=', content.code).executeTakeFirst();
-      if (clash) throw new AppError('DUPLICATE_CODE', `Mã mẫu "${content.code}" đã được dùng cho mẫu "${clash.name}". Hãy chọn mã khác.`, { field: 'code' });
+      const clash = await trx
+        .selectFrom('templates')
+        .select(['name'])
+        .where('code', '=', content.code)
+        .executeTakeFirst();
+      if (clash)
+        throw new AppError(
+          'DUPLICATE_CODE',
+          `Mã mẫu "${content.code}" đã được dùng cho mẫu "${clash.name}". Hãy chọn mã khác.`,
+          { field: 'code' },
+        );
       const newId = await insertTemplate(trx, content, 1, null, now);
       return { template: await getTemplate(trx, newId), newVersion: false };
     }
     const current = await getTemplate(trx, id);
     if (content.code !== current.code) {
-      throw new AppError('CODE_CHANGED', `Không đổi được mã của mẫu "${current.name}"; muốn có mẫu khác, hãy sao chép mẫu.`, { field: 'code' });
+      throw new AppError(
+        'CODE_CHANGED',
+        `Không đổi được mã của mẫu "${current.name}"; muốn có mẫu khác, hãy sao chép mẫu.`,
+        { field: 'code' },
+      );
     }
     if (current.frozen) {
       const newId = await insertTemplate(trx, content, await nextVersion(trx, content.code), id, now);
       return { template: await getTemplate(trx, newId), newVersion: true };
     }
-    await trx.updateTable('templates').set({ name: content.name, description: content.description, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('templates')
+      .set({ name: content.name, description: content.description, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     await writeParts(trx, id, content);
     return { template: await getTemplate(trx, id), newVersion: false };
   });
 }
 
-export async function copyTemplate(db: Kysely<DB>, id: number, code: string, name: string, now = new Date()): Promise<Template> {
+export async function copyTemplate(
+  db: Kysely<DB>,
+  id: number,
+  code: string,
+  name: string,
+  now = new Date(),
+): Promise<Template> {
   const source = await getTemplate(db, id);
   const { template } = await saveTemplate(db, null, { ...contentOf(source), code, name }, now);
   await db.updateTable('templates').set({ based_on_id: id }).where('id', '=', template.id).execute();
@@ -188,10 +275,17 @@ export async function deleteTemplate(db: Kysely<DB>, id: number): Promise<{ dele
     if (periods.length > 0) {
       throw new AppError(
         'IN_USE',
-        `Không xóa được mẫu "${t.name}" (phiên bản ${t.version}): đang được dùng cho ${periods.length} kỳ báo cáo (${periods.slice(0, 3).map((p) => p.name).join('; ')}${periods.length > 3 ? '; …' : ''}).`,
+        `Không xóa được mẫu "${t.name}" (phiên bản ${t.version}): đang được dùng cho ${periods.length} kỳ báo cáo (${periods
+          .slice(0, 3)
+          .map((p) => p.name)
+          .join('; ')}${periods.length > 3 ? '; …' : ''}).`,
       );
     }
-    const child = await trx.selectFrom('templates').select(['version']).where('based_on_id', '=', id).executeTakeFirst();
+    const child = await trx
+      .selectFrom('templates')
+      .select(['version'])
+      .where('based_on_id', '=', id)
+      .executeTakeFirst();
     if (child) await trx.updateTable('templates').set({ based_on_id: null }).where('based_on_id', '=', id).execute();
     // Into the trash with its sections, indicators and rules: restorable until the trash is emptied.
     await moveToTrash(trx, 'templates', id, `${t.name} (phiên bản ${t.version})`, [
@@ -231,7 +325,11 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
     throw new AppError('BAD_FILE', `Tệp "${fileName}" không phải là tệp JSON hợp lệ (UTF-8).`, { file: fileName });
   }
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== 'bao-cao-noi-vu/template') {
-    throw new AppError('BAD_FILE', `Tệp "${fileName}" không phải là mẫu báo cáo của ứng dụng (thiếu "format": "bao-cao-noi-vu/template").`, { file: fileName });
+    throw new AppError(
+      'BAD_FILE',
+      `Tệp "${fileName}" không phải là mẫu báo cáo của ứng dụng (thiếu "format": "bao-cao-noi-vu/template").`,
+      { file: fileName },
+    );
   }
   const { format: _f, formatVersion: _v, version: _ver, ...rest } = raw as Record<string, unknown>;
   const parsed = templateContentInput.safeParse(rest);
@@ -249,9 +347,19 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
 }
 
 /** Import: a new template when the code is new, else saved over the latest version of that code. */
-export async function importTemplate(db: Kysely<DB>, fileName: string, data: Uint8Array, now = new Date()): Promise<{ template: Template; newVersion: boolean }> {
+export async function importTemplate(
+  db: Kysely<DB>,
+  fileName: string,
+  data: Uint8Array,
+  now = new Date(),
+): Promise<{ template: Template; newVersion: boolean }> {
   const content = parseTemplateFile(fileName, data);
-  const latest = await db.selectFrom('templates').select(['id']).where('code', '=', content.code).orderBy('version', 'desc').executeTakeFirst();
+  const latest = await db
+    .selectFrom('templates')
+    .select(['id'])
+    .where('code', '=', content.code)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
   return saveTemplate(db, latest?.id ?? null, content, now);
 }
 
@@ -263,7 +371,11 @@ const DEFAULT_RESOURCE = 'template:dan-van-chinh-quyen';
  */
 export async function installDefaultTemplates(db: Kysely<DB>, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const done = await trx.selectFrom('installed_resources').select('version').where('name', '=', DEFAULT_RESOURCE).executeTakeFirst();
+    const done = await trx
+      .selectFrom('installed_resources')
+      .select('version')
+      .where('name', '=', DEFAULT_RESOURCE)
+      .executeTakeFirst();
     if (done) return false;
     const { format: _f, formatVersion: _v, version: _ver, ...rest } = defaultTemplate;
     const content = templateContentInput.parse(rest);
@@ -272,7 +384,10 @@ export async function installDefaultTemplates(db: Kysely<DB>, now = new Date()):
       assertValid(content);
       await insertTemplate(trx, content, 1, null, now);
     }
-    await trx.insertInto('installed_resources').values({ name: DEFAULT_RESOURCE, version: defaultTemplate.version, installed_at: now.toISOString() }).execute();
+    await trx
+      .insertInto('installed_resources')
+      .values({ name: DEFAULT_RESOURCE, version: defaultTemplate.version, installed_at: now.toISOString() })
+      .execute();
     return !exists;
   });
 }

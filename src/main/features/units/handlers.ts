@@ -1,6 +1,16 @@
 // units: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, moveUnit, reopenUnit, unitHistory, updateUnit } from './units';
+import {
+  closeUnit,
+  createUnit,
+  getUnit,
+  listUnits,
+  mergeUnits,
+  moveUnit,
+  reopenUnit,
+  unitHistory,
+  updateUnit,
+} from './units';
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
 import { saveExport } from '../../platform/exports';
 
@@ -17,5 +27,10 @@ export const unitsHandlers = {
   'units.importPreview': (core, a) => previewUnitImport(core.db, a.fileName, a.data),
   'units.importCommit': (core, a) => commitUnitImport(core.db, a.fileName, a.data),
   'units.exportXlsx': async (core) =>
-    saveExport(core.platform, `danh-sach-don-vi.xlsx`, [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], await exportUnitWorkbook(core.db)),
+    saveExport(
+      core.platform,
+      `danh-sach-don-vi.xlsx`,
+      [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }],
+      await exportUnitWorkbook(core.db),
+    ),
 } satisfies Partial<Handlers>;

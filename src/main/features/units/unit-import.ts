@@ -4,7 +4,14 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { unitInput } from '../../../shared/contract/units';
 import type { UnitImportPreview, UnitImportRow } from '../../../shared/model/unit';
-import { readUnitWorkbook, UNIT_COLUMNS, parseUnitKind, writeUnitWorkbook, type RowProblem, type UnitColumnKey } from './units-book';
+import {
+  readUnitWorkbook,
+  UNIT_COLUMNS,
+  parseUnitKind,
+  writeUnitWorkbook,
+  type RowProblem,
+  type UnitColumnKey,
+} from './units-book';
 import { changeUnit, insertUnit, listUnits, toUnit, type UnitData } from './units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 
@@ -24,7 +31,8 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
   const errors: RowProblem[] = [];
   const ready: Analysis['ready'] = [];
   const firstRowOfCode = new Map<string, number>();
-  const at = (r: (typeof rows)[number], key: UnitColumnKey) => `cột ${r.cells[key]?.replace(/\d+$/, '') ?? '?'} "${HEADER_OF[key]}"`;
+  const at = (r: (typeof rows)[number], key: UnitColumnKey) =>
+    `cột ${r.cells[key]?.replace(/\d+$/, '') ?? '?'} "${HEADER_OF[key]}"`;
 
   for (const r of rows) {
     const rowErrors: RowProblem[] = [];
@@ -39,12 +47,22 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
     }
     const d = dates.get(r.row) ?? {};
     for (const key of ['activeFrom', 'activeTo'] as const) {
-      if (d[key] === 'invalid') rowErrors.push({ row: r.row, column: HEADER_OF[key], message: `Dòng ${r.row}, ${at(r, key)}: ngày "${f[key]}" không hợp lệ (dạng dd/mm/yyyy).` });
+      if (d[key] === 'invalid')
+        rowErrors.push({
+          row: r.row,
+          column: HEADER_OF[key],
+          message: `Dòng ${r.row}, ${at(r, key)}: ngày "${f[key]}" không hợp lệ (dạng dd/mm/yyyy).`,
+        });
     }
     let sortOrder: number | undefined;
     if (f.sortOrder !== '') {
       const n = Number(f.sortOrder.replace(',', '.'));
-      if (!Number.isInteger(n) || n < 0) rowErrors.push({ row: r.row, column: HEADER_OF.sortOrder, message: `Dòng ${r.row}, ${at(r, 'sortOrder')}: thứ tự "${f.sortOrder}" phải là số nguyên không âm.` });
+      if (!Number.isInteger(n) || n < 0)
+        rowErrors.push({
+          row: r.row,
+          column: HEADER_OF.sortOrder,
+          message: `Dòng ${r.row}, ${at(r, 'sortOrder')}: thứ tự "${f.sortOrder}" phải là số nguyên không âm.`,
+        });
       else sortOrder = n;
     }
     const candidate = {
@@ -65,12 +83,21 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
       for (const issue of parsed.error.issues) {
         const key = (issue.path[0] as UnitColumnKey | undefined) ?? 'code';
         const message = key === 'kind' && !f.kind ? 'Loại đơn vị không được để trống.' : issue.message;
-        rowErrors.push({ row: r.row, column: HEADER_OF[key] ?? String(key), message: `Dòng ${r.row}, ${at(r, key)}: ${message}` });
+        rowErrors.push({
+          row: r.row,
+          column: HEADER_OF[key] ?? String(key),
+          message: `Dòng ${r.row}, ${at(r, key)}: ${message}`,
+        });
       }
     }
     if (f.code) {
       const first = firstRowOfCode.get(f.code);
-      if (first !== undefined) rowErrors.push({ row: r.row, column: HEADER_OF.code, message: `Dòng ${r.row}, ${at(r, 'code')}: mã "${f.code}" trùng với dòng ${first}.` });
+      if (first !== undefined)
+        rowErrors.push({
+          row: r.row,
+          column: HEADER_OF.code,
+          message: `Dòng ${r.row}, ${at(r, 'code')}: mã "${f.code}" trùng với dòng ${first}.`,
+        });
       else firstRowOfCode.set(f.code, r.row);
     }
     errors.push(...rowErrors);
@@ -121,14 +148,26 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
     if (!p) continue;
     const col = `cột ${HEADER_OF.parentCode}`;
     if (p === x.row.code) {
-      errors.push({ row: x.row.row, column: HEADER_OF.parentCode, message: `Dòng ${x.row.row}, ${col}: đơn vị không thể là cấp trên của chính nó.` });
+      errors.push({
+        row: x.row.row,
+        column: HEADER_OF.parentCode,
+        message: `Dòng ${x.row.row}, ${col}: đơn vị không thể là cấp trên của chính nó.`,
+      });
     } else if (!fileParent.has(p) && !byCode.has(p)) {
-      errors.push({ row: x.row.row, column: HEADER_OF.parentCode, message: `Dòng ${x.row.row}, ${col}: không có đơn vị cấp trên mã "${p}" trong tệp hay trong danh sách hiện có.` });
+      errors.push({
+        row: x.row.row,
+        column: HEADER_OF.parentCode,
+        message: `Dòng ${x.row.row}, ${col}: không có đơn vị cấp trên mã "${p}" trong tệp hay trong danh sách hiện có.`,
+      });
     } else {
       const seen = new Set<string>([x.row.code]);
       for (let cur = p; cur; cur = parentOfCode(cur)) {
         if (seen.has(cur)) {
-          errors.push({ row: x.row.row, column: HEADER_OF.parentCode, message: `Dòng ${x.row.row}, ${col}: quan hệ cấp trên tạo thành vòng lặp (${[...seen, cur].join(' → ')}).` });
+          errors.push({
+            row: x.row.row,
+            column: HEADER_OF.parentCode,
+            message: `Dòng ${x.row.row}, ${col}: quan hệ cấp trên tạo thành vòng lặp (${[...seen, cur].join(' → ')}).`,
+          });
           break;
         }
         seen.add(cur);
@@ -142,12 +181,21 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
   return { preview: { fileName, rows: ready.map((x) => x.row), errors, counts }, ready };
 }
 
-export async function previewUnitImport(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Promise<UnitImportPreview> {
+export async function previewUnitImport(
+  db: Kysely<DB>,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<UnitImportPreview> {
   return (await analyse(db, fileName, bytes)).preview;
 }
 
 /** Stores every row or none: any row error refuses the whole file. */
-export async function commitUnitImport(db: Kysely<DB>, fileName: string, bytes: Uint8Array, now = new Date()): Promise<{ created: number; updated: number }> {
+export async function commitUnitImport(
+  db: Kysely<DB>,
+  fileName: string,
+  bytes: Uint8Array,
+  now = new Date(),
+): Promise<{ created: number; updated: number }> {
   const { preview, ready } = await analyse(db, fileName, bytes);
   if (preview.errors.length > 0) {
     throw new AppError(
@@ -160,7 +208,9 @@ export async function commitUnitImport(db: Kysely<DB>, fileName: string, bytes: 
   return db.transaction().execute(async (trx) => {
     let created = 0;
     let updated = 0;
-    const idOfCode = new Map((await trx.selectFrom('units').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
+    const idOfCode = new Map(
+      (await trx.selectFrom('units').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+    );
     // First without parents (a parent may come later in the file), then the parents.
     for (const x of ready) {
       if (x.row.action === 'unchanged') continue;
@@ -179,7 +229,12 @@ export async function commitUnitImport(db: Kysely<DB>, fileName: string, bytes: 
     }
     const events = ready
       .filter((x) => x.row.action !== 'unchanged')
-      .map((x) => ({ unit_id: idOfCode.get(x.row.code)!, kind: 'imported', at: now.toISOString(), detail: `Từ tệp ${fileName}, dòng ${x.row.row}` }));
+      .map((x) => ({
+        unit_id: idOfCode.get(x.row.code)!,
+        kind: 'imported',
+        at: now.toISOString(),
+        detail: `Từ tệp ${fileName}, dòng ${x.row.row}`,
+      }));
     if (events.length > 0) await trx.insertInto('unit_events').values(events).execute();
     return { created, updated };
   });

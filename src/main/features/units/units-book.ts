@@ -12,11 +12,29 @@ export const MAX_UNIT_ROWS = 20_000;
 export const UNIT_COLUMNS = [
   { key: 'code', header: 'Mã', aliases: ['ma', 'ma don vi'], required: true, width: 14 },
   { key: 'name', header: 'Tên đơn vị', aliases: ['ten don vi', 'ten'], required: true, width: 44 },
-  { key: 'shortName', header: 'Tên viết tắt', aliases: ['ten viet tat', 'ten ngan', 'ten goi tat'], required: false, width: 18 },
+  {
+    key: 'shortName',
+    header: 'Tên viết tắt',
+    aliases: ['ten viet tat', 'ten ngan', 'ten goi tat'],
+    required: false,
+    width: 18,
+  },
   { key: 'kind', header: 'Loại', aliases: ['loai', 'loai don vi'], required: true, width: 18 },
-  { key: 'parentCode', header: 'Mã đơn vị cấp trên', aliases: ['ma don vi cap tren', 'ma cap tren', 'don vi cap tren'], required: false, width: 16 },
+  {
+    key: 'parentCode',
+    header: 'Mã đơn vị cấp trên',
+    aliases: ['ma don vi cap tren', 'ma cap tren', 'don vi cap tren'],
+    required: false,
+    width: 16,
+  },
   { key: 'email', header: 'Email', aliases: ['email', 'e-mail', 'thu dien tu'], required: false, width: 28 },
-  { key: 'contactPerson', header: 'Người liên hệ', aliases: ['nguoi lien he', 'can bo lien he'], required: false, width: 22 },
+  {
+    key: 'contactPerson',
+    header: 'Người liên hệ',
+    aliases: ['nguoi lien he', 'can bo lien he'],
+    required: false,
+    width: 22,
+  },
   { key: 'phone', header: 'Điện thoại', aliases: ['dien thoai', 'so dien thoai'], required: false, width: 16 },
   { key: 'sortOrder', header: 'Thứ tự', aliases: ['thu tu', 'thu tu sap xep'], required: false, width: 9 },
   { key: 'activeFrom', header: 'Hoạt động từ', aliases: ['hoat dong tu', 'tu ngay'], required: false, width: 14 },
@@ -55,7 +73,7 @@ Object.assign(KIND_WORDS, {
   'uy ban nhan dan phuong': 'ubnd_phuong',
   'ubnd dac khu': 'dac_khu',
   'su nghiep': 'su_nghiep',
-  'dvsn': 'su_nghiep',
+  dvsn: 'su_nghiep',
 });
 
 export function parseUnitKind(text: string): UnitKind | null {
@@ -83,7 +101,13 @@ export function parseDateCell(v: CellValue | undefined): string | null | 'invali
 }
 
 /** Reads a unit workbook into raw rows; throws for problems of the whole file. */
-export async function readUnitWorkbook(data: Uint8Array, fileName: string): Promise<{ rows: RawUnitRow[]; dates: Map<number, Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>>> }> {
+export async function readUnitWorkbook(
+  data: Uint8Array,
+  fileName: string,
+): Promise<{
+  rows: RawUnitRow[];
+  dates: Map<number, Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>>>;
+}> {
   await assertXlsx(data, fileName);
   const { sheetName, rows } = await readFirstSheetRows(data, fileName, MAX_UNIT_ROWS + 5, MAX_UNIT_ROWS);
 
@@ -112,7 +136,9 @@ export async function readUnitWorkbook(data: Uint8Array, fileName: string): Prom
   if (headerIndex < 0) {
     throw new AppError(
       'NO_HEADER',
-      `Tệp "${fileName}", trang tính "${sheetName}": không tìm thấy dòng tiêu đề. Dòng 1 phải có ít nhất các cột: ${UNIT_COLUMNS.filter((c) => c.required)
+      `Tệp "${fileName}", trang tính "${sheetName}": không tìm thấy dòng tiêu đề. Dòng 1 phải có ít nhất các cột: ${UNIT_COLUMNS.filter(
+        (c) => c.required,
+      )
         .map((c) => `"${c.header}"`)
         .join(', ')}.`,
       { file: fileName, sheet: sheetName, row: 1 },
@@ -127,9 +153,13 @@ export async function readUnitWorkbook(data: Uint8Array, fileName: string): Prom
   }
   const dataRows = rows.slice(headerIndex + 1);
   if (dataRows.length > MAX_UNIT_ROWS) {
-    throw new AppError('TOO_MANY_ROWS', `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`, {
-      file: fileName,
-    });
+    throw new AppError(
+      'TOO_MANY_ROWS',
+      `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
+      {
+        file: fileName,
+      },
+    );
   }
   const out: RawUnitRow[] = [];
   const dates = new Map<number, Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>>>();
@@ -161,7 +191,14 @@ export async function writeUnitWorkbook(units: (Unit & { parentCode: string | nu
   wb.created = new Date();
   const ws = wb.addWorksheet('Đơn vị', {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
   });
   ws.columns = UNIT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   for (const u of units) {

@@ -47,14 +47,20 @@ export function orderAsTree(units: Unit[], today = todayIso()): UnitListItem[] {
     list.push(u);
     byParent.set(key, list);
   }
-  for (const list of byParent.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || viCollator.compare(a.name, b.name));
+  for (const list of byParent.values())
+    list.sort((a, b) => a.sortOrder - b.sortOrder || viCollator.compare(a.name, b.name));
   const out: UnitListItem[] = [];
   const seen = new Set<number>();
   const walk = (parent: number | null, depth: number) => {
     for (const u of byParent.get(parent) ?? []) {
       if (seen.has(u.id)) continue;
       seen.add(u.id);
-      out.push({ ...u, depth, parentCode: u.parentId !== null ? (codeOf.get(u.parentId) ?? null) : null, isActive: isActiveOn(u, today) });
+      out.push({
+        ...u,
+        depth,
+        parentCode: u.parentId !== null ? (codeOf.get(u.parentId) ?? null) : null,
+        isActive: isActiveOn(u, today),
+      });
       walk(u.id, depth + 1);
     }
   };
@@ -71,7 +77,8 @@ export async function listUnits(db: Executor, query: z.output<typeof unitListQue
     if (found !== null) ids = new Set(found);
   }
   return tree.filter(
-    (u) => (ids === null || ids.has(u.id)) && (!query.kind || u.kind === query.kind) && (query.includeClosed || u.isActive),
+    (u) =>
+      (ids === null || ids.has(u.id)) && (!query.kind || u.kind === query.kind) && (query.includeClosed || u.isActive),
   );
 }
 
@@ -81,7 +88,13 @@ export async function getUnit(db: Executor, id: number): Promise<Unit> {
   return toUnit(row);
 }
 
-async function addEvent(db: Executor, unitId: number, kind: UnitEvent['kind'], detail: string, at: string): Promise<void> {
+async function addEvent(
+  db: Executor,
+  unitId: number,
+  kind: UnitEvent['kind'],
+  detail: string,
+  at: string,
+): Promise<void> {
   await db.insertInto('unit_events').values({ unit_id: unitId, kind, detail, at }).execute();
 }
 
@@ -95,18 +108,25 @@ async function assertCodeFree(db: Executor, code: string, exceptId: number | nul
 /** A parent must exist and must not be the unit itself or one of its descendants. */
 async function assertParentValid(db: Executor, id: number | null, parentId: number | null): Promise<void> {
   if (parentId === null) return;
-  const parents = new Map((await db.selectFrom('units').select(['id', 'parent_id']).execute()).map((r) => [r.id, r.parent_id]));
+  const parents = new Map(
+    (await db.selectFrom('units').select(['id', 'parent_id']).execute()).map((r) => [r.id, r.parent_id]),
+  );
   if (!parents.has(parentId)) throw new AppError('NO_PARENT', 'Đơn vị cấp trên không tồn tại.', { field: 'parentId' });
   let cur: number | null = parentId;
   for (let steps = 0; cur !== null && steps <= parents.size; steps++) {
-    if (cur === id) throw new AppError('TREE_CYCLE', 'Không thể chọn đơn vị cấp trên là chính nó hoặc đơn vị cấp dưới của nó.', { field: 'parentId' });
+    if (cur === id)
+      throw new AppError('TREE_CYCLE', 'Không thể chọn đơn vị cấp trên là chính nó hoặc đơn vị cấp dưới của nó.', {
+        field: 'parentId',
+      });
     cur = parents.get(cur) ?? null;
   }
 }
 
 async function nextSortOrder(db: Executor, parentId: number | null): Promise<number> {
   const q = db.selectFrom('units').select((eb) => eb.fn.max('sort_order').as('m'));
-  const row = await (parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId)).executeTakeFirst();
+  const row = await (
+    parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId)
+  ).executeTakeFirst();
   return (row?.m ?? 0) + 10;
 }
 
@@ -159,7 +179,13 @@ const FIELD_LABELS: Record<string, string> = {
   active_to: 'Hoạt động đến',
 };
 
-export async function changeUnit(db: Executor, id: number, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
+export async function changeUnit(
+  db: Executor,
+  id: number,
+  data: UnitData,
+  now: Date,
+  prechecked = false,
+): Promise<Unit> {
   const before = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${id}.`);
   if (!prechecked) {
@@ -184,7 +210,12 @@ export async function changeUnit(db: Executor, id: number, data: UnitData, now: 
     .map((k) => `${FIELD_LABELS[k]}: ${String(before[k] ?? '')} → ${String(values[k] ?? '')}`);
   if (changes.length === 0) return toUnit(before);
   const at = now.toISOString();
-  const row = await db.updateTable('units').set({ ...values, updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('units')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await indexUnit(db, id, row);
   await addEvent(db, id, 'updated', changes.join('; '), at);
   return toUnit(row);
@@ -198,9 +229,15 @@ export async function updateUnit(db: Kysely<DB>, id: number, data: UnitData, now
 export async function closeUnit(db: Kysely<DB>, id: number, date: string, now = new Date()): Promise<Unit> {
   return db.transaction().execute(async (trx) => {
     const u = await getUnit(trx, id);
-    if (u.activeFrom && date < u.activeFrom) throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'date' });
+    if (u.activeFrom && date < u.activeFrom)
+      throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'date' });
     const at = now.toISOString();
-    const row = await trx.updateTable('units').set({ active_to: date, updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const row = await trx
+      .updateTable('units')
+      .set({ active_to: date, updated_at: at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await addEvent(trx, id, 'closed', `Thôi hoạt động từ ${formatDateShort(date)}`, at);
     return toUnit(row);
   });
@@ -225,33 +262,73 @@ export async function reopenUnit(db: Kysely<DB>, id: number, now = new Date()): 
  * Merges `source` into `target`: the source is closed on `date` and points to the target,
  * its active sub-units move under the target; its past records stay with it.
  */
-export async function mergeUnits(db: Kysely<DB>, sourceId: number, targetId: number, date: string, now = new Date()): Promise<Unit> {
+export async function mergeUnits(
+  db: Kysely<DB>,
+  sourceId: number,
+  targetId: number,
+  date: string,
+  now = new Date(),
+): Promise<Unit> {
   if (sourceId === targetId) throw new AppError('MERGE_SELF', 'Không thể sáp nhập một đơn vị vào chính nó.');
   return db.transaction().execute(async (trx) => {
     const source = await getUnit(trx, sourceId);
     const target = await getUnit(trx, targetId);
-    if (source.mergedIntoId !== null) throw new AppError('ALREADY_MERGED', `Đơn vị "${source.name}" đã được sáp nhập trước đó.`);
-    if (!isActiveOn(target, date)) throw new AppError('TARGET_CLOSED', `Đơn vị nhận sáp nhập "${target.name}" không còn hoạt động vào ngày ${formatDateShort(date)}.`);
+    if (source.mergedIntoId !== null)
+      throw new AppError('ALREADY_MERGED', `Đơn vị "${source.name}" đã được sáp nhập trước đó.`);
+    if (!isActiveOn(target, date))
+      throw new AppError(
+        'TARGET_CLOSED',
+        `Đơn vị nhận sáp nhập "${target.name}" không còn hoạt động vào ngày ${formatDateShort(date)}.`,
+      );
     await assertParentValid(trx, sourceId, targetId).catch(() => {
       throw new AppError('MERGE_CYCLE', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
     });
     const at = now.toISOString();
-    await trx.updateTable('units').set({ active_to: date, merged_into_id: targetId, updated_at: at }).where('id', '=', sourceId).execute();
-    const children = await trx.selectFrom('units').select(['id']).where('parent_id', '=', sourceId).where('active_to', 'is', null).execute();
-    for (const c of children) await trx.updateTable('units').set({ parent_id: targetId, updated_at: at }).where('id', '=', c.id).execute();
-    await addEvent(trx, sourceId, 'merged_into', `Sáp nhập vào ${target.code} — ${target.name} từ ${formatDateShort(date)}`, at);
-    await addEvent(trx, targetId, 'merged_from', `Nhận sáp nhập ${source.code} — ${source.name} từ ${formatDateShort(date)}`, at);
+    await trx
+      .updateTable('units')
+      .set({ active_to: date, merged_into_id: targetId, updated_at: at })
+      .where('id', '=', sourceId)
+      .execute();
+    const children = await trx
+      .selectFrom('units')
+      .select(['id'])
+      .where('parent_id', '=', sourceId)
+      .where('active_to', 'is', null)
+      .execute();
+    for (const c of children)
+      await trx.updateTable('units').set({ parent_id: targetId, updated_at: at }).where('id', '=', c.id).execute();
+    await addEvent(
+      trx,
+      sourceId,
+      'merged_into',
+      `Sáp nhập vào ${target.code} — ${target.name} từ ${formatDateShort(date)}`,
+      at,
+    );
+    await addEvent(
+      trx,
+      targetId,
+      'merged_from',
+      `Nhận sáp nhập ${source.code} — ${source.name} từ ${formatDateShort(date)}`,
+      at,
+    );
     return getUnit(trx, targetId);
   });
 }
 
 /** Moves a unit one place up or down among its siblings. */
-export async function moveUnit(db: Kysely<DB>, id: number, direction: 'up' | 'down', now = new Date()): Promise<UnitListItem[]> {
+export async function moveUnit(
+  db: Kysely<DB>,
+  id: number,
+  direction: 'up' | 'down',
+  now = new Date(),
+): Promise<UnitListItem[]> {
   await db.transaction().execute(async (trx) => {
     const u = await getUnit(trx, id);
     const q = trx.selectFrom('units').selectAll();
     const siblings = orderAsTree(
-      (await (u.parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', u.parentId)).execute()).map(toUnit),
+      (
+        await (u.parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', u.parentId)).execute()
+      ).map(toUnit),
     ).filter((s) => s.depth === 0);
     const i = siblings.findIndex((s) => s.id === id);
     const j = direction === 'up' ? i - 1 : i + 1;
@@ -260,7 +337,12 @@ export async function moveUnit(db: Kysely<DB>, id: number, direction: 'up' | 'do
     const at = now.toISOString();
     for (let k = 0; k < siblings.length; k++) {
       const s = siblings[k]!;
-      if (s.sortOrder !== (k + 1) * 10) await trx.updateTable('units').set({ sort_order: (k + 1) * 10, updated_at: at }).where('id', '=', s.id).execute();
+      if (s.sortOrder !== (k + 1) * 10)
+        await trx
+          .updateTable('units')
+          .set({ sort_order: (k + 1) * 10, updated_at: at })
+          .where('id', '=', s.id)
+          .execute();
     }
   });
   return listUnits(db, { includeClosed: true });
@@ -269,5 +351,11 @@ export async function moveUnit(db: Kysely<DB>, id: number, direction: 'up' | 'do
 export async function unitHistory(db: Kysely<DB>, id: number): Promise<UnitEvent[]> {
   await getUnit(db, id);
   const rows = await db.selectFrom('unit_events').selectAll().where('unit_id', '=', id).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, kind: r.kind as UnitEvent['kind'], at: r.at, detail: r.detail }));
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    kind: r.kind as UnitEvent['kind'],
+    at: r.at,
+    detail: r.detail,
+  }));
 }

@@ -20,7 +20,13 @@ export function AuditLog() {
   const [page, setPage] = useState<AuditPage | null>(null);
 
   const filter = useCallback(
-    () => ({ table: table || undefined, action: action || undefined, search: search || undefined, from: from || undefined, to: to || undefined }),
+    () => ({
+      table: table || undefined,
+      action: action || undefined,
+      search: search || undefined,
+      from: from || undefined,
+      to: to || undefined,
+    }),
     [table, action, search, from, to],
   );
 
@@ -61,7 +67,11 @@ export function AuditLog() {
             </option>
           ))}
         </select>
-        <select aria-label="Thao tác" value={action} onChange={(e) => (setOffset(0), setAction(e.target.value as typeof action))}>
+        <select
+          aria-label="Thao tác"
+          value={action}
+          onChange={(e) => (setOffset(0), setAction(e.target.value as typeof action))}
+        >
           <option value="">Mọi thao tác</option>
           <option value="insert">Thêm</option>
           <option value="update">Sửa</option>
@@ -69,7 +79,14 @@ export function AuditLog() {
         </select>
         <ViDateInput label="Từ ngày" value={from} onChange={(v) => (setOffset(0), setFrom(v))} />
         <ViDateInput label="Đến ngày" value={to} onChange={(v) => (setOffset(0), setTo(v))} />
-        <input type="search" className="search" placeholder="Tìm trong nội dung thay đổi" aria-label="Tìm trong nhật ký" value={search} onChange={(e) => (setOffset(0), setSearch(e.target.value))} />
+        <input
+          type="search"
+          className="search"
+          placeholder="Tìm trong nội dung thay đổi"
+          aria-label="Tìm trong nhật ký"
+          value={search}
+          onChange={(e) => (setOffset(0), setSearch(e.target.value))}
+        />
       </div>
       <table className="data audit" aria-label="Nhật ký">
         <thead>
@@ -94,7 +111,8 @@ export function AuditLog() {
                 <ul className="changes">
                   {r.changes.slice(0, 8).map((c) => (
                     <li key={c.field}>
-                      <span className="mono small">{c.field}</span>: <del>{c.before ?? '∅'}</del> → <ins>{c.after ?? '∅'}</ins>
+                      <span className="mono small">{c.field}</span>: <del>{c.before ?? '∅'}</del> →{' '}
+                      <ins>{c.after ?? '∅'}</ins>
                     </li>
                   ))}
                   {r.changes.length > 8 ? <li className="muted">… và {r.changes.length - 8} trường khác</li> : null}
@@ -109,7 +127,9 @@ export function AuditLog() {
           ← Trước
         </button>
         <span className="muted">
-          {page && page.total > 0 ? `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + PAGE, page.total))} / ${formatNumber(page.total)}` : ''}
+          {page && page.total > 0
+            ? `${formatNumber(offset + 1)}–${formatNumber(Math.min(offset + PAGE, page.total))} / ${formatNumber(page.total)}`
+            : ''}
         </span>
         <button type="button" disabled={!page || offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
           Sau →

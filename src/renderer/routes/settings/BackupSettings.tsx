@@ -13,7 +13,8 @@ const REASON_LABEL: Record<string, string> = {
   'truoc-nhap-goi': 'Trước khi nhập gói dữ liệu',
 };
 
-const size = (n: number) => (n >= 1048576 ? `${formatNumber(n / 1048576, 1)} MB` : `${formatNumber(Math.max(1, Math.round(n / 1024)))} KB`);
+const size = (n: number) =>
+  n >= 1048576 ? `${formatNumber(n / 1048576, 1)} MB` : `${formatNumber(Math.max(1, Math.round(n / 1024)))} KB`;
 
 export function BackupSettings() {
   const notice = useNotice();
@@ -58,29 +59,62 @@ export function BackupSettings() {
       <div className="card stack">
         <h2 className="card-title">Sao lưu tự động</h2>
         <p className="muted">
-          Ứng dụng tự sao lưu mỗi ngày khi mở lần đầu và trước mỗi lần nâng cấp dữ liệu, vào thư mục <code>{list?.folder ?? '…'}</code>.
+          Ứng dụng tự sao lưu mỗi ngày khi mở lần đầu và trước mỗi lần nâng cấp dữ liệu, vào thư mục{' '}
+          <code>{list?.folder ?? '…'}</code>.
         </p>
         <form
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
             const n = Number(keep);
-            void run('keep', () => call('backups.setKeep', { keep: n }), () => `Sẽ giữ ${n} bản sao lưu tự động gần nhất.`);
+            void run(
+              'keep',
+              () => call('backups.setKeep', { keep: n }),
+              () => `Sẽ giữ ${n} bản sao lưu tự động gần nhất.`,
+            );
           }}
         >
           <label className="field">
             <span className="field-label">Giữ lại số bản tự động gần nhất</span>
-            <input type="number" min={1} max={365} value={keep} onChange={(e) => setKeep(e.target.value)} aria-label="Số bản sao lưu giữ lại" />
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={keep}
+              onChange={(e) => setKeep(e.target.value)}
+              aria-label="Số bản sao lưu giữ lại"
+            />
           </label>
           <button type="submit" disabled={busy !== ''}>
             Lưu
           </button>
         </form>
         <div className="toolbar-actions">
-          <button type="button" className="primary" disabled={busy !== ''} onClick={() => void run('create', () => call('backups.create'), (r) => (r.saved ? `Đã sao lưu vào ${r.path}.` : null))}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy !== ''}
+            onClick={() =>
+              void run(
+                'create',
+                () => call('backups.create'),
+                (r) => (r.saved ? `Đã sao lưu vào ${r.path}.` : null),
+              )
+            }
+          >
             Sao lưu ngay ra tệp…
           </button>
-          <button type="button" disabled={busy !== ''} onClick={() => void run('inspect', () => call('backups.inspect', {}), (r) => (setInspection(r), null))}>
+          <button
+            type="button"
+            disabled={busy !== ''}
+            onClick={() =>
+              void run(
+                'inspect',
+                () => call('backups.inspect', {}),
+                (r) => (setInspection(r), null),
+              )
+            }
+          >
             Khôi phục từ tệp…
           </button>
         </div>
@@ -109,7 +143,17 @@ export function BackupSettings() {
                 <td>{new Date(b.createdAt).toLocaleString('vi-VN')}</td>
                 <td>{size(b.size)}</td>
                 <td>
-                  <button type="button" disabled={busy !== ''} onClick={() => void run('inspect', () => call('backups.inspect', { name: b.name }), (r) => (setInspection(r), null))}>
+                  <button
+                    type="button"
+                    disabled={busy !== ''}
+                    onClick={() =>
+                      void run(
+                        'inspect',
+                        () => call('backups.inspect', { name: b.name }),
+                        (r) => (setInspection(r), null),
+                      )
+                    }
+                  >
                     Khôi phục…
                   </button>
                 </td>
@@ -120,16 +164,43 @@ export function BackupSettings() {
       </div>
       <div className="card stack">
         <h2 className="card-title">Chuyển sang máy khác</h2>
-        <p className="muted">Gói dữ liệu (.zip) gồm toàn bộ cơ sở dữ liệu và các tệp gốc, minh chứng đã lưu. Trên máy mới, cài ứng dụng rồi nhập gói.</p>
+        <p className="muted">
+          Gói dữ liệu (.zip) gồm toàn bộ cơ sở dữ liệu và các tệp gốc, minh chứng đã lưu. Trên máy mới, cài ứng dụng rồi
+          nhập gói.
+        </p>
         <div className="toolbar-actions">
-          <button type="button" disabled={busy !== ''} onClick={() => void run('package', () => call('package.export'), (r) => (r.saved ? `Đã tạo gói dữ liệu ${r.path}.` : null))}>
+          <button
+            type="button"
+            disabled={busy !== ''}
+            onClick={() =>
+              void run(
+                'package',
+                () => call('package.export'),
+                (r) => (r.saved ? `Đã tạo gói dữ liệu ${r.path}.` : null),
+              )
+            }
+          >
             Xuất gói dữ liệu…
           </button>
-          <button type="button" disabled={busy !== ''} onClick={() => void run('inspect', () => call('package.inspect'), (r) => (setInspection(r), null))}>
+          <button
+            type="button"
+            disabled={busy !== ''}
+            onClick={() =>
+              void run(
+                'inspect',
+                () => call('package.inspect'),
+                (r) => (setInspection(r), null),
+              )
+            }
+          >
             Nhập gói dữ liệu…
           </button>
         </div>
-        {busy ? <p className="muted" role="status">Đang xử lý…</p> : null}
+        {busy ? (
+          <p className="muted" role="status">
+            Đang xử lý…
+          </p>
+        ) : null}
       </div>
       {inspection ? (
         <Confirm
@@ -138,7 +209,8 @@ export function BackupSettings() {
           message={
             <div className="inspection">
               <p>
-                Tệp <strong>{inspection.fileName}</strong> đã được kiểm tra: toàn vẹn <strong>{inspection.integrity === 'ok' ? 'tốt' : inspection.integrity}</strong>, phiên bản dữ liệu{' '}
+                Tệp <strong>{inspection.fileName}</strong> đã được kiểm tra: toàn vẹn{' '}
+                <strong>{inspection.integrity === 'ok' ? 'tốt' : inspection.integrity}</strong>, phiên bản dữ liệu{' '}
                 <code>{inspection.schemaVersion}</code>
                 {inspection.schemaVersion !== inspection.appSchemaVersion ? ' (cũ hơn, sẽ được nâng cấp)' : ''}.
               </p>
@@ -150,7 +222,10 @@ export function BackupSettings() {
                 ))}
                 {inspection.kind === 'package' ? <li>Tệp kèm theo: {formatNumber(inspection.files)}</li> : null}
               </ul>
-              <p className="warn-text">Dữ liệu hiện tại sẽ được thay thế. Một bản sao an toàn của dữ liệu hiện tại được tạo trước trong thư mục sao lưu.</p>
+              <p className="warn-text">
+                Dữ liệu hiện tại sẽ được thay thế. Một bản sao an toàn của dữ liệu hiện tại được tạo trước trong thư mục
+                sao lưu.
+              </p>
             </div>
           }
           onCancel={() => setInspection(null)}
@@ -159,7 +234,10 @@ export function BackupSettings() {
             setInspection(null);
             void run(
               'restore',
-              () => (insp.kind === 'backup' ? call('backups.restore', { token: insp.token }) : call('package.import', { token: insp.token })),
+              () =>
+                insp.kind === 'backup'
+                  ? call('backups.restore', { token: insp.token })
+                  : call('package.import', { token: insp.token }),
               () => 'Đã khôi phục dữ liệu. Bản sao an toàn của dữ liệu cũ nằm trong thư mục sao lưu.',
             );
           }}

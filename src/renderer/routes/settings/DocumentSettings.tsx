@@ -54,7 +54,12 @@ export function DocumentSettings() {
       .catch((err: unknown) => notice('error', errorMessage(err)));
   }, [year, notice]);
 
-  if (!d) return <section className="screen"><p className="muted">Đang tải…</p></section>;
+  if (!d)
+    return (
+      <section className="screen">
+        <p className="muted">Đang tải…</p>
+      </section>
+    );
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
 
   const submit = async (e: FormEvent) => {
@@ -80,7 +85,10 @@ export function DocumentSettings() {
         <div>
           <div className="breadcrumb">Cài đặt</div>
           <h1>Thể thức văn bản</h1>
-          <div className="muted">Theo Nghị định 30/2020/NĐ-CP: khổ A4, phông Times New Roman; các giá trị dưới đây trong phạm vi Nghị định cho phép.</div>
+          <div className="muted">
+            Theo Nghị định 30/2020/NĐ-CP: khổ A4, phông Times New Roman; các giá trị dưới đây trong phạm vi Nghị định
+            cho phép.
+          </div>
         </div>
       </header>
       <form className="card form-grid" onSubmit={submit} noValidate aria-label="Thể thức văn bản">
@@ -103,10 +111,20 @@ export function DocumentSettings() {
           </select>
         </Field>
         <Field label="Giãn dòng" hint="Từ 1 (đơn) đến 1,5" error={errors.lineSpacing}>
-          <input name="lineSpacing" inputMode="decimal" value={d.lineSpacing} onChange={(e) => set({ lineSpacing: e.target.value })} />
+          <input
+            name="lineSpacing"
+            inputMode="decimal"
+            value={d.lineSpacing}
+            onChange={(e) => set({ lineSpacing: e.target.value })}
+          />
         </Field>
         <Field label="Cỡ chữ trong bảng" hint="10–14" error={errors.tableSize}>
-          <input name="tableSize" inputMode="numeric" value={d.tableSize} onChange={(e) => set({ tableSize: e.target.value })} />
+          <input
+            name="tableSize"
+            inputMode="numeric"
+            value={d.tableSize}
+            onChange={(e) => set({ tableSize: e.target.value })}
+          />
         </Field>
         <div className="form-actions span-all">
           <button type="submit" className="primary">
@@ -136,7 +154,15 @@ export function DocumentSettings() {
         <h2 className="card-title">Sổ văn bản đi</h2>
         <label className="inline-form">
           <span className="field-label">Năm</span>
-          <input type="number" aria-label="Năm của sổ" value={year} min={2000} max={2999} onChange={(e) => setYear(Number(e.target.value) || new Date().getFullYear())} style={{ width: 100 }} />
+          <input
+            type="number"
+            aria-label="Năm của sổ"
+            value={year}
+            min={2000}
+            max={2999}
+            onChange={(e) => setYear(Number(e.target.value) || new Date().getFullYear())}
+            style={{ width: 100 }}
+          />
         </label>
         <table className="data" aria-label="Sổ văn bản đi">
           <thead>
@@ -159,7 +185,9 @@ export function DocumentSettings() {
             ) : null}
             {register.map((r) => (
               <tr key={r.id}>
-                <td className="nowrap">{r.number === null ? `(để trống)/${r.symbol}` : `${String(r.number).padStart(2, '0')}/${r.symbol}`}</td>
+                <td className="nowrap">
+                  {r.number === null ? `(để trống)/${r.symbol}` : `${String(r.number).padStart(2, '0')}/${r.symbol}`}
+                </td>
                 <td>{formatDateShort(r.date)}</td>
                 <td>{r.documentType}</td>
                 <td>{r.summary}</td>

@@ -23,12 +23,18 @@ export function HolidaySettings() {
     call('periods.holidays').then(setList, (err: unknown) => notice('error', errorMessage(err)));
   }, [notice]);
 
-  if (!list) return <section className="screen"><p className="muted">Đang tải…</p></section>;
+  if (!list)
+    return (
+      <section className="screen">
+        <p className="muted">Đang tải…</p>
+      </section>
+    );
 
   const add = () => {
     if (!date) return setError('Nhập ngày nghỉ theo dạng ngày/tháng/năm, ví dụ 17/02/2026.');
     if (list.some((h) => h.date === date)) return setError(`Ngày ${formatDateShort(date)} đã có trong danh sách.`);
-    if (list.length >= MAX_HOLIDAYS) return setError(`Chỉ lưu được tối đa ${MAX_HOLIDAYS} ngày nghỉ lễ; hãy bỏ bớt các năm đã qua.`);
+    if (list.length >= MAX_HOLIDAYS)
+      return setError(`Chỉ lưu được tối đa ${MAX_HOLIDAYS} ngày nghỉ lễ; hãy bỏ bớt các năm đã qua.`);
     setList([...list, { date, name: name.trim() }].sort((a, b) => a.date.localeCompare(b.date)));
     setDate('');
     setName('');
@@ -53,8 +59,9 @@ export function HolidaySettings() {
     <section className="screen" aria-label="Ngày nghỉ lễ">
       <h2>Ngày nghỉ lễ theo năm</h2>
       <p className="muted small">
-        Hạn nộp mặc định của kỳ báo cáo là ngày làm việc đầu tiên sau ngày chốt số liệu: đã bỏ qua thứ Bảy, Chủ nhật và các ngày lễ cố định (1/1, 30/4, 1/5,
-        2/9). Nhập thêm ở đây các ngày nghỉ thay đổi theo từng năm: Tết Nguyên đán, Giỗ Tổ Hùng Vương (10/3 âm lịch), ngày nghỉ thêm dịp Quốc khánh, ngày nghỉ bù…
+        Hạn nộp mặc định của kỳ báo cáo là ngày làm việc đầu tiên sau ngày chốt số liệu: đã bỏ qua thứ Bảy, Chủ nhật và
+        các ngày lễ cố định (1/1, 30/4, 1/5, 2/9). Nhập thêm ở đây các ngày nghỉ thay đổi theo từng năm: Tết Nguyên đán,
+        Giỗ Tổ Hùng Vương (10/3 âm lịch), ngày nghỉ thêm dịp Quốc khánh, ngày nghỉ bù…
       </p>
       <div className="rp-row-actions" style={{ alignItems: 'flex-end', marginBottom: 10 }}>
         <label className="small" style={{ width: 160 }}>
@@ -63,7 +70,12 @@ export function HolidaySettings() {
         </label>
         <label className="small" style={{ width: 280 }}>
           Tên ngày lễ
-          <input aria-label="Tên ngày lễ" placeholder="Tết Nguyên đán" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            aria-label="Tên ngày lễ"
+            placeholder="Tết Nguyên đán"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <button type="button" onClick={add}>
           + Thêm ngày

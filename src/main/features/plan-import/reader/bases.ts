@@ -2,7 +2,8 @@
 import type { ProposedText } from '../../../../shared/model/plan-import';
 import type { Line } from './lines';
 
-const INTRO = /(như sau|sau đây)\s*:?\s*$|xây dựng kế hoạch|ban hành kế hoạch|ban hành (chỉ thị|quyết định|nghị quyết)/iu;
+const INTRO =
+  /(như sau|sau đây)\s*:?\s*$|xây dựng kế hoạch|ban hành kế hoạch|ban hành (chỉ thị|quyết định|nghị quyết)/iu;
 
 /** Rule: a paragraph opening with "Căn cứ" or "Thực hiện" holds bases separated by ";". */
 export function readLegalBases(preamble: Line[]): ProposedText[] {
@@ -13,7 +14,10 @@ export function readLegalBases(preamble: Line[]): ProposedText[] {
     for (const [k, part] of l.text.split(/(?<=;)\s*/u).entries()) {
       const at = l.text.indexOf(part, pos);
       pos = at + part.length;
-      const text = part.trim().replace(/[;.,]+$/, '').trim();
+      const text = part
+        .trim()
+        .replace(/[;.,]+$/, '')
+        .trim();
       // the closing clause ("UBND … xây dựng kế hoạch …, cụ thể như sau:") is the introduction
       if (!text || (k > 0 && INTRO.test(part))) continue;
       out.push({ text, spans: [{ start: l.start + at, end: l.start + at + text.length }] });

@@ -23,7 +23,8 @@ export function readRecipients(lines: Line[]): ProposedText[] {
   return out;
 }
 
-const isName = (s: string): boolean => /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u.test(s) && !isUpperLine(s) && s.length <= 60;
+const isName = (s: string): boolean =>
+  /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u.test(s) && !isUpperLine(s) && s.length <= 60;
 const isTitle = (s: string): boolean => SIGNER_TITLES.includes(s.replace(/\s+/g, ' ').trim());
 
 /**
@@ -45,8 +46,14 @@ export function readSigner(lines: Line[], bodyEnd: number): ProposedSigner | nul
     const titleLine = [...above].reverse().find((a) => isTitle(a.text)) ?? above.at(-1)!;
     const authority = above.filter((a) => a.index < titleLine.index).map((a) => a.text);
     // "KT. CHỦ TỊCH" alone above the name: the prefix line is the authority, its rest the title
-    if (authority.length === 0 && AUTHORITY_PREFIX.test(titleLine.text)) return { authority: [titleLine.text], title: '', name: l.text, spans: [...above.map(spanOf), spanOf(l)] };
-    return { authority, title: titleLine.text, name: l.text, spans: [...above.filter((a) => a.index <= titleLine.index).map(spanOf), spanOf(l)] };
+    if (authority.length === 0 && AUTHORITY_PREFIX.test(titleLine.text))
+      return { authority: [titleLine.text], title: '', name: l.text, spans: [...above.map(spanOf), spanOf(l)] };
+    return {
+      authority,
+      title: titleLine.text,
+      name: l.text,
+      spans: [...above.filter((a) => a.index <= titleLine.index).map(spanOf), spanOf(l)],
+    };
   }
   return null;
 }

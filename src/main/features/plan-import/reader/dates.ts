@@ -9,7 +9,8 @@ export function isoOf(year: number, month: number, day: number): string | null {
 }
 
 /** One date written either way; the year group is optional. */
-export const DATE_PATTERN = /(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4}))?(?!\d)/gu;
+export const DATE_PATTERN =
+  /(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4}))?(?!\d)/gu;
 
 export interface FoundDate {
   iso: string | null;
@@ -26,5 +27,10 @@ export function readDate(s: string, defaultYear: number | null): FoundDate | nul
   const day = Number(m[1]);
   const month = Number(m[2]);
   const year = m[3] ? Number(m[3]) : defaultYear;
-  return { iso: year === null ? null : isoOf(year, month, day), hadYear: Boolean(m[3]), index: m.index, length: m[0].length };
+  return {
+    iso: year === null ? null : isoOf(year, month, day),
+    hadYear: Boolean(m[3]),
+    index: m.index,
+    length: m[0].length,
+  };
 }

@@ -44,17 +44,31 @@ export function readPlaceDate(l: Line): { place: Proposed<string | null>; date: 
   const rest = m[2]!;
   const d = /^(\d{1,2})\s*(?:tháng\s*|\/|-|\.)\s*(\d{1,2})\s*(?:năm\s*|\/|-|\.)\s*(\d{4})/u.exec(rest);
   const iso = d ? isoOf(Number(d[3]), Number(d[2]), Number(d[1])) : null;
-  return { place: { value: place, spans: [spanIn(l, place)] }, date: { value: iso, spans: iso ? [spanIn(l, `ngày ${rest}`.trim())] : [] } };
+  return {
+    place: { value: place, spans: [spanIn(l, place)] },
+    date: { value: iso, spans: iso ? [spanIn(l, `ngày ${rest}`.trim())] : [] },
+  };
 }
 
 /** Agency lines: capitals, not the motto, not the number or the date. Two lines split a name that wraps. */
 function readAgencies(lines: Line[]): { issuer: Proposed<string | null>; parentIssuer: Proposed<string | null> } {
-  const cands = lines.filter((l) => isUpperLine(l.text) && !isMottoLine(l.text) && !typeOfLine(l.text) && !/^Số(?![\p{L}\p{N}])/u.test(l.text) && l.text.length < 150);
+  const cands = lines.filter(
+    (l) =>
+      isUpperLine(l.text) &&
+      !isMottoLine(l.text) &&
+      !typeOfLine(l.text) &&
+      !/^Số(?![\p{L}\p{N}])/u.test(l.text) &&
+      l.text.length < 150,
+  );
   // a name cut after its first words ("ỦY BAN NHÂN DÂN" / "THÀNH PHỐ LONG KHÁNH") is one agency
   const joined: { text: string; spans: Span[] }[] = [];
   for (const l of cands) {
     const prev = joined.at(-1);
-    if (prev && /^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐẢNG BỘ)$/u.test(prev.text) && /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU|ĐẢNG BỘ)(?![\p{L}\p{N}])/u.test(l.text)) {
+    if (
+      prev &&
+      /^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐẢNG BỘ)$/u.test(prev.text) &&
+      /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU|ĐẢNG BỘ)(?![\p{L}\p{N}])/u.test(l.text)
+    ) {
       prev.text = `${prev.text} ${l.text}`;
       prev.spans.push(spanOf(l));
     } else joined.push({ text: l.text.replace(/[-_]+$/, '').trim(), spans: [spanOf(l)] });
@@ -62,7 +76,10 @@ function readAgencies(lines: Line[]): { issuer: Proposed<string | null>; parentI
   if (joined.length === 0) return { issuer: none(null), parentIssuer: none(null) };
   const issuer = joined.at(-1)!;
   const parent = joined.length > 1 ? joined.at(-2)! : null;
-  return { issuer: { value: issuer.text, spans: issuer.spans }, parentIssuer: parent ? { value: parent.text, spans: parent.spans } : none(null) };
+  return {
+    issuer: { value: issuer.text, spans: issuer.spans },
+    parentIssuer: parent ? { value: parent.text, spans: parent.spans } : none(null),
+  };
 }
 
 const BODY_START = /^(Căn cứ|Thực hiện|Xét|Theo|Kính gửi|[IVX]+\s*[.\-–)]\s|\p{N}+\s*[.)]\s)/u;
@@ -87,8 +104,12 @@ export function readHeader(lines: Line[]): Header {
     if (pd) ({ place, date } = pd);
   }
   // the header ends at the type line (or at the number / date line when there is none)
-  const headerLast = typeLine?.index ?? Math.max(numberLine?.index ?? -1, place.spans.length ? scan.findIndex((l) => readPlaceDate(l)) : -1);
-  const headerLines = scan.filter((l) => l.index < (typeLine?.index ?? headerLast + 1) && !readNumber(l) && !readPlaceDate(l));
+  const headerLast =
+    typeLine?.index ??
+    Math.max(numberLine?.index ?? -1, place.spans.length ? scan.findIndex((l) => readPlaceDate(l)) : -1);
+  const headerLines = scan.filter(
+    (l) => l.index < (typeLine?.index ?? headerLast + 1) && !readNumber(l) && !readPlaceDate(l),
+  );
   const { issuer, parentIssuer } = readAgencies(headerLines);
 
   let title = none('');
@@ -105,7 +126,13 @@ export function readHeader(lines: Line[]): Header {
     bodyStart = vv.index + 1;
   }
   // after a title, further header-ish lines (a second title line in capitals) are skipped
-  while (lines[bodyStart] && !BODY_START.test(lines[bodyStart]!.text) && bodyStart <= (typeLine?.index ?? 0) + 2 && isUpperLine(lines[bodyStart]!.text)) bodyStart++;
+  while (
+    lines[bodyStart] &&
+    !BODY_START.test(lines[bodyStart]!.text) &&
+    bodyStart <= (typeLine?.index ?? 0) + 2 &&
+    isUpperLine(lines[bodyStart]!.text)
+  )
+    bodyStart++;
 
   let typeName: string | null = typeLine ? typeOfLine(typeLine.text) : null;
   let typeSpans: Span[] = typeLine ? [spanOf(typeLine)] : [];
@@ -123,5 +150,16 @@ export function readHeader(lines: Line[]): Header {
     }
   }
   const planType = TYPE_NAMES.find((t) => t.name === typeName)?.code ?? 'KHAC';
-  return { type: { value: typeName, spans: typeSpans }, planType, number, symbol, place, date, issuer, parentIssuer, title, bodyStart: Math.max(0, bodyStart) };
+  return {
+    type: { value: typeName, spans: typeSpans },
+    planType,
+    number,
+    symbol,
+    place,
+    date,
+    issuer,
+    parentIssuer,
+    title,
+    bodyStart: Math.max(0, bodyStart),
+  };
 }

@@ -15,7 +15,9 @@ const SPACE = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const upperRatio = (s: string): number => {
   const letters = s.match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return 0;
-  return letters.filter((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi')).length / letters.length;
+  return (
+    letters.filter((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi')).length / letters.length
+  );
 };
 
 export const isUpperLine = (s: string): boolean => upperRatio(s) > 0.8 && /\p{L}{2}/u.test(s);
@@ -34,7 +36,10 @@ const PLACE_DATE = /,\s*ngày\b/u;
 
 /** Markdown and table markup of a scraped page: pipes become line breaks, asterisks and # go. */
 function dropMarkup(line: string): string[] {
-  const l = line.replace(/\*+/g, '').replace(/^\s*#{1,6}\s+/, '').replace(/^\s*>\s?/, '');
+  const l = line
+    .replace(/\*+/g, '')
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*>\s?/, '');
   if (!l.includes('|')) return [l];
   const cells = l.split('|').map((c) => c.trim());
   return cells.filter((c) => c !== '' && !/^:?-{3,}:?$/.test(c));
@@ -42,7 +47,8 @@ function dropMarkup(line: string): string[] {
 
 /** The agency and the motto on one line, the number and the place-date on one line: split them. */
 function splitHeaderLine(line: string): string[] {
-  const motto = /(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)/u;
+  const motto =
+    /(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)/u;
   const m = motto.exec(line);
   if (m && line.trim() !== m[0]) {
     const before = line.slice(0, m.index).trim();
@@ -69,7 +75,10 @@ function splitHeaderLine(line: string): string[] {
  * the authority line, the title line and the name line.
  */
 export function splitSignatureLine(line: string): string[] {
-  const m = /^((?:(?:TM|KT|Q|TL|TUQ)\.\s*)?[\p{Lu}][\p{Lu}\s,.-]*?[\p{Lu}])\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$/u.exec(line);
+  const m =
+    /^((?:(?:TM|KT|Q|TL|TUQ)\.\s*)?[\p{Lu}][\p{Lu}\s,.-]*?[\p{Lu}])\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$/u.exec(
+      line,
+    );
   if (!m) return [line];
   const upper = m[1]!.replace(/\s+/g, ' ');
   const name = m[2]!;
@@ -86,7 +95,10 @@ function splitRecipients(line: string): string[] {
   const out: string[] = [];
   if (m[1]) out.push(m[1]);
   out.push(m[2]!.replace(/\s+:/, ':'));
-  const items = m[3]!.split(/(?<=^|[;:.,])\s*(?=[-–+•]\s)/u).map((s) => s.trim()).filter(Boolean);
+  const items = m[3]!
+    .split(/(?<=^|[;:.,])\s*(?=[-–+•]\s)/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const [i, item] of items.entries()) {
     // the last entry ("Lưu: VT, TH.") may carry the signature block after it
     const tail = i === items.length - 1 ? /^([-–+•]\s*Lưu\b[^]*?\.)\s+(\p{Lu}[^]*)$/u.exec(item) : null;
@@ -105,12 +117,21 @@ function splitAfterEndMark(line: string): string[] {
 }
 
 function isDocumentAnchor(line: string): boolean {
-  return /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc/u.test(line) || NUMBER_LINE.test(line) || typeOfLine(line) !== null;
+  return (
+    /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc/u.test(
+      line,
+    ) ||
+    NUMBER_LINE.test(line) ||
+    typeOfLine(line) !== null
+  );
 }
 
 /** The header region: up to the first legal basis or heading (at most 25 lines). */
 function headerEnd(lines: string[]): number {
-  const i = lines.findIndex((l, k) => k > 0 && (/^(Căn cứ|Thực hiện|Xét|Theo đề nghị)(?![\p{L}\p{N}])/u.test(l) || /^[IVX]+\s*[.\-–)]\s/u.test(l)));
+  const i = lines.findIndex(
+    (l, k) =>
+      k > 0 && (/^(Căn cứ|Thực hiện|Xét|Theo đề nghị)(?![\p{L}\p{N}])/u.test(l) || /^[IVX]+\s*[.\-–)]\s/u.test(l)),
+  );
   return Math.min(i < 0 ? lines.length : i, 25);
 }
 
@@ -139,7 +160,13 @@ function joinBrokenParagraphs(lines: string[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
     const prev = out.at(-1);
-    if (prev !== undefined && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(l) && !STARTS_HEADING.test(l) && !isUpperLine(prev)) {
+    if (
+      prev !== undefined &&
+      !ENDS_SENTENCE.test(prev) &&
+      /^\p{Ll}/u.test(l) &&
+      !STARTS_HEADING.test(l) &&
+      !isUpperLine(prev)
+    ) {
       out[out.length - 1] = `${prev} ${l}`;
     } else out.push(l);
   }
@@ -159,11 +186,18 @@ export function normalizePlanText(raw: string): string {
   lines = lines.map((l) => {
     let t = l;
     for (const [re, to] of OCR_FIXES) t = t.replace(re, to);
-    return t.replace(/\s+([,;:.])(?=\s|$)/g, '$1').replace(SPACE, ' ').trim();
+    return t
+      .replace(/\s+([,;:.])(?=\s|$)/g, '$1')
+      .replace(SPACE, ' ')
+      .trim();
   });
   // a flattened signature line anywhere after "Nơi nhận"
   const recipientsAt = lines.findIndex((l) => /^Nơi nhận\s*:/u.test(l));
-  if (recipientsAt >= 0) lines = [...lines.slice(0, recipientsAt), ...lines.slice(recipientsAt).flatMap((l) => (/^[-–+•]/u.test(l) ? [l] : splitSignatureLine(l)))];
+  if (recipientsAt >= 0)
+    lines = [
+      ...lines.slice(0, recipientsAt),
+      ...lines.slice(recipientsAt).flatMap((l) => (/^[-–+•]/u.test(l) ? [l] : splitSignatureLine(l))),
+    ];
   else if (lines.length) lines = [...lines.slice(0, -1), ...splitSignatureLine(lines.at(-1)!)];
   return lines.filter((l) => l !== '').join('\n');
 }

@@ -28,8 +28,17 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
   // the body: from the header to "Nơi nhận" or the signature block, whichever comes first
   const recipientsAt = lines.findIndex((l) => RECIPIENTS_LINE.test(l.text));
   let lastEndMark = -1;
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.text.endsWith('./.')) { lastEndMark = i; break; }
-  const tailStart = lastEndMark >= 0 ? lastEndMark + 1 : recipientsAt >= 0 ? recipientsAt : Math.max(header.bodyStart, lines.length - 6);
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (lines[i]!.text.endsWith('./.')) {
+      lastEndMark = i;
+      break;
+    }
+  const tailStart =
+    lastEndMark >= 0
+      ? lastEndMark + 1
+      : recipientsAt >= 0
+        ? recipientsAt
+        : Math.max(header.bodyStart, lines.length - 6);
   const signer = readSigner(lines, tailStart);
   const signerStart = signer ? lines.findIndex((l) => l.start === signer.spans[0]!.start) : -1;
   const ends = [recipientsAt, signerStart].filter((i) => i >= header.bodyStart);
@@ -45,7 +54,8 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
   if (!header.type.value) warnings.unshift('Không nhận ra loại văn bản (Kế hoạch, Chỉ thị, …): hãy chọn loại.');
   if (!header.date.value) warnings.unshift('Không đọc được ngày ban hành: hãy nhập ngày.');
   if (!header.title.value) warnings.unshift('Không nhận ra trích yếu (tên văn bản): hãy nhập trích yếu.');
-  if (deadlines.some((d) => d.date === null)) warnings.push('Có hạn nộp không ghi năm và văn bản không có ngày ban hành: hãy nhập ngày.');
+  if (deadlines.some((d) => d.date === null))
+    warnings.push('Có hạn nộp không ghi năm và văn bản không có ngày ban hành: hãy nhập ngày.');
 
   return {
     text,

@@ -27,7 +27,9 @@ export function proposePeriods(deadlines: ProposedDeadline[]): { periods: Propos
     const type: PeriodType = d.kind;
     const window = periodWindow({ type, year, index });
     if (!window) {
-      warnings.push(`Hạn nộp "${d.text}": chưa đề xuất được kỳ báo cáo (${type === 'ad_hoc' ? 'kỳ đột xuất cần ngày chốt số liệu' : 'chưa rõ tháng hoặc quý'}); hãy tạo kỳ này ở màn hình Kỳ báo cáo.`);
+      warnings.push(
+        `Hạn nộp "${d.text}": chưa đề xuất được kỳ báo cáo (${type === 'ad_hoc' ? 'kỳ đột xuất cần ngày chốt số liệu' : 'chưa rõ tháng hoặc quý'}); hãy tạo kỳ này ở màn hình Kỳ báo cáo.`,
+      );
       continue;
     }
     let windowEnd = window.end;
@@ -39,7 +41,17 @@ export function proposePeriods(deadlines: ProposedDeadline[]): { periods: Propos
       windowEnd = prev > window.start ? prev : window.start;
       note = `Hạn nộp ${fmt(d.date)} sớm hơn ngày chốt số liệu ${fmt(window.end)} theo Nghị định 09/2019/NĐ-CP: đề xuất chốt số liệu ngày ${fmt(windowEnd)} (sửa được).`;
     }
-    periods.push({ type, year, index, name: periodName({ type, year, index }), windowStart: window.start, windowEnd, deadline: d.date, note, spans: d.spans });
+    periods.push({
+      type,
+      year,
+      index,
+      name: periodName({ type, year, index }),
+      windowStart: window.start,
+      windowEnd,
+      deadline: d.date,
+      note,
+      spans: d.spans,
+    });
   }
   return { periods, warnings };
 }

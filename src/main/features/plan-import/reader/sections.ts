@@ -17,7 +17,8 @@ const DASH = /^[-–+•]\s*(\S.*)$/u;
 /** Rule: a Roman numeral with ".", "-" or ")" opens a part; a number a sub-part; a letter an item; a dash a point. */
 export function headingOf(text: string): Heading | null {
   let m = ROMAN.exec(text);
-  if (m && /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/.test(m[1]!)) return { level: 1, label: m[1]!, rest: m[2]! };
+  if (m && /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/.test(m[1]!))
+    return { level: 1, label: m[1]!, rest: m[2]! };
   m = ARABIC.exec(text);
   if (m) return { level: 2, label: String(Number(m[1]!)), rest: m[2]! };
   m = LETTER.exec(text);
@@ -64,7 +65,16 @@ export function readSections(lines: Line[]): ProposedSection[] {
     }
     if (!stack.length && h.level > 1 && roots.length === 0) continue;
     const { title, more } = h.level === 4 ? { title: h.rest.replace(/[;.]$/, ''), more: '' } : splitTitle(h.rest);
-    const node: Node = { label: h.label, level: h.level, title, text: '', children: [], spans: [spanOf(l)], textLines: more ? [more] : [], textSpans: [] };
+    const node: Node = {
+      label: h.label,
+      level: h.level,
+      title,
+      text: '',
+      children: [],
+      spans: [spanOf(l)],
+      textLines: more ? [more] : [],
+      textSpans: [],
+    };
     while (stack.length && stack.at(-1)!.level >= h.level) stack.pop();
     const parent = stack.at(-1);
     if (parent) parent.children.push(node);
@@ -90,6 +100,9 @@ function isPartTitle(rest: string): boolean {
 }
 
 /** Every node, depth first, with the labels of its ancestors ("IV.1"). */
-export function walkSections(nodes: ProposedSection[], path: string[] = []): { node: ProposedSection; path: string[] }[] {
+export function walkSections(
+  nodes: ProposedSection[],
+  path: string[] = [],
+): { node: ProposedSection; path: string[] }[] {
   return nodes.flatMap((n) => [{ node: n, path: [...path, n.label] }, ...walkSections(n.children, [...path, n.label])]);
 }

@@ -9,7 +9,8 @@ import { matchUnit, splitUnits, startsWithUnitHead, suggestKind, unitKey, type R
 const IMPLEMENTATION = /to chuc thuc hien|phan cong (nhiem vu|trach nhiem)|trach nhiem thuc hien|giao nhiem vu/;
 const VERBS =
   /\s(chủ trì|theo dõi|tham mưu|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|xây dựng|tổ chức|hướng dẫn|tổng hợp|căn cứ|kiểm tra|rà soát|đôn đốc|bố trí|tăng cường|chỉ đạo|định kỳ|nghiên cứu|quán triệt|phát huy|cập nhật)(?=[\s,])/u;
-const SUPPORT = /phối hợp(?:\s+với)?\s+(.+?)(?=\s(?:tham mưu|xử lý|triển khai|làm tốt|đăng tin|rà soát|chấm điểm|tổ chức|thực hiện|kiểm tra|theo dõi|hướng dẫn|tuyên truyền|vận động|giải quyết|xây dựng|chỉ đạo|báo cáo|đánh giá|tổng hợp|để|trong|nhằm|theo|về|tại)(?=[\s,.;])|[.;(:]|$)/gu;
+const SUPPORT =
+  /phối hợp(?:\s+với)?\s+(.+?)(?=\s(?:tham mưu|xử lý|triển khai|làm tốt|đăng tin|rà soát|chấm điểm|tổ chức|thực hiện|kiểm tra|theo dõi|hướng dẫn|tuyên truyền|vận động|giải quyết|xây dựng|chỉ đạo|báo cáo|đánh giá|tổng hợp|để|trong|nhằm|theo|về|tại)(?=[\s,.;])|[.;(:]|$)/gu;
 
 interface Open {
   section: string;
@@ -18,11 +19,24 @@ interface Open {
   spans: Span[];
 }
 
-function unitsFrom(l: Line, head: string, headOffset: number, role: UnitMatch['role'], register: RegisterUnit[]): UnitMatch[] {
+function unitsFrom(
+  l: Line,
+  head: string,
+  headOffset: number,
+  role: UnitMatch['role'],
+  register: RegisterUnit[],
+): UnitMatch[] {
   return splitUnits(head).map((u) => {
     const found = matchUnit(u.name, register);
     const start = l.start + headOffset + u.offset;
-    return { name: u.name, role, unitId: found?.id ?? null, unitName: found?.name ?? null, suggestedKind: suggestKind(u.name), spans: [{ start, end: start + u.name.length }] };
+    return {
+      name: u.name,
+      role,
+      unitId: found?.id ?? null,
+      unitName: found?.name ?? null,
+      suggestedKind: suggestKind(u.name),
+      spans: [{ start, end: start + u.name.length }],
+    };
   });
 }
 
@@ -83,7 +97,12 @@ export function readTasks(lines: Line[], register: RegisterUnit[]): ProposedTask
   const close = () => {
     if (open && (open.lines.length || open.units.length)) {
       const support = supportUnits(open, openLines, register);
-      tasks.push({ text: open.lines.join('\n'), units: [...open.units, ...support], section: open.section, spans: mergeSpans(open.spans) });
+      tasks.push({
+        text: open.lines.join('\n'),
+        units: [...open.units, ...support],
+        section: open.section,
+        spans: mergeSpans(open.spans),
+      });
     }
     open = null;
     openLines = [];

@@ -13,7 +13,9 @@ export interface RegisterUnit {
 
 /** The comparison key of a unit name: folded, punctuation gone, abbreviations expanded. */
 export function unitKey(name: string): string {
-  let k = ` ${foldDiacritics(name).replace(/&/g, ' va ').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  let k = ` ${foldDiacritics(name)
+    .replace(/&/g, ' va ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   for (const [re, to] of ABBREVIATIONS) k = k.replace(re, to);
   return k.replace(/\s+/g, ' ').trim();
 }
@@ -43,13 +45,23 @@ export function splitUnits(s: string): { name: string; offset: number }[] {
     if (last && !startsWithUnitHead(p.text)) last.end = p.end;
     else out.push({ name: '', offset: p.start, end: p.end });
   }
-  return out.map((u) => ({ name: s.slice(u.offset, u.end).trim().replace(/[.:;,]+$/, ''), offset: u.offset })).filter((u) => u.name.length > 1);
+  return out
+    .map((u) => ({
+      name: s
+        .slice(u.offset, u.end)
+        .trim()
+        .replace(/[.:;,]+$/, ''),
+      offset: u.offset,
+    }))
+    .filter((u) => u.name.length > 1);
 }
 
 export function matchUnit(name: string, register: RegisterUnit[]): RegisterUnit | null {
   const key = unitKey(name);
   if (!key) return null;
-  const exact = register.filter((u) => unitKey(u.name) === key || (u.shortName && unitKey(u.shortName) === key) || u.code.toLowerCase() === key);
+  const exact = register.filter(
+    (u) => unitKey(u.name) === key || (u.shortName && unitKey(u.shortName) === key) || u.code.toLowerCase() === key,
+  );
   if (exact.length >= 1) return exact[0]!;
   // "Phòng Nội vụ" in the text, "Phòng Nội vụ thành phố Long Khánh" in the register (and the reverse)
   const longer = register.filter((u) => unitKey(u.name).startsWith(key + ' '));

@@ -1,7 +1,11 @@
 // Words the reader recognises: document types, mottos, signer titles, unit heads, OCR slips.
 
 /** Document types as printed on the type line, with their plan code. */
-export const TYPE_NAMES: { name: string; code: 'KH' | 'CT' | 'NQ' | 'KL' | 'QD' | 'CV' | 'KHAC'; abbreviation: string }[] = [
+export const TYPE_NAMES: {
+  name: string;
+  code: 'KH' | 'CT' | 'NQ' | 'KL' | 'QD' | 'CV' | 'KHAC';
+  abbreviation: string;
+}[] = [
   { name: 'Kế hoạch', code: 'KH', abbreviation: 'KH' },
   { name: 'Chỉ thị', code: 'CT', abbreviation: 'CT' },
   { name: 'Nghị quyết', code: 'NQ', abbreviation: 'NQ' },
@@ -18,7 +22,11 @@ export const TYPE_NAMES: { name: string; code: 'KH' | 'CT' | 'NQ' | 'KL' | 'QD' 
   { name: 'Báo cáo', code: 'KHAC', abbreviation: 'BC' },
 ];
 
-export const MOTTO_LINES = [/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u, /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu, /^ĐẢNG CỘNG SẢN VIỆT NAM$/u];
+export const MOTTO_LINES = [
+  /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u,
+  /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu,
+  /^ĐẢNG CỘNG SẢN VIỆT NAM$/u,
+];
 
 /** Signer titles, longest first so "PHÓ CHỦ TỊCH" wins over "CHỦ TỊCH". */
 export const SIGNER_TITLES = [
@@ -52,11 +60,65 @@ export const AUTHORITY_PREFIX = /^(TM|KT|Q|TL|TUQ)\.\s*/u;
  * "Sở Tư pháp, Thanh tra tỉnh" is two.
  */
 export const UNIT_HEADS = [
-  'Sở', 'Phòng', 'Ban', 'Thanh tra', 'UBND', 'Ủy ban', 'Uỷ ban', 'UBMTTQ', 'MTTQ', 'Mặt trận', 'HĐND', 'Hội đồng', 'Trung tâm', 'Văn phòng',
-  'Công an', 'Bộ Chỉ huy', 'Ban Chỉ huy', 'Các', 'Hội', 'Đoàn', 'Liên đoàn', 'Đài', 'Báo', 'Cục', 'Chi cục', 'Kho bạc', 'Bảo hiểm', 'Viện',
-  'Trường', 'Bệnh viện', 'Công chức', 'Cán bộ', 'Đảng ủy', 'Đảng uỷ', 'Huyện ủy', 'Thành ủy', 'Tỉnh ủy', 'Thị ủy', 'Chi nhánh', 'Tòa án', 'Viện kiểm sát',
-  'Thường trực', 'Chủ tịch', 'Lãnh đạo', 'Bộ', 'Tổ', 'Đội', 'Hạt', 'Trạm', 'Cơ quan', 'Đơn vị', 'Thủ trưởng', 'Người đứng đầu', 'Ngân hàng', 'Điện lực',
-  'Lực lượng', 'Quân sự', 'Ủy ban Mặt trận', 'BCH',
+  'Sở',
+  'Phòng',
+  'Ban',
+  'Thanh tra',
+  'UBND',
+  'Ủy ban',
+  'Uỷ ban',
+  'UBMTTQ',
+  'MTTQ',
+  'Mặt trận',
+  'HĐND',
+  'Hội đồng',
+  'Trung tâm',
+  'Văn phòng',
+  'Công an',
+  'Bộ Chỉ huy',
+  'Ban Chỉ huy',
+  'Các',
+  'Hội',
+  'Đoàn',
+  'Liên đoàn',
+  'Đài',
+  'Báo',
+  'Cục',
+  'Chi cục',
+  'Kho bạc',
+  'Bảo hiểm',
+  'Viện',
+  'Trường',
+  'Bệnh viện',
+  'Công chức',
+  'Cán bộ',
+  'Đảng ủy',
+  'Đảng uỷ',
+  'Huyện ủy',
+  'Thành ủy',
+  'Tỉnh ủy',
+  'Thị ủy',
+  'Chi nhánh',
+  'Tòa án',
+  'Viện kiểm sát',
+  'Thường trực',
+  'Chủ tịch',
+  'Lãnh đạo',
+  'Bộ',
+  'Tổ',
+  'Đội',
+  'Hạt',
+  'Trạm',
+  'Cơ quan',
+  'Đơn vị',
+  'Thủ trưởng',
+  'Người đứng đầu',
+  'Ngân hàng',
+  'Điện lực',
+  'Lực lượng',
+  'Quân sự',
+  'Ủy ban Mặt trận',
+  'BCH',
 ].sort((a, b) => b.length - a.length);
 
 /** Abbreviations expanded before a name is matched to the register (folded, lower case). */
