@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Settings } from './routes/Settings';
-import { UnitsScreen } from './routes/Units';
-import { NotBuilt } from './routes/NotBuilt';
-import { ScoringScreen } from './routes/Scoring';
+import { Settings } from './routes/settings/Settings';
+import { UnitsScreen } from './routes/units/Units';
+import { NotBuilt } from './components/NotBuilt';
+import { ScoringScreen } from './routes/scoring/Scoring';
 import { NoticeProvider } from './components/Notice';
-import { DashboardScreen } from './routes/Dashboard';
-import { PlansScreen } from './routes/Plans';
-import { PeriodsScreen } from './routes/Periods';
-import { TemplatesScreen } from './routes/Templates';
-import { UnitReportScreen } from './routes/UnitReport';
-import { CompileScreen } from './routes/Compile';
-import { CollectExcelScreen } from './routes/CollectExcel';
-import { PlanImportScreen } from './routes/PlanImport';
+import { DashboardScreen } from './routes/dashboard/Dashboard';
+import { PlansScreen } from './routes/plans/Plans';
+import { PeriodsScreen } from './routes/periods/Periods';
+import { TemplatesScreen } from './routes/templates/Templates';
+import { UnitReportScreen } from './routes/reports/UnitReport';
+import { CompileScreen } from './routes/compile/Compile';
+import { CollectExcelScreen } from './routes/collect/CollectExcel';
+import { PlanImportScreen } from './routes/plan-import/PlanImport';
 
 const ROUTES = [
   { id: 'tong-quan', label: 'Tổng quan', icon: '◧' },

@@ -1,6 +1,6 @@
 // Nhật ký: every change, who and when, before → after; filterable and exportable.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { TABLE_LABELS, type AuditPage } from '../../../shared/model/safety';
 import { formatNumber } from '../../../shared/format';

@@ -1,6 +1,6 @@
 // Sao lưu, khôi phục: the rotation, manual copies, restore after a check, data packages.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
 import type { BackupList, DataInspection } from '../../../shared/model/safety';

@@ -1,7 +1,7 @@
 // Thể thức văn bản: the decree's ranges the user chooses, sample documents, and the register
 // of outgoing documents (sổ văn bản đi).
 import { useEffect, useState, type FormEvent } from 'react';
-import { call, ApiError, errorMessage } from '../../api';
+import { call, ApiError, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Field, fieldErrors } from '../../components/Field';
 import type { RegisterEntry, SampleKind } from '../../../shared/model/document';

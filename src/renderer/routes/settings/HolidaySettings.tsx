@@ -1,12 +1,12 @@
 // Ngày nghỉ lễ: holidays on dates that move every year (Tết Nguyên đán, Giỗ Tổ Hùng Vương, the extra day
 // of Quốc khánh…). Default deadlines of report periods skip them, as they skip weekends and 1/1, 30/4, 1/5, 2/9.
 import { useEffect, useState } from 'react';
-import { call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { ViDateInput } from '../../components/ViDateInput';
 import { formatDateShort } from '../../../shared/format';
 import { MAX_HOLIDAYS, type Holiday } from '../../../shared/model/period';
-import '../reporting.css';
+import '../../styles/reporting.css';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const weekday = (iso: string) => WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? '';

@@ -1,6 +1,6 @@
 // Thùng rác: deleted records wait here and can be put back until the trash is emptied.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../api';
+import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
 import type { TrashItem } from '../../../shared/model/safety';

@@ -1,22 +1,22 @@
 // Tổng quan: the board of a period's expected units, its rates, days left, and reporting rates
 // over the last periods. One click (or Enter) on a unit opens its report.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Field } from '../components/Field';
-import { formatDateShort } from '../../shared/format';
-import { formatDec } from '../../shared/domain/decimal';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Field } from '../../components/Field';
+import { formatDateShort } from '../../../shared/format';
+import { formatDec } from '../../../shared/domain/decimal';
 import {
   BOARD_STATE_LABELS,
   CHANNEL_LABELS,
   type Board,
   type BoardState,
   type TrendPoint,
-} from '../../shared/model/report';
-import type { PeriodListItem } from '../../shared/model/period';
-import { goTo, readTarget, rememberTarget } from '../reporting-nav';
-import { ReminderDialog } from './Reminder';
-import './reporting.css';
+} from '../../../shared/model/report';
+import type { PeriodListItem } from '../../../shared/model/period';
+import { goTo, readTarget, rememberTarget } from '../../lib/reporting-nav';
+import { ReminderDialog } from '../reminder/Reminder';
+import '../../styles/reporting.css';
 
 const FILTERS: { id: 'all' | BoardState; label: string }[] = [
   { id: 'all', label: 'Tất cả' },

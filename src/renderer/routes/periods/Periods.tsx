@@ -1,12 +1,12 @@
 // Kỳ báo cáo: periods made from a template, with the data window of Nghị định 09/2019 computed,
 // the deadline (the plan's, or one working day after the cut-off), and the expected units.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Confirm, Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { ViDateInput } from '../components/ViDateInput';
-import { formatDateShort } from '../../shared/format';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Confirm, Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { ViDateInput } from '../../components/ViDateInput';
+import { formatDateShort } from '../../../shared/format';
 import {
   PERIOD_TYPES,
   PERIOD_TYPE_LABELS,
@@ -14,15 +14,15 @@ import {
   type PeriodListItem,
   type PeriodPreview,
   type PeriodType,
-} from '../../shared/model/period';
-import type { TemplateListItem } from '../../shared/model/template';
-import type { PlanListItem } from '../../shared/model/plan';
-import { planReference } from '../../shared/model/plan';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind, type UnitListItem } from '../../shared/model/unit';
-import type { PeriodInput } from '../../shared/contract/periods';
-import { goTo } from '../reporting-nav';
-import { openCollectExcel } from './collect-nav';
-import './reporting.css';
+} from '../../../shared/model/period';
+import type { TemplateListItem } from '../../../shared/model/template';
+import type { PlanListItem } from '../../../shared/model/plan';
+import { planReference } from '../../../shared/model/plan';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
+import type { PeriodInput } from '../../../shared/contract/periods';
+import { goTo } from '../../lib/reporting-nav';
+import { openCollectExcel } from '../../lib/collect-nav';
+import '../../styles/reporting.css';
 
 export function PeriodsScreen() {
   const notice = useNotice();

@@ -1,5 +1,5 @@
 // Opening "Thu biểu Excel" for a period from another screen (Kỳ báo cáo).
-import { rememberTarget } from '../reporting-nav';
+import { rememberTarget } from './reporting-nav';
 
 export function openCollectExcel(periodId: number): void {
   rememberTarget({ periodId });

@@ -2,11 +2,11 @@
 // live totals, approval and reopening, the results (ranking, counts, chart, exports) and the
 // criteria sets.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Confirm, Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '../../shared/domain/scoring';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Confirm, Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { computeTotals, formatPoints, parsePoints, rangeText, toCenti } from '../../../shared/domain/scoring';
 import {
   SCORING_STAGE_LABELS,
   type CriteriaSet,
@@ -16,9 +16,9 @@ import {
   type ScoringRound,
   type ScoringRoundListItem,
   type UnitScoring,
-} from '../../shared/model/scoring';
-import { formatDateShort } from '../../shared/format';
-import type { CriteriaSetInput } from '../../shared/contract/scoring';
+} from '../../../shared/model/scoring';
+import { formatDateShort } from '../../../shared/format';
+import type { CriteriaSetInput } from '../../../shared/contract/scoring';
 import { CriteriaSetForm } from './ScoringSetEditor';
 import './scoring.css';
 

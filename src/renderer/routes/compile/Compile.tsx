@@ -2,16 +2,16 @@
 // against last year and the plan's targets), edit the draft of the report with its figures as
 // visible {{placeholders}}, and export Word, Excel and the email draft.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { formatDec } from '../../shared/domain/decimal';
-import { formatDateShort } from '../../shared/format';
-import { AGGREGATION_LABELS } from '../../shared/model/template';
-import { BOARD_STATE_LABELS } from '../../shared/model/report';
-import { UNIT_KIND_LABELS } from '../../shared/model/unit';
-import type { PeriodListItem } from '../../shared/model/period';
-import type { CompileSettings, IndicatorTotal } from '../../shared/model/compile';
-import type { DraftView, EmailDraft } from '../../shared/contract/compile';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { formatDec } from '../../../shared/domain/decimal';
+import { formatDateShort } from '../../../shared/format';
+import { AGGREGATION_LABELS } from '../../../shared/model/template';
+import { BOARD_STATE_LABELS } from '../../../shared/model/report';
+import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
+import type { PeriodListItem } from '../../../shared/model/period';
+import type { CompileSettings, IndicatorTotal } from '../../../shared/model/compile';
+import type { DraftView, EmailDraft } from '../../../shared/contract/compile';
 import './compile.css';
 
 type Tab = 'chi-so' | 'loai' | 'don-vi' | 'tinh-hinh' | 'du-thao' | 'noi-gui';

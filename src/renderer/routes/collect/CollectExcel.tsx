@@ -2,20 +2,20 @@
 // (dropped files or a folder, or chosen), review them — unit, period, status, the diff of a changed
 // report — and store only the files the user ticks. Long steps show a progress bar.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { readTarget, rememberTarget } from '../reporting-nav';
-import { formatNumber } from '../../shared/format';
-import type { PeriodListItem, ExpectedUnit } from '../../shared/model/period';
-import type { JobProgress } from '../../shared/model/job';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { readTarget, rememberTarget } from '../../lib/reporting-nav';
+import { formatNumber } from '../../../shared/format';
+import type { PeriodListItem, ExpectedUnit } from '../../../shared/model/period';
+import type { JobProgress } from '../../../shared/model/job';
 import {
   REVIEW_STATUS_LABELS,
   type CollectCommitResult,
   type CollectExportResult,
   type CollectReview,
   type ReviewItem,
-} from '../../shared/model/collect';
-import { REPORT_STATUS_LABELS } from '../../shared/model/report';
+} from '../../../shared/model/collect';
+import { REPORT_STATUS_LABELS } from '../../../shared/model/report';
 import './collect.css';
 
 const newJobId = () => `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -3,15 +3,15 @@
 // a field, switching report or pressing Ctrl+S). A field that does not parse stays as typed, marked,
 // and is not sent; nothing typed is dropped.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { ViDateInput } from '../components/ViDateInput';
-import { formatDateShort, todayIso } from '../../shared/format';
-import { formatDec } from '../../shared/domain/decimal';
-import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../shared/domain/rules';
-import { parseIndicatorInput, storedText } from '../../shared/domain/report-values';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { ViDateInput } from '../../components/ViDateInput';
+import { formatDateShort, todayIso } from '../../../shared/format';
+import { formatDec } from '../../../shared/domain/decimal';
+import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../../shared/domain/rules';
+import { parseIndicatorInput, storedText } from '../../../shared/domain/report-values';
 import {
   BOARD_STATE_LABELS,
   CHANNELS,
@@ -24,11 +24,11 @@ import {
   type ReportHistory,
   type ReportStatus,
   type ValueMap,
-} from '../../shared/model/report';
-import type { PeriodListItem } from '../../shared/model/period';
-import type { Template, TemplateIndicator } from '../../shared/model/template';
-import { actorName, NAV_EVENT, readTarget, rememberTarget, setActorName } from '../reporting-nav';
-import './reporting.css';
+} from '../../../shared/model/report';
+import type { PeriodListItem } from '../../../shared/model/period';
+import type { Template, TemplateIndicator } from '../../../shared/model/template';
+import { actorName, NAV_EVENT, readTarget, rememberTarget, setActorName } from '../../lib/reporting-nav';
+import '../../styles/reporting.css';
 
 const REASON_PREFIX = 'lydo:';
 const EDITABLE: ReportStatus[] = ['chua_nop', 'dang_nhap', 'tra_lai'];

@@ -1,8 +1,8 @@
 // The renderer's client of the contract: Electron's preload bridge in the app, HTTP to the
 // loopback test bridge in browser tests. Both speak the same typed methods.
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract';
-import type { AppErrorData, Result } from '../shared/errors';
-import { decodeWire, encodeWire } from '../shared/wire';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { AppErrorData, Result } from '../../shared/errors';
+import { decodeWire, encodeWire } from '../../shared/wire';
 
 type RawApi = Record<MethodName, (args: unknown) => Promise<Result<unknown>>>;
 

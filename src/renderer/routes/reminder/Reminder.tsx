@@ -1,14 +1,14 @@
 // Công văn đôn đốc: choose the late or missing units and a new deadline; the main process writes
 // the letter (Nghị định 30 format) and enters it in the outgoing register.
 import { useEffect, useRef, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { ViDateInput } from '../components/ViDateInput';
-import { useNotice } from '../components/Notice';
-import { todayIso, formatDateShort } from '../../shared/format';
-import { addWorkingDays } from '../../shared/domain/periods';
-import { BOARD_STATE_LABELS, type Board, type BoardRow } from '../../shared/model/report';
+import { call, errorMessage } from '../../lib/api';
+import { Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { ViDateInput } from '../../components/ViDateInput';
+import { useNotice } from '../../components/Notice';
+import { todayIso, formatDateShort } from '../../../shared/format';
+import { addWorkingDays } from '../../../shared/domain/periods';
+import { BOARD_STATE_LABELS, type Board, type BoardRow } from '../../../shared/model/report';
 
 export function ReminderDialog({ board, units, onClose }: { board: Board; units: BoardRow[]; onClose: () => void }) {
   const notice = useNotice();

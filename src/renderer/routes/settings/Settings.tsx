@@ -1,11 +1,11 @@
 // Cài đặt: the agency, document format, holidays, data safety (backups, restore, packages), the audit log and the trash.
 import { useState } from 'react';
-import { AgencySettings } from './AgencySettings';
-import { BackupSettings } from './settings/BackupSettings';
-import { AuditLog } from './settings/AuditLog';
-import { TrashBin } from './settings/TrashBin';
-import { DocumentSettings } from './settings/DocumentSettings';
-import { HolidaySettings } from './settings/HolidaySettings';
+import { AgencySettings } from '../agency/AgencySettings';
+import { BackupSettings } from './BackupSettings';
+import { AuditLog } from './AuditLog';
+import { TrashBin } from './TrashBin';
+import { DocumentSettings } from './DocumentSettings';
+import { HolidaySettings } from './HolidaySettings';
 
 const TABS = [
   { id: 'co-quan', label: 'Cơ quan' },

@@ -2,12 +2,12 @@
 // edits makes a new version; copying makes a new template. Problems (unknown codes in rules,
 // cycles, rates without numerator) are shown while editing, with the same checks as the service.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Confirm, Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { checkTemplate, formatRule, parseRule } from '../../shared/domain/rules';
-import { formatDateShort } from '../../shared/format';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Confirm, Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { checkTemplate, formatRule, parseRule } from '../../../shared/domain/rules';
+import { formatDateShort } from '../../../shared/format';
 import {
   ACCUMULATIONS,
   AGGREGATION_LABELS,
@@ -20,8 +20,8 @@ import {
   type Template,
   type TemplateContent,
   type TemplateListItem,
-} from '../../shared/model/template';
-import './reporting.css';
+} from '../../../shared/model/template';
+import '../../styles/reporting.css';
 
 export function TemplatesScreen() {
   const notice = useNotice();

@@ -1,13 +1,13 @@
 // Văn bản chỉ đạo: plans and directives with their tasks (who leads, who supports, by when), their
 // targets ("trên 80%…") and the report deadlines they set for units.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Confirm, Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { ViDateInput } from '../components/ViDateInput';
-import { formatDateShort } from '../../shared/format';
-import { formatDec, parseViNumber } from '../../shared/domain/decimal';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Confirm, Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { ViDateInput } from '../../components/ViDateInput';
+import { formatDateShort } from '../../../shared/format';
+import { formatDec, parseViNumber } from '../../../shared/domain/decimal';
 import {
   COMPARATORS,
   COMPARATOR_LABELS,
@@ -18,12 +18,12 @@ import {
   type Plan,
   type PlanListItem,
   type PlanType,
-} from '../../shared/model/plan';
-import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../shared/model/period';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitListItem } from '../../shared/model/unit';
-import { resolveUnitRef, resolveUnitRefs } from '../../shared/domain/unit-refs';
-import type { PlanInput } from '../../shared/contract/plans';
-import './reporting.css';
+} from '../../../shared/model/plan';
+import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../../shared/model/period';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitListItem } from '../../../shared/model/unit';
+import { resolveUnitRef, resolveUnitRefs } from '../../../shared/domain/unit-refs';
+import type { PlanInput } from '../../../shared/contract/plans';
+import '../../styles/reporting.css';
 
 export function PlansScreen() {
   const notice = useNotice();

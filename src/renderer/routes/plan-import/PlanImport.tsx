@@ -1,10 +1,10 @@
 // Nhập văn bản: paste a plan or open a .txt/.docx, see what the reader proposes beside the text
 // with the source passages highlighted, correct anything, then save everything in one step.
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import type { PlanImportResult, PlanImportSaveInput } from '../../shared/contract/plan-import';
-import type { PlanProposal, Span } from '../../shared/model/plan-import';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import type { PlanImportResult, PlanImportSaveInput } from '../../../shared/contract/plan-import';
+import type { PlanProposal, Span } from '../../../shared/model/plan-import';
 import {
   COMPARATORS,
   COMPARATOR_LABELS,
@@ -12,12 +12,12 @@ import {
   PLAN_TYPE_LABELS,
   type Comparator,
   type PlanType,
-} from '../../shared/model/plan';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../shared/model/unit';
-import { PERIOD_TYPE_LABELS } from '../../shared/model/period';
-import { proposalToSaveInput } from '../../shared/contract/plan-import-input';
+} from '../../../shared/model/plan';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../shared/model/unit';
+import { PERIOD_TYPE_LABELS } from '../../../shared/model/period';
+import { proposalToSaveInput } from '../../../shared/contract/plan-import-input';
 import './plan-import.css';
-import { ViDateInput } from '../components/ViDateInput';
+import { ViDateInput } from '../../components/ViDateInput';
 
 type Form = PlanImportSaveInput;
 

@@ -1,10 +1,10 @@
 // Import a unit list: choose or drop a workbook, see the preview and every row error, then
 // import all rows or none.
 import { useState } from 'react';
-import { Modal } from './Modal';
-import { call, errorMessage } from '../api';
-import { UNIT_KIND_LABELS, type UnitImportPreview } from '../../shared/model/unit';
-import { formatNumber } from '../../shared/format';
+import { Modal } from '../../components/Modal';
+import { call, errorMessage } from '../../lib/api';
+import { UNIT_KIND_LABELS, type UnitImportPreview } from '../../../shared/model/unit';
+import { formatNumber } from '../../../shared/format';
 
 const ACTION_LABEL = { create: 'Thêm mới', update: 'Cập nhật', unchanged: 'Không đổi' } as const;
 

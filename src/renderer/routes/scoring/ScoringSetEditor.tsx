@@ -2,10 +2,10 @@
 // evidence, bonus with its cap, deductions, classes. What is typed is checked live by the same
 // rules as the service (the contract's zod schema, then checkCriteriaSet): no second validator.
 import { useMemo, useState } from 'react';
-import { call, errorMessage } from '../api';
-import { Modal } from '../components/Modal';
-import { Field } from '../components/Field';
-import { criteriaSetInput } from '../../shared/contract/scoring';
+import { call, errorMessage } from '../../lib/api';
+import { Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { criteriaSetInput } from '../../../shared/contract/scoring';
 import {
   checkCriteriaSet,
   formatPoints,
@@ -13,8 +13,8 @@ import {
   parsePoints,
   toCenti,
   type SetProblem,
-} from '../../shared/domain/scoring';
-import type { CriteriaSet, CriteriaSetContent } from '../../shared/model/scoring';
+} from '../../../shared/domain/scoring';
+import type { CriteriaSet, CriteriaSetContent } from '../../../shared/model/scoring';
 
 // Numbers are kept as typed ("7,5") and read on every change.
 interface DraftSub {

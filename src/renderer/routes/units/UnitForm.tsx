@@ -1,10 +1,10 @@
 // Add or edit a unit. Enter saves, Escape cancels; errors appear beside their field.
 import { useState, type FormEvent } from 'react';
-import { Modal } from './Modal';
-import { Field, fieldErrors } from './Field';
-import { call, ApiError, errorMessage } from '../api';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../shared/model/unit';
-import { ViDateInput } from './ViDateInput';
+import { Modal } from '../../components/Modal';
+import { Field, fieldErrors } from '../../components/Field';
+import { call, ApiError, errorMessage } from '../../lib/api';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
+import { ViDateInput } from '../../components/ViDateInput';
 
 export function UnitForm({
   unit,

@@ -1,11 +1,11 @@
 // Đơn vị: the register of reporting units, as a virtualised tree table.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { call, errorMessage } from '../api';
-import { useNotice } from '../components/Notice';
-import { Confirm, Modal } from '../components/Modal';
-import { UnitForm } from '../components/UnitForm';
-import { UnitImport } from '../components/UnitImport';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Confirm, Modal } from '../../components/Modal';
+import { UnitForm } from './UnitForm';
+import { UnitImport } from './UnitImport';
 import {
   UNIT_KINDS,
   UNIT_KIND_LABELS,
@@ -13,9 +13,9 @@ import {
   type UnitEvent,
   type UnitKind,
   type UnitListItem,
-} from '../../shared/model/unit';
-import { formatDateShort, formatNumber, todayIso } from '../../shared/format';
-import { ViDateInput } from '../components/ViDateInput';
+} from '../../../shared/model/unit';
+import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
+import { ViDateInput } from '../../components/ViDateInput';
 
 const ROW_HEIGHT = 38;
 
