@@ -39,7 +39,7 @@ import type {
 } from '../../shared/contract/document-model';
 import { A4, mmToTwips, parseDocumentModel, ptToTwips } from './model';
 import { writeFileAtomic } from '../platform/files';
-import { textWidthTwips } from './metrics';
+import { textWidthTwips } from './nd30/metrics';
 
 export const FONT = 'Times New Roman';
 /** First-line indent of body paragraphs: 1 cm. */
