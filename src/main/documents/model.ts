@@ -1,5 +1,5 @@
 // The document model on the main side: validation into a Vietnamese AppError that names the
-// field, and the page geometry of Nghị định 30/2020 in twips.
+// field (the page geometry of Nghị định 30/2020 is in nd30/plan.ts).
 import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { documentModel, type DocumentModel } from '../../shared/contract/document-model';
@@ -46,12 +46,3 @@ export function parseDocumentModel(raw: unknown, file?: string): DocumentModel {
     issues.slice(0, 100).map((i) => ({ message: i.message, where: { field: fieldPath(i.path) } })),
   );
 }
-
-/** Millimetres to twips, rounded (docx's own helper rounds down). */
-export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
-
-/** A4 in twips. */
-export const A4 = { width: mmToTwips(210), height: mmToTwips(297) };
-
-/** Points to twips. */
-export const ptToTwips = (pt: number): number => Math.round(pt * 20);
