@@ -196,7 +196,8 @@ describe('Long Khánh plan (468/KH-UBND)', () => {
       'Lưu: VT, TH (VX)',
     ]);
     expect(j.signer).toEqual({ authority: ['KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', name: 'Bùi Quốc Thế' });
-    expect(p.warnings).toEqual([]);
+    // the seed is copied without its header: the issuing agency is missing, and said
+    expect(p.flags.map((f) => f.code)).toEqual(['issuer.missing']);
   });
 });
 
@@ -484,14 +485,13 @@ describe('never throws; spans point inside the text', () => {
     expect(p.tasks).toEqual([]);
     expect(p.warnings.length).toBeGreaterThan(0);
   });
-  it('reads 5 MB of text within 2 s', () => {
+  // its speed is measured by `npm run bench` (plan reader rows), never timed here
+  it('reads 5 MB of text', () => {
     let big = '';
     while (big.length < 5_000_000) big += longKhanh;
-    const t0 = performance.now();
     const p = parsePlanText(big);
-    const ms = performance.now() - t0;
     expect(p.number.value).toBe('468');
-    expect(ms).toBeLessThan(2000);
+    expect(p.title.value).toBe('Thực hiện công tác dân vận chính quyền năm 2024');
   });
 });
 

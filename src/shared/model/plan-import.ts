@@ -40,9 +40,30 @@ export interface UnitMatch {
   /** The register unit it matches, or null (offered as a new unit). */
   unitId: number | null;
   unitName: string | null;
-  /** For an unmatched name: the kind a new unit would get. */
+  /** For an unmatched name: the kind a new unit would get if the user chooses to create it. */
   suggestedKind: UnitKind;
+  /**
+   * What the phrase names: one unit (linked, or offered for creation, never pre-chosen); a group of
+   * units of some kinds ("các sở, ban, ngành", "UBND các xã, phường"); a person's post that is no
+   * unit ("Công chức Văn hóa - Xã hội"); or the issuing agency itself.
+   */
+  resolves: UnitResolution;
+  /** For a group: the kinds of unit it names (none when the register has no such kind). */
+  kinds: UnitKind[];
   spans: Span[];
+}
+
+export type UnitResolution = 'unit' | 'group' | 'office' | 'issuer';
+
+/** The two formats of Vietnamese official documents: state (Nghị định 30/2020) and Party (Hướng dẫn 36-HD/VPTW). */
+export type DocumentSystem = 'state' | 'party';
+
+/** Something the reader could not read, guessed, or doubts: a stable code and the Vietnamese message. */
+export interface ProposalFlag {
+  code: string;
+  /** The proposal field it concerns ("number", "signer", "source"). */
+  field: string;
+  message: string;
 }
 
 export interface ProposedTask {
@@ -74,10 +95,14 @@ export interface ProposedTarget {
 }
 
 export interface ProposedSigner {
-  /** Authority lines above the title ("KT. CHỦ TỊCH"). */
+  /** Authority lines above the title ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ"). */
   authority: string[];
+  /** The title line as printed ("PHÓ CHỦ TỊCH"); "" when the block has none. */
   title: string;
+  /** The signer's name; "" when the source has none ("(Đã ký)" only). */
   name: string;
+  /** Where the name was read: the signature block, the page's "Người ký:" line, or nowhere. */
+  nameFrom: 'block' | 'metadata' | 'none';
   spans: Span[];
 }
 
@@ -98,6 +123,8 @@ export interface ProposedPeriod {
 export interface PlanProposal {
   /** The normalised source text: every span points into it. */
   text: string;
+  /** State (Quốc hiệu) or Party ("ĐẢNG CỘNG SẢN VIỆT NAM") format. */
+  system: DocumentSystem;
   /** The document type as named in Vietnamese ("Kế hoạch"), and its code. */
   type: Proposed<string | null>;
   planType: PlanType;
@@ -108,7 +135,13 @@ export interface PlanProposal {
   issuer: Proposed<string | null>;
   parentIssuer: Proposed<string | null>;
   title: Proposed<string>;
+  /** The author line under a Party type name ("CỦA BAN THƯỜNG VỤ TỈNH ỦY"), if any. */
+  typeAuthor: Proposed<string | null>;
+  /** Kính gửi: the addressees of a công văn or report. */
+  to: ProposedText[];
   legalBases: ProposedText[];
+  /** The body's span in `text`: after the header, before Nơi nhận or the signature block. */
+  body: Span;
   sections: ProposedSection[];
   tasks: ProposedTask[];
   deadlines: ProposedDeadline[];
@@ -116,6 +149,10 @@ export interface PlanProposal {
   recipients: ProposedText[];
   signer: ProposedSigner | null;
   periods: ProposedPeriod[];
-  /** Things the reader could not tell, in Vietnamese, for the user to check. */
+  /** The source looks cut short ("[...]", no ending, no signature): said in a flag too. */
+  truncated: boolean;
+  /** Everything missing, guessed or doubtful, each with a code and the field it concerns. */
+  flags: ProposalFlag[];
+  /** The flags' messages, in Vietnamese, for the user to check. */
   warnings: string[];
 }

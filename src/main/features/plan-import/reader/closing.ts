@@ -1,58 +1,102 @@
-// The end of a document: the distribution list (Nơi nhận) and the signature block.
+// The end of a document: the distribution list (Nơi nhận) and the signature block, state
+// ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") or Party ("T/M BAN THƯỜNG VỤ / BÍ THƯ").
 import type { ProposedSigner, ProposedText } from '../../../../shared/model/plan-import';
 import { spanOf, type Line } from './lines';
 import { isUpperLine } from './normalize';
-import { AUTHORITY_PREFIX, SIGNER_TITLES } from './vocabulary';
+import { AUTHORITY_PREFIX, SIGNER_TITLES, TITLE_HEADS } from './vocabulary';
 
-export const RECIPIENTS_LINE = /^Nơi nhận\s*:/u;
+export const RECIPIENTS_LINE = /^Nơi nhận ?:/u;
+const ITEM = /^[-–+•]/u;
 
-/** Rule: the dashed lines after "Nơi nhận:". */
-export function readRecipients(lines: Line[]): ProposedText[] {
-  const at = lines.findIndex((l) => RECIPIENTS_LINE.test(l.text));
+/** An entry's text: without its dash and the ";", "," or "." that ends it. */
+function entryOf(l: Line, from = 0): ProposedText | null {
+  let a = from;
+  let b = l.text.length;
+  while (a < b && (l.text[a] === ' ' || ITEM.test(l.text[a]!))) a++;
+  while (b > a && /[;,. ]/.test(l.text[b - 1]!)) b--;
+  return a < b ? { text: l.text.slice(a, b), spans: [{ start: l.start + a, end: l.start + b }] } : null;
+}
+
+/** Rule: the dashed lines after "Nơi nhận:" (and an entry on the same line). */
+export function readRecipients(lines: Line[], from = 0): ProposedText[] {
+  let at = -1;
+  for (let i = from; i < lines.length; i++)
+    if (RECIPIENTS_LINE.test(lines[i]!.text)) {
+      at = i;
+      break;
+    }
   if (at < 0) return [];
   const out: ProposedText[] = [];
-  const inline = lines[at]!.text.replace(RECIPIENTS_LINE, '').trim();
-  if (inline && !/^[-–+•]/u.test(inline)) out.push({ text: inline.replace(/[;.]+$/, ''), spans: [spanOf(lines[at]!)] });
-  for (const l of lines.slice(at + 1)) {
-    const m = /^[-–+•]\s*(.+?)\s*[;,.]*$/u.exec(l.text);
-    if (!m) break;
-    const text = m[1]!;
-    const i = l.text.indexOf(text);
-    out.push({ text, spans: [{ start: l.start + i, end: l.start + i + text.length }] });
+  const head = lines[at]!;
+  const inline = entryOf(head, RECIPIENTS_LINE.exec(head.text)![0].length);
+  if (inline) out.push(inline);
+  for (let i = at + 1; i < lines.length && ITEM.test(lines[i]!.text); i++) {
+    const e = entryOf(lines[i]!);
+    if (e) out.push(e);
   }
   return out;
 }
 
-const isName = (s: string): boolean =>
-  /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u.test(s) && !isUpperLine(s) && s.length <= 60;
-const isTitle = (s: string): boolean => SIGNER_TITLES.includes(s.replace(/\s+/g, ' ').trim());
+const NAME_WORD = /^\p{Lu}\p{Ll}*$/u;
+export const isName = (s: string): boolean => {
+  if (s.length > 60 || s.length < 4) return false;
+  const words = s.split(' ');
+  return words.length >= 2 && words.length <= 6 && words.every((w) => NAME_WORD.test(w)) && !isUpperLine(s);
+};
+
+/** "(Đã ký)", "Đã ký", "(đã ký và đóng dấu)": the mark of a copy, standing where the signature was. */
+export const isSignedMark = (s: string): boolean => s.length < 40 && /^\(? ?[Đđ]ã ký(?!\p{L})/u.test(s);
+
+/** A line that opens a signature block: an authority prefix or a signer's title. */
+export function isSignerLine(s: string): boolean {
+  if (s.length > 120 || ITEM.test(s) || !isUpperLine(s)) return false;
+  return (
+    AUTHORITY_PREFIX.test(s) ||
+    SIGNER_TITLES.some((t) => s === t || s.startsWith(t + ' ')) ||
+    TITLE_HEADS.some((h) => s.startsWith(h + ' '))
+  );
+}
+
+/** "Người ký: Nguyễn Văn A" in the details a law portal prints after a document. */
+function metadataName(lines: Line[], from: number): Line | null {
+  for (let i = from; i < lines.length && i < from + 40; i++) {
+    const m = /^Người ký ?: ?(.+)$/u.exec(lines[i]!.text);
+    if (m && isName(m[1]!.trim())) return lines[i]!;
+  }
+  return null;
+}
 
 /**
- * Rule: the signer's name is a short line in Title Case after the body; above it, the title in
- * capitals, and above that the authority lines (TM., KT., Q., TL., TUQ.).
+ * Rule: from `from` on, the first block of capital lines that opens with an authority prefix or
+ * a title; its last line is the title, the lines above the authority. Under it, "(Đã ký)" may
+ * stand, then the name in Title Case. A missing name is taken from a "Người ký:" line, or left
+ * empty: it is never guessed.
  */
-export function readSigner(lines: Line[], bodyEnd: number): ProposedSigner | null {
-  const tail = lines.slice(bodyEnd);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const l = tail[i]!;
-    if (!isName(l.text)) continue;
-    const above: Line[] = [];
-    for (let j = i - 1; j >= 0 && above.length < 4; j--) {
-      const a = tail[j]!;
-      if (isUpperLine(a.text) && !/^[-–+•]/u.test(a.text) && a.text.length < 120) above.unshift(a);
-      else break;
+export function readSigner(lines: Line[], from: number): ProposedSigner | null {
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    if (!isSignerLine(lines[i]!.text)) continue;
+    const block: Line[] = [lines[i]!];
+    for (let j = i + 1; j < lines.length && block.length < 5; j++) {
+      const t = lines[j]!.text;
+      if (t.length > 120 || ITEM.test(t) || !isUpperLine(t) || isName(t)) break;
+      block.push(lines[j]!);
     }
-    if (!above.length) continue;
-    const titleLine = [...above].reverse().find((a) => isTitle(a.text)) ?? above.at(-1)!;
-    const authority = above.filter((a) => a.index < titleLine.index).map((a) => a.text);
-    // "KT. CHỦ TỊCH" alone above the name: the prefix line is the authority, its rest the title
-    if (authority.length === 0 && AUTHORITY_PREFIX.test(titleLine.text))
-      return { authority: [titleLine.text], title: '', name: l.text, spans: [...above.map(spanOf), spanOf(l)] };
+    let k = i + block.length;
+    const marks: Line[] = [];
+    while (k < lines.length && isSignedMark(lines[k]!.text)) marks.push(lines[k++]!);
+    const nameLine = k < lines.length && isName(lines[k]!.text) ? lines[k]! : null;
+    const titleLine = block.at(-1)!;
+    const needsTitle = /^(?:(?:TM|KT|TL|TUQ)\.|T\/M|K\/T|T\/L|T\/UQ)/u.test(titleLine.text);
+    const authority = (needsTitle ? block : block.slice(0, -1)).map((l) => l.text);
+    const title = needsTitle ? '' : titleLine.text;
+    const meta = nameLine ? null : metadataName(lines, k);
+    const name = nameLine?.text ?? (meta ? /^Người ký ?: ?(.+)$/u.exec(meta.text)![1]!.trim() : '');
     return {
       authority,
-      title: titleLine.text,
-      name: l.text,
-      spans: [...above.filter((a) => a.index <= titleLine.index).map(spanOf), spanOf(l)],
+      title,
+      name,
+      nameFrom: nameLine ? 'block' : meta ? 'metadata' : 'none',
+      spans: [...block, ...marks, ...(nameLine ? [nameLine] : meta ? [meta] : [])].map(spanOf),
     };
   }
   return null;

@@ -9,8 +9,7 @@ export function isoOf(year: number, month: number, day: number): string | null {
 }
 
 /** One date written either way; the year group is optional. */
-export const DATE_PATTERN =
-  /(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4}))?(?!\d)/gu;
+export const DATE_PATTERN = /(\d{1,2}) ?(?:\/|-|\.| tháng ) ?(\d{1,2})(?: ?(?:\/|-|\.| năm ) ?(\d{4}))?(?!\d)/gu;
 
 export interface FoundDate {
   iso: string | null;
@@ -19,11 +18,16 @@ export interface FoundDate {
   length: number;
 }
 
-/** Reads the date at the start of `s` (after "ngày "), taking `defaultYear` when none is written. */
-export function readDate(s: string, defaultYear: number | null): FoundDate | null {
-  const re = new RegExp(DATE_PATTERN.source, 'u');
-  const m = re.exec(s);
-  if (!m || m.index !== 0) return null;
+const STICKY = new RegExp(DATE_PATTERN.source, 'uy');
+
+/**
+ * Reads the date that starts at `at` in `s` (after "ngày "), taking `defaultYear` when none is
+ * written. Sticky: it looks at that place only, never scans or copies the rest of the line.
+ */
+export function readDate(s: string, at: number, defaultYear: number | null): FoundDate | null {
+  STICKY.lastIndex = at;
+  const m = STICKY.exec(s);
+  if (!m) return null;
   const day = Number(m[1]);
   const month = Number(m[2]);
   const year = m[3] ? Number(m[3]) : defaultYear;

@@ -5,10 +5,10 @@ import type { ProposedDeadline } from '../../../../shared/model/plan-import';
 import { readDate } from './dates';
 import type { Line } from './lines';
 
-const DUE = /(?:trước|chậm nhất(?: là)?|hạn chót(?: là)?|không muộn hơn|hạn nộp(?: là)?)\s+(?:ngày\s+)?(?=\d)/giu;
+const DUE = /(?:trước|chậm nhất(?: là)?|hạn chót(?: là)?|không muộn hơn|hạn nộp(?: là)?) (?:ngày )?(?=\d)/giu;
 const KIND =
-  /(6 tháng(?: đầu năm)?|06 tháng(?: đầu năm)?|sáu tháng(?: đầu năm)?|9 tháng|09 tháng|chín tháng|quý\s+(?:I{1,3}|IV|[1-4])(?![\p{L}])|hằng quý|hàng quý|(?:cuối|hằng|hàng|một|cả|tổng kết)\s+năm(?!\s*\d)|năm(?!\s*(?:\d|nay|học|thứ|rưỡi))|hằng tháng|hàng tháng|tháng(?!\s*\d)|đột xuất)/giu;
-const OBLIGATION = /báo cáo|định kỳ|gửi (?:về|kết quả)|tổng hợp/iu;
+  /(6 tháng(?: đầu năm)?|06 tháng(?: đầu năm)?|sáu tháng(?: đầu năm)?|9 tháng|09 tháng|chín tháng|quý (?:I{1,3}|IV|[1-4])(?![\p{L}])|hằng quý|hàng quý|(?:cuối|hằng|hàng|một|cả|tổng kết) năm(?! ?\d)|năm \d{4}(?= ?\(? ?$)|năm(?! ?(?:\d|nay|học|thứ|rưỡi))|hằng tháng|hàng tháng|tháng(?!\s*\d)|đột xuất)/giu;
+const OBLIGATION = /báo cáo|định kỳ|gửi (?:về|kết quả)|tổng hợp|sơ kết|tổng kết/iu;
 
 function kindOf(words: string): PeriodType {
   const w = words.toLocaleLowerCase('vi');
@@ -20,19 +20,29 @@ function kindOf(words: string): PeriodType {
   return 'year';
 }
 
-/** Rule: every "trước ngày D/M[/Y]" in a sentence about reporting, with the nearest period word before it. */
-export function readDeadlines(lines: Line[], planYear: number | null): ProposedDeadline[] {
+/**
+ * Rule: every "trước ngày D/M[/Y]" in a sentence about reporting, with the nearest period word
+ * before it. A date without a year takes the plan's year, or the next one when that day is
+ * already past on the day the plan was issued ("năm (trước ngày 15/11)" in a plan of 22/11/2024).
+ * Linear: each date is read in place and each period word looked for in 120 characters before it.
+ */
+export function readDeadlines(lines: Line[], planDate: string | null): ProposedDeadline[] {
+  const planYear = planDate ? Number(planDate.slice(0, 4)) : null;
   const out: ProposedDeadline[] = [];
   for (const l of lines) {
     if (!OBLIGATION.test(l.text)) continue;
     let prevEnd = 0;
     for (const m of l.text.matchAll(DUE)) {
       const at = m.index + m[0].length;
-      const date = readDate(l.text.slice(at), planYear);
+      let date = readDate(l.text, at, planYear);
       if (!date) continue;
+      if (date.iso && !date.hadYear && planDate && date.iso < planDate) date = readDate(l.text, at, planYear! + 1)!;
       const dateEnd = at + date.length;
       // the period word: the nearest before the date, after the previous obligation, in this sentence
-      const from = Math.max(prevEnd, at - 120, l.text.lastIndexOf('. ', m.index) + 1);
+      const near = Math.max(prevEnd, at - 120);
+      const window0 = l.text.slice(near, m.index);
+      const stop = window0.lastIndexOf('. ');
+      const from = stop >= 0 ? near + stop + 1 : near;
       const window = l.text.slice(from, m.index);
       const kinds = [...window.matchAll(KIND)];
       const k = kinds.at(-1);

@@ -1,8 +1,15 @@
 // Turns noisy pasted or extracted text into one canonical form: one paragraph per line, NFC,
-// no web-page header, no scrape markup, no footnote markers or emoji, OCR slips fixed, the
-// header and signature blocks split back into their lines. Every span of a proposal points
-// into this text, so the screen shows exactly this text.
+// no web-page header, no scrape markup, no footnote markers, emoji or page numbers, OCR slips
+// fixed, the header and signature blocks split back into their lines. Every span of a proposal
+// points into this text, so the screen shows exactly this text.
+//
+// Everything here runs on text from outside, so it is linear: the patterns that could backtrack
+// (several unbounded parts) only ever see lines shorter than SHORT_LINE, the rest is plain scanning,
+// and nothing recurses.
 import { MOTTO_LINES, OCR_FIXES, SIGNER_TITLES, TYPE_NAMES } from './vocabulary';
+
+/** Header, signature and distribution lines are short; longer lines are body paragraphs. */
+export const SHORT_LINE = 600;
 
 // Control characters other than the line break; zero-width and bidi marks; emoji and their joiners.
 // eslint-disable-next-line no-control-regex
@@ -11,100 +18,187 @@ const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3
 const SUPERSCRIPT_MARK = /(?<=[\p{L}\p{N}.,;:)”"'’])[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu;
 const BRACKET_MARK = /(?<=[\p{L}.,;:)”"'’])\[\d{1,3}\]/gu;
 const SPACE = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+/** A page number or page footer left by a PDF or OCR copy: "2", "- 3 -", "Trang 4", "Trang 4/9". */
+const PAGE_NUMBER = /^(?:[-–]\s?)?\d{1,3}(?:\s?[-–])?$|^Trang \d{1,3}(?: ?\/ ?\d{1,3})?$/u;
 
-const upperRatio = (s: string): number => {
-  const letters = s.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return 0;
-  return (
-    letters.filter((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi')).length / letters.length
-  );
-};
+function upperRatio(s: string): number {
+  const letters = s.replace(/[^\p{L}]+/gu, '').length;
+  return letters === 0 ? 0 : s.replace(/[^\p{Lu}]+/gu, '').length / letters;
+}
 
 export const isUpperLine = (s: string): boolean => upperRatio(s) > 0.8 && /\p{L}{2}/u.test(s);
 
-export const isMottoLine = (s: string): boolean => MOTTO_LINES.some((r) => r.test(s));
+export const isMottoLine = (s: string): boolean => s.length < 80 && MOTTO_LINES.some((r) => r.test(s));
 
 /** A type line: the type name alone, in capitals ("KẾ HOẠCH"). */
 export function typeOfLine(s: string): string | null {
+  if (s.length > 40) return null;
   const t = s.replace(/\s+/g, ' ').trim();
   for (const ty of TYPE_NAMES) if (t === ty.name.toLocaleUpperCase('vi')) return ty.name;
   return null;
 }
 
-const NUMBER_LINE = /^Số\s*:?\s*[\p{N}]*\s*[/-]\s*[\p{L}\p{N}]/u;
-const PLACE_DATE = /,\s*ngày\b/u;
+/** A number line: "Số: 12/KH-UBND", "Số 09-CT/TU", "Số: /KH-UBND", OCR'd "Số: 17 KH-UBND". */
+const NUMBER_LINE = /^Số\s?:?\s?(?:\p{N}{0,6}\s?[/-]\s?[\p{L}\p{N}]|\p{N}{1,6} \p{Lu}[\p{L}]{0,7}[-/]\p{Lu})/u;
+export const isNumberLine = (s: string): boolean => NUMBER_LINE.test(s);
+const PLACE_DATE = /,\s?ngày\b/u;
+const MOTTO = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập ?[-–—] ?Tự do ?[-–—] ?Hạnh phúc/gu;
 
-/** Markdown and table markup of a scraped page: pipes become line breaks, asterisks and # go. */
-function dropMarkup(line: string): string[] {
-  const l = line
-    .replace(/\*+/g, '')
-    .replace(/^\s*#{1,6}\s+/, '')
-    .replace(/^\s*>\s?/, '');
-  if (!l.includes('|')) return [l];
-  const cells = l.split('|').map((c) => c.trim());
-  return cells.filter((c) => c !== '' && !/^:?-{3,}:?$/.test(c));
+function fixSlips(line: string): string {
+  let t = line;
+  for (const [re, to] of OCR_FIXES) t = t.replace(re, to);
+  return t;
 }
 
-/** The agency and the motto on one line, the number and the place-date on one line: split them. */
-function splitHeaderLine(line: string): string[] {
-  const motto =
-    /(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)/u;
-  const m = motto.exec(line);
-  if (m && line.trim() !== m[0]) {
-    const before = line.slice(0, m.index).trim();
-    const after = line.slice(m.index + m[0].length).trim();
-    return [...(before ? splitHeaderLine(before) : []), m[0], ...(after ? splitHeaderLine(after) : [])];
+/** Markdown and table markup of a scraped page: pipes become line breaks, asterisks, # and _ go. */
+function dropMarkup(line: string): string[] {
+  let l = line
+    .replace(/\*+/g, '')
+    .replace(/^\s*#{1,6}\s/, '')
+    .replace(/^\s*>\s?/, '');
+  if (l.startsWith('_') || l.endsWith('_')) l = l.replace(/^_+|_+$/g, '');
+  if (!l.includes('|')) return [l];
+  const out: string[] = [];
+  for (const cell of l.split('|')) {
+    const c = cell.trim();
+    if (c !== '' && !/^:?-{3,}:?$/.test(c)) out.push(c);
   }
-  const num = /^(Số\s*:?\s*\p{N}*\s*[/-]\s*[\p{L}\p{N}Đđ/.-]+)\s+(\S.*,\s*ngày\b.*)$/u.exec(line);
-  if (num) return [num[1]!, ...splitHeaderLine(num[2]!)];
-  // "... ỦY BAN NHÂN DÂN ... Số: 12/KH-UBND": the number after an agency on the same line
-  const numAfter = /^(.*\S)\s+(Số\s*:?\s*\p{N}*\s*[/-]\s*\S+.*)$/u.exec(line);
-  if (numAfter && isUpperLine(numAfter[1]!)) return [numAfter[1]!, ...splitHeaderLine(numAfter[2]!)];
-  // "... Long Khánh, ngày 27 tháng 3 năm 2024 KẾ HOẠCH Thực hiện …": type after the date
-  const dateThenType = /^(.*,\s*ngày\b.*?năm\s+\p{N}{4})\s+(\p{Lu}.*)$/u.exec(line);
-  if (dateThenType) return [dateThenType[1]!, ...splitHeaderLine(dateThenType[2]!)];
+  return out;
+}
+
+/** One step of splitting a short header line: the first line it starts with, and the rest. */
+function splitHeaderStep(line: string): [string, string] | null {
+  // "Số: 12/KH-UBND Long Khánh, ngày …" (also "Số 09-CT/TU …", OCR'd "Số: 17 KH-UBND …")
+  const num = /^(Số ?:? ?(?:\p{N}{0,6} ?[/-] ?|\p{N}{1,6} (?=\p{Lu}))[\p{L}\p{N}/.-]+) (\S.*, ?ngày\b.*)$/u.exec(line);
+  if (num) return [num[1]!, num[2]!];
+  // "… ỦY BAN NHÂN DÂN … Số: 12/KH-UBND": the number after an agency on the same line
+  const at = line.indexOf(' Số');
+  if (at > 0 && isNumberLine(line.slice(at + 1)) && isUpperLine(line.slice(0, at)))
+    return [line.slice(0, at), line.slice(at + 1)];
+  // "… Long Khánh, ngày 27 tháng 3 năm 2024 KẾ HOẠCH Thực hiện …": type after the date
+  const dateThenType = /^([^,]{1,80}, ?ngày [^A-ZĐ]{0,40}?năm \p{N}{4}) (\p{Lu}.*)$/u.exec(line);
+  if (dateThenType) return [dateThenType[1]!, dateThenType[2]!];
   for (const ty of TYPE_NAMES) {
     const up = ty.name.toLocaleUpperCase('vi');
     if (line.startsWith(up + ' ') && !isUpperLine(line.slice(up.length))) return [up, line.slice(up.length).trim()];
   }
-  return [line];
+  return null;
 }
 
 /**
+ * The agency and the motto on one line, the number and the place-date on one line: split them.
+ * Mottos are found in one pass, then each piece is split step by step (no recursion: a line of
+ * thousands of mottos is as cheap as one).
+ */
+function splitHeaderLine(line: string): string[] {
+  if (line.length > SHORT_LINE) return [line];
+  const pieces: { text: string; motto: boolean }[] = [];
+  let pos = 0;
+  for (const m of line.matchAll(MOTTO)) {
+    const before = line.slice(pos, m.index).trim();
+    if (before) pieces.push({ text: before, motto: false });
+    pieces.push({ text: m[0], motto: true });
+    pos = m.index + m[0].length;
+  }
+  const tail = line.slice(pos).trim();
+  if (tail) pieces.push({ text: tail, motto: false });
+  const out: string[] = [];
+  for (const piece of pieces) {
+    let rest = piece.text;
+    for (let step = 0; !piece.motto && step < 8; step++) {
+      const s = splitHeaderStep(rest);
+      if (!s) break;
+      out.push(s[0].trim());
+      rest = s[1].trim();
+    }
+    if (rest) out.push(rest);
+  }
+  return out;
+}
+
+/** Words of a line in capitals (titles, agencies), a prefix such as "TM." or "T/M" counted as capitals. */
+const isUpperWord = (w: string): boolean => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+const BARE_PREFIX = /^(?:(?:TM|KT|Q|TL|TUQ)\.|T\/M|K\/T|T\/L|T\/UQ)$/u;
+const isNameWord = (w: string): boolean => /^\p{Lu}\p{Ll}*$/u.test(w) && w.length <= 12;
+
+/**
  * A signature block flattened onto one line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Quốc Thế" becomes
- * the authority line, the title line and the name line.
+ * the authority line, the title line and the name line. Read word by word: capitals, then a name.
  */
 export function splitSignatureLine(line: string): string[] {
-  const m =
-    /^((?:(?:TM|KT|Q|TL|TUQ)\.\s*)?[\p{Lu}][\p{Lu}\s,.-]*?[\p{Lu}])\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$/u.exec(
-      line,
-    );
-  if (!m) return [line];
-  const upper = m[1]!.replace(/\s+/g, ' ');
-  const name = m[2]!;
+  if (line.length > 200) return [line];
+  const signed = /\(\s?[Đđ]ã ký\s?\)/u.exec(line);
+  if (signed) {
+    const before = line.slice(0, signed.index).trim();
+    const after = line.slice(signed.index + signed[0].length).trim();
+    if (before && isUpperLine(before)) return [...splitSignatureLine(before), signed[0], ...(after ? [after] : [])];
+    return [line];
+  }
+  const words = line.split(' ');
+  let k = 0;
+  while (k < words.length && isUpperWord(words[k]!)) k++;
+  const nameWords = words.slice(k);
+  const upper = words.slice(0, k).join(' ');
+  if (k === 0 || nameWords.length > 6 || !nameWords.every(isNameWord) || (nameWords.length > 0 && nameWords.length < 2))
+    return [line];
   const title = SIGNER_TITLES.find((t) => upper === t || upper.endsWith(' ' + t));
   if (!title) return [line];
   const authority = upper.slice(0, upper.length - title.length).trim();
-  return authority ? [authority, title, name] : [title, name];
+  const name = nameWords.join(' ');
+  // "KT. CHỦ TỊCH" stays one line; "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" is two authority lines
+  if (BARE_PREFIX.test(authority)) return [upper, ...(name ? [name] : [])];
+  const second = / (?=(?:KT|TL|TUQ|Q)\. |(?:K\/T|T\/L|T\/UQ) )/u.exec(authority);
+  const lines = second
+    ? [authority.slice(0, second.index), authority.slice(second.index + 1)]
+    : authority
+      ? [authority]
+      : [];
+  return [...lines, title, ...(name ? [name] : [])];
+}
+
+/** Splits "- A; - B, - C." at each item dash that follows the end of the previous item. */
+function splitItems(s: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if ((c === '-' || c === '–' || c === '+' || c === '•') && s[i + 1] === ' ' && i > start) {
+      const before = s.slice(start, i).trimEnd();
+      if (/[;:.,]$/.test(before)) {
+        out.push(before);
+        start = i;
+      }
+    }
+  }
+  out.push(s.slice(start));
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/** The last entry "- Lưu: VT, TH. KT. CHỦ TỊCH …": the archive entry, then the signature block. */
+function splitArchiveTail(item: string): string[] {
+  if (!/^[-–+•] ?Lưu\b/u.test(item)) return [item];
+  for (let i = item.indexOf('. '); i >= 0; i = item.indexOf('. ', i + 1)) {
+    const rest = item.slice(i + 2);
+    const first = rest.split(' ', 1)[0]!;
+    if (isUpperWord(first) && /\p{Lu}.*\p{Lu}/u.test(first)) return [item.slice(0, i + 1), ...splitSignatureLine(rest)];
+  }
+  return [item];
 }
 
 /** "Nơi nhận: - A; - B; - Lưu: VT. KT. CHỦ TỊCH …" on one line: one entry per line. */
 function splitRecipients(line: string): string[] {
-  const m = /^(.*?)\s*(Nơi nhận\s*:)\s*(.*)$/u.exec(line);
-  if (!m || !/[-–+•]\s/u.test(m[3]!)) return [line];
+  const at = line.indexOf('Nơi nhận');
+  if (at < 0 || line.length > 20 * SHORT_LINE) return [line];
+  const colon = /^Nơi nhận ?:/u.exec(line.slice(at));
+  if (!colon) return [line];
+  const rest = line.slice(at + colon[0].length).trim();
+  if (!/^[-–+•] /u.test(rest)) return [line];
   const out: string[] = [];
-  if (m[1]) out.push(m[1]);
-  out.push(m[2]!.replace(/\s+:/, ':'));
-  const items = m[3]!
-    .split(/(?<=^|[;:.,])\s*(?=[-–+•]\s)/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const [i, item] of items.entries()) {
-    // the last entry ("Lưu: VT, TH.") may carry the signature block after it
-    const tail = i === items.length - 1 ? /^([-–+•]\s*Lưu\b[^]*?\.)\s+(\p{Lu}[^]*)$/u.exec(item) : null;
-    if (tail) out.push(tail[1]!, ...splitSignatureLine(tail[2]!));
-    else out.push(item);
-  }
+  const before = line.slice(0, at).trim();
+  if (before) out.push(before);
+  out.push('Nơi nhận:');
+  const items = splitItems(rest);
+  items.forEach((item, i) => out.push(...(i === items.length - 1 ? splitArchiveTail(item) : [item])));
   return out;
 }
 
@@ -117,22 +211,21 @@ function splitAfterEndMark(line: string): string[] {
 }
 
 function isDocumentAnchor(line: string): boolean {
-  return (
-    /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc/u.test(
-      line,
-    ) ||
-    NUMBER_LINE.test(line) ||
-    typeOfLine(line) !== null
-  );
+  if (line.length > SHORT_LINE) return false;
+  MOTTO.lastIndex = 0;
+  const motto = MOTTO.test(line);
+  MOTTO.lastIndex = 0;
+  return motto || isNumberLine(line) || typeOfLine(line) !== null;
 }
 
 /** The header region: up to the first legal basis or heading (at most 25 lines). */
 function headerEnd(lines: string[]): number {
-  const i = lines.findIndex(
-    (l, k) =>
-      k > 0 && (/^(Căn cứ|Thực hiện|Xét|Theo đề nghị)(?![\p{L}\p{N}])/u.test(l) || /^[IVX]+\s*[.\-–)]\s/u.test(l)),
-  );
-  return Math.min(i < 0 ? lines.length : i, 25);
+  const limit = Math.min(lines.length, 25);
+  for (let k = 1; k < limit; k++) {
+    const l = lines[k]!;
+    if (/^(Căn cứ|Thực hiện|Xét|Theo đề nghị)(?![\p{L}\p{N}])/u.test(l) || /^[IVX]{1,6} ?[.\-–)] /u.test(l)) return k;
+  }
+  return limit;
 }
 
 /** Drops what a web page puts above the document (menus, breadcrumbs, share buttons). */
@@ -143,33 +236,45 @@ function dropWebHeader(lines: string[]): string[] {
   // agency lines in capitals directly above the anchor belong to the document
   for (let i = anchor - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
     const l = lines[i]!;
-    if (isUpperLine(l) && l.length < 120 && !/[|>]/.test(l)) start = i;
+    if (l.length < 120 && isUpperLine(l) && !/[|>]/.test(l)) start = i;
     else break;
   }
   return lines.slice(start);
 }
 
 const ENDS_SENTENCE = /[.;:!?)\]”"'’…]$/u;
-const STARTS_HEADING = /^(?:[IVXLC]+\s*[.\-–)]|\p{N}+\s*[.)]|[a-zđ]\s*\)|[-–+•]\s)/u;
+const STARTS_HEADING = /^(?:[IVXLC]{1,6} ?[.\-–)]|\p{N}{1,3} ?[.)]|\p{N}{1,3} ?[-–] |[a-zđ] ?\)|[-–+•] )/u;
 
 /**
  * Joins a paragraph cut by a page break or a hard wrap: a line that does not end a sentence,
- * followed by one that starts in lower case (and is not a heading), is one paragraph.
+ * followed by one that starts in lower case (and is not a heading), is one paragraph. The parts
+ * are gathered and joined once, and only the last part's end is looked at: linear in the text.
  */
 function joinBrokenParagraphs(lines: string[]): string[] {
   const out: string[] = [];
+  let parts: string[] = [];
+  let joinable = false;
+  const flush = () => {
+    if (parts.length) out.push(parts.join(' '));
+    parts = [];
+  };
   for (const l of lines) {
-    const prev = out.at(-1);
+    const last = parts.at(-1);
     if (
-      prev !== undefined &&
-      !ENDS_SENTENCE.test(prev) &&
+      last !== undefined &&
+      joinable &&
+      !ENDS_SENTENCE.test(last.slice(-2)) &&
       /^\p{Ll}/u.test(l) &&
-      !STARTS_HEADING.test(l) &&
-      !isUpperLine(prev)
+      !STARTS_HEADING.test(l.slice(0, 12))
     ) {
-      out[out.length - 1] = `${prev} ${l}`;
-    } else out.push(l);
+      parts.push(l);
+      continue;
+    }
+    flush();
+    parts.push(l);
+    joinable = !isUpperLine(l.slice(0, 400));
   }
+  flush();
   return out;
 }
 
@@ -177,22 +282,22 @@ export function normalizePlanText(raw: string): string {
   let s = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '').replace(EMOJI, ' ');
   s = s.replace(SUPERSCRIPT_MARK, '').replace(BRACKET_MARK, '');
   let lines = s.split('\n').flatMap(dropMarkup);
-  lines = lines.map((l) => l.replace(SPACE, ' ').trim()).filter((l) => l !== '' && !/^[-_=~.…·•*]{3,}$/.test(l));
+  lines = lines
+    .map((l) => fixSlips(l.replace(SPACE, ' ').trim()))
+    .filter((l) => l !== '' && !/^[-_=~.…·•*]{3,}$/.test(l) && !PAGE_NUMBER.test(l));
   lines = dropWebHeader(lines);
   const end = headerEnd(lines);
   lines = [...lines.slice(0, end).flatMap(splitHeaderLine), ...lines.slice(end)];
   lines = lines.flatMap(splitAfterEndMark).flatMap(splitRecipients);
   lines = joinBrokenParagraphs(lines);
-  lines = lines.map((l) => {
-    let t = l;
-    for (const [re, to] of OCR_FIXES) t = t.replace(re, to);
-    return t
-      .replace(/\s+([,;:.])(?=\s|$)/g, '$1')
-      .replace(SPACE, ' ')
-      .trim();
-  });
-  // a flattened signature line anywhere after "Nơi nhận"
-  const recipientsAt = lines.findIndex((l) => /^Nơi nhận\s*:/u.test(l));
+  // again after the joins: a slip cut by a page break ("Quy" / "ché số 14-QC/TU") is whole now
+  lines = lines.map((l) =>
+    fixSlips(l)
+      .replace(/ ([,;:.])(?= |$)/g, '$1')
+      .trim(),
+  );
+  // a flattened signature line anywhere after "Nơi nhận" (or the last line when there is none)
+  const recipientsAt = lines.findIndex((l) => /^Nơi nhận ?:/u.test(l));
   if (recipientsAt >= 0)
     lines = [
       ...lines.slice(0, recipientsAt),
@@ -203,4 +308,4 @@ export function normalizePlanText(raw: string): string {
 }
 
 /** Whether a line is a place-date line ("Long Khánh, ngày 27 tháng 3 năm 2024"). */
-export const isPlaceDateLine = (l: string): boolean => PLACE_DATE.test(l) && l.length < 120;
+export const isPlaceDateLine = (l: string): boolean => l.length < 120 && PLACE_DATE.test(l);

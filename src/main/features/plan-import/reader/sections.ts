@@ -10,7 +10,8 @@ export interface Heading {
 }
 
 const ROMAN = /^([IVXL]{1,6})\s*[.\-–)]\s*(\S.*)$/u;
-const ARABIC = /^(\d{1,2})\s*[.)]\s*(\S.*)$/u;
+// "1.", "1)" and the Party's "1-" (a dash needs a space after it: "15-6-2024" is a date)
+const ARABIC = /^(\d{1,2})(?: ?[.)] ?| ?[-–] )(\S.*)$/u;
 const LETTER = /^([a-zđ])\s*[)]\s*(\S.*)$|^([a-zđ])\.\s+(\S.*)$/u;
 const DASH = /^[-–+•]\s*(\S.*)$/u;
 
@@ -32,12 +33,27 @@ export function headingOf(text: string): Heading | null {
  * A heading's title: the whole line when it is short or ends with ":", else its first sentence
  * (the rest of a numbered paragraph is its text).
  */
-export function splitTitle(rest: string): { title: string; more: string } {
+export function splitTitle(rest: string, level = 2): { title: string; more: string } {
   const t = rest.trim();
+  const part = level === 1 ? splitCapitals(t) : null;
+  if (part) return part;
   if (/:$/.test(t)) return { title: t.replace(/\s*:$/, ''), more: '' };
   const m = /^(.{8,}?[^\s.A-ZĐ])\.\s+(?=\p{Lu})(.*)$/u.exec(t);
   if (m) return { title: m[1]!, more: m[2]! };
   return { title: t.replace(/\.$/, ''), more: '' };
+}
+
+/**
+ * "MỤC ĐÍCH, YÊU CẦU Lắng nghe, tiếp thu …" (a part's title and its first paragraph on one line,
+ * as a flattened copy gives them): the words in capitals are the title.
+ */
+function splitCapitals(t: string): { title: string; more: string } | null {
+  const words = t.slice(0, 400).split(' ');
+  let k = 0;
+  while (k < words.length && /\p{Lu}/u.test(words[k]!) && !/\p{Ll}/u.test(words[k]!)) k++;
+  if (k < 2 || k === words.length || !/^\p{Lu}\p{Ll}/u.test(words[k]!)) return null;
+  const title = words.slice(0, k).join(' ');
+  return { title: title.replace(/ ?:$/, ''), more: t.slice(title.length).trim() };
 }
 
 interface Node extends ProposedSection {
@@ -47,6 +63,8 @@ interface Node extends ProposedSection {
 
 /** Builds the tree over the body lines (from the first heading to the end of the body). */
 export function readSections(lines: Line[]): ProposedSection[] {
+  // without any part (I., II.), numbered items are the top level (a Chỉ thị: "1-", "2-", …)
+  const topLevel = lines.some((l) => headingOf(l.text)?.level === 1) ? 1 : 2;
   const roots: Node[] = [];
   const stack: Node[] = [];
   for (const l of lines) {
@@ -59,12 +77,13 @@ export function readSections(lines: Line[]): ProposedSection[] {
       }
       continue;
     }
-    if (h.level === 1 && stack.length === 0 && roots.length === 0 && !isPartTitle(h.rest)) {
+    if (h.level === 1 && stack.length === 0 && roots.length === 0 && !isPartTitle(splitTitle(h.rest, 1).title)) {
       // a Roman numeral in running text before any part is not a heading
       continue;
     }
-    if (!stack.length && h.level > 1 && roots.length === 0) continue;
-    const { title, more } = h.level === 4 ? { title: h.rest.replace(/[;.]$/, ''), more: '' } : splitTitle(h.rest);
+    if (!stack.length && h.level > topLevel && roots.length === 0) continue;
+    const { title, more } =
+      h.level === 4 ? { title: h.rest.replace(/[;.]$/, ''), more: '' } : splitTitle(h.rest, h.level);
     const node: Node = {
       label: h.label,
       level: h.level,
@@ -94,9 +113,10 @@ export function readSections(lines: Line[]): ProposedSection[] {
 
 /** A part's title is mostly capitals ("MỤC ĐÍCH, YÊU CẦU") or short. */
 function isPartTitle(rest: string): boolean {
-  const letters = rest.match(/\p{L}/gu) ?? [];
+  if (rest.length < 80) return /\p{L}/u.test(rest);
+  const letters = rest.slice(0, 400).match(/\p{L}/gu) ?? [];
   const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
-  return letters.length > 0 && (upper / letters.length > 0.6 || rest.length < 80);
+  return letters.length > 0 && upper / letters.length > 0.6;
 }
 
 /** Every node, depth first, with the labels of its ancestors ("IV.1"). */

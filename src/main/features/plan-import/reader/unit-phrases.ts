@@ -1,6 +1,7 @@
 // Unit names in assignments: split a list of units, and match each to the unit register
 // (diacritics-insensitive, abbreviations such as UBND, MTTQ, HĐND expanded).
-import type { UnitKind } from '../../../../shared/model/unit';
+import type { UnitResolution } from '../../../../shared/model/plan-import';
+import { UNIT_KINDS, type UnitKind } from '../../../../shared/model/unit';
 import { foldDiacritics } from '../../../../shared/text';
 import { ABBREVIATIONS, UNIT_HEADS } from './vocabulary';
 
@@ -30,8 +31,9 @@ export function startsWithUnitHead(s: string): boolean {
  * Returns each unit with its offset in `s`.
  */
 export function splitUnits(s: string): { name: string; offset: number }[] {
+  if (s.length > 400) return [{ name: s.trim(), offset: 0 }];
   const out: { name: string; offset: number; end: number }[] = [];
-  const sep = /\s*(?:,|;|\s+và\s+|\s+với\s+)\s*/gu;
+  const sep = / ?(?:,|;| và | với ) ?/gu;
   let pos = 0;
   const pieces: { text: string; start: number; end: number }[] = [];
   for (const m of s.matchAll(sep)) {
@@ -42,7 +44,12 @@ export function splitUnits(s: string): { name: string; offset: number }[] {
   for (const p of pieces) {
     if (!p.text.trim()) continue;
     const last = out.at(-1);
-    if (last && !startsWithUnitHead(p.text)) last.end = p.end;
+    // "Văn phòng HĐND và UBND xã" is one office, not two units
+    const joint =
+      last &&
+      /^Văn phòng (HĐND|Hội đồng nhân dân)$/u.test(s.slice(last.offset, last.end).trim()) &&
+      /^(UBND|Ủy ban nhân dân)\b/u.test(p.text);
+    if (last && (joint || !startsWithUnitHead(p.text))) last.end = p.end;
     else out.push({ name: '', offset: p.start, end: p.end });
   }
   return out
@@ -79,4 +86,52 @@ export function suggestKind(name: string): UnitKind {
   if (/^(trung tam|truong|benh vien|dai|vien|ban quan ly|don vi su nghiep)\b/.test(k)) return 'su_nghiep';
   if (/^(so|phong|ban|thanh tra|van phong|cong an|chi cuc|cuc|kho bac|bo chi huy)\b/.test(k)) return 'so_nganh';
   return 'khac';
+}
+
+/** A person's post at the head of a phrase: "Thủ trưởng các sở", "Chủ tịch UBND các xã", "Công chức …". */
+const OFFICE =
+  /^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|(?:Phó )?Chủ tịch|(?:Phó )?Giám đốc|(?:Phó )?Trưởng|(?:Phó )?Bí thư|Công chức|Cán bộ)(?= |$)/u;
+/** Words that name an organisation (folded): what is left of "Chủ tịch UBND các xã" is one. */
+const ORGANISATION =
+  /\b(uy ban|so|ban|nganh|co quan|don vi|phong|trung tam|xa|phuong|dac khu|huyen|thi xa|thi tran|thanh pho|tinh|dang uy|huyen uy|thanh uy|tinh uy|chi bo|dang bo|hoi dong|van phong|cong an)\b/;
+
+/** The kinds a group names, read from the first words of each item after "các". */
+export function groupKinds(phrase: string): UnitKind[] {
+  const at = phrase.search(/(?:^|\s)[Cc]ác\s/u);
+  if (at < 0) return [];
+  const items = phrase
+    .slice(at)
+    .replace(/^\s*[Cc]ác\s/u, '')
+    .split(/,| và /u)
+    .map((i) => foldDiacritics(i.trim()));
+  const kinds = new Set<UnitKind>();
+  for (const i of items) {
+    if (/^(so|ban|nganh|co quan chuyen mon)\b/.test(i)) kinds.add('so_nganh');
+    else if (/^(xa|thi tran)\b/.test(i)) kinds.add('ubnd_xa');
+    else if (/^phuong\b/.test(i)) kinds.add('ubnd_phuong');
+    else if (/^dac khu\b/.test(i)) kinds.add('dac_khu');
+    else if (/^(don vi|co quan|co quan, don vi) su nghiep\b/.test(i)) kinds.add('su_nghiep');
+  }
+  return UNIT_KINDS.filter((k) => kinds.has(k));
+}
+
+/**
+ * What a phrase of an assignment names: a group of units of some kinds, a person's post, the
+ * issuing agency itself, or one unit. Only "unit" is ever offered for creation.
+ */
+export function resolveUnitPhrase(
+  name: string,
+  issuer: string | null,
+): { resolves: UnitResolution; kinds: UnitKind[] } {
+  const office = OFFICE.exec(name);
+  if (office && /^(Công chức|Cán bộ)$/u.test(office[0])) return { resolves: 'office', kinds: [] };
+  const rest = office ? name.slice(office[0].length).trim() : name;
+  const restKey = unitKey(rest);
+  const isGroup = /(^|\s)[Cc]ác\s/u.test(rest);
+  if (office && !ORGANISATION.test(restKey)) return { resolves: 'office', kinds: [] };
+  if (isGroup) return { resolves: 'group', kinds: groupKinds(rest) };
+  const issuerKey = issuer ? unitKey(issuer) : '';
+  if (issuerKey && restKey && (issuerKey === restKey || issuerKey.startsWith(restKey + ' ')))
+    return { resolves: 'issuer', kinds: [] };
+  return { resolves: 'unit', kinds: [] };
 }

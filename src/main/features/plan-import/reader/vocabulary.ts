@@ -50,9 +50,33 @@ export const SIGNER_TITLES = [
   'PHÓ THỦ TƯỚNG',
   'CHÁNH ÁN',
   'VIỆN TRƯỞNG',
+  'PHÓ BÍ THƯ THƯỜNG TRỰC',
+  'BÍ THƯ THƯỜNG TRỰC',
 ].sort((a, b) => b.length - a.length);
 
-export const AUTHORITY_PREFIX = /^(TM|KT|Q|TL|TUQ)\.\s*/u;
+/** Words a signer's title line starts with ("GIÁM ĐỐC SỞ NỘI VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC"). */
+export const TITLE_HEADS = [
+  'PHÓ',
+  'CHỦ TỊCH',
+  'GIÁM ĐỐC',
+  'BÍ THƯ',
+  'TRƯỞNG',
+  'CHÁNH',
+  'THỦ TRƯỞNG',
+  'BỘ TRƯỞNG',
+  'THỨ TRƯỞNG',
+  'THỦ TƯỚNG',
+  'VIỆN TRƯỞNG',
+  'TỔNG',
+  'HIỆU TRƯỞNG',
+  'KT.',
+  'Q.',
+];
+
+/** Authority prefixes: the state's with a dot (Nghị định 30), the Party's with a slash (Hướng dẫn 36). */
+export const AUTHORITY_PREFIX = /^(?:(?:TM|KT|Q|TL|TUQ)\.|(?:T\/M|K\/T|T\/L|T\/UQ)(?=\s))\s*/u;
+/** Prefixes that need a title line under them (Q. is a title itself: "Q. CHỦ TỊCH"). */
+export const PREFIX_NEEDS_TITLE = /^(?:(?:TM|KT|TL|TUQ)\.|T\/M|K\/T|T\/L|T\/UQ)/u;
 
 /**
  * Capitalised words that begin a unit's name. A fragment of a list of units starts a new unit
@@ -119,6 +143,14 @@ export const UNIT_HEADS = [
   'Quân sự',
   'Ủy ban Mặt trận',
   'BCH',
+  'Giám đốc',
+  'Trưởng',
+  'Bí thư',
+  'Khối',
+  'Đảng đoàn',
+  'Ban cán sự',
+  'Đảng bộ',
+  'Chi bộ',
 ].sort((a, b) => b.length - a.length);
 
 /** Abbreviations expanded before a name is matched to the register (folded, lower case). */
@@ -145,6 +177,10 @@ export const ABBREVIATIONS: [RegExp, string][] = [
  * word in that place ("Tinh ủy" is never right, "tinh thần" is).
  */
 export const OCR_FIXES: [RegExp, string][] = [
+  // "uỷ" and "ủy" are the same word written two ways: one spelling everywhere
+  [/(?<![\p{L}])uỷ(?![\p{L}])/gu, 'ủy'],
+  [/(?<![\p{L}])Uỷ(?![\p{L}])/gu, 'Ủy'],
+  [/(?<![\p{L}])UỶ(?![\p{L}])/gu, 'ỦY'],
   [/KÉ HOẠCH/gu, 'KẾ HOẠCH'],
   [/KỂ HOẠCH/gu, 'KẾ HOẠCH'],
   [/Ké hoạch/gu, 'Kế hoạch'],
@@ -155,16 +191,13 @@ export const OCR_FIXES: [RegExp, string][] = [
   [/CỘNG HOÀ/gu, 'CỘNG HÒA'],
   [/XÃ HỘI CHỦ NGHIA/gu, 'XÃ HỘI CHỦ NGHĨA'],
   [/(?<![\p{L}])Tinh ủy(?![\p{L}])/gu, 'Tỉnh ủy'],
-  [/(?<![\p{L}])Tinh uỷ(?![\p{L}])/gu, 'Tỉnh ủy'],
   [/(?<![\p{L}])TINH ỦY(?![\p{L}])/gu, 'TỈNH ỦY'],
-  [/(?<![\p{L}])Tỉnh uỷ(?![\p{L}])/gu, 'Tỉnh ủy'],
-  [/(?<![\p{L}])Thành uỷ(?![\p{L}])/gu, 'Thành ủy'],
-  [/(?<![\p{L}])Uỷ ban(?![\p{L}])/gu, 'Ủy ban'],
-  [/(?<![\p{L}])UỶ BAN(?![\p{L}])/gu, 'ỦY BAN'],
-  [/(?<![\p{L}])Uy ban nhân dân(?![\p{L}])/gu, 'Ủy ban nhân dân'],
+  [/(?<![\p{L}])Uy ban(?![\p{L}])/gu, 'Ủy ban'],
+  [/(?<![\p{L}])UY BAN(?![\p{L}])/gu, 'ỦY BAN'],
   [/NHÂN DẦN/gu, 'NHÂN DÂN'],
   [/(?<![\p{L}])Căn củ(?![\p{L}])/gu, 'Căn cứ'],
-  [/(?<![\p{L}])Nơi nhân:/gu, 'Nơi nhận:'],
+  [/(?<![\p{L}])(?:Nơi nhân|Noi nhận|Noi nhan|Nơi nhan)\s*:/gu, 'Nơi nhận:'],
+  [/(?<![\p{L}])(?:Luu|Lưư)(?=\s*:?\s*VT\b)/gu, 'Lưu'],
   [/(?<![\p{L}])Sô:/gu, 'Số:'],
   [/(?<![\p{L}])Quy ché(?![\p{L}])/gu, 'Quy chế'],
   [/(?<![\p{L}])ngảy(?![\p{L}])/gu, 'ngày'],
