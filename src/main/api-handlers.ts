@@ -15,6 +15,7 @@ import { compileHandlers } from './features/compile/handlers';
 import { documentsHandlers } from './features/documents/handlers';
 import { scoringHandlers } from './features/scoring/handlers';
 import { safetyHandlers } from './features/safety/handlers';
+import { docTemplatesHandlers } from './features/doc-templates/handlers';
 
 export type { Handlers };
 
@@ -43,4 +44,5 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...scoringHandlers,
   ...safetyHandlers,
+  ...docTemplatesHandlers,
 };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Core } from './core/core';
 import { openCore } from './app';
 import { DOCS_USAGE, runDocsCli } from './features/documents/cli';
+import { DOC_TEMPLATES_USAGE, isDocTemplatesCommand, runDocTemplatesCli } from './features/doc-templates/cli';
 import { createDispatch } from './dispatch';
 import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './features/compile/cli';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './features/reports/cli';
@@ -30,6 +31,7 @@ ${REPORTING_USAGE}
 ${PLAN_TEXT_USAGE}
 ${SCORING_USAGE}
 ${DOCS_USAGE}
+${DOC_TEMPLATES_USAGE}
 ${COMPILE_USAGE}
 ${COLLECT_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
@@ -54,6 +56,7 @@ export async function runCli(
   if (isPlanTextCommand(positional)) return runPlanTextCli(positional, flags, dbPath, cliApp(), io);
   if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliApp(), io);
   if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, cliApp(), io);
+  if (group === 'docs' && isDocTemplatesCommand(action)) return runDocTemplatesCli(argv, dbPath, cliApp(), io);
   if (group === 'docs') {
     const outFlag = flags.get('--out');
     return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliApp(), io);

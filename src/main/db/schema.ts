@@ -1,5 +1,6 @@
 // Table types for Kysely, written by hand to match the migrations.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DocTemplateTables } from './doc-templates-schema';
 
 export interface AgencyTable {
   id: number;
@@ -47,7 +48,7 @@ export interface UnitEventTable {
   detail: string;
 }
 
-export interface DB extends SafetyTables {
+export interface DB extends SafetyTables, DocTemplateTables {
   agency: AgencyTable;
   signers: SignerTable;
   units: UnitTable;

@@ -15,6 +15,7 @@ import { scoringContract } from './scoring';
 import { collectContract } from './collect';
 import { jobsContract } from './jobs';
 import { planImportContract } from './plan-import';
+import { docTemplatesContract } from './doc-templates';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...scoringContract,
   ...collectContract,
   ...jobsContract,
+  ...docTemplatesContract,
 };
 
 export type Contract = typeof contract;

@@ -88,6 +88,9 @@ export const TABLE_LABELS: Record<string, string> = {
   scoring_lines: 'Điểm theo tiêu chí',
   scoring_evidence: 'Minh chứng',
   scoring_events: 'Lịch sử chấm điểm',
+  doc_templates: 'Mẫu Word của cơ quan',
+  doc_template_versions: 'Phiên bản mẫu Word',
+  doc_images: 'Ảnh chữ ký, con dấu',
 };
 
 export const tableLabel = (name: string): string => TABLE_LABELS[name] ?? name;

@@ -9,6 +9,7 @@ import * as m0010 from './0010_collect_sources';
 import * as m0020 from './0020_compile_drafts';
 import * as m0040 from './0040_scoring';
 import * as m0050 from './0050_safety';
+import * as m0060 from './0060_doc_templates';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0020_compile_drafts': m0020,
   '0040_scoring': m0040,
   '0050_safety': m0050,
+  '0060_doc_templates': m0060,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
