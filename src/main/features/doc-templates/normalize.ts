@@ -120,12 +120,12 @@ export function formatKey(run: XElement | null): string {
 export function joinProblem(tag: Tag): string | null {
   const pieces = piecesOf(tag);
   if (pieces.length <= 1) return null;
-  if (tag.para.breaks.some((b) => b > tag.start && b < tag.end))
-    return 'thẻ bị ngắt bởi dấu tab, ngắt dòng, hình hoặc trường của Word';
   if (new Set(pieces.map((p) => p.field ?? '')).size > 1)
     return 'một phần của thẻ nằm trong một trường (field) của Word';
   if (new Set(pieces.map((p) => p.container)).size > 1)
     return 'thẻ vắt qua ranh giới của một liên kết hoặc vùng nội dung (content control)';
+  if (tag.para.breaks.some((b) => b > tag.start && b < tag.end))
+    return 'thẻ bị ngắt bởi dấu tab, ngắt dòng, hình hoặc trường của Word';
   return null;
 }
 

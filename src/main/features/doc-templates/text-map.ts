@@ -26,7 +26,7 @@ export interface Place {
   /** "Thân văn bản", "Đầu trang 1", "Chân trang 2", "Chú thích cuối trang". */
   partLabel: string;
   partName: string;
-  /** 1-based, counting every paragraph of the part (tables and text boxes included). */
+  /** 1-based, counting the paragraphs outside tables and text boxes (for a table cell: the last one before it). */
   paragraph: number;
   /** 1-based table number in the part, row and cell, for paragraphs in a table (innermost table). */
   table?: number;
@@ -74,6 +74,7 @@ export function mapPart(root: XElement, partName: string, partLabel: string): Pa
   const paras: Para[] = [];
   const fields: FieldState[] = [];
   let tableCount = 0;
+  let bodyCount = 0;
   const tableNo = new Map<XElement, number>();
 
   // Position of the current element among tables, rows and cells.
@@ -116,7 +117,10 @@ export function mapPart(root: XElement, partName: string, partLabel: string): Pa
           walk(c, { ...ctx, para: null, tc: null, tr: null, tbl: null, textBox: true }, depth + 1);
           break;
         case 'w:p': {
-          const place: Place = { partName, partLabel, paragraph: paras.length + 1 };
+          // Paragraphs are counted outside tables and text boxes, as a reader counts them;
+          // a paragraph in a table is named by its table, row and cell.
+          const counted = !ctx.tbl && !ctx.textBox ? ++bodyCount : bodyCount;
+          const place: Place = { partName, partLabel, paragraph: counted };
           if (ctx.tbl) Object.assign(place, { table: tableNo.get(ctx.tbl), row: ctx.row, cell: ctx.cell });
           if (ctx.textBox) place.textBox = true;
           const para: Para = { p: c, place, text: '', pieces: [], breaks: [], tc: ctx.tc, tr: ctx.tr, tbl: ctx.tbl };
