@@ -193,3 +193,87 @@ export function png(
     ]),
   );
 }
+
+/** A report form as an office would make it in Word: header block, split and tracked tags, the
+ * draft's body, an indicator table, a group table merged by unit, a condition and the signature. */
+export async function officeTemplate(): Promise<Uint8Array> {
+  const center = '<w:jc w:val="center"/>';
+  const body = [
+    headerBlock(),
+    para(run('BÁO CÁO', '<w:b/>'), center),
+    para(splitRuns('{report.title}', [3, 9], '<w:b/>'), center),
+    para(
+      run('Căn cứ ') + run('{plan.ref') + proofStart + run('erence}') + proofEnd + run(' của {plan.issuer};'),
+      bodyPPr + '<w:rPr><w:i/></w:rPr>',
+    ),
+    para(run('Kỳ báo cáo: {per') + del('xx') + ins(run('iod.na')) + run('me} ({period.window}).'), bodyPPr),
+    para(run('{report.body}'), bodyPPr),
+    para(
+      run('Số đơn vị phải báo cáo: {status.expected}; đã gửi: {status.reported}; đúng hạn: {status.onTime}.'),
+      bodyPPr,
+    ),
+    para(run('{#hasMissing}Còn {status.missing} đơn vị chưa gửi: {status.missingList}.{/hasMissing}'), bodyPPr),
+    para(run('{^hasMissing}Tất cả đơn vị đã gửi báo cáo.{/hasMissing}'), bodyPPr),
+    para(run('Bảng 1. Số liệu theo chỉ số', '<w:b/>'), center),
+    table(
+      [
+        row([
+          { content: p('STT', center, '<w:b/>'), width: 700 },
+          { content: p('Chỉ số', center, '<w:b/>'), width: 4200 },
+          { content: p('Kỳ này', center, '<w:b/>'), width: 1400 },
+          { content: p('Cùng kỳ', center, '<w:b/>'), width: 1400 },
+          { content: p('Tăng, giảm', center, '<w:b/>'), width: 1400 },
+        ]),
+        row([
+          { content: p('{#indicators}{stt}', center), width: 700 },
+          { content: para(splitRuns('{name} ({unit})', [4, 9])), width: 4200 },
+          { content: p('{total}', '<w:jc w:val="right"/>'), width: 1400 },
+          { content: p('{previous}', '<w:jc w:val="right"/>'), width: 1400 },
+          { content: p('{delta}{/indicators}', '<w:jc w:val="right"/>'), width: 1400 },
+        ]),
+      ],
+      [700, 4200, 1400, 1400, 1400],
+    ),
+    para(run('Bảng 2. Số liệu theo đơn vị', '<w:b/>'), center),
+    table(
+      [
+        row([
+          { content: p('STT', center, '<w:b/>'), width: 700 },
+          { content: p('Đơn vị', center, '<w:b/>'), width: 3000 },
+          { content: p('Chỉ số', center, '<w:b/>'), width: 4000 },
+          { content: p('Giá trị', center, '<w:b/>'), width: 1400 },
+        ]),
+        row([
+          { content: p('{#units}{stt}', center), width: 700 },
+          { content: p('{name}'), width: 3000 },
+          { content: p('{#values}{name}'), width: 4000 },
+          { content: p('{value}{/values}{/units}', '<w:jc w:val="right"/>'), width: 1400 },
+        ]),
+      ],
+      [700, 3000, 4000, 1400],
+    ),
+    p('Trên đây là báo cáo của {agency.nameInSentence}./.', bodyPPr),
+    table(
+      [
+        row([
+          {
+            content:
+              para(run('Nơi nhận:', '<w:b/><w:i/><w:sz w:val="24"/>')) +
+              para(run('- Lưu: VT, {agency.draftingUnit}.', '<w:sz w:val="22"/>')),
+            width: 4500,
+          },
+          {
+            content:
+              para(run('{signer.authority}', '<w:b/>'), center) +
+              para(run('{%signature}'), center) +
+              para(run('{signer.fullName}', '<w:b/>'), center),
+            width: 4800,
+          },
+        ]),
+      ],
+      [4500, 4800],
+      false,
+    ),
+  ].join('');
+  return buildDocx({ body, header: pageHeader(), firstHeader: '' });
+}
