@@ -1,14 +1,13 @@
 // The headless command line: the same database, the same contract, the same validation.
 //   npm run cli -- units list --json [--db PATH]
 // In an installed app: ELECTRON_RUN_AS_NODE=1 <app executable> <resources>/app.asar/out/main/cli.js …
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Core } from './core/core';
 import { openCore } from './app';
 import { DOCS_USAGE, runDocsCli } from './features/documents/cli';
 import { DOC_TEMPLATES_USAGE, isDocTemplatesCommand, runDocTemplatesCli } from './features/doc-templates/cli';
 import { createDispatch } from './dispatch';
 import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './features/compile/cli';
+import { SETTINGS_USAGE, runSettingsCli } from './features/compile/settings-cli';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './features/reports/cli';
 import { SCORING_USAGE, isScoringCommand, runScoringCli } from './features/scoring/cli';
 import { defaultDbPath } from './platform/paths';
@@ -16,17 +15,19 @@ import { cliNativeBindingFor } from './platform/native-binding';
 import { fixedPathPlatform } from './platform/platform';
 import { COLLECT_USAGE, runCollectCli } from './features/collect/cli';
 import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './features/plan-import/cli';
-import { UNIT_KIND_LABELS } from '../shared/model/unit';
-import { CliFailure, parseArgs, type CliApp, type CliIo, contractCaller } from './cli/kit';
+import { UNITS_USAGE, runUnitsCli } from './features/units/cli';
+import { AGENCY_USAGE, runAgencyCli } from './features/agency/cli';
+import { CALL_USAGE, runCallCli } from './cli/call';
+import { CliFailure, dbFlag, parseArgs, positionalWords, withApp, type CliApp, type CliIo } from './cli/kit';
 
 export type { CliIo };
 
 const USAGE = `Báo cáo Nội vụ — dòng lệnh
 
-  units list [--json] [--search TEXT] [--all]   liệt kê đơn vị (--all: cả đơn vị đã thôi hoạt động)
-  units import FILE.xlsx                       nhập danh sách đơn vị (tất cả hoặc không dòng nào)
-  units export FILE.xlsx                       xuất danh sách đơn vị
-  agency show [--json]                         thông tin cơ quan
+${CALL_USAGE}
+${UNITS_USAGE}
+${AGENCY_USAGE}
+${SETTINGS_USAGE}
 ${REPORTING_USAGE}
 ${PLAN_TEXT_USAGE}
 ${SCORING_USAGE}
@@ -36,119 +37,87 @@ ${COMPILE_USAGE}
 ${COLLECT_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
-Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()})`;
+Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()}), --json, --help
+Mã thoát: 0 thành công, 1 lệnh viết sai, 2 ứng dụng từ chối (lý do in ra stderr), 3 nhập biểu còn tệp lỗi.`;
 
-const CORE_VALUE_FLAGS = ['--db', '--search', '--out'];
+/** Value flags that may stand before the command words (so their values are not taken for words). */
+const ROUTING_VALUE_FLAGS = ['--open', '--save', '--out', '--period', '--unit', '--search'];
 
 /** Runs one command; returns the process exit code. */
 export async function runCli(
   argv: string[],
   io: CliIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') },
 ): Promise<number> {
-  const { positional, flags } = parseArgs(argv, CORE_VALUE_FLAGS);
-  const [group, action, arg] = positional;
-  if (!group || flags.has('--help') || group === 'help') {
-    io.out(USAGE);
-    return group ? 0 : 1;
-  }
-  const dbFlag = flags.get('--db');
-  const dbPath = typeof dbFlag === 'string' ? path.resolve(dbFlag) : defaultDbPath();
-  if (isPlanTextCommand(positional)) return runPlanTextCli(positional, flags, dbPath, cliApp(), io);
-  if (REPORTING_GROUPS.includes(group)) return runReportingCli(argv, dbPath, cliApp(), io);
-  if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, cliApp(), io);
-  if (group === 'docs' && isDocTemplatesCommand(action)) return runDocTemplatesCli(argv, dbPath, cliApp(), io);
-  if (group === 'docs') {
-    const outFlag = flags.get('--out');
-    return runDocsCli(action, arg, typeof outFlag === 'string' ? outFlag : undefined, dbPath, cliApp(), io);
-  }
-  if (group === 'collect') return runCollectCli(argv, dbPath, cliApp(), io);
-  if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, cliApp(), io);
-  const json = flags.has('--json');
-  const exportTarget = group === 'units' && action === 'export' && arg ? arg : process.cwd();
-  let core: Core;
   try {
-    core = await openCore({
-      dbPath,
-      platform: fixedPathPlatform(exportTarget),
-      version: process.env.npm_package_version ?? 'cli',
-      nativeBinding: cliNativeBinding(),
-    });
+    return await route(argv, io);
   } catch (err) {
+    if (err instanceof CliFailure) {
+      io.err(err.message);
+      return 1;
+    }
     io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
-  const dispatch = createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = contractCaller(dispatch);
-  try {
-    if (group === 'units' && action === 'list') {
-      const search = flags.get('--search');
-      const units = await call('units.list', {
-        includeClosed: flags.has('--all'),
-        search: typeof search === 'string' ? search : undefined,
-      });
-      if (json) io.out(JSON.stringify(units, null, 2));
-      else
-        for (const u of units)
-          io.out(
-            `${'  '.repeat(u.depth)}${u.code}\t${u.name}\t${UNIT_KIND_LABELS[u.kind]}${u.isActive ? '' : '\t(đã thôi hoạt động)'}`,
-          );
-      return 0;
-    }
-    if (group === 'units' && action === 'import' && arg) {
-      let data: Buffer;
-      try {
-        data = fs.readFileSync(arg);
-      } catch {
-        throw new CliFailure(`Lỗi: không đọc được tệp "${arg}".`);
-      }
-      const r = await call('units.importCommit', { fileName: path.basename(arg), data: new Uint8Array(data) });
-      io.out(json ? JSON.stringify(r) : `Đã nhập ${r.created} đơn vị mới, cập nhật ${r.updated} đơn vị.`);
-      return 0;
-    }
-    if (group === 'units' && action === 'export' && arg) {
-      const r = await call('units.exportXlsx', {});
-      io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);
-      return 0;
-    }
-    if (group === 'agency' && action === 'show') {
-      const a = await call('agency.get', {});
-      if (json) io.out(JSON.stringify(a, null, 2));
-      else
-        io.out(
-          [
-            a.parentName,
-            a.name,
-            `Viết tắt: ${a.abbreviation}`,
-            `Địa danh: ${a.place}`,
-            ...a.signers.map((s) => `Người ký: ${s.authorityPrefix} ${s.authorityLine} / ${s.title} / ${s.fullName}`),
-          ].join('\n'),
-        );
-      return 0;
-    }
-    if (group === 'info') {
+}
+
+async function route(argv: string[], io: CliIo): Promise<number> {
+  const positional = positionalWords(argv, ROUTING_VALUE_FLAGS);
+  const [group, action] = positional;
+  if (argv.includes('--help') || group === 'help') {
+    io.out(group === 'call' ? CALL_USAGE : USAGE);
+    return 0;
+  }
+  if (!group && !argv.includes('--list')) {
+    io.err(USAGE);
+    return 1;
+  }
+  const db = dbFlag(argv);
+  const dbPath = db !== undefined ? path.resolve(db) : defaultDbPath();
+  const app = cliApp();
+  if (group === 'call' || (!group && argv.includes('--list'))) return runCallCli(argv, dbPath, app, io);
+  if (group === 'units') return runUnitsCli(argv, dbPath, app, io);
+  if (group === 'agency') return runAgencyCli(argv, dbPath, app, io);
+  if (group === 'settings') return runSettingsCli(argv, dbPath, app, io);
+  if (isPlanTextCommand(positional)) {
+    const { flags } = parseArgs(argv, [], []);
+    return runPlanTextCli(positional, flags, dbPath, app, io);
+  }
+  if (REPORTING_GROUPS.includes(group!)) return runReportingCli(argv, dbPath, app, io);
+  if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, app, io);
+  if (group === 'docs' && isDocTemplatesCommand(action)) return runDocTemplatesCli(argv, dbPath, app, io);
+  if (group === 'docs') {
+    const { flags } = parseArgs(argv, ['--out'], []);
+    const out = flags.get('--out');
+    return runDocsCli(action, positional[2], typeof out === 'string' ? out : undefined, dbPath, app, io);
+  }
+  if (group === 'collect') return runCollectCli(argv, dbPath, app, io);
+  if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, app, io);
+  if (group === 'info' && !action) {
+    const { flags } = parseArgs(argv, [], []);
+    return withApp(app, dbPath, fixedPathPlatform(process.cwd()), io, async (call) => {
       const info = await call('app.info', {});
       io.out(
-        json
+        flags.has('--json')
           ? JSON.stringify(info, null, 2)
           : Object.entries(info)
               .map(([k, v]) => `${k}: ${v}`)
               .join('\n'),
       );
       return 0;
-    }
-    io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${USAGE}`);
-    return 1;
-  } catch (err) {
-    io.err(err instanceof CliFailure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await core.close();
+    });
   }
+  io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${USAGE}`);
+  return 1;
 }
 
 /** What the features' command groups open the app with. */
 function cliApp(): CliApp {
-  return { nativeBinding: cliNativeBinding(), openCore, createDispatch };
+  return {
+    nativeBinding: cliNativeBinding(),
+    version: process.env.npm_package_version ?? 'cli',
+    openCore,
+    createDispatch,
+  };
 }
 
 /** Under Electron (ELECTRON_RUN_AS_NODE in an installed app) the app's own native build is used. */
@@ -161,5 +130,8 @@ function cliNativeBinding(): string | undefined {
 
 const isEntry = typeof require !== 'undefined' ? require.main === module : process.argv[1]?.endsWith('cli.ts');
 if (isEntry) {
-  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  // exitCode, never process.exit(): exiting at once would cut a piped stdout at 64 KiB.
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

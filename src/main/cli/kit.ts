@@ -4,6 +4,8 @@ import type { Dispatch } from '../core/handlers';
 import type { Core, CoreOptions } from '../core/core';
 import type { MethodName, MethodOutput } from '../../shared/contract';
 import { describeLocation, type Result } from '../../shared/errors';
+import { decodeWire } from '../../shared/wire';
+import type { Platform } from '../platform/platform';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -16,6 +18,8 @@ export interface CliIo {
  */
 export interface CliApp {
   nativeBinding: string | undefined;
+  /** The version the app reports (package.json's when run through npm). */
+  version: string;
   openCore(options: Omit<CoreOptions, 'seed'>): Promise<Core>;
   createDispatch(core: Core, log?: (msg: string, err: unknown) => void): Dispatch;
 }
@@ -25,32 +29,77 @@ export class CliFailure extends Error {}
 
 export interface ParsedArgs {
   positional: string[];
-  /** Each flag with its values in order (a flag without a value holds "true"). */
+  /** Each flag with its values in order (a switch holds "true"). */
   all: Map<string, string[]>;
-  /** The last value of each flag, or `true` for a flag without a value. */
+  /** The last value of each flag, or `true` for a switch. */
   flags: Map<string, string | true>;
 }
 
-/** `valueFlags` take the next word as their value; any other `--flag` is a switch. */
-export function parseArgs(argv: string[], valueFlags: readonly string[]): ParsedArgs {
+/** Flags every command accepts: where the data is, machine-readable output, help. */
+export const COMMON_VALUE_FLAGS = ['--db'] as const;
+export const COMMON_SWITCHES = ['--json', '--help'] as const;
+
+/**
+ * Strict parsing: `valueFlags` take the next word (or `--flag=value`) as their value, `switches`
+ * take none; any other `--flag` is refused, and so is a value flag without its value — a bare
+ * `--db` must never fall back to the default data file. `--db`, `--json` and `--help` are always known.
+ */
+export function parseArgs(argv: string[], valueFlags: readonly string[], switches: readonly string[]): ParsedArgs {
+  const values = new Set<string>([...COMMON_VALUE_FLAGS, ...valueFlags]);
+  const bare = new Set<string>([...COMMON_SWITCHES, ...switches]);
   const positional: string[] = [];
   const all = new Map<string, string[]>();
   const flags = new Map<string, string | true>();
+  let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a.startsWith('--')) {
-      const next = argv[i + 1];
-      if (valueFlags.includes(a) && next !== undefined) {
-        all.set(a, [...(all.get(a) ?? []), next]);
-        flags.set(a, next);
-        i++;
-      } else {
-        all.set(a, ['true']);
-        flags.set(a, true);
-      }
-    } else positional.push(a);
+    if (onlyPositional || !a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (values.has(name)) {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[i + 1];
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+        throw new CliFailure(`Lỗi: ${name} cần một giá trị (ví dụ: ${name} ${exampleValue(name)}).`);
+      if (eq < 0) i++;
+      all.set(name, [...(all.get(name) ?? []), value]);
+      flags.set(name, value);
+    } else if (bare.has(name) && eq < 0) {
+      all.set(name, ['true']);
+      flags.set(name, true);
+    } else if (bare.has(name)) {
+      throw new CliFailure(`Lỗi: ${name} không nhận giá trị (đã ghi "${a.slice(0, 80)}").`);
+    } else {
+      throw new CliFailure(`Lỗi: không có tùy chọn "${name.slice(0, 60)}" cho lệnh này. Xem --help.`);
+    }
   }
   return { positional, all, flags };
+}
+
+function exampleValue(flag: string): string {
+  if (flag === '--db') return 'du-lieu.db';
+  if (/date|deadline|today|received|window/.test(flag)) return '2025-06-30';
+  if (/period|round|year|index|template|plan|set/.test(flag)) return '1';
+  return 'GIÁ_TRỊ';
+}
+
+/** The words of a command line that are not flags or flag values (to pick the command group). */
+export function positionalWords(argv: string[], valueFlags: readonly string[]): string[] {
+  const values = new Set<string>([...COMMON_VALUE_FLAGS, ...valueFlags]);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return [...out, ...argv.slice(i + 1)];
+    if (!a.startsWith('--')) out.push(a);
+    else if (values.has(a)) i++;
+  }
+  return out;
 }
 
 /** Reads a file named on the command line, with a message the user can act on. */
@@ -78,4 +127,91 @@ export function contractCaller(dispatch: Dispatch) {
     }
     return r.value;
   };
+}
+
+/** `--db PATH` (or `--db=PATH`) wherever it stands; a bare `--db` is an error, never the default file. */
+export function dbFlag(argv: string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--db' || a.startsWith('--db=')) {
+      const v = a === '--db' ? argv[++i] : a.slice('--db='.length);
+      if (v === undefined || v === '' || v.startsWith('--'))
+        throw new CliFailure('Lỗi: --db cần đường dẫn tệp dữ liệu (ví dụ: --db du-lieu.db).');
+      found = v;
+    }
+  }
+  return found;
+}
+
+export type ContractCall = ReturnType<typeof contractCaller>;
+
+/**
+ * Opens the app on `platform`, runs `body` with a typed caller, closes it. A refusal prints its
+ * message and gives exit code 2; a usage mistake found by `body` (CliFailure) too.
+ */
+export async function withApp(
+  app: CliApp,
+  dbPath: string,
+  platform: Platform,
+  io: CliIo,
+  body: (call: ContractCall, dispatch: Dispatch, core: Core) => Promise<number>,
+): Promise<number> {
+  let core: Core;
+  try {
+    core = await app.openCore({ dbPath, platform, version: app.version, nativeBinding: app.nativeBinding });
+  } catch (err) {
+    io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  try {
+    return await body(contractCaller(dispatch), dispatch, core);
+  } catch (err) {
+    io.err(err instanceof CliFailure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  } finally {
+    await core.close();
+  }
+}
+
+/** The last value of a value flag, if given. */
+export const flagValue = (flags: Map<string, string | true>, name: string): string | undefined => {
+  const v = flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** A positive whole number flag (an id, a year), with a message naming the flag. */
+export function intFlag(flags: Map<string, string | true>, name: string, required: true): number;
+export function intFlag(flags: Map<string, string | true>, name: string, required: false): number | null;
+export function intFlag(flags: Map<string, string | true>, name: string, required: boolean): number | null {
+  const v = flagValue(flags, name);
+  if (v === undefined) {
+    if (required) throw new CliFailure(`Lỗi: thiếu ${name}.`);
+    return null;
+  }
+  if (!/^\d{1,9}$/.test(v)) throw new CliFailure(`Lỗi: ${name} phải là số nguyên dương (đã ghi "${v.slice(0, 40)}").`);
+  return Number(v);
+}
+
+/** Reads a JSON file (UTF-8, BOM allowed) or standard input for "-"; bytes as {"$bytes": base64}. */
+export function readJsonInput(file: string): unknown {
+  const what = file === '-' ? 'đầu vào chuẩn' : `tệp "${file}"`;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file === '-' ? 0 : file));
+  } catch (err) {
+    const notRead = (err as { code?: unknown } | null)?.code !== undefined;
+    throw new CliFailure(`Lỗi: ${notRead ? `không đọc được ${what}` : `${what} không phải là văn bản UTF-8`}.`);
+  }
+  return parseJsonText(text, what);
+}
+
+export function parseJsonText(text: string, what: string): unknown {
+  try {
+    return decodeWire(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new CliFailure(`Lỗi: ${what} không phải là JSON hợp lệ.`);
+  }
 }

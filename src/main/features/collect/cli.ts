@@ -20,7 +20,7 @@ export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--u
 const VALUE_FLAGS = ['--period', '--out', '--unit', '--accept', '--db'];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS);
+  const a = parseArgs(argv, VALUE_FLAGS, ['--map']);
   return { positional: a.positional, flags: a.flags };
 };
 

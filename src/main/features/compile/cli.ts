@@ -17,7 +17,7 @@ export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--co
 const VALUE_FLAGS = ['--period', '--compare', '--out', '--db', '--today', '--date'];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS);
+  const a = parseArgs(argv, VALUE_FLAGS, ['--no-compare', '--number']);
   return { positional: a.positional, flags: a.all };
 };
 

@@ -88,7 +88,7 @@ const usageOf = (v: string | true | undefined): DocUsage | null => {
 };
 
 export async function runDocTemplatesCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(argv, VALUE_FLAGS);
+  const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--number']);
   const [, action, arg] = positional;
   const str = (f: string) => (typeof flags.get(f) === 'string' ? (flags.get(f) as string) : null);
   const out = str('--out');

@@ -52,7 +52,7 @@ const VALUE_FLAGS = [
 ];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS);
+  const a = parseArgs(argv, VALUE_FLAGS, []);
   return { positional: a.positional, flags: a.flags };
 };
 

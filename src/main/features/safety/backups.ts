@@ -1,6 +1,5 @@
 // Backups: daily on first start and before every upgrade (kept by a rotation the user sets),
 // manual copies to a chosen file, and restore after a check, with a safety copy first.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../core/core';
@@ -10,6 +9,7 @@ import type { BackupItem, BackupList, DataInspection } from '../../../shared/mod
 import { AppError } from '../../../shared/errors';
 import { inspectDatabaseFile, latestMigration } from './inspect';
 import { fileError } from '../../platform/files';
+import { rememberPending, usePending } from '../../core/pending';
 
 export const DEFAULT_KEEP = 14;
 const KEEP_KEY = 'backups.keep';
@@ -88,23 +88,6 @@ export async function manualBackup(core: Core): Promise<{ saved: boolean; path: 
   return { saved: true, path: target };
 }
 
-/** Checked sources waiting for the user's "restore": the renderer holds a token, never a path. */
-const pending = new Map<string, { file: string; kind: 'backup' | 'package'; extra?: unknown }>();
-
-export function remember(file: string, kind: 'backup' | 'package', extra?: unknown): string {
-  const token = crypto.randomBytes(16).toString('hex');
-  pending.set(token, { file, kind, extra });
-  return token;
-}
-
-export function recall(token: string, kind: 'backup' | 'package'): { file: string; extra?: unknown } {
-  const p = pending.get(token);
-  if (!p || p.kind !== kind)
-    throw new AppError('STALE_TOKEN', 'Phiên kiểm tra đã hết hạn. Hãy chọn và kiểm tra lại tệp.');
-  pending.delete(token);
-  return p;
-}
-
 export async function inspectBackup(core: Core, name?: string): Promise<DataInspection | null> {
   let file: string | null;
   if (name !== undefined) {
@@ -118,7 +101,7 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
   }
   const summary = inspectDatabaseFile(file);
   return {
-    token: remember(file, 'backup'),
+    token: await rememberPending(core.dataDir, 'backup', file),
     fileName: path.basename(file),
     kind: 'backup',
     integrity: summary.integrity,
@@ -132,20 +115,22 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
 
 /** Replaces the data with a checked backup, after a safety copy of the current data. */
 export async function restoreBackup(core: Core, token: string): Promise<{ safetyCopy: string }> {
-  const { file } = recall(token, 'backup');
-  inspectDatabaseFile(file); // checked again: the file may have changed since
-  const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-khoi-phuc');
-  try {
-    await core.replaceDatabase(file);
-  } catch (err) {
-    // the restored file would not open: put the safety copy back
-    await core.replaceDatabase(safetyCopy);
-    throw err instanceof AppError
-      ? err
-      : new AppError(
-          'RESTORE_FAILED',
-          `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`,
-        );
-  }
-  return { safetyCopy };
+  // The private copy is what gets checked again and restored: the chosen file may change meanwhile.
+  return usePending(core.dataDir, token, 'backup', async (copy, entry) => {
+    inspectDatabaseFile(copy, path.basename(entry.file));
+    const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-khoi-phuc');
+    try {
+      await core.replaceDatabase(copy);
+    } catch (err) {
+      // the restored file would not open: put the safety copy back
+      await core.replaceDatabase(safetyCopy);
+      throw err instanceof AppError
+        ? err
+        : new AppError(
+            'RESTORE_FAILED',
+            `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`,
+          );
+    }
+    return { safetyCopy };
+  });
 }

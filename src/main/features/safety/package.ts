@@ -11,13 +11,15 @@ import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../platform/files';
 import { verifyZipEntries } from '../../workbooks/zip-guard';
 import { inspectDatabaseFile, latestMigration } from './inspect';
-import { backupFolder, recall, remember } from './backups';
+import { backupFolder } from './backups';
+import { PENDING_DIR, rememberPending, usePending } from '../../core/pending';
 import type { DataInspection } from '../../../shared/model/safety';
 
 export const PACKAGE_FORMAT = 'bao-cao-noi-vu/data-package';
 export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 export const MAX_PACKAGE_UNCOMPRESSED = 2 * 1024 * 1024 * 1024;
 const DB_ENTRY = 'data/bao-cao-noi-vu.db';
+const BACKUPS = 'backups';
 
 interface Manifest {
   format: string;
@@ -38,7 +40,8 @@ function keptFiles(dataDir: string, dbPath: string): string[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (path.resolve(full) !== path.resolve(path.join(dataDir, 'backups'))) walk(full);
+        // backups and checked files waiting for a later step stay behind
+        if (![BACKUPS, PENDING_DIR].some((d) => path.resolve(full) === path.resolve(dataDir, d))) walk(full);
       } else if (e.isFile() && !skip.has(path.resolve(full)) && !e.name.endsWith('.tmp') && !e.name.endsWith('.db')) {
         out.push(path.relative(dataDir, full).split(path.sep).join('/'));
       }
@@ -178,12 +181,9 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
     );
   }
   const { manifest, zip } = await readPackage(bytes, fileName);
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
-  const dbFile = path.join(tmpDir, 'data.db');
-  fs.writeFileSync(dbFile, await zip.file(DB_ENTRY)!.async('uint8array'));
-  const summary = inspectDatabaseFile(dbFile, `${fileName} → ${DB_ENTRY}`);
+  const summary = await inspectPackagedDatabase(zip, fileName);
   return {
-    token: remember(file, 'package', { tmpDir }),
+    token: await rememberPending(core.dataDir, 'package', file),
     fileName,
     kind: 'package',
     integrity: summary.integrity,
@@ -195,32 +195,47 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
   };
 }
 
+/** The package's database, written to a temporary folder and checked there. */
+async function inspectPackagedDatabase(zip: JSZip, fileName: string, keepIn?: string) {
+  const tmpDir = keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
+  try {
+    const dbFile = path.join(tmpDir, 'data.db');
+    fs.writeFileSync(dbFile, await zip.file(DB_ENTRY)!.async('uint8array'));
+    return inspectDatabaseFile(dbFile, `${fileName} → ${DB_ENTRY}`);
+  } finally {
+    if (!keepIn) fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
 /** Replaces the data with the package's, after a safety copy; the package's files are added. */
 export async function importPackage(core: Core, token: string): Promise<{ safetyCopy: string; files: number }> {
-  const { file, extra } = recall(token, 'package');
-  const tmpDir = (extra as { tmpDir: string }).tmpDir;
-  try {
-    const { manifest, zip } = await readPackage(fs.readFileSync(file), path.basename(file));
-    const dbFile = path.join(tmpDir, 'data.db');
-    inspectDatabaseFile(dbFile);
-    const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-nhap-goi');
-    // Files first (they only add), then the database swap.
-    let files = 0;
-    for (const f of manifest.files.filter((x) => x.path.startsWith('files/'))) {
-      const target = path.resolve(core.dataDir, f.path.slice('files/'.length));
-      if (!target.startsWith(path.resolve(core.dataDir) + path.sep)) continue;
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      writeFileAtomic(target, await zip.file(f.path)!.async('uint8array'));
-      files++;
-    }
+  // Read again from a private copy of the checked file: the chosen file may change meanwhile.
+  return usePending(core.dataDir, token, 'package', async (copy, entry) => {
+    const fileName = path.basename(entry.file);
+    const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
     try {
-      await core.replaceDatabase(dbFile);
-    } catch (err) {
-      await core.replaceDatabase(safetyCopy);
-      throw err;
+      const { manifest, zip } = await readPackage(fs.readFileSync(copy), fileName);
+      await inspectPackagedDatabase(zip, fileName, tmpDir);
+      const dbFile = path.join(tmpDir, 'data.db');
+      const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-nhap-goi');
+      // Files first (they only add), then the database swap.
+      let files = 0;
+      for (const f of manifest.files.filter((x) => x.path.startsWith('files/'))) {
+        const target = path.resolve(core.dataDir, f.path.slice('files/'.length));
+        if (!target.startsWith(path.resolve(core.dataDir) + path.sep)) continue;
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        writeFileAtomic(target, await zip.file(f.path)!.async('uint8array'));
+        files++;
+      }
+      try {
+        await core.replaceDatabase(dbFile);
+      } catch (err) {
+        await core.replaceDatabase(safetyCopy);
+        throw err;
+      }
+      return { safetyCopy, files };
+    } finally {
+      fs.rmSync(tmpDir, { recursive: true, force: true });
     }
-    return { safetyCopy, files };
-  } finally {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
-  }
+  });
 }
