@@ -473,7 +473,7 @@ async function main(): Promise<void> {
   // End to end, a file on disk on both sides.
   const rawFile = path.join(dir, 'raw-out');
   const [word, rawWordE2e] = await timePair(
-    () => exportWord(core.db, core.platform, wordArgs),
+    () => exportWord(core.db, core.platform, core.dataDir, wordArgs),
     async () => {
       await rawTotals(core.db, last);
       await rawTotals(core.db, lastYear);

@@ -2,6 +2,7 @@
 // Word report read by python-docx and rendered by LibreOffice, the workbook read by openpyxl and
 // recalculated by LibreOffice, and the .eml parsed by Python's email package.
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,16 +115,21 @@ describe('the draft', () => {
       'hội nghị đối thoại của người đứng đầu với Nhân dân: 125 cuộc (tăng 12 cuộc so với cùng kỳ)',
     );
     expect(r('II.1')).toContain('tỷ lệ giải quyết ý kiến qua đối thoại đạt 80,59%');
-    // Units' answers with the name in front, in the register's order.
+    // Units' words as points with their attribution, one point per sentence, in the register's order.
     const lines = r('II.1')
       .split('\n')
       .filter((l) => l.startsWith('- '));
     expect(lines).toEqual([
-      '- Sở Tư pháp: Tổ chức đối thoại định kỳ hằng quý.',
-      '- UBND phường Hội An: Đối thoại với tiểu thương chợ Hội An.',
+      '- Tổ chức đối thoại định kỳ hằng quý (Sở Tư pháp).',
+      '- Tiếp nhận và trả lời đầy đủ các kiến nghị (Sở Tư pháp).',
+      '- Đối thoại với tiểu thương chợ Hội An (UBND phường Hội An).',
     ]);
-    expect(r('II.1')).toContain('Tiếp nhận và trả lời đầy đủ các kiến nghị.');
-    expect(r('III.1')).toContain('- Sở Tài chính: Lãnh đạo quan tâm chỉ đạo sát sao.');
+    expect(r('III.1')).toContain('- Lãnh đạo quan tâm chỉ đạo sát sao (Sở Tài chính).');
+    // Every unit's own words are kept for the annex, under their section.
+    expect(v.unitTexts.map((e) => [e.heading, e.unitName])).toContainEqual([
+      'II.1. Tiếp công dân, đối thoại',
+      'Sở Tư pháp',
+    ]);
     expect(r('II.6')).toContain(
       'Có 3/5 cơ quan, đơn vị phải báo cáo (60%) đạt tiêu chí “Dân vận khéo”; 1 cơ quan, đơn vị chưa báo cáo nội dung này.',
     );
@@ -154,7 +160,7 @@ describe('the draft', () => {
     const after = await refreshDraft(core.db, win());
     const sec = after.draft.sections.find((s) => s.number === 'II.1')!;
     expect(sec.text.startsWith('Nhìn chung, công tác đối thoại được quan tâm (đã tổ chức {{DT01}} cuộc).')).toBe(true);
-    expect(sec.text).toContain('- UBND xã Quế Sơn: Đối thoại với đoàn viên.');
+    expect(sec.text).toContain('- Đối thoại với đoàn viên (UBND xã Quế Sơn).');
     expect(sec.refreshNote).toMatch(/Đã thêm \d đoạn mới/);
     const rendered = after.rendered.sections.find((s) => s.number === 'II.1')!.text;
     expect(rendered).toContain('(đã tổ chức 130 cuộc)');
@@ -179,14 +185,21 @@ describe('exports', () => {
     const r = await exportWord(
       core.db,
       core.platform,
+      core.dataDir,
       exportReportInput.parse({ ...win(), takeNumber: true, date: '2025-07-05' }),
     );
     expect(r).toMatchObject({ saved: true, number: 1 });
     const file = path.join(OUT, 'bao-cao-tong-hop.docx');
     fs.copyFileSync(r.path!, file);
     const facts = checkDocx(file, 8);
-    // Report: portrait A4; annex I portrait, II landscape, III portrait.
-    expect(facts.sections.map((s) => s.orientation)).toEqual(['PORTRAIT', 'PORTRAIT', 'LANDSCAPE', 'PORTRAIT']);
+    // Report: portrait A4; annex I portrait, II landscape, III portrait, IV (the units' words) portrait.
+    expect(facts.sections.map((s) => s.orientation)).toEqual([
+      'PORTRAIT',
+      'PORTRAIT',
+      'LANDSCAPE',
+      'PORTRAIT',
+      'PORTRAIT',
+    ]);
     expect(facts.sections[0]!.width_mm).toBeCloseTo(210, 0);
     expect(facts.sections[0]!.height_mm).toBeCloseTo(297, 0);
     expect(facts.sections[0]!.different_first_page).toBe(true);
@@ -195,7 +208,7 @@ describe('exports', () => {
     expect(texts).toContain('Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025');
     expect(texts.some((t) => t.startsWith('Kính gửi:'))).toBe(true);
     expect(texts.some((t) => t.includes('125 cuộc') || t.includes('130 cuộc'))).toBe(true);
-    expect(texts.some((t) => /^- Sở Tư pháp: Tổ chức đối thoại/.test(t))).toBe(true);
+    expect(texts).toContain('- Tổ chức đối thoại định kỳ hằng quý (Sở Tư pháp).');
     expect(texts.some((t) => t.includes('{{'))).toBe(false);
     expect(texts).toContain('Phụ lục I');
     expect(texts).toContain('SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ');
@@ -287,8 +300,13 @@ describe('exports', () => {
     }
   }, 180_000);
 
-  it('makes an unsent .eml with both files attached and opens it with the mail app', async () => {
-    const r = await emailDraft(core.db, core.platform, exportReportInput.parse({ ...win(), date: '2025-07-05' }));
+  it('makes an unsent .eml attaching the registered report byte for byte, citing its number and date', async () => {
+    const r = await emailDraft(
+      core.db,
+      core.platform,
+      core.dataDir,
+      exportReportInput.parse({ ...win(), date: '2025-07-05' }),
+    );
     expect(r).toMatchObject({ saved: true, opened: true, to: ['vanthu@quangnam.gov.vn'] });
     expect(opened.at(-1)).toBe(r.emlPath);
     fs.copyFileSync(r.emlPath!, path.join(OUT, 'thu-gui-bao-cao.eml'));
@@ -299,11 +317,18 @@ describe('exports', () => {
       text: string;
       ascii_only: boolean;
       defects: string[];
-      attachments: { filename: string; content_type: string; size: number }[];
+      attachments: { filename: string; content_type: string; size: number; sha256: string }[];
     };
+    // The Word report took number 01 above: the email sends that registered file, not a new one.
     expect(eml.subject).toBe(
-      'Sở Nội vụ gửi Báo cáo kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025',
+      'Sở Nội vụ gửi Báo cáo số 01/BC-SNV ngày 05/07/2025 về kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2025',
     );
+    const registered = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(OUT, 'bao-cao-tong-hop.docx')))
+      .digest('hex');
+    expect(eml.attachments[0]!.sha256).toBe(registered);
+    expect(eml.text).toContain('Báo cáo số 01/BC-SNV ngày 05/07/2025');
     expect(eml.to).toEqual(['vanthu@quangnam.gov.vn']);
     expect(eml.x_unsent).toBe('1');
     expect(eml.ascii_only).toBe(true);

@@ -73,6 +73,7 @@ export interface DB extends SafetyTables, DocTemplateTables {
   collect_sources: CollectSourceTable;
   compile_drafts: CompileDraftTable;
   compile_settings: CompileSettingsTable;
+  compile_registrations: CompileRegistrationTable;
   scoring_sets: ScoringSetTable;
   scoring_rounds: ScoringRoundTable;
   scorings: ScoringTable;
@@ -391,6 +392,23 @@ export interface CompileSettingsTable {
   email_cc: string;
   symbol: string;
   updated_at: string | null;
+  /** Grouped points of the units' words per section (migration 0065). */
+  max_points: Generated<number>;
+  /** 1: each unit's full words go to an annex of the report. */
+  unit_text_annex: Generated<number>;
+}
+
+// The exact file registered under a number for a window of periods (migration 0065).
+export interface CompileRegistrationTable {
+  id: Generated<number>;
+  window_key: string;
+  register_id: number;
+  number: number;
+  symbol: string;
+  date: string;
+  file: string;
+  sha256: string;
+  created_at: string;
 }
 
 // Returned Excel workbooks that were accepted (migration 0010).

@@ -47,6 +47,13 @@ export const compileSettingsInput = z
       (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v),
       'Ký hiệu chỉ gồm chữ và số, các nhóm nối bằng "-" (ví dụ: BC-SNV).',
     ),
+    maxPoints: z
+      .number()
+      .int('Số ý chính mỗi mục phải là số nguyên.')
+      .min(1, 'Mỗi mục có ít nhất 1 ý chính.')
+      .max(20, 'Mỗi mục có nhiều nhất 20 ý chính.')
+      .default(5),
+    unitTextAnnex: z.boolean().default(true),
   })
   .strict();
 
@@ -54,11 +61,33 @@ export const exportReportInput = windowInput.extend({
   /** Take the next number of the register (Báo cáo, year of the date); false: blank for the clerk. */
   takeNumber: z.boolean().default(false),
   date: z.union([isoDate, z.null()]).default(null),
+  /** The user confirmed taking another number for a report that already has one. */
+  renumber: z.boolean().default(false),
 });
+
+/** One unit's own words in one section (or text indicator), for the annex of the units' words. */
+export interface UnitTextEntry {
+  /** "II.1. Tiếp công dân, đối thoại", or the text indicator's name. */
+  heading: string;
+  unitName: string;
+  /** Set when the window has several periods. */
+  periodName: string;
+  text: string;
+}
+
+/** A rule breach a unit explained: printed as a footnote of Phụ lục II. */
+export interface ExplainedBreach {
+  unitName: string;
+  /** The rule's message (or its expression). */
+  rule: string;
+  reason: string;
+}
 
 export interface DraftView {
   draft: Draft;
   compile: CompileResult;
+  unitTexts: UnitTextEntry[];
+  explainedBreaches: ExplainedBreach[];
   /** The draft with its placeholders replaced, section by section. */
   rendered: { title: string; sections: { number: string; text: string; unknown: string[] }[] };
 }

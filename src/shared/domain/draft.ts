@@ -7,6 +7,7 @@ import { foldDiacritics } from '../text';
 import { targetPhrase } from './aggregate';
 import type { CompileResult, Draft, DraftSection, IndicatorTotal } from '../model/compile';
 import type { TemplateSection } from '../model/template';
+import { addressedToAgency, isProposalSection, pointLine, syllables, synthesize } from './synthesis';
 
 export const PLACEHOLDER = /\{\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z]+)?)\}\}/g;
 
@@ -175,17 +176,6 @@ function figureSentence(group: IndicatorTotal[], hasPrevious: boolean, targetCod
   return out;
 }
 
-function unitLines(entries: { unitName: string; text: string; periodName: string }[], multiPeriod: boolean): string[] {
-  const out: string[] = [];
-  for (const e of entries) {
-    const clean = sanitizeNarrative(e.text);
-    if (!clean) continue;
-    const [first, ...rest] = clean.split('\n');
-    out.push(`- ${e.unitName}${multiPeriod ? ` (${e.periodName})` : ''}: ${first!.replace(/^[-–•]\s*/, '')}`, ...rest);
-  }
-  return out;
-}
-
 export interface Narrative {
   sectionNumber: string;
   unitName: string;
@@ -193,9 +183,37 @@ export interface Narrative {
   text: string;
 }
 
+export interface DraftOptions {
+  /** At most this many grouped points of the units' words per section. */
+  maxPoints: number;
+  /** Each unit's full words go to an annex (the body then says so when points were left out). */
+  unitTextAnnex: boolean;
+  /** Names the compiling agency goes by: proposals addressed to it are kept apart from the body. */
+  agencyNames: string[];
+}
+
+export const DEFAULT_DRAFT_OPTIONS: DraftOptions = { maxPoints: 5, unitTextAnnex: true, agencyNames: [] };
+
+/** Does every word of a text indicator's name appear in the section's title ("Ưu điểm" → "Ưu điểm")? */
+function strongSection(name: string, sections: Pick<TemplateSection, 'number' | 'title' | 'hasText'>[]): string | null {
+  const words = tokens(name);
+  if (words.size === 0) return null;
+  for (const s of sections) {
+    if (!s.hasText) continue;
+    const t = tokens(s.title);
+    if ([...words].every((w) => t.has(w))) return s.number;
+  }
+  return null;
+}
+
+/** A point's identity across the body: the same sentence is never written twice. */
+const pointKey = (text: string): string => syllables(text).join(' ');
+
 /**
  * The freshly generated draft: the opening, then each section of the template with the sentences
- * of its figures and the units' answers (narratives come in the order given: the user's unit order).
+ * of its figures and the synthesis of the units' words (grouped points with their attribution,
+ * most-raised first). Proposals addressed to the compiling agency itself are offered as
+ * suggestions of the section, not written into the body.
  */
 export function generateDraft(
   sections: TemplateSection[],
@@ -203,12 +221,15 @@ export function generateDraft(
   narratives: Narrative[],
   issuer: string,
   reportTitle: string,
+  options: DraftOptions = DEFAULT_DRAFT_OPTIONS,
 ): Omit<Draft, 'periodIds' | 'compareIds' | 'updatedAt'> {
   const hasPrevious = r.previous !== null;
   const targetCodes = new Set(r.targets.filter((t) => t.indicatorCode).map((t) => t.indicatorCode));
   const multi = r.current.periods.length > 1;
   const body = new Map<string, string[]>(sections.map((s) => [s.number, []]));
+  const suggestions = new Map<string, string[]>();
   const fallback = sections.find((s) => s.hasText)?.number ?? null;
+  const expected = r.current.status.expected;
 
   // Figures, group by group, under the section whose title matches the group.
   const groups = new Map<string, IndicatorTotal[]>();
@@ -222,19 +243,53 @@ export function generateDraft(
     const target = sectionFor(group || inds[0]!.name, sections) ?? fallback;
     if (target) body.get(target)!.push(...figureSentence(inds, hasPrevious, targetCodes));
   }
-  // Units' narratives and text answers, unit by unit.
-  for (const s of sections) {
-    if (!s.hasText) continue;
-    const lines = unitLines(
-      narratives.filter((n) => n.sectionNumber === s.number),
-      multi,
-    );
-    if (lines.length) body.get(s.number)!.push(...lines);
-  }
+
+  // The units' words: section answers, and text indicators whose name is a section's title.
+  // A text indicator that names no section ("Ghi chú") stays in the annex of the units' words.
+  const bySection = new Map<string, { unitName: string; text: string }[]>();
+  const add = (number: string, unitName: string, periodName: string, text: string) => {
+    const clean = sanitizeNarrative(text);
+    if (!clean) return;
+    const list = bySection.get(number) ?? [];
+    list.push({ unitName: multi ? `${unitName} (${periodName})` : unitName, text: clean });
+    bySection.set(number, list);
+  };
+  for (const n of narratives) add(n.sectionNumber, n.unitName, n.periodName, n.text);
   for (const i of r.current.indicators) {
-    if (i.type !== 'text' || i.texts.length === 0) continue;
-    const target = sectionFor(i.name, sections) ?? fallback;
-    if (target) body.get(target)!.push(...unitLines(i.texts, multi));
+    if (i.type !== 'text') continue;
+    const target = strongSection(i.name, sections);
+    if (target) for (const t of i.texts) add(target, t.unitName, t.periodName, t.text);
+  }
+  const written = new Set<string>();
+  for (const s of sections) {
+    const entries = bySection.get(s.number);
+    if (!s.hasText || !entries?.length) continue;
+    const { points, omitted } = synthesize(entries, { maxPoints: options.maxPoints });
+    const proposals = isProposalSection(s.title);
+    let left = omitted.length;
+    for (const p of points) {
+      const key = pointKey(p.text);
+      if (written.has(key)) continue;
+      if (proposals && addressedToAgency(p.text, options.agencyNames)) {
+        suggestions.set(s.number, [...(suggestions.get(s.number) ?? []), pointLine(p, expected)]);
+        continue;
+      }
+      written.add(key);
+      body.get(s.number)!.push(pointLine(p, expected));
+    }
+    for (const p of omitted)
+      if (proposals && addressedToAgency(p.text, options.agencyNames)) {
+        suggestions.set(s.number, [...(suggestions.get(s.number) ?? []), pointLine(p, expected)]);
+        left--;
+      }
+    if (left > 0)
+      body
+        .get(s.number)!
+        .push(
+          options.unitTextAnnex
+            ? `- Các cơ quan, đơn vị nêu thêm ${left} ý kiến khác (chi tiết tại Phụ lục IV).`
+            : `- Các cơ quan, đơn vị nêu thêm ${left} ý kiến khác.`,
+        );
   }
 
   const reference = r.planReference ? `Thực hiện ${r.planReference}, ` : '';
@@ -248,6 +303,7 @@ export function generateDraft(
   ];
   for (const s of sections) {
     const text = (body.get(s.number) ?? []).join('\n');
+    const sug = suggestions.get(s.number);
     out.push({
       number: s.number,
       title: s.title,
@@ -256,6 +312,7 @@ export function generateDraft(
       text,
       generated: text,
       refreshNote: '',
+      ...(sug?.length ? { suggestions: sug } : {}),
     });
   }
   return { title: `${subject.replace(/^\p{L}/u, (c) => c.toLocaleUpperCase('vi'))} {{period}}`, sections: out };

@@ -136,6 +136,11 @@ export interface DraftSection {
   generated: string;
   /** Paragraphs that the last refresh added to an edited section or could not remove from it. */
   refreshNote: string;
+  /**
+   * Lines the user may add but the app does not write itself: the units' proposals addressed to
+   * the compiling agency (they are for it to act on, not to forward upward).
+   */
+  suggestions?: string[];
 }
 
 export interface Draft {
@@ -155,4 +160,8 @@ export interface CompileSettings {
   emailTo: string[];
   emailCc: string[];
   symbol: string;
+  /** At most this many grouped points of the units' words per section of the body (1–20). */
+  maxPoints: number;
+  /** Each unit's full words in an annex ("Phụ lục IV: Ý kiến của các cơ quan, đơn vị"), or left out. */
+  unitTextAnnex: boolean;
 }

@@ -10,6 +10,7 @@ import * as m0020 from './0020_compile_drafts';
 import * as m0040 from './0040_scoring';
 import * as m0050 from './0050_safety';
 import * as m0060 from './0060_doc_templates';
+import * as m0065 from './0065_report_sent_as_is';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0040_scoring': m0040,
   '0050_safety': m0050,
   '0060_doc_templates': m0060,
+  '0065_report_sent_as_is': m0065,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

@@ -32,6 +32,7 @@ import {
   type DraftSection,
 } from '../../../shared/model/compile';
 import { SECTION_KEY_PREFIX } from '../../../shared/model/report';
+import { REASON_KEY_PREFIX } from '../reports/reports';
 import type { Period } from '../../../shared/model/period';
 import type { Template } from '../../../shared/model/template';
 import { planReference } from '../../../shared/model/plan';
@@ -39,6 +40,8 @@ import type {
   compileSettingsInput,
   DraftView,
   EmailDraft,
+  UnitTextEntry,
+  ExplainedBreach,
   exportReportInput,
   saveDraftInput,
   SavedFile,
@@ -56,6 +59,8 @@ import { writeSummaryWorkbook } from './summary-book';
 import { buildEml, DOCX_TYPE, XLSX_TYPE } from './eml';
 import { writeFileAtomic } from '../../platform/files';
 import { aggregateWindow } from './aggregate-sql';
+import { assertMayNumber, citeRegistration, keepRegistered, registeredBytes, registrationOf } from './registered';
+import type { RegisterEntry } from '../../../shared/model/document';
 import type { Executor } from '../../db/executor';
 
 export type WindowArgs = z.output<typeof windowInput>;
@@ -230,8 +235,61 @@ async function narrativesOf(db: Executor, c: Compiled): Promise<Narrative[]> {
   return out;
 }
 
+/**
+ * Every unit's own words of the window, for the annex: section answers (under the section's
+ * number and title) and text indicators (under the indicator's name), in the units' order.
+ */
+async function unitTextsOf(db: Executor, c: Compiled): Promise<UnitTextEntry[]> {
+  const template = c.loaded[c.loaded.length - 1]!.template;
+  const multi = c.loaded.length > 1;
+  const out: UnitTextEntry[] = [];
+  const narratives = await narrativesOf(db, c);
+  for (const s of template.sections.filter((x) => x.hasText)) {
+    for (const n of narratives.filter((x) => x.sectionNumber === s.number))
+      out.push({
+        heading: `${s.number}. ${s.title}`,
+        unitName: n.unitName,
+        periodName: multi ? n.periodName : '',
+        text: n.text,
+      });
+  }
+  for (const i of c.current.indicators.filter((x) => x.type === 'text'))
+    for (const t of i.texts)
+      out.push({ heading: i.name, unitName: t.unitName, periodName: multi ? t.periodName : '', text: t.text });
+  return out.filter((e) => e.text.trim());
+}
+
+/** Rule breaches the units explained, in the window's last period (footnotes of Phụ lục II). */
+async function explainedBreachesOf(db: Executor, c: Compiled): Promise<ExplainedBreach[]> {
+  const last = c.loaded[c.loaded.length - 1]!;
+  const rows = await db
+    .selectFrom('reports as r')
+    .innerJoin('report_values as v', 'v.report_id', 'r.id')
+    .select(['r.unit_id', 'v.field_key', 'v.text_value'])
+    .where('r.period_id', '=', last.period.id)
+    .where('r.status', 'in', [...COUNTED_STATUSES])
+    .where('v.field_key', 'like', `${REASON_KEY_PREFIX}%`)
+    .execute();
+  const names = new Map(c.current.units.map((u) => [u.unitId, u.name]));
+  const out: ExplainedBreach[] = [];
+  for (const r of rows) {
+    const reason = (r.text_value ?? '').trim();
+    const expression = r.field_key.slice(REASON_KEY_PREFIX.length);
+    const rule = last.template.rules.find((x) => x.expression === expression);
+    if (!reason || !rule || !names.has(r.unit_id)) continue;
+    out.push({ unitName: names.get(r.unit_id)!, rule: rule.message || expression, reason });
+  }
+  const order = new Map(c.current.units.map((u, i) => [u.name, i]));
+  return out.sort((a, b) => order.get(a.unitName)! - order.get(b.unitName)!);
+}
+
+async function extrasOf(db: Executor, c: Compiled): Promise<Pick<DraftView, 'unitTexts' | 'explainedBreaches'>> {
+  return { unitTexts: await unitTextsOf(db, c), explainedBreaches: await explainedBreachesOf(db, c) };
+}
+
 async function freshDraft(db: Executor, c: Compiled): Promise<Pick<Draft, 'title' | 'sections'>> {
   const agency = await getAgency(db as Kysely<DB>);
+  const settings = await getCompileSettings(db);
   const template = c.loaded[c.loaded.length - 1]!.template;
   return generateDraft(
     template.sections,
@@ -239,6 +297,11 @@ async function freshDraft(db: Executor, c: Compiled): Promise<Pick<Draft, 'title
     await narrativesOf(db, c),
     agency.name ? agencyInSentence(agency.name) : 'Cơ quan',
     template.name,
+    {
+      maxPoints: settings.maxPoints,
+      unitTextAnnex: settings.unitTextAnnex,
+      agencyNames: agency.name ? [agency.name, agencyInSentence(agency.name)] : [],
+    },
   );
 }
 
@@ -276,11 +339,12 @@ async function storeDraft(
     .execute();
 }
 
-function view(draft: Draft, c: Compiled): DraftView {
+function view(draft: Draft, c: Compiled, extra: Pick<DraftView, 'unitTexts' | 'explainedBreaches'>): DraftView {
   const { loaded: _l, compareIds: _c, ...compile } = c;
   return {
     draft,
     compile,
+    ...extra,
     rendered: {
       title: renderPlaceholders(draft.title, c.placeholders).text,
       sections: draft.sections.map((s) => {
@@ -300,7 +364,7 @@ export async function getDraft(db: Kysely<DB>, args: WindowArgs, now = new Date(
       await storeDraft(trx, args.periodIds, c.compareIds, await freshDraft(trx, c), now);
       d = (await storedDraft(trx, key))!;
     }
-    return view(d, c);
+    return view(d, c, await extrasOf(trx, c));
   });
 }
 
@@ -310,7 +374,7 @@ export async function refreshDraft(db: Kysely<DB>, args: WindowArgs, now = new D
     const key = windowKey(args.periodIds);
     const merged = mergeDraft(await storedDraft(trx, key), await freshDraft(trx, c));
     await storeDraft(trx, args.periodIds, c.compareIds, merged, now);
-    return view((await storedDraft(trx, key))!, c);
+    return view((await storedDraft(trx, key))!, c, await extrasOf(trx, c));
   });
 }
 
@@ -347,7 +411,7 @@ export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new D
         : s;
     });
     await storeDraft(trx, args.periodIds, c.compareIds, { title: args.title || d.title, sections }, now);
-    return view((await storedDraft(trx, key))!, c);
+    return view((await storedDraft(trx, key))!, c, await extrasOf(trx, c));
   });
 }
 
@@ -361,6 +425,8 @@ export async function getCompileSettings(db: Executor): Promise<CompileSettings>
     emailTo: JSON.parse(row?.email_to ?? '[]') as string[],
     emailCc: JSON.parse(row?.email_cc ?? '[]') as string[],
     symbol: row?.symbol ?? '',
+    maxPoints: row?.max_points ?? 5,
+    unitTextAnnex: (row?.unit_text_annex ?? 1) === 1,
   };
 }
 
@@ -375,6 +441,8 @@ export async function saveCompileSettings(
     email_to: JSON.stringify(s.emailTo),
     email_cc: JSON.stringify(s.emailCc),
     symbol: s.symbol,
+    max_points: s.maxPoints,
+    unit_text_annex: s.unitTextAnnex ? 1 : 0,
     updated_at: now.toISOString(),
   };
   await db
@@ -402,16 +470,43 @@ export function summaryFileName(periodNames: string): string {
   return `Biểu tổng hợp ${periodNames}.xlsx`.normalize('NFC').replace(/[\\/:*?"<>|]+/g, '-');
 }
 
+/**
+ * The Word report where the user chooses. With a number: entered in the register, and the exact
+ * file kept in the data folder (the one every later email attaches); a second number asks first.
+ */
 export async function exportWord(
   db: Kysely<DB>,
   platform: Platform,
+  dataDir: string,
   args: ExportReportArgs,
   now = new Date(),
 ): Promise<SavedFile> {
+  const key = windowKey(args.periodIds);
+  if (args.takeNumber) await assertMayNumber(db, key, args.renumber);
   const { model } = await reportModel(db, args, null);
-  const r = await exportDocument(db, platform, model, args.takeNumber, now);
+  const r = await exportDocument(db, platform, model, args.takeNumber, now, keeper(dataDir, key, args.takeNumber, now));
   if (r.path) lastFolder.set(db, path.dirname(r.path));
   return { saved: r.saved, path: r.path, number: r.entry?.number ?? null };
+}
+
+/** Keeps a numbered report's exact file, in the register's transaction. */
+function keeper(dataDir: string, key: string, numbered: boolean, now: Date) {
+  if (!numbered) return undefined;
+  return async (trx: Executor, entry: RegisterEntry, target: string) => {
+    await keepRegistered(
+      trx,
+      dataDir,
+      {
+        windowKey: key,
+        registerId: entry.id,
+        number: entry.number!,
+        symbol: entry.symbol,
+        date: entry.date,
+        sourcePath: target,
+      },
+      now,
+    );
+  };
 }
 
 async function summaryBytes(
@@ -439,10 +534,13 @@ export async function exportExcel(db: Kysely<DB>, platform: Platform, args: Wind
 export async function emailDraft(
   db: Kysely<DB>,
   platform: Platform,
+  dataDir: string,
   args: ExportReportArgs,
   now = new Date(),
 ): Promise<EmailDraft> {
   const settings = await getCompileSettings(db);
+  const key = windowKey(args.periodIds);
+  if (args.takeNumber) await assertMayNumber(db, key, args.renumber);
   const folder = await platform.chooseFolder();
   const empty: EmailDraft = {
     saved: false,
@@ -460,23 +558,50 @@ export async function emailDraft(
   if (!folder) return empty;
   const { model, agency } = await reportModel(db, args, null);
   const inFolder: Platform = { ...platform, chooseSavePath: async (name) => path.join(folder, name) };
-  const word = await exportDocument(db, inFolder, model, args.takeNumber, now);
-  const docxPath = word.path!;
-  const number = word.entry?.number ?? null;
+  // The Word file attached: the registered one byte for byte when the report has a number,
+  // otherwise a copy without a number (and the letter says so).
+  let registration = args.takeNumber ? null : await registrationOf(db, key);
+  let docxPath: string;
+  let docx: Uint8Array;
+  if (registration) {
+    docx = registeredBytes(dataDir, registration);
+    docxPath = path.join(
+      folder,
+      `${String(registration.number).padStart(2, '0')}-${registration.symbol}-${registration.date}.docx`.replace(
+        /[\\/:*?"<>|\s]+/g,
+        '-',
+      ),
+    );
+    writeFileAtomic(docxPath, docx);
+  } else {
+    const word = await exportDocument(
+      db,
+      inFolder,
+      model,
+      args.takeNumber,
+      now,
+      keeper(dataDir, key, args.takeNumber, now),
+    );
+    docxPath = word.path!;
+    registration = args.takeNumber ? await registrationOf(db, key) : null;
+    docx = registration ? registeredBytes(dataDir, registration) : new Uint8Array(fs.readFileSync(docxPath));
+  }
   const { bytes: xlsx, name: xlsxName, v } = await summaryBytes(db, args);
   const xlsxPath = path.join(folder, xlsxName);
   writeFileAtomic(xlsxPath, xlsx);
-  const docx = new Uint8Array(fs.readFileSync(docxPath));
 
   const issuer = agencyInSentence(agency.name);
-  const ref = `${number === null ? 'số    ' : `số ${String(number).padStart(2, '0')}`}/${model.header.symbol}`;
+  const ref = registration ? citeRegistration(registration) : '(bản chưa có số, ngày tháng)';
   const periods = v.compile.current.periods.map((p) => p.name).join(', ');
-  const subject = `${issuer} gửi Báo cáo ${v.rendered.title.replace(/^\p{L}/u, (c) => c.toLocaleLowerCase('vi'))}`;
+  const about = v.rendered.title.replace(/^\p{L}/u, (c) => c.toLocaleLowerCase('vi'));
+  const subject = registration
+    ? `${issuer} gửi Báo cáo ${citeRegistration(registration)} về ${about}`
+    : `${issuer} gửi Báo cáo ${about}`;
   const st = v.compile.current.status;
   const body = [
     settings.to.length ? `Kính gửi: ${settings.to.join('; ')}.` : 'Kính gửi: Quý cơ quan.',
     '',
-    `${issuer} gửi kèm theo thư này Báo cáo ${ref} về ${v.rendered.title.replace(/^\p{L}/u, (c) => c.toLocaleLowerCase('vi'))} (tệp Word) và biểu tổng hợp số liệu ${periods} (tệp Excel).`,
+    `${issuer} gửi kèm theo thư này Báo cáo ${ref} về ${about} (tệp Word${registration ? ' đúng như văn bản đã vào sổ' : ''}) và biểu tổng hợp số liệu ${periods} (tệp Excel).`,
     `Số cơ quan, đơn vị đã gửi báo cáo: ${st.reported}/${st.expected}${st.missing ? `; chưa gửi: ${st.missing}` : ''}.`,
     '',
     'Trân trọng./.',

@@ -20,8 +20,8 @@ export const compileHandlers = {
   'compile.saveDraft': (core, a) => saveDraft(core.db, a),
   'compile.settings': (core) => getCompileSettings(core.db),
   'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
-  'compile.exportWord': (core, a) => exportWord(core.db, core.platform, a),
+  'compile.exportWord': (core, a) => exportWord(core.db, core.platform, core.dataDir, a),
   'compile.exportExcel': (core, a) => exportExcel(core.db, core.platform, a),
-  'compile.email': (core, a) => emailDraft(core.db, core.platform, a),
+  'compile.email': (core, a) => emailDraft(core.db, core.platform, core.dataDir, a),
   'compile.openFolder': (core) => openExportFolder(core.db, core.platform),
 } satisfies Partial<Handlers>;

@@ -6,7 +6,7 @@ import type { CompileSettings, IndicatorTotal, TargetResult } from '../../../sha
 import type { Agency } from '../../../shared/model/agency';
 import { BOARD_STATE_LABELS } from '../../../shared/model/report';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
-import { formatDec } from '../../../shared/domain/decimal';
+import { formatDec, ratePercent } from '../../../shared/domain/decimal';
 import { formatDateShort } from '../../../shared/format';
 import { formatFigure } from '../../../shared/domain/draft';
 import { targetPhrase } from '../../../shared/domain/aggregate';
@@ -65,6 +65,50 @@ function textBlocks(text: string): DocumentModelInput['body'] {
   return out;
 }
 
+/** Decimals a column of values needs (at most 2), so every figure of the column has the same. */
+export function columnDecimals(values: (string | null)[]): number {
+  let d = 0;
+  for (const v of values) {
+    const dot = v?.indexOf('.') ?? -1;
+    if (v && dot >= 0) d = Math.max(d, Math.min(2, v.length - dot - 1));
+  }
+  return d;
+}
+
+/** "1.234", "93,50%", "—": one style in every table; a percentage always carries "%". */
+export function figure(value: string | null, percent: boolean, decimals?: number): string {
+  if (value === null) return '—';
+  if (decimals === undefined) return formatFigure(value, percent);
+  // Rounded half away from zero, exactly (value / 100 × 100), then padded to the column's decimals.
+  const rounded = ratePercent(value, '100', decimals) ?? value;
+  const [int = '0', frac = ''] = rounded.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const f = frac.padEnd(decimals, '0');
+  return `${sign}${formatDec(int.replace('-', ''))}${f ? `,${f}` : ''}${percent ? '%' : ''}`;
+}
+
+/** Phụ lục IV: every unit's own words, section by section, with the unit's name in bold. */
+function unitTextBlocks(view: DraftView): DocumentModelInput['body'] {
+  const out: DocumentModelInput['body'] = [];
+  let heading = '';
+  for (const e of view.unitTexts) {
+    if (e.heading !== heading) {
+      heading = e.heading;
+      out.push({ kind: 'paragraph', text: [{ text: heading, bold: true }] });
+    }
+    const lines = e.text
+      .split('\n')
+      // eslint-disable-next-line no-control-regex -- control characters never reach the document
+      .map((l) => l.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim())
+      .filter(Boolean);
+    if (!lines.length) continue;
+    const who = `${e.unitName}${e.periodName ? ` (${e.periodName})` : ''}: `;
+    out.push({ kind: 'paragraph', text: [{ text: who, italic: true }, { text: lines[0]! }], indent: true });
+    for (const l of lines.slice(1)) out.push({ kind: 'paragraph', text: l, indent: true });
+  }
+  return out;
+}
+
 export interface ReportOptions {
   date: string;
   number: number | null;
@@ -96,9 +140,15 @@ export function buildReportModel(
   const cur = c.current;
 
   const body: DocumentModelInput['body'] = [];
+  // A heading is written only above some text: its own, or a sub-section's.
+  const hasWords = (number: string): boolean =>
+    view.rendered.sections.some(
+      (x) => (x.number === number || x.number.startsWith(`${number}.`)) && textBlocks(x.text).length > 0,
+    );
   for (const s of view.rendered.sections) {
     const meta = view.draft.sections.find((d) => d.number === s.number);
     if (!meta) continue;
+    if (meta.number && !hasWords(meta.number)) continue;
     if (meta.number) {
       const level = meta.level <= 1 ? 1 : meta.level === 2 ? 2 : 3;
       const number = meta.number.split('.').pop() ?? meta.number;
@@ -125,9 +175,9 @@ export function buildReportModel(
       String(++n),
       `${i.name} (${i.code})`,
       isPct(i) ? '%' : i.unit,
-      formatFigure(i.value, false),
-      formatFigure(cmp?.previous ?? null, false),
-      signed(cmp?.delta ?? null),
+      figure(i.value, isPct(i)),
+      figure(cmp?.previous ?? null, isPct(i)),
+      isPct(i) && cmp?.delta != null && cmp.delta !== '0' ? `${signed(cmp.delta)} điểm %` : signed(cmp?.delta ?? null),
       target,
       v,
     ]);
@@ -149,8 +199,12 @@ export function buildReportModel(
   const rowsII: typeof rowsI = [];
   const groups = new Map<string, IndicatorTotal[]>();
   for (const i of indicators) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
+  const decimals = new Map(
+    indicators.map((i) => [i.code, columnDecimals(cur.units.map((u) => u.values[i.code] ?? null))]),
+  );
   const unitCell = (i: IndicatorTotal, v: string | null) =>
-    i.type === 'yesno' ? (v === null ? '' : v === '1' ? 'Có' : 'Không') : v === null ? '' : formatFigure(v, false);
+    i.type === 'yesno' ? (v === null ? '' : v === '1' ? 'Có' : 'Không') : figure(v, isPct(i), decimals.get(i.code));
+  const reportedNothing = (u: (typeof cur.units)[number]) => u.periodsCounted === 0;
   for (const [g, inds] of groups) {
     for (let k = 0; k < inds.length; k += 8) {
       const part = inds.slice(k, k + 8);
@@ -168,16 +222,15 @@ export function buildReportModel(
           ...cur.units.map((u, idx) => [
             String(idx + 1),
             `${u.name}${u.expected ? '' : ' (*)'}`,
-            ...part.map((i) => unitCell(i, u.values[i.code] ?? null)),
+            ...(reportedNothing(u)
+              ? [{ text: 'Chưa báo cáo', italic: true, colSpan: part.length, align: 'center' as const }]
+              : part.map((i) => unitCell(i, u.values[i.code] ?? null))),
           ]),
           [
             { text: '', bold: true },
             { text: 'Tổng cộng', bold: true },
             ...part.map((i) => ({
-              text:
-                i.rule === 'SHARE' && i.value !== null
-                  ? `${formatFigure(i.value, false)}%`
-                  : formatFigure(i.value, false),
+              text: figure(i.value, isPct(i), decimals.get(i.code)),
               bold: true,
             })),
           ],
@@ -187,6 +240,21 @@ export function buildReportModel(
       });
     }
   }
+  if (view.explainedBreaches.length)
+    rowsII.push({
+      kind: 'paragraph',
+      text: [
+        { text: 'Số liệu vượt quy tắc kiểm tra, đã được đơn vị giải trình: ' },
+        ...view.explainedBreaches.flatMap((b, k) => [
+          ...(k ? [{ text: ', ' }] : []),
+          {
+            text: b.unitName,
+            footnote: `${b.unitName}: ${b.rule.replace(/\.$/, '')}. Giải trình của đơn vị: ${b.reason}`,
+          },
+        ]),
+        { text: '.' },
+      ],
+    });
   if (cur.units.some((u) => !u.expected))
     rowsII.push({
       kind: 'paragraph',
@@ -220,6 +288,24 @@ export function buildReportModel(
     },
   ];
 
+  const annexes: NonNullable<DocumentModelInput['annexes']> = [
+    { number: 'I', title: 'SỐ LIỆU TỔNG HỢP THEO CHỈ SỐ', orientation: 'portrait', body: rowsI },
+    {
+      number: 'II',
+      title: 'SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ',
+      orientation: 'landscape',
+      body: rowsII.length ? rowsII : [{ kind: 'paragraph', text: 'Không có chỉ số nào để tổng hợp.' }],
+    },
+    { number: 'III', title: 'TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ', orientation: 'portrait', body: rowsIII },
+  ];
+  if (settings.unitTextAnnex && view.unitTexts.length)
+    annexes.push({
+      number: 'IV',
+      title: 'Ý KIẾN CỦA CÁC CƠ QUAN, ĐƠN VỊ',
+      orientation: 'portrait',
+      body: unitTextBlocks(view),
+    });
+
   return {
     header: {
       parentAgency: agency.parentName,
@@ -241,15 +327,6 @@ export function buildReportModel(
       fullName: signer.fullName,
     },
     recipients: { entries: settings.recipients, draftingUnit: agency.draftingUnit },
-    annexes: [
-      { number: 'I', title: 'SỐ LIỆU TỔNG HỢP THEO CHỈ SỐ', orientation: 'portrait', body: rowsI },
-      {
-        number: 'II',
-        title: 'SỐ LIỆU THEO CƠ QUAN, ĐƠN VỊ',
-        orientation: 'landscape',
-        body: rowsII.length ? rowsII : [{ kind: 'paragraph', text: 'Không có chỉ số nào để tổng hợp.' }],
-      },
-      { number: 'III', title: 'TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ', orientation: 'portrait', body: rowsIII },
-    ],
+    annexes,
   };
 }

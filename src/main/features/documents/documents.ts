@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import type { DocumentModel } from '../../../shared/contract/document-model';
 import type { SavedDocument } from '../../../shared/contract/documents';
+import type { RegisterEntry } from '../../../shared/model/document';
+import type { Executor } from '../../db/executor';
 import { documentTypeAbbreviation, type SampleKind } from '../../../shared/model/document';
 import { todayIso } from '../../../shared/format';
 import { writeFileAtomic } from '../../platform/files';
@@ -36,6 +38,8 @@ export async function exportDocument(
   given: DocumentModel,
   takeNumber: boolean,
   now = new Date(),
+  /** Runs in the register's transaction once the file is written: a failure gives the number back. */
+  afterWrite?: (trx: Executor, entry: RegisterEntry, target: string) => Promise<void>,
 ): Promise<SavedDocument> {
   // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
   const model: DocumentModel = { ...given, settings: await getDocumentSettings(db) };
@@ -66,6 +70,7 @@ export async function exportDocument(
       ? { ...model, header: { ...model.header, number: entry.number } }
       : model;
     writeFileAtomic(target, await renderDocx(numbered));
+    await afterWrite?.(trx, entry, target);
     return { saved: true, path: target, entry };
   });
 }
