@@ -65,7 +65,7 @@ async function main(): Promise<void> {
         HC01: 500 + i,
         HC02: 480,
         HC03: 470,
-        TX01: `Đơn vị số ${i}: đã triển khai đầy đủ các nội dung.`,
+        TX05: `Đơn vị số ${i}: đã triển khai đầy đủ các nội dung.`,
         'muc:I': 'Đã ban hành kế hoạch thực hiện công tác dân vận chính quyền năm 2025.',
       });
       returned.push({ fileName: path.basename(files[i]!), data });

@@ -165,7 +165,7 @@ describe('export', () => {
       unit: evil,
       period: s.period,
       template: await getTemplate(core.db, s.period.templateId),
-      values: { TX01: '=1+2', 'muc:I': '\tTab đầu dòng' },
+      values: { TX05: '=1+2', 'muc:I': '\tTab đầu dòng' },
       generatedAt: new Date().toISOString(),
     });
     const zip = await JSZip.loadAsync(bytes);
@@ -845,7 +845,7 @@ describe('other programs', () => {
         DT02: 10,
         DT03: 9,
         LD04: 'Không',
-        TX01: 'Ưu điểm: “đoàn kết”',
+        TX05: 'Ghi chú: “đoàn kết”',
         'muc:I': 'Nội dung mục I',
       }),
     );
@@ -874,7 +874,7 @@ describe('other programs', () => {
       DT02: '10',
       DT03: '9',
       LD04: '0',
-      TX01: 'Ưu điểm: “đoàn kết”',
+      TX05: 'Ghi chú: “đoàn kết”',
       'muc:I': 'Nội dung mục I',
     });
 
@@ -898,8 +898,8 @@ describe('other programs', () => {
     const v = report.validations as Record<string, number>;
     expect(v.whole).toBe(23); // every count
     expect(v.list).toBe(3); // LD04, DC02, DV04
-    expect(v.textLength).toBe(5 + 12); // TX01–TX05 and the twelve narrative sections
-    expect(report.unlockedInputs).toBe(23 + 3 + 5 + 12);
+    expect(v.textLength).toBe(1 + 12); // TX05 (Ghi chú) and the twelve narrative sections
+    expect(report.unlockedInputs).toBe(23 + 3 + 1 + 12);
     expect(report.lockedFormulas).toBe(3 + 5); // three rates, five rule checks
     expect(report.conditionalFormats).toBeGreaterThanOrEqual(10);
     expect(report.maxTextLength).toBe(MAX_TEXT_LENGTH);

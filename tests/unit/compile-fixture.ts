@@ -155,7 +155,7 @@ export async function seedCompile(core: Core): Promise<CompileFixture> {
     core,
     period2025,
     units.U2,
-    { DT01: 35, DT02: 20, DT03: 2, LD04: 'có', DV04: 'có', TX01: 'Lãnh đạo quan tâm chỉ đạo sát sao.' },
+    { DT01: 35, DT02: 20, DT03: 2, LD04: 'có', DV04: 'có', 'muc:III.1': 'Lãnh đạo quan tâm chỉ đạo sát sao.' },
     '2025-06-19',
   );
   await report(

@@ -286,9 +286,7 @@ export function generateDraft(
       body
         .get(s.number)!
         .push(
-          options.unitTextAnnex
-            ? `- Các cơ quan, đơn vị nêu thêm ${left} ý kiến khác (chi tiết tại Phụ lục IV).`
-            : `- Các cơ quan, đơn vị nêu thêm ${left} ý kiến khác.`,
+          `- Các cơ quan, đơn vị còn nêu ${left} ý kiến khác về ${lowerFirst(s.title)}${options.unitTextAnnex ? ' (chi tiết tại Phụ lục IV)' : ''}.`,
         );
   }
 

@@ -23,7 +23,10 @@ export interface SynthPoint {
 export interface SynthesisOptions {
   /** At most this many grouped points; the rest are counted in `omitted`. */
   maxPoints: number;
-  /** Cosine similarity from which two points are the same point (0–1). */
+  /**
+   * Cosine similarity to a group's centroid from which a point joins it (0–1). 0.3 separates
+   * paraphrases (0.35 and up on clerks' wordings) from different points (0.2 and below).
+   */
   threshold?: number;
 }
 
@@ -133,6 +136,28 @@ function withoutFigures(text: string): string {
 
 const endSentence = (s: string): string => s.replace(/[\s.;,:]+$/u, '');
 
+/**
+ * "UBND xã A đã tổ chức đối thoại" said by UBND xã A → "đã tổ chức đối thoại": a unit naming
+ * itself is the attribution's job, and the name would make one unit's words look like another's.
+ */
+export function withoutOwnName(point: string, unitName: string): string {
+  const name = unitName.normalize('NFC').toLocaleLowerCase('vi').trim();
+  const lower = point.toLocaleLowerCase('vi');
+  if (name.length < 3 || lower.length !== point.length) return point;
+  let out = '';
+  let from = 0;
+  for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, from)) {
+    out += point.slice(from, at);
+    from = at + name.length;
+  }
+  if (from === 0) return point;
+  out += point.slice(from);
+  return out
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s,;:.-]+/, '')
+    .trim();
+}
+
 interface Item {
   unit: string;
   text: string;
@@ -145,37 +170,55 @@ interface Item {
  * among equals, the one raised first. The text of a group is its most central point.
  */
 export function synthesize(entries: UnitText[], opts: SynthesisOptions): Synthesis {
-  const threshold = opts.threshold ?? 0.5;
+  const threshold = opts.threshold ?? 0.3;
   const raw: { unit: string; text: string }[] = [];
-  for (const e of entries) for (const p of splitPoints(e.text)) raw.push({ unit: e.unitName, text: p });
+  for (const e of entries)
+    for (const p of splitPoints(e.text)) {
+      const text = withoutOwnName(p, e.unitName);
+      if (text) raw.push({ unit: e.unitName, text });
+    }
   const feats = raw.map((r) => features(r.text));
   const vecs = vectorize(feats);
   const items: Item[] = raw.map((r, i) => ({ ...r, vec: vecs[i]! }));
 
+  // Each group is compared through its centroid (the sum of its members' vectors), so a group
+  // of several wordings attracts a new wording of the same point better than any one member.
   const groups: Item[][] = [];
+  const centroids: { sum: Vector; norm: number }[] = [];
   for (const it of items) {
     if (it.vec.size === 0) continue; // nothing but figures or stop words: stays in the annex only
     let best = -1;
     let bestSim = threshold;
     for (let g = 0; g < groups.length; g++) {
-      const sim = cosine(it.vec, groups[g]![0]!.vec);
+      const c = centroids[g]!;
+      const sim = cosine(it.vec, c.sum) / (c.norm || 1);
       if (sim >= bestSim) {
         bestSim = sim;
         best = g;
       }
     }
-    if (best >= 0) groups[best]!.push(it);
-    else groups.push([it]);
+    if (best < 0) {
+      groups.push([]);
+      centroids.push({ sum: new Map(), norm: 0 });
+      best = groups.length - 1;
+    }
+    groups[best]!.push(it);
+    const c = centroids[best]!;
+    for (const [t, w] of it.vec) c.sum.set(t, (c.sum.get(t) ?? 0) + w);
+    let n = 0;
+    for (const w of c.sum.values()) n += w * w;
+    c.norm = Math.sqrt(n);
   }
 
   const points = groups.map((g, order) => {
     const units = [...new Set(g.map((x) => x.unit))];
-    // The most central member speaks for the group; ties go to the shorter text.
+    // The member closest to the group's centroid speaks for it (linear: no pairwise scan);
+    // ties go to the shorter text.
+    const c = centroids[order]!;
     let rep = g[0]!;
     let repScore = -1;
     for (const a of g) {
-      let s = 0;
-      for (const b of g) if (a !== b) s += cosine(a.vec, b.vec);
+      const s = cosine(a.vec, c.sum);
       if (s > repScore + 1e-9 || (Math.abs(s - repScore) <= 1e-9 && a.text.length < rep.text.length)) {
         rep = a;
         repScore = s;

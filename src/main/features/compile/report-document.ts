@@ -65,6 +65,28 @@ function textBlocks(text: string): DocumentModelInput['body'] {
   return out;
 }
 
+/** 1 → "I", 4 → "IV", 14 → "XIV". */
+export function roman(n: number): string {
+  const parts: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  for (const [v, r] of parts) for (; n >= v; n -= v) out += r;
+  return out;
+}
+
 /** Decimals a column of values needs (at most 2), so every figure of the column has the same. */
 export function columnDecimals(values: (string | null)[]): number {
   let d = 0;
@@ -145,14 +167,19 @@ export function buildReportModel(
     view.rendered.sections.some(
       (x) => (x.number === number || x.number.startsWith(`${number}.`)) && textBlocks(x.text).length > 0,
     );
+  const counters = [0, 0, 0];
   for (const s of view.rendered.sections) {
     const meta = view.draft.sections.find((d) => d.number === s.number);
     if (!meta) continue;
     if (meta.number && !hasWords(meta.number)) continue;
     if (meta.number) {
+      // Numbered again among the headings written, so a left-out section leaves no gap (I, II, III…).
       const level = meta.level <= 1 ? 1 : meta.level === 2 ? 2 : 3;
-      const number = meta.number.split('.').pop() ?? meta.number;
-      body.push({ kind: 'heading', level, number: level === 3 ? number.toLowerCase() : number, title: meta.title });
+      counters[level - 1]!++;
+      for (let k = level; k < counters.length; k++) counters[k] = 0;
+      const n = counters[level - 1]!;
+      const number = level === 1 ? roman(n) : level === 2 ? String(n) : String.fromCharCode(96 + Math.min(n, 26));
+      body.push({ kind: 'heading', level, number, title: meta.title });
     }
     body.push(...textBlocks(s.text));
   }
