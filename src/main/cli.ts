@@ -9,6 +9,7 @@ import { createDispatch } from './dispatch';
 import { COMPILE_USAGE, isCompileCommand, runCompileCli } from './features/compile/cli';
 import { SETTINGS_USAGE, runSettingsCli } from './features/compile/settings-cli';
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './features/reports/cli';
+import { WORKFLOW_USAGE, isWorkflowCommand, runWorkflowCli } from './features/reports/workflow-cli';
 import { SCORING_USAGE, isScoringCommand, runScoringCli } from './features/scoring/cli';
 import { defaultDbPath } from './platform/paths';
 import { cliNativeBindingFor } from './platform/native-binding';
@@ -29,6 +30,7 @@ ${UNITS_USAGE}
 ${AGENCY_USAGE}
 ${SETTINGS_USAGE}
 ${REPORTING_USAGE}
+${WORKFLOW_USAGE}
 ${PLAN_TEXT_USAGE}
 ${SCORING_USAGE}
 ${DOCS_USAGE}
@@ -82,6 +84,7 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     const { flags } = parseArgs(argv, [], []);
     return runPlanTextCli(positional, flags, dbPath, app, io);
   }
+  if (isWorkflowCommand(positional)) return runWorkflowCli(argv, dbPath, app, io);
   if (REPORTING_GROUPS.includes(group!)) return runReportingCli(argv, dbPath, app, io);
   if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, app, io);
   if (group === 'docs' && isDocTemplatesCommand(action)) return runDocTemplatesCli(argv, dbPath, app, io);

@@ -60,6 +60,8 @@ export async function runAgencyCli(argv: string[], dbPath: string, app: CliApp, 
   const fromFile = file === undefined ? undefined : readJsonInput(file);
   if (fromFile !== undefined && (!fromFile || typeof fromFile !== 'object' || Array.isArray(fromFile)))
     throw new CliFailure(`Lỗi: ${file === '-' ? 'đầu vào chuẩn' : `tệp "${file}"`} phải là một đối tượng JSON.`);
+  const signerFlags = all.get('--signer');
+  const signers = signerFlags?.map((s, i) => parseSignerFlag(s, i === 0));
   return withApp(app, dbPath, fixedPathPlatform(process.cwd()), io, async (call) => {
     if (action === 'set') {
       const base = asInput((fromFile as Record<string, unknown> | undefined) ?? (await call('agency.get', {})));
@@ -73,8 +75,7 @@ export async function runAgencyCli(argv: string[], dbPath: string, app: CliApp, 
       set('--abbreviation', 'abbreviation');
       set('--place', 'place');
       set('--drafting-unit', 'draftingUnit');
-      const signers = all.get('--signer');
-      if (signers) patch.signers = signers.map((s, i) => parseSignerFlag(s, i === 0));
+      if (signers) patch.signers = signers;
       if (!fromFile && Object.keys(patch).length === 0)
         throw new CliFailure('Lỗi: "agency set" cần một tệp JSON hoặc ít nhất một tùy chọn (--name, --place, …).');
       await call('agency.save', { ...base, ...patch });

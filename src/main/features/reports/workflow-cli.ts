@@ -1,0 +1,112 @@
+// What users script around the reporting workflow: the reminder letter to the units that have not
+// reported, and a plan written out again (JSON to move it, Word in the official format).
+import path from 'node:path';
+import { fixedPathPlatform } from '../../platform/platform';
+import { addWorkingDays } from '../../../shared/domain/periods';
+import { todayIso, formatDateShort } from '../../../shared/format';
+import type { BoardRow } from '../../../shared/model/report';
+import {
+  CliFailure,
+  flagValue,
+  intFlag,
+  parseArgs,
+  withApp,
+  type CliApp,
+  type CliIo,
+  type ContractCall,
+} from '../../cli/kit';
+import { writeFileAtomic } from '../../platform/files';
+
+export const WORKFLOW_USAGE = `  reports reminder --period ID --out FILE.docx [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
+          [--date YYYY-MM-DD] [--no-number] [--json]
+                                               công văn đôn đốc các đơn vị chưa nộp (mặc định: mọi đơn vị chưa nộp,
+                                               hạn mới sau 5 ngày làm việc; --no-number: để trống số văn bản)
+  plans export ID FILE.json|FILE.docx          xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, hoặc Word)`;
+
+const VALUE_FLAGS = ['--period', '--out', '--units', '--new-deadline', '--date'];
+
+export function isWorkflowCommand(positional: string[]): boolean {
+  const [group, action] = positional;
+  return (group === 'reports' && action === 'reminder') || (group === 'plans' && action === 'export');
+}
+
+/** The units a reminder goes to by default: expected and not (validly) received. */
+const needsReminder = (r: BoardRow) =>
+  r.expected && (r.state === 'qua_han' || r.state === 'chua_nop' || r.state === 'dang_nhap' || r.state === 'tra_lai');
+
+/** A plan as `plans import` takes it: the record ids and dates of this database left out (unit links kept). */
+function withoutStoredIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutStoredIds);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'id' && k !== 'createdAt' && k !== 'updatedAt')
+        .map(([k, v]) => [k, withoutStoredIds(v)]),
+    );
+  return value;
+}
+
+async function unitIdsByCode(call: ContractCall, codes: string): Promise<number[]> {
+  const units = await call('units.list', { includeClosed: true });
+  return codes.split(',').map((raw) => {
+    const code = raw.trim();
+    const u = units.find((x) => x.code.toLowerCase() === code.toLowerCase());
+    if (!u) throw new CliFailure(`Lỗi: không có đơn vị mã "${code}".`);
+    return u.id;
+  });
+}
+
+export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--no-number']);
+  const [group, , arg, file] = positional;
+  const json = flags.has('--json');
+  if (group === 'plans') {
+    if (!arg || !file || !/^\d{1,9}$/.test(arg) || !/\.(json|docx)$/i.test(file))
+      throw new CliFailure('Lỗi: cần "plans export ID FILE.json" hoặc "plans export ID FILE.docx".');
+    const out = path.resolve(file);
+    return withApp(app, dbPath, fixedPathPlatform(out), io, async (call) => {
+      if (/\.docx$/i.test(out)) {
+        const r = await call('planImport.exportDocx', { planId: Number(arg) });
+        io.out(json ? JSON.stringify(r, null, 2) : `Đã xuất: ${r.path}`);
+        return 0;
+      }
+      const plan = await call('plans.get', { id: Number(arg) });
+      writeFileAtomic(out, new TextEncoder().encode(JSON.stringify(withoutStoredIds(plan), null, 2) + '\n'));
+      io.out(json ? JSON.stringify({ saved: true, path: out }) : `Đã xuất: ${out}`);
+      return 0;
+    });
+  }
+  const periodId = intFlag(flags, '--period', true);
+  const target = flagValue(flags, '--out');
+  if (!target || !/\.docx$/i.test(target)) throw new CliFailure('Lỗi: cần --out FILE.docx (nơi ghi công văn).');
+  return withApp(app, dbPath, fixedPathPlatform(path.resolve(target)), io, async (call) => {
+    const codes = flagValue(flags, '--units');
+    let unitIds: number[];
+    if (codes) unitIds = await unitIdsByCode(call, codes);
+    else {
+      const board = await call('dashboard.board', { periodId, today: flagValue(flags, '--date') ?? null });
+      unitIds = board.rows.filter(needsReminder).map((r) => r.unitId);
+      if (unitIds.length === 0) {
+        io.out(
+          json ? JSON.stringify({ saved: false, path: null, entry: null }) : 'Mọi đơn vị đã nộp: không cần đôn đốc.',
+        );
+        return 0;
+      }
+    }
+    const holidays = (await call('periods.holidays', {})).map((h) => h.date);
+    const newDeadline = flagValue(flags, '--new-deadline') ?? addWorkingDays(todayIso(), 5, holidays);
+    const r = await call('reports.reminder', {
+      periodId,
+      unitIds,
+      newDeadline,
+      date: flagValue(flags, '--date') ?? null,
+      takeNumber: !flags.has('--no-number'),
+    });
+    io.out(
+      json
+        ? JSON.stringify(r, null, 2)
+        : `Đã soạn công văn đôn đốc ${unitIds.length} đơn vị${r.entry?.number ? `, số ${r.entry.number}` : ''}, hạn mới ${formatDateShort(newDeadline)}: ${r.path}`,
+    );
+    return 0;
+  });
+}
