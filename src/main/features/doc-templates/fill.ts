@@ -25,8 +25,14 @@ import { registerDocument } from '../documents/register';
 import { getAgency } from '../agency/agency';
 import { openDocx } from './package';
 import { lintPackage } from './lint';
-import { prepareTemplate, renderTemplate, type PreparedTemplate, type TemplateData } from './engine';
-import { buildValues, commonValues, symbolFor } from './values';
+import {
+  prepareTemplate,
+  renderTemplate,
+  type PreparedTemplate,
+  type TemplateData,
+  type TemplateValue,
+} from './engine';
+import { buildValues } from './values';
 import { imageValues } from './images';
 import { describeEmpty } from './field-labels';
 import { versionFile } from './store';
@@ -60,52 +66,36 @@ async function preparedOf(data: Uint8Array, fileName: string, usage: DocUsage | 
 const usageOf = (s: z.output<typeof fillSourceInput>): DocUsage =>
   s.roundId !== null && s.periodId === null ? 'scoring' : s.unitId !== null ? 'unit_letter' : 'report';
 
-interface Issue {
-  number: number | null;
-  /** Enters the document in the register once the file is written. */
-  register: (filePath: string) => Promise<void>;
-}
-
-/** Takes the register number first when asked, so it can be written into the document. */
-async function issue(
+/**
+ * Writes the document(s), with a register number when asked: the number is taken, written into
+ * the values and the files written in one transaction, so a failed write gives the number back.
+ */
+async function issued<T>(
   db: Kysely<DB>,
   usage: DocUsage,
   summary: string,
   s: z.output<typeof fillSourceInput>,
+  values: TemplateData,
+  filePath: string,
+  write: (values: TemplateData) => Promise<T>,
   now: Date,
-): Promise<Issue> {
-  const date = s.date ?? todayIso(now);
+): Promise<T> {
+  if (!s.takeNumber) return write(values);
+  const doc = values.document as Record<string, TemplateValue>;
+  const symbol = typeof doc.symbol === 'string' ? doc.symbol : '';
   const agency = await getAgency(db);
-  const common = await commonValues(db, {
-    usage,
-    periodId: null,
-    roundId: null,
-    date,
-    newDeadline: null,
-    number: null,
-    images: {},
-  });
-  const symbol =
-    (common.document as { symbol: string | null }).symbol ??
-    symbolFor(usage, agency.abbreviation, agency.draftingUnit, '');
   const signer = agency.signers.find((x) => x.isDefault) ?? agency.signers[0];
-  if (!s.takeNumber) return { number: null, register: async () => {} };
-  const entry = await db
-    .transaction()
-    .execute((trx) =>
-      registerDocument(
-        trx,
-        { documentType: DOCUMENT_TYPE[usage], symbol, date, summary, signerName: signer?.fullName ?? '', filePath: '' },
-        true,
-        now,
-      ),
+  return db.transaction().execute(async (trx) => {
+    const date = s.date ?? todayIso(now);
+    const entry = await registerDocument(
+      trx,
+      { documentType: DOCUMENT_TYPE[usage], symbol, date, summary, signerName: signer?.fullName ?? '', filePath },
+      true,
+      now,
     );
-  return {
-    number: entry.number,
-    register: async (filePath) => {
-      await db.updateTable('document_register').set({ file_path: filePath }).where('id', '=', entry.id).execute();
-    },
-  };
+    const number = String(entry.number).padStart(2, '0');
+    return write({ ...values, document: { ...doc, number, numberLine: symbol ? `Số: ${number}/${symbol}` : null } });
+  });
 }
 
 function warningsOf(empty: Set<string>): string[] {
@@ -125,14 +115,13 @@ async function fillOne(
   const prepared = await preparedOf(data, fileName, usage);
   const target = await platform.chooseSavePath(outName, WORD_FILTER);
   if (!target) return { saved: false, path: null, warnings: [] };
-  const numbered = await issue(db, usage, outName.replace(/\.docx$/i, ''), s, now);
   const { data: values, period } = await buildValues(db, {
     usage,
     periodId: s.periodId,
     roundId: s.roundId,
     date: s.date,
     newDeadline: s.newDeadline,
-    number: numbered.number,
+    number: null,
     images: await imageValues(db),
   });
   if (s.unitId !== null) {
@@ -140,9 +129,22 @@ async function fillOne(
       throw new AppError('NEED_PERIOD', 'Cần chọn kỳ báo cáo để điền văn bản gửi đơn vị.', { field: 'periodId' });
     values.unit = await period.unitData(s.unitId);
   }
-  const out = renderTemplate(prepared, values);
-  writeFileAtomic(target, out.bytes);
-  await numbered.register(target);
+  // A dry run first: a template the data cannot fill takes no number.
+  renderTemplate(prepared, values);
+  const out = await issued(
+    db,
+    usage,
+    outName.replace(/\.docx$/i, ''),
+    s,
+    values,
+    target,
+    async (v) => {
+      const r = renderTemplate(prepared, v);
+      writeFileAtomic(target, r.bytes);
+      return r;
+    },
+    now,
+  );
   return { saved: true, path: target, warnings: warningsOf(out.notes.empty) };
 }
 
@@ -195,34 +197,45 @@ export async function mailMerge(
   const prepared = await preparedOf(f.data, f.fileName, usage);
   const folder = await platform.chooseFolder();
   if (!folder) return { saved: false, folder: null, files: [] };
-  const numbered = await issue(db, usage, `${f.name} (gửi từng đơn vị)`, a, now);
-  const { data: base, period } = await buildValues(db, {
+  const { data: values, period } = await buildValues(db, {
     usage,
     periodId: a.periodId,
     roundId: null,
     date: a.date,
     newDeadline: a.newDeadline,
-    number: numbered.number,
+    number: null,
     images: await imageValues(db),
   });
+  // Every letter's unit first (reads), then one numbered run of renders and writes.
+  const units: { unitId: number; unit: TemplateValue }[] = [];
+  for (const unitId of a.unitIds) units.push({ unitId, unit: await period!.unitData(unitId) });
   const files: MailMergeResult['files'] = [];
   const used = new Set<string>();
-  await withJob(a.jobId, `Gửi từng đơn vị: ${f.name}`, a.unitIds.length, async (job) => {
-    for (const unitId of a.unitIds) {
-      const unit = (await period!.unitData(unitId)) as { name: string | null };
-      const data: TemplateData = { ...base, unit };
-      const out = renderTemplate(prepared, data);
-      let name = `${safeName(unit.name ?? `Đơn vị ${unitId}`)}.docx`;
-      for (let k = 2; used.has(name.toLowerCase()); k++) name = `${safeName(unit.name ?? '')} (${k}).docx`;
-      used.add(name.toLowerCase());
-      const target = path.join(folder, name);
-      fs.mkdirSync(folder, { recursive: true });
-      writeFileAtomic(target, out.bytes);
-      files.push({ unitId, unitName: unit.name ?? '', path: target, warnings: warningsOf(out.notes.empty) });
-      job.step(unit.name ?? '');
-      await yieldToEventLoop();
-    }
-  });
-  await numbered.register(folder);
+  fs.mkdirSync(folder, { recursive: true });
+  await withJob(a.jobId, `Gửi từng đơn vị: ${f.name}`, units.length, (job) =>
+    issued(
+      db,
+      usage,
+      `${f.name} (gửi từng đơn vị)`,
+      a,
+      values,
+      folder,
+      async (base) => {
+        for (const { unitId, unit } of units) {
+          const name = (unit as { name: string | null }).name ?? `Đơn vị ${unitId}`;
+          const out = renderTemplate(prepared, { ...base, unit });
+          let file = `${safeName(name)}.docx`;
+          for (let k = 2; used.has(file.toLowerCase()); k++) file = `${safeName(name)} (${k}).docx`;
+          used.add(file.toLowerCase());
+          const target = path.join(folder, file);
+          writeFileAtomic(target, out.bytes);
+          files.push({ unitId, unitName: name, path: target, warnings: warningsOf(out.notes.empty) });
+          job.step(name);
+          await yieldToEventLoop();
+        }
+      },
+      now,
+    ),
+  );
   return { saved: true, folder, files };
 }
