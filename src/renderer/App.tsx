@@ -12,6 +12,7 @@ import { UnitReportScreen } from './routes/reports/UnitReport';
 import { CompileScreen } from './routes/compile/Compile';
 import { CollectExcelScreen } from './routes/collect/CollectExcel';
 import { PlanImportScreen } from './routes/plan-import/PlanImport';
+import { DocTemplatesScreen } from './routes/doc-templates/DocTemplates';
 
 const ROUTES = [
   { id: 'tong-quan', label: 'Tổng quan', icon: '◧' },
@@ -26,6 +27,7 @@ const ROUTES = [
   { id: 'bao-cao-don-vi', label: 'Báo cáo đơn vị', icon: '✎' },
   { id: 'tong-hop', label: 'Tổng hợp', icon: 'Σ' },
   { id: 'cham-diem', label: 'Chấm điểm', icon: '★' },
+  { id: 'mau-word', label: 'Mẫu Word', icon: '▧' },
   { id: 'cai-dat', label: 'Cài đặt', icon: '⚙' },
 ] as const;
 
@@ -88,6 +90,8 @@ export function App() {
             <CompileScreen />
           ) : route === 'cham-diem' ? (
             <ScoringScreen />
+          ) : route === 'mau-word' ? (
+            <DocTemplatesScreen />
           ) : route === 'don-vi' ? (
             <UnitsScreen />
           ) : route === 'cai-dat' ? (

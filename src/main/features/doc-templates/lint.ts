@@ -115,15 +115,10 @@ export function lintPackage(pkg: DocxPackage, fileName: string, opts: LintOption
     if (part.kind !== 'comments') (part.kind === 'body' ? bodyTags : allTags).push(...tags);
   }
   const ordered = [...bodyTags, ...allTags];
-  const structureOk = !out.list.some(
-    (f) => f.code === 'LOOP_UNCLOSED' || f.code === 'LOOP_UNOPENED' || f.code === 'LOOP_CROSSED',
-  );
-  let used: string[] = [];
-  if (structureOk) {
-    const fields = checkFields(ordered, opts.usage);
-    used = fields.used;
-    for (const p of fields.problems) out.add(p.code, p.severity, p.message, p.tag.para);
-  }
+  // Names are checked even when loops are broken: the user fixes both at once.
+  const fields = checkFields(ordered, opts.usage);
+  const used = fields.used;
+  for (const p of fields.problems) out.add(p.code, p.severity, p.message, p.tag.para);
   if (revisionCount)
     out.add(
       'REVISIONS',

@@ -1,0 +1,73 @@
+// Ảnh chữ ký và con dấu for {%signature} and {%seal}: transparent PNGs, kept once for all templates.
+import { useCallback, useEffect, useState } from 'react';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { IMAGE_KEYS, type ImageKey, type StoredImageInfo } from '../../../shared/contract/doc-templates';
+import { formatNumber } from '../../../shared/format';
+
+const LABEL: Record<ImageKey, string> = { signature: 'Chữ ký ({%signature})', seal: 'Con dấu ({%seal})' };
+
+export function ImagesPanel() {
+  const notice = useNotice();
+  const [images, setImages] = useState<StoredImageInfo[]>([]);
+  const reload = useCallback(
+    () => void call('docTemplates.images').then(setImages, (err) => notice('error', errorMessage(err))),
+    [notice],
+  );
+  useEffect(reload, [reload]);
+  const upload = async (key: ImageKey, file: File) => {
+    try {
+      await call('docTemplates.saveImage', {
+        key,
+        fileName: file.name,
+        data: new Uint8Array(await file.arrayBuffer()),
+      });
+      notice('ok', `Đã lưu ảnh ${LABEL[key].toLocaleLowerCase('vi')}.`);
+      reload();
+    } catch (err) {
+      notice('error', errorMessage(err));
+    }
+  };
+  return (
+    <div className="rp-section">
+      <h2>Ảnh chữ ký, con dấu</h2>
+      <p className="small muted">Ảnh PNG nền trong suốt. Kích thước in lấy theo độ phân giải ghi trong tệp ảnh.</p>
+      {IMAGE_KEYS.map((key) => {
+        const img = images.find((i) => i.key === key);
+        return (
+          <div key={key} className="dt-image-row">
+            <strong>{LABEL[key]}</strong>
+            <span className="small muted">
+              {img
+                ? `${img.fileName} · ${formatNumber(img.widthMm, 1)} × ${formatNumber(img.heightMm, 1)} mm`
+                : 'chưa có (chỗ đặt ảnh sẽ để trống)'}
+            </span>
+            <label className="dt-file-button">
+              Chọn ảnh…
+              <input
+                type="file"
+                hidden
+                accept=".png,image/png"
+                aria-label={`Ảnh ${LABEL[key]}`}
+                onChange={(e) => e.target.files?.[0] && void upload(key, e.target.files[0])}
+              />
+            </label>
+            {img ? (
+              <button
+                type="button"
+                className="link danger-text"
+                onClick={() =>
+                  void call('docTemplates.deleteImage', { key }).then(reload, (err) =>
+                    notice('error', errorMessage(err)),
+                  )
+                }
+              >
+                Xóa
+              </button>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
