@@ -26,6 +26,7 @@ import { getTemplate, saveTemplate } from '../../src/main/features/templates/tem
 import { createPeriod, getPeriod } from '../../src/main/features/periods/periods';
 import { closeUnit, createUnit, getUnit } from '../../src/main/features/units/units';
 import { getAgency } from '../../src/main/features/agency/agency';
+import { bookSecret } from '../../src/main/features/safety/settings';
 import { jobProgress } from '../../src/main/core/jobs';
 import { createDispatch } from '../../src/main/dispatch';
 import { runCli } from '../../src/main/cli';
@@ -167,6 +168,7 @@ describe('export', () => {
       template: await getTemplate(core.db, s.period.templateId),
       values: { TX05: '=1+2', 'muc:I': '\tTab đầu dòng' },
       generatedAt: new Date().toISOString(),
+      secret: await bookSecret(core.db),
     });
     const zip = await JSZip.loadAsync(bytes);
     const sheets = await Promise.all(
@@ -630,6 +632,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       period: await getPeriod(core.db, s.period.id),
       values: {},
       generatedAt: new Date().toISOString(),
+      secret: await bookSecret(core.db),
     };
     const same = await buildCollectWorkbook({ ...base, template: { ...template, id: 900, version: 7 } });
     const r1 = await analyze([{ fileName: 'v7.xlsx', data: await fillWorkbook(same, { DT01: 1 }) }]);
@@ -654,6 +657,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       template,
       values: {},
       generatedAt: new Date().toISOString(),
+      secret: await bookSecret(core.db),
     });
     await expectProblem(
       'la.xlsx',

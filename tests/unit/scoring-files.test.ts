@@ -212,7 +212,7 @@ describe('the self-scoring workbook', () => {
       });
     });
     expect((await refused(importScoringBook(core.db, roundId, 't.xlsx', tampered))).message).toContain(
-      'phần thông tin ẩn (trang tính "bcnv_meta") đã bị sửa hoặc hỏng',
+      'thông tin nhận dạng ẩn (trang "bcnv_meta", ô B8) đã bị sửa nên không còn khớp mã kiểm tra',
     );
     const moved = await fill(book.data, {}, (wb) => {
       const ws = wb.getWorksheet('Tự chấm')!;
@@ -232,7 +232,7 @@ describe('the self-scoring workbook', () => {
     expect(
       (await refused(importScoringBook(core.db, roundId, 'khac.xlsx', new Uint8Array(await plain.xlsx.writeBuffer()))))
         .message,
-    ).toContain('không phải là phiếu tự chấm điểm do ứng dụng tạo');
+    ).toContain('không phải phiếu tự chấm điểm do phần mềm Báo cáo Nội vụ tạo ra');
     expect(databaseFingerprint(core)).toBe(before);
   });
 

@@ -2,12 +2,14 @@
 // without cached values, namespace prefixes, and links that are never followed.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { decodeXml, readSheetCells, readWorkbookParts, serialToIso } from '../../src/main/workbooks/xlsx-cells';
+import { readSheetCells, readWorkbookParts, serialToIso, unescapeOoxml } from '../../src/main/workbooks/xlsx-cells';
+import type { XlsxPackage } from '../../src/main/workbooks/xlsx-part';
+import { decodeEntities } from '../../src/main/workbooks/xml-scan';
 
 async function pkg(
   sheetXml: string,
   opts: { sst?: string; styles?: string; book?: string; rels?: string } = {},
-): Promise<JSZip> {
+): Promise<XlsxPackage> {
   const zip = new JSZip();
   zip.file(
     'xl/workbook.xml',
@@ -23,7 +25,10 @@ async function pkg(
   zip.file('xl/worksheets/sheet2.xml', '<worksheet><sheetData/></worksheet>');
   if (opts.sst) zip.file('xl/sharedStrings.xml', opts.sst);
   if (opts.styles) zip.file('xl/styles.xml', opts.styles);
-  return JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array' }));
+  return {
+    fileName: 't.xlsx',
+    zip: await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })),
+  };
 }
 
 describe('xlsx cells', () => {
@@ -80,6 +85,6 @@ describe('xlsx cells', () => {
   });
 
   it('decodes entities and OOXML escapes', () => {
-    expect(decodeXml('&#7845;&#x1EA1; &amp;&quot;_x0009_')).toBe('ấạ &"\t');
+    expect(unescapeOoxml(decodeEntities('&#7845;&#x1EA1; &amp;&quot;_x0009__x005F_x0041_'))).toBe('ấạ &"\t_x0041_');
   });
 });

@@ -1,11 +1,11 @@
 // The machinery every workbook the app sends out and reads back shares: a very hidden, protected
-// metadata sheet holding a layout description (JSON) with its SHA-256 checksum, and the reader
-// that loads a returned file through the safeguards of xlsx-input.ts and checks that metadata.
-// The text helpers (formula-safe text, checksum, file slugs) are the ones of the data-entry book.
-import ExcelJS from 'exceljs';
-import { AppError } from '../../shared/errors';
-import { assertXlsx, cellText } from './xlsx-input';
-import { layoutChecksum, setText } from './cell-text';
+// metadata sheet holding a layout description (JSON) sealed with an HMAC under the database's
+// secret, and the reader that checks that metadata in a file opened through xlsx-input.ts.
+import type ExcelJS from 'exceljs';
+import { AppError, type ErrorLocation } from '../../shared/errors';
+import type { CheckedWorkbook } from './xlsx-input';
+import { parseAddress, rawCellText } from './xlsx-cells';
+import { checkLayoutSeal, layoutSeal, setText } from './cell-text';
 
 /** Excel keeps at most 32,767 characters in a cell: the layout JSON is split into chunks. */
 const META_CHUNK = 30_000;
@@ -22,6 +22,7 @@ export function addMetaSheet(
   header: MetaHeader,
   fields: [string, string | number][],
   layoutJson: string,
+  secret: string,
 ): ExcelJS.Worksheet {
   const meta = wb.addWorksheet(sheetName, { state: 'veryHidden' });
   meta.columns = [{ width: 18 }, { width: 60 }];
@@ -29,7 +30,7 @@ export function addMetaSheet(
     ['format', header.format],
     ['formatVersion', header.formatVersion],
     ...fields,
-    ['checksum', layoutChecksum(layoutJson)],
+    ['checksum', layoutSeal(secret, layoutJson)],
   ];
   for (let i = 0; i * META_CHUNK < layoutJson.length; i++)
     rows.push([`layout.${i + 1}`, layoutJson.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
@@ -42,78 +43,84 @@ export function addMetaSheet(
   return meta;
 }
 
-/** Loads a workbook from outside after the size, type and zip checks. */
-export async function loadCheckedWorkbook(data: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  await assertXlsx(data, fileName);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new AppError(
-      'CORRUPT_XLSX',
-      `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`,
-      { file: fileName },
-    );
-  }
-  return wb;
+export interface MetaSpec {
+  sheet: string;
+  format: string;
+  /** "biểu nhập liệu", "phiếu tự chấm điểm": what the book is, for messages. */
+  label: string;
+}
+
+export interface BookMeta {
+  /** The layout JSON, parsed; its shape is the caller's to check. */
+  layout: unknown;
+  /** "keyed": sealed by this data; "unkeyed": a book made before the keyed seal, or one forged. */
+  seal: 'keyed' | 'unkeyed';
+  formatVersion: number;
+  where: ErrorLocation;
 }
 
 /**
- * Reads the layout JSON of a returned book and checks it: the right kind of book, a format this
- * version reads, and a checksum that matches (the hidden sheet was not edited).
+ * Reads the hidden metadata of a returned book and checks it: exactly one metadata sheet, the
+ * right kind of book, every key once, and a seal that matches the layout (the hidden sheet was
+ * not edited). The layout is taken as written, never cleaned, so the seal sees what was stored.
  */
-export function readMetaLayout(
-  wb: ExcelJS.Workbook,
-  sheetName: string,
-  fileName: string,
-  expected: MetaHeader & { label: string },
-): unknown {
-  const meta = wb.getWorksheet(sheetName);
-  if (!meta) {
-    throw new AppError(
+export async function readBookMeta(book: CheckedWorkbook, spec: MetaSpec, secret: string): Promise<BookMeta> {
+  const fileName = book.pkg.fileName;
+  const sheet = book.parts.sheets.find((x) => x.name === spec.sheet);
+  const notOurs = (why: string, where: ErrorLocation = { file: fileName }) =>
+    new AppError(
       'NOT_APP_BOOK',
-      `Tệp "${fileName}" không phải là ${expected.label} do ứng dụng tạo (không có trang tính ẩn "${sheetName}"). Hãy dùng đúng tệp đã xuất từ ứng dụng.`,
-      { file: fileName },
-    );
-  }
-  const values = new Map<string, string>();
-  meta.eachRow((row) => {
-    const k = cellText(row.getCell(1).value);
-    if (k) values.set(k, cellText(row.getCell(2).value));
-  });
-  const where = { file: fileName, sheet: sheetName };
-  if (values.get('format') !== expected.format) {
-    throw new AppError(
-      'NOT_APP_BOOK',
-      `Tệp "${fileName}" không phải là ${expected.label} (trang tính "${sheetName}" ghi loại "${values.get('format') ?? ''}").`,
+      `Tệp "${fileName}" không phải ${spec.label} do phần mềm Báo cáo Nội vụ tạo ra (${why}). Hãy dùng đúng tệp đã gửi đi, hoặc xuất lại ${spec.label} từ phần mềm.`,
       where,
     );
-  }
-  if (Number(values.get('formatVersion')) !== expected.formatVersion) {
-    throw new AppError(
-      'BOOK_VERSION',
-      `Tệp "${fileName}" được tạo theo định dạng phiên bản ${values.get('formatVersion') ?? '?'}, phiên bản ứng dụng này đọc định dạng ${expected.formatVersion}. Hãy xuất lại tệp.`,
-      where,
+  if (!sheet) throw notOurs(`không có trang thông tin ẩn "${spec.sheet}"`);
+  const cells = await book.cells(sheet);
+  const tampered = (cell: string, why: string) =>
+    new AppError(
+      'BOOK_TAMPERED',
+      `Tệp "${fileName}": thông tin nhận dạng ẩn (trang "${spec.sheet}", ô ${cell}) ${why}. Phần mềm không biết chắc tệp thuộc đơn vị, kỳ nào; hãy xuất lại ${spec.label} từ phần mềm.`,
+      { file: fileName, sheet: spec.sheet, cell },
     );
+  const entries = new Map<string, { value: string; row: number }>();
+  for (const [address, cell] of cells) {
+    const at = parseAddress(address);
+    if (!at || at.col !== 1) continue;
+    const key = rawCellText(cell, false).trim();
+    if (!key) continue;
+    if (entries.has(key)) throw tampered(address, `ghi khóa "${key.slice(0, 40)}" hai lần`);
+    entries.set(key, { value: rawCellText(cells.get(`B${at.row}`), false), row: at.row });
   }
+  if (entries.get('format')?.value !== spec.format)
+    throw notOurs(`trang "${spec.sheet}" không có dấu hiệu của phần mềm`, { file: fileName, sheet: spec.sheet });
+  const checksum = entries.get('checksum');
   let json = '';
-  for (let i = 1; values.has(`layout.${i}`); i++) json += values.get(`layout.${i}`);
-  if (!json || layoutChecksum(json) !== values.get('checksum')) {
-    throw new AppError(
-      'BOOK_TAMPERED',
-      `Tệp "${fileName}": phần thông tin ẩn (trang tính "${sheetName}") đã bị sửa hoặc hỏng, mã kiểm tra không khớp. Hãy xuất lại tệp từ ứng dụng.`,
-      where,
-    );
-  }
+  for (let i = 1; entries.has(`layout.${i}`); i++) json += entries.get(`layout.${i}`)!.value;
+  const cell = `B${checksum?.row ?? 1}`;
+  const seal = checksum && json ? checkLayoutSeal(secret, json, checksum.value) : 'broken';
+  if (seal === 'broken') throw tampered(cell, 'đã bị sửa nên không còn khớp mã kiểm tra');
+  let layout: unknown;
   try {
-    return JSON.parse(json) as unknown;
+    layout = JSON.parse(json) as unknown;
   } catch {
-    throw new AppError(
-      'BOOK_TAMPERED',
-      `Tệp "${fileName}": phần thông tin ẩn không đọc được. Hãy xuất lại tệp từ ứng dụng.`,
-      where,
-    );
+    throw tampered(cell, 'không đọc được');
   }
+  // A second sheet carrying the same marker: which one Excel shows is not which one is read.
+  for (const other of book.parts.sheets) {
+    if (other === sheet) continue;
+    for (const [address, c] of await book.cells(other))
+      if (c.kind === 'text' && c.value.trim() === spec.format)
+        throw new AppError(
+          'BOOK_TAMPERED',
+          `Tệp "${fileName}" có thêm một trang thông tin nhận dạng ("${other.name}", ô ${address}) ngoài trang "${spec.sheet}": tệp đã bị sửa, phần mềm không đọc. Hãy xuất lại ${spec.label} từ phần mềm.`,
+          { file: fileName, sheet: other.name, cell: address },
+        );
+  }
+  return {
+    layout,
+    seal,
+    formatVersion: Number(entries.get('formatVersion')?.value),
+    where: { file: fileName, sheet: spec.sheet, cell },
+  };
 }
 
 /** Protects a sheet so that only its unlocked cells can be typed in (no password: this guards against slips, not people). */

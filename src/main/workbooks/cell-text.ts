@@ -1,11 +1,32 @@
 // Text into cells the safe way, shared by every workbook the app writes: never a formula,
-// file-name slugs every system accepts, and the checksum of a workbook's layout.
+// file-name slugs every system accepts, and the seal of a workbook's layout.
 import crypto from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import { foldDiacritics } from '../../shared/text';
 
+/** The plain SHA-256 that books made before the keyed seal carry: anyone can compute it. */
 export const layoutChecksum = (layoutJson: string): string =>
   crypto.createHash('sha256').update(layoutJson, 'utf8').digest('hex');
+
+const KEYED = 'hmac-sha256:';
+
+/**
+ * The keyed seal of a layout: an HMAC under the database's own secret, so that only this data
+ * can make a book whose unit, period and layout it will believe.
+ */
+export const layoutSeal = (secret: string, layoutJson: string): string =>
+  KEYED + crypto.createHmac('sha256', secret).update(layoutJson, 'utf8').digest('hex');
+
+/** "keyed": sealed by this data; "unkeyed": only the public checksum matches; "broken": neither. */
+export function checkLayoutSeal(secret: string, layoutJson: string, stored: string): 'keyed' | 'unkeyed' | 'broken' {
+  const same = (a: string, b: string) => {
+    const x = Buffer.from(a, 'utf8');
+    const y = Buffer.from(b, 'utf8');
+    return x.length === y.length && crypto.timingSafeEqual(x, y);
+  };
+  if (stored.startsWith(KEYED)) return same(stored, layoutSeal(secret, layoutJson)) ? 'keyed' : 'broken';
+  return same(stored, layoutChecksum(layoutJson)) ? 'unkeyed' : 'broken';
+}
 
 /** True when a text would be taken for a formula by a spreadsheet (CSV/formula injection). */
 export function looksLikeFormula(text: string): boolean {

@@ -1,9 +1,12 @@
 // A small, strict reader of the cells of an .xlsx package that has passed the checks of
-// xlsx-input.ts: the sheet list, shared strings, which styles are dates, and the cells of the
-// sheets asked for, straight from their XML. It never evaluates a formula (a formula cell gives
-// its cached value), never opens external links, pictures or macros, and reads only the parts
-// it needs, which is also several times faster than loading the whole workbook model.
-import type JSZip from 'jszip';
+// xlsx-input.ts: the sheet list in the workbook's own order, shared strings, which styles are
+// dates, and the cells of the sheets asked for. It sees a cell as Excel does: XML comments are
+// not content, a cell written twice keeps its last value, phonetic runs are not text. It never
+// evaluates a formula (a formula cell gives its cached value), never opens external links,
+// pictures or macros, and reads only the parts it needs, through the linear-time scanner.
+import { AppError } from '../../shared/errors';
+import { attr, type Attrs } from './xml-scan';
+import { readPartText, scanPart, type XlsxPackage } from './xlsx-part';
 
 export interface SheetInfo {
   name: string;
@@ -22,6 +25,7 @@ export type RawCell =
   | { kind: 'empty'; formula: string | null };
 
 export interface WorkbookParts {
+  /** In the workbook's order: the first one is the sheet Excel opens first. */
   sheets: SheetInfo[];
   sharedStrings: string[];
   /** Indices of cell styles whose number format shows a date or a time. */
@@ -29,48 +33,14 @@ export interface WorkbookParts {
   date1904: boolean;
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Excel's limits: columns A…XFD, rows 1…1,048,576. */
+export const MAX_COLUMN = 16_384;
+export const MAX_ROW = 1_048_576;
 
-/** XML entities, then OOXML's own "_x000D_" escapes. */
-export function decodeXml(s: string): string {
-  if (!s.includes('&') && !s.includes('_x')) return s;
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-        : ENTITY[e]!,
-    )
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-    const name = m[1]!.includes(':') && !m[1]!.startsWith('r:') ? m[1]!.split(':').pop()! : m[1]!;
-    out[name] = decodeXml(m[3] ?? m[4] ?? '');
-  }
-  return out;
-}
-
-const P = '(?:[A-Za-z_][\\w.-]*:)?'; // an optional namespace prefix, as some writers use
-
-async function text(zip: JSZip, part: string): Promise<string | null> {
-  const f = zip.file(part);
-  return f ? f.async('string') : null;
-}
-
-const PHONETIC_RE = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
-const T_RE = new RegExp(`<${P}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${P}t>)`, 'g');
-const PLAIN_T_RE = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
-
-/** Text of every <t> of a string item, leaving out phonetic runs. */
-function stringItem(xml: string): string {
-  const simple = PLAIN_T_RE.exec(xml);
-  if (simple) return decodeXml(simple[1]!);
-  const body = xml.includes('rPh') ? xml.replace(PHONETIC_RE, '') : xml;
-  let out = '';
-  for (const m of body.matchAll(T_RE)) out += m[1] ?? '';
-  return decodeXml(out);
+/** OOXML's own escapes of characters XML cannot hold ("_x000D_"); "_x005F_" escapes "_". */
+export function unescapeOoxml(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 const BUILTIN_DATES = new Set([
@@ -79,6 +49,7 @@ const BUILTIN_DATES = new Set([
 ]);
 
 function isDateFormat(code: string): boolean {
+  if (code.length > 255) return false; // Excel's own limit for a format code
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
@@ -96,46 +67,119 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
+/** Collects the text of string items (<si> of the shared strings, <is> of a cell), without phonetic runs. */
+class StringItems {
+  private depthInPhonetic = 0;
+  private inT = false;
+  private current = '';
+  open(name: string): void {
+    if (name === 'rPh') this.depthInPhonetic++;
+    else if (name === 't' && this.depthInPhonetic === 0) this.inT = true;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.depthInPhonetic = Math.max(0, this.depthInPhonetic - 1);
+    else if (name === 't') this.inT = false;
+  }
+  text(t: string): void {
+    if (this.inT) this.current += t;
+  }
+  take(): string {
+    const s = unescapeOoxml(this.current);
+    this.current = '';
+    this.inT = false;
+    this.depthInPhonetic = 0;
+    return s;
+  }
+}
+
 /** The sheet list, shared strings and date styles of a checked package. */
-export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
-  const book = (await text(zip, 'xl/workbook.xml')) ?? '';
-  const rels = (await text(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
+export async function readWorkbookParts(pkg: XlsxPackage): Promise<WorkbookParts> {
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(new RegExp(`<${P}Relationship\\b([^>]*)/?>`, 'g'))) {
-    const a = attrs(m[1]!);
-    // Only parts inside the package: an external target is never followed.
-    if (a.Id && a.Target && a.TargetMode !== 'External') targets.set(a.Id, resolveTarget(a.Target));
-  }
+  const relsPart = 'xl/_rels/workbook.xml.rels';
+  await scanPart(pkg, relsPart, (await readPartText(pkg, relsPart)) ?? '<Relationships/>', {
+    open(name, a) {
+      // Only parts inside the package: an external target is never followed.
+      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External')
+        targets.set(a.Id, resolveTarget(a.Target));
+    },
+  });
+
   const sheets: SheetInfo[] = [];
-  for (const m of book.matchAll(new RegExp(`<${P}sheet\\b([^>]*)/?>`, 'g'))) {
-    const a = attrs(m[1]!);
-    const part = targets.get(a['r:id'] ?? a.id ?? '');
-    if (!a.name || !part) continue;
-    sheets.push({ name: a.name, state: a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible', part });
+  let date1904 = false;
+  await scanPart(pkg, 'xl/workbook.xml', (await readPartText(pkg, 'xl/workbook.xml')) ?? '<workbook/>', {
+    open(name, a) {
+      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name !== 'sheet') return;
+      const part = targets.get(attr(a, 'id') ?? '');
+      if (!a.name || !part) return;
+      const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
+      sheets.push({ name: a.name, state, part });
+    },
+  });
+  // Excel refuses two sheets whose names differ only by case: so does this reader (a second,
+  // hidden copy of a sheet the app reads by name would otherwise be a way to plant data).
+  const seen = new Map<string, string>();
+  for (const s of sheets) {
+    const key = s.name.normalize('NFC').toLocaleLowerCase('vi');
+    const other = seen.get(key);
+    if (other !== undefined)
+      throw new AppError(
+        'CORRUPT_XLSX',
+        `Tệp "${pkg.fileName}" có hai trang tính trùng tên ("${other}" và "${s.name}"): Excel không mở được tệp như vậy, phần mềm không đọc.`,
+        { file: pkg.fileName, sheet: s.name },
+      );
+    seen.set(key, s.name);
   }
-  const date1904 = /date1904\s*=\s*["'](1|true)["']/.test(book);
 
   const sharedStrings: string[] = [];
-  const sst = await text(zip, 'xl/sharedStrings.xml');
-  if (sst)
-    for (const m of sst.matchAll(new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, 'g')))
-      sharedStrings.push(stringItem(m[1] ?? ''));
+  const sst = await readPartText(pkg, 'xl/sharedStrings.xml');
+  if (sst !== null) {
+    const items = new StringItems();
+    let inSi = false;
+    await scanPart(
+      pkg,
+      'xl/sharedStrings.xml',
+      sst,
+      {
+        open(name) {
+          if (name === 'si') {
+            inSi = true;
+            items.take();
+          } else if (inSi) items.open(name);
+        },
+        close(name) {
+          if (name === 'si') {
+            inSi = false;
+            sharedStrings.push(items.take());
+          } else if (inSi) items.close(name);
+        },
+        text(t) {
+          if (inSi) items.text(t);
+        },
+      },
+      () => ({ label: `chuỗi dùng chung số ${sharedStrings.length}`, at: {} }),
+    );
+  }
 
   const dateStyles = new Set<number>();
-  const styles = await text(zip, 'xl/styles.xml');
-  if (styles) {
+  const styles = await readPartText(pkg, 'xl/styles.xml');
+  if (styles !== null) {
     const custom = new Map<number, string>();
-    for (const m of styles.matchAll(new RegExp(`<${P}numFmt\\b([^>]*)/?>`, 'g'))) {
-      const a = attrs(m[1]!);
-      if (a.numFmtId) custom.set(Number(a.numFmtId), a.formatCode ?? '');
-    }
-    const xfs = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)</${P}cellXfs>`).exec(styles)?.[1] ?? '';
-    let i = 0;
-    for (const m of xfs.matchAll(new RegExp(`<${P}xf\\b([^>]*?)(?:/>|>[\\s\\S]*?</${P}xf>)`, 'g'))) {
-      const id = Number(attrs(m[1]!).numFmtId ?? 0);
+    const xfFormats: number[] = [];
+    let inCellXfs = false;
+    await scanPart(pkg, 'xl/styles.xml', styles, {
+      open(name, a) {
+        if (name === 'numFmt' && a.numFmtId) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    });
+    xfFormats.forEach((id, i) => {
       if (BUILTIN_DATES.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) dateStyles.add(i);
-      i++;
-    }
+    });
   }
   return { sheets, sharedStrings, dateStyles, date1904 };
 }
@@ -146,76 +190,256 @@ export function columnLetters(n: number): string {
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 }
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+
+/** "D12" → column 4, row 12; null for anything Excel would not accept as an address. */
+export function parseAddress(a: string): { col: number; row: number } | null {
+  let i = 0;
+  let col = 0;
+  while (i < a.length && i < 3 && a.charCodeAt(i) >= 65 && a.charCodeAt(i) <= 90)
+    col = col * 26 + a.charCodeAt(i++) - 64;
+  if (i === 0 || i === a.length || a.length - i > 7 || a[i] === '0') return null;
+  let row = 0;
+  for (; i < a.length; i++) {
+    const d = a.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return col <= MAX_COLUMN && row >= 1 && row <= MAX_ROW ? { col, row } : null;
 }
 
-/** The three attributes of a cell that matter (address, type, style), without a general parse. */
-function cellAttrs(tag: string): { r?: string; t?: string; s?: string } {
-  return {
-    r: /(?:^|\s)r\s*=\s*["']([^"']*)["']/.exec(tag)?.[1],
-    t: /(?:^|\s)t\s*=\s*["']([^"']*)["']/.exec(tag)?.[1],
-    s: /(?:^|\s)s\s*=\s*["']([^"']*)["']/.exec(tag)?.[1],
-  };
+/** A number as Excel writes one (xsd:double): no hex, no "Infinity", no spaces; checked without a regex. */
+export function parseXlsxNumber(v: string): number | null {
+  if (v.length === 0 || v.length > 400) return null;
+  let i = 0;
+  if (v[i] === '-' || v[i] === '+') i++;
+  const isDigit = (k: number) => k < v.length && v[k]! >= '0' && v[k]! <= '9';
+  const start = i;
+  while (isDigit(i)) i++;
+  let digits = i - start;
+  if (v[i] === '.') {
+    const after = ++i;
+    while (isDigit(i)) i++;
+    digits += i - after;
+  }
+  if (digits === 0) return null;
+  if (v[i] === 'e' || v[i] === 'E') {
+    i++;
+    if (v[i] === '-' || v[i] === '+') i++;
+    const start = i;
+    while (i < v.length && v[i]! >= '0' && v[i]! <= '9') i++;
+    if (i === start) return null;
+  }
+  if (i !== v.length) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
 }
 
-/** Every cell with content of one sheet, by address ("D12"). */
+export interface SheetReadOptions {
+  /** Stops as soon as more rows than this hold a cell (a 100,000-row sheet is refused early). */
+  maxRows?: number;
+  tooManyRows?: (row: number) => AppError;
+}
+
+/** Every cell with content of one sheet, by address ("D12"); a cell written twice keeps its last value. */
 export async function readSheetCells(
-  zip: JSZip,
+  pkg: XlsxPackage,
   parts: WorkbookParts,
   sheet: SheetInfo,
+  opts: SheetReadOptions = {},
 ): Promise<Map<string, RawCell>> {
-  const xml = (await text(zip, sheet.part)) ?? '';
-  const data = new RegExp(`<${P}sheetData\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}sheetData>)`).exec(xml)?.[1] ?? '';
+  const xml = await readPartText(pkg, sheet.part);
+  const file = pkg.fileName;
+  if (xml === null)
+    throw new AppError(
+      'CORRUPT_XLSX',
+      `Tệp "${file}" bị hỏng: thiếu phần "${sheet.part}" của trang tính "${sheet.name}".`,
+      { file, sheet: sheet.name },
+    );
   const cells = new Map<string, RawCell>();
-  const rowRe = new RegExp(`<${P}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row>)`, 'g');
-  const cellRe = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g');
-  const fRe = new RegExp(`<${P}f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}f>)`);
-  const vRe = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
-  const isRe = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
+  const rowsWithCells = new Set<number>();
+  const refuse = (address: string, why: string) =>
+    new AppError('CORRUPT_XLSX', `Tệp "${file}", trang tính "${sheet.name}", ô ${address}: ${why}.`, {
+      file,
+      sheet: sheet.name,
+      cell: address,
+    });
+
+  let inData = false;
+  let inRow = false;
   let rowNumber = 0;
-  for (const rm of data.matchAll(rowRe)) {
-    const r = /\br\s*=\s*["'](\d+)["']/.exec(rm[1]!)?.[1];
-    rowNumber = r ? Number(r) : rowNumber + 1;
-    let col = 0;
-    for (const cm of (rm[2] ?? '').matchAll(cellRe)) {
-      const a = cellAttrs(cm[1]!);
-      const ref = a.r ? /^([A-Z]{1,3})(\d+)$/.exec(a.r) : null;
-      col = ref ? columnNumber(ref[1]!) : col + 1;
-      const address = ref ? a.r! : `${columnLetters(col)}${rowNumber}`;
-      const body = cm[2] ?? '';
-      const fm = fRe.exec(body);
-      const formula = fm
-        ? decodeXml(fm[2] ?? '') || (attrs(fm[1]!).t === 'shared' ? '(công thức dùng chung)' : '')
-        : null;
-      const v = vRe.exec(body)?.[1];
-      const t = a.t ?? 'n';
-      let cell: RawCell | null;
-      if (t === 'inlineStr') cell = { kind: 'text', value: stringItem(isRe.exec(body)?.[1] ?? ''), formula };
-      else if (v === undefined) cell = formula !== null ? { kind: 'empty', formula } : null;
-      else if (t === 's') cell = { kind: 'text', value: parts.sharedStrings[Number(v)] ?? '', formula };
-      else if (t === 'str') cell = { kind: 'text', value: decodeXml(v), formula };
-      else if (t === 'b') cell = { kind: 'bool', value: v.trim() === '1' || v.trim() === 'true', formula };
-      else if (t === 'e') cell = { kind: 'error', value: decodeXml(v), formula };
-      else {
-        const n = Number(v);
-        cell =
-          Number.isFinite(n) && v.trim() !== ''
-            ? { kind: 'number', value: n, date: parts.dateStyles.has(Number(a.s ?? 0)), formula }
-            : { kind: 'text', value: decodeXml(v), formula };
+  let col = 0;
+  // the cell being read
+  let cell: { address: string; t: string; s: number; v: string | null; f: string | null; fShared: boolean } | null =
+    null;
+  let inV = false;
+  let inF = false;
+  let inIs = false;
+  const inline = new StringItems();
+
+  const finishCell = () => {
+    const c = cell!;
+    cell = null;
+    const formula = c.f !== null ? unescapeOoxml(c.f) || (c.fShared ? '(công thức dùng chung)' : '') : null;
+    const v = c.v;
+    let out: RawCell | null;
+    switch (c.t) {
+      case 'inlineStr':
+        out = { kind: 'text', value: inline.take(), formula };
+        break;
+      case 's': {
+        if (v === null) {
+          out = formula !== null ? { kind: 'empty', formula } : null;
+          break;
+        }
+        const index = parseXlsxNumber(v.trim());
+        const text = index !== null && Number.isInteger(index) ? parts.sharedStrings[index] : undefined;
+        if (text === undefined)
+          throw refuse(c.address, `trỏ tới chuỗi dùng chung số "${v.slice(0, 20)}" không tồn tại`);
+        out = { kind: 'text', value: text, formula };
+        break;
       }
-      if (cell) cells.set(address, cell);
+      case 'str':
+        out =
+          v === null
+            ? formula !== null
+              ? { kind: 'empty', formula }
+              : null
+            : { kind: 'text', value: unescapeOoxml(v), formula };
+        break;
+      case 'b':
+        out =
+          v === null
+            ? formula !== null
+              ? { kind: 'empty', formula }
+              : null
+            : { kind: 'bool', value: v.trim() === '1' || v.trim() === 'true', formula };
+        break;
+      case 'e':
+        out =
+          v === null ? (formula !== null ? { kind: 'empty', formula } : null) : { kind: 'error', value: v, formula };
+        break;
+      case 'd':
+        // ISO 8601 text (strict OOXML): kept as the text Excel shows
+        out = v === null ? null : { kind: 'text', value: v.trim(), formula };
+        break;
+      case 'n': {
+        if (v === null || v.trim() === '') {
+          out = formula !== null ? { kind: 'empty', formula } : null;
+          break;
+        }
+        const n = parseXlsxNumber(v.trim());
+        if (n === null) throw refuse(c.address, `giá trị "${v.slice(0, 30)}" không phải là số`);
+        // a serial past 31/12/9999 is no date Excel can show (it shows ####)
+        out = { kind: 'number', value: n, date: parts.dateStyles.has(c.s) && n >= 0 && n < MAX_SERIAL, formula };
+        break;
+      }
+      default:
+        throw refuse(c.address, `kiểu ô "${c.t.slice(0, 20)}" không hợp lệ`);
     }
-  }
+    if (out) {
+      cells.set(c.address, out);
+      if (!rowsWithCells.has(rowNumber)) {
+        rowsWithCells.add(rowNumber);
+        if (opts.maxRows !== undefined && rowsWithCells.size > opts.maxRows && opts.tooManyRows)
+          throw opts.tooManyRows(rowNumber);
+      }
+    } else cells.delete(c.address); // an empty cell written last: Excel shows it empty
+  };
+
+  const openCell = (a: Attrs) => {
+    let address: string;
+    if (a.r !== undefined) {
+      const p = parseAddress(a.r);
+      if (!p) throw refuse(`${columnLetters(col + 1)}${rowNumber}`, `địa chỉ ô "${a.r.slice(0, 20)}" không hợp lệ`);
+      col = p.col;
+      address = a.r;
+    } else {
+      col++;
+      if (col > MAX_COLUMN) throw refuse(`dòng ${rowNumber}`, 'có quá nhiều cột');
+      address = `${columnLetters(col)}${rowNumber}`;
+    }
+    const s = a.s === undefined ? 0 : Number(a.s);
+    cell = { address, t: a.t ?? 'n', s: Number.isInteger(s) ? s : -1, v: null, f: null, fShared: false };
+    inline.take();
+  };
+
+  await scanPart(
+    pkg,
+    sheet.part,
+    xml,
+    {
+      open(name, a) {
+        if (name === 'sheetData') inData = true;
+        else if (!inData) return;
+        else if (name === 'row') {
+          inRow = true;
+          if (a.r !== undefined) {
+            const r = parseAddress(`A${a.r}`);
+            if (!r) throw refuse(`dòng "${a.r.slice(0, 20)}"`, 'số dòng không hợp lệ');
+            rowNumber = r.row;
+          } else rowNumber++;
+          col = 0;
+        } else if (!inRow) return;
+        else if (name === 'c') openCell(a);
+        else if (!cell) return;
+        else if (name === 'v') {
+          inV = true;
+          cell.v = '';
+        } else if (name === 'f') {
+          inF = true;
+          cell.f = '';
+          cell.fShared = a.t === 'shared';
+        } else if (name === 'is') inIs = true;
+        else if (inIs) inline.open(name);
+      },
+      close(name) {
+        if (name === 'sheetData') inData = false;
+        else if (name === 'row') inRow = false;
+        else if (!cell) return;
+        else if (name === 'c') finishCell();
+        else if (name === 'v') inV = false;
+        else if (name === 'f') inF = false;
+        else if (name === 'is') inIs = false;
+        else if (inIs) inline.close(name);
+      },
+      text(t) {
+        if (!cell) return;
+        if (inV) cell.v += t;
+        else if (inF) cell.f += t;
+        else if (inIs) inline.text(t);
+      },
+    },
+    () =>
+      cell
+        ? { label: `trang tính "${sheet.name}", ô ${cell.address}`, at: { sheet: sheet.name, cell: cell.address } }
+        : { label: `trang tính "${sheet.name}"${rowNumber ? `, dòng ${rowNumber}` : ''}`, at: { sheet: sheet.name } },
+  );
   return cells;
 }
 
-/** A date serial as an ISO day (1900 or 1904 system, with Excel's phantom 29/02/1900). */
+/** Serial of 01/01/10000 in the 1900 system: Excel's dates end the day before. */
+const MAX_SERIAL = 2_958_466;
+
+/** A date serial as an ISO day (1900 or 1904 system, with Excel's phantom 29/02/1900); "" past Excel's range. */
 export function serialToIso(serial: number, date1904: boolean): string {
+  if (!(serial >= 0 && serial < MAX_SERIAL)) return '';
   const days = Math.floor(serial);
   const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const adjusted = !date1904 && days < 61 ? days + 1 : days;
   return new Date(base + adjusted * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The text a person sees in a cell (dates as ISO days), not yet cleaned. */
+export function rawCellText(c: RawCell | undefined, date1904: boolean): string {
+  if (!c) return '';
+  switch (c.kind) {
+    case 'text':
+      return c.value;
+    case 'number':
+      return c.date ? serialToIso(c.value, date1904) : String(c.value);
+    case 'bool':
+      return String(c.value);
+    default:
+      return '';
+  }
 }

@@ -1,11 +1,22 @@
-// Shared safeguards for every workbook that comes from outside: size, type, zip sanity,
-// and a streaming row reader that stops early on huge sheets.
+// Shared safeguards for every workbook that comes from outside: size, type, zip sanity (every
+// entry inflated once under a cap), a table of contents that says "spreadsheet"; then the text of
+// each part, decoded as it streams out of the inflater so that a character split between two
+// chunks is never cut, and scanned by the linear-time XML scanner.
 import JSZip from 'jszip';
-import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { AppError } from '../../shared/errors';
-import { cleanText } from '../../shared/text';
 import { verifyZipEntries } from './zip-guard';
+import { readPartText, scanPart, type XlsxPackage } from './xlsx-part';
+import { attr } from './xml-scan';
+import {
+  readSheetCells,
+  readWorkbookParts,
+  type RawCell,
+  type SheetInfo,
+  type SheetReadOptions,
+  type WorkbookParts,
+} from './xlsx-cells';
+
+export type { XlsxPackage } from './xlsx-part';
 
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 /** Uncompressed size allowed for all parts together: a guard against zip bombs. */
@@ -26,8 +37,8 @@ export function isOfficeLockFile(fileName: string): boolean {
   return /^~\$/.test(fileName) || /^\.~lock\..*#$/.test(fileName);
 }
 
-/** Checks that the bytes are a sane .xlsx package before any parser sees them; returns the zip. */
-export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JSZip> {
+/** Checks that the bytes are a sane .xlsx package before any parser sees them. */
+export async function assertXlsx(data: Uint8Array, fileName: string): Promise<XlsxPackage> {
   const where = { file: fileName };
   if (isOfficeLockFile(fileName))
     throw new AppError(
@@ -90,23 +101,36 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<JS
   // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
   verifyZipEntries(zip, fileName, MAX_UNCOMPRESSED_BYTES);
   // The package's own table of contents must be there and say "spreadsheet", as Excel requires.
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  const book = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  const pkg: XlsxPackage = { fileName, zip };
+  const roots = async (part: string) => {
+    const found: string[] = [];
+    let spreadsheet = false;
+    const xml = await readPartText(pkg, part);
+    if (xml === null) return { found, spreadsheet };
+    await scanPart(pkg, part, xml, {
+      open(name, attrs) {
+        found.push(name);
+        if ((attr(attrs, 'ContentType') ?? '').includes('spreadsheetml')) spreadsheet = true;
+      },
+    });
+    return { found, spreadsheet };
+  };
+  const types = await roots('[Content_Types].xml');
+  const book = await roots('xl/workbook.xml');
+  const rels = await roots('xl/_rels/workbook.xml.rels');
   if (
-    !/<Types[\s>]/.test(types) ||
-    !/spreadsheetml/.test(types) ||
-    !/<(\w+:)?workbook[\s>]/.test(book) ||
-    !/<(\w+:)?sheet\s/.test(book) ||
-    !rels ||
-    !/<Relationships[\s>]/.test(rels)
+    types.found[0] !== 'Types' ||
+    !types.spreadsheet ||
+    book.found[0] !== 'workbook' ||
+    !book.found.includes('sheet') ||
+    rels.found[0] !== 'Relationships'
   )
     throw new AppError(
       'CORRUPT_XLSX',
       `Tệp "${fileName}" bị hỏng: phần mục lục của bảng tính ([Content_Types].xml, xl/workbook.xml hoặc xl/_rels/workbook.xml.rels) thiếu hoặc không hợp lệ.`,
       where,
     );
-  return zip;
+  return pkg;
 }
 
 /** Reads a file given on the command line; an open or locked file gets a message the user can act on. */
@@ -133,82 +157,33 @@ export function readInputFile(filePath: string, read: (p: string) => Buffer): Ui
   }
 }
 
-export type CellValue = ExcelJS.CellValue;
-
-/** The text a person sees in a cell, whatever exceljs made of it. */
-export function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return cleanText(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return cleanText(v.richText.map((r) => r.text).join(''));
-    if ('text' in v && typeof v.text === 'string') return cleanText(v.text);
-    if ('result' in v) return cellText(v.result as CellValue);
-    if ('error' in v) return '';
-  }
-  return '';
-}
-
-export interface SheetRow {
-  /** 1-based row number as Excel shows it. */
-  number: number;
-  /** 1-based cell values (index 0 unused). */
-  values: CellValue[];
-}
-
-/**
- * Streams the rows of the first worksheet. Throws TOO_MANY_ROWS as soon as `maxRows` is passed,
- * so a 100,000-row sheet is refused without being held in memory.
- */
-export async function readFirstSheetRows(
-  data: Uint8Array,
-  fileName: string,
-  maxRows: number,
-  shownLimit = maxRows,
-): Promise<{ sheetName: string; rows: SheetRow[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data)]), {
-    entries: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
-  const rows: SheetRow[] = [];
-  let sheetName = '';
-  try {
-    for await (const ws of reader) {
-      const sheet = ws as unknown as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
-      sheetName = sheet.name ?? 'Sheet1';
-      for await (const row of sheet) {
-        if (rows.length >= maxRows) {
-          throw new AppError(
-            'TOO_MANY_ROWS',
-            `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${shownLimit.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
-            {
-              file: fileName,
-              row: row.number,
-            },
-          );
-        }
-        rows.push({ number: row.number, values: (row.values as CellValue[]) ?? [] });
-      }
-      break; // only the first sheet
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError(
-      'CORRUPT_XLSX',
-      `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`,
-      { file: fileName },
-    );
-  }
-  return { sheetName, rows };
-}
-
 /** Excel column letters for a 1-based index (1 → A, 27 → AA). */
 export function columnLetter(index: number): string {
   let s = '';
   for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** A checked package with its sheet list read; each sheet's cells are read once, when asked. */
+export interface CheckedWorkbook {
+  pkg: XlsxPackage;
+  parts: WorkbookParts;
+  cells(sheet: SheetInfo, opts?: SheetReadOptions): Promise<Map<string, RawCell>>;
+}
+
+/** Opens a workbook from outside: every check of assertXlsx, then its sheets, strings and styles. */
+export async function openWorkbook(data: Uint8Array, fileName: string, chunkSize?: number): Promise<CheckedWorkbook> {
+  const pkg = await assertXlsx(data, fileName);
+  if (chunkSize) pkg.chunkSize = chunkSize;
+  const parts = await readWorkbookParts(pkg);
+  const read = new Map<string, Promise<Map<string, RawCell>>>();
+  return {
+    pkg,
+    parts,
+    cells(sheet, opts) {
+      let p = read.get(sheet.part);
+      if (!p) read.set(sheet.part, (p = readSheetCells(pkg, parts, sheet, opts)));
+      return p;
+    },
+  };
 }

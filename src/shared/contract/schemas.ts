@@ -3,19 +3,23 @@ import { z } from 'zod';
 import { cleanText } from '../text';
 import { parseIsoDate } from '../format';
 
+const tooLong = (max: number, label?: string) => `${label ?? 'Nội dung'} dài quá ${max.toLocaleString('vi-VN')} ký tự.`;
+
+// The raw text is held to four times the cap before cleaning (which only shortens it), so that a
+// ten-megabyte value is refused at once, with the message of its length, not of something else.
 export const text = (max = 500) =>
   z
-    .string()
-    .max(max * 4)
+    .string({ error: 'Cần nhập văn bản.' })
+    .max(max * 4, tooLong(max))
     .transform(cleanText)
-    .pipe(z.string().max(max));
+    .pipe(z.string().max(max, tooLong(max)));
 
 export const requiredText = (label: string, max = 500) =>
   z
     .string({ error: `Thiếu ${label}.` })
-    .max(max * 4)
+    .max(max * 4, tooLong(max, label))
     .transform(cleanText)
-    .pipe(z.string().min(1, `${label} không được để trống.`).max(max, `${label} dài quá ${max} ký tự.`));
+    .pipe(z.string().min(1, `${label} không được để trống.`).max(max, tooLong(max, label)));
 
 export const upperText = (label: string, max = 300) =>
   requiredText(label, max).refine((v) => v === v.toLocaleUpperCase('vi'), `${label} phải viết IN HOA.`);

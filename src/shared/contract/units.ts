@@ -5,19 +5,40 @@ import { UNIT_KINDS, type Unit, type UnitEvent, type UnitImportPreview, type Uni
 
 const optionalDate = z.union([isoDate, z.null()]);
 
+/** The longest text of each field of a unit: the form, the API and the workbook import share them. */
+export const UNIT_TEXT_CAPS = {
+  code: 30,
+  name: 250,
+  shortName: 80,
+  kind: 80,
+  parentCode: 30,
+  email: 200,
+  contactPerson: 100,
+  phone: 40,
+  sortOrder: 20,
+  activeFrom: 40,
+  activeTo: 40,
+} as const;
+
 export const unitInput = z
   .object({
-    code: requiredText('Mã đơn vị', 30).refine(
+    code: requiredText('Mã đơn vị', UNIT_TEXT_CAPS.code).refine(
       (v) => v === '' || /^[\p{L}\p{N}._-]+$/u.test(v),
       'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (không dấu cách).',
     ),
-    name: requiredText('Tên đơn vị', 250),
-    shortName: text(80),
+    name: requiredText('Tên đơn vị', UNIT_TEXT_CAPS.name),
+    shortName: text(UNIT_TEXT_CAPS.shortName),
     kind: z.enum(UNIT_KINDS, { error: 'Loại đơn vị không hợp lệ.' }),
     parentId: z.union([id, z.null()]),
-    email: text(200).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Email không hợp lệ.'),
-    contactPerson: text(100),
-    phone: text(40).refine((v) => v === '' || /^[0-9+()\s.-]{6,40}$/.test(v), 'Số điện thoại không hợp lệ.'),
+    email: text(UNIT_TEXT_CAPS.email).refine(
+      (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+      'Email không hợp lệ.',
+    ),
+    contactPerson: text(UNIT_TEXT_CAPS.contactPerson),
+    phone: text(UNIT_TEXT_CAPS.phone).refine(
+      (v) => v === '' || /^[0-9+()\s.-]{6,40}$/.test(v),
+      'Số điện thoại không hợp lệ.',
+    ),
     sortOrder: z.number().int().min(0).max(1_000_000).optional(),
     activeFrom: optionalDate,
     activeTo: optionalDate,

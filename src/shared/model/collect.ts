@@ -58,6 +58,11 @@ export interface ReviewItem {
   problems: ReviewMessage[];
   /** Does not stop the import: moved rows, formulas whose cached value was taken. */
   notes: ReviewMessage[];
+  /**
+   * Must be seen before ticking the file, which is then never ticked by default: a book without
+   * this data's seal (made by an older version, elsewhere, or with remade metadata).
+   */
+  warnings: ReviewMessage[];
   /** Rules the new values break (imported anyway, flagged as in the entry form). */
   breaches: { detail: string; message: string }[];
   reportStatus: ReportStatus | null;

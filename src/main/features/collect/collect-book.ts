@@ -2,22 +2,22 @@
 // input sheet laid out like the template (only the yellow cells are unlocked, each with a data
 // validation; rates are formulas; rule breaches turn red), and a very hidden, protected sheet
 // whose layout description says which template version, period and unit the book belongs to
-// and where each value sits. The layout is checksummed so the reader knows it was not altered.
+// and where each value sits. The layout is sealed (HMAC, the database's secret) so the reader
+// knows it was made here and not altered.
 import ExcelJS from 'exceljs';
 import type { Period } from '../../../shared/model/period';
 import type { Template, TemplateIndicator } from '../../../shared/model/template';
 import { sectionKey, type ValueMap } from '../../../shared/model/report';
 import { formatDateShort } from '../../../shared/format';
 import { computeRate, formatRule, parseRule, type SumExpr } from '../../../shared/domain/rules';
-import { fileSlug, layoutChecksum, setText } from '../../workbooks/cell-text';
+import { fileSlug, setText } from '../../workbooks/cell-text';
+import { addMetaSheet } from '../../workbooks/book-meta';
 
 export const COLLECT_FORMAT = 'bao-cao-noi-vu/bieu-nhap-lieu';
 export const COLLECT_FORMAT_VERSION = 1;
 export const COVER_SHEET = 'Hướng dẫn';
 export const INPUT_SHEET = 'Nhập liệu';
 export const META_SHEET = 'bcnv_meta';
-/** Excel keeps at most 32,767 characters in a cell: the layout JSON is split into chunks. */
-const META_CHUNK = 30_000;
 /** Longest text accepted in a text or narrative cell (Excel's own cell limit is 32,767). */
 export const MAX_TEXT_LENGTH = 32_000;
 
@@ -77,6 +77,8 @@ export interface CollectBookInput {
   /** The unit's current values, written into the input cells (a re-issued book shows them). */
   values: ValueMap;
   generatedAt: string;
+  /** The database's secret that seals the hidden layout (see bookSecret). */
+  secret: string;
 }
 
 /** `<period>-<unit code>-<unit short name>.xlsx`, safe on Windows, macOS and Linux. */
@@ -506,27 +508,20 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     sheet: INPUT_SHEET,
     cells,
   };
-  const json = JSON.stringify(layout);
-  const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  meta.columns = [{ width: 18 }, { width: 60 }];
-  const metaRows: [string, string | number][] = [
-    ['format', COLLECT_FORMAT],
-    ['formatVersion', COLLECT_FORMAT_VERSION],
-    ['templateId', template.id],
-    ['templateVersion', template.version],
-    ['periodId', period.id],
-    ['unitId', unit.id],
-    ['unitCode', unit.code],
-    ['checksum', layoutChecksum(json)],
-  ];
-  for (let i = 0; i * META_CHUNK < json.length; i++)
-    metaRows.push([`layout.${i + 1}`, json.slice(i * META_CHUNK, (i + 1) * META_CHUNK)]);
-  metaRows.forEach(([k, v], i) => {
-    meta.getCell(i + 1, 1).value = k;
-    const cell = meta.getCell(i + 1, 2);
-    if (typeof v === 'string') setText(cell, v);
-    else cell.value = v;
-  });
+  const meta = addMetaSheet(
+    wb,
+    META_SHEET,
+    { format: COLLECT_FORMAT, formatVersion: COLLECT_FORMAT_VERSION },
+    [
+      ['templateId', template.id],
+      ['templateVersion', template.version],
+      ['periodId', period.id],
+      ['unitId', unit.id],
+      ['unitCode', unit.code],
+    ],
+    JSON.stringify(layout),
+    input.secret,
+  );
 
   const protection: Partial<ExcelJS.WorksheetProtection> = {
     selectLockedCells: true,

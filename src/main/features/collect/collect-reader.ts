@@ -1,26 +1,20 @@
 // Reads a returned data-entry workbook: checks it is a sane .xlsx, finds the hidden layout the app
-// wrote, verifies its checksum and the locked texts around every input cell, then takes each
-// input cell's value. Formulas are never evaluated: a formula cell gives its cached value. External
+// wrote, verifies its seal, the unit and period shown on the visible sheets and the locked texts
+// around every input cell, then takes each input cell's value (text capped as in the book). Formulas are never evaluated: a formula cell gives its cached value. External
 // links, macros and pictures are never looked at.
-import type JSZip from 'jszip';
 import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
-import { assertXlsx } from '../../workbooks/xlsx-input';
-import {
-  readSheetCells,
-  readWorkbookParts,
-  serialToIso,
-  type RawCell,
-  type WorkbookParts,
-} from '../../workbooks/xlsx-cells';
+import { openWorkbook, type CheckedWorkbook } from '../../workbooks/xlsx-input';
+import { serialToIso, type RawCell } from '../../workbooks/xlsx-cells';
+import { readBookMeta } from '../../workbooks/book-meta';
 import {
   COLLECT_FORMAT,
   COLLECT_FORMAT_VERSION,
+  MAX_TEXT_LENGTH,
   META_SHEET,
   type CollectLayout,
   type LayoutCell,
 } from './collect-book';
-import { layoutChecksum } from '../../workbooks/cell-text';
 
 /** What an input cell held, before it is checked against its indicator. */
 export type CellContent =
@@ -46,7 +40,13 @@ export interface ReadBook {
   cells: ReadCell[];
   /** Things worth telling that do not stop the import (moved rows, formulas with their values). */
   notes: { message: string; where: ErrorLocation }[];
+  /** Things the reviewer must see before ticking the file (no seal of this data, identity lines gone). */
+  warnings: { message: string; where: ErrorLocation }[];
+  /** True when the layout carries this data's keyed seal. */
+  sealed: boolean;
 }
+
+type ReviewProblem = { message: string; where: ErrorLocation };
 
 /** A cell as the text a person sees (for the locked labels and the layout sheet). */
 function plain(c: RawCell | undefined): string {
@@ -95,8 +95,29 @@ const ADDRESS = /^([A-Z]{1,3})(\d{1,7})$/;
 
 function splitAddress(a: string): { col: string; row: number } {
   const m = ADDRESS.exec(a);
-  if (!m) throw new Error(`bad address ${a}`);
+  if (!m) throw new AppError('BOOK_TAMPERED', `Thông tin nhận dạng ẩn ghi địa chỉ ô "${a.slice(0, 20)}" không hợp lệ.`);
   return { col: m[1]!, row: Number(m[2]) };
+}
+
+const CELL_KINDS = new Set(['indicator', 'section']);
+const isAddress = (v: unknown) => typeof v === 'string' && ADDRESS.test(v);
+
+/** A layout cell as the writer makes one; a layout without the keyed seal may be anything. */
+function isLayoutCell(c: unknown): c is LayoutCell {
+  const x = c as Record<string, unknown> | null;
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    typeof x.key === 'string' &&
+    CELL_KINDS.has(x.kind as string) &&
+    typeof x.type === 'string' &&
+    typeof x.computed === 'boolean' &&
+    typeof x.label === 'string' &&
+    typeof x.name === 'string' &&
+    isAddress(x.address) &&
+    isAddress(x.labelAddress) &&
+    isAddress(x.nameAddress)
+  );
 }
 
 function notOurs(fileName: string, why: string): AppError {
@@ -109,48 +130,77 @@ function notOurs(fileName: string, why: string): AppError {
 
 type Cells = Map<string, RawCell>;
 
-/** Reads the hidden layout and checks it against its checksum. */
-async function readLayout(zip: JSZip, parts: WorkbookParts, fileName: string): Promise<CollectLayout> {
-  const sheet = parts.sheets.find((x) => x.name === META_SHEET);
-  if (!sheet) throw notOurs(fileName, `không có trang thông tin ẩn "${META_SHEET}"`);
-  const meta = await readSheetCells(zip, parts, sheet);
-  const entries = new Map<string, { value: string; row: number }>();
-  for (const [address, cell] of meta) {
-    const m = /^A(\d+)$/.exec(address);
-    if (!m) continue;
-    const k = plain(cell);
-    const v = meta.get(`B${m[1]}`);
-    // The layout is taken as written: not cleaned, so the checksum sees exactly what was stored.
-    if (k) entries.set(k, { value: v?.kind === 'text' ? v.value : plain(v), row: Number(m[1]) });
-  }
-  if (entries.get('format')?.value !== COLLECT_FORMAT)
-    throw notOurs(fileName, `trang "${META_SHEET}" không có dấu hiệu của phần mềm`);
-  const checksum = entries.get('checksum');
-  let json = '';
-  for (let i = 1; entries.has(`layout.${i}`); i++) json += entries.get(`layout.${i}`)!.value;
-  const where = { file: fileName, sheet: META_SHEET, cell: `B${checksum?.row ?? 1}` };
-  if (!checksum || !json || layoutChecksum(json) !== checksum.value) {
-    throw new AppError(
-      'TAMPERED_META',
-      `Tệp "${fileName}": thông tin nhận dạng ẩn (trang "${META_SHEET}", ô ${where.cell}) đã bị sửa nên không còn khớp mã kiểm tra. Phần mềm không biết chắc tệp thuộc đơn vị, kỳ nào; hãy yêu cầu đơn vị nhập lại vào biểu mới xuất.`,
-      where,
-    );
-  }
-  let layout: CollectLayout;
-  try {
-    layout = JSON.parse(json) as CollectLayout;
-  } catch {
-    throw new AppError('TAMPERED_META', `Tệp "${fileName}": thông tin nhận dạng ẩn không đọc được.`, where);
-  }
-  if (layout.format !== COLLECT_FORMAT || !Array.isArray(layout.cells))
+/** Reads the hidden layout through the shared metadata reader and checks its shape. */
+async function readLayout(book: CheckedWorkbook, secret: string): Promise<{ layout: CollectLayout; sealed: boolean }> {
+  const fileName = book.pkg.fileName;
+  const meta = await readBookMeta(book, { sheet: META_SHEET, format: COLLECT_FORMAT, label: 'biểu nhập liệu' }, secret);
+  const layout = meta.layout as CollectLayout | null;
+  if (
+    !layout ||
+    layout.format !== COLLECT_FORMAT ||
+    !Array.isArray(layout.cells) ||
+    !layout.cells.every(isLayoutCell) ||
+    typeof layout.sheet !== 'string' ||
+    ![layout.unitId, layout.periodId, layout.templateId, layout.templateVersion].every(Number.isInteger) ||
+    ![layout.unitCode, layout.unitName, layout.periodName, layout.templateCode].every((t) => typeof t === 'string')
+  )
     throw notOurs(fileName, 'thông tin nhận dạng không đúng định dạng');
-  if (layout.formatVersion > COLLECT_FORMAT_VERSION)
+  if (!(layout.formatVersion <= COLLECT_FORMAT_VERSION))
     throw new AppError(
       'NEWER_FORMAT',
-      `Tệp "${fileName}" được tạo bởi phiên bản phần mềm mới hơn (định dạng ${layout.formatVersion}). Hãy cập nhật phần mềm.`,
+      `Tệp "${fileName}" được tạo bởi phiên bản phần mềm mới hơn (định dạng ${String(layout.formatVersion).slice(0, 10)}). Hãy cập nhật phần mềm.`,
       { file: fileName },
     );
-  return layout;
+  return { layout, sealed: meta.seal === 'keyed' };
+}
+
+/** Lines that name the unit and the period in the visible sheets, as the book wrote them. */
+const IDENTITY_LINES = [
+  { prefix: 'Đơn vị báo cáo: ', kind: 'unit' },
+  { prefix: 'Đơn vị: ', kind: 'unit' },
+  { prefix: 'Kỳ báo cáo: ', kind: 'period' },
+  { prefix: 'Kỳ: ', kind: 'period' },
+] as const;
+
+/**
+ * The unit and period shown on the visible sheets must be those of the hidden layout: metadata
+ * copied from another unit's book into this one shows here. A missing line is a warning.
+ */
+function checkIdentity(
+  fileName: string,
+  sheets: { name: string; cells: Cells }[],
+  layout: CollectLayout,
+): { problems: ReviewProblem[]; warnings: ReviewProblem[] } {
+  const expected = {
+    unit: `${cleanText(layout.unitName)} (mã ${cleanText(layout.unitCode)})`,
+    period: cleanText(layout.periodName),
+  };
+  const problems: ReviewProblem[] = [];
+  const seen = { unit: false, period: false };
+  for (const { name, cells } of sheets) {
+    for (const [address, c] of cells) {
+      const at = ADDRESS.exec(address);
+      if (!at || Number(at[2]) > 15 || c.kind !== 'text') continue;
+      const text = cleanText(c.value);
+      const line = IDENTITY_LINES.find((l) => text.startsWith(l.prefix));
+      if (!line) continue;
+      seen[line.kind] = true;
+      const shown = text.slice(line.prefix.length);
+      const ok = line.kind === 'unit' ? shown === expected.unit : shown.split(' · ')[0] === expected.period;
+      if (!ok)
+        problems.push({
+          message: `Tệp "${fileName}", trang "${name}", ô ${address}: ghi "${text.slice(0, 120)}" nhưng thông tin nhận dạng ẩn của tệp là ${line.kind === 'unit' ? `đơn vị ${expected.unit}` : `kỳ "${expected.period}"`}. Thông tin ẩn có thể đã được chép từ biểu của đơn vị hoặc kỳ khác; không nhập tệp này.`,
+          where: { file: fileName, sheet: name, cell: address },
+        });
+    }
+  }
+  const warnings: ReviewProblem[] = [];
+  if (!seen.unit || !seen.period)
+    warnings.push({
+      message: `Cảnh báo: tệp "${fileName}" không còn dòng ghi ${!seen.unit ? 'tên đơn vị' : 'kỳ báo cáo'} ở đầu trang; hãy chắc chắn tệp đúng là của đơn vị ${expected.unit}.`,
+      where: { file: fileName },
+    });
+  return { problems, warnings };
 }
 
 /** Finds each labelled cell: where the layout says, or where its label now stands (rows inserted above). */
@@ -221,20 +271,15 @@ function locate(
 }
 
 /** Reads one returned workbook. Throws an AppError naming file, sheet and cell when it cannot be used. */
-export async function readCollectWorkbook(fileName: string, data: Uint8Array): Promise<ReadBook> {
-  const zip = await assertXlsx(data, fileName);
-  let parts: WorkbookParts;
-  try {
-    parts = await readWorkbookParts(zip);
-  } catch (err) {
-    throw new AppError(
-      'CORRUPT_XLSX',
-      `Tệp "${fileName}" bị hỏng hoặc không đọc được: ${err instanceof Error ? err.message : String(err)}`,
-      { file: fileName },
-    );
-  }
-  const layout = await readLayout(zip, parts, fileName);
-  const sheet = parts.sheets.find((x) => x.name === layout.sheet);
+export async function readCollectWorkbook(
+  fileName: string,
+  data: Uint8Array,
+  secret: string,
+  chunkSize?: number,
+): Promise<ReadBook> {
+  const book = await openWorkbook(data, fileName, chunkSize);
+  const { layout, sealed } = await readLayout(book, secret);
+  const sheet = book.parts.sheets.find((x) => x.name === layout.sheet);
   if (!sheet) {
     throw new AppError(
       'NO_INPUT_SHEET',
@@ -242,14 +287,32 @@ export async function readCollectWorkbook(fileName: string, data: Uint8Array): P
       { file: fileName, sheet: layout.sheet },
     );
   }
-  const sheetCells = await readSheetCells(zip, parts, sheet);
+  const sheetCells = await book.cells(sheet);
+  const visible: { name: string; cells: Cells }[] = [];
+  for (const s of book.parts.sheets)
+    if (s.name !== META_SHEET) visible.push({ name: s.name, cells: await book.cells(s) });
+  const identity = checkIdentity(fileName, visible, layout);
+  const warnings = [...identity.warnings];
+  if (!sealed)
+    warnings.push({
+      message: `Cảnh báo: tệp "${fileName}" không mang dấu xác thực của dữ liệu này (biểu xuất từ phiên bản cũ, từ máy khác, hoặc thông tin ẩn đã được làm lại). Phần mềm không xác nhận được tệp thuộc đơn vị ${layout.unitName} (mã ${layout.unitCode}); chỉ nhập nếu chắc chắn.`,
+      where: { file: fileName, sheet: META_SHEET },
+    });
   const located = locate(sheetCells, sheet.name, layout, fileName);
   const notes = [...located.notes];
+  const problems = [...identity.problems];
   const cells: ReadCell[] = [];
   for (const { cell, address } of located.cells) {
     if (cell.computed) continue;
-    const read = cellContent(sheetCells.get(address), parts.date1904);
+    const read = cellContent(sheetCells.get(address), book.parts.date1904);
     const where = { file: fileName, sheet: sheet.name, cell: address };
+    if (read.content.kind === 'text' && read.content.value.length > MAX_TEXT_LENGTH) {
+      problems.push({
+        message: `Tệp "${fileName}", trang "${sheet.name}", ô ${address} (${cell.label}): nội dung dài ${read.content.value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự của một ô.`,
+        where,
+      });
+      continue;
+    }
     if (read.formula !== null) {
       notes.push({
         message: read.uncached
@@ -260,5 +323,12 @@ export async function readCollectWorkbook(fileName: string, data: Uint8Array): P
     }
     cells.push({ cell, address, content: read.content, formula: read.formula });
   }
-  return { layout, sheet: sheet.name, cells, notes };
+  if (problems.length)
+    throw new AppError(
+      identity.problems.length ? 'BOOK_IDENTITY' : 'TEXT_TOO_LONG',
+      problems.length === 1 ? problems[0]!.message : `${problems[0]!.message} (và ${problems.length - 1} lỗi khác)`,
+      problems[0]!.where,
+      problems,
+    );
+  return { layout, sheet: sheet.name, cells, notes, warnings, sealed };
 }

@@ -41,6 +41,7 @@ import { checkRules, saveReportValuesIn, transitionReportIn } from '../reports/r
 import { parseIndicatorInput } from '../../../shared/domain/report-values';
 import { getTemplate } from '../templates/templates';
 import { getUnit } from '../units/units';
+import { bookSecret } from '../safety/settings';
 
 /** Where kept copies of accepted files go, under the app's data folder. */
 export const SOURCES_DIR = 'sources';
@@ -92,13 +93,14 @@ export async function exportCollectBooks(
     );
   }
   const generatedAt = now.toISOString();
+  const secret = await bookSecret(db);
   return withJob(opts.jobId, 'Xuất biểu nhập liệu', unitIds.length, async (job) => {
     const files: CollectExportFile[] = [];
     for (const unitId of unitIds) {
       const unit = await getUnit(db, unitId);
       const values = await currentValues(db, period.id, unit.id);
       const fileName = collectFileName(period, unit);
-      const bytes = await buildCollectWorkbook({ agency, unit, period, template, values, generatedAt });
+      const bytes = await buildCollectWorkbook({ agency, unit, period, template, values, generatedAt, secret });
       writeFileAtomic(path.join(folder, fileName), bytes);
       files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
       job.step(fileName);
@@ -310,6 +312,7 @@ function emptyItem(index: number, fileName: string, data: Uint8Array, hash: stri
     changes: [],
     problems: [],
     notes: [],
+    warnings: [],
     breaches: [],
     reportStatus: null,
     mappable: false,
@@ -324,6 +327,7 @@ function emptyItem(index: number, fileName: string, data: Uint8Array, hash: stri
 
 async function reviewOne(
   db: Kysely<DB>,
+  secret: string,
   period: Period,
   template: Template,
   expected: Set<number>,
@@ -335,15 +339,22 @@ async function reviewOne(
   const staged: StagedItem = { review: item, data: file.data, targetUnitId: null, values: [], reportRevision: 0 };
   let book: ReadBook;
   try {
-    book = await readCollectWorkbook(file.fileName, file.data);
+    book = await readCollectWorkbook(file.fileName, file.data, secret);
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    item.problems.push({ message: err.message, where: err.where });
-    for (const d of err.details?.slice(1, 20) ?? []) item.problems.push(d);
+    // One bad file never stops the batch: whatever went wrong is this file's problem, by name.
+    if (err instanceof AppError) {
+      item.problems.push({ message: err.message, where: { file: file.fileName, ...err.where } });
+      for (const d of err.details?.slice(1, 20) ?? []) item.problems.push(d);
+    } else
+      item.problems.push({
+        message: `Tệp "${file.fileName}" không đọc được (${(err instanceof Error ? err.message : String(err)).slice(0, 200)}). Các tệp khác vẫn được đọc bình thường.`,
+        where: { file: file.fileName },
+      });
     return staged;
   }
   const layout = book.layout;
   item.notes.push(...book.notes);
+  item.warnings.push(...book.warnings);
   item.sourcePeriod = { id: layout.periodId, name: layout.periodName };
 
   // Which unit: the one the book was made for, as long as this database knows it by that code.
@@ -463,7 +474,7 @@ async function reviewOne(
   item.status = changes.length === 0 ? 'identical' : hadValues ? 'changed' : 'new';
   // An unchanged book still counts as the unit's submission while the report is being entered.
   item.acceptable = editable && hasAnyValue && (changes.length > 0 || form.status !== 'chua_nop');
-  item.suggested = item.acceptable && changes.length > 0;
+  item.suggested = item.acceptable && changes.length > 0 && item.warnings.length === 0;
   item.willSubmit = item.acceptable && !unexplained;
   return staged;
 }
@@ -478,6 +489,7 @@ export async function analyzeCollect(
   const period = await getPeriod(core.db, periodId);
   const template = await getTemplate(core.db, period.templateId);
   const expected = new Set((await resolveExpectedUnits(core.db, period.expected, period.windowEnd)).map((u) => u.id));
+  const secret = await bookSecret(core.db);
   const items = await withJob(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
     const out: StagedItem[] = [];
     const seen = new Map<string, number>();
@@ -498,7 +510,7 @@ export async function analyzeCollect(
         out.push({ review: dup, data: f.data, targetUnitId: null, values: [], reportRevision: 0 });
       } else {
         seen.set(hash, i);
-        out.push(await reviewOne(core.db, period, template, expected, f, i, hash));
+        out.push(await reviewOne(core.db, secret, period, template, expected, f, i, hash));
       }
       job.step(f.fileName);
       await yieldToEventLoop();

@@ -17,6 +17,7 @@ import { buildScoringBook, readScoringBook, scoringBookFileName } from './self-s
 import { buildResultsBook } from './results-book';
 import { fileSlug } from '../../workbooks/cell-text';
 import { scoringReportModel } from './scoring-report';
+import { bookSecret } from '../safety/settings';
 
 const XLSX_FILTER = [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }];
 
@@ -38,6 +39,7 @@ export async function scoringBookBytes(
     set: sheet.set,
     lines: sheet.lines,
     generatedAt: now.toISOString(),
+    secret: await bookSecret(db),
   });
   return { name: scoringBookFileName(round.name, { code: sheet.unitCode, name: sheet.unitName }), data };
 }
@@ -63,7 +65,7 @@ export async function importScoringBook(
   data: Uint8Array,
   now = new Date(),
 ): Promise<UnitScoring> {
-  const book = await readScoringBook(data, fileName);
+  const book = await readScoringBook(data, fileName, await bookSecret(db));
   const { layout } = book;
   const round = await getRound(db, roundId);
   const where = { file: fileName };

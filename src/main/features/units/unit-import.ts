@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { unitInput } from '../../../shared/contract/units';
+import { UNIT_TEXT_CAPS, unitInput } from '../../../shared/contract/units';
 import type { UnitImportPreview, UnitImportRow } from '../../../shared/model/unit';
 import {
   readUnitWorkbook,
@@ -37,6 +37,19 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
   for (const r of rows) {
     const rowErrors: RowProblem[] = [];
     const f = r.fields;
+    // Every text is held to its cap before anything else reads it (a 10-million-character name
+    // gets this message, not a misleading one from a later check).
+    for (const c of UNIT_COLUMNS)
+      if (f[c.key].length > UNIT_TEXT_CAPS[c.key])
+        rowErrors.push({
+          row: r.row,
+          column: c.header,
+          message: `Dòng ${r.row}, ${at(r, c.key)}: dài ${f[c.key].length.toLocaleString('vi-VN')} ký tự, tối đa ${UNIT_TEXT_CAPS[c.key].toLocaleString('vi-VN')} ký tự.`,
+        });
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
     const kind = parseUnitKind(f.kind);
     if (f.kind && !kind) {
       rowErrors.push({

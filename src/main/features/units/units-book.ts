@@ -3,9 +3,11 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind } from '../../../shared/model/unit';
-import { foldDiacritics } from '../../../shared/text';
 import { parseIsoDate } from '../../../shared/format';
-import { assertXlsx, cellText, columnLetter, readFirstSheetRows, type CellValue } from '../../workbooks/xlsx-input';
+import { cleanText, foldDiacritics } from '../../../shared/text';
+import { UNIT_TEXT_CAPS } from '../../../shared/contract/units';
+import { columnLetter, openWorkbook } from '../../workbooks/xlsx-input';
+import { parseAddress, rawCellText, serialToIso, type RawCell } from '../../workbooks/xlsx-cells';
 
 export const MAX_UNIT_ROWS = 20_000;
 
@@ -82,10 +84,10 @@ export function parseUnitKind(text: string): UnitKind | null {
 }
 
 /** Accepts 05/02/2025, 5/2/2025, 2025-02-05 or an Excel date; returns ISO or null. */
-export function parseDateCell(v: CellValue | undefined): string | null | 'invalid' {
-  if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const t = cellText(v);
+export function parseDateCell(v: RawCell | undefined, date1904: boolean): string | null | 'invalid' {
+  if (!v) return null;
+  if (v.kind === 'number' && v.date) return serialToIso(v.value, date1904) || 'invalid';
+  const t = cleanText(rawCellText(v, date1904));
   if (t === '') return null;
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) {
@@ -100,16 +102,44 @@ export function parseDateCell(v: CellValue | undefined): string | null | 'invali
   return 'invalid';
 }
 
+/** A cell as text, cleaned; a text past four times its column's cap is kept raw (the contract refuses it). */
+function fieldText(v: RawCell | undefined, date1904: boolean, cap: number): string {
+  const raw = rawCellText(v, date1904);
+  return raw.length > cap * 4 ? raw : cleanText(raw);
+}
+
+const TOO_LONG_CAP = 2000;
+
 /** Reads a unit workbook into raw rows; throws for problems of the whole file. */
 export async function readUnitWorkbook(
   data: Uint8Array,
   fileName: string,
+  chunkSize?: number,
 ): Promise<{
   rows: RawUnitRow[];
   dates: Map<number, Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>>>;
 }> {
-  await assertXlsx(data, fileName);
-  const { sheetName, rows } = await readFirstSheetRows(data, fileName, MAX_UNIT_ROWS + 5, MAX_UNIT_ROWS);
+  const book = await openWorkbook(data, fileName, chunkSize);
+  // The sheet a person sees first: the first visible one in the workbook's own order.
+  const sheet = book.parts.sheets.find((s) => s.state === 'visible') ?? book.parts.sheets[0];
+  if (!sheet) throw new AppError('NO_SHEET', `Tệp "${fileName}" không có trang tính nào.`, { file: fileName });
+  const sheetName = sheet.name;
+  const tooMany = () =>
+    new AppError(
+      'TOO_MANY_ROWS',
+      `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
+      { file: fileName, sheet: sheetName },
+    );
+  const cells = await book.cells(sheet, { maxRows: MAX_UNIT_ROWS + 5, tooManyRows: tooMany });
+  const date1904 = book.parts.date1904;
+  const byRow = new Map<number, Map<number, RawCell>>();
+  for (const [address, cell] of cells) {
+    const at = parseAddress(address)!;
+    let row = byRow.get(at.row);
+    if (!row) byRow.set(at.row, (row = new Map()));
+    row.set(at.col, cell);
+  }
+  const rows = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([number, values]) => ({ number, values }));
 
   // The header row is the first row (within the first five) that names the required columns.
   let headerIndex = -1;
@@ -118,14 +148,15 @@ export async function readUnitWorkbook(
   for (let i = 0; i < Math.min(rows.length, 5) && headerIndex < 0; i++) {
     const map = new Map<number, UnitColumnKey>();
     const strange: { letter: string; text: string }[] = [];
-    rows[i]!.values.forEach((v, col) => {
-      const t = cellText(v);
-      if (!t) return;
+    for (const [col, v] of [...rows[i]!.values].sort((a, b) => a[0] - b[0])) {
+      const t = fieldText(v, date1904, TOO_LONG_CAP).slice(0, TOO_LONG_CAP);
+      if (!t) continue;
       const folded = foldDiacritics(t).replace(/\s+/g, ' ').replace(/[*:]/g, '').trim();
       const spec = UNIT_COLUMNS.find((c) => (c.aliases as readonly string[]).includes(folded));
       if (spec) map.set(col, spec.key);
-      else if (!['stt', 'so tt', 'tt'].includes(folded)) strange.push({ letter: columnLetter(col), text: t });
-    });
+      else if (!['stt', 'so tt', 'tt'].includes(folded))
+        strange.push({ letter: columnLetter(col), text: t.slice(0, 60) });
+    }
     const keys = new Set(map.values());
     if (UNIT_COLUMNS.filter((c) => c.required).every((c) => keys.has(c.key))) {
       headerIndex = i;
@@ -168,13 +199,9 @@ export async function readUnitWorkbook(
     const cells: Partial<Record<UnitColumnKey, string>> = {};
     const d: Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>> = {};
     for (const [col, key] of columnOf) {
-      const v = r.values[col];
-      if (key === 'activeFrom' || key === 'activeTo') {
-        d[key] = parseDateCell(v);
-        fields[key] = cellText(v);
-      } else {
-        fields[key] = cellText(v);
-      }
+      const v = r.values.get(col);
+      if (key === 'activeFrom' || key === 'activeTo') d[key] = parseDateCell(v, date1904);
+      fields[key] = fieldText(v, date1904, UNIT_TEXT_CAPS[key]);
       cells[key] = `${columnLetter(col)}${r.number}`;
     }
     if (Object.values(fields).every((f) => f === '')) continue; // blank rows are skipped

@@ -569,6 +569,11 @@ function ReviewRow(props: {
               {p.message}
             </div>
           ))}
+          {item.warnings.map((w, i) => (
+            <div key={i} className="cx-warning" role="note">
+              {w.message}
+            </div>
+          ))}
           {item.breaches.map((b, i) => (
             <div key={i} className="cx-breach">
               Vi phạm quy tắc: {b.detail}

@@ -1,0 +1,239 @@
+// A hand-written XML scanner for the parts of the packages the app reads (.xlsx today). It runs
+// in linear time on any input: every delimiter is found with one forward indexOf from the current
+// position, there is no regular expression over the input and no recursion (open elements sit on
+// an explicit stack). It keeps to what Excel itself accepts: comments and processing instructions
+// are skipped, CDATA is text, a DTD (the door to entity bombs and external entities) is refused,
+// and anything not well-formed (unclosed or crossed tags, unknown entities, characters XML does
+// not allow) is an error, never a guess.
+
+/** A well-formedness error; `offset` is where in the text it was found. */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Attributes by their name as written ("r", "r:id", "xml:space"). */
+export type Attrs = Record<string, string>;
+
+export interface XmlHandler {
+  /** `name` is the local name: a namespace prefix ("x:row") is dropped, as Excel ignores it. */
+  open?(name: string, attrs: Attrs, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** An attribute by local name, whatever its prefix ("id" finds "r:id"); unprefixed names win. */
+export function attr(attrs: Attrs, local: string): string | undefined {
+  const own = attrs[local];
+  if (own !== undefined) return own;
+  for (const k in attrs) if (k.endsWith(`:${local}`)) return attrs[k];
+  return undefined;
+}
+
+const MAX_DEPTH = 256;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** True for the characters XML 1.0 allows (its "Char" production). */
+export function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+/** Replaces entity and character references; refuses unknown ones and code points XML forbids. */
+export function decodeEntities(s: string, offset = 0): string {
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    out += s.slice(from, amp);
+    const semi = s.indexOf(';', amp + 1);
+    // the longest reference is "&#x10FFFF;" (or a long run of leading zeros, refused here)
+    if (semi < 0 || semi - amp > 12)
+      throw new XmlError(`dấu "&" không mở đầu một tham chiếu ký tự hợp lệ`, offset + amp);
+    const name = s.slice(amp + 1, semi);
+    if (name[0] === '#') {
+      const hex = name[1] === 'x';
+      const digits = name.slice(hex ? 2 : 1);
+      const ok = digits.length > 0 && [...digits].every((c) => (hex ? /[0-9a-fA-F]/ : /[0-9]/).test(c));
+      const cp = ok ? parseInt(digits, hex ? 16 : 10) : NaN;
+      if (!isXmlChar(cp))
+        throw new XmlError(`tham chiếu "&${name.slice(0, 10)};" không phải một ký tự hợp lệ`, offset + amp);
+      out += String.fromCodePoint(cp);
+    } else {
+      const e = ENTITIES[name];
+      if (e === undefined) throw new XmlError(`thực thể "&${name.slice(0, 10)};" không được khai báo`, offset + amp);
+      out += e;
+    }
+    from = semi + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x9 || c === 0xa || c === 0xd;
+const localName = (qname: string) => {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+};
+
+/** Where a scan stands, so that a long part can be scanned in slices with pauses between them. */
+interface ScanState {
+  pos: number;
+  stack: string[];
+  rootSeen: boolean;
+}
+
+function expect(cond: boolean, message: string, offset: number): asserts cond {
+  if (!cond) throw new XmlError(message, offset);
+}
+
+/** Scans from `st.pos` until past `limit` (at a markup boundary) or the end. */
+function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): void {
+  const n = xml.length;
+  let pos = st.pos;
+  const { stack } = st;
+  while (pos < n && pos < limit) {
+    const lt = xml.indexOf('<', pos);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > pos) {
+      const raw = xml.slice(pos, textEnd);
+      if (stack.length === 0) {
+        for (let i = 0; i < raw.length; i++)
+          expect(isSpace(raw.charCodeAt(i)), 'có nội dung nằm ngoài phần tử gốc', pos + i);
+      } else {
+        expect(!raw.includes(']]>'), 'chuỗi "]]>" không được đứng trong văn bản', pos);
+        h.text?.(decodeEntities(raw, pos));
+      }
+    }
+    if (lt < 0) {
+      pos = n;
+      break;
+    }
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt + 4);
+        expect(end >= 0, 'chú thích <!-- không được đóng', lt);
+        pos = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        expect(stack.length > 0, 'CDATA nằm ngoài phần tử gốc', lt);
+        const end = xml.indexOf(']]>', lt + 9);
+        expect(end >= 0, 'khối CDATA không được đóng', lt);
+        h.text?.(xml.slice(lt + 9, end));
+        pos = end + 3;
+      } else {
+        // <!DOCTYPE ...> and its entity declarations: never read (entity bombs, external files).
+        throw new XmlError('có khai báo DOCTYPE/ENTITY, không được phép trong tệp Office', lt);
+      }
+      continue;
+    }
+    if (next === 0x3f /* ? */) {
+      const end = xml.indexOf('?>', lt + 2);
+      expect(end >= 0, 'chỉ thị <? không được đóng', lt);
+      pos = end + 2;
+      continue;
+    }
+    const gt = xml.indexOf('>', lt + 1);
+    expect(gt >= 0, 'thẻ không được đóng (thiếu ">")', lt);
+    if (next === 0x2f /* / */) {
+      let end = gt;
+      while (end > lt + 2 && isSpace(xml.charCodeAt(end - 1))) end--;
+      const qname = xml.slice(lt + 2, end);
+      const open = stack.pop();
+      expect(open !== undefined, `thẻ đóng </${qname.slice(0, 40)}> không có thẻ mở`, lt);
+      expect(open === qname, `thẻ <${open.slice(0, 40)}> lại được đóng bằng </${qname.slice(0, 40)}>`, lt);
+      h.close?.(localName(qname));
+      pos = gt + 1;
+      continue;
+    }
+    // A start tag. Attribute values may hold ">": the tag is read character by character.
+    let i = lt + 1;
+    while (i < n && !isSpace(xml.charCodeAt(i)) && xml[i] !== '>' && xml[i] !== '/') i++;
+    const qname = xml.slice(lt + 1, i);
+    expect(qname.length > 0 && !qname.includes('<'), 'thẻ không có tên', lt);
+    const attrs: Attrs = Object.create(null) as Attrs;
+    let selfClosing = false;
+    for (;;) {
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
+      expect(i < n, `thẻ <${qname.slice(0, 40)}> không được đóng`, lt);
+      const c = xml[i];
+      if (c === '>') {
+        i++;
+        break;
+      }
+      if (c === '/') {
+        expect(xml[i + 1] === '>', `thẻ <${qname.slice(0, 40)}> sai cú pháp`, i);
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      const nameStart = i;
+      while (i < n && xml[i] !== '=' && !isSpace(xml.charCodeAt(i)) && xml[i] !== '>' && xml[i] !== '/') i++;
+      const name = xml.slice(nameStart, i);
+      expect(name.length > 0 && !name.includes('<'), `thuộc tính sai cú pháp trong thẻ <${qname.slice(0, 40)}>`, i);
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
+      expect(xml[i] === '=', `thuộc tính "${name.slice(0, 40)}" thiếu dấu "="`, i);
+      i++;
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml[i];
+      expect(quote === '"' || quote === "'", `giá trị thuộc tính "${name.slice(0, 40)}" thiếu dấu nháy`, i);
+      const close = xml.indexOf(quote, i + 1);
+      expect(close >= 0, `giá trị thuộc tính "${name.slice(0, 40)}" không được đóng`, i);
+      const raw = xml.slice(i + 1, close);
+      expect(!raw.includes('<'), `giá trị thuộc tính "${name.slice(0, 40)}" chứa dấu "<"`, i);
+      expect(!(name in attrs), `thuộc tính "${name.slice(0, 40)}" lặp lại`, nameStart);
+      attrs[name] = decodeEntities(raw, i + 1);
+      i = close + 1;
+    }
+    if (stack.length === 0) {
+      expect(!st.rootSeen, 'có nhiều hơn một phần tử gốc', lt);
+      st.rootSeen = true;
+    }
+    const local = localName(qname);
+    h.open?.(local, attrs, selfClosing);
+    if (selfClosing) h.close?.(local);
+    else {
+      expect(stack.length < MAX_DEPTH, `các thẻ lồng nhau quá sâu (hơn ${MAX_DEPTH} tầng)`, lt);
+      stack.push(qname);
+    }
+    pos = i;
+  }
+  st.pos = pos;
+}
+
+function finish(xml: string, st: ScanState): void {
+  if (st.stack.length > 0)
+    throw new XmlError(`thẻ <${st.stack.at(-1)!.slice(0, 40)}> không được đóng trước khi hết nội dung`, xml.length);
+  if (!st.rootSeen) throw new XmlError('không có phần tử nào', 0);
+}
+
+/** Scans a whole text in one go. Throws XmlError. */
+export function scanXml(xml: string, handler: XmlHandler): void {
+  const st: ScanState = { pos: 0, stack: [], rootSeen: false };
+  scanSlice(xml, st, handler, Infinity);
+  finish(xml, st);
+}
+
+/** Characters scanned between two pauses: about 10 ms of work, so the window stays responsive. */
+export const SCAN_SLICE = 1 << 20;
+
+/** Scans a long text, letting the event loop run between slices. Throws XmlError. */
+export async function scanXmlYielding(xml: string, handler: XmlHandler, slice = SCAN_SLICE): Promise<void> {
+  const st: ScanState = { pos: 0, stack: [], rootSeen: false };
+  while (st.pos < xml.length) {
+    scanSlice(xml, st, handler, st.pos + slice);
+    if (st.pos < xml.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  finish(xml, st);
+}
