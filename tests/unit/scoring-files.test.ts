@@ -212,7 +212,7 @@ describe('the self-scoring workbook', () => {
       });
     });
     expect((await refused(importScoringBook(core.db, roundId, 't.xlsx', tampered))).message).toContain(
-      'thông tin nhận dạng ẩn (trang "bcnv_meta", ô B8) đã bị sửa nên không còn khớp mã kiểm tra',
+      'thông tin nhận dạng ẩn (trang "bcnv_meta", ô B8) không khớp dấu xác thực của dữ liệu này: đã bị sửa',
     );
     const moved = await fill(book.data, {}, (wb) => {
       const ws = wb.getWorksheet('Tự chấm')!;

@@ -98,6 +98,11 @@ export async function readBookMeta(book: CheckedWorkbook, spec: MetaSpec, secret
   const cell = `B${checksum?.row ?? 1}`;
   const seal = checksum && json ? checkLayoutSeal(secret, json, checksum.value) : 'broken';
   if (seal === 'broken') throw tampered(cell, 'đã bị sửa nên không còn khớp mã kiểm tra');
+  if (seal === 'foreign')
+    throw tampered(
+      cell,
+      'không khớp dấu xác thực của dữ liệu này: đã bị sửa, hoặc tệp được xuất từ một bộ dữ liệu khác (máy khác, hay trước lần khôi phục bản sao lưu)',
+    );
   let layout: unknown;
   try {
     layout = JSON.parse(json) as unknown;

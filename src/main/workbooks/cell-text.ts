@@ -17,14 +17,21 @@ const KEYED = 'hmac-sha256:';
 export const layoutSeal = (secret: string, layoutJson: string): string =>
   KEYED + crypto.createHmac('sha256', secret).update(layoutJson, 'utf8').digest('hex');
 
-/** "keyed": sealed by this data; "unkeyed": only the public checksum matches; "broken": neither. */
-export function checkLayoutSeal(secret: string, layoutJson: string, stored: string): 'keyed' | 'unkeyed' | 'broken' {
+/**
+ * "keyed": sealed by this data; "unkeyed": only the public checksum matches; "foreign": a keyed
+ * seal this data did not make (edited, or sealed by another data set); "broken": neither.
+ */
+export function checkLayoutSeal(
+  secret: string,
+  layoutJson: string,
+  stored: string,
+): 'keyed' | 'unkeyed' | 'foreign' | 'broken' {
   const same = (a: string, b: string) => {
     const x = Buffer.from(a, 'utf8');
     const y = Buffer.from(b, 'utf8');
     return x.length === y.length && crypto.timingSafeEqual(x, y);
   };
-  if (stored.startsWith(KEYED)) return same(stored, layoutSeal(secret, layoutJson)) ? 'keyed' : 'broken';
+  if (stored.startsWith(KEYED)) return same(stored, layoutSeal(secret, layoutJson)) ? 'keyed' : 'foreign';
   return same(stored, layoutChecksum(layoutJson)) ? 'unkeyed' : 'broken';
 }
 
