@@ -2,7 +2,8 @@
 // without cached values, namespace prefixes, and links that are never followed.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readSheetCells, readWorkbookParts, serialToIso, unescapeOoxml } from '../../src/main/workbooks/xlsx-cells';
+import { readSheetCells, readWorkbookParts } from '../../src/main/workbooks/xlsx-cells';
+import { serialToIso, unescapeOoxml } from '../../src/main/workbooks/cell-values';
 import type { XlsxPackage } from '../../src/main/workbooks/xlsx-part';
 import { decodeEntities } from '../../src/main/workbooks/xml-scan';
 

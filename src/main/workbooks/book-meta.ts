@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { AppError, type ErrorLocation } from '../../shared/errors';
 import type { CheckedWorkbook } from './xlsx-input';
-import { parseAddress, rawCellText } from './xlsx-cells';
+import { parseAddress, rawCellText } from './cell-values';
 import { checkLayoutSeal, layoutSeal, setText } from './cell-text';
 
 /** Excel keeps at most 32,767 characters in a cell: the layout JSON is split into chunks. */

@@ -5,7 +5,7 @@
 import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import { openWorkbook, type CheckedWorkbook } from '../../workbooks/xlsx-input';
-import { serialToIso, type RawCell } from '../../workbooks/xlsx-cells';
+import { serialToIso, type RawCell } from '../../workbooks/cell-values';
 import { readBookMeta } from '../../workbooks/book-meta';
 import {
   COLLECT_FORMAT,

@@ -9,7 +9,7 @@ import { formatPoints, parsePoints, rangeText, scoreItems, toCenti } from '../..
 import { formatDateShort } from '../../../shared/format';
 import { cleanText } from '../../../shared/text';
 import { openWorkbook } from '../../workbooks/xlsx-input';
-import { parseAddress, rawCellText } from '../../workbooks/xlsx-cells';
+import { parseAddress, rawCellText } from '../../workbooks/cell-values';
 import { fileSlug, setText } from '../../workbooks/cell-text';
 import { addMetaSheet, protectMeta, protectSheet, readBookMeta } from '../../workbooks/book-meta';
 

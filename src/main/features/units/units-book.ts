@@ -7,7 +7,7 @@ import { parseIsoDate } from '../../../shared/format';
 import { cleanText, foldDiacritics } from '../../../shared/text';
 import { UNIT_TEXT_CAPS } from '../../../shared/contract/units';
 import { columnLetter, openWorkbook } from '../../workbooks/xlsx-input';
-import { parseAddress, rawCellText, serialToIso, type RawCell } from '../../workbooks/xlsx-cells';
+import { parseAddress, rawCellText, serialToIso, type RawCell } from '../../workbooks/cell-values';
 
 export const MAX_UNIT_ROWS = 20_000;
 
