@@ -298,6 +298,21 @@ describe('exports', () => {
       else if (i.rule === 'SUM') expect(got).toBe(Number(i.value));
       else expect((Number(got) * 100).toFixed(2)).toBe(Number(i.value).toFixed(2));
     }
+    // The report-status block is complete, and LibreOffice's recomputation equals the app's counts.
+    const status = values['Tình hình báo cáo']!;
+    const block = Object.fromEntries(
+      Object.entries(status)
+        .filter(([k, v]) => k.startsWith('C') && typeof v === 'string')
+        .map(([k, v]) => [v, status[`D${k.slice(1)}`]]),
+    );
+    const st = app.current.status;
+    expect(block).toMatchObject({
+      'Phải báo cáo': st.expected,
+      'Đã gửi': st.reported,
+      'Trong đó: đúng hạn': st.onTime,
+      'Nộp muộn': st.late,
+      'Chưa gửi': st.missing,
+    });
   }, 180_000);
 
   it('makes an unsent .eml attaching the registered report byte for byte, citing its number and date', async () => {

@@ -113,8 +113,8 @@ describe('công văn đôn đốc', () => {
     expect(m.to).toEqual(['UBND phường Xuân An', 'UBND phường Xuân Bình']);
     const text = JSON.stringify(m.body);
     expect(text).toContain('Thực hiện Kế hoạch số 468/KH-UBND ngày 27/3/2024 của Ủy ban nhân dân thành phố Long Khánh');
-    expect(text).toContain('trước ngày 10 tháng 5 năm 2024');
-    expect(text).toContain('trước ngày 17 tháng 5 năm 2024');
+    expect(text).toContain('chậm nhất ngày 10 tháng 5 năm 2024');
+    expect(text).toContain('chậm nhất ngày 17 tháng 5 năm 2024');
     expect(text).toContain('Phòng Nội vụ đề nghị');
     expect(m.signature).toMatchObject({
       authorityPrefix: 'KT.',

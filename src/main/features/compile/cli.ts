@@ -9,15 +9,16 @@ import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } fr
 
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
                                                tổng hợp số liệu của kỳ (hoặc nhiều kỳ), so với cùng kỳ và chỉ tiêu
-  export report --period ID --out FILE.docx|.xlsx [--number] [--date YYYY-MM-DD]
-                                               xuất báo cáo tổng hợp (Word theo Nghị định 30; --number: lấy số)
+  export report --period ID --out FILE.docx|.xlsx [--number | --renumber] [--date YYYY-MM-DD]
+                                               xuất báo cáo tổng hợp (Word theo Nghị định 30; --number: lấy số
+                                               và lưu đúng tệp đã lấy số để gửi thư; --renumber: lấy thêm số mới)
   export summary --period ID --out FILE.xlsx   xuất biểu tổng hợp Excel
   compile eml --period ID --out FILE.eml       (cũng: export email) tạo thư nháp kèm tệp Word và Excel`;
 
 const VALUE_FLAGS = ['--period', '--compare', '--out', '--db', '--today', '--date'];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS, ['--no-compare', '--number']);
+  const a = parseArgs(argv, VALUE_FLAGS, ['--no-compare', '--number', '--renumber']);
   return { positional: a.positional, flags: a.all };
 };
 
@@ -89,7 +90,8 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
         ext === '.docx'
           ? await call('compile.exportWord', {
               ...window,
-              takeNumber: flags.has('--number'),
+              takeNumber: flags.has('--number') || flags.has('--renumber'),
+              renumber: flags.has('--renumber'),
               date: one('--date') ?? null,
             })
           : await call('compile.exportExcel', window);
@@ -100,7 +102,8 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
       if (path.extname(out).toLowerCase() !== '.eml') throw new Failure('Lỗi: thư nháp phải là tệp .eml.');
       const r = await call('compile.email', {
         ...window,
-        takeNumber: flags.has('--number'),
+        takeNumber: flags.has('--number') || flags.has('--renumber'),
+        renumber: flags.has('--renumber'),
         date: one('--date') ?? null,
       });
       if (r.emlPath && r.emlPath !== out) fs.renameSync(r.emlPath, out);

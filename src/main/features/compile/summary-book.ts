@@ -328,14 +328,25 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     if (u.daysLate !== null) row.getCell(8).value = u.daysLate;
   });
   const sLast = HEADER_ROW + Math.max(statusLines.length, 1);
+  // The whole status block, each line a live formula over the table above with the app's figure
+  // as its cached value: expected, sent (on time, late), not sent.
+  const colRange = (col: string) => `${col}${HEADER_ROW + 1}:${col}${sLast}`;
+  const countState = (...states: string[]) =>
+    states.map((st) => `COUNTIFS(${colRange('E')},"Có",${colRange('F')},"${st}")`).join('+');
   const summary: [string, string, number][] = [
-    ['Phải báo cáo', `COUNTIF(E${HEADER_ROW + 1}:E${sLast},"Có")`, cur.status.expected],
+    ['Phải báo cáo', `COUNTIF(${colRange('E')},"Có")`, cur.status.expected],
     [
-      'Nộp muộn',
-      `COUNTIFS(E${HEADER_ROW + 1}:E${sLast},"Có",F${HEADER_ROW + 1}:F${sLast},"${BOARD_STATE_LABELS.muon}")`,
-      cur.status.lateUnits.length,
+      'Đã gửi',
+      countState(BOARD_STATE_LABELS.dung_han, BOARD_STATE_LABELS.muon, BOARD_STATE_LABELS.da_duyet),
+      cur.status.reported,
     ],
+    ['Trong đó: đúng hạn', `${summaryCell(1)}-${summaryCell(3)}`, cur.status.onTime],
+    ['Nộp muộn', `COUNTIFS(${colRange('E')},"Có",${colRange('H')},">0")`, cur.status.late],
+    ['Chưa gửi', `${summaryCell(0)}-${summaryCell(1)}`, cur.status.missing],
   ];
+  function summaryCell(k: number): string {
+    return `D${sLast + 2 + k}`;
+  }
   summary.forEach(([label, f, v], k) => {
     const r = sLast + 2 + k;
     setText(wsStatus.getCell(r, 3), label);

@@ -79,8 +79,8 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
   const subject = subjectOf(template.name, period.name);
   const issuerName = agencyInSentence(agency.name);
   const basis = plan
-    ? `Thực hiện ${planReference(plan)}${plan.issuer ? ` của ${plan.issuer}` : ''} về ${lowerFirst(plan.summary)}, ${issuerName} đã đề nghị các cơ quan, đơn vị, địa phương báo cáo ${subject}, gửi về ${issuerName} trước ${formatDateLine(period.deadline)}.`
-    : `${issuerName} đã đề nghị các cơ quan, đơn vị, địa phương báo cáo ${subject}, gửi về ${issuerName} trước ${formatDateLine(period.deadline)}.`;
+    ? `Thực hiện ${planReference(plan)}${plan.issuer ? ` của ${plan.issuer}` : ''} về ${lowerFirst(plan.summary)}, ${issuerName} đã đề nghị các cơ quan, đơn vị, địa phương báo cáo ${subject}, gửi về ${issuerName} chậm nhất ${formatDateLine(period.deadline)}.`
+    : `${issuerName} đã đề nghị các cơ quan, đơn vị, địa phương báo cáo ${subject}, gửi về ${issuerName} chậm nhất ${formatDateLine(period.deadline)}.`;
   const listed = rows.length <= 12;
   const input: DocumentModelInput = {
     header: {
@@ -118,7 +118,8 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
           {
             text: `Để kịp thời tổng hợp, báo cáo cấp trên theo quy định, ${issuerName} đề nghị các cơ quan, đơn vị, địa phương nêu trên khẩn trương hoàn thành và gửi báo cáo `,
           },
-          { text: `trước ${formatDateLine(req.newDeadline)}`, bold: true, italic: true },
+          // The deadline day itself counts as on time (the board's rule), so the letter says "chậm nhất".
+          { text: `chậm nhất ${formatDateLine(req.newDeadline)}`, bold: true, italic: true },
           { text: '.' },
         ],
       },
