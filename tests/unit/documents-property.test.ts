@@ -3,14 +3,23 @@
 // LibreOffice opens. The runs are few and converted in one LibreOffice call to stay fast.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentModel } from '../../src/main/documents/model';
 import { renderDocx } from '../../src/main/documents/docx-writer';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
 import { DOCUMENT_TYPE_NAMES } from '../../src/shared/model/document';
-import { OUT_DIR, checkDocx, officeProfile, pageText, pdfPageCount, tempDir, toPdf, toPngs } from './documents-helpers';
+import {
+  OUT_DIR,
+  checkDocx,
+  officeProfile,
+  pageText,
+  pdfPageCount,
+  png,
+  tempDir,
+  toPdf,
+  toPngs,
+} from './documents-helpers';
 
 const PROFILE = officeProfile('property');
 
@@ -135,41 +144,6 @@ const model: fc.Arbitrary<DocumentModelInput> = fc.record({
     { maxLength: 2 },
   ),
 });
-
-/** A small transparent PNG of one colour (RGBA), built here so the test needs no image file. */
-function png(width: number, height: number, rgba: [number, number, number, number]): string {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0;
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 4 + 1) + 1 + x * 4;
-      const inside = (x - width / 2) ** 2 / (width / 2) ** 2 + (y - height / 2) ** 2 / (height / 2) ** 2 <= 1;
-      raw[o] = rgba[0];
-      raw[o + 1] = rgba[1];
-      raw[o + 2] = rgba[2];
-      raw[o + 3] = inside ? rgba[3] : 0;
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]).toString('base64');
-}
 
 describe('any valid model opens in LibreOffice', () => {
   it('random models (NFD diacritics, long names, empty sections) and a 1,000-row table', async () => {

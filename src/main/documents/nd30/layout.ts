@@ -10,7 +10,9 @@ import {
   A4,
   MOTTO,
   NATIONAL_TITLE,
+  SEAL_MM,
   SIGNATURE_GAP,
+  SIGNATURE_HEIGHT_MM,
   SINGLE,
   mmToTwips,
   ptToTwips,
@@ -161,7 +163,7 @@ function signatureTable(p: Planner, model: DocumentModel, textWidth: number): Ta
       gap: Math.max(240, SIGNATURE_GAP),
     };
     let sigW = 0;
-    let sigH = mmToPx(22);
+    let sigH = mmToPx(SIGNATURE_HEIGHT_MM);
     if (sig.signatureImage) {
       const data = base64(sig.signatureImage);
       const px = pngSize(data);
@@ -176,7 +178,7 @@ function signatureTable(p: Planner, model: DocumentModel, textWidth: number): Ta
     if (sig.sealImage) {
       const data = base64(sig.sealImage);
       const px = pngSize(data);
-      const sealW = mmToPx(36);
+      const sealW = mmToPx(SEAL_MM);
       const sealH = Math.round((px.height / px.width) * sealW);
       // The seal covers about a third of the signature, on its left.
       const sigLeft = (twipsToPx(inner) - sigW) / 2;
@@ -265,13 +267,9 @@ export function planDocument(model: DocumentModel): Plan {
     properties: {
       title: `${model.type} ${model.summary}`.trim(),
       author: h.agency,
-      subject: model.summary,
-      keywords: [
-        numberLine(h.number, h.symbol).replace(/\u00A0+/g, ' '),
-        model.type,
-        h.place,
-        formatDateLine(h.date),
-      ].join('; '),
+      // "Số: 05/BC-SNV, Quảng Nam, ngày 05 tháng 6 năm 2025": the number, place and date.
+      subject: `${numberLine(h.number, h.symbol).replace(/\u00A0+/g, ' ')}, ${h.place}, ${formatDateLine(h.date)}`,
+      keywords: [model.type, h.symbol, h.issuerName ?? h.agency].join('; '),
     },
   };
 }

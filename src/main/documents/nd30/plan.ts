@@ -15,6 +15,11 @@ export const FIRST_LINE = mmToTwips(10);
 export const PARA_AFTER = ptToTwips(6);
 /** Room for the hand signature and the seal between the title and the name. */
 export const SIGNATURE_GAP = mmToTwips(28);
+/** The signature image's height and the seal's true size (a round seal about 36 mm across). */
+export const SIGNATURE_HEIGHT_MM = 22;
+export const SEAL_MM = 36;
+/** Width of the signer's empty signature field in the PDF when there is no signature image. */
+export const SIGNER_FIELD_MM = 60;
 /** Columns wider than this make an annex landscape when its orientation is "auto". */
 export const LANDSCAPE_FROM_COLUMNS = 7;
 /** Line spacing "single" in Word's units (240ths of a line). */

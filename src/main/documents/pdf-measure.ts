@@ -1,0 +1,168 @@
+// Sizes of the plan's blocks in the PDF, measured the way Word and LibreOffice measure the .docx:
+// line heights in whole twips from the font's own metrics, the space between two blocks the
+// larger of the first one's after and the second one's before, footnotes numbered once.
+import { FOOTNOTE_SIZE, SINGLE, type CellContent, type Para, type Plan, type Row, type Table } from './nd30/layout';
+import { breakLines, faceOf, type Line, type Metrics, type Piece } from './pdf-lines';
+
+export const pt = (tw: number): number => tw / 20;
+/** Images are sized in px at 96 dpi. */
+export const PX = 0.75;
+/** Table rules: Word's size 6 (eighths of a point). */
+export const BORDER = 0.75;
+
+/** A paragraph broken into lines for a width. */
+export interface Laid {
+  lines: Line[];
+  lineHeight: number;
+  /** The single-spaced height: what must fit above the bottom margin (the extra may overflow). */
+  textHeight: number;
+  before: number;
+  after: number;
+  left: number;
+  width: number;
+  align: Para['align'];
+}
+
+export class Measure {
+  /** Footnote numbers in reading order, given once (a paragraph may be measured twice). */
+  private readonly noteIds = new Map<object, number>();
+  private readonly noteText = new Map<number, string>();
+  private readonly laid = new WeakMap<Para, { width: number; laid: Laid }>();
+  private readonly rows = new WeakMap<Row, number>();
+
+  constructor(
+    readonly plan: Plan,
+    readonly m: Metrics,
+  ) {
+    for (const s of plan.sections)
+      for (const e of s.elements)
+        if (e.kind === 'para')
+          for (const r of e.runs)
+            if (r.footnote) {
+              const id = this.noteIds.size + 1;
+              this.noteIds.set(r, id);
+              this.noteText.set(id, r.footnote);
+            }
+  }
+
+  /** Line height in whole twips, as the word processors keep it (no drift down a long page). */
+  lineHeight(size: number, line = SINGLE): number {
+    const single = Math.round(this.m.lineHeight * size * 20);
+    return Math.round((single * line) / SINGLE) / 20;
+  }
+
+  /** From a line's top to its baseline: the extra of a wider spacing goes below the text. */
+  baseline(size: number): number {
+    return (this.m.lineHeight - this.m.descent) * size;
+  }
+
+  private pieces(p: Para): Piece[] {
+    const out: Piece[] = [];
+    for (const r of p.runs) {
+      out.push({
+        text: r.text,
+        face: faceOf(r.bold, r.italic),
+        size: r.size,
+        ...(r.underline ? { underline: true } : {}),
+      });
+      const id = this.noteIds.get(r);
+      if (id !== undefined) out.push({ text: String(id), face: 'regular', size: r.size, note: id });
+    }
+    return out;
+  }
+
+  para(p: Para, width: number): Laid {
+    const hit = this.laid.get(p);
+    if (hit && hit.width === width) return hit.laid;
+    const left = pt(p.left ?? 0);
+    const w = width - left - pt(p.right ?? 0);
+    const first = p.firstLine !== undefined ? pt(p.firstLine) : -pt(p.hanging ?? 0);
+    const pieces = this.pieces(p);
+    // An empty paragraph is as tall as its mark, in the document's default size.
+    const size = pieces.reduce((s, x) => Math.max(s, x.note ? 0 : x.size), 0) || this.plan.bodySize;
+    const tab = p.tab !== undefined ? pt(p.tab) - left : undefined;
+    const laid: Laid = {
+      lines: pieces.length ? breakLines(this.m, pieces, w, first, tab) : [],
+      lineHeight: this.lineHeight(size, p.line ?? SINGLE),
+      textHeight: this.lineHeight(size),
+      before: pt(p.before ?? 0),
+      after: pt(p.after ?? 0),
+      left,
+      width: w,
+      align: p.align,
+    };
+    this.laid.set(p, { width, laid });
+    return laid;
+  }
+
+  /** A footnote's lines (its number first, raised) and their height. */
+  note(id: number, width: number): { id: number; lines: Line[]; height: number } {
+    const pieces: Piece[] = [
+      // The number is sized from the document's default size, as the .docx gives it.
+      { text: String(id), face: 'regular', size: this.plan.bodySize, note: id },
+      { text: this.noteText.get(id) ?? '', face: 'regular', size: FOOTNOTE_SIZE },
+    ];
+    const lines = breakLines(this.m, pieces, width);
+    return { id, lines, height: lines.length * this.lineHeight(FOOTNOTE_SIZE) };
+  }
+
+  /** Space before, body and space after of a block stacked in the flow or in a cell. */
+  parts(c: CellContent, width: number): [number, number, number] {
+    if (c.kind === 'para') {
+      const l = this.para(c, width);
+      return [l.before, Math.max(1, l.lines.length) * l.lineHeight, l.after];
+    }
+    // A rule is an empty paragraph with a top border: the border, 1 pt, the empty line.
+    if (c.kind === 'rule') return [pt(c.before), BORDER + 1 + this.lineHeight(this.plan.bodySize), pt(c.after)];
+    const body = c.signature ? c.signature.height * PX + this.m.descent * this.plan.bodySize : pt(c.gap);
+    return [pt(c.before), body, pt(c.after)];
+  }
+
+  /** Walks blocks stacked from `top`, giving each one's top (below its space before). */
+  stack(
+    list: CellContent[],
+    width: number,
+    top: number,
+    fn: (c: CellContent, y: number, body: number) => void,
+    from = 0,
+  ): number {
+    let y = top;
+    let after = from;
+    for (const c of list) {
+      const [before, body, a] = this.parts(c, width);
+      y += Math.max(after, before);
+      fn(c, y, body);
+      y += body;
+      after = a;
+    }
+    return y + after - top;
+  }
+
+  /** Height of blocks stacked one after another. */
+  stackHeight(list: CellContent[], width: number, from = 0): number {
+    return this.stack(list, width, 0, () => undefined, from);
+  }
+
+  row(t: Table, r: Row): number {
+    let h = this.rows.get(r);
+    if (h !== undefined) return h;
+    h = 0;
+    for (const cell of r.cells) h = Math.max(h, this.stackHeight(cell.content, inner(t, cell.width)));
+    h += t.borders ? BORDER : 0;
+    this.rows.set(r, h);
+    return h;
+  }
+
+  /** A table's header rows and first body row: what must fit on a page for it to start there. */
+  tableStart(t: Table): number {
+    let h = 0;
+    for (const r of t.rows) {
+      h += this.row(t, r);
+      if (!r.header) break;
+    }
+    return h;
+  }
+}
+
+/** The text width of a cell: its width less its side paddings. */
+export const inner = (t: Table, width: number): number => pt(width) - pt(t.padding.left + t.padding.right);

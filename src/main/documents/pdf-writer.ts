@@ -1,0 +1,178 @@
+// The PDF writer: the same plan as the Word writer (nd30-layout.ts), typeset with PDFKit, fonts
+// embedded as subsets, PDF/A-2b, document properties filled, and two empty signature fields
+// (AcroForm /FT /Sig) where the signer and the agency (the seal) sign: ready for ký số.
+import PDFDocument from 'pdfkit';
+import type { DocumentModel } from '../../shared/contract/document-model';
+import { parseDocumentModel } from './model';
+import { writeFileAtomic } from '../platform/files';
+import { planDocument } from './nd30/layout';
+import { FACES, pdfFonts, type Face, type FontSet } from './pdf-fonts';
+import { Metrics } from './pdf-lines';
+import { Flow, type Box, type Canvas } from './pdf-flow';
+
+/** Names of the signature fields: what signing tools list and sign into. */
+export const SIGNER_FIELD = 'ChuKySo_NguoiKy';
+export const SEAL_FIELD = 'ChuKySo_CoQuan';
+
+export interface PdfOptions {
+  /** Creation date written in the properties (tests pass a fixed one). */
+  now?: Date;
+  /** Fonts to embed; by default the system's Times New Roman or the bundled Liberation Serif. */
+  fonts?: FontSet;
+}
+
+const metricsCache = new WeakMap<FontSet, Metrics>();
+function metricsOf(set: FontSet): Metrics {
+  let m = metricsCache.get(set);
+  if (!m) metricsCache.set(set, (m = new Metrics(set)));
+  return m;
+}
+
+const A4_PT: [number, number] = [595.28, 841.89];
+
+interface PdfFontLike {
+  font: { glyphForCodePoint(cp: number): { advanceWidth: number; codePoints: number[] } };
+  scale: number;
+  layoutRun?: unknown;
+}
+
+/**
+ * PDFKit shapes text with kerning and ligatures; Word and LibreOffice do not for these documents,
+ * and the flow measured plain advance widths. Each face lays text out glyph by glyph instead.
+ */
+function plainLayout(font: PdfFontLike): void {
+  font.layoutRun = (text: string) => {
+    const glyphs = [];
+    const positions = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const g = font.font.glyphForCodePoint(ch.codePointAt(0)!);
+      const w = g.advanceWidth * font.scale;
+      glyphs.push(g);
+      positions.push({ xAdvance: w, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: w });
+      advanceWidth += w;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
+const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A validated model → PDF bytes. */
+export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Uint8Array> {
+  const plan = planDocument(model);
+  const set = options.fonts ?? pdfFonts();
+  const metrics = metricsOf(set);
+  const p = plan.properties;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: A4_PT,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    lang: 'vi-VN',
+    displayTitle: true,
+    font: null as unknown as string,
+    info: {
+      Title: p.title,
+      Author: p.author,
+      Subject: p.subject,
+      Keywords: p.keywords,
+      Creator: 'Báo cáo Nội vụ',
+      Producer: 'Báo cáo Nội vụ (PDFKit)',
+      CreationDate: options.now ?? new Date(),
+    },
+  } as PDFKit.PDFDocumentOptions);
+  // PDFKit writes the properties into the XMP metadata without escaping "&" or "<".
+  const d = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
+  const endMetadata = d.endMetadata.bind(doc);
+  d.endMetadata = () => {
+    const saved = d.info;
+    d.info = Object.fromEntries(Object.entries(saved).map(([k, v]) => [k, typeof v === 'string' ? xml(v) : v]));
+    endMetadata();
+    d.info = saved;
+  };
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  for (const f of FACES) doc.registerFont(f, Buffer.from(set.files[f]));
+  const patched = new Set<Face>();
+  let current = '';
+  const canvas: Canvas = {
+    newPage: (landscape) => {
+      doc.addPage({
+        size: A4_PT,
+        layout: landscape ? 'landscape' : 'portrait',
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      });
+      current = '';
+    },
+    text: (text, face, size, x, baseline, wordSpacing) => {
+      const key = `${face}/${size}`;
+      if (key !== current) {
+        doc.font(face).fontSize(size);
+        if (!patched.has(face)) {
+          plainLayout((doc as unknown as { _font: PdfFontLike })._font);
+          patched.add(face);
+        }
+        current = key;
+      }
+      doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
+    },
+    line: (x1, y1, x2, y2, width) => {
+      doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor('black').stroke();
+    },
+    image: (data, x, y, w, h) => {
+      doc.image(Buffer.from(data), x, y, { width: w, height: h });
+    },
+    field: (kind, box) =>
+      kind === 'signer'
+        ? addField(doc, SIGNER_FIELD, `Chữ ký số của người ký: ${model.signature.fullName}`, box)
+        : addField(doc, SEAL_FIELD, `Chữ ký số của cơ quan (hình con dấu): ${model.header.agency}`, box),
+  };
+  const flow = new Flow(plan, metrics, canvas);
+  flow.run();
+  doc.end();
+  const buf = await done;
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/**
+ * An empty signature field: a widget with an empty appearance (PDF/A wants one) and the print
+ * flag, listed in the AcroForm whose SigFlags 1 says "signatures exist" (not yet append-only:
+ * that is for the signing tool to set once it has signed).
+ */
+function addField(doc: PDFKit.PDFDocument, name: string, tooltip: string, box: Box): void {
+  const d = doc as unknown as {
+    _root: { data: { AcroForm?: { data: Record<string, unknown> } } };
+    page: { annotations: unknown[] };
+    ref(data: object): { end(): void };
+  };
+  if (!d._root.data.AcroForm) {
+    doc.initForm();
+    const form = d._root.data.AcroForm!.data;
+    delete form.NeedAppearances;
+    form.SigFlags = 1;
+  }
+  const appearance = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, box.w, box.h], Resources: {} });
+  appearance.end();
+  doc.annotate(box.x, box.y, box.w, box.h, {
+    Subtype: 'Widget',
+    FT: 'Sig',
+    T: new String(name),
+    TU: new String(tooltip),
+    F: 4,
+    AP: { N: appearance },
+  } as unknown as PDFKit.Mixins.AnnotationOption);
+  (d._root.data.AcroForm!.data.Fields as unknown[]).push(d.page.annotations[d.page.annotations.length - 1]);
+}
+
+export async function writePdf(raw: unknown, target: string, options: PdfOptions = {}): Promise<DocumentModel> {
+  const model = parseDocumentModel(raw);
+  writeFileAtomic(target, await renderPdf(model, options));
+  return model;
+}
