@@ -11,9 +11,15 @@ import { jobProgress } from '../../src/main/core/jobs';
 import { createDispatch } from '../../src/main/dispatch';
 import { contractCaller } from '../../src/main/cli/kit';
 import { buildValues } from '../../src/main/features/doc-templates/values';
+import { fillFile } from '../../src/main/features/doc-templates/fill';
+import { fillFileInput } from '../../src/shared/contract/doc-templates';
 import { FIELDS } from '../../src/main/features/doc-templates/catalogue';
 import type { FieldInfo } from '../../src/shared/contract/doc-templates';
 import { freshCore, tempDir } from './helpers';
+import { saveCriteriaSet } from '../../src/main/features/scoring/criteria-sets';
+import { createRound, saveScores } from '../../src/main/features/scoring/rounds';
+import { criteriaSetInput, roundInput, saveScoresInput } from '../../src/shared/contract/scoring';
+import defaultSet from '../../resources/scoring/dan-van-chinh-quyen.json';
 import { seedCompile, type CompileFixture } from './compile-fixture';
 import { buildDocx, headerBlock, p, pageHeader, row, table } from './doc-templates-fixtures';
 
@@ -168,6 +174,75 @@ describe('stored Word templates', () => {
         .prepare('SELECT count(*) AS n FROM doc_template_versions WHERE doc_template_id = ?')
         .get(a.template.id),
     ).toEqual({ n: 1 });
+  });
+});
+
+describe('the scoring report in the office’s own form', () => {
+  it('fills the round, the ranking table and the classes with Vietnamese points', async () => {
+    const set = (
+      await saveCriteriaSet(
+        core.db,
+        null,
+        criteriaSetInput.parse({
+          code: 'bo-thu',
+          name: 'Bộ tiêu chí thử',
+          province: 'Thử',
+          year: 2025,
+          totalPoints: 100,
+          groups: [
+            { code: 'A', title: 'Nhóm A', maxPoints: 60, criteria: [{ code: 'A1', title: 'A1', maxPoints: 60 }] },
+            { code: 'B', title: 'Nhóm B', maxPoints: 40, criteria: [{ code: 'B1', title: 'B1', maxPoints: 40 }] },
+          ],
+          bonus: { cap: 5, items: [] },
+          deductions: { cap: 5, items: [] },
+          classes: defaultSet.classes,
+        }),
+      )
+    ).set;
+    const round = await createRound(
+      core.db,
+      roundInput.parse({ year: 2025, setId: set.id, unitIds: [fx.units.U1, fx.units.U2] }),
+    );
+    const score = (unitId: number, a: number, b: number) =>
+      saveScores(
+        core.db,
+        saveScoresInput.parse({
+          roundId: round.id,
+          unitId,
+          side: 'appraisal',
+          lines: [
+            { code: 'A1', score: a },
+            { code: 'B1', score: b },
+          ],
+        }),
+      );
+    await score(fx.units.U1, 55.5, 38);
+    await score(fx.units.U2, 40, 30.25);
+    const bytes = await buildDocx({
+      body:
+        headerBlock() +
+        p('{round.name}: {round.evaluated} đơn vị, điểm bình quân {round.average}.') +
+        table(
+          [
+            row(['Hạng', 'Đơn vị', 'Tổng điểm', 'Xếp loại']),
+            row(['{#ranking}{rank}', '{unitName}', '{total}', '{classLabel}{/ranking}']),
+          ],
+          [1000, 4000, 1500, 2000],
+        ),
+      header: pageHeader(),
+      firstHeader: '',
+    });
+    const out = path.join(dir, 'cham-diem.docx');
+    const r = await fillFile(
+      core.db,
+      { ...core.platform, chooseSavePath: async () => out },
+      fillFileInput.parse({ fileName: 'cham-diem.docx', data: bytes, roundId: round.id, date: '2025-12-20' }),
+    );
+    expect(r.saved).toBe(true);
+    const text = await docText(out);
+    expect(text).toContain(`${round.name}: 2 đơn vị, điểm bình quân 81,88.`);
+    expect(text).toContain('1Sở Tư pháp93,5');
+    expect(text).toContain('2Sở Tài chính70,25');
   });
 });
 
