@@ -215,6 +215,32 @@ describe('a template saved by LibreOffice, images, numbers, refusals', () => {
     ]);
   });
 
+  it('draws {%chart.reporting} as a Word chart with the period’s figures, rendered by LibreOffice', async () => {
+    const bytes = await buildDocx({
+      body: headerBlock() + p('Biểu đồ 1.') + p('{%chart.reporting}') + p('Hết.'),
+      header: pageHeader(),
+      firstHeader: '',
+    });
+    const r = await fill(bytes, 'mau-bieu-do.docx');
+    const zip = await JSZip.loadAsync(fs.readFileSync(r.path!));
+    const chart = await zip.file('word/charts/chart1.xml')!.async('string');
+    expect([...chart.matchAll(/<c:pt idx="\d"><c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual([
+      'Đúng hạn',
+      'Nộp muộn',
+      'Chưa nộp',
+      '3',
+      '1',
+      '1',
+    ]);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toEqual([]);
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/word/charts/chart1.xml');
+    const [pdf] = toPdf([r.path!], OUT, PROFILE);
+    const text = pageText(pdf!, 1);
+    for (const label of ['Tình hình gửi báo cáo 6 tháng đầu năm 2025', 'Đúng hạn', 'Nộp muộn', 'Chưa nộp'])
+      expect(text).toContain(label);
+    toPngs(pdf!, OUT);
+  });
+
   it('refuses a broken template and changes nothing', async () => {
     const before = databaseFingerprint(core);
     const bytes = await buildDocx({ body: p('{#units}{name}') });

@@ -209,6 +209,15 @@ export const FIELDS: FieldInfo[] = [
   ]),
   f('units', 'list', 'Các đơn vị phải báo cáo, theo thứ tự của danh bạ', '', 'period', UNIT_FIELDS('period')),
   f('lateUnits', 'list', 'Các đơn vị chưa gửi hoặc gửi muộn (để đôn đốc)', '', 'period', UNIT_FIELDS('period')),
+  f('chart', 'object', 'Biểu đồ (biểu đồ của Word, chữ theo phông của văn bản)', '', 'period', [
+    f(
+      'reporting',
+      'image',
+      'Biểu đồ tình hình gửi báo cáo: đúng hạn, nộp muộn, chưa nộp',
+      '{%chart.reporting}',
+      'period',
+    ),
+  ]),
   f(
     'reminder',
     'object',

@@ -11,6 +11,7 @@ import { GROUP_PREFIX, MERGE_MARK_TAG, OUTER_SCOPE, rewriteGroupRows } from './g
 import { parseXml, serializeXml } from './xml';
 import { mapPart } from './text-map';
 import { postProcess } from './post';
+import { placeCharts, placeholderPng, type ChartValue } from './charts';
 
 /** An image value: PNG bytes and the size to show, in pixels at 96 dpi. */
 export interface ImageValue {
@@ -20,7 +21,8 @@ export interface ImageValue {
   heightPx: number;
 }
 
-export type TemplateValue = string | boolean | null | ImageValue | TemplateValue[] | { [key: string]: TemplateValue };
+export type TemplateValue =
+  string | boolean | null | ImageValue | ChartValue | TemplateValue[] | { [key: string]: TemplateValue };
 export type TemplateData = { [key: string]: TemplateValue };
 
 export interface PreparedTemplate {
@@ -68,11 +70,16 @@ export interface RenderNotes {
   empty: Set<string>;
 }
 
+const isChart = (v: unknown): v is ChartValue => own(v, 'kind') && (v as ChartValue).kind === 'chart';
 const isImage = (v: unknown): v is ImageValue =>
   own(v, 'kind') && (v as ImageValue).kind === 'image' && (v as ImageValue).png instanceof Uint8Array;
 
 /** The image module expects a plain value per tag: images are handed over through a token. */
-function makeParser(groups: PreparedTemplate['groups'], notes: RenderNotes, images: Map<string, ImageValue>) {
+function makeParser(
+  groups: PreparedTemplate['groups'],
+  notes: RenderNotes,
+  images: Map<string, ImageValue | ChartValue>,
+) {
   return (tag: string) => {
     const name = tag.trim();
     const path = name === '.' ? [] : name.split('.');
@@ -93,7 +100,7 @@ function makeParser(groups: PreparedTemplate['groups'], notes: RenderNotes, imag
             notes.empty.add(scopedName(context?.scopePath ?? [], name, groups));
             return '';
           }
-          if (isImage(r.value)) {
+          if (isImage(r.value) || isChart(r.value)) {
             const token = `image-${images.size + 1}`;
             images.set(token, r.value);
             return token;
@@ -144,15 +151,20 @@ export interface Rendered {
 export function renderTemplate(prepared: PreparedTemplate, data: TemplateData): Rendered {
   const notes: RenderNotes = { empty: new Set() };
   const zip = new PizZip(prepared.bytes);
-  const images = new Map<string, ImageValue>();
-  const imageOf = (token: string): ImageValue => {
+  const images = new Map<string, ImageValue | ChartValue>();
+  const charts: ChartValue[] = [];
+  const imageOf = (token: string): ImageValue | ChartValue => {
     const v = images.get(token);
     if (!v) throw new AppError('TEMPLATE_ERROR', 'Thẻ ảnh không có ảnh tương ứng.');
     return v;
   };
   const imageModule = new ImageModule<string>({
     centered: false,
-    getImage: (token) => Buffer.from(imageOf(token).png),
+    // A chart goes in as a marked placeholder picture, swapped for the chart afterwards.
+    getImage: (token) => {
+      const v = imageOf(token);
+      return Buffer.from(v.kind === 'chart' ? placeholderPng(charts.push(v) - 1) : v.png);
+    },
     getSize: (_img, token) => [imageOf(token).widthPx, imageOf(token).heightPx],
   });
   let doc: Docxtemplater;
@@ -173,6 +185,7 @@ export function renderTemplate(prepared: PreparedTemplate, data: TemplateData): 
     throw engineError(err);
   }
   const out = doc.getZip();
+  placeCharts(out, charts);
   postProcess(out, prepared.textParts);
   return { bytes: out.generate({ type: 'uint8array', compression: 'DEFLATE' }), notes };
 }

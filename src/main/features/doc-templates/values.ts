@@ -26,6 +26,7 @@ import { getUnit } from '../units/units';
 import { roundResults } from '../scoring/rounds';
 import type { ImageValue, TemplateData, TemplateValue } from './engine';
 import { LINE_MARK, MERGE_MARK } from './group-rows';
+import type { ChartValue } from './charts';
 
 export interface ValueRequest {
   usage: DocUsage;
@@ -172,6 +173,21 @@ function unitValues(
   };
 }
 
+const mmToPx = (mm: number) => Math.round((mm / 25.4) * 96);
+
+/** Who reported on time, late, or not at all: a Word bar chart (150 × 70 mm). */
+function reportingChart(periodName: string, onTime: number, late: number, missing: number): ChartValue {
+  return {
+    kind: 'chart',
+    title: `Tình hình gửi báo cáo ${periodName}`,
+    categories: ['Đúng hạn', 'Nộp muộn', 'Chưa nộp'],
+    values: [onTime, late, missing],
+    colors: ['2E7D32', 'EF6C00', 'C62828'],
+    widthPx: mmToPx(150),
+    heightPx: mmToPx(70),
+  };
+}
+
 export interface PeriodContext {
   data: TemplateData;
   /** Each unit's own fields, for per-unit documents. */
@@ -244,6 +260,7 @@ export async function periodValues(db: Kysely<DB>, periodId: number, req: ValueR
       .filter((u) => u.expected)
       .map((u, k) => unitValues(null, u, rowOf.get(u.unitId) ?? null, cur.indicators, k)),
     lateUnits: late.map((r, k) => unitValues(null, lineOf.get(r.unitId) ?? null, r, cur.indicators, k)),
+    chart: { reporting: reportingChart(period.name, st.onTime, st.late, st.missing) },
     reminder: {
       newDeadline: req.newDeadline ? formatDateShort(req.newDeadline) : null,
       newDeadlineLine: req.newDeadline ? formatDateLine(req.newDeadline) : null,
