@@ -4,7 +4,7 @@
 // chunks is never cut, and scanned by the linear-time XML scanner.
 import JSZip from 'jszip';
 import { AppError } from '../../shared/errors';
-import { verifyZipEntries } from './zip-guard';
+import { verifyZipEntriesAsync } from './zip-guard';
 import { readPartText, scanPart, type XlsxPackage } from './xlsx-part';
 import { attr } from './xml-scan';
 import {
@@ -99,7 +99,7 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<Xl
       where,
     );
   // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
-  verifyZipEntries(zip, fileName, MAX_UNCOMPRESSED_BYTES);
+  await verifyZipEntriesAsync(zip, fileName, MAX_UNCOMPRESSED_BYTES);
   // The package's own table of contents must be there and say "spreadsheet", as Excel requires.
   const pkg: XlsxPackage = { fileName, zip };
   const roots = async (part: string) => {

@@ -35,6 +35,8 @@ export function attr(attrs: Attrs, local: string): string | undefined {
 }
 
 const MAX_DEPTH = 256;
+/** No element of an Office part has more than a few dozen attributes. */
+const MAX_ATTRIBUTES = 256;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** True for the characters XML 1.0 allows (its "Char" production). */
@@ -49,14 +51,23 @@ export function isXmlChar(cp: number): boolean {
   );
 }
 
+const isDigits = (s: string, hex: boolean) => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20; // lower case for the hex letters
+    if (!((c >= 0x30 && c <= 0x39) || (hex && c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+};
+
 /** Replaces entity and character references; refuses unknown ones and code points XML forbids. */
 export function decodeEntities(s: string, offset = 0): string {
   let amp = s.indexOf('&');
   if (amp < 0) return s;
-  let out = '';
+  const out: string[] = [];
   let from = 0;
   while (amp >= 0) {
-    out += s.slice(from, amp);
+    out.push(s.slice(from, amp));
     const semi = s.indexOf(';', amp + 1);
     // the longest reference is "&#x10FFFF;" (or a long run of leading zeros, refused here)
     if (semi < 0 || semi - amp > 12)
@@ -65,20 +76,20 @@ export function decodeEntities(s: string, offset = 0): string {
     if (name[0] === '#') {
       const hex = name[1] === 'x';
       const digits = name.slice(hex ? 2 : 1);
-      const ok = digits.length > 0 && [...digits].every((c) => (hex ? /[0-9a-fA-F]/ : /[0-9]/).test(c));
-      const cp = ok ? parseInt(digits, hex ? 16 : 10) : NaN;
+      const cp = isDigits(digits, hex) ? parseInt(digits, hex ? 16 : 10) : NaN;
       if (!isXmlChar(cp))
         throw new XmlError(`tham chiếu "&${name.slice(0, 10)};" không phải một ký tự hợp lệ`, offset + amp);
-      out += String.fromCodePoint(cp);
+      out.push(String.fromCodePoint(cp));
     } else {
       const e = ENTITIES[name];
       if (e === undefined) throw new XmlError(`thực thể "&${name.slice(0, 10)};" không được khai báo`, offset + amp);
-      out += e;
+      out.push(e);
     }
     from = semi + 1;
     amp = s.indexOf('&', from);
   }
-  return out + s.slice(from);
+  out.push(s.slice(from));
+  return out.join('');
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x9 || c === 0xa || c === 0xd;
@@ -105,7 +116,25 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
   const { stack } = st;
   while (pos < n && pos < limit) {
     const lt = xml.indexOf('<', pos);
-    const textEnd = lt < 0 ? n : lt;
+    let textEnd = lt < 0 ? n : lt;
+    // A long text is handed over in pieces, one slice at a time (never inside a reference), so that
+    // a part made of one huge text still lets the event loop run between slices.
+    let piece = false;
+    if (textEnd > limit && stack.length > 0) {
+      // a reference is at most 12 characters long: only those before the cut can be split by it
+      let cut = limit;
+      for (let k = limit - 1; k > pos && k >= limit - 12; k--)
+        if (xml.charCodeAt(k) === 0x26 /* & */) {
+          let closed = false;
+          for (let j = k + 1; j < limit; j++) if (xml.charCodeAt(j) === 0x3b /* ; */) closed = true;
+          if (!closed) cut = k;
+          break;
+        }
+      if (cut > pos) {
+        textEnd = cut;
+        piece = true;
+      }
+    }
     if (textEnd > pos) {
       const raw = xml.slice(pos, textEnd);
       if (stack.length === 0) {
@@ -113,8 +142,13 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
           expect(isSpace(raw.charCodeAt(i)), 'có nội dung nằm ngoài phần tử gốc', pos + i);
       } else {
         expect(!raw.includes(']]>'), 'chuỗi "]]>" không được đứng trong văn bản', pos);
-        h.text?.(decodeEntities(raw, pos));
+        if (h.text) h.text(decodeEntities(raw, pos));
+        else decodeEntities(raw, pos); // checked even when nobody reads it
       }
+    }
+    if (piece) {
+      pos = textEnd;
+      break;
     }
     if (lt < 0) {
       pos = n;
@@ -164,6 +198,7 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
     expect(qname.length > 0 && !qname.includes('<'), 'thẻ không có tên', lt);
     const attrs: Attrs = Object.create(null) as Attrs;
     let selfClosing = false;
+    let count = 0;
     for (;;) {
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
       expect(i < n, `thẻ <${qname.slice(0, 40)}> không được đóng`, lt);
@@ -193,6 +228,7 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
       const raw = xml.slice(i + 1, close);
       expect(!raw.includes('<'), `giá trị thuộc tính "${name.slice(0, 40)}" chứa dấu "<"`, i);
       expect(!(name in attrs), `thuộc tính "${name.slice(0, 40)}" lặp lại`, nameStart);
+      expect(++count <= MAX_ATTRIBUTES, `thẻ <${qname.slice(0, 40)}> có quá nhiều thuộc tính`, nameStart);
       attrs[name] = decodeEntities(raw, i + 1);
       i = close + 1;
     }
@@ -225,8 +261,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   finish(xml, st);
 }
 
-/** Characters scanned between two pauses: about 10 ms of work, so the window stays responsive. */
-export const SCAN_SLICE = 1 << 20;
+/** Characters scanned between two pauses (a few milliseconds of work), so the window stays responsive. */
+export const SCAN_SLICE = 1 << 18;
 
 /** Scans a long text, letting the event loop run between slices. Throws XmlError. */
 export async function scanXmlYielding(xml: string, handler: XmlHandler, slice = SCAN_SLICE): Promise<void> {

@@ -33,14 +33,30 @@ interface CompressedObject {
   compressedContent: Uint8Array;
 }
 
-/** Throws CORRUPT_ZIP-kind or ZIP_BOMB AppErrors with the given codes; returns the total size. */
-export function verifyZipEntries(
+type Inflate = (data: Uint8Array, maxOutputLength: number) => Uint8Array | Promise<Uint8Array>;
+
+const inflateAsync = (data: Uint8Array, maxOutputLength: number) =>
+  new Promise<Uint8Array>((resolve, reject) =>
+    zlib.inflateRaw(data, { maxOutputLength }, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+
+/**
+ * The checks, whatever the way of inflating: a generator that yields each entry's inflation and
+ * receives its result, so that the same code serves the synchronous and the asynchronous caller.
+ */
+function* verifySteps(
   zip: JSZip,
   fileName: string,
   maxTotalBytes: number,
-  corruptCode = 'CORRUPT_XLSX',
-): number {
+  corruptCode: string,
+): Generator<{ data: Uint8Array; budget: number }, number, Uint8Array> {
   let total = 0;
+  const bomb = () =>
+    new AppError(
+      'ZIP_BOMB',
+      `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
+      { file: fileName },
+    );
   for (const entry of Object.values(zip.files)) {
     const name = entry.name;
     if (
@@ -62,32 +78,21 @@ export function verifyZipEntries(
     const budget = maxTotalBytes - total;
     let out: Uint8Array;
     const magic = data.compression?.magic;
-    try {
-      if (magic === '\x00\x00') out = data.compressedContent;
-      else if (magic === '\x08\x00')
-        out = zlib.inflateRawSync(data.compressedContent, { maxOutputLength: Math.max(1, budget) });
-      else
-        throw new AppError(corruptCode, `Tệp "${fileName}": phần "${entry.name}" dùng kiểu nén không hỗ trợ.`, {
+    if (magic === '\x00\x00') out = data.compressedContent;
+    else if (magic === '\x08\x00') {
+      try {
+        out = yield { data: data.compressedContent, budget: Math.max(1, budget) };
+      } catch (err) {
+        if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb();
+        throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng: không giải nén được phần "${entry.name}".`, {
           file: fileName,
         });
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-        throw new AppError(
-          'ZIP_BOMB',
-          `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
-          { file: fileName },
-        );
-      throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng: không giải nén được phần "${entry.name}".`, {
+      }
+    } else
+      throw new AppError(corruptCode, `Tệp "${fileName}": phần "${entry.name}" dùng kiểu nén không hỗ trợ.`, {
         file: fileName,
       });
-    }
-    if (out.length > budget)
-      throw new AppError(
-        'ZIP_BOMB',
-        `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
-        { file: fileName },
-      );
+    if (out.length > budget) throw bomb();
     if (out.length !== data.uncompressedSize || crc32(out) !== data.crc32 >>> 0)
       throw new AppError(
         corruptCode,
@@ -97,4 +102,61 @@ export function verifyZipEntries(
     total += out.length;
   }
   return total;
+}
+
+function drive(steps: Generator<{ data: Uint8Array; budget: number }, number, Uint8Array>, inflate: Inflate) {
+  const sync = (): number => {
+    let next = steps.next();
+    while (!next.done) {
+      let out: Uint8Array;
+      try {
+        out = inflate(next.value.data, next.value.budget) as Uint8Array;
+      } catch (err) {
+        next = steps.throw(err);
+        continue;
+      }
+      next = steps.next(out);
+    }
+    return next.value;
+  };
+  const async = async (): Promise<number> => {
+    let next = steps.next();
+    while (!next.done) {
+      let out: Uint8Array;
+      try {
+        out = await inflate(next.value.data, next.value.budget);
+      } catch (err) {
+        next = steps.throw(err);
+        continue;
+      }
+      next = steps.next(out);
+    }
+    return next.value;
+  };
+  return { sync, async };
+}
+
+/** Throws CORRUPT_ZIP-kind or ZIP_BOMB AppErrors with the given codes; returns the total size. */
+export function verifyZipEntries(
+  zip: JSZip,
+  fileName: string,
+  maxTotalBytes: number,
+  corruptCode = 'CORRUPT_XLSX',
+): number {
+  return drive(verifySteps(zip, fileName, maxTotalBytes, corruptCode), (d, max) =>
+    zlib.inflateRawSync(d, { maxOutputLength: max }),
+  ).sync();
+}
+
+/**
+ * The same checks with every entry inflated on Node's thread pool: a package that inflates to
+ * hundreds of megabytes never stalls the window while it is checked.
+ */
+export function verifyZipEntriesAsync(
+  zip: JSZip,
+  fileName: string,
+  maxTotalBytes: number,
+  corruptCode = 'CORRUPT_XLSX',
+): Promise<number> {
+  return drive(verifySteps(zip, fileName, maxTotalBytes, corruptCode), inflateAsync).async();
 }
