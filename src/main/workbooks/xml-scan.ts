@@ -123,7 +123,7 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
     if (textEnd > limit && stack.length > 0) {
       // a reference is at most 12 characters long: only those before the cut can be split by it
       let cut = limit;
-      for (let k = limit - 1; k > pos && k >= limit - 12; k--)
+      for (let k = limit - 1; k >= pos && k >= limit - 12; k--)
         if (xml.charCodeAt(k) === 0x26 /* & */) {
           let closed = false;
           for (let j = k + 1; j < limit; j++) if (xml.charCodeAt(j) === 0x3b /* ; */) closed = true;
