@@ -1,5 +1,6 @@
-// What users script around the reporting workflow: the reminder letter to the units that have not
-// reported, and a plan written out again (JSON to move it, Word in the official format).
+// What users script around the reporting workflow: a report's steps (received with its date,
+// accepted, returned), the reminder letter to the units that have not reported, and a plan written
+// out again (JSON to move it, Word in the official format).
 import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
 import { addWorkingDays } from '../../../shared/domain/periods';
@@ -17,18 +18,42 @@ import {
 } from '../../cli/kit';
 import { writeFileAtomic } from '../../platform/files';
 
-export const WORKFLOW_USAGE = `  reports reminder --period ID --out FILE.docx [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
+export const WORKFLOW_USAGE = `  reports submit --period ID --unit MÃ [--received YYYY-MM-DD] [--channel paper|typed|imported] [--note TEXT]
+                                               ghi nhận đã nộp, với ngày nhận (mặc định hôm nay)
+  reports accept --period ID --unit MÃ [--note TEXT]        duyệt (khóa số liệu)
+  reports return --period ID --unit MÃ --reason "LÝ DO"    trả lại để đơn vị sửa
+  reports reminder --period ID --out FILE.docx [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
           [--date YYYY-MM-DD] [--no-number] [--json]
                                                công văn đôn đốc các đơn vị chưa nộp (mặc định: mọi đơn vị chưa nộp,
                                                hạn mới sau 5 ngày làm việc; --no-number: để trống số văn bản)
   plans export ID FILE.json|FILE.docx          xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, hoặc Word)`;
 
-const VALUE_FLAGS = ['--period', '--out', '--units', '--new-deadline', '--date'];
+const VALUE_FLAGS = [
+  '--period',
+  '--out',
+  '--units',
+  '--new-deadline',
+  '--date',
+  '--unit',
+  '--received',
+  '--channel',
+  '--note',
+  '--reason',
+  '--actor',
+];
+
+const STEPS = ['submit', 'accept', 'return'] as const;
+type Step = (typeof STEPS)[number];
 
 export function isWorkflowCommand(positional: string[]): boolean {
   const [group, action] = positional;
-  return (group === 'reports' && action === 'reminder') || (group === 'plans' && action === 'export');
+  return (
+    (group === 'reports' && (action === 'reminder' || STEPS.includes(action as Step))) ||
+    (group === 'plans' && action === 'export')
+  );
 }
+
+const STEP_DONE: Record<Step, string> = { submit: 'đã ghi nhận đã nộp', accept: 'đã duyệt', return: 'đã trả lại' };
 
 /** The units a reminder goes to by default: expected and not (validly) received. */
 const needsReminder = (r: BoardRow) =>
@@ -77,6 +102,8 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
     });
   }
   const periodId = intFlag(flags, '--period', true);
+  const step = STEPS.find((x) => x === positional[1]);
+  if (step) return runStep(step, periodId, flags, dbPath, app, io);
   const target = flagValue(flags, '--out');
   if (!target || !/\.docx$/i.test(target)) throw new CliFailure('Lỗi: cần --out FILE.docx (nơi ghi công văn).');
   return withApp(app, dbPath, fixedPathPlatform(path.resolve(target)), io, async (call) => {
@@ -106,6 +133,48 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
       json
         ? JSON.stringify(r, null, 2)
         : `Đã soạn công văn đôn đốc ${unitIds.length} đơn vị${r.entry?.number ? `, số ${r.entry.number}` : ''}, hạn mới ${formatDateShort(newDeadline)}: ${r.path}`,
+    );
+    return 0;
+  });
+}
+
+/** One step of a report's workflow, through the same contract as the app's buttons. */
+async function runStep(
+  step: Step,
+  periodId: number,
+  flags: Map<string, string | true>,
+  dbPath: string,
+  app: CliApp,
+  io: CliIo,
+): Promise<number> {
+  const code = flagValue(flags, '--unit');
+  if (!code) throw new CliFailure('Lỗi: thiếu --unit MÃ (mã đơn vị).');
+  const reason = flagValue(flags, '--reason');
+  if (step === 'return' && !reason?.trim())
+    throw new CliFailure('Lỗi: trả lại báo cáo thì phải ghi --reason "lý do" để đơn vị biết cần sửa gì.');
+  const channel = flagValue(flags, '--channel');
+  if (channel !== undefined && !['paper', 'typed', 'imported'].includes(channel))
+    throw new CliFailure('Lỗi: --channel nhận paper, typed hoặc imported.');
+  return withApp(app, dbPath, fixedPathPlatform(process.cwd()), io, async (call) => {
+    const [unitId] = await unitIdsByCode(call, code);
+    const actor = flagValue(flags, '--actor') ?? 'Dòng lệnh';
+    const base = { periodId, unitId: unitId!, actor, channel: null, receivedDate: null };
+    const form =
+      step === 'submit'
+        ? await call('reports.transition', {
+            ...base,
+            to: 'da_nop',
+            receivedDate: flagValue(flags, '--received') ?? null,
+            channel: (channel as 'paper' | 'typed' | 'imported' | undefined) ?? null,
+            note: flagValue(flags, '--note') ?? '',
+          })
+        : step === 'accept'
+          ? await call('reports.transition', { ...base, to: 'da_duyet', note: flagValue(flags, '--note') ?? '' })
+          : await call('reports.transition', { ...base, to: 'tra_lai', note: reason! });
+    io.out(
+      flags.has('--json')
+        ? JSON.stringify(form, null, 2)
+        : `Báo cáo của ${form.unit.name}: ${STEP_DONE[step]}${form.report.receivedDate ? ` (ngày nhận ${formatDateShort(form.report.receivedDate)})` : ''}.`,
     );
     return 0;
   });
