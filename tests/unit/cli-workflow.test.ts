@@ -108,15 +108,25 @@ describe('settings', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toContain('Kính gửi: Ủy ban nhân dân tỉnh Quảng Nam; Bộ Nội vụ');
-    expect(await json('settings', 'show', '--json')).toEqual({
+    expect(await json('settings', 'show', '--json')).toMatchObject({
       to: ['Ủy ban nhân dân tỉnh Quảng Nam', 'Bộ Nội vụ'],
       recipients: ['Ban Dân vận Tỉnh ủy'],
       emailTo: ['vanthu@quangnam.gov.vn'],
       emailCc: [],
       symbol: 'BC-SNV',
     });
-    expect((await run('settings', 'set', '--clear', 'to', '--recipient', 'Sở Tư pháp')).code).toBe(0);
-    expect(await json('settings', 'show', '--json')).toMatchObject({ to: [], recipients: ['Sở Tư pháp'] });
+    expect(
+      (await run('settings', 'set', '--clear', 'to', '--recipient', 'Sở Tư pháp', '--max-points', '3', '--annex', 'no'))
+        .code,
+    ).toBe(0);
+    expect(await json('settings', 'show', '--json')).toMatchObject({
+      to: [],
+      recipients: ['Sở Tư pháp'],
+      symbol: 'BC-SNV',
+      maxPoints: 3,
+      unitTextAnnex: false,
+    });
+    expect((await run('settings', 'set', '--annex', 'có lẽ')).code).toBe(1);
     const bad = await run('settings', 'set', '--email-to', 'không-phải-email');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('không-phải-email');
@@ -212,7 +222,7 @@ describe('reports reminder', () => {
     const text = await docxText(out);
     expect(text).toContain('Xã Tam Xuân');
     expect(text).toContain('Xã Đại Lộc');
-    expect(text).toMatch(/trước ngày 10 tháng 0?7 năm 2025/);
+    expect(text).toMatch(/(trước|chậm nhất) ngày 10 tháng 0?7 năm 2025/);
     const missingOut = await run('reports', 'reminder', '--period', String(period.id));
     expect(missingOut.code).toBe(1);
     expect(missingOut.err).toContain('--out FILE.docx');

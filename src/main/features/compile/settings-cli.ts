@@ -6,7 +6,9 @@ import { CliFailure, flagValue, parseArgs, readJsonInput, withApp, type CliApp, 
 
 export const SETTINGS_USAGE = `  settings show [--json]                       cài đặt báo cáo tổng hợp: Kính gửi, Nơi nhận, thư điện tử, ký hiệu
   settings set [FILE.json | -] [--to "Kính gửi"]… [--recipient "Nơi nhận"]… [--email-to ĐỊA_CHỈ]…
-          [--email-cc ĐỊA_CHỈ]… [--symbol BC-SNV]   (mỗi tùy chọn lặp lại thay cả danh sách; --clear TÊN xóa danh sách)`;
+          [--email-cc ĐỊA_CHỈ]… [--symbol BC-SNV] [--max-points N] [--annex yes|no]
+                                               (mỗi tùy chọn lặp lại thay cả danh sách; --clear to|recipient|… xóa danh sách;
+                                               --max-points: số ý tổng hợp mỗi mục; --annex: phụ lục ý kiến từng đơn vị)`;
 
 const LISTS: Record<string, keyof CompileSettings> = {
   '--to': 'to',
@@ -16,7 +18,11 @@ const LISTS: Record<string, keyof CompileSettings> = {
 };
 
 export async function runSettingsCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
-  const { positional, flags, all } = parseArgs(argv, [...Object.keys(LISTS), '--symbol', '--clear'], []);
+  const { positional, flags, all } = parseArgs(
+    argv,
+    [...Object.keys(LISTS), '--symbol', '--clear', '--max-points', '--annex'],
+    [],
+  );
   const [, action, file, extra] = positional;
   if (!(action === 'show' && !file) && !(action === 'set' && !extra)) {
     io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n${SETTINGS_USAGE}`);
@@ -35,14 +41,30 @@ export async function runSettingsCli(argv: string[], dbPath: string, app: CliApp
       );
     return key;
   });
+  const scalars: Record<string, unknown> = {};
+  const symbol = flagValue(flags, '--symbol');
+  if (symbol !== undefined) scalars.symbol = symbol;
+  const maxPoints = flagValue(flags, '--max-points');
+  if (maxPoints !== undefined) {
+    if (!/^\d{1,3}$/.test(maxPoints)) throw new CliFailure('Lỗi: --max-points cần một số nguyên (1–20).');
+    scalars.maxPoints = Number(maxPoints);
+  }
+  const annex = flagValue(flags, '--annex');
+  if (annex !== undefined) {
+    if (annex !== 'yes' && annex !== 'no') throw new CliFailure('Lỗi: --annex nhận yes hoặc no.');
+    scalars.unitTextAnnex = annex === 'yes';
+  }
   return withApp(app, dbPath, fixedPathPlatform(process.cwd()), io, async (call) => {
     if (action === 'set') {
-      const next: Record<string, unknown> = { ...(fromFile ?? (await call('compile.settings', {}))) };
+      const next: Record<string, unknown> = { ...(fromFile ?? (await call('compile.settings', {}))), ...scalars };
       for (const key of cleared) next[key] = [];
       for (const [flag, key] of Object.entries(LISTS)) if (all.has(flag)) next[key] = all.get(flag);
-      const symbol = flagValue(flags, '--symbol');
-      if (symbol !== undefined) next.symbol = symbol;
-      if (!fromFile && cleared.length === 0 && symbol === undefined && !Object.keys(LISTS).some((f) => all.has(f)))
+      if (
+        !fromFile &&
+        cleared.length === 0 &&
+        !Object.keys(scalars).length &&
+        !Object.keys(LISTS).some((f) => all.has(f))
+      )
         throw new CliFailure('Lỗi: "settings set" cần một tệp JSON hoặc ít nhất một tùy chọn (--to, --recipient, …).');
       await call('compile.saveSettings', next);
     }
@@ -56,6 +78,7 @@ export async function runSettingsCli(argv: string[], dbPath: string, app: CliApp
           `Nơi nhận: ${s.recipients.join('; ') || '(chưa có)'}`,
           `Gửi thư tới: ${s.emailTo.join(', ') || '(chưa có)'}${s.emailCc.length ? ` · đồng gửi: ${s.emailCc.join(', ')}` : ''}`,
           `Ký hiệu báo cáo: ${s.symbol || '(chưa có)'}`,
+          `Tổng hợp ý kiến: tối đa ${s.maxPoints} ý mỗi mục; phụ lục ý kiến từng đơn vị: ${s.unitTextAnnex ? 'có' : 'không'}`,
         ].join('\n'),
       );
     return 0;
