@@ -11,7 +11,7 @@ import { agencyInput } from '../../src/shared/contract/agency';
 import { listUnits, updateUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { writeFileAtomic } from '../../src/main/platform/files';
-import { openConnection } from '../../src/main/db/connection';
+import { openConnection } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 
 const [dir, startArg] = process.argv.slice(2);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/main/db/connection';
+import { openConnection } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 import { openCore } from '../../src/main/app';

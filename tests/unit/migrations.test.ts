@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/main/db/connection';
+import { openConnection } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations, latestMigration } from '../../src/main/db/migrations';
 import { tempDir } from './helpers';

@@ -155,7 +155,7 @@ describe('backups and restore', () => {
   });
 
   it('restores a backup from an older schema version and migrates it', async () => {
-    const { openConnection } = await import('../../src/main/db/connection');
+    const { openConnection } = await import('../../src/main/db/sqlite/database');
     const { createMigrator } = await import('../../src/main/db/migrate');
     const { latestMigration } = await import('../../src/main/db/migrations');
     const old = path.join(dir, 'ban-cu.db');
@@ -313,7 +313,7 @@ describe('deleting plans, templates and periods goes through the trash', () => {
 
 describe('table names people read', () => {
   it('has a Vietnamese label for every audited table', async () => {
-    const { auditedTables } = await import('../../src/main/db/audit');
+    const { auditedTables } = await import('../../src/main/db/sqlite/audit');
     const { TABLE_LABELS } = await import('../../src/shared/model/safety');
     expect(auditedTables(core.conn.sqlite).filter((t) => !(t in TABLE_LABELS))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Applies the in-code migrations at start-up, after a backup of a non-empty database.
 import { Migrator, type MigrationProvider } from 'kysely';
 import path from 'node:path';
-import type { Connection } from './connection';
+import type { Connection } from './sqlite/database';
 import { migrations } from './migrations';
 import { backupDatabase } from './backup';
 import { AppError } from '../../shared/errors';

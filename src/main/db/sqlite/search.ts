@@ -1,7 +1,7 @@
 // FTS5 over units, isolated here: the only SQLite-specific SQL of the unit register.
 import { sql, type Kysely } from 'kysely';
-import type { DB } from './schema';
-import { foldDiacritics } from '../../shared/text';
+import type { DB } from '../schema';
+import { foldDiacritics } from '../../../shared/text';
 
 export interface UnitSearchFields {
   code: string;

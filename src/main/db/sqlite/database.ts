@@ -1,7 +1,7 @@
 // Opens the SQLite file through better-sqlite3 and wraps it in Kysely.
 import Database from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
-import type { DB } from './schema';
+import type { DB } from '../schema';
 
 export interface Connection {
   db: Kysely<DB>;
