@@ -2,7 +2,6 @@
 // Typed as Handlers, so a method missing from every slice is a compile error.
 import type { Handlers } from './core/handlers';
 import { currentSchemaVersion } from './db/migrate';
-import { jobProgress } from './core/jobs';
 import { agencyHandlers } from './features/agency/handlers';
 import { unitsHandlers } from './features/units/handlers';
 import { plansHandlers } from './features/plans/handlers';
@@ -21,12 +20,12 @@ export type { Handlers };
 
 /** What belongs to the app itself rather than to a feature. */
 const appHandlers = {
-  'jobs.progress': async (_core, a) => jobProgress(a.jobId),
+  'jobs.progress': async (core, a) => core.jobs.progress(a.jobId),
   'app.info': async (core) => ({
     version: core.version,
-    dbPath: core.conn.path,
+    dbPath: core.database.location,
     dataDir: core.dataDir,
-    schemaVersion: await currentSchemaVersion(core.conn),
+    schemaVersion: await currentSchemaVersion(core.database),
   }),
 } satisfies Partial<Handlers>;
 

@@ -11,7 +11,7 @@ import { agencyInput } from '../../src/shared/contract/agency';
 import { listUnits, updateUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { writeFileAtomic } from '../../src/main/platform/files';
-import { openConnection } from '../../src/main/db/sqlite/database';
+import { openSqlite } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 
 const [dir, startArg] = process.argv.slice(2);
@@ -97,9 +97,9 @@ async function main(): Promise<void> {
       case 3: {
         // a migration of an old-version database, from 0001 to the latest
         const file = path.join(dir!, 'migrations', `m${i}.db`);
-        const conn = openConnection(file);
+        const conn = openSqlite(file);
         await createMigrator(conn).migrateTo('0001_initial');
-        conn.sqlite
+        conn.handle
           .prepare(
             `INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('OLD', 'Cũ', '', 'khac', '', '', '', 1, 'x', 'x')`,
           )

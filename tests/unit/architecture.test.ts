@@ -114,6 +114,19 @@ describe('architecture', () => {
     expect(crossing).toEqual([]);
   });
 
+  it('keeps the database driver behind the seam: only src/main/db/<engine>/ opens it', () => {
+    const leaks: string[] = [];
+    for (const f of files) {
+      const rel = path.relative(SRC, f).split(path.sep).join('/');
+      if (/^main\/db\/(sqlite|postgres)\//.test(rel)) continue;
+      const text = fs.readFileSync(f, 'utf8');
+      if (/from\s+['"](better-sqlite3|pg)['"]/.test(text)) leaks.push(`${rel}: imports the driver`);
+      if (/\bsqlite_master\b|\bpragma\b|VACUUM|\bfts5\b|RAISE\(/i.test(text.replace(/^\s*(\/\/|\*).*$/gm, '')))
+        leaks.push(`${rel}: SQLite-specific SQL`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('keeps source files under 400 lines, or says why', () => {
     const long = files
       .map((f) => ({

@@ -7,6 +7,7 @@ import type { FakeBrowserWindow, FakeElectron, IpcHandler } from './fake-electro
 import { channelOf, methodNames } from '../../src/shared/contract';
 import { DB_FILE_NAME, type Core } from '../../src/main/core/core';
 import type { Result } from '../../src/shared/errors';
+import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -64,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (core?.conn.sqlite.open) await core.close();
+  if (core && sqliteHandle(core.database).open) await core.close();
   fs.rmSync(h.dir, { recursive: true, force: true });
 });
 
@@ -253,10 +254,10 @@ describe('the app lifecycle', () => {
   });
 
   it('closing the last window closes the database, then quits', async () => {
-    expect(core.conn.sqlite.open).toBe(true);
+    expect(sqliteHandle(core.database).open).toBe(true);
     fake().module.app.emit('window-all-closed');
     await vi.waitFor(() => expect(fake().state.quitCalled).toBe(1));
-    expect(core.conn.sqlite.open).toBe(false);
+    expect(sqliteHandle(core.database).open).toBe(false);
   });
 
   it('a start-up failure ends in a Vietnamese error box and exit code 1', async () => {

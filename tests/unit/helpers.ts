@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { type Core } from '../../src/main/core/core';
 import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
+import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
 export function tempDir(prefix = 'bcnv-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -21,7 +22,7 @@ export async function freshCore(dir = tempDir()): Promise<Core> {
 
 /** A checksum of every row of every table: equal before and after means nothing changed. */
 export function databaseFingerprint(core: Core): string {
-  const tables = core.conn.sqlite
+  const tables = sqliteHandle(core.database)
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name`,
     )
@@ -29,7 +30,8 @@ export function databaseFingerprint(core: Core): string {
   const hash = crypto.createHash('sha256');
   for (const { name } of tables) {
     hash.update(name);
-    for (const row of core.conn.sqlite.prepare(`SELECT * FROM "${name}"`).all()) hash.update(JSON.stringify(row));
+    for (const row of sqliteHandle(core.database).prepare(`SELECT * FROM "${name}"`).all())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

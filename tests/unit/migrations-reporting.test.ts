@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/main/db/sqlite/database';
+import { openSqlite, sqliteHandle } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
@@ -12,10 +12,10 @@ describe('migrations 0004_plans_templates_periods and 0005_unit_reports', () => 
   it('add the tables and keep existing units; history triggers refuse changes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-mig-'));
     const file = path.join(dir, 'm.db');
-    const conn = openConnection(file);
+    const conn = openSqlite(file);
     const r = await createMigrator(conn).migrateTo('0002_unit_search_and_events');
     expect(r.error).toBeUndefined();
-    conn.sqlite
+    conn.handle
       .prepare(
         `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
       )
@@ -23,7 +23,7 @@ describe('migrations 0004_plans_templates_periods and 0005_unit_reports', () => 
     const result = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
     expect(result.applied).toEqual(expect.arrayContaining(['0004_plans_templates_periods', '0005_unit_reports']));
     const tables = (
-      conn.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+      conn.handle.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
     ).map((t) => t.name);
     for (const t of [
       'plans',
@@ -45,10 +45,10 @@ describe('migrations 0004_plans_templates_periods and 0005_unit_reports', () => 
     ]) {
       expect(tables).toContain(t);
     }
-    expect(conn.sqlite.prepare('SELECT code FROM units').all()).toEqual([{ code: 'SNV' }]);
+    expect(conn.handle.prepare('SELECT code FROM units').all()).toEqual([{ code: 'SNV' }]);
     await conn.close();
     const core = await openCore({ dbPath: file, platform: folderPlatform(dir) });
-    expect(core.conn.sqlite.prepare('SELECT code, version FROM templates').all()).toEqual([
+    expect(sqliteHandle(core.database).prepare('SELECT code, version FROM templates').all()).toEqual([
       { code: 'dan-van-chinh-quyen', version: 1 },
     ]);
     await core.close();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/main/db/sqlite/database';
+import { openSqlite, sqliteHandle } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 import { openCore } from '../../src/main/app';
@@ -14,13 +14,13 @@ describe('migration 0040_scoring', () => {
   it('adds the scoring tables over existing data; bounds, reasons, locks and history hold in SQL', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-mig-scoring-'));
     const file = path.join(dir, 'm.db');
-    const conn = openConnection(file);
+    const conn = openSqlite(file);
     const before = Object.keys(migrations)
       .filter((n) => n < '0040_scoring')
       .sort()
       .at(-1)!;
     expect((await createMigrator(conn).migrateTo(before)).error).toBeUndefined();
-    conn.sqlite
+    conn.handle
       .prepare(
         `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
       )
@@ -28,7 +28,7 @@ describe('migration 0040_scoring', () => {
     const result = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
     expect(result.applied).toContain('0040_scoring');
     expect(result.backupPath).not.toBeNull();
-    const db = conn.sqlite;
+    const db = conn.handle;
     db.prepare(
       `INSERT INTO scoring_sets (code, version, name, year, total_c, content, created_at) VALUES ('x', 1, 'X', 2025, 10000, '{}', '2025-01-01')`,
     ).run();
@@ -66,7 +66,7 @@ describe('migration 0040_scoring', () => {
     expect(db.prepare('SELECT code FROM units').all()).toEqual([{ code: 'SNV' }]);
     await conn.close();
     const core = await openCore({ dbPath: file, platform: folderPlatform(dir) });
-    expect(core.conn.sqlite.prepare(`SELECT code, version FROM scoring_sets ORDER BY id`).all()).toEqual([
+    expect(sqliteHandle(core.database).prepare(`SELECT code, version FROM scoring_sets ORDER BY id`).all()).toEqual([
       { code: 'x', version: 1 },
       { code: 'dan-van-chinh-quyen', version: 1 },
     ]);

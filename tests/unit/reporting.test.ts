@@ -42,6 +42,7 @@ import { saveValuesInput, transitionInput } from '../../src/shared/contract/repo
 import { REPORT_STATUSES, type ReportStatus } from '../../src/shared/model/report';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';
+import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
 let core: Core;
 let dir: string;
@@ -373,7 +374,7 @@ describe('unit reports', () => {
     });
     expect(form.computed.DT04).toBe('81.04');
     expect(form.computed.DN05).toBeNull();
-    const raw = core.conn.sqlite
+    const raw = sqliteHandle(core.database)
       .prepare(
         `SELECT field_key, typeof(int_value) t, int_value FROM report_values WHERE field_key IN ('DT02', 'LD04') ORDER BY field_key`,
       )
@@ -477,11 +478,13 @@ describe('unit reports', () => {
     expect(await reportSnapshot(core.db, p.id, a.id, 2)).toEqual({ DT01: '2', DT02: '10', DT03: '5' });
     expect(await reportSnapshot(core.db, p.id, a.id, 3)).toEqual((await getReportForm(core.db, p.id, a.id)).values);
     await expectAppError(reportSnapshot(core.db, p.id, a.id, 9), /chưa có lần sửa thứ 9/);
-    expect(() => core.conn.sqlite.prepare(`UPDATE report_value_changes SET new_value = '99'`).run()).toThrow(
+    expect(() => sqliteHandle(core.database).prepare(`UPDATE report_value_changes SET new_value = '99'`).run()).toThrow(
       /chỉ được ghi thêm/,
     );
-    expect(() => core.conn.sqlite.prepare('DELETE FROM report_revisions').run()).toThrow(/chỉ được ghi thêm/);
-    expect(() => core.conn.sqlite.prepare('DELETE FROM report_events').run()).toThrow(/chỉ được ghi thêm/);
+    expect(() => sqliteHandle(core.database).prepare('DELETE FROM report_revisions').run()).toThrow(
+      /chỉ được ghi thêm/,
+    );
+    expect(() => sqliteHandle(core.database).prepare('DELETE FROM report_events').run()).toThrow(/chỉ được ghi thêm/);
     await expectAppError(deletePeriod(core.db, p.id), /đã có 1 báo cáo/);
   });
 

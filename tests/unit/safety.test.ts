@@ -21,6 +21,7 @@ import {
 } from '../../src/main/features/safety/backups';
 import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/features/safety/package';
 import { databaseFingerprint, tempDir } from './helpers';
+import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
 let dir: string;
 let core: Core;
@@ -69,7 +70,7 @@ describe('audit log', () => {
     expect(upd.user).toBe((await core.db.selectFrom('audit_context').select('user').executeTakeFirstOrThrow()).user);
     expect((await listAudit(core.db, { search: 'Tên mới' })).total).toBeGreaterThan(0);
     // a change made behind the services' back is logged too
-    core.conn.sqlite.prepare(`UPDATE units SET phone = '0123456' WHERE id = ?`).run(u.id);
+    sqliteHandle(core.database).prepare(`UPDATE units SET phone = '0123456' WHERE id = ?`).run(u.id);
     expect((await listAudit(core.db, { table: 'units', action: 'update' })).rows[0]!.changes).toEqual([
       { field: 'phone', before: '', after: '0123456' },
     ]);
@@ -80,7 +81,7 @@ describe('audit log', () => {
     core = await open(dir);
     await createUnit(core.db, unit('B1', 'Sau khi mở lại'));
     expect((await listAudit(core.db, { table: 'units', action: 'insert' })).total).toBe(1);
-    const triggers = core.conn.sqlite
+    const triggers = sqliteHandle(core.database)
       .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%'`)
       .get() as { n: number };
     expect(triggers.n).toBeGreaterThanOrEqual(3 * 5);
@@ -155,13 +156,13 @@ describe('backups and restore', () => {
   });
 
   it('restores a backup from an older schema version and migrates it', async () => {
-    const { openConnection } = await import('../../src/main/db/sqlite/database');
+    const { openSqlite } = await import('../../src/main/db/sqlite/database');
     const { createMigrator } = await import('../../src/main/db/migrate');
     const { latestMigration } = await import('../../src/main/db/migrations');
     const old = path.join(dir, 'ban-cu.db');
-    const conn = openConnection(old);
+    const conn = openSqlite(old);
     await createMigrator(conn).migrateTo('0001_initial');
-    conn.sqlite
+    conn.handle
       .prepare(
         `INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('CU1', 'Ban Dân vận cũ', '', 'khac', '', '', '', 1, '2024-01-01', '2024-01-01')`,
       )
@@ -261,20 +262,20 @@ describe('disk full and read-only', () => {
   it('says so in Vietnamese, keeps the old data, and works again afterwards', async () => {
     const dispatch = createDispatch(core);
     await createUnit(core.db, unit('D1', 'Trước'));
-    core.conn.sqlite.pragma('query_only = ON');
+    sqliteHandle(core.database).pragma('query_only = ON');
     const ro = await dispatch('units.create', { ...unit('D2', 'Không lưu được'), parentId: null });
     expect(ro).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
-    core.conn.sqlite.pragma('query_only = OFF');
-    const pages = core.conn.sqlite.pragma('page_count', { simple: true }) as number;
-    core.conn.sqlite.pragma(`max_page_count = ${pages}`);
+    sqliteHandle(core.database).pragma('query_only = OFF');
+    const pages = sqliteHandle(core.database).pragma('page_count', { simple: true }) as number;
+    sqliteHandle(core.database).pragma(`max_page_count = ${pages}`);
     const big = 'x'.repeat(200);
     let full: Awaited<ReturnType<typeof dispatch>> | null = null;
     for (let i = 0; i < 200 && (!full || full.ok); i++)
       full = await dispatch('units.create', { ...unit(`F${i}`, big), parentId: null });
     expect(full).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
-    core.conn.sqlite.pragma('max_page_count = 1073741823');
+    sqliteHandle(core.database).pragma('max_page_count = 1073741823');
     expect((await dispatch('units.create', { ...unit('D3', 'Sau'), parentId: null })).ok).toBe(true);
-    expect(core.conn.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqliteHandle(core.database).pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
 
@@ -313,8 +314,7 @@ describe('deleting plans, templates and periods goes through the trash', () => {
 
 describe('table names people read', () => {
   it('has a Vietnamese label for every audited table', async () => {
-    const { auditedTables } = await import('../../src/main/db/sqlite/audit');
     const { TABLE_LABELS } = await import('../../src/shared/model/safety');
-    expect(auditedTables(core.conn.sqlite).filter((t) => !(t in TABLE_LABELS))).toEqual([]);
+    expect((await core.database.auditedTables()).filter((t) => !(t in TABLE_LABELS))).toEqual([]);
   });
 });

@@ -3,25 +3,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { copyFileAtomic } from '../platform/files';
-import { dropAuditTriggers, installAuditTriggers, setAuditUser } from '../db/sqlite/audit';
 import type { Kysely } from 'kysely';
-import { openConnection, type Connection } from '../db/sqlite/database';
+import type { Database } from '../db/database';
+import { openSqlite } from '../db/sqlite/database';
 import { migrateToLatest, type MigrateResult } from '../db/migrate';
 import type { DB } from '../db/schema';
 import type { Platform } from '../platform/platform';
+import { Jobs } from './jobs';
+import { Session } from './session';
 
 export interface Core {
   db: Kysely<DB>;
-  conn: Connection;
+  /** The open database behind the seam (engine specifics); features use `db`. */
+  database: Database;
   platform: Platform;
+  /** Progress of long jobs, polled through `jobs.progress`. */
+  jobs: Jobs;
+  /** In-process state the features keep between calls (see session.ts). */
+  session: Session;
   dataDir: string;
   version: string;
   migration: MigrateResult;
   close(): Promise<void>;
   /**
-   * Replaces the database file with `sourceFile` (a checked backup) and reopens it, migrating
-   * it if it is older. The fields above are swapped in place, so every holder of `core` follows.
+   * Replaces the data with `sourceFile` (a checked backup) and reopens it, migrating it if it is
+   * older. The fields above are swapped in place, so every holder of `core` follows.
    */
   replaceDatabase(sourceFile: string): Promise<void>;
 }
@@ -38,12 +44,11 @@ export interface CoreOptions {
 export { DB_FILE_NAME } from '../platform/paths';
 
 /** Migrations, then the audit triggers over whatever tables exist, then who is working. */
-async function prepareSchema(conn: Connection, dataDir: string): Promise<MigrateResult> {
-  if (conn.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'audit_context'`).get())
-    dropAuditTriggers(conn.sqlite);
-  const migration = await migrateToLatest(conn, { backupDir: path.join(dataDir, 'backups') });
-  installAuditTriggers(conn.sqlite);
-  setAuditUser(conn.sqlite, currentUser());
+async function prepareSchema(database: Database, dataDir: string): Promise<MigrateResult> {
+  await database.dropAuditTriggers();
+  const migration = await migrateToLatest(database, { backupDir: path.join(dataDir, 'backups') });
+  await database.installAuditTriggers();
+  await database.setAuditUser(currentUser());
   return migration;
 }
 
@@ -59,25 +64,23 @@ function currentUser(): string {
 export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
   const dataDir = options.dbPath === ':memory:' ? process.cwd() : path.dirname(path.resolve(options.dbPath));
   if (options.dbPath !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
-  const conn = openConnection(options.dbPath, { nativeBinding: options.nativeBinding });
+  const database = openSqlite(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
-    const migration = await prepareSchema(conn, dataDir);
+    const migration = await prepareSchema(database, dataDir);
     // Built-in data (the default report template) is installed once, after the schema exists.
-    await options.seed?.(conn.db);
+    await options.seed?.(database.db);
     const core: Core = {
-      db: conn.db,
-      conn,
+      db: database.db,
+      database,
       platform: options.platform,
+      jobs: new Jobs(),
+      session: new Session(),
       dataDir,
       version: options.version ?? '0.0.0',
       migration,
-      close: () => core.conn.close(),
+      close: () => core.database.close(),
       async replaceDatabase(sourceFile) {
-        const target = core.conn.path;
-        await core.conn.close();
-        copyFileAtomic(sourceFile, target);
-        for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-        const next = openConnection(target, { nativeBinding: options.nativeBinding });
+        const next = await core.database.replaceWith(sourceFile);
         try {
           core.migration = await prepareSchema(next, dataDir);
           await options.seed?.(next.db);
@@ -85,13 +88,13 @@ export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
           await next.close();
           throw err;
         }
-        core.conn = next;
+        core.database = next;
         core.db = next.db;
       },
     };
     return core;
   } catch (err) {
-    await conn.close();
+    await database.close();
     throw err;
   }
 }

@@ -1,9 +1,8 @@
-// Progress of long jobs, kept in memory by the id the caller chose. Any long service takes an
-// optional job id, calls step() per item, and the renderer polls `jobs.progress` meanwhile.
+// Progress of long jobs, kept by the open Core under the id the caller chose. Any long service
+// takes a Job (or an id to start one), calls step() per item, and the renderer polls `jobs.progress`.
 import type { JobProgress } from '../../shared/model/job';
 
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
-const jobs = new Map<string, JobProgress & { finishedAt: number | null }>();
 
 export interface Job {
   /** One more item done; `current` names the next (or the one just finished). */
@@ -12,53 +11,59 @@ export interface Job {
   finish(): void;
 }
 
-const NO_JOB: Job = { step() {}, setTotal() {}, finish() {} };
+/** A job that reports nowhere: what a service gets when nobody watches. */
+export const NO_JOB: Job = { step() {}, setTotal() {}, finish() {} };
 
-function sweep(now: number): void {
-  for (const [id, j] of jobs) if (j.finishedAt !== null && now - j.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
-}
+export class Jobs {
+  readonly #jobs = new Map<string, JobProgress & { finishedAt: number | null }>();
 
-/** Starts tracking a job; without an id, a job that reports nowhere. */
-export function startJob(jobId: string | null | undefined, label: string, total: number): Job {
-  if (!jobId) return NO_JOB;
-  sweep(Date.now());
-  const state = { jobId, label, done: 0, total, current: '', finished: false, finishedAt: null as number | null };
-  jobs.set(jobId, state);
-  return {
-    step(current = '') {
-      state.done = Math.min(state.total, state.done + 1);
-      state.current = current;
-    },
-    setTotal(total) {
-      state.total = total;
-    },
-    finish() {
-      state.finished = true;
-      state.current = '';
-      state.finishedAt = Date.now();
-    },
-  };
-}
-
-/** Runs `work` as a job, marking it finished whatever happens. */
-export async function withJob<T>(
-  jobId: string | null | undefined,
-  label: string,
-  total: number,
-  work: (job: Job) => Promise<T>,
-): Promise<T> {
-  const job = startJob(jobId, label, total);
-  try {
-    return await work(job);
-  } finally {
-    job.finish();
+  #sweep(now: number): void {
+    for (const [id, j] of this.#jobs)
+      if (j.finishedAt !== null && now - j.finishedAt > KEEP_FINISHED_MS) this.#jobs.delete(id);
   }
-}
 
-export function jobProgress(jobId: string): JobProgress | null {
-  const j = jobs.get(jobId);
-  if (!j) return null;
-  return { jobId: j.jobId, label: j.label, done: j.done, total: j.total, current: j.current, finished: j.finished };
+  /** Starts tracking a job; without an id, a job that reports nowhere. */
+  start(jobId: string | null | undefined, label: string, total: number): Job {
+    if (!jobId) return NO_JOB;
+    this.#sweep(Date.now());
+    const state = { jobId, label, done: 0, total, current: '', finished: false, finishedAt: null as number | null };
+    this.#jobs.set(jobId, state);
+    return {
+      step(current = '') {
+        state.done = Math.min(state.total, state.done + 1);
+        state.current = current;
+      },
+      setTotal(total) {
+        state.total = total;
+      },
+      finish() {
+        state.finished = true;
+        state.current = '';
+        state.finishedAt = Date.now();
+      },
+    };
+  }
+
+  /** Runs `work` as a job, marking it finished whatever happens. */
+  async run<T>(
+    jobId: string | null | undefined,
+    label: string,
+    total: number,
+    work: (job: Job) => Promise<T>,
+  ): Promise<T> {
+    const job = this.start(jobId, label, total);
+    try {
+      return await work(job);
+    } finally {
+      job.finish();
+    }
+  }
+
+  progress(jobId: string): JobProgress | null {
+    const j = this.#jobs.get(jobId);
+    if (!j) return null;
+    return { jobId: j.jobId, label: j.label, done: j.done, total: j.total, current: j.current, finished: j.finished };
+  }
 }
 
 /** Lets polls and other calls run between items of a long loop. */

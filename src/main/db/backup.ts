@@ -1,7 +1,7 @@
-// Consistent copies of the database file (VACUUM INTO works while WAL is in use).
+// Timestamped copies of the data in a folder; the engine makes the copy (Database.copyTo).
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 
 export function timestamp(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -9,18 +9,19 @@ export function timestamp(now: Date = new Date()): string {
 }
 
 /** Writes a timestamped copy of the database into `backupDir` and returns its path. */
-export function backupDatabase(
-  sqlite: Database.Database,
+export async function backupDatabase(
+  database: Database,
   backupDir: string,
   reason: string,
   now: Date = new Date(),
-): string {
+): Promise<string> {
   fs.mkdirSync(backupDir, { recursive: true });
-  const base = path.basename(sqlite.name, path.extname(sqlite.name));
+  const name = database.file ?? database.location;
+  const base = path.basename(name, path.extname(name));
   let target = path.join(backupDir, `${base}-${timestamp(now)}-${reason}.db`);
   for (let i = 2; fs.existsSync(target); i++) {
     target = path.join(backupDir, `${base}-${timestamp(now)}-${reason}-${i}.db`);
   }
-  sqlite.prepare('VACUUM INTO ?').run(target);
+  await database.copyTo(target);
   return target;
 }

@@ -1,16 +1,15 @@
 // Applies the in-code migrations at start-up, after a backup of a non-empty database.
 import { Migrator, type MigrationProvider } from 'kysely';
 import path from 'node:path';
-import type { Connection } from './sqlite/database';
-import { migrations } from './migrations';
+import type { Database } from './database';
+import { migrations, migrationsFor } from './migrations';
 import { backupDatabase } from './backup';
 import { AppError } from '../../shared/errors';
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
-
-export function createMigrator(conn: Connection): Migrator {
+export function createMigrator(database: Database): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(database.engine) };
   return new Migrator({
-    db: conn.db,
+    db: database.db,
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
@@ -23,12 +22,15 @@ export interface MigrateResult {
   version: string;
 }
 
-export async function migrateToLatest(conn: Connection, options: { backupDir?: string } = {}): Promise<MigrateResult> {
-  const migrator = createMigrator(conn);
+export async function migrateToLatest(
+  database: Database,
+  options: { backupDir?: string } = {},
+): Promise<MigrateResult> {
+  const migrator = createMigrator(database);
   const known = await migrator.getMigrations();
   const pending = known.filter((m) => !m.executedAt);
   const executedNames = known.filter((m) => m.executedAt).map((m) => m.name);
-  const unknown = (await listExecuted(conn)).filter((name) => !(name in migrations));
+  const unknown = (await database.executedMigrations()).filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new AppError(
       'DB_NEWER',
@@ -36,14 +38,14 @@ export async function migrateToLatest(conn: Connection, options: { backupDir?: s
     );
   }
   let backupPath: string | null = null;
-  if (pending.length > 0 && executedNames.length > 0 && conn.path !== ':memory:') {
-    backupPath = backupDatabase(
-      conn.sqlite,
-      options.backupDir ?? path.join(path.dirname(conn.path), 'backups'),
+  if (pending.length > 0 && executedNames.length > 0 && database.file !== null) {
+    backupPath = await backupDatabase(
+      database,
+      options.backupDir ?? path.join(path.dirname(database.file), 'backups'),
       'truoc-nang-cap',
     );
   }
-  // Kysely runs all pending migrations in one transaction on SQLite: all or nothing.
+  // Kysely runs all pending migrations in one transaction (the engines here have transactional DDL).
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
@@ -53,19 +55,10 @@ export async function migrateToLatest(conn: Connection, options: { backupDir?: s
     );
   }
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  const all = await listExecuted(conn);
+  const all = await database.executedMigrations();
   return { applied, backupPath, version: all.at(-1) ?? '' };
 }
 
-async function listExecuted(conn: Connection): Promise<string[]> {
-  const exists = conn.sqlite
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`)
-    .get();
-  if (!exists) return [];
-  const rows = conn.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[];
-  return rows.map((r) => r.name);
-}
-
-export async function currentSchemaVersion(conn: Connection): Promise<string> {
-  return (await listExecuted(conn)).at(-1) ?? '';
+export async function currentSchemaVersion(database: Database): Promise<string> {
+  return (await database.executedMigrations()).at(-1) ?? '';
 }

@@ -1,6 +1,7 @@
 // Migration 2: diacritics-folded full-text search over units, and the units' event history.
-// Frozen in time: never edit.
-import { sql, type Kysely } from 'kysely';
+// Frozen in time: never edit (engine-specific SQL goes through `engine`: db/database.ts).
+import type { Kysely } from 'kysely';
+import type { MigrationEngine } from './index';
 
 function fold(value: string): string {
   return value
@@ -12,8 +13,9 @@ function fold(value: string): string {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await sql`CREATE VIRTUAL TABLE units_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
+  const search = engine.unitSearch;
+  await search.create(db);
 
   const rows = await db
     .selectFrom('units')
@@ -28,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     contact_person: string;
   }[]) {
     const folded = fold([r.code, r.name, r.short_name, r.email, r.contact_person].join(' '));
-    await sql`INSERT INTO units_fts(rowid, folded) VALUES (${r.id}, ${folded})`.execute(db);
+    await search.index(db, r.id, folded);
   }
 
   await db.schema

@@ -1,9 +1,10 @@
 // Migration 5: units' reports, their current values, and the append-only history of every value
-// and status change. Frozen in time: never edit.
+// and status change. Frozen in time: never edit (engine-specific SQL goes through `engine`: db/database.ts).
 import { sql, type Kysely } from 'kysely';
+import type { MigrationEngine } from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
   await db.schema
     .createTable('reports')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -75,15 +76,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // History is append-only: the database itself refuses to change or remove it.
   for (const table of ['report_revisions', 'report_value_changes', 'report_events']) {
-    await sql
-      .raw(
-        `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'Lịch sử báo cáo chỉ được ghi thêm, không được sửa.'); END`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Lịch sử báo cáo chỉ được ghi thêm, không được xóa.'); END`,
-      )
-      .execute(db);
+    await engine.refuse(db, {
+      name: `${table}_no_update`,
+      table,
+      on: 'update',
+      message: 'Lịch sử báo cáo chỉ được ghi thêm, không được sửa.',
+    });
+    await engine.refuse(db, {
+      name: `${table}_no_delete`,
+      table,
+      on: 'delete',
+      message: 'Lịch sử báo cáo chỉ được ghi thêm, không được xóa.',
+    });
   }
 }

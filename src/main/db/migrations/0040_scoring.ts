@@ -1,10 +1,11 @@
 // Migration 40: chấm điểm, xếp loại. Criteria sets (versioned JSON, frozen once a round uses
 // them), rounds, each unit's scoring, its score lines (points in whole hundredths, bounded by the
-// database itself), evidence files and an append-only history. Frozen in time: never edit.
+// database itself), evidence files and an append-only history. Frozen in time: never edit (engine-specific SQL goes through `engine`: db/database.ts).
 import { sql, type Kysely } from 'kysely';
+import type { MigrationEngine } from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
   await db.schema
     .createTable('scoring_sets')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -33,13 +34,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // A set used by a round is frozen: the database refuses to change its content or remove it.
-  await sql
-    .raw(
-      `CREATE TRIGGER scoring_sets_frozen BEFORE UPDATE OF content, total_c, code, version ON scoring_sets
-       WHEN EXISTS (SELECT 1 FROM scoring_rounds WHERE set_id = OLD.id)
-       BEGIN SELECT RAISE(ABORT, 'Bộ tiêu chí đã được dùng để chấm điểm, không được sửa; hãy tạo phiên bản mới.'); END`,
-    )
-    .execute(db);
+  await engine.refuse(db, {
+    name: 'scoring_sets_frozen',
+    table: 'scoring_sets',
+    on: 'update',
+    columns: ['content', 'total_c', 'code', 'version'],
+    when: 'EXISTS (SELECT 1 FROM scoring_rounds WHERE set_id = OLD.id)',
+    message: 'Bộ tiêu chí đã được dùng để chấm điểm, không được sửa; hãy tạo phiên bản mới.',
+  });
 
   await db.schema
     .createTable('scorings')
@@ -107,23 +109,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('scoring_events_scoring').on('scoring_events').column('scoring_id').execute();
-  await sql
-    .raw(
-      `CREATE TRIGGER scoring_events_no_update BEFORE UPDATE ON scoring_events BEGIN SELECT RAISE(ABORT, 'Lịch sử chấm điểm chỉ được ghi thêm, không được sửa.'); END`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `CREATE TRIGGER scoring_events_no_delete BEFORE DELETE ON scoring_events BEGIN SELECT RAISE(ABORT, 'Lịch sử chấm điểm chỉ được ghi thêm, không được xóa.'); END`,
-    )
-    .execute(db);
+  await engine.refuse(db, {
+    name: 'scoring_events_no_update',
+    table: 'scoring_events',
+    on: 'update',
+    message: 'Lịch sử chấm điểm chỉ được ghi thêm, không được sửa.',
+  });
+  await engine.refuse(db, {
+    name: 'scoring_events_no_delete',
+    table: 'scoring_events',
+    on: 'delete',
+    message: 'Lịch sử chấm điểm chỉ được ghi thêm, không được xóa.',
+  });
 
   // An approved scoring is locked: its lines cannot change until it is reopened.
-  await sql
-    .raw(
-      `CREATE TRIGGER scoring_lines_locked BEFORE UPDATE ON scoring_lines
-       WHEN (SELECT locked FROM scorings WHERE id = OLD.scoring_id) = 1
-       BEGIN SELECT RAISE(ABORT, 'Kết quả chấm điểm của đơn vị đã được duyệt, không được sửa.'); END`,
-    )
-    .execute(db);
+  await engine.refuse(db, {
+    name: 'scoring_lines_locked',
+    table: 'scoring_lines',
+    on: 'update',
+    when: '(SELECT locked FROM scorings WHERE id = OLD.scoring_id) = 1',
+    message: 'Kết quả chấm điểm của đơn vị đã được duyệt, không được sửa.',
+  });
 }

@@ -1,5 +1,5 @@
 // Every migration, in order, listed in code: a bundled app cannot read a migrations folder.
-import type { Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_unit_search_and_events';
 import * as m0003 from './0003_document_register';
@@ -12,7 +12,32 @@ import * as m0050 from './0050_safety';
 import * as m0060 from './0060_doc_templates';
 import * as m0065 from './0065_report_sent_as_is';
 
-export const migrations: Record<string, Migration> = {
+/**
+ * What migrations need from the database engine, declared here because migrations never import
+ * app code (they are frozen in time); db/database.ts's Engine satisfies it.
+ */
+export interface MigrationEngine {
+  /** A change the database refuses (a trigger): see RefusedChange in db/database.ts. */
+  refuse(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
+    db: Kysely<any>,
+    rule: { name: string; table: string; on: 'update' | 'delete'; columns?: string[]; when?: string; message: string },
+  ): Promise<void>;
+  unitSearch: {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
+    create(db: Kysely<any>): Promise<void>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
+    index(db: Kysely<any>, id: number, folded: string): Promise<void>;
+  };
+}
+
+/** A migration: Kysely's, with the engine's parts as a second argument. */
+export interface AppMigration {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
+  up(db: Kysely<any>, engine: MigrationEngine): Promise<void>;
+}
+
+const steps: Record<string, AppMigration> = {
   '0001_initial': m0001,
   '0002_unit_search_and_events': m0002,
   '0003_document_register': m0003,
@@ -26,4 +51,14 @@ export const migrations: Record<string, Migration> = {
   '0065_report_sent_as_is': m0065,
 };
 
-export const latestMigration = Object.keys(migrations).at(-1) ?? '';
+/** The migrations in Kysely's form, for one engine. */
+export function migrationsFor(engine: MigrationEngine): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(steps).map(([name, step]) => [name, { up: (db) => step.up(db, engine) } satisfies Migration]),
+  );
+}
+
+/** Names of the known migrations (a set to look names up in). */
+export const migrations: Record<string, true> = Object.fromEntries(Object.keys(steps).map((name) => [name, true]));
+
+export const latestMigration = Object.keys(steps).at(-1) ?? '';

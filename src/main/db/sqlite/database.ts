@@ -1,19 +1,31 @@
-// Opens the SQLite file through better-sqlite3 and wraps it in Kysely.
-import Database from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+// The SQLite engine: a file opened through better-sqlite3 and wrapped in Kysely. Only this folder
+// touches the driver's handle.
+import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, sql, SqliteAdapter, SqliteDialect, SqliteIntrospector, type DialectAdapter } from 'kysely';
+import type { DatabaseIntrospector } from 'kysely';
 import type { DB } from '../schema';
-
-export interface Connection {
-  db: Kysely<DB>;
-  sqlite: Database.Database;
-  path: string;
-  close(): Promise<void>;
-}
+import type { CopyFacts, Database, Engine, EngineIntrospector } from '../database';
+import { copyFileAtomic } from '../../platform/files';
+import { auditedTables, dropAuditTriggers, installAuditTriggers, setAuditUser } from './audit';
+import { sqliteUnitSearch } from './search';
+import { createRefusedChange } from './rules';
+import { inspectSqliteFile } from './inspect-file';
 
 export interface OpenOptions {
   /** Path of an Electron-ABI better_sqlite3.node; omitted under plain Node. */
   nativeBinding?: string;
 }
+
+export const sqliteEngine: Engine = {
+  kind: 'sqlite',
+  refuse: createRefusedChange,
+  async columnsOf(db, table) {
+    const r = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
+    return r.rows.map((c) => c.name);
+  },
+  unitSearch: sqliteUnitSearch,
+};
 
 /**
  * SQLite does run DDL inside transactions, but Kysely's SQLite adapter says it does not, so its
@@ -26,25 +38,133 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+class EngineSqliteIntrospector extends SqliteIntrospector implements EngineIntrospector {
+  readonly engine = sqliteEngine;
+}
+
 class AppSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new EngineSqliteIntrospector(db);
+  }
 }
 
-export function openConnection(path: string, options: OpenOptions = {}): Connection {
-  const sqlite = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new AppSqliteDialect({ database: sqlite }) });
-  return {
-    db,
-    sqlite,
-    path,
-    async close() {
-      await db.destroy();
-    },
-  };
+/** Settings every connection gets, the read-only ones included. */
+function configure(handle: BetterSqlite3.Database): void {
+  // A file from outside (a restored backup, a package) may carry views or triggers calling
+  // functions: with trusted_schema off, SQLite refuses such functions inside the schema.
+  handle.pragma('trusted_schema = OFF');
+  handle.pragma('busy_timeout = 5000');
+}
+
+export class SqliteDatabase implements Database {
+  readonly engine = sqliteEngine;
+  readonly db: Kysely<DB>;
+  readonly file: string | null;
+
+  constructor(
+    readonly location: string,
+    /** The driver's handle: for this folder and for tests. */
+    readonly handle: BetterSqlite3.Database,
+    private readonly options: OpenOptions,
+  ) {
+    this.file = location === ':memory:' ? null : location;
+    this.db = new Kysely<DB>({ dialect: new AppSqliteDialect({ database: handle }) });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async executedMigrations(): Promise<string[]> {
+    return executedMigrations(this.handle);
+  }
+
+  async copyTo(target: string): Promise<void> {
+    // VACUUM INTO makes a consistent copy while the WAL is in use.
+    try {
+      this.handle.prepare('VACUUM INTO ?').run(target);
+    } catch (err) {
+      if (err instanceof Error && /SQLITE_FULL|disk is full/i.test(err.message))
+        throw Object.assign(new Error(err.message), { code: 'ENOSPC' });
+      throw err;
+    }
+  }
+
+  inspectCopy(file: string, shownName: string, countTables: string[]): CopyFacts {
+    return inspectSqliteFile(file, shownName, countTables, this.options.nativeBinding);
+  }
+
+  async replaceWith(copy: string): Promise<Database> {
+    if (this.file === null) throw new Error('An in-memory database has no file to replace.');
+    await this.close();
+    copyFileAtomic(copy, this.file);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
+    return openSqlite(this.file, this.options);
+  }
+
+  async auditedTables(): Promise<string[]> {
+    return auditedTables(this.handle);
+  }
+
+  async dropAuditTriggers(): Promise<void> {
+    dropAuditTriggers(this.handle);
+  }
+
+  async installAuditTriggers(): Promise<void> {
+    installAuditTriggers(this.handle);
+  }
+
+  async setAuditUser(user: string): Promise<void> {
+    if (this.handle.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_context'`).get())
+      setAuditUser(this.handle, user);
+  }
+}
+
+export function executedMigrations(handle: BetterSqlite3.Database): string[] {
+  const exists = handle
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`)
+    .get();
+  if (!exists) return [];
+  const rows = handle.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+export function openSqlite(location: string, options: OpenOptions = {}): SqliteDatabase {
+  const handle = new BetterSqlite3(location, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    configure(handle);
+    if (location !== ':memory:') handle.pragma('journal_mode = WAL');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma('synchronous = NORMAL');
+  } catch (err) {
+    handle.close();
+    throw err;
+  }
+  return new SqliteDatabase(location, handle, options);
+}
+
+/** Opens a copy read-only, configured like every connection. */
+export function openSqliteReadOnly(file: string, nativeBinding?: string): BetterSqlite3.Database {
+  const handle = new BetterSqlite3(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    configure(handle);
+  } catch (err) {
+    handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+/** The driver's handle of a SQLite database, for tests that look under the seam. */
+export function sqliteHandle(database: Database): BetterSqlite3.Database {
+  if (!(database instanceof SqliteDatabase)) throw new Error(`Not a SQLite database: ${database.engine.kind}`);
+  return database.handle;
 }

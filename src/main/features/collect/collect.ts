@@ -31,7 +31,8 @@ import type {
   ReviewStatus,
 } from '../../../shared/model/collect';
 import { writeFileAtomic } from '../../platform/files';
-import { withJob, yieldToEventLoop } from '../../core/jobs';
+import { NO_JOB, yieldToEventLoop, type Job } from '../../core/jobs';
+import { sessionSlot } from '../../core/session';
 import { buildCollectWorkbook, collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
 import { fileSlug } from '../../workbooks/cell-text';
 import { readCollectWorkbook, type CellContent, type ReadBook } from './collect-reader';
@@ -61,6 +62,7 @@ export async function exportCollectBooks(
   folder: string,
   opts: ExportOptions,
   now = new Date(),
+  job: Job = NO_JOB,
 ): Promise<CollectExportFile[]> {
   const period = await getPeriod(db, opts.periodId);
   const template = await getTemplate(db, period.templateId);
@@ -94,20 +96,19 @@ export async function exportCollectBooks(
   }
   const generatedAt = now.toISOString();
   const secret = await bookSecret(db);
-  return withJob(opts.jobId, 'Xuất biểu nhập liệu', unitIds.length, async (job) => {
-    const files: CollectExportFile[] = [];
-    for (const unitId of unitIds) {
-      const unit = await getUnit(db, unitId);
-      const values = await currentValues(db, period.id, unit.id);
-      const fileName = collectFileName(period, unit);
-      const bytes = await buildCollectWorkbook({ agency, unit, period, template, values, generatedAt, secret });
-      writeFileAtomic(path.join(folder, fileName), bytes);
-      files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
-      job.step(fileName);
-      await yieldToEventLoop();
-    }
-    return files;
-  });
+  job.setTotal(unitIds.length);
+  const files: CollectExportFile[] = [];
+  for (const unitId of unitIds) {
+    const unit = await getUnit(db, unitId);
+    const values = await currentValues(db, period.id, unit.id);
+    const fileName = collectFileName(period, unit);
+    const bytes = await buildCollectWorkbook({ agency, unit, period, template, values, generatedAt, secret });
+    writeFileAtomic(path.join(folder, fileName), bytes);
+    files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
+    job.step(fileName);
+    await yieldToEventLoop();
+  }
+  return files;
 }
 
 async function currentValues(db: Kysely<DB>, periodId: number, unitId: number): Promise<ValueMap> {
@@ -133,7 +134,9 @@ export async function exportCollect(core: Core, opts: ExportOptions): Promise<Co
   await getPeriod(core.db, opts.periodId); // a wrong id fails before any dialog opens
   const folder = await core.platform.chooseFolder();
   if (!folder) return { saved: false, folder: null, files: [] };
-  const files = await exportCollectBooks(core.db, folder, opts);
+  const files = await core.jobs.run(opts.jobId, 'Xuất biểu nhập liệu', 0, (job) =>
+    exportCollectBooks(core.db, folder, opts, new Date(), job),
+  );
   return { saved: true, folder, files };
 }
 
@@ -163,16 +166,8 @@ interface Batch {
 }
 
 const MAX_BATCHES = 4;
-const batches = new WeakMap<object, Map<string, Batch>>();
-
-function batchStore(owner: object): Map<string, Batch> {
-  let m = batches.get(owner);
-  if (!m) {
-    m = new Map();
-    batches.set(owner, m);
-  }
-  return m;
-}
+/** Reviewed batches waiting for the user's "commit", by batch id. */
+const BATCHES = sessionSlot('collect.batches', () => new Map<string, Batch>());
 
 export interface AnalyzeFile {
   fileName: string;
@@ -481,7 +476,7 @@ async function reviewOne(
 
 /** Reads every file and builds the review; nothing is stored. */
 export async function analyzeCollect(
-  core: { db: Kysely<DB> },
+  core: Pick<Core, 'db' | 'jobs' | 'session'>,
   periodId: number,
   files: AnalyzeFile[],
   jobId?: string | null,
@@ -490,7 +485,7 @@ export async function analyzeCollect(
   const template = await getTemplate(core.db, period.templateId);
   const expected = new Set((await resolveExpectedUnits(core.db, period.expected, period.windowEnd)).map((u) => u.id));
   const secret = await bookSecret(core.db);
-  const items = await withJob(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
+  const items = await core.jobs.run(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
     const out: StagedItem[] = [];
     const seen = new Map<string, number>();
     for (let i = 0; i < files.length; i++) {
@@ -537,7 +532,7 @@ export async function analyzeCollect(
     }
   }
 
-  const store = batchStore(core);
+  const store = core.session.get(BATCHES);
   const batch: Batch = { id: crypto.randomUUID(), periodId, items, createdAt: Date.now() };
   store.set(batch.id, batch);
   while (store.size > MAX_BATCHES) store.delete(store.keys().next().value!);
@@ -574,13 +569,13 @@ function sourcePath(
 
 /** Stores the accepted files of a reviewed batch: all of them or, on any failure, none. */
 export async function commitCollect(
-  core: { db: Kysely<DB>; dataDir: string },
+  core: Pick<Core, 'db' | 'dataDir' | 'session'>,
   batchId: string,
   accept: AcceptChoice[],
   actor = EXCEL_ACTOR,
   now = new Date(),
 ): Promise<CollectCommitResult> {
-  const store = batchStore(core);
+  const store = core.session.get(BATCHES);
   const batch = store.get(batchId);
   if (!batch)
     throw new AppError(

@@ -455,8 +455,6 @@ export async function saveCompileSettings(
 
 // ——— Exports ———
 
-const lastFolder = new WeakMap<object, string>();
-
 async function reportModel(db: Kysely<DB>, args: ExportReportArgs, number: number | null) {
   const v = await getDraft(db, args);
   const agency = await getAgency(db);
@@ -485,7 +483,6 @@ export async function exportWord(
   if (args.takeNumber) await assertMayNumber(db, key, args.renumber);
   const { model } = await reportModel(db, args, null);
   const r = await exportDocument(db, platform, model, args.takeNumber, now, keeper(dataDir, key, args.takeNumber, now));
-  if (r.path) lastFolder.set(db, path.dirname(r.path));
   return { saved: r.saved, path: r.path, number: r.entry?.number ?? null };
 }
 
@@ -522,7 +519,6 @@ async function summaryBytes(
 export async function exportExcel(db: Kysely<DB>, platform: Platform, args: WindowArgs): Promise<SavedFile> {
   const { bytes, name } = await summaryBytes(db, args);
   const r = await saveExport(platform, name, [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }], bytes);
-  if (r.path) lastFolder.set(db, path.dirname(r.path));
   return r;
 }
 
@@ -621,7 +617,6 @@ export async function emailDraft(
   });
   const emlPath = path.join(folder, `Thư gửi báo cáo ${periods}.eml`.replace(/[\\/:*?"<>|]+/g, '-'));
   writeFileAtomic(emlPath, eml);
-  lastFolder.set(db, folder);
   let opened = false;
   let openError = '';
   try {
@@ -645,11 +640,11 @@ export async function emailDraft(
   };
 }
 
+/** Opens the folder of the last export (held by the caller's session: see handlers.ts). */
 export async function openExportFolder(
-  db: Kysely<DB>,
   platform: Platform,
+  folder: string | null,
 ): Promise<{ opened: boolean; error: string }> {
-  const folder = lastFolder.get(db);
   if (!folder) return { opened: false, error: 'Chưa xuất tệp nào trong lần làm việc này.' };
   try {
     await platform.openPath(folder);

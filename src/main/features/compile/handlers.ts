@@ -1,5 +1,8 @@
 // compile: this feature's slice of the contract, one line per method delegating to its services.
+import path from 'node:path';
+import type { Core } from '../../core/core';
 import type { Handlers } from '../../core/handlers';
+import { sessionSlot } from '../../core/session';
 import {
   emailDraft,
   exportExcel,
@@ -13,6 +16,15 @@ import {
   showCompile,
 } from './compile';
 
+/** The folder of this session's last export, for "Mở thư mục". */
+const LAST_FOLDER = sessionSlot('compile.last-folder', () => ({ folder: null as string | null }));
+
+/** Notes where a file was saved and passes the result on. */
+function remembered<T extends { path: string | null }>(core: Core, saved: T): T {
+  if (saved.path) core.session.get(LAST_FOLDER).folder = path.dirname(saved.path);
+  return saved;
+}
+
 export const compileHandlers = {
   'compile.show': (core, a) => showCompile(core.db, a),
   'compile.draft': (core, a) => getDraft(core.db, a),
@@ -20,8 +32,12 @@ export const compileHandlers = {
   'compile.saveDraft': (core, a) => saveDraft(core.db, a),
   'compile.settings': (core) => getCompileSettings(core.db),
   'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
-  'compile.exportWord': (core, a) => exportWord(core.db, core.platform, core.dataDir, a),
-  'compile.exportExcel': (core, a) => exportExcel(core.db, core.platform, a),
-  'compile.email': (core, a) => emailDraft(core.db, core.platform, core.dataDir, a),
-  'compile.openFolder': (core) => openExportFolder(core.db, core.platform),
+  'compile.exportWord': async (core, a) => remembered(core, await exportWord(core.db, core.platform, core.dataDir, a)),
+  'compile.exportExcel': async (core, a) => remembered(core, await exportExcel(core.db, core.platform, a)),
+  'compile.email': async (core, a) => {
+    const r = await emailDraft(core.db, core.platform, core.dataDir, a);
+    if (r.folder) core.session.get(LAST_FOLDER).folder = r.folder;
+    return r;
+  },
+  'compile.openFolder': (core) => openExportFolder(core.platform, core.session.get(LAST_FOLDER).folder),
 } satisfies Partial<Handlers>;

@@ -60,11 +60,11 @@ export async function setBackupKeep(core: Core, keep: number): Promise<BackupLis
 
 /** The daily copy, made on the first start of each day; failures never stop the app. */
 export async function dailyBackup(core: Core, now = new Date()): Promise<string | null> {
-  if (core.conn.path === ':memory:') return null;
+  if (core.database.file === null) return null;
   const today = timestamp(now).slice(0, 8);
   const { items } = await listBackups(core);
   if (items.some((i) => i.reason === 'hang-ngay' && i.name.includes(`-${today}-`))) return null;
-  const file = backupDatabase(core.conn.sqlite, backupFolder(core), 'hang-ngay', now);
+  const file = await backupDatabase(core.database, backupFolder(core), 'hang-ngay', now);
   await rotateBackups(core);
   return file;
 }
@@ -77,12 +77,10 @@ export async function manualBackup(core: Core): Promise<{ saved: boolean; path: 
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     fs.rmSync(tmp, { force: true });
-    core.conn.sqlite.prepare('VACUUM INTO ?').run(tmp);
+    await core.database.copyTo(tmp);
     fs.renameSync(tmp, target);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    if (err instanceof Error && /SQLITE_FULL|disk is full/i.test(err.message))
-      throw fileError(Object.assign(new Error(err.message), { code: 'ENOSPC' }), target);
     throw fileError(err, target);
   }
   return { saved: true, path: target };
@@ -99,7 +97,7 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
     file = await core.platform.chooseOpenPath([{ name: 'Bản sao lưu', extensions: ['db', 'sqlite'] }]);
     if (!file) return null;
   }
-  const summary = inspectDatabaseFile(file);
+  const summary = inspectDatabaseFile(core.database, file);
   return {
     token: await rememberPending(core.dataDir, 'backup', file),
     fileName: path.basename(file),
@@ -117,8 +115,8 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
 export async function restoreBackup(core: Core, token: string): Promise<{ safetyCopy: string }> {
   // The private copy is what gets checked again and restored: the chosen file may change meanwhile.
   return usePending(core.dataDir, token, 'backup', async (copy, entry) => {
-    inspectDatabaseFile(copy, path.basename(entry.file));
-    const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-khoi-phuc');
+    inspectDatabaseFile(core.database, copy, path.basename(entry.file));
+    const safetyCopy = await backupDatabase(core.database, backupFolder(core), 'truoc-khoi-phuc');
     try {
       await core.replaceDatabase(copy);
     } catch (err) {

@@ -1,8 +1,8 @@
-// Opens a database file read-only and says what it holds, before anything is replaced.
-import Database from 'better-sqlite3';
+// Says what a copy of the data holds (a backup, a package's database), before anything is replaced.
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { migrations, latestMigration } from '../../db/migrations';
+import type { Database } from '../../db/database';
 
 const COUNTED: [string, string][] = [
   ['units', 'Đơn vị'],
@@ -19,62 +19,35 @@ export interface DatabaseSummary {
   counts: { label: string; count: number }[];
 }
 
+/** Reads the copy through the open database's engine (which knows the copy's format), trusting nothing in it. */
 export function inspectDatabaseFile(
+  database: Database,
   file: string,
   shownName = path.basename(file),
-  nativeBinding?: string,
 ): DatabaseSummary {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch (err) {
+  const facts = database.inspectCopy(
+    file,
+    shownName,
+    COUNTED.map(([t]) => t),
+  );
+  if (facts.integrity !== 'ok')
     throw new AppError(
       'BAD_BACKUP',
-      `Không mở được "${shownName}" như một cơ sở dữ liệu: ${err instanceof Error ? err.message : String(err)}`,
+      `"${shownName}" bị hỏng (kiểm tra toàn vẹn: ${facts.integrity.slice(0, 200)}). Không khôi phục từ tệp này.`,
+      { file: shownName },
+    );
+  if (facts.migrations === null)
+    throw new AppError('BAD_BACKUP', `"${shownName}" không phải là dữ liệu của Báo cáo Nội vụ.`, { file: shownName });
+  const unknown = facts.migrations.filter((n) => !(n in migrations));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'BACKUP_NEWER',
+      `"${shownName}" được tạo bởi phiên bản mới hơn của ứng dụng (bước "${unknown[0]}"). Hãy cập nhật ứng dụng trước khi khôi phục.`,
       { file: shownName },
     );
   }
-  try {
-    let integrity: string;
-    try {
-      integrity = String(db.pragma('integrity_check', { simple: true }));
-    } catch (err) {
-      throw new AppError(
-        'BAD_BACKUP',
-        `"${shownName}" không phải là tệp dữ liệu SQLite hợp lệ hoặc đã bị hỏng: ${err instanceof Error ? err.message : String(err)}`,
-        { file: shownName },
-      );
-    }
-    if (integrity !== 'ok')
-      throw new AppError(
-        'BAD_BACKUP',
-        `"${shownName}" bị hỏng (kiểm tra toàn vẹn: ${integrity.slice(0, 200)}). Không khôi phục từ tệp này.`,
-        { file: shownName },
-      );
-    const hasTable = (name: string) =>
-      !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
-    if (!hasTable('schema_migrations') || !hasTable('units')) {
-      throw new AppError('BAD_BACKUP', `"${shownName}" không phải là dữ liệu của Báo cáo Nội vụ.`, { file: shownName });
-    }
-    const names = (db.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[]).map(
-      (r) => r.name,
-    );
-    const unknown = names.filter((n) => !(n in migrations));
-    if (unknown.length > 0) {
-      throw new AppError(
-        'BACKUP_NEWER',
-        `"${shownName}" được tạo bởi phiên bản mới hơn của ứng dụng (bước "${unknown[0]}"). Hãy cập nhật ứng dụng trước khi khôi phục.`,
-        { file: shownName },
-      );
-    }
-    const counts = COUNTED.filter(([t]) => hasTable(t)).map(([t, label]) => ({
-      label,
-      count: (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n,
-    }));
-    return { integrity, schemaVersion: names.at(-1) ?? '', counts };
-  } finally {
-    db.close();
-  }
+  const counts = COUNTED.filter(([t]) => t in facts.counts).map(([t, label]) => ({ label, count: facts.counts[t]! }));
+  return { integrity: facts.integrity, schemaVersion: facts.migrations.at(-1) ?? '', counts };
 }
 
 export { latestMigration };

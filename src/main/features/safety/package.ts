@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Core } from '../../core/core';
+import type { Database } from '../../db/database';
 import { backupDatabase, timestamp } from '../../db/backup';
 import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../platform/files';
@@ -33,9 +34,9 @@ interface Manifest {
 const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Files under the data folder that travel with the package (not the database, not backups). */
-function keptFiles(dataDir: string, dbPath: string): string[] {
+function keptFiles(dataDir: string, dbPath: string | null): string[] {
   const out: string[] = [];
-  const skip = new Set([path.resolve(dbPath), path.resolve(dbPath) + '-wal', path.resolve(dbPath) + '-shm']);
+  const skip = new Set(dbPath === null ? [] : ['', '-wal', '-shm'].map((suffix) => path.resolve(dbPath) + suffix));
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
@@ -54,13 +55,13 @@ function keptFiles(dataDir: string, dbPath: string): string[] {
 export async function buildPackage(core: Core): Promise<Uint8Array> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-'));
   try {
-    const dbCopy = backupDatabase(core.conn.sqlite, tmpDir, 'goi-du-lieu');
+    const dbCopy = await backupDatabase(core.database, tmpDir, 'goi-du-lieu');
     const zip = new JSZip();
     const files: Manifest['files'] = [];
     const dbBytes = fs.readFileSync(dbCopy);
     zip.file(DB_ENTRY, dbBytes);
     files.push({ path: DB_ENTRY, size: dbBytes.length, sha256: sha256(dbBytes) });
-    for (const rel of keptFiles(core.dataDir, core.conn.path)) {
+    for (const rel of keptFiles(core.dataDir, core.database.file)) {
       const bytes = fs.readFileSync(path.join(core.dataDir, rel));
       const entry = `files/${rel}`;
       zip.file(entry, bytes);
@@ -181,7 +182,7 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
     );
   }
   const { manifest, zip } = await readPackage(bytes, fileName);
-  const summary = await inspectPackagedDatabase(zip, fileName);
+  const summary = await inspectPackagedDatabase(core.database, zip, fileName);
   return {
     token: await rememberPending(core.dataDir, 'package', file),
     fileName,
@@ -196,12 +197,12 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
 }
 
 /** The package's database, written to a temporary folder and checked there. */
-async function inspectPackagedDatabase(zip: JSZip, fileName: string, keepIn?: string) {
+async function inspectPackagedDatabase(database: Database, zip: JSZip, fileName: string, keepIn?: string) {
   const tmpDir = keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
   try {
     const dbFile = path.join(tmpDir, 'data.db');
     fs.writeFileSync(dbFile, await zip.file(DB_ENTRY)!.async('uint8array'));
-    return inspectDatabaseFile(dbFile, `${fileName} → ${DB_ENTRY}`);
+    return inspectDatabaseFile(database, dbFile, `${fileName} → ${DB_ENTRY}`);
   } finally {
     if (!keepIn) fs.rmSync(tmpDir, { recursive: true, force: true });
   }
@@ -215,9 +216,9 @@ export async function importPackage(core: Core, token: string): Promise<{ safety
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
     try {
       const { manifest, zip } = await readPackage(fs.readFileSync(copy), fileName);
-      await inspectPackagedDatabase(zip, fileName, tmpDir);
+      await inspectPackagedDatabase(core.database, zip, fileName, tmpDir);
       const dbFile = path.join(tmpDir, 'data.db');
-      const safetyCopy = backupDatabase(core.conn.sqlite, backupFolder(core), 'truoc-nhap-goi');
+      const safetyCopy = await backupDatabase(core.database, backupFolder(core), 'truoc-nhap-goi');
       // Files first (they only add), then the database swap.
       let files = 0;
       for (const f of manifest.files.filter((x) => x.path.startsWith('files/'))) {

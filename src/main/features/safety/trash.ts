@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { tableLabel, type TrashItem } from '../../../shared/model/safety';
 import type { Executor } from '../../db/executor';
+import { engineOf } from '../../db/database';
 
 type Row = Record<string, unknown>;
 
@@ -17,9 +18,9 @@ export interface ChildSpec {
 }
 
 async function columnsOf(db: Executor, table: string): Promise<string[]> {
-  const r = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
-  if (r.rows.length === 0) throw new AppError('NO_TABLE', `Không có bảng dữ liệu "${table}".`);
-  return r.rows.map((x) => x.name);
+  const columns = await engineOf(db).columnsOf(db, table);
+  if (columns.length === 0) throw new AppError('NO_TABLE', `Không có bảng dữ liệu "${table}".`);
+  return columns;
 }
 
 async function readRows(db: Executor, table: string, column: string, value: unknown): Promise<Row[]> {
@@ -71,7 +72,7 @@ export async function moveToTrash(
       else {
         const cols = Object.keys(r);
         await sql`DELETE FROM ${sql.table(k.table)} WHERE ${sql.join(
-          cols.map((c) => sql`${sql.ref(c)} IS ${r[c]}`),
+          cols.map((c) => sql`${sql.ref(c)} IS NOT DISTINCT FROM ${r[c]}`),
           sql` AND `,
         )}`.execute(trx);
       }

@@ -1,7 +1,7 @@
 // The register of reporting units: a tree; closing and merging keep history.
 import type { Kysely } from 'kysely';
 import type { DB, UnitRow } from '../../db/schema';
-import { indexUnit, searchUnitIds } from '../../db/sqlite/search';
+import { indexUnit, searchUnitIds } from '../../db/search';
 import { AppError } from '../../../shared/errors';
 import type { Unit, UnitEvent, UnitKind, UnitListItem } from '../../../shared/model/unit';
 import type { z } from 'zod';

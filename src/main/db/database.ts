@@ -1,0 +1,107 @@
+// The database seam. Features speak Kysely's query builder and nothing else; what differs from one
+// database engine to another sits behind the two interfaces below, one folder per engine
+// (db/sqlite/ today, db/postgres/ for the shared office server), as Kysely keeps its dialects.
+// This folder never imports an engine's folder: the engine is chosen where the core opens it.
+import type { Kysely } from 'kysely';
+import type { DB } from './schema';
+
+/** Any Kysely instance or transaction, typed or not: migrations use these too, before the schema types apply. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyDb = Kysely<any>;
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/**
+ * A change the database itself refuses, whatever the engine: an append-only history, a frozen
+ * record. SQLite makes it a trigger with RAISE(ABORT); PostgreSQL a PL/pgSQL trigger function.
+ */
+export interface RefusedChange {
+  /** The trigger's name, unique in the database. */
+  name: string;
+  table: string;
+  on: 'update' | 'delete';
+  /** Refused only when one of these columns is updated (all columns when absent). */
+  columns?: string[];
+  /** Refused only when this SQL condition over OLD holds (portable SQL: comparisons, EXISTS). */
+  when?: string;
+  /** What the user is told, in Vietnamese. */
+  message: string;
+}
+
+/**
+ * The per-engine parts that work on any executor (the database or a transaction of it), so that
+ * services and migrations reach them from the executor they already hold: see `engineOf`.
+ */
+export interface Engine {
+  readonly kind: DatabaseKind;
+  /** Creates the rule (in a migration). */
+  refuse(db: AnyDb, rule: RefusedChange): Promise<void>;
+  /** Column names of a table, in order. */
+  columnsOf(db: AnyDb, table: string): Promise<string[]>;
+  /** Diacritics-folded search over the unit register. */
+  unitSearch: {
+    /** Creates the index (in a migration). */
+    create(db: AnyDb): Promise<void>;
+    /** (Re)indexes one unit under `folded`, its searchable text without diacritics. */
+    index(db: AnyDb, id: number, folded: string): Promise<void>;
+    /** The ids of units matching every word typed, as a prefix; null when nothing searchable was typed. */
+    find(db: AnyDb, input: string): Promise<number[] | null>;
+  };
+}
+
+/** What a copy made by `copyTo` holds, read without changing it. */
+export interface CopyFacts {
+  /** The engine's integrity verdict: 'ok' or its first complaint. */
+  integrity: string;
+  /** Applied migrations in order, or null when the copy is not this app's data at all. */
+  migrations: string[] | null;
+  /** Row counts of the asked tables that exist. */
+  counts: Record<string, number>;
+}
+
+/** One open database: the Kysely instance and what only the engine knows how to do. */
+export interface Database {
+  readonly engine: Engine;
+  readonly db: Kysely<DB>;
+  /** Where the data is, as shown to the user: a file path, ':memory:', or a server address without password. */
+  readonly location: string;
+  /** The file holding the data on this computer, or null (in memory, or on a server). */
+  readonly file: string | null;
+  close(): Promise<void>;
+  /** Names of the applied migrations, in order; [] on an empty database. */
+  executedMigrations(): Promise<string[]>;
+  /** Writes a consistent copy of all the data to the new file `target` (a backup, a package's data). */
+  copyTo(target: string): Promise<void>;
+  /**
+   * Opens a copy read-only and says what it holds; a file the engine cannot read, or a damaged one,
+   * is refused with a BAD_BACKUP AppError naming `shownName`. Nothing from the copy is trusted.
+   */
+  inspectCopy(file: string, shownName: string, countTables: string[]): CopyFacts;
+  /**
+   * Closes this database and puts the data of a checked copy in its place; returns the reopened
+   * database (not yet migrated). The old handle must not be used afterwards.
+   */
+  replaceWith(copy: string): Promise<Database>;
+  /** Tables whose every change the audit log records. */
+  auditedTables(): Promise<string[]>;
+  /** The audit triggers are removed before migrations run and re-made after, over every table. */
+  dropAuditTriggers(): Promise<void>;
+  installAuditTriggers(): Promise<void>;
+  /** Who the audit log names for the changes that follow. */
+  setAuditUser(user: string): Promise<void>;
+}
+
+/** An introspector that names its engine: how an executor leads back to its engine (see `engineOf`). */
+export interface EngineIntrospector {
+  readonly engine: Engine;
+}
+
+/**
+ * The engine behind an executor. Kysely hands a transaction the same dialect as its database and
+ * the dialect makes the introspector, so each engine's dialect returns one that carries the engine.
+ */
+export function engineOf(db: AnyDb): Engine {
+  const found = (db.introspection as Partial<EngineIntrospector>).engine;
+  if (!found) throw new Error('This Kysely instance was not opened through the database seam (src/main/db).');
+  return found;
+}
