@@ -96,6 +96,7 @@ describe('the database seam on SQLite', () => {
         .all() as { name: string }[]
     ).map((r) => r.name);
     expect(names.sort()).toEqual([
+      'doc_template_versions_frozen',
       'report_events_no_delete',
       'report_events_no_update',
       'report_revisions_no_delete',

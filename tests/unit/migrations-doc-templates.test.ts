@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 import { tempDir } from './helpers';
@@ -11,13 +11,13 @@ import { tempDir } from './helpers';
 describe('migration 0060_doc_templates', () => {
   it('adds Word templates with frozen versions and the signature/seal images over existing data', async () => {
     const dir = tempDir('bcnv-mig-doctpl-');
-    const conn = openConnection(path.join(dir, 'm.db'));
+    const conn = openSqlite(path.join(dir, 'm.db'));
     const before = Object.keys(migrations)
       .filter((n) => n < '0060_doc_templates')
       .sort()
       .at(-1)!;
     expect((await createMigrator(conn).migrateTo(before)).error).toBeUndefined();
-    const db = conn.sqlite;
+    const db = conn.handle;
     db.prepare(
       `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
     ).run();

@@ -1,9 +1,11 @@
 // Migration 60: the office's own Word templates (mẫu Word) with frozen versions, and the images
-// of the signature and the seal they may show. Frozen in time: never edit.
+// of the signature and the seal they may show. Frozen in time: never edit (engine-specific SQL goes
+// through `engine`: db/database.ts).
 import { sql, type Kysely } from 'kysely';
+import type { MigrationEngine } from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
   await db.schema
     .createTable('doc_templates')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -37,8 +39,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('doc_template_versions_template_version', ['doc_template_id', 'version'])
     .execute();
   // A stored version is what a filled document was made from: it never changes.
-  await sql`CREATE TRIGGER doc_template_versions_frozen BEFORE UPDATE ON doc_template_versions
-    BEGIN SELECT RAISE(ABORT, 'Phiên bản mẫu Word đã lưu không được sửa: hãy tải lên phiên bản mới.'); END`.execute(db);
+  await engine.refuse(db, {
+    name: 'doc_template_versions_frozen',
+    table: 'doc_template_versions',
+    on: 'update',
+    message: 'Phiên bản mẫu Word đã lưu không được sửa: hãy tải lên phiên bản mới.',
+  });
 
   await db.schema
     .createTable('doc_images')

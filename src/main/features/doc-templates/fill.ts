@@ -20,7 +20,7 @@ import type {
   mailMergeInput,
 } from '../../../shared/contract/doc-templates';
 import { writeFileAtomic } from '../../platform/files';
-import { withJob, yieldToEventLoop } from '../../core/jobs';
+import { yieldToEventLoop, type Jobs } from '../../core/jobs';
 import { registerDocument } from '../documents/register';
 import { getAgency } from '../agency/agency';
 import { openDocx } from './package';
@@ -189,6 +189,7 @@ export async function fillFile(
 export async function mailMerge(
   db: Kysely<DB>,
   platform: Platform,
+  jobs: Jobs,
   a: z.output<typeof mailMergeInput>,
   now = new Date(),
 ): Promise<MailMergeResult> {
@@ -212,7 +213,7 @@ export async function mailMerge(
   const files: MailMergeResult['files'] = [];
   const used = new Set<string>();
   fs.mkdirSync(folder, { recursive: true });
-  await withJob(a.jobId, `Gửi từng đơn vị: ${f.name}`, units.length, (job) =>
+  await jobs.run(a.jobId, `Gửi từng đơn vị: ${f.name}`, units.length, (job) =>
     issued(
       db,
       usage,
