@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { runCli } from '../../src/main/cli';
-import { jobProgress } from '../../src/main/core/jobs';
+import { sqliteHandle } from '../../src/main/db/sqlite/database';
 import { createDispatch } from '../../src/main/dispatch';
 import { contractCaller } from '../../src/main/cli/kit';
 import { buildValues } from '../../src/main/features/doc-templates/values';
@@ -146,9 +146,9 @@ describe('stored Word templates', () => {
       fx.templateId,
       true,
     ]);
-    expect(() => core.conn.sqlite.prepare('UPDATE doc_template_versions SET file_name = ?').run('x')).toThrow(
-      /không được sửa/,
-    );
+    expect(() =>
+      sqliteHandle(core.database).prepare('UPDATE doc_template_versions SET file_name = ?').run('x'),
+    ).toThrow(/không được sửa/);
   });
 
   it('uploading the same bytes twice keeps one version', async () => {
@@ -170,7 +170,7 @@ describe('stored Word templates', () => {
     await call('docTemplates.delete', { id: a.template.id });
     await expect(call('docTemplates.get', { id: a.template.id })).rejects.toThrow('Không tìm thấy mẫu Word');
     expect(
-      core.conn.sqlite
+      sqliteHandle(core.database)
         .prepare('SELECT count(*) AS n FROM doc_template_versions WHERE doc_template_id = ?')
         .get(a.template.id),
     ).toEqual({ n: 1 });
@@ -274,7 +274,7 @@ describe('gửi từng đơn vị', () => {
     expect(r.ok).toBe(true);
     const files = r.value.files;
     expect(files.map((f) => path.basename(f.path))).toEqual(files.map((f) => `${f.unitName}.docx`));
-    expect(jobProgress('merge-1')).toMatchObject({ done: late.length, total: late.length, finished: true });
+    expect(core.jobs.progress('merge-1')).toMatchObject({ done: late.length, total: late.length, finished: true });
     // One letter sent to several units: one number in the register, pointing at the folder.
     const reg = await core.db
       .selectFrom('document_register')

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
 
 const dirs: string[] = [];
@@ -16,9 +16,9 @@ describe('migration 0065_report_sent_as_is', () => {
   it('moves duplicate text answers onto their sections without losing a word', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-m65-'));
     dirs.push(dir);
-    const conn = openConnection(path.join(dir, 'm.db'));
+    const conn = openSqlite(path.join(dir, 'm.db'));
     expect((await createMigrator(conn).migrateTo('0050_safety')).error).toBeUndefined();
-    const db = conn.sqlite;
+    const db = conn.handle;
     const at = '2025-06-01T00:00:00.000Z';
     db.prepare(
       `INSERT INTO templates (id, code, version, name, created_at, updated_at) VALUES (1, 'dv', 1, 'Mẫu', ?, ?)`,
