@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../src/shared/contract';
+import { cliPlatform } from '../../src/main/platform/cli-platform';
 import { callJson, cliOk, cliProcess, fakeHome } from './cli-process';
 import { tempDir } from './helpers';
 
@@ -165,5 +166,22 @@ describe('command line robustness', { timeout: 0 }, () => {
     expect(missingPeriod.stderr).toContain('--period cần một giá trị');
     // nothing fell back to the default data folder
     expect(fs.existsSync(path.join(home, '.config'))).toBe(false);
+  });
+});
+
+describe('the command line platform', () => {
+  it('answers dialogs in order, puts a file into a --save folder under the proposed name, and opens nothing', async () => {
+    const dir = tempDir();
+    const backup = path.join(dir, 'sao-luu.db');
+    fs.writeFileSync(backup, '');
+    const p = cliPlatform({ open: [backup, path.join(dir, 'missing.zip')], save: [dir, path.join(dir, 'x.docx')] });
+    expect(await p.chooseOpenPath([])).toBe(backup);
+    await expect(p.chooseOpenPath([])).rejects.toThrow('Không có tệp');
+    await expect(p.chooseOpenPath([])).rejects.toThrow('--open TỆP');
+    expect(await p.chooseSavePath('bao-cao.docx', [])).toBe(path.join(dir, 'bao-cao.docx'));
+    expect(await p.chooseSavePath('khac.docx', [])).toBe(path.join(dir, 'x.docx'));
+    await expect(p.chooseFolder()).rejects.toThrow('--save THƯ_MỤC');
+    await expect(p.openPath(path.join(dir, 'x.docx'))).rejects.toThrow(`tệp ở: ${path.join(dir, 'x.docx')}`);
+    expect(p.unused()).toEqual({ open: [], save: [] });
   });
 });

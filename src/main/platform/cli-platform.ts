@@ -17,7 +17,7 @@ export interface CliAnswers {
 export interface CliPlatform extends Platform {
   /** Answers not used by the call (a script's mistake worth a warning). */
   unused(): { open: string[]; save: string[] };
-  /** What the app asked the system to open (the command line opens nothing). */
+  /** What the app asked the system to open (the command line opens nothing and says so). */
   opened: string[];
 }
 
@@ -64,8 +64,10 @@ export function cliPlatform(answers: CliAnswers): CliPlatform {
       fs.mkdirSync(next, { recursive: true });
       return next;
     },
+    /** Refused, so that no result claims a file was opened: the message names where it is. */
     async openPath(target) {
       opened.push(target);
+      throw new AppError('CLI_NO_OPEN', `Dòng lệnh không mở tệp bằng chương trình khác; tệp ở: ${target}.`);
     },
   };
 }
