@@ -1,4 +1,5 @@
 // Cài đặt → Cơ quan: the agency printed at the top of every document, and its signers.
+import { useCall } from '../../hooks/useCall';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, ApiError, errorMessage } from '../../lib/api';
 import { Field, fieldErrors } from '../../components/Field';
@@ -46,6 +47,7 @@ function validate(d: Draft): Record<string, string> {
 
 export function AgencySettings() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -53,8 +55,8 @@ export function AgencySettings() {
   const [removeIndex, setRemoveIndex] = useState<number | null>(null);
 
   useEffect(() => {
-    call('agency.get')
-      .then((a) =>
+    tryCall(() =>
+      call('agency.get').then((a) =>
         setDraft({
           parentName: a.parentName,
           name: a.name,
@@ -70,9 +72,9 @@ export function AgencySettings() {
             isDefault: s.isDefault,
           })),
         }),
-      )
-      .catch((err: unknown) => notice('error', errorMessage(err)));
-  }, [notice]);
+      ),
+    );
+  }, [tryCall]);
 
   if (!draft)
     return (

@@ -1,6 +1,7 @@
 // Thu biểu Excel: send each unit its data-entry workbook, then read the workbooks that come back
 // (dropped files or a folder, or chosen), review them — unit, period, status, the diff of a changed
 // report — and store only the files the user ticks. Long steps show a progress bar.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -91,6 +92,7 @@ async function filesOfEntry(entry: FileSystemEntry): Promise<File[]> {
 
 export function CollectExcelScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
   const [units, setUnits] = useState<ExpectedUnit[]>([]);
@@ -117,13 +119,13 @@ export function CollectExcelScreen() {
   }, [review]);
 
   useEffect(() => {
-    void call('periods.list')
-      .then((list) => {
+    void tryCall(() =>
+      call('periods.list').then((list) => {
         setPeriods(list);
         setPeriodId((id) => (id !== null && list.some((p) => p.id === id) ? id : (list[0]?.id ?? null)));
-      })
-      .catch((err: unknown) => notice('error', errorMessage(err)));
-  }, [notice]);
+      }),
+    );
+  }, [tryCall]);
 
   useEffect(() => {
     setUnits([]);
@@ -132,10 +134,8 @@ export function CollectExcelScreen() {
     setExported(null);
     if (periodId === null) return;
     rememberTarget({ periodId });
-    void call('periods.expectedUnits', { id: periodId })
-      .then(setUnits)
-      .catch((err: unknown) => notice('error', errorMessage(err)));
-  }, [periodId, notice]);
+    void tryCall(() => call('periods.expectedUnits', { id: periodId }).then(setUnits));
+  }, [periodId, tryCall]);
 
   const period = periods.find((p) => p.id === periodId) ?? null;
 

@@ -1,8 +1,9 @@
 // Tổng hợp: pick the period(s), see every indicator added up by its rule (by unit kind, by unit,
 // against last year and the plan's targets), edit the draft of the report with its figures as
 // visible {{placeholders}}, and export Word, Excel and the email draft.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { formatDec } from '../../../shared/domain/decimal';
 import { formatDateShort } from '../../../shared/format';
@@ -36,6 +37,7 @@ const lines = (s: string) =>
 
 export function CompileScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [compare, setCompare] = useState<'auto' | 'none'>('auto');
@@ -71,14 +73,9 @@ export function CompileScreen() {
 
   const run = async <T,>(label: string, fn: () => Promise<T>): Promise<T | null> => {
     setBusy(label);
-    try {
-      return await fn();
-    } catch (err) {
-      notice('error', errorMessage(err));
-      return null;
-    } finally {
-      setBusy('');
-    }
+    const r = await tryCall(fn);
+    setBusy('');
+    return r ?? null;
   };
 
   const compile = async () => {
@@ -588,6 +585,7 @@ function KindChart({ inds }: { inds: IndicatorTotal[] }) {
 
 function SettingsForm({ settings, onSaved }: { settings: CompileSettings; onSaved: (s: CompileSettings) => void }) {
   const notice = useNotice();
+  const tryCall = useCall();
   const [to, setTo] = useState(settings.to.join('\n'));
   const [recipients, setRecipients] = useState(settings.recipients.join('\n'));
   const [emailTo, setEmailTo] = useState(settings.emailTo.join(', '));
@@ -599,7 +597,7 @@ function SettingsForm({ settings, onSaved }: { settings: CompileSettings; onSave
       .map((x) => x.trim())
       .filter(Boolean);
   const save = async () => {
-    try {
+    await tryCall(async () => {
       const s = await call('compile.saveSettings', {
         to: split(to, /\n/),
         recipients: split(recipients, /\n/),
@@ -609,9 +607,7 @@ function SettingsForm({ settings, onSaved }: { settings: CompileSettings; onSave
       });
       onSaved(s);
       notice('ok', 'Đã lưu nơi gửi báo cáo.');
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
   return (
     <form

@@ -1,8 +1,8 @@
 // Tổng quan: the board of a period's expected units, its rates, days left, and reporting rates
 // over the last periods. One click (or Enter) on a unit opens its report.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
-import { useNotice } from '../../components/Notice';
+import { call } from '../../lib/api';
 import { Field } from '../../components/Field';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
@@ -32,7 +32,7 @@ const FILTERS: { id: 'all' | BoardState; label: string }[] = [
 const pct = (v: string | null) => (v === null ? '—' : `${formatDec(v)}%`);
 
 export function DashboardScreen() {
-  const notice = useNotice();
+  const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
   const [board, setBoard] = useState<Board | null>(null);
@@ -41,23 +41,20 @@ export function DashboardScreen() {
   const [reminding, setReminding] = useState(false);
 
   useEffect(() => {
-    void Promise.all([call('periods.list'), call('dashboard.trend', { limit: 8 })])
-      .then(([list, t]) => {
-        setPeriods(list);
-        setTrend(t);
-        setPeriodId((cur) => (cur !== null && list.some((p) => p.id === cur) ? cur : (list[0]?.id ?? null)));
-      })
-      .catch((err) => notice('error', errorMessage(err)));
-  }, [notice]);
+    void tryCall(async () => {
+      const [list, t] = await Promise.all([call('periods.list'), call('dashboard.trend', { limit: 8 })]);
+      setPeriods(list);
+      setTrend(t);
+      setPeriodId((cur) => (cur !== null && list.some((p) => p.id === cur) ? cur : (list[0]?.id ?? null)));
+    });
+  }, [tryCall]);
 
   const load = useCallback(async () => {
     if (periodId === null) return;
-    try {
+    await tryCall(async () => {
       setBoard(await call('dashboard.board', { periodId }));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [periodId, notice]);
+    });
+  }, [periodId, tryCall]);
   useEffect(() => {
     void load();
   }, [load]);

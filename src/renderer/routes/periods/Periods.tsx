@@ -1,5 +1,6 @@
 // Kỳ báo cáo: periods made from a template, with the data window of Nghị định 09/2019 computed,
 // the deadline (the plan's, or one working day after the cut-off), and the expected units.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -26,17 +27,16 @@ import '../../styles/reporting.css';
 
 export function PeriodsScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [editing, setEditing] = useState<Period | 'new' | null>(null);
   const [deleting, setDeleting] = useState<PeriodListItem | null>(null);
 
   const reload = useCallback(async () => {
-    try {
+    await tryCall(async () => {
       setPeriods(await call('periods.list'));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [notice]);
+    });
+  }, [tryCall]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -136,13 +136,11 @@ export function PeriodsScreen() {
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            try {
+            await tryCall(async () => {
               await call('periods.delete', { id: deleting.id });
               notice('ok', `Đã xóa kỳ “${deleting.name}”.`);
               void reload();
-            } catch (err) {
-              notice('error', errorMessage(err));
-            }
+            });
             setDeleting(null);
           }}
         />

@@ -1,5 +1,6 @@
 // Nhập văn bản: paste a plan or open a .txt/.docx, see what the reader proposes beside the text
 // with the source passages highlighted, correct anything, then save everything in one step.
+import { useCall } from '../../hooks/useCall';
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -55,6 +56,7 @@ function Highlighted({ text, spans, active }: { text: string; spans: Span[]; act
 
 export function PlanImportScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [source, setSource] = useState('');
   const [busy, setBusy] = useState(false);
   const [proposal, setProposal] = useState<PlanProposal | null>(null);
@@ -119,12 +121,10 @@ export function PlanImportScreen() {
 
   const exportDocx = async () => {
     if (!saved) return;
-    try {
+    await tryCall(async () => {
       const r = await call('planImport.exportDocx', { planId: saved.plan.id });
       if (r.saved) notice('ok', `Đã xuất văn bản: ${r.path}`);
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
 
   const allSpans = useMemo(() => {

@@ -1,5 +1,6 @@
 // Văn bản chỉ đạo: plans and directives with their tasks (who leads, who supports, by when), their
 // targets ("trên 80%…") and the report deadlines they set for units.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -27,6 +28,7 @@ import '../../styles/reporting.css';
 
 export function PlansScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [list, setList] = useState<PlanListItem[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -35,31 +37,27 @@ export function PlansScreen() {
   const fileRef = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
-    try {
+    await tryCall(async () => {
       const l = await call('plans.list');
       setList(l);
       setSelected((cur) => (cur !== null && l.some((p) => p.id === cur) ? cur : (l[0]?.id ?? null)));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [notice]);
+    });
+  }, [tryCall]);
   useEffect(() => {
     void reload();
   }, [reload]);
   useEffect(() => {
     if (selected === null) setPlan(null);
-    else void call('plans.get', { id: selected }).then(setPlan, (err) => notice('error', errorMessage(err)));
-  }, [selected, list, notice]);
+    else void tryCall(() => call('plans.get', { id: selected }).then(setPlan));
+  }, [selected, list, tryCall]);
 
   const importFile = async (file: File) => {
-    try {
+    await tryCall(async () => {
       const p = await call('plans.import', { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       notice('ok', `Đã nhập ${planReference(p)}.`);
       await reload();
       setSelected(p.id);
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
 
   return (
@@ -219,13 +217,11 @@ export function PlansScreen() {
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            try {
+            await tryCall(async () => {
               await call('plans.delete', { id: deleting.id });
               notice('ok', 'Đã xóa văn bản.');
               void reload();
-            } catch (err) {
-              notice('error', errorMessage(err));
-            }
+            });
             setDeleting(null);
           }}
         />

@@ -2,6 +2,7 @@
 // in local state first; changed fields are saved shortly after typing stops (and at once on leaving
 // a field, switching report or pressing Ctrl+S). A field that does not parse stays as typed, marked,
 // and is not sent; nothing typed is dropped.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -89,6 +90,7 @@ function draftsFrom(form: ReportForm): Record<string, string> {
 
 export function UnitReportScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
   const [board, setBoard] = useState<Board | null>(null);
@@ -130,12 +132,10 @@ export function UnitReportScreen() {
 
   const reloadBoard = useCallback(async () => {
     if (periodId === null) return;
-    try {
+    await tryCall(async () => {
       setBoard(await call('dashboard.board', { periodId }));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [periodId, notice]);
+    });
+  }, [periodId, tryCall]);
 
   useEffect(() => {
     void reloadBoard();
@@ -344,7 +344,7 @@ export function UnitReportScreen() {
   ) => {
     if (!form) return;
     await flush();
-    try {
+    await tryCall(async () => {
       const next = await call('reports.transition', {
         periodId: form.period.id,
         unitId: form.unit.id,
@@ -356,9 +356,7 @@ export function UnitReportScreen() {
       setDialog(null);
       notice('ok', `Báo cáo của ${next.unit.name}: ${REPORT_STATUS_LABELS[next.report.status]}.`);
       void reloadBoard();
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
 
   const period = periods.find((p) => p.id === periodId) ?? null;

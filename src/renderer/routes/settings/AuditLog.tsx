@@ -1,6 +1,7 @@
 // Nhật ký: every change, who and when, before → after; filterable and exportable.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../hooks/useCall';
 import { useNotice } from '../../components/Notice';
 import { TABLE_LABELS, type AuditPage } from '../../../shared/model/safety';
 import { formatNumber } from '../../../shared/format';
@@ -11,6 +12,7 @@ const PAGE = 100;
 
 export function AuditLog() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [table, setTable] = useState('');
   const [action, setAction] = useState<'' | 'insert' | 'update' | 'delete'>('');
   const [search, setSearch] = useState('');
@@ -32,12 +34,10 @@ export function AuditLog() {
 
   useEffect(() => {
     const t = window.setTimeout(() => {
-      call('audit.list', { ...filter(), limit: PAGE, offset })
-        .then(setPage)
-        .catch((err: unknown) => notice('error', errorMessage(err)));
+      void tryCall(() => call('audit.list', { ...filter(), limit: PAGE, offset }).then(setPage));
     }, 150);
     return () => window.clearTimeout(t);
-  }, [filter, offset, notice]);
+  }, [filter, offset, tryCall]);
 
   return (
     <section className="screen">
@@ -50,9 +50,10 @@ export function AuditLog() {
         <button
           type="button"
           onClick={() =>
-            void call('audit.export', filter())
-              .then((r) => r.saved && notice('ok', `Đã xuất nhật ký ra ${r.path}.`))
-              .catch((err: unknown) => notice('error', errorMessage(err)))
+            void tryCall(async () => {
+              const r = await call('audit.export', filter());
+              if (r.saved) notice('ok', `Đã xuất nhật ký ra ${r.path}.`);
+            })
           }
         >
           Xuất Excel

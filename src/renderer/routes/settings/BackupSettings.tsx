@@ -1,6 +1,7 @@
 // Sao lưu, khôi phục: the rotation, manual copies, restore after a check, data packages.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
 import type { BackupList, DataInspection } from '../../../shared/model/safety';
@@ -18,34 +19,30 @@ const size = (n: number) =>
 
 export function BackupSettings() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [list, setList] = useState<BackupList | null>(null);
   const [keep, setKeep] = useState('14');
   const [busy, setBusy] = useState('');
   const [inspection, setInspection] = useState<DataInspection | null>(null);
 
   const reload = useCallback(async () => {
-    try {
+    await tryCall(async () => {
       const l = await call('backups.list');
       setList(l);
       setKeep(String(l.keep));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [notice]);
+    });
+  }, [tryCall]);
   useEffect(() => void reload(), [reload]);
 
   const run = async <T,>(label: string, fn: () => Promise<T>, ok: (r: T) => string | null) => {
     setBusy(label);
-    try {
+    await tryCall(async () => {
       const r = await fn();
       const msg = ok(r);
       if (msg) notice('ok', msg);
       await reload();
-    } catch (err) {
-      notice('error', errorMessage(err));
-    } finally {
-      setBusy('');
-    }
+    });
+    setBusy('');
   };
 
   return (

@@ -1,5 +1,6 @@
 // Thể thức văn bản: the decree's ranges the user chooses, sample documents, and the register
 // of outgoing documents (sổ văn bản đi).
+import { useCall } from '../../hooks/useCall';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, ApiError, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -28,14 +29,15 @@ const num = (v: string) => Number(v.replace(',', '.'));
 
 export function DocumentSettings() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [d, setD] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [register, setRegister] = useState<RegisterEntry[]>([]);
   const [year, setYear] = useState(new Date().getFullYear());
 
   useEffect(() => {
-    call('documents.settings')
-      .then((s) =>
+    tryCall(() =>
+      call('documents.settings').then((s) =>
         setD({
           top: String(s.margins.top),
           bottom: String(s.margins.bottom),
@@ -45,14 +47,12 @@ export function DocumentSettings() {
           lineSpacing: String(s.lineSpacing).replace('.', ','),
           tableSize: String(s.tableSize),
         }),
-      )
-      .catch((err: unknown) => notice('error', errorMessage(err)));
-  }, [notice]);
+      ),
+    );
+  }, [tryCall]);
   useEffect(() => {
-    call('register.list', { year })
-      .then(setRegister)
-      .catch((err: unknown) => notice('error', errorMessage(err)));
-  }, [year, notice]);
+    tryCall(() => call('register.list', { year }).then(setRegister));
+  }, [year, tryCall]);
 
   if (!d)
     return (
@@ -140,9 +140,11 @@ export function DocumentSettings() {
               key={s.kind}
               type="button"
               onClick={() =>
-                void call('documents.sample', { kind: s.kind })
-                  .then((r) => r.saved && notice('ok', `Đã xuất văn bản mẫu: ${r.path}`))
-                  .catch((err: unknown) => notice('error', errorMessage(err)))
+                void tryCall(() =>
+                  call('documents.sample', { kind: s.kind }).then(
+                    (r) => r.saved && notice('ok', `Đã xuất văn bản mẫu: ${r.path}`),
+                  ),
+                )
               }
             >
               {s.label}

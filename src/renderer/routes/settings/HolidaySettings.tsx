@@ -2,6 +2,7 @@
 // of Quốc khánh…). Default deadlines of report periods skip them, as they skip weekends and 1/1, 30/4, 1/5, 2/9.
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../hooks/useCall';
 import { useNotice } from '../../components/Notice';
 import { ViDateInput } from '../../components/ViDateInput';
 import { formatDateShort } from '../../../shared/format';
@@ -13,6 +14,7 @@ const weekday = (iso: string) => WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay
 
 export function HolidaySettings() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [list, setList] = useState<Holiday[] | null>(null);
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
@@ -20,8 +22,8 @@ export function HolidaySettings() {
   const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
-    call('periods.holidays').then(setList, (err: unknown) => notice('error', errorMessage(err)));
-  }, [notice]);
+    void tryCall(() => call('periods.holidays').then(setList));
+  }, [tryCall]);
 
   if (!list)
     return (

@@ -1,19 +1,19 @@
 // Thùng rác: deleted records wait here and can be put back until the trash is emptied.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../hooks/useCall';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
 import type { TrashItem } from '../../../shared/model/safety';
 
 export function TrashBin() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [items, setItems] = useState<TrashItem[]>([]);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const reload = useCallback(() => {
-    call('trash.list')
-      .then(setItems)
-      .catch((err: unknown) => notice('error', errorMessage(err)));
-  }, [notice]);
+    void tryCall(() => call('trash.list').then(setItems));
+  }, [tryCall]);
   useEffect(reload, [reload]);
   return (
     <section className="screen">
@@ -55,9 +55,11 @@ export function TrashBin() {
                 <button
                   type="button"
                   onClick={() =>
-                    void call('trash.restore', { id: t.id })
-                      .then(() => (notice('ok', `Đã khôi phục “${t.label}”.`), reload()))
-                      .catch((err: unknown) => notice('error', errorMessage(err)))
+                    void tryCall(async () => {
+                      await call('trash.restore', { id: t.id });
+                      notice('ok', `Đã khôi phục “${t.label}”.`);
+                      reload();
+                    })
                   }
                 >
                   Khôi phục
@@ -75,9 +77,11 @@ export function TrashBin() {
           onCancel={() => setConfirmEmpty(false)}
           onConfirm={() => {
             setConfirmEmpty(false);
-            void call('trash.empty', {})
-              .then((r) => (notice('ok', `Đã xóa vĩnh viễn ${r.removed} mục.`), reload()))
-              .catch((err: unknown) => notice('error', errorMessage(err)));
+            void tryCall(async () => {
+              const r = await call('trash.empty', {});
+              notice('ok', `Đã xóa vĩnh viễn ${r.removed} mục.`);
+              reload();
+            });
           }}
         />
       ) : null}

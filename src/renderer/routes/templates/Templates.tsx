@@ -1,6 +1,7 @@
 // Mẫu báo cáo: report templates and their versions. A template a period uses is frozen: saving
 // edits makes a new version; copying makes a new template. Problems (unknown codes in rules,
 // cycles, rates without numerator) are shown while editing, with the same checks as the service.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -25,6 +26,7 @@ import '../../styles/reporting.css';
 
 export function TemplatesScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [list, setList] = useState<TemplateListItem[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [template, setTemplate] = useState<Template | null>(null);
@@ -34,24 +36,22 @@ export function TemplatesScreen() {
   const fileRef = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
-    try {
+    await tryCall(async () => {
       const l = await call('templates.list');
       setList(l);
       setSelected((cur) => (cur !== null && l.some((t) => t.id === cur) ? cur : (l[0]?.id ?? null)));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [notice]);
+    });
+  }, [tryCall]);
   useEffect(() => {
     void reload();
   }, [reload]);
   useEffect(() => {
     if (selected === null) setTemplate(null);
-    else void call('templates.get', { id: selected }).then(setTemplate, (err) => notice('error', errorMessage(err)));
-  }, [selected, list, notice]);
+    else void tryCall(() => call('templates.get', { id: selected }).then(setTemplate));
+  }, [selected, list, tryCall]);
 
   const importFile = async (file: File) => {
-    try {
+    await tryCall(async () => {
       const r = await call('templates.import', { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       notice(
         'ok',
@@ -59,9 +59,7 @@ export function TemplatesScreen() {
       );
       await reload();
       setSelected(r.template.id);
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
 
   return (
@@ -131,9 +129,10 @@ export function TemplatesScreen() {
                 <button
                   type="button"
                   onClick={() =>
-                    void call('templates.export', { id: template.id }).then(
-                      (r) => r.saved && notice('ok', `Đã xuất mẫu ra ${r.path}.`),
-                      (err) => notice('error', errorMessage(err)),
+                    void tryCall(() =>
+                      call('templates.export', { id: template.id }).then(
+                        (r) => r.saved && notice('ok', `Đã xuất mẫu ra ${r.path}.`),
+                      ),
                     )
                   }
                 >
@@ -237,13 +236,11 @@ export function TemplatesScreen() {
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            try {
+            await tryCall(async () => {
               await call('templates.delete', { id: deleting.id });
               notice('ok', 'Đã xóa mẫu.');
               void reload();
-            } catch (err) {
-              notice('error', errorMessage(err));
-            }
+            });
             setDeleting(null);
           }}
         />

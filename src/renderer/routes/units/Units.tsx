@@ -1,4 +1,5 @@
 // Đơn vị: the register of reporting units, as a virtualised tree table.
+import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, errorMessage } from '../../lib/api';
@@ -21,6 +22,7 @@ const ROW_HEIGHT = 38;
 
 export function UnitsScreen() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [units, setUnits] = useState<UnitListItem[]>([]);
   const [allUnits, setAllUnits] = useState<UnitListItem[]>([]);
   const [search, setSearch] = useState('');
@@ -35,19 +37,16 @@ export function UnitsScreen() {
   const [loading, setLoading] = useState(true);
 
   const reload = useCallback(async () => {
-    try {
+    await tryCall(async () => {
       const [list, all] = await Promise.all([
         call('units.list', { search: search || undefined, kind: kind || undefined, includeClosed }),
         call('units.list', { includeClosed: true }),
       ]);
       setUnits(list);
       setAllUnits(all);
-    } catch (err) {
-      notice('error', errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [search, kind, includeClosed, notice]);
+    });
+    setLoading(false);
+  }, [search, kind, includeClosed, tryCall]);
 
   useEffect(() => {
     const t = window.setTimeout(() => void reload(), 150);
@@ -63,22 +62,18 @@ export function UnitsScreen() {
   });
 
   const run = async (action: () => Promise<unknown>, ok: string) => {
-    try {
+    await tryCall(async () => {
       await action();
       notice('ok', ok);
       await reload();
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
 
   const exportXlsx = async () => {
-    try {
+    await tryCall(async () => {
       const r = await call('units.exportXlsx');
       if (r.saved) notice('ok', `Đã xuất danh sách đơn vị ra ${r.path}.`);
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
+    });
   };
 
   const activeCount = allUnits.filter((u) => u.isActive).length;
@@ -265,9 +260,9 @@ export function UnitsScreen() {
                       title="Lịch sử"
                       aria-label={`Lịch sử ${u.code}`}
                       onClick={() =>
-                        void call('units.history', { id: u.id })
-                          .then((events) => setHistory({ unit: u, events }))
-                          .catch((err: unknown) => notice('error', errorMessage(err)))
+                        void tryCall(() =>
+                          call('units.history', { id: u.id }).then((events) => setHistory({ unit: u, events })),
+                        )
                       }
                     >
                       ≡

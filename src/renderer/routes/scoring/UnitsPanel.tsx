@@ -1,0 +1,519 @@
+import { useCall } from '../../hooks/useCall';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fileBytes } from '../../lib/files';
+import { call, errorMessage } from '../../lib/api';
+import { useNotice } from '../../components/Notice';
+import { Confirm, Modal } from '../../components/Modal';
+import { Field } from '../../components/Field';
+import { computeTotals, formatPoints, parsePoints, toCenti } from '../../../shared/domain/scoring';
+import { SCORING_STAGE_LABELS, type ScoringRound, type UnitScoring } from '../../../shared/model/scoring';
+import './scoring.css';
+import { EVENT_LABELS } from './ResultsPanel';
+import { RoundUnitsDialog } from './RoundUnitsDialog';
+
+interface Draft {
+  self: string;
+  selfNote: string;
+  appraised: string;
+  reason: string;
+}
+
+function draftsOf(s: UnitScoring): Record<string, Draft> {
+  const text = (v: number | null) => (v === null ? '' : formatPoints(v));
+  return Object.fromEntries(
+    s.lines.map((l) => [
+      l.code,
+      { self: text(l.selfScore), selfNote: l.selfNote, appraised: text(l.appraisedScore), reason: l.reason },
+    ]),
+  );
+}
+
+export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () => void }) {
+  const notice = useNotice();
+  const tryCall = useCall();
+  const [unitId, setUnitId] = useState<number | null>(round.units[0]?.unitId ?? null);
+  const [sheet, setSheet] = useState<UnitScoring | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [confirmApprove, setConfirmApprove] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [reopenReason, setReopenReason] = useState('');
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [editingUnits, setEditingUnits] = useState(false);
+  const bookInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!round.units.some((u) => u.unitId === unitId)) setUnitId(round.units[0]?.unitId ?? null);
+  }, [round, unitId]);
+
+  const load = useCallback(async () => {
+    if (unitId === null) return;
+    await tryCall(async () => {
+      const s = await call('scoring.unit.get', { roundId: round.id, unitId });
+      setSheet(s);
+      setDrafts(draftsOf(s));
+      setProblems({});
+    });
+  }, [round.id, unitId, tryCall]);
+  useEffect(() => void load(), [load]);
+
+  const applied = (s: UnitScoring, msg: string) => {
+    setSheet(s);
+    setDrafts(draftsOf(s));
+    setProblems({});
+    notice('ok', msg);
+    onChanged();
+  };
+  const fail = (err: unknown) => {
+    const e = err as { data?: { details?: { message: string; where?: { field?: string } }[] } };
+    const byCode: Record<string, string> = {};
+    for (const d of e.data?.details ?? [])
+      if (d.where?.field && !byCode[d.where.field]) byCode[d.where.field] = d.message;
+    setProblems(byCode);
+    notice('error', errorMessage(err));
+  };
+
+  // Live totals from what is typed; a cell that does not read as points counts as empty and is marked.
+  const live = useMemo(() => {
+    if (!sheet) return null;
+    const self = new Map<string, number | null>();
+    const fin = new Map<string, number | null>();
+    const bad: Record<string, string> = {};
+    const items = new Map(
+      [...sheet.set.groups.flatMap((g) => g.criteria), ...sheet.set.bonus.items, ...sheet.set.deductions.items].map(
+        (i) => [i.code, i.maxPoints],
+      ),
+    );
+    for (const l of sheet.lines) {
+      const d = drafts[l.code];
+      if (!d) continue;
+      const read = (text: string, key: string) => {
+        const p = parsePoints(text);
+        if (!p.ok) {
+          bad[key] = p.message;
+          return null;
+        }
+        if (p.value !== null && (toCenti(p.value)! > toCenti(items.get(l.code) ?? 0)! || p.value < 0)) {
+          bad[key] = `Điểm phải từ 0 đến ${formatPoints(items.get(l.code) ?? 0)}.`;
+          return null;
+        }
+        return p.value;
+      };
+      const s = read(d.self, `${l.code}:self`);
+      const a = read(d.appraised, `${l.code}:appraised`);
+      self.set(l.code, s);
+      fin.set(l.code, a ?? s);
+      if (a !== null && s !== null && toCenti(a) !== toCenti(s) && d.reason.trim() === '')
+        bad[`${l.code}:reason`] = 'Điểm thẩm định khác điểm tự chấm: phải ghi lý do.';
+    }
+    return { self: computeTotals(sheet.set, self), final: computeTotals(sheet.set, fin), bad };
+  }, [sheet, drafts]);
+
+  if (!sheet || !live) return <div className="empty">Chọn một đơn vị.</div>;
+  const locked = sheet.locked;
+  const set = sheet.set;
+  const change = (code: string, key: keyof Draft, value: string) =>
+    setDrafts((d) => ({ ...d, [code]: { ...d[code]!, [key]: value } }));
+
+  const saveSide = async (side: 'self' | 'appraisal') => {
+    const keys = side === 'self' ? [':self'] : [':appraised', ':reason'];
+    const bad = Object.entries(live.bad).find(([k]) => keys.some((x) => k.endsWith(x)));
+    if (bad) return notice('error', `Chưa lưu: tiêu chí ${bad[0].split(':')[0]}: ${bad[1]}`);
+    const lines = sheet.lines
+      .filter((l) => {
+        const d = drafts[l.code]!;
+        return side === 'self'
+          ? d.self !== (l.selfScore === null ? '' : formatPoints(l.selfScore)) || d.selfNote !== l.selfNote
+          : d.appraised !== (l.appraisedScore === null ? '' : formatPoints(l.appraisedScore)) || d.reason !== l.reason;
+      })
+      .map((l) => {
+        const d = drafts[l.code]!;
+        const p = parsePoints(side === 'self' ? d.self : d.appraised);
+        return { code: l.code, score: p.ok ? p.value : Number.NaN, note: side === 'self' ? d.selfNote : d.reason };
+      });
+    if (lines.length === 0) return notice('ok', 'Không có thay đổi nào để lưu.');
+    try {
+      applied(
+        await call('scoring.unit.save', { roundId: round.id, unitId: sheet.unitId, side, lines }),
+        side === 'self' ? 'Đã lưu điểm tự chấm.' : 'Đã lưu điểm thẩm định.',
+      );
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const attach = async (code: string, files: FileList | null) => {
+    if (!files) return;
+    for (const f of Array.from(files)) {
+      await tryCall(async () => {
+        applied(
+          await call('scoring.evidence.add', {
+            roundId: round.id,
+            unitId: sheet.unitId,
+            itemCode: code,
+            file: await fileBytes(f),
+          }),
+          `Đã đính kèm "${f.name}".`,
+        );
+      });
+    }
+  };
+
+  const row = (code: string, title: string, max: number, hint: string, evidenceHint: string) => {
+    const d = drafts[code]!;
+    const ev = sheet.evidence.filter((e) => e.itemCode === code);
+    const err = (k: string): string | undefined => live.bad[`${code}:${k}`];
+    const serverProblem = problems[code];
+    return (
+      <tr key={code} data-code={code} className={serverProblem ? 'sc-row-error' : undefined}>
+        <td className="mono">{code}</td>
+        <td>
+          <div>{title}</div>
+          {hint ? (
+            <div className="muted small sc-hint" title={hint}>
+              {hint}
+            </div>
+          ) : null}
+          {serverProblem ? <div className="danger-text small">{serverProblem}</div> : null}
+        </td>
+        <td className="num">{formatPoints(max)}</td>
+        <td>
+          <input
+            aria-label={`Tự chấm ${code}`}
+            name={`self-${code}`}
+            className={`sc-score${err('self') ? ' invalid' : ''}`}
+            value={d.self}
+            disabled={locked}
+            title={err('self')}
+            onChange={(e) => change(code, 'self', e.target.value)}
+          />
+        </td>
+        <td>
+          <textarea
+            aria-label={`Ghi chú ${code}`}
+            name={`note-${code}`}
+            rows={1}
+            value={d.selfNote}
+            disabled={locked}
+            onChange={(e) => change(code, 'selfNote', e.target.value)}
+          />
+        </td>
+        <td className="sc-evidence">
+          {ev.map((e) => (
+            <div key={e.id} className="sc-ev">
+              <button
+                type="button"
+                className="link"
+                title={`SHA-256 ${e.sha256}`}
+                onClick={() =>
+                  void call('scoring.evidence.open', { evidenceId: e.id }).catch((x: unknown) =>
+                    notice('error', errorMessage(x)),
+                  )
+                }
+              >
+                {e.fileName}
+              </button>
+              {!locked ? (
+                <button
+                  type="button"
+                  className="link danger-text"
+                  aria-label={`Bỏ ${e.fileName}`}
+                  onClick={() =>
+                    void call('scoring.evidence.remove', {
+                      roundId: round.id,
+                      unitId: sheet.unitId,
+                      evidenceId: e.id,
+                    }).then((s) => applied(s, `Đã bỏ "${e.fileName}".`), fail)
+                  }
+                >
+                  ×
+                </button>
+              ) : null}
+            </div>
+          ))}
+          {!locked ? (
+            <label className="sc-attach" title={evidenceHint || 'Đính kèm minh chứng'}>
+              + Minh chứng
+              <input
+                type="file"
+                aria-label={`Minh chứng ${code}`}
+                multiple
+                hidden
+                onChange={(e) => void attach(code, e.target.files).then(() => (e.target.value = ''))}
+              />
+            </label>
+          ) : null}
+        </td>
+        <td>
+          <input
+            aria-label={`Thẩm định ${code}`}
+            name={`appraised-${code}`}
+            className={`sc-score${err('appraised') ? ' invalid' : ''}${d.appraised !== '' && d.appraised !== d.self ? ' changed' : ''}`}
+            value={d.appraised}
+            disabled={locked}
+            placeholder={d.self}
+            title={err('appraised')}
+            onChange={(e) => change(code, 'appraised', e.target.value)}
+          />
+        </td>
+        <td>
+          <textarea
+            aria-label={`Lý do ${code}`}
+            name={`reason-${code}`}
+            rows={1}
+            className={err('reason') ? 'invalid' : undefined}
+            title={err('reason')}
+            placeholder={err('reason') ? 'Bắt buộc ghi lý do' : ''}
+            value={d.reason}
+            disabled={locked}
+            onChange={(e) => change(code, 'reason', e.target.value)}
+          />
+        </td>
+      </tr>
+    );
+  };
+
+  const badCount = Object.keys(live.bad).length;
+  const totalsCard = (label: string, t: typeof live.self, id: string) => (
+    <div className="rp-card sc-total" data-testid={id}>
+      <div className="rp-card-label">{label}</div>
+      <div className="rp-card-value">{formatPoints(t.total)}</div>
+      <div className="rp-card-sub">
+        {t.classLabel}
+        <br />
+        tiêu chí {formatPoints(t.base)} · thưởng {formatPoints(t.bonus)}
+        {t.bonusUncapped > t.bonus ? ` (đã giới hạn từ ${formatPoints(t.bonusUncapped)})` : ''} · trừ{' '}
+        {formatPoints(t.deductions)}
+        {t.missing ? ` · còn ${t.missing} tiêu chí chưa chấm` : ''}
+      </div>
+    </div>
+  );
+
+  return (
+    <div className="sc-units">
+      <aside className="sc-unit-list" aria-label="Đơn vị trong đợt">
+        {round.units.map((u) => (
+          <button
+            key={u.unitId}
+            type="button"
+            className={`sc-unit${u.unitId === unitId ? ' active' : ''}`}
+            onClick={() => setUnitId(u.unitId)}
+            data-unit={u.code}
+          >
+            <span className="sc-unit-name">{u.name}</span>
+            <span className="sc-unit-meta">
+              <span className={`badge sc-st-${u.stage}`}>{SCORING_STAGE_LABELS[u.stage]}</span>{' '}
+              {u.finalTotal !== null ? `${formatPoints(u.finalTotal)} đ` : ''}
+            </span>
+          </button>
+        ))}
+        <button type="button" onClick={() => setEditingUnits(true)}>
+          Đơn vị trong đợt…
+        </button>
+      </aside>
+      {editingUnits ? (
+        <RoundUnitsDialog
+          round={round}
+          onClose={() => setEditingUnits(false)}
+          onSaved={(msg) => {
+            setEditingUnits(false);
+            notice('ok', msg);
+            onChanged();
+          }}
+        />
+      ) : null}
+      <div className="sc-sheet">
+        <div className="sc-sheet-head">
+          <div>
+            <h2>{sheet.unitName}</h2>
+            <span className={`badge sc-st-${sheet.stage}`}>{SCORING_STAGE_LABELS[sheet.stage]}</span>
+            {locked ? <span className="muted small"> Đã khóa: mở lại (ghi lý do) để sửa.</span> : null}
+          </div>
+          <div className="toolbar-actions">
+            <button
+              type="button"
+              onClick={() =>
+                void call('scoring.workbook.export', { roundId: round.id, unitId: sheet.unitId }).then(
+                  (r) => r.saved && notice('ok', `Đã xuất phiếu tự chấm: ${r.path}`),
+                  fail,
+                )
+              }
+            >
+              Xuất phiếu Excel
+            </button>
+            <button type="button" disabled={locked} onClick={() => bookInput.current?.click()}>
+              Nhập phiếu Excel…
+            </button>
+            <input
+              ref={bookInput}
+              type="file"
+              accept=".xlsx"
+              aria-label="Nhập phiếu tự chấm"
+              hidden
+              onChange={async (e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (!f) return;
+                try {
+                  const s = await call('scoring.workbook.import', { roundId: round.id, file: await fileBytes(f) });
+                  if (s.unitId !== sheet.unitId) setUnitId(s.unitId);
+                  applied(s, `Đã nhập phiếu tự chấm của ${s.unitName}: ${formatPoints(s.self.total)} điểm.`);
+                } catch (err) {
+                  fail(err);
+                }
+              }}
+            />
+            {!locked ? (
+              <>
+                <button type="button" onClick={() => void saveSide('self')}>
+                  Lưu tự chấm
+                </button>
+                <button type="button" onClick={() => void saveSide('appraisal')}>
+                  Lưu thẩm định
+                </button>
+              </>
+            ) : null}
+            {locked ? (
+              <button type="button" onClick={() => setReopening(true)}>
+                Mở lại…
+              </button>
+            ) : (
+              <button type="button" className="primary" onClick={() => setConfirmApprove(true)}>
+                Duyệt kết quả
+              </button>
+            )}
+          </div>
+        </div>
+        <div className="rp-cards sc-totals">
+          {totalsCard('Tự chấm', live.self, 'total-self')}
+          {totalsCard('Sau thẩm định (điểm chính thức)', live.final, 'total-final')}
+        </div>
+        <div className="rp-table-wrap sc-table-wrap">
+          <table className="data sc-table">
+            <thead>
+              <tr>
+                <th>Mã</th>
+                <th>Tiêu chí</th>
+                <th className="num">Tối đa</th>
+                <th>Tự chấm</th>
+                <th>Ghi chú của đơn vị</th>
+                <th>Minh chứng</th>
+                <th>Thẩm định</th>
+                <th>Lý do điều chỉnh</th>
+              </tr>
+            </thead>
+            <tbody>
+              {set.groups.map((g) => [
+                <tr key={`g-${g.code}`} className="sc-group">
+                  <td className="mono">{g.code}</td>
+                  <td colSpan={7}>
+                    {g.title} <span className="muted">(tối đa {formatPoints(g.maxPoints)} điểm)</span>
+                  </td>
+                </tr>,
+                ...g.criteria.map((c) =>
+                  row(
+                    c.code,
+                    c.title,
+                    c.maxPoints,
+                    [c.guidance, c.evidence && `Minh chứng: ${c.evidence}`].filter(Boolean).join(' · '),
+                    c.evidence,
+                  ),
+                ),
+              ])}
+              {set.bonus.items.length ? (
+                <tr className="sc-group">
+                  <td />
+                  <td colSpan={7}>Điểm thưởng (tối đa {formatPoints(set.bonus.cap)} điểm)</td>
+                </tr>
+              ) : null}
+              {set.bonus.items.map((b) => row(b.code, b.title, b.maxPoints, b.guidance, ''))}
+              {set.deductions.items.length ? (
+                <tr className="sc-group">
+                  <td />
+                  <td colSpan={7}>
+                    Điểm trừ{set.deductions.cap !== null ? ` (tối đa ${formatPoints(set.deductions.cap)} điểm)` : ''}
+                  </td>
+                </tr>
+              ) : null}
+              {set.deductions.items.map((d) => row(d.code, d.title, d.maxPoints, d.guidance, ''))}
+            </tbody>
+          </table>
+        </div>
+        {!locked && badCount ? (
+          <div className="danger-text small sc-save">{badCount} ô chưa hợp lệ (di chuột vào ô đỏ để xem).</div>
+        ) : null}
+        <details className="sc-history">
+          <summary>Lịch sử ({sheet.events.length})</summary>
+          <ul className="rp-history-list">
+            {sheet.events.map((e) => (
+              <li key={e.id}>
+                <span className="mono small">{new Date(e.at).toLocaleString('vi-VN')}</span> —{' '}
+                <strong>{EVENT_LABELS[e.kind]}</strong>
+                {e.actor ? ` (${e.actor})` : ''}: {e.note}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+      {confirmApprove ? (
+        <Confirm
+          title="Duyệt kết quả chấm điểm"
+          message={
+            <>
+              Duyệt kết quả của <strong>{sheet.unitName}</strong>:{' '}
+              <strong>
+                {formatPoints(sheet.final.total)} điểm — {sheet.final.classLabel}
+              </strong>
+              . Sau khi duyệt, điểm bị khóa; muốn sửa phải mở lại và ghi lý do.
+              {badCount || JSON.stringify(drafts) !== JSON.stringify(draftsOf(sheet)) ? (
+                <p className="warn-text">Có thay đổi chưa lưu: hãy lưu trước khi duyệt.</p>
+              ) : null}
+            </>
+          }
+          confirmLabel="Duyệt"
+          onCancel={() => setConfirmApprove(false)}
+          onConfirm={() => {
+            setConfirmApprove(false);
+            void call('scoring.unit.approve', { roundId: round.id, unitId: sheet.unitId }).then(
+              (s) => applied(s, `Đã duyệt kết quả của ${s.unitName}.`),
+              fail,
+            );
+          }}
+        />
+      ) : null}
+      {reopening ? (
+        <Modal title="Mở lại kết quả đã duyệt" onClose={() => setReopening(false)}>
+          <Field label="Lý do mở lại" required>
+            <textarea
+              name="reopenReason"
+              rows={3}
+              value={reopenReason}
+              onChange={(e) => setReopenReason(e.target.value)}
+            />
+          </Field>
+          <div className="form-actions">
+            <button type="button" onClick={() => setReopening(false)}>
+              Hủy
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void call('scoring.unit.reopen', {
+                  roundId: round.id,
+                  unitId: sheet.unitId,
+                  reason: reopenReason,
+                }).then((s) => {
+                  setReopening(false);
+                  setReopenReason('');
+                  applied(s, `Đã mở lại kết quả của ${s.unitName}.`);
+                }, fail)
+              }
+            >
+              Mở lại
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </div>
+  );
+}
