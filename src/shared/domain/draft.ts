@@ -8,10 +8,9 @@ import { targetPhrase } from './aggregate';
 import type { CompileResult, Draft, DraftSection, IndicatorTotal } from '../model/compile';
 import type { TemplateSection } from '../model/template';
 import { addressedToAgency, isProposalSection, pointLine, syllables, synthesize } from './synthesis';
+import { isPercentIndicator as isPercent } from './indicators';
 
 export const PLACEHOLDER = /\{\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z]+)?)\}\}/g;
-
-const isPercent = (i: Pick<IndicatorTotal, 'rule'>) => i.rule === 'RATE' || i.rule === 'SHARE';
 
 /** "1.234" or "93,67%" or "—". */
 export function formatFigure(value: string | null, percent: boolean): string {

@@ -1,8 +1,10 @@
 // Reading one typed value for an indicator: the same code runs in the form (live, as the user
 // types) and in the main process (before anything is stored).
-import { fromJsNumber, isInteger, isNegative, parseViNumber } from './decimal';
+import { formatDec, fromJsNumber, isInteger, isNegative, parseViNumber } from './decimal';
+import { formatRule, parseRule } from './rules';
 import { cleanText } from '../text';
-import type { TemplateIndicator } from '../model/template';
+import type { Template, TemplateIndicator } from '../model/template';
+import { REASON_KEY_PREFIX, SECTION_KEY_PREFIX } from '../model/report';
 
 /** Counts and yes/no are stored as integers, amounts and percents as exact decimals, text as text. */
 export type Stored = { int: number } | { dec: string } | { text: string };
@@ -56,4 +58,31 @@ export function parseIndicatorInput(
       return { dec: r.value };
     }
   }
+}
+
+/** A stored value as people read it: "Có"/"Không", "1.234,5", the text; empty when there is none. */
+export function valueText(
+  ind: Pick<TemplateIndicator, 'type'> | null | undefined,
+  value: string | null | undefined,
+): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (!ind || ind.type === 'text') return value;
+  if (ind.type === 'yesno') return value === '1' ? 'Có' : 'Không';
+  return formatDec(value);
+}
+
+/** What a stored key names: "Mục II.1. Title", "Lý do vi phạm A2 ≤ A1", "A1 · Indicator name". */
+export function valueKeyLabel(template: Pick<Template, 'sections' | 'indicators'>, key: string): string {
+  if (key.startsWith(SECTION_KEY_PREFIX)) {
+    const n = key.slice(SECTION_KEY_PREFIX.length);
+    const s = template.sections.find((x) => x.number === n);
+    return `Mục ${n}${s ? `. ${s.title}` : ''}`;
+  }
+  if (key.startsWith(REASON_KEY_PREFIX)) {
+    const expr = key.slice(REASON_KEY_PREFIX.length);
+    const p = parseRule(expr);
+    return `Lý do vi phạm ${p.ok ? formatRule(p.rule) : expr}`;
+  }
+  const ind = template.indicators.find((i) => i.code === key);
+  return ind ? `${ind.code} · ${ind.name}` : key;
 }

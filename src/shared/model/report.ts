@@ -27,6 +27,10 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 export const SECTION_KEY_PREFIX = 'muc:';
 export const sectionKey = (number: string): string => `${SECTION_KEY_PREFIX}${number}`;
 
+/** The reason typed for a rule that does not hold is stored under this prefix + the rule ("lydo:A2 <= A1"). */
+export const REASON_KEY_PREFIX = 'lydo:';
+export const reasonKey = (expression: string): string => `${REASON_KEY_PREFIX}${expression}`;
+
 /** One stored value: canonical decimal for numbers, "1"/"0" for yes/no, the text for text. */
 export type ValueMap = Record<string, string>;
 

@@ -9,7 +9,6 @@ import type { Kysely } from 'kysely';
 import type { Core } from '../../core/core';
 import type { DB } from '../../db/schema';
 import { AppError, type ErrorLocation } from '../../../shared/errors';
-import { formatDec } from '../../../shared/domain/decimal';
 import { cleanText } from '../../../shared/text';
 import { todayIso } from '../../../shared/format';
 import {
@@ -39,7 +38,8 @@ import { readCollectWorkbook, type CellContent, type ReadBook } from './collect-
 import { getAgency } from '../agency/agency';
 import { getPeriod, resolveExpectedUnits } from '../periods/periods';
 import { checkRules, saveReportValuesIn, transitionReportIn } from '../reports/reports';
-import { parseIndicatorInput } from '../../../shared/domain/report-values';
+import { parseIndicatorInput, valueKeyLabel, valueText } from '../../../shared/domain/report-values';
+import { isEditableStatus } from '../../../shared/domain/report-status';
 import { getTemplate } from '../templates/templates';
 import { getUnit } from '../units/units';
 import { bookSecret } from '../safety/settings';
@@ -192,17 +192,10 @@ function layoutSignature(layout: CollectLayout): string {
     .join('|');
 }
 
+/** As the form shows it, long texts cut for the review list. */
 function displayValue(ind: TemplateIndicator | null, value: string | null): string {
-  if (value === null || value === '') return '';
-  if (!ind) return value.length > 300 ? `${value.slice(0, 300)}…` : value;
-  switch (ind.type) {
-    case 'yesno':
-      return value === '1' ? 'Có' : 'Không';
-    case 'text':
-      return value.length > 300 ? `${value.slice(0, 300)}…` : value;
-    default:
-      return formatDec(value);
-  }
+  const shown = valueText(ind, value);
+  return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
 }
 
 /** Excel keeps 15 significant digits: 0.1 + 0.2 comes back as 0.30000000000000004, read as 0.3. */
@@ -281,18 +274,6 @@ function parseValues(
   }
   return { values, problems };
 }
-
-function labelOf(template: Template, key: string): string {
-  if (key.startsWith(SECTION_KEY_PREFIX)) {
-    const n = key.slice(SECTION_KEY_PREFIX.length);
-    const s = template.sections.find((x) => x.number === n);
-    return `Mục ${n}${s ? `. ${s.title}` : ''}`;
-  }
-  const ind = template.indicators.find((i) => i.code === key);
-  return ind ? `${ind.code} — ${ind.name}` : key;
-}
-
-const EDITABLE: ReportStatus[] = ['chua_nop', 'dang_nhap', 'tra_lai'];
 
 function emptyItem(index: number, fileName: string, data: Uint8Array, hash: string): ReviewItem {
   return {
@@ -427,7 +408,7 @@ async function reviewOne(
     const ind = indicators.get(v.key) ?? null;
     changes.push({
       key: v.key,
-      label: labelOf(template, v.key),
+      label: valueKeyLabel(template, v.key),
       oldValue: old,
       newValue: v.value,
       oldText: displayValue(ind, old),
@@ -440,7 +421,7 @@ async function reviewOne(
   item.breaches = checks.filter((c) => c.holds === false).map((c) => ({ detail: c.detail, message: c.message }));
   const unexplained = checks.some((c) => c.holds === false && !c.reason.trim());
   const hasAnyValue = parsed.values.some((v) => v.value !== null);
-  const editable = EDITABLE.includes(form.status);
+  const editable = isEditableStatus(form.status);
 
   const previous = await db
     .selectFrom('collect_sources')

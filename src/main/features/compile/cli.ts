@@ -6,6 +6,7 @@ import type { CliApp } from '../../cli/kit';
 import type { Platform } from '../../platform/platform';
 import { formatDec } from '../../../shared/domain/decimal';
 import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../../cli/kit';
+import { isPercentIndicator } from '../../../shared/domain/indicators';
 
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
                                                tổng hợp số liệu của kỳ (hoặc nhiều kỳ), so với cùng kỳ và chỉ tiêu
@@ -70,7 +71,7 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
         );
         for (const i of r.current.indicators) {
           if (i.rule === 'TEXT' || i.rule === 'NONE') continue;
-          const pct = i.rule === 'RATE' || i.rule === 'SHARE';
+          const pct = isPercentIndicator(i);
           const c = r.comparison.find((x) => x.code === i.code);
           io.out(
             `${i.code}\t${i.value === null ? '—' : formatDec(i.value) + (pct ? '%' : '')}\t${c?.delta ? `(${c.delta.startsWith('-') ? '' : '+'}${formatDec(c.delta)})` : ''}\t${i.name}`,

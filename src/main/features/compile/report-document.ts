@@ -11,6 +11,7 @@ import { formatDateShort } from '../../../shared/format';
 import { formatFigure } from '../../../shared/domain/draft';
 import { targetPhrase } from '../../../shared/domain/aggregate';
 import { AppError } from '../../../shared/errors';
+import { isPercentIndicator as isPct } from '../../../shared/domain/indicators';
 
 /** "SỞ NỘI VỤ" → "Sở Nội vụ", as the agency names itself in a sentence. */
 export function agencyInSentence(name: string): string {
@@ -20,8 +21,6 @@ export function agencyInSentence(name: string): string {
     .replace(/nội vụ/u, 'Nội vụ')
     .replace(/ủy ban nhân dân/u, 'Ủy ban nhân dân');
 }
-
-const isPct = (i: Pick<IndicatorTotal, 'rule'>) => i.rule === 'RATE' || i.rule === 'SHARE';
 
 /** "+12", "−3", "0"; percentage points for rates. */
 export function signed(delta: string | null): string {

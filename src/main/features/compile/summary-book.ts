@@ -12,6 +12,7 @@ import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
 import { targetPhrase } from '../../../shared/domain/aggregate';
 import { columnLetter } from '../../workbooks/xlsx-input';
+import { isPercentIndicator } from '../../../shared/domain/indicators';
 
 export const SHEETS = {
   totals: 'Tổng hợp',
@@ -54,7 +55,7 @@ function formulaCell(cell: ExcelJS.Cell, formula: string, result: number | strin
 }
 
 const fmtOf = (i: Pick<IndicatorTotal, 'rule' | 'type'>): string =>
-  i.rule === 'RATE' || i.rule === 'SHARE' ? FORMATS.percent : i.type === 'amount' ? FORMATS.amount : FORMATS.count;
+  isPercentIndicator(i) ? FORMATS.percent : i.type === 'amount' ? FORMATS.amount : FORMATS.count;
 
 function headerBlock(ws: ExcelJS.Worksheet, agency: Agency, title: string, subtitle: string, columns: number): void {
   setText(ws.getCell(1, 1), agency.parentName);
@@ -182,7 +183,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   tableHeader(wsUnits, HEADER_ROW, [...fixed, ...inds.map((i) => i.code)]);
   tableHeader(wsUnits, HEADER_ROW + 1, [
     ...fixed.map(() => ''),
-    ...inds.map((i) => `${i.name}${i.rule === 'RATE' || i.rule === 'SHARE' ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`),
+    ...inds.map((i) => `${i.name}${isPercentIndicator(i) ? ' (%)' : i.unit ? ` (${i.unit})` : ''}`),
   ]);
   for (let c = 1; c <= fixed.length; c++) wsUnits.mergeCells(HEADER_ROW, c, HEADER_ROW + 1, c);
   const first = HEADER_ROW + 2;
@@ -288,7 +289,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     wsTotals.getCell(r, 1).value = k + 1;
     setText(wsTotals.getCell(r, 2), i.code);
     setText(wsTotals.getCell(r, 3), i.name);
-    setText(wsTotals.getCell(r, 4), i.rule === 'RATE' || i.rule === 'SHARE' ? '%' : i.unit);
+    setText(wsTotals.getCell(r, 4), isPercentIndicator(i) ? '%' : i.unit);
     setText(
       wsTotals.getCell(r, 5),
       i.rule === 'RATE'
@@ -383,7 +384,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   inds.forEach((i, k) => {
     const r = HEADER_ROW + 1 + k;
     const cmp = compile.comparison.find((c) => c.code === i.code);
-    const pct = i.rule === 'RATE' || i.rule === 'SHARE';
+    const pct = isPercentIndicator(i);
     const scale = (v: string | null) => (v === null ? null : pct ? Number(v) / 100 : Number(v));
     wsCmp.getCell(r, 1).value = k + 1;
     setText(wsCmp.getCell(r, 2), i.code);

@@ -8,8 +8,10 @@ import type { saveValuesInput, transitionInput } from '../../../shared/contract/
 import { parseIndicatorInput, storedText, type Stored } from '../../../shared/domain/report-values';
 import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../../shared/domain/rules';
 import { cleanText } from '../../../shared/text';
+import { isEditableStatus } from '../../../shared/domain/report-status';
 import { formatDateShort, todayIso } from '../../../shared/format';
 import {
+  reasonKey,
   REPORT_STATUS_LABELS,
   SECTION_KEY_PREFIX,
   sectionKey,
@@ -32,8 +34,6 @@ export type SaveValuesData = z.output<typeof saveValuesInput>;
 export type TransitionData = z.output<typeof transitionInput>;
 
 /** Breach explanations are stored as values under this prefix + the rule's expression. */
-export const REASON_KEY_PREFIX = 'lydo:';
-export const reasonKey = (expression: string): string => `${REASON_KEY_PREFIX}${expression}`;
 
 /** The only ways a status may change. */
 export const TRANSITIONS: Record<ReportStatus, ReportStatus[]> = {
@@ -47,8 +47,6 @@ export const TRANSITIONS: Record<ReportStatus, ReportStatus[]> = {
 export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
-
-const EDITABLE: ReportStatus[] = ['chua_nop', 'dang_nhap', 'tra_lai'];
 
 async function loadValues(db: Executor, reportId: number | null): Promise<ValueMap> {
   if (reportId === null) return {};
@@ -196,7 +194,7 @@ export async function saveReportValuesIn(
   const template = await getTemplate(trx, period.templateId);
   const existing = await reportRow(trx, data.periodId, data.unitId);
   const status = (existing?.status ?? 'chua_nop') as ReportStatus;
-  if (!EDITABLE.includes(status)) {
+  if (!isEditableStatus(status)) {
     throw new AppError(
       'NOT_EDITABLE',
       `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}" nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`,

@@ -1,19 +1,17 @@
 // Tổng hợp: pick the period(s), see every indicator added up by its rule (by unit kind, by unit,
 // against last year and the plan's targets), edit the draft of the report with its figures as
 // visible {{placeholders}}, and export Word, Excel and the email draft.
+import { DraftEditor } from './DraftEditor';
+import { IndicatorsTab, KindsTab, StatusTab, UnitsTab } from './FigureTabs';
 import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
-import { formatDec } from '../../../shared/domain/decimal';
-import { formatDateShort } from '../../../shared/format';
-import { AGGREGATION_LABELS } from '../../../shared/model/template';
-import { BOARD_STATE_LABELS } from '../../../shared/model/report';
-import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import type { PeriodListItem } from '../../../shared/model/period';
-import type { CompileSettings, IndicatorTotal } from '../../../shared/model/compile';
+import type { CompileSettings } from '../../../shared/model/compile';
 import type { DraftView, EmailDraft } from '../../../shared/contract/compile';
 import './compile.css';
+import { SettingsForm } from './SettingsForm';
 
 type Tab = 'chi-so' | 'loai' | 'don-vi' | 'tinh-hinh' | 'du-thao' | 'noi-gui';
 const TABS: { id: Tab; label: string }[] = [
@@ -24,16 +22,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'du-thao', label: 'Dự thảo báo cáo' },
   { id: 'noi-gui', label: 'Nơi gửi' },
 ];
-
-const isPct = (i: Pick<IndicatorTotal, 'rule'>) => i.rule === 'RATE' || i.rule === 'SHARE';
-const fig = (v: string | null, pct = false) => (v === null ? '—' : `${formatDec(v)}${pct ? '%' : ''}`);
-const signed = (v: string | null) =>
-  v === null ? '—' : v === '0' ? '0' : v.startsWith('-') ? `−${formatDec(v.slice(1))}` : `+${formatDec(v)}`;
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 export function CompileScreen() {
   const notice = useNotice();
@@ -272,382 +260,31 @@ export function CompileScreen() {
             ))}
           </div>
 
-          {tab === 'chi-so' && (
-            <div className="cp-scroll">
-              <table className="rp-table" aria-label="Tổng hợp theo chỉ số">
-                <thead>
-                  <tr>
-                    <th>Mã</th>
-                    <th>Chỉ số</th>
-                    <th>Cách tổng hợp</th>
-                    <th className="num">Kỳ này</th>
-                    <th className="num">Cùng kỳ</th>
-                    <th className="num">Tăng, giảm</th>
-                    <th className="num">Đã báo cáo</th>
-                    <th className="num">Chưa báo cáo</th>
-                    <th>Chỉ tiêu</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {inds.map((i) => {
-                    const cmp = c.comparison.find((x) => x.code === i.code);
-                    const ts = c.targets.filter((t) => t.indicatorCode === i.code);
-                    return (
-                      <tr key={i.code} data-code={i.code}>
-                        <td className="mono">{i.code}</td>
-                        <td>
-                          {i.name}
-                          {i.unit && !isPct(i) ? <span className="muted small"> ({i.unit})</span> : null}
-                        </td>
-                        <td className="small">
-                          {i.rule === 'RATE' ? `${i.numeratorCode}/${i.denominatorCode}` : AGGREGATION_LABELS[i.rule]}
-                          {i.accumulation === 'cumulative' ? ' · lũy kế (kỳ cuối)' : ''}
-                          {i.rule === 'SHARE' ? ` · ${i.numerator}/${i.denominator}` : ''}
-                        </td>
-                        <td className="num cp-value">{fig(i.value, isPct(i))}</td>
-                        <td className="num">{fig(cmp?.previous ?? null, isPct(i))}</td>
-                        <td className="num">{signed(cmp?.delta ?? null)}</td>
-                        <td className="num">{i.reported}</td>
-                        <td className={`num ${i.missing ? 'cp-warn' : ''}`}>{i.missing}</td>
-                        <td className="small">
-                          {ts.map((t) => (
-                            <div
-                              key={t.text}
-                              className={t.met === true ? 'cp-ok' : t.met === false ? 'cp-bad' : 'muted'}
-                            >
-                              {t.met === null
-                                ? t.problem
-                                : `${t.met ? 'Đạt' : 'Chưa đạt'} (${fig(t.actual, t.targetUnit === '%')} / ${t.target}${t.targetUnit === '%' ? '%' : ` ${t.targetUnit}`})`}
-                            </div>
-                          ))}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {tab === 'chi-so' && <IndicatorsTab c={c} inds={inds} />}
 
-          {tab === 'loai' && (
-            <div className="cp-scroll">
-              <KindChart inds={inds} />
-              <table className="rp-table" aria-label="Tổng hợp theo loại đơn vị">
-                <thead>
-                  <tr>
-                    <th>Chỉ số</th>
-                    {(inds[0]?.byKind ?? []).map((k) => (
-                      <th key={k.kind} className="num">
-                        {UNIT_KIND_LABELS[k.kind]}
-                      </th>
-                    ))}
-                    <th className="num">Toàn bộ</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {inds.map((i) => (
-                    <tr key={i.code}>
-                      <td>
-                        <span className="mono">{i.code}</span> {i.name}
-                      </td>
-                      {i.byKind.map((k) => (
-                        <td key={k.kind} className="num">
-                          {fig(k.figure.value, isPct(i))}
-                        </td>
-                      ))}
-                      <td className="num cp-value">{fig(i.value, isPct(i))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {tab === 'loai' && <KindsTab inds={inds} />}
 
-          {tab === 'don-vi' && (
-            <div className="cp-scroll">
-              <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị">
-                <thead>
-                  <tr>
-                    <th>Đơn vị</th>
-                    {inds.map((i) => (
-                      <th key={i.code} className="num" title={i.name}>
-                        {i.code}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {cur.units.map((u) => (
-                    <tr key={u.unitId}>
-                      <td>
-                        {u.name}
-                        {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
-                      </td>
-                      {inds.map((i) => {
-                        const v = u.values[i.code] ?? null;
-                        return (
-                          <td key={i.code} className="num">
-                            {i.type === 'yesno'
-                              ? v === null
-                                ? ''
-                                : v === '1'
-                                  ? 'Có'
-                                  : 'Không'
-                              : v === null
-                                ? ''
-                                : fig(v, i.rule === 'RATE')}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                  <tr className="cp-total">
-                    <td>Tổng cộng</td>
-                    {inds.map((i) => (
-                      <td key={i.code} className="num">
-                        {fig(i.value, isPct(i))}
-                      </td>
-                    ))}
-                  </tr>
-                </tbody>
-              </table>
-            </div>
-          )}
+          {tab === 'don-vi' && <UnitsTab cur={cur} inds={inds} />}
 
-          {tab === 'tinh-hinh' && (
-            <div className="cp-scroll">
-              <table className="rp-table" aria-label="Tình hình gửi báo cáo">
-                <thead>
-                  <tr>
-                    <th>Đơn vị</th>
-                    <th>Loại</th>
-                    <th>Tình trạng</th>
-                    <th>Ngày nhận</th>
-                    <th>Ghi chú</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cur.units.map((u) => (
-                    <tr key={u.unitId}>
-                      <td>{u.name}</td>
-                      <td>{UNIT_KIND_LABELS[u.kind]}</td>
-                      <td
-                        className={
-                          u.state === 'muon'
-                            ? 'cp-warn'
-                            : u.state === 'qua_han' || u.state === 'chua_nop'
-                              ? 'cp-bad'
-                              : ''
-                        }
-                      >
-                        {BOARD_STATE_LABELS[u.state]}
-                      </td>
-                      <td>{formatDateShort(u.receivedDate)}</td>
-                      <td className="small">
-                        {[
-                          u.daysLate ? `Muộn ${u.daysLate} ngày` : '',
-                          u.expected ? '' : 'Không thuộc danh sách phải báo cáo',
-                        ]
-                          .filter(Boolean)
-                          .join('; ')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {tab === 'tinh-hinh' && <StatusTab cur={cur} />}
 
           {tab === 'du-thao' && view && (
-            <div className="cp-draft" aria-label="Dự thảo báo cáo">
-              <div className="cp-draft-bar">
-                <span className="muted small">
-                  Số liệu là các ô {'{{MÃ}}'} (ví dụ {'{{DT01}}'}, {'{{DT01.delta}}'}): giữ nguyên để số liệu tự cập
-                  nhật; phần chữ bạn sửa được giữ lại khi cập nhật.
-                </span>
-                <button disabled={!!busy} onClick={() => void refresh()}>
-                  Cập nhật số liệu
-                </button>
-                <button className="primary" disabled={!!busy || !dirty} onClick={() => void saveDraft()}>
-                  Lưu dự thảo
-                </button>
-              </div>
-              <label className="field">
-                <span className="field-label">Trích yếu</span>
-                <input
-                  name="draft-title"
-                  value={title}
-                  onChange={(e) => {
-                    setTitle(e.target.value);
-                    setDirty(true);
-                  }}
-                />
-                <span className="field-hint">Xem trước: {view.rendered.title}</span>
-              </label>
-              {view.draft.sections.map((s) => {
-                const r = view.rendered.sections.find((x) => x.number === s.number);
-                return (
-                  <section
-                    key={s.number || 'mo-dau'}
-                    className={`cp-section level-${s.level}`}
-                    data-section={s.number || 'mo-dau'}
-                  >
-                    <h3>{s.number ? `${s.number.split('.').pop()}. ${s.title}` : 'Mở đầu'}</h3>
-                    {s.refreshNote && <div className="cp-refresh-note">{s.refreshNote}</div>}
-                    {s.hasText && (
-                      <div className="cp-edit">
-                        <textarea
-                          aria-label={`Nội dung mục ${s.number || 'mở đầu'}`}
-                          name={`section-${s.number || 'mo-dau'}`}
-                          rows={Math.min(14, Math.max(3, lines(texts[s.number] ?? '').length + 1))}
-                          value={texts[s.number] ?? ''}
-                          onChange={(e) => {
-                            setTexts((t) => ({ ...t, [s.number]: e.target.value }));
-                            setDirty(true);
-                          }}
-                        />
-                        <div className="cp-preview" aria-label={`Xem trước mục ${s.number || 'mở đầu'}`}>
-                          {lines(r?.text ?? '').map((l, k) => (
-                            <p key={k} className={l.startsWith('- ') ? 'cp-item' : ''}>
-                              {l}
-                            </p>
-                          ))}
-                          {r && r.unknown.length > 0 && (
-                            <div className="cp-bad small">
-                              Không có số liệu cho: {r.unknown.map((u) => `{{${u}}}`).join(', ')}
-                            </div>
-                          )}
-                        </div>
-                      </div>
-                    )}
-                  </section>
-                );
-              })}
-            </div>
+            <DraftEditor
+              view={view}
+              texts={texts}
+              setTexts={setTexts}
+              title={title}
+              setTitle={setTitle}
+              dirty={dirty}
+              setDirty={setDirty}
+              busy={busy}
+              refresh={refresh}
+              saveDraft={saveDraft}
+            />
           )}
         </>
       )}
       {tab === 'noi-gui' && settings && <SettingsForm settings={settings} onSaved={setSettings} />}
     </div>
-  );
-}
-
-/** Bars of the main indicators by unit kind: SHARE and RATE in %, on one 0–100 scale. */
-function KindChart({ inds }: { inds: IndicatorTotal[] }) {
-  const shown = inds.filter((i) => isPct(i) && i.value !== null).slice(0, 6);
-  if (shown.length === 0) return null;
-  const kinds = shown[0]!.byKind.map((k) => k.kind);
-  const w = 120;
-  return (
-    <figure className="cp-chart" aria-label="Biểu đồ tỷ lệ theo loại đơn vị">
-      <svg width={shown.length * (w + 20) + 40} height={190} role="img">
-        <line x1={30} y1={150} x2={shown.length * (w + 20) + 30} y2={150} stroke="#9aa3af" />
-        {shown.map((i, n) => {
-          const bars = [
-            ...i.byKind.map((k) => ({ label: UNIT_KIND_LABELS[k.kind], v: k.figure.value })),
-            { label: 'Toàn bộ', v: i.value },
-          ];
-          const bw = (w - 8) / bars.length;
-          return (
-            <g key={i.code} transform={`translate(${40 + n * (w + 20)},0)`}>
-              {bars.map((b, k) => {
-                const h = b.v === null ? 0 : (Math.min(100, Number(b.v)) / 100) * 130;
-                return (
-                  <g key={b.label}>
-                    <rect
-                      x={k * bw}
-                      y={150 - h}
-                      width={bw - 2}
-                      height={h}
-                      fill={k === bars.length - 1 ? '#1f5fa8' : '#8fb3dc'}
-                    >
-                      <title>{`${b.label}: ${fig(b.v, true)}`}</title>
-                    </rect>
-                  </g>
-                );
-              })}
-              <text x={w / 2 - 4} y={168} textAnchor="middle" fontSize={12}>
-                {i.code}
-              </text>
-              <text x={w / 2 - 4} y={184} textAnchor="middle" fontSize={11} fill="#555">
-                {fig(i.value, true)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="small muted">
-        Cột nhạt: {kinds.map((k) => UNIT_KIND_LABELS[k]).join(', ')}; cột đậm: toàn bộ.
-      </figcaption>
-    </figure>
-  );
-}
-
-function SettingsForm({ settings, onSaved }: { settings: CompileSettings; onSaved: (s: CompileSettings) => void }) {
-  const notice = useNotice();
-  const tryCall = useCall();
-  const [to, setTo] = useState(settings.to.join('\n'));
-  const [recipients, setRecipients] = useState(settings.recipients.join('\n'));
-  const [emailTo, setEmailTo] = useState(settings.emailTo.join(', '));
-  const [emailCc, setEmailCc] = useState(settings.emailCc.join(', '));
-  const [symbol, setSymbol] = useState(settings.symbol);
-  const split = (s: string, sep: RegExp) =>
-    s
-      .split(sep)
-      .map((x) => x.trim())
-      .filter(Boolean);
-  const save = async () => {
-    await tryCall(async () => {
-      const s = await call('compile.saveSettings', {
-        to: split(to, /\n/),
-        recipients: split(recipients, /\n/),
-        emailTo: split(emailTo, /[,;\s]+/),
-        emailCc: split(emailCc, /[,;\s]+/),
-        symbol,
-      });
-      onSaved(s);
-      notice('ok', 'Đã lưu nơi gửi báo cáo.');
-    });
-  };
-  return (
-    <form
-      className="card form-grid cp-settings"
-      aria-label="Nơi gửi báo cáo"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <label className="field">
-        <span className="field-label">Kính gửi (mỗi dòng một cơ quan)</span>
-        <textarea name="to" rows={3} value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field-label">Nơi nhận khác (ngoài "Như trên" và "Lưu")</span>
-        <textarea name="recipients" rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field-label">Email cơ quan cấp trên</span>
-        <input
-          name="emailTo"
-          value={emailTo}
-          onChange={(e) => setEmailTo(e.target.value)}
-          placeholder="vanthu@…gov.vn"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Đồng gửi (CC)</span>
-        <input name="emailCc" value={emailCc} onChange={(e) => setEmailCc(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field-label">Ký hiệu báo cáo</span>
-        <input name="symbol" value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="BC-SNV" />
-      </label>
-      <div className="form-actions span-all">
-        <button type="submit" className="primary">
-          Lưu
-        </button>
-      </div>
-    </form>
   );
 }

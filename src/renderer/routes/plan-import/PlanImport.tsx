@@ -1,7 +1,7 @@
 // Nhập văn bản: paste a plan or open a .txt/.docx, see what the reader proposes beside the text
 // with the source passages highlighted, correct anything, then save everything in one step.
 import { useCall } from '../../hooks/useCall';
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import type { PlanImportResult, PlanImportSaveInput } from '../../../shared/contract/plan-import';
@@ -19,40 +19,9 @@ import { PERIOD_TYPE_LABELS } from '../../../shared/model/period';
 import { proposalToSaveInput } from '../../../shared/contract/plan-import-input';
 import './plan-import.css';
 import { ViDateInput } from '../../components/ViDateInput';
+import { Highlighted } from './Highlighted';
 
 type Form = PlanImportSaveInput;
-
-/** The source text cut into plain runs and highlighted runs. */
-function Highlighted({ text, spans, active }: { text: string; spans: Span[]; active: Span[] }) {
-  const marks = useMemo(() => {
-    const all = [...spans.map((s) => ({ ...s, on: false })), ...active.map((s) => ({ ...s, on: true }))]
-      .filter((s) => s.end > s.start)
-      .sort((a, b) => a.start - b.start || Number(b.on) - Number(a.on));
-    const out: { start: number; end: number; on: boolean }[] = [];
-    for (const m of all) {
-      const last = out.at(-1);
-      if (last && m.start < last.end) {
-        if (m.on && !last.on) out[out.length - 1] = { ...m };
-        continue;
-      }
-      out.push(m);
-    }
-    return out;
-  }, [spans, active]);
-  const parts: ReactNode[] = [];
-  let pos = 0;
-  for (const [i, m] of marks.entries()) {
-    if (m.start > pos) parts.push(<Fragment key={`t${i}`}>{text.slice(pos, m.start)}</Fragment>);
-    parts.push(
-      <mark key={`m${i}`} className={m.on ? 'active' : ''}>
-        {text.slice(m.start, m.end)}
-      </mark>,
-    );
-    pos = m.end;
-  }
-  parts.push(<Fragment key="end">{text.slice(pos)}</Fragment>);
-  return <>{parts}</>;
-}
 
 export function PlanImportScreen() {
   const notice = useNotice();

@@ -2,7 +2,7 @@
 import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm, Modal } from '../../components/Modal';
 import { UnitForm } from './UnitForm';
@@ -17,6 +17,7 @@ import {
 } from '../../../shared/model/unit';
 import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
 import { ViDateInput } from '../../components/ViDateInput';
+import { EVENT_LABEL, MergeDialog } from './MergeDialog';
 
 const ROW_HEIGHT = 38;
 
@@ -342,92 +343,5 @@ export function UnitsScreen() {
         </Modal>
       ) : null}
     </section>
-  );
-}
-
-const EVENT_LABEL: Record<UnitEvent['kind'], string> = {
-  created: 'Tạo mới',
-  updated: 'Sửa',
-  closed: 'Thôi hoạt động',
-  reopened: 'Hoạt động trở lại',
-  merged_into: 'Sáp nhập vào đơn vị khác',
-  merged_from: 'Nhận sáp nhập',
-  imported: 'Nhập từ Excel',
-};
-
-function MergeDialog({
-  source,
-  units,
-  onClose,
-  onDone,
-}: {
-  source: UnitListItem;
-  units: UnitListItem[];
-  onClose: () => void;
-  onDone: (msg: string) => void;
-}) {
-  const [targetId, setTargetId] = useState<number | ''>('');
-  const [date, setDate] = useState(todayIso());
-  const [error, setError] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const target = units.find((u) => u.id === targetId);
-  const submit = async () => {
-    if (!target) return;
-    try {
-      await call('units.merge', { sourceId: source.id, targetId: target.id, date });
-      onDone(`Đã sáp nhập ${source.code} vào ${target.code}.`);
-    } catch (err) {
-      setConfirming(false);
-      setError(errorMessage(err));
-    }
-  };
-  return (
-    <Modal title={`Sáp nhập ${source.code} — ${source.name}`} onClose={onClose}>
-      <p>
-        Đơn vị này sẽ thôi hoạt động từ ngày chọn; các đơn vị cấp dưới đang hoạt động chuyển sang đơn vị nhận. Báo cáo
-        các kỳ trước vẫn giữ tên đơn vị cũ.
-      </p>
-      <label className="field">
-        <span className="field-label">Sáp nhập vào</span>
-        <select
-          aria-label="Đơn vị nhận sáp nhập"
-          value={targetId}
-          onChange={(e) => setTargetId(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">— Chọn đơn vị —</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.code} — {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Từ ngày</span>
-        <ViDateInput label="Sáp nhập từ ngày" value={date} onChange={setDate} />
-      </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" onClick={onClose}>
-          Hủy
-        </button>
-        <button type="button" className="danger" disabled={!target} onClick={() => setConfirming(true)}>
-          Sáp nhập…
-        </button>
-      </div>
-      {confirming && target ? (
-        <Confirm
-          title="Xác nhận sáp nhập"
-          confirmLabel="Sáp nhập"
-          message={`Sáp nhập “${source.name}” vào “${target.name}” từ ngày ${formatDateShort(date)}?`}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void submit()}
-        />
-      ) : null}
-    </Modal>
   );
 }

@@ -1,0 +1,199 @@
+// The figures of a compiled window, tab by tab: by indicator (with last year and the targets),
+// by unit kind, by unit, and who has reported.
+import { formatFigure } from '../../../shared/domain/draft';
+import { isPercentIndicator } from '../../../shared/domain/indicators';
+import { formatDec } from '../../../shared/domain/decimal';
+import { formatDateShort } from '../../../shared/format';
+import { AGGREGATION_LABELS } from '../../../shared/model/template';
+import { BOARD_STATE_LABELS } from '../../../shared/model/report';
+import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
+import type { Aggregation, CompileResult, IndicatorTotal } from '../../../shared/model/compile';
+import { KindChart } from './KindChart';
+
+/** "+12", "−3", "0": the change against the same period last year. */
+const signed = (v: string | null) =>
+  v === null ? '—' : v === '0' ? '0' : v.startsWith('-') ? `−${formatDec(v.slice(1))}` : `+${formatDec(v)}`;
+
+export function IndicatorsTab({ c, inds }: { c: CompileResult; inds: IndicatorTotal[] }) {
+  return (
+    <div className="cp-scroll">
+      <table className="rp-table" aria-label="Tổng hợp theo chỉ số">
+        <thead>
+          <tr>
+            <th>Mã</th>
+            <th>Chỉ số</th>
+            <th>Cách tổng hợp</th>
+            <th className="num">Kỳ này</th>
+            <th className="num">Cùng kỳ</th>
+            <th className="num">Tăng, giảm</th>
+            <th className="num">Đã báo cáo</th>
+            <th className="num">Chưa báo cáo</th>
+            <th>Chỉ tiêu</th>
+          </tr>
+        </thead>
+        <tbody>
+          {inds.map((i) => {
+            const cmp = c.comparison.find((x) => x.code === i.code);
+            const ts = c.targets.filter((t) => t.indicatorCode === i.code);
+            return (
+              <tr key={i.code} data-code={i.code}>
+                <td className="mono">{i.code}</td>
+                <td>
+                  {i.name}
+                  {i.unit && !isPercentIndicator(i) ? <span className="muted small"> ({i.unit})</span> : null}
+                </td>
+                <td className="small">
+                  {i.rule === 'RATE' ? `${i.numeratorCode}/${i.denominatorCode}` : AGGREGATION_LABELS[i.rule]}
+                  {i.accumulation === 'cumulative' ? ' · lũy kế (kỳ cuối)' : ''}
+                  {i.rule === 'SHARE' ? ` · ${i.numerator}/${i.denominator}` : ''}
+                </td>
+                <td className="num cp-value">{formatFigure(i.value, isPercentIndicator(i))}</td>
+                <td className="num">{formatFigure(cmp?.previous ?? null, isPercentIndicator(i))}</td>
+                <td className="num">{signed(cmp?.delta ?? null)}</td>
+                <td className="num">{i.reported}</td>
+                <td className={`num ${i.missing ? 'cp-warn' : ''}`}>{i.missing}</td>
+                <td className="small">
+                  {ts.map((t) => (
+                    <div key={t.text} className={t.met === true ? 'cp-ok' : t.met === false ? 'cp-bad' : 'muted'}>
+                      {t.met === null
+                        ? t.problem
+                        : `${t.met ? 'Đạt' : 'Chưa đạt'} (${formatFigure(t.actual, t.targetUnit === '%')} / ${t.target}${t.targetUnit === '%' ? '%' : ` ${t.targetUnit}`})`}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function KindsTab({ inds }: { inds: IndicatorTotal[] }) {
+  return (
+    <div className="cp-scroll">
+      <KindChart inds={inds} />
+      <table className="rp-table" aria-label="Tổng hợp theo loại đơn vị">
+        <thead>
+          <tr>
+            <th>Chỉ số</th>
+            {(inds[0]?.byKind ?? []).map((k) => (
+              <th key={k.kind} className="num">
+                {UNIT_KIND_LABELS[k.kind]}
+              </th>
+            ))}
+            <th className="num">Toàn bộ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {inds.map((i) => (
+            <tr key={i.code}>
+              <td>
+                <span className="mono">{i.code}</span> {i.name}
+              </td>
+              {i.byKind.map((k) => (
+                <td key={k.kind} className="num">
+                  {formatFigure(k.figure.value, isPercentIndicator(i))}
+                </td>
+              ))}
+              <td className="num cp-value">{formatFigure(i.value, isPercentIndicator(i))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal[] }) {
+  return (
+    <div className="cp-scroll">
+      <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị">
+        <thead>
+          <tr>
+            <th>Đơn vị</th>
+            {inds.map((i) => (
+              <th key={i.code} className="num" title={i.name}>
+                {i.code}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {cur.units.map((u) => (
+            <tr key={u.unitId}>
+              <td>
+                {u.name}
+                {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
+              </td>
+              {inds.map((i) => {
+                const v = u.values[i.code] ?? null;
+                return (
+                  <td key={i.code} className="num">
+                    {i.type === 'yesno'
+                      ? v === null
+                        ? ''
+                        : v === '1'
+                          ? 'Có'
+                          : 'Không'
+                      : v === null
+                        ? ''
+                        : formatFigure(v, i.rule === 'RATE')}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr className="cp-total">
+            <td>Tổng cộng</td>
+            {inds.map((i) => (
+              <td key={i.code} className="num">
+                {formatFigure(i.value, isPercentIndicator(i))}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function StatusTab({ cur }: { cur: Aggregation }) {
+  return (
+    <div className="cp-scroll">
+      <table className="rp-table" aria-label="Tình hình gửi báo cáo">
+        <thead>
+          <tr>
+            <th>Đơn vị</th>
+            <th>Loại</th>
+            <th>Tình trạng</th>
+            <th>Ngày nhận</th>
+            <th>Ghi chú</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cur.units.map((u) => (
+            <tr key={u.unitId}>
+              <td>{u.name}</td>
+              <td>{UNIT_KIND_LABELS[u.kind]}</td>
+              <td
+                className={
+                  u.state === 'muon' ? 'cp-warn' : u.state === 'qua_han' || u.state === 'chua_nop' ? 'cp-bad' : ''
+                }
+              >
+                {BOARD_STATE_LABELS[u.state]}
+              </td>
+              <td>{formatDateShort(u.receivedDate)}</td>
+              <td className="small">
+                {[u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo']
+                  .filter(Boolean)
+                  .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
