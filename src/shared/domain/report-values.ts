@@ -71,7 +71,7 @@ export function valueText(
   return formatDec(value);
 }
 
-/** What a stored key names: "Mục II.1. Title", "Lý do vi phạm A2 ≤ A1", "A1 · Indicator name". */
+/** What a stored key names: "Mục II.1. Title", "Lý do vi phạm A2 ≤ A1", "A1 — Indicator name". */
 export function valueKeyLabel(template: Pick<Template, 'sections' | 'indicators'>, key: string): string {
   if (key.startsWith(SECTION_KEY_PREFIX)) {
     const n = key.slice(SECTION_KEY_PREFIX.length);
@@ -84,5 +84,5 @@ export function valueKeyLabel(template: Pick<Template, 'sections' | 'indicators'
     return `Lý do vi phạm ${p.ok ? formatRule(p.rule) : expr}`;
   }
   const ind = template.indicators.find((i) => i.code === key);
-  return ind ? `${ind.code} · ${ind.name}` : key;
+  return ind ? `${ind.code} — ${ind.name}` : key;
 }

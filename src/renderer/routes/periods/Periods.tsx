@@ -1,7 +1,6 @@
 // Kỳ báo cáo: periods made from a template, with the data window of Nghị định 09/2019 computed,
 // the deadline (the plan's, or one working day after the cut-off), and the expected units.
-import { useCall } from '../../hooks/useCall';
-import { useCallback, useEffect, useState } from 'react';
+import { useListDetail } from '../../hooks/useListDetail';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
@@ -14,19 +13,21 @@ import { PeriodForm } from './PeriodForm';
 
 export function PeriodsScreen() {
   const notice = useNotice();
-  const tryCall = useCall();
-  const [periods, setPeriods] = useState<PeriodListItem[]>([]);
-  const [editing, setEditing] = useState<Period | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<PeriodListItem | null>(null);
-
-  const reload = useCallback(async () => {
-    await tryCall(async () => {
-      setPeriods(await call('periods.list'));
-    });
-  }, [tryCall]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const {
+    list: periods,
+    reload,
+    editing,
+    setEditing,
+    deleting,
+    setDeleting,
+    confirmDelete,
+  } = useListDetail<PeriodListItem, never, Period | 'new'>({
+    load: () => call('periods.list'),
+    remove: async (p) => {
+      await call('periods.delete', { id: p.id });
+      return `Đã xóa kỳ “${p.name}”.`;
+    },
+  });
 
   return (
     <section className="screen">
@@ -122,14 +123,7 @@ export function PeriodsScreen() {
           message={`Xóa kỳ “${deleting.name}”? Kỳ đã có báo cáo của đơn vị thì không xóa được.`}
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            await tryCall(async () => {
-              await call('periods.delete', { id: deleting.id });
-              notice('ok', `Đã xóa kỳ “${deleting.name}”.`);
-              void reload();
-            });
-            setDeleting(null);
-          }}
+          onConfirm={() => void confirmDelete()}
         />
       ) : null}
     </section>

@@ -1,7 +1,8 @@
 // Văn bản chỉ đạo: plans and directives with their tasks (who leads, who supports, by when), their
 // targets ("trên 80%…") and the report deadlines they set for units.
 import { useCall } from '../../hooks/useCall';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useListDetail } from '../../hooks/useListDetail';
+import { useRef } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
@@ -22,27 +23,26 @@ import { PlanEditor } from './PlanEditor';
 export function PlansScreen() {
   const notice = useNotice();
   const tryCall = useCall();
-  const [list, setList] = useState<PlanListItem[]>([]);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [plan, setPlan] = useState<Plan | null>(null);
-  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Plan | null>(null);
+  const {
+    list,
+    selected,
+    select: setSelected,
+    detail: plan,
+    reload,
+    editing,
+    setEditing,
+    deleting,
+    setDeleting,
+    confirmDelete,
+  } = useListDetail<PlanListItem, Plan, Plan | 'new', Plan>({
+    load: () => call('plans.list'),
+    get: (id) => call('plans.get', { id }),
+    remove: async (p) => {
+      await call('plans.delete', { id: p.id });
+      return 'Đã xóa văn bản.';
+    },
+  });
   const fileRef = useRef<HTMLInputElement>(null);
-
-  const reload = useCallback(async () => {
-    await tryCall(async () => {
-      const l = await call('plans.list');
-      setList(l);
-      setSelected((cur) => (cur !== null && l.some((p) => p.id === cur) ? cur : (l[0]?.id ?? null)));
-    });
-  }, [tryCall]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (selected === null) setPlan(null);
-    else void tryCall(() => call('plans.get', { id: selected }).then(setPlan));
-  }, [selected, list, tryCall]);
 
   const importFile = async (file: File) => {
     await tryCall(async () => {
@@ -209,14 +209,7 @@ export function PlansScreen() {
           message={`Xóa “${deleting.summary}”? Văn bản có kỳ báo cáo đi theo thì không xóa được.`}
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            await tryCall(async () => {
-              await call('plans.delete', { id: deleting.id });
-              notice('ok', 'Đã xóa văn bản.');
-              void reload();
-            });
-            setDeleting(null);
-          }}
+          onConfirm={() => void confirmDelete()}
         />
       ) : null}
     </section>

@@ -2,7 +2,8 @@
 // edits makes a new version; copying makes a new template. Problems (unknown codes in rules,
 // cycles, rates without numerator) are shown while editing, with the same checks as the service.
 import { useCall } from '../../hooks/useCall';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useListDetail } from '../../hooks/useListDetail';
+import { useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
@@ -21,28 +22,27 @@ import { TemplateEditor } from './TemplateEditor';
 export function TemplatesScreen() {
   const notice = useNotice();
   const tryCall = useCall();
-  const [list, setList] = useState<TemplateListItem[]>([]);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [template, setTemplate] = useState<Template | null>(null);
-  const [editing, setEditing] = useState<Template | null>(null);
+  const {
+    list,
+    selected,
+    select: setSelected,
+    detail: template,
+    reload,
+    editing,
+    setEditing,
+    deleting,
+    setDeleting,
+    confirmDelete,
+  } = useListDetail<TemplateListItem, Template, Template, Template>({
+    load: () => call('templates.list'),
+    get: (id) => call('templates.get', { id }),
+    remove: async (t) => {
+      await call('templates.delete', { id: t.id });
+      return 'Đã xóa mẫu.';
+    },
+  });
   const [copying, setCopying] = useState<Template | null>(null);
-  const [deleting, setDeleting] = useState<Template | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-
-  const reload = useCallback(async () => {
-    await tryCall(async () => {
-      const l = await call('templates.list');
-      setList(l);
-      setSelected((cur) => (cur !== null && l.some((t) => t.id === cur) ? cur : (l[0]?.id ?? null)));
-    });
-  }, [tryCall]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (selected === null) setTemplate(null);
-    else void tryCall(() => call('templates.get', { id: selected }).then(setTemplate));
-  }, [selected, list, tryCall]);
 
   const importFile = async (file: File) => {
     await tryCall(async () => {
@@ -229,14 +229,7 @@ export function TemplatesScreen() {
           message={`Xóa mẫu “${deleting.name}” (phiên bản ${deleting.version})? Mẫu đang được dùng cho kỳ báo cáo thì không xóa được.`}
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            await tryCall(async () => {
-              await call('templates.delete', { id: deleting.id });
-              notice('ok', 'Đã xóa mẫu.');
-              void reload();
-            });
-            setDeleting(null);
-          }}
+          onConfirm={() => void confirmDelete()}
         />
       ) : null}
     </section>
