@@ -1,6 +1,8 @@
 // Thu biểu Excel: send each unit its data-entry workbook, then read the workbooks that come back
 // (dropped files or a folder, or chosen), review them — unit, period, status, the diff of a changed
 // report — and store only the files the user ticks. Long steps show a progress bar.
+import { ExportCard, ImportCard } from './CollectCards';
+import { isSpreadsheetName } from './dropped-files';
 import { useCall } from '../../hooks/useCall';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
@@ -15,32 +17,13 @@ import {
   type CollectReview,
   type ReviewItem,
 } from '../../../shared/model/collect';
-import { REPORT_STATUS_LABELS } from '../../../shared/model/report';
 import './collect.css';
 import { ReviewRow } from './ReviewRow';
-import { useJob, ProgressBar } from './useJob';
+import { useJob } from './useJob';
 
 interface Picked {
   fileName: string;
   data: Uint8Array<ArrayBuffer>;
-}
-
-const SPREADSHEET = /\.(xlsx|xlsm|xls)$/i;
-
-/** Every file of a dropped folder (the renderer gets the files, never a path). */
-async function filesOfEntry(entry: FileSystemEntry): Promise<File[]> {
-  if (entry.isFile)
-    return [await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject))];
-  if (!entry.isDirectory) return [];
-  const reader = (entry as FileSystemDirectoryEntry).createReader();
-  const out: File[] = [];
-  for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-    if (batch.length === 0) break;
-    for (const e of batch)
-      out.push(...(e.isDirectory || SPREADSHEET.test(e.name) || e.name.startsWith('~$') ? await filesOfEntry(e) : []));
-  }
-  return out;
 }
 
 export function CollectExcelScreen() {
@@ -61,10 +44,8 @@ export function CollectExcelScreen() {
   const [open, setOpen] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState<'export' | 'read' | 'commit' | null>(null);
   const [error, setError] = useState('');
-  const [dragging, setDragging] = useState(false);
   const exportJob = useJob();
   const readJob = useJob();
-  const fileInput = useRef<HTMLInputElement>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
   // A fresh review is what the user has to look at next.
   useEffect(() => {
@@ -120,7 +101,7 @@ export function CollectExcelScreen() {
     let skip = 0;
     for (const f of files) {
       // From a folder only spreadsheets are taken; files chosen one by one all go to the check.
-      if (fromFolder && !SPREADSHEET.test(f.name) && !f.name.startsWith('~$')) {
+      if (fromFolder && !isSpreadsheetName(f.name)) {
         skip++;
         continue;
       }
@@ -157,17 +138,6 @@ export function CollectExcelScreen() {
     } finally {
       setBusy(null);
     }
-  };
-
-  const onDrop = async (e: React.DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry?.() ?? null);
-    if (entries.some((x) => x?.isDirectory)) {
-      const all: File[] = [];
-      for (const entry of entries) if (entry) all.push(...(await filesOfEntry(entry)));
-      await readFiles(all, true);
-    } else await readFiles([...e.dataTransfer.files], false);
   };
 
   const toggle = (item: ReviewItem, on: boolean) => {
@@ -260,127 +230,25 @@ export function CollectExcelScreen() {
       ) : null}
 
       <div className="cx-grid">
-        <div className="card cx-card" aria-label="Xuất biểu nhập liệu">
-          <h2 className="card-title">1. Xuất biểu nhập liệu</h2>
-          <p className="small muted">
-            Mỗi đơn vị một tệp .xlsx, có trang hướng dẫn, ô nhập tô vàng (các ô khác đã khóa), kiểm tra số liệu ngay
-            trong Excel. Gửi tệp cho đơn vị; đơn vị điền và gửi lại.
-          </p>
-          <label className="field">
-            <span className="field-label">Đơn vị</span>
-            <select
-              aria-label="Đơn vị xuất biểu"
-              value={unitId ?? ''}
-              onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}
-            >
-              <option value="">Tất cả {formatNumber(units.length)} đơn vị phải báo cáo</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.code} — {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={periodId === null || busy !== null || units.length === 0}
-              onClick={() => void doExport()}
-            >
-              Xuất biểu nhập liệu…
-            </button>
-          </div>
-          {exportJob.progress ? <ProgressBar progress={exportJob.progress} label="Đang xuất" /> : null}
-          {exported ? (
-            <p className="small" role="status">
-              Đã xuất {formatNumber(exported.files.length)} tệp vào <span className="mono">{exported.folder}</span>
-              {exported.files.length === 1 ? ` (${exported.files[0]!.fileName})` : ''}.
-            </p>
-          ) : null}
-        </div>
+        <ExportCard
+          periodId={periodId}
+          units={units}
+          unitId={unitId}
+          setUnitId={setUnitId}
+          busy={busy}
+          onExport={doExport}
+          progress={exportJob.progress}
+          exported={exported}
+        />
 
-        <div className="card cx-card" aria-label="Nhập biểu đã nộp">
-          <h2 className="card-title">2. Nhập biểu đã nộp</h2>
-          <div
-            className={`dropzone cx-drop${dragging ? ' dragging' : ''}`}
-            data-testid="collect-dropzone"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => void onDrop(e)}
-          >
-            <p>Kéo thả các tệp .xlsx đơn vị gửi lại (hoặc cả thư mục) vào đây, hoặc</p>
-            <div className="cx-pick">
-              <label className="button">
-                Chọn tệp…
-                <input
-                  ref={fileInput}
-                  type="file"
-                  multiple
-                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  hidden
-                  aria-label="Chọn các tệp Excel đã nộp"
-                  onChange={(e) => {
-                    const files = [...(e.target.files ?? [])];
-                    e.target.value = '';
-                    void readFiles(files, false);
-                  }}
-                />
-              </label>
-              <label className="button">
-                Chọn thư mục…
-                <input
-                  type="file"
-                  multiple
-                  hidden
-                  aria-label="Chọn thư mục chứa tệp Excel"
-                  ref={(el) => {
-                    el?.setAttribute('webkitdirectory', '');
-                  }}
-                  onChange={(e) => {
-                    const files = [...(e.target.files ?? [])];
-                    e.target.value = '';
-                    void readFiles(files, true);
-                  }}
-                />
-              </label>
-            </div>
-            <p className="small muted">Chưa lưu gì cho đến khi bạn xem lại và bấm “Nhập các tệp đã chọn”.</p>
-          </div>
-          {readJob.progress ? <ProgressBar progress={readJob.progress} label="Đang đọc" /> : null}
-          {busy === 'read' && !readJob.progress ? <p className="muted small">Đang đọc tệp…</p> : null}
-          {unreadable.length ? (
-            <div className="import-errors" role="alert">
-              <ul>
-                {unreadable.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {skipped ? (
-            <p className="small muted">Bỏ qua {formatNumber(skipped)} tệp không phải bảng tính trong thư mục.</p>
-          ) : null}
-          {saved.length ? (
-            <div role="status" aria-label="Kết quả nhập">
-              <p className="small">Đã nhập {formatNumber(saved.length)} tệp:</p>
-              <ul className="cx-saved">
-                {saved.map((x) => (
-                  <li key={x.index}>
-                    {x.unitCode} — {x.unitName}: tệp “{x.fileName}”, {x.changedCount} giá trị, lần sửa {x.revision}, báo
-                    cáo “{REPORT_STATUS_LABELS[x.status]}”
-                    {x.breachCount ? (
-                      <span className="cx-breach"> · {x.breachCount} vi phạm quy tắc cần ghi lý do</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </div>
+        <ImportCard
+          onFiles={readFiles}
+          busy={busy}
+          progress={readJob.progress}
+          unreadable={unreadable}
+          skipped={skipped}
+          saved={saved}
+        />
       </div>
 
       {review ? (

@@ -1,32 +1,17 @@
 import { useCall } from '../../hooks/useCall';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { draftsOf, useLiveScores, type Draft } from './score-drafts';
+import { scoreRow, type RowContext } from './ScoreRow';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { Confirm, Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
-import { computeTotals, formatPoints, parsePoints, toCenti } from '../../../shared/domain/scoring';
+import { formatPoints, parsePoints } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS, type ScoringRound, type UnitScoring } from '../../../shared/model/scoring';
 import './scoring.css';
 import { EVENT_LABELS } from './ResultsPanel';
 import { RoundUnitsDialog } from './RoundUnitsDialog';
-
-interface Draft {
-  self: string;
-  selfNote: string;
-  appraised: string;
-  reason: string;
-}
-
-function draftsOf(s: UnitScoring): Record<string, Draft> {
-  const text = (v: number | null) => (v === null ? '' : formatPoints(v));
-  return Object.fromEntries(
-    s.lines.map((l) => [
-      l.code,
-      { self: text(l.selfScore), selfNote: l.selfNote, appraised: text(l.appraisedScore), reason: l.reason },
-    ]),
-  );
-}
 
 export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChanged: () => void }) {
   const notice = useNotice();
@@ -72,41 +57,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
     notice('error', errorMessage(err));
   };
 
-  // Live totals from what is typed; a cell that does not read as points counts as empty and is marked.
-  const live = useMemo(() => {
-    if (!sheet) return null;
-    const self = new Map<string, number | null>();
-    const fin = new Map<string, number | null>();
-    const bad: Record<string, string> = {};
-    const items = new Map(
-      [...sheet.set.groups.flatMap((g) => g.criteria), ...sheet.set.bonus.items, ...sheet.set.deductions.items].map(
-        (i) => [i.code, i.maxPoints],
-      ),
-    );
-    for (const l of sheet.lines) {
-      const d = drafts[l.code];
-      if (!d) continue;
-      const read = (text: string, key: string) => {
-        const p = parsePoints(text);
-        if (!p.ok) {
-          bad[key] = p.message;
-          return null;
-        }
-        if (p.value !== null && (toCenti(p.value)! > toCenti(items.get(l.code) ?? 0)! || p.value < 0)) {
-          bad[key] = `Điểm phải từ 0 đến ${formatPoints(items.get(l.code) ?? 0)}.`;
-          return null;
-        }
-        return p.value;
-      };
-      const s = read(d.self, `${l.code}:self`);
-      const a = read(d.appraised, `${l.code}:appraised`);
-      self.set(l.code, s);
-      fin.set(l.code, a ?? s);
-      if (a !== null && s !== null && toCenti(a) !== toCenti(s) && d.reason.trim() === '')
-        bad[`${l.code}:reason`] = 'Điểm thẩm định khác điểm tự chấm: phải ghi lý do.';
-    }
-    return { self: computeTotals(sheet.set, self), final: computeTotals(sheet.set, fin), bad };
-  }, [sheet, drafts]);
+  const live = useLiveScores(sheet, drafts);
 
   if (!sheet || !live) return <div className="empty">Chọn một đơn vị.</div>;
   const locked = sheet.locked;
@@ -158,119 +109,21 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
     }
   };
 
-  const row = (code: string, title: string, max: number, hint: string, evidenceHint: string) => {
-    const d = drafts[code]!;
-    const ev = sheet.evidence.filter((e) => e.itemCode === code);
-    const err = (k: string): string | undefined => live.bad[`${code}:${k}`];
-    const serverProblem = problems[code];
-    return (
-      <tr key={code} data-code={code} className={serverProblem ? 'sc-row-error' : undefined}>
-        <td className="mono">{code}</td>
-        <td>
-          <div>{title}</div>
-          {hint ? (
-            <div className="muted small sc-hint" title={hint}>
-              {hint}
-            </div>
-          ) : null}
-          {serverProblem ? <div className="danger-text small">{serverProblem}</div> : null}
-        </td>
-        <td className="num">{formatPoints(max)}</td>
-        <td>
-          <input
-            aria-label={`Tự chấm ${code}`}
-            name={`self-${code}`}
-            className={`sc-score${err('self') ? ' invalid' : ''}`}
-            value={d.self}
-            disabled={locked}
-            title={err('self')}
-            onChange={(e) => change(code, 'self', e.target.value)}
-          />
-        </td>
-        <td>
-          <textarea
-            aria-label={`Ghi chú ${code}`}
-            name={`note-${code}`}
-            rows={1}
-            value={d.selfNote}
-            disabled={locked}
-            onChange={(e) => change(code, 'selfNote', e.target.value)}
-          />
-        </td>
-        <td className="sc-evidence">
-          {ev.map((e) => (
-            <div key={e.id} className="sc-ev">
-              <button
-                type="button"
-                className="link"
-                title={`SHA-256 ${e.sha256}`}
-                onClick={() =>
-                  void call('scoring.evidence.open', { evidenceId: e.id }).catch((x: unknown) =>
-                    notice('error', errorMessage(x)),
-                  )
-                }
-              >
-                {e.fileName}
-              </button>
-              {!locked ? (
-                <button
-                  type="button"
-                  className="link danger-text"
-                  aria-label={`Bỏ ${e.fileName}`}
-                  onClick={() =>
-                    void call('scoring.evidence.remove', {
-                      roundId: round.id,
-                      unitId: sheet.unitId,
-                      evidenceId: e.id,
-                    }).then((s) => applied(s, `Đã bỏ "${e.fileName}".`), fail)
-                  }
-                >
-                  ×
-                </button>
-              ) : null}
-            </div>
-          ))}
-          {!locked ? (
-            <label className="sc-attach" title={evidenceHint || 'Đính kèm minh chứng'}>
-              + Minh chứng
-              <input
-                type="file"
-                aria-label={`Minh chứng ${code}`}
-                multiple
-                hidden
-                onChange={(e) => void attach(code, e.target.files).then(() => (e.target.value = ''))}
-              />
-            </label>
-          ) : null}
-        </td>
-        <td>
-          <input
-            aria-label={`Thẩm định ${code}`}
-            name={`appraised-${code}`}
-            className={`sc-score${err('appraised') ? ' invalid' : ''}${d.appraised !== '' && d.appraised !== d.self ? ' changed' : ''}`}
-            value={d.appraised}
-            disabled={locked}
-            placeholder={d.self}
-            title={err('appraised')}
-            onChange={(e) => change(code, 'appraised', e.target.value)}
-          />
-        </td>
-        <td>
-          <textarea
-            aria-label={`Lý do ${code}`}
-            name={`reason-${code}`}
-            rows={1}
-            className={err('reason') ? 'invalid' : undefined}
-            title={err('reason')}
-            placeholder={err('reason') ? 'Bắt buộc ghi lý do' : ''}
-            value={d.reason}
-            disabled={locked}
-            onChange={(e) => change(code, 'reason', e.target.value)}
-          />
-        </td>
-      </tr>
-    );
+  const ctx: RowContext = {
+    drafts,
+    sheet,
+    bad: live.bad,
+    problems,
+    locked,
+    roundId: round.id,
+    change,
+    applied,
+    fail,
+    attach,
+    tryCall,
   };
+  const row = (code: string, title: string, max: number, hint: string, evidenceHint: string) =>
+    scoreRow(ctx, code, title, max, hint, evidenceHint);
 
   const badCount = Object.keys(live.bad).length;
   const totalsCard = (label: string, t: typeof live.self, id: string) => (
