@@ -1,3 +1,5 @@
+// A criteria set as the editor holds it: every number as the text typed, turned back into the
+// contract's input and checked live by the same rules as the service.
 import { criteriaSetInput } from '../../../shared/contract/scoring';
 import {
   checkCriteriaSet,
