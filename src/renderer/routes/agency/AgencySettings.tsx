@@ -1,9 +1,9 @@
 // Cài đặt → Cơ quan: the agency printed at the top of every document, and its signers.
-import { useCall } from '../../hooks/useCall';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, ApiError, errorMessage } from '../../lib/api';
 import { Field, fieldErrors } from '../../components/Field';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import { AUTHORITY_PREFIXES, AUTHORITY_PREFIX_LABELS, type AuthorityPrefix } from '../../../shared/model/agency';
 

@@ -3,10 +3,10 @@
 // report — and store only the files the user ticks. Long steps show a progress bar.
 import { ExportCard, ImportCard } from './CollectCards';
 import { isSpreadsheetName } from './dropped-files';
-import { useCall } from '../../hooks/useCall';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { readTarget, rememberTarget } from '../../lib/reporting-nav';
 import { formatNumber } from '../../../shared/format';
 import type { PeriodListItem, ExpectedUnit } from '../../../shared/model/period';

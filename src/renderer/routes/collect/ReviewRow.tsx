@@ -1,3 +1,5 @@
+// One file of the review: its unit, period and status, the tick to store it, and the diff of a
+// changed report.
 import { REVIEW_STATUS_LABELS, type ReviewItem } from '../../../shared/model/collect';
 import { REPORT_STATUS_LABELS } from '../../../shared/model/report';
 import './collect.css';

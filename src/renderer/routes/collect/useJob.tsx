@@ -1,3 +1,5 @@
+// Long steps (exporting or reading many workbooks) report progress under a job id; this follows one
+// job and draws its bar.
 import { useCallback, useState } from 'react';
 import { call } from '../../lib/api';
 import { formatNumber } from '../../../shared/format';

@@ -3,10 +3,10 @@
 // visible {{placeholders}}, and export Word, Excel and the email draft.
 import { DraftEditor } from './DraftEditor';
 import { IndicatorsTab, KindsTab, StatusTab, UnitsTab } from './FigureTabs';
-import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { CompileSettings } from '../../../shared/model/compile';
 import type { DraftView, EmailDraft } from '../../../shared/contract/compile';

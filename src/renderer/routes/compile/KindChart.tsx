@@ -1,3 +1,4 @@
+// Rates by unit kind as small bars, beside the table of the same figures.
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { formatFigure } from '../../../shared/domain/draft';
 import { isPercentIndicator } from '../../../shared/domain/indicators';

@@ -1,7 +1,8 @@
-import { useCall } from '../../hooks/useCall';
+// Nơi gửi: who the consolidated report goes to and the email it is sent with.
 import { useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import type { CompileSettings } from '../../../shared/model/compile';
 import './compile.css';
 

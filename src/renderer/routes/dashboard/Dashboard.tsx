@@ -1,8 +1,8 @@
 // Tổng quan: the board of a period's expected units, its rates, days left, and reporting rates
 // over the last periods. One click (or Enter) on a unit opens its report.
-import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
+import { useCall } from '../../hooks/useCall';
 import { Field } from '../../components/Field';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';

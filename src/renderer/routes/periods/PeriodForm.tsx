@@ -1,3 +1,5 @@
+// Creating or editing a period: the cut-off window computed from its type (Nghị định 09/2019), the
+// deadline, the template and the units expected to report.
 import { useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';

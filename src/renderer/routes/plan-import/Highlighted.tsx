@@ -1,3 +1,5 @@
+// The source text of a plan with the spans each proposed field came from marked, the focused one
+// brighter.
 import { Fragment, useMemo, type ReactNode } from 'react';
 import type { Span } from '../../../shared/model/plan-import';
 import './plan-import.css';

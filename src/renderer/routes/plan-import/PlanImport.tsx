@@ -1,10 +1,10 @@
 // Nhập văn bản: paste a plan or open a .txt/.docx, see what the reader proposes beside the text
 // with the source passages highlighted, correct anything, then save everything in one step.
 import { InfoFields, PeriodFields, TargetFields, TaskFields, type Form } from './ProposalFields';
-import { useCall } from '../../hooks/useCall';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import type { PlanImportResult } from '../../../shared/contract/plan-import';
 import type { PlanProposal, Span } from '../../../shared/model/plan-import';
 import { proposalToSaveInput } from '../../../shared/contract/plan-import-input';

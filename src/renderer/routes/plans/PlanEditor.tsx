@@ -1,20 +1,15 @@
+// Adding or editing a plan: its reference, issuer and signer, report deadlines, targets and tasks
+// with the units that lead and support them.
 import { useEffect, useState } from 'react';
+import { TargetsSection, type TargetDraft } from './TargetsSection';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { formatDec, parseViNumber } from '../../../shared/domain/decimal';
-import {
-  COMPARATORS,
-  COMPARATOR_LABELS,
-  PLAN_TYPES,
-  PLAN_TYPE_LABELS,
-  type Comparator,
-  type Plan,
-  type PlanType,
-} from '../../../shared/model/plan';
+import { PLAN_TYPES, PLAN_TYPE_LABELS, type Plan, type PlanType } from '../../../shared/model/plan';
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../../shared/model/period';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitListItem } from '../../../shared/model/unit';
+import { type UnitListItem } from '../../../shared/model/unit';
 import { resolveUnitRef, resolveUnitRefs } from '../../../shared/domain/unit-refs';
 import type { PlanInput } from '../../../shared/contract/plans';
 import '../../styles/reporting.css';
@@ -24,15 +19,6 @@ interface TaskDraft {
   lead: string;
   supporting: string;
   deadline: string;
-}
-
-interface TargetDraft {
-  text: string;
-  indicatorCode: string;
-  comparator: Comparator;
-  value: string;
-  valueUnit: string;
-  unitKinds: Plan['targets'][number]['unitKinds'];
 }
 
 export function PlanEditor({
@@ -216,102 +202,7 @@ export function PlanEditor({
             </div>
           </div>
         </div>
-        <div className="rp-section">
-          <h2>Chỉ tiêu</h2>
-          {targets.map((t, i) => (
-            <div key={i} className="rp-row-actions" style={{ marginBottom: 4, alignItems: 'center' }}>
-              <input
-                aria-label={`Chỉ tiêu ${i + 1}`}
-                style={{ flex: 1, width: 'auto' }}
-                value={t.text}
-                onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
-              />
-              <select
-                aria-label={`So sánh ${i + 1}`}
-                style={{ width: 100 }}
-                value={t.comparator}
-                onChange={(e) =>
-                  setTargets(targets.map((x, j) => (j === i ? { ...x, comparator: e.target.value as Comparator } : x)))
-                }
-              >
-                {COMPARATORS.map((c) => (
-                  <option key={c} value={c}>
-                    {COMPARATOR_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-              <input
-                aria-label={`Giá trị ${i + 1}`}
-                style={{ width: 70 }}
-                value={t.value}
-                onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
-              />
-              <input
-                aria-label={`Đơn vị ${i + 1}`}
-                style={{ width: 50 }}
-                value={t.valueUnit}
-                onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, valueUnit: e.target.value } : x)))}
-              />
-              <input
-                aria-label={`Mã chỉ số ${i + 1}`}
-                style={{ width: 70 }}
-                placeholder="DV04"
-                value={t.indicatorCode}
-                onChange={(e) =>
-                  setTargets(
-                    targets.map((x, j) => (j === i ? { ...x, indicatorCode: e.target.value.toUpperCase() } : x)),
-                  )
-                }
-              />
-              <button
-                type="button"
-                className="icon"
-                aria-label={`Bỏ chỉ tiêu ${i + 1}`}
-                onClick={() => setTargets(targets.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
-              <fieldset className="rp-kinds small" aria-label={`Áp dụng cho chỉ tiêu ${i + 1}`}>
-                <span className="muted">Áp dụng cho (bỏ trống là tất cả):</span>
-                {UNIT_KINDS.map((k) => (
-                  <label key={k}>
-                    <input
-                      type="checkbox"
-                      aria-label={`${UNIT_KIND_LABELS[k]} (chỉ tiêu ${i + 1})`}
-                      checked={t.unitKinds.includes(k)}
-                      onChange={(e) =>
-                        setTargets(
-                          targets.map((x, j) =>
-                            j === i
-                              ? {
-                                  ...x,
-                                  unitKinds: e.target.checked
-                                    ? UNIT_KINDS.filter((u) => u === k || x.unitKinds.includes(u))
-                                    : x.unitKinds.filter((u) => u !== k),
-                                }
-                              : x,
-                          ),
-                        )
-                      }
-                    />{' '}
-                    {UNIT_KIND_LABELS[k]}
-                  </label>
-                ))}
-              </fieldset>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() =>
-              setTargets([
-                ...targets,
-                { text: '', indicatorCode: '', comparator: 'tren', value: '', valueUnit: '%', unitKinds: [] },
-              ])
-            }
-          >
-            + Thêm chỉ tiêu
-          </button>
-        </div>
+        <TargetsSection targets={targets} setTargets={setTargets} />
         <div className="rp-section">
           <h2>Nhiệm vụ</h2>
           {tasks.map((t, i) => (

@@ -1,10 +1,10 @@
 // Văn bản chỉ đạo: plans and directives with their tasks (who leads, who supports, by when), their
 // targets ("trên 80%…") and the report deadlines they set for units.
-import { useCall } from '../../hooks/useCall';
-import { useListDetail } from '../../hooks/useListDetail';
 import { useRef } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
+import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';

@@ -1,3 +1,4 @@
+// Recording a report as submitted (date received, channel) or returning it with a note.
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';

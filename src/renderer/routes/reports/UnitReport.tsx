@@ -2,13 +2,13 @@
 // in local state first; changed fields are saved shortly after typing stops (and at once on leaving
 // a field, switching report or pressing Ctrl+S). A field that does not parse stays as typed, marked,
 // and is not sent; nothing typed is dropped.
-import { useAutosave } from '../../hooks/useAutosave';
 import { draftsFrom, toDraft, useLiveChecks, type LiveChecks } from './report-form';
 import { moveToNextEntry, ReportEntry } from './ReportEntry';
-import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useAutosave } from '../../hooks/useAutosave';
+import { useCall } from '../../hooks/useCall';
 import { Field } from '../../components/Field';
 import { formatDateShort } from '../../../shared/format';
 import { parseIndicatorInput, storedText } from '../../../shared/domain/report-values';

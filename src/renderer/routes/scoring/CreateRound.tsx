@@ -1,3 +1,4 @@
+// Opening a scoring round: the criteria set, the year and the units scored.
 import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';

@@ -1,3 +1,5 @@
+// Kết quả: the round's totals and classes by unit, the class chart, the exports and the history of
+// the round.
 import { useEffect, useState } from 'react';
 import { useCall } from '../../hooks/useCall';
 import { call } from '../../lib/api';

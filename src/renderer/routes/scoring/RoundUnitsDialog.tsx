@@ -1,3 +1,4 @@
+// Choosing which units a scoring round covers.
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Confirm, Modal } from '../../components/Modal';

@@ -1,10 +1,10 @@
 // Chấm điểm, xếp loại: rounds, each unit's self-score and appraisal side by side with evidence and
 // live totals, approval and reopening, the results (ranking, counts, chart, exports) and the
 // criteria sets.
-import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { type CriteriaSetListItem, type ScoringRound, type ScoringRoundListItem } from '../../../shared/model/scoring';
 import { formatDateShort } from '../../../shared/format';
 import './scoring.css';

@@ -1,8 +1,9 @@
-import { useCall } from '../../hooks/useCall';
+// Bộ tiêu chí: the criteria sets with their versions, import, export and the editor.
 import { useEffect, useRef, useState } from 'react';
 import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { Modal } from '../../components/Modal';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
 import { type CriteriaSet, type CriteriaSetListItem } from '../../../shared/model/scoring';

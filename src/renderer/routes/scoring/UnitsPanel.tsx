@@ -1,10 +1,12 @@
-import { useCall } from '../../hooks/useCall';
+// Đơn vị: one unit's score sheet in a round: self scores, evidence, appraisal with reasons,
+// approval and reopening.
 import { draftsOf, useLiveScores, type Draft } from './score-drafts';
 import { scoreRow, type RowContext } from './ScoreRow';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { Confirm, Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { formatPoints, parsePoints } from '../../../shared/domain/scoring';

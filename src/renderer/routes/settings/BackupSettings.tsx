@@ -1,8 +1,8 @@
 // Sao lưu, khôi phục: the rotation, manual copies, restore after a check, data packages.
-import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import type { BackupList, DataInspection } from '../../../shared/model/safety';
 import { formatNumber } from '../../../shared/format';

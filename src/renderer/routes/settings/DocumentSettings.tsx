@@ -1,9 +1,9 @@
 // Thể thức văn bản: the decree's ranges the user chooses, sample documents, and the register
 // of outgoing documents (sổ văn bản đi).
-import { useCall } from '../../hooks/useCall';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, ApiError, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { Field, fieldErrors } from '../../components/Field';
 import type { RegisterEntry, SampleKind } from '../../../shared/model/document';
 import { formatDateShort } from '../../../shared/format';

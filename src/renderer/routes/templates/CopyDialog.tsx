@@ -1,3 +1,4 @@
+// Copying a template under a new code and name.
 import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';

@@ -1,3 +1,5 @@
+// Editing a template's outline, indicators and rules, with problems shown as typed; a template in
+// use is saved as a new version.
 import { useMemo, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';

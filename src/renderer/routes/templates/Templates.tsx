@@ -1,11 +1,11 @@
 // Mẫu báo cáo: report templates and their versions. A template a period uses is frozen: saving
 // edits makes a new version; copying makes a new template. Problems (unknown codes in rules,
 // cycles, rates without numerator) are shown while editing, with the same checks as the service.
-import { useCall } from '../../hooks/useCall';
-import { useListDetail } from '../../hooks/useListDetail';
 import { useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
+import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatRule, parseRule } from '../../../shared/domain/rules';
 import { formatDateShort } from '../../../shared/format';

@@ -1,3 +1,4 @@
+// Merging a unit into another (both kept in the history), and the history of a unit's changes.
 import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Confirm, Modal } from '../../components/Modal';

@@ -1,9 +1,9 @@
 // Đơn vị: the register of reporting units, as a virtualised tree table.
-import { useCall } from '../../hooks/useCall';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { Confirm, Modal } from '../../components/Modal';
 import { UnitForm } from './UnitForm';
 import { UnitImport } from './UnitImport';
