@@ -31,8 +31,7 @@ import {
   type Draft,
   type DraftSection,
 } from '../../../shared/model/compile';
-import { SECTION_KEY_PREFIX } from '../../../shared/model/report';
-import { REASON_KEY_PREFIX } from '../reports/reports';
+import { REASON_KEY_PREFIX, SECTION_KEY_PREFIX } from '../../../shared/model/report';
 import type { Period } from '../../../shared/model/period';
 import type { Template } from '../../../shared/model/template';
 import { planReference } from '../../../shared/model/plan';
