@@ -71,7 +71,7 @@ describe('Tổng hợp in chromium', () => {
     await page.waitForSelector('.notice-ok:has-text("Đã cập nhật số liệu")');
     const text = await area.inputValue();
     expect(text.startsWith('Công tác đối thoại được quan tâm, đã tổ chức {{DT01}} cuộc.')).toBe(true);
-    expect(text).toContain('- UBND xã Quế Sơn: Đối thoại với đoàn viên thanh niên.');
+    expect(text).toContain('- Đối thoại với đoàn viên thanh niên (UBND xã Quế Sơn).');
     expect(await preview.innerText()).toContain('đã tổ chức 130 cuộc.');
     expect(await page.locator('[data-section="II.1"] .cp-refresh-note').innerText()).toMatch(/Đã thêm/);
     await t.shot('03-draft');

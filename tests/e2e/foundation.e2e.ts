@@ -37,6 +37,7 @@ describe('foundation in chromium', () => {
       'Báo cáo đơn vị',
       'Tổng hợp',
       'Chấm điểm',
+      'Mẫu Word',
       'Cài đặt',
     ]);
     await t.shot('01-shell');

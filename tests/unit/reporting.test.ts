@@ -125,7 +125,7 @@ describe('default template', () => {
     expect(list).toHaveLength(1);
     const t = await getTemplate(core.db, list[0]!.id);
     expect(t.indicators.map((i) => i.code)).toContain('DT04');
-    expect(t.indicators).toHaveLength(34);
+    expect(t.indicators).toHaveLength(30);
     expect(t.sections[0]).toMatchObject({ number: 'I', title: 'Công tác lãnh đạo, chỉ đạo, tuyên truyền' });
     expect(t.rules.map((r) => r.expression)).toEqual([
       'DT03 <= DT02',
@@ -231,9 +231,9 @@ describe('templates', () => {
     });
     expect(v2.newVersion).toBe(true);
     expect(v2.template).toMatchObject({ version: 2, basedOnId: id, name: 'Mẫu sửa', frozen: false });
-    expect(v2.template.indicators).toHaveLength(33);
+    expect(v2.template.indicators).toHaveLength(29);
     const old = await getTemplate(core.db, id);
-    expect(old.indicators).toHaveLength(34);
+    expect(old.indicators).toHaveLength(30);
     expect(
       (await getReportForm(core.db, p.id, (await periodExpectedUnits(core.db, p.id))[0]!.id)).template.version,
     ).toBe(1);
