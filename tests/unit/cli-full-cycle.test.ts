@@ -98,7 +98,7 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       '--type',
       'ad_hoc',
       '--year',
-      today.slice(0, 4),
+      addDays(today, -90).slice(0, 4),
       '--name',
       'Báo cáo chuyên đề dân vận',
       '--template',
