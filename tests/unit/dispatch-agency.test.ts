@@ -105,4 +105,25 @@ describe('dispatch', () => {
     const r = await dispatch('units.exportXlsx', undefined);
     expect(r).toMatchObject({ ok: true, value: { saved: true } });
   });
+
+  it('refuses a line break in a one-line agency field at once, naming the field; too long says so', async () => {
+    const before = databaseFingerprint(core);
+    for (const [field, value] of [
+      ['name', 'SỞ NỘI VỤ\r\nTỈNH QUẢNG NAM'],
+      ['parentName', 'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM'],
+      ['place', 'Quảng\u2028Nam'],
+    ] as const) {
+      const r = await dispatch('agency.save', { ...agency, [field]: value });
+      expect(r.ok, field).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/phải viết trên một dòng \(không có dấu xuống dòng\)/);
+    }
+    const signer = { ...agency.signers[0]!, fullName: 'Nguyễn\nVăn Ánh' };
+    const r = await dispatch('agency.save', { ...agency, signers: [signer] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('Họ và tên người ký phải viết trên một dòng');
+    const long = await dispatch('agency.save', { ...agency, name: 'S'.repeat(10_000_000) });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.error.message).toContain('Tên cơ quan dài quá 200 ký tự.');
+    expect(databaseFingerprint(core)).toBe(before);
+  });
 });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, optionalUpperText, requiredText, text, upperText } from './schemas';
+import { emptyInput, oneLine, optionalUpperText, requiredText, text, upperText } from './schemas';
 import { AUTHORITY_PREFIXES, type Agency } from '../model/agency';
 
 export const signerInput = z
   .object({
-    fullName: requiredText('Họ và tên người ký', 100),
-    title: upperText('Chức vụ người ký', 120),
+    fullName: oneLine(requiredText('Họ và tên người ký', 100), 'Họ và tên người ký'),
+    title: oneLine(upperText('Chức vụ người ký', 120), 'Chức vụ người ký'),
     authorityPrefix: z.enum(AUTHORITY_PREFIXES, { error: 'Tiền tố thẩm quyền không hợp lệ.' }),
-    authorityLine: optionalUpperText('Dòng thẩm quyền', 120),
+    authorityLine: oneLine(optionalUpperText('Dòng thẩm quyền', 120), 'Dòng thẩm quyền'),
     isDefault: z.boolean(),
   })
   .strict()
@@ -19,14 +19,14 @@ export const signerInput = z
 
 export const agencyInput = z
   .object({
-    parentName: optionalUpperText('Cơ quan chủ quản', 200),
-    name: upperText('Tên cơ quan', 200),
+    parentName: oneLine(optionalUpperText('Cơ quan chủ quản', 200), 'Cơ quan chủ quản'),
+    name: oneLine(upperText('Tên cơ quan', 200), 'Tên cơ quan'),
     abbreviation: requiredText('Chữ viết tắt của cơ quan', 20).refine(
       (v) => /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u.test(v),
       'Chữ viết tắt chỉ gồm chữ IN HOA và số, không dấu cách (ví dụ: SNV).',
     ),
-    place: requiredText('Địa danh', 80),
-    draftingUnit: text(40),
+    place: oneLine(requiredText('Địa danh', 80), 'Địa danh'),
+    draftingUnit: oneLine(text(40), 'Đơn vị soạn thảo'),
     signers: z.array(signerInput).max(50),
   })
   .strict()

@@ -21,6 +21,13 @@ export const requiredText = (label: string, max = 500) =>
     .transform(cleanText)
     .pipe(z.string().min(1, `${label} không được để trống.`).max(max, tooLong(max, label)));
 
+/** Line breaks of every kind (CR, LF, vertical tab, form feed, Unicode line and paragraph separators). */
+const LINE_BREAK = /[\r\n\v\f\u2028\u2029]/;
+
+/** A field printed on one line (a name in a document header): a line break is refused at once, not at export. */
+export const oneLine = <T extends z.ZodType<string, unknown>>(schema: T, label: string) =>
+  schema.refine((v) => !LINE_BREAK.test(v), `${label} phải viết trên một dòng (không có dấu xuống dòng).`);
+
 export const upperText = (label: string, max = 300) =>
   requiredText(label, max).refine((v) => v === v.toLocaleUpperCase('vi'), `${label} phải viết IN HOA.`);
 
