@@ -1,6 +1,8 @@
 // Hand-made workbooks for the hostile-file tests, the fuzz families and the bench: packages built
 // part by part (so the XML can be anything), and edits of a real book's parts.
 import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import { layoutChecksum } from '../../src/main/workbooks/cell-text';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -137,3 +139,22 @@ export const VIETNAMESE_KINDS: Record<string, string> = {
   'ký tự 4 byte': '𠀧',
   'biểu tượng 4 byte': '😀',
 };
+
+/**
+ * Rewrites the hidden layout of a book as a forger who knows the format would: the JSON changed,
+ * its plain SHA-256 written as the checksum (the keyed seal cannot be made without the secret).
+ */
+export function forgeLayout(wb: ExcelJS.Workbook, metaSheet: string, change: (json: string) => string): void {
+  const meta = wb.getWorksheet(metaSheet)!;
+  let json = '';
+  meta.eachRow((row) => {
+    if (String(row.getCell(1).value).startsWith('layout.')) json += String(row.getCell(2).value);
+  });
+  const edited = change(json);
+  meta.eachRow((row) => {
+    const k = String(row.getCell(1).value);
+    if (k === 'checksum') row.getCell(2).value = layoutChecksum(edited);
+    if (k === 'layout.1') row.getCell(2).value = edited;
+    if (/^layout\.[2-9]/.test(k)) row.getCell(2).value = '';
+  });
+}

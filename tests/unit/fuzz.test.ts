@@ -29,7 +29,13 @@ import {
   seeded,
   zipBomb,
   ODD_TEXTS,
+  type Random,
 } from '../fuzz/mutations';
+import { BYTE_MUTATIONS, mutatePart, mutatePartBytes, PART_MUTATIONS } from '../fuzz/hostile-families';
+import { editBook, forgeLayout, unitBook, type TextForm } from '../fuzz/hostile-books';
+import ExcelJS from 'exceljs';
+import { META_SHEET } from '../../src/main/features/collect/collect-book';
+import type { ReviewItem } from '../../src/shared/model/collect';
 
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 
@@ -335,4 +341,244 @@ describe('hostile input', () => {
     cases.push({ label: 'scoring: a unit list instead', call: importBook(await exportUnitWorkbook(core.db)) });
     expect(await expectAllRefused(cases)).toBe(122);
   }, 300_000);
+});
+
+describe('hostile families of issue 21 (each input: refused clearly, or read exactly as Excel shows it)', () => {
+  const figures = { tried: 0, refused: 0, same: 0, warned: 0 };
+  let hc: Core;
+  let hd: Dispatch;
+  beforeAll(async () => {
+    hc = await openCore({
+      dbPath: path.join(dir, 'hostile.db'),
+      platform: folderPlatform(path.join(dir, 'hostile-out')),
+    });
+    hd = createDispatch(hc);
+  });
+  afterAll(async () => {
+    await hc?.close();
+    console.log(
+      `hostile families: ${figures.tried} inputs, ${figures.refused} refused clearly, ${figures.same} read as Excel shows them, ${figures.warned} flagged with a warning; 0 hangs, 0 database changes`,
+    );
+    expect(figures.tried).toBeGreaterThanOrEqual(500);
+  });
+
+  /** A mutation of one of `parts` that applies, trying the parts in a random order. */
+  async function mutated(r: Random, data: Uint8Array, parts: string[], i: number) {
+    const text = i % 10 !== 9;
+    const m = text ? PART_MUTATIONS[i % PART_MUTATIONS.length]! : BYTE_MUTATIONS[i % BYTE_MUTATIONS.length]!;
+    const order = [...parts].sort(() => r() - 0.5);
+    for (const part of order) {
+      const bytes = text
+        ? await mutatePart(data, part, m as (typeof PART_MUTATIONS)[number], r)
+        : await mutatePartBytes(data, part, m as (typeof BYTE_MUTATIONS)[number], r);
+      if (bytes) return { label: `${m.label} (${part})`, expect: m.expect, bytes };
+    }
+    return null;
+  }
+
+  it('returned report workbooks, part by part, in batches with a good file', async () => {
+    const { setupCollect, fillWorkbook } = await import('./collect-helpers');
+    const { period, units } = await setupCollect(hc.db, 2, { year: 2032 });
+    const exported = await hd('collect.export', { periodId: period.id, unitId: units[0]!.id });
+    expect(exported.ok).toBe(true);
+    const outDir = path.join(dir, 'hostile-out');
+    const file = fs.readdirSync(outDir).find((f) => f.includes(units[0]!.code))!;
+    const good = await fillWorkbook(new Uint8Array(fs.readFileSync(path.join(outDir, file))), {
+      DT01: 3,
+      DT02: 12,
+      LD04: 'Có',
+      'muc:I': 'Đã tổ chức 3 hội nghị đối thoại & tiếp dân <định kỳ>.',
+    });
+    const zip = await JSZip.loadAsync(good);
+    const parts = Object.keys(zip.files).filter((n) =>
+      /^xl\/(worksheets\/sheet\d|sharedStrings|workbook|styles)/.test(n),
+    );
+    const analyze = async (files: { fileName: string; data: Uint8Array }[]) => {
+      const res = await hd('collect.analyze', { periodId: period.id, files });
+      if (!res.ok) throw new Error(`the whole batch was refused: ${res.error.message}`);
+      return res.value as { batchId: string; items: ReviewItem[] };
+    };
+    const baseline = (await analyze([{ fileName: 'goc.xlsx', data: good }])).items[0]!;
+    expect(baseline.problems).toEqual([]);
+    const values = (item: ReviewItem) => JSON.stringify(item.changes.map((c) => [c.key, c.newValue]));
+    const r = seeded(21);
+    const before = databaseFingerprint(hc);
+    for (let batch = 0; batch < 28; batch++) {
+      const cases: { label: string; expect: string; bytes: Uint8Array }[] = [];
+      for (let k = 0; cases.length < 8 && k < 30; k++) {
+        const m = await mutated(r, good, parts, batch * 8 + k);
+        if (m) cases.push(m);
+      }
+      const review = await analyze([
+        ...cases.map((c, i) => ({ fileName: `bieu-${batch}-${i}.xlsx`, data: c.bytes })),
+        { fileName: 'tot.xlsx', data: good },
+      ]);
+      // the good file is read whatever its neighbours were
+      expect(values(review.items.at(-1)!)).toBe(values(baseline));
+      cases.forEach((c, i) => {
+        const item = review.items[i]!;
+        if (process.env.FUZZ_DEBUG) console.log(c.expect, c.label, item.problems[0]?.message.slice(0, 150) ?? '');
+        figures.tried++;
+        if (c.expect === 'refuse') {
+          expect(item.status, c.label).toBe('problem');
+          expect(item.acceptable, c.label).toBe(false);
+          expect(item.problems[0]!.message, c.label).toMatch(VIETNAMESE);
+          expect(item.problems[0]!.message, c.label).toContain(item.fileName);
+          figures.refused++;
+        } else {
+          expect(item.problems, c.label).toEqual([]);
+          expect(item.warnings, c.label).toEqual([]);
+          expect(values(item), c.label).toBe(values(baseline));
+          figures.same++;
+        }
+      });
+      const refusedIndex = cases.findIndex((c) => c.expect === 'refuse');
+      if (refusedIndex >= 0) {
+        const commit = await hd('collect.commit', { batchId: review.batchId, accept: [{ index: refusedIndex }] });
+        expect(commit.ok).toBe(false);
+      }
+    }
+    // Whole-book forgeries: a second metadata sheet, sheets named alike, forged or copied layouts.
+    const other = fs.readdirSync(outDir).find((f) => f.includes(units[1]!.code));
+    const theirs = new ExcelJS.Workbook();
+    if (other) await theirs.xlsx.load(fs.readFileSync(path.join(outDir, other)) as unknown as ArrayBuffer);
+    const books: { label: string; expect: 'refuse' | 'warn'; bytes: Uint8Array }[] = [];
+    const edit = async (label: string, expectIt: 'refuse' | 'warn', fn: (wb: ExcelJS.Workbook) => void) =>
+      books.push({ label, expect: expectIt, bytes: await fillWorkbook(good, {}, fn) });
+    for (const state of ['visible', 'hidden', 'veryHidden'] as const)
+      for (const at of ['B1', 'F40'])
+        await edit(`second metadata sheet (${state}, ${at})`, 'refuse', (wb) => {
+          wb.addWorksheet(`Trang ${state}`, { state }).getCell(at).value = 'bao-cao-noi-vu/bieu-nhap-lieu';
+        });
+    for (const name of ['NHẬP LIỆU', 'nhập liệu', 'BCNV_META'])
+      books.push({
+        label: `two sheets named alike (${name})`,
+        expect: 'refuse',
+        bytes: await editBook(good, { 'xl/workbook.xml': (x) => x.replace('name="Hướng dẫn"', `name="${name}"`) }),
+      });
+    for (const when of ['2020-01-01', '2031-12-31', '1999-09-09'])
+      await edit(`forged layout, public checksum (${when})`, 'warn', (wb) =>
+        forgeLayout(wb, META_SHEET, (j) => j.replace(/"generatedAt":"[^"]+"/, `"generatedAt":"${when}T00:00:00.000Z"`)),
+      );
+    for (const [label, change] of [
+      [
+        'forged unit id',
+        (j: string) =>
+          j
+            .replace(/"unitId":\d+/, `"unitId":${units[1]!.id}`)
+            .replace(/"unitName":"[^"]+"/, `"unitName":"${units[1]!.name}"`)
+            .replace(/"unitCode":"[^"]+"/, `"unitCode":"${units[1]!.code}"`),
+      ],
+      ['cells not a list', (j: string) => j.replace(/"cells":\[/, '"cells":{"x":[').replace(/\]\}$/, ']}}')],
+      ['a cell address that is not one', (j: string) => j.replace(/"address":"D\d+"/, '"address":"D0"')],
+      ['no unit code', (j: string) => j.replace(/"unitCode":"[^"]+",/, '')],
+      ['not JSON', () => '{"format":'],
+    ] as const)
+      await edit(label, 'refuse', (wb) => forgeLayout(wb, META_SHEET, change));
+    if (other)
+      await edit("another unit's hidden sheet copied in", 'refuse', (wb) => {
+        const meta = wb.getWorksheet(META_SHEET)!;
+        theirs
+          .getWorksheet(META_SHEET)!
+          .eachRow((row, n) => row.eachCell((c, col) => (meta.getCell(n, col).value = c.value)));
+      });
+    await edit('a key written twice in the hidden sheet', 'refuse', (wb) => {
+      const meta = wb.getWorksheet(META_SHEET)!;
+      meta.getCell(meta.rowCount + 1, 1).value = 'checksum';
+      meta.getCell(meta.rowCount, 2).value = 'x';
+    });
+    const review = await analyze([
+      ...books.map((b, i) => ({ fileName: `sach-${i}.xlsx`, data: b.bytes })),
+      { fileName: 'tot.xlsx', data: good },
+    ]);
+    expect(values(review.items.at(-1)!)).toBe(values(baseline));
+    books.forEach((b, i) => {
+      const item = review.items[i]!;
+      figures.tried++;
+      if (b.expect === 'refuse') {
+        expect(item.status, b.label).toBe('problem');
+        expect(item.problems[0]!.message, b.label).toContain(item.fileName);
+        figures.refused++;
+      } else {
+        expect(item.warnings[0]?.message, b.label).toMatch(/^Cảnh báo: .*không mang dấu xác thực/);
+        expect(item.suggested, b.label).toBe(false);
+        figures.warned++;
+      }
+    });
+    expect(databaseFingerprint(hc)).toBe(before);
+  }, 600_000);
+
+  it('unit lists in every text form, part by part', async () => {
+    const rows = [
+      ['SNV', 'Sở Nội vụ tỉnh Quảng Nam', 'Sở, ban, ngành'],
+      ['XHV', 'UBND xã Hòa Vang 😀', 'UBND xã'],
+      ['PĐB', 'UBND phường Điện Bàn', 'UBND phường'],
+      ['TTLT', 'Trung tâm Lưu trữ & Thư viện <tỉnh>', 'Đơn vị sự nghiệp'],
+    ];
+    const forms: TextForm[] = ['inline', 'inline-rich', 'shared', 'shared-rich'];
+    const r = seeded(22);
+    const before = databaseFingerprint(hc);
+    for (let i = 0; i < 200; i++) {
+      const form = forms[i % forms.length]!;
+      const good = await unitBook(rows, form);
+      const expected = await hd('units.importPreview', { fileName: 'goc.xlsx', data: good });
+      expect(expected.ok).toBe(true);
+      const m = await mutated(r, good, ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml'], i);
+      if (!m) continue;
+      const res = await hd('units.importPreview', { fileName: `don-vi-${i}.xlsx`, data: m.bytes });
+      figures.tried++;
+      if (m.expect === 'refuse') {
+        expect(res.ok, `${m.label} (${form})`).toBe(false);
+        if (!res.ok) {
+          expect(res.error.code, m.label).not.toBe('INTERNAL');
+          expect(res.error.message, m.label).toMatch(VIETNAMESE);
+          expect(res.error.message, m.label).toContain(`don-vi-${i}.xlsx`);
+        }
+        figures.refused++;
+      } else {
+        expect(res.ok, `${m.label} (${form}): ${res.ok ? '' : res.error.message}`).toBe(true);
+        if (res.ok && expected.ok)
+          expect(JSON.stringify((res.value as { rows: unknown[] }).rows), m.label).toBe(
+            JSON.stringify((expected.value as { rows: unknown[] }).rows),
+          );
+        figures.same++;
+      }
+    }
+    expect(databaseFingerprint(hc)).toBe(before);
+  }, 600_000);
+
+  it('self-scoring books: every hostile part refused, nothing stored', async () => {
+    const must = <T>(res: Result<unknown>): T => {
+      if (!res.ok) throw new Error(res.error.message);
+      return res.value as T;
+    };
+    const setId = must<{ id: number }[]>(await hd('scoring.sets.list', {}))[0]!.id;
+    const units = must<{ id: number }[]>(await hd('units.list', {}));
+    const roundId = must<{ id: number }>(
+      await hd('scoring.rounds.create', { year: 2032, setId, unitIds: units.map((u) => u.id) }),
+    ).id;
+    const exported = must<{ path: string }>(await hd('scoring.workbook.export', { roundId, unitId: units[0]!.id }));
+    const good = new Uint8Array(fs.readFileSync(exported.path));
+    const parts = Object.keys((await JSZip.loadAsync(good)).files).filter((n) =>
+      /^xl\/(worksheets\/sheet\d|sharedStrings|workbook)/.test(n),
+    );
+    const refusing = PART_MUTATIONS.filter((m) => m.expect === 'refuse');
+    const r = seeded(23);
+    const before = databaseFingerprint(hc);
+    for (let i = 0; i < 100; i++) {
+      const m = refusing[i % refusing.length]!;
+      let bytes: Uint8Array | null = null;
+      for (const part of [...parts].sort(() => r() - 0.5)) if (!bytes) bytes = await mutatePart(good, part, m, r);
+      if (!bytes) continue;
+      const res = await hd('scoring.workbook.import', { roundId, file: { fileName: `phieu-${i}.xlsx`, data: bytes } });
+      figures.tried++;
+      expect(res.ok, m.label).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code, m.label).not.toBe('INTERNAL');
+        expect(res.error.message, m.label).toMatch(VIETNAMESE);
+      }
+      figures.refused++;
+    }
+    expect(databaseFingerprint(hc)).toBe(before);
+  }, 600_000);
 });

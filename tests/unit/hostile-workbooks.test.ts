@@ -11,12 +11,12 @@ import { INPUT_SHEET, META_SHEET } from '../../src/main/features/collect/collect
 import { previewUnitImport } from '../../src/main/features/units/unit-import';
 import { readUnitWorkbook } from '../../src/main/features/units/units-book';
 import { createDispatch } from '../../src/main/dispatch';
-import { layoutChecksum } from '../../src/main/workbooks/cell-text';
 import { databaseFingerprint, freshCore, tempDir } from './helpers';
 import { fillWorkbook, filesIn, readBytes, rowOf, setupCollect, type CollectSetup } from './collect-helpers';
 import {
   craftXlsx,
   editBook,
+  forgeLayout,
   sheetXml,
   textSheet,
   unitBook,
@@ -255,20 +255,11 @@ describe('who a returned workbook belongs to', () => {
   it('a forged layout with a recomputed public checksum is flagged and never ticked by default', async () => {
     const filled = await fillWorkbook(readBytes(books[0]!), { DT01: 7 });
     // A forger who knows the format: edits the layout JSON and writes its plain SHA-256.
-    const forged = await fillWorkbook(filled, {}, (wb) => {
-      const meta = wb.getWorksheet(META_SHEET)!;
-      let json = '';
-      meta.eachRow((row) => {
-        if (String(row.getCell(1).value).startsWith('layout.')) json += String(row.getCell(2).value);
-      });
-      const edited = json.replace(/"generatedAt":"[^"]+"/, '"generatedAt":"2020-01-01T00:00:00.000Z"');
-      meta.eachRow((row) => {
-        const k = String(row.getCell(1).value);
-        if (k === 'checksum') row.getCell(2).value = layoutChecksum(edited);
-        if (k === 'layout.1') row.getCell(2).value = edited;
-        if (/^layout\.[2-9]/.test(k)) row.getCell(2).value = '';
-      });
-    });
+    const forged = await fillWorkbook(filled, {}, (wb) =>
+      forgeLayout(wb, META_SHEET, (json) =>
+        json.replace(/"generatedAt":"[^"]+"/, '"generatedAt":"2020-01-01T00:00:00.000Z"'),
+      ),
+    );
     const item = (await analyze([{ fileName: 'gia-mao.xlsx', data: forged }])).items[0]!;
     expect(item.problems).toEqual([]);
     expect(item.warnings[0]!.message).toMatch(/^Cảnh báo: tệp "gia-mao\.xlsx" không mang dấu xác thực của dữ liệu này/);

@@ -5,7 +5,7 @@
 import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import { openWorkbook, type CheckedWorkbook } from '../../workbooks/xlsx-input';
-import { serialToIso, type RawCell } from '../../workbooks/cell-values';
+import { parseAddress, serialToIso, type RawCell } from '../../workbooks/cell-values';
 import { readBookMeta } from '../../workbooks/book-meta';
 import {
   COLLECT_FORMAT,
@@ -100,7 +100,7 @@ function splitAddress(a: string): { col: string; row: number } {
 }
 
 const CELL_KINDS = new Set(['indicator', 'section']);
-const isAddress = (v: unknown) => typeof v === 'string' && ADDRESS.test(v);
+const isAddress = (v: unknown) => typeof v === 'string' && ADDRESS.test(v) && parseAddress(v) !== null;
 
 /** A layout cell as the writer makes one; a layout without the keyed seal may be anything. */
 function isLayoutCell(c: unknown): c is LayoutCell {
