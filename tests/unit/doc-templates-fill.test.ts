@@ -32,7 +32,11 @@ interface Facts {
       }
     | { type: 'table'; rows: { text: string; vmerge: string | null }[][] }
   )[];
-  sections: { different_first_page: boolean; header: { text: string; fields: string[] }[] }[];
+  sections: {
+    different_first_page: boolean;
+    header: { text: string; fields: string[] }[];
+    footer: { text: string }[];
+  }[];
 }
 
 const check = (file: string): Facts =>
@@ -155,6 +159,7 @@ describe('filling a Word-made office template', () => {
   it('keeps the header’s PAGE field and the different first page, and LibreOffice numbers pages from 2', () => {
     expect(facts.sections[0]!.different_first_page).toBe(true);
     expect(facts.sections[0]!.header[0]!.fields[0]).toMatch(/^PAGE/);
+    expect(facts.sections[0]!.footer.map((x) => x.text)).toEqual(['Sở Nội vụ · 25/06/2025']);
     const [pdf] = toPdf([file], OUT, PROFILE);
     expect(pageTopText(pdf!, 1)).toBe('');
     expect(pageTopText(pdf!, 2)).toBe('2');

@@ -275,5 +275,7 @@ export async function officeTemplate(): Promise<Uint8Array> {
       false,
     ),
   ].join('');
-  return buildDocx({ body, header: pageHeader(), firstHeader: '' });
+  // The footer carries tags too, split the way Word leaves them.
+  const footer = para(splitRuns('{agency.nameInSentence} · {document.dateShort}', [5, 30]), '<w:jc w:val="right"/>');
+  return buildDocx({ body, header: pageHeader(), firstHeader: '', footer });
 }
