@@ -50,10 +50,14 @@ describe('Tổng hợp in chromium', () => {
   it('edits the draft, keeps the edit when the figures refresh', async () => {
     const { page } = t;
     await page.click('button[role=tab]:has-text("Dự thảo báo cáo")');
-    const area = page.locator('textarea[name="section-II.1"]');
+    const area = page.locator('[data-name="section-II.1"]');
     await area.waitFor();
-    const generated = await area.inputValue();
+    const generated = (await area.getAttribute('data-value'))!;
     expect(generated).toContain('{{DT01}} cuộc{{DT01.cmp}}');
+    // The user sees figures as labelled chips, never the raw placeholders.
+    expect(await area.locator('.cp-chip[data-key="DT01"]').innerText()).toBe('125');
+    expect(await area.locator('.cp-chip[data-key="DT01"]').getAttribute('title')).toMatch(/^Hội nghị đối thoại/);
+    expect(await area.innerText()).not.toContain('{{');
     await area.fill(`Công tác đối thoại được quan tâm, đã tổ chức {{DT01}} cuộc.\n${generated}`);
     await page.click('button:has-text("Lưu dự thảo")');
     await page.waitForSelector('.notice-ok:has-text("Đã lưu dự thảo")');
@@ -69,7 +73,7 @@ describe('Tổng hợp in chromium', () => {
     );
     await page.click('button:has-text("Cập nhật số liệu")');
     await page.waitForSelector('.notice-ok:has-text("Đã cập nhật số liệu")');
-    const text = await area.inputValue();
+    const text = (await area.getAttribute('data-value'))!;
     expect(text.startsWith('Công tác đối thoại được quan tâm, đã tổ chức {{DT01}} cuộc.')).toBe(true);
     expect(text).toContain('- Đối thoại với đoàn viên thanh niên (UBND xã Quế Sơn).');
     expect(await preview.innerText()).toContain('đã tổ chức 130 cuộc.');

@@ -4,7 +4,8 @@
 import { DraftEditor } from './DraftEditor';
 import { IndicatorsTab, KindsTab, StatusTab, UnitsTab } from './FigureTabs';
 import { useCallback, useEffect, useState } from 'react';
-import { call } from '../../lib/api';
+import { ApiError, call, errorMessage } from '../../lib/api';
+import { Confirm } from '../../components/Modal';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import type { PeriodListItem } from '../../../shared/model/period';
@@ -36,6 +37,7 @@ export function CompileScreen() {
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState('');
   const [takeNumber, setTakeNumber] = useState(false);
+  const [askRenumber, setAskRenumber] = useState<{ message: string; retry: () => void } | null>(null);
   const [email, setEmail] = useState<EmailDraft | null>(null);
   const [settings, setSettings] = useState<CompileSettings | null>(null);
 
@@ -105,11 +107,38 @@ export function CompileScreen() {
     }
   };
 
+  /**
+   * Runs an export that may take a number; a report that already has one is asked about first
+   * (a second number makes a second document in the register), then run again if confirmed.
+   */
+  const numbered = async <T,>(label: string, fn: (renumber: boolean) => Promise<T>, renumber: boolean) => {
+    setBusy(label);
+    try {
+      return await fn(renumber);
+    } catch (err) {
+      if (err instanceof ApiError && err.data.code === 'ALREADY_NUMBERED')
+        setAskRenumber({
+          message: err.data.message,
+          retry: () => void fn(true).catch((e) => notice('error', errorMessage(e))),
+        });
+      else notice('error', errorMessage(err));
+      return null;
+    } finally {
+      setBusy('');
+    }
+  };
   const exportWord = async () => {
     if (dirty && !(await saveDraft())) return;
-    const r = await run('Đang xuất tệp Word…', () => call('compile.exportWord', { ...windowArgs(), takeNumber }));
-    if (r?.saved)
-      notice('ok', `Đã xuất báo cáo${r.number ? ` số ${String(r.number).padStart(2, '0')}` : ''}: ${r.path}`);
+    await numbered(
+      'Đang xuất tệp Word…',
+      async (renumber) => {
+        const r = await call('compile.exportWord', { ...windowArgs(), takeNumber, renumber });
+        if (r.saved)
+          notice('ok', `Đã xuất báo cáo${r.number ? ` số ${String(r.number).padStart(2, '0')}` : ''}: ${r.path}`);
+        return r;
+      },
+      false,
+    );
   };
   const exportExcel = async () => {
     const r = await run('Đang xuất biểu Excel…', () => call('compile.exportExcel', windowArgs()));
@@ -117,13 +146,18 @@ export function CompileScreen() {
   };
   const makeEmail = async () => {
     if (dirty && !(await saveDraft())) return;
-    const r = await run('Đang tạo tệp Word, Excel và thư nháp…', () =>
-      call('compile.email', { ...windowArgs(), takeNumber }),
+    await numbered(
+      'Đang tạo tệp Word, Excel và thư nháp…',
+      async (renumber) => {
+        const r = await call('compile.email', { ...windowArgs(), takeNumber, renumber });
+        if (r.saved) {
+          setEmail(r);
+          notice(r.opened ? 'ok' : 'error', r.opened ? 'Đã tạo thư nháp và mở bằng phần mềm thư.' : r.openError);
+        }
+        return r;
+      },
+      false,
     );
-    if (r?.saved) {
-      setEmail(r);
-      notice(r.opened ? 'ok' : 'error', r.opened ? 'Đã tạo thư nháp và mở bằng phần mềm thư.' : r.openError);
-    }
   };
   const openFolder = async () => {
     const r = await run('', () => call('compile.openFolder'));
@@ -136,6 +170,19 @@ export function CompileScreen() {
 
   return (
     <div className="screen compile">
+      {askRenumber && (
+        <Confirm
+          title="Lấy thêm số mới?"
+          message={askRenumber.message}
+          confirmLabel="Lấy số mới"
+          onCancel={() => setAskRenumber(null)}
+          onConfirm={() => {
+            const retry = askRenumber.retry;
+            setAskRenumber(null);
+            retry();
+          }}
+        />
+      )}
       <div className="screen-header">
         <div>
           <div className="breadcrumb">Tổng hợp</div>

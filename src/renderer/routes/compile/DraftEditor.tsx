@@ -1,7 +1,8 @@
 // The draft of the consolidated report: each section's words with {{placeholders}} beside the
 // preview with the figures filled in; the words typed are kept when the figures refresh.
 import type { DraftView } from '../../../shared/contract/compile';
-import type { Dispatch, SetStateAction } from 'react';
+import { useCallback, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { ChipEditor, chipLabel, type ChipInfo } from './ChipEditor';
 
 const lines = (s: string) =>
   s
@@ -32,12 +33,24 @@ export function DraftEditor({
   refresh: () => Promise<void>;
   saveDraft: () => Promise<unknown>;
 }) {
+  const names = useMemo(
+    () => new Map(view.compile.current.indicators.map((i) => [i.code, i.name])),
+    [view.compile.current.indicators],
+  );
+  const chip = useCallback(
+    (key: string): ChipInfo => ({ label: chipLabel(key, names), value: view.compile.placeholders[key] ?? '' }),
+    [names, view.compile.placeholders],
+  );
+  const edit = (number: string, text: string) => {
+    setTexts((t) => ({ ...t, [number]: text }));
+    setDirty(true);
+  };
   return (
     <div className="cp-draft" aria-label="Dự thảo báo cáo">
       <div className="cp-draft-bar">
         <span className="muted small">
-          Số liệu là các ô {'{{MÃ}}'} (ví dụ {'{{DT01}}'}, {'{{DT01.delta}}'}): giữ nguyên để số liệu tự cập nhật; phần
-          chữ bạn sửa được giữ lại khi cập nhật.
+          Số liệu hiện trong ô màu (rê chuột để xem tên chỉ số): không gõ vào được, tự cập nhật khi số liệu thay đổi;
+          phần chữ bạn sửa được giữ lại khi cập nhật.
         </span>
         <button disabled={!!busy} onClick={() => void refresh()}>
           Cập nhật số liệu
@@ -46,18 +59,20 @@ export function DraftEditor({
           Lưu dự thảo
         </button>
       </div>
-      <label className="field">
+      <div className="field cp-title">
         <span className="field-label">Trích yếu</span>
-        <input
+        <ChipEditor
+          label="Trích yếu"
           name="draft-title"
           value={title}
-          onChange={(e) => {
-            setTitle(e.target.value);
+          chip={chip}
+          onChange={(text) => {
+            setTitle(text.replace(/\n/g, ' '));
             setDirty(true);
           }}
         />
         <span className="field-hint">Xem trước: {view.rendered.title}</span>
-      </label>
+      </div>
       {view.draft.sections.map((s) => {
         const r = view.rendered.sections.find((x) => x.number === s.number);
         return (
@@ -68,17 +83,40 @@ export function DraftEditor({
           >
             <h3>{s.number ? `${s.number.split('.').pop()}. ${s.title}` : 'Mở đầu'}</h3>
             {s.refreshNote && <div className="cp-refresh-note">{s.refreshNote}</div>}
+            {s.suggestions && s.suggestions.length > 0 && (
+              <div className="cp-suggestions" aria-label={`Kiến nghị gửi chính cơ quan mục ${s.number}`}>
+                <div className="small">
+                  Kiến nghị các đơn vị gửi chính cơ quan mình (không tự đưa vào báo cáo gửi cấp trên):
+                </div>
+                <ul>
+                  {s.suggestions.map((line) => {
+                    const added = (texts[s.number] ?? '').includes(line);
+                    return (
+                      <li key={line}>
+                        <span>{line.replace(/^- /, '')}</span>{' '}
+                        <button
+                          type="button"
+                          disabled={added}
+                          onClick={() =>
+                            edit(s.number, [(texts[s.number] ?? '').trimEnd(), line].filter(Boolean).join('\n'))
+                          }
+                        >
+                          {added ? 'Đã đưa vào mục' : 'Đưa vào mục này'}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            )}
             {s.hasText && (
               <div className="cp-edit">
-                <textarea
-                  aria-label={`Nội dung mục ${s.number || 'mở đầu'}`}
+                <ChipEditor
+                  label={`Nội dung mục ${s.number || 'mở đầu'}`}
                   name={`section-${s.number || 'mo-dau'}`}
-                  rows={Math.min(14, Math.max(3, lines(texts[s.number] ?? '').length + 1))}
                   value={texts[s.number] ?? ''}
-                  onChange={(e) => {
-                    setTexts((t) => ({ ...t, [s.number]: e.target.value }));
-                    setDirty(true);
-                  }}
+                  chip={chip}
+                  onChange={(text) => edit(s.number, text)}
                 />
                 <div className="cp-preview" aria-label={`Xem trước mục ${s.number || 'mở đầu'}`}>
                   {lines(r?.text ?? '').map((l, k) => (

@@ -20,6 +20,8 @@ export function SettingsForm({
   const [emailTo, setEmailTo] = useState(settings.emailTo.join(', '));
   const [emailCc, setEmailCc] = useState(settings.emailCc.join(', '));
   const [symbol, setSymbol] = useState(settings.symbol);
+  const [maxPoints, setMaxPoints] = useState(String(settings.maxPoints));
+  const [unitTextAnnex, setUnitTextAnnex] = useState(settings.unitTextAnnex);
   const split = (s: string, sep: RegExp) =>
     s
       .split(sep)
@@ -33,6 +35,8 @@ export function SettingsForm({
         emailTo: split(emailTo, /[,;\s]+/),
         emailCc: split(emailCc, /[,;\s]+/),
         symbol,
+        maxPoints: Number(maxPoints),
+        unitTextAnnex,
       });
       onSaved(s);
       notice('ok', 'Đã lưu nơi gửi báo cáo.');
@@ -71,6 +75,25 @@ export function SettingsForm({
       <label className="field">
         <span className="field-label">Ký hiệu báo cáo</span>
         <input name="symbol" value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="BC-SNV" />
+      </label>
+      <label className="field">
+        <span className="field-label">Số ý chính mỗi mục (tổng hợp ý kiến đơn vị)</span>
+        <input
+          name="maxPoints"
+          inputMode="numeric"
+          value={maxPoints}
+          onChange={(e) => setMaxPoints(e.target.value.replace(/\D/g, '').slice(0, 2))}
+        />
+        <span className="field-hint">Từ 1 đến 20; các ý còn lại được đếm và nằm ở phụ lục.</span>
+      </label>
+      <label className="field checkbox">
+        <input
+          type="checkbox"
+          name="unitTextAnnex"
+          checked={unitTextAnnex}
+          onChange={(e) => setUnitTextAnnex(e.target.checked)}
+        />{' '}
+        Đưa toàn văn ý kiến của từng đơn vị vào Phụ lục IV
       </label>
       <div className="form-actions span-all">
         <button type="submit" className="primary">
