@@ -43,7 +43,7 @@ Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()}), --json, --hel
 Mã thoát: 0 thành công, 1 lệnh viết sai, 2 ứng dụng từ chối (lý do in ra stderr), 3 nhập biểu còn tệp lỗi.`;
 
 /** Value flags that may stand before the command words (so their values are not taken for words). */
-const ROUTING_VALUE_FLAGS = ['--open', '--save', '--out', '--period', '--unit', '--search'];
+const ROUTING_VALUE_FLAGS = ['--open', '--save', '--out', '--period', '--unit', '--search', '--format'];
 
 /** Runs one command; returns the process exit code. */
 export async function runCli(
@@ -89,9 +89,10 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, app, io);
   if (group === 'docs' && isDocTemplatesCommand(action)) return runDocTemplatesCli(argv, dbPath, app, io);
   if (group === 'docs') {
-    const { flags } = parseArgs(argv, ['--out'], []);
+    const { flags } = parseArgs(argv, ['--out', '--format'], []);
     const out = flags.get('--out');
-    return runDocsCli(action, positional[2], typeof out === 'string' ? out : undefined, dbPath, app, io);
+    const file = typeof out === 'string' ? out : undefined;
+    return runDocsCli(action, positional[2], file, flags.get('--format'), dbPath, app, io);
   }
   if (group === 'collect') return runCollectCli(argv, dbPath, app, io);
   if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, app, io);

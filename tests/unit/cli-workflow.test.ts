@@ -1,4 +1,5 @@
 // The friendly commands users script: agency, compile settings, plans export, the reminder letter.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -27,6 +28,10 @@ async function json<T>(...args: string[]): Promise<T> {
 }
 
 /** The visible text of a .docx (paragraphs joined by newlines). */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
 async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const xml = await zip.file('word/document.xml')!.async('string');
@@ -160,7 +165,15 @@ describe('plans export', () => {
     const docx = path.join(dir, 'ke-hoach.docx');
     expect((await run('plans', 'export', '1', docx)).code).toBe(0);
     expect(await docxText(docx)).toContain('KẾ HOẠCH');
-    expect((await run('plans', 'export', '1', path.join(dir, 'x.pdf'))).code).toBe(1);
+    // The same plan as a PDF ready for ký số; a --format that contradicts the name is refused.
+    const pdf = path.join(dir, 'ke-hoach.pdf');
+    expect((await run('plans', 'export', '1', pdf)).code).toBe(0);
+    expect(pdfText(pdf)).toContain('KẾ HOẠCH');
+    const contradicts = await run('plans', 'export', '1', path.join(dir, 'x.pdf'), '--format', 'docx');
+    expect(contradicts.code).toBe(1);
+    expect(contradicts.err).toContain('--format docx');
+    expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+    expect((await run('plans', 'export', '1', path.join(dir, 'x.odt'))).code).toBe(1);
   });
 });
 
@@ -226,5 +239,23 @@ describe('reports reminder', () => {
     const missingOut = await run('reports', 'reminder', '--period', String(period.id));
     expect(missingOut.code).toBe(1);
     expect(missingOut.err).toContain('--out FILE.docx');
+    // As a PDF: the next number of the register, the same letter.
+    const pdf = path.join(dir, 'don-doc.pdf');
+    const again = await json<{ saved: boolean; path: string; entry: { number: number } }>(
+      'reports',
+      'reminder',
+      '--period',
+      String(period.id),
+      '--out',
+      pdf,
+      '--new-deadline',
+      '2025-07-10',
+      '--date',
+      '2025-07-01',
+      '--json',
+    );
+    expect(again).toMatchObject({ saved: true, path: pdf, entry: { number: 2 } });
+    expect(pdfText(pdf)).toContain('Xã Đại Lộc');
+    expect(pdfText(pdf)).toContain('Số: 02/');
   });
 });

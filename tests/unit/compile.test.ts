@@ -32,6 +32,7 @@ import {
   paragraphs,
   pdfPageCount,
   pdfPageSize,
+  pdfWords,
   tables,
   toPdf,
   toPngs,
@@ -395,10 +396,29 @@ describe('command line', () => {
     );
     expect(fs.readdirSync(cliDir).sort()).toEqual(expect.arrayContaining(['bao-cao.docx', 'thu.eml', 'tong-hop.xlsx']));
     expect(fs.readFileSync(path.join(cliDir, 'bao-cao.docx')).subarray(0, 2).toString()).toBe('PK');
-    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'x.pdf'), '--db', db], io)).toBe(
+    // The same report as a PDF ready for ký số: its fonts embedded, its words those of the Word file.
+    const pdf = path.join(cliDir, 'bao-cao.pdf');
+    expect(
+      await runCli(['export', 'report', '--period', p, '--out', pdf, '--date', '2025-07-06', '--db', db], io),
+    ).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const [office] = toPdf([path.join(cliDir, 'bao-cao.docx')], path.join(cliDir, 'lo'), officeProfile('compile-pdf'));
+    expect(pdfPageCount(pdf)).toBe(pdfPageCount(office!));
+    for (let page = 1; page <= pdfPageCount(pdf); page++)
+      expect(pdfWords(pdf, page).map((w) => w.text)).toEqual(pdfWords(office!, page).map((w) => w.text));
+    expect(
+      execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .every((l) => / yes yes yes /.test(l)),
+    ).toBe(true);
+    const form = execFileSync('qpdf', ['--json=2', '--json-key=acroform', pdf], { encoding: 'utf8' });
+    expect(form).toContain('"fieldtype": "/Sig"');
+    expect(await runCli(['export', 'report', '--period', p, '--out', path.join(cliDir, 'x.odt'), '--db', db], io)).toBe(
       2,
     );
-    expect(err.at(-1)).toContain('.docx');
+    expect(err.at(-1)).toContain('.pdf');
   });
 });
 

@@ -160,6 +160,19 @@ export function pageTopCentre(pdf: string, page: number): number | null {
   return (Math.min(...words.map((w) => w.x0)) + Math.max(...words.map((w) => w.x1))) / 2;
 }
 
+/** Words of a page in reading order, with their boxes in points from the top-left corner. */
+export function pdfWords(
+  pdf: string,
+  page: number,
+): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
+  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], {
+    encoding: 'utf8',
+  });
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]! }));
+}
+
 /** PNG images of every page, kept for people to look at. */
 export function toPngs(pdf: string, outDir: string, dpi = 50): string[] {
   fs.mkdirSync(outDir, { recursive: true });

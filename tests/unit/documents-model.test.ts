@@ -318,6 +318,28 @@ describe('docs CLI', () => {
       'mau-ke-hoach.docx',
     ]);
 
+    // PDF ready for ký số: by the output's name, or --format pdf for the samples.
+    expect(await runCli(['docs', 'render', modelFile, '--out', path.join(dir, 'bc.pdf')], io)).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'bc.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      await runCli(
+        ['docs', 'sample', '--out', path.join(dir, 'mau-pdf'), '--format', 'pdf', '--db', path.join(dir, 'cli.db')],
+        io,
+      ),
+    ).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'mau-pdf')).sort()).toEqual([
+      'mau-bao-cao-kem-phu-luc.pdf',
+      'mau-bao-cao.pdf',
+      'mau-cong-van.pdf',
+      'mau-ke-hoach.pdf',
+    ]);
+    expect(await runCli(['docs', 'render', modelFile, '--out', path.join(dir, 'c.docx'), '--format', 'pdf'], io)).toBe(
+      1,
+    );
+    expect(err.at(-1)).toContain('đuôi .pdf');
+    expect(await runCli(['docs', 'sample', '--out', path.join(dir, 'm2'), '--format', 'odt'], io)).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'c.docx'))).toBe(false);
+
     expect(await runCli(['docs', 'schema', '--out', path.join(dir, 's.json')], io)).toBe(0);
     expect(fs.readFileSync(path.join(dir, 's.json'), 'utf8')).toBe(documentModelJsonSchema());
   });

@@ -18,6 +18,7 @@ import {
   pageTopText,
   pdfPageCount,
   pdfPageSize,
+  pdfWords,
   png,
   toPdf,
   toPngs,
@@ -75,7 +76,7 @@ beforeAll(async () => {
 }, 170_000);
 
 /** The words of a page in reading order, as pdftotext sees them (a footnote mark is a word of its own). */
-const tokens = (pdf: string, page: number): string[] => words(pdf, page).map((w) => w.text);
+const tokens = (pdf: string, page: number): string[] => pdfWords(pdf, page).map((w) => w.text);
 
 function fonts(pdf: string): { name: string; emb: string; sub: string; uni: string }[] {
   const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
@@ -110,22 +111,6 @@ function signatureFields(pdf: string): { fields: Field[]; needAppearances: boole
     return { name: f.fullname, page: f.pageposfrom1, type: f.fieldtype, rect };
   });
   return { fields, needAppearances: form.acroform.needappearances };
-}
-
-/** Words of a page with their boxes (points from the top-left corner). */
-function words(pdf: string, page: number): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
-  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], {
-    encoding: 'utf8',
-  });
-  return [
-    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
-  ].map((m) => ({
-    x0: Number(m[1]),
-    y0: Number(m[2]),
-    x1: Number(m[3]),
-    y1: Number(m[4]),
-    text: m[5]!,
-  }));
 }
 
 describe('PDF from the document model', () => {
@@ -187,7 +172,7 @@ describe('PDF from the document model', () => {
       expect(seal.page).toBe(signer.page);
       // The signer's name sits under the field and its title above it, on the field's page.
       const { height, width } = pdfPageSize(c.pdf, signer.page);
-      const onPage = words(c.pdf, signer.page);
+      const onPage = pdfWords(c.pdf, signer.page);
       const right = onPage.filter((w) => w.x0 > width / 2);
       const lineOf = (y: number) => right.filter((w) => Math.abs(w.y0 - y) < 1);
       const name = right.find(

@@ -6,6 +6,7 @@ import type { MethodName, MethodOutput } from '../../shared/contract';
 import { describeLocation, type Result } from '../../shared/errors';
 import { decodeWire } from '../../shared/wire';
 import type { Platform } from '../platform/platform';
+import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/model/document';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -214,4 +215,19 @@ export function parseJsonText(text: string, what: string): unknown {
   } catch {
     throw new CliFailure(`Lỗi: ${what} không phải là JSON hợp lệ.`);
   }
+}
+
+/**
+ * Word or PDF for a command that writes a document: `--format docx|pdf` when given, otherwise the
+ * output name's extension (.pdf → PDF, .docx → Word). A --format that contradicts the name is refused.
+ */
+export function documentFormatOf(format: string | true | undefined, out: string | undefined): DocumentFormat {
+  const byName = /\.pdf$/i.test(out ?? '') ? 'pdf' : /\.docx$/i.test(out ?? '') ? 'docx' : null;
+  if (format === undefined || format === true) return byName ?? 'docx';
+  const f = format.toLowerCase();
+  if (!(DOCUMENT_FORMATS as readonly string[]).includes(f))
+    throw new CliFailure(`Lỗi: --format phải là docx (Word) hoặc pdf (đã ghi "${format.slice(0, 20)}").`);
+  if (byName && byName !== f)
+    throw new CliFailure(`Lỗi: --format ${f} nhưng tệp --out có đuôi .${byName}: hãy đặt tên tệp đuôi .${f}.`);
+  return f as DocumentFormat;
 }

@@ -7,7 +7,7 @@ import type { Plan } from '../model/plan';
 import { PERIOD_TYPES, type Period } from '../model/period';
 import { UNIT_KINDS, type Unit } from '../model/unit';
 import type { PlanProposal } from '../model/plan-import';
-import type { SavedDocument } from './documents';
+import { documentFormat, type SavedDocument } from './documents';
 
 /** Pasted text: up to about 6 million characters (a 5 MB plan is far beyond any real one). */
 export const MAX_PASTE_CHARS = 6_000_000;
@@ -83,6 +83,6 @@ export const planImportContract = {
   'planImport.parse': method(planImportParseInput).returns<PlanProposal>(),
   /** Creates the plan, its tasks and targets, new units and the periods, all or nothing. */
   'planImport.save': method(planImportSaveInput).returns<PlanImportResult>(),
-  /** Writes a saved plan again as an official-format .docx (Nghị định 30/2020). */
-  'planImport.exportDocx': method(z.object({ planId: id }).strict()).returns<SavedDocument>(),
+  /** Writes a saved plan again as an official-format .docx or PDF (Nghị định 30/2020). */
+  'planImport.exportDocx': method(z.object({ planId: id, format: documentFormat }).strict()).returns<SavedDocument>(),
 };

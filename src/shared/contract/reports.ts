@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { id, isoDate, requiredText, text } from './schemas';
-import type { SavedDocument } from './documents';
+import { documentFormat, type SavedDocument } from './documents';
 import {
   CHANNELS,
   REPORT_STATUSES,
@@ -72,6 +72,7 @@ export const reportsContract = {
         newDeadline: isoDate,
         date: z.union([isoDate, z.null()]).default(null),
         takeNumber: z.boolean().default(true),
+        format: documentFormat,
       })
       .strict(),
   ).returns<SavedDocument>(),

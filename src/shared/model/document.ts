@@ -64,3 +64,7 @@ export interface RegisterEntry {
 /** The sample documents the app can write to check the layout. */
 export const SAMPLE_KINDS = ['bao-cao', 'ke-hoach', 'cong-van', 'phu-luc'] as const;
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
+
+/** What an official document is written as: Word, or PDF ready for digital signing (ký số). */
+export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

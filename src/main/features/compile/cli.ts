@@ -5,18 +5,18 @@ import path from 'node:path';
 import type { CliApp } from '../../cli/kit';
 import type { Platform } from '../../platform/platform';
 import { formatDec } from '../../../shared/domain/decimal';
-import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../../cli/kit';
+import { CliFailure as Failure, documentFormatOf, parseArgs, type CliIo as Io, contractCaller } from '../../cli/kit';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
 
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
                                                tổng hợp số liệu của kỳ (hoặc nhiều kỳ), so với cùng kỳ và chỉ tiêu
-  export report --period ID --out FILE.docx|.xlsx [--number | --renumber] [--date YYYY-MM-DD]
-                                               xuất báo cáo tổng hợp (Word theo Nghị định 30; --number: lấy số
+  export report --period ID --out FILE.docx|.pdf|.xlsx [--number | --renumber] [--date YYYY-MM-DD]
+                                               xuất báo cáo tổng hợp (Word hoặc PDF sẵn sàng ký số theo Nghị định 30; --number: lấy số
                                                và lưu đúng tệp đã lấy số để gửi thư; --renumber: lấy thêm số mới)
   export summary --period ID --out FILE.xlsx   xuất biểu tổng hợp Excel
   compile eml --period ID --out FILE.eml       (cũng: export email) tạo thư nháp kèm tệp Word và Excel`;
 
-const VALUE_FLAGS = ['--period', '--compare', '--out', '--db', '--today', '--date'];
+const VALUE_FLAGS = ['--period', '--compare', '--out', '--db', '--today', '--date', '--format'];
 
 const parse = (argv: string[]) => {
   const a = parseArgs(argv, VALUE_FLAGS, ['--no-compare', '--number', '--renumber']);
@@ -85,15 +85,16 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
     if (group === 'export' && (action === 'report' || action === 'summary')) {
       const ext = path.extname(out).toLowerCase();
       if (action === 'summary' && ext !== '.xlsx') throw new Failure('Lỗi: biểu tổng hợp phải là tệp .xlsx.');
-      if (ext !== '.docx' && ext !== '.xlsx')
-        throw new Failure('Lỗi: --out phải là tệp .docx (Word) hoặc .xlsx (Excel).');
+      if (ext !== '.docx' && ext !== '.pdf' && ext !== '.xlsx')
+        throw new Failure('Lỗi: --out phải là tệp .docx (Word), .pdf (PDF để ký số) hoặc .xlsx (Excel).');
       const r =
-        ext === '.docx'
+        ext !== '.xlsx'
           ? await call('compile.exportWord', {
               ...window,
               takeNumber: flags.has('--number') || flags.has('--renumber'),
               renumber: flags.has('--renumber'),
               date: one('--date') ?? null,
+              format: documentFormatOf(one('--format'), out),
             })
           : await call('compile.exportExcel', window);
       io.out(flags.has('--json') ? JSON.stringify(r) : `Đã xuất: ${r.path}${r.number ? ` (số ${r.number})` : ''}`);

@@ -1,20 +1,20 @@
 // The `docs` commands of the headless CLI:
-//   docs render MODEL.json --out FILE.docx   a hand-written model → .docx (validated, atomic)
-//   docs sample --out DIR                    the four sample documents
+//   docs render MODEL.json --out FILE.docx|.pdf   a hand-written model → .docx or PDF (validated, atomic)
+//   docs sample --out DIR [--format pdf]           the four sample documents
 //   docs schema --out FILE.json              the model's JSON Schema
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, describeLocation, type Result } from '../../../shared/errors';
 import { SAMPLE_KINDS } from '../../../shared/model/document';
 import type { SavedDocument } from '../../../shared/contract/documents';
-import type { CliApp } from '../../cli/kit';
 import { folderPlatform } from '../../platform/platform';
-import { writeDocx } from '../../documents/docx-writer';
+import { writeDocument } from '../../documents/render';
+import { CliFailure, documentFormatOf, type CliApp } from '../../cli/kit';
 import { documentModelJsonSchema } from '../../documents/json-schema';
 import { writeFileAtomic } from '../../platform/files';
 
-export const DOCS_USAGE = `  docs render MODEL.json --out FILE.docx      xuất văn bản từ mô hình JSON (theo Nghị định 30/2020)
-  docs sample --out THƯ_MỤC                   xuất 4 văn bản mẫu (báo cáo, kế hoạch, công văn, báo cáo kèm phụ lục)
+export const DOCS_USAGE = `  docs render MODEL.json --out FILE.docx|.pdf xuất văn bản từ mô hình JSON (theo Nghị định 30/2020; .pdf: sẵn sàng ký số)
+  docs sample --out THƯ_MỤC [--format pdf]    xuất 4 văn bản mẫu (báo cáo, kế hoạch, công văn, báo cáo kèm phụ lục)
   docs schema --out FILE.json                 lược đồ JSON Schema của mô hình văn bản`;
 
 interface Io {
@@ -34,6 +34,7 @@ export async function runDocsCli(
   action: string | undefined,
   arg: string | undefined,
   out: string | undefined,
+  formatFlag: string | true | undefined,
   dbPath: string,
   app: CliApp,
   io: Io,
@@ -50,7 +51,7 @@ export async function runDocsCli(
           { file: path.basename(arg) },
         );
       }
-      await writeDocx(raw, path.resolve(out));
+      await writeDocument(raw, path.resolve(out), documentFormatOf(formatFlag, out));
       io.out(`Đã xuất: ${path.resolve(out)}`);
       return 0;
     }
@@ -60,6 +61,7 @@ export async function runDocsCli(
       return 0;
     }
     if (action === 'sample' && out) {
+      const format = documentFormatOf(formatFlag, undefined);
       const dir = path.resolve(out);
       fs.mkdirSync(dir, { recursive: true });
       const core = await app.openCore({
@@ -71,7 +73,7 @@ export async function runDocsCli(
       try {
         const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
         for (const kind of SAMPLE_KINDS) {
-          const r = (await dispatch('documents.sample', { kind })) as Result<SavedDocument>;
+          const r = (await dispatch('documents.sample', { kind, format })) as Result<SavedDocument>;
           if (!r.ok) {
             io.err(errorText(r.error));
             return 2;
@@ -86,6 +88,10 @@ export async function runDocsCli(
     io.err(`Lệnh không hợp lệ.\n${DOCS_USAGE}`);
     return 1;
   } catch (err) {
+    if (err instanceof CliFailure) {
+      io.err(err.message);
+      return 1;
+    }
     io.err(err instanceof AppError ? errorText(err) : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }

@@ -1,4 +1,4 @@
-// Issuing official documents: number from the register, .docx from the one writer, atomic write.
+// Issuing official documents: number from the register, .docx or PDF from the one plan, atomic write.
 // Services hand the writer a model; they never lay anything out themselves.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -7,25 +7,23 @@ import type { DocumentModel } from '../../../shared/contract/document-model';
 import type { SavedDocument } from '../../../shared/contract/documents';
 import type { RegisterEntry } from '../../../shared/model/document';
 import type { Executor } from '../../db/executor';
-import { documentTypeAbbreviation, type SampleKind } from '../../../shared/model/document';
+import { documentTypeAbbreviation, type DocumentFormat, type SampleKind } from '../../../shared/model/document';
 import { todayIso } from '../../../shared/format';
 import { writeFileAtomic } from '../../platform/files';
 import { parseDocumentModel } from '../../documents/model';
-import { renderDocx } from '../../documents/docx-writer';
+import { FORMAT_FILTERS, renderDocument, withExtension } from '../../documents/render';
 import { SAMPLE_AGENCY, SAMPLE_FILE_NAMES, sampleModel } from './samples';
 import { getAgency } from '../agency/agency';
 import { getDocumentSettings } from './document-settings';
 import { peekNextNumber, registerDocument } from './register';
 
-const WORD_FILTER = [{ name: 'Văn bản Word', extensions: ['docx'] }];
-
-/** "05-BC-SNV-2025-06-05.docx", or "BC-SNV-2025-06-05.docx" for a blank number. */
-export function documentFileName(model: DocumentModel): string {
+/** "05-BC-SNV-2025-06-05.docx" (or .pdf), or "BC-SNV-2025-06-05.docx" for a blank number. */
+export function documentFileName(model: DocumentModel, format: DocumentFormat = 'docx'): string {
   const h = model.header;
   const num = h.number === null ? '' : `${String(h.number).padStart(2, '0')}-`;
   const type = documentTypeAbbreviation(model.type) || 'CV';
   const symbol = h.symbol.startsWith(type) || model.type === 'Công văn' ? h.symbol : `${type}-${h.symbol}`;
-  return `${num}${symbol}-${h.date}.docx`.replace(/[\\/:*?"<>|\s]+/g, '-');
+  return `${num}${symbol}-${h.date}.${format}`.replace(/[\\/:*?"<>|\s]+/g, '-');
 }
 
 /**
@@ -40,6 +38,7 @@ export async function exportDocument(
   now = new Date(),
   /** Runs in the register's transaction once the file is written: a failure gives the number back. */
   afterWrite?: (trx: Executor, entry: RegisterEntry, target: string) => Promise<void>,
+  format: DocumentFormat = 'docx',
 ): Promise<SavedDocument> {
   // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
   const model: DocumentModel = { ...given, settings: await getDocumentSettings(db) };
@@ -47,8 +46,8 @@ export async function exportDocument(
     ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4)))
     : model.header.number;
   const target = await platform.chooseSavePath(
-    documentFileName({ ...model, header: { ...model.header, number: next } }),
-    WORD_FILTER,
+    documentFileName({ ...model, header: { ...model.header, number: next } }, format),
+    FORMAT_FILTERS[format],
   );
   if (!target) return { saved: false, path: null, entry: null };
   return db.transaction().execute(async (trx) => {
@@ -69,7 +68,7 @@ export async function exportDocument(
     const numbered: DocumentModel = takeNumber
       ? { ...model, header: { ...model.header, number: entry.number } }
       : model;
-    writeFileAtomic(target, await renderDocx(numbered));
+    writeFileAtomic(target, await renderDocument(numbered, format));
     await afterWrite?.(trx, entry, target);
     return { saved: true, path: target, entry };
   });
@@ -81,6 +80,7 @@ export async function saveSample(
   platform: Platform,
   kind: SampleKind,
   date = todayIso(),
+  format: DocumentFormat = 'docx',
 ): Promise<SavedDocument> {
   const agency = await getAgency(db);
   const model = {
@@ -95,8 +95,8 @@ export async function saveSample(
     ),
     settings: await getDocumentSettings(db),
   };
-  const target = await platform.chooseSavePath(SAMPLE_FILE_NAMES[kind], WORD_FILTER);
+  const target = await platform.chooseSavePath(withExtension(SAMPLE_FILE_NAMES[kind], format), FORMAT_FILTERS[format]);
   if (!target) return { saved: false, path: null, entry: null };
-  writeFileAtomic(target, await renderDocx(model));
+  writeFileAtomic(target, await renderDocument(model, format));
   return { saved: true, path: target, entry: null };
 }

@@ -7,8 +7,9 @@ import { getDocumentSettings, saveDocumentSettings } from './document-settings';
 export const documentsHandlers = {
   'register.list': (core, a) => listRegister(core.db, a),
   'register.next': async (core, a) => ({ number: await peekNextNumber(core.db, a.documentType, a.year) }),
-  'documents.export': (core, a) => exportDocument(core.db, core.platform, a.model, a.takeNumber),
-  'documents.sample': (core, a) => saveSample(core.db, core.platform, a.kind, a.date),
+  'documents.export': (core, a) =>
+    exportDocument(core.db, core.platform, a.model, a.takeNumber, undefined, undefined, a.format),
+  'documents.sample': (core, a) => saveSample(core.db, core.platform, a.kind, a.date, a.format),
   'documents.settings': (core) => getDocumentSettings(core.db),
   'documents.saveSettings': (core, a) => saveDocumentSettings(core.db, a),
 } satisfies Partial<Handlers>;

@@ -1,5 +1,6 @@
 // Nhập văn bản: read a plan's text into a proposal, then save the corrected proposal — new units,
 // the plan with its tasks and targets, and its periods — in one transaction.
+import type { DocumentFormat } from '../../../shared/model/document';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -16,7 +17,7 @@ import { parsePlanText } from './reader/parse';
 import { readPlanFile } from './reader/read-file';
 import { planDocumentModel } from './to-document';
 import { parseDocumentModel } from '../../documents/model';
-import { renderDocx } from '../../documents/docx-writer';
+import { FORMAT_FILTERS, renderDocument } from '../../documents/render';
 import { writeFileAtomic } from '../../platform/files';
 import { getAgency } from '../agency/agency';
 import { getPlan, insertPlan, type PlanData } from '../plans/plans';
@@ -195,18 +196,23 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
   });
 }
 
-/** Writes a saved plan as an official-format .docx where the user chooses. */
-export async function exportPlanDocx(db: Kysely<DB>, platform: Platform, planId: number): Promise<SavedDocument> {
+/** Writes a saved plan as an official-format .docx (or PDF) where the user chooses. */
+export async function exportPlanDocx(
+  db: Kysely<DB>,
+  platform: Platform,
+  planId: number,
+  format: DocumentFormat = 'docx',
+): Promise<SavedDocument> {
   const plan = await getPlan(db, planId);
   const agency = await getAgency(db);
   const model = parseDocumentModel(planDocumentModel(plan, agency, todayIso()));
   const name =
-    `${plan.number ? `${plan.number}-` : ''}${plan.symbol || 'KH'}-${plan.issuedDate ?? todayIso()}.docx`.replace(
+    `${plan.number ? `${plan.number}-` : ''}${plan.symbol || 'KH'}-${plan.issuedDate ?? todayIso()}.${format}`.replace(
       /[\\/:*?"<>|\s]+/g,
       '-',
     );
-  const target = await platform.chooseSavePath(name, [{ name: 'Văn bản Word', extensions: ['docx'] }]);
+  const target = await platform.chooseSavePath(name, FORMAT_FILTERS[format]);
   if (!target) return { saved: false, path: null, entry: null };
-  writeFileAtomic(target, await renderDocx(model));
+  writeFileAtomic(target, await renderDocument(model, format));
   return { saved: true, path: target, entry: null };
 }

@@ -8,6 +8,7 @@ import { todayIso, formatDateShort } from '../../../shared/format';
 import type { BoardRow } from '../../../shared/model/report';
 import {
   CliFailure,
+  documentFormatOf,
   flagValue,
   intFlag,
   parseArgs,
@@ -22,11 +23,11 @@ export const WORKFLOW_USAGE = `  reports submit --period ID --unit MÃ [--receiv
                                                ghi nhận đã nộp, với ngày nhận (mặc định hôm nay)
   reports accept --period ID --unit MÃ [--note TEXT]        duyệt (khóa số liệu)
   reports return --period ID --unit MÃ --reason "LÝ DO"    trả lại để đơn vị sửa
-  reports reminder --period ID --out FILE.docx [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
+  reports reminder --period ID --out FILE.docx|.pdf [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
           [--date YYYY-MM-DD] [--no-number] [--json]
                                                công văn đôn đốc các đơn vị chưa nộp (mặc định: mọi đơn vị chưa nộp,
                                                hạn mới sau 5 ngày làm việc; --no-number: để trống số văn bản)
-  plans export ID FILE.json|FILE.docx          xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, hoặc Word)`;
+  plans export ID FILE.json|.docx|.pdf         xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, Word hoặc PDF)`;
 
 const VALUE_FLAGS = [
   '--period',
@@ -40,6 +41,7 @@ const VALUE_FLAGS = [
   '--note',
   '--reason',
   '--actor',
+  '--format',
 ];
 
 const STEPS = ['submit', 'accept', 'return'] as const;
@@ -86,12 +88,13 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
   const [group, , arg, file] = positional;
   const json = flags.has('--json');
   if (group === 'plans') {
-    if (!arg || !file || !/^\d{1,9}$/.test(arg) || !/\.(json|docx)$/i.test(file))
-      throw new CliFailure('Lỗi: cần "plans export ID FILE.json" hoặc "plans export ID FILE.docx".');
+    if (!arg || !file || !/^\d{1,9}$/.test(arg) || !/\.(json|docx|pdf)$/i.test(file))
+      throw new CliFailure('Lỗi: cần "plans export ID FILE.json", "… FILE.docx" hoặc "… FILE.pdf".');
     const out = path.resolve(file);
+    const format = /\.(docx|pdf)$/i.test(out) ? documentFormatOf(flagValue(flags, '--format'), out) : null;
     return withApp(app, dbPath, fixedPathPlatform(out), io, async (call) => {
-      if (/\.docx$/i.test(out)) {
-        const r = await call('planImport.exportDocx', { planId: Number(arg) });
+      if (format) {
+        const r = await call('planImport.exportDocx', { planId: Number(arg), format });
         io.out(json ? JSON.stringify(r, null, 2) : `Đã xuất: ${r.path}`);
         return 0;
       }
@@ -105,7 +108,9 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
   const step = STEPS.find((x) => x === positional[1]);
   if (step) return runStep(step, periodId, flags, dbPath, app, io);
   const target = flagValue(flags, '--out');
-  if (!target || !/\.docx$/i.test(target)) throw new CliFailure('Lỗi: cần --out FILE.docx (nơi ghi công văn).');
+  if (!target || !/\.(docx|pdf)$/i.test(target))
+    throw new CliFailure('Lỗi: cần --out FILE.docx hoặc FILE.pdf (nơi ghi công văn).');
+  const format = documentFormatOf(flagValue(flags, '--format'), target);
   return withApp(app, dbPath, fixedPathPlatform(path.resolve(target)), io, async (call) => {
     const codes = flagValue(flags, '--units');
     let unitIds: number[];
@@ -128,6 +133,7 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
       newDeadline,
       date: flagValue(flags, '--date') ?? null,
       takeNumber: !flags.has('--no-number'),
+      format,
     });
     io.out(
       json

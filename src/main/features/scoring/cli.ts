@@ -7,6 +7,7 @@ import { formatPoints } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
 import {
   CliFailure as Failure,
+  documentFormatOf,
   parseArgs,
   readInputBytes as readBytes,
   type CliIo as Io,
@@ -31,10 +32,11 @@ export const SCORING_USAGE = `  scoring sets list [--json]                   b�
   scoring import-book --round ID FILE.xlsx               nhập phiếu tự chấm đơn vị gửi về
   scoring approve|reopen --round ID --unit MÃ [--note "lý do"]
   scoring results --round ID [--json]          bảng xếp hạng, xếp loại
-  export scoring --round ID --out FILE.docx|FILE.xlsx    báo cáo kết quả (Word) hoặc bảng điểm (Excel)`;
+  export scoring --round ID --out FILE.docx|.pdf|.xlsx   báo cáo kết quả (Word, PDF để ký số) hoặc bảng điểm (Excel)`;
 
 const VALUE_FLAGS = [
   '--db',
+  '--format',
   '--year',
   '--set',
   '--name',
@@ -225,10 +227,14 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
     if (group === 'export' && action === 'scoring') {
       const roundId = int('--round');
       const out = str('--out');
-      if (!out || !/\.(docx|xlsx)$/i.test(out))
-        throw new Failure('Lỗi: --out phải là tệp .docx (báo cáo) hoặc .xlsx (bảng điểm).');
-      const r = /\.docx$/i.test(out)
-        ? await call('scoring.export.docx', { roundId, takeNumber: false })
+      if (!out || !/\.(docx|pdf|xlsx)$/i.test(out))
+        throw new Failure('Lỗi: --out phải là tệp .docx hoặc .pdf (báo cáo) hoặc .xlsx (bảng điểm).');
+      const r = /\.(docx|pdf)$/i.test(out)
+        ? await call('scoring.export.docx', {
+            roundId,
+            takeNumber: false,
+            format: documentFormatOf(str('--format'), out),
+          })
         : await call('scoring.export.xlsx', { roundId });
       io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);
       return 0;
