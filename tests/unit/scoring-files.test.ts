@@ -470,6 +470,11 @@ describe('the CLI', () => {
     expect(await cli('export', 'scoring', '--round', String(round.id), '--out', xlsx)).toBe(0);
     expect(fs.statSync(docx).size).toBeGreaterThan(5000);
     expect(fs.statSync(xlsx).size).toBeGreaterThan(5000);
+    // The results report as a PDF ready for ký số.
+    const pdf = path.join(dir, 'kq.pdf');
+    expect(await cli('export', 'scoring', '--round', String(round.id), '--out', pdf)).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('BÁO CÁO');
     expect(errs).toEqual([]);
   });
 });
