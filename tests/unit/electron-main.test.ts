@@ -32,8 +32,6 @@ let core: Core;
 let win: FakeBrowserWindow;
 let mainModule: typeof import('../../src/main/index');
 
-const flush = () => new Promise((r) => setTimeout(r, 20));
-
 function directives(csp: string): Map<string, string[]> {
   return new Map(
     csp
@@ -54,8 +52,9 @@ beforeAll(async () => {
   // Under plain Node the entry must not start by itself: nothing happens until main() is called.
   expect(fake().handlers.size).toBe(0);
   const started = mainModule.main();
-  await flush();
-  expect(fake().handlers.size).toBe(0); // waits for app.whenReady()
+  // main() has asked to be told when Electron is ready, and registers nothing before that
+  expect(fake().state.whenReadyCalls).toBe(1);
+  expect(fake().handlers.size).toBe(0);
   fake().ready();
   const result = await started;
   expect(fake().state.errorBoxes).toEqual([]);
@@ -129,8 +128,9 @@ describe('the main window', () => {
 
     state.messageBoxResponse = 1; // the user clicks "Hủy"
     expect(open('https://example.org/')).toEqual({ action: 'deny' });
-    await flush();
     expect(state.messageBoxes).toHaveLength(3);
+    // the handler awaited this answer first, so it has acted on it once this await returns
+    await state.lastMessageBox;
     expect(state.openedExternal).not.toContain('https://example.org/');
 
     state.messageBoxResponse = 0;
@@ -143,7 +143,7 @@ describe('the main window', () => {
     ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
-    await flush();
+    // refused before any await in openExternalSafely, so nothing can come later
     expect(state.messageBoxes).toHaveLength(3); // never even asked
     expect(state.openedExternal).toEqual(['https://thuvienphapluat.vn/van-ban', 'mailto:vanthu@example.vn']);
   });

@@ -132,11 +132,18 @@ export function createFakeElectron(paths: { userData: string; documents: string;
     permissionRequest: null as PermissionRequestHandler | null,
     permissionCheck: null as PermissionCheckHandler | null,
     singleInstance: true,
+    /** How many times the app asked to be told when Electron is ready. */
+    whenReadyCalls: 0,
+    /** The answer of the last message box, for a test to await what follows it. */
+    lastMessageBox: null as Promise<{ response: number; checkboxChecked: boolean }> | null,
   };
 
   const app = {
     isPackaged: false,
-    whenReady: () => ready,
+    whenReady: () => {
+      state.whenReadyCalls++;
+      return ready;
+    },
     isReady: () => false,
     on: (name: string, fn: Listener) => {
       appEvents.on(name, fn);
@@ -182,10 +189,11 @@ export function createFakeElectron(paths: { userData: string; documents: string;
     showErrorBox(title: string, content: string) {
       state.errorBoxes.push({ title, content });
     },
-    async showMessageBox(a: unknown, b?: unknown) {
+    showMessageBox(a: unknown, b?: unknown) {
       const options = (b ?? a) as Record<string, unknown>;
       state.messageBoxes.push(options);
-      return { response: state.messageBoxResponse, checkboxChecked: false };
+      state.lastMessageBox = Promise.resolve({ response: state.messageBoxResponse, checkboxChecked: false });
+      return state.lastMessageBox;
     },
     async showSaveDialog(a: unknown, b?: unknown) {
       void (b ?? a);
