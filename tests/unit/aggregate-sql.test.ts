@@ -4,13 +4,9 @@
 // (cumulative indicators, yes/no states, a template mix), with decimals, huge integers, texts,
 // units that reported without being expected, and reports not counted (typing, returned).
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { aggregateWindow } from '../../src/main/features/compile/aggregate-sql';
 import {
   aggregate,
@@ -33,13 +29,14 @@ import { saveValuesInput, transitionInput } from '../../src/shared/contract/repo
 import type { ReportStatus } from '../../src/shared/model/report';
 import type { UnitKind } from '../../src/shared/model/unit';
 import type { PlanTarget } from '../../src/shared/model/plan';
+import { freshCore, tempDir } from './helpers';
 
 let core: Core;
 let dir: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-aggsql-'));
-  core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
+  dir = tempDir('bcnv-aggsql-');
+  core = await freshCore({ dir, exports: dir });
 });
 afterAll(async () => {
   await core.close();

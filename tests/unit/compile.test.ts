@@ -4,12 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import {
   emailDraft,
@@ -37,6 +34,7 @@ import {
   toPdf,
   toPngs,
 } from './documents-helpers';
+import { freshCore, tempDir } from './helpers';
 
 const OUT = path.resolve('test-output/compile');
 let core: Core;
@@ -45,11 +43,8 @@ let fx: CompileFixture;
 const opened: string[] = [];
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-compile-'));
-  core = await openCore({
-    dbPath: path.join(dir, 'test.db'),
-    platform: folderPlatform(path.join(dir, 'exports'), { opened }),
-  });
+  dir = tempDir('bcnv-compile-');
+  core = await freshCore({ dir, platform: { opened } });
   fx = await seedCompile(core);
   fs.mkdirSync(OUT, { recursive: true });
 });

@@ -6,8 +6,6 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch, type Dispatch } from '../../src/main/dispatch';
 import { exportUnitWorkbook } from '../../src/main/features/units/unit-import';
 import { createUnit } from '../../src/main/features/units/units';
@@ -18,7 +16,7 @@ import { renderDocx } from '../../src/main/documents/docx-writer';
 import { sampleModel, SAMPLE_AGENCY } from '../../src/main/features/documents/samples';
 import { AppError } from '../../src/shared/errors';
 import type { Result } from '../../src/shared/errors';
-import { databaseFingerprint, tempDir } from './helpers';
+import { databaseFingerprint, tempDir, freshCore } from './helpers';
 import {
   hugeWorkbook,
   lyingBomb,
@@ -47,9 +45,11 @@ let total = 0;
 
 beforeAll(async () => {
   dir = tempDir('bcnv-fuzz-');
-  core = await openCore({
-    dbPath: path.join(dir, 'data.db'),
-    platform: folderPlatform(path.join(dir, 'out'), { nextOpenPath: () => nextOpen }),
+  core = await freshCore({
+    dir,
+    file: 'data.db',
+    exports: path.join(dir, 'out'),
+    platform: { nextOpenPath: () => nextOpen },
   });
   dispatch = createDispatch(core);
   for (const [code, name] of [

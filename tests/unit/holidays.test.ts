@@ -1,11 +1,7 @@
 // Holidays kept in the settings (Tết, Giỗ Tổ…) move default deadlines past them.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { listTemplates } from '../../src/main/features/templates/templates';
 import { previewPeriod, createPeriod } from '../../src/main/features/periods/periods';
@@ -13,12 +9,13 @@ import { getHolidays, HOLIDAYS_KEY } from '../../src/main/features/periods/holid
 import { setSetting } from '../../src/main/features/safety/settings';
 import { periodInput } from '../../src/shared/contract/periods';
 import { createUnit } from '../../src/main/features/units/units';
+import { freshCore, tempDir } from './helpers';
 
 let core: Core;
 let dir: string;
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-holidays-'));
-  core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
+  dir = tempDir('bcnv-holidays-');
+  core = await freshCore({ dir, exports: dir });
 });
 afterEach(async () => {
   await core.close();

@@ -1,11 +1,8 @@
 // Migration 0065: a text indicator that repeats a narrative section is folded into the section,
 // keeping every word the units typed (appended when both were filled), with a revision saying so.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/sqlite/database';
-import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
+import { migrateTo, migrationBefore } from './helpers';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,11 +11,9 @@ afterEach(() => {
 
 describe('migration 0065_report_sent_as_is', () => {
   it('moves duplicate text answers onto their sections without losing a word', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-m65-'));
-    dirs.push(dir);
-    const conn = openSqlite(path.join(dir, 'm.db'));
-    expect((await createMigrator(conn).migrateTo('0050_safety')).error).toBeUndefined();
-    const db = conn.handle;
+    const conn = await migrateTo(migrationBefore('0065_report_sent_as_is'));
+    dirs.push(conn.dir);
+    const db = conn.sql;
     const at = '2025-06-01T00:00:00.000Z';
     db.prepare(
       `INSERT INTO templates (id, code, version, name, created_at, updated_at) VALUES (1, 'dv', 1, 'Mẫu', ?, ?)`,
@@ -59,7 +54,7 @@ describe('migration 0065_report_sent_as_is', () => {
     value.run(3, 'TX03', 'Tiếp tục.');
     value.run(3, 'TX05', 'Ghi chú riêng.'); // names no section: stays
 
-    const r = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
+    const r = await conn.migrateToLatest();
     expect(r.applied).toContain('0065_report_sent_as_is');
     const values = db
       .prepare(`SELECT report_id, field_key, text_value FROM report_values ORDER BY report_id, field_key`)

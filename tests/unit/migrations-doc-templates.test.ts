@@ -1,30 +1,21 @@
 // Migration 0060: applied on top of a database that already holds units and a report template,
 // keeping them; versions are frozen in SQL, usages and image keys are checked by the database.
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/sqlite/database';
-import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
-import { migrations } from '../../src/main/db/migrations';
-import { tempDir } from './helpers';
+import { migrateTo, migrationBefore } from './helpers';
 
 describe('migration 0060_doc_templates', () => {
   it('adds Word templates with frozen versions and the signature/seal images over existing data', async () => {
-    const dir = tempDir('bcnv-mig-doctpl-');
-    const conn = openSqlite(path.join(dir, 'm.db'));
-    const before = Object.keys(migrations)
-      .filter((n) => n < '0060_doc_templates')
-      .sort()
-      .at(-1)!;
-    expect((await createMigrator(conn).migrateTo(before)).error).toBeUndefined();
-    const db = conn.handle;
+    const conn = await migrateTo(migrationBefore('0060_doc_templates'));
+    const { dir } = conn;
+    const db = conn.sql;
     db.prepare(
       `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
     ).run();
     db.prepare(
       `INSERT INTO templates (code, version, name, created_at, updated_at) VALUES ('bc', 1, 'Báo cáo', '2025-01-01', '2025-01-01')`,
     ).run();
-    const result = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
+    const result = await conn.migrateToLatest();
     expect(result.applied).toContain('0060_doc_templates');
 
     db.prepare(

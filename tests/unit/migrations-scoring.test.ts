@@ -1,34 +1,24 @@
 // Migration 0040: applied on top of a database that already holds units and reports (every
 // migration before it), keeping them; its constraints and triggers work on raw SQL.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqlite, sqliteHandle } from '../../src/main/db/sqlite/database';
-import { createMigrator, migrateToLatest } from '../../src/main/db/migrate';
-import { migrations } from '../../src/main/db/migrations';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
+import { sqliteHandle } from '../../src/main/db/sqlite/database';
+import { freshCore, migrateTo, migrationBefore } from './helpers';
 
 describe('migration 0040_scoring', () => {
   it('adds the scoring tables over existing data; bounds, reasons, locks and history hold in SQL', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-mig-scoring-'));
-    const file = path.join(dir, 'm.db');
-    const conn = openSqlite(file);
-    const before = Object.keys(migrations)
-      .filter((n) => n < '0040_scoring')
-      .sort()
-      .at(-1)!;
-    expect((await createMigrator(conn).migrateTo(before)).error).toBeUndefined();
-    conn.handle
+    const conn = await migrateTo(migrationBefore('0040_scoring'));
+    const { dir, file } = conn;
+    conn.sql
       .prepare(
         `INSERT INTO units (code, name, kind, created_at, updated_at) VALUES ('SNV', 'Sở Nội vụ', 'so_nganh', '2025-01-01', '2025-01-01')`,
       )
       .run();
-    const result = await migrateToLatest(conn, { backupDir: path.join(dir, 'backups') });
+    const result = await conn.migrateToLatest();
     expect(result.applied).toContain('0040_scoring');
     expect(result.backupPath).not.toBeNull();
-    const db = conn.handle;
+    const db = conn.sql;
     db.prepare(
       `INSERT INTO scoring_sets (code, version, name, year, total_c, content, created_at) VALUES ('x', 1, 'X', 2025, 10000, '{}', '2025-01-01')`,
     ).run();
@@ -65,7 +55,7 @@ describe('migration 0040_scoring', () => {
     expect(() => db.prepare(`DELETE FROM scoring_events`).run()).toThrow(/chỉ được ghi thêm/);
     expect(db.prepare('SELECT code FROM units').all()).toEqual([{ code: 'SNV' }]);
     await conn.close();
-    const core = await openCore({ dbPath: file, platform: folderPlatform(dir) });
+    const core = await freshCore({ dir, file: path.basename(file), exports: dir });
     expect(sqliteHandle(core.database).prepare(`SELECT code, version FROM scoring_sets ORDER BY id`).all()).toEqual([
       { code: 'x', version: 1 },
       { code: 'dan-van-chinh-quyen', version: 1 },

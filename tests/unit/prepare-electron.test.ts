@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import {
   NATIVE_FILE,
@@ -26,6 +25,7 @@ import {
 } from '../../scripts/electron-native.mjs';
 import { cliNativeBindingFor, electronNativeBinding } from '../../src/main/platform/native-binding';
 import { AppError } from '../../src/shared/errors';
+import { tempDir } from './helpers';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -80,7 +80,7 @@ const nativeFile = () => path.join(nativeDirOf(root), NATIVE_FILE);
 const listNative = () => (fs.existsSync(nativeDirOf(root)) ? fs.readdirSync(nativeDirOf(root)).sort() : []);
 
 beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-prepare-test-'));
+  tmp = tempDir('bcnv-prepare-test-');
   root = path.join(tmp, 'project');
   tmpRoot = path.join(tmp, 'tmp');
   fs.mkdirSync(tmpRoot, { recursive: true });

@@ -1,11 +1,8 @@
 // The công văn đôn đốc: a checked document model naming the units, the plan and the new deadline.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createUnit } from '../../src/main/features/units/units';
 import { saveAgency } from '../../src/main/features/agency/agency';
 import { importPlan } from '../../src/main/features/plans/plans';
@@ -15,12 +12,13 @@ import { renderDocx } from '../../src/main/documents/docx-writer';
 import { agencyInput } from '../../src/shared/contract/agency';
 import { periodInput } from '../../src/shared/contract/periods';
 import { AppError } from '../../src/shared/errors';
+import { freshCore, tempDir } from './helpers';
 
 let core: Core;
 let dir: string;
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-reminder-'));
-  core = await openCore({ dbPath: path.join(dir, 'r.db'), platform: folderPlatform(dir) });
+  dir = tempDir('bcnv-reminder-');
+  core = await freshCore({ dir, file: 'r.db', exports: dir });
 });
 afterEach(async () => {
   await core.close();

@@ -1,17 +1,15 @@
 // The reporting commands of the CLI on a real database file.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createUnit } from '../../src/main/features/units/units';
+import { freshCore, tempDir } from './helpers';
 
 let dir: string;
 let db: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-rcli-'));
+  dir = tempDir('bcnv-rcli-');
   db = path.join(dir, 'cli.db');
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +23,7 @@ async function run(...args: string[]) {
 
 describe('reporting CLI', () => {
   it('imports a plan, creates a period, sets values from a file and prints the status as JSON', async () => {
-    const core = await openCore({ dbPath: db, platform: folderPlatform(dir) });
+    const core = await freshCore({ dir, file: path.basename(db), exports: dir });
     for (const code of ['SNV', 'STP']) {
       await createUnit(core.db, {
         code,

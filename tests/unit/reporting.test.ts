@@ -1,12 +1,9 @@
 // Plans, templates, periods, units' reports and the board, on a fresh database each time.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { closeUnit, createUnit, mergeUnits } from '../../src/main/features/units/units';
 import { deletePlan, getPlan, importPlan, listPlans } from '../../src/main/features/plans/plans';
@@ -43,13 +40,14 @@ import { REPORT_STATUSES, type ReportStatus } from '../../src/shared/model/repor
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';
 import { sqliteHandle } from '../../src/main/db/sqlite/database';
+import { freshCore, tempDir } from './helpers';
 
 let core: Core;
 let dir: string;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-reporting-'));
-  core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
+  dir = tempDir('bcnv-reporting-');
+  core = await freshCore({ dir, exports: dir });
 });
 afterEach(async () => {
   await core.close();
@@ -136,11 +134,11 @@ describe('default template', () => {
     ]);
     expect(await installDefaultTemplates(core.db)).toBe(false);
     await core.close();
-    core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
+    core = await freshCore({ dir, exports: dir });
     expect(await listTemplates(core.db)).toHaveLength(1);
     await deleteTemplate(core.db, t.id);
     await core.close();
-    core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
+    core = await freshCore({ dir, exports: dir });
     expect(await listTemplates(core.db)).toHaveLength(0);
   });
 });

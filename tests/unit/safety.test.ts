@@ -5,8 +5,6 @@ import JSZip from 'jszip';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { createUnit, listUnits, updateUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
@@ -20,7 +18,7 @@ import {
   setBackupKeep,
 } from '../../src/main/features/safety/backups';
 import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/features/safety/package';
-import { databaseFingerprint, tempDir } from './helpers';
+import { databaseFingerprint, tempDir, freshCore, migrateTo } from './helpers';
 import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
 let dir: string;
@@ -29,11 +27,7 @@ let nextOpen: string | null = null;
 const opened: string[] = [];
 
 async function open(d: string): Promise<Core> {
-  return openCore({
-    dbPath: path.join(d, 'data.db'),
-    platform: folderPlatform(path.join(d, 'exports'), { nextOpenPath: () => nextOpen, opened }),
-    version: 'test',
-  });
+  return freshCore({ dir: d, file: 'data.db', platform: { nextOpenPath: () => nextOpen, opened } });
 }
 
 beforeEach(async () => {
@@ -156,13 +150,10 @@ describe('backups and restore', () => {
   });
 
   it('restores a backup from an older schema version and migrates it', async () => {
-    const { openSqlite } = await import('../../src/main/db/sqlite/database');
-    const { createMigrator } = await import('../../src/main/db/migrate');
     const { latestMigration } = await import('../../src/main/db/migrations');
-    const old = path.join(dir, 'ban-cu.db');
-    const conn = openSqlite(old);
-    await createMigrator(conn).migrateTo('0001_initial');
-    conn.handle
+    const conn = await migrateTo('0001_initial', tempDir('bcnv-old-'));
+    const old = conn.file;
+    conn.sql
       .prepare(
         `INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at) VALUES ('CU1', 'Ban Dân vận cũ', '', 'khac', '', '', '', 1, '2024-01-01', '2024-01-01')`,
       )

@@ -8,8 +8,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createUnit } from '../../src/main/features/units/units';
 import { approveScoring, createRound, saveScores } from '../../src/main/features/scoring/rounds';
 import {
@@ -22,7 +20,7 @@ import { saveAgency } from '../../src/main/features/agency/agency';
 import { roundInput, saveScoresInput } from '../../src/shared/contract/scoring';
 import { AppError } from '../../src/shared/errors';
 import { runCli } from '../../src/main/cli';
-import { databaseFingerprint, tempDir } from './helpers';
+import { databaseFingerprint, tempDir, freshCore } from './helpers';
 import { checkDocx, paragraphs, tables, toPdf, toPngs, pdfPageCount, pdfPageSize, pageText } from './documents-helpers';
 
 const OUT = path.resolve('test-output/scoring');
@@ -44,7 +42,7 @@ async function refused(p: Promise<unknown>): Promise<AppError> {
 beforeAll(async () => {
   dir = tempDir('bcnv-scoring-files-');
   fs.mkdirSync(OUT, { recursive: true });
-  core = await openCore({ dbPath: path.join(dir, 'data.db'), platform: folderPlatform(path.join(dir, 'exports')) });
+  core = await freshCore({ dir, file: 'data.db' });
   await saveAgency(core.db, {
     parentName: 'UBND TỈNH QUẢNG NAM',
     name: 'SỞ NỘI VỤ',
@@ -396,7 +394,7 @@ describe('the CLI', () => {
     const io = { out: (s: string) => lines.push(s), err: (s: string) => errs.push(s) };
     const cli = (...argv: string[]) => runCli([...argv, '--db', db], io);
     expect(await cli('units', 'list')).toBe(0);
-    const c = await openCore({ dbPath: db, platform: folderPlatform(dir) });
+    const c = await freshCore({ dir, file: path.basename(db), exports: dir });
     await createUnit(c.db, {
       code: 'A',
       name: 'UBND xã A',

@@ -6,8 +6,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { createUnit } from '../../src/main/features/units/units';
 import {
@@ -52,7 +50,7 @@ import {
 import type { CriteriaSetContent, ScoreClass } from '../../src/shared/model/scoring';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';
-import { databaseFingerprint, tempDir } from './helpers';
+import { databaseFingerprint, tempDir, freshCore } from './helpers';
 import defaultFile from '../../resources/scoring/dan-van-chinh-quyen.json';
 
 let core: Core;
@@ -62,10 +60,7 @@ let opened: string[];
 beforeEach(async () => {
   dir = tempDir('bcnv-scoring-');
   opened = [];
-  core = await openCore({
-    dbPath: path.join(dir, 'test.db'),
-    platform: folderPlatform(path.join(dir, 'exports'), { opened }),
-  });
+  core = await freshCore({ dir, platform: { opened } });
 });
 afterEach(async () => {
   await core.close();

@@ -1,15 +1,12 @@
 // The plan editor's lead/supporting units: names from the register carry the unit's id, others stay free.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { createDispatch } from '../../src/main/dispatch';
 import { createUnit, listUnits } from '../../src/main/features/units/units';
 import { resolveUnitRef, resolveUnitRefs } from '../../src/shared/domain/unit-refs';
 import type { Plan } from '../../src/shared/model/plan';
+import { freshCore, tempDir } from './helpers';
 
 const units = [
   { id: 1, code: 'SNV', name: 'Sở Nội vụ', shortName: 'SNV' },
@@ -45,8 +42,8 @@ describe('plans keep unit links and target unit kinds', () => {
   let core: Core;
   let dir: string;
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-unitrefs-'));
-    core = await openCore({ dbPath: path.join(dir, 'test.db'), platform: folderPlatform(dir) });
+    dir = tempDir('bcnv-unitrefs-');
+    core = await freshCore({ dir, exports: dir });
   });
   afterEach(async () => {
     await core.close();
