@@ -348,10 +348,7 @@ describe('hostile families of issue 21 (each input: refused clearly, or read exa
   let hc: Core;
   let hd: Dispatch;
   beforeAll(async () => {
-    hc = await openCore({
-      dbPath: path.join(dir, 'hostile.db'),
-      platform: folderPlatform(path.join(dir, 'hostile-out')),
-    });
+    hc = await freshCore({ dir, file: 'hostile.db', exports: path.join(dir, 'hostile-out') });
     hd = createDispatch(hc);
   });
   afterAll(async () => {
