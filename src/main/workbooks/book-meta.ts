@@ -8,7 +8,7 @@ import { parseAddress, rawCellText } from './cell-values';
 import { checkLayoutSeal, layoutSeal, setText } from './cell-text';
 
 /** Excel keeps at most 32,767 characters in a cell: the layout JSON is split into chunks. */
-const META_CHUNK = 30_000;
+export const META_CHUNK = 30_000;
 
 export interface MetaHeader {
   format: string;

@@ -149,7 +149,7 @@ function validationFor(ind: TemplateIndicator): ExcelJS.DataValidation {
 }
 
 /** The value written into an input cell for a stored value. */
-function inputValue(ind: TemplateIndicator, stored: string | undefined): ExcelJS.CellValue {
+export function inputValue(ind: TemplateIndicator, stored: string | undefined): ExcelJS.CellValue {
   if (stored === undefined || stored === '') return null;
   switch (ind.type) {
     case 'count':
@@ -200,6 +200,19 @@ const abs = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, '$$$
 
 /** Builds the workbook of one unit for one period. */
 export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uint8Array> {
+  const { wb } = await composeCollectWorkbook(input);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The text of the cover line naming the unit; a long one gets a taller row. */
+export const coverUnitLine = (unit: { name: string; code: string }): string =>
+  `Đơn vị báo cáo: ${unit.name} (mã ${unit.code})`;
+export const COVER_LONG_LINE = 95;
+
+/** The workbook of one unit, not yet written, and the layout sealed into it. */
+export async function composeCollectWorkbook(
+  input: CollectBookInput,
+): Promise<{ wb: ExcelJS.Workbook; layout: CollectLayout; inputSheetId: number; metaSheetId: number }> {
   const { agency, unit, period, template, values } = input;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Báo cáo Nội vụ';
@@ -216,7 +229,7 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     { text: 'BIỂU NHẬP LIỆU BÁO CÁO', bold: true, size: 14 },
     { text: template.name, bold: true },
     { text: '' },
-    { text: `Đơn vị báo cáo: ${unit.name} (mã ${unit.code})` },
+    { text: coverUnitLine(unit) },
     { text: `Kỳ báo cáo: ${period.name}` },
     {
       text: `Thời gian chốt số liệu: từ ngày ${formatDateShort(period.windowStart)} đến ngày ${formatDateShort(period.windowEnd)}`,
@@ -252,7 +265,7 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
     setText(cell, l.text);
     font(cell, { bold: l.bold, italic: l.italic, size: l.size ?? 12 });
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: i < 6 ? 'center' : 'left' };
-    if (l.text.length > 95) cover.getRow(i + 1).height = 32;
+    if (l.text.length > COVER_LONG_LINE) cover.getRow(i + 1).height = 32;
   });
   cover.pageSetup = {
     paperSize: 9,
@@ -533,5 +546,5 @@ export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uin
   await ws.protect('', protection);
   await meta.protect('', { selectLockedCells: false, selectUnlockedCells: false });
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return { wb, layout, inputSheetId: ws.id, metaSheetId: meta.id };
 }

@@ -29,10 +29,11 @@ import type {
   ReviewMessage,
   ReviewStatus,
 } from '../../../shared/model/collect';
-import { writeFileAtomic } from '../../platform/files';
+import { writeFileAtomic, writeFileAtomicAsync } from '../../platform/files';
 import { NO_JOB, yieldToEventLoop, type Job } from '../../core/jobs';
 import { sessionSlot } from '../../core/session';
-import { buildCollectWorkbook, collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
+import { collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
+import { collectStamper } from './collect-stamp';
 import { fileSlug } from '../../workbooks/cell-text';
 import { readCollectWorkbook, type CellContent, type ReadBook } from './collect-reader';
 import { getAgency } from '../agency/agency';
@@ -41,7 +42,7 @@ import { checkRules, saveReportValuesIn, transitionReportIn } from '../reports/r
 import { parseIndicatorInput, valueKeyLabel, valueText } from '../../../shared/domain/report-values';
 import { isEditableStatus } from '../../../shared/domain/report-status';
 import { getTemplate } from '../templates/templates';
-import { getUnit } from '../units/units';
+import { getUnit, toUnit } from '../units/units';
 import { bookSecret } from '../safety/settings';
 
 /** Where kept copies of accepted files go, under the app's data folder. */
@@ -97,28 +98,61 @@ export async function exportCollectBooks(
   const generatedAt = now.toISOString();
   const secret = await bookSecret(db);
   job.setTotal(unitIds.length);
+  // Built once for the period, stamped per unit (collect-stamp.ts); units and values read in bulk.
+  const stamper = await collectStamper({ agency, period, template, generatedAt, secret });
   const files: CollectExportFile[] = [];
-  for (const unitId of unitIds) {
-    const unit = await getUnit(db, unitId);
-    const values = await currentValues(db, period.id, unit.id);
-    const fileName = collectFileName(period, unit);
-    const bytes = await buildCollectWorkbook({ agency, unit, period, template, values, generatedAt, secret });
-    writeFileAtomic(path.join(folder, fileName), bytes);
-    files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
-    job.step(fileName);
-    await yieldToEventLoop();
+  const writing = new Set<Promise<void>>();
+  for (let i = 0; i < unitIds.length; i += EXPORT_BATCH) {
+    const ids = unitIds.slice(i, i + EXPORT_BATCH);
+    const units = new Map(
+      (await db.selectFrom('units').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, toUnit(r)]),
+    );
+    const values = await periodValues(db, period.id, ids);
+    for (const unitId of ids) {
+      const unit = units.get(unitId) ?? (await getUnit(db, unitId));
+      const fileName = collectFileName(period, unit);
+      const bytes = await stamper.book(unit, values.get(unitId) ?? {});
+      const write = writeFileAtomicAsync(path.join(folder, fileName), bytes).then(() => job.step(fileName));
+      writing.add(write);
+      void write.then(
+        () => writing.delete(write),
+        () => undefined,
+      );
+      files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
+      if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
+      await yieldToEventLoop();
+    }
   }
+  await Promise.all(writing);
   return files;
 }
 
-async function currentValues(db: Kysely<DB>, periodId: number, unitId: number): Promise<ValueMap> {
-  const report = await db
-    .selectFrom('reports')
-    .select('id')
-    .where('period_id', '=', periodId)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  return report ? reportValues(db, report.id) : {};
+const EXPORT_BATCH = 500;
+/** Files being written (fsync on the thread pool) while the next books are stamped. */
+const WRITES_IN_FLIGHT = 8;
+
+/** The stored values of a period's reports, by unit. */
+async function periodValues(db: Kysely<DB>, periodId: number, unitIds: number[]): Promise<Map<number, ValueMap>> {
+  const rows = await db
+    .selectFrom('report_values')
+    .innerJoin('reports', 'reports.id', 'report_values.report_id')
+    .select([
+      'reports.unit_id',
+      'report_values.field_key',
+      'report_values.int_value',
+      'report_values.dec_value',
+      'report_values.text_value',
+    ])
+    .where('reports.period_id', '=', periodId)
+    .where('reports.unit_id', 'in', unitIds)
+    .execute();
+  const out = new Map<number, ValueMap>();
+  for (const r of rows) {
+    let m = out.get(r.unit_id);
+    if (!m) out.set(r.unit_id, (m = {}));
+    m[r.field_key] = r.int_value !== null ? String(r.int_value) : (r.dec_value ?? r.text_value ?? '');
+  }
+  return out;
 }
 
 async function reportValues(db: Kysely<DB>, reportId: number): Promise<ValueMap> {
