@@ -87,9 +87,13 @@ describe('Tổng hợp in chromium', () => {
     await page.waitForSelector('.notice-ok:has-text("Đã xuất báo cáo")');
     await page.click('button:has-text("Xuất Excel")');
     await page.waitForSelector('.notice-ok:has-text("Đã xuất biểu tổng hợp")');
+    await page.click('button:has-text("Xuất PDF (ký số)")');
+    await page.waitForSelector('.notice-ok:has-text(".pdf")');
     const files = fs.readdirSync(t.bridge.exportDir);
     expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
     expect(files).toContain('Biểu tổng hợp 6 tháng đầu năm 2025.xlsx');
+    const pdf = files.find((f) => f.endsWith('.pdf'))!;
+    expect(fs.readFileSync(path.join(t.bridge.exportDir, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.click('button:has-text("Gửi email")');
     const card = page.locator('[aria-label="Thư nháp"]');

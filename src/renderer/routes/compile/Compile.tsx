@@ -127,12 +127,12 @@ export function CompileScreen() {
       setBusy('');
     }
   };
-  const exportWord = async () => {
+  const exportWord = async (format: 'docx' | 'pdf' = 'docx') => {
     if (dirty && !(await saveDraft())) return;
     await numbered(
-      'Đang xuất tệp Word…',
+      format === 'pdf' ? 'Đang xuất tệp PDF…' : 'Đang xuất tệp Word…',
       async (renumber) => {
-        const r = await call('compile.exportWord', { ...windowArgs(), takeNumber, renumber });
+        const r = await call('compile.exportWord', { ...windowArgs(), takeNumber, renumber, format });
         if (r.saved)
           notice('ok', `Đã xuất báo cáo${r.number ? ` số ${String(r.number).padStart(2, '0')}` : ''}: ${r.path}`);
         return r;
@@ -195,6 +195,13 @@ export function CompileScreen() {
           </label>
           <button disabled={!view || !!busy} onClick={() => void exportWord()}>
             Xuất Word
+          </button>
+          <button
+            disabled={!view || !!busy}
+            onClick={() => void exportWord('pdf')}
+            title="PDF theo Nghị định 30, có sẵn ô ký số cho người ký và con dấu cơ quan"
+          >
+            Xuất PDF (ký số)
           </button>
           <button disabled={!view || !!busy} onClick={() => void exportExcel()}>
             Xuất Excel

@@ -76,10 +76,10 @@ export function PlanImportScreen() {
     }
   };
 
-  const exportDocx = async () => {
+  const exportDocx = async (format: 'docx' | 'pdf') => {
     if (!saved) return;
     await tryCall(async () => {
-      const r = await call('planImport.exportDocx', { planId: saved.plan.id });
+      const r = await call('planImport.exportDocx', { planId: saved.plan.id, format });
       if (r.saved) notice('ok', `Đã xuất văn bản: ${r.path}`);
     });
   };
@@ -222,8 +222,11 @@ export function PlanImportScreen() {
                 <div className="pi-done">
                   <span className="badge ok">Đã lưu</span>
                   <a href="#/van-ban">Xem trong Văn bản chỉ đạo</a>
-                  <button type="button" onClick={() => void exportDocx()}>
+                  <button type="button" onClick={() => void exportDocx('docx')}>
                     Xuất văn bản (.docx)
+                  </button>
+                  <button type="button" onClick={() => void exportDocx('pdf')}>
+                    Xuất PDF (ký số)
                   </button>
                 </div>
               ) : (

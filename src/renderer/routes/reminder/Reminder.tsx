@@ -5,6 +5,8 @@ import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
+import { FormatChoice } from '../../components/FormatChoice';
+import type { DocumentFormat } from '../../../shared/model/document';
 import { useNotice } from '../../components/Notice';
 import { todayIso, formatDateShort } from '../../../shared/format';
 import { addWorkingDays } from '../../../shared/domain/periods';
@@ -33,6 +35,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
   }, []);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [format, setFormat] = useState<DocumentFormat>('docx');
   const toggle = (id: number) => {
     const next = new Set(chosen);
     if (next.has(id)) next.delete(id);
@@ -48,6 +51,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
         unitIds: units.filter((u) => chosen.has(u.unitId)).map((u) => u.unitId),
         newDeadline,
         takeNumber: true,
+        format,
       });
       if (r.saved) {
         notice('ok', `Đã soạn công văn đôn đốc${r.entry ? ` số ${r.entry.number}` : ''}: ${r.path}`);
@@ -63,7 +67,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
     <Modal title={`Công văn đôn đốc — ${board.period.name}`} onClose={onClose}>
       <p className="small muted">
         Hạn nộp của kỳ: {formatDateShort(board.period.deadline)}. Công văn được lấy số tiếp theo trong sổ văn bản đi và
-        lưu thành tệp Word theo Nghị định 30/2020.
+        lưu thành tệp Word hoặc PDF (để ký số) theo Nghị định 30/2020.
       </p>
       <div
         className="rp-unit-checks"
@@ -94,6 +98,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
             }}
           />
         </Field>
+        <FormatChoice value={format} onChange={setFormat} />
       </div>
       {error ? (
         <p className="form-error" role="alert">

@@ -31,10 +31,10 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
   }, [roundId, tryCall]);
   if (!res) return <div className="empty">Đang tải…</div>;
   const classes = [...res.set.classes].sort((a, b) => b.from - a.from);
-  const exportDoc = (kind: 'docx' | 'xlsx') =>
+  const exportDoc = (kind: 'docx' | 'pdf' | 'xlsx') =>
     void tryCall(async () => {
-      const r = await (kind === 'docx'
-        ? call('scoring.export.docx', { roundId, takeNumber: false })
+      const r = await (kind !== 'xlsx'
+        ? call('scoring.export.docx', { roundId, takeNumber: false, format: kind })
         : call('scoring.export.xlsx', { roundId }));
       if (r.saved) notice('ok', `Đã xuất: ${r.path}`);
     });
@@ -43,6 +43,9 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
       <div className="toolbar-actions sc-exports">
         <button type="button" onClick={() => exportDoc('docx')}>
           Xuất báo cáo kết quả (Word)
+        </button>
+        <button type="button" onClick={() => exportDoc('pdf')}>
+          Xuất báo cáo kết quả (PDF ký số)
         </button>
         <button type="button" onClick={() => exportDoc('xlsx')}>
           Xuất bảng điểm (Excel)

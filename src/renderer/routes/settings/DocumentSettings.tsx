@@ -5,7 +5,8 @@ import { call, ApiError, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Field, fieldErrors } from '../../components/Field';
-import type { RegisterEntry, SampleKind } from '../../../shared/model/document';
+import type { DocumentFormat, RegisterEntry, SampleKind } from '../../../shared/model/document';
+import { FormatChoice } from '../../components/FormatChoice';
 import { formatDateShort } from '../../../shared/format';
 
 const SAMPLES: { kind: SampleKind; label: string }[] = [
@@ -34,6 +35,7 @@ export function DocumentSettings() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [register, setRegister] = useState<RegisterEntry[]>([]);
   const [year, setYear] = useState(new Date().getFullYear());
+  const [sampleFormat, setSampleFormat] = useState<DocumentFormat>('docx');
 
   useEffect(() => {
     tryCall(() =>
@@ -134,6 +136,7 @@ export function DocumentSettings() {
       </form>
       <div className="card stack" style={{ marginTop: 16 }}>
         <h2 className="card-title">Văn bản mẫu để kiểm tra thể thức</h2>
+        <FormatChoice value={sampleFormat} onChange={setSampleFormat} />
         <div className="toolbar-actions">
           {SAMPLES.map((s) => (
             <button
@@ -141,7 +144,7 @@ export function DocumentSettings() {
               type="button"
               onClick={() =>
                 void tryCall(() =>
-                  call('documents.sample', { kind: s.kind }).then(
+                  call('documents.sample', { kind: s.kind, format: sampleFormat }).then(
                     (r) => r.saved && notice('ok', `Đã xuất văn bản mẫu: ${r.path}`),
                   ),
                 )
