@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { contract, type MethodName } from '../shared/contract';
 import { AppError } from '../shared/errors';
+import { fieldPathLabel, wrongTypeMessage } from '../shared/contract/field-labels';
 import type { Core } from './core/core';
 import { handlers } from './api-handlers';
 import type { Dispatch } from './core/handlers';
 
 z.config(viLocale());
+z.config({ customError: wrongTypeMessage });
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -29,11 +31,13 @@ export function createDispatch(core: Core, log: (msg: string, err: unknown) => v
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const field = first?.path.join('.') || undefined;
+      // where.field keeps the key (screens put the message beside that input); the text says it in Vietnamese.
+      const label = first ? fieldPathLabel(first.path) : '';
       return {
         ok: false,
         error: {
           code: 'INVALID_ARGS',
-          message: `Dữ liệu không hợp lệ${field ? ` (trường ${field})` : ''}: ${first?.message ?? ''}`,
+          message: `Dữ liệu không hợp lệ${label ? ` (${label})` : ''}: ${first?.message ?? ''}`,
           where: field ? { field } : undefined,
           details: parsed.error.issues.map((i) => ({ message: i.message, where: { field: i.path.join('.') } })),
         },
