@@ -62,15 +62,16 @@ beforeAll(async () => {
     const file = path.join(DIR, `${name}.docx`);
     fs.writeFileSync(file, await renderDocx(model));
     docx.push(file);
-    const pdf = path.join(DIR, `${name}-pdfkit.pdf`);
+    const pdf = path.join(DIR, 'pdfkit', `${name}.pdf`);
+    fs.mkdirSync(path.dirname(pdf), { recursive: true });
     fs.writeFileSync(pdf, await renderPdf(model, { fonts, now: NOW }));
     cases.push({ name, model, pdf, office: '' });
   }
   const office = toPdf(docx, DIR, officeProfile('pdf'));
   cases.forEach((c, i) => {
     c.office = office[i]!;
-    // Both renderings as pictures, side by side in test-output/documents/pdf for people to look at.
-    toPngs(c.pdf, DIR);
+    // Both renderings as pictures for people to compare: test-output/documents/pdf (LibreOffice) and its pdfkit/.
+    toPngs(c.pdf, path.dirname(c.pdf));
     toPngs(c.office, DIR);
   });
 }, 170_000);
