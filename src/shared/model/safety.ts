@@ -82,6 +82,7 @@ export const TABLE_LABELS: Record<string, string> = {
   collect_sources: 'Tệp biểu đơn vị gửi về',
   compile_drafts: 'Dự thảo báo cáo tổng hợp',
   compile_settings: 'Nơi gửi báo cáo tổng hợp',
+  compile_registrations: 'Báo cáo tổng hợp đã lấy số (tệp lưu)',
   scoring_sets: 'Bộ tiêu chí chấm điểm',
   scoring_rounds: 'Đợt chấm điểm',
   scorings: 'Chấm điểm đơn vị',
