@@ -15,6 +15,7 @@ import { documentsHandlers } from './features/documents/handlers';
 import { scoringHandlers } from './features/scoring/handlers';
 import { safetyHandlers } from './features/safety/handlers';
 import { docTemplatesHandlers } from './features/doc-templates/handlers';
+import { reorganiseHandlers } from './features/reorganise/handlers';
 
 export type { Handlers };
 
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   ...scoringHandlers,
   ...safetyHandlers,
   ...docTemplatesHandlers,
+  ...reorganiseHandlers,
 };

@@ -17,6 +17,7 @@ import { fixedPathPlatform } from './platform/platform';
 import { COLLECT_USAGE, runCollectCli } from './features/collect/cli';
 import { PLAN_TEXT_USAGE, isPlanTextCommand, runPlanTextCli } from './features/plan-import/cli';
 import { UNITS_USAGE, runUnitsCli } from './features/units/cli';
+import { REORGANISE_USAGE, isReorganiseCommand, runReorganiseCli } from './features/reorganise/cli';
 import { AGENCY_USAGE, runAgencyCli } from './features/agency/cli';
 import { CALL_USAGE, runCallCli } from './cli/call';
 import { CliFailure, dbFlag, parseArgs, positionalWords, withApp, type CliApp, type CliIo } from './cli/kit';
@@ -27,6 +28,7 @@ const USAGE = `Báo cáo Nội vụ — dòng lệnh
 
 ${CALL_USAGE}
 ${UNITS_USAGE}
+${REORGANISE_USAGE}
 ${AGENCY_USAGE}
 ${SETTINGS_USAGE}
 ${REPORTING_USAGE}
@@ -77,6 +79,7 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   const dbPath = db !== undefined ? path.resolve(db) : defaultDbPath();
   const app = cliApp();
   if (group === 'call' || (!group && argv.includes('--list'))) return runCallCli(argv, dbPath, app, io);
+  if (group === 'units' && isReorganiseCommand(action)) return runReorganiseCli(argv, dbPath, app, io);
   if (group === 'units') return runUnitsCli(argv, dbPath, app, io);
   if (group === 'agency') return runAgencyCli(argv, dbPath, app, io);
   if (group === 'settings') return runSettingsCli(argv, dbPath, app, io);

@@ -44,6 +44,8 @@ export interface Engine {
     create(db: AnyDb): Promise<void>;
     /** (Re)indexes one unit under `folded`, its searchable text without diacritics. */
     index(db: AnyDb, id: number, folded: string): Promise<void>;
+    /** Forgets a unit that no longer exists (a reorganisation undone). */
+    remove(db: AnyDb, id: number): Promise<void>;
     /** The ids of units matching every word typed, as a prefix; null when nothing searchable was typed. */
     find(db: AnyDb, input: string): Promise<number[] | null>;
   };

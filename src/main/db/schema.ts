@@ -48,7 +48,31 @@ export interface UnitEventTable {
   detail: string;
 }
 
+/** A reorganisation of the register as one act (migration 0080). */
+export interface ReorganisationTable {
+  id: Generated<number>;
+  effective_date: string;
+  file_name: string;
+  summary: string;
+  before_json: string;
+  created_ids_json: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface UnitLineageTable {
+  id: Generated<number>;
+  reorganisation_id: number;
+  from_unit_id: number;
+  to_unit_id: number | null;
+  change: string;
+  share: number | null;
+  effective_date: string;
+}
+
 export interface DB extends SafetyTables, DocTemplateTables {
+  reorganisations: ReorganisationTable;
+  unit_lineage: UnitLineageTable;
   agency: AgencyTable;
   signers: SignerTable;
   units: UnitTable;

@@ -20,3 +20,7 @@ export async function indexUnit(db: Executor, id: number, u: UnitSearchFields): 
 export function searchUnitIds(db: Executor, input: string): Promise<number[] | null> {
   return engineOf(db).unitSearch.find(db, input);
 }
+
+export async function unindexUnit(db: Executor, id: number): Promise<void> {
+  await engineOf(db).unitSearch.remove(db, id);
+}

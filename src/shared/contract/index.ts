@@ -16,6 +16,7 @@ import { collectContract } from './collect';
 import { jobsContract } from './jobs';
 import { planImportContract } from './plan-import';
 import { docTemplatesContract } from './doc-templates';
+import { reorganiseContract } from './reorganise';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...collectContract,
   ...jobsContract,
   ...docTemplatesContract,
+  ...reorganiseContract,
 };
 
 export type Contract = typeof contract;

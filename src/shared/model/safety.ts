@@ -92,6 +92,8 @@ export const TABLE_LABELS: Record<string, string> = {
   doc_templates: 'Mẫu Word của cơ quan',
   doc_template_versions: 'Phiên bản mẫu Word',
   doc_images: 'Ảnh chữ ký, con dấu',
+  reorganisations: 'Sắp xếp lại đơn vị',
+  unit_lineage: 'Đơn vị trước và sau sắp xếp',
 };
 
 export const tableLabel = (name: string): string => TABLE_LABELS[name] ?? name;

@@ -1,6 +1,18 @@
 // Reporting units (đơn vị báo cáo): a tree that keeps closed and merged units for history.
 
-export const UNIT_KINDS = ['so_nganh', 'ubnd_xa', 'ubnd_phuong', 'dac_khu', 'su_nghiep', 'khac'] as const;
+// The two-level local government (from 01/07/2025): xã, phường, đặc khu under the province, with
+// their specialist offices; the district kinds stay for the history of units closed that day.
+export const UNIT_KINDS = [
+  'so_nganh',
+  'ubnd_xa',
+  'ubnd_phuong',
+  'dac_khu',
+  'phong_xa',
+  'su_nghiep',
+  'khac',
+  'ubnd_huyen',
+  'phong_huyen',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
@@ -8,8 +20,11 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   ubnd_xa: 'UBND xã',
   ubnd_phuong: 'UBND phường',
   dac_khu: 'Đặc khu',
+  phong_xa: 'Phòng chuyên môn cấp xã',
   su_nghiep: 'Đơn vị sự nghiệp',
   khac: 'Khác',
+  ubnd_huyen: 'UBND cấp huyện (cũ)',
+  phong_huyen: 'Phòng chuyên môn cấp huyện (cũ)',
 };
 
 export interface Unit {
@@ -40,7 +55,7 @@ export interface UnitListItem extends Unit {
 export interface UnitEvent {
   id: number;
   unitId: number;
-  kind: 'created' | 'updated' | 'closed' | 'reopened' | 'merged_into' | 'merged_from' | 'imported';
+  kind: 'created' | 'updated' | 'closed' | 'reopened' | 'merged_into' | 'merged_from' | 'imported' | 'reorganised';
   at: string;
   detail: string;
 }

@@ -11,6 +11,7 @@ import * as m0040 from './0040_scoring';
 import * as m0050 from './0050_safety';
 import * as m0060 from './0060_doc_templates';
 import * as m0065 from './0065_report_sent_as_is';
+import * as m0080 from './0080_reorganisations';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -49,6 +50,7 @@ const steps: Record<string, AppMigration> = {
   '0050_safety': m0050,
   '0060_doc_templates': m0060,
   '0065_report_sent_as_is': m0065,
+  '0080_reorganisations': m0080,
 };
 
 /** The migrations in Kysely's form, for one engine. */

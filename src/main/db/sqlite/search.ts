@@ -23,6 +23,9 @@ export const sqliteUnitSearch: Engine['unitSearch'] = {
     await sql`DELETE FROM units_fts WHERE rowid = ${id}`.execute(db);
     await sql`INSERT INTO units_fts(rowid, folded) VALUES (${id}, ${folded})`.execute(db);
   },
+  async remove(db, id: number) {
+    await sql`DELETE FROM units_fts WHERE rowid = ${id}`.execute(db);
+  },
   async find(db, input: string) {
     const q = toFtsQuery(input);
     if (q === null) return null;

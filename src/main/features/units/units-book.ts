@@ -76,6 +76,13 @@ Object.assign(KIND_WORDS, {
   'ubnd dac khu': 'dac_khu',
   'su nghiep': 'su_nghiep',
   dvsn: 'su_nghiep',
+  'phong chuyen mon xa': 'phong_xa',
+  'phong cap xa': 'phong_xa',
+  huyen: 'ubnd_huyen',
+  'ubnd huyen': 'ubnd_huyen',
+  'uy ban nhan dan huyen': 'ubnd_huyen',
+  'ubnd cap huyen': 'ubnd_huyen',
+  'phong chuyen mon cap huyen': 'phong_huyen',
 });
 
 export function parseUnitKind(text: string): UnitKind | null {

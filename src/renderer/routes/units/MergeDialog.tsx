@@ -14,6 +14,7 @@ export const EVENT_LABEL: Record<UnitEvent['kind'], string> = {
   merged_into: 'Sáp nhập vào đơn vị khác',
   merged_from: 'Nhận sáp nhập',
   imported: 'Nhập từ Excel',
+  reorganised: 'Sắp xếp lại đơn vị',
 };
 
 export function MergeDialog({
