@@ -20,7 +20,7 @@ import { fixedPathPlatform } from '../../src/main/platform/platform';
 import { splitPoints, syllables } from '../../src/shared/domain/synthesis';
 import { report } from './compile-fixture';
 import { freshCore, tempDir } from './helpers';
-import { officeProfile, pageText, pdfPageCount, toPdf, toPngs } from './documents-helpers';
+import { officeProfile, pageText, pdfPageCount, toPdf, toPngs } from '../integration/documents-helpers';
 import { spawnSync } from 'node:child_process';
 
 const OUT = path.resolve('test-output/compile-thirty');

@@ -33,7 +33,7 @@ import {
   tables,
   toPdf,
   toPngs,
-} from './documents-helpers';
+} from '../integration/documents-helpers';
 import { freshCore, tempDir } from './helpers';
 
 const OUT = path.resolve('test-output/compile');

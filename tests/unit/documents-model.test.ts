@@ -22,7 +22,7 @@ import type { SavedDocument } from '../../src/shared/contract/documents';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
 import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
-import { checkDocx, tempDir, type TableFacts } from './documents-helpers';
+import { checkDocx, tempDir, type TableFacts } from '../integration/documents-helpers';
 
 const good = (): DocumentModelInput => sampleModel('bao-cao');
 

@@ -21,7 +21,7 @@ import { roundInput, saveScoresInput } from '../../src/shared/contract/scoring';
 import { AppError } from '../../src/shared/errors';
 import { runCli } from '../../src/main/cli';
 import { databaseFingerprint, tempDir, freshCore } from './helpers';
-import { checkDocx, paragraphs, tables, toPdf, toPngs, pdfPageCount, pdfPageSize, pageText } from './documents-helpers';
+import { checkDocx, paragraphs, tables, toPdf, toPngs, pdfPageCount, pdfPageSize, pageText } from '../integration/documents-helpers';
 
 const OUT = path.resolve('test-output/scoring');
 let core: Core;

@@ -12,10 +12,10 @@ import { folderPlatform } from '../../src/main/platform/platform';
 import { fillFile } from '../../src/main/features/doc-templates/fill';
 import { saveImage } from '../../src/main/features/doc-templates/images';
 import { fillFileInput } from '../../src/shared/contract/doc-templates';
-import { databaseFingerprint, freshCore, tempDir } from './helpers';
-import { seedCompile, type CompileFixture } from './compile-fixture';
+import { databaseFingerprint, freshCore, tempDir } from '../unit/helpers';
+import { seedCompile, type CompileFixture } from '../unit/compile-fixture';
 import { officeProfile, pageText, pageTopText, toPdf, toPngs } from './documents-helpers';
-import { buildDocx, headerBlock, officeTemplate, p, pageHeader, png } from './doc-templates-fixtures';
+import { buildDocx, headerBlock, officeTemplate, p, pageHeader, png } from '../unit/doc-templates-fixtures';
 
 const OUT = path.resolve('test-output/doc-templates');
 const PROFILE = officeProfile('doc-templates-fill');
