@@ -14,7 +14,7 @@ import { saveImage } from '../../src/main/features/doc-templates/images';
 import { fillFileInput } from '../../src/shared/contract/doc-templates';
 import { databaseFingerprint, freshCore, tempDir } from '../unit/helpers';
 import { seedCompile, type CompileFixture } from '../unit/compile-fixture';
-import { officeProfile, pageText, pageTopText, toPdf, toPngs } from './documents-helpers';
+import { officeProfile, pageText, pageTopText, profileArg, toPdf, toPngs } from './documents-helpers';
 import { buildDocx, headerBlock, officeTemplate, p, pageHeader, png } from '../unit/doc-templates-fixtures';
 
 const OUT = path.resolve('test-output/doc-templates');
@@ -176,15 +176,7 @@ describe('a template saved by LibreOffice, images, numbers, refusals', () => {
     fs.mkdirSync(loDir, { recursive: true });
     execFileSync(
       'libreoffice',
-      [
-        `-env:UserInstallation=file://${PROFILE}`,
-        '--headless',
-        '--convert-to',
-        'docx:MS Word 2007 XML',
-        '--outdir',
-        loDir,
-        src,
-      ],
+      [profileArg(PROFILE), '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', loDir, src],
       { timeout: 170_000, stdio: 'pipe' },
     );
     const saved = new Uint8Array(fs.readFileSync(path.join(loDir, 'mau-libreoffice-goc.docx')));

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { inject } from 'vitest';
 
 export const OUT_DIR = path.resolve('test-output/documents');
 
@@ -87,17 +89,29 @@ export function tempDir(prefix = 'bcnv-docs-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A private LibreOffice profile for one test file. */
+/**
+ * A fresh LibreOffice profile, never used before: inside this run's folder (made and removed by
+ * global-setup.ts), so overlapping runs and test files never share one.
+ */
 export function officeProfile(name: string): string {
-  return path.join(os.tmpdir(), `lo-${name}-${process.pid}`);
+  let root = os.tmpdir();
+  try {
+    root = inject('officeRunDir');
+  } catch {
+    // outside the integration runner: a new folder under the system's temp folder
+  }
+  return fs.mkdtempSync(path.join(root, `lo-${name}-`));
 }
+
+/** LibreOffice's argument that points it at `profile` (a folder path). */
+export const profileArg = (profile: string) => `-env:UserInstallation=${pathToFileURL(profile).href}`;
 
 /** Converts .docx files to PDF (one LibreOffice run); returns the PDF paths. */
 export function toPdf(files: string[], outDir: string, profile: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   execFileSync(
     'libreoffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+    [profileArg(profile), '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
     { timeout: 170_000, stdio: 'pipe' },
   );
   return files.map((f) => path.join(outDir, path.basename(f).replace(/\.docx$/, '.pdf')));

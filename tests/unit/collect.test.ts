@@ -2,7 +2,6 @@
 // every bad input refused with a Vietnamese message naming file, sheet and cell — nothing stored.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,7 +17,6 @@ import {
   collectFileName,
   INPUT_SHEET,
   META_SHEET,
-  MAX_TEXT_LENGTH,
 } from '../../src/main/features/collect/collect-book';
 import { MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, readInputFile } from '../../src/main/workbooks/xlsx-input';
 import { getReportForm, reportHistory, saveReportValues } from '../../src/main/features/reports/reports';
@@ -833,77 +831,4 @@ describe('through the contract and the CLI', () => {
     expect(errs.at(-1)).toMatch(/Không tìm thấy tệp/);
     core = await freshCore(dir); // afterEach closes it
   });
-});
-
-describe('other programs', () => {
-  it('a workbook re-saved by LibreOffice still imports; openpyxl sees protection, validations and the hidden layout', async () => {
-    const lo = path.join(dir, 'lo');
-    fs.mkdirSync(lo);
-    const src = path.join(lo, 'don-vi.xlsx');
-    fs.writeFileSync(
-      src,
-      await fillWorkbook(book(0), {
-        DT01: 3,
-        DT02: 10,
-        DT03: 9,
-        LD04: 'Không',
-        TX05: 'Ghi chú: “đoàn kết”',
-        'muc:I': 'Nội dung mục I',
-      }),
-    );
-    const conv = path.join(lo, 'conv');
-    const r = spawnSync(
-      'libreoffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        conv,
-        src,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const resaved = readBytes(path.join(conv, 'don-vi.xlsx'));
-    expect(Buffer.compare(Buffer.from(resaved), fs.readFileSync(src))).not.toBe(0);
-    const review = await analyze([{ fileName: 'libreoffice.xlsx', data: resaved }]);
-    const item = review.items[0]!;
-    expect(item.problems).toEqual([]);
-    expect(Object.fromEntries(item.changes.map((c) => [c.key, c.newValue]))).toEqual({
-      DT01: '3',
-      DT02: '10',
-      DT03: '9',
-      LD04: '0',
-      TX05: 'Ghi chú: “đoàn kết”',
-      'muc:I': 'Nội dung mục I',
-    });
-
-    const py = spawnSync(
-      '/usr/bin/python3',
-      [path.join(__dirname, '..', 'tools', 'check_collect_xlsx.py'), filesIn(out)[0]!],
-      { encoding: 'utf8' },
-    );
-    expect(py.status, py.stderr).toBe(0);
-    const report = JSON.parse(py.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({
-      sheets: ['Hướng dẫn', 'Nhập liệu', 'bcnv_meta'],
-      states: { 'Hướng dẫn': 'visible', 'Nhập liệu': 'visible', bcnv_meta: 'veryHidden' },
-      protected: { 'Hướng dẫn': true, 'Nhập liệu': true, bcnv_meta: true },
-      metaFormat: 'bao-cao-noi-vu/bieu-nhap-lieu',
-      paperSize: 9,
-      fitToWidth: 1,
-      printTitleRows: '$5:$5',
-      font: 'Times New Roman',
-    });
-    const v = report.validations as Record<string, number>;
-    expect(v.whole).toBe(23); // every count
-    expect(v.list).toBe(3); // LD04, DC02, DV04
-    expect(v.textLength).toBe(1 + 12); // TX05 (Ghi chú) and the twelve narrative sections
-    expect(report.unlockedInputs).toBe(23 + 3 + 1 + 12);
-    expect(report.lockedFormulas).toBe(3 + 5); // three rates, five rule checks
-    expect(report.conditionalFormats).toBeGreaterThanOrEqual(10);
-    expect(report.maxTextLength).toBe(MAX_TEXT_LENGTH);
-  }, 180_000);
 });

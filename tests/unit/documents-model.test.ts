@@ -1,6 +1,7 @@
 // The document model (bad input refused, nothing written), its published JSON Schema, the
 // register (numbers per type and year), the contract methods and the docs CLI.
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -21,10 +22,17 @@ import { DOCUMENT_TYPES } from '../../src/shared/model/document';
 import type { SavedDocument } from '../../src/shared/contract/documents';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
 import type { Core } from '../../src/main/core/core';
-import { freshCore } from './helpers';
-import { checkDocx, tempDir, type TableFacts } from '../integration/documents-helpers';
+import { freshCore, tempDir } from './helpers';
 
 const good = (): DocumentModelInput => sampleModel('bao-cao');
+
+/** The text of each paragraph of a .docx, read here without other programs (python-docx reads the layout in tests/integration). */
+async function docxParagraphs(file: string): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
+}
 
 function refusal(raw: unknown): AppError {
   try {
@@ -231,9 +239,7 @@ describe('document register (sổ văn bản đi)', () => {
     if (!r1.ok) return;
     expect(r1.value.entry!.number).toBe(1);
     expect(path.basename(r1.value.path!)).toBe('01-BC-SNV-2025-06-05.docx');
-    const facts = checkDocx(r1.value.path!);
-    const header = facts.blocks.find((b) => b.type === 'table') as TableFacts;
-    expect(header.rows[1]!.cells![0]!.paragraphs[0]!.text).toBe('Số: 01/BC-SNV');
+    expect(await docxParagraphs(r1.value.path!)).toContain('Số: 01/BC-SNV');
 
     // The place of the next file is taken by a folder: the write fails, the register is unchanged.
     const blocker = path.join(dir, 'exports', '02-BC-SNV-2025-06-05.docx');
@@ -283,8 +289,7 @@ describe('document register (sổ văn bản đi)', () => {
     const r = (await dispatch('documents.sample', { kind: 'cong-van', date: '2025-02-05' })) as Result<SavedDocument>;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const header = checkDocx(r.value.path!).blocks.find((b) => b.type === 'table') as TableFacts;
-    expect(header.rows[1]!.cells![1]!.paragraphs[0]!.text).toBe('Quảng Nam, ngày 05 tháng 02 năm 2025');
+    expect(await docxParagraphs(r.value.path!)).toContain('Quảng Nam, ngày 05 tháng 02 năm 2025');
     expect((await listRegister(core.db)).length).toBe(0);
   });
 });

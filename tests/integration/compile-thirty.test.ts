@@ -18,9 +18,9 @@ import { periodInput } from '../../src/shared/contract/periods';
 import { compileSettingsInput, exportReportInput } from '../../src/shared/contract/compile';
 import { fixedPathPlatform } from '../../src/main/platform/platform';
 import { splitPoints, syllables } from '../../src/shared/domain/synthesis';
-import { report } from './compile-fixture';
-import { freshCore, tempDir } from './helpers';
-import { officeProfile, pageText, pdfPageCount, toPdf, toPngs } from '../integration/documents-helpers';
+import { report } from '../unit/compile-fixture';
+import { freshCore, tempDir } from '../unit/helpers';
+import { officeProfile, pageText, pdfPageCount, toPdf, toPngs } from './documents-helpers';
 import { spawnSync } from 'node:child_process';
 
 const OUT = path.resolve('test-output/compile-thirty');
