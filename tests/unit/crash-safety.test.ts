@@ -32,15 +32,25 @@ beforeAll(async () => {
 }, 60_000);
 
 /** Runs the worker until a random moment, then SIGKILLs it. */
-function runAndKill(dir: string, start: number, delayMs: number): Promise<void> {
+/**
+ * Runs the worker and kills it `delayMs` after it has committed `steps` pieces of work: the kill
+ * lands inside the next piece whatever the machine's speed or load.
+ */
+function runAndKill(dir: string, start: number, steps: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(bundle, [dir, String(start)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs + 5_000);
-    child.on('message', () => {
+    let done = 0;
+    let armed = false;
+    child.on('message', (m) => {
       clearTimeout(timer);
-      setTimeout(() => child.kill('SIGKILL'), delayMs);
+      if (m === 'step') done++;
+      if (!armed && done >= steps) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -129,7 +139,7 @@ describe('crash safety', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < KILLS; k++) {
       // each run starts with a different kind of work, so every kind is cut off somewhere
-      await runAndKill(dir, k * 1000 + (k % 4), Math.floor(5 + random() * 400));
+      await runAndKill(dir, k * 1000 + (k % 4), k % 3, Math.floor(5 + random() * 400));
       verify(dir);
     }
     await checkExportsWhole(dir);
