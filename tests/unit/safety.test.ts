@@ -18,6 +18,7 @@ import {
   setBackupKeep,
 } from '../../src/main/features/safety/backups';
 import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/features/safety/package';
+import { exportUnitWorkbook } from '../../src/main/features/units/unit-import';
 import { databaseFingerprint, tempDir, freshCore, migrateTo } from './helpers';
 import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
@@ -199,8 +200,11 @@ describe('backups and restore', () => {
 describe('data package', () => {
   it('moves the database and the kept files to a new computer', async () => {
     await createUnit(core.db, unit('P1', 'Đơn vị trong gói'));
-    fs.mkdirSync(path.join(dir, 'sources'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'sources', 'bieu-da-nop.xlsx'), 'nội dung gốc');
+    // a returned workbook kept as the app keeps one (only such kinds travel in a package)
+    const kept = path.join(dir, 'sources', '1', 'X001', '2025-06-05-0123456789ab-bieu-da-nop.xlsx');
+    fs.mkdirSync(path.dirname(kept), { recursive: true });
+    const book = await exportUnitWorkbook(core.db);
+    fs.writeFileSync(kept, book);
     const bytes = await buildPackage(core);
     const file = path.join(dir, 'goi.zip');
     fs.writeFileSync(file, bytes);
@@ -214,7 +218,7 @@ describe('data package', () => {
       const r = await importPackage(other, insp!.token);
       expect(r.files).toBe(1);
       expect((await listUnits(other.db)).map((u) => u.code)).toEqual(['P1']);
-      expect(fs.readFileSync(path.join(otherDir, 'sources', 'bieu-da-nop.xlsx'), 'utf8')).toBe('nội dung gốc');
+      expect(new Uint8Array(fs.readFileSync(path.join(otherDir, path.relative(dir, kept))))).toEqual(book);
     } finally {
       await other.close();
     }

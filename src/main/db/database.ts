@@ -80,6 +80,12 @@ export interface Database {
    */
   inspectCopy(file: string, shownName: string, countTables: string[]): CopyFacts;
   /**
+   * Rebuilds an outside copy (with its write-ahead log, if one lies beside it) into `target`, a new
+   * file made by the app's own migrations: the copy's schema is checked object by object against
+   * them (anything else refuses it, by name) and only its rows are taken. Says what the new file holds.
+   */
+  rebuildCopy(file: string, shownName: string, target: string, countTables: string[]): Promise<CopyFacts>;
+  /**
    * Closes this database and puts the data of a checked copy in its place; returns the reopened
    * database (not yet migrated). The old handle must not be used afterwards.
    */

@@ -11,6 +11,7 @@ import { auditedTables, dropAuditTriggers, installAuditTriggers, setAuditUser } 
 import { sqliteUnitSearch } from './search';
 import { createRefusedChange } from './rules';
 import { inspectSqliteFile } from './inspect-file';
+import { rebuildSqliteCopy } from './rebuild';
 
 export interface OpenOptions {
   /** Path of an Electron-ABI better_sqlite3.node; omitted under plain Node. */
@@ -96,6 +97,10 @@ export class SqliteDatabase implements Database {
 
   inspectCopy(file: string, shownName: string, countTables: string[]): CopyFacts {
     return inspectSqliteFile(file, shownName, countTables, this.options.nativeBinding);
+  }
+
+  rebuildCopy(file: string, shownName: string, target: string, countTables: string[]): Promise<CopyFacts> {
+    return rebuildSqliteCopy(file, shownName, target, countTables, this.options.nativeBinding);
   }
 
   async replaceWith(copy: string): Promise<Database> {

@@ -30,6 +30,7 @@ import type {
   ReviewStatus,
 } from '../../../shared/model/collect';
 import { writeFileAtomic, writeFileAtomicAsync } from '../../platform/files';
+import { SOURCES_DIR } from '../../platform/kept-files';
 import { NO_JOB, yieldToEventLoop, type Job } from '../../core/jobs';
 import { sessionSlot } from '../../core/session';
 import { collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
@@ -46,7 +47,7 @@ import { getUnit, toUnit } from '../units/units';
 import { bookSecret } from '../safety/settings';
 
 /** Where kept copies of accepted files go, under the app's data folder. */
-export const SOURCES_DIR = 'sources';
+export { SOURCES_DIR } from '../../platform/kept-files';
 export const EXCEL_ACTOR = 'Nhập biểu Excel';
 
 // ---------------------------------------------------------------- export

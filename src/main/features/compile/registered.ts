@@ -8,8 +8,9 @@ import { AppError } from '../../../shared/errors';
 import { formatDateShort } from '../../../shared/format';
 import { writeFileAtomic } from '../../platform/files';
 import type { Executor } from '../../db/executor';
+import { REGISTERED_DIR } from '../../platform/kept-files';
 
-export const REGISTERED_DIR = 'bao-cao-da-lay-so';
+export { REGISTERED_DIR } from '../../platform/kept-files';
 
 export interface Registration {
   id: number;

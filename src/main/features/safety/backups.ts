@@ -7,9 +7,16 @@ import { backupDatabase, timestamp } from '../../db/backup';
 import { getSetting, setSetting } from './settings';
 import type { BackupItem, BackupList, DataInspection } from '../../../shared/model/safety';
 import { AppError } from '../../../shared/errors';
-import { inspectDatabaseFile, latestMigration } from './inspect';
+import {
+  assertRebuilt,
+  latestMigration,
+  pendingFile,
+  rebuildDatabaseFile,
+  rebuiltFileOf,
+  withRebuilt,
+} from './inspect';
 import { fileError } from '../../platform/files';
-import { rememberPending, usePending } from '../../core/pending';
+import { fileSha256, rememberPending, usePending } from '../../core/pending';
 
 export const DEFAULT_KEEP = 14;
 const KEEP_KEY = 'backups.keep';
@@ -97,9 +104,21 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
     file = await core.platform.chooseOpenPath([{ name: 'Bản sao lưu', extensions: ['db', 'sqlite'] }]);
     if (!file) return null;
   }
-  const summary = inspectDatabaseFile(core.database, file);
+  // Rebuilt now, with the write-ahead log beside it if there is one: what is shown is what a
+  // restore will put in place; the log's hash is kept so that a log changed since is refused.
+  const work = pendingFile(core.dataDir);
+  let token: string;
+  let summary;
+  try {
+    summary = await rebuildDatabaseFile(core.database, file, path.basename(file), work);
+    const wal = fs.existsSync(`${file}-wal`) ? await fileSha256(`${file}-wal`) : null;
+    token = await rememberPending(core.dataDir, 'backup', file, { wal });
+    fs.renameSync(work, rebuiltFileOf(core.dataDir, token));
+  } finally {
+    fs.rmSync(work, { force: true });
+  }
   return {
-    token: await rememberPending(core.dataDir, 'backup', file),
+    token,
     fileName: path.basename(file),
     kind: 'backup',
     integrity: summary.integrity,
@@ -113,22 +132,37 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
 
 /** Replaces the data with a checked backup, after a safety copy of the current data. */
 export async function restoreBackup(core: Core, token: string): Promise<{ safetyCopy: string }> {
-  // The private copy is what gets checked again and restored: the chosen file may change meanwhile.
-  return usePending(core.dataDir, token, 'backup', async (copy, entry) => {
-    inspectDatabaseFile(core.database, copy, path.basename(entry.file));
-    const safetyCopy = await backupDatabase(core.database, backupFolder(core), 'truoc-khoi-phuc');
-    try {
-      await core.replaceDatabase(copy);
-    } catch (err) {
-      // the restored file would not open: put the safety copy back
-      await core.replaceDatabase(safetyCopy);
-      throw err instanceof AppError
-        ? err
-        : new AppError(
-            'RESTORE_FAILED',
-            `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`,
-          );
-    }
-    return { safetyCopy };
-  });
+  // The chosen file is hashed again (usePending): changed since the check, it is refused; the file
+  // put in place is the one rebuilt at the check.
+  return withRebuilt(core.dataDir, token, (rebuilt) =>
+    usePending<{ safetyCopy: string }, { wal?: string | null }>(core.dataDir, token, 'backup', async (_copy, entry) => {
+      assertRebuilt(rebuilt);
+      const wal = fs.existsSync(`${entry.file}-wal`) ? await fileSha256(`${entry.file}-wal`) : null;
+      if (wal !== (entry.extra?.wal ?? null))
+        throw new AppError(
+          'FILE_CHANGED',
+          `Tệp "${path.basename(entry.file)}" đã thay đổi sau khi kiểm tra (phần nhật ký -wal đi kèm). Không dùng tệp này; hãy kiểm tra lại tệp trước.`,
+          { file: path.basename(entry.file) },
+        );
+      return replaceWithRebuilt(core, rebuilt);
+    }),
+  );
+}
+
+/** A safety copy of the current data, then the rebuilt file in its place (or the safety copy back). */
+async function replaceWithRebuilt(core: Core, rebuilt: string): Promise<{ safetyCopy: string }> {
+  const safetyCopy = await backupDatabase(core.database, backupFolder(core), 'truoc-khoi-phuc');
+  try {
+    await core.replaceDatabase(rebuilt);
+  } catch (err) {
+    // the restored file would not open: put the safety copy back
+    await core.replaceDatabase(safetyCopy);
+    throw err instanceof AppError
+      ? err
+      : new AppError(
+          'RESTORE_FAILED',
+          `Khôi phục thất bại, dữ liệu đã được trả lại như trước: ${err instanceof Error ? err.message : String(err)}`,
+        );
+  }
+  return { safetyCopy };
 }

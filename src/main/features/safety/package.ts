@@ -6,21 +6,27 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Core } from '../../core/core';
-import type { Database } from '../../db/database';
 import { backupDatabase, timestamp } from '../../db/backup';
 import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../platform/files';
-import { verifyZipEntries } from '../../workbooks/zip-guard';
-import { inspectDatabaseFile, latestMigration } from './inspect';
+import { verifyZipEntriesAsync } from '../../workbooks/zip-guard';
+import { EVIDENCE_DIR, isProtectedPath, keptFileProblem, REGISTERED_DIR, SOURCES_DIR } from '../../platform/kept-files';
+import {
+  assertRebuilt,
+  latestMigration,
+  pendingFile,
+  rebuildDatabaseFile,
+  rebuiltFileOf,
+  withRebuilt,
+} from './inspect';
 import { backupFolder } from './backups';
-import { PENDING_DIR, rememberPending, usePending } from '../../core/pending';
+import { rememberPending, usePending } from '../../core/pending';
 import type { DataInspection } from '../../../shared/model/safety';
 
 export const PACKAGE_FORMAT = 'bao-cao-noi-vu/data-package';
 export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 export const MAX_PACKAGE_UNCOMPRESSED = 2 * 1024 * 1024 * 1024;
 const DB_ENTRY = 'data/bao-cao-noi-vu.db';
-const BACKUPS = 'backups';
 
 interface Manifest {
   format: string;
@@ -33,22 +39,24 @@ interface Manifest {
 
 const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
-/** Files under the data folder that travel with the package (not the database, not backups). */
-function keptFiles(dataDir: string, dbPath: string | null): string[] {
+/**
+ * Files under the data folder that travel with the package: the kinds the app keeps (returned
+ * workbooks, evidence, numbered reports), each passing the rules an incoming package is held to.
+ */
+function keptFiles(dataDir: string): string[] {
   const out: string[] = [];
-  const skip = new Set(dbPath === null ? [] : ['', '-wal', '-shm'].map((suffix) => path.resolve(dbPath) + suffix));
   const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        // backups and checked files waiting for a later step stay behind
-        if (![BACKUPS, PENDING_DIR].some((d) => path.resolve(full) === path.resolve(dataDir, d))) walk(full);
-      } else if (e.isFile() && !skip.has(path.resolve(full)) && !e.name.endsWith('.tmp') && !e.name.endsWith('.db')) {
-        out.push(path.relative(dataDir, full).split(path.sep).join('/'));
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) {
+        const rel = path.relative(dataDir, full).split(path.sep).join('/');
+        if (keptFileProblem(rel, fs.readFileSync(full)) === null) out.push(rel);
       }
     }
   };
-  if (fs.existsSync(dataDir)) walk(dataDir);
+  for (const dir of [SOURCES_DIR, EVIDENCE_DIR, REGISTERED_DIR]) walk(path.join(dataDir, dir));
   return out.sort();
 }
 
@@ -61,7 +69,7 @@ export async function buildPackage(core: Core): Promise<Uint8Array> {
     const dbBytes = fs.readFileSync(dbCopy);
     zip.file(DB_ENTRY, dbBytes);
     files.push({ path: DB_ENTRY, size: dbBytes.length, sha256: sha256(dbBytes) });
-    for (const rel of keptFiles(core.dataDir, core.database.file)) {
+    for (const rel of keptFiles(core.dataDir)) {
       const bytes = fs.readFileSync(path.join(core.dataDir, rel));
       const entry = `files/${rel}`;
       zip.file(entry, bytes);
@@ -125,7 +133,7 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
   }
   if (total > MAX_PACKAGE_UNCOMPRESSED)
     throw new AppError('ZIP_BOMB', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
-  verifyZipEntries(zip, fileName, MAX_PACKAGE_UNCOMPRESSED, 'CORRUPT_PACKAGE');
+  await verifyZipEntriesAsync(zip, fileName, MAX_PACKAGE_UNCOMPRESSED, 'CORRUPT_PACKAGE');
   const manifestEntry = zip.file('manifest.json');
   if (!manifestEntry)
     throw new AppError(
@@ -147,23 +155,43 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
   }
   if (!manifest.files.some((f) => f.path === DB_ENTRY))
     throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu cơ sở dữ liệu.`, where);
+  // Only what the manifest lists, each once, each of a kind the app keeps: nothing else comes in.
+  const listed = new Set<string>();
   for (const f of manifest.files) {
-    const entry = typeof f?.path === 'string' ? zip.file(f.path) : null;
-    if (!entry || !(f.path === DB_ENTRY || f.path.startsWith('files/')))
+    const p = typeof f?.path === 'string' ? f.path : '';
+    const entry = p ? zip.file(p) : null;
+    if (!entry || listed.has(p) || !(p === DB_ENTRY || p.startsWith('files/')))
       throw new AppError(
         'CORRUPT_PACKAGE',
         `Gói "${fileName}" thiếu hoặc sai tệp "${String(f?.path).slice(0, 120)}".`,
         where,
       );
+    listed.add(p);
     const data = await entry.async('uint8array');
     if (data.length !== f.size || sha256(data) !== f.sha256) {
       throw new AppError(
         'CORRUPT_PACKAGE',
-        `Tệp "${f.path}" trong gói "${fileName}" không khớp mã kiểm tra (bị sửa hoặc hỏng).`,
+        `Tệp "${p}" trong gói "${fileName}" không khớp mã kiểm tra (bị sửa hoặc hỏng).`,
         where,
       );
     }
+    if (p === DB_ENTRY) continue;
+    const rel = p.slice('files/'.length);
+    const why = isProtectedPath(rel) ? 'nằm trong thư mục sao lưu của phần mềm' : keptFileProblem(rel, data);
+    if (why !== null)
+      throw new AppError(
+        'PACKAGE_FILE_REFUSED',
+        `Gói "${fileName}" có tệp "${rel.slice(0, 160)}" không được nhận: ${why}. Không nhập gói này.`,
+        { ...where, field: rel.slice(0, 160) },
+      );
   }
+  for (const entry of Object.values(zip.files))
+    if (!entry.dir && entry.name !== 'manifest.json' && !listed.has(entry.name))
+      throw new AppError(
+        'PACKAGE_FILE_REFUSED',
+        `Gói "${fileName}" có tệp "${entry.name.slice(0, 160)}" không có trong danh mục của gói: không nhập gói này.`,
+        where,
+      );
   return { manifest, zip };
 }
 
@@ -182,9 +210,22 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
     );
   }
   const { manifest, zip } = await readPackage(bytes, fileName);
-  const summary = await inspectPackagedDatabase(core.database, zip, fileName);
+  // The package's database is rebuilt now: what is shown is what an import will put in place.
+  const incoming = pendingFile(core.dataDir);
+  const work = pendingFile(core.dataDir);
+  let summary;
+  let token: string;
+  try {
+    fs.writeFileSync(incoming, await zip.file(DB_ENTRY)!.async('uint8array'), { mode: 0o600 });
+    summary = await rebuildDatabaseFile(core.database, incoming, `${fileName} → ${DB_ENTRY}`, work);
+    token = await rememberPending(core.dataDir, 'package', file);
+    fs.renameSync(work, rebuiltFileOf(core.dataDir, token));
+  } finally {
+    fs.rmSync(incoming, { force: true });
+    fs.rmSync(work, { force: true });
+  }
   return {
-    token: await rememberPending(core.dataDir, 'package', file),
+    token,
     fileName,
     kind: 'package',
     integrity: summary.integrity,
@@ -196,30 +237,15 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
   };
 }
 
-/** The package's database, written to a temporary folder and checked there. */
-async function inspectPackagedDatabase(database: Database, zip: JSZip, fileName: string, keepIn?: string) {
-  const tmpDir = keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
-  try {
-    const dbFile = path.join(tmpDir, 'data.db');
-    fs.writeFileSync(dbFile, await zip.file(DB_ENTRY)!.async('uint8array'));
-    return inspectDatabaseFile(database, dbFile, `${fileName} → ${DB_ENTRY}`);
-  } finally {
-    if (!keepIn) fs.rmSync(tmpDir, { recursive: true, force: true });
-  }
-}
-
 /** Replaces the data with the package's, after a safety copy; the package's files are added. */
 export async function importPackage(core: Core, token: string): Promise<{ safetyCopy: string; files: number }> {
   // Read again from a private copy of the checked file: the chosen file may change meanwhile.
-  return usePending(core.dataDir, token, 'package', async (copy, entry) => {
-    const fileName = path.basename(entry.file);
-    const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-in-'));
-    try {
-      const { manifest, zip } = await readPackage(fs.readFileSync(copy), fileName);
-      await inspectPackagedDatabase(core.database, zip, fileName, tmpDir);
-      const dbFile = path.join(tmpDir, 'data.db');
+  return withRebuilt(core.dataDir, token, (rebuilt) =>
+    usePending(core.dataDir, token, 'package', async (copy, entry) => {
+      assertRebuilt(rebuilt);
+      const { manifest, zip } = await readPackage(fs.readFileSync(copy), path.basename(entry.file));
       const safetyCopy = await backupDatabase(core.database, backupFolder(core), 'truoc-nhap-goi');
-      // Files first (they only add), then the database swap.
+      // Files first (they only add, each of a kind checked above), then the database swap.
       let files = 0;
       for (const f of manifest.files.filter((x) => x.path.startsWith('files/'))) {
         const target = path.resolve(core.dataDir, f.path.slice('files/'.length));
@@ -229,14 +255,12 @@ export async function importPackage(core: Core, token: string): Promise<{ safety
         files++;
       }
       try {
-        await core.replaceDatabase(dbFile);
+        await core.replaceDatabase(rebuilt);
       } catch (err) {
         await core.replaceDatabase(safetyCopy);
         throw err;
       }
       return { safetyCopy, files };
-    } finally {
-      fs.rmSync(tmpDir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 }

@@ -1,103 +1,15 @@
-// Evidence files (tài liệu kiểm chứng) of a scoring: checked (size, type, no executables), hashed
-// with SHA-256 and written atomically under <data folder>/evidence/. Only paths inside that
-// folder are ever opened.
+// Evidence files (tài liệu kiểm chứng) of a scoring: checked (size, type by name and by content,
+// no executables; the rules live with the other kinds of kept files), hashed with SHA-256 and
+// written atomically under <data folder>/evidence/. Only paths inside that folder are ever opened,
+// and only after the same checks again.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../platform/files';
+import { checkEvidence, EVIDENCE_DIR, storedName, type CheckedEvidence } from '../../platform/kept-files';
 
-export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
-export const EVIDENCE_DIR = 'evidence';
-
-/** Documents, spreadsheets, images, scans and archives of them that an office sends around. */
-export const EVIDENCE_EXTENSIONS = [
-  'pdf',
-  'doc',
-  'docx',
-  'odt',
-  'rtf',
-  'txt',
-  'xls',
-  'xlsx',
-  'ods',
-  'csv',
-  'ppt',
-  'pptx',
-  'jpg',
-  'jpeg',
-  'png',
-  'gif',
-  'bmp',
-  'tif',
-  'tiff',
-  'webp',
-  'heic',
-  'mp4',
-  'mp3',
-  'zip',
-  'rar',
-  '7z',
-] as const;
-
-/** Signatures of programs, whatever the file is called. */
-const EXECUTABLE_MAGIC: { bytes: number[]; what: string }[] = [
-  { bytes: [0x4d, 0x5a], what: 'chương trình Windows (.exe/.dll)' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'chương trình Linux (ELF)' },
-  { bytes: [0xcf, 0xfa, 0xed, 0xfe], what: 'chương trình macOS (Mach-O)' },
-  { bytes: [0xfe, 0xed, 0xfa, 0xcf], what: 'chương trình macOS (Mach-O)' },
-  { bytes: [0xca, 0xfe, 0xba, 0xbe], what: 'chương trình macOS/Java' },
-  { bytes: [0x23, 0x21], what: 'tệp lệnh (script)' },
-];
-
-export interface CheckedEvidence {
-  fileName: string;
-  sha256: string;
-  size: number;
-  ext: string;
-}
-
-/** Refuses what must not be stored; names the file and says why. */
-export function checkEvidence(fileName: string, data: Uint8Array): CheckedEvidence {
-  const where = { file: fileName };
-  const base = path.basename(fileName.replace(/\\/g, '/'));
-  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp minh chứng "${base}" rỗng (0 byte).`, where);
-  if (data.length > MAX_EVIDENCE_BYTES) {
-    throw new AppError(
-      'FILE_TOO_BIG',
-      `Tệp minh chứng "${base}" quá lớn (${(data.length / 1048576).toFixed(1).replace('.', ',')} MB); mỗi tệp tối đa ${MAX_EVIDENCE_BYTES / 1048576} MB. Hãy nén hoặc chia nhỏ tệp.`,
-      where,
-    );
-  }
-  const ext = path.extname(base).slice(1).toLowerCase();
-  if (!(EVIDENCE_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new AppError(
-      'FORBIDDEN_TYPE',
-      `Tệp minh chứng "${base}" có kiểu ${ext ? `".${ext}"` : '(không có phần mở rộng)'} không được nhận. Chỉ nhận văn bản, bảng tính, ảnh, tệp nén: ${EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`,
-      where,
-    );
-  }
-  const magic = EXECUTABLE_MAGIC.find((m) => m.bytes.every((b, i) => data[i] === b));
-  if (magic)
-    throw new AppError(
-      'FORBIDDEN_TYPE',
-      `Tệp minh chứng "${base}" thực chất là ${magic.what}, không được nhận vì lý do an toàn.`,
-      where,
-    );
-  return { fileName: base, sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length, ext };
-}
-
-/** A file name that is safe on every system, keeping Vietnamese letters. */
-export function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 120);
-  return cleaned || 'minh-chung';
-}
+export { checkEvidence, EVIDENCE_DIR, MAX_EVIDENCE_BYTES, type CheckedEvidence } from '../../platform/kept-files';
 
 /** Writes the bytes under the data folder; returns the path relative to it. */
 export function storeEvidence(
@@ -111,7 +23,7 @@ export function storeEvidence(
     EVIDENCE_DIR,
     `dot-${roundId}`,
     `don-vi-${unitId}`,
-    `${checked.sha256.slice(0, 16)}-${safeFileName(checked.fileName)}`,
+    storedName(checked.sha256, checked.fileName),
   );
   const abs = path.join(dataDir, rel);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
@@ -128,11 +40,34 @@ export function evidencePath(dataDir: string, storedPath: string): string {
   return abs;
 }
 
-/** True when the file on disk still has the hash recorded for it. */
-export function evidenceIntact(abs: string, sha256: string): boolean {
+/**
+ * Checks a stored file again before it is opened, whatever put it there (a data package, another
+ * program): it is the file recorded (same name as shown, same hash), and its content passes every
+ * rule a new evidence file passes (an allowed type by its real name, no program, content of its type).
+ */
+export function verifyStoredEvidence(
+  dataDir: string,
+  row: { stored_path: string; file_name: string; sha256: string },
+): string {
+  const abs = evidencePath(dataDir, row.stored_path);
+  if (path.basename(abs) !== storedName(row.sha256, row.file_name))
+    throw new AppError(
+      'EVIDENCE_CHANGED',
+      `Tệp minh chứng "${row.file_name}" được lưu dưới tên khác ("${path.basename(abs).slice(0, 120)}"): không mở, vì tệp mở ra phải đúng là tệp hiện tên.`,
+      { file: row.file_name },
+    );
+  let data: Uint8Array;
   try {
-    return crypto.createHash('sha256').update(fs.readFileSync(abs)).digest('hex') === sha256;
+    data = fs.readFileSync(abs);
   } catch {
-    return false;
+    data = new Uint8Array();
   }
+  if (data.length === 0 || crypto.createHash('sha256').update(data).digest('hex') !== row.sha256)
+    throw new AppError(
+      'EVIDENCE_CHANGED',
+      `Tệp minh chứng "${row.file_name}" đã bị xóa hoặc thay đổi trong thư mục dữ liệu (mã SHA-256 không khớp), không mở.`,
+      { file: row.file_name },
+    );
+  checkEvidence(row.file_name, data);
+  return abs;
 }

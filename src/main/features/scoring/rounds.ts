@@ -33,7 +33,7 @@ import type {
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
 import { getCriteriaSet } from './criteria-sets';
 import { isActiveOn, listUnits } from '../units/units';
-import { checkEvidence, evidenceIntact, evidencePath, storeEvidence } from './evidence';
+import { checkEvidence, storeEvidence, verifyStoredEvidence } from './evidence';
 import { moveToTrash } from '../safety/trash';
 import type { Executor } from '../../db/executor';
 
@@ -769,14 +769,8 @@ export async function openEvidence(
 ): Promise<{ opened: boolean; path: string }> {
   const e = await db.selectFrom('scoring_evidence').selectAll().where('id', '=', evidenceId).executeTakeFirst();
   if (!e) throw new AppError('NOT_FOUND', `Không tìm thấy tệp minh chứng có mã số ${evidenceId}.`);
-  const abs = evidencePath(dataDir, e.stored_path);
-  if (!evidenceIntact(abs, e.sha256)) {
-    throw new AppError(
-      'EVIDENCE_CHANGED',
-      `Tệp minh chứng "${e.file_name}" đã bị xóa hoặc thay đổi trong thư mục dữ liệu (mã SHA-256 không khớp), không mở.`,
-      { file: e.file_name },
-    );
-  }
+  // Checked again by content on every open: a data package or another program may have put it there.
+  const abs = verifyStoredEvidence(dataDir, e);
   await platform.openPath(abs);
   return { opened: true, path: abs };
 }
