@@ -3,13 +3,17 @@
 import { openDatabaseCore, type Core, type CoreOptions } from './core/core';
 import { installDefaultTemplates } from './features/templates/templates';
 import { installDefaultCriteriaSet } from './features/scoring/criteria-sets';
+import { cleanOrphanedSources } from './features/collect/orphans';
 
 export async function openCore(options: Omit<CoreOptions, 'seed'>): Promise<Core> {
-  return openDatabaseCore({
+  const core = await openDatabaseCore({
     ...options,
     seed: async (db) => {
       await installDefaultTemplates(db);
       await installDefaultCriteriaSet(db);
     },
   });
+  // Leftovers of imports killed half-way; a failure here never stops the start.
+  await cleanOrphanedSources(core.db, core.dataDir).catch(() => 0);
+  return core;
 }

@@ -2,7 +2,19 @@
 // touches the driver's handle.
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, sql, SqliteAdapter, SqliteDialect, SqliteIntrospector, type DialectAdapter } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  sql,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  SqliteIntrospector,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { DatabaseIntrospector } from 'kysely';
 import type { DB } from '../schema';
 import type { CopyFacts, Database, Engine, EngineIntrospector } from '../database';
@@ -43,7 +55,26 @@ class EngineSqliteIntrospector extends SqliteIntrospector implements EngineIntro
   readonly engine = sqliteEngine;
 }
 
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE) and waits for it up to
+ * the busy timeout. A deferred transaction reads first and then fails at once when another process
+ * wrote meanwhile (its snapshot is stale): a second import would fail instead of waiting its turn.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
 class AppSqliteDialect extends SqliteDialect {
+  constructor(private readonly appConfig: SqliteDialectConfig) {
+    super(appConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.appConfig);
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
   }

@@ -16,6 +16,7 @@ import {
   withRebuilt,
 } from './inspect';
 import { fileError } from '../../platform/files';
+import { DB_FILE_NAME } from '../../platform/paths';
 import { fileSha256, rememberPending, usePending } from '../../core/pending';
 
 export const DEFAULT_KEEP = 14;
@@ -25,24 +26,33 @@ const ROTATED = ['hang-ngay', 'truoc-nang-cap'];
 
 export const backupFolder = (core: Core) => path.join(core.dataDir, 'backups');
 
-function parseReason(name: string): string {
-  const m = /-\d{8}-\d{6}-([a-z-]+?)(?:-\d+)?\.db$/.exec(name);
-  return m?.[1] ?? 'khac';
+/**
+ * A copy this data's backups made: "<database name>-<yyyymmdd-hhmmss>-<reason>[-n].db". Any other
+ * file in the folder (one planted there) is neither listed for restore nor counted by the rotation.
+ */
+function parseBackupName(base: string, name: string): { stamp: string; reason: string; n: number } | null {
+  if (!name.startsWith(`${base}-`)) return null;
+  const m = /^(\d{8}-\d{6})-([a-z]+(?:-[a-z]+)*?)(?:-(\d{1,4}))?\.db$/.exec(name.slice(base.length + 1));
+  return m ? { stamp: m[1]!, reason: m[2]!, n: Number(m[3] ?? 1) } : null;
 }
 
 export async function listBackups(core: Core): Promise<BackupList> {
   const folder = backupFolder(core);
   const keep = await getSetting(core.db, KEEP_KEY, DEFAULT_KEEP);
-  const items: BackupItem[] = fs.existsSync(folder)
+  const file = core.database.file ?? DB_FILE_NAME;
+  const base = path.basename(file, path.extname(file));
+  const found = fs.existsSync(folder)
     ? fs
         .readdirSync(folder)
-        .filter((f) => f.endsWith('.db'))
-        .map((name) => {
-          const st = fs.statSync(path.join(folder, name));
-          return { name, size: st.size, createdAt: st.mtime.toISOString(), reason: parseReason(name) };
-        })
-        .sort((a, b) => b.name.localeCompare(a.name))
+        .map((name) => ({ name, parsed: parseBackupName(base, name) }))
+        .filter((x) => x.parsed !== null && fs.statSync(path.join(folder, x.name)).isFile())
     : [];
+  // newest first, by the time in the name (a copy's own clock), then by its number within a second
+  found.sort((a, b) => b.parsed!.stamp.localeCompare(a.parsed!.stamp) || b.parsed!.n - a.parsed!.n);
+  const items: BackupItem[] = found.map(({ name, parsed }) => {
+    const st = fs.statSync(path.join(folder, name));
+    return { name, size: st.size, createdAt: st.mtime.toISOString(), reason: parsed!.reason };
+  });
   return { folder, keep, items };
 }
 
@@ -96,8 +106,9 @@ export async function manualBackup(core: Core): Promise<{ saved: boolean; path: 
 export async function inspectBackup(core: Core, name?: string): Promise<DataInspection | null> {
   let file: string | null;
   if (name !== undefined) {
-    if (name !== path.basename(name) || !name.endsWith('.db'))
-      throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: "${name}".`);
+    const own = path.basename(core.database.file ?? DB_FILE_NAME, '.db');
+    if (name !== path.basename(name) || parseBackupName(own, name) === null)
+      throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: "${name.slice(0, 120)}".`);
     file = path.join(backupFolder(core), name);
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `Không còn bản sao lưu "${name}".`);
   } else {
