@@ -178,9 +178,12 @@ function splitItems(s: string): string[] {
 function splitArchiveTail(item: string): string[] {
   if (!/^[-–+•] ?Lưu\b/u.test(item)) return [item];
   for (let i = item.indexOf('. '); i >= 0; i = item.indexOf('. ', i + 1)) {
-    const rest = item.slice(i + 2);
-    const first = rest.split(' ', 1)[0]!;
-    if (isUpperWord(first) && /\p{Lu}.*\p{Lu}/u.test(first)) return [item.slice(0, i + 1), ...splitSignatureLine(rest)];
+    // the word after ". " (at most 12 characters are looked at): "TM.", "KT.", "CHỦ", "T/M" …
+    let j = i + 2;
+    while (j < item.length && j < i + 14 && item[j] !== ' ') j++;
+    const first = item.slice(i + 2, j);
+    if (isUpperWord(first) && /\p{Lu}.*\p{Lu}/u.test(first))
+      return [item.slice(0, i + 1), ...splitSignatureLine(item.slice(i + 2))];
   }
   return [item];
 }
@@ -188,7 +191,7 @@ function splitArchiveTail(item: string): string[] {
 /** "Nơi nhận: - A; - B; - Lưu: VT. KT. CHỦ TỊCH …" on one line: one entry per line. */
 function splitRecipients(line: string): string[] {
   const at = line.indexOf('Nơi nhận');
-  if (at < 0 || line.length > 20 * SHORT_LINE) return [line];
+  if (at < 0) return [line];
   const colon = /^Nơi nhận ?:/u.exec(line.slice(at));
   if (!colon) return [line];
   const rest = line.slice(at + colon[0].length).trim();
@@ -285,6 +288,8 @@ export function normalizePlanText(raw: string): string {
   lines = lines
     .map((l) => fixSlips(l.replace(SPACE, ' ').trim()))
     .filter((l) => l !== '' && !/^[-_=~.…·•*]{3,}$/.test(l) && !PAGE_NUMBER.test(l));
+  // the same heading line again and again (a hostile or broken copy) counts once
+  lines = lines.filter((l, i) => i === 0 || l !== lines[i - 1] || !isMottoLine(l));
   lines = dropWebHeader(lines);
   const end = headerEnd(lines);
   lines = [...lines.slice(0, end).flatMap(splitHeaderLine), ...lines.slice(end)];

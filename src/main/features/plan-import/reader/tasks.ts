@@ -19,7 +19,7 @@ const IMPLEMENTATION_ITEM = /^(to chuc thuc hien|phan cong (nhiem vu|trach nhiem
 const VERBS =
   /\s(chủ trì|theo dõi|tham mưu|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|xây dựng|tổ chức|hướng dẫn|tổng hợp|căn cứ|kiểm tra|rà soát|đôn đốc|bố trí|tăng cường|chỉ đạo|định kỳ|nghiên cứu|quán triệt|phát huy|cập nhật|lãnh đạo|tuyên truyền|phổ biến|vận động)(?=[\s,])/u;
 const SUPPORT =
-  /phối hợp(?: với)? (.{1,200}?)(?=\s(?:tham mưu|xử lý|triển khai|làm tốt|đăng tin|rà soát|chấm điểm|tổ chức|thực hiện|kiểm tra|theo dõi|hướng dẫn|tuyên truyền|vận động|giải quyết|xây dựng|chỉ đạo|báo cáo|đánh giá|tổng hợp|để|trong|nhằm|theo|về|tại)(?=[\s,.;])|[.;(:]|$)/gu;
+  /phối hợp(?: với)? (.{1,200}?)(?=\s(?:phối hợp|tham mưu|xử lý|triển khai|làm tốt|đăng tin|rà soát|chấm điểm|tổ chức|thực hiện|kiểm tra|theo dõi|hướng dẫn|tuyên truyền|vận động|giải quyết|xây dựng|chỉ đạo|báo cáo|đánh giá|tổng hợp|để|trong|nhằm|theo|về|tại)(?=[\s,.;])|[.;(:]|$)/gu;
 
 interface Open {
   section: string;
