@@ -221,7 +221,8 @@ export const documentHeader = z
         .nullable()
         .default(null),
       symbol: docText('Ký hiệu văn bản', 40).refine(
-        (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v),
+        // a Party symbol has one "/" before the issuer ("CT/TU", "KH/HU"): checked against the system below
+        (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*(\/[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*)?$/u.test(v),
         'Ký hiệu văn bản chỉ gồm chữ và số, các nhóm nối bằng "-" không có dấu cách (ví dụ: BC-SNV).',
       ),
       place: docText('Địa danh', 80, true),
@@ -252,7 +253,16 @@ export const signature = z
         .default(''),
       authorityLine: upper('Dòng thẩm quyền', 200).default(''),
       title: upper('Chức vụ người ký', 200),
-      fullName: docText('Họ và tên người ký', 100, true),
+      fullName: docText('Họ và tên người ký', 100),
+      /**
+       * The lines above the name exactly as the source prints them ("TM. ỦY BAN NHÂN DÂN",
+       * "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"): printed instead of prefix, authority line and title. With
+       * them the name may be empty: its place is left blank for signing by hand.
+       */
+      lines: z
+        .array(upper('Dòng thẩm quyền, chức vụ', 200, true))
+        .max(6)
+        .optional(),
       signatureImage: pngBase64('Ảnh chữ ký').optional(),
       sealImage: pngBase64('Ảnh con dấu').optional(),
     },
@@ -260,6 +270,9 @@ export const signature = z
   )
   .strict()
   .superRefine((s, ctx) => {
+    if (s.lines) return;
+    if (s.fullName === '')
+      ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'Họ và tên người ký không được để trống.' });
     if (s.authorityPrefix !== '' && s.authorityLine === '')
       ctx.addIssue({
         code: 'custom',
@@ -278,16 +291,30 @@ export const recipients = z
       .default([]),
     /** "Lưu: VT, <drafting unit>." */
     draftingUnit: docText('Đơn vị soạn thảo', 60).default(''),
+    /**
+     * The archive entry exactly as the source wrote it ("Lưu: VT, NC", "Lưu Văn phòng Tỉnh ủy"):
+     * printed instead of the one made from the drafting unit; "" prints none.
+     */
+    archive: docText('Dòng lưu văn bản', 300).optional(),
     copies: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 
+/** State documents (Nghị định 30/2020) or Party documents (Hướng dẫn 36-HD/VPTW, docs/PARTY-FORMAT.md). */
+export const DOCUMENT_SYSTEMS = ['state', 'party'] as const;
+
 export const documentModel = z
   .object({
+    /** The format: the state's Quốc hiệu, or the Party's heading, star, "Số 09-CT/TU", T/M and K/T. */
+    system: z
+      .enum(DOCUMENT_SYSTEMS, { error: 'Thể thức phải là "state" (Nhà nước) hoặc "party" (Đảng).' })
+      .default('state'),
     settings: documentSettings.default(DEFAULT_DOCUMENT_SETTINGS),
     header: documentHeader,
     type: z.enum(DOCUMENT_TYPE_NAMES, { error: 'Loại văn bản không hợp lệ (ví dụ: Báo cáo, Kế hoạch, Công văn).' }),
     summary: docText('Trích yếu nội dung', 1_000),
+    /** The line under a Party type name that names its author ("CỦA BAN THƯỜNG VỤ TỈNH ỦY"). */
+    authorLine: upper('Dòng tác giả dưới tên loại', 200).optional(),
     /** Kính gửi: one recipient on the line, several one per line. */
     to: z
       .array(docText('Kính gửi', 300, true))
@@ -300,10 +327,17 @@ export const documentModel = z
   })
   .strict()
   .superRefine((m, ctx) => {
+    if (m.system === 'state' && m.header.symbol.includes('/'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['header', 'symbol'],
+        message:
+          'Ký hiệu văn bản Nhà nước không có dấu "/" (ví dụ: KH-UBND); ký hiệu có "/" là của văn bản Đảng (system: "party").',
+      });
     if (m.type === 'Công văn' && m.summary === '')
       ctx.addIssue({ code: 'custom', path: ['summary'], message: 'Công văn phải có trích yếu "V/v …".' });
   })
-  .meta({ title: 'Mô hình văn bản hành chính (Nghị định 30/2020/NĐ-CP)' });
+  .meta({ title: 'Mô hình văn bản hành chính (Nghị định 30/2020/NĐ-CP; văn bản Đảng: Hướng dẫn 36-HD/VPTW)' });
 
 export type DocumentModelInput = z.input<typeof documentModel>;
 export type DocumentModel = z.output<typeof documentModel>;

@@ -1,5 +1,6 @@
 // The proposal as the save input: what the screen starts from before the user corrects it, and
-// what the CLI saves as is. Unmatched unit names become new units of the suggested kind.
+// what the CLI saves as is. A name not in the register stays unlinked: creating a unit is the
+// user's explicit choice, never the default; a group phrase keeps the kinds it names.
 import type { PlanImportSaveInput } from './plan-import';
 import type { PlanProposal } from '../model/plan-import';
 
@@ -20,7 +21,8 @@ export function proposalToSaveInput(p: PlanProposal): PlanImportSaveInput {
         name: u.name,
         role: u.role,
         unitId: u.unitId,
-        createKind: u.unitId === null ? u.suggestedKind : null,
+        createKind: null,
+        kinds: u.resolves === 'group' ? u.kinds : [],
       })),
       deadline: null,
     })),

@@ -30,8 +30,10 @@ export const importUnitInput = z
     name: requiredText('Tên đơn vị', 250),
     role: z.enum(['lead', 'support']).default('lead'),
     unitId: z.union([id, z.null()]).default(null),
-    /** For a name not in the register: create it with this kind; null leaves the name unlinked. */
+    /** For a name not in the register: create it with this kind (chosen by the user, never by default); null leaves it unlinked. */
     createKind: z.union([z.enum(UNIT_KINDS), z.null()]).default(null),
+    /** A group phrase ("UBND các xã, phường"): the kinds of unit it stands for; its periods expect those units. */
+    kinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),
   })
   .strict();
 
@@ -63,6 +65,8 @@ export const planImportSaveInput = z
     periods: z.array(importPeriodInput).max(20).default([]),
     /** The report template of the periods; null: the first template of the register. */
     templateId: z.union([id, z.null()]).default(null),
+    /** Save even when a plan with the same number, symbol, date and issuer exists (the user confirmed). */
+    allowDuplicate: z.boolean().default(false),
   })
   .strict()
   .refine((p) => new Set(p.periods.map((d) => `${d.type}-${d.year}-${d.index ?? ''}`)).size === p.periods.length, {
@@ -71,6 +75,10 @@ export const planImportSaveInput = z
   });
 
 export type PlanImportSaveInput = z.input<typeof planImportSaveInput>;
+
+export interface PlanExportResult extends SavedDocument {
+  warnings: string[];
+}
 
 export interface PlanImportResult {
   plan: Plan;
@@ -83,6 +91,11 @@ export const planImportContract = {
   'planImport.parse': method(planImportParseInput).returns<PlanProposal>(),
   /** Creates the plan, its tasks and targets, new units and the periods, all or nothing. */
   'planImport.save': method(planImportSaveInput).returns<PlanImportResult>(),
-  /** Writes a saved plan again as an official-format .docx or PDF (Nghị định 30/2020). */
-  'planImport.exportDocx': method(z.object({ planId: id, format: documentFormat }).strict()).returns<SavedDocument>(),
+  /**
+   * Writes a saved plan again as a .docx or PDF, word for word, in its own format (state: Nghị
+   * định 30/2020; Party: Hướng dẫn 36-HD/VPTW); the warnings say what is left empty.
+   */
+  'planImport.exportDocx': method(
+    z.object({ planId: id, format: documentFormat }).strict(),
+  ).returns<PlanExportResult>(),
 };

@@ -16,6 +16,8 @@ export const planTaskInput = z
   .object({
     text: requiredText('Nội dung nhiệm vụ', 4000),
     lead: z.union([unitRef, z.null()]).default(null),
+    /** Further units that lead the task jointly with the first ("Sở Tư pháp, Thanh tra tỉnh chủ trì"). */
+    coLeads: z.array(unitRef).max(100).default([]),
     supporting: z.array(unitRef).max(100).default([]),
     deadline: optionalDate,
   })

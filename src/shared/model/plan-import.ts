@@ -155,4 +155,6 @@ export interface PlanProposal {
   flags: ProposalFlag[];
   /** The flags' messages, in Vietnamese, for the user to check. */
   warnings: string[];
+  /** Plans already saved with the same number, symbol, date and issuer (set when read against a database). */
+  duplicates?: { planId: number; summary: string }[];
 }

@@ -37,6 +37,8 @@ export interface PlanTask {
   id?: number;
   text: string;
   lead: TaskUnitRef | null;
+  /** Units leading the task jointly with `lead`. */
+  coLeads: TaskUnitRef[];
   supporting: TaskUnitRef[];
   deadline: string | null;
 }

@@ -28,12 +28,14 @@ import {
 } from './plan';
 import { annexIsLandscape, annexNote, closeBody, numberLine, pad2, punctuateBases, splitLine, toRoman } from './text';
 import { Planner, base64, mmToPx, pngSize, twipsToPx } from './blocks';
+import { PARTY_SIZES, partyHeaderTable, partyNumberLine, partyPrefix } from './party';
 
 export * from './plan';
 export { annexIsLandscape, annexNote, numberLine, splitLine, toRoman } from './text';
 
 /** Header block: a borderless two-column table (boxes 1–4 of the decree). */
 function headerTable(p: Planner, model: DocumentModel, textWidth: number): Table {
+  if (model.system === 'party') return partyHeaderTable(p, model, textWidth);
   const h = model.header;
   const cellPad = 60;
   const rightWidth = Math.max(
@@ -133,22 +135,37 @@ function signatureTable(p: Planner, model: DocumentModel, textWidth: number): Ta
     ...(keepNext ? { keepNext } : {}),
   });
 
+  // Nơi nhận: the state's "- …;" under a bold italic label, the Party's "- …," under an underlined one
+  const party = model.system === 'party';
   const r = model.recipients;
   const entries = [
     ...(model.to.length > 0 && !r.entries.some((e) => /^-?\s*Như trên/i.test(e)) ? ['Như trên'] : []),
     ...r.entries,
   ];
-  const lines = entries.map((e) => `- ${e.replace(/^-\s*/, '').replace(/[.;,]*$/, '')};`);
+  const end = party ? ',' : ';';
+  const lines = entries.map((e) => `- ${e.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}${end}`);
   const archive = ['VT', r.draftingUnit].filter(Boolean).join(', ');
-  lines.push(`- Lưu: ${archive}${r.copies ? ` (${pad2(r.copies)} bản)` : ''}.`);
+  if (r.archive === undefined) lines.push(`- Lưu: ${archive}${r.copies ? ` (${pad2(r.copies)} bản)` : ''}.`);
+  else if (r.archive) lines.push(`- ${r.archive.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}.`);
+  else if (lines.length) lines[lines.length - 1] = lines[lines.length - 1]!.replace(/[;,]$/, '.');
   const left: CellContent[] = [
-    tight([{ text: 'Nơi nhận:', size: 12, bold: true, italic: true }], true),
-    ...lines.map((l) => tight([{ text: l, size: 11 }])),
+    tight(
+      [
+        party
+          ? { text: 'Nơi nhận:', size: PARTY_SIZES.recipientsLabel, underline: true }
+          : { text: 'Nơi nhận:', size: 12, bold: true, italic: true },
+      ],
+      true,
+    ),
+    ...lines.map((l) => tight([{ text: l, size: party ? PARTY_SIZES.recipients : 11 }])),
   ];
 
+  // the lines above the name: as the source printed them, else made from prefix, authority and title
   const authority: string[] = [];
-  if (sig.authorityPrefix) {
-    authority.push(`${sig.authorityPrefix} ${sig.authorityLine}`);
+  const prefix = party ? partyPrefix(sig.authorityPrefix) : sig.authorityPrefix;
+  if (sig.lines) authority.push(...sig.lines);
+  else if (sig.authorityPrefix) {
+    authority.push(`${prefix} ${sig.authorityLine}`);
     if (sig.title && sig.title !== sig.authorityLine) authority.push(sig.title);
   } else authority.push(sig.title);
   const right: CellContent[] = authority.map((a) => p.centred(a, { size, bold: true }));
@@ -228,7 +245,9 @@ export function planDocument(model: DocumentModel): Plan {
 
   // Title and summary with its rule (a công văn has none: its V/v sits under the number).
   if (!isLetter) {
-    main.push(p.centred(model.type.toLocaleUpperCase('vi'), { size, bold: true }, 0, ptToTwips(18)));
+    const typeSize = model.system === 'party' ? PARTY_SIZES.type : size;
+    main.push(p.centred(model.type.toLocaleUpperCase('vi'), { size: typeSize, bold: true }, 0, ptToTwips(18)));
+    if (model.authorLine) main.push(p.centred(model.authorLine, { size, bold: true }));
     if (model.summary) {
       main.push(p.centred(model.summary, { size, bold: true }));
       const summaryWidth = Math.min(textWidth, textWidthTwips(model.summary, size, true));
@@ -236,7 +255,9 @@ export function planDocument(model: DocumentModel): Plan {
     } else main.push({ kind: 'para', runs: [], after: ptToTwips(12) });
   }
   main.push(...addressees(p, model, textWidth));
-  main.push(...p.blocks(closeBody(punctuateBases(model.body)), textWidth));
+  // the decree ends the body with "./."; the Party's guide does not: a Party body ends as its source does
+  const body = punctuateBases(model.body);
+  main.push(...p.blocks(model.system === 'party' ? body : closeBody(body), textWidth));
   main.push({ kind: 'para', runs: [], before: 0, after: 0, line: SINGLE, keepNext: true });
   main.push(signatureTable(p, model, textWidth));
 
@@ -268,7 +289,7 @@ export function planDocument(model: DocumentModel): Plan {
       title: `${model.type} ${model.summary}`.trim(),
       author: h.agency,
       // "Số: 05/BC-SNV, Quảng Nam, ngày 05 tháng 6 năm 2025": the number, place and date.
-      subject: `${numberLine(h.number, h.symbol).replace(/\u00A0+/g, ' ')}, ${h.place}, ${formatDateLine(h.date)}`,
+      subject: `${(model.system === 'party' ? partyNumberLine(h.number, h.symbol) : numberLine(h.number, h.symbol)).replace(/\u00A0+/g, ' ')}, ${h.place}, ${formatDateLine(h.date)}`,
       keywords: [model.type, h.symbol, h.issuerName ?? h.agency].join('; '),
     },
   };

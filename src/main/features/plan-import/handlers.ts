@@ -1,6 +1,7 @@
 // plan-import: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import { exportPlanDocx, parsePlanImport, savePlanImport } from './plan-import';
+import { exportPlanDocx } from './export';
+import { parsePlanImport, savePlanImport } from './plan-import';
 
 export const planImportHandlers = {
   'planImport.parse': (core, a) => parsePlanImport(core.db, a),

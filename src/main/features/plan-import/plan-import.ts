@@ -4,22 +4,15 @@ import type { DocumentFormat } from '../../../shared/model/document';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import type { Platform } from '../../platform/platform';
+import type { Executor } from '../../db/executor';
 import { AppError } from '../../../shared/errors';
 import { foldDiacritics } from '../../../shared/text';
-import { todayIso } from '../../../shared/format';
 import type { planImportParseInput, planImportSaveInput, PlanImportResult } from '../../../shared/contract/plan-import';
-import type { SavedDocument } from '../../../shared/contract/documents';
 import type { PlanDeadline, PlanTask, TaskUnitRef } from '../../../shared/model/plan';
 import type { PlanProposal } from '../../../shared/model/plan-import';
 import { UNIT_KINDS, type Unit } from '../../../shared/model/unit';
 import { parsePlanText } from './reader/parse';
 import { readPlanFile } from './reader/read-file';
-import { planDocumentModel } from './to-document';
-import { parseDocumentModel } from '../../documents/model';
-import { FORMAT_FILTERS, renderDocument } from '../../documents/render';
-import { writeFileAtomic } from '../../platform/files';
-import { getAgency } from '../agency/agency';
 import { getPlan, insertPlan, type PlanData } from '../plans/plans';
 import { insertPeriod } from '../periods/periods';
 import { insertUnit } from '../units/units';
@@ -45,9 +38,39 @@ export async function parsePlanImport(
     .orderBy('sort_order')
     .orderBy('code')
     .execute();
-  return parsePlanText(raw, {
+  const proposal = parsePlanText(raw, {
     units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.short_name })),
   });
+  const same = await samePlans(db, {
+    number: proposal.number.value,
+    symbol: proposal.symbol.value,
+    issuedDate: proposal.date.value,
+    issuer: proposal.issuer.value ?? '',
+    summary: proposal.title.value,
+  });
+  return { ...proposal, duplicates: same.map((x) => ({ planId: x.id, summary: x.summary })) };
+}
+
+/**
+ * Plans already saved that are the same document: same symbol, date and issuer (folded), and the
+ * same number, or, when the number is blank, the same summary.
+ */
+export async function samePlans(
+  db: Executor,
+  d: { number: string; symbol: string; issuedDate: string | null; issuer: string; summary: string },
+): Promise<{ id: number; summary: string }[]> {
+  if (!d.symbol || !d.issuedDate) return [];
+  const rows = await db
+    .selectFrom('plans')
+    .select(['id', 'number', 'issuer', 'summary'])
+    .where('symbol', '=', d.symbol)
+    .where('issued_date', '=', d.issuedDate)
+    .execute();
+  const fold = (v: string) => foldDiacritics(v).replace(/\s+/g, ' ').trim();
+  return rows
+    .filter((r) => fold(r.issuer) === fold(d.issuer))
+    .filter((r) => (d.number ? r.number === d.number : !r.number && fold(r.summary) === fold(d.summary)))
+    .map((r) => ({ id: r.id, summary: r.summary }));
 }
 
 /** A code for a new unit: the initials of its name ("Phòng Nội vụ" → "PNV"), unique in the register. */
@@ -71,6 +94,14 @@ async function freeCode(trx: Transaction<DB>, name: string): Promise<string> {
 
 export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new Date()): Promise<PlanImportResult> {
   return db.transaction().execute(async (trx) => {
+    // 0. the same document twice is asked about, never saved silently
+    const same = input.allowDuplicate ? [] : await samePlans(trx, input);
+    if (same.length)
+      throw new AppError(
+        'DUPLICATE_PLAN',
+        `Văn bản này đã có trong danh sách (mã số ${same.map((x) => x.id).join(', ')}: "${same[0]!.summary}"): cùng số, ký hiệu ${input.symbol}, ngày ban hành và cơ quan ban hành. Chưa lưu gì. Nếu đúng là cần lưu thêm một bản, hãy xác nhận lưu trùng.`,
+        { field: 'number' },
+      );
     // 1. units named in the text and not in the register, created once each
     const createdUnits: Unit[] = [];
     const created = new Map<string, number>();
@@ -102,18 +133,15 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
     const idOf = (u: SaveInput['tasks'][number]['units'][number]): number | null =>
       u.unitId ?? created.get(foldDiacritics(u.name)) ?? null;
 
-    // 2. the plan: the first lead unit leads the task, the others support it
+    // 2. the plan: every lead unit leads the task (joint leads stay joint), the others support it
     const tasks: PlanTask[] = input.tasks.map((t) => {
-      const refs = t.units.map((u): TaskUnitRef & { role: string } => ({
-        unitId: idOf(u),
-        name: u.name,
-        role: u.role,
-      }));
-      const lead = refs.find((r) => r.role === 'lead') ?? refs[0] ?? null;
+      const ref = (u: (typeof t.units)[number]): TaskUnitRef => ({ unitId: idOf(u), name: u.name });
+      const leads = t.units.filter((u) => u.role === 'lead').map(ref);
       return {
         text: t.text,
-        lead: lead ? { unitId: lead.unitId, name: lead.name } : null,
-        supporting: refs.filter((r) => r !== lead).map((r) => ({ unitId: r.unitId, name: r.name })),
+        lead: leads[0] ?? null,
+        coLeads: leads.slice(1),
+        supporting: t.units.filter((u) => u.role !== 'lead').map(ref),
         deadline: t.deadline,
       };
     });
@@ -148,17 +176,29 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
           'Chưa có mẫu báo cáo nào nên chưa tạo được kỳ báo cáo. Hãy tạo mẫu báo cáo trước, hoặc bỏ chọn các kỳ báo cáo.',
           { field: 'templateId' },
         );
-      const unitIds = [
-        ...new Set(
-          plan.tasks
-            .flatMap((t) => [t.lead, ...t.supporting])
-            .map((r) => r?.unitId)
-            .filter((i): i is number => typeof i === 'number'),
-        ),
+      // the units the tasks name, and every active unit of the kinds their group phrases name
+      const kinds = [
+        ...new Set(input.tasks.flatMap((t) => t.units.flatMap((u) => (u.unitId === null ? u.kinds : [])))),
       ];
+      const named = plan.tasks
+        .flatMap((t) => [t.lead, ...t.coLeads, ...t.supporting])
+        .map((r) => r?.unitId)
+        .filter((i): i is number => typeof i === 'number');
+      const ofKinds =
+        named.length && kinds.length
+          ? (
+              await trx
+                .selectFrom('units')
+                .select('id')
+                .where('kind', 'in', kinds)
+                .where('active_to', 'is', null)
+                .execute()
+            ).map((u) => u.id)
+          : [];
+      const unitIds = [...new Set([...named, ...ofKinds])];
       const expected = unitIds.length
         ? { mode: 'list' as const, kinds: [], unitIds }
-        : { mode: 'kinds' as const, kinds: [...UNIT_KINDS], unitIds: [] };
+        : { mode: 'kinds' as const, kinds: kinds.length ? kinds : [...UNIT_KINDS], unitIds: [] };
       for (const [i, p] of input.periods.entries()) {
         try {
           periods.push(
@@ -194,25 +234,4 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
     }
     return { plan: await getPlan(trx, plan.id), periods, createdUnits };
   });
-}
-
-/** Writes a saved plan as an official-format .docx (or PDF) where the user chooses. */
-export async function exportPlanDocx(
-  db: Kysely<DB>,
-  platform: Platform,
-  planId: number,
-  format: DocumentFormat = 'docx',
-): Promise<SavedDocument> {
-  const plan = await getPlan(db, planId);
-  const agency = await getAgency(db);
-  const model = parseDocumentModel(planDocumentModel(plan, agency, todayIso()));
-  const name =
-    `${plan.number ? `${plan.number}-` : ''}${plan.symbol || 'KH'}-${plan.issuedDate ?? todayIso()}.${format}`.replace(
-      /[\\/:*?"<>|\s]+/g,
-      '-',
-    );
-  const target = await platform.chooseSavePath(name, FORMAT_FILTERS[format]);
-  if (!target) return { saved: false, path: null, entry: null };
-  writeFileAtomic(target, await renderDocument(model, format));
-  return { saved: true, path: target, entry: null };
 }

@@ -1,84 +1,114 @@
-// A saved plan back into the official-format document model: its stored text is read again for
-// the legal bases, the heading tree, the recipients and the signer.
+// A saved plan back into the document model, word for word: its stored text is read again and
+// every line of the body becomes a block in order (bases, headings, paragraphs, dash items), the
+// signature lines and the distribution list exactly as the source printed them, in the source's
+// format (state or Party). Nothing is invented: what the source lacks stays empty and is said.
 import type { DocumentModelInput } from '../../../shared/contract/document-model';
-import type { Agency } from '../../../shared/model/agency';
-import { AUTHORITY_PREFIXES, type AuthorityPrefix } from '../../../shared/model/agency';
 import { DOCUMENT_TYPE_NAMES, type DocumentTypeName } from '../../../shared/model/document';
 import { PLAN_TYPE_LABELS, type Plan } from '../../../shared/model/plan';
-import type { ProposedSection } from '../../../shared/model/plan-import';
+import { AppError } from '../../../shared/errors';
+import { toLines } from './reader/lines';
 import { parsePlanText } from './reader/parse';
+import { headingOf } from './reader/sections';
 
 type Block = DocumentModelInput['body'][number];
-const upper = (s: string) => s.toLocaleUpperCase('vi');
 
-function sectionBlocks(n: ProposedSection): Block[] {
-  const paragraphs = (t: string): Block[] =>
-    t
-      .split('\n')
-      .filter(Boolean)
-      .map((p) => ({ kind: 'paragraph', text: p }));
-  if (n.level === 4) return [];
-  const level = Math.min(n.level, 3) as 1 | 2 | 3;
-  // a long numbered paragraph stays a paragraph, its number in front
-  const head: Block =
-    n.title.length > 300
-      ? { kind: 'paragraph', text: `${n.label}${level === 3 ? ')' : '.'} ${n.title}.` }
-      : { kind: 'heading', level, number: n.label, title: level === 1 ? upper(n.title) : n.title };
-  const out: Block[] = [head, ...paragraphs(n.text)];
-  const dashes = n.children.filter((c) => c.level === 4);
-  if (dashes.length) out.push({ kind: 'list', items: dashes.map((d) => d.title) });
-  for (const c of n.children) out.push(...sectionBlocks(c));
-  return out;
+export interface PlanDocument {
+  model: DocumentModelInput;
+  /** What the document leaves empty or could not keep, in Vietnamese. */
+  warnings: string[];
 }
 
-export function planDocumentModel(plan: Plan, agency: Agency, today: string): DocumentModelInput {
-  const p = parsePlanText(plan.body);
-  const label = PLAN_TYPE_LABELS[plan.type];
-  const type: DocumentTypeName = (DOCUMENT_TYPE_NAMES as readonly string[]).includes(p.type.value ?? '')
-    ? (p.type.value as DocumentTypeName)
-    : (DOCUMENT_TYPE_NAMES as readonly string[]).includes(label)
-      ? (label as DocumentTypeName)
-      : 'Kế hoạch';
-  const number = /^\d{1,6}$/.test(plan.number) ? Number(plan.number) : null;
-  const symbol = (plan.symbol || 'KH').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '');
-  const body: Block[] = [];
-  for (const b of p.legalBases) body.push({ kind: 'basis', text: b.text });
-  for (const s of p.sections) body.push(...sectionBlocks(s));
-  if (body.length === 0)
-    for (const line of plan.body.split('\n').filter(Boolean)) body.push({ kind: 'paragraph', text: line });
+const BASIS = /^(Căn cứ|Thực hiện|Xét)(?![\p{L}\p{N}])/u;
+/** The labels the writer prints itself ("I. ", "1. ", "a) "): other labels ("1-") stay in the text. */
+const WRITER_LABEL = /^(?:[IVXL]{1,6}\. |\d{1,2}\. |[a-zđ]\) )/u;
 
-  const signerLine = p.signer?.authority[0] ?? '';
-  const prefix = (AUTHORITY_PREFIXES.find((a) => a && signerLine.startsWith(a)) ?? '') as AuthorityPrefix;
-  const fallback = agency.signers.find((s) => s.isDefault) ?? agency.signers[0];
-  const signature = p.signer?.title
-    ? {
-        authorityPrefix: prefix,
-        authorityLine: upper(signerLine.slice(prefix.length).trim()),
-        title: upper(p.signer.title),
-        fullName: p.signer.name,
-      }
-    : {
-        authorityPrefix: fallback?.authorityPrefix ?? '',
-        authorityLine: fallback?.authorityLine ?? '',
-        title: fallback?.title ?? 'CHỦ TỊCH',
-        fullName: plan.signer || p.signer?.name || fallback?.fullName || '(chưa rõ người ký)',
-      };
-  const kept = p.recipients.filter((r) => !/^Lưu\b/u.test(r.text));
-  const store = p.recipients.find((r) => /^Lưu\b/u.test(r.text))?.text ?? '';
-  const drafting = /^Lưu\s*:?\s*VT\s*,\s*(.+)$/u.exec(store)?.[1] ?? '';
+/** The body's lines as blocks, in order and whole: only the "- " of dash items is the writer's to print. */
+export function bodyBlocks(lines: string[], system: 'state' | 'party'): Block[] {
+  const out: Block[] = [];
+  let list: string[] | null = null;
+  let beforeHeadings = true;
+  for (const text of lines) {
+    const h = headingOf(text);
+    if (h?.level === 4) {
+      if (!list) out.push({ kind: 'list', items: (list = []) });
+      list.push(text.replace(/^[-–+•] ?/u, ''));
+      continue;
+    }
+    list = null;
+    if (h) beforeHeadings = false;
+    if (beforeHeadings && BASIS.test(text)) out.push({ kind: 'basis', text });
+    else if (h && WRITER_LABEL.test(text) && system === 'state' && isTitleLine(h.rest, h.level))
+      out.push({ kind: 'heading', level: h.level as 1 | 2 | 3, number: h.label, title: h.rest });
+    else if (h && h.level <= 2 && isTitleLine(h.rest, h.level))
+      out.push({ kind: 'paragraph', text: [{ text, bold: true }], indent: true });
+    else out.push({ kind: 'paragraph', text });
+  }
+  return out.filter((b) => b.kind !== 'list' || b.items.length > 0);
+}
+
+/** A heading's own line: a title, not a paragraph that starts with a number. */
+function isTitleLine(rest: string, level: number): boolean {
+  if (level === 1) return rest.length <= 200 && !/[.;]$/.test(rest);
+  return level === 2 && rest.length <= 150 && !/[.;:]$/.test(rest);
+}
+
+export function planDocumentModel(plan: Plan): PlanDocument {
+  const p = parsePlanText(plan.body);
+  const warnings: string[] = [];
+  const missing: string[] = [];
+  const issuer = (plan.issuer || p.issuer.value || '').toLocaleUpperCase('vi');
+  if (!issuer) missing.push('cơ quan ban hành');
+  if (!p.place.value) missing.push('địa danh');
+  if (!plan.issuedDate) missing.push('ngày ban hành');
+  if (!plan.symbol) missing.push('ký hiệu');
+  if (missing.length)
+    throw new AppError(
+      'PLAN_INCOMPLETE',
+      `Văn bản chỉ đạo mã số ${plan.id} chưa có ${missing.join(', ')} nên chưa xuất được thể thức chính thức. Hãy bổ sung ở màn hình Văn bản chỉ đạo rồi xuất lại.`,
+      { field: 'planId' },
+    );
+  const label = PLAN_TYPE_LABELS[plan.type];
+  const names = DOCUMENT_TYPE_NAMES as readonly string[];
+  const type = (
+    names.includes(p.type.value ?? '') ? p.type.value : names.includes(label) ? label : 'Kế hoạch'
+  ) as DocumentTypeName;
+  const number = /^\d{1,6}$/.test(plan.number) && Number(plan.number) > 0 ? Number(plan.number) : null;
+  if (number === null) warnings.push('Văn bản không có số: dòng "Số" để trống cho văn thư ghi.');
+
+  const bodyLines = toLines(p.text.slice(p.body.start, p.body.end)).map((l) => l.text);
+  const body = bodyBlocks(bodyLines, p.system);
+  if (p.truncated) warnings.push('Văn bản nguồn có vẻ không đầy đủ ("[...]" hoặc bị cắt): bản xuất chỉ có phần đã có.');
+
+  const sig = p.signer;
+  const name = plan.signer || sig?.name || '';
+  if (!sig) warnings.push('Văn bản nguồn không có khối chữ ký: để trống chỗ ký, không ghi chức vụ hay họ tên.');
+  else if (!name) warnings.push('Văn bản nguồn không ghi họ tên người ký: để trống chỗ ghi họ tên.');
+  const archiveAt = p.recipients.findIndex((r) => /^Lưu\b/u.test(r.text));
+  const entries = p.recipients.filter((_, i) => i !== archiveAt).map((r) => r.text);
+  if (!p.recipients.length) warnings.push('Văn bản nguồn không có "Nơi nhận": bản xuất để trống phần này.');
   return {
-    header: {
-      parentAgency: upper(p.parentIssuer.value ?? (plan.issuer ? '' : agency.parentName)),
-      agency: upper(plan.issuer || agency.name || 'CƠ QUAN BAN HÀNH'),
-      number,
-      symbol: symbol || 'KH',
-      place: p.place.value ?? (agency.place || 'Việt Nam'),
-      date: plan.issuedDate ?? today,
+    model: {
+      system: p.system,
+      header: {
+        parentAgency: (p.parentIssuer.value ?? '').toLocaleUpperCase('vi'),
+        agency: issuer,
+        number,
+        symbol: plan.symbol.replace(/[^\p{L}\p{N}/-]+/gu, '-').replace(/^-+|-+$/g, ''),
+        place: p.place.value!,
+        date: plan.issuedDate!,
+      },
+      type,
+      summary: plan.summary,
+      ...(p.typeAuthor.value ? { authorLine: p.typeAuthor.value } : {}),
+      to: p.to.map((t) => t.text),
+      body,
+      signature: {
+        lines: sig ? [...sig.authority, ...(sig.title ? [sig.title] : [])] : [],
+        title: sig?.title ?? '',
+        fullName: name,
+      },
+      recipients: { entries, draftingUnit: '', archive: archiveAt >= 0 ? p.recipients[archiveAt]!.text : '' },
     },
-    type,
-    summary: plan.summary,
-    body,
-    signature,
-    recipients: { entries: kept.map((r) => r.text), draftingUnit: drafting.replace(/[.;]+$/, '') },
+    warnings,
   };
 }

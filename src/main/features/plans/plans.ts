@@ -67,12 +67,13 @@ export async function getPlan(db: Executor, id: number): Promise<Plan> {
     updatedAt: p.updated_at,
     tasks: tasks.map((t): PlanTask => {
       const mine = taskUnits.filter((u) => u.task_id === t.id);
-      const lead = mine.find((u) => u.role === 'lead');
+      const leads = mine.filter((u) => u.role === 'lead');
       return {
         id: t.id,
         text: t.text,
         deadline: t.deadline,
-        lead: lead ? refOf(lead) : null,
+        lead: leads[0] ? refOf(leads[0]) : null,
+        coLeads: leads.slice(1).map(refOf),
         supporting: mine.filter((u) => u.role === 'support').map(refOf),
       };
     }),
@@ -136,7 +137,7 @@ export async function listPlans(db: Executor): Promise<PlanListItem[]> {
 
 async function assertUnitsExist(db: Executor, data: PlanData): Promise<void> {
   const ids = new Set<number>();
-  for (const t of data.tasks) for (const r of [t.lead, ...t.supporting]) if (r?.unitId) ids.add(r.unitId);
+  for (const t of data.tasks) for (const r of [t.lead, ...t.coLeads, ...t.supporting]) if (r?.unitId) ids.add(r.unitId);
   if (ids.size === 0) return;
   const found = new Set(
     (
@@ -176,6 +177,7 @@ async function writeParts(db: Executor, planId: number, data: PlanData): Promise
       .executeTakeFirstOrThrow();
     const refs: { role: 'lead' | 'support'; ref: TaskUnitRef }[] = [
       ...(t.lead ? [{ role: 'lead' as const, ref: t.lead }] : []),
+      ...t.coLeads.map((ref) => ({ role: 'lead' as const, ref })),
       ...t.supporting.map((ref) => ({ role: 'support' as const, ref })),
     ];
     for (const [j, r] of refs.entries()) {

@@ -10,7 +10,7 @@ import { formatDec, parseViNumber } from '../../../shared/domain/decimal';
 import { PLAN_TYPES, PLAN_TYPE_LABELS, type Plan, type PlanType } from '../../../shared/model/plan';
 import { PERIOD_TYPES, PERIOD_TYPE_LABELS, type PeriodType } from '../../../shared/model/period';
 import { type UnitListItem } from '../../../shared/model/unit';
-import { resolveUnitRef, resolveUnitRefs } from '../../../shared/domain/unit-refs';
+import { resolveUnitRefs } from '../../../shared/domain/unit-refs';
 import type { PlanInput } from '../../../shared/contract/plans';
 import '../../styles/reporting.css';
 
@@ -44,7 +44,8 @@ export function PlanEditor({
   const [tasks, setTasks] = useState<TaskDraft[]>(
     plan?.tasks.map((t) => ({
       text: t.text,
-      lead: t.lead?.name ?? '',
+      // joint leads in one field, separated by ";" as the supporting units are
+      lead: [...(t.lead ? [t.lead] : []), ...t.coLeads].map((l) => l.name).join('; '),
       supporting: t.supporting.map((s) => s.name).join('; '),
       deadline: t.deadline ?? '',
     })) ?? [],
@@ -70,7 +71,7 @@ export function PlanEditor({
   useEffect(() => {
     void call('units.list', {}).then(setUnits, () => setUnits([]));
   }, []);
-  const previousRefs = plan?.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.supporting]) ?? [];
+  const previousRefs = plan?.tasks.flatMap((t) => [...(t.lead ? [t.lead] : []), ...t.coLeads, ...t.supporting]) ?? [];
   const setTask = (i: number, patch: Partial<TaskDraft>) =>
     setTasks(tasks.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const addSupporting = (i: number, name: string) => {
@@ -98,12 +99,16 @@ export function PlanEditor({
     return {
       ...h,
       issuedDate: h.issuedDate || null,
-      tasks: tasks.map((t) => ({
-        text: t.text,
-        lead: resolveUnitRef(t.lead, units, previousRefs),
-        supporting: resolveUnitRefs(t.supporting, units, previousRefs),
-        deadline: t.deadline || null,
-      })),
+      tasks: tasks.map((t) => {
+        const leads = resolveUnitRefs(t.lead, units, previousRefs);
+        return {
+          text: t.text,
+          lead: leads[0] ?? null,
+          coLeads: leads.slice(1),
+          supporting: resolveUnitRefs(t.supporting, units, previousRefs),
+          deadline: t.deadline || null,
+        };
+      }),
       targets,
       deadlines: dl,
     };
@@ -229,7 +234,7 @@ export function PlanEditor({
                   <input
                     aria-label={`Chủ trì ${i + 1}`}
                     list="plan-units"
-                    placeholder="Chọn trong danh bạ hoặc gõ tên"
+                    placeholder="Chọn trong danh bạ hoặc gõ tên (chủ trì chung: ngăn bằng ;)"
                     value={t.lead}
                     onChange={(e) => setTask(i, { lead: e.target.value })}
                   />
@@ -309,11 +314,16 @@ function UnitLinkHint({
   units: UnitListItem[];
   previous: Plan['tasks'][number]['supporting'];
 }) {
-  const ref = resolveUnitRef(typed, units, previous);
-  if (!ref) return null;
+  const refs = resolveUnitRefs(typed, units, previous);
+  if (!refs.length) return null;
+  const linked = refs.filter((r) => r.unitId !== null).length;
   return (
     <div className="small muted">
-      {ref.unitId !== null ? '✓ Đơn vị trong danh bạ' : 'Tên tự do (không có trong danh bạ)'}
+      {refs.length === 1
+        ? linked
+          ? '✓ Đơn vị trong danh bạ'
+          : 'Tên tự do (không có trong danh bạ)'
+        : `${refs.length} đơn vị chủ trì chung, ${linked} trong danh bạ`}
     </div>
   );
 }

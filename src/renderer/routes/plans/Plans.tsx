@@ -174,7 +174,7 @@ export function PlansScreen() {
                     <strong>{i + 1}.</strong> {t.text}
                   </div>
                   <div className="small muted">
-                    {t.lead ? `Chủ trì: ${t.lead.name}` : ''}
+                    {t.lead ? `Chủ trì: ${[t.lead, ...t.coLeads].map((l) => l.name).join(', ')}` : ''}
                     {t.supporting.length ? ` · Phối hợp: ${t.supporting.map((s) => s.name).join(', ')}` : ''}
                     {t.deadline ? ` · Hạn: ${formatDateShort(t.deadline)}` : ''}
                   </div>

@@ -245,6 +245,15 @@ function dropWebHeader(lines: string[]): string[] {
   return lines.slice(start);
 }
 
+/** What a web page puts below the document: from such a line on, nothing is the document's. */
+const WEB_FOOTER =
+  /^(?:Tin liên quan|Bài viết liên quan|Văn bản liên quan|Tin cùng chuyên mục|Các tin khác|Tin khác|Bình luận|Ý kiến bạn đọc)$/iu;
+
+function dropWebFooter(lines: string[]): string[] {
+  const at = lines.findIndex((l) => l.length < 40 && WEB_FOOTER.test(l));
+  return at > 0 ? lines.slice(0, at) : lines;
+}
+
 const ENDS_SENTENCE = /[.;:!?)\]”"'’…]$/u;
 const STARTS_HEADING = /^(?:[IVXLC]{1,6} ?[.\-–)]|\p{N}{1,3} ?[.)]|\p{N}{1,3} ?[-–] |[a-zđ] ?\)|[-–+•] )/u;
 
@@ -290,7 +299,7 @@ export function normalizePlanText(raw: string): string {
     .filter((l) => l !== '' && !/^[-_=~.…·•*]{3,}$/.test(l) && !PAGE_NUMBER.test(l));
   // the same heading line again and again (a hostile or broken copy) counts once
   lines = lines.filter((l, i) => i === 0 || l !== lines[i - 1] || !isMottoLine(l));
-  lines = dropWebHeader(lines);
+  lines = dropWebFooter(dropWebHeader(lines));
   const end = headerEnd(lines);
   lines = [...lines.slice(0, end).flatMap(splitHeaderLine), ...lines.slice(end)];
   lines = lines.flatMap(splitAfterEndMark).flatMap(splitRecipients);
