@@ -1,36 +1,32 @@
 // The plan-text commands of the headless CLI:
 //   plans parse FILE [--json] [--db PATH]          what the reader proposes (JSON keys fixed: other tools read them)
 //   plans import FILE.txt|.docx [--json] [--db]    parse and save the plan, its tasks, targets and periods
-//   plans export ID --out FILE.docx [--db PATH]    write a saved plan back as Word, word for word
+// (plans export ID FILE.docx, the plan written back as Word, is in reports/workflow-cli.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, describeLocation, type Result } from '../../../shared/errors';
 import type { PlanProposal } from '../../../shared/model/plan-import';
-import type { PlanExportResult, PlanImportResult } from '../../../shared/contract/plan-import';
+import type { PlanImportResult } from '../../../shared/contract/plan-import';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { proposalToSaveInput } from '../../../shared/contract/plan-import-input';
 import type { CliApp } from '../../cli/kit';
-import { fixedPathPlatform, folderPlatform } from '../../platform/platform';
+import { folderPlatform } from '../../platform/platform';
 import { parsePlanText } from './reader/parse';
 import { readPlanFile } from './reader/read-file';
 
 export const PLAN_TEXT_USAGE = `  plans parse FILE.txt|.docx [--json]         đọc văn bản chỉ đạo, in đề xuất (loại, số, ngày, nhiệm vụ, chỉ tiêu, hạn nộp…)
   plans import FILE.txt|.docx [--json]        đọc và lưu văn bản, nhiệm vụ, chỉ tiêu và kỳ báo cáo (không tự tạo đơn vị;
-                                               văn bản đã có thì hỏi: thêm --allow-duplicate để vẫn lưu)
-  plans export ID --out FILE.docx             xuất lại văn bản đã lưu ra Word, đúng thể thức Nhà nước hoặc Đảng của bản gốc`;
+                                               văn bản đã có thì hỏi: thêm --allow-duplicate để vẫn lưu)`;
 
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-/** `plans parse …` and `plans export …` always; `plans import FILE` when FILE is not the JSON of `plans show`. */
+/** `plans parse …` always; `plans import FILE` when FILE is not the JSON of `plans show`. */
 export function isPlanTextCommand(positional: string[]): boolean {
   const [group, action, file] = positional;
-  return (
-    group === 'plans' &&
-    (action === 'parse' || action === 'export' || (action === 'import' && !!file && !/\.json$/i.test(file)))
-  );
+  return group === 'plans' && (action === 'parse' || (action === 'import' && !!file && !/\.json$/i.test(file)));
 }
 
 /** The proposal as one JSON object with the documented keys; absent fields are null or empty. */
@@ -102,7 +98,6 @@ export async function runPlanTextCli(
   io: Io,
 ): Promise<number> {
   const [, action, file] = positional;
-  if (action === 'export') return runExport(file, flags, dbPath, app, io);
   if (!file) {
     io.err(`Thiếu tên tệp.\n${PLAN_TEXT_USAGE}`);
     return 1;
@@ -166,45 +161,6 @@ export async function runPlanTextCli(
               `Đã lưu văn bản mã số ${r.plan.id}: ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo.`,
               ...warnings.map((w) => `Lưu ý: ${w}`),
             ].join('\n'),
-      );
-      return 0;
-    } finally {
-      await core.close();
-    }
-  } catch (err) {
-    io.err(err instanceof AppError ? errorText(err) : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-}
-
-/** `plans export ID --out FILE.docx`: through the contract, with the CLI's --out as the chosen path. */
-async function runExport(
-  id: string | undefined,
-  flags: Map<string, string | true>,
-  dbPath: string,
-  app: CliApp,
-  io: Io,
-) {
-  const out = flags.get('--out');
-  if (!id || !/^\d+$/.test(id) || typeof out !== 'string' || !/\.docx$/i.test(out)) {
-    io.err(`Cần mã số văn bản và tệp .docx: plans export ID --out FILE.docx\n${PLAN_TEXT_USAGE}`);
-    return 1;
-  }
-  try {
-    const core = await app.openCore({
-      dbPath,
-      platform: fixedPathPlatform(out),
-      version: 'cli',
-      nativeBinding: app.nativeBinding,
-    });
-    try {
-      const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-      const r = (await dispatch('planImport.exportDocx', { planId: Number(id) })) as Result<PlanExportResult>;
-      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.where, r.error.details);
-      io.out(
-        flags.has('--json')
-          ? JSON.stringify({ path: r.value.path, warnings: r.value.warnings }, null, 2)
-          : [`Đã xuất ${r.value.path}`, ...r.value.warnings.map((w) => `Lưu ý: ${w}`)].join('\n'),
       );
       return 0;
     } finally {

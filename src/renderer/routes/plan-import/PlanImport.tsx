@@ -2,7 +2,7 @@
 // with the source passages highlighted, correct anything, then save everything in one step.
 import { InfoFields, PeriodFields, TargetFields, TaskFields, type Form } from './ProposalFields';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { ApiError, call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import type { PlanImportResult } from '../../../shared/contract/plan-import';
@@ -10,6 +10,8 @@ import type { PlanProposal, Span } from '../../../shared/model/plan-import';
 import { proposalToSaveInput } from '../../../shared/contract/plan-import-input';
 import './plan-import.css';
 import { Highlighted } from './Highlighted';
+import { DuplicateNotice } from './DuplicateNotice';
+import type { UnitListItem } from '../../../shared/model/unit';
 
 export function PlanImportScreen() {
   const notice = useNotice();
@@ -22,6 +24,13 @@ export function PlanImportScreen() {
   const [active, setActive] = useState<Span[]>([]);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState<PlanImportResult | null>(null);
+  // the save was refused because the same document is already saved: the user may confirm
+  const [duplicate, setDuplicate] = useState(false);
+  // the unit register, to link each phrase of an assignment to a unit
+  const [units, setUnits] = useState<UnitListItem[]>([]);
+  useEffect(() => {
+    void call('units.list', {}).then(setUnits, () => setUnits([]));
+  }, []);
   const sourceRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -36,6 +45,7 @@ export function PlanImportScreen() {
     setActive([]);
     setSaved(null);
     setError('');
+    setDuplicate(false);
   };
 
   const parse = async (args: { text: string } | { file: { fileName: string; data: Uint8Array<ArrayBuffer> } }) => {
@@ -65,12 +75,14 @@ export function PlanImportScreen() {
     try {
       const r = await call('planImport.save', { ...form, periods: (form.periods ?? []).filter((_p, i) => keep[i]) });
       setSaved(r);
+      setDuplicate(false);
       notice(
         'ok',
         `Đã lưu văn bản "${r.plan.summary}": ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo${r.createdUnits.length ? `, ${r.createdUnits.length} đơn vị mới` : ''}.`,
       );
     } catch (err) {
       setError(errorMessage(err));
+      if (err instanceof ApiError && err.data.code === 'DUPLICATE_PLAN') setDuplicate(true);
     } finally {
       setBusy(false);
     }
@@ -80,7 +92,8 @@ export function PlanImportScreen() {
     if (!saved) return;
     await tryCall(async () => {
       const r = await call('planImport.exportDocx', { planId: saved.plan.id, format });
-      if (r.saved) notice('ok', `Đã xuất văn bản: ${r.path}`);
+      if (r.saved)
+        notice('ok', `Đã xuất văn bản: ${r.path}${r.warnings.length ? `. Lưu ý: ${r.warnings.join(' ')}` : ''}`);
     });
   };
 
@@ -184,6 +197,17 @@ export function PlanImportScreen() {
               void save();
             }}
           >
+            {proposal.system === 'party' ? (
+              <div className="muted small">
+                Thể thức văn bản Đảng (Hướng dẫn 36-HD/VPTW): xuất lại đúng thể thức này.
+              </div>
+            ) : null}
+            <DuplicateNotice
+              proposal={proposal}
+              refused={duplicate}
+              allow={form.allowDuplicate ?? false}
+              onAllow={(v) => set('allowDuplicate', v)}
+            />
             {proposal.warnings.length ? (
               <div className="pi-warnings">
                 {proposal.warnings.map((w) => (
@@ -202,7 +226,7 @@ export function PlanImportScreen() {
               ))}
             </fieldset>
 
-            <TaskFields proposal={proposal} form={form} set={set} focus={focus} />
+            <TaskFields proposal={proposal} form={form} units={units} set={set} focus={focus} />
 
             <TargetFields proposal={proposal} form={form} set={set} focus={focus} />
 

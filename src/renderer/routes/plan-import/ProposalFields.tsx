@@ -11,7 +11,8 @@ import {
   type Comparator,
   type PlanType,
 } from '../../../shared/model/plan';
-import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../shared/model/unit';
+import type { UnitListItem } from '../../../shared/model/unit';
+import { UnitPhraseReview } from './UnitPhraseReview';
 import { PERIOD_TYPE_LABELS } from '../../../shared/model/period';
 import { ViDateInput } from '../../components/ViDateInput';
 
@@ -123,11 +124,14 @@ export function InfoFields({
 export function TaskFields({
   proposal,
   form,
+  units,
   set,
   focus,
 }: {
   proposal: PlanProposal;
   form: Form;
+  /** The unit register, to link each phrase of an assignment to a unit. */
+  units: UnitListItem[];
   set: SetField;
   focus: Focus;
 }) {
@@ -148,49 +152,24 @@ export function TaskFields({
             }
           />
           <div className="pi-units">
-            {(t.units ?? []).map((u, j) => {
-              const found = proposal.tasks[i]?.units[j];
-              const matched = u.unitId !== null && u.unitId !== undefined;
-              const update = (patch: Partial<typeof u>) =>
-                set(
-                  'tasks',
-                  form.tasks!.map((x, k) =>
-                    k === i ? { ...x, units: x.units!.map((y, m) => (m === j ? { ...y, ...patch } : y)) } : x,
-                  ),
-                );
-              return (
-                <span key={j} className={`pi-unit ${matched ? 'matched' : 'new'}`} onClick={focus(found?.spans)}>
-                  <strong>{u.role === 'support' ? 'Phối hợp' : 'Chủ trì'}:</strong> {u.name}
-                  {matched ? (
-                    <span className="muted">✓ {found?.unitName ?? 'có trong danh sách'}</span>
-                  ) : (
-                    <label>
-                      <input
-                        type="checkbox"
-                        name={`new-unit-${i}-${j}`}
-                        checked={u.createKind !== null && u.createKind !== undefined}
-                        onChange={(e) =>
-                          update({ createKind: e.target.checked ? (found?.suggestedKind ?? 'khac') : null })
-                        }
-                      />{' '}
-                      thêm đơn vị mới
-                      {u.createKind ? (
-                        <select
-                          value={u.createKind}
-                          onChange={(e) => update({ createKind: e.target.value as UnitKind })}
-                        >
-                          {UNIT_KINDS.map((k) => (
-                            <option key={k} value={k}>
-                              {UNIT_KIND_LABELS[k]}
-                            </option>
-                          ))}
-                        </select>
-                      ) : null}
-                    </label>
-                  )}
-                </span>
-              );
-            })}
+            {(t.units ?? []).map((u, j) => (
+              <UnitPhraseReview
+                key={j}
+                id={`${i}-${j}`}
+                unit={u}
+                found={proposal.tasks[i]?.units[j]}
+                units={units}
+                onFocus={focus(proposal.tasks[i]?.units[j]?.spans)}
+                onChange={(patch) =>
+                  set(
+                    'tasks',
+                    form.tasks!.map((x, k) =>
+                      k === i ? { ...x, units: x.units!.map((y, m) => (m === j ? { ...y, ...patch } : y)) } : x,
+                    ),
+                  )
+                }
+              />
+            ))}
           </div>
         </div>
       ))}
