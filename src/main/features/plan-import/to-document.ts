@@ -52,13 +52,29 @@ function isTitleLine(rest: string, level: number): boolean {
   return level === 2 && rest.length <= 150 && !/[.;:]$/.test(rest);
 }
 
+/**
+ * The place of a document is the locality its issuer sits in (Nghị định 30, Phụ lục I): for a
+ * plan typed in by hand, read it from the issuer's name ("UBND thành phố Long Khánh" → "Long Khánh").
+ */
+export function placeOfIssuer(issuer: string): string | null {
+  const m = /(?:^|\s)(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+(\S.*)$/iu.exec(issuer.trim());
+  if (!m) return null;
+  return m[1]!
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+}
+
 export function planDocumentModel(plan: Plan): PlanDocument {
   const p = parsePlanText(plan.body);
   const warnings: string[] = [];
   const missing: string[] = [];
   const issuer = (plan.issuer || p.issuer.value || '').toLocaleUpperCase('vi');
+  const place = p.place.value ?? placeOfIssuer(issuer);
   if (!issuer) missing.push('cơ quan ban hành');
-  if (!p.place.value) missing.push('địa danh');
+  if (!place) missing.push('địa danh');
+  else if (!p.place.value) warnings.push(`Văn bản lưu không ghi địa danh: lấy "${place}" theo tên cơ quan ban hành.`);
   if (!plan.issuedDate) missing.push('ngày ban hành');
   if (!plan.symbol) missing.push('ký hiệu');
   if (missing.length)
@@ -81,7 +97,12 @@ export function planDocumentModel(plan: Plan): PlanDocument {
 
   const sig = p.signer;
   const name = plan.signer || sig?.name || '';
-  if (!sig) warnings.push('Văn bản nguồn không có khối chữ ký: để trống chỗ ký, không ghi chức vụ hay họ tên.');
+  if (!sig)
+    warnings.push(
+      name
+        ? 'Văn bản nguồn không có khối chữ ký: chỉ ghi họ tên người ký đã lưu, không ghi thẩm quyền, chức vụ.'
+        : 'Văn bản nguồn không có khối chữ ký: để trống chỗ ký, không ghi chức vụ hay họ tên.',
+    );
   else if (!name) warnings.push('Văn bản nguồn không ghi họ tên người ký: để trống chỗ ghi họ tên.');
   const archiveAt = p.recipients.findIndex((r) => /^Lưu\b/u.test(r.text));
   const entries = p.recipients.filter((_, i) => i !== archiveAt).map((r) => r.text);
@@ -94,7 +115,7 @@ export function planDocumentModel(plan: Plan): PlanDocument {
         agency: issuer,
         number,
         symbol: plan.symbol.replace(/[^\p{L}\p{N}/-]+/gu, '-').replace(/^-+|-+$/g, ''),
-        place: p.place.value!,
+        place: place!,
         date: plan.issuedDate!,
       },
       type,

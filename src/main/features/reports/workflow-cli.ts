@@ -27,7 +27,8 @@ export const WORKFLOW_USAGE = `  reports submit --period ID --unit MÃ [--receiv
           [--date YYYY-MM-DD] [--no-number] [--json]
                                                công văn đôn đốc các đơn vị chưa nộp (mặc định: mọi đơn vị chưa nộp,
                                                hạn mới sau 5 ngày làm việc; --no-number: để trống số văn bản)
-  plans export ID FILE.json|.docx|.pdf         xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, Word hoặc PDF)`;
+  plans export ID FILE.json|.docx|.pdf         xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, Word hoặc PDF
+                                               đúng thể thức Nhà nước hoặc Đảng của bản gốc; cũng viết: --out FILE)`;
 
 const VALUE_FLAGS = [
   '--period',
@@ -85,9 +86,10 @@ async function unitIdsByCode(call: ContractCall, codes: string): Promise<number[
 
 export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--no-number']);
-  const [group, , arg, file] = positional;
+  const [group, , arg, named] = positional;
   const json = flags.has('--json');
   if (group === 'plans') {
+    const file = named ?? flagValue(flags, '--out');
     if (!arg || !file || !/^\d{1,9}$/.test(arg) || !/\.(json|docx|pdf)$/i.test(file))
       throw new CliFailure('Lỗi: cần "plans export ID FILE.json", "… FILE.docx" hoặc "… FILE.pdf".');
     const out = path.resolve(file);
@@ -95,7 +97,11 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
     return withApp(app, dbPath, fixedPathPlatform(out), io, async (call) => {
       if (format) {
         const r = await call('planImport.exportDocx', { planId: Number(arg), format });
-        io.out(json ? JSON.stringify(r, null, 2) : `Đã xuất: ${r.path}`);
+        io.out(
+          json
+            ? JSON.stringify(r, null, 2)
+            : [`Đã xuất: ${r.path}`, ...r.warnings.map((w) => `Lưu ý: ${w}`)].join('\n'),
+        );
         return 0;
       }
       const plan = await call('plans.get', { id: Number(arg) });
