@@ -1,6 +1,5 @@
 // Nhập văn bản: read a plan's text into a proposal, then save the corrected proposal — new units,
 // the plan with its tasks and targets, and its periods — in one transaction.
-import type { DocumentFormat } from '../../../shared/model/document';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
