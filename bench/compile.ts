@@ -34,7 +34,8 @@ import { folderPlatform } from '../src/main/platform/platform';
 import { insertUnit } from '../src/main/features/units/units';
 import { listTemplates } from '../src/main/features/templates/templates';
 import { createPeriod } from '../src/main/features/periods/periods';
-import { saveReportValuesIn, transitionReportIn } from '../src/main/features/reports/reports';
+import { saveReportValuesIn } from '../src/main/features/reports/reports';
+import { transitionReportIn } from '../src/main/features/reports/approval';
 import {
   compileWindow,
   exportExcel,

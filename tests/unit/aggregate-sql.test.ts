@@ -20,9 +20,11 @@ import {
 import { ratePercent } from '../../src/shared/domain/decimal';
 import { createUnit } from '../../src/main/features/units/units';
 import { saveTemplate } from '../../src/main/features/templates/templates';
-import { createPeriod, getPeriod, resolveExpectedUnits } from '../../src/main/features/periods/periods';
+import { createPeriod, expectedUnitsOf, getPeriod } from '../../src/main/features/periods/periods';
 import { getTemplate } from '../../src/main/features/templates/templates';
-import { saveReportValues, transitionReport } from '../../src/main/features/reports/reports';
+import { saveReportValues } from '../../src/main/features/reports/reports';
+import { transitionReport } from '../../src/main/features/reports/approval';
+import { todayIso } from '../../src/shared/format';
 import { templateContentInput } from '../../src/shared/contract/templates';
 import { periodInput } from '../../src/shared/contract/periods';
 import { saveValuesInput, transitionInput } from '../../src/shared/contract/reports';
@@ -52,6 +54,9 @@ const ind = (code: string, type: string, rule: string, over: Record<string, unkn
   group: code.slice(0, 1) === 'B' ? 'Nhóm B' : 'Nhóm A',
   ...over,
 });
+
+// The as-of day of both paths: today, so that every status recorded counts (as-of views: workflow.test.ts).
+const TODAY = todayIso();
 
 const MAIN = [
   ind('C1', 'count', 'SUM'),
@@ -181,16 +186,11 @@ async function seed(rnd: () => number, tag: string): Promise<Fixture> {
         );
     }
   }
-  // Units closed since they reported: not expected on the cut-off day, yet their reports count.
-  await core.db
-    .updateTable('units')
-    .set({ active_to: '2024-06-30' })
-    .where(
-      'id',
-      'in',
-      units.filter((_, k) => k % 7 === 3),
-    )
-    .execute();
+  // Units closed since they reported, and taken off the periods' (frozen) lists: not expected, yet
+  // their reports count.
+  const closed = units.filter((_, k) => k % 7 === 3);
+  await core.db.updateTable('units').set({ active_to: '2024-06-30' }).where('id', 'in', closed).execute();
+  await core.db.deleteFrom('period_expected').where('unit_id', 'in', closed).execute();
   return {
     windows: [
       [periods[1]!],
@@ -206,7 +206,7 @@ async function seed(rnd: () => number, tag: string): Promise<Fixture> {
 async function loadPure(periodId: number): Promise<AggPeriod> {
   const period = await getPeriod(core.db, periodId);
   const template = await getTemplate(core.db, period.templateId);
-  const expected = await resolveExpectedUnits(core.db, period.expected, period.windowEnd);
+  const expected = await expectedUnitsOf(core.db, period);
   const rows = await core.db
     .selectFrom('reports as r')
     .leftJoin('report_values as v', 'v.report_id', 'r.id')
@@ -249,7 +249,15 @@ async function allUnits(): Promise<AggUnit[]> {
 }
 
 const TARGETS: PlanTarget[] = [
-  { text: 'Tổng C1', indicatorCode: 'C1', comparator: 'it_nhat', value: '500', valueUnit: 'cuộc', unitKinds: [] },
+  {
+    text: 'Tổng C1',
+    indicatorCode: 'C1',
+    comparator: 'it_nhat',
+    value: '500',
+    valueUnit: 'cuộc',
+    unitKinds: [],
+    scope: 'total',
+  },
   {
     text: '100% đơn vị có C2',
     indicatorCode: 'C2',
@@ -257,6 +265,7 @@ const TARGETS: PlanTarget[] = [
     value: '100',
     valueUnit: '%',
     unitKinds: [],
+    scope: 'rate',
   },
   {
     text: 'Tỷ lệ B1 ở xã',
@@ -265,6 +274,7 @@ const TARGETS: PlanTarget[] = [
     value: '50',
     valueUnit: '%',
     unitKinds: ['ubnd_xa'],
+    scope: 'rate',
   },
   {
     text: 'R2',
@@ -273,6 +283,7 @@ const TARGETS: PlanTarget[] = [
     value: '40',
     valueUnit: '%',
     unitKinds: ['so_nganh', 'ubnd_phuong'],
+    scope: 'rate',
   },
   {
     text: 'A1 ở phường',
@@ -281,6 +292,7 @@ const TARGETS: PlanTarget[] = [
     value: '3000.5',
     valueUnit: 'triệu đồng',
     unitKinds: ['ubnd_phuong'],
+    scope: 'total',
   },
 ];
 
@@ -291,19 +303,19 @@ describe('SQL totals equal the pure rules', () => {
       const units = await allUnits();
       for (const ids of fx.windows) {
         const pure = await Promise.all(ids.map(loadPure));
-        const expectedPure = aggregate(pure, units, '2025-12-31');
+        const expectedPure = aggregate(pure, units, TODAY);
         const last = [...pure].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd)).at(-1)!;
         const lastPeriod = await getPeriod(core.db, last.id);
-        const expectedUnits = await resolveExpectedUnits(core.db, lastPeriod.expected, lastPeriod.windowEnd);
+        const expectedUnits = await expectedUnitsOf(core.db, lastPeriod);
         const infos = pure.map(({ reports: _r, ...info }) => info);
 
-        const withValues = await aggregateWindow(core.db, infos, expectedUnits, '2025-12-31', { detail: true });
+        const withValues = await aggregateWindow(core.db, infos, expectedUnits, TODAY, { detail: true });
         expect(withValues.aggregation).toEqual(expectedPure);
         // The data set really exercises the rules.
         expect(expectedPure.indicators.find((i) => i.code === 'C1')!.value).not.toBeNull();
         expect(expectedPure.units.some((u) => !u.expected && u.periodsCounted > 0)).toBe(true);
 
-        const totalsOnly = await aggregateWindow(core.db, infos, expectedUnits, '2025-12-31', { detail: false });
+        const totalsOnly = await aggregateWindow(core.db, infos, expectedUnits, TODAY, { detail: false });
         expect(totalsOnly.aggregation.indicators).toEqual(expectedPure.indicators);
         expect(totalsOnly.aggregation.status).toEqual(expectedPure.status);
         expect(totalsOnly.aggregation.notes).toEqual(expectedPure.notes);
@@ -324,13 +336,9 @@ describe('SQL totals equal the pure rules', () => {
       .filter((r) => r.status === 'da_nop' || r.status === 'da_duyet')
       .map((r) => r.values['C1']);
     const period = await getPeriod(core.db, pure.id);
-    const sqlAgg = await aggregateWindow(
-      core.db,
-      [{ ...pure }],
-      await resolveExpectedUnits(core.db, period.expected, period.windowEnd),
-      '2025-12-31',
-      { detail: false },
-    );
+    const sqlAgg = await aggregateWindow(core.db, [{ ...pure }], await expectedUnitsOf(core.db, period), TODAY, {
+      detail: false,
+    });
     const exact = values.reduce((a, v) => (v === undefined || v === '' ? a : a + BigInt(v)), 0n);
     expect(exact > 2n ** 53n).toBe(true);
     expect(sqlAgg.aggregation.indicators.find((i) => i.code === 'C1')!.value).toBe(String(exact));

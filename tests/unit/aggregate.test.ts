@@ -128,7 +128,7 @@ describe('aggregation rules', () => {
   });
 
   it('reporting status: on time, late, missing (typing and returned are not reported)', () => {
-    expect(agg.status).toEqual({
+    expect(agg.status).toMatchObject({
       expected: 4,
       reported: 2,
       onTime: 1,
@@ -137,12 +137,20 @@ describe('aggregation rules', () => {
       lateUnits: ['Sở B'],
       missingUnits: ['UBND xã C', 'UBND xã E'],
     });
-    expect(agg.units.find((u) => u.code === 'B')).toMatchObject({ state: 'da_duyet', daysLate: 3 });
+    expect(agg.units.find((u) => u.code === 'B')).toMatchObject({
+      status: 'da_duyet',
+      timeliness: 'muon',
+      daysLate: 3,
+      label: 'Đã duyệt, nộp muộn',
+    });
     expect(agg.units.find((u) => u.code === 'E')).toMatchObject({
-      state: 'qua_han',
       status: 'chua_nop',
+      overdue: true,
+      label: 'Chưa nộp, quá hạn',
       expected: true,
     });
+    // The board's counts, from the same model (breaches are not checked here: null).
+    expect(agg.status.counts).toMatchObject({ expected: 4, received: 2, notReceived: 2, withBreaches: null });
     expect(agg.notes.join(' ')).toContain('Ban F');
   });
 });
@@ -234,6 +242,7 @@ describe('comparison and targets', () => {
       value: '80',
       valueUnit: '%',
       unitKinds: [],
+      scope: over.valueUnit !== undefined && over.valueUnit !== '%' ? 'total' : 'rate',
       ...over,
     });
     const res = evaluateTargets(

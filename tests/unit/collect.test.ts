@@ -22,6 +22,7 @@ import { MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, readInputFile } from '..
 import { getReportForm, reportHistory, saveReportValues } from '../../src/main/features/reports/reports';
 import { getTemplate, saveTemplate } from '../../src/main/features/templates/templates';
 import { createPeriod, getPeriod } from '../../src/main/features/periods/periods';
+import { updateExpected } from '../../src/main/features/periods/expected-update';
 import { closeUnit, createUnit, getUnit } from '../../src/main/features/units/units';
 import { getAgency } from '../../src/main/features/agency/agency';
 import { bookSecret } from '../../src/main/features/safety/settings';
@@ -352,7 +353,9 @@ describe('round trip', () => {
     const review = await analyze([{ fileName: 'Tam Xuân.xlsx', data: good }], s.period.id, 'job-read-1');
     expect(core.jobs.progress('job-read-1')).toMatchObject({ done: 1, total: 1, finished: true });
     const item = review.items[0]!;
-    expect(item).toMatchObject({ status: 'new', changedCount: 5, suggested: true, willSubmit: true, breaches: [] });
+    // 5 of the input cells filled: a warning to confirm, so the file is not ticked for the user.
+    expect(item).toMatchObject({ status: 'new', changedCount: 5, suggested: false, willSubmit: true, breaches: [] });
+    expect(item.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/chỉ điền 5\/\d+ ô nhập liệu/)]);
     const result = await commitCollect(core, review.batchId, [{ index: 0, map: false }]);
     expect(result.saved).toEqual([
       expect.objectContaining({
@@ -407,7 +410,7 @@ describe('round trip', () => {
     ]);
   });
 
-  it('imports a value that breaks a rule, flagged, and leaves the report "đang nhập"', async () => {
+  it('imports a value that breaks a rule: the report is received ("đã nộp"), the breach flagged', async () => {
     const before = databaseFingerprint(core);
     const bad = await fillWorkbook(book(0), { DT02: 10, DT03: 12 });
     const review = await analyze([{ fileName: 'vuot.xlsx', data: bad }]);
@@ -416,10 +419,10 @@ describe('round trip', () => {
     expect(item.breaches).toEqual([
       { detail: 'DT03 (12) ≤ DT02 (10)', message: expect.stringContaining('không thể nhiều hơn') },
     ]);
-    expect(item.willSubmit).toBe(false);
+    expect(item.willSubmit).toBe(true);
     expect(databaseFingerprint(core)).toBe(before);
     const r = await commitCollect(core, review.batchId, [{ index: 0, map: false }]);
-    expect(r.saved[0]).toMatchObject({ status: 'dang_nhap', breachCount: 1 });
+    expect(r.saved[0]).toMatchObject({ status: 'da_nop', breachCount: 1 });
     const form = await getReportForm(core.db, s.period.id, s.units[0]!.id);
     expect(form.values.DT03).toBe('12');
     expect(form.checks.find((c) => c.expression === 'DT03 <= DT02')!.holds).toBe(false);
@@ -464,9 +467,11 @@ describe('round trip', () => {
     expect(item.notes.map((n) => n.message).join('\n')).toMatch(
       /ô D\d+ \(DT01\) có công thức "=1\+1"; lấy giá trị đã tính sẵn/i,
     );
-    expect(item.notes.map((n) => n.message).join('\n')).toMatch(
-      /TD01\) có công thức .* không có giá trị đã tính; coi như để trống/,
+    expect(item.notes.map((n) => n.message).join('\n')).not.toMatch(/TD01/);
+    expect(item.warnings.map((n) => n.message).join('\n')).toMatch(
+      /Ô D\d+ \(TD01[^)]*\) có công thức "=WEBSERVICE.*" nhưng tệp không lưu giá trị đã tính: .* coi là trống/,
     );
+    expect(item.suggested).toBe(false);
   });
 });
 
@@ -660,7 +665,15 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       stranger,
       /được tạo cho đơn vị "Xã Lạ" \(mã Z077\) nhưng đơn vị này không có trong danh sách/,
     );
+    // Closed before the cut-off and taken off the period's (frozen) list.
     await closeUnit(core.db, s.units[2]!.id, '2025-01-01');
+    await updateExpected(core.db, {
+      id: s.period.id,
+      add: [],
+      remove: [s.units[2]!.id],
+      reason: 'Đã giải thể',
+      actor: 'test',
+    });
     await expectProblem('da-dong.xlsx', await fillWorkbook(book(2), { DT01: 1 }), /không thuộc danh sách phải báo cáo/);
   });
 
@@ -812,6 +825,7 @@ describe('through the contract and the CLI', () => {
           String(s.period.id),
           '--accept',
           'all',
+          '--confirm-warnings',
           '--json',
           '--db',
           dbPath,

@@ -115,15 +115,21 @@ describe('reporting CLI', () => {
 
     const status = await run('reports', 'status', '--period', '1', '--today', '2024-05-12', '--json');
     const board = JSON.parse(status.out) as {
-      expected: number;
-      rows: { unitCode: string; state: string; breachCount: number }[];
+      counts: { expected: number; overdue: number };
+      rows: { unitCode: string; status: string; overdue: boolean; breachCount: number }[];
       daysLeft: number;
     };
-    expect(board.expected).toBe(2);
+    expect(board.counts).toMatchObject({ expected: 2, overdue: 2 });
     expect(board.daysLeft).toBe(-2);
-    expect(board.rows.map((r) => [r.unitCode, r.state, r.breachCount])).toEqual([
-      ['SNV', 'qua_han', 1],
-      ['STP', 'qua_han', 0],
+    // As of 12/05/2024 nothing had been typed yet (the values were entered today).
+    expect(board.rows.map((r) => [r.unitCode, r.status, r.overdue, r.breachCount])).toEqual([
+      ['SNV', 'chua_nop', true, 0],
+      ['STP', 'chua_nop', true, 0],
+    ]);
+    const now = JSON.parse((await run('reports', 'status', '--period', '1', '--json')).out) as typeof board;
+    expect(now.rows.map((r) => [r.unitCode, r.status, r.breachCount])).toEqual([
+      ['SNV', 'dang_nhap', 1],
+      ['STP', 'chua_nop', 0],
     ]);
 
     const exported = path.join(dir, 'mau.json');

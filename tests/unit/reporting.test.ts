@@ -30,10 +30,12 @@ import {
   reportHistory,
   reportSnapshot,
   saveReportValues,
-  transitionReport,
   TRANSITIONS,
 } from '../../src/main/features/reports/reports';
+import { transitionReport } from '../../src/main/features/reports/approval';
 import { periodBoard, reportingTrend } from '../../src/main/features/reports/board';
+import { daysBetween } from '../../src/shared/domain/periods';
+import { todayIso } from '../../src/shared/format';
 import { periodInput } from '../../src/shared/contract/periods';
 import { saveValuesInput, transitionInput } from '../../src/shared/contract/reports';
 import { REPORT_STATUSES, type ReportStatus } from '../../src/shared/model/report';
@@ -422,6 +424,7 @@ describe('unit reports', () => {
     const allowed = new Set(Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)));
     expect([...allowed].sort()).toEqual([
       'chua_nop>dang_nhap',
+      'da_duyet>da_nop',
       'da_nop>da_duyet',
       'da_nop>tra_lai',
       'dang_nhap>da_nop',
@@ -442,7 +445,7 @@ describe('unit reports', () => {
     expect(form.report.status).toBe('dang_nhap');
     await move(p.id, a.id, 'da_nop', { receivedDate: '2025-06-21' });
     await move(p.id, a.id, 'da_duyet');
-    await expectAppError(move(p.id, a.id, 'tra_lai', { note: 'x' }), /đã duyệt là trạng thái cuối/);
+    await expectAppError(move(p.id, a.id, 'tra_lai', { note: 'x' }), /chỉ có thể chuyển sang "Đã nộp"/);
     const h = await reportHistory(core.db, p.id, a.id);
     expect(h.events.map((e) => `${e.from}>${e.to}`)).toEqual([
       'chua_nop>dang_nhap',
@@ -508,30 +511,35 @@ describe('board', () => {
     await save(p.id, d.id, { DT01: '1', DT02: '1', DT03: '3' }, { 'DT03 <= DT02': 'Số liệu cộng dồn' });
     await move(p.id, d.id, 'da_nop', { receivedDate: '2025-06-19' });
     await move(p.id, d.id, 'tra_lai', { note: 'Sai số' }); // returned
-    const board = await periodBoard(core.db, p.id, '2025-06-30');
+    // Today: the approval and the return (done today) count; as of 30/06/2025 they had not happened.
+    const board = await periodBoard(core.db, p.id);
     const byCode = Object.fromEntries(board.rows.map((r) => [r.unitCode, r]));
-    expect(byCode.A).toMatchObject({ state: 'dung_han', onTime: true });
-    expect(byCode.B).toMatchObject({ state: 'muon', onTime: false, daysLate: 5 });
-    expect(byCode.C).toMatchObject({ state: 'da_duyet', onTime: true });
-    expect(byCode.D).toMatchObject({ state: 'tra_lai', breachCount: 1 });
-    expect(byCode.E).toMatchObject({ state: 'qua_han', status: 'chua_nop' });
-    expect(board).toMatchObject({
+    expect(byCode.A).toMatchObject({ status: 'da_nop', timeliness: 'dung_han', label: 'Đã nộp đúng hạn' });
+    expect(byCode.B).toMatchObject({ status: 'da_nop', timeliness: 'muon', daysLate: 5, label: 'Đã nộp muộn' });
+    expect(byCode.C).toMatchObject({ status: 'da_duyet', timeliness: 'dung_han' });
+    expect(byCode.D).toMatchObject({ status: 'tra_lai', overdue: true, breachCount: 1, label: 'Trả lại, quá hạn' });
+    expect(byCode.E).toMatchObject({ status: 'chua_nop', overdue: true, label: 'Chưa nộp, quá hạn' });
+    expect(board.counts).toMatchObject({
       expected: 5,
-      actual: 3,
+      received: 3,
       onTime: 2,
       late: 1,
-      missing: 1,
-      returned: 1,
-      approved: 1,
+      notReceived: 2,
+      chua_nop: 1,
+      tra_lai: 1,
+      da_duyet: 1,
       reportingRate: '60',
       onTimeRate: '40',
-      daysLeft: -10,
     });
+    expect(board.daysLeft).toBe(daysBetween(todayIso(), '2025-06-20'));
+    const then = await periodBoard(core.db, p.id, '2025-06-30');
+    expect(then.daysLeft).toBe(-10);
+    expect(then.counts).toMatchObject({ received: 4, da_nop: 4, da_duyet: 0, tra_lai: 0, notReceived: 1 });
     const before = await periodBoard(core.db, p.id, '2025-06-17');
     expect(before.daysLeft).toBe(3);
-    expect(before.rows.find((r) => r.unitId === e.id)!.state).toBe('chua_nop');
+    expect(before.rows.find((r) => r.unitId === e.id)!.status).toBe('chua_nop');
     const trend = await reportingTrend(core.db, 8, '2025-06-30');
-    expect(trend).toEqual([expect.objectContaining({ periodId: p.id, expected: 5, actual: 3, reportingRate: '60' })]);
+    expect(trend).toEqual([expect.objectContaining({ periodId: p.id, expected: 5, actual: 4, reportingRate: '80' })]);
   });
 
   it('is reachable through the typed contract (dispatch), with Vietnamese errors as data', async () => {

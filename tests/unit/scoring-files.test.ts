@@ -249,11 +249,15 @@ describe('the CLI', () => {
     ).toBe(2);
     expect(errs.pop()).toContain('điểm 9 vượt điểm tối đa 4');
     expect(await cli('scoring', 'results', '--round', String(round.id), '--json')).toBe(0);
-    const res = JSON.parse(lines.pop()!) as { ranking: { unitCode: string; rank: number }[] };
-    expect(res.ranking.map((x) => [x.unitCode, x.rank])).toEqual([
-      ['A', 1],
-      ['B', 2],
-    ]);
+    const res = JSON.parse(lines.pop()!) as {
+      ranking: { unitCode: string; rank: number }[];
+      unscored: { unitCode: string }[];
+      classCounts: Record<string, number>;
+    };
+    // B is not scored yet: outside the ranking and the class counts, listed as "chưa chấm".
+    expect(res.ranking.map((x) => [x.unitCode, x.rank])).toEqual([['A', 1]]);
+    expect(res.unscored.map((x) => x.unitCode)).toEqual(['B']);
+    expect(Object.values(res.classCounts).reduce((a, b) => a + b, 0)).toBe(1);
     const docx = path.join(dir, 'kq.docx');
     const xlsx = path.join(dir, 'kq.xlsx');
     expect(await cli('export', 'scoring', '--round', String(round.id), '--out', docx)).toBe(0);

@@ -36,6 +36,8 @@ export interface UnitTable {
   active_from: string | null;
   active_to: string | null;
   merged_into_id: number | null;
+  /** The code after NFC and case folding: unique (migration 0070). */
+  code_key: string;
   created_at: string;
   updated_at: string;
 }
@@ -88,6 +90,8 @@ export interface DB extends SafetyTables, DocTemplateTables {
   template_rules: TemplateRuleTable;
   periods: PeriodTable;
   period_units: PeriodUnitTable;
+  period_expected: PeriodUnitTable;
+  period_events: PeriodEventTable;
   installed_resources: InstalledResourceTable;
   reports: ReportTable;
   report_values: ReportValueTable;
@@ -154,6 +158,7 @@ export interface PlanTargetTable {
   value: string;
   value_unit: string;
   unit_kinds: string;
+  scope: string;
 }
 
 export interface TemplateTable {
@@ -214,6 +219,7 @@ export interface PeriodTable {
   plan_id: number | null;
   expected_mode: 'kinds' | 'list';
   expected_kinds: string;
+  expected_frozen_at: string | null;
   note: string;
   created_at: string;
   updated_at: string;
@@ -222,6 +228,15 @@ export interface PeriodTable {
 export interface PeriodUnitTable {
   period_id: number;
   unit_id: number;
+}
+
+export interface PeriodEventTable {
+  id: Generated<number>;
+  period_id: number;
+  kind: 'frozen' | 'expected_updated';
+  actor: string;
+  at: string;
+  note: string;
 }
 
 export interface InstalledResourceTable {
@@ -275,6 +290,8 @@ export interface ReportEventTable {
   actor: string;
   at: string;
   note: string;
+  /** The day the event counts from: a submission's received date, else the day of the action. */
+  on_date: string;
 }
 
 // The outgoing-document register (migration 0003).

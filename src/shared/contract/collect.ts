@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { fileBytes, id, text } from './schemas';
+import { fileBytes, id, isoDate, text } from './schemas';
 import { jobId } from './jobs';
 import type { CollectCommitResult, CollectExportResult, CollectReview } from '../model/collect';
 
@@ -31,8 +31,19 @@ export const collectCommitInput = z
   .object({
     batchId: z.string().uuid('Mã lần đọc không hợp lệ.'),
     accept: z
-      .array(z.object({ index: z.number().int().min(0), map: z.boolean().default(false) }).strict())
+      .array(
+        z
+          .object({
+            index: z.number().int().min(0),
+            map: z.boolean().default(false),
+            /** This file's received date, when it differs from the batch's. */
+            receivedDate: z.union([isoDate, z.null()]).default(null),
+          })
+          .strict(),
+      )
       .max(MAX_COLLECT_FILES),
+    /** The day the files arrived (null: today); never after today. */
+    receivedDate: z.union([isoDate, z.null()]).default(null),
     actor: text(100)
       .transform((v) => v || 'Nhập biểu Excel')
       .default('Nhập biểu Excel'),

@@ -33,6 +33,7 @@ export function proposalToSaveInput(p: PlanProposal): PlanImportSaveInput {
       valueUnit: t.unit,
       indicatorCode: '',
       unitKinds: [],
+      scope: t.scope,
     })),
     periods: p.periods.map((x) => ({
       type: x.type,

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
-import { COMPARATORS, PLAN_TYPES, type Plan, type PlanListItem } from '../model/plan';
+import {
+  COMPARATORS,
+  PLAN_TYPES,
+  TARGET_SCOPES,
+  defaultTargetScope,
+  type Plan,
+  type PlanListItem,
+} from '../model/plan';
 import { PERIOD_TYPES } from '../model/period';
 import { UNIT_KINDS } from '../model/unit';
 import { fromJsNumber, parseViNumber } from '../domain/decimal';
@@ -42,8 +49,13 @@ export const planTargetInput = z
     }),
     valueUnit: text(40).default(''),
     unitKinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),
+    /** Null or omitted: a rate when the value is in %, else the total. */
+    scope: z
+      .union([z.enum(TARGET_SCOPES, { error: 'Phạm vi chỉ tiêu không hợp lệ (total, rate, each_unit).' }), z.null()])
+      .default(null),
   })
-  .strict();
+  .strict()
+  .transform((t) => ({ ...t, scope: t.scope ?? defaultTargetScope(t.valueUnit) }));
 
 export const planDeadlineInput = z
   .object({

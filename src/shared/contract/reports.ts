@@ -51,17 +51,50 @@ export const transitionInput = z
 
 export type SaveValuesInput = z.input<typeof saveValuesInput>;
 
+const asOf = z.union([isoDate, z.null()]).default(null);
+
+/** Đã nộp: the day the report arrived (null: today; never after today), how it came. */
+export const submitInput = z
+  .object({
+    ...reportRef,
+    receivedDate: z.union([isoDate, z.null()]).default(null),
+    channel: z.union([z.enum(CHANNELS), z.null()]).default(null),
+    /** Breaches without a reason refuse the submission unless the report is recorded as received anyway (flagged). */
+    acceptBreaches: z.boolean().default(false),
+    note: text(2000).default(''),
+    actor,
+  })
+  .strict();
+
+/** Duyệt: locks the report (no value changes until it is reopened). */
+export const acceptInput = z.object({ ...reportRef, note: text(2000).default(''), actor }).strict();
+
+/** Trả lại / Mở lại: always with the reason, kept in the history. */
+export const reasonedInput = z.object({ ...reportRef, reason: requiredText('Lý do', 2000), actor }).strict();
+
+export type SubmitData = z.output<typeof submitInput>;
+
 export const reportsContract = {
   'reports.form': method(z.object(reportRef).strict()).returns<ReportForm>(),
   'reports.save': method(saveValuesInput).returns<ReportForm>(),
+  /** Any allowed transition (the specific methods below say what each one needs). */
   'reports.transition': method(transitionInput).returns<ReportForm>(),
+  /** Ghi nhận đã nộp, with the received date. */
+  'reports.submit': method(submitInput).returns<ReportForm>(),
+  /** Duyệt (đã nộp → đã duyệt): the values are locked. */
+  'reports.accept': method(acceptInput).returns<ReportForm>(),
+  /** Trả lại (đã nộp → trả lại) with a reason: the unit's next file or edit is a new revision. */
+  'reports.return': method(reasonedInput).returns<ReportForm>(),
+  /** Mở lại (đã duyệt → đã nộp) with a reason: unlocked, to be returned or accepted again. */
+  'reports.reopen': method(reasonedInput).returns<ReportForm>(),
   'reports.history': method(z.object(reportRef).strict()).returns<ReportHistory>(),
   /** All values as they stood right after revision `revision` (0: before any). */
   'reports.snapshot': method(
     z.object({ ...reportRef, revision: z.number().int().min(0) }).strict(),
   ).returns<ValueMap>(),
+  /** The board as of a day (null: today): a report received after it is not received yet. */
   'dashboard.board': method(
-    z.object({ periodId: id, today: z.union([isoDate, z.null()]).default(null) }).strict(),
+    z.object({ periodId: id, asOf, /** Older name of asOf. */ today: asOf }).strict(),
   ).returns<Board>(),
   /** Công văn đôn đốc to the chosen units, written by the documents writer and entered in the register. */
   'reports.reminder': method(
@@ -70,6 +103,7 @@ export const reportsContract = {
         periodId: id,
         unitIds: z.array(id).min(1, 'Chọn ít nhất một đơn vị cần đôn đốc.').max(5000),
         newDeadline: isoDate,
+        /** The letter's date, also the day the units' standing is judged on (null: today). */
         date: z.union([isoDate, z.null()]).default(null),
         takeNumber: z.boolean().default(true),
         format: documentFormat,
@@ -77,8 +111,6 @@ export const reportsContract = {
       .strict(),
   ).returns<SavedDocument>(),
   'dashboard.trend': method(
-    z
-      .object({ limit: z.number().int().min(1).max(24).default(8), today: z.union([isoDate, z.null()]).default(null) })
-      .strict(),
+    z.object({ limit: z.number().int().min(1).max(24).default(8), asOf, today: asOf }).strict(),
   ).returns<TrendPoint[]>(),
 };

@@ -40,11 +40,16 @@ export const unitInput = z
       'Số điện thoại không hợp lệ.',
     ),
     sortOrder: z.number().int().min(0).max(1_000_000).optional(),
-    activeFrom: optionalDate,
+    /**
+     * The first day the unit reports. Omitted: the day it is created (kept as is on update);
+     * null: no start (a unit that existed before the app, expected in every older period).
+     */
+    activeFrom: optionalDate.optional(),
+    /** The day it stops reporting (thôi hoạt động từ), itself included: [activeFrom, activeTo). */
     activeTo: optionalDate,
   })
   .strict()
-  .refine((u) => !u.activeFrom || !u.activeTo || u.activeFrom <= u.activeTo, {
+  .refine((u) => !u.activeFrom || !u.activeTo || u.activeFrom < u.activeTo, {
     message: 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.',
     path: ['activeTo'],
   });
@@ -66,6 +71,7 @@ export const unitsContract = {
   'units.get': method(z.object({ id }).strict()).returns<Unit>(),
   'units.create': method(unitInput).returns<Unit>(),
   'units.update': method(z.object({ id, unit: unitInput }).strict()).returns<Unit>(),
+  /** Thôi hoạt động từ `date`, that day included: not expected in a period whose cut-off is on or after it. */
   'units.close': method(z.object({ id, date: isoDate }).strict()).returns<Unit>(),
   'units.reopen': method(z.object({ id }).strict()).returns<Unit>(),
   'units.merge': method(z.object({ sourceId: id, targetId: id, date: isoDate }).strict()).returns<Unit>(),

@@ -21,12 +21,13 @@ import {
   type TextAnswer,
   type UnitLine,
 } from '../model/compile';
-import type { BoardState, ReportStatus, ValueMap } from '../model/report';
+import type { ReportStatus, ValueMap } from '../model/report';
+import { countStandings, standingOf } from './report-status';
+import { evaluateEachUnit, meets } from './target-units';
 import type { TemplateIndicator } from '../model/template';
 import { UNIT_KINDS, type UnitKind } from '../model/unit';
-import type { Comparator, PlanTarget } from '../model/plan';
+import type { PlanTarget } from '../model/plan';
 import { COMPARATOR_LABELS } from '../model/plan';
-import { daysBetween } from './periods';
 
 export interface AggUnit {
   id: number;
@@ -284,27 +285,6 @@ export function figureFromStats(
   }
 }
 
-/** Where a unit stands for a period's deadline: the board's and the consolidated report's one rule. */
-export function stateOf(
-  status: ReportStatus,
-  receivedDate: string | null,
-  deadline: string,
-  today: string,
-): BoardState {
-  switch (status) {
-    case 'da_duyet':
-      return 'da_duyet';
-    case 'da_nop':
-      return receivedDate !== null && receivedDate <= deadline ? 'dung_han' : 'muon';
-    case 'tra_lai':
-      return 'tra_lai';
-    case 'dang_nhap':
-      return today > deadline ? 'qua_han' : 'dang_nhap';
-    case 'chua_nop':
-      return today > deadline ? 'qua_han' : 'chua_nop';
-  }
-}
-
 /** A period of a window without its reports (the SQL path loads only what it needs). */
 export type AggPeriodInfo = Omit<AggPeriod, 'reports'>;
 
@@ -456,19 +436,16 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
     const r = facts.reporting.get(u.id);
     const status = r?.status ?? 'chua_nop';
     const receivedDate = r?.receivedDate ?? null;
-    const submitted = COUNTED_STATUSES.includes(status);
     const m = values?.get(u.id);
+    // The one status model (the board's): breaches are not checked here, hence left out.
+    const { breachCount: _unchecked, ...standing } = standingOf(status, receivedDate, last.deadline, today);
     return {
       unitId: u.id,
       code: u.code,
       name: u.name,
       kind: u.kind,
       expected: expected.has(u.id),
-      status,
-      state: stateOf(status, receivedDate, last.deadline, today),
-      receivedDate,
-      daysLate:
-        submitted && receivedDate && receivedDate > last.deadline ? daysBetween(last.deadline, receivedDate) : null,
+      ...standing,
       periodsCounted: r?.periodsCounted ?? 0,
       values: m ?? {},
     };
@@ -476,13 +453,15 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
 
   const exp = lines.filter((l) => l.expected);
   const reported = exp.filter((l) => COUNTED_STATUSES.includes(l.status));
-  const late = reported.filter((l) => l.daysLate !== null);
+  const late = reported.filter((l) => l.timeliness === 'muon');
+  const counts = countStandings(exp);
   const status: ReportingStatus = {
-    expected: exp.length,
-    reported: reported.length,
-    onTime: reported.length - late.length,
-    late: late.length,
-    missing: exp.length - reported.length,
+    counts,
+    expected: counts.expected,
+    reported: counts.received,
+    onTime: counts.onTime,
+    late: counts.late,
+    missing: counts.notReceived,
     lateUnits: late.map((l) => l.name),
     missingUnits: exp.filter((l) => !COUNTED_STATUSES.includes(l.status)).map((l) => l.name),
   };
@@ -561,21 +540,6 @@ export function compareAggregations(current: Aggregation, previous: Aggregation 
     });
 }
 
-function meets(actual: string, comparator: Comparator, target: string): boolean {
-  const c = compareDec(actual, target);
-  switch (comparator) {
-    case 'tren':
-      return c > 0;
-    case 'it_nhat':
-    case 'bang':
-      return c >= 0;
-    case 'duoi':
-      return c < 0;
-    case 'khong_qua':
-      return c <= 0;
-  }
-}
-
 /**
  * The plan's targets measured on the window. A target in "%" on a count (SUM) indicator is read as
  * the share of expected units with a value above zero ("100% tổ chức hội nghị đối thoại").
@@ -609,6 +573,8 @@ export function evaluateTargets(
       comparator: t.comparator,
       target: t.value,
       targetUnit: t.valueUnit,
+      scope: t.scope,
+      units: null,
     };
     const none = (problem: string, measure = ''): TargetResult => ({
       ...base,
@@ -628,6 +594,8 @@ export function evaluateTargets(
     const inScope = (k: UnitKind) => kinds.size === 0 || kinds.has(k);
     const expectedCount = agg.units.filter((u) => u.expected && inScope(u.kind)).length;
     const scope = kinds.size ? ` (chỉ tính ${t.unitKinds.length} loại đơn vị đã chọn)` : '';
+    // Each unit: judged on each unit's own value, never on the total.
+    if (t.scope === 'each_unit') return { ...base, ...evaluateEachUnit(t, ind, agg, inScope, scope) };
     const percentTarget = t.valueUnit.trim() === '%';
     let actual: string | null;
     let measure: string;

@@ -36,7 +36,7 @@ function monthBefore(year: number, month: number): [number, number] {
 export interface PeriodKey {
   type: PeriodType;
   year: number;
-  /** Month 1–12 for 'month', quarter 1–4 for 'quarter'; ignored otherwise. */
+  /** Month 1–12 for 'month', quarter 1–4 for 'quarter', 2 for the second half-year; ignored otherwise. */
   index?: number | null;
 }
 
@@ -49,7 +49,7 @@ export interface Window {
  * The data window of Nghị định 09/2019, Điều 12: from the 15th of the month before the period's
  * first month to the 14th of its last month. Month: 15/(m−1) → 14/m; quarter: 15th of the month
  * before → 14th of its last month; 6 tháng: 15/12 of the previous year → 14/6; 9 tháng: 15/12 →
- * 14/9; năm: 15/12 of the previous year → 14/12. Ad hoc periods have no default window (null).
+ * 14/9; năm: 15/12 of the previous year → 14/12; 6 tháng cuối năm (index 2): 15/6 → 14/12. Ad hoc periods have no default window (null).
  */
 export function periodWindow(key: PeriodKey): Window | null {
   const { type, year } = key;
@@ -60,7 +60,7 @@ export function periodWindow(key: PeriodKey): Window | null {
       case 'quarter':
         return key.index && key.index >= 1 && key.index <= 4 ? key.index * 3 : null;
       case 'half':
-        return 6;
+        return key.index === 2 ? 12 : key.index === null || key.index === undefined || key.index === 1 ? 6 : null;
       case 'nine_months':
         return 9;
       case 'year':
@@ -71,7 +71,7 @@ export function periodWindow(key: PeriodKey): Window | null {
   };
   const last = lastMonth();
   if (last === null) return null;
-  const firstMonth = type === 'month' ? last : type === 'quarter' ? last - 2 : 1;
+  const firstMonth = type === 'month' ? last : type === 'quarter' ? last - 2 : type === 'half' ? last - 5 : 1;
   const [sy, sm] = monthBefore(year, firstMonth);
   return { start: iso(sy, sm, 15), end: iso(year, last, 14) };
 }
@@ -86,7 +86,7 @@ export function periodName(key: PeriodKey): string {
     case 'quarter':
       return `Quý ${ROMAN[(key.index ?? 1) - 1] ?? '?'} năm ${key.year}`;
     case 'half':
-      return `6 tháng đầu năm ${key.year}`;
+      return key.index === 2 ? `6 tháng cuối năm ${key.year}` : `6 tháng đầu năm ${key.year}`;
     case 'nine_months':
       return `9 tháng năm ${key.year}`;
     case 'year':

@@ -59,8 +59,10 @@ export interface ReviewItem {
   /** Does not stop the import: moved rows, formulas whose cached value was taken. */
   notes: ReviewMessage[];
   /**
-   * Must be seen before ticking the file, which is then never ticked by default: a book without
-   * this data's seal (made by an older version, elsewhere, or with remade metadata).
+   * Must be seen before ticking the file, which is then never ticked by default (never a
+   * refusal): a book without this data's seal (made by an older version, elsewhere, or with remade
+   * metadata); implausible content — a value far outside the unit's own history or its peers of
+   * the same kind, a mostly empty workbook, a formula without its calculated value.
    */
   warnings: ReviewMessage[];
   /** Rules the new values break (imported anyway, flagged as in the entry form). */
@@ -77,7 +79,7 @@ export interface ReviewItem {
   acceptable: boolean;
   /** Ticked when the review opens. */
   suggested: boolean;
-  /** Accepting also marks the report "Đã nộp" (no breach without a reason). */
+  /** Accepting also records the report as received ("Đã nộp"; breaches stay flagged on it). */
   willSubmit: boolean;
 }
 
@@ -97,6 +99,7 @@ export interface CollectCommitResult {
     unitName: string;
     revision: number;
     status: ReportStatus;
+    receivedDate: string | null;
     changedCount: number;
     breachCount: number;
   }[];

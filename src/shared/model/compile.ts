@@ -1,9 +1,9 @@
 // The consolidated report (tổng hợp) of one or several periods: totals by rule, by unit kind and
 // by unit, the comparison with the same period last year, the plan's targets, and the draft.
 import type { AggregationRule, Accumulation, IndicatorType } from './template';
-import type { BoardState, ReportStatus } from './report';
+import type { ReportStatus, Standing, StatusCounts } from './report';
 import type { UnitKind } from './unit';
-import type { Comparator } from './plan';
+import type { Comparator, TargetScope } from './plan';
 
 /** Reports that count in a total: sent (đã nộp) or approved (đã duyệt). */
 export const COUNTED_STATUSES: readonly ReportStatus[] = ['da_nop', 'da_duyet'];
@@ -48,7 +48,8 @@ export interface IndicatorTotal extends Figure {
   texts: TextAnswer[];
 }
 
-export interface UnitLine {
+/** A unit of the window: its standing in the last period (the one status model; breaches are not checked here). */
+export interface UnitLine extends Omit<Standing, 'status' | 'receivedDate' | 'breachCount'> {
   unitId: number;
   code: string;
   name: string;
@@ -57,9 +58,7 @@ export interface UnitLine {
   expected: boolean;
   /** Status in the last period of the window. */
   status: ReportStatus;
-  state: BoardState;
   receivedDate: string | null;
-  daysLate: number | null;
   /** Periods of the window this unit's report counted in. */
   periodsCounted: number;
   /** Per-unit value of each indicator over the window (RATE/SHARE as the unit's own percent / "1" "0"). */
@@ -67,6 +66,8 @@ export interface UnitLine {
 }
 
 export interface ReportingStatus {
+  /** The same counts the board prints for the last period (withBreaches: null, not checked here). */
+  counts: StatusCounts;
   expected: number;
   /** Expected units whose report counted (sent or approved) in the last period. */
   reported: number;
@@ -102,6 +103,9 @@ export interface TargetResult {
   comparator: Comparator;
   target: string;
   targetUnit: string;
+  scope: TargetScope;
+  /** Each-unit targets: how many units meet it, over how many expected units, and those that miss. */
+  units: { met: number; judged: number; missing: { unitId: number; name: string; value: string | null }[] } | null;
   /** The value measured against the target (percent when the target is in %). */
   actual: string | null;
   /** How the actual value was measured, in Vietnamese. */

@@ -1,7 +1,7 @@
 // What the plan-text reader proposes from a pasted or opened document. Every proposal carries
 // the spans (character offsets in `text`, the normalised source) of the passage it came from,
 // so the screen can highlight it; nothing here is stored until the user saves.
-import type { Comparator, PlanType } from './plan';
+import type { Comparator, PlanType, TargetScope } from './plan';
 import type { PeriodType } from './period';
 import type { UnitKind } from './unit';
 
@@ -91,6 +91,8 @@ export interface ProposedTarget {
   value: string;
   unit: string;
   subject: string;
+  /** What the target is about, as read from its words ("mỗi đơn vị…" → each_unit). */
+  scope: TargetScope;
   spans: Span[];
 }
 

@@ -26,6 +26,23 @@ export const COMPARATOR_LABELS: Record<Comparator, string> = {
   khong_qua: 'không quá',
 };
 
+/**
+ * What a target is about (DOMAIN.md): the total of the area ("toàn tỉnh có 50 mô hình"), a rate or
+ * share ("trên 80% cơ quan…"), or each unit ("mỗi cơ quan, đơn vị có ít nhất 01 mô hình"), judged
+ * unit by unit and reported as "x/y đơn vị đạt".
+ */
+export const TARGET_SCOPES = ['total', 'rate', 'each_unit'] as const;
+export type TargetScope = (typeof TARGET_SCOPES)[number];
+
+export const TARGET_SCOPE_LABELS: Record<TargetScope, string> = {
+  total: 'Tổng toàn địa bàn',
+  rate: 'Tỷ lệ',
+  each_unit: 'Từng đơn vị',
+};
+
+/** A target given without its scope: a rate when it is in %, else the total. */
+export const defaultTargetScope = (valueUnit: string): TargetScope => (valueUnit.trim() === '%' ? 'rate' : 'total');
+
 export interface TaskUnitRef {
   /** A unit of the register, when the text names one. */
   unitId: number | null;
@@ -53,6 +70,7 @@ export interface PlanTarget {
   value: string;
   valueUnit: string;
   unitKinds: UnitKind[];
+  scope: TargetScope;
 }
 
 /** The deadline a plan sets for one kind of period: month-day ("05-10" = 10/5). */

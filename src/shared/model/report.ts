@@ -95,50 +95,98 @@ export interface ReportHistory {
   events: StatusEvent[];
 }
 
-/** The board state of one expected unit. */
-export const BOARD_STATES = ['dung_han', 'muon', 'chua_nop', 'qua_han', 'tra_lai', 'da_duyet', 'dang_nhap'] as const;
-export type BoardState = (typeof BOARD_STATES)[number];
+/** A received report against its deadline. */
+export const TIMELINESS = ['dung_han', 'muon'] as const;
+export type Timeliness = (typeof TIMELINESS)[number];
 
-export const BOARD_STATE_LABELS: Record<BoardState, string> = {
-  dung_han: 'Đúng hạn',
-  muon: 'Nộp muộn',
+/**
+ * Where one unit stands for a period on a given day: the one status model of the board, Tổng hợp,
+ * the reminder letter and the exports (shared/domain/report-status.ts makes it). Breaches are a
+ * flag on a report, never a reason to call it "not received".
+ */
+export interface Standing {
+  status: ReportStatus;
+  /** The received date of the submission that counts (received reports only). */
+  receivedDate: string | null;
+  timeliness: Timeliness | null;
+  daysLate: number | null;
+  /** Not received (chưa nộp, đang nhập, trả lại) and the deadline has passed. */
+  overdue: boolean;
+  /** Rules the stored values break: a flag on the report. */
+  breachCount: number;
+  /** The standing in words: "Đã nộp muộn", "Chưa nộp, quá hạn", "Đã duyệt, nộp đúng hạn"… */
+  label: string;
+}
+
+/** The board's filters; each one's count is in StatusCounts, over the expected units. */
+export const BOARD_FILTERS = [
+  'all',
+  'chua_nop',
+  'dang_nhap',
+  'da_nop',
+  'tra_lai',
+  'da_duyet',
+  'dung_han',
+  'muon',
+  'qua_han',
+  'vi_pham',
+] as const;
+export type BoardFilter = (typeof BOARD_FILTERS)[number];
+
+export const BOARD_FILTER_LABELS: Record<BoardFilter, string> = {
+  all: 'Tất cả',
   chua_nop: 'Chưa nộp',
-  qua_han: 'Quá hạn, chưa nộp',
+  dang_nhap: 'Đang nhập',
+  da_nop: 'Đã nộp, chờ duyệt',
   tra_lai: 'Trả lại',
   da_duyet: 'Đã duyệt',
-  dang_nhap: 'Đang nhập',
+  dung_han: 'Nộp đúng hạn',
+  muon: 'Nộp muộn',
+  qua_han: 'Quá hạn, chưa nhận',
+  vi_pham: 'Có vi phạm quy tắc',
 };
 
-export interface BoardRow {
+/** The counts of a period's expected units: cards, filters, text and JSON all read these. */
+export interface StatusCounts {
+  expected: number;
+  /** By status (as of the date). */
+  chua_nop: number;
+  dang_nhap: number;
+  da_nop: number;
+  tra_lai: number;
+  da_duyet: number;
+  /** Received = đã nộp + đã duyệt; not received = chưa nộp + đang nhập + trả lại. */
+  received: number;
+  notReceived: number;
+  /** Received reports by their received date against the deadline (onTime + late = received). */
+  onTime: number;
+  late: number;
+  /** Not received and past the deadline. */
+  overdue: number;
+  /** Reports (received or not) whose values break a rule; null where breaches are not checked. */
+  withBreaches: number | null;
+  /** Percent strings (canonical), null when nothing is expected. */
+  reportingRate: string | null;
+  onTimeRate: string | null;
+}
+
+export interface BoardRow extends Standing {
   unitId: number;
   unitCode: string;
   unitName: string;
   unitKind: UnitKind;
+  /** In the period's list of expected units (a report from outside the list is still shown). */
   expected: boolean;
-  status: ReportStatus;
-  state: BoardState;
-  receivedDate: string | null;
-  onTime: boolean | null;
-  daysLate: number | null;
   channel: Channel | null;
-  breachCount: number;
 }
 
 export interface Board {
   period: Period;
-  today: string;
+  /** The day the board answers for: reports received after it are not received yet. */
+  asOf: string;
   rows: BoardRow[];
-  expected: number;
-  actual: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  returned: number;
-  approved: number;
-  inProgress: number;
-  /** Percent strings (canonical), null when nothing is expected. */
-  reportingRate: string | null;
-  onTimeRate: string | null;
+  counts: StatusCounts;
+  /** Days from the as-of date to the deadline (negative: past it). */
   daysLeft: number;
 }
 

@@ -71,6 +71,8 @@ export const TABLE_LABELS: Record<string, string> = {
   template_rules: 'Quy tắc kiểm tra',
   periods: 'Kỳ báo cáo',
   period_units: 'Đơn vị phải báo cáo',
+  period_expected: 'Danh sách đơn vị phải báo cáo đã chốt',
+  period_events: 'Lịch sử kỳ báo cáo',
   reports: 'Báo cáo đơn vị',
   report_values: 'Số liệu báo cáo',
   report_revisions: 'Lần sửa báo cáo',

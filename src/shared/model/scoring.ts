@@ -235,7 +235,10 @@ export interface RankingRow {
 export interface RoundResults {
   round: ScoringRoundListItem;
   set: CriteriaSet;
+  /** Units with a score (tự chấm or later), ranked; units not scored yet are outside it. */
   ranking: RankingRow[];
+  /** Chưa chấm: outside the ranking and the class counts. */
+  unscored: { unitId: number; unitCode: string; unitName: string; unitKind: string }[];
   tieRule: string;
   ties: string[];
   /** Count per class by unit kind: classCode → kind → count. */

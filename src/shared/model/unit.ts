@@ -38,7 +38,9 @@ export interface Unit {
   contactPerson: string;
   phone: string;
   sortOrder: number;
+  /** First day of reporting (null: always); */
   activeFrom: string | null;
+  /** First day it no longer reports (thôi hoạt động từ, included), null: still active. Valid on D: activeFrom ≤ D < activeTo. */
   activeTo: string | null;
   mergedIntoId: number | null;
   createdAt: string;

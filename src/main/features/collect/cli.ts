@@ -1,6 +1,6 @@
 // The `collect` commands of the headless CLI (thu biểu Excel), through the same contract:
 //   collect export --period ID --out DIR [--unit CODE] [--json]
-//   collect import FILE… --period ID [--accept all|none] [--map] [--json]
+//   collect import FILE… --period ID [--accept all|none] [--map] [--received YYYY-MM-DD] [--confirm-warnings] [--json]
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliApp } from '../../cli/kit';
@@ -13,11 +13,14 @@ import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } fr
 
 export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--unit MÃ] [--json]
                                                xuất biểu nhập liệu Excel cho các đơn vị của kỳ (hoặc một đơn vị)
-  collect import TỆP.xlsx… --period ID [--accept all|none] [--map] [--json]
+  collect import TỆP.xlsx… --period ID [--accept all|none] [--map] [--received YYYY-MM-DD]
+          [--confirm-warnings] [--json]
                                                đọc biểu đơn vị gửi lại; --accept all: nhập mọi tệp hợp lệ
-                                               (mặc định none: chỉ xem lại); --map: gán cả biểu của kỳ/mẫu khác có cùng chỉ tiêu`;
+                                               (mặc định none: chỉ xem lại); --map: gán cả biểu của kỳ/mẫu khác có cùng chỉ tiêu;
+                                               --received: ngày nhận các tệp (mặc định hôm nay);
+                                               --confirm-warnings: nhận cả tệp có cảnh báo bất thường (mặc định bỏ qua)`;
 
-const VALUE_FLAGS = ['--period', '--out', '--unit', '--accept', '--db'];
+const VALUE_FLAGS = ['--period', '--out', '--unit', '--accept', '--db', '--received'];
 
 const parse = (argv: string[]) => {
   const a = parseArgs(argv, VALUE_FLAGS, ['--map']);
@@ -39,6 +42,7 @@ function reviewLines(r: CollectReview): string[] {
       lines.push(`    ${c.label}: ${c.oldText || '(trống)'} → ${c.newText || '(trống)'}`);
     for (const p of it.problems.slice(0, 10)) lines.push(`    Lỗi: ${p.message}`);
     for (const b of it.breaches) lines.push(`    Vi phạm quy tắc: ${b.detail}${b.message ? ` — ${b.message}` : ''}`);
+    for (const w of it.warnings) lines.push(`    Cảnh báo: ${w.message}`);
     for (const n of it.notes.slice(0, 10)) lines.push(`    Ghi chú: ${n.message}`);
   }
   return lines;
@@ -101,9 +105,16 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
     });
     const review = await call('collect.analyze', { periodId, files: inputs });
     let commit: MethodOutput<'collect.commit'> | null = null;
+    const received = flags.get('--received');
+    if (received !== undefined && (typeof received !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(received)))
+      throw new Failure('Lỗi: --received cần một ngày dạng YYYY-MM-DD (ngày nhận các tệp).');
+    let skipped: string[] = [];
     if (accept === 'all') {
       const map = flags.has('--map');
-      const chosen = review.items.filter((i) => i.acceptable && (!i.mappable || map));
+      const confirm = flags.has('--confirm-warnings');
+      const candidates = review.items.filter((i) => i.acceptable && (!i.mappable || map));
+      const chosen = candidates.filter((i) => confirm || i.warnings.length === 0);
+      skipped = candidates.filter((i) => !chosen.includes(i)).map((i) => i.fileName);
       const groups = new Set(chosen.filter((i) => i.conflictGroup).map((i) => i.conflictGroup));
       for (const g of groups) {
         const names = chosen.filter((i) => i.conflictGroup === g).map((i) => `"${i.fileName}"`);
@@ -114,12 +125,17 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
       commit = await call('collect.commit', {
         batchId: review.batchId,
         accept: chosen.map((i) => ({ index: i.index, map: i.mappable })),
+        receivedDate: typeof received === 'string' ? received : null,
       });
     }
     if (json) io.out(JSON.stringify({ review, commit }, null, 2));
     else {
       for (const l of reviewLines(review)) io.out(l);
       if (commit) io.out(`Đã nhập ${commit.saved.length} tệp.`);
+      if (skipped.length)
+        io.out(
+          `Chưa nhập ${skipped.length} tệp có cảnh báo bất thường (${skipped.join(', ')}): xem lại, rồi nhập với --confirm-warnings nếu đúng.`,
+        );
       else io.out('Chưa nhập gì (xem lại; dùng --accept all để nhập).');
     }
     return review.counts.problem > 0 && accept === 'all' ? 3 : 0;

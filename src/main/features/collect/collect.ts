@@ -10,7 +10,7 @@ import type { Core } from '../../core/core';
 import type { DB } from '../../db/schema';
 import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
-import { todayIso } from '../../../shared/format';
+import { formatDateShort, todayIso } from '../../../shared/format';
 import {
   REPORT_STATUS_LABELS,
   SECTION_KEY_PREFIX,
@@ -19,6 +19,7 @@ import {
 } from '../../../shared/model/report';
 import type { Template, TemplateIndicator } from '../../../shared/model/template';
 import type { Period } from '../../../shared/model/period';
+import type { UnitKind } from '../../../shared/model/unit';
 import type {
   CollectCommitResult,
   CollectExportFile,
@@ -38,8 +39,10 @@ import { collectStamper } from './collect-stamp';
 import { fileSlug } from '../../workbooks/cell-text';
 import { readCollectWorkbook, type CellContent, type ReadBook } from './collect-reader';
 import { getAgency } from '../agency/agency';
-import { getPeriod, resolveExpectedUnits } from '../periods/periods';
-import { checkRules, saveReportValuesIn, transitionReportIn } from '../reports/reports';
+import { expectedUnitsOf, getPeriod } from '../periods/periods';
+import { loadReference, plausibilityWarnings, type Reference } from './plausibility';
+import { checkRules, saveReportValuesIn } from '../reports/reports';
+import { transitionReportIn } from '../reports/approval';
 import { parseIndicatorInput, valueKeyLabel, valueText } from '../../../shared/domain/report-values';
 import { isEditableStatus } from '../../../shared/domain/report-status';
 import { getTemplate } from '../templates/templates';
@@ -69,7 +72,7 @@ export async function exportCollectBooks(
   const period = await getPeriod(db, opts.periodId);
   const template = await getTemplate(db, period.templateId);
   const agency = await getAgency(db);
-  const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
+  const expected = await expectedUnitsOf(db, period);
   let unitIds = expected.map((u) => u.id);
   if (opts.unitId !== null) {
     const unit = await getUnit(db, opts.unitId);
@@ -345,6 +348,7 @@ async function reviewOne(
   file: AnalyzeFile,
   index: number,
   hash: string,
+  reference: Reference,
 ): Promise<StagedItem> {
   const item = emptyItem(index, file.fileName, file.data, hash);
   const staged: StagedItem = { review: item, data: file.data, targetUnitId: null, values: [], reportRevision: 0 };
@@ -454,9 +458,23 @@ async function reviewOne(
   item.changedCount = changes.length;
   const checks = checkRules(template, merged);
   item.breaches = checks.filter((c) => c.holds === false).map((c) => ({ detail: c.detail, message: c.message }));
-  const unexplained = checks.some((c) => c.holds === false && !c.reason.trim());
   const hasAnyValue = parsed.values.some((v) => v.value !== null);
   const editable = isEditableStatus(form.status);
+  item.warnings.push(
+    ...plausibilityWarnings(
+      file.fileName,
+      book,
+      template,
+      { id: unit.id, kind: unit.kind as UnitKind },
+      parsed.values,
+      reference,
+    ),
+  );
+  // A formula without its value is told once, as a warning to confirm.
+  const uncached = new Set(
+    book.cells.filter((c) => c.formula !== null && c.content.kind === 'empty').map((c) => c.address),
+  );
+  item.notes = item.notes.filter((n) => !(n.where?.cell && uncached.has(n.where.cell)));
 
   const previous = await db
     .selectFrom('collect_sources')
@@ -470,7 +488,7 @@ async function reviewOne(
   if (item.problems.length) {
     // Mappable: the diff is shown against this period; accepting needs the explicit "map" choice.
     item.acceptable = editable && (changes.length > 0 || hasAnyValue);
-    item.willSubmit = item.acceptable && !unexplained;
+    item.willSubmit = item.acceptable;
     return staged;
   }
   if (changes.length > 0 && !editable) {
@@ -485,8 +503,10 @@ async function reviewOne(
   item.status = changes.length === 0 ? 'identical' : hadValues ? 'changed' : 'new';
   // An unchanged book still counts as the unit's submission while the report is being entered.
   item.acceptable = editable && hasAnyValue && (changes.length > 0 || form.status !== 'chua_nop');
+  // Warnings to confirm: the file is not ticked for the user.
   item.suggested = item.acceptable && changes.length > 0 && item.warnings.length === 0;
-  item.willSubmit = item.acceptable && !unexplained;
+  // A received file is a received report: its breaches stay flagged on it.
+  item.willSubmit = item.acceptable;
   return staged;
 }
 
@@ -499,8 +519,9 @@ export async function analyzeCollect(
 ): Promise<CollectReview> {
   const period = await getPeriod(core.db, periodId);
   const template = await getTemplate(core.db, period.templateId);
-  const expected = new Set((await resolveExpectedUnits(core.db, period.expected, period.windowEnd)).map((u) => u.id));
+  const expected = new Set((await expectedUnitsOf(core.db, period)).map((u) => u.id));
   const secret = await bookSecret(core.db);
+  const reference = await loadReference(core.db, period.id, template);
   const items = await core.jobs.run(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
     const out: StagedItem[] = [];
     const seen = new Map<string, number>();
@@ -521,7 +542,7 @@ export async function analyzeCollect(
         out.push({ review: dup, data: f.data, targetUnitId: null, values: [], reportRevision: 0 });
       } else {
         seen.set(hash, i);
-        out.push(await reviewOne(core.db, secret, period, template, expected, f, i, hash));
+        out.push(await reviewOne(core.db, secret, period, template, expected, f, i, hash, reference));
       }
       job.step(f.fileName);
       await yieldToEventLoop();
@@ -563,6 +584,8 @@ export interface AcceptChoice {
   index: number;
   /** Required to store a workbook of another period or template version into this period. */
   map: boolean;
+  /** The day this file arrived, when not the batch's. */
+  receivedDate?: string | null;
 }
 
 function sourcePath(
@@ -590,8 +613,11 @@ export async function commitCollect(
   accept: AcceptChoice[],
   actor = EXCEL_ACTOR,
   now = new Date(),
+  /** The day the files arrived (null: today). */
+  receivedDate: string | null = null,
 ): Promise<CollectCommitResult> {
   const store = core.session.get(BATCHES);
+  const today = todayIso(now);
   const batch = store.get(batchId);
   if (!batch)
     throw new AppError(
@@ -599,12 +625,21 @@ export async function commitCollect(
       'Phiên xem lại các tệp đã hết hạn (phần mềm đã mở lại hoặc đã đọc nhiều lần khác). Hãy chọn lại các tệp để đọc lại.',
     );
   const chosen: StagedItem[] = [];
+  const receivedOf = new Map<StagedItem, string>();
   const groups = new Map<string, StagedItem>();
   for (const a of accept) {
     const s = batch.items[a.index];
     if (!s) throw new AppError('BAD_CHOICE', `Không có tệp thứ ${a.index + 1} trong lần đọc này.`);
     const r = s.review;
     if (chosen.includes(s)) continue;
+    const received = a.receivedDate ?? receivedDate ?? today;
+    if (received > today)
+      throw new AppError(
+        'BAD_DATE',
+        `Ngày nhận tệp "${r.fileName}" (${formatDateShort(received)}) sau hôm nay: chỉ ghi nhận tệp đã đến. Chưa nhập gì.`,
+        { file: r.fileName, field: 'receivedDate' },
+      );
+    receivedOf.set(s, received);
     if (!r.acceptable) {
       throw new AppError(
         'NOT_ACCEPTABLE',
@@ -681,16 +716,17 @@ export async function commitCollect(
           },
           now,
         );
-        const unexplained = form.checks.some((c) => c.holds === false && !c.reason.trim());
-        if (form.report.status === 'dang_nhap' && !unexplained) {
+        // The file arrived: the report is received on its day, breaches flagged on it (never "not received").
+        if (form.report.status === 'dang_nhap') {
           form = await transitionReportIn(
             trx,
             {
               periodId: batch.periodId,
               unitId,
               to: 'da_nop',
-              receivedDate: todayIso(now),
+              receivedDate: receivedOf.get(s)!,
               channel: 'imported',
+              acceptBreaches: true,
               note,
               actor,
             },
@@ -729,6 +765,7 @@ export async function commitCollect(
           unitName: r.unit!.name,
           revision: report.revision,
           status: form.report.status,
+          receivedDate: form.report.receivedDate,
           changedCount: r.changedCount,
           breachCount,
         });

@@ -5,5 +5,5 @@ import { analyzeCollect, commitCollect, exportCollect } from './collect';
 export const collectHandlers = {
   'collect.export': (core, a) => exportCollect(core, a),
   'collect.analyze': (core, a) => analyzeCollect(core, a.periodId, a.files, a.jobId),
-  'collect.commit': (core, a) => commitCollect(core, a.batchId, a.accept, a.actor),
+  'collect.commit': (core, a) => commitCollect(core, a.batchId, a.accept, a.actor, new Date(), a.receivedDate),
 } satisfies Partial<Handlers>;

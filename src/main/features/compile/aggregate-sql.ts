@@ -4,7 +4,7 @@
 // by-unit view or annex needs them — each unit's values are loaded in one query each and go
 // through the same rules of shared/aggregate.ts, which owns them: which periods a value comes
 // from (valueSource), how a figure is made of the stats (figureFromStats), everything else.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import {
   buildAggregation,
   gatherTexts,
@@ -23,6 +23,8 @@ import {
 } from '../../../shared/domain/aggregate';
 import { COUNTED_STATUSES, type Aggregation } from '../../../shared/model/compile';
 import type { ReportStatus } from '../../../shared/model/report';
+import { statusAsOf, type StatusEventFact } from '../../../shared/domain/report-status';
+import { todayIso } from '../../../shared/format';
 import type { TemplateIndicator } from '../../../shared/model/template';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
@@ -34,7 +36,10 @@ export interface WindowAggregation {
 }
 
 const json = (v: unknown) => JSON.stringify(v);
-const countedSql = sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)));
+const countedStatuses = sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)));
+/** Which reports count: those sent or approved now, or — as of an earlier day — the ids that were then. */
+type Counted = RawBuilder<unknown>;
+const countedNow: Counted = sql`r.status IN (${countedStatuses})`;
 /** Integers in the database: counts and yes/no answers. Amounts and percents are decimal text. */
 const storedAsInteger = (i: TemplateIndicator) => i.type === 'count' || i.type === 'yesno';
 
@@ -60,6 +65,7 @@ async function integerStats(
   windowCodes: string[],
   lastCodes: string[],
   outsiders: number[],
+  counted: Counted,
 ): Promise<StatsRow[]> {
   if (windowCodes.length + lastCodes.length === 0) return [];
   if (ids.length === 1) {
@@ -71,7 +77,7 @@ async function integerStats(
         COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive,
         COUNT(*) - COUNT(v.int_value) AS other
       FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
-      WHERE r.period_id = ${lastId} AND r.status IN (${countedSql})
+      WHERE r.period_id = ${lastId} AND ${counted}
       GROUP BY u.kind, v.field_key, 3`.execute(db);
     return r.rows;
   }
@@ -80,7 +86,7 @@ async function integerStats(
     WITH uv AS (
       SELECT r.unit_id AS unit_id, v.field_key AS code, SUM(v.int_value) AS val, COUNT(v.int_value) AS n, COUNT(*) - COUNT(v.int_value) AS other
       FROM reports r JOIN report_values v ON v.report_id = r.id
-      WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
+      WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND ${counted}
         AND (v.field_key IN (SELECT value FROM json_each(${json(windowCodes)}))
           OR (r.period_id = ${lastId} AND v.field_key IN (SELECT value FROM json_each(${json(lastCodes)}))))
       GROUP BY r.unit_id, v.field_key
@@ -102,12 +108,12 @@ interface ValueRow {
 }
 
 /** The counted reports' texts of these codes. */
-async function textRows(db: Executor, ids: number[], codes: string[]): Promise<ValueRow[]> {
+async function textRows(db: Executor, ids: number[], codes: string[], counted: Counted): Promise<ValueRow[]> {
   if (codes.length === 0) return [];
   const r = await sql<ValueRow>`
     SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, v.text_value AS value
     FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql})
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND ${counted}
       AND v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NOT NULL`.execute(db);
   return r.rows;
 }
@@ -121,6 +127,7 @@ async function reportsWithValues(
   db: Executor,
   periods: AggPeriodInfo[],
   codes: string[] | 'all',
+  counted: Counted,
 ): Promise<AggPeriod[]> {
   const ids = periods.map((p) => p.id);
   const which =
@@ -130,7 +137,7 @@ async function reportsWithValues(
   const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
     SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(CAST(v.int_value AS TEXT), v.dec_value)) AS vals
     FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND r.status IN (${countedSql}) AND ${which}
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND ${counted} AND ${which}
     GROUP BY r.period_id, r.unit_id`.execute(db);
   const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
   for (const row of r.rows) {
@@ -142,6 +149,21 @@ async function reportsWithValues(
     });
   }
   return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
+}
+
+/** The status events of the reports of these periods, in the order they were recorded. */
+async function statusEvents(db: Executor, periodIds: number[]): Promise<Map<number, StatusEventFact[]>> {
+  const r = await sql<{ report_id: number; to_status: string; on_date: string }>`
+    SELECT e.report_id AS report_id, e.to_status AS to_status, e.on_date AS on_date
+    FROM report_events e JOIN reports r ON r.id = e.report_id
+    WHERE r.period_id IN (SELECT value FROM json_each(${json(periodIds)})) ORDER BY e.id`.execute(db);
+  const out = new Map<number, StatusEventFact[]>();
+  for (const e of r.rows) {
+    const list = out.get(e.report_id) ?? [];
+    list.push({ to: e.to_status as ReportStatus, onDate: e.on_date });
+    out.set(e.report_id, list);
+  }
+  return out;
 }
 
 /**
@@ -165,11 +187,21 @@ export async function aggregateWindow(
   const inLast = new Set(last.indicators.map((i) => i.code));
   const expected = new Set(last.expectedUnitIds);
 
-  // Who reported, with what status: one row per report of the window.
-  const reportRows = await sql<{ period_id: number; unit_id: number; status: string; received_date: string | null }>`
-    SELECT period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(
+  // Who reported, with what status: one row per report of the window — as of `today` (the as-of
+  // day: a report received after it had not arrived; its values, when counted, are the latest).
+  const reportRows = await sql<{
+    id: number;
+    period_id: number;
+    unit_id: number;
+    status: string;
+    received_date: string | null;
+  }>`
+    SELECT id, period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(
     db,
   );
+  const past = today < todayIso();
+  const events = past ? await statusEvents(db, ids) : new Map<number, StatusEventFact[]>();
+  const countedIds: number[] = [];
   const reporting = new Map<number, UnitReporting>();
   const periodsWithReports = new Set<number>();
   for (const row of reportRows.rows) {
@@ -178,17 +210,24 @@ export async function aggregateWindow(
       receivedDate: null,
       periodsCounted: 0,
     };
-    const status = row.status as ReportStatus;
-    if (COUNTED_STATUSES.includes(status)) {
+    const then = past
+      ? statusAsOf(
+          { status: row.status as ReportStatus, receivedDate: row.received_date, events: events.get(row.id) ?? [] },
+          today,
+        )
+      : { status: row.status as ReportStatus, receivedDate: row.received_date };
+    if (COUNTED_STATUSES.includes(then.status)) {
       u.periodsCounted++;
       periodsWithReports.add(row.period_id);
+      countedIds.push(row.id);
     }
     if (row.period_id === last.id) {
-      u.status = status;
-      u.receivedDate = row.received_date;
+      u.status = then.status;
+      u.receivedDate = then.receivedDate;
     }
     reporting.set(row.unit_id, u);
   }
+  const counted: Counted = past ? sql`r.id IN (SELECT value FROM json_each(${json(countedIds)}))` : countedNow;
   // The expected units come in the register's order; units that reported without being
   // expected (rare) are placed among them by the same order.
   let units: AggUnit[] = expectedUnits.filter((u) => expected.has(u.id));
@@ -225,6 +264,7 @@ export async function aggregateWindow(
       integer.filter((s) => s.source === 'window').map((s) => s.ind.code),
       integer.filter((s) => s.source === 'last').map((s) => s.ind.code),
       outsiders,
+      counted,
     );
     const asked = new Set(integer.map((s) => s.ind.code));
     const texts = new Set(textCodes);
@@ -255,13 +295,17 @@ export async function aggregateWindow(
   let values: UnitValues | null = null;
   const needAll = opts.detail || rateOfRates;
   if (inTs.size || needAll) {
-    const all = unitValues(await reportsWithValues(db, periods, needAll ? 'all' : [...inTs]), indicators, units);
+    const all = unitValues(
+      await reportsWithValues(db, periods, needAll ? 'all' : [...inTs], counted),
+      indicators,
+      units,
+    );
     statsFromValues(units, all, expected, rateOfRates ? [...inTs, ...rateCodes] : inTs, stats);
     if (opts.detail) values = all;
   }
 
   const texts = new Map<string, string>();
-  for (const row of textsStored ? await textRows(db, ids, textCodes) : [])
+  for (const row of textsStored ? await textRows(db, ids, textCodes, counted) : [])
     texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
   return {
     aggregation: buildAggregation(

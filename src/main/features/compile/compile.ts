@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import { AppError } from '../../../shared/errors';
-import { todayIso } from '../../../shared/format';
+import { formatDateShort, todayIso } from '../../../shared/format';
 import {
   compareAggregations,
   evaluateTargets,
@@ -47,7 +47,7 @@ import type {
   SavedFile,
   windowInput,
 } from '../../../shared/contract/compile';
-import { getPeriod, resolveExpectedUnits } from '../periods/periods';
+import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
 import { getPlan } from '../plans/plans';
 import { getAgency } from '../agency/agency';
@@ -80,7 +80,7 @@ interface Loaded {
 async function loadPeriod(db: Executor, id: number): Promise<Loaded> {
   const period = await getPeriod(db, id);
   const template = await getTemplate(db, period.templateId);
-  const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
+  const expected = await expectedUnitsOf(db, period);
   return {
     period,
     template,
@@ -139,15 +139,24 @@ export async function compileWindow(
   args: WindowArgs,
   opts: CompileOptions = { detail: true },
 ): Promise<Compiled> {
+  // The as-of day: statuses (received, late, missing) as they stood then.
   const today = args.today ?? todayIso();
   const loaded = await loadWindow(db, args.periodIds);
+  const last = loaded[loaded.length - 1]!.period;
+  const plan = last.planId !== null ? await getPlan(db, last.planId) : null;
+  // Targets about each unit are judged on each unit's values: load them.
+  const eachUnit = plan?.targets.some((t) => t.scope === 'each_unit') ?? false;
   const { aggregation: current, stats } = await aggregateWindow(
     db,
     loaded.map((l) => l.agg),
     loaded[loaded.length - 1]!.expected,
     today,
-    opts,
+    { ...opts, detail: opts.detail || eachUnit },
   );
+  if (today < todayIso())
+    current.notes.push(
+      `Tình hình gửi báo cáo tính đến ngày ${formatDateShort(today)}: báo cáo nhận sau ngày này chưa được tính; số liệu của báo cáo đã nhận là số liệu mới nhất đang lưu.`,
+    );
   const compareIds =
     args.compareIds ??
     (await sameTimeLastYear(
@@ -175,11 +184,9 @@ export async function compileWindow(
     current.notes.push('Không tìm thấy kỳ cùng loại của năm trước nên không so sánh với cùng kỳ.');
   const comparison = compareAggregations(current, previous);
 
-  const last = loaded[loaded.length - 1]!.period;
   let targets: CompileResult['targets'] = [];
   let reference = '';
-  if (last.planId !== null) {
-    const plan = await getPlan(db, last.planId);
+  if (plan !== null) {
     reference = `${planReference(plan)}${plan.issuer ? ` của ${plan.issuer}` : ''}`;
     targets = evaluateTargets(plan.targets, current, windowIndicators(loaded.map((l) => l.agg)), stats);
     const vanished = targets.filter((t) => t.problem.includes('không còn'));

@@ -3,8 +3,8 @@
 import type { DocumentModelInput } from '../../../shared/contract/document-model';
 import type { DraftView } from '../../../shared/contract/compile';
 import type { CompileSettings, IndicatorTotal, TargetResult } from '../../../shared/model/compile';
+import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import type { Agency } from '../../../shared/model/agency';
-import { BOARD_STATE_LABELS } from '../../../shared/model/report';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { formatDec, ratePercent } from '../../../shared/domain/decimal';
 import { formatDateShort } from '../../../shared/format';
@@ -36,7 +36,9 @@ function verdict(ts: TargetResult[]): [string, string] {
     .map((t) =>
       t.met === null
         ? 'Chưa đánh giá được'
-        : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.gap === '0' ? '' : ` (${signed(t.gap)})`}`,
+        : t.units
+          ? eachUnitVerdict(t)
+          : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.gap === '0' ? '' : ` (${signed(t.gap)})`}`,
     )
     .join('; ');
   return [phrase, v];
@@ -292,7 +294,7 @@ export function buildReportModel(
   const rowsIII: typeof rowsI = [
     {
       kind: 'paragraph',
-      text: `Số cơ quan, đơn vị phải báo cáo: ${st.expected}; đã gửi: ${st.reported} (đúng hạn ${st.onTime}, nộp muộn ${st.late}); chưa gửi: ${st.missing}. Hạn gửi: ${formatDateShort(cur.periods[cur.periods.length - 1]!.deadline)}.`,
+      text: `Số cơ quan, đơn vị phải báo cáo: ${st.expected}; đã gửi: ${st.reported} (đúng hạn ${st.onTime}, nộp muộn ${st.late}); chưa gửi: ${st.missing}${st.missing ? ` (chưa nộp ${st.counts.chua_nop}, đang nhập ${st.counts.dang_nhap}, trả lại ${st.counts.tra_lai})` : ''}. Hạn gửi: ${formatDateShort(cur.periods[cur.periods.length - 1]!.deadline)}.`,
     },
     {
       kind: 'table',
@@ -303,7 +305,7 @@ export function buildReportModel(
           String(idx + 1),
           u.name,
           UNIT_KIND_LABELS[u.kind],
-          BOARD_STATE_LABELS[u.state],
+          u.label,
           u.receivedDate ? formatDateShort(u.receivedDate) : '',
           [u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo']
             .filter(Boolean)

@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import type { CompileResult, IndicatorTotal } from '../../../shared/model/compile';
 import type { Agency } from '../../../shared/model/agency';
 import { AGGREGATION_LABELS } from '../../../shared/model/template';
-import { BOARD_STATE_LABELS } from '../../../shared/model/report';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
+import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
 import { targetPhrase } from '../../../shared/domain/aggregate';
@@ -199,7 +199,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     setText(row.getCell(3), u.name);
     setText(row.getCell(4), UNIT_KIND_LABELS[u.kind]);
     setText(row.getCell(5), u.expected ? 'Có' : 'Không');
-    setText(row.getCell(6), BOARD_STATE_LABELS[u.state]);
+    setText(row.getCell(6), u.label);
     for (const i of inds) {
       const c = colOf.get(i.code)!;
       const cell = row.getCell(c);
@@ -324,7 +324,7 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     setText(row.getCell(3), u.name);
     setText(row.getCell(4), UNIT_KIND_LABELS[u.kind]);
     setText(row.getCell(5), u.expected ? 'Có' : 'Không');
-    setText(row.getCell(6), BOARD_STATE_LABELS[u.state]);
+    setText(row.getCell(6), u.label);
     setText(row.getCell(7), u.receivedDate ? formatDateShort(u.receivedDate) : '');
     if (u.daysLate !== null) row.getCell(8).value = u.daysLate;
   });
@@ -338,7 +338,8 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     ['Phải báo cáo', `COUNTIF(${colRange('E')},"Có")`, cur.status.expected],
     [
       'Đã gửi',
-      countState(BOARD_STATE_LABELS.dung_han, BOARD_STATE_LABELS.muon, BOARD_STATE_LABELS.da_duyet),
+      // Received = the standings "Đã nộp …" and "Đã duyệt …" (shared/domain/report-status.ts).
+      countState('Đã nộp*', 'Đã duyệt*'),
       cur.status.reported,
     ],
     ['Trong đó: đúng hạn', `${summaryCell(1)}-${summaryCell(3)}`, cur.status.onTime],
@@ -410,7 +411,9 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
     setText(wsCmp.getCell(r, 9), ts.map((t) => targetPhrase(t, formatDec)).join('; '));
     setText(
       wsCmp.getCell(r, 10),
-      ts.map((t) => (t.met === null ? 'Chưa đánh giá được' : t.met ? 'Đạt' : 'Chưa đạt')).join('; '),
+      ts
+        .map((t) => (t.met === null ? 'Chưa đánh giá được' : t.units ? eachUnitVerdict(t) : t.met ? 'Đạt' : 'Chưa đạt'))
+        .join('; '),
     );
   });
   [6, 10, 48, 12, 14, 14, 14, 13, 16, 14].forEach((w, k) => (wsCmp.getColumn(k + 1).width = w));

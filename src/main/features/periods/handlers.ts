@@ -9,6 +9,7 @@ import {
   previewPeriod,
   updatePeriod,
 } from './periods';
+import { expectedDiff, updateExpected } from './expected-update';
 import { getHolidays, saveHolidays } from './holidays';
 
 export const periodsHandlers = {
@@ -19,6 +20,8 @@ export const periodsHandlers = {
   'periods.get': (core, a) => getPeriod(core.db, a.id),
   'periods.delete': (core, a) => deletePeriod(core.db, a.id),
   'periods.expectedUnits': (core, a) => periodExpectedUnits(core.db, a.id),
+  'periods.expectedDiff': (core, a) => expectedDiff(core.db, a.id),
+  'periods.updateExpected': (core, a) => updateExpected(core.db, a),
   'periods.holidays': (core) => getHolidays(core.db),
   'periods.saveHolidays': (core, a) => saveHolidays(core.db, a.holidays),
 } satisfies Partial<Handlers>;

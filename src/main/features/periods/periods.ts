@@ -7,48 +7,18 @@ import { moveToTrash } from '../safety/trash';
 import { AppError } from '../../../shared/errors';
 import { periodInput } from '../../../shared/contract/periods';
 import { checkWindow, defaultDeadline, periodName, periodWindow, planDeadline } from '../../../shared/domain/periods';
-import type {
-  ExpectedUnit,
-  ExpectedUnits,
-  Period,
-  PeriodListItem,
-  PeriodPreview,
-  PeriodType,
-} from '../../../shared/model/period';
+import type { ExpectedUnit, Period, PeriodListItem, PeriodPreview, PeriodType } from '../../../shared/model/period';
+import { PERIOD_TYPE_LABELS } from '../../../shared/model/period';
 import type { PlanDeadline } from '../../../shared/model/plan';
-import type { Unit, UnitKind } from '../../../shared/model/unit';
-import { isActiveOn } from '../units/units';
+import type { UnitKind } from '../../../shared/model/unit';
+import { notValidReason } from '../../../shared/domain/validity';
+import { todayIso } from '../../../shared/format';
 import { holidayDates } from './holidays';
 import type { Executor } from '../../db/executor';
+import { expectedUnitsOf, storeExpected, validUnitsOn } from './expected';
 
 export type PeriodData = z.output<typeof periodInput>;
-
-/**
- * Whether a unit must report for a window: it must exist on the cut-off day (the window's end).
- * A unit closed or merged before the cut-off is not expected (the unit it merged into reports for
- * it); a unit opened before the cut-off is.
- */
-/** A unit is expected in a window when it is active on the cut-off day (the register's rule). */
-export const isExpectedIn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, windowEnd: string): boolean =>
-  isActiveOn(u, windowEnd);
-
-/** The expected units of a window, in the register's order (sort order, then code). */
-export async function resolveExpectedUnits(
-  db: Executor,
-  expected: ExpectedUnits,
-  windowEnd: string,
-): Promise<ExpectedUnit[]> {
-  // Only the four fields returned, and the active-on-cut-off test in SQL: this runs on every compile.
-  let q = db
-    .selectFrom('units')
-    .select(['id', 'code', 'name', 'kind'])
-    .where((eb) => eb.or([eb('active_from', 'is', null), eb('active_from', '<=', windowEnd)]))
-    .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', windowEnd)]));
-  if (expected.mode === 'kinds') q = q.where('kind', 'in', expected.kinds.length ? expected.kinds : ['__none__']);
-  else q = q.where('id', 'in', expected.unitIds.length ? expected.unitIds : [-1]);
-  const rows = await q.orderBy('sort_order').orderBy('code').execute();
-  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
-}
+export { expectedUnitsOf };
 
 interface Resolved {
   name: string;
@@ -59,13 +29,47 @@ interface Resolved {
   problems: string[];
 }
 
-async function resolve(db: Executor, data: PeriodData): Promise<Resolved> {
+/** The stored index: month, quarter, or 2 for "6 tháng cuối năm" (1 is the default half, stored as null). */
+const indexOf = (data: Pick<PeriodData, 'type' | 'index'>): number | null =>
+  data.type === 'month' || data.type === 'quarter' ? data.index : data.type === 'half' && data.index === 2 ? 2 : null;
+
+/** A period of the same kind, year (and month, quarter or half, or window) and template: refused. */
+async function duplicateOf(
+  db: Executor,
+  data: PeriodData,
+  windowStart: string,
+  windowEnd: string,
+  exceptId: number | null,
+) {
+  const tpl = await db.selectFrom('templates').select('code').where('id', '=', data.templateId).executeTakeFirst();
+  if (!tpl) return null;
+  const index = indexOf(data);
+  let q = db
+    .selectFrom('periods as p')
+    .innerJoin('templates as t', 't.id', 'p.template_id')
+    .select(['p.id', 'p.name'])
+    .where('t.code', '=', tpl.code)
+    .where('p.type', '=', data.type)
+    .where('p.year', '=', data.year);
+  q = index === null ? q.where('p.idx', 'is', null) : q.where('p.idx', '=', index);
+  if (data.type === 'ad_hoc') q = q.where('p.window_start', '=', windowStart).where('p.window_end', '=', windowEnd);
+  if (exceptId !== null) q = q.where('p.id', '!=', exceptId);
+  return (await q.executeTakeFirst()) ?? null;
+}
+
+async function resolve(db: Executor, data: PeriodData, exceptId: number | null = null): Promise<Resolved> {
   const problems: string[] = [];
   if (data.type === 'month' && (data.index === null || data.index < 1 || data.index > 12))
     problems.push('Kỳ tháng phải chọn tháng từ 1 đến 12.');
   if (data.type === 'quarter' && (data.index === null || data.index < 1 || data.index > 4))
     problems.push('Kỳ quý phải chọn quý từ I đến IV.');
-  const index = data.type === 'month' || data.type === 'quarter' ? data.index : null;
+  if (data.type === 'half' && data.index !== null && data.index !== 1 && data.index !== 2)
+    problems.push(`Kỳ 6 tháng chỉ có 6 tháng đầu năm (1) và 6 tháng cuối năm (2), không có kỳ thứ ${data.index}.`);
+  if ((data.type === 'nine_months' || data.type === 'year' || data.type === 'ad_hoc') && data.index !== null)
+    problems.push(
+      `Kỳ ${PERIOD_TYPE_LABELS[data.type].toLocaleLowerCase('vi')} không chọn tháng, quý hay số thứ tự (đã nhập ${data.index}).`,
+    );
+  const index = indexOf(data);
   const key = { type: data.type, year: data.year, index };
   const def = problems.length ? null : periodWindow(key);
   const windowStart = data.windowStart ?? def?.start ?? '';
@@ -91,18 +95,38 @@ async function resolve(db: Executor, data: PeriodData): Promise<Resolved> {
   if (windowStart && windowEnd && deadline) problems.push(...checkWindow(windowStart, windowEnd, deadline));
   const tpl = await db.selectFrom('templates').select('id').where('id', '=', data.templateId).executeTakeFirst();
   if (!tpl) problems.push(`Không tìm thấy mẫu báo cáo có mã số ${data.templateId}.`);
-  return { name: data.name || periodName(key), windowStart, windowEnd, deadline, deadlineSource, problems };
+  const dup = windowEnd ? await duplicateOf(db, data, windowStart, windowEnd, exceptId) : null;
+  if (dup)
+    problems.push(
+      `Đã có kỳ "${dup.name}" (mã số ${dup.id}) cùng loại, cùng thời gian và cùng mẫu báo cáo: không tạo kỳ trùng. Hãy mở kỳ đó, hoặc đặt loại/thời gian khác.`,
+    );
+  return {
+    name: data.name || periodName({ ...key, index }),
+    windowStart,
+    windowEnd,
+    deadline,
+    deadlineSource,
+    problems,
+  };
 }
 
-export async function previewPeriod(db: Executor, data: PeriodData): Promise<PeriodPreview> {
-  const r = await resolve(db, data);
-  const expectedUnits = r.windowEnd ? await resolveExpectedUnits(db, data.expected, r.windowEnd) : [];
+export async function previewPeriod(
+  db: Executor,
+  data: PeriodData,
+  exceptId: number | null = null,
+  now = new Date(),
+): Promise<PeriodPreview> {
+  const r = await resolve(db, data, exceptId);
+  const expectedUnits = r.windowEnd ? await validUnitsOn(db, data.expected, r.windowEnd) : [];
+  const notValidOnCutoff = r.windowEnd ? await leftOut(db, data, r.windowEnd) : [];
   const problems = [...r.problems];
   if (r.windowEnd && expectedUnits.length === 0)
     problems.push(
-      'Không có đơn vị nào phải báo cáo trong kỳ này (các đơn vị đã chọn đều không còn hoạt động vào ngày chốt số liệu).',
+      `Không có đơn vị nào phải báo cáo trong kỳ này: các đơn vị đã chọn đều chưa hoặc không còn hoạt động vào ngày chốt số liệu${notValidOnCutoff.length ? ` (${notValidOnCutoff.length} đơn vị, ví dụ ${notValidOnCutoff[0]!.name}: ${notValidOnCutoff[0]!.reason})` : ''}. Nếu đơn vị đã hoạt động từ trước, hãy sửa "Hoạt động từ ngày" trong Danh mục đơn vị.`,
     );
   return {
+    notValidOnCutoff,
+    freezesOnCreate: r.windowEnd !== '' && r.windowEnd < todayIso(now),
     name: r.name,
     windowStart: r.windowStart,
     windowEnd: r.windowEnd,
@@ -113,6 +137,23 @@ export async function previewPeriod(db: Executor, data: PeriodData): Promise<Per
   };
 }
 
+/** Units of the selection that are not valid on the cut-off, with why (shown in the preview). */
+async function leftOut(db: Executor, data: PeriodData, cutoff: string) {
+  let q = db.selectFrom('units').select(['id', 'code', 'name', 'active_from', 'active_to']);
+  if (data.expected.mode === 'kinds')
+    q = q.where('kind', 'in', data.expected.kinds.length ? data.expected.kinds : ['__none__']);
+  else q = q.where('id', 'in', data.expected.unitIds.length ? data.expected.unitIds : [-1]);
+  const rows = await q.orderBy('sort_order').orderBy('code').execute();
+  return rows
+    .map((u) => ({
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      reason: notValidReason({ activeFrom: u.active_from, activeTo: u.active_to }, cutoff),
+    }))
+    .filter((u) => u.reason !== '');
+}
+
 function refuse(problems: string[]): never {
   const fieldOf = (m: string) =>
     m.startsWith('Hạn nộp')
@@ -121,9 +162,11 @@ function refuse(problems: string[]): never {
         ? 'windowStart'
         : m.startsWith('Không có đơn vị')
           ? 'expected'
-          : m.startsWith('Kỳ')
-            ? 'index'
-            : 'templateId';
+          : m.startsWith('Đã có kỳ')
+            ? 'type'
+            : m.startsWith('Kỳ')
+              ? 'index'
+              : 'templateId';
   throw new AppError(
     'PERIOD_INVALID',
     problems[0]!,
@@ -165,6 +208,7 @@ export async function getPeriod(db: Executor, id: number): Promise<Period> {
       kinds: p.expected_mode === 'kinds' ? (JSON.parse(p.expected_kinds) as UnitKind[]) : [],
       unitIds: listed,
     },
+    expectedFrozenAt: p.expected_frozen_at,
     note: p.note,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
@@ -177,7 +221,7 @@ async function writePeriod(db: Executor, id: number | null, data: PeriodData, r:
     name: r.name,
     type: data.type,
     year: data.year,
-    idx: data.type === 'month' || data.type === 'quarter' ? data.index : null,
+    idx: indexOf(data),
     window_start: r.windowStart,
     window_end: r.windowEnd,
     deadline: r.deadline,
@@ -224,10 +268,21 @@ export async function createPeriod(db: Kysely<DB>, data: PeriodData, now = new D
 
 /** createPeriod inside the caller's transaction (the plan-text import saves plan and periods together). */
 export async function insertPeriod(trx: Transaction<DB>, data: PeriodData, now = new Date()): Promise<Period> {
-  const preview = await previewPeriod(trx, data);
+  const preview = await previewPeriod(trx, data, null, now);
   if (preview.problems.length) refuse(preview.problems);
   const r = await resolve(trx, data);
   const id = await writePeriod(trx, null, data, r, now);
+  // A window already closed: its list is stored now, as the preview showed it.
+  if (preview.freezesOnCreate)
+    await storeExpected(
+      trx,
+      id,
+      preview.expectedUnits,
+      now.toISOString(),
+      'frozen',
+      'Phần mềm',
+      `Chốt danh sách ${preview.expectedUnits.length} đơn vị phải báo cáo khi tạo kỳ (thời gian số liệu đã kết thúc).`,
+    );
   return getPeriod(trx, id);
 }
 
@@ -244,9 +299,21 @@ export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData,
         field: 'templateId',
       });
     }
-    const preview = await previewPeriod(trx, data);
+    const preview = await previewPeriod(trx, data, id, now);
     if (preview.problems.length) refuse(preview.problems);
-    await writePeriod(trx, id, data, await resolve(trx, data), now);
+    await writePeriod(trx, id, data, await resolve(trx, data, id), now);
+    // A frozen list stays as it is (periods.updateExpected changes it, showing the difference);
+    // a window that has closed by this edit is frozen with the list the preview showed.
+    if (before.expectedFrozenAt === null && preview.freezesOnCreate)
+      await storeExpected(
+        trx,
+        id,
+        preview.expectedUnits,
+        now.toISOString(),
+        'frozen',
+        'Phần mềm',
+        `Chốt danh sách ${preview.expectedUnits.length} đơn vị phải báo cáo (thời gian số liệu đã kết thúc).`,
+      );
     return getPeriod(trx, id);
   });
 }
@@ -256,7 +323,7 @@ export async function listPeriods(db: Executor): Promise<PeriodListItem[]> {
   const out: PeriodListItem[] = [];
   for (const { id } of ids) {
     const p = await getPeriod(db, id);
-    const expected = await resolveExpectedUnits(db, p.expected, p.windowEnd);
+    const expected = await expectedUnitsOf(db, p);
     const reports = await db.selectFrom('reports').select(['status', 'unit_id']).where('period_id', '=', id).execute();
     out.push({
       ...p,
@@ -283,6 +350,8 @@ export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ delete
     // Into the trash with its expected units (and any kept source files' records).
     await moveToTrash(trx, 'periods', id, p.name, [
       { table: 'period_units', column: 'period_id' },
+      { table: 'period_expected', column: 'period_id' },
+      { table: 'period_events', column: 'period_id' },
       { table: 'collect_sources', column: 'period_id' },
     ]);
     return { deleted: true as const };
@@ -290,6 +359,5 @@ export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ delete
 }
 
 export async function periodExpectedUnits(db: Executor, id: number): Promise<ExpectedUnit[]> {
-  const p = await getPeriod(db, id);
-  return resolveExpectedUnits(db, p.expected, p.windowEnd);
+  return expectedUnitsOf(db, await getPeriod(db, id));
 }

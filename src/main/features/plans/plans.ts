@@ -12,8 +12,10 @@ import type {
   PlanListItem,
   PlanTask,
   PlanType,
+  TargetScope,
   TaskUnitRef,
 } from '../../../shared/model/plan';
+import { TARGET_SCOPES } from '../../../shared/model/plan';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
 
@@ -85,6 +87,7 @@ export async function getPlan(db: Executor, id: number): Promise<Plan> {
       value: t.value,
       valueUnit: t.value_unit,
       unitKinds: parseJsonArray<UnitKind>(t.unit_kinds),
+      scope: (TARGET_SCOPES as readonly string[]).includes(t.scope) ? (t.scope as TargetScope) : 'total',
     })),
   };
 }
@@ -199,6 +202,7 @@ async function writeParts(db: Executor, planId: number, data: PlanData): Promise
         value: t.value,
         value_unit: t.valueUnit,
         unit_kinds: JSON.stringify(t.unitKinds),
+        scope: t.scope,
       })
       .execute();
   }

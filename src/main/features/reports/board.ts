@@ -1,31 +1,54 @@
-// The status board of a period and the trend of reporting rates. Rates as DHIS2 defines them:
-// reporting rate = reports received / reports expected; on-time rate = received by the deadline /
-// expected. A returned report is not counted as received until it is sent again.
+// The status board of a period and the trend of reporting rates, as of a day. Rates as DHIS2
+// defines them: reporting rate = reports received / reports expected; on-time rate = received by
+// the deadline / expected. Each unit's standing comes from the one status model
+// (shared/domain/report-status.ts), replayed from its report's events up to the as-of day: a report
+// received after that day is not received yet, a returned report is not received until sent again.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { ratePercent } from '../../../shared/domain/decimal';
 import { daysBetween } from '../../../shared/domain/periods';
+import { countStandings, standingOf, statusAsOf, type StatusEventFact } from '../../../shared/domain/report-status';
 import { todayIso } from '../../../shared/format';
 import type { Board, BoardRow, Channel, ReportStatus, TrendPoint } from '../../../shared/model/report';
 import type { UnitKind } from '../../../shared/model/unit';
-import { getPeriod, resolveExpectedUnits } from '../periods/periods';
+import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
 import { checkRules } from './reports';
-import { stateOf } from '../../../shared/domain/aggregate';
+import type { Executor } from '../../db/executor';
 
-export async function periodBoard(db: Kysely<DB>, periodId: number, today = todayIso()): Promise<Board> {
-  const period = await getPeriod(db, periodId);
-  const template = await getTemplate(db, period.templateId);
-  const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
+/** Each report of a period with its status events, in the order they were recorded. */
+export async function periodReportFacts(db: Executor, periodId: number) {
   const reports = await db
     .selectFrom('reports as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .select(['r.id', 'r.unit_id', 'r.status', 'r.received_date', 'r.channel', 'u.code', 'u.name', 'u.kind'])
     .where('r.period_id', '=', periodId)
     .execute();
+  const events = new Map<number, StatusEventFact[]>();
+  if (reports.length) {
+    const rows = await db
+      .selectFrom('report_events as e')
+      .innerJoin('reports as r', 'r.id', 'e.report_id')
+      .select(['e.report_id', 'e.to_status', 'e.on_date'])
+      .where('r.period_id', '=', periodId)
+      .orderBy('e.id')
+      .execute();
+    for (const e of rows) {
+      const list = events.get(e.report_id) ?? [];
+      list.push({ to: e.to_status as ReportStatus, onDate: e.on_date });
+      events.set(e.report_id, list);
+    }
+  }
+  return reports.map((r) => ({ ...r, events: events.get(r.id) ?? [] }));
+}
+
+export async function periodBoard(db: Kysely<DB>, periodId: number, asOf = todayIso()): Promise<Board> {
+  const period = await getPeriod(db, periodId);
+  const template = await getTemplate(db, period.templateId);
+  const expected = await expectedUnitsOf(db, period);
+  const reports = await periodReportFacts(db, periodId);
   const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
   const values = new Map<number, Record<string, string>>();
-  if (reports.length) {
+  if (reports.length && template.rules.length) {
     const rows = await db
       .selectFrom('report_values')
       .selectAll()
@@ -50,53 +73,40 @@ export async function periodBoard(db: Kysely<DB>, periodId: number, today = toda
     if (!expectedIds.has(r.unit_id))
       units.push({ id: r.unit_id, code: r.code, name: r.name, kind: r.kind as UnitKind, expected: false });
 
-  const rows: BoardRow[] = units.map((u) => {
+  const rows: BoardRow[] = [];
+  for (const u of units) {
     const r = byUnit.get(u.id);
-    const status = (r?.status ?? 'chua_nop') as ReportStatus;
-    const receivedDate = r?.received_date ?? null;
-    const submitted = status === 'da_nop' || status === 'da_duyet';
-    const onTime = submitted && receivedDate ? receivedDate <= period.deadline : null;
-    const checks = r ? checkRules(template, values.get(r.id) ?? {}) : [];
-    return {
+    const now = r
+      ? statusAsOf({ status: r.status as ReportStatus, receivedDate: r.received_date, events: r.events }, asOf)
+      : { status: 'chua_nop' as const, receivedDate: null };
+    // A unit that had not started by the as-of day has nothing to check yet.
+    const breaches =
+      r && now.status !== 'chua_nop'
+        ? checkRules(template, values.get(r.id) ?? {}).filter((c) => c.holds === false)
+        : [];
+    // Reports of units outside the list are shown but not counted; units with nothing are left out.
+    if (!u.expected && now.status === 'chua_nop') continue;
+    rows.push({
       unitId: u.id,
       unitCode: u.code,
       unitName: u.name,
       unitKind: u.kind,
       expected: u.expected,
-      status,
-      state: stateOf(status, receivedDate, period.deadline, today),
-      receivedDate,
-      onTime,
-      daysLate:
-        submitted && receivedDate && receivedDate > period.deadline ? daysBetween(period.deadline, receivedDate) : null,
-      channel: (r?.channel ?? null) as Channel | null,
-      breachCount: checks.filter((c) => c.holds === false).length,
-    };
-  });
-  const counted = rows.filter((r) => r.expected);
-  const actual = counted.filter((r) => r.status === 'da_nop' || r.status === 'da_duyet').length;
-  const onTime = counted.filter((r) => r.onTime === true).length;
-  const n = counted.length;
+      channel: now.status === 'chua_nop' ? null : ((r?.channel ?? null) as Channel | null),
+      ...standingOf(now.status, now.receivedDate, period.deadline, asOf, breaches.length),
+    });
+  }
   return {
     period,
-    today,
+    asOf,
     rows,
-    expected: n,
-    actual,
-    onTime,
-    late: actual - onTime,
-    missing: counted.filter((r) => r.status === 'chua_nop' || r.status === 'dang_nhap').length,
-    returned: counted.filter((r) => r.status === 'tra_lai').length,
-    approved: counted.filter((r) => r.status === 'da_duyet').length,
-    inProgress: counted.filter((r) => r.status === 'dang_nhap').length,
-    reportingRate: n ? ratePercent(String(actual), String(n), 1) : null,
-    onTimeRate: n ? ratePercent(String(onTime), String(n), 1) : null,
-    daysLeft: daysBetween(today, period.deadline),
+    counts: countStandings(rows.filter((r) => r.expected)),
+    daysLeft: daysBetween(asOf, period.deadline),
   };
 }
 
 /** Reporting rates of the last `limit` periods (by deadline), oldest first, for the chart. */
-export async function reportingTrend(db: Kysely<DB>, limit: number, today = todayIso()): Promise<TrendPoint[]> {
+export async function reportingTrend(db: Kysely<DB>, limit: number, asOf = todayIso()): Promise<TrendPoint[]> {
   const ids = await db
     .selectFrom('periods')
     .select('id')
@@ -106,16 +116,16 @@ export async function reportingTrend(db: Kysely<DB>, limit: number, today = toda
     .execute();
   const out: TrendPoint[] = [];
   for (const { id } of ids.reverse()) {
-    const b = await periodBoard(db, id, today);
+    const b = await periodBoard(db, id, asOf);
     out.push({
       periodId: id,
       name: b.period.name,
       deadline: b.period.deadline,
-      expected: b.expected,
-      actual: b.actual,
-      onTime: b.onTime,
-      reportingRate: b.reportingRate,
-      onTimeRate: b.onTimeRate,
+      expected: b.counts.expected,
+      actual: b.counts.received,
+      onTime: b.counts.onTime,
+      reportingRate: b.counts.reportingRate,
+      onTimeRate: b.counts.onTimeRate,
     });
   }
   return out;

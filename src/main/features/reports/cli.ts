@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
 import type { CliApp } from '../../cli/kit';
 import { PLAN_TYPE_LABELS, planReference } from '../../../shared/model/plan';
-import { BOARD_STATE_LABELS, REPORT_STATUS_LABELS } from '../../../shared/model/report';
+import { REPORT_STATUS_LABELS } from '../../../shared/model/report';
+import { countsSentence } from '../../../shared/domain/report-status';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
 import {
@@ -27,7 +28,7 @@ export const REPORTING_USAGE = `  plans list [--json]                          v
           --template ID [--plan ID] [--kinds so_nganh,ubnd_xa | --units MÃ,MÃ]
           [--deadline YYYY-MM-DD] [--window-start YYYY-MM-DD] [--window-end YYYY-MM-DD] [--name TÊN] [--json]
   periods list [--json]                        kỳ báo cáo
-  reports status --period ID [--today YYYY-MM-DD] [--json]   bảng theo dõi đơn vị của kỳ
+  reports status --period ID [--as-of YYYY-MM-DD] [--json]   bảng theo dõi đơn vị của kỳ (tại một ngày)
   reports set --period ID --unit MÃ --values FILE.json [--actor TÊN]
           FILE.json: {"DT01": 3, "DT02": "1.234", …} hoặc {"values": {…}, "reasons": {"DT03 <= DT02": "lý do"}}`;
 
@@ -38,6 +39,7 @@ const VALUE_FLAGS = [
   '--values',
   '--actor',
   '--today',
+  '--as-of',
   '--type',
   '--year',
   '--index',
@@ -194,14 +196,18 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
       return 0;
     }
     if (group === 'reports' && action === 'status') {
-      const b = await call('dashboard.board', { periodId: int('--period', true), today: str('--today') ?? null });
+      const b = await call('dashboard.board', {
+        periodId: int('--period', true),
+        asOf: str('--as-of') ?? str('--today') ?? null,
+      });
+      const c = b.counts;
       print(b, () => [
-        `${b.period.name} — hạn nộp ${formatDateShort(b.period.deadline)} (${b.daysLeft >= 0 ? `còn ${b.daysLeft} ngày` : `quá hạn ${-b.daysLeft} ngày`})`,
-        `Phải báo cáo ${b.expected} · đã nộp ${b.actual} (đúng hạn ${b.onTime}, muộn ${b.late}) · chưa nộp ${b.missing} · trả lại ${b.returned} · đã duyệt ${b.approved}`,
-        `Tỷ lệ báo cáo ${b.reportingRate === null ? '—' : formatDec(b.reportingRate) + '%'} · đúng hạn ${b.onTimeRate === null ? '—' : formatDec(b.onTimeRate) + '%'}`,
+        `${b.period.name} — tại ngày ${formatDateShort(b.asOf)}, hạn nộp ${formatDateShort(b.period.deadline)} (${b.daysLeft >= 0 ? `còn ${b.daysLeft} ngày` : `quá hạn ${-b.daysLeft} ngày`})`,
+        countsSentence(c),
+        `Tỷ lệ báo cáo ${c.reportingRate === null ? '—' : formatDec(c.reportingRate) + '%'} · đúng hạn ${c.onTimeRate === null ? '—' : formatDec(c.onTimeRate) + '%'}`,
         ...b.rows.map(
           (r) =>
-            `  ${r.unitCode}\t${r.unitName}\t${BOARD_STATE_LABELS[r.state]}${r.receivedDate ? `\tnhận ${formatDateShort(r.receivedDate)}` : ''}${r.breachCount ? `\t${r.breachCount} vi phạm quy tắc` : ''}`,
+            `  ${r.unitCode}\t${r.unitName}\t${r.label}${r.expected ? '' : ' (ngoài danh sách phải báo cáo)'}${r.breachCount ? `\t${r.breachCount} vi phạm quy tắc` : ''}`,
         ),
       ]);
       return 0;

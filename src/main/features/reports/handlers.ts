@@ -1,6 +1,7 @@
 // reports: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import { getReportForm, reportHistory, reportSnapshot, saveReportValues, transitionReport } from './reports';
+import { getReportForm, reportHistory, reportSnapshot, saveReportValues } from './reports';
+import { acceptReport, reopenReport, returnReport, submitReport, transitionReport } from './approval';
 import { periodBoard, reportingTrend } from './board';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
@@ -9,9 +10,13 @@ export const reportsHandlers = {
   'reports.form': (core, a) => getReportForm(core.db, a.periodId, a.unitId),
   'reports.save': (core, a) => saveReportValues(core.db, a),
   'reports.transition': (core, a) => transitionReport(core.db, a),
+  'reports.submit': (core, a) => submitReport(core.db, a),
+  'reports.accept': (core, a) => acceptReport(core.db, a),
+  'reports.return': (core, a) => returnReport(core.db, a),
+  'reports.reopen': (core, a) => reopenReport(core.db, a),
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
-  'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.today ?? undefined),
+  'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.asOf ?? a.today ?? undefined),
   'reports.reminder': async (core, a) =>
     exportDocument(
       core.db,
@@ -22,5 +27,5 @@ export const reportsHandlers = {
       undefined,
       a.format,
     ),
-  'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.today ?? undefined),
+  'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.asOf ?? a.today ?? undefined),
 } satisfies Partial<Handlers>;

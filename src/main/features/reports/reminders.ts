@@ -6,11 +6,11 @@ import { AppError } from '../../../shared/errors';
 import { documentModel, type DocumentModel, type DocumentModelInput } from '../../../shared/contract/document-model';
 import { formatDateLine, formatDateShort, todayIso } from '../../../shared/format';
 import { planReference } from '../../../shared/model/plan';
-import { BOARD_STATE_LABELS } from '../../../shared/model/report';
 import { getAgency } from '../agency/agency';
 import { getPlan } from '../plans/plans';
 import { getTemplate } from '../templates/templates';
 import { periodBoard } from './board';
+import { isReceived } from '../../../shared/domain/report-status';
 
 const lowerFirst = (s: string) => (s ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s);
 
@@ -64,12 +64,19 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
   }
   const board = await periodBoard(db, req.periodId, date);
   const period = board.period;
+  // The letter's date is the as-of day: a unit whose report had been received by then is not reminded.
   const rows = req.unitIds.map((id) => {
-    const r = board.rows.find((x) => x.unitId === id);
+    const r = board.rows.find((x) => x.unitId === id && x.expected);
     if (!r)
       throw new AppError(
         'NOT_EXPECTED',
         `Đơn vị mã số ${id} không có trong danh sách phải báo cáo của kỳ "${period.name}".`,
+      );
+    if (isReceived(r.status))
+      throw new AppError(
+        'ALREADY_RECEIVED',
+        `${r.unitName}: ${lowerFirst(r.label)}, không cần đôn đốc. Hãy bỏ đơn vị này khỏi danh sách.`,
+        { field: 'unitIds' },
       );
     return r;
   });
@@ -108,7 +115,7 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
         ? [
             {
               kind: 'list' as const,
-              items: rows.map((r) => `${r.unitName} (${lowerFirst(BOARD_STATE_LABELS[r.state])})`),
+              items: rows.map((r) => `${r.unitName} (${lowerFirst(r.label)})`),
             },
           ]
         : []),
@@ -141,7 +148,7 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
               {
                 kind: 'table',
                 header: [['TT', 'Cơ quan, đơn vị', 'Tình trạng']],
-                rows: rows.map((r, i) => [String(i + 1), r.unitName, BOARD_STATE_LABELS[r.state]]),
+                rows: rows.map((r, i) => [String(i + 1), r.unitName, r.label]),
                 widths: [8, 60, 32],
               },
             ],

@@ -4,12 +4,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
-import type { saveValuesInput, transitionInput } from '../../../shared/contract/reports';
+import type { saveValuesInput } from '../../../shared/contract/reports';
+import { TRANSITIONS, canTransition, isEditableStatus } from '../../../shared/domain/report-status';
 import { parseIndicatorInput, storedText, type Stored } from '../../../shared/domain/report-values';
 import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../../shared/domain/rules';
 import { cleanText } from '../../../shared/text';
-import { isEditableStatus } from '../../../shared/domain/report-status';
-import { formatDateShort, todayIso } from '../../../shared/format';
+import { todayIso } from '../../../shared/format';
 import {
   reasonKey,
   REPORT_STATUS_LABELS,
@@ -26,27 +26,12 @@ import {
 import type { Template } from '../../../shared/model/template';
 import type { Period } from '../../../shared/model/period';
 import { getTemplate } from '../templates/templates';
-import { getPeriod, resolveExpectedUnits } from '../periods/periods';
+import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getUnit } from '../units/units';
 import type { Executor } from '../../db/executor';
 
 export type SaveValuesData = z.output<typeof saveValuesInput>;
-export type TransitionData = z.output<typeof transitionInput>;
-
-/** Breach explanations are stored as values under this prefix + the rule's expression. */
-
-/** The only ways a status may change. */
-export const TRANSITIONS: Record<ReportStatus, ReportStatus[]> = {
-  chua_nop: ['dang_nhap'],
-  dang_nhap: ['da_nop'],
-  da_nop: ['tra_lai', 'da_duyet'],
-  tra_lai: ['dang_nhap', 'da_nop'],
-  da_duyet: [],
-};
-
-export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
+export { TRANSITIONS, canTransition };
 
 async function loadValues(db: Executor, reportId: number | null): Promise<ValueMap> {
   if (reportId === null) return {};
@@ -100,7 +85,7 @@ async function reportRow(db: Executor, periodId: number, unitId: number) {
 /** A unit may have a report in a period when it is expected, or already has one. */
 async function assertMayReport(db: Executor, period: Period, unitId: number): Promise<void> {
   if (await reportRow(db, period.id, unitId)) return;
-  const expected = await resolveExpectedUnits(db, period.expected, period.windowEnd);
+  const expected = await expectedUnitsOf(db, period);
   if (!expected.some((u) => u.id === unitId)) {
     const unit = await getUnit(db, unitId);
     throw new AppError(
@@ -136,11 +121,11 @@ export async function getReportForm(db: Executor, periodId: number, unitId: numb
     values,
     computed: computeRates(template, values),
     checks: checkRules(template, values),
-    allowed: TRANSITIONS[status],
+    allowed: [...TRANSITIONS[status]],
   };
 }
 
-async function ensureReport(db: Executor, periodId: number, unitId: number, at: string) {
+export async function ensureReport(db: Executor, periodId: number, unitId: number, at: string) {
   const existing = await reportRow(db, periodId, unitId);
   if (existing) return existing;
   return db
@@ -159,7 +144,7 @@ async function ensureReport(db: Executor, periodId: number, unitId: number, at: 
     .executeTakeFirstOrThrow();
 }
 
-async function addEvent(
+export async function addEvent(
   db: Executor,
   reportId: number,
   from: ReportStatus,
@@ -167,10 +152,11 @@ async function addEvent(
   actor: string,
   at: string,
   note: string,
+  onDate: string,
 ): Promise<void> {
   await db
     .insertInto('report_events')
-    .values({ report_id: reportId, from_status: from, to_status: to, actor, at, note })
+    .values({ report_id: reportId, from_status: from, to_status: to, actor, at, note, on_date: onDate })
     .execute();
 }
 
@@ -302,6 +288,7 @@ export async function saveReportValuesIn(
       data.actor,
       at,
       newStatus === 'tra_lai' ? 'Sửa số liệu sau khi trả lại' : 'Bắt đầu nhập',
+      todayIso(now),
     );
     newStatus = 'dang_nhap';
   }
@@ -310,67 +297,6 @@ export async function saveReportValuesIn(
     .set({ revision: number, status: newStatus, updated_at: at })
     .where('id', '=', report.id)
     .execute();
-  return getReportForm(trx, data.periodId, data.unitId);
-}
-
-/** Moves a report along one allowed transition, with what each one needs. */
-export async function transitionReport(db: Kysely<DB>, data: TransitionData, now = new Date()): Promise<ReportForm> {
-  return db.transaction().execute((trx) => transitionReportIn(trx, data, now));
-}
-
-/** The same inside the caller's transaction (an Excel import submits many reports at once). */
-export async function transitionReportIn(
-  trx: Transaction<DB>,
-  data: TransitionData,
-  now = new Date(),
-): Promise<ReportForm> {
-  const form = await getReportForm(trx, data.periodId, data.unitId);
-  const from = form.report.status;
-  const to = data.to;
-  if (!canTransition(from, to)) {
-    const allowed = TRANSITIONS[from].map((s) => `"${REPORT_STATUS_LABELS[s]}"`).join(', ');
-    throw new AppError(
-      'BAD_TRANSITION',
-      `Không chuyển được báo cáo của ${form.unit.name} từ "${REPORT_STATUS_LABELS[from]}" sang "${REPORT_STATUS_LABELS[to]}"${allowed ? `; chỉ có thể chuyển sang ${allowed}` : ' (đã duyệt là trạng thái cuối)'}.`,
-    );
-  }
-  const at = now.toISOString();
-  const report = await ensureReport(trx, data.periodId, data.unitId, at);
-  const patch: { status: ReportStatus; updated_at: string; received_date?: string | null; channel?: string | null } = {
-    status: to,
-    updated_at: at,
-  };
-  if (to === 'da_nop') {
-    const unexplained = form.checks.filter((c) => c.holds === false && !c.reason.trim());
-    if (unexplained.length) {
-      throw new AppError(
-        'BREACH_UNEXPLAINED',
-        `Chưa nộp được: số liệu vi phạm ${unexplained.length} quy tắc mà chưa ghi lý do (${unexplained.map((c) => c.detail).join('; ')}). Hãy sửa số liệu hoặc ghi lý do bên cạnh.`,
-        { field: reasonKey(unexplained[0]!.expression) },
-      );
-    }
-    const received = data.receivedDate ?? todayIso(now);
-    if (received < form.period.windowStart) {
-      throw new AppError(
-        'BAD_DATE',
-        `Ngày nhận ${formatDateShort(received)} trước khi kỳ "${form.period.name}" bắt đầu (${formatDateShort(form.period.windowStart)}).`,
-        { field: 'receivedDate' },
-      );
-    }
-    patch.received_date = received;
-    patch.channel = data.channel ?? form.report.channel ?? 'typed';
-  }
-  if (to === 'tra_lai' && !data.note.trim()) {
-    throw new AppError('NOTE_REQUIRED', 'Trả lại báo cáo thì phải ghi lý do trả lại để đơn vị biết cần sửa gì.', {
-      field: 'note',
-    });
-  }
-  await trx.updateTable('reports').set(patch).where('id', '=', report.id).execute();
-  const note =
-    to === 'da_nop'
-      ? [`Ngày nhận ${formatDateShort(patch.received_date!)}`, data.note].filter(Boolean).join(' · ')
-      : data.note;
-  await addEvent(trx, report.id, from, to, data.actor, at, note);
   return getReportForm(trx, data.periodId, data.unitId);
 }
 

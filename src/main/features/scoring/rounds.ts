@@ -33,6 +33,7 @@ import type {
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
 import { getCriteriaSet } from './criteria-sets';
 import { isActiveOn, listUnits } from '../units/units';
+import { todayIso } from '../../../shared/format';
 import { checkEvidence, storeEvidence, verifyStoredEvidence } from './evidence';
 import { moveToTrash } from '../safety/trash';
 import type { Executor } from '../../db/executor';
@@ -46,7 +47,7 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
   return db.transaction().execute(async (trx) => {
     const set = await getCriteriaSet(trx, data.setId);
     const all = await listUnits(trx, { includeClosed: true });
-    let units = all.filter((u) => isActiveOn(u, `${data.year}-12-31`) || isActiveOn(u, `${data.year}-01-01`));
+    let units = all.filter((u) => activeInYear(u, data.year, now));
     if (data.unitIds) {
       const wanted = new Set(data.unitIds);
       const missing = data.unitIds.filter((id) => !all.some((u) => u.id === id));
@@ -102,19 +103,26 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
 }
 
 /** Units that can join a round: active in its year and not in it yet. */
-export async function roundCandidates(db: Executor, roundId: number): Promise<RoundCandidate[]> {
+export async function roundCandidates(db: Executor, roundId: number, now = new Date()): Promise<RoundCandidate[]> {
   const r = await roundRow(db, roundId);
   const inRound = new Set(
     (await db.selectFrom('scorings').select('unit_id').where('round_id', '=', roundId).execute()).map((x) => x.unit_id),
   );
   const all = await listUnits(db, { includeClosed: true });
   return all
-    .filter((u) => !inRound.has(u.id) && activeInYear(u, r.year))
+    .filter((u) => !inRound.has(u.id) && activeInYear(u, r.year, now))
     .map((u) => ({ unitId: u.id, code: u.code, name: u.name, kind: u.kind }));
 }
 
-const activeInYear = (u: Pick<UnitListItem, 'activeFrom' | 'activeTo'>, year: number): boolean =>
-  isActiveOn(u, `${year}-12-31`) || isActiveOn(u, `${year}-01-01`);
+/**
+ * A unit is scored for a year when it is active at the year's end, or today for the current year:
+ * a unit closed from today ("Thôi hoạt động" from today) is not in a new round.
+ */
+const activeInYear = (u: Pick<UnitListItem, 'activeFrom' | 'activeTo'>, year: number, now: Date): boolean => {
+  const end = `${year}-12-31`;
+  const today = todayIso(now);
+  return isActiveOn(u, today < end ? today : end);
+};
 
 /**
  * Changes the units of a round, all or nothing: added units must be active in the round's year and
@@ -179,7 +187,7 @@ export async function changeRoundUnits(
       if (!u) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${unitId}.`, { field: 'unitIds' });
       if (byUnit.has(unitId))
         throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt "${r.name}".`, { field: 'unitIds' });
-      if (!activeInYear(u, r.year))
+      if (!activeInYear(u, r.year, now))
         throw new AppError('UNIT_INACTIVE', `${u.name} không hoạt động trong năm ${r.year}, không thêm vào đợt được.`, {
           field: 'unitIds',
         });
@@ -782,7 +790,10 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
   const set = await getCriteriaSet(db, r.set_id);
   const sheets = await loadRoundSheets(db, roundId, set);
   const criteria = scoreItems(set);
-  const ranked = rankByTotal(sheets.map((s) => ({ sheet: s, total: s.final.total })));
+  // Chưa chấm: outside the ranking and the class counts (a total of 0 would rank them last and
+  // count them in the lowest class).
+  const scored = sheets.filter((s) => s.stage !== 'chua_cham');
+  const ranked = rankByTotal(scored.map((s) => ({ sheet: s, total: s.final.total })));
   const ranking: RankingRow[] = ranked.map((x) => ({
     rank: x.rank,
     rankLabel: x.tied ? `${x.rank} (đồng hạng)` : String(x.rank),
@@ -840,6 +851,9 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
     },
     set,
     ranking,
+    unscored: sheets
+      .filter((s) => s.stage === 'chua_cham')
+      .map((s) => ({ unitId: s.unitId, unitCode: s.unitCode, unitName: s.unitName, unitKind: s.unitKind })),
     tieRule: TIE_RULE,
     ties,
     byKind,

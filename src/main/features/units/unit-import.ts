@@ -14,6 +14,7 @@ import {
 } from './units-book';
 import { changeUnit, insertUnit, listUnits, toUnit, type UnitData } from './units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
+import { unitCodeKey } from '../../../shared/domain/validity';
 
 const HEADER_OF = Object.fromEntries(UNIT_COLUMNS.map((c) => [c.key, c.header])) as Record<UnitColumnKey, string>;
 
@@ -26,7 +27,8 @@ interface Analysis {
 async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Promise<Analysis> {
   const { rows, dates } = await readUnitWorkbook(bytes, fileName);
   const existing = (await db.selectFrom('units').selectAll().execute()).map(toUnit);
-  const byCode = new Map(existing.map((u) => [u.code, u]));
+  // Codes match after NFC and case folding, as the register compares them.
+  const byCode = new Map(existing.map((u) => [unitCodeKey(u.code), u]));
   const codeOfId = new Map(existing.map((u) => [u.id, u.code]));
   const errors: RowProblem[] = [];
   const ready: Analysis['ready'] = [];
@@ -88,7 +90,8 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
       contactPerson: f.contactPerson,
       phone: f.phone,
       sortOrder,
-      activeFrom: d.activeFrom === 'invalid' ? null : (d.activeFrom ?? null),
+      // An empty "Hoạt động từ": a new unit starts the day it is imported, an existing one keeps its day.
+      activeFrom: d.activeFrom === 'invalid' || !d.activeFrom ? undefined : d.activeFrom,
       activeTo: d.activeTo === 'invalid' ? null : (d.activeTo ?? null),
     };
     const parsed = unitInput.safeParse(candidate);
@@ -104,18 +107,18 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
       }
     }
     if (f.code) {
-      const first = firstRowOfCode.get(f.code);
+      const first = firstRowOfCode.get(unitCodeKey(f.code));
       if (first !== undefined)
         rowErrors.push({
           row: r.row,
           column: HEADER_OF.code,
           message: `Dòng ${r.row}, ${at(r, 'code')}: mã "${f.code}" trùng với dòng ${first}.`,
         });
-      else firstRowOfCode.set(f.code, r.row);
+      else firstRowOfCode.set(unitCodeKey(f.code), r.row);
     }
     errors.push(...rowErrors);
     if (rowErrors.length === 0 && parsed.success) {
-      const old = byCode.get(parsed.data.code) ?? null;
+      const old = byCode.get(unitCodeKey(parsed.data.code)) ?? null;
       const row: UnitImportRow = {
         row: r.row,
         code: parsed.data.code,
@@ -127,7 +130,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
         contactPerson: parsed.data.contactPerson,
         phone: parsed.data.phone,
         sortOrder: parsed.data.sortOrder ?? null,
-        activeFrom: parsed.data.activeFrom,
+        activeFrom: parsed.data.activeFrom ?? null,
         activeTo: parsed.data.activeTo,
         action: old ? 'update' : 'create',
       };
@@ -141,7 +144,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
           old.contactPerson === row.contactPerson &&
           old.phone === row.phone &&
           (row.sortOrder === null || old.sortOrder === row.sortOrder) &&
-          old.activeFrom === row.activeFrom &&
+          (parsed.data.activeFrom === undefined || old.activeFrom === row.activeFrom) &&
           old.activeTo === row.activeTo;
         if (same) row.action = 'unchanged';
       }
@@ -153,7 +156,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
   const fileParent = new Map(ready.map((x) => [x.row.code, x.row.parentCode]));
   const parentOfCode = (code: string): string => {
     if (fileParent.has(code)) return fileParent.get(code) ?? '';
-    const u = byCode.get(code);
+    const u = byCode.get(unitCodeKey(code));
     return u && u.parentId !== null ? (codeOfId.get(u.parentId) ?? '') : '';
   };
   for (const x of ready) {
@@ -166,7 +169,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
         column: HEADER_OF.parentCode,
         message: `Dòng ${x.row.row}, ${col}: đơn vị không thể là cấp trên của chính nó.`,
       });
-    } else if (!fileParent.has(p) && !byCode.has(p)) {
+    } else if (!fileParent.has(p) && !byCode.has(unitCodeKey(p))) {
       errors.push({
         row: x.row.row,
         column: HEADER_OF.parentCode,
@@ -222,28 +225,28 @@ export async function commitUnitImport(
     let created = 0;
     let updated = 0;
     const idOfCode = new Map(
-      (await trx.selectFrom('units').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+      (await trx.selectFrom('units').select(['id', 'code']).execute()).map((r) => [unitCodeKey(r.code), r.id]),
     );
     // First without parents (a parent may come later in the file), then the parents.
     for (const x of ready) {
       if (x.row.action === 'unchanged') continue;
       if (x.existingId === null) {
         const u = await insertUnit(trx, { ...x.data, parentId: null }, now, true);
-        idOfCode.set(u.code, u.id);
+        idOfCode.set(unitCodeKey(u.code), u.id);
         created++;
       }
     }
     for (const x of ready) {
       if (x.row.action === 'unchanged') continue;
-      const id = idOfCode.get(x.row.code)!;
-      const parentId = x.row.parentCode ? (idOfCode.get(x.row.parentCode) ?? null) : null;
+      const id = idOfCode.get(unitCodeKey(x.row.code))!;
+      const parentId = x.row.parentCode ? (idOfCode.get(unitCodeKey(x.row.parentCode)) ?? null) : null;
       await changeUnit(trx, id, { ...x.data, parentId }, now, true);
       if (x.existingId !== null) updated++;
     }
     const events = ready
       .filter((x) => x.row.action !== 'unchanged')
       .map((x) => ({
-        unit_id: idOfCode.get(x.row.code)!,
+        unit_id: idOfCode.get(unitCodeKey(x.row.code))!,
         kind: 'imported',
         at: now.toISOString(),
         detail: `Từ tệp ${fileName}, dòng ${x.row.row}`,

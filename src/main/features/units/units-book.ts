@@ -6,6 +6,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind } from '../../..
 import { parseIsoDate } from '../../../shared/format';
 import { cleanText, foldDiacritics } from '../../../shared/text';
 import { UNIT_TEXT_CAPS } from '../../../shared/contract/units';
+import { addDays } from '../../../shared/domain/periods';
 import { columnLetter, openWorkbook } from '../../workbooks/xlsx-input';
 import { parseAddress, rawCellText, serialToIso, type RawCell } from '../../workbooks/cell-values';
 
@@ -40,8 +41,17 @@ export const UNIT_COLUMNS = [
   { key: 'phone', header: 'Điện thoại', aliases: ['dien thoai', 'so dien thoai'], required: false, width: 16 },
   { key: 'sortOrder', header: 'Thứ tự', aliases: ['thu tu', 'thu tu sap xep'], required: false, width: 9 },
   { key: 'activeFrom', header: 'Hoạt động từ', aliases: ['hoat dong tu', 'tu ngay'], required: false, width: 14 },
-  { key: 'activeTo', header: 'Hoạt động đến', aliases: ['hoat dong den', 'den ngay'], required: false, width: 14 },
+  {
+    key: 'activeTo',
+    header: 'Thôi hoạt động từ',
+    aliases: ['thoi hoat dong tu', 'ngung hoat dong tu', 'hoat dong den', 'den ngay'],
+    required: false,
+    width: 16,
+  },
 ] as const;
+
+/** Older workbooks named the last active day ("Hoạt động đến"): the unit stops the day after. */
+const LAST_DAY_HEADERS = new Set(['hoat dong den', 'den ngay']);
 
 export type UnitColumnKey = (typeof UNIT_COLUMNS)[number]['key'];
 
@@ -151,15 +161,18 @@ export async function readUnitWorkbook(
   // The header row is the first row (within the first five) that names the required columns.
   let headerIndex = -1;
   let columnOf = new Map<number, UnitColumnKey>();
+  let lastDayColumn = false;
   const unknown: { letter: string; text: string }[] = [];
   for (let i = 0; i < Math.min(rows.length, 5) && headerIndex < 0; i++) {
     const map = new Map<number, UnitColumnKey>();
+    let lastDay = false;
     const strange: { letter: string; text: string }[] = [];
     for (const [col, v] of [...rows[i]!.values].sort((a, b) => a[0] - b[0])) {
       const t = fieldText(v, date1904, TOO_LONG_CAP).slice(0, TOO_LONG_CAP);
       if (!t) continue;
       const folded = foldDiacritics(t).replace(/\s+/g, ' ').replace(/[*:]/g, '').trim();
       const spec = UNIT_COLUMNS.find((c) => (c.aliases as readonly string[]).includes(folded));
+      if (spec?.key === 'activeTo') lastDay = LAST_DAY_HEADERS.has(folded);
       if (spec) map.set(col, spec.key);
       else if (!['stt', 'so tt', 'tt'].includes(folded))
         strange.push({ letter: columnLetter(col), text: t.slice(0, 60) });
@@ -168,6 +181,7 @@ export async function readUnitWorkbook(
     if (UNIT_COLUMNS.filter((c) => c.required).every((c) => keys.has(c.key))) {
       headerIndex = i;
       columnOf = map;
+      lastDayColumn = lastDay;
       unknown.push(...strange);
     }
   }
@@ -207,7 +221,10 @@ export async function readUnitWorkbook(
     const d: Partial<Record<'activeFrom' | 'activeTo', string | null | 'invalid'>> = {};
     for (const [col, key] of columnOf) {
       const v = r.values.get(col);
-      if (key === 'activeFrom' || key === 'activeTo') d[key] = parseDateCell(v, date1904);
+      if (key === 'activeFrom' || key === 'activeTo') {
+        const date = parseDateCell(v, date1904);
+        d[key] = key === 'activeTo' && lastDayColumn && date && date !== 'invalid' ? addDays(date, 1) : date;
+      }
       fields[key] = fieldText(v, date1904, UNIT_TEXT_CAPS[key]);
       cells[key] = `${columnLetter(col)}${r.number}`;
     }

@@ -9,6 +9,10 @@ import type { unitInput, unitListQuery } from '../../../shared/contract/units';
 import { viCollator } from '../../../shared/text';
 import { formatDateShort, todayIso } from '../../../shared/format';
 import type { Executor } from '../../db/executor';
+import { isActiveOn, unitCodeKey } from '../../../shared/domain/validity';
+import { freezeClosedPeriods } from '../periods/expected';
+
+export { isActiveOn };
 
 export type UnitData = z.output<typeof unitInput>;
 
@@ -30,10 +34,6 @@ export function toUnit(r: UnitRow): Unit {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
-}
-
-export function isActiveOn(u: Pick<Unit, 'activeFrom' | 'activeTo'>, day: string): boolean {
-  return (!u.activeFrom || u.activeFrom <= day) && (!u.activeTo || u.activeTo >= day);
 }
 
 /** Orders units as a tree (siblings by sort order, then name) and gives each its depth. */
@@ -98,10 +98,21 @@ async function addEvent(
   await db.insertInto('unit_events').values({ unit_id: unitId, kind, detail, at }).execute();
 }
 
+/** Codes are unique after NFC and case folding: "ubnd-px1" is taken when "UBND-PX1" exists. */
 async function assertCodeFree(db: Executor, code: string, exceptId: number | null): Promise<void> {
-  const clash = await db.selectFrom('units').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+  const clash = await db
+    .selectFrom('units')
+    .select(['id', 'name', 'code'])
+    .where('code_key', '=', unitCodeKey(code))
+    .executeTakeFirst();
   if (clash && clash.id !== exceptId) {
-    throw new AppError('DUPLICATE_CODE', `Mã đơn vị "${code}" đã được dùng cho "${clash.name}".`, { field: 'code' });
+    throw new AppError(
+      'DUPLICATE_CODE',
+      clash.code === code
+        ? `Mã đơn vị "${code}" đã được dùng cho "${clash.name}".`
+        : `Mã đơn vị "${code}" trùng với mã "${clash.code}" của "${clash.name}" (không phân biệt chữ hoa, chữ thường).`,
+      { field: 'code' },
+    );
   }
 }
 
@@ -130,13 +141,20 @@ async function nextSortOrder(db: Executor, parentId: number | null): Promise<num
   return (row?.m ?? 0) + 10;
 }
 
-/** `prechecked`: the caller (an import) has already checked codes and the tree for all rows. */
+/**
+ * `prechecked`: the caller (an import) has already checked codes and the tree for all rows.
+ * A new unit reports from the day it is created unless its first day is given (null: always).
+ */
 export async function insertUnit(db: Executor, data: UnitData, now: Date, prechecked = false): Promise<Unit> {
   if (!prechecked) {
     await assertCodeFree(db, data.code, null);
     await assertParentValid(db, null, data.parentId);
   }
+  await freezeClosedPeriods(db, now);
   const at = now.toISOString();
+  const activeFrom = data.activeFrom === undefined ? todayIso(now) : data.activeFrom;
+  if (activeFrom && data.activeTo && data.activeTo <= activeFrom)
+    throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'activeTo' });
   const row = await db
     .insertInto('units')
     .values({
@@ -149,8 +167,9 @@ export async function insertUnit(db: Executor, data: UnitData, now: Date, preche
       contact_person: data.contactPerson,
       phone: data.phone,
       sort_order: data.sortOrder ?? (await nextSortOrder(db, data.parentId)),
-      active_from: data.activeFrom,
+      active_from: activeFrom,
       active_to: data.activeTo,
+      code_key: unitCodeKey(data.code),
       created_at: at,
       updated_at: at,
     })
@@ -202,17 +221,20 @@ export async function changeUnit(
     contact_person: data.contactPerson,
     phone: data.phone,
     sort_order: data.sortOrder ?? before.sort_order,
-    active_from: data.activeFrom,
+    active_from: data.activeFrom === undefined ? before.active_from : data.activeFrom,
     active_to: data.activeTo,
   };
+  if (values.active_from && values.active_to && values.active_to <= values.active_from)
+    throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'activeTo' });
   const changes = (Object.keys(values) as (keyof typeof values)[])
     .filter((k) => values[k] !== before[k])
     .map((k) => `${FIELD_LABELS[k]}: ${String(before[k] ?? '')} → ${String(values[k] ?? '')}`);
   if (changes.length === 0) return toUnit(before);
+  await freezeClosedPeriods(db, now);
   const at = now.toISOString();
   const row = await db
     .updateTable('units')
-    .set({ ...values, updated_at: at })
+    .set({ ...values, code_key: unitCodeKey(values.code), updated_at: at })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -225,12 +247,20 @@ export async function updateUnit(db: Kysely<DB>, id: number, data: UnitData, now
   return db.transaction().execute((trx) => changeUnit(trx, id, data, now));
 }
 
-/** Closing keeps every record: the unit simply stops being expected after `date`. */
+/**
+ * Closing keeps every record: from `date` on, that day included, the unit is no longer active and
+ * no longer expected (a period whose cut-off is on or after it, a new scoring round).
+ */
 export async function closeUnit(db: Kysely<DB>, id: number, date: string, now = new Date()): Promise<Unit> {
   return db.transaction().execute(async (trx) => {
     const u = await getUnit(trx, id);
-    if (u.activeFrom && date < u.activeFrom)
-      throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'date' });
+    if (u.activeFrom && date <= u.activeFrom)
+      throw new AppError(
+        'BAD_DATE',
+        `Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động (${formatDateShort(u.activeFrom)}).`,
+        { field: 'date' },
+      );
+    await freezeClosedPeriods(trx, now);
     const at = now.toISOString();
     const row = await trx
       .updateTable('units')
@@ -246,6 +276,7 @@ export async function closeUnit(db: Kysely<DB>, id: number, date: string, now = 
 export async function reopenUnit(db: Kysely<DB>, id: number, now = new Date()): Promise<Unit> {
   return db.transaction().execute(async (trx) => {
     await getUnit(trx, id);
+    await freezeClosedPeriods(trx, now);
     const at = now.toISOString();
     const row = await trx
       .updateTable('units')
@@ -283,6 +314,13 @@ export async function mergeUnits(
     await assertParentValid(trx, sourceId, targetId).catch(() => {
       throw new AppError('MERGE_CYCLE', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
     });
+    if (source.activeFrom && date <= source.activeFrom)
+      throw new AppError(
+        'BAD_DATE',
+        `Ngày sáp nhập phải sau ngày bắt đầu hoạt động của "${source.name}" (${formatDateShort(source.activeFrom)}).`,
+        { field: 'date' },
+      );
+    await freezeClosedPeriods(trx, now);
     const at = now.toISOString();
     await trx
       .updateTable('units')

@@ -5,7 +5,7 @@ import { isPercentIndicator } from '../../../shared/domain/indicators';
 import { formatDec } from '../../../shared/domain/decimal';
 import { formatDateShort } from '../../../shared/format';
 import { AGGREGATION_LABELS } from '../../../shared/model/template';
-import { BOARD_STATE_LABELS } from '../../../shared/model/report';
+import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import type { Aggregation, CompileResult, IndicatorTotal } from '../../../shared/model/compile';
 import { KindChart } from './KindChart';
@@ -57,7 +57,9 @@ export function IndicatorsTab({ c, inds }: { c: CompileResult; inds: IndicatorTo
                     <div key={t.text} className={t.met === true ? 'cp-ok' : t.met === false ? 'cp-bad' : 'muted'}>
                       {t.met === null
                         ? t.problem
-                        : `${t.met ? 'Đạt' : 'Chưa đạt'} (${formatFigure(t.actual, t.targetUnit === '%')} / ${t.target}${t.targetUnit === '%' ? '%' : ` ${t.targetUnit}`})`}
+                        : t.units
+                          ? `${eachUnitVerdict(t)}${t.units.missing.length ? ` — chưa đạt: ${t.units.missing.map((m) => m.name).join(', ')}` : ''}`
+                          : `${t.met ? 'Đạt' : 'Chưa đạt'} (${formatFigure(t.actual, t.targetUnit === '%')} / ${t.target}${t.targetUnit === '%' ? '%' : ` ${t.targetUnit}`})`}
                     </div>
                   ))}
                 </td>
@@ -177,13 +179,7 @@ export function StatusTab({ cur }: { cur: Aggregation }) {
             <tr key={u.unitId}>
               <td>{u.name}</td>
               <td>{UNIT_KIND_LABELS[u.kind]}</td>
-              <td
-                className={
-                  u.state === 'muon' ? 'cp-warn' : u.state === 'qua_han' || u.state === 'chua_nop' ? 'cp-bad' : ''
-                }
-              >
-                {BOARD_STATE_LABELS[u.state]}
-              </td>
+              <td className={u.timeliness === 'muon' ? 'cp-warn' : u.timeliness === null ? 'cp-bad' : ''}>{u.label}</td>
               <td>{formatDateShort(u.receivedDate)}</td>
               <td className="small">
                 {[u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo']

@@ -7,27 +7,25 @@ import { Field } from '../../components/Field';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
 import {
-  BOARD_STATE_LABELS,
+  BOARD_FILTERS,
+  BOARD_FILTER_LABELS,
   CHANNEL_LABELS,
   type Board,
-  type BoardState,
+  type BoardFilter,
   type TrendPoint,
 } from '../../../shared/model/report';
+import { filterCount, isReceived, matchesFilter } from '../../../shared/domain/report-status';
+import { standingClass } from '../../lib/standing';
+import { ViDateInput } from '../../components/ViDateInput';
+import { todayIso } from '../../../shared/format';
 import type { PeriodListItem } from '../../../shared/model/period';
 import { goTo, readTarget, rememberTarget } from '../../lib/reporting-nav';
 import { ReminderDialog } from '../reminder/Reminder';
 import '../../styles/reporting.css';
 
-const FILTERS: { id: 'all' | BoardState; label: string }[] = [
-  { id: 'all', label: 'Tất cả' },
-  { id: 'dung_han', label: BOARD_STATE_LABELS.dung_han },
-  { id: 'muon', label: BOARD_STATE_LABELS.muon },
-  { id: 'chua_nop', label: BOARD_STATE_LABELS.chua_nop },
-  { id: 'qua_han', label: BOARD_STATE_LABELS.qua_han },
-  { id: 'dang_nhap', label: BOARD_STATE_LABELS.dang_nhap },
-  { id: 'tra_lai', label: BOARD_STATE_LABELS.tra_lai },
-  { id: 'da_duyet', label: BOARD_STATE_LABELS.da_duyet },
-];
+/** The chips: every filter of the one status model, plus the reports from outside the list. */
+type Chip = BoardFilter | 'ngoai_danh_sach';
+const OUTSIDE_LABEL = 'Ngoài danh sách phải báo cáo';
 
 const pct = (v: string | null) => (v === null ? '—' : `${formatDec(v)}%`);
 
@@ -37,7 +35,8 @@ export function DashboardScreen() {
   const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
   const [board, setBoard] = useState<Board | null>(null);
   const [trend, setTrend] = useState<TrendPoint[]>([]);
-  const [filter, setFilter] = useState<'all' | BoardState>('all');
+  const [filter, setFilter] = useState<Chip>('all');
+  const [asOf, setAsOf] = useState(todayIso());
   const [reminding, setReminding] = useState(false);
 
   useEffect(() => {
@@ -52,9 +51,9 @@ export function DashboardScreen() {
   const load = useCallback(async () => {
     if (periodId === null) return;
     await tryCall(async () => {
-      setBoard(await call('dashboard.board', { periodId }));
+      setBoard(await call('dashboard.board', { periodId, asOf: asOf || null }));
     });
-  }, [periodId, tryCall]);
+  }, [periodId, asOf, tryCall]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -72,13 +71,14 @@ export function DashboardScreen() {
     );
   }
 
-  const rows = board?.rows.filter((r) => filter === 'all' || r.state === filter) ?? [];
-  const lateOrMissing =
-    board?.rows.filter(
-      (r) =>
-        r.expected &&
-        (r.state === 'qua_han' || r.state === 'chua_nop' || r.state === 'dang_nhap' || r.state === 'tra_lai'),
-    ) ?? [];
+  // The rows under a chip are exactly what its count counts (board.counts, the expected units).
+  const rows =
+    board?.rows.filter((r) => (filter === 'ngoai_danh_sach' ? !r.expected : r.expected && matchesFilter(r, filter))) ??
+    [];
+  const outside = board?.rows.filter((r) => !r.expected).length ?? 0;
+  const notReceived = board?.rows.filter((r) => r.expected && !isReceived(r.status)) ?? [];
+  const isToday = asOf === todayIso();
+  const c = board?.counts;
 
   return (
     <section className="screen">
@@ -88,6 +88,9 @@ export function DashboardScreen() {
           <h1>Theo dõi báo cáo của đơn vị</h1>
         </div>
         <div className="rp-row-actions">
+          <Field label="Tình hình tại ngày">
+            <ViDateInput label="Tình hình tại ngày" value={asOf} onChange={(v) => setAsOf(v || todayIso())} />
+          </Field>
           <Field label="Kỳ báo cáo">
             <select
               aria-label="Kỳ báo cáo"
@@ -106,30 +109,47 @@ export function DashboardScreen() {
           </Field>
         </div>
       </header>
-      {board ? (
+      {board && c ? (
         <>
+          {!isToday ? (
+            <p className="small muted" role="status">
+              Tình hình tại ngày {formatDateShort(board.asOf)}: báo cáo nhận sau ngày này chưa được tính.
+            </p>
+          ) : null}
           <div className="rp-cards" aria-label="Số liệu tổng hợp">
-            <Card label="Phải báo cáo" value={String(board.expected)} sub="đơn vị" />
-            <Card label="Đã nộp" value={String(board.actual)} sub={`đúng hạn ${board.onTime} · muộn ${board.late}`} />
             <Card
-              label="Chưa nộp"
-              value={String(board.missing)}
-              sub={board.daysLeft < 0 ? 'đã quá hạn' : 'chưa đến hạn'}
-              tone={board.missing && board.daysLeft < 0 ? 'warn' : undefined}
+              label="Phải báo cáo"
+              value={String(c.expected)}
+              sub={board.period.expectedFrozenAt ? 'đơn vị (danh sách đã chốt)' : 'đơn vị'}
             />
-            <Card label="Trả lại" value={String(board.returned)} />
-            <Card label="Đã duyệt" value={String(board.approved)} />
+            <Card
+              label="Đã nhận"
+              value={String(c.received)}
+              sub={`đúng hạn ${c.onTime} · muộn ${c.late} · đã duyệt ${c.da_duyet}`}
+            />
+            <Card
+              label="Chưa nhận"
+              value={String(c.notReceived)}
+              sub={`chưa nộp ${c.chua_nop} · đang nhập ${c.dang_nhap} · trả lại ${c.tra_lai}`}
+              tone={c.overdue ? 'warn' : undefined}
+            />
+            <Card label="Quá hạn, chưa nhận" value={String(c.overdue)} tone={c.overdue ? 'warn' : undefined} />
+            <Card
+              label="Có vi phạm quy tắc"
+              value={String(c.withBreaches ?? 0)}
+              sub="đã đánh dấu, vẫn tính là đã nhận"
+            />
             <Card
               label="Tỷ lệ báo cáo"
-              value={pct(board.reportingRate)}
-              sub="đã nộp / phải nộp"
+              value={pct(c.reportingRate)}
+              sub="đã nhận / phải báo cáo"
               tone="good"
               testId="reporting-rate"
             />
             <Card
               label="Tỷ lệ đúng hạn"
-              value={pct(board.onTimeRate)}
-              sub="đúng hạn / phải nộp"
+              value={pct(c.onTimeRate)}
+              sub="đúng hạn / phải báo cáo"
               testId="on-time-rate"
             />
             <Card
@@ -143,19 +163,29 @@ export function DashboardScreen() {
           <div className="rp-board-grid">
             <div>
               <div className="rp-chips" role="group" aria-label="Lọc theo tình trạng">
-                {FILTERS.map((f) => {
-                  const n = f.id === 'all' ? board.rows.length : board.rows.filter((r) => r.state === f.id).length;
-                  return (
-                    <button key={f.id} type="button" aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>
-                      {f.label} ({n})
-                    </button>
-                  );
-                })}
+                {BOARD_FILTERS.map((f) => (
+                  <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                    {BOARD_FILTER_LABELS[f]} ({filterCount(c, f)})
+                  </button>
+                ))}
+                {outside ? (
+                  <button
+                    type="button"
+                    aria-pressed={filter === 'ngoai_danh_sach'}
+                    onClick={() => setFilter('ngoai_danh_sach')}
+                  >
+                    {OUTSIDE_LABEL} ({outside})
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   onClick={() => setReminding(true)}
-                  disabled={lateOrMissing.length === 0}
-                  title="Soạn công văn đôn đốc các đơn vị chưa nộp"
+                  disabled={notReceived.length === 0 || !isToday}
+                  title={
+                    isToday
+                      ? 'Soạn công văn đôn đốc các đơn vị chưa nộp'
+                      : 'Công văn đôn đốc soạn theo tình hình hôm nay: hãy chọn ngày hôm nay'
+                  }
                 >
                   Công văn đôn đốc…
                 </button>
@@ -194,7 +224,7 @@ export function DashboardScreen() {
                           {!r.expected ? <span className="rp-muted-note"> (ngoài danh sách phải báo cáo)</span> : null}
                         </td>
                         <td>
-                          <span className={`rp-badge st-${r.state}`}>{BOARD_STATE_LABELS[r.state]}</span>
+                          <span className={standingClass(r)}>{r.label}</span>
                           {r.daysLate ? <span className="small"> {r.daysLate} ngày</span> : null}
                         </td>
                         <td>{formatDateShort(r.receivedDate)}</td>
@@ -218,7 +248,7 @@ export function DashboardScreen() {
         </>
       ) : null}
       {reminding && board ? (
-        <ReminderDialog board={board} units={lateOrMissing} onClose={() => setReminding(false)} />
+        <ReminderDialog board={board} units={notReceived} onClose={() => setReminding(false)} />
       ) : null}
     </section>
   );

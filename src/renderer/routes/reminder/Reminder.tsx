@@ -10,7 +10,8 @@ import type { DocumentFormat } from '../../../shared/model/document';
 import { useNotice } from '../../components/Notice';
 import { todayIso, formatDateShort } from '../../../shared/format';
 import { addWorkingDays } from '../../../shared/domain/periods';
-import { BOARD_STATE_LABELS, type Board, type BoardRow } from '../../../shared/model/report';
+import type { Board, BoardRow } from '../../../shared/model/report';
+import { standingClass } from '../../lib/standing';
 
 export function ReminderDialog({ board, units, onClose }: { board: Board; units: BoardRow[]; onClose: () => void }) {
   const notice = useNotice();
@@ -83,7 +84,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
               checked={chosen.has(u.unitId)}
               onChange={() => toggle(u.unitId)}
             />
-            {u.unitCode} — {u.unitName} <span className={`rp-badge st-${u.state}`}>{BOARD_STATE_LABELS[u.state]}</span>
+            {u.unitCode} — {u.unitName} <span className={standingClass(u)}>{u.label}</span>
           </label>
         ))}
       </div>

@@ -16,7 +16,6 @@ import { isEditableStatus } from '../../../shared/domain/report-status';
 import {
   REASON_KEY_PREFIX,
   reasonKey,
-  BOARD_STATE_LABELS,
   CHANNEL_LABELS,
   REPORT_STATUS_LABELS,
   type Board,
@@ -196,7 +195,7 @@ export function UnitReportScreen() {
             <option value="">— Chọn đơn vị —</option>
             {board?.rows.map((r) => (
               <option key={r.unitId} value={r.unitId}>
-                {r.unitCode} — {r.unitName} ({BOARD_STATE_LABELS[r.state]})
+                {r.unitCode} — {r.unitName} ({r.label})
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { Field, fieldErrors } from '../../components/Field';
 import { call, ApiError, errorMessage } from '../../lib/api';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
 import { ViDateInput } from '../../components/ViDateInput';
+import { todayIso } from '../../../shared/format';
 
 export function UnitForm({
   unit,
@@ -26,7 +27,8 @@ export function UnitForm({
     email: unit?.email ?? '',
     contactPerson: unit?.contactPerson ?? '',
     phone: unit?.phone ?? '',
-    activeFrom: unit?.activeFrom ?? '',
+    // A new unit reports from today unless another day is typed; empty: in every period, older ones too.
+    activeFrom: unit ? (unit.activeFrom ?? '') : todayIso(),
     activeTo: unit?.activeTo ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -126,7 +128,11 @@ export function UnitForm({
         <Field label="Điện thoại" error={errors.phone}>
           <input name="phone" value={d.phone} onChange={(e) => set({ phone: e.target.value })} />
         </Field>
-        <Field label="Hoạt động từ ngày" error={errors.activeFrom}>
+        <Field
+          label="Hoạt động từ ngày"
+          error={errors.activeFrom}
+          hint="Phải báo cáo các kỳ có ngày chốt số liệu từ ngày này; để trống nếu đơn vị có từ trước (mọi kỳ)."
+        >
           <ViDateInput
             name="activeFrom"
             label="Hoạt động từ ngày"
@@ -134,10 +140,10 @@ export function UnitForm({
             onChange={(v) => set({ activeFrom: v })}
           />
         </Field>
-        <Field label="Hoạt động đến ngày" error={errors.activeTo}>
+        <Field label="Thôi hoạt động từ ngày" error={errors.activeTo}>
           <ViDateInput
             name="activeTo"
-            label="Hoạt động đến ngày"
+            label="Thôi hoạt động từ ngày"
             value={d.activeTo}
             onChange={(v) => set({ activeTo: v })}
           />

@@ -4,6 +4,7 @@
 import type { Comparator } from '../../../../shared/model/plan';
 import type { ProposedTarget } from '../../../../shared/model/plan-import';
 import type { Line } from './lines';
+import { proposeTargetScope } from './target-scope';
 
 const COMPARATORS: [RegExp, Comparator][] = [
   [/^(?:không vượt quá|không quá|tối đa)$/iu, 'khong_qua'],
@@ -127,6 +128,7 @@ export function readTargets(lines: Line[]): ProposedTarget[] {
         value: f.value,
         unit: f.unit,
         subject,
+        scope: proposeTargetScope(l.text, f.start, end, f.unit),
         spans: [{ start: l.start + start, end: l.start + start + text.length }],
       });
     }

@@ -1,0 +1,103 @@
+// Who must report in a period: the units of its selection (kinds or a list) valid on its data
+// cut-off — and, once its data window has closed, the list stored then (frozen). A frozen list is
+// changed only by "cập nhật danh sách đơn vị phải báo cáo" (periods.ts), never by register changes:
+// every change of the register first freezes the periods whose window has closed, so a list is
+// kept as it stood before the change.
+import type { ExpectedUnit, ExpectedUnits } from '../../../shared/model/period';
+import type { UnitKind } from '../../../shared/model/unit';
+import { todayIso } from '../../../shared/format';
+import type { Executor } from '../../db/executor';
+
+/** The units of a selection valid on `cutoff` (activeFrom ≤ cutoff < activeTo), in the register's order. */
+export async function validUnitsOn(db: Executor, expected: ExpectedUnits, cutoff: string): Promise<ExpectedUnit[]> {
+  // Only the four fields returned, and the validity test in SQL: this runs on every compile.
+  let q = db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind'])
+    .where((eb) => eb.or([eb('active_from', 'is', null), eb('active_from', '<=', cutoff)]))
+    .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>', cutoff)]));
+  if (expected.mode === 'kinds') q = q.where('kind', 'in', expected.kinds.length ? expected.kinds : ['__none__']);
+  else q = q.where('id', 'in', expected.unitIds.length ? expected.unitIds : [-1]);
+  const rows = await q.orderBy('sort_order').orderBy('code').execute();
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
+}
+
+/** The stored list of a frozen period, in the register's order. */
+export async function frozenUnits(db: Executor, periodId: number): Promise<ExpectedUnit[]> {
+  const rows = await db
+    .selectFrom('period_expected as e')
+    .innerJoin('units as u', 'u.id', 'e.unit_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.kind'])
+    .where('e.period_id', '=', periodId)
+    .orderBy('u.sort_order')
+    .orderBy('u.code')
+    .execute();
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
+}
+
+export interface ExpectedSource {
+  id: number;
+  windowEnd: string;
+  expected: ExpectedUnits;
+  expectedFrozenAt: string | null;
+}
+
+/** The expected units of a period: stored once frozen, else the register's on the cut-off. */
+export async function expectedUnitsOf(db: Executor, p: ExpectedSource): Promise<ExpectedUnit[]> {
+  return p.expectedFrozenAt !== null ? frozenUnits(db, p.id) : validUnitsOn(db, p.expected, p.windowEnd);
+}
+
+async function selectionOf(db: Executor, periodId: number, mode: 'kinds' | 'list', kinds: string) {
+  const unitIds =
+    mode === 'list'
+      ? (await db.selectFrom('period_units').select('unit_id').where('period_id', '=', periodId).execute()).map(
+          (r) => r.unit_id,
+        )
+      : [];
+  return { mode, kinds: mode === 'kinds' ? (JSON.parse(kinds) as UnitKind[]) : [], unitIds };
+}
+
+/** Stores a period's list as it stands and marks it frozen (inside the caller's transaction). */
+export async function storeExpected(
+  db: Executor,
+  periodId: number,
+  units: { id: number }[],
+  at: string,
+  kind: 'frozen' | 'expected_updated',
+  actor: string,
+  note: string,
+): Promise<void> {
+  await db.deleteFrom('period_expected').where('period_id', '=', periodId).execute();
+  for (const u of units)
+    await db.insertInto('period_expected').values({ period_id: periodId, unit_id: u.id }).execute();
+  await db.updateTable('periods').set({ expected_frozen_at: at }).where('id', '=', periodId).execute();
+  await db.insertInto('period_events').values({ period_id: periodId, kind, actor, at, note }).execute();
+}
+
+/**
+ * Freezes every period whose data window has closed (its cut-off is before today) and is not
+ * frozen yet, with the register as it stands: called before any change of the register.
+ */
+export async function freezeClosedPeriods(db: Executor, now = new Date()): Promise<number> {
+  const today = todayIso(now);
+  const open = await db
+    .selectFrom('periods')
+    .select(['id', 'window_end', 'expected_mode', 'expected_kinds'])
+    .where('expected_frozen_at', 'is', null)
+    .where('window_end', '<', today)
+    .execute();
+  const at = now.toISOString();
+  for (const p of open) {
+    const units = await validUnitsOn(db, await selectionOf(db, p.id, p.expected_mode, p.expected_kinds), p.window_end);
+    await storeExpected(
+      db,
+      p.id,
+      units,
+      at,
+      'frozen',
+      'Phần mềm',
+      `Chốt danh sách ${units.length} đơn vị phải báo cáo (thời gian số liệu đã kết thúc, trước khi danh mục đơn vị thay đổi).`,
+    );
+  }
+  return open.length;
+}
