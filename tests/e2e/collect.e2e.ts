@@ -100,9 +100,16 @@ describe('Thu biểu Excel in chromium', () => {
     const brokenText = await row('Hội An.xlsx').innerText();
     expect(brokenText).toContain('Có lỗi');
     expect(brokenText).toMatch(/Tệp "Hội An.xlsx", trang "Nhập liệu", ô D\d+: DT01 .*"mười hai" không phải là số/);
-    expect(await row('Tam Xuân - báo cáo 6 tháng.xlsx').locator('input[type=checkbox]').isChecked()).toBe(true);
-    expect(await row('Đại Lộc (sửa lần 2).xlsx').locator('input[type=checkbox]').isChecked()).toBe(true);
+    // Mostly empty workbooks: a warning to confirm, so neither is ticked for the user.
+    expect(await row('Tam Xuân - báo cáo 6 tháng.xlsx').locator('.cx-warning').innerText()).toMatch(
+      /chỉ điền 5\/\d+ ô nhập liệu/,
+    );
+    expect(await row('Tam Xuân - báo cáo 6 tháng.xlsx').locator('input[type=checkbox]').isChecked()).toBe(false);
+    expect(await row('Đại Lộc (sửa lần 2).xlsx').locator('input[type=checkbox]').isChecked()).toBe(false);
     expect(await row('Hội An.xlsx').locator('input[type=checkbox]').isDisabled()).toBe(true);
+    // Ticking is confirming.
+    await row('Tam Xuân - báo cáo 6 tháng.xlsx').locator('input[type=checkbox]').check();
+    await row('Đại Lộc (sửa lần 2).xlsx').locator('input[type=checkbox]').check();
     // The diff of the changed report is open: old → new.
     const diff = page.locator('table[aria-label="Thay đổi trong tệp Đại Lộc (sửa lần 2).xlsx"]');
     await expect.poll(() => diff.locator('tbody tr').count()).toBe(4);
@@ -113,17 +120,19 @@ describe('Thu biểu Excel in chromium', () => {
     await page.locator('table[aria-label="Thay đổi trong tệp Đại Lộc (sửa lần 2).xlsx"]').scrollIntoViewIfNeeded();
     await t.shot('04-review-diff');
 
-    // Untick the changed one: only the good file is stored.
+    // Untick the changed one: only the good file is stored, received on the day it came.
     await row('Đại Lộc (sửa lần 2).xlsx').locator('input[type=checkbox]').uncheck();
+    await page.fill('input[aria-label="Ngày nhận các tệp"]', '18/06/2025');
+    await page.locator('input[aria-label="Ngày nhận các tệp"]').blur();
     await page.click('button.primary:has-text("Nhập 1 tệp đã chọn")');
     await page.waitForSelector('.notice-ok:has-text("Đã nhập 1 tệp")');
     expect(await page.locator('[aria-label="Kết quả nhập"]').innerText()).toContain(
-      'X001 — Xã Tam Xuân: tệp “Tam Xuân - báo cáo 6 tháng.xlsx”, 5 giá trị, lần sửa 1, báo cáo “Đã nộp”',
+      'X001 — Xã Tam Xuân: tệp “Tam Xuân - báo cáo 6 tháng.xlsx”, 5 giá trị, lần sửa 1, báo cáo “Đã nộp”, nhận ngày 18/06/2025',
     );
     await t.shot('05-imported');
     const first = await getReportForm(db, s.period.id, s.units[0]!.id);
     expect(first.values).toMatchObject({ DT01: '3', DT02: '10', DT03: '8', LD04: '1' });
-    expect(first.report.status).toBe('da_nop');
+    expect(first.report).toMatchObject({ status: 'da_nop', receivedDate: '2025-06-18', channel: 'imported' });
     const second = await getReportForm(db, s.period.id, s.units[1]!.id);
     expect(second.values).toEqual({ TD01: '4', TD02: '30' });
     const third = await getReportForm(db, s.period.id, s.units[2]!.id);

@@ -43,7 +43,7 @@ describe('Tổng hợp in chromium', () => {
     await t.shot('02-by-kind');
     await page.click('button[role=tab]:has-text("Tình hình báo cáo")');
     expect(await page.locator('table[aria-label="Tình hình gửi báo cáo"]').innerText()).toMatch(
-      /UBND xã Duy Xuyên[\s\S]*Nộp muộn[\s\S]*Muộn 5 ngày/,
+      /UBND xã Duy Xuyên[\s\S]*Đã nộp muộn[\s\S]*Muộn 5 ngày/,
     );
   });
 

@@ -147,11 +147,15 @@ describe('reports in chromium', () => {
     await t.shot('05-breach-and-bad-number');
     await page.fill('#f-TD01', '5');
     await saved();
-    // Submitting with the breach unexplained is refused by the service.
+    // Submitting with the breach unexplained is refused by the service, and said inside the dialog.
     await page.click('button:has-text("Ghi nhận đã nộp…")');
-    await expect.poll(() => page.locator('.modal .rp-problems').innerText()).toContain('DT03 (12) ≤ DT02 (10)');
+    await expect.poll(() => page.locator('.modal .rp-problems').first().innerText()).toContain('DT03 (12) ≤ DT02 (10)');
     await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
-    await page.waitForSelector('.notice-error:has-text("chưa ghi lý do")');
+    await page.waitForSelector('.modal [data-testid=step-error]:has-text("chưa ghi lý do")');
+    expect(await page.locator('.modal [data-testid=step-error]').innerText()).toContain(
+      'Vi phạm: DT03 (12) ≤ DT02 (10)',
+    );
+    await t.shot('05b-breach-refused-in-dialog');
     await page.click('.modal button:has-text("Hủy")');
     await page.fill('input[aria-label="Lý do vi phạm DT03 <= DT02"]', 'Giải quyết thêm 2 ý kiến tồn từ kỳ trước.');
     await page.locator('input[aria-label="Lý do vi phạm DT03 <= DT02"]').blur();
@@ -162,6 +166,51 @@ describe('reports in chromium', () => {
     await page.selectOption('select[aria-label="Hình thức nhận"]', 'paper');
     await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
     await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
+  });
+
+  it('approves with a confirmation, reopens and returns with a reason, all in the history', async () => {
+    const { page } = t;
+    await page.click('button:has-text("Duyệt…")');
+    await page.waitForSelector('.modal:has-text("số liệu được khóa")');
+    await t.shot('06b-accept-confirm');
+    await page.click('.modal button[type=submit]:has-text("Duyệt")');
+    await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã duyệt');
+    await page.click('button:has-text("Mở lại…")');
+    expect(await page.locator('.modal button[type=submit]:has-text("Mở lại")').isDisabled()).toBe(true);
+    await page.fill('textarea[aria-label="Lý do mở lại"]', 'Đối chiếu lại số ý kiến tồn');
+    await page.click('.modal button[type=submit]:has-text("Mở lại")');
+    await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
+    await page.click('button:has-text("Trả lại…")');
+    await page.fill('textarea[aria-label="Lý do trả lại"]', 'Bổ sung thuyết minh DT03');
+    await page.click('.modal button[type=submit]:has-text("Trả lại")');
+    await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Trả lại');
+    await page.click('button:has-text("Nộp lại…")');
+    await page.fill('input[aria-label="Ngày nhận"]', '25/06/2025');
+    await page.selectOption('select[aria-label="Hình thức nhận"]', 'paper');
+    await page.click('button[type=submit]:has-text("Ghi nhận đã nộp")');
+    await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã nộp');
+    const events = await t.bridge.core.db
+      .selectFrom('report_events')
+      .select(['to_status', 'note'])
+      .where(
+        'report_id',
+        '=',
+        (
+          await t.bridge.core.db
+            .selectFrom('reports')
+            .select('id')
+            .where('unit_id', '=', ids.STP!)
+            .executeTakeFirstOrThrow()
+        ).id,
+      )
+      .orderBy('id')
+      .execute();
+    expect(events.slice(-4).map((e) => [e.to_status, e.note])).toEqual([
+      ['da_duyet', ''],
+      ['da_nop', 'Mở lại: Đối chiếu lại số ý kiến tồn'],
+      ['tra_lai', 'Bổ sung thuyết minh DT03'],
+      ['da_nop', 'Ngày nhận 25/06/2025'],
+    ]);
   });
 
   it('keeps every keystroke when the user switches report right after typing', async () => {
@@ -195,10 +244,33 @@ describe('reports in chromium', () => {
       .locator('table[aria-label="Bảng theo dõi đơn vị"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-unit'), r.querySelector('.rp-badge')?.textContent]));
     expect(states).toEqual([
-      ['SNV', 'Đúng hạn'],
-      ['STP', 'Nộp muộn'],
-      ['XA-BL', 'Quá hạn, chưa nộp'],
+      ['SNV', 'Đã nộp đúng hạn'],
+      ['STP', 'Đã nộp muộn'],
+      ['XA-BL', 'Đang nhập, quá hạn'],
     ]);
+    // Each chip's count is the rows it shows (the same counts as the cards).
+    const chips = await page.locator('[aria-label="Lọc theo tình trạng"] button[aria-pressed]').allInnerTexts();
+    for (const chip of chips) {
+      const n = Number(/\((\d+)\)$/.exec(chip)?.[1]);
+      await page.click(`[aria-label="Lọc theo tình trạng"] button:has-text("${chip}")`);
+      await expect
+        .poll(() => page.locator('table[aria-label="Bảng theo dõi đơn vị"] tbody tr[data-unit]').count(), {
+          message: chip,
+        })
+        .toBe(n);
+    }
+    expect(chips).toContain('Nộp đúng hạn (1)');
+    expect(chips).toContain('Đang nhập (1)');
+    await page.click('[aria-label="Lọc theo tình trạng"] button:has-text("Tất cả")');
+    // As of the day before STP's report came, it had not been received.
+    await page.fill('input[aria-label="Tình hình tại ngày"]', '24/06/2025');
+    await page.locator('input[aria-label="Tình hình tại ngày"]').blur();
+    await expect.poll(() => page.locator('[data-testid=reporting-rate]').innerText()).toContain('33,3%');
+    await expect.poll(() => page.locator('tr[data-unit=STP] .rp-badge').innerText()).toBe('Chưa nộp, quá hạn');
+    await t.shot('07b-board-as-of');
+    await page.fill('input[aria-label="Tình hình tại ngày"]', '');
+    await page.locator('input[aria-label="Tình hình tại ngày"]').blur();
+    await expect.poll(() => page.locator('[data-testid=reporting-rate]').innerText()).toContain('66,7%');
     await page.waitForSelector('svg[aria-label="Biểu đồ tỷ lệ báo cáo các kỳ gần đây"] rect');
     await t.shot('07-board');
     await page.click('tr[data-unit=STP]');

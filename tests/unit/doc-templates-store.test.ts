@@ -255,7 +255,7 @@ describe('gửi từng đơn vị', () => {
       usage: 'reminder',
     });
     const board = await call('dashboard.board', { periodId: fx.period2025, today: '2025-06-25' });
-    const late = board.rows.filter((r) => r.state !== 'dung_han').map((r) => r.unitId);
+    const late = board.rows.filter((r) => r.timeliness !== 'dung_han').map((r) => r.unitId);
     expect(late.length).toBeGreaterThan(1);
     const out = path.join(dir, 'gui-tung-don-vi');
     const merge = createDispatch({ ...core, platform: folderPlatform(out) } as Core);

@@ -23,7 +23,7 @@ export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--u
 const VALUE_FLAGS = ['--period', '--out', '--unit', '--accept', '--db', '--received'];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS, ['--map']);
+  const a = parseArgs(argv, VALUE_FLAGS, ['--map', '--confirm-warnings']);
   return { positional: a.positional, flags: a.flags };
 };
 

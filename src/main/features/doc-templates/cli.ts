@@ -4,6 +4,7 @@ import type { CliApp } from '../../cli/kit';
 import { CliFailure, contractCaller, parseArgs, readInputBytes, type CliIo } from '../../cli/kit';
 import { fixedPathPlatform } from '../../platform/platform';
 import { DOC_USAGES, type DocUsage, type FieldInfo, type LintReport } from '../../../shared/contract/doc-templates';
+import { isReceived } from '../../../shared/domain/report-status';
 
 export const DOC_TEMPLATES_USAGE = `  docs fields [--json]                        danh mục trường dùng trong mẫu Word ({agency.name}, {#indicators}…)
   docs lint MẪU.docx [--usage CÔNG_DỤNG] [--json]
@@ -175,9 +176,7 @@ export async function runDocTemplatesCli(argv: string[], dbPath: string, app: Cl
       if (which === 'late' || which === 'all') {
         const board = await call('dashboard.board', { periodId, today: str('--date') });
         unitIds = board.rows
-          .filter(
-            (r) => r.expected && (which === 'all' || ['muon', 'chua_nop', 'qua_han', 'tra_lai'].includes(r.state)),
-          )
+          .filter((r) => r.expected && (which === 'all' || !isReceived(r.status) || r.timeliness === 'muon'))
           .map((r) => r.unitId);
       } else unitIds = which.split(',').map((x) => idOf(x.trim(), '--units')!);
       if (unitIds.length === 0) throw new CliFailure('Không có đơn vị nào cần gửi.');

@@ -9,7 +9,8 @@ import { formatDec } from '../../../shared/domain/decimal';
 import { formatFigure } from '../../../shared/domain/draft';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
 import { targetPhrase } from '../../../shared/domain/aggregate';
-import { BOARD_STATE_LABELS, REPORT_STATUS_LABELS, type BoardRow } from '../../../shared/model/report';
+import { REPORT_STATUS_LABELS, type BoardRow } from '../../../shared/model/report';
+import { isReceived } from '../../../shared/domain/report-status';
 import { UNIT_KIND_LABELS, type Unit } from '../../../shared/model/unit';
 import { PERIOD_TYPE_LABELS } from '../../../shared/model/period';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
@@ -156,7 +157,7 @@ function unitValues(
     contactPerson: str(u?.contactPerson),
     phone: str(u?.phone),
     status: row ? REPORT_STATUS_LABELS[row.status] : null,
-    state: row ? BOARD_STATE_LABELS[row.state] : null,
+    state: row ? row.label : null,
     receivedDate: row?.receivedDate ? formatDateShort(row.receivedDate) : null,
     daysLate: row?.daysLate ? String(row.daysLate) : null,
     values: indicators
@@ -214,10 +215,7 @@ export async function periodValues(db: Kysely<DB>, periodId: number, req: ValueR
       indicators: numeric.filter((i) => i.group === name).map((i, k) => indicatorValues(i, k, c)),
     });
   }
-  const late = board.rows.filter(
-    (r) =>
-      r.expected && (r.state === 'muon' || r.state === 'chua_nop' || r.state === 'qua_han' || r.state === 'tra_lai'),
-  );
+  const late = board.rows.filter((r) => r.expected && (!isReceived(r.status) || r.timeliness === 'muon'));
   const st = cur.status;
   const body = view.rendered.sections.map((s) => {
     const meta = view.draft.sections.find((d) => d.number === s.number);

@@ -6,6 +6,7 @@ import { fixedPathPlatform } from '../../platform/platform';
 import { addWorkingDays } from '../../../shared/domain/periods';
 import { todayIso, formatDateShort } from '../../../shared/format';
 import type { BoardRow } from '../../../shared/model/report';
+import { isReceived } from '../../../shared/domain/report-status';
 import {
   CliFailure,
   documentFormatOf,
@@ -59,8 +60,7 @@ export function isWorkflowCommand(positional: string[]): boolean {
 const STEP_DONE: Record<Step, string> = { submit: 'đã ghi nhận đã nộp', accept: 'đã duyệt', return: 'đã trả lại' };
 
 /** The units a reminder goes to by default: expected and not (validly) received. */
-const needsReminder = (r: BoardRow) =>
-  r.expected && (r.state === 'qua_han' || r.state === 'chua_nop' || r.state === 'dang_nhap' || r.state === 'tra_lai');
+const needsReminder = (r: BoardRow) => r.expected && !isReceived(r.status);
 
 /** A plan as `plans import` takes it: the record ids and dates of this database left out (unit links kept). */
 function withoutStoredIds(value: unknown): unknown {

@@ -7,14 +7,15 @@ import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { useNotice } from '../../components/Notice';
 import { todayIso } from '../../../shared/format';
-import { BOARD_STATE_LABELS, type Board } from '../../../shared/model/report';
+import type { Board } from '../../../shared/model/report';
+import { isReceived } from '../../../shared/domain/report-status';
+import { standingClass } from '../../lib/standing';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { ScoringRoundListItem } from '../../../shared/model/scoring';
 import type { JobProgress } from '../../../shared/model/job';
 import type { DocTemplate } from '../../../shared/contract/doc-templates';
 
 const newJobId = () => `merge-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-const LATE = new Set(['muon', 'chua_nop', 'qua_han', 'tra_lai']);
 
 export function FillDialog({
   template,
@@ -64,7 +65,9 @@ export function FillDialog({
   const loadBoard = useCallback(async (id: number) => {
     const b = await call('dashboard.board', { periodId: id, today: null });
     setBoard(b);
-    const late = b.rows.filter((r) => r.expected && LATE.has(r.state)).map((r) => r.unitId);
+    const late = b.rows
+      .filter((r) => r.expected && (!isReceived(r.status) || r.timeliness === 'muon'))
+      .map((r) => r.unitId);
     setChosen(new Set(late));
     setUnitId(b.rows[0]?.unitId ?? null);
   }, []);
@@ -152,7 +155,7 @@ export function FillDialog({
             <select value={unitId ?? ''} onChange={(e) => setUnitId(Number(e.target.value))}>
               {board.rows.map((r) => (
                 <option key={r.unitId} value={r.unitId}>
-                  {r.unitName} ({BOARD_STATE_LABELS[r.state]})
+                  {r.unitName} ({r.label})
                 </option>
               ))}
             </select>
@@ -191,7 +194,7 @@ export function FillDialog({
                   setChosen(next);
                 }}
               />
-              {r.unitName} <span className={`rp-badge st-${r.state}`}>{BOARD_STATE_LABELS[r.state]}</span>
+              {r.unitName} <span className={standingClass(r)}>{r.label}</span>
             </label>
           ))}
         </div>
