@@ -57,8 +57,9 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
     // 1. the register of units, from the workbook the office keeps
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Đơn vị');
-    ws.addRow(['Mã', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên']);
-    for (const [code, name, kind] of UNITS) ws.addRow([code, name, kind, '']);
+    // The units exist since the two-level government began (a new unit would report from today).
+    ws.addRow(['Mã', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Hoạt động từ']);
+    for (const [code, name, kind] of UNITS) ws.addRow([code, name, kind, '', '01/07/2025']);
     const unitsFile = path.join(dir, 'don-vi.xlsx');
     await wb.xlsx.writeFile(unitsFile);
     expect(await cliJson('units', 'import', unitsFile)).toEqual({ created: 5, updated: 0 });
@@ -145,10 +146,23 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       p,
       '--accept',
       'all',
+      // received yesterday; the short workbooks (few cells filled) are confirmed as they are
+      '--received',
+      addDays(today, -1),
+      '--confirm-warnings',
     );
     expect(first.review.counts).toMatchObject({ new: 2, problem: 0 });
     expect(first.commit.saved.map((s) => s.unitCode).sort()).toEqual(['X001', 'X002']);
-    const second = await cliJson<Imported>('collect', 'import', returned.P003!, '--period', p, '--accept', 'all');
+    const second = await cliJson<Imported>(
+      'collect',
+      'import',
+      returned.P003!,
+      '--period',
+      p,
+      '--accept',
+      'all',
+      '--confirm-warnings',
+    );
     expect(second.commit.saved.map((s) => s.unitCode)).toEqual(['P003']);
 
     // 6. approval: one accepted, one returned with its reason; a return without a reason is refused
@@ -166,18 +180,16 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       'Số ý kiến đã giải quyết chưa khớp biên bản.',
     );
 
-    const board = await cliJson<{ rows: { unitCode: string; state: string }[]; expected: number }>(
-      'reports',
-      'status',
-      '--period',
-      p,
-    );
-    expect(board.expected).toBe(4);
-    expect(Object.fromEntries(board.rows.map((r) => [r.unitCode, r.state]))).toEqual({
-      X001: 'da_duyet',
-      X002: 'tra_lai',
-      P003: 'dung_han',
-      X004: 'chua_nop',
+    const board = await cliJson<{
+      rows: { unitCode: string; status: string; receivedDate: string | null; label: string }[];
+      counts: { expected: number; received: number };
+    }>('reports', 'status', '--period', p);
+    expect(board.counts).toMatchObject({ expected: 4, received: 2 });
+    expect(Object.fromEntries(board.rows.map((r) => [r.unitCode, [r.status, r.receivedDate, r.label]]))).toEqual({
+      X001: ['da_duyet', addDays(today, -1), 'Đã duyệt, nộp đúng hạn'],
+      X002: ['tra_lai', null, 'Trả lại'],
+      P003: ['da_nop', today, 'Đã nộp đúng hạn'],
+      X004: ['chua_nop', null, 'Chưa nộp'],
     });
 
     // 7. the consolidated figures: the accepted and the received report, not the returned one

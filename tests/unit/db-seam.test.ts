@@ -97,6 +97,8 @@ describe('the database seam on SQLite', () => {
     ).map((r) => r.name);
     expect(names.sort()).toEqual([
       'doc_template_versions_frozen',
+      'report_event_dates_no_delete',
+      'report_event_dates_no_update',
       'report_events_no_delete',
       'report_events_no_update',
       'report_revisions_no_delete',

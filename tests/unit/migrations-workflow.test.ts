@@ -4,15 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openConnection, type Connection } from '../../src/main/db/connection';
+import { openSqlite, type SqliteDatabase } from '../../src/main/db/sqlite/database';
 import { createMigrator } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 
 let dir: string;
-let conn: Connection;
+let conn: SqliteDatabase;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-mig-workflow-'));
-  conn = openConnection(path.join(dir, 'm.db'));
+  conn = openSqlite(path.join(dir, 'm.db'));
 });
 afterEach(async () => {
   await conn.close();
@@ -30,8 +30,8 @@ async function migrateTo(name: string): Promise<void> {
   expect(r.error).toBeUndefined();
 }
 
-const run = (sql: string, ...args: unknown[]) => conn.sqlite.prepare(sql).run(...args);
-const all = (sql: string) => conn.sqlite.prepare(sql).all();
+const run = (sql: string, ...args: unknown[]) => conn.handle.prepare(sql).run(...args);
+const all = (sql: string) => conn.handle.prepare(sql).all();
 
 function unit(code: string, activeTo: string | null = null): number {
   return Number(
@@ -115,7 +115,7 @@ describe('migration 0071_period_expected', () => {
 });
 
 describe('migration 0072_report_event_dates', () => {
-  it('dates each event: a submission from the received day in its note, others from when they were recorded', async () => {
+  it('dates each event in a table of its own: a submission from the received day in its note, others from when they were recorded', async () => {
     await migrateTo(before('0072_report_event_dates'));
     const { reportId } = await periodWithReport();
     const event = (from: string, to: string, at: string, note: string) =>
@@ -131,13 +131,19 @@ describe('migration 0072_report_event_dates', () => {
     event('dang_nhap', 'da_nop', '2025-07-02T03:00:00.000Z', 'Ngày nhận 18/06/2025 · Nhập từ tệp');
     event('da_nop', 'da_duyet', '2025-07-03T03:00:00.000Z', '');
     await migrateTo('0072_report_event_dates');
-    expect(all(`SELECT to_status, on_date FROM report_events ORDER BY id`)).toEqual([
+    expect(
+      all(
+        `SELECT e.to_status, d.on_date FROM report_events e JOIN report_event_dates d ON d.event_id = e.id ORDER BY e.id`,
+      ),
+    ).toEqual([
       { to_status: 'dang_nhap', on_date: '2025-07-01' },
       { to_status: 'da_nop', on_date: '2025-06-18' },
       { to_status: 'da_duyet', on_date: '2025-07-03' },
     ]);
-    // Still append-only.
+    // Append-only, as the history it dates.
     expect(() => run(`UPDATE report_events SET note = 'x'`)).toThrow(/chỉ được ghi thêm/);
+    expect(() => run(`UPDATE report_event_dates SET on_date = 'x'`)).toThrow(/chỉ được ghi thêm/);
+    expect(() => run(`DELETE FROM report_event_dates`)).toThrow(/chỉ được ghi thêm/);
   });
 });
 

@@ -98,6 +98,7 @@ export interface DB extends SafetyTables, DocTemplateTables {
   report_revisions: ReportRevisionTable;
   report_value_changes: ReportValueChangeTable;
   report_events: ReportEventTable;
+  report_event_dates: ReportEventDateTable;
   collect_sources: CollectSourceTable;
   compile_drafts: CompileDraftTable;
   compile_settings: CompileSettingsTable;
@@ -290,7 +291,11 @@ export interface ReportEventTable {
   actor: string;
   at: string;
   note: string;
-  /** The day the event counts from: a submission's received date, else the day of the action. */
+}
+
+/** The day a status event counts from: a submission's received date, else the day of the action (migration 0072). */
+export interface ReportEventDateTable {
+  event_id: number;
   on_date: string;
 }
 

@@ -154,8 +154,8 @@ async function reportsWithValues(
 /** The status events of the reports of these periods, in the order they were recorded. */
 async function statusEvents(db: Executor, periodIds: number[]): Promise<Map<number, StatusEventFact[]>> {
   const r = await sql<{ report_id: number; to_status: string; on_date: string }>`
-    SELECT e.report_id AS report_id, e.to_status AS to_status, e.on_date AS on_date
-    FROM report_events e JOIN reports r ON r.id = e.report_id
+    SELECT e.report_id AS report_id, e.to_status AS to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date
+    FROM report_events e LEFT JOIN report_event_dates d ON d.event_id = e.id JOIN reports r ON r.id = e.report_id
     WHERE r.period_id IN (SELECT value FROM json_each(${json(periodIds)})) ORDER BY e.id`.execute(db);
   const out = new Map<number, StatusEventFact[]>();
   for (const e of r.rows) {

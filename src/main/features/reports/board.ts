@@ -3,7 +3,7 @@
 // the deadline / expected. Each unit's standing comes from the one status model
 // (shared/domain/report-status.ts), replayed from its report's events up to the as-of day: a report
 // received after that day is not received yet, a returned report is not received until sent again.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { daysBetween } from '../../../shared/domain/periods';
 import { countStandings, standingOf, statusAsOf, type StatusEventFact } from '../../../shared/domain/report-status';
@@ -28,7 +28,9 @@ export async function periodReportFacts(db: Executor, periodId: number) {
     const rows = await db
       .selectFrom('report_events as e')
       .innerJoin('reports as r', 'r.id', 'e.report_id')
-      .select(['e.report_id', 'e.to_status', 'e.on_date'])
+      .leftJoin('report_event_dates as d', 'd.event_id', 'e.id')
+      // An event without its day (written elsewhere) counts from the day it was recorded.
+      .select(['e.report_id', 'e.to_status', sql<string>`COALESCE(d.on_date, substr(e.at, 1, 10))`.as('on_date')])
       .where('r.period_id', '=', periodId)
       .orderBy('e.id')
       .execute();

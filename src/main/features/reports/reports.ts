@@ -154,10 +154,12 @@ export async function addEvent(
   note: string,
   onDate: string,
 ): Promise<void> {
-  await db
+  const e = await db
     .insertInto('report_events')
-    .values({ report_id: reportId, from_status: from, to_status: to, actor, at, note, on_date: onDate })
-    .execute();
+    .values({ report_id: reportId, from_status: from, to_status: to, actor, at, note })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('report_event_dates').values({ event_id: e.id, on_date: onDate }).execute();
 }
 
 /**

@@ -1,7 +1,7 @@
 // The two steps of Thu biểu Excel: sending each unit its workbook, and taking the workbooks back
 // (dropped, a folder, or chosen), with what was stored last.
 import { useState } from 'react';
-import { formatNumber } from '../../../shared/format';
+import { formatDateShort, formatNumber } from '../../../shared/format';
 import type { ExpectedUnit } from '../../../shared/model/period';
 import type { CollectCommitResult, CollectExportResult } from '../../../shared/model/collect';
 import { REPORT_STATUS_LABELS } from '../../../shared/model/report';
@@ -163,8 +163,9 @@ export function ImportCard({
               <li key={x.index}>
                 {x.unitCode} — {x.unitName}: tệp “{x.fileName}”, {x.changedCount} giá trị, lần sửa {x.revision}, báo cáo
                 “{REPORT_STATUS_LABELS[x.status]}”
+                {x.receivedDate ? `, nhận ngày ${formatDateShort(x.receivedDate)}` : ''}
                 {x.breachCount ? (
-                  <span className="cx-breach"> · {x.breachCount} vi phạm quy tắc cần ghi lý do</span>
+                  <span className="cx-breach"> · {x.breachCount} vi phạm quy tắc (đã đánh dấu)</span>
                 ) : null}
               </li>
             ))}

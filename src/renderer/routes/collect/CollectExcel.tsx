@@ -8,7 +8,9 @@ import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { readTarget, rememberTarget } from '../../lib/reporting-nav';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber, todayIso } from '../../../shared/format';
+import { Field } from '../../components/Field';
+import { ViDateInput } from '../../components/ViDateInput';
 import type { PeriodListItem, ExpectedUnit } from '../../../shared/model/period';
 import {
   REVIEW_STATUS_LABELS,
@@ -42,6 +44,9 @@ export function CollectExcelScreen() {
   const [accepted, setAccepted] = useState<Set<number>>(new Set());
   const [mapped, setMapped] = useState<Set<number>>(new Set());
   const [open, setOpen] = useState<Set<number>>(new Set());
+  // The day the files arrived (default today), and a file's own day when it came on another.
+  const [receivedDate, setReceivedDate] = useState(todayIso());
+  const [fileDates, setFileDates] = useState<Map<number, string>>(new Map());
   const [busy, setBusy] = useState<'export' | 'read' | 'commit' | null>(null);
   const [error, setError] = useState('');
   const exportJob = useJob();
@@ -165,13 +170,19 @@ export function CollectExcelScreen() {
     try {
       const r = await call('collect.commit', {
         batchId: review.batchId,
-        accept: chosen.map((i) => ({ index: i.index, map: mapped.has(i.index) })),
+        accept: chosen.map((i) => ({
+          index: i.index,
+          map: mapped.has(i.index),
+          receivedDate: fileDates.get(i.index) || null,
+        })),
+        receivedDate: receivedDate || null,
       });
       const flagged = r.saved.filter((x) => x.breachCount > 0).length;
       notice(
         'ok',
-        `Đã nhập ${formatNumber(r.saved.length)} tệp${flagged ? `; ${flagged} báo cáo có số liệu vi phạm quy tắc, cần ghi lý do trước khi nộp` : ''}.`,
+        `Đã nhập ${formatNumber(r.saved.length)} tệp${flagged ? `; ${flagged} báo cáo có số liệu vi phạm quy tắc (đã đánh dấu: hỏi lại hoặc trả lại đơn vị)` : ''}.`,
       );
+      setFileDates(new Map());
       setSaved(r.saved);
       setReview(null);
       setPicked([]);
@@ -283,6 +294,15 @@ export function CollectExcelScreen() {
                     key={item.index}
                     item={item}
                     checked={accepted.has(item.index)}
+                    fileDate={fileDates.get(item.index) ?? ''}
+                    onFileDate={(v) =>
+                      setFileDates((prev) => {
+                        const next = new Map(prev);
+                        if (v) next.set(item.index, v);
+                        else next.delete(item.index);
+                        return next;
+                      })
+                    }
                     mappedOn={mapped.has(item.index)}
                     open={open.has(item.index)}
                     onCheck={(on) => toggle(item, on)}
@@ -314,6 +334,16 @@ export function CollectExcelScreen() {
             </p>
           ) : null}
           <div className="form-actions">
+            <Field
+              label="Ngày nhận các tệp"
+              hint="Ngày các tệp đến (mặc định hôm nay); tệp đến ngày khác: ghi ở dòng của tệp."
+            >
+              <ViDateInput
+                label="Ngày nhận các tệp"
+                value={receivedDate}
+                onChange={(v) => setReceivedDate(v || todayIso())}
+              />
+            </Field>
             <button type="button" onClick={allAcceptable} disabled={busy !== null}>
               Chọn tất cả tệp hợp lệ
             </button>

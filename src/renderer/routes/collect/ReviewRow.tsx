@@ -2,11 +2,14 @@
 // changed report.
 import { REVIEW_STATUS_LABELS, type ReviewItem } from '../../../shared/model/collect';
 import { REPORT_STATUS_LABELS } from '../../../shared/model/report';
+import { ViDateInput } from '../../components/ViDateInput';
 import './collect.css';
 
 export function ReviewRow(props: {
   item: ReviewItem;
   checked: boolean;
+  fileDate: string;
+  onFileDate: (iso: string) => void;
   mappedOn: boolean;
   open: boolean;
   onCheck: (on: boolean) => void;
@@ -68,6 +71,16 @@ export function ReviewRow(props: {
               {n.message}
             </div>
           ))}
+          {props.checked ? (
+            <div className="cx-file-date">
+              <ViDateInput
+                label={`Ngày nhận tệp ${item.fileName}`}
+                value={props.fileDate}
+                onChange={props.onFileDate}
+              />
+              <span className="small muted">ngày nhận riêng tệp này (để trống: như các tệp khác)</span>
+            </div>
+          ) : null}
           {item.mappable ? (
             <label className="check cx-map">
               <input

@@ -27,7 +27,7 @@ import type { PeriodListItem } from '../../../shared/model/period';
 import type { TemplateIndicator } from '../../../shared/model/template';
 import { actorName, NAV_EVENT, readTarget, rememberTarget, setActorName } from '../../lib/reporting-nav';
 import '../../styles/reporting.css';
-import { SubmitDialog, ReturnDialog } from './ReportDialogs';
+import { StepDialogFor, type ApprovalStep } from './ReportDialogs';
 import { whenText, HistoryDialog } from './HistoryDialog';
 
 export function UnitReportScreen() {
@@ -40,7 +40,7 @@ export function UnitReportScreen() {
   const [form, setForm] = useState<ReportForm | null>(null);
   const [loadError, setLoadError] = useState('');
   const [actor, setActor] = useState(actorName());
-  const [dialog, setDialog] = useState<null | 'submit' | 'return' | 'history'>(null);
+  const [dialog, setDialog] = useState<null | ApprovalStep | 'history'>(null);
 
   const actorRef = useRef(actor);
   actorRef.current = actor;
@@ -254,7 +254,7 @@ export function UnitReportScreen() {
                   {form.report.status === 'tra_lai' ? 'Sửa lại' : 'Bắt đầu nhập'}
                 </button>
               ) : null}
-              {form.allowed.includes('da_nop') ? (
+              {form.allowed.includes('da_nop') && form.report.status !== 'da_duyet' ? (
                 <button type="button" className="primary" onClick={() => void flush().then(() => setDialog('submit'))}>
                   {form.report.status === 'tra_lai' ? 'Nộp lại…' : 'Ghi nhận đã nộp…'}
                 </button>
@@ -265,8 +265,13 @@ export function UnitReportScreen() {
                 </button>
               ) : null}
               {form.allowed.includes('da_duyet') ? (
-                <button type="button" className="primary" onClick={() => void transition('da_duyet')}>
-                  Duyệt
+                <button type="button" className="primary" onClick={() => setDialog('accept')}>
+                  Duyệt…
+                </button>
+              ) : null}
+              {form.report.status === 'da_duyet' ? (
+                <button type="button" onClick={() => setDialog('reopen')}>
+                  Mở lại…
                 </button>
               ) : null}
               <button type="button" onClick={() => void flush().then(() => setDialog('history'))}>
@@ -284,7 +289,7 @@ export function UnitReportScreen() {
             <p className="rp-muted-note" role="note">
               {breaches.length} quy tắc kiểm tra chưa đạt
               {unexplained.length
-                ? `, ${unexplained.length} chưa ghi lý do (cần lý do trước khi ghi nhận đã nộp)`
+                ? `, ${unexplained.length} chưa ghi lý do (cần lý do, hoặc ghi nhận đã nhận với vi phạm được đánh dấu)`
                 : ', đã ghi lý do'}
               .
             </p>
@@ -310,19 +315,19 @@ export function UnitReportScreen() {
           </p>
         </div>
       ) : null}
-      {dialog === 'submit' && form ? (
-        <SubmitDialog
+      {form && dialog !== null && dialog !== 'history' ? (
+        <StepDialogFor
+          step={dialog}
           form={form}
-          blocked={unexplained.map((c) => c.detail)}
+          actor={actor || 'Người dùng'}
+          unexplained={unexplained.map((c) => c.detail)}
           onClose={() => setDialog(null)}
-          onSubmit={(x) => void transition('da_nop', x)}
-        />
-      ) : null}
-      {dialog === 'return' && form ? (
-        <ReturnDialog
-          unitName={form.unit.name}
-          onClose={() => setDialog(null)}
-          onSubmit={(note) => void transition('tra_lai', { note })}
+          onDone={(next) => {
+            setForm(next);
+            setDialog(null);
+            notice('ok', `Báo cáo của ${next.unit.name}: ${REPORT_STATUS_LABELS[next.report.status]}.`);
+            void reloadBoard();
+          }}
         />
       ) : null}
       {dialog === 'history' && form ? <HistoryDialog form={form} onClose={() => setDialog(null)} /> : null}
