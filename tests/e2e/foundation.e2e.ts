@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openE2E, type E2E } from './harness';
+import { formatDateShort, todayIso } from '../../src/shared/format';
 
 let t: E2E;
 
@@ -191,20 +192,22 @@ describe('foundation in chromium', () => {
     const { page } = t;
     await page.goto(`${t.bridge.url}#/don-vi`);
     await page.waitForSelector('.vrow[data-code="DK-LS"]');
+    // Units entered today report from today; closing one from today takes effect today.
+    const today = formatDateShort(todayIso());
     await page.click('button[aria-label="Thôi hoạt động DK-LS"]');
-    await page.fill('input[aria-label="Thôi hoạt động từ ngày"]', '30/6/2025');
+    await page.fill('input[aria-label="Thôi hoạt động từ ngày"]', today);
     await page.click('.modal button.danger:has-text("Thôi hoạt động")');
     await page.waitForSelector('.notice-ok:has-text("DK-LS đã thôi hoạt động")');
     expect(await page.locator('.vrow[data-code="DK-LS"]').count()).toBe(0);
     await page.click('button[aria-label="Sáp nhập X-HV"]');
     await page.selectOption('select[aria-label="Đơn vị nhận sáp nhập"]', { label: 'P-AN — UBND phường An Mỹ' });
-    await page.fill('input[aria-label="Sáp nhập từ ngày"]', '01/07/2025');
+    await page.fill('input[aria-label="Sáp nhập từ ngày"]', today);
     await page.click('.modal button.danger:has-text("Sáp nhập…")');
     await page.click('.modal button.danger >> text="Sáp nhập"');
     await page.waitForSelector('.notice-ok:has-text("Đã sáp nhập X-HV vào P-AN")');
     await page.check('text=Hiện cả đơn vị đã thôi hoạt động');
     await page.waitForSelector('.vrow[data-code="DK-LS"]');
-    expect(await page.locator('.vrow[data-code="DK-LS"]').innerText()).toContain('Thôi từ 30/06/2025');
+    expect(await page.locator('.vrow[data-code="DK-LS"]').innerText()).toContain(`Thôi từ ${today}`);
     expect(await page.locator('.vrow[data-code="X-HV"]').innerText()).toContain('Đã sáp nhập');
     await page.click('button[aria-label="Lịch sử X-HV"]');
     await page.waitForSelector('.history li:has-text("Sáp nhập vào P-AN")');

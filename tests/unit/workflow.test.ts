@@ -90,8 +90,8 @@ describe('validity in time', () => {
     expect(p.notValidOnCutoff).toEqual([
       expect.objectContaining({ code: 'A1', reason: expect.stringMatching(/^bắt đầu hoạt động từ/) }),
     ]);
-    // Closing on or before the first day is refused; editing keeps the first day when not sent.
-    await refused(api('units.close', { id: c.id, date: `${lastYear}-01-01` }), 'BAD_DATE');
+    // Closing before the first day is refused; editing keeps the first day when not sent.
+    await refused(api('units.close', { id: c.id, date: `${lastYear - 1}-12-31` }), 'BAD_DATE', /không được trước/);
     const edited = await api('units.update', { id: a.id, unit: { ...rest, name: 'Xã A mới' } });
     expect(edited.activeFrom).toBe(todayIso());
   });

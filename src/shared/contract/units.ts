@@ -49,8 +49,8 @@ export const unitInput = z
     activeTo: optionalDate,
   })
   .strict()
-  .refine((u) => !u.activeFrom || !u.activeTo || u.activeFrom < u.activeTo, {
-    message: 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.',
+  .refine((u) => !u.activeFrom || !u.activeTo || u.activeFrom <= u.activeTo, {
+    message: 'Ngày thôi hoạt động không được trước ngày bắt đầu hoạt động.',
     path: ['activeTo'],
   });
 

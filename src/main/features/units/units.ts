@@ -153,8 +153,10 @@ export async function insertUnit(db: Executor, data: UnitData, now: Date, preche
   await freezeClosedPeriods(db, now);
   const at = now.toISOString();
   const activeFrom = data.activeFrom === undefined ? todayIso(now) : data.activeFrom;
-  if (activeFrom && data.activeTo && data.activeTo <= activeFrom)
-    throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'activeTo' });
+  if (activeFrom && data.activeTo && data.activeTo < activeFrom)
+    throw new AppError('BAD_DATE', 'Ngày thôi hoạt động không được trước ngày bắt đầu hoạt động.', {
+      field: 'activeTo',
+    });
   const row = await db
     .insertInto('units')
     .values({
@@ -224,8 +226,10 @@ export async function changeUnit(
     active_from: data.activeFrom === undefined ? before.active_from : data.activeFrom,
     active_to: data.activeTo,
   };
-  if (values.active_from && values.active_to && values.active_to <= values.active_from)
-    throw new AppError('BAD_DATE', 'Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động.', { field: 'activeTo' });
+  if (values.active_from && values.active_to && values.active_to < values.active_from)
+    throw new AppError('BAD_DATE', 'Ngày thôi hoạt động không được trước ngày bắt đầu hoạt động.', {
+      field: 'activeTo',
+    });
   const changes = (Object.keys(values) as (keyof typeof values)[])
     .filter((k) => values[k] !== before[k])
     .map((k) => `${FIELD_LABELS[k]}: ${String(before[k] ?? '')} → ${String(values[k] ?? '')}`);
@@ -254,10 +258,11 @@ export async function updateUnit(db: Kysely<DB>, id: number, data: UnitData, now
 export async function closeUnit(db: Kysely<DB>, id: number, date: string, now = new Date()): Promise<Unit> {
   return db.transaction().execute(async (trx) => {
     const u = await getUnit(trx, id);
-    if (u.activeFrom && date <= u.activeFrom)
+    // From its first day itself: the unit never reports (a unit entered by mistake).
+    if (u.activeFrom && date < u.activeFrom)
       throw new AppError(
         'BAD_DATE',
-        `Ngày thôi hoạt động phải sau ngày bắt đầu hoạt động (${formatDateShort(u.activeFrom)}).`,
+        `Ngày thôi hoạt động không được trước ngày bắt đầu hoạt động (${formatDateShort(u.activeFrom)}).`,
         { field: 'date' },
       );
     await freezeClosedPeriods(trx, now);
@@ -314,10 +319,10 @@ export async function mergeUnits(
     await assertParentValid(trx, sourceId, targetId).catch(() => {
       throw new AppError('MERGE_CYCLE', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
     });
-    if (source.activeFrom && date <= source.activeFrom)
+    if (source.activeFrom && date < source.activeFrom)
       throw new AppError(
         'BAD_DATE',
-        `Ngày sáp nhập phải sau ngày bắt đầu hoạt động của "${source.name}" (${formatDateShort(source.activeFrom)}).`,
+        `Ngày sáp nhập không được trước ngày bắt đầu hoạt động của "${source.name}" (${formatDateShort(source.activeFrom)}).`,
         { field: 'date' },
       );
     await freezeClosedPeriods(trx, now);
