@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
+import { moveUnit } from '../../src/main/features/units/move';
 import {
   closeUnit,
   createUnit,
   listUnits,
   mergeUnits,
-  moveUnit,
   reopenUnit,
   unitHistory,
   updateUnit,

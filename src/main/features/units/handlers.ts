@@ -1,16 +1,7 @@
 // units: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import {
-  closeUnit,
-  createUnit,
-  getUnit,
-  listUnits,
-  mergeUnits,
-  moveUnit,
-  reopenUnit,
-  unitHistory,
-  updateUnit,
-} from './units';
+import { moveUnit } from './move';
+import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, reopenUnit, unitHistory, updateUnit } from './units';
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
 import { saveExport } from '../../platform/exports';
 
