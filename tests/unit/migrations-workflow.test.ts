@@ -1,4 +1,4 @@
-// Migrations 0070–0073 (issue 13), one test each: migrate to the step before, write rows as the
+// Migrations 0090–0093 (issue 13), one test each: migrate to the step before, write rows as the
 // older app did, migrate, and check what the step made of them.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,9 +44,9 @@ function unit(code: string, activeTo: string | null = null): number {
   );
 }
 
-describe('migration 0070_unit_validity', () => {
+describe('migration 0090_unit_validity', () => {
   it('turns "active to" into "stops from" (closing kept its day, a typed last day moves on) and keys codes, keeping near-duplicates', async () => {
-    await migrateTo(before('0070_unit_validity'));
+    await migrateTo(before('0090_unit_validity'));
     const closed = unit('A', '2025-07-01');
     run(
       `INSERT INTO unit_events (unit_id, kind, at, detail) VALUES (?, 'closed', 'x', 'Thôi hoạt động từ 01/07/2025')`,
@@ -60,7 +60,7 @@ describe('migration 0070_unit_validity', () => {
     unit('c', '2025-12-31'); // "Hoạt động đến 31/12/2025" typed in the form
     const upper = unit('UBND-PX1');
     const lower = unit('ubnd-px1');
-    await migrateTo('0070_unit_validity');
+    await migrateTo('0090_unit_validity');
     expect(all(`SELECT code, active_to, code_key FROM units ORDER BY id`)).toEqual([
       { code: 'A', active_to: '2025-07-01', code_key: 'a' },
       { code: 'B', active_to: '2025-03-31', code_key: 'b' },
@@ -98,11 +98,11 @@ async function periodWithReport(): Promise<{ reportId: number }> {
   return { reportId };
 }
 
-describe('migration 0071_period_expected', () => {
+describe('migration 0091_period_expected', () => {
   it('adds the frozen list and the period history without freezing anything', async () => {
-    await migrateTo(before('0071_period_expected'));
+    await migrateTo(before('0091_period_expected'));
     await periodWithReport();
-    await migrateTo('0071_period_expected');
+    await migrateTo('0091_period_expected');
     expect(all(`SELECT expected_frozen_at FROM periods`)).toEqual([{ expected_frozen_at: null }]);
     expect(all(`SELECT * FROM period_expected`)).toEqual([]);
     run(`INSERT INTO period_expected (period_id, unit_id) VALUES (1, 1)`);
@@ -114,9 +114,9 @@ describe('migration 0071_period_expected', () => {
   });
 });
 
-describe('migration 0072_report_event_dates', () => {
+describe('migration 0092_report_event_dates', () => {
   it('dates each event in a table of its own: a submission from the received day in its note, others from when they were recorded', async () => {
-    await migrateTo(before('0072_report_event_dates'));
+    await migrateTo(before('0092_report_event_dates'));
     const { reportId } = await periodWithReport();
     const event = (from: string, to: string, at: string, note: string) =>
       run(
@@ -130,7 +130,7 @@ describe('migration 0072_report_event_dates', () => {
     event('chua_nop', 'dang_nhap', '2025-07-01T03:00:00.000Z', 'Bắt đầu nhập');
     event('dang_nhap', 'da_nop', '2025-07-02T03:00:00.000Z', 'Ngày nhận 18/06/2025 · Nhập từ tệp');
     event('da_nop', 'da_duyet', '2025-07-03T03:00:00.000Z', '');
-    await migrateTo('0072_report_event_dates');
+    await migrateTo('0092_report_event_dates');
     expect(
       all(
         `SELECT e.to_status, d.on_date FROM report_events e JOIN report_event_dates d ON d.event_id = e.id ORDER BY e.id`,
@@ -147,9 +147,9 @@ describe('migration 0072_report_event_dates', () => {
   });
 });
 
-describe('migration 0073_target_scope', () => {
+describe('migration 0093_target_scope', () => {
   it('reads each existing target: "mỗi/từng" each unit, % a rate, else the total', async () => {
-    await migrateTo(before('0073_target_scope'));
+    await migrateTo(before('0093_target_scope'));
     run(
       `INSERT INTO plans (type, number, symbol, issuer, signer, summary, field, body, deadlines, created_at, updated_at) VALUES ('KH', '1', 'KH-UBND', '', '', 'KH', '', '', '[]', 'x', 'x')`,
     );
@@ -163,7 +163,7 @@ describe('migration 0073_target_scope', () => {
     target('Trên 80% cơ quan, đơn vị đạt tiêu chí', '%');
     target('Toàn tỉnh có ít nhất 50 mô hình', 'mô hình');
     target('100% xã, phường; từng xã tổ chức ít nhất 02 hội nghị', 'hội nghị');
-    await migrateTo('0073_target_scope');
+    await migrateTo('0093_target_scope');
     expect(all(`SELECT scope FROM plan_targets ORDER BY id`)).toEqual([
       { scope: 'each_unit' },
       { scope: 'rate' },

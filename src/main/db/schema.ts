@@ -36,7 +36,7 @@ export interface UnitTable {
   active_from: string | null;
   active_to: string | null;
   merged_into_id: number | null;
-  /** The code after NFC and case folding: unique (migration 0070). */
+  /** The code after NFC and case folding: unique (migration 0090). */
   code_key: string;
   created_at: string;
   updated_at: string;
@@ -293,7 +293,7 @@ export interface ReportEventTable {
   note: string;
 }
 
-/** The day a status event counts from: a submission's received date, else the day of the action (migration 0072). */
+/** The day a status event counts from: a submission's received date, else the day of the action (migration 0092). */
 export interface ReportEventDateTable {
   event_id: number;
   on_date: string;

@@ -94,7 +94,6 @@ export const TABLE_LABELS: Record<string, string> = {
   scoring_events: 'Lịch sử chấm điểm',
   doc_templates: 'Mẫu Word của cơ quan',
   doc_template_versions: 'Phiên bản mẫu Word',
-  compile_registrations: 'Báo cáo tổng hợp đã đăng ký số',
   doc_images: 'Ảnh chữ ký, con dấu',
   reorganisations: 'Sắp xếp lại đơn vị',
   unit_lineage: 'Đơn vị trước và sau sắp xếp',

@@ -12,10 +12,10 @@ import * as m0050 from './0050_safety';
 import * as m0060 from './0060_doc_templates';
 import * as m0065 from './0065_report_sent_as_is';
 import * as m0080 from './0080_reorganisations';
-import * as m0070 from './0070_unit_validity';
-import * as m0071 from './0071_period_expected';
-import * as m0072 from './0072_report_event_dates';
-import * as m0073 from './0073_target_scope';
+import * as m0090 from './0090_unit_validity';
+import * as m0091 from './0091_period_expected';
+import * as m0092 from './0092_report_event_dates';
+import * as m0093 from './0093_target_scope';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -55,10 +55,10 @@ const steps: Record<string, AppMigration> = {
   '0060_doc_templates': m0060,
   '0065_report_sent_as_is': m0065,
   '0080_reorganisations': m0080,
-  '0070_unit_validity': m0070,
-  '0071_period_expected': m0071,
-  '0072_report_event_dates': m0072,
-  '0073_target_scope': m0073,
+  '0090_unit_validity': m0090,
+  '0091_period_expected': m0091,
+  '0092_report_event_dates': m0092,
+  '0093_target_scope': m0093,
 };
 
 /** The migrations in Kysely's form, for one engine. */

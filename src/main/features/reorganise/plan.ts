@@ -6,16 +6,13 @@ import type { ReorgChange, ReorgPreview, ReorgProblem, ReorgRow, ReorgTarget } f
 import { foldDiacritics } from '../../../shared/text';
 import { formatDateShort } from '../../../shared/format';
 import { parseUnitKind } from '../units/units-book';
+import { isActiveOn, unitCodeKey } from '../../../shared/domain/validity';
 import { MAPPING_HEADER, type MappingBook, type MappingColumnKey, type RawMappingRow } from './mapping-book';
 
 /** Codes compare as the register does: NFC, case folded. */
-export const codeKey = (code: string): string => code.normalize('NFC').toLocaleLowerCase('vi');
+export const codeKey = unitCodeKey;
 const CODE_RE = /^[\p{L}\p{N}._-]+$/u;
 const SHARE_TOLERANCE = 0.001;
-
-/** Valid on `day` as a reorganisation sees it: from activeFrom, up to (not on) activeTo, the day it stopped. */
-const isActiveOn = (u: Pick<Unit, 'activeFrom' | 'activeTo'>, day: string): boolean =>
-  (!u.activeFrom || u.activeFrom <= day) && (!u.activeTo || day < u.activeTo);
 
 export interface PlannedTarget extends ReorgTarget {
   /** The unit in the register: null for one the act creates. */

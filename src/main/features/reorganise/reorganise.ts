@@ -15,6 +15,7 @@ import {
 } from '../../../shared/model/reorganise';
 import { indexUnit, unindexUnit } from '../../db/search';
 import { insertUnit, toUnit } from '../units/units';
+import { freezeClosedPeriods } from '../periods/expected';
 import { readMappingWorkbook } from './mapping-book';
 import { codeKey, planReorganisation, type ReorgPlan } from './plan';
 
@@ -80,6 +81,8 @@ export async function applyReorganisation(
         { file: fileName, row: preview.errors[0]!.row, column: preview.errors[0]!.column },
         preview.errors.map((e) => ({ message: e.message, where: { row: e.row, column: e.column } })),
       );
+    // Periods whose window has closed keep the lists they had before the register changes.
+    await freezeClosedPeriods(trx, now);
     const at = now.toISOString();
     const day = plan.date;
     const touched = new Set<number>([

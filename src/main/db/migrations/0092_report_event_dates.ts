@@ -1,4 +1,4 @@
-// Migration 72: each status event gets the day it counts from — the received date of a
+// Migration 92: each status event gets the day it counts from — the received date of a
 // submission, the day of the action otherwise — so that any view can answer "as of" a day.
 // Frozen in time: never edit. The history is append-only (migration 5), so the days live in a
 // table of their own, one row per event, written with the event and never changed. Older

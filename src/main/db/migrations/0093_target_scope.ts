@@ -1,4 +1,4 @@
-// Migration 73: what each plan target is about — the total, a rate, or each unit ("mỗi đơn vị…",
+// Migration 93: what each plan target is about — the total, a rate, or each unit ("mỗi đơn vị…",
 // judged unit by unit). Frozen in time: never edit. Existing targets: "mỗi"/"từng" in the text
 // means each unit, a value in % a rate, anything else the total.
 import type { Kysely } from 'kysely';

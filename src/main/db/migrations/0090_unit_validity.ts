@@ -1,4 +1,4 @@
-// Migration 70: units' validity in time and unique codes. Frozen in time: never edit.
+// Migration 90: units' validity in time and unique codes. Frozen in time: never edit.
 // - active_to becomes the day a unit stops reporting, that day included ([active_from, active_to)).
 //   Closing and merging already stored that day ("Thôi hoạt động từ 01/07/2025"); a date typed in
 //   the form or a workbook as "Hoạt động đến" was the last active day, so it moves one day on.

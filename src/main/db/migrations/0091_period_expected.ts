@@ -1,4 +1,4 @@
-// Migration 71: a period's expected units are stored once its data window has closed (frozen), and
+// Migration 91: a period's expected units are stored once its data window has closed (frozen), and
 // changed only by an explicit update recorded in the period's history. Frozen in time: never edit.
 // Nothing is frozen here: the app stores the list of each closed period before the register next
 // changes, so the lists users see today are the ones kept.
