@@ -75,7 +75,7 @@ export function PeriodForm({
     (): PeriodInput => ({
       type: d.type,
       year: d.year,
-      index: d.type === 'month' || d.type === 'quarter' ? d.index : null,
+      index: d.type === 'month' || d.type === 'quarter' || (d.type === 'half' && d.index === 2) ? d.index : null,
       name: typed.name ? d.name : '',
       windowStart: typed.windowStart && d.windowStart ? d.windowStart : null,
       windowEnd: typed.windowEnd && d.windowEnd ? d.windowEnd : null,
@@ -168,6 +168,18 @@ export function PeriodForm({
                     {d.type === 'month' ? `Tháng ${n}` : `Quý ${['I', 'II', 'III', 'IV'][n - 1]}`}
                   </option>
                 ))}
+              </select>
+            </Field>
+          ) : null}
+          {d.type === 'half' ? (
+            <Field label="Nửa năm" required>
+              <select
+                aria-label="Nửa năm"
+                value={d.index === 2 ? 2 : 1}
+                onChange={(e) => set({ index: Number(e.target.value) })}
+              >
+                <option value={1}>6 tháng đầu năm</option>
+                <option value={2}>6 tháng cuối năm</option>
               </select>
             </Field>
           ) : null}

@@ -10,6 +10,8 @@ import { goTo } from '../../lib/reporting-nav';
 import { openCollectExcel } from '../../lib/collect-nav';
 import '../../styles/reporting.css';
 import { PeriodForm } from './PeriodForm';
+import { ExpectedListDialog } from './ExpectedListDialog';
+import { useState } from 'react';
 
 export function PeriodsScreen() {
   const notice = useNotice();
@@ -29,6 +31,7 @@ export function PeriodsScreen() {
     },
   });
 
+  const [listOf, setListOf] = useState<PeriodListItem | null>(null);
   return (
     <section className="screen">
       <header className="screen-header">
@@ -74,6 +77,14 @@ export function PeriodsScreen() {
                 </td>
                 <td className="num">
                   {p.submittedCount} / {p.expectedCount}
+                  {p.expectedFrozenAt ? (
+                    <div
+                      className="small muted"
+                      title="Thời gian số liệu đã kết thúc: danh sách không đổi theo danh mục"
+                    >
+                      danh sách đã chốt
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   <div className="rp-row-actions">
@@ -88,6 +99,9 @@ export function PeriodsScreen() {
                     </button>
                     <button type="button" onClick={() => setEditing(p)}>
                       Sửa
+                    </button>
+                    <button type="button" onClick={() => setListOf(p)}>
+                      Danh sách đơn vị…
                     </button>
                     <button type="button" className="link danger-text" onClick={() => setDeleting(p)}>
                       Xóa
@@ -113,6 +127,20 @@ export function PeriodsScreen() {
           onSaved={(p) => {
             setEditing(null);
             notice('ok', `Đã lưu kỳ “${p.name}”.`);
+            void reload();
+          }}
+        />
+      ) : null}
+      {listOf ? (
+        <ExpectedListDialog
+          period={listOf}
+          onClose={() => setListOf(null)}
+          onDone={(d) => {
+            setListOf(null);
+            notice(
+              'ok',
+              `Đã cập nhật danh sách đơn vị phải báo cáo của kỳ “${d.periodName}”: ${d.current.length} đơn vị.`,
+            );
             void reload();
           }}
         />

@@ -58,6 +58,7 @@ export function PlanEditor({
       value: formatDec(t.value),
       valueUnit: t.valueUnit,
       unitKinds: t.unitKinds,
+      scope: t.scope,
     })) ?? [],
   );
   const [deadlines, setDeadlines] = useState<Partial<Record<PeriodType, string>>>(

@@ -1,6 +1,14 @@
 // The targets of a plan being edited ("trên 80% … đơn vị"): the text, the comparison, the value and
 // its unit, the indicator that measures it and the unit kinds it applies to.
-import { COMPARATORS, COMPARATOR_LABELS, type Comparator, type Plan } from '../../../shared/model/plan';
+import {
+  COMPARATORS,
+  COMPARATOR_LABELS,
+  TARGET_SCOPES,
+  TARGET_SCOPE_LABELS,
+  type Comparator,
+  type Plan,
+  type TargetScope,
+} from '../../../shared/model/plan';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import type { Dispatch, SetStateAction } from 'react';
 
@@ -11,6 +19,8 @@ export interface TargetDraft {
   value: string;
   valueUnit: string;
   unitKinds: Plan['targets'][number]['unitKinds'];
+  /** Total, rate, or each unit ("mỗi đơn vị…": judged unit by unit). */
+  scope: TargetScope;
 }
 
 export function TargetsSection({
@@ -57,6 +67,21 @@ export function TargetsSection({
             value={t.valueUnit}
             onChange={(e) => setTargets(targets.map((x, j) => (j === i ? { ...x, valueUnit: e.target.value } : x)))}
           />
+          <select
+            aria-label={`Phạm vi ${i + 1}`}
+            title="Chỉ tiêu về tổng toàn địa bàn, một tỷ lệ, hay từng đơn vị (mỗi đơn vị…)"
+            style={{ width: 140 }}
+            value={t.scope}
+            onChange={(e) =>
+              setTargets(targets.map((x, j) => (j === i ? { ...x, scope: e.target.value as TargetScope } : x)))
+            }
+          >
+            {TARGET_SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {TARGET_SCOPE_LABELS[s]}
+              </option>
+            ))}
+          </select>
           <input
             aria-label={`Mã chỉ số ${i + 1}`}
             style={{ width: 70 }}
@@ -108,7 +133,15 @@ export function TargetsSection({
         onClick={() =>
           setTargets([
             ...targets,
-            { text: '', indicatorCode: '', comparator: 'tren', value: '', valueUnit: '%', unitKinds: [] },
+            {
+              text: '',
+              indicatorCode: '',
+              comparator: 'tren',
+              value: '',
+              valueUnit: '%',
+              unitKinds: [],
+              scope: 'rate',
+            },
           ])
         }
       >

@@ -99,6 +99,12 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
           </table>
         </div>
       </div>
+      {res.unscored.length ? (
+        <p className="warn-text" data-testid="unscored">
+          Chưa chấm ({res.unscored.length} đơn vị, không xếp hạng, không tính vào mức xếp loại):{' '}
+          {res.unscored.map((u) => u.unitName).join(', ')}.
+        </p>
+      ) : null}
       <div className="card">
         <h3 className="card-title">Bảng xếp hạng</h3>
         <p className="muted small">{res.tieRule}</p>
