@@ -1,7 +1,9 @@
 // Issue 13, the figures around the statuses: targets about each unit judged unit by unit, the
 // plausibility warnings of a review, the received date of each imported file, and the board,
 // Tổng hợp, the reminder and scoring agreeing on one data set.
+import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { freshCore, tempDir } from './helpers';
@@ -72,6 +74,23 @@ describe('targets about each unit', () => {
       ['Xã số 30', null],
     ]);
     expect(each!.measure).toBe('20/30 đơn vị đạt (đánh giá từng đơn vị), 1 đơn vị chưa có số liệu');
+    // The Word report names the units that miss in its annex.
+    await api('agency.save', {
+      parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
+      name: 'SỞ NỘI VỤ',
+      abbreviation: 'SNV',
+      place: 'Quảng Nam',
+      draftingUnit: 'XDCQ',
+      signers: [
+        { fullName: 'Nguyễn Văn An', title: 'GIÁM ĐỐC', authorityPrefix: '', authorityLine: '', isDefault: true },
+      ],
+    });
+    const word = await api('compile.exportWord', { periodIds: [p.id], compareIds: [] });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(word.path!))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Chưa đạt: 20/30 đơn vị đạt');
+    expect(text).toContain('chưa đạt gồm Xã số 21 (0); Xã số 22 (0)');
+    expect(text).toContain('Xã số 30 (chưa có số liệu)');
   });
 
   it('the plan reader proposes the scope from the words of the target', () => {

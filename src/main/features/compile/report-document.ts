@@ -222,6 +222,18 @@ export function buildReportModel(
   });
   const problems = c.targets.filter((t) => t.problem && t.met === null);
   if (problems.length) rowsI.push({ kind: 'list', items: problems.map((t) => `Chỉ tiêu "${t.text}": ${t.problem}`) });
+  // Targets about each unit: the units that miss, by name (with their value, or "chưa có số liệu").
+  const missed = c.targets.filter((t) => t.units && t.units.missing.length);
+  if (missed.length)
+    rowsI.push({
+      kind: 'list',
+      items: missed.map(
+        (t) =>
+          `Chỉ tiêu "${t.text}" (${eachUnitVerdict(t)}): chưa đạt gồm ${t
+            .units!.missing.map((m) => `${m.name} (${m.value === null ? 'chưa có số liệu' : formatDec(m.value)})`)
+            .join('; ')}.`,
+      ),
+    });
 
   // Phụ lục II: figures by unit, one landscape table per group of indicators.
   const rowsII: typeof rowsI = [];
