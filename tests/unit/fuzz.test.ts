@@ -424,7 +424,9 @@ describe('hostile families of issue 21 (each input: refused clearly, or read exa
           figures.refused++;
         } else {
           expect(item.problems, c.label).toEqual([]);
-          expect(item.warnings, c.label).toEqual([]);
+          // the same warnings as the good file (its few filled cells), none of its own
+          const said = (w: ReviewItem['warnings'], name: string) => w.map((x) => x.message.replaceAll(name, '…'));
+          expect(said(item.warnings, item.fileName), c.label).toEqual(said(baseline.warnings, 'goc.xlsx'));
           expect(values(item), c.label).toBe(values(baseline));
           figures.same++;
         }
