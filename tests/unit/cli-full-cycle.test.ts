@@ -10,8 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { cliOk, cliProcess } from './cli-process';
 import { fillWorkbook, readBytes } from './collect-helpers';
 import { tempDir } from './helpers';
-import { addDays } from '../../src/shared/domain/periods';
-import { todayIso } from '../../src/shared/format';
 
 interface Target {
   name: string;
@@ -57,9 +55,8 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
     // 1. the register of units, from the workbook the office keeps
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Đơn vị');
-    // The units exist since the two-level government began (a new unit would report from today).
     ws.addRow(['Mã', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Hoạt động từ']);
-    for (const [code, name, kind] of UNITS) ws.addRow([code, name, kind, '', '01/07/2025']);
+    for (const [code, name, kind] of UNITS) ws.addRow([code, name, kind, '', '01/01/2020']);
     const unitsFile = path.join(dir, 'don-vi.xlsx');
     await wb.xlsx.writeFile(unitsFile);
     expect(await cliJson('units', 'import', unitsFile)).toEqual({ created: 5, updated: 0 });
@@ -90,28 +87,23 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       'BC-SNV',
     );
 
-    // 4. a period for the xã and phường, its window just closed, its deadline ahead
+    // 4. the first half of 2025 for the xã and phường (its window closed: the expected list is frozen)
     const [template] = await cliJson<{ id: number; code: string }[]>('templates', 'list');
-    const today = todayIso();
     const period = await cliJson<{ id: number; name: string }>(
       'periods',
       'create',
       '--type',
-      'ad_hoc',
+      'half',
       '--year',
-      addDays(today, -90).slice(0, 4),
-      '--name',
-      'Báo cáo chuyên đề dân vận',
+      '2025',
+      '--index',
+      '1',
       '--template',
       String(template!.id),
       '--kinds',
       'ubnd_xa,ubnd_phuong',
-      '--window-start',
-      addDays(today, -90),
-      '--window-end',
-      addDays(today, -1),
       '--deadline',
-      addDays(today, 10),
+      '2025-06-20',
     );
     const p = String(period.id);
 
@@ -137,38 +129,33 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       );
     }
     type Imported = { review: { counts: Record<string, number> }; commit: { saved: { unitCode: string }[] } };
-    const first = await cliJson<Imported>(
-      'collect',
-      'import',
-      returned.X001!,
-      returned.X002!,
-      '--period',
-      p,
-      '--accept',
-      'all',
-      // received yesterday; the short workbooks (few cells filled) are confirmed as they are
-      '--received',
-      addDays(today, -1),
-      '--confirm-warnings',
-    );
+    // two arrived before the deadline, one after it; short workbooks are confirmed, not skipped
+    const importBatch = (received: string, ...files: string[]) =>
+      cliJson<Imported>(
+        'collect',
+        'import',
+        ...files,
+        '--period',
+        p,
+        '--accept',
+        'all',
+        '--confirm-warnings',
+        '--received',
+        received,
+      );
+    const first = await importBatch('2025-06-18', returned.X001!, returned.X002!);
     expect(first.review.counts).toMatchObject({ new: 2, problem: 0 });
     expect(first.commit.saved.map((s) => s.unitCode).sort()).toEqual(['X001', 'X002']);
-    const second = await cliJson<Imported>(
-      'collect',
-      'import',
-      returned.P003!,
-      '--period',
-      p,
-      '--accept',
-      'all',
-      '--confirm-warnings',
-    );
+    const second = await importBatch('2025-06-25', returned.P003!);
     expect(second.commit.saved.map((s) => s.unitCode)).toEqual(['P003']);
 
-    // 6. approval: one accepted, one returned with its reason; a return without a reason is refused
+    // 6. approval: accepted, reopened with a reason, accepted again; one returned with its reason
     expect(await cli('reports', 'accept', '--period', p, '--unit', 'X001')).toContain('đã duyệt');
-    const noReason = await cliProcess(['reports', 'return', '--period', p, '--unit', 'X002', '--db', db]);
+    const noReason = await cliProcess(['reports', 'reopen', '--period', p, '--unit', 'X001', '--db', db]);
     expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain('--reason');
+    await cli('reports', 'reopen', '--period', p, '--unit', 'X001', '--reason', 'Cần đối chiếu lại số buổi tiếp dân.');
+    await cli('reports', 'accept', '--period', p, '--unit', 'X001', '--note', 'Đã đối chiếu.');
     await cli(
       'reports',
       'return',
@@ -180,29 +167,49 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       'Số ý kiến đã giải quyết chưa khớp biên bản.',
     );
 
-    const board = await cliJson<{
-      rows: { unitCode: string; status: string; receivedDate: string | null; label: string }[];
-      counts: { expected: number; received: number };
-    }>('reports', 'status', '--period', p);
-    expect(board.counts).toMatchObject({ expected: 4, received: 2 });
-    expect(Object.fromEntries(board.rows.map((r) => [r.unitCode, [r.status, r.receivedDate, r.label]]))).toEqual({
-      X001: ['da_duyet', addDays(today, -1), 'Đã duyệt, nộp đúng hạn'],
-      X002: ['tra_lai', null, 'Trả lại'],
-      P003: ['da_nop', today, 'Đã nộp đúng hạn'],
-      X004: ['chua_nop', null, 'Chưa nộp'],
+    type Status = {
+      counts: Record<string, number | string | null>;
+      rows: { unitCode: string; status: string; receivedDate: string | null; timeliness: string | null }[];
+    };
+    // today: the approvals and the return are in
+    const board = await cliJson<Status>('reports', 'status', '--period', p);
+    expect(board.counts).toMatchObject({
+      expected: 4,
+      received: 2,
+      notReceived: 2,
+      onTime: 1,
+      late: 1,
+      overdue: 2,
+      da_duyet: 1,
+      da_nop: 1,
+      tra_lai: 1,
+      chua_nop: 1,
     });
+    expect(Object.fromEntries(board.rows.map((r) => [r.unitCode, [r.status, r.receivedDate, r.timeliness]]))).toEqual({
+      X001: ['da_duyet', '2025-06-18', 'dung_han'],
+      X002: ['tra_lai', null, null],
+      P003: ['da_nop', '2025-06-25', 'muon'],
+      X004: ['chua_nop', null, null],
+    });
+    // as it stood on 30 June, before any approval: three received (one late), one overdue
+    const june30 = await cliJson<Status>('reports', 'status', '--period', p, '--as-of', '2025-06-30');
+    expect(june30.counts).toMatchObject({ expected: 4, received: 3, da_nop: 3, onTime: 2, late: 1, overdue: 1 });
+    // as it stood on 19 June: two received on time, the third not yet arrived
+    const before = await cliJson<Status>('reports', 'status', '--period', p, '--as-of', '2025-06-19');
+    expect(before.counts).toMatchObject({ expected: 4, received: 2, onTime: 2, late: 0 });
+    expect(before.rows.find((r) => r.unitCode === 'P003')?.receivedDate).toBeNull();
 
-    // 7. the consolidated figures: the accepted and the received report, not the returned one
-    const shown = await cliJson<{ current: { indicators: { code: string; value: string | null }[] } }>(
-      'compile',
-      'show',
-      '--period',
-      p,
-    );
-    const value = (code: string) => shown.current.indicators.find((i) => i.code === code)?.value;
-    expect(value('DT01')).toBe('5');
-    expect(value('TD01')).toBe('32');
-    expect(value('DT02')).toBe('75');
+    // 7. the consolidated figures: today the accepted and the received report, not the returned one;
+    // as of 30 June, the three reports received by then
+    type Shown = { current: { indicators: { code: string; value: string | null }[] } };
+    const figures = async (...asOf: string[]) => {
+      const shown = await cliJson<Shown>('compile', 'show', '--period', p, ...asOf);
+      return Object.fromEntries(
+        ['DT01', 'TD01', 'DT02'].map((code) => [code, shown.current.indicators.find((i) => i.code === code)?.value]),
+      );
+    };
+    expect(await figures()).toEqual({ DT01: '5', TD01: '32', DT02: '75' });
+    expect(await figures('--today', '2025-06-30')).toEqual({ DT01: '6', TD01: '37', DT02: '85' });
 
     // 8. the Word report, with the agency and the settings around it
     const report = path.join(dir, 'bao-cao.docx');
@@ -213,21 +220,44 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
     expect(text).toContain('Ban Dân vận Tỉnh ủy');
     expect(text).toContain('Nguyễn Văn An');
 
-    // 9. the reminder to the units whose report is not in: the returned one and the silent one
-    const letter = path.join(dir, 'don-doc.docx');
-    const reminder = await cliJson<{ saved: boolean; path: string; entry: { number: number; symbol: string } }>(
+    // 9. reminders to the units whose report is not in. A letter dated 1 July speaks of that day: only
+    // the silent unit had not sent (Đại Lộc's report was returned later); one dated today names both.
+    type Saved = { saved: boolean; path: string; entry: { number: number; year: number } };
+    const july = path.join(dir, 'don-doc-thang-7.docx');
+    const dated = await cliJson<Saved>(
       'reports',
       'reminder',
       '--period',
       p,
       '--out',
-      letter,
+      july,
+      '--date',
+      '2025-07-01',
+      '--new-deadline',
+      '2025-07-10',
     );
-    expect(reminder).toMatchObject({ saved: true, path: letter, entry: { number: 1 } });
-    const letterText = await docxText(letter);
-    expect(letterText).toContain('Xã Núi Thành');
-    expect(letterText).toContain('Xã Đại Lộc');
-    expect(letterText).not.toContain('Xã Tam Xuân');
-    expect(letterText).not.toContain('Phường Hội An');
+    expect(dated).toMatchObject({ saved: true, path: july, entry: { number: 1, year: 2025 } });
+    const julyText = await docxText(july);
+    expect(julyText).toContain('Kính gửi: Xã Núi Thành.');
+    expect(julyText).toMatch(/chậm nhất ngày 10 tháng 0?7 năm 2025/);
+    for (const other of ['Xã Đại Lộc', 'Xã Tam Xuân', 'Phường Hội An']) expect(julyText).not.toContain(other);
+
+    const now = path.join(dir, 'don-doc.docx');
+    const current = await cliJson<Saved>('reports', 'reminder', '--period', p, '--out', now);
+    expect(current).toMatchObject({ saved: true, path: now });
+    const nowText = await docxText(now);
+    expect(nowText).toContain('Xã Núi Thành');
+    expect(nowText).toContain('Xã Đại Lộc');
+    for (const other of ['Xã Tam Xuân', 'Phường Hội An']) expect(nowText).not.toContain(other);
+
+    // 10. the silent unit's report arrives on paper: typed in, recorded with the day it came
+    const values = path.join(dir, 'x004.json');
+    fs.writeFileSync(values, JSON.stringify({ LD01: 2, TD01: 7, DT01: 1, DT02: 9, DT03: 9 }));
+    await cli('reports', 'set', '--period', p, '--unit', 'X004', '--values', values);
+    expect(
+      await cli('reports', 'submit', '--period', p, '--unit', 'X004', '--received', '2025-07-08', '--channel', 'paper'),
+    ).toContain('ngày nhận 08/07/2025');
+    const last = await cliJson<Status>('reports', 'status', '--period', p);
+    expect(last.counts).toMatchObject({ expected: 4, received: 3, onTime: 1, late: 2, notReceived: 1, tra_lai: 1 });
   });
 });

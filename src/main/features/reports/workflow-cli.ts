@@ -22,8 +22,10 @@ import { writeFileAtomic } from '../../platform/files';
 
 export const WORKFLOW_USAGE = `  reports submit --period ID --unit MÃ [--received YYYY-MM-DD] [--channel paper|typed|imported] [--note TEXT]
                                                ghi nhận đã nộp, với ngày nhận (mặc định hôm nay)
+          [--accept-breaches]                  (--accept-breaches: nhận cả khi số liệu vi phạm quy tắc chưa ghi lý do)
   reports accept --period ID --unit MÃ [--note TEXT]        duyệt (khóa số liệu)
-  reports return --period ID --unit MÃ --reason "LÝ DO"    trả lại để đơn vị sửa
+  reports return --period ID --unit MÃ --reason "LÝ DO"    trả lại để đơn vị sửa (lần gửi sau là bản sửa mới)
+  reports reopen --period ID --unit MÃ --reason "LÝ DO"    mở lại báo cáo đã duyệt
   reports reminder --period ID --out FILE.docx|.pdf [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
           [--date YYYY-MM-DD] [--no-number] [--json]
                                                công văn đôn đốc các đơn vị chưa nộp (mặc định: mọi đơn vị chưa nộp,
@@ -46,7 +48,7 @@ const VALUE_FLAGS = [
   '--format',
 ];
 
-const STEPS = ['submit', 'accept', 'return'] as const;
+const STEPS = ['submit', 'accept', 'return', 'reopen'] as const;
 type Step = (typeof STEPS)[number];
 
 export function isWorkflowCommand(positional: string[]): boolean {
@@ -57,7 +59,12 @@ export function isWorkflowCommand(positional: string[]): boolean {
   );
 }
 
-const STEP_DONE: Record<Step, string> = { submit: 'đã ghi nhận đã nộp', accept: 'đã duyệt', return: 'đã trả lại' };
+const STEP_DONE: Record<Step, string> = {
+  submit: 'đã ghi nhận đã nộp',
+  accept: 'đã duyệt',
+  return: 'đã trả lại',
+  reopen: 'đã mở lại',
+};
 
 /** The units a reminder goes to by default: expected and not (validly) received. */
 const needsReminder = (r: BoardRow) => r.expected && !isReceived(r.status);
@@ -85,7 +92,7 @@ async function unitIdsByCode(call: ContractCall, codes: string): Promise<number[
 }
 
 export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--no-number']);
+  const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--no-number', '--accept-breaches']);
   const [group, , arg, named] = positional;
   const json = flags.has('--json');
   if (group === 'plans') {
@@ -162,27 +169,28 @@ async function runStep(
   const code = flagValue(flags, '--unit');
   if (!code) throw new CliFailure('Lỗi: thiếu --unit MÃ (mã đơn vị).');
   const reason = flagValue(flags, '--reason');
-  if (step === 'return' && !reason?.trim())
-    throw new CliFailure('Lỗi: trả lại báo cáo thì phải ghi --reason "lý do" để đơn vị biết cần sửa gì.');
+  if ((step === 'return' || step === 'reopen') && !reason?.trim())
+    throw new CliFailure(
+      `Lỗi: ${step === 'return' ? 'trả lại' : 'mở lại'} báo cáo thì phải ghi --reason "lý do" (được lưu trong lịch sử).`,
+    );
   const channel = flagValue(flags, '--channel');
   if (channel !== undefined && !['paper', 'typed', 'imported'].includes(channel))
     throw new CliFailure('Lỗi: --channel nhận paper, typed hoặc imported.');
   return withApp(app, dbPath, fixedPathPlatform(process.cwd()), io, async (call) => {
     const [unitId] = await unitIdsByCode(call, code);
-    const actor = flagValue(flags, '--actor') ?? 'Dòng lệnh';
-    const base = { periodId, unitId: unitId!, actor, channel: null, receivedDate: null };
+    const ref = { periodId, unitId: unitId!, actor: flagValue(flags, '--actor') ?? 'Dòng lệnh' };
     const form =
       step === 'submit'
-        ? await call('reports.transition', {
-            ...base,
-            to: 'da_nop',
+        ? await call('reports.submit', {
+            ...ref,
             receivedDate: flagValue(flags, '--received') ?? null,
             channel: (channel as 'paper' | 'typed' | 'imported' | undefined) ?? null,
+            acceptBreaches: flags.has('--accept-breaches'),
             note: flagValue(flags, '--note') ?? '',
           })
         : step === 'accept'
-          ? await call('reports.transition', { ...base, to: 'da_duyet', note: flagValue(flags, '--note') ?? '' })
-          : await call('reports.transition', { ...base, to: 'tra_lai', note: reason! });
+          ? await call('reports.accept', { ...ref, note: flagValue(flags, '--note') ?? '' })
+          : await call(step === 'return' ? 'reports.return' : 'reports.reopen', { ...ref, reason: reason! });
     io.out(
       flags.has('--json')
         ? JSON.stringify(form, null, 2)
