@@ -21,12 +21,13 @@ function kindOf(words: string): PeriodType {
 }
 
 /**
- * Rule: every "trước ngày D/M[/Y]" in a sentence about reporting, with the nearest period word
+ * Rule: every "trước ngày D/M[/Y]" in a sentence about reporting (a date that names no period is
+ * put in `unplaced`), with the nearest period word
  * before it. A date without a year takes the plan's year, or the next one when that day is
  * already past on the day the plan was issued ("năm (trước ngày 15/11)" in a plan of 22/11/2024).
  * Linear: each date is read in place and each period word looked for in 120 characters before it.
  */
-export function readDeadlines(lines: Line[], planDate: string | null): ProposedDeadline[] {
+export function readDeadlines(lines: Line[], planDate: string | null, unplaced: string[] = []): ProposedDeadline[] {
   const planYear = planDate ? Number(planDate.slice(0, 4)) : null;
   const out: ProposedDeadline[] = [];
   for (const l of lines) {
@@ -45,9 +46,16 @@ export function readDeadlines(lines: Line[], planDate: string | null): ProposedD
       const from = stop >= 0 ? near + stop + 1 : near;
       const window = l.text.slice(from, m.index);
       const kinds = [...window.matchAll(KIND)];
-      const k = kinds.at(-1);
+      // "quý III năm 2025 (trước …)": the year names the quarter's year, the period is the quarter
+      let k = kinds.at(-1);
+      const before = kinds.at(-2);
+      if (k && before && /^năm \d{4}$/u.test(k[0]) && k.index - (before.index + before[0].length) <= 1) k = before;
       prevEnd = dateEnd;
-      if (!k) continue;
+      if (!k) {
+        // a date to meet that names no period ("gửi danh sách trước ngày 30/3"): said, not guessed
+        unplaced.push(l.text.slice(Math.max(from, m.index - 60), dateEnd).trim());
+        continue;
+      }
       const kindStart = from + k.index;
       let end = dateEnd;
       if (l.text[end] === ')') end++;

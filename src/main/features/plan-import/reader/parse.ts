@@ -62,7 +62,8 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
   let firstHeading = body.findIndex((l) => headingOf(l.text)?.level === 1);
   if (firstHeading < 0) firstHeading = body.findIndex((l) => headingOf(l.text)?.level === 2);
   const preamble = firstHeading < 0 ? body : body.slice(0, firstHeading);
-  const deadlines = readDeadlines(body, header.date.value);
+  const unplaced: string[] = [];
+  const deadlines = readDeadlines(body, header.date.value, unplaced);
   const proposed = proposePeriods(deadlines);
   const recipients = readRecipients(lines, header.bodyStart);
 
@@ -120,6 +121,14 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
         'deadline.no-year',
         'deadlines',
         'Có hạn nộp không ghi năm và văn bản không có ngày ban hành: hãy nhập ngày.',
+      ),
+    );
+  for (const u of unplaced)
+    flags.push(
+      flag(
+        'deadline.no-period',
+        'deadlines',
+        `Hạn "${u}" không nói thuộc kỳ báo cáo nào (6 tháng, năm, quý…): chưa đề xuất kỳ; hãy kiểm tra.`,
       ),
     );
   for (const w of proposed.warnings) flags.push(flag('period.not-proposed', 'periods', w));

@@ -12,6 +12,8 @@ export interface Heading {
 const ROMAN = /^([IVXL]{1,6})\s*[.\-–)]\s*(\S.*)$/u;
 // "1.", "1)" and the Party's "1-" (a dash needs a space after it: "15-6-2024" is a date)
 const ARABIC = /^(\d{1,2})(?: ?[.)] ?| ?[-–] )(\S.*)$/u;
+/** "1.1." / "2.3": a numbered item's sub-item, one level down (a letter's level). */
+const DECIMAL = /^(\d{1,2}\.\d{1,2})\.? (\S.*)$/u;
 const LETTER = /^([a-zđ])\s*[)]\s*(\S.*)$|^([a-zđ])\.\s+(\S.*)$/u;
 const DASH = /^[-–+•]\s*(\S.*)$/u;
 
@@ -20,6 +22,8 @@ export function headingOf(text: string): Heading | null {
   let m = ROMAN.exec(text);
   if (m && /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/.test(m[1]!))
     return { level: 1, label: m[1]!, rest: m[2]! };
+  m = DECIMAL.exec(text);
+  if (m) return { level: 3, label: m[1]!, rest: m[2]! };
   m = ARABIC.exec(text);
   if (m) return { level: 2, label: String(Number(m[1]!)), rest: m[2]! };
   m = LETTER.exec(text);

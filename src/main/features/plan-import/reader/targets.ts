@@ -23,8 +23,9 @@ const COUNT = new RegExp(
   `(?<![\\p{L}])(không vượt quá|không quá|tối đa|không dưới|không ít hơn|ít nhất|tối thiểu) (\\d{1,6}) (${COUNTED})(?![\\p{L}])`,
   'giu',
 );
-/** A duration is a condition, not a target ("được duy trì ít nhất 01 năm"). */
-const DURATION = /^(năm|tháng|ngày|tuần|giờ|quý)$/u;
+/** A duration is a condition, not a target ("được duy trì ít nhất 01 năm"); a frequency is ("01 ngày trong tháng"). */
+const DURATION = /^(năm|tháng|ngày|tuần|giờ|quý|buổi)$/u;
+const FREQUENCY = /^ ?(?:trong|mỗi|một|\/) ?(?:tháng|quý|năm|tuần)/u;
 /** Words that only introduce a target clause ("phấn đấu …", "bảo đảm …"). */
 const LEAD_IN = /^(?:phấn đấu|bảo đảm|đảm bảo|phải|có) /u;
 
@@ -87,7 +88,8 @@ export function readTargets(lines: Line[]): ProposedTarget[] {
       });
     }
     for (const m of l.text.matchAll(COUNT)) {
-      if (DURATION.test(m[3]!)) continue;
+      if (DURATION.test(m[3]!) && !FREQUENCY.test(l.text.slice(m.index + m[0].length, m.index + m[0].length + 12)))
+        continue;
       found.push({
         start: m.index,
         valueEnd: m.index + m[0].length,

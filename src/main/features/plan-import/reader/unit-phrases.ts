@@ -21,7 +21,11 @@ export function unitKey(name: string): string {
   return k.replace(/\s+/g, ' ').trim();
 }
 
+/** Words that begin like a unit's name but are not one ("Tổ chức quán triệt …", "Hội nghị …"). */
+const NOT_A_UNIT = /^(Tổ chức|Hội nghị|Hội thi|Hội thảo|Đội ngũ|Bộ máy|Trường hợp|Đoàn kết)(?![\p{L}])/u;
+
 export function startsWithUnitHead(s: string): boolean {
+  if (NOT_A_UNIT.test(s)) return false;
   return UNIT_HEADS.some((h) => s.startsWith(h) && (s.length === h.length || /[\s,.:;)]/u.test(s[h.length]!)));
 }
 

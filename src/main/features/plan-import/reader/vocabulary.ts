@@ -151,6 +151,7 @@ export const UNIT_HEADS = [
   'Ban cán sự',
   'Đảng bộ',
   'Chi bộ',
+  'Công đoàn',
 ].sort((a, b) => b.length - a.length);
 
 /** Abbreviations expanded before a name is matched to the register (folded, lower case). */
