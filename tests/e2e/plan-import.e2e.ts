@@ -3,6 +3,7 @@
 // unit phrase is (nothing is created unless chosen), save, be asked before saving it twice, and
 // find the plan with its tasks and periods.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnit } from '../../src/main/features/units/units';
 import { openE2E, type E2E } from './harness';
@@ -121,6 +122,11 @@ describe('Nhập văn bản in chromium', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain('(đã sửa)');
     await expect.poll(() => page.locator('main').innerText()).toContain('Phòng Nội vụ');
     await t.shot('04-plan-list');
+    // the saved plan is exported again from its page in Văn bản chỉ đạo
+    const written = path.join(t.bridge.exportDir, '468-KH-UBND-2024-03-27.docx');
+    fs.rmSync(written);
+    await page.click('main button:has-text("Xuất văn bản (.docx)")');
+    await expect.poll(() => fs.existsSync(written)).toBe(true);
     await page.goto(`${t.bridge.url}#/ky-bao-cao`);
     await expect.poll(() => page.locator('main').innerText()).toContain('6 tháng đầu năm 2024');
     await t.shot('05-periods');

@@ -44,6 +44,15 @@ export function PlansScreen() {
   });
   const fileRef = useRef<HTMLInputElement>(null);
 
+  // the plan written back as Word, in its source's format; what it leaves empty is said
+  const exportPlan = async (planId: number) => {
+    await tryCall(async () => {
+      const r = await call('planImport.exportDocx', { planId, format: 'docx' });
+      if (r.saved)
+        notice('ok', `Đã xuất văn bản: ${r.path}${r.warnings.length ? `. Lưu ý: ${r.warnings.join(' ')}` : ''}`);
+    });
+  };
+
   const importFile = async (file: File) => {
     await tryCall(async () => {
       const p = await call('plans.import', { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
@@ -111,6 +120,9 @@ export function PlansScreen() {
                 <h2 style={{ margin: '2px 0 0' }}>{plan.summary}</h2>
               </div>
               <div className="rp-row-actions">
+                <button type="button" onClick={() => void exportPlan(plan.id)}>
+                  Xuất văn bản (.docx)
+                </button>
                 <button type="button" onClick={() => setEditing(plan)}>
                   Sửa
                 </button>
