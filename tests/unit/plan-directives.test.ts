@@ -101,6 +101,12 @@ describe.each(names)('%s', (name) => {
     expect(f.signer).toEqual(e.signer);
   });
 
+  it('reads its own normalised text the same (a saved plan is read again to be written back)', () => {
+    const again = parsePlanText(p.text);
+    expect(again.text).toBe(p.text);
+    expect(directiveFields(again)).toEqual(f);
+  });
+
   it('truncation and warnings', () => {
     expect(f.truncated).toBe(e.truncated);
     expect(f.warningCodes).toEqual(e.warnings);
