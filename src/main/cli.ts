@@ -92,10 +92,11 @@ async function route(argv: string[], io: CliIo): Promise<number> {
   if (isScoringCommand(argv)) return runScoringCli(argv, dbPath, app, io);
   if (group === 'docs' && isDocTemplatesCommand(action)) return runDocTemplatesCli(argv, dbPath, app, io);
   if (group === 'docs') {
-    const { flags } = parseArgs(argv, ['--out', '--format'], []);
+    const { flags } = parseArgs(argv, ['--out', '--format'], ['--images']);
     const out = flags.get('--out');
     const file = typeof out === 'string' ? out : undefined;
-    return runDocsCli(action, positional[2], file, flags.get('--format'), dbPath, app, io);
+    const output = { format: flags.get('--format'), images: flags.has('--images') };
+    return runDocsCli(action, positional[2], file, output, dbPath, app, io);
   }
   if (group === 'collect') return runCollectCli(argv, dbPath, app, io);
   if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, app, io);

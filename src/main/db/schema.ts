@@ -22,6 +22,16 @@ export interface SignerTable {
   sort_order: number;
 }
 
+/** A signer's signature image, by full name (migration 0100). */
+export interface SignerSignatureTable {
+  full_name: string;
+  file_name: string;
+  content: Uint8Array;
+  width_px: number;
+  height_px: number;
+  updated_at: string;
+}
+
 export interface UnitTable {
   id: Generated<number>;
   code: string;
@@ -77,6 +87,7 @@ export interface DB extends SafetyTables, DocTemplateTables {
   unit_lineage: UnitLineageTable;
   agency: AgencyTable;
   signers: SignerTable;
+  signer_signatures: SignerSignatureTable;
   units: UnitTable;
   unit_events: UnitEventTable;
   document_register: DocumentRegisterTable;

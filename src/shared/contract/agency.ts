@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, oneLine, optionalUpperText, requiredText, text, upperText } from './schemas';
+import { emptyInput, fileBytes, oneLine, optionalUpperText, requiredText, text, upperText } from './schemas';
 import { AUTHORITY_PREFIXES, type Agency } from '../model/agency';
 
 export const signerInput = z
@@ -40,4 +40,11 @@ export type AgencyInput = z.input<typeof agencyInput>;
 export const agencyContract = {
   'agency.get': method(emptyInput).returns<Agency>(),
   'agency.save': method(agencyInput).returns<Agency>(),
+  /** A signer's signature image (transparent PNG), for copies not signed digitally. */
+  'agency.saveSignature': method(
+    fileBytes.extend({ fullName: oneLine(requiredText('Họ và tên người ký', 100), 'Họ và tên người ký') }).strict(),
+  ).returns<{ fullName: string; fileName: string; widthPx: number; heightPx: number }>(),
+  'agency.deleteSignature': method(
+    z.object({ fullName: oneLine(requiredText('Họ và tên người ký', 100), 'Họ và tên người ký') }).strict(),
+  ).returns<{ deleted: boolean }>(),
 };

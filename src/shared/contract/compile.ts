@@ -1,6 +1,6 @@
 // Tổng hợp: the consolidated figures of one or several periods, the editable draft of the
 // department's report, its Word and Excel exports and the email draft sent upward.
-import { documentFormat } from './documents';
+import { documentOutput } from './documents';
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, id, isoDate, text } from './schemas';
@@ -125,7 +125,7 @@ export const compileContract = {
   'compile.settings': method(emptyInput).returns<CompileSettings>(),
   'compile.saveSettings': method(compileSettingsInput).returns<CompileSettings>(),
   /** The report as Word or, with `format: 'pdf'`, as a PDF ready for ký số. */
-  'compile.exportWord': method(exportReportInput.extend({ format: documentFormat })).returns<SavedFile>(),
+  'compile.exportWord': method(exportReportInput.extend(documentOutput)).returns<SavedFile>(),
   'compile.exportExcel': method(windowInput).returns<SavedFile>(),
   /** Word + Excel + .eml in one folder, then the .eml opened by the system mail app. */
   'compile.email': method(exportReportInput).returns<EmailDraft>(),

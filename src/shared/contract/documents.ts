@@ -11,6 +11,11 @@ const documentType = z.enum(DOCUMENT_TYPE_NAMES, { error: 'Loại văn bản kh�
 export const documentFormat = z
   .enum(DOCUMENT_FORMATS, { error: 'Định dạng văn bản phải là docx (Word) hoặc pdf.' })
   .default('docx');
+/** Word or PDF, and the signature and seal images placed (a copy not signed digitally) or not. */
+export const documentOutput = {
+  format: documentFormat,
+  images: z.boolean({ error: 'Tùy chọn chèn ảnh chữ ký, con dấu phải là true/false.' }).default(false),
+};
 const year = z.number({ error: 'Năm phải là số.' }).int().min(1900, 'Năm không hợp lệ.').max(2999, 'Năm không hợp lệ.');
 
 export interface SavedDocument {
@@ -27,7 +32,7 @@ export const documentsContract = {
   'register.next': method(z.object({ documentType, year }).strict()).returns<{ number: number }>(),
   /** Writes a document and enters it in the register; `takeNumber` gives it the next number of its type and year. */
   'documents.export': method(
-    z.object({ model: documentModel, takeNumber: z.boolean(), format: documentFormat }).strict(),
+    z.object({ model: documentModel, takeNumber: z.boolean(), ...documentOutput }).strict(),
   ).returns<SavedDocument>(),
   /** Writes one sample document (not registered) with the user's agency, to check the layout. */
   'documents.settings': method(emptyInput).returns<z.output<typeof documentSettings>>(),
@@ -37,7 +42,7 @@ export const documentsContract = {
       .object({
         kind: z.enum(SAMPLE_KINDS, { error: 'Loại văn bản mẫu không hợp lệ.' }),
         date: isoDate.optional(),
-        format: documentFormat,
+        ...documentOutput,
       })
       .strict(),
   ).returns<SavedDocument>(),

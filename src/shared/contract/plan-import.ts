@@ -7,7 +7,7 @@ import type { Plan } from '../model/plan';
 import { PERIOD_TYPES, type Period } from '../model/period';
 import { UNIT_KINDS, type Unit } from '../model/unit';
 import type { PlanProposal } from '../model/plan-import';
-import { documentFormat, type SavedDocument } from './documents';
+import { documentOutput, type SavedDocument } from './documents';
 
 /** Pasted text: up to about 6 million characters (a 5 MB plan is far beyond any real one). */
 export const MAX_PASTE_CHARS = 6_000_000;
@@ -95,7 +95,5 @@ export const planImportContract = {
    * Writes a saved plan again as a .docx or PDF, word for word, in its own format (state: Nghị
    * định 30/2020; Party: Hướng dẫn 36-HD/VPTW); the warnings say what is left empty.
    */
-  'planImport.exportDocx': method(
-    z.object({ planId: id, format: documentFormat }).strict(),
-  ).returns<PlanExportResult>(),
+  'planImport.exportDocx': method(z.object({ planId: id, ...documentOutput }).strict()).returns<PlanExportResult>(),
 };

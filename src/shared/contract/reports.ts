@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { id, isoDate, requiredText, text } from './schemas';
-import { documentFormat, type SavedDocument } from './documents';
+import { documentOutput, type SavedDocument } from './documents';
 import {
   CHANNELS,
   REPORT_STATUSES,
@@ -106,7 +106,7 @@ export const reportsContract = {
         /** The letter's date, also the day the units' standing is judged on (null: today). */
         date: z.union([isoDate, z.null()]).default(null),
         takeNumber: z.boolean().default(true),
-        format: documentFormat,
+        ...documentOutput,
       })
       .strict(),
   ).returns<SavedDocument>(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
 import { toCenti } from '../domain/scoring';
-import { documentFormat, type SavedDocument } from './documents';
+import { documentOutput, type SavedDocument } from './documents';
 import type {
   CriteriaSet,
   CriteriaSetListItem,
@@ -189,7 +189,7 @@ export const scoringContract = {
 
   'scoring.results': method(z.object({ roundId: id }).strict()).returns<RoundResults>(),
   'scoring.export.docx': method(
-    z.object({ roundId: id, takeNumber: z.boolean().default(false), format: documentFormat }).strict(),
+    z.object({ roundId: id, takeNumber: z.boolean().default(false), ...documentOutput }).strict(),
   ).returns<SavedDocument>(),
   'scoring.export.xlsx': method(z.object({ roundId: id }).strict()).returns<{ saved: boolean; path: string | null }>(),
 };

@@ -21,6 +21,8 @@ export interface Signer {
   /** The line the prefix stands before, e.g. "GIÁM ĐỐC" in "KT. GIÁM ĐỐC". */
   authorityLine: string;
   isDefault: boolean;
+  /** The signature image kept for this person (Cài đặt → Cơ quan), for copies not signed digitally. */
+  signatureImage: { fileName: string; widthPx: number; heightPx: number } | null;
 }
 
 export interface Agency {

@@ -68,3 +68,10 @@ export type SampleKind = (typeof SAMPLE_KINDS)[number];
 /** What an official document is written as: Word, or PDF ready for digital signing (ký số). */
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** What an export writes: the format, and whether the signature and seal images are placed. */
+export interface DocumentOutput {
+  format: DocumentFormat;
+  /** The signer's signature image and the agency's seal, for a copy that is not signed digitally. */
+  images: boolean;
+}

@@ -58,6 +58,7 @@ export interface TrashItem {
 export const TABLE_LABELS: Record<string, string> = {
   agency: 'Cơ quan',
   signers: 'Người ký',
+  signer_signatures: 'Ảnh chữ ký người ký',
   units: 'Đơn vị',
   unit_events: 'Lịch sử đơn vị',
   document_register: 'Sổ văn bản đi',

@@ -16,6 +16,7 @@ import * as m0090 from './0090_unit_validity';
 import * as m0091 from './0091_period_expected';
 import * as m0092 from './0092_report_event_dates';
 import * as m0093 from './0093_target_scope';
+import * as m0100 from './0100_signer_signatures';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -59,6 +60,7 @@ const steps: Record<string, AppMigration> = {
   '0091_period_expected': m0091,
   '0092_report_event_dates': m0092,
   '0093_target_scope': m0093,
+  '0100_signer_signatures': m0100,
 };
 
 /** The migrations in Kysely's form, for one engine. */

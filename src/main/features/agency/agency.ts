@@ -8,6 +8,11 @@ import type { agencyInput } from '../../../shared/contract/agency';
 export async function getAgency(db: Kysely<DB>): Promise<Agency> {
   const row = await db.selectFrom('agency').selectAll().where('id', '=', 1).executeTakeFirst();
   const signers = await db.selectFrom('signers').selectAll().orderBy('sort_order').orderBy('id').execute();
+  const images = new Map(
+    (
+      await db.selectFrom('signer_signatures').select(['full_name', 'file_name', 'width_px', 'height_px']).execute()
+    ).map((r) => [r.full_name, { fileName: r.file_name, widthPx: r.width_px, heightPx: r.height_px }]),
+  );
   return {
     parentName: row?.parent_name ?? '',
     name: row?.name ?? '',
@@ -22,6 +27,7 @@ export async function getAgency(db: Kysely<DB>): Promise<Agency> {
       authorityPrefix: s.authority_prefix as AuthorityPrefix,
       authorityLine: s.authority_line,
       isDefault: s.is_default === 1,
+      signatureImage: images.get(s.full_name) ?? null,
     })),
   };
 }

@@ -43,7 +43,8 @@ function asInput(a: Agency | Record<string, unknown>): Record<string, unknown> {
   const signers = Array.isArray(rest.signers)
     ? rest.signers.map((s) => {
         if (!s || typeof s !== 'object') return s;
-        const { id: _id, ...signer } = s as Record<string, unknown>;
+        // The signature image is kept by its own command (agency.saveSignature), not by agency.save.
+        const { id: _id, signatureImage: _image, ...signer } = s as Record<string, unknown>;
         return signer;
       })
     : rest.signers;

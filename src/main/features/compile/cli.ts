@@ -10,7 +10,7 @@ import { isPercentIndicator } from '../../../shared/domain/indicators';
 
 export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--compare ID … | --no-compare] [--today YYYY-MM-DD] [--json]
                                                tổng hợp số liệu của kỳ (hoặc nhiều kỳ), so với cùng kỳ và chỉ tiêu
-  export report --period ID --out FILE.docx|.pdf|.xlsx [--number | --renumber] [--date YYYY-MM-DD]
+  export report --period ID --out FILE.docx|.pdf|.xlsx [--number | --renumber] [--date YYYY-MM-DD] [--images]
                                                xuất báo cáo tổng hợp (Word hoặc PDF sẵn sàng ký số theo Nghị định 30; --number: lấy số
                                                và lưu đúng tệp đã lấy số để gửi thư; --renumber: lấy thêm số mới)
   export summary --period ID --out FILE.xlsx   xuất biểu tổng hợp Excel
@@ -19,7 +19,7 @@ export const COMPILE_USAGE = `  compile show --period ID [--period ID …] [--co
 const VALUE_FLAGS = ['--period', '--compare', '--out', '--db', '--today', '--date', '--format'];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS, ['--no-compare', '--number', '--renumber']);
+  const a = parseArgs(argv, VALUE_FLAGS, ['--no-compare', '--number', '--renumber', '--images']);
   return { positional: a.positional, flags: a.all };
 };
 
@@ -95,6 +95,7 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
               renumber: flags.has('--renumber'),
               date: one('--date') ?? null,
               format: documentFormatOf(one('--format'), out),
+              images: flags.has('--images'),
             })
           : await call('compile.exportExcel', window);
       io.out(flags.has('--json') ? JSON.stringify(r) : `Đã xuất: ${r.path}${r.number ? ` (số ${r.number})` : ''}`);

@@ -1,7 +1,7 @@
 // Tổng hợp: loads the periods, adds them up in SQL (compile/aggregate-sql.ts, by the rules of
 // shared/aggregate.ts), keeps the editable draft, and exports the report through the Word
 // writer, the summary workbook and an email draft.
-import type { DocumentFormat } from '../../../shared/model/document';
+import type { DocumentOutput } from '../../../shared/model/document';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -485,14 +485,14 @@ export async function exportWord(
   dataDir: string,
   args: ExportReportArgs,
   now = new Date(),
-  format: DocumentFormat = 'docx',
+  output: DocumentOutput = { format: 'docx', images: false },
 ): Promise<SavedFile> {
   const key = windowKey(args.periodIds);
   if (args.takeNumber) await assertMayNumber(db, key, args.renumber);
   const { model } = await reportModel(db, args, null);
   // The registered copy that emails attach is the Word file; a PDF is for signing and is not kept.
-  const keep = format === 'docx' ? keeper(dataDir, key, args.takeNumber, now) : undefined;
-  const r = await exportDocument(db, platform, model, args.takeNumber, now, keep, format);
+  const keep = output.format === 'docx' ? keeper(dataDir, key, args.takeNumber, now) : undefined;
+  const r = await exportDocument(db, platform, model, args.takeNumber, now, keep, output);
   return { saved: r.saved, path: r.path, number: r.entry?.number ?? null };
 }
 

@@ -33,7 +33,7 @@ export const compileHandlers = {
   'compile.settings': (core) => getCompileSettings(core.db),
   'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
   'compile.exportWord': async (core, a) =>
-    remembered(core, await exportWord(core.db, core.platform, core.dataDir, a, undefined, a.format)),
+    remembered(core, await exportWord(core.db, core.platform, core.dataDir, a, undefined, a)),
   'compile.exportExcel': async (core, a) => remembered(core, await exportExcel(core.db, core.platform, a)),
   'compile.email': async (core, a) => {
     const r = await emailDraft(core.db, core.platform, core.dataDir, a);

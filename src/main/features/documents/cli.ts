@@ -14,7 +14,9 @@ import { documentModelJsonSchema } from '../../documents/json-schema';
 import { writeFileAtomic } from '../../platform/files';
 
 export const DOCS_USAGE = `  docs render MODEL.json --out FILE.docx|.pdf xuất văn bản từ mô hình JSON (theo Nghị định 30/2020; .pdf: sẵn sàng ký số)
-  docs sample --out THƯ_MỤC [--format pdf]    xuất 4 văn bản mẫu (báo cáo, kế hoạch, công văn, báo cáo kèm phụ lục)
+  docs sample --out THƯ_MỤC [--format pdf] [--images]
+                                              xuất 4 văn bản mẫu (báo cáo, kế hoạch, công văn, báo cáo kèm phụ lục);
+                                              --images: chèn ảnh chữ ký, con dấu (bản không ký số)
   docs schema --out FILE.json                 lược đồ JSON Schema của mô hình văn bản`;
 
 interface Io {
@@ -34,7 +36,7 @@ export async function runDocsCli(
   action: string | undefined,
   arg: string | undefined,
   out: string | undefined,
-  formatFlag: string | true | undefined,
+  output: { format: string | true | undefined; images: boolean },
   dbPath: string,
   app: CliApp,
   io: Io,
@@ -51,7 +53,7 @@ export async function runDocsCli(
           { file: path.basename(arg) },
         );
       }
-      await writeDocument(raw, path.resolve(out), documentFormatOf(formatFlag, out));
+      await writeDocument(raw, path.resolve(out), documentFormatOf(output.format, out));
       io.out(`Đã xuất: ${path.resolve(out)}`);
       return 0;
     }
@@ -61,7 +63,7 @@ export async function runDocsCli(
       return 0;
     }
     if (action === 'sample' && out) {
-      const format = documentFormatOf(formatFlag, undefined);
+      const format = documentFormatOf(output.format, undefined);
       const dir = path.resolve(out);
       fs.mkdirSync(dir, { recursive: true });
       const core = await app.openCore({
@@ -73,7 +75,11 @@ export async function runDocsCli(
       try {
         const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
         for (const kind of SAMPLE_KINDS) {
-          const r = (await dispatch('documents.sample', { kind, format })) as Result<SavedDocument>;
+          const r = (await dispatch('documents.sample', {
+            kind,
+            format,
+            images: output.images,
+          })) as Result<SavedDocument>;
           if (!r.ok) {
             io.err(errorText(r.error));
             return 2;

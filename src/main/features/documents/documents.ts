@@ -7,7 +7,13 @@ import type { DocumentModel } from '../../../shared/contract/document-model';
 import type { SavedDocument } from '../../../shared/contract/documents';
 import type { RegisterEntry } from '../../../shared/model/document';
 import type { Executor } from '../../db/executor';
-import { documentTypeAbbreviation, type DocumentFormat, type SampleKind } from '../../../shared/model/document';
+import {
+  documentTypeAbbreviation,
+  type DocumentFormat,
+  type DocumentOutput,
+  type SampleKind,
+} from '../../../shared/model/document';
+import { withSignatureImages } from '../agency/signatures';
 import { todayIso } from '../../../shared/format';
 import { writeFileAtomic } from '../../platform/files';
 import { parseDocumentModel } from '../../documents/model';
@@ -16,6 +22,13 @@ import { SAMPLE_AGENCY, SAMPLE_FILE_NAMES, sampleModel } from './samples';
 import { getAgency } from '../agency/agency';
 import { getDocumentSettings } from './document-settings';
 import { peekNextNumber, registerDocument } from './register';
+
+const WORD: DocumentOutput = { format: 'docx', images: false };
+
+/** The model as this output shows it: with the signature and seal images when asked for. */
+export function forOutput(db: Kysely<DB>, model: DocumentModel, output: DocumentOutput): Promise<DocumentModel> {
+  return output.images ? withSignatureImages(db, model) : Promise.resolve(model);
+}
 
 /** "05-BC-SNV-2025-06-05.docx" (or .pdf), or "BC-SNV-2025-06-05.docx" for a blank number. */
 export function documentFileName(model: DocumentModel, format: DocumentFormat = 'docx'): string {
@@ -38,10 +51,11 @@ export async function exportDocument(
   now = new Date(),
   /** Runs in the register's transaction once the file is written: a failure gives the number back. */
   afterWrite?: (trx: Executor, entry: RegisterEntry, target: string) => Promise<void>,
-  format: DocumentFormat = 'docx',
+  output: DocumentOutput = WORD,
 ): Promise<SavedDocument> {
+  const format = output.format;
   // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
-  const model: DocumentModel = { ...given, settings: await getDocumentSettings(db) };
+  const model = await forOutput(db, { ...given, settings: await getDocumentSettings(db) }, output);
   const next = takeNumber
     ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4)))
     : model.header.number;
@@ -80,21 +94,26 @@ export async function saveSample(
   platform: Platform,
   kind: SampleKind,
   date = todayIso(),
-  format: DocumentFormat = 'docx',
+  output: DocumentOutput = WORD,
 ): Promise<SavedDocument> {
+  const format = output.format;
   const agency = await getAgency(db);
-  const model = {
-    ...parseDocumentModel(
-      sampleModel(
-        kind,
-        agency.name
-          ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers }
-          : SAMPLE_AGENCY,
-        date,
+  const model = await forOutput(
+    db,
+    {
+      ...parseDocumentModel(
+        sampleModel(
+          kind,
+          agency.name
+            ? { ...agency, signers: agency.signers.length ? agency.signers : SAMPLE_AGENCY.signers }
+            : SAMPLE_AGENCY,
+          date,
+        ),
       ),
-    ),
-    settings: await getDocumentSettings(db),
-  };
+      settings: await getDocumentSettings(db),
+    },
+    output,
+  );
   const target = await platform.chooseSavePath(withExtension(SAMPLE_FILE_NAMES[kind], format), FORMAT_FILTERS[format]);
   if (!target) return { saved: false, path: null, entry: null };
   writeFileAtomic(target, await renderDocument(model, format));

@@ -8,8 +8,8 @@ export const documentsHandlers = {
   'register.list': (core, a) => listRegister(core.db, a),
   'register.next': async (core, a) => ({ number: await peekNextNumber(core.db, a.documentType, a.year) }),
   'documents.export': (core, a) =>
-    exportDocument(core.db, core.platform, a.model, a.takeNumber, undefined, undefined, a.format),
-  'documents.sample': (core, a) => saveSample(core.db, core.platform, a.kind, a.date, a.format),
+    exportDocument(core.db, core.platform, a.model, a.takeNumber, undefined, undefined, a),
+  'documents.sample': (core, a) => saveSample(core.db, core.platform, a.kind, a.date, a),
   'documents.settings': (core) => getDocumentSettings(core.db),
   'documents.saveSettings': (core, a) => saveDocumentSettings(core.db, a),
 } satisfies Partial<Handlers>;

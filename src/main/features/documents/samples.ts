@@ -29,6 +29,7 @@ export const SAMPLE_AGENCY: Agency = {
       authorityPrefix: 'KT.',
       authorityLine: 'GIÁM ĐỐC',
       isDefault: true,
+      signatureImage: null,
     },
   ],
   updatedAt: null,

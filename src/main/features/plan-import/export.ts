@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
-import type { DocumentFormat } from '../../../shared/model/document';
+import type { DocumentOutput } from '../../../shared/model/document';
+import { forOutput } from '../documents/documents';
 import type { PlanExportResult } from '../../../shared/contract/plan-import';
 import { parseDocumentModel } from '../../documents/model';
 import { FORMAT_FILTERS, renderDocument } from '../../documents/render';
@@ -16,11 +17,12 @@ export async function exportPlanDocx(
   db: Kysely<DB>,
   platform: Platform,
   planId: number,
-  format: DocumentFormat = 'docx',
+  output: DocumentOutput = { format: 'docx', images: false },
 ): Promise<PlanExportResult> {
+  const format = output.format;
   const plan = await getPlan(db, planId);
   const { model, warnings } = planDocumentModel(plan);
-  const bytes = await renderDocument(parseDocumentModel(model), format);
+  const bytes = await renderDocument(await forOutput(db, parseDocumentModel(model), output), format);
   const name = `${plan.number ? `${plan.number}-` : ''}${plan.symbol}-${plan.issuedDate}.${format}`.replace(
     /[\\/:*?"<>|\s]+/g,
     '-',

@@ -6,5 +6,5 @@ import { parsePlanImport, savePlanImport } from './plan-import';
 export const planImportHandlers = {
   'planImport.parse': (core, a) => parsePlanImport(core.db, a),
   'planImport.save': (core, a) => savePlanImport(core.db, a),
-  'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId, a.format),
+  'planImport.exportDocx': (core, a) => exportPlanDocx(core.db, core.platform, a.planId, a),
 } satisfies Partial<Handlers>;

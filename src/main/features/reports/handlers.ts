@@ -18,14 +18,6 @@ export const reportsHandlers = {
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
   'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.asOf ?? a.today ?? undefined),
   'reports.reminder': async (core, a) =>
-    exportDocument(
-      core.db,
-      core.platform,
-      await buildReminder(core.db, a),
-      a.takeNumber,
-      undefined,
-      undefined,
-      a.format,
-    ),
+    exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a),
   'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.asOf ?? a.today ?? undefined),
 } satisfies Partial<Handlers>;

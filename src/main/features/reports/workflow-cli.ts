@@ -27,7 +27,7 @@ export const WORKFLOW_USAGE = `  reports submit --period ID --unit MÃ [--receiv
   reports return --period ID --unit MÃ --reason "LÝ DO"    trả lại để đơn vị sửa (lần gửi sau là bản sửa mới)
   reports reopen --period ID --unit MÃ --reason "LÝ DO"    mở lại báo cáo đã duyệt
   reports reminder --period ID --out FILE.docx|.pdf [--units MÃ,MÃ] [--new-deadline YYYY-MM-DD]
-          [--date YYYY-MM-DD] [--no-number] [--json]
+          [--date YYYY-MM-DD] [--no-number] [--images] [--json]
                                                công văn đôn đốc các đơn vị chưa nộp (mặc định: mọi đơn vị chưa nộp,
                                                hạn mới sau 5 ngày làm việc; --no-number: để trống số văn bản)
   plans export ID FILE.json|.docx|.pdf         xuất văn bản chỉ đạo (JSON để nhập lại bằng plans import, Word hoặc PDF
@@ -92,7 +92,7 @@ async function unitIdsByCode(call: ContractCall, codes: string): Promise<number[
 }
 
 export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--no-number', '--accept-breaches']);
+  const { positional, flags } = parseArgs(argv, VALUE_FLAGS, ['--no-number', '--accept-breaches', '--images']);
   const [group, , arg, named] = positional;
   const json = flags.has('--json');
   if (group === 'plans') {
@@ -103,7 +103,7 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
     const format = /\.(docx|pdf)$/i.test(out) ? documentFormatOf(flagValue(flags, '--format'), out) : null;
     return withApp(app, dbPath, fixedPathPlatform(out), io, async (call) => {
       if (format) {
-        const r = await call('planImport.exportDocx', { planId: Number(arg), format });
+        const r = await call('planImport.exportDocx', { planId: Number(arg), format, images: flags.has('--images') });
         io.out(
           json
             ? JSON.stringify(r, null, 2)
@@ -147,6 +147,7 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
       date: flagValue(flags, '--date') ?? null,
       takeNumber: !flags.has('--no-number'),
       format,
+      images: flags.has('--images'),
     });
     io.out(
       json

@@ -32,7 +32,9 @@ export const SCORING_USAGE = `  scoring sets list [--json]                   b�
   scoring import-book --round ID FILE.xlsx               nhập phiếu tự chấm đơn vị gửi về
   scoring approve|reopen --round ID --unit MÃ [--note "lý do"]
   scoring results --round ID [--json]          bảng xếp hạng, xếp loại
-  export scoring --round ID --out FILE.docx|.pdf|.xlsx   báo cáo kết quả (Word, PDF để ký số) hoặc bảng điểm (Excel)`;
+  export scoring --round ID --out FILE.docx|.pdf|.xlsx [--images]
+                                               báo cáo kết quả (Word, PDF để ký số; --images: chèn ảnh chữ ký, con dấu)
+                                               hoặc bảng điểm (Excel)`;
 
 const VALUE_FLAGS = [
   '--db',
@@ -53,7 +55,7 @@ const VALUE_FLAGS = [
 ];
 
 const parse = (argv: string[]) => {
-  const a = parseArgs(argv, VALUE_FLAGS, []);
+  const a = parseArgs(argv, VALUE_FLAGS, ['--images']);
   return { positional: a.positional, flags: a.flags };
 };
 
@@ -234,6 +236,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
             roundId,
             takeNumber: false,
             format: documentFormatOf(str('--format'), out),
+            images: flags.has('--images'),
           })
         : await call('scoring.export.xlsx', { roundId });
       io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);

@@ -59,7 +59,6 @@ export const scoringHandlers = {
   'scoring.workbook.export': (core, a) => exportScoringBook(core.db, core.platform, a.roundId, a.unitId),
   'scoring.workbook.import': (core, a) => importScoringBook(core.db, a.roundId, a.file.fileName, a.file.data),
   'scoring.results': (core, a) => roundResults(core.db, a.roundId),
-  'scoring.export.docx': (core, a) =>
-    exportScoringDocx(core.db, core.platform, a.roundId, a.takeNumber, undefined, a.format),
+  'scoring.export.docx': (core, a) => exportScoringDocx(core.db, core.platform, a.roundId, a.takeNumber, undefined, a),
   'scoring.export.xlsx': (core, a) => exportScoringXlsx(core.db, core.platform, a.roundId),
 } satisfies Partial<Handlers>;

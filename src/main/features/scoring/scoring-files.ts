@@ -1,6 +1,6 @@
 // Files in and out of a scoring round: the per-unit self-scoring workbook (out and back in),
 // the official report (.docx through the one writer and the register) and the results .xlsx.
-import type { DocumentFormat } from '../../../shared/model/document';
+import type { DocumentOutput } from '../../../shared/model/document';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
@@ -123,11 +123,11 @@ export async function exportScoringDocx(
   roundId: number,
   takeNumber: boolean,
   now = new Date(),
-  format: DocumentFormat = 'docx',
+  output: DocumentOutput = { format: 'docx', images: false },
 ): Promise<SavedDocument> {
   const [results, agency] = await Promise.all([roundResults(db, roundId), getAgency(db)]);
   const model = parseDocumentModel(scoringReportModel(results, agency, todayIso(now)));
-  return exportDocument(db, platform, model, takeNumber, now, undefined, format);
+  return exportDocument(db, platform, model, takeNumber, now, undefined, output);
 }
 
 export async function exportScoringXlsx(

@@ -6,6 +6,7 @@ import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import { AUTHORITY_PREFIXES, AUTHORITY_PREFIX_LABELS, type AuthorityPrefix } from '../../../shared/model/agency';
+import { SignatureImages } from './SignatureImages';
 
 interface SignerDraft {
   key: number;
@@ -259,6 +260,7 @@ export function AgencySettings() {
           </button>
         </div>
       </form>
+      <SignatureImages key={saving ? 'saving' : 'saved'} />
       {removeIndex !== null ? (
         <Confirm
           title="Xóa người ký"

@@ -37,6 +37,7 @@ export function CompileScreen() {
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState('');
   const [takeNumber, setTakeNumber] = useState(false);
+  const [images, setImages] = useState(false);
   const [askRenumber, setAskRenumber] = useState<{ message: string; retry: () => void } | null>(null);
   const [email, setEmail] = useState<EmailDraft | null>(null);
   const [settings, setSettings] = useState<CompileSettings | null>(null);
@@ -132,7 +133,7 @@ export function CompileScreen() {
     await numbered(
       format === 'pdf' ? 'Đang xuất tệp PDF…' : 'Đang xuất tệp Word…',
       async (renumber) => {
-        const r = await call('compile.exportWord', { ...windowArgs(), takeNumber, renumber, format });
+        const r = await call('compile.exportWord', { ...windowArgs(), takeNumber, renumber, format, images });
         if (r.saved)
           notice('ok', `Đã xuất báo cáo${r.number ? ` số ${String(r.number).padStart(2, '0')}` : ''}: ${r.path}`);
         return r;
@@ -203,6 +204,13 @@ export function CompileScreen() {
           >
             Xuất PDF (ký số)
           </button>
+          <label
+            className="check"
+            title="Bản không ký số: chèn ảnh chữ ký của người ký và ảnh con dấu (Cài đặt → Cơ quan)"
+          >
+            <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} /> Kèm ảnh chữ ký, con
+            dấu
+          </label>
           <button disabled={!view || !!busy} onClick={() => void exportExcel()}>
             Xuất Excel
           </button>

@@ -6,7 +6,7 @@ import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { FormatChoice } from '../../components/FormatChoice';
-import type { DocumentFormat } from '../../../shared/model/document';
+import type { DocumentOutput } from '../../../shared/model/document';
 import { useNotice } from '../../components/Notice';
 import { todayIso, formatDateShort } from '../../../shared/format';
 import { addWorkingDays } from '../../../shared/domain/periods';
@@ -36,7 +36,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
   }, []);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [format, setFormat] = useState<DocumentFormat>('docx');
+  const [output, setOutput] = useState<DocumentOutput>({ format: 'docx', images: false });
   const toggle = (id: number) => {
     const next = new Set(chosen);
     if (next.has(id)) next.delete(id);
@@ -52,7 +52,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
         unitIds: units.filter((u) => chosen.has(u.unitId)).map((u) => u.unitId),
         newDeadline,
         takeNumber: true,
-        format,
+        ...output,
       });
       if (r.saved) {
         notice('ok', `Đã soạn công văn đôn đốc${r.entry ? ` số ${r.entry.number}` : ''}: ${r.path}`);
@@ -99,7 +99,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
             }}
           />
         </Field>
-        <FormatChoice value={format} onChange={setFormat} />
+        <FormatChoice value={output} onChange={setOutput} />
       </div>
       {error ? (
         <p className="form-error" role="alert">

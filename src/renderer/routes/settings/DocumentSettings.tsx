@@ -5,7 +5,7 @@ import { call, ApiError, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Field, fieldErrors } from '../../components/Field';
-import type { DocumentFormat, RegisterEntry, SampleKind } from '../../../shared/model/document';
+import type { DocumentOutput, RegisterEntry, SampleKind } from '../../../shared/model/document';
 import { FormatChoice } from '../../components/FormatChoice';
 import { formatDateShort } from '../../../shared/format';
 
@@ -35,7 +35,7 @@ export function DocumentSettings() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [register, setRegister] = useState<RegisterEntry[]>([]);
   const [year, setYear] = useState(new Date().getFullYear());
-  const [sampleFormat, setSampleFormat] = useState<DocumentFormat>('docx');
+  const [sampleOutput, setSampleOutput] = useState<DocumentOutput>({ format: 'docx', images: false });
 
   useEffect(() => {
     tryCall(() =>
@@ -136,7 +136,7 @@ export function DocumentSettings() {
       </form>
       <div className="card stack" style={{ marginTop: 16 }}>
         <h2 className="card-title">Văn bản mẫu để kiểm tra thể thức</h2>
-        <FormatChoice value={sampleFormat} onChange={setSampleFormat} />
+        <FormatChoice value={sampleOutput} onChange={setSampleOutput} />
         <div className="toolbar-actions">
           {SAMPLES.map((s) => (
             <button
@@ -144,7 +144,7 @@ export function DocumentSettings() {
               type="button"
               onClick={() =>
                 void tryCall(() =>
-                  call('documents.sample', { kind: s.kind, format: sampleFormat }).then(
+                  call('documents.sample', { kind: s.kind, ...sampleOutput }).then(
                     (r) => r.saved && notice('ok', `Đã xuất văn bản mẫu: ${r.path}`),
                   ),
                 )
