@@ -75,6 +75,7 @@ export const FIELD_LABELS: Record<string, string> = {
   holidays: 'Ngày nghỉ',
   id: 'Mã số',
   ids: 'Các mã số',
+  images: 'Chèn ảnh chữ ký, con dấu',
   includeClosed: 'Gồm cả đơn vị đã giải thể',
   indent: 'Thụt lề',
   index: 'Thứ tự',
