@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { analyzeCollect, exportCollectBooks } from '../../src/main/features/collect/collect';
-import { MAX_TEXT_LENGTH } from '../../src/main/features/collect/collect-book';
+import { MAX_TEXT_LENGTH } from '../../src/main/features/collect/collect-cells';
 import { freshCore, tempDir } from '../unit/helpers';
 import { fillWorkbook, filesIn, readBytes, setupCollect, type CollectSetup } from '../unit/collect-helpers';
 import { officeProfile, profileArg } from './documents-helpers';

@@ -73,7 +73,6 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
 const LONG_FILE_REASONS: Record<string, string> = {
   'src/main/db/schema.ts': 'to split (issue 18: feature folders in progress)',
   'src/main/documents/docx-writer.ts': 'to split (issue 18: feature folders in progress)',
-  'src/main/features/collect/collect-book.ts': 'to split (issue 18: feature folders in progress)',
   'src/main/features/collect/collect.ts': 'to split (issue 18: feature folders in progress)',
   'src/main/features/compile/compile.ts': 'to split (issue 18: feature folders in progress)',
   'src/main/features/compile/summary-book.ts': 'to split (issue 18: feature folders in progress)',

@@ -11,7 +11,7 @@ import { createPeriod } from '../../src/main/features/periods/periods';
 import { saveAgency } from '../../src/main/features/agency/agency';
 import { periodInput } from '../../src/shared/contract/periods';
 import { agencyInput } from '../../src/shared/contract/agency';
-import { INPUT_SHEET } from '../../src/main/features/collect/collect-book';
+import { INPUT_SHEET } from '../../src/main/features/collect/collect-cells';
 import type { Period } from '../../src/shared/model/period';
 
 export interface CollectSetup {

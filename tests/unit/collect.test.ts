@@ -12,12 +12,8 @@ import {
   exportCollect,
   exportCollectBooks,
 } from '../../src/main/features/collect/collect';
-import {
-  buildCollectWorkbook,
-  collectFileName,
-  INPUT_SHEET,
-  META_SHEET,
-} from '../../src/main/features/collect/collect-book';
+import { buildCollectWorkbook, collectFileName, META_SHEET } from '../../src/main/features/collect/collect-book';
+import { INPUT_SHEET } from '../../src/main/features/collect/collect-cells';
 import { MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, readInputFile } from '../../src/main/workbooks/xlsx-input';
 import { getReportForm, reportHistory, saveReportValues } from '../../src/main/features/reports/reports';
 import { getTemplate, saveTemplate } from '../../src/main/features/templates/templates';

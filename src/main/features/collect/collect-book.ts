@@ -9,29 +9,28 @@ import type { Period } from '../../../shared/model/period';
 import type { Template, TemplateIndicator } from '../../../shared/model/template';
 import { sectionKey, type ValueMap } from '../../../shared/model/report';
 import { formatDateShort } from '../../../shared/format';
-import { computeRate, formatRule, parseRule, type SumExpr } from '../../../shared/domain/rules';
+import { computeRate, formatRule, parseRule } from '../../../shared/domain/rules';
 import { fileSlug, setText } from '../../workbooks/cell-text';
 import { addMetaSheet } from '../../workbooks/book-meta';
+import { addCoverSheet } from './collect-cover';
+import {
+  INPUT_SHEET,
+  font,
+  FONT,
+  THIN,
+  GROUP_FILL,
+  INPUT_FILL,
+  MAX_TEXT_LENGTH,
+  COMPUTED_FILL,
+  inputValue,
+  validationFor,
+  breachFormula,
+  abs,
+} from './collect-cells';
 
 export const COLLECT_FORMAT = 'bao-cao-noi-vu/bieu-nhap-lieu';
 export const COLLECT_FORMAT_VERSION = 1;
-export const COVER_SHEET = 'Hướng dẫn';
-export const INPUT_SHEET = 'Nhập liệu';
 export const META_SHEET = 'bcnv_meta';
-/** Longest text accepted in a text or narrative cell (Excel's own cell limit is 32,767). */
-export const MAX_TEXT_LENGTH = 32_000;
-
-const FONT = 'Times New Roman';
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: ExcelJS.Borders = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-  diagonal: {},
-} as ExcelJS.Borders;
 
 /** Where one value of the report sits in the input sheet, and the locked texts that identify it. */
 export interface LayoutCell {
@@ -94,187 +93,23 @@ export function collectFileName(
   return `${fileSlug(period.name)}-${code}-${fileSlug(unit.shortName || unit.name)}.xlsx`;
 }
 
-function font(cell: ExcelJS.Cell, extra: Partial<ExcelJS.Font> = {}): void {
-  cell.font = { name: FONT, size: 12, ...extra };
-}
-
-function validationFor(ind: TemplateIndicator): ExcelJS.DataValidation {
-  const base = {
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: 'stop' as const,
-    errorTitle: 'Giá trị không hợp lệ',
-    showInputMessage: true,
-    promptTitle: ind.code,
-  };
-  const prompt = (p: string) => `${ind.name.slice(0, 120)}: ${p}`.slice(0, 250);
-  switch (ind.type) {
-    case 'count':
-      return {
-        ...base,
-        type: 'whole',
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
-        error: 'Chỉ nhập số nguyên không âm (0, 1, 2, …).',
-        prompt: prompt('số nguyên, không âm.'),
-      };
-    case 'amount':
-    case 'percent':
-      return {
-        ...base,
-        type: 'decimal',
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
-        error: 'Chỉ nhập số không âm.',
-        prompt: prompt('số, không âm.'),
-      };
-    case 'yesno':
-      return {
-        ...base,
-        type: 'list',
-        formulae: ['"Có,Không"'],
-        error: 'Chọn "Có" hoặc "Không" trong danh sách.',
-        prompt: prompt('chọn Có hoặc Không.'),
-      };
-    case 'text':
-      return {
-        ...base,
-        type: 'textLength',
-        operator: 'lessThanOrEqual',
-        formulae: [MAX_TEXT_LENGTH],
-        error: `Nội dung dài quá ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự.`,
-        prompt: prompt('nhập văn bản.'),
-      };
-  }
-}
-
-/** The value written into an input cell for a stored value. */
-export function inputValue(ind: TemplateIndicator, stored: string | undefined): ExcelJS.CellValue {
-  if (stored === undefined || stored === '') return null;
-  switch (ind.type) {
-    case 'count':
-    case 'amount':
-    case 'percent':
-      return Number(stored);
-    case 'yesno':
-      return stored === '1' ? 'Có' : 'Không';
-    case 'text':
-      return stored;
-  }
-}
-
-/** "DT03 <= DT02" as an Excel condition over the input cells, true when the rule is broken. */
-function breachFormula(
-  expression: string,
-  addressOf: Map<string, string>,
-): { formula: string; codes: string[] } | null {
-  const parsed = parseRule(expression);
-  if (!parsed.ok) return null;
-  const codes: string[] = [];
-  const side = (s: SumExpr): string | null => {
-    const parts: string[] = [];
-    for (const t of s.terms) {
-      let term: string;
-      if (t.code) {
-        const a = addressOf.get(t.code);
-        if (!a) return null;
-        codes.push(t.code);
-        term = a;
-      } else term = t.number!;
-      parts.push(`${t.sign === -1 ? '-' : parts.length ? '+' : ''}${term}`);
-    }
-    return `(${parts.join('')})`;
-  };
-  const l = side(parsed.rule.left);
-  const r = side(parsed.rule.right);
-  if (!l || !r) return null;
-  const op = parsed.rule.op === '!=' ? '<>' : parsed.rule.op;
-  const unique = [...new Set(codes)];
-  return {
-    formula: `AND(COUNT(${unique.map((c) => addressOf.get(c)).join(',')})=${unique.length},NOT(${l}${op}${r}))`,
-    codes: unique,
-  };
-}
-
-const abs = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-
 /** Builds the workbook of one unit for one period. */
 export async function buildCollectWorkbook(input: CollectBookInput): Promise<Uint8Array> {
   const { wb } = await composeCollectWorkbook(input);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** The text of the cover line naming the unit; a long one gets a taller row. */
-export const coverUnitLine = (unit: { name: string; code: string }): string =>
-  `Đơn vị báo cáo: ${unit.name} (mã ${unit.code})`;
-export const COVER_LONG_LINE = 95;
-
 /** The workbook of one unit, not yet written, and the layout sealed into it. */
 export async function composeCollectWorkbook(
   input: CollectBookInput,
 ): Promise<{ wb: ExcelJS.Workbook; layout: CollectLayout; inputSheetId: number; metaSheetId: number }> {
-  const { agency, unit, period, template, values } = input;
+  const { unit, period, template, values } = input;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Báo cáo Nội vụ';
   wb.created = new Date(input.generatedAt);
   wb.calcProperties = { fullCalcOnLoad: true };
 
-  // ---- cover sheet
-  const cover = wb.addWorksheet(COVER_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } } });
-  cover.columns = [{ width: 4 }, { width: 100 }];
-  const coverLines: { text: string; bold?: boolean; size?: number; italic?: boolean; height?: number }[] = [
-    { text: agency.parentName, bold: false },
-    { text: agency.name, bold: true },
-    { text: '' },
-    { text: 'BIỂU NHẬP LIỆU BÁO CÁO', bold: true, size: 14 },
-    { text: template.name, bold: true },
-    { text: '' },
-    { text: coverUnitLine(unit) },
-    { text: `Kỳ báo cáo: ${period.name}` },
-    {
-      text: `Thời gian chốt số liệu: từ ngày ${formatDateShort(period.windowStart)} đến ngày ${formatDateShort(period.windowEnd)}`,
-    },
-    { text: `Hạn gửi báo cáo: ${formatDateShort(period.deadline)}`, bold: true },
-    { text: '' },
-    { text: 'HƯỚNG DẪN', bold: true },
-    {
-      text: `1. Nhập nội dung và số liệu vào các ô màu vàng ở trang "${INPUT_SHEET}". Các ô khác đã được khóa để tránh sửa nhầm.`,
-    },
-    {
-      text: '2. Số đếm nhập số nguyên không âm; số thập phân dùng dấu phẩy theo cách viết của Excel trên máy; ô "Có/Không" chọn trong danh sách.',
-    },
-    { text: '3. Các tỷ lệ (ô màu xám) được tính tự động, không cần nhập.' },
-    {
-      text: '4. Ô chuyển màu đỏ là số liệu chưa hợp lý (ví dụ số đã giải quyết nhiều hơn số tiếp nhận): hãy kiểm tra lại; nếu đúng, giải trình trong phần nội dung.',
-    },
-    {
-      text: '5. Không đổi tên, không xóa các trang tính; không chèn hay xóa dòng, cột trong bảng. Có thể thêm trang tính hoặc ghi chú ở cuối nếu cần.',
-    },
-    {
-      text: `6. Lưu tệp dưới dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi lại cho ${agency.name || 'cơ quan tổng hợp'} trước hạn nộp.`,
-    },
-    { text: '' },
-    {
-      text: `Tệp được tạo bởi phần mềm Báo cáo Nội vụ ngày ${formatDateShort(input.generatedAt.slice(0, 10))}. Mẫu "${template.code}", phiên bản ${template.version}.`,
-      italic: true,
-      size: 10,
-    },
-  ];
-  coverLines.forEach((l, i) => {
-    const cell = cover.getCell(i + 1, 2);
-    setText(cell, l.text);
-    font(cell, { bold: l.bold, italic: l.italic, size: l.size ?? 12 });
-    cell.alignment = { wrapText: true, vertical: 'top', horizontal: i < 6 ? 'center' : 'left' };
-    if (l.text.length > COVER_LONG_LINE) cover.getRow(i + 1).height = 32;
-  });
-  cover.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.8, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
-  };
+  const cover = addCoverSheet(wb, input);
 
   // ---- input sheet
   const ws = wb.addWorksheet(INPUT_SHEET, { views: [{ state: 'frozen', ySplit: 5 }] });

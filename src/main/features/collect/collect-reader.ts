@@ -10,11 +10,11 @@ import { readBookMeta } from '../../workbooks/book-meta';
 import {
   COLLECT_FORMAT,
   COLLECT_FORMAT_VERSION,
-  MAX_TEXT_LENGTH,
   META_SHEET,
   type CollectLayout,
   type LayoutCell,
 } from './collect-book';
+import { MAX_TEXT_LENGTH } from './collect-cells';
 
 /** What an input cell held, before it is checked against its indicator. */
 export type CellContent =

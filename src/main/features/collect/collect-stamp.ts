@@ -15,13 +15,12 @@ import { dosDateTime, packFolder, packPart, writeZip, type PackedPart } from '..
 import {
   buildCollectWorkbook,
   composeCollectWorkbook,
-  COVER_LONG_LINE,
-  coverUnitLine,
-  inputValue,
   type CollectBookInput,
   type CollectLayout,
   type LayoutCell,
 } from './collect-book';
+import { COVER_LONG_LINE, coverUnitLine } from './collect-cover';
+import { inputValue } from './collect-cells';
 
 type Unit = CollectBookInput['unit'];
 export type StampCommon = Omit<CollectBookInput, 'unit' | 'values'>;
