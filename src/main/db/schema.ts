@@ -1,6 +1,36 @@
-// Table types for Kysely, written by hand to match the migrations.
+// Table types for Kysely, written by hand to match the migrations. The DB type lists every table;
+// the tables of a feature area live beside it: reporting-, scoring-, safety-, doc-templates-schema.ts.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DocTemplateTables } from './doc-templates-schema';
+import type { SafetyTables } from './safety-schema';
+import type {
+  PlanTable,
+  PlanTaskTable,
+  PlanTaskUnitTable,
+  PlanTargetTable,
+  TemplateTable,
+  TemplateSectionTable,
+  TemplateIndicatorTable,
+  TemplateRuleTable,
+  PeriodTable,
+  PeriodUnitTable,
+  PeriodEventTable,
+  InstalledResourceTable,
+  ReportTable,
+  ReportValueTable,
+  ReportRevisionTable,
+  ReportValueChangeTable,
+  ReportEventTable,
+  ReportEventDateTable,
+} from './reporting-schema';
+import type {
+  ScoringSetTable,
+  ScoringRoundTable,
+  ScoringTable,
+  ScoringLineTable,
+  ScoringEvidenceTable,
+  ScoringEventTable,
+} from './scoring-schema';
 
 export interface AgencyTable {
   id: number;
@@ -126,190 +156,6 @@ export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
 
-// Plans, templates, periods (migration 0004) and units' reports (migration 0005).
-export interface PlanTable {
-  id: Generated<number>;
-  type: string;
-  number: string;
-  symbol: string;
-  issued_date: string | null;
-  issuer: string;
-  signer: string;
-  summary: string;
-  field: string;
-  body: string;
-  deadlines: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PlanTaskTable {
-  id: Generated<number>;
-  plan_id: number;
-  position: number;
-  text: string;
-  deadline: string | null;
-}
-
-export interface PlanTaskUnitTable {
-  id: Generated<number>;
-  task_id: number;
-  role: 'lead' | 'support';
-  position: number;
-  unit_id: number | null;
-  name: string;
-}
-
-export interface PlanTargetTable {
-  id: Generated<number>;
-  plan_id: number;
-  position: number;
-  text: string;
-  indicator_code: string;
-  comparator: string;
-  value: string;
-  value_unit: string;
-  unit_kinds: string;
-  scope: string;
-}
-
-export interface TemplateTable {
-  id: Generated<number>;
-  code: string;
-  version: number;
-  name: string;
-  description: string;
-  based_on_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface TemplateSectionTable {
-  id: Generated<number>;
-  template_id: number;
-  position: number;
-  number: string;
-  title: string;
-  hint: string;
-  level: number;
-  has_text: number;
-}
-
-export interface TemplateIndicatorTable {
-  id: Generated<number>;
-  template_id: number;
-  position: number;
-  code: string;
-  name: string;
-  unit: string;
-  type: string;
-  rule: string;
-  numerator: string | null;
-  denominator: string | null;
-  accumulation: string;
-  grp: string;
-}
-
-export interface TemplateRuleTable {
-  id: Generated<number>;
-  template_id: number;
-  position: number;
-  expression: string;
-  message: string;
-}
-
-export interface PeriodTable {
-  id: Generated<number>;
-  name: string;
-  type: string;
-  year: number;
-  idx: number | null;
-  window_start: string;
-  window_end: string;
-  deadline: string;
-  template_id: number;
-  plan_id: number | null;
-  expected_mode: 'kinds' | 'list';
-  expected_kinds: string;
-  expected_frozen_at: string | null;
-  note: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PeriodUnitTable {
-  period_id: number;
-  unit_id: number;
-}
-
-export interface PeriodEventTable {
-  id: Generated<number>;
-  period_id: number;
-  kind: 'frozen' | 'expected_updated';
-  actor: string;
-  at: string;
-  note: string;
-}
-
-export interface InstalledResourceTable {
-  name: string;
-  version: number;
-  installed_at: string;
-}
-
-export interface ReportTable {
-  id: Generated<number>;
-  period_id: number;
-  unit_id: number;
-  status: string;
-  received_date: string | null;
-  channel: string | null;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ReportValueTable {
-  report_id: number;
-  field_key: string;
-  int_value: number | null;
-  dec_value: string | null;
-  text_value: string | null;
-}
-
-export interface ReportRevisionTable {
-  id: Generated<number>;
-  report_id: number;
-  number: number;
-  actor: string;
-  at: string;
-  note: string;
-}
-
-export interface ReportValueChangeTable {
-  id: Generated<number>;
-  revision_id: number;
-  field_key: string;
-  old_value: string | null;
-  new_value: string | null;
-}
-
-export interface ReportEventTable {
-  id: Generated<number>;
-  report_id: number;
-  from_status: string;
-  to_status: string;
-  actor: string;
-  at: string;
-  note: string;
-}
-
-/** The day a status event counts from: a submission's received date, else the day of the action (migration 0092). */
-export interface ReportEventDateTable {
-  event_id: number;
-  on_date: string;
-}
-
 // The outgoing-document register (migration 0003).
 export interface DocumentRegisterTable {
   id: Generated<number>;
@@ -322,111 +168,6 @@ export interface DocumentRegisterTable {
   signer_name: string;
   file_path: string;
   created_at: string;
-}
-
-// Audit log, trash and settings (migration 0050).
-export interface AuditLogTable {
-  id: Generated<number>;
-  at: string;
-  user: string;
-  table_name: string;
-  row_id: number | null;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-}
-
-export interface AuditContextTable {
-  id: number;
-  user: string;
-}
-
-export interface TrashTable {
-  id: Generated<number>;
-  table_name: string;
-  row_id: number;
-  label: string;
-  row_json: string;
-  children_json: string;
-  deleted_at: string;
-  user: string;
-}
-
-export interface AppSettingTable {
-  key: string;
-  value: string;
-}
-
-export interface SafetyTables {
-  audit_log: AuditLogTable;
-  audit_context: AuditContextTable;
-  trash: TrashTable;
-  app_settings: AppSettingTable;
-}
-
-// Chấm điểm, xếp loại (migration 0040). Points in whole hundredths (_c).
-export interface ScoringSetTable {
-  id: Generated<number>;
-  code: string;
-  version: number;
-  name: string;
-  province: string;
-  year: number;
-  total_c: number;
-  content: string;
-  based_on_id: number | null;
-  created_at: string;
-}
-
-export interface ScoringRoundTable {
-  id: Generated<number>;
-  name: string;
-  year: number;
-  set_id: number;
-  self_deadline: string | null;
-  appraisal_deadline: string | null;
-  note: string;
-  created_at: string;
-}
-
-export interface ScoringTable {
-  id: Generated<number>;
-  round_id: number;
-  unit_id: number;
-  position: number;
-  locked: number;
-  updated_at: string;
-}
-
-export interface ScoringLineTable {
-  scoring_id: number;
-  code: string;
-  kind: 'criterion' | 'bonus' | 'deduction';
-  max_c: number;
-  self_c: number | null;
-  self_note: string;
-  appraised_c: number | null;
-  reason: string;
-}
-
-export interface ScoringEvidenceTable {
-  id: Generated<number>;
-  scoring_id: number;
-  code: string;
-  file_name: string;
-  stored_path: string;
-  size: number;
-  sha256: string;
-  added_at: string;
-}
-
-export interface ScoringEventTable {
-  id: Generated<number>;
-  scoring_id: number;
-  kind: string;
-  actor: string;
-  at: string;
-  note: string;
 }
 
 // Drafts of the consolidated report and the settings of the report sent upward (migration 0020).
