@@ -8,15 +8,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
 import { aggregateWindow } from '../../src/main/features/compile/aggregate-sql';
+import { aggregate } from '../../src/shared/domain/aggregate';
+import { evaluateTargets } from '../../src/shared/domain/aggregate-compare';
 import {
-  aggregate,
-  evaluateTargets,
   rate,
   windowIndicators,
   type AggPeriod,
   type AggReport,
   type AggUnit,
-} from '../../src/shared/domain/aggregate';
+} from '../../src/shared/domain/aggregate-figures';
 import { ratePercent } from '../../src/shared/domain/decimal';
 import { createUnit } from '../../src/main/features/units/units';
 import { saveTemplate } from '../../src/main/features/templates/templates';

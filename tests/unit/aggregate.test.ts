@@ -1,13 +1,8 @@
 // The aggregation rules on small fixtures whose expected results were computed by hand.
 import { describe, expect, it } from 'vitest';
-import {
-  aggregate,
-  compareAggregations,
-  evaluateTargets,
-  overlappingPeriods,
-  type AggPeriod,
-  type AggUnit,
-} from '../../src/shared/domain/aggregate';
+import { aggregate, overlappingPeriods } from '../../src/shared/domain/aggregate';
+import { compareAggregations, evaluateTargets } from '../../src/shared/domain/aggregate-compare';
+import { type AggPeriod, type AggUnit } from '../../src/shared/domain/aggregate-figures';
 import type { TemplateIndicator } from '../../src/shared/model/template';
 import type { PlanTarget } from '../../src/shared/model/plan';
 

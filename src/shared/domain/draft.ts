@@ -4,7 +4,7 @@
 // user's edits when the draft is regenerated.
 import { formatDec } from './decimal';
 import { foldDiacritics } from '../text';
-import { targetPhrase } from './aggregate';
+import { targetPhrase } from './aggregate-compare';
 import type { CompileResult, Draft, DraftSection, IndicatorTotal } from '../model/compile';
 import type { TemplateSection } from '../model/template';
 import { addressedToAgency, isProposalSection, pointLine, syllables, synthesize } from './synthesis';

@@ -9,18 +9,20 @@ import {
   buildAggregation,
   gatherTexts,
   presentUnits,
+  type AggPeriodInfo,
+  type UnitReporting,
+} from '../../../shared/domain/aggregate';
+import {
   statsFromValues,
   unitValues,
   valueSource,
   windowIndicators,
   type AggPeriod,
-  type AggPeriodInfo,
   type AggReport,
   type AggUnit,
-  type UnitReporting,
   type UnitValues,
   type WindowStats,
-} from '../../../shared/domain/aggregate';
+} from '../../../shared/domain/aggregate-figures';
 import { COUNTED_STATUSES, type Aggregation } from '../../../shared/model/compile';
 import type { ReportStatus } from '../../../shared/model/report';
 import { statusAsOf, type StatusEventFact } from '../../../shared/domain/report-status';

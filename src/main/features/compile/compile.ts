@@ -10,14 +10,9 @@ import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import { AppError } from '../../../shared/errors';
 import { formatDateShort, todayIso } from '../../../shared/format';
-import {
-  compareAggregations,
-  evaluateTargets,
-  overlappingPeriods,
-  windowIndicators,
-  type AggPeriodInfo,
-  type AggUnit,
-} from '../../../shared/domain/aggregate';
+import { compareAggregations, evaluateTargets } from '../../../shared/domain/aggregate-compare';
+import { overlappingPeriods, type AggPeriodInfo } from '../../../shared/domain/aggregate';
+import { windowIndicators, type AggUnit } from '../../../shared/domain/aggregate-figures';
 import {
   buildPlaceholders,
   generateDraft,

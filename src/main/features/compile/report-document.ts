@@ -9,7 +9,7 @@ import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { formatDec, ratePercent } from '../../../shared/domain/decimal';
 import { formatDateShort } from '../../../shared/format';
 import { formatFigure } from '../../../shared/domain/draft';
-import { targetPhrase } from '../../../shared/domain/aggregate';
+import { targetPhrase } from '../../../shared/domain/aggregate-compare';
 import { AppError } from '../../../shared/errors';
 import { isPercentIndicator as isPct } from '../../../shared/domain/indicators';
 

@@ -10,7 +10,7 @@ import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
-import { targetPhrase } from '../../../shared/domain/aggregate';
+import { targetPhrase } from '../../../shared/domain/aggregate-compare';
 import { columnLetter } from '../../workbooks/xlsx-input';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
 

@@ -8,7 +8,7 @@ import { formatDateLine, formatDateShort, todayIso } from '../../../shared/forma
 import { formatDec } from '../../../shared/domain/decimal';
 import { formatFigure } from '../../../shared/domain/draft';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
-import { targetPhrase } from '../../../shared/domain/aggregate';
+import { targetPhrase } from '../../../shared/domain/aggregate-compare';
 import { REPORT_STATUS_LABELS, type BoardRow } from '../../../shared/model/report';
 import { isReceived } from '../../../shared/domain/report-status';
 import { UNIT_KIND_LABELS, type Unit } from '../../../shared/model/unit';
