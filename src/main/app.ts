@@ -3,7 +3,7 @@
 import { openDatabaseCore, type Core, type CoreOptions } from './core/core';
 import { installDefaultTemplates } from './features/templates/templates';
 import { installDefaultCriteriaSet } from './features/scoring/criteria-sets';
-import { cleanOrphanedSources } from './features/collect/orphans';
+import { cleanInterruptedWrites } from './core/intents';
 
 export async function openCore(options: Omit<CoreOptions, 'seed'>): Promise<Core> {
   const core = await openDatabaseCore({
@@ -14,6 +14,6 @@ export async function openCore(options: Omit<CoreOptions, 'seed'>): Promise<Core
     },
   });
   // Leftovers of imports killed half-way; a failure here never stops the start.
-  await cleanOrphanedSources(core.db, core.dataDir).catch(() => 0);
+  await cleanInterruptedWrites(core.db, core.dataDir).catch(() => 0);
   return core;
 }

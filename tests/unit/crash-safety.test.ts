@@ -10,24 +10,35 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/main/db/migrations';
 import { tempDir } from './helpers';
+import { openCore } from '../../src/main/app';
+import { setupCollect } from './collect-helpers';
+import { exportCollectBooks } from '../../src/main/features/collect/collect';
+import { folderPlatform } from '../../src/main/platform/platform';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 100);
+const HOSTILE_KILLS = Number(process.env.CRASH_HOSTILE_KILLS ?? 40);
 let bundle: string;
+let hostileBundle: string;
 
 beforeAll(async () => {
   const outDir = tempDir('bcnv-crash-build-');
   bundle = path.join(outDir, 'worker.cjs');
-  await build({
-    entryPoints: [path.resolve('tests/crash/worker.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  // the bundle resolves packages from the project
+  hostileBundle = path.join(outDir, 'hostile-worker.cjs');
+  for (const [entry, outfile] of [
+    ['tests/crash/worker.ts', bundle],
+    ['tests/crash/hostile-worker.ts', hostileBundle],
+  ] as const)
+    await build({
+      entryPoints: [path.resolve(entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+  // the bundles resolve packages from the project
   fs.symlinkSync(path.resolve('node_modules'), path.join(outDir, 'node_modules'));
 }, 60_000);
 
@@ -36,9 +47,9 @@ beforeAll(async () => {
  * Runs the worker and kills it `delayMs` after it has committed `steps` pieces of work: the kill
  * lands inside the next piece whatever the machine's speed or load.
  */
-function runAndKill(dir: string, start: number, steps: number, delayMs: number): Promise<void> {
+function runAndKill(dir: string, start: number, steps: number, delayMs: number, worker = bundle): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(bundle, [dir, String(start)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(worker, [dir, String(start)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs + 5_000);
@@ -149,4 +160,107 @@ describe('crash safety', () => {
     expect(journal.match(/^migration-done /gm)?.length ?? 0).toBeGreaterThan(KILLS / 20);
     expect(journal.match(/^export /gm)?.length ?? 0).toBeGreaterThan(KILLS / 20);
   }, 600_000);
+});
+
+/** The schema objects of the app's own data, by kind and name (what every kill must leave). */
+async function referenceSchema(): Promise<string[]> {
+  const d = tempDir('bcnv-crash-ref-');
+  const core = await openCore({ dbPath: path.join(d, 'data.db'), platform: folderPlatform(d) });
+  await core.close();
+  const db = new Database(path.join(d, 'data.db'), { readonly: true });
+  try {
+    return schemaNames(db);
+  } finally {
+    db.close();
+  }
+}
+
+const schemaNames = (db: Database.Database) =>
+  (
+    db
+      .prepare(`SELECT type || ' ' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY o`)
+      .all() as { o: string }[]
+  ).map((r) => r.o);
+
+const figures = { kills: 0, collects: 0, restores: 0, packages: 0, refused: 0 };
+
+/** After a kill: the app starts again, its schema is whole, nothing committed is lost, nothing half there, no copy orphaned. */
+async function verifyHostile(dir: string, reference: string[]): Promise<void> {
+  const file = path.join(dir, 'data.db');
+  const check = new Database(file, { readonly: true });
+  expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+  check.close();
+  // the next start (which also removes the copies of an import killed half-way)
+  const next = await openCore({ dbPath: file, platform: folderPlatform(path.join(dir, 'exports')) });
+  await next.close();
+  const db = new Database(file, { readonly: true });
+  try {
+    expect(schemaNames(db), 'the schema is the app’s, whole').toEqual(reference);
+    const journal = path.join(dir, 'journal.log');
+    const lines = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean) : [];
+    const rows = db.prepare(`SELECT file_name, stored_path FROM collect_sources`).all() as {
+      file_name: string;
+      stored_path: string;
+    }[];
+    const perBatch = new Map<string, number>();
+    for (const r of rows) perBatch.set(r.file_name.split('-')[0]!, (perBatch.get(r.file_name.split('-')[0]!) ?? 0) + 1);
+    for (const [batch, n] of perBatch) expect(n, `batch ${batch} half-present`).toBe(3);
+    for (const l of lines.filter((x) => x.startsWith('collect ')))
+      expect(perBatch.get(`c${l.split(' ')[1]}`), l).toBe(3);
+    // every kept copy is there, and every copy there is recorded
+    for (const r of rows) expect(fs.existsSync(path.join(dir, r.stored_path)), r.stored_path).toBe(true);
+    const recorded = new Set(rows.map((r) => r.stored_path));
+    const walk = (d: string): string[] =>
+      fs.existsSync(d)
+        ? fs
+            .readdirSync(d, { withFileTypes: true })
+            .flatMap((e) =>
+              e.isDirectory()
+                ? walk(path.join(d, e.name))
+                : [path.relative(dir, path.join(d, e.name)).split(path.sep).join('/')],
+            )
+        : [];
+    expect(
+      walk(path.join(dir, 'sources')).filter((f) => !recorded.has(f)),
+      'orphaned copies',
+    ).toEqual([]);
+    // a finished restore took the data back to its backup
+    const codes = new Set((db.prepare(`SELECT code FROM units`).all() as { code: string }[]).map((r) => r.code));
+    for (const l of lines.filter((x) => x.startsWith('restore ')))
+      expect(codes.has(`R${l.split(' ')[1]}`), l).toBe(false);
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety of hostile-file work', () => {
+  it(`survives ${HOSTILE_KILLS} SIGKILLs in collect commits, restores and package imports`, async () => {
+    const dir = tempDir('bcnv-crash-hostile-');
+    const reference = await referenceSchema();
+    // three units, a period and their blank workbooks, made once before the kills
+    const setup = await openCore({ dbPath: path.join(dir, 'data.db'), platform: folderPlatform(dir) });
+    const { period } = await setupCollect(setup.db, 3);
+    await exportCollectBooks(setup.db, path.join(dir, 'books'), { periodId: period.id, unitId: null });
+    await setup.close();
+    let seed = 20261124;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < HOSTILE_KILLS; k++) {
+      await runAndKill(dir, k * 1000 + (k % 4), k % 3, Math.floor(5 + random() * 600), hostileBundle);
+      figures.kills++;
+      await verifyHostile(dir, reference);
+    }
+    const journal = fs.existsSync(path.join(dir, 'journal.log'))
+      ? fs.readFileSync(path.join(dir, 'journal.log'), 'utf8')
+      : '';
+    for (const kind of ['collect', 'restore', 'package', 'refused'] as const)
+      figures[
+        kind === 'collect' ? 'collects' : kind === 'restore' ? 'restores' : kind === 'package' ? 'packages' : 'refused'
+      ] = journal.match(new RegExp(`^${kind} `, 'gm'))?.length ?? 0;
+    console.log(
+      `crash (hostile files): ${figures.kills} kills; ${figures.collects} batches stored, ${figures.restores} restores, ${figures.packages} package imports, ${figures.refused} tampered backups refused; 0 damaged, 0 schema changes, 0 losses, 0 orphaned copies`,
+    );
+    expect(figures.collects).toBeGreaterThan(HOSTILE_KILLS / 10);
+    expect(figures.restores).toBeGreaterThan(HOSTILE_KILLS / 20);
+    expect(figures.packages).toBeGreaterThan(HOSTILE_KILLS / 20);
+  }, 900_000);
 });

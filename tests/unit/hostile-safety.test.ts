@@ -23,7 +23,7 @@ import { buildPackage, inspectPackage, importPackage } from '../../src/main/feat
 import { createUnit, listUnits } from '../../src/main/features/units/units';
 import { commitUnitImport } from '../../src/main/features/units/unit-import';
 import { listAudit } from '../../src/main/features/safety/audit-log';
-import { cleanOrphanedSources, ORPHAN_AGE_MS } from '../../src/main/features/collect/orphans';
+import { cleanInterruptedWrites, INTENTS_DIR } from '../../src/main/core/intents';
 import { addEvidence, openEvidence } from '../../src/main/features/scoring/rounds';
 import { createDispatch } from '../../src/main/dispatch';
 import { unitInput } from '../../src/shared/contract/units';
@@ -45,6 +45,7 @@ const open = (d: string) =>
 
 beforeEach(async () => {
   dir = tempDir('bcnv-hostile-safety-');
+  fs.writeFileSync(path.join(dir, 'exit.cjs'), 'process.exit(0);');
   core = await open(dir);
   opened.length = 0;
 });
@@ -365,19 +366,31 @@ describe('two imports at once', () => {
 });
 
 describe('copies left by a killed import', () => {
-  it('are removed at the next start; recorded and recent copies stay', async () => {
+  it('are removed at the next start; copies a record names, and imports still running, are left alone', async () => {
     const src = path.join(dir, 'sources', '1', 'X001');
     fs.mkdirSync(src, { recursive: true });
-    const old = path.join(src, '2025-01-01-0123456789ab-mo-coi.xlsx');
-    const recent = path.join(src, '2025-01-02-0123456789ab-dang-nhap.xlsx');
-    fs.writeFileSync(old, 'x');
-    fs.writeFileSync(recent, 'x');
-    const past = new Date(Date.now() - ORPHAN_AGE_MS - 60_000);
-    fs.utimesSync(old, past, past);
+    const rel = (name: string) => `sources/1/X001/${name}`;
+    for (const name of ['mo-coi.xlsx', 'dang-chay.xlsx', 'khong-ai-ghi.xlsx'])
+      fs.writeFileSync(path.join(src, name), 'x');
+    // a process that has ended: its import was killed between the copies and the transaction
+    const dead = fork(path.join(dir, 'exit.cjs'), [], { stdio: 'ignore' });
+    await new Promise((resolve) => dead.once('exit', resolve));
+    const notes = path.join(dir, INTENTS_DIR);
+    fs.mkdirSync(notes, { recursive: true });
+    const note = (pid: number, files: string[]) =>
+      fs.writeFileSync(
+        path.join(notes, `${crypto.randomBytes(8).toString('hex')}.json`),
+        JSON.stringify({ pid, at: Date.now(), files }),
+      );
+    note(dead.pid!, [rel('mo-coi.xlsx'), '../../ngoai.txt']);
+    note(process.ppid, [rel('dang-chay.xlsx')]); // a live process: its import may still commit
     await core.close();
     core = await open(dir);
-    expect(fs.existsSync(old)).toBe(false);
-    expect(fs.existsSync(recent)).toBe(true);
-    expect(await cleanOrphanedSources(core.db, core.dataDir, Date.now() + 2 * ORPHAN_AGE_MS)).toBe(1);
+    expect(fs.existsSync(path.join(src, 'mo-coi.xlsx'))).toBe(false);
+    expect(fs.existsSync(path.join(src, 'dang-chay.xlsx'))).toBe(true);
+    // a file no note lists is never removed (an older backup may refer to it)
+    expect(fs.existsSync(path.join(src, 'khong-ai-ghi.xlsx'))).toBe(true);
+    expect(fs.readdirSync(notes)).toHaveLength(1);
+    expect(await cleanInterruptedWrites(core.db, core.dataDir)).toBe(0);
   });
 });

@@ -32,6 +32,7 @@ import type {
 } from '../../../shared/model/collect';
 import { writeFileAtomic, writeFileAtomicAsync } from '../../platform/files';
 import { SOURCES_DIR } from '../../platform/kept-files';
+import { noteWrites } from '../../core/intents';
 import { NO_JOB, yieldToEventLoop, type Job } from '../../core/jobs';
 import { sessionSlot } from '../../core/session';
 import { collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
@@ -670,11 +671,19 @@ export async function commitCollect(
   if (chosen.length === 0) return { saved: [] };
 
   // Copies first (content-addressed, so a leftover after a failure is harmless), then one transaction.
+  // The copies about to be made are noted first: a kill in between leaves them to the next start.
   const written: string[] = [];
   const paths = new Map<StagedItem, string>();
+  const planned = chosen.map((s) =>
+    sourcePath(core.dataDir, batch.periodId, s.review.unit!.code, s.review.sha256, s.review.fileName, now),
+  );
+  const done = noteWrites(
+    core.dataDir,
+    planned.filter((p) => !fs.existsSync(p.abs)).map((p) => p.rel),
+  );
   try {
-    for (const s of chosen) {
-      const p = sourcePath(core.dataDir, batch.periodId, s.review.unit!.code, s.review.sha256, s.review.fileName, now);
+    for (const [i, s] of chosen.entries()) {
+      const p = planned[i]!;
       if (!fs.existsSync(p.abs)) {
         fs.mkdirSync(path.dirname(p.abs), { recursive: true });
         writeFileAtomic(p.abs, s.data);
@@ -773,9 +782,11 @@ export async function commitCollect(
       return out;
     });
     store.delete(batchId);
+    done();
     return { saved };
   } catch (err) {
     for (const p of written) fs.rmSync(p, { force: true });
+    done();
     throw err;
   }
 }

@@ -21,6 +21,7 @@ import {
 } from './inspect';
 import { backupFolder } from './backups';
 import { rememberPending, usePending } from '../../core/pending';
+import { noteWrites } from '../../core/intents';
 import type { DataInspection } from '../../../shared/model/safety';
 
 export const PACKAGE_FORMAT = 'bao-cao-noi-vu/data-package';
@@ -245,20 +246,40 @@ export async function importPackage(core: Core, token: string): Promise<{ safety
       assertRebuilt(rebuilt);
       const { manifest, zip } = await readPackage(fs.readFileSync(copy), path.basename(entry.file));
       const safetyCopy = await backupDatabase(core.database, backupFolder(core), 'truoc-nhap-goi');
-      // Files first (they only add, each of a kind checked above), then the database swap.
-      let files = 0;
-      for (const f of manifest.files.filter((x) => x.path.startsWith('files/'))) {
-        const target = path.resolve(core.dataDir, f.path.slice('files/'.length));
-        if (!target.startsWith(path.resolve(core.dataDir) + path.sep)) continue;
+      // Files first (they only add, each of a kind checked above), then the database swap. The new
+      // files are noted first: a kill before the swap leaves them to the next start to remove.
+      const incoming = manifest.files
+        .filter((x) => x.path.startsWith('files/'))
+        .map((f) => ({ f, rel: f.path.slice('files/'.length) }))
+        .filter(({ rel }) => path.resolve(core.dataDir, rel).startsWith(path.resolve(core.dataDir) + path.sep));
+      // a file already there with the same content is left as it is
+      const same = (rel: string, hash: string) => {
+        try {
+          return sha256(fs.readFileSync(path.join(core.dataDir, rel))) === hash;
+        } catch {
+          return false;
+        }
+      };
+      const toWrite = incoming.filter(({ f, rel }) => !same(rel, f.sha256));
+      const added = toWrite.filter(({ rel }) => !fs.existsSync(path.join(core.dataDir, rel))).map(({ rel }) => rel);
+      const done = noteWrites(
+        core.dataDir,
+        toWrite.map(({ rel }) => rel),
+      );
+      for (const { f, rel } of toWrite) {
+        const target = path.resolve(core.dataDir, rel);
         fs.mkdirSync(path.dirname(target), { recursive: true });
         writeFileAtomic(target, await zip.file(f.path)!.async('uint8array'));
-        files++;
       }
+      const files = incoming.length;
       try {
         await core.replaceDatabase(rebuilt);
       } catch (err) {
         await core.replaceDatabase(safetyCopy);
+        for (const rel of added) fs.rmSync(path.join(core.dataDir, rel), { force: true });
         throw err;
+      } finally {
+        done();
       }
       return { safetyCopy, files };
     }),
