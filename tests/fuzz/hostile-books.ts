@@ -7,6 +7,9 @@ import { layoutChecksum } from '../../src/main/workbooks/cell-text';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/** Parts go into a zip as UTF-8 bytes: JSZip cuts a surrogate pair where its 16K-character pieces of a string end. */
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
 export const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -25,17 +28,18 @@ export async function craftXlsx(
   opts: { sharedStrings?: string; zipOrder?: number[]; extra?: Record<string, string | Uint8Array> } = {},
 ): Promise<Uint8Array> {
   const zip = new JSZip();
+  const put = (name: string, data: string | Uint8Array) => zip.file(name, typeof data === 'string' ? utf8(data) : data);
   const overrides = sheets
     .map(
       (_s, i) =>
         `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
     )
     .join('');
-  zip.file(
+  put(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}</Types>`,
   );
-  zip.file(
+  put(
     'xl/workbook.xml',
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${RNS}"><sheets>${sheets
       .map(
@@ -44,16 +48,16 @@ export async function craftXlsx(
       )
       .join('')}</sheets></workbook>`,
   );
-  zip.file(
+  put(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
       .map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
       .join('')}</Relationships>`,
   );
   const order = opts.zipOrder ?? sheets.map((_s, i) => i);
-  for (const i of order) zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheets[i]!.xml);
-  if (opts.sharedStrings !== undefined) zip.file('xl/sharedStrings.xml', opts.sharedStrings);
-  for (const [name, data] of Object.entries(opts.extra ?? {})) zip.file(name, data);
+  for (const i of order) put(`xl/worksheets/sheet${i + 1}.xml`, sheets[i]!.xml);
+  if (opts.sharedStrings !== undefined) put('xl/sharedStrings.xml', opts.sharedStrings);
+  for (const [name, data] of Object.entries(opts.extra ?? {})) put(name, data);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
@@ -123,7 +127,7 @@ export async function editBook(
   const zip = await JSZip.loadAsync(data);
   for (const [key, edit] of Object.entries(edits)) {
     const part = zip.file(key) ? key : await sheetPart(zip, key);
-    zip.file(part, edit(await zip.file(part)!.async('string')));
+    zip.file(part, utf8(edit(new TextDecoder().decode(await zip.file(part)!.async('uint8array')))));
   }
   await more?.(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

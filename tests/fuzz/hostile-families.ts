@@ -197,9 +197,10 @@ export async function mutatePart(
   const zip = await JSZip.loadAsync(data);
   const f = zip.file(part);
   if (!f) return null;
-  const out = m.apply(await f.async('string'), r);
+  const out = m.apply(new TextDecoder().decode(await f.async('uint8array')), r);
   if (out === null) return null;
-  zip.file(part, out);
+  // as bytes: JSZip cuts a surrogate pair where its 16K-character pieces of a string end
+  zip.file(part, new TextEncoder().encode(out));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 

@@ -249,6 +249,32 @@ describe('a package brings only data', () => {
     expect((await refusal(inspectPackage(core))).message).toMatch(/có trigger "rename_all" \(trên bảng "units"\)/);
   });
 
+  it('a package whose manifest is long and full of emoji file names moves whole (issue 22)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    for (const shift of ['', 'a']) {
+      const d = tempDir();
+      const from = await open(d);
+      const to = await open(tempDir());
+      try {
+        for (let i = 0; i < 120; i++) {
+          const bytes = new Uint8Array([...png, i, shift.length]);
+          const name = `${shift}${'😀'.repeat(60)} ${i}.png`;
+          const rel = path.join('evidence', 'dot-1', 'don-vi-1', `${sha16(bytes)}-${name}`);
+          fs.mkdirSync(path.dirname(path.join(d, rel)), { recursive: true });
+          fs.writeFileSync(path.join(d, rel), bytes);
+        }
+        const file = path.join(d, 'goi.zip');
+        fs.writeFileSync(file, await buildPackage(from));
+        nextOpen = file;
+        const insp = await inspectPackage(to);
+        expect((await importPackage(to, insp!.token)).files).toBe(120);
+      } finally {
+        await from.close();
+        await to.close();
+      }
+    }
+  });
+
   it('a good package with evidence and sources still moves to another computer', async () => {
     const pdf = new TextEncoder().encode('%PDF-1.4 biên bản');
     const other = await open(tempDir());

@@ -84,7 +84,9 @@ export async function buildPackage(core: Core): Promise<Uint8Array> {
       createdAt: new Date().toISOString(),
       files,
     };
-    zip.file('manifest.json', JSON.stringify(manifest, null, 2));
+    // as bytes: JSZip encodes a long string in 16K pieces and cuts a surrogate pair (an emoji in a
+    // file name) where a piece ends
+    zip.file('manifest.json', new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
     return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
