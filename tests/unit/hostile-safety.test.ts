@@ -258,7 +258,7 @@ describe('a package brings only data', () => {
       try {
         for (let i = 0; i < 120; i++) {
           const bytes = new Uint8Array([...png, i, shift.length]);
-          const name = `${shift}${'😀'.repeat(60)} ${i}.png`;
+          const name = `${shift}${'😀'.repeat(50)} ${i}.png`;
           const rel = path.join('evidence', 'dot-1', 'don-vi-1', `${sha16(bytes)}-${name}`);
           fs.mkdirSync(path.dirname(path.join(d, rel)), { recursive: true });
           fs.writeFileSync(path.join(d, rel), bytes);
