@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { analyzeCollect, commitCollect } from '../../src/main/features/collect/collect';
+import { returnReport } from '../../src/main/features/reports/approval';
 import { dailyBackup, inspectBackup, restoreBackup } from '../../src/main/features/safety/backups';
 import { buildPackage, importPackage, inspectPackage } from '../../src/main/features/safety/package';
 import { createUnit } from '../../src/main/features/units/units';
@@ -43,10 +44,24 @@ async function main(): Promise<void> {
         const files = await Promise.all(
           blank.map(async (b, k) => ({
             fileName: `c${i}-${k}.xlsx`,
-            // DT03 above DT02 breaks a rule: the report stays "đang nhập" and takes the next batch too
+            // DT03 above DT02 breaks a rule: recorded as sent with the breach noted
             data: await fillWorkbook(b, { DT01: i + k, DT02: 1, DT03: 2, 'muc:I': `Lần ${i}: đã tổ chức đối thoại.` }),
           })),
         );
+        // a report recorded as sent refuses new values until it is returned (issue 13): return them first
+        const sent = await core.db
+          .selectFrom('reports')
+          .select('unit_id')
+          .where('period_id', '=', periodId)
+          .where('status', '=', 'da_nop')
+          .execute();
+        for (const r of sent)
+          await returnReport(core.db, {
+            periodId,
+            unitId: r.unit_id,
+            actor: 'Thử nghiệm',
+            reason: 'Nhận bản tiếp theo',
+          });
         const review = await analyzeCollect(core, periodId, files);
         const accept = review.items.filter((x) => x.acceptable).map((x) => ({ index: x.index, map: false }));
         if (accept.length !== files.length)
