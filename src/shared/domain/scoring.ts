@@ -253,3 +253,12 @@ export function rankByTotal<T extends { total: number }>(rows: T[]): (T & { rank
   });
   return out;
 }
+
+/**
+ * The sentence every results document prints about units not scored yet ("chưa chấm"): named apart,
+ * outside the classes, the ranking and the counts (a total of 0 would put them in the lowest class).
+ */
+export function unscoredSentence(unscored: readonly { unitName: string }[]): string | null {
+  if (unscored.length === 0) return null;
+  return `Chưa chấm điểm: ${unscored.length} đơn vị (${unscored.map((u) => u.unitName).join(', ')}), không xếp loại, không xếp hạng và không tính vào số liệu trên.`;
+}

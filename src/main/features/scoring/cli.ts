@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
 import type { CliApp } from '../../cli/kit';
-import { formatPoints } from '../../../shared/domain/scoring';
+import { formatPoints, unscoredSentence } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
 import {
   CliFailure as Failure,
@@ -223,6 +223,8 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
             `${row.rankLabel}\t${row.unitCode}\t${row.unitName}\t${formatPoints(row.total)}\t${row.classLabel}\t${SCORING_STAGE_LABELS[row.stage]}`,
           );
         for (const t of r.ties) io.out(t);
+        const unscored = unscoredSentence(r.unscored);
+        if (unscored) io.out(unscored);
       }
       return 0;
     }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/model/scoring';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/model/unit';
-import { scoreItems } from '../../../shared/domain/scoring';
+import { scoreItems, unscoredSentence } from '../../../shared/domain/scoring';
 import { columnLetter } from '../../workbooks/xlsx-input';
 import { setText } from '../../workbooks/cell-text';
 import { classFormula } from './self-score-book';
@@ -66,6 +66,13 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
   ws.getCell(2, 1).font = { name: FONT, size: 11, italic: true };
   ws.getCell(2, 1).alignment = { wrapText: true };
   ws.getRow(2).height = 32;
+  const unscored = unscoredSentence(results.unscored);
+  if (unscored) {
+    ws.mergeCells(3, 1, 3, lastCol);
+    setText(ws.getCell(3, 1), unscored);
+    ws.getCell(3, 1).font = { name: FONT, size: 11, italic: true };
+    ws.getCell(3, 1).alignment = { wrapText: true };
+  }
   headers.forEach((h, i) => {
     const c = ws.getCell(4, i + 1);
     c.value = h;
