@@ -31,11 +31,6 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/main/db/schema';
 import { openCore } from '../src/main/app';
 import { folderPlatform } from '../src/main/platform/platform';
-import { insertUnit } from '../src/main/features/units/units';
-import { listTemplates } from '../src/main/features/templates/templates';
-import { createPeriod } from '../src/main/features/periods/periods';
-import { saveReportValuesIn } from '../src/main/features/reports/reports';
-import { transitionReportIn } from '../src/main/features/reports/approval';
 import {
   compileWindow,
   exportExcel,
@@ -43,39 +38,16 @@ import {
   getCompileSettings,
   getDraft,
 } from '../src/main/features/compile/compile';
-import { getAgency, saveAgency } from '../src/main/features/agency/agency';
+import { getAgency } from '../src/main/features/agency/agency';
 import { buildReportModel } from '../src/main/features/compile/report-document';
 import { parseDocumentModel, type DocumentModel } from '../src/main/documents/model';
 import { renderDocx } from '../src/main/documents/docx-writer';
 import { writeSummaryWorkbook } from '../src/main/features/compile/summary-book';
-import { agencyInput } from '../src/shared/contract/agency';
-import { periodInput } from '../src/shared/contract/periods';
-import { saveValuesInput, transitionInput } from '../src/shared/contract/reports';
 import { exportReportInput, windowInput } from '../src/shared/contract/compile';
 import type { Aggregation } from '../src/shared/model/compile';
+import { KINDS, PERIODS, seed } from './seed';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
-const PERIODS = 10;
-const COUNTS = [
-  'LD01',
-  'LD02',
-  'LD03',
-  'TD01',
-  'TD02',
-  'DT01',
-  'DT02',
-  'DT03',
-  'DN01',
-  'DN02',
-  'DN03',
-  'DN04',
-  'HC01',
-  'HC02',
-  'HC03',
-  'DV01',
-  'DV02',
-];
-const KINDS = ['so_nganh', 'ubnd_xa', 'ubnd_phuong'] as const;
 
 async function time<T>(fn: () => Promise<T>, runs = 3): Promise<{ ms: number; value: T }> {
   let best = Infinity;
@@ -103,81 +75,6 @@ async function timePair<A, B>(
     if (r2.ms < b.ms) Object.assign(b, r2);
   }
   return [a, b];
-}
-
-async function seed(db: Kysely<DB>, unitIds: number[], periodIds: number[]): Promise<void> {
-  await saveAgency(
-    db,
-    agencyInput.parse({
-      parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
-      name: 'SỞ NỘI VỤ',
-      abbreviation: 'SNV',
-      place: 'Quảng Nam',
-      draftingUnit: 'XDCQ',
-      signers: [
-        { fullName: 'Nguyễn Văn Ánh', title: 'GIÁM ĐỐC', authorityPrefix: '', authorityLine: '', isDefault: true },
-      ],
-    }),
-  );
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < UNITS; i++) {
-      const kind = KINDS[i % 3]!;
-      unitIds.push(
-        (
-          await insertUnit(
-            trx,
-            {
-              code: `U${i}`,
-              name: `Đơn vị số ${i}`,
-              shortName: '',
-              kind,
-              parentId: null,
-              email: '',
-              contactPerson: '',
-              phone: '',
-              activeFrom: null,
-              activeTo: null,
-            },
-            new Date(),
-            true,
-          )
-        ).id,
-      );
-    }
-  });
-  const templateId = (await listTemplates(db)).find((t) => t.code === 'dan-van-chinh-quyen')!.id;
-  for (let p = 0; p < PERIODS; p++) {
-    const period = await createPeriod(
-      db,
-      periodInput.parse({ type: 'year', year: 2016 + p, templateId, expected: { mode: 'kinds', kinds: [...KINDS] } }),
-    );
-    periodIds.push(period.id);
-    await db.transaction().execute(async (trx) => {
-      for (const [k, unitId] of unitIds.entries()) {
-        if ((k + p) % 17 === 0) continue; // some units never report
-        const values = COUNTS.map((code, j) => ({
-          key: code,
-          input: String(
-            ((k * 7 + j * 13 + p) % 50) +
-              (code === 'DT03' || code === 'DN04' || code === 'HC03' || code === 'DV02' ? 0 : 50),
-          ),
-        }));
-        values.push({ key: 'DV04', input: k % 4 === 0 ? 'Không' : 'Có' });
-        await saveReportValuesIn(trx, saveValuesInput.parse({ periodId: period.id, unitId, actor: 'bench', values }));
-        await transitionReportIn(
-          trx,
-          transitionInput.parse({
-            periodId: period.id,
-            unitId,
-            to: 'da_nop',
-            receivedDate: `${2016 + p}-12-10`,
-            channel: 'typed',
-            actor: 'bench',
-          }),
-        );
-      }
-    });
-  }
 }
 
 // ——— Raw SQL: the same totals, by hand, for this data set (expected = every unit of the three kinds) ———
@@ -432,7 +329,7 @@ async function main(): Promise<void> {
   if (reuse) {
     periodIds.push(...(await core.db.selectFrom('periods').select('id').orderBy('year').execute()).map((p) => p.id));
   } else {
-    await seed(core.db, unitIds, periodIds);
+    await seed(core.db, UNITS, unitIds, periodIds);
     if (keep) await sql`VACUUM INTO ${keep}`.execute(core.db);
   }
   const seedMs = reuse ? NaN : performance.now() - t0;
