@@ -45,7 +45,7 @@ import { renderDocx } from '../src/main/documents/docx-writer';
 import { writeSummaryWorkbook } from '../src/main/features/compile/summary-book';
 import { exportReportInput, windowInput } from '../src/shared/contract/compile';
 import type { Aggregation } from '../src/shared/model/compile';
-import { KINDS, PERIODS, seed } from './seed';
+import { KINDS, PERIODS, seed } from './lib/seed';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
 

@@ -1,16 +1,16 @@
 // The benchmarks' data set: a register of n units, ten yearly periods of the default template and
 // every unit's figures submitted, as the app itself stores them (shared by compile and screens).
 import type { Kysely } from 'kysely';
-import type { DB } from '../src/main/db/schema';
-import { insertUnit } from '../src/main/features/units/units';
-import { listTemplates } from '../src/main/features/templates/templates';
-import { createPeriod } from '../src/main/features/periods/periods';
-import { saveReportValuesIn } from '../src/main/features/reports/reports';
-import { transitionReportIn } from '../src/main/features/reports/approval';
-import { saveAgency } from '../src/main/features/agency/agency';
-import { agencyInput } from '../src/shared/contract/agency';
-import { periodInput } from '../src/shared/contract/periods';
-import { saveValuesInput, transitionInput } from '../src/shared/contract/reports';
+import type { DB } from '../../src/main/db/schema';
+import { insertUnit } from '../../src/main/features/units/units';
+import { listTemplates } from '../../src/main/features/templates/templates';
+import { createPeriod } from '../../src/main/features/periods/periods';
+import { saveReportValuesIn } from '../../src/main/features/reports/reports';
+import { transitionReportIn } from '../../src/main/features/reports/approval';
+import { saveAgency } from '../../src/main/features/agency/agency';
+import { agencyInput } from '../../src/shared/contract/agency';
+import { periodInput } from '../../src/shared/contract/periods';
+import { saveValuesInput, transitionInput } from '../../src/shared/contract/reports';
 
 export const PERIODS = 10;
 const COUNTS = [

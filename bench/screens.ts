@@ -1,0 +1,224 @@
+// Screens at scale, in the browser: each screen opened and each search, filter and period switched
+// on a register of 10 units and on one of 1,000 units (10 periods each), through the loopback test
+// bridge (tests/bridge) and Debian's chromium. The goal is a cost that does not grow with the
+// register: each action on 1,000 units within 1.3× of the same action on 10 units. The two data
+// sets take turns (a busy machine slows both alike); the median of BENCH_RUNS runs is shown.
+// Never a timed test: only here. BENCH_SCREENS_UNITS=n replaces 1,000.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { startBridge, type Bridge } from '../tests/bridge/server';
+import { openCore } from '../src/main/app';
+import { folderPlatform } from '../src/main/platform/platform';
+import { latestMigration } from '../src/main/db/migrations';
+import { listUnits } from '../src/main/features/units/units';
+import { formatDateShort } from '../src/shared/format';
+import { launch, median, openPage, timeAction, type Ready, type Trigger } from './lib/browser';
+import { seed } from './lib/seed';
+
+const SMALL = 10;
+const LARGE = Number(process.env.BENCH_SCREENS_UNITS ?? 1000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const GOAL = 1.3;
+const SEARCH = 'số 7';
+
+/** The renderer under test is the current source: built again when any renderer file is newer. */
+function ensureBuilt(): void {
+  const index = path.resolve('out/renderer/index.html');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const newest = (dir: string): number =>
+    fs
+      .readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile())
+      .reduce((m, e) => Math.max(m, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs), 0);
+  if (built > Math.max(newest('src/renderer'), newest('src/shared'))) return;
+  console.log('building the renderer (electron-vite build)…');
+  const r = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('electron-vite build failed');
+}
+
+/** A seeded database of `units` units, kept in the temp folder between runs (keyed by schema and seed). */
+async function seeded(units: number): Promise<string> {
+  const key = crypto
+    .createHash('sha1')
+    .update(latestMigration + fs.readFileSync(path.resolve('bench/lib/seed.ts'), 'utf8').replace(/^import .*$/gm, ''))
+    .digest('hex')
+    .slice(0, 10);
+  const keep = path.join(os.tmpdir(), `bcnv-bench-screens-${units}-${key}.db`);
+  if (!fs.existsSync(keep)) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-seed-'));
+    const core = await openCore({ dbPath: path.join(dir, 'seed.db'), platform: folderPlatform(dir) });
+    const t0 = performance.now();
+    await seed(core.db, units, [], []);
+    await sql`VACUUM INTO ${keep + '.part'}`.execute(core.db);
+    await core.close();
+    fs.renameSync(keep + '.part', keep);
+    console.log(`seeded ${units} units × 10 periods in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-screens-'));
+  fs.copyFileSync(keep, path.join(dir, 'data.db'));
+  return path.join(dir, 'data.db');
+}
+
+interface Step {
+  name: string;
+  trigger: Trigger;
+  ready: Ready;
+  /** Not timed: brings the page to where the next step starts. */
+  setup?: boolean;
+}
+
+/** The steps of one run on one data set; expectations come from the data (what the page must show). */
+async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
+  const db = bridge.core.db;
+  const units = await listUnits(db);
+  const found = await listUnits(db, { search: SEARCH });
+  const periods = await db.selectFrom('periods').select(['id', 'name', 'deadline']).orderBy('year', 'desc').execute();
+  // the board opens on the period chosen last; the switch goes to another each run
+  const target = periods[1 + (run % (periods.length - 1))]!;
+  const away: Step = {
+    name: 'away',
+    setup: true,
+    trigger: { hash: '#/cai-dat' },
+    ready: { selector: '[role=tablist][aria-label="Cài đặt"]' },
+  };
+  const chip = run % 2 ? 'Chưa nộp' : 'Nộp đúng hạn';
+  const newest = periods[0]!;
+  const other = periods[2]!;
+  return [
+    away,
+    {
+      name: 'Đơn vị: mở màn hình',
+      trigger: { hash: '#/don-vi' },
+      ready: {
+        selector: `[aria-label="Danh sách đơn vị"][aria-rowcount="${units.length + 1}"] .vbody .vrow`,
+        fetches: true,
+      },
+    },
+    {
+      name: `Đơn vị: tìm “${SEARCH}”`,
+      trigger: { type: 'input[aria-label="Tìm đơn vị"]', text: SEARCH },
+      ready: {
+        selector: `[aria-label="Danh sách đơn vị"][aria-rowcount="${found.length + 1}"] .vbody .vrow`,
+        fetches: true,
+      },
+    },
+    away,
+    {
+      name: 'Tổng quan: mở màn hình (bảng đơn vị)',
+      trigger: { hash: '#/tong-quan' },
+      ready: { selector: '[aria-label="Bảng theo dõi đơn vị"] tr[data-unit]', fetches: true },
+    },
+    {
+      name: 'Tổng quan: đổi kỳ báo cáo',
+      trigger: { select: 'select[aria-label="Kỳ báo cáo"]', value: String(target.id) },
+      ready: {
+        selector: '[data-testid=days-left] .rp-card-sub',
+        text: formatDateShort(target.deadline),
+        fetches: true,
+      },
+    },
+    {
+      name: 'Tổng quan: lọc theo tình trạng',
+      trigger: { click: '.rp-chips button', text: chip },
+      ready: { selector: '.rp-chips button[aria-pressed="true"]', text: chip },
+    },
+    away,
+    {
+      name: 'Tổng hợp: mở màn hình (tổng hợp kỳ mới nhất)',
+      trigger: { hash: '#/tong-hop' },
+      ready: { selector: '.cp-summary', text: newest.name, fetches: true },
+    },
+    {
+      name: 'Tổng hợp: thẻ “Theo đơn vị”',
+      trigger: { click: '.cp-tabs button', text: 'Theo đơn vị' },
+      ready: { selector: '[aria-label="Số liệu theo đơn vị"] tbody tr' },
+    },
+    {
+      name: 'pick',
+      setup: true,
+      trigger: { click: `input[name="period-${newest.id}"]` },
+      ready: { selector: `input[name="period-${newest.id}"]:not(:checked)` },
+    },
+    {
+      name: 'pick',
+      setup: true,
+      trigger: { click: `input[name="period-${other.id}"]` },
+      ready: { selector: `input[name="period-${other.id}"]:checked` },
+    },
+    {
+      name: 'Tổng hợp: đổi kỳ và tổng hợp lại',
+      trigger: { click: '.cp-pick-actions button.primary' },
+      ready: { selector: '.cp-summary', text: other.name, fetches: true },
+    },
+    ...(
+      [
+        ['ky-bao-cao', 'Kỳ báo cáo', 'Kỳ báo cáo'],
+        ['bao-cao-don-vi', 'Báo cáo đơn vị', 'Nhập báo cáo của đơn vị'],
+        ['cham-diem', 'Chấm điểm', 'Chấm điểm, xếp loại'],
+        ['van-ban', 'Văn bản chỉ đạo', 'Văn bản chỉ đạo'],
+      ] as const
+    ).flatMap(([hash, label, h1]): Step[] => [
+      away,
+      {
+        name: `${label}: mở màn hình`,
+        trigger: { hash: `#/${hash}` },
+        ready: { selector: '.content h1', text: h1, fetches: true },
+      },
+    ]),
+  ];
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const sizes = [SMALL, LARGE];
+  const bridges: Bridge[] = [];
+  for (const n of sizes) {
+    const dbPath = await seeded(n);
+    bridges.push(await startBridge({ dbPath, exportDir: path.join(path.dirname(dbPath), 'exports') }));
+  }
+  const browser = await launch();
+  const pages: Page[] = [];
+  for (const b of bridges) pages.push(await openPage(browser, b.url));
+  const times = new Map<string, number[][]>();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const [k, page] of pages.entries()) {
+        for (const step of await stepsFor(bridges[k]!, run)) {
+          const ms = await timeAction(page, step.trigger, step.ready);
+          if (step.setup) continue;
+          const row = times.get(step.name) ?? sizes.map(() => []);
+          row[k]!.push(ms);
+          times.set(step.name, row);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const b of bridges) await b.close();
+  }
+  const f = (ms: number) => `${ms.toFixed(1)} ms`;
+  console.log(
+    `\n| action | ${SMALL} units | ${LARGE.toLocaleString('en')} units | ratio | goal ≤ ${GOAL}× |\n|---|---|---|---|---|`,
+  );
+  let met = 0;
+  for (const [name, [small, large]] of times) {
+    const ratio = median(large!) / median(small!);
+    if (ratio <= GOAL) met++;
+    console.log(
+      `| ${name} | ${f(median(small!))} | ${f(median(large!))} | ${ratio.toFixed(2)}× | ${ratio <= GOAL ? 'met' : 'NOT met'} |`,
+    );
+  }
+  console.log(
+    `\n${met} of ${times.size} actions within ${GOAL}×; median of ${RUNS} runs each (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
