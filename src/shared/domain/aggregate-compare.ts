@@ -10,7 +10,12 @@ import type { UnitValues, WindowStats } from './aggregate-figures';
 import { figureFromStats, statsFromValues } from './aggregate-figures';
 
 /** This window against the same window last year, indicator by indicator. */
-export function compareAggregations(current: Aggregation, previous: Aggregation | null): ComparisonRow[] {
+export function compareAggregations(
+  current: Aggregation,
+  previous: Aggregation | null,
+  /** Indicator code → why last year's figure cannot be restated onto today's units. */
+  notComparable: Record<string, string> = {},
+): ComparisonRow[] {
   return current.indicators
     .filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE')
     .map((i) => {
@@ -37,7 +42,7 @@ export function compareAggregations(current: Aggregation, previous: Aggregation 
         current: i.value,
         previous: p.value,
         delta,
-        note: delta === null ? 'Thiếu số liệu để so sánh.' : '',
+        note: delta === null ? (notComparable[i.code] ?? 'Thiếu số liệu để so sánh.') : '',
       };
     });
 }

@@ -146,3 +146,21 @@ export function formatDec(value: string | null | undefined): string {
   const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${negative ? '-' : ''}${grouped}${f ? `,${f}` : ''}`;
 }
+
+/**
+ * value × weight (0 < weight ≤ 1, a split's share, read to 6 decimals), rounded half away from
+ * zero to `digits` decimals, exactly (no float product).
+ */
+export function scaleDec(value: string, weight: number, digits = 4): string {
+  const w = BigInt(Math.round(weight * 1e6));
+  const v = toScaled(value);
+  const product = v.units * w; // scale v.scale + 6
+  const drop = v.scale + 6 - digits;
+  if (drop <= 0) return fromScaled(product * 10n ** BigInt(-drop), digits);
+  const div = 10n ** BigInt(drop);
+  const neg = product < 0n;
+  const abs = neg ? -product : product;
+  let q = abs / div;
+  if ((abs % div) * 2n >= div) q += 1n;
+  return fromScaled(neg ? -q : q, digits);
+}

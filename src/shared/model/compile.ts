@@ -116,9 +116,37 @@ export interface TargetResult {
   problem: string;
 }
 
+/** A unit of today whose same-period figures were read from the old units it took over (issue 20). */
+export interface RestatedUnit {
+  unitId: number;
+  code: string;
+  name: string;
+  /** The old units it took over, with the share it took (null: a split without shares). */
+  sources: { unitId: number; code: string; name: string; weight: number | null }[];
+  /** Its restated values; null where no true figure can be given (see note). */
+  values: Record<string, string | null>;
+  /** '' when every value could be restated; otherwise why some could not (Vietnamese). */
+  note: string;
+}
+
+/** Last year's figures read onto today's units through the reorganisations between the two windows. */
+export interface Restatement {
+  /** "Số liệu cùng kỳ được quy đổi theo đơn vị hành chính mới …", printed under every comparison. */
+  footnote: string;
+  acts: { id: number; effectiveDate: string }[];
+  /** The units of today formed from other units (a unit that simply goes on is not listed). */
+  units: RestatedUnit[];
+  /** Old units abolished without a successor: their figures are left out of the comparison. */
+  dropped: { unitId: number; code: string; name: string }[];
+  /** Indicator code → why its restated total is not given. */
+  notComparable: Record<string, string>;
+}
+
 export interface CompileResult {
   current: Aggregation;
+  /** The same window last year; restated onto today's units when `restatement` is set. */
   previous: Aggregation | null;
+  restatement: Restatement | null;
   comparison: ComparisonRow[];
   targets: TargetResult[];
   planReference: string;

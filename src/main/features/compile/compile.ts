@@ -54,6 +54,7 @@ import { writeSummaryWorkbook } from './summary-book';
 import { buildEml, DOCX_TYPE, XLSX_TYPE } from './eml';
 import { writeFileAtomic } from '../../platform/files';
 import { aggregateWindow } from './aggregate-sql';
+import { lineageAcross, restatePrevious } from './restated';
 import { assertMayNumber, citeRegistration, keepRegistered, registeredBytes, registrationOf } from './registered';
 import type { RegisterEntry } from '../../../shared/model/document';
 import type { Executor } from '../../db/executor';
@@ -163,21 +164,28 @@ export async function compileWindow(
   if (clash.length)
     throw new AppError('COMPARE_SELF', 'Kỳ so sánh không được trùng với kỳ đang tổng hợp.', { field: 'compareIds' });
   let previous = null;
+  let restatement: CompileResult['restatement'] = null;
   if (compareIds.length) {
-    // Only the totals of last year are compared: no per-unit values.
     const prev = await loadWindow(db, compareIds);
+    // Units reorganised between the two windows: last year's figures are read onto today's units.
+    const links = await lineageAcross(db, prev[prev.length - 1]!.period.windowEnd, last.windowEnd);
+    // Only the totals of last year are compared: no per-unit values unless they must be restated.
     previous = (
       await aggregateWindow(
         db,
         prev.map((l) => l.agg),
         prev[prev.length - 1]!.expected,
         today,
-        { detail: false },
+        { detail: links.length > 0 },
       )
     ).aggregation;
+    if (links.length) {
+      ({ previous, restatement } = await restatePrevious(db, previous, links));
+      current.notes.push(restatement.footnote);
+    }
   } else if (args.compareIds === null)
     current.notes.push('Không tìm thấy kỳ cùng loại của năm trước nên không so sánh với cùng kỳ.');
-  const comparison = compareAggregations(current, previous);
+  const comparison = compareAggregations(current, previous, restatement?.notComparable);
 
   let targets: CompileResult['targets'] = [];
   let reference = '';
@@ -187,7 +195,15 @@ export async function compileWindow(
     const vanished = targets.filter((t) => t.problem.includes('không còn'));
     for (const t of vanished) current.notes.push(`Chỉ tiêu "${t.text}": ${t.problem}`);
   }
-  const result: CompileResult = { current, previous, comparison, targets, planReference: reference, placeholders: {} };
+  const result: CompileResult = {
+    current,
+    previous,
+    restatement,
+    comparison,
+    targets,
+    planReference: reference,
+    placeholders: {},
+  };
   result.placeholders = buildPlaceholders(result);
   return { ...result, loaded, compareIds };
 }
