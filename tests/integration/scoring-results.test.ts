@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core } from '../../src/main/core/core';
-import { approveScoring, saveScores } from '../../src/main/features/scoring/rounds';
+import { approveScoring, saveScores } from '../../src/main/features/scoring/unit-scoring';
 import { exportScoringDocx, exportScoringXlsx } from '../../src/main/features/scoring/scoring-files';
 import { saveScoresInput } from '../../src/shared/contract/scoring';
 import { runCli } from '../../src/main/cli';

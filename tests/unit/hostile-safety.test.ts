@@ -24,7 +24,7 @@ import { createUnit, listUnits } from '../../src/main/features/units/units';
 import { commitUnitImport } from '../../src/main/features/units/unit-import';
 import { listAudit } from '../../src/main/features/safety/audit-log';
 import { cleanInterruptedWrites, INTENTS_DIR } from '../../src/main/core/intents';
-import { addEvidence, openEvidence } from '../../src/main/features/scoring/rounds';
+import { addEvidence, openEvidence } from '../../src/main/features/scoring/scoring-evidence';
 import { createDispatch } from '../../src/main/dispatch';
 import { unitInput } from '../../src/shared/contract/units';
 import { AppError } from '../../src/shared/errors';

@@ -17,19 +17,10 @@ import {
   listCriteriaSets,
   saveCriteriaSet,
 } from '../../src/main/features/scoring/criteria-sets';
-import {
-  addEvidence,
-  approveScoring,
-  changeRoundUnits,
-  createRound,
-  deleteRound,
-  openEvidence,
-  removeEvidence,
-  reopenScoring,
-  roundCandidates,
-  roundResults,
-  saveScores,
-} from '../../src/main/features/scoring/rounds';
+import { addEvidence, openEvidence, removeEvidence } from '../../src/main/features/scoring/scoring-evidence';
+import { approveScoring, reopenScoring, saveScores } from '../../src/main/features/scoring/unit-scoring';
+import { changeRoundUnits, createRound, deleteRound, roundCandidates } from '../../src/main/features/scoring/rounds';
+import { roundResults } from '../../src/main/features/scoring/round-results';
 import { MAX_EVIDENCE_BYTES } from '../../src/main/features/scoring/evidence';
 import {
   criteriaSetInput,

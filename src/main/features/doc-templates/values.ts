@@ -24,7 +24,7 @@ import { agencyInSentence } from '../compile/report-document';
 import { periodBoard } from '../reports/board';
 import { getPlan } from '../plans/plans';
 import { getUnit } from '../units/units';
-import { roundResults } from '../scoring/rounds';
+import { roundResults } from '../scoring/round-results';
 import type { ImageValue, TemplateData, TemplateValue } from './engine';
 import { LINE_MARK, MERGE_MARK } from './group-rows';
 import type { ChartValue } from './charts';

@@ -9,22 +9,10 @@ import {
   listCriteriaSets,
   saveCriteriaSet,
 } from './criteria-sets';
-import {
-  addEvidence,
-  approveScoring,
-  changeRoundUnits,
-  createRound,
-  deleteRound,
-  getRound,
-  getUnitScoring,
-  listRounds,
-  openEvidence,
-  removeEvidence,
-  reopenScoring,
-  roundCandidates,
-  roundResults,
-  saveScores,
-} from './rounds';
+import { addEvidence, openEvidence, removeEvidence } from './scoring-evidence';
+import { approveScoring, getUnitScoring, reopenScoring, saveScores } from './unit-scoring';
+import { changeRoundUnits, createRound, deleteRound, getRound, listRounds, roundCandidates } from './rounds';
+import { roundResults } from './round-results';
 import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringBook } from './scoring-files';
 
 export const scoringHandlers = {
