@@ -244,5 +244,6 @@ export interface RoundResults {
   /** Count per class by unit kind: classCode → kind → count. */
   byKind: { kind: string; kindLabel: string; counts: Record<string, number>; total: number }[];
   classCounts: Record<string, number>;
+  /** Scored units whose points are not approved yet (provisional); the unscored are apart. */
   notApproved: number;
 }

@@ -81,6 +81,6 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
     ties,
     byKind,
     classCounts,
-    notApproved: sheets.filter((s) => !s.locked).length,
+    notApproved: scored.filter((s) => !s.locked).length,
   };
 }

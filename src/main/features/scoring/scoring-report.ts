@@ -30,7 +30,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
   const top = ranking[0];
   const bottom = ranking.at(-1);
   // Only scored units have points, provisional or not; the unscored are said apart.
-  const provisional = ranking.filter((r) => r.stage !== 'da_duyet').length;
+  const provisional = results.notApproved;
   const unscored = unscoredSentence(results.unscored);
 
   const groupTotals = (scores: Record<string, number | null>) =>

@@ -154,10 +154,14 @@ export function DashboardScreen() {
             />
             <Card
               label="Hạn nộp"
-              value={board.daysLeft >= 0 ? `còn ${board.daysLeft} ngày` : `quá ${-board.daysLeft} ngày`}
+              value={board.daysLeft >= 0 ? `còn ${board.daysLeft} ngày` : 'đã qua'}
               testId="days-left"
-              sub={formatDateShort(board.period.deadline)}
-              tone={board.daysLeft < 0 ? 'warn' : undefined}
+              sub={
+                board.daysLeft >= 0
+                  ? formatDateShort(board.period.deadline)
+                  : `${formatDateShort(board.period.deadline)}, cách ${-board.daysLeft} ngày`
+              }
+              tone={board.daysLeft < 0 && c.notReceived > 0 ? 'warn' : undefined}
             />
           </div>
           <div className="rp-board-grid">

@@ -154,7 +154,7 @@ export function SubmitDialog({ form, actor, unexplained, onClose, onDone }: Prop
   );
 }
 
-export function AcceptDialog({ form, actor, onClose, onDone }: Props) {
+export function AcceptDialog({ form, actor, unexplained, onClose, onDone }: Props) {
   const [note, setNote] = useState('');
   return (
     <StepDialog
@@ -169,6 +169,17 @@ export function AcceptDialog({ form, actor, onClose, onDone }: Props) {
         Sau khi duyệt, số liệu được khóa: không sửa, không nhập tệp mới cho đến khi <strong>Mở lại</strong> (có ghi lý
         do). Việc duyệt được ghi vào lịch sử báo cáo.
       </p>
+      {unexplained.length ? (
+        <div className="rp-problems span-all" data-testid="accept-breaches">
+          Báo cáo còn {unexplained.length} quy tắc kiểm tra chưa đạt mà chưa ghi lý do; duyệt là chấp nhận số liệu như
+          vậy:
+          <ul>
+            {unexplained.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Field label="Ghi chú">
         <input aria-label="Ghi chú duyệt" value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>

@@ -16,7 +16,6 @@ import { isEditableStatus } from '../../../shared/domain/report-status';
 import {
   REASON_KEY_PREFIX,
   reasonKey,
-  CHANNEL_LABELS,
   REPORT_STATUS_LABELS,
   type Board,
   type Channel,
@@ -29,6 +28,7 @@ import { actorName, NAV_EVENT, readTarget, rememberTarget, setActorName } from '
 import '../../styles/reporting.css';
 import { StepDialogFor, type ApprovalStep } from './ReportDialogs';
 import { whenText, HistoryDialog } from './HistoryDialog';
+import { BreachNote, LockNote, ReceivedLine } from './ReportStanding';
 
 export function UnitReportScreen() {
   const notice = useNotice();
@@ -232,12 +232,7 @@ export function UnitReportScreen() {
                 <span className={`rp-badge st-${form.report.status}`} data-testid="report-status">
                   {REPORT_STATUS_LABELS[form.report.status]}
                 </span>
-                {form.report.receivedDate ? (
-                  <span className="small">
-                    Ngày nhận {formatDateShort(form.report.receivedDate)} ·{' '}
-                    {form.report.channel ? CHANNEL_LABELS[form.report.channel] : ''}
-                  </span>
-                ) : null}
+                <ReceivedLine form={form} />
                 <span
                   className={`rp-save-state ${saveState.kind === 'error' ? 'error' : saveState.kind === 'idle' && autosave.pendingKeys().length ? 'dirty' : ''}`}
                   role="status"
@@ -279,21 +274,8 @@ export function UnitReportScreen() {
               </button>
             </div>
           </div>
-          {!editable ? (
-            <p className="rp-muted-note">
-              Báo cáo đang ở trạng thái “{REPORT_STATUS_LABELS[form.report.status]}” nên không sửa được. Muốn sửa, hãy
-              trả lại báo cáo.
-            </p>
-          ) : null}
-          {breaches.length ? (
-            <p className="rp-muted-note" role="note">
-              {breaches.length} quy tắc kiểm tra chưa đạt
-              {unexplained.length
-                ? `, ${unexplained.length} chưa ghi lý do (cần lý do, hoặc ghi nhận đã nhận với vi phạm được đánh dấu)`
-                : ', đã ghi lý do'}
-              .
-            </p>
-          ) : null}
+          {!editable ? <LockNote status={form.report.status} /> : null}
+          <BreachNote status={form.report.status} breaches={breaches.length} unexplained={unexplained.length} />
 
           <ReportEntry
             form={form}

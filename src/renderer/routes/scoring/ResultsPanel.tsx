@@ -53,7 +53,8 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
       </div>
       {res.notApproved ? (
         <p className="warn-text">
-          Còn {res.notApproved} đơn vị chưa được duyệt: điểm của các đơn vị này là điểm tạm tính.
+          Còn {res.notApproved} đơn vị đã chấm chưa được duyệt: điểm của{' '}
+          {res.notApproved === 1 ? 'đơn vị này' : 'các đơn vị này'} là điểm tạm tính.
         </p>
       ) : null}
       <div className="sc-results-grid">
