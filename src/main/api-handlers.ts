@@ -22,6 +22,10 @@ export type { Handlers };
 /** What belongs to the app itself rather than to a feature. */
 const appHandlers = {
   'jobs.progress': async (core, a) => core.jobs.progress(a.jobId),
+  'jobs.list': async (core) => core.jobs.list(),
+  'jobs.cancel': async (core, a) => ({ cancelled: core.jobs.cancel(a.jobId) }),
+  'jobs.openResult': (core, a) => core.jobs.openResult(a.jobId, core.platform),
+  'jobs.dismiss': async (core, a) => ({ dismissed: core.jobs.dismiss(a.jobId) }),
   'app.info': async (core) => ({
     version: core.version,
     dbPath: core.database.location,

@@ -4,6 +4,7 @@ import { UnitsScreen } from './routes/units/Units';
 import { NotBuilt } from './components/NotBuilt';
 import { ScoringScreen } from './routes/scoring/Scoring';
 import { NoticeProvider } from './components/Notice';
+import { JobCentre } from './components/JobCentre';
 import { DashboardScreen } from './routes/dashboard/Dashboard';
 import { PlansScreen } from './routes/plans/Plans';
 import { PeriodsScreen } from './routes/periods/Periods';
@@ -19,11 +20,11 @@ const ROUTES = [
   { id: 'don-vi', label: 'Đơn vị', icon: '▦' },
   { id: 'van-ban', label: 'Văn bản chỉ đạo', icon: '▤' },
   // Reached from Văn bản chỉ đạo (not listed in the side navigation).
-  { id: 'nhap-van-ban', label: 'Nhập văn bản', icon: '⇪', hidden: true },
+  { id: 'nhap-van-ban', label: 'Nhập văn bản', icon: '⇪', hidden: true, parent: 'van-ban' },
   { id: 'ky-bao-cao', label: 'Kỳ báo cáo', icon: '◷' },
   // Reached from Kỳ báo cáo (not listed in the side navigation).
-  { id: 'mau-bao-cao', label: 'Mẫu báo cáo', icon: '▥', hidden: true },
-  { id: 'thu-bieu-excel', label: 'Thu biểu Excel', icon: '⇅', hidden: true },
+  { id: 'mau-bao-cao', label: 'Mẫu báo cáo', icon: '▥', hidden: true, parent: 'ky-bao-cao' },
+  { id: 'thu-bieu-excel', label: 'Thu biểu Excel', icon: '⇅', hidden: true, parent: 'ky-bao-cao' },
   { id: 'bao-cao-don-vi', label: 'Báo cáo đơn vị', icon: '✎' },
   { id: 'tong-hop', label: 'Tổng hợp', icon: 'Σ' },
   { id: 'cham-diem', label: 'Chấm điểm', icon: '★' },
@@ -46,6 +47,8 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const current = ROUTES.find((r) => r.id === route)!;
+  // A screen reached from another (Thu biểu Excel from Kỳ báo cáo) lights that one in the sidebar.
+  const lit = 'parent' in current ? current.parent : route;
   return (
     <NoticeProvider>
       <div className="shell">
@@ -59,8 +62,8 @@ export function App() {
               <li key={r.id}>
                 <a
                   href={`#/${r.id}`}
-                  className={r.id === route ? 'active' : ''}
-                  aria-current={r.id === route ? 'page' : undefined}
+                  className={r.id === lit ? 'active' : ''}
+                  aria-current={r.id === route ? 'page' : r.id === lit ? 'location' : undefined}
                 >
                   <span className="nav-icon" aria-hidden="true">
                     {r.icon}
@@ -70,6 +73,7 @@ export function App() {
               </li>
             ))}
           </ul>
+          <JobCentre />
         </nav>
         <main className="content">
           {route === 'tong-quan' ? (

@@ -6,6 +6,7 @@ import type { MethodName, MethodOutput } from '../../shared/contract';
 import { describeLocation, type Result } from '../../shared/errors';
 import { decodeWire } from '../../shared/wire';
 import type { Platform } from '../platform/platform';
+import { followJobs } from './job-progress';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../shared/model/document';
 
 export interface CliIo {
@@ -167,12 +168,14 @@ export async function withApp(
     return 2;
   }
   const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
+  const unfollow = followJobs(core.jobs, io.err);
   try {
     return await body(contractCaller(dispatch), dispatch, core);
   } catch (err) {
     io.err(err instanceof CliFailure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   } finally {
+    unfollow();
     await core.close();
   }
 }

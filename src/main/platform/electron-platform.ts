@@ -39,5 +39,8 @@ export function electronPlatform(getWindow: () => BrowserWindow | null, defaultF
       const message = await shell.openPath(target);
       if (message) throw new AppError('OPEN_FAILED', `Không mở được tệp "${path.basename(target)}": ${message}`);
     },
+    async revealPath(target) {
+      shell.showItemInFolder(target);
+    },
   };
 }

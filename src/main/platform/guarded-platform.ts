@@ -36,6 +36,19 @@ export function guardPlatform(inner: Platform, opts: GuardOptions): Platform {
     return full;
   };
 
+  const checkOpenable = (target: string): string => {
+    const full = path.resolve(target);
+    const allowed = dbFiles.has(full)
+      ? false
+      : inside(full, path.resolve(opts.dataDir)) || [...chosen].some((c) => full === c || inside(full, c));
+    if (!allowed)
+      throw new AppError(
+        'PROTECTED_PATH',
+        `Không mở "${path.basename(full)}": ứng dụng chỉ mở các tệp do ứng dụng ghi hoặc lưu giữ.`,
+      );
+    return full;
+  };
+
   return {
     async chooseSavePath(defaultName, filters) {
       const p = await inner.chooseSavePath(defaultName, filters);
@@ -59,16 +72,12 @@ export function guardPlatform(inner: Platform, opts: GuardOptions): Platform {
       return full;
     },
     async openPath(target) {
-      const full = path.resolve(target);
-      const allowed = dbFiles.has(full)
-        ? false
-        : inside(full, path.resolve(opts.dataDir)) || [...chosen].some((c) => full === c || inside(full, c));
-      if (!allowed)
-        throw new AppError(
-          'PROTECTED_PATH',
-          `Không mở "${path.basename(full)}": ứng dụng chỉ mở các tệp do ứng dụng ghi hoặc lưu giữ.`,
-        );
-      await inner.openPath(full);
+      await inner.openPath(checkOpenable(target));
+    },
+    async revealPath(target) {
+      const full = checkOpenable(target);
+      if (inner.revealPath) await inner.revealPath(full);
+      else await inner.openPath(path.dirname(full));
     },
   };
 }

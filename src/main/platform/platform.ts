@@ -19,6 +19,8 @@ export interface Platform {
   chooseFolder(): Promise<string | null>;
   /** Opens a file the app wrote or keeps, with the system's program for it. */
   openPath(target: string): Promise<void>;
+  /** Shows a file the app wrote in its folder (the file selected); without it, the folder is opened. */
+  revealPath?(target: string): Promise<void>;
 }
 
 export interface FolderPlatformOptions {
@@ -43,6 +45,9 @@ export function folderPlatform(folder: string, options: FolderPlatformOptions = 
       return folder;
     },
     async openPath(target) {
+      options.opened?.push(target);
+    },
+    async revealPath(target) {
       options.opened?.push(target);
     },
   };

@@ -10,7 +10,7 @@ import type { Core } from '../../core/core';
 import type { DB } from '../../db/schema';
 import { AppError, type ErrorLocation } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
-import { formatDateShort, todayIso } from '../../../shared/format';
+import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
 import {
   REPORT_STATUS_LABELS,
   SECTION_KEY_PREFIX,
@@ -33,7 +33,7 @@ import type {
 import { writeFileAtomic, writeFileAtomicAsync } from '../../platform/files';
 import { SOURCES_DIR } from '../../platform/kept-files';
 import { noteWrites } from '../../core/intents';
-import { NO_JOB, yieldToEventLoop, type Job } from '../../core/jobs';
+import { NO_JOB, type Job } from '../../core/jobs';
 import { sessionSlot } from '../../core/session';
 import { collectFileName, type CollectLayout, type LayoutCell } from './collect-book';
 import { collectStamper } from './collect-stamp';
@@ -125,7 +125,7 @@ export async function exportCollectBooks(
       );
       files.push({ unitId: unit.id, unitCode: unit.code, unitName: unit.name, fileName });
       if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
-      await yieldToEventLoop();
+      await job.pause();
     }
   }
   await Promise.all(writing);
@@ -173,8 +173,15 @@ export async function exportCollect(core: Core, opts: ExportOptions): Promise<Co
   await getPeriod(core.db, opts.periodId); // a wrong id fails before any dialog opens
   const folder = await core.platform.chooseFolder();
   if (!folder) return { saved: false, folder: null, files: [] };
-  const files = await core.jobs.run(opts.jobId, 'Xuất biểu nhập liệu', 0, (job) =>
-    exportCollectBooks(core.db, folder, opts, new Date(), job),
+  const files = await core.jobs.run(
+    opts.jobId,
+    {
+      kind: 'export',
+      label: 'Xuất biểu nhập liệu',
+      cancellable: true,
+      outcome: (done) => ({ summary: `Đã xuất ${formatNumber(done.length)} biểu nhập liệu.`, open: folder }),
+    },
+    (job: Job) => (job.setResult(folder), exportCollectBooks(core.db, folder, opts, new Date(), job)),
   );
   return { saved: true, folder, files };
 }
@@ -523,7 +530,16 @@ export async function analyzeCollect(
   const expected = new Set((await expectedUnitsOf(core.db, period)).map((u) => u.id));
   const secret = await bookSecret(core.db);
   const reference = await loadReference(core.db, period.id, template);
-  const items = await core.jobs.run(jobId, 'Đọc biểu đã nộp', files.length, async (job) => {
+  const reading = {
+    kind: 'import' as const,
+    label: 'Đọc biểu đã nộp',
+    total: files.length,
+    cancellable: true,
+    outcome: (read: StagedItem[]) => ({
+      summary: `Đã đọc ${formatNumber(read.length)} tệp: mở Thu biểu Excel để duyệt và ghi nhận.`,
+    }),
+  };
+  const items = await core.jobs.run(jobId, reading, async (job: Job) => {
     const out: StagedItem[] = [];
     const seen = new Map<string, number>();
     for (let i = 0; i < files.length; i++) {
@@ -546,7 +562,7 @@ export async function analyzeCollect(
         out.push(await reviewOne(core.db, secret, period, template, expected, f, i, hash, reference));
       }
       job.step(f.fileName);
-      await yieldToEventLoop();
+      await job.pause();
     }
     return out;
   });

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import { AppError } from '../../../shared/errors';
-import { todayIso } from '../../../shared/format';
+import { formatNumber, todayIso } from '../../../shared/format';
 import type { DocumentTypeName } from '../../../shared/model/document';
 import type {
   DocUsage,
@@ -20,7 +20,7 @@ import type {
   mailMergeInput,
 } from '../../../shared/contract/doc-templates';
 import { writeFileAtomic } from '../../platform/files';
-import { yieldToEventLoop, type Jobs } from '../../core/jobs';
+import type { Jobs } from '../../core/jobs';
 import { registerDocument } from '../documents/register';
 import { getAgency } from '../agency/agency';
 import { openDocx } from './package';
@@ -213,7 +213,14 @@ export async function mailMerge(
   const files: MailMergeResult['files'] = [];
   const used = new Set<string>();
   fs.mkdirSync(folder, { recursive: true });
-  await jobs.run(a.jobId, `Gửi từng đơn vị: ${f.name}`, units.length, (job) =>
+  const merging = {
+    kind: 'mail-merge' as const,
+    label: `Gửi từng đơn vị: ${f.name}`,
+    total: units.length,
+    cancellable: true,
+    outcome: () => ({ summary: `Đã soạn ${formatNumber(files.length)} văn bản gửi từng đơn vị.`, open: folder }),
+  };
+  await jobs.run(a.jobId || null, merging, (job) =>
     issued(
       db,
       usage,
@@ -232,7 +239,7 @@ export async function mailMerge(
           writeFileAtomic(target, out.bytes);
           files.push({ unitId, unitName: name, path: target, warnings: warningsOf(out.notes.empty) });
           job.step(name);
-          await yieldToEventLoop();
+          await job.pause();
         }
       },
       now,

@@ -1,5 +1,6 @@
 // units: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
+import { formatNumber } from '../../../shared/format';
 import { moveUnit } from './move';
 import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, reopenUnit, unitHistory, updateUnit } from './units';
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
@@ -16,7 +17,18 @@ export const unitsHandlers = {
   'units.move': (core, a) => moveUnit(core.db, a.id, a.direction),
   'units.history': (core, a) => unitHistory(core.db, a.id),
   'units.importPreview': (core, a) => previewUnitImport(core.db, a.fileName, a.data),
-  'units.importCommit': (core, a) => commitUnitImport(core.db, a.fileName, a.data),
+  'units.importCommit': (core, a) =>
+    core.jobs.run(
+      null,
+      {
+        kind: 'import',
+        label: `Nhập danh sách đơn vị từ "${a.fileName}"`,
+        outcome: (r) => ({
+          summary: `Đã nhập danh sách đơn vị: ${formatNumber(r.created)} đơn vị mới, ${formatNumber(r.updated)} cập nhật.`,
+        }),
+      },
+      () => commitUnitImport(core.db, a.fileName, a.data),
+    ),
   'units.exportXlsx': async (core) =>
     saveExport(
       core.platform,

@@ -22,6 +22,7 @@ import {
 import './collect.css';
 import { ReviewRow } from './ReviewRow';
 import { useJob } from './useJob';
+import { isCancelled } from '../../lib/jobs';
 
 interface Picked {
   fileName: string;
@@ -38,7 +39,6 @@ export function CollectExcelScreen() {
   const [exported, setExported] = useState<CollectExportResult | null>(null);
   const [saved, setSaved] = useState<CollectCommitResult['saved']>([]);
   const [review, setReview] = useState<CollectReview | null>(null);
-  const [picked, setPicked] = useState<Picked[]>([]);
   const [unreadable, setUnreadable] = useState<string[]>([]);
   const [skipped, setSkipped] = useState(0);
   const [accepted, setAccepted] = useState<Set<number>>(new Set());
@@ -49,8 +49,9 @@ export function CollectExcelScreen() {
   const [fileDates, setFileDates] = useState<Map<number, string>>(new Map());
   const [busy, setBusy] = useState<'export' | 'read' | 'commit' | null>(null);
   const [error, setError] = useState('');
-  const exportJob = useJob();
-  const readJob = useJob();
+  // In the job centre: leaving the screen loses neither the bar nor (for reading) the review.
+  const exportJob = useJob('collect.export');
+  const readJob = useJob('collect.analyze');
   const reviewRef = useRef<HTMLDivElement>(null);
   // A fresh review is what the user has to look at next.
   useEffect(() => {
@@ -77,6 +78,8 @@ export function CollectExcelScreen() {
   }, [periodId, tryCall]);
 
   const period = periods.find((p) => p.id === periodId) ?? null;
+  // A job started before the screen was left still holds its button.
+  const working = busy ?? (exportJob.progress ? 'export' : readJob.progress ? 'read' : null);
 
   const doExport = async () => {
     if (periodId === null) return;
@@ -89,11 +92,35 @@ export function CollectExcelScreen() {
         notice('ok', `Đã xuất ${formatNumber(r.files.length)} biểu nhập liệu vào thư mục ${r.folder}.`);
       }
     } catch (err) {
-      setError(errorMessage(err));
+      if (!isCancelled(err)) setError(errorMessage(err));
     } finally {
       setBusy(null);
     }
   };
+
+  const showReview = (r: CollectReview) => {
+    setReview(r);
+    setAccepted(new Set(r.items.filter((i) => i.suggested).map((i) => i.index)));
+    setMapped(new Set());
+    setOpen(
+      new Set(
+        r.items
+          .filter((i) => i.status === 'changed')
+          .slice(0, 3)
+          .map((i) => i.index),
+      ),
+    );
+  };
+  // Files read while the screen was closed: their review is waiting (its period is the remembered one).
+  const { resume } = readJob;
+  useEffect(
+    () =>
+      resume<CollectReview>(
+        (r) => showReview(r),
+        (err) => setError(errorMessage(err)),
+      ),
+    [resume],
+  );
 
   const readFiles = async (files: File[], fromFolder: boolean) => {
     if (periodId === null || files.length === 0) return;
@@ -118,7 +145,6 @@ export function CollectExcelScreen() {
         );
       }
     }
-    setPicked(ok);
     setUnreadable(bad);
     setSkipped(skip);
     try {
@@ -126,20 +152,9 @@ export function CollectExcelScreen() {
         if (!bad.length) setError('Không có tệp bảng tính (.xlsx) nào trong những gì đã chọn.');
         return;
       }
-      const r = await readJob.run((jobId) => call('collect.analyze', { periodId, files: ok, jobId }));
-      setReview(r);
-      setAccepted(new Set(r.items.filter((i) => i.suggested).map((i) => i.index)));
-      setMapped(new Set());
-      setOpen(
-        new Set(
-          r.items
-            .filter((i) => i.status === 'changed')
-            .slice(0, 3)
-            .map((i) => i.index),
-        ),
-      );
+      showReview(await readJob.run((jobId) => call('collect.analyze', { periodId, files: ok, jobId })));
     } catch (err) {
-      setError(errorMessage(err));
+      if (!isCancelled(err)) setError(errorMessage(err));
     } finally {
       setBusy(null);
     }
@@ -185,10 +200,9 @@ export function CollectExcelScreen() {
       setFileDates(new Map());
       setSaved(r.saved);
       setReview(null);
-      setPicked([]);
       setAccepted(new Set());
     } catch (err) {
-      setError(errorMessage(err));
+      if (!isCancelled(err)) setError(errorMessage(err));
     } finally {
       setBusy(null);
     }
@@ -246,7 +260,7 @@ export function CollectExcelScreen() {
           units={units}
           unitId={unitId}
           setUnitId={setUnitId}
-          busy={busy}
+          busy={working}
           onExport={doExport}
           progress={exportJob.progress}
           exported={exported}
@@ -254,7 +268,7 @@ export function CollectExcelScreen() {
 
         <ImportCard
           onFiles={readFiles}
-          busy={busy}
+          busy={working}
           progress={readJob.progress}
           unreadable={unreadable}
           skipped={skipped}
@@ -363,8 +377,9 @@ export function CollectExcelScreen() {
             </button>
           </div>
           <p className="small muted">
-            Đã đọc {formatNumber(picked.length)} tệp{period ? ` cho kỳ ${period.name}` : ''}. Tệp được nhập sẽ lưu thành
-            một lần sửa của báo cáo (ghi tên tệp và mã SHA-256), bản gốc được giữ trong thư mục dữ liệu của phần mềm.
+            Đã đọc {formatNumber(review.items.length)} tệp{period ? ` cho kỳ ${period.name}` : ''}. Tệp được nhập sẽ lưu
+            thành một lần sửa của báo cáo (ghi tên tệp và mã SHA-256), bản gốc được giữ trong thư mục dữ liệu của phần
+            mềm.
           </p>
         </div>
       ) : null}

@@ -12,10 +12,8 @@ import { isReceived } from '../../../shared/domain/report-status';
 import { standingClass } from '../../lib/standing';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { ScoringRoundListItem } from '../../../shared/model/scoring';
-import type { JobProgress } from '../../../shared/model/job';
+import { isCancelled, useJob } from '../../lib/jobs';
 import type { DocTemplate } from '../../../shared/contract/doc-templates';
-
-const newJobId = () => `merge-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export function FillDialog({
   template,
@@ -39,7 +37,9 @@ export function FillDialog({
   const [date, setDate] = useState(todayIso());
   const [newDeadline, setNewDeadline] = useState('');
   const [takeNumber, setTakeNumber] = useState(false);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
+  // In the job centre: closing the dialog leaves the merge running, followed in the sidebar.
+  const mergeJob = useJob('docTemplates.mailMerge');
+  const progress = mergeJob.progress;
   const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -89,28 +89,12 @@ export function FillDialog({
     try {
       if (merge) {
         if (periodId === null) throw new Error('Chọn kỳ báo cáo.');
-        const jobId = newJobId();
-        const timer = window.setInterval(() => {
-          void call('jobs.progress', { jobId }).then(
-            (p) => p && setProgress(p),
-            () => undefined,
-          );
-        }, 150);
-        try {
-          const r = await call('docTemplates.mailMerge', {
-            ...source(),
-            id: template.id,
-            periodId,
-            unitIds: [...chosen],
-            jobId,
-          });
-          if (r.saved) {
-            notice('ok', `Đã tạo ${r.files.length} văn bản trong ${r.folder}.`);
-            setWarnings(r.files.flatMap((f) => f.warnings.map((w) => `${f.unitName}: ${w}`)));
-          }
-        } finally {
-          window.clearInterval(timer);
-          setProgress(null);
+        const r = await mergeJob.run((jobId) =>
+          call('docTemplates.mailMerge', { ...source(), id: template.id, periodId, unitIds: [...chosen], jobId }),
+        );
+        if (r.saved) {
+          notice('ok', `Đã tạo ${r.files.length} văn bản trong ${r.folder}.`);
+          setWarnings(r.files.flatMap((f) => f.warnings.map((w) => `${f.unitName}: ${w}`)));
         }
       } else {
         const r = await call('docTemplates.fill', { ...source(), id: template.id, unitId: perUnit ? unitId : null });
@@ -120,7 +104,7 @@ export function FillDialog({
         }
       }
     } catch (err) {
-      setError(errorMessage(err));
+      if (!isCancelled(err)) setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
