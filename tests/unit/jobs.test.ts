@@ -111,7 +111,7 @@ describe('the job centre through the contract', () => {
     expect(await asked).toEqual({ ok: true, value: { cancelled: true } });
     expect(stopped).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
 
-    const list = await dispatch('jobs.list');
+    const list = await dispatch('jobs.list', undefined);
     if (!list.ok) throw new Error(list.error.message);
     const jobs = list.value as JobInfo[];
     const byId = new Map(jobs.map((j) => [j.jobId, j]));
@@ -144,7 +144,7 @@ describe('the job centre through the contract', () => {
 
     // Closing a notice keeps the job listed as dismissed.
     expect(await dispatch('jobs.dismiss', { jobId: 'job-exp-1' })).toEqual({ ok: true, value: { dismissed: true } });
-    const after = (await dispatch('jobs.list')) as { value: JobInfo[] };
+    const after = (await dispatch('jobs.list', undefined)) as { value: JobInfo[] };
     expect(after.value.find((j) => j.jobId === 'job-exp-1')!.dismissed).toBe(true);
   });
 });
