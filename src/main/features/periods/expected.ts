@@ -8,27 +8,39 @@ import type { UnitKind } from '../../../shared/model/unit';
 import { todayIso } from '../../../shared/format';
 import type { Executor } from '../../db/executor';
 
-/** The units of a selection valid on `cutoff` (activeFrom ≤ cutoff < activeTo), in the register's order. */
-export async function validUnitsOn(db: Executor, expected: ExpectedUnits, cutoff: string): Promise<ExpectedUnit[]> {
-  // Only the four fields returned, and the validity test in SQL: this runs on every compile.
-  let q = db
+/** The units of a selection valid on `cutoff` (activeFrom ≤ cutoff < activeTo): the one query of who is valid. */
+function validUnitsQuery(db: Executor, expected: ExpectedUnits, cutoff: string) {
+  const q = db
     .selectFrom('units')
-    .select(['id', 'code', 'name', 'kind'])
     .where((eb) => eb.or([eb('active_from', 'is', null), eb('active_from', '<=', cutoff)]))
     .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>', cutoff)]));
-  if (expected.mode === 'kinds') q = q.where('kind', 'in', expected.kinds.length ? expected.kinds : ['__none__']);
-  else q = q.where('id', 'in', expected.unitIds.length ? expected.unitIds : [-1]);
-  const rows = await q.orderBy('sort_order').orderBy('code').execute();
+  return expected.mode === 'kinds'
+    ? q.where('kind', 'in', expected.kinds.length ? expected.kinds : ['__none__'])
+    : q.where('id', 'in', expected.unitIds.length ? expected.unitIds : [-1]);
+}
+
+/** The units of a selection valid on `cutoff`, in the register's order. */
+export async function validUnitsOn(db: Executor, expected: ExpectedUnits, cutoff: string): Promise<ExpectedUnit[]> {
+  // Only the four fields returned, and the validity test in SQL: this runs on every compile.
+  const rows = await validUnitsQuery(db, expected, cutoff)
+    .select(['id', 'code', 'name', 'kind'])
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
   return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
+}
+
+function frozenQuery(db: Executor, periodId: number) {
+  return db
+    .selectFrom('period_expected as e')
+    .innerJoin('units as u', 'u.id', 'e.unit_id')
+    .where('e.period_id', '=', periodId);
 }
 
 /** The stored list of a frozen period, in the register's order. */
 export async function frozenUnits(db: Executor, periodId: number): Promise<ExpectedUnit[]> {
-  const rows = await db
-    .selectFrom('period_expected as e')
-    .innerJoin('units as u', 'u.id', 'e.unit_id')
+  const rows = await frozenQuery(db, periodId)
     .select(['u.id', 'u.code', 'u.name', 'u.kind'])
-    .where('e.period_id', '=', periodId)
     .orderBy('u.sort_order')
     .orderBy('u.code')
     .execute();
@@ -45,6 +57,19 @@ export interface ExpectedSource {
 /** The expected units of a period: stored once frozen, else the register's on the cut-off. */
 export async function expectedUnitsOf(db: Executor, p: ExpectedSource): Promise<ExpectedUnit[]> {
   return p.expectedFrozenAt !== null ? frozenUnits(db, p.id) : validUnitsOn(db, p.expected, p.windowEnd);
+}
+
+/** How many units `expectedUnitsOf` lists, counted by the database (lists of periods show only the count). */
+export async function expectedCountOf(db: Executor, p: ExpectedSource): Promise<number> {
+  const row =
+    p.expectedFrozenAt !== null
+      ? await frozenQuery(db, p.id)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      : await validUnitsQuery(db, p.expected, p.windowEnd)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 async function selectionOf(db: Executor, periodId: number, mode: 'kinds' | 'list', kinds: string) {

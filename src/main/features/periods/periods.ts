@@ -1,6 +1,7 @@
 // Reporting periods: the data window (Nghị định 09/2019 by default), the deadline (the plan's,
 // else one working day after the cut-off; always editable), the template and the expected units.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { RECEIVED_STATUSES } from '../../../shared/domain/report-status';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moveToTrash } from '../safety/trash';
@@ -15,7 +16,7 @@ import { notValidReason } from '../../../shared/domain/validity';
 import { todayIso } from '../../../shared/format';
 import { holidayDates } from './holidays';
 import type { Executor } from '../../db/executor';
-import { expectedUnitsOf, storeExpected, validUnitsOn } from './expected';
+import { expectedCountOf, expectedUnitsOf, storeExpected, validUnitsOn } from './expected';
 
 export type PeriodData = z.output<typeof periodInput>;
 export { expectedUnitsOf };
@@ -320,16 +321,29 @@ export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData,
 
 export async function listPeriods(db: Executor): Promise<PeriodListItem[]> {
   const ids = await db.selectFrom('periods').select('id').orderBy('deadline', 'desc').orderBy('id', 'desc').execute();
+  // the reports of every period counted at once, by the database
+  const counts = new Map(
+    (
+      await db
+        .selectFrom('reports')
+        .select((eb) => [
+          'period_id',
+          eb.fn.countAll<number>().as('n'),
+          sql<number>`COUNT(CASE WHEN status IN (${sql.join(RECEIVED_STATUSES)}) THEN 1 END)`.as('submitted'),
+        ])
+        .groupBy('period_id')
+        .execute()
+    ).map((r) => [r.period_id, r]),
+  );
   const out: PeriodListItem[] = [];
   for (const { id } of ids) {
     const p = await getPeriod(db, id);
-    const expected = await expectedUnitsOf(db, p);
-    const reports = await db.selectFrom('reports').select(['status', 'unit_id']).where('period_id', '=', id).execute();
+    const c = counts.get(id);
     out.push({
       ...p,
-      expectedCount: expected.length,
-      reportCount: reports.length,
-      submittedCount: reports.filter((r) => r.status === 'da_nop' || r.status === 'da_duyet').length,
+      expectedCount: await expectedCountOf(db, p),
+      reportCount: Number(c?.n ?? 0),
+      submittedCount: Number(c?.submitted ?? 0),
     });
   }
   return out;

@@ -12,7 +12,7 @@ import type { Board, BoardRow, Channel, ReportStatus, TrendPoint } from '../../.
 import type { UnitKind } from '../../../shared/model/unit';
 import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
-import { checkRules } from './reports';
+import { breachCounter } from './reports';
 import type { Executor } from '../../db/executor';
 
 /** Each report of a period with its status events, in the order they were recorded. */
@@ -43,22 +43,28 @@ export async function periodReportFacts(db: Executor, periodId: number) {
   return reports.map((r) => ({ ...r, events: events.get(r.id) ?? [] }));
 }
 
-export async function periodBoard(db: Kysely<DB>, periodId: number, asOf = todayIso()): Promise<Board> {
+/** `breaches: false` leaves the rule checks out (the trend needs only who reported when). */
+export async function periodBoard(
+  db: Kysely<DB>,
+  periodId: number,
+  asOf = todayIso(),
+  opts: { breaches: boolean } = { breaches: true },
+): Promise<Board> {
   const period = await getPeriod(db, periodId);
   const template = await getTemplate(db, period.templateId);
   const expected = await expectedUnitsOf(db, period);
   const reports = await periodReportFacts(db, periodId);
   const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
   const values = new Map<number, Record<string, string>>();
-  if (reports.length && template.rules.length) {
+  const breaches = breachCounter(template);
+  if (opts.breaches && reports.length && breaches.codes.length) {
+    // the period's values by a join, not a list of a thousand report ids
     const rows = await db
-      .selectFrom('report_values')
-      .selectAll()
-      .where(
-        'report_id',
-        'in',
-        reports.map((r) => r.id),
-      )
+      .selectFrom('report_values as v')
+      .innerJoin('reports as r', 'r.id', 'v.report_id')
+      .select(['v.report_id', 'v.field_key', 'v.int_value', 'v.dec_value', 'v.text_value'])
+      .where('r.period_id', '=', periodId)
+      .where('v.field_key', 'in', breaches.codes)
       .execute();
     for (const v of rows) {
       const m = values.get(v.report_id) ?? {};
@@ -82,10 +88,7 @@ export async function periodBoard(db: Kysely<DB>, periodId: number, asOf = today
       ? statusAsOf({ status: r.status as ReportStatus, receivedDate: r.received_date, events: r.events }, asOf)
       : { status: 'chua_nop' as const, receivedDate: null };
     // A unit that had not started by the as-of day has nothing to check yet.
-    const breaches =
-      r && now.status !== 'chua_nop'
-        ? checkRules(template, values.get(r.id) ?? {}).filter((c) => c.holds === false)
-        : [];
+    const broken = opts.breaches && r && now.status !== 'chua_nop' ? breaches.count(values.get(r.id) ?? {}) : 0;
     // Reports of units outside the list are shown but not counted; units with nothing are left out.
     if (!u.expected && now.status === 'chua_nop') continue;
     rows.push({
@@ -95,7 +98,7 @@ export async function periodBoard(db: Kysely<DB>, periodId: number, asOf = today
       unitKind: u.kind,
       expected: u.expected,
       channel: now.status === 'chua_nop' ? null : ((r?.channel ?? null) as Channel | null),
-      ...standingOf(now.status, now.receivedDate, period.deadline, asOf, breaches.length),
+      ...standingOf(now.status, now.receivedDate, period.deadline, asOf, broken),
     });
   }
   return {
@@ -118,7 +121,7 @@ export async function reportingTrend(db: Kysely<DB>, limit: number, asOf = today
     .execute();
   const out: TrendPoint[] = [];
   for (const { id } of ids.reverse()) {
-    const b = await periodBoard(db, id, asOf);
+    const b = await periodBoard(db, id, asOf, { breaches: false });
     out.push({
       periodId: id,
       name: b.period.name,

@@ -73,6 +73,19 @@ export function checkRules(template: Template, values: ValueMap): RuleCheck[] {
   });
 }
 
+/**
+ * The number of rules a report breaks, as `checkRules` judges them (holds === false), with each
+ * rule parsed once for a whole board instead of once per unit and no wording built.
+ */
+export function breachCounter(template: Template): { codes: string[]; count: (values: ValueMap) => number } {
+  const rules = template.rules.map((r) => parseRule(r.expression)).flatMap((p) => (p.ok ? [p.rule] : []));
+  return {
+    /** The only values the rules read. */
+    codes: [...new Set(rules.flatMap(ruleCodes))],
+    count: (values) => rules.reduce((n, rule) => n + (evaluateRule(rule, values) === false ? 1 : 0), 0),
+  };
+}
+
 async function reportRow(db: Executor, periodId: number, unitId: number) {
   return db
     .selectFrom('reports')

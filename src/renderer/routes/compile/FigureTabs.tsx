@@ -9,6 +9,7 @@ import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import type { Aggregation, CompileResult, IndicatorTotal } from '../../../shared/model/compile';
 import { KindChart } from './KindChart';
+import { VirtualTbody } from '../../components/VirtualTbody';
 
 /** "+12", "−3", "0": the change against the same period last year. */
 const signed = (v: string | null) =>
@@ -111,7 +112,7 @@ export function KindsTab({ inds }: { inds: IndicatorTotal[] }) {
 export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal[] }) {
   return (
     <div className="cp-scroll">
-      <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị">
+      <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị" aria-rowcount={cur.units.length + 2}>
         <thead>
           <tr>
             <th>Đơn vị</th>
@@ -122,40 +123,46 @@ export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal
             ))}
           </tr>
         </thead>
-        <tbody>
-          {cur.units.map((u) => (
-            <tr key={u.unitId}>
+        <VirtualTbody
+          items={cur.units}
+          rowKey={(u) => u.unitId}
+          colSpan={inds.length + 1}
+          scroller=".cp-scroll"
+          renderRow={(u, v) => (
+            <tr key={u.unitId} {...v}>
               <td>
                 {u.name}
                 {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
               </td>
               {inds.map((i) => {
-                const v = u.values[i.code] ?? null;
+                const x = u.values[i.code] ?? null;
                 return (
                   <td key={i.code} className="num">
                     {i.type === 'yesno'
-                      ? v === null
+                      ? x === null
                         ? ''
-                        : v === '1'
+                        : x === '1'
                           ? 'Có'
                           : 'Không'
-                      : v === null
+                      : x === null
                         ? ''
-                        : formatFigure(v, i.rule === 'RATE')}
+                        : formatFigure(x, i.rule === 'RATE')}
                   </td>
                 );
               })}
             </tr>
-          ))}
-          <tr className="cp-total">
-            <td>Tổng cộng</td>
-            {inds.map((i) => (
-              <td key={i.code} className="num">
-                {formatFigure(i.value, isPercentIndicator(i))}
-              </td>
-            ))}
-          </tr>
-        </tbody>
+          )}
+          after={
+            <tr className="cp-total">
+              <td>Tổng cộng</td>
+              {inds.map((i) => (
+                <td key={i.code} className="num">
+                  {formatFigure(i.value, isPercentIndicator(i))}
+                </td>
+              ))}
+            </tr>
+          }
+        />
       </table>
     </div>
   );
@@ -164,7 +171,7 @@ export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal
 export function StatusTab({ cur }: { cur: Aggregation }) {
   return (
     <div className="cp-scroll">
-      <table className="rp-table" aria-label="Tình hình gửi báo cáo">
+      <table className="rp-table" aria-label="Tình hình gửi báo cáo" aria-rowcount={cur.units.length + 1}>
         <thead>
           <tr>
             <th>Đơn vị</th>
@@ -174,9 +181,13 @@ export function StatusTab({ cur }: { cur: Aggregation }) {
             <th>Ghi chú</th>
           </tr>
         </thead>
-        <tbody>
-          {cur.units.map((u) => (
-            <tr key={u.unitId}>
+        <VirtualTbody
+          items={cur.units}
+          rowKey={(u) => u.unitId}
+          colSpan={5}
+          scroller=".cp-scroll"
+          renderRow={(u, v) => (
+            <tr key={u.unitId} {...v}>
               <td>{u.name}</td>
               <td>{UNIT_KIND_LABELS[u.kind]}</td>
               <td className={u.timeliness === 'muon' ? 'cp-warn' : u.timeliness === null ? 'cp-bad' : ''}>{u.label}</td>
@@ -187,8 +198,8 @@ export function StatusTab({ cur }: { cur: Aggregation }) {
                   .join('; ')}
               </td>
             </tr>
-          ))}
-        </tbody>
+          )}
+        />
       </table>
     </div>
   );

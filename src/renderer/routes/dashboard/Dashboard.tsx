@@ -21,6 +21,7 @@ import { todayIso } from '../../../shared/format';
 import type { PeriodListItem } from '../../../shared/model/period';
 import { goTo, readTarget, rememberTarget } from '../../lib/reporting-nav';
 import { ReminderDialog } from '../reminder/Reminder';
+import { VirtualTbody } from '../../components/VirtualTbody';
 import '../../styles/reporting.css';
 
 /** The chips: every filter of the one status model, plus the reports from outside the list. */
@@ -195,7 +196,7 @@ export function DashboardScreen() {
                 </button>
               </div>
               <div className="rp-table-wrap">
-                <table className="rp-table" aria-label="Bảng theo dõi đơn vị">
+                <table className="rp-table" aria-label="Bảng theo dõi đơn vị" aria-rowcount={rows.length + 1}>
                   <thead>
                     <tr>
                       <th>Mã</th>
@@ -206,10 +207,15 @@ export function DashboardScreen() {
                       <th className="num">Vi phạm quy tắc</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {rows.map((r) => (
+                  <VirtualTbody
+                    items={rows}
+                    rowKey={(r) => r.unitId}
+                    colSpan={6}
+                    empty="Không có đơn vị nào ở tình trạng này."
+                    renderRow={(r, v) => (
                       <tr
                         key={r.unitId}
+                        {...v}
                         className="clickable"
                         tabIndex={0}
                         data-unit={r.unitCode}
@@ -235,15 +241,8 @@ export function DashboardScreen() {
                         <td>{r.channel ? CHANNEL_LABELS[r.channel] : ''}</td>
                         <td className="num">{r.breachCount || ''}</td>
                       </tr>
-                    ))}
-                    {rows.length === 0 ? (
-                      <tr>
-                        <td colSpan={6} className="muted">
-                          Không có đơn vị nào ở tình trạng này.
-                        </td>
-                      </tr>
-                    ) : null}
-                  </tbody>
+                    )}
+                  />
                 </table>
               </div>
             </div>

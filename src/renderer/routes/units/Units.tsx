@@ -1,5 +1,5 @@
 // Đơn vị: the register of reporting units, as a virtualised tree table.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -24,7 +24,8 @@ const ROW_HEIGHT = 38;
 export function UnitsScreen() {
   const notice = useNotice();
   const tryCall = useCall();
-  const [units, setUnits] = useState<UnitListItem[]>([]);
+  /** The server's answer to a search or a kind filter (null: none asked, the register shows). */
+  const [found, setFound] = useState<UnitListItem[] | null>(null);
   const [allUnits, setAllUnits] = useState<UnitListItem[]>([]);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<UnitKind | ''>('');
@@ -37,22 +38,30 @@ export function UnitsScreen() {
   const [history, setHistory] = useState<{ unit: UnitListItem; events: UnitEvent[] } | null>(null);
   const [loading, setLoading] = useState(true);
 
-  const reload = useCallback(async () => {
-    await tryCall(async () => {
-      const [list, all] = await Promise.all([
-        call('units.list', { search: search || undefined, kind: kind || undefined, includeClosed }),
-        call('units.list', { includeClosed: true }),
-      ]);
-      setUnits(list);
-      setAllUnits(all);
-    });
-    setLoading(false);
+  // The register is loaded once (and after each change); a search or a kind asks the server for
+  // its matches at each keystroke, and an answer that comes after a newer question is dropped.
+  const asked = useRef(0);
+  const loadFound = useCallback(async () => {
+    const n = ++asked.current;
+    if (!search && !kind) return setFound(null);
+    const list = await tryCall(() =>
+      call('units.list', { search: search || undefined, kind: kind || undefined, includeClosed }),
+    );
+    if (list && n === asked.current) setFound(list);
   }, [search, kind, includeClosed, tryCall]);
+  const loadAll = useCallback(async () => {
+    const all = await tryCall(() => call('units.list', { includeClosed: true }));
+    if (all) setAllUnits(all);
+    setLoading(false);
+  }, [tryCall]);
+  const reload = useCallback(() => Promise.all([loadAll(), loadFound()]), [loadAll, loadFound]);
 
-  useEffect(() => {
-    const t = window.setTimeout(() => void reload(), 150);
-    return () => window.clearTimeout(t);
-  }, [reload]);
+  useEffect(() => void loadAll(), [loadAll]);
+  useEffect(() => void loadFound(), [loadFound]);
+  const units = useMemo(
+    () => found ?? (includeClosed ? allUnits : allUnits.filter((u) => u.isActive)),
+    [found, allUnits, includeClosed],
+  );
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

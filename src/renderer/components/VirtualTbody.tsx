@@ -1,0 +1,80 @@
+// Long tables render only the rows near the screen: a spacer row above and one below keep the
+// scroll height, so a board of 1,000 units costs what one of 30 does. The table stays a <table>
+// (header, columns, screen readers); rows may differ in height (measured as they show).
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+export function VirtualTbody<T>({
+  items,
+  rowKey,
+  renderRow,
+  colSpan,
+  estimate = 34,
+  empty,
+  after,
+  scroller: scrollSelector = '.content',
+}: {
+  items: readonly T[];
+  rowKey: (item: T) => string | number;
+  /** One <tr>; it must pass on `props` (its index, the row number after the header, the measuring ref). */
+  renderRow: (
+    item: T,
+    props: { 'data-index': number; 'aria-rowindex': number; ref: (el: Element | null) => void },
+  ) => ReactNode;
+  colSpan: number;
+  estimate?: number;
+  /** Shown as the only row when there are no items. */
+  empty?: ReactNode;
+  /** Rows after the list (a total), always shown. */
+  after?: ReactNode;
+  /** The element that scrolls the table (closest match): the page's content area unless it has its own box. */
+  scroller?: string;
+}) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const tbody = body.current;
+    const s = tbody?.closest<HTMLElement>(scrollSelector) ?? null;
+    setScroller(s);
+    if (tbody && s) setMargin(tbody.getBoundingClientRect().top - s.getBoundingClientRect().top + s.scrollTop);
+  }, [items.length, scrollSelector]);
+  const v = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => estimate,
+    getItemKey: (i) => rowKey(items[i]!),
+    scrollMargin: margin,
+    overscan: 20,
+    // before the scroller is known (first paint): a screenful
+    initialRect: { width: 1000, height: 900 },
+  });
+  const shown = v.getVirtualItems();
+  const top = shown.length ? shown[0]!.start - margin : 0;
+  const bottom = shown.length ? v.getTotalSize() - (shown.at(-1)!.end - margin) : 0;
+  return (
+    <tbody ref={body}>
+      {top > 0 ? (
+        <tr aria-hidden="true" className="v-spacer">
+          <td colSpan={colSpan} style={{ height: top, padding: 0, border: 0 }} />
+        </tr>
+      ) : null}
+      {shown.map((vi) =>
+        renderRow(items[vi.index]!, { 'data-index': vi.index, 'aria-rowindex': vi.index + 2, ref: v.measureElement }),
+      )}
+      {bottom > 0 ? (
+        <tr aria-hidden="true" className="v-spacer">
+          <td colSpan={colSpan} style={{ height: bottom, padding: 0, border: 0 }} />
+        </tr>
+      ) : null}
+      {items.length === 0 && empty ? (
+        <tr>
+          <td colSpan={colSpan} className="muted">
+            {empty}
+          </td>
+        </tr>
+      ) : null}
+      {after}
+    </tbody>
+  );
+}
