@@ -76,28 +76,25 @@ describe('data safety in chromium', () => {
   });
 
   it('refuses inline script (CSP)', async () => {
-    const ran = await t.page.evaluate(() => {
+    const ran = await t.page.evaluate(async () => {
       const s = document.createElement('script');
       s.textContent = 'window.__injected = 1';
       document.body.appendChild(s);
       const img = document.createElement('img');
       img.setAttribute('onerror', 'window.__injected2 = 1');
+      // the image's error is awaited (no fixed pause): its inline handler would have run by then
+      const failed = new Promise((r) => img.addEventListener('error', r, { once: true }));
       img.src = 'data:,x';
       document.body.appendChild(img);
-      return new Promise((r) =>
-        setTimeout(
-          () =>
-            r([
-              (window as unknown as Record<string, unknown>).__injected,
-              (window as unknown as Record<string, unknown>).__injected2,
-            ]),
-          100,
-        ),
-      );
+      await failed;
+      return [
+        (window as unknown as Record<string, unknown>).__injected,
+        (window as unknown as Record<string, unknown>).__injected2,
+      ];
     });
     expect(ran).toEqual([undefined, undefined]);
-    const violations = t.problems.filter((p) => /Content Security Policy/i.test(p));
-    expect(violations.length).toBeGreaterThan(0);
+    // the browser's report reaches the console on its own schedule: awaited, not timed
+    await expect.poll(() => t.problems.filter((p) => /Content Security Policy/i.test(p)).length).toBeGreaterThan(0);
     t.problems.length = 0;
   });
 });
