@@ -167,6 +167,11 @@ describe('issue 13 as a user sees it', () => {
       .poll(() => page.locator('.screen').innerText())
       .toMatch(/Đã gửi 4\/8 đơn vị\s+Đúng hạn 2\s+Nộp muộn 2\s+Chưa gửi 4/);
 
+    // Xã số 3's 500% "tỷ lệ giải quyết" comes from a breach recorded without a reason: said, not hidden.
+    expect(await page.locator('.screen').innerText()).toContain(
+      '1 báo cáo đã nhận có quy tắc kiểm tra chưa đạt mà chưa ghi lý do (Xã số 3: DT03 (5) ≤ DT02 (1))',
+    );
+    await t.shot('06b-compile-breach-note');
     await page.goto(`${t.bridge.url}#/cham-diem`);
     await page.click('button:has-text("Kết quả, xếp hạng")');
     await expect

@@ -66,7 +66,7 @@ export interface UnitLine extends Omit<Standing, 'status' | 'receivedDate' | 'br
 }
 
 export interface ReportingStatus {
-  /** The same counts the board prints for the last period (withBreaches: null, not checked here). */
+  /** The same counts the board prints for the last period (withBreaches checked in features/compile/breaches.ts). */
   counts: StatusCounts;
   expected: number;
   /** Expected units whose report counted (sent or approved) in the last period. */

@@ -31,6 +31,7 @@ import { REASON_KEY_PREFIX, SECTION_KEY_PREFIX } from '../../../shared/model/rep
 import type { Period } from '../../../shared/model/period';
 import type { Template } from '../../../shared/model/template';
 import { planReference } from '../../../shared/model/plan';
+import { windowBreaches } from './breaches';
 import type {
   compileSettingsInput,
   DraftView,
@@ -149,6 +150,10 @@ export async function compileWindow(
     today,
     { ...opts, detail: opts.detail || eachUnit },
   );
+  // The board's breach flag, and a note when received figures break a rule without a reason.
+  const breaches = await windowBreaches(db, loaded[loaded.length - 1]!, current.units);
+  current.status.counts = { ...current.status.counts, withBreaches: breaches.withBreaches };
+  if (breaches.note) current.notes.push(breaches.note);
   if (today < todayIso())
     current.notes.push(
       `Tình hình gửi báo cáo tính đến ngày ${formatDateShort(today)}: báo cáo nhận sau ngày này chưa được tính; số liệu của báo cáo đã nhận là số liệu mới nhất đang lưu.`,
