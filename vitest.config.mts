@@ -1,10 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The service suites that run a second time on PostgreSQL (a throwaway server started by
+ * tests/pg/cluster.ts), as Kysely's own tests loop over dialects: every database test of these
+ * files opens its data on the server instead of a SQLite file (BCNV_TEST_DATABASE=postgres).
+ */
+const ON_POSTGRES = [
+  'tests/unit/units.test.ts',
+  'tests/unit/reporting.test.ts',
+  'tests/unit/workflow.test.ts',
+  'tests/unit/collect.test.ts',
+  'tests/unit/compile.test.ts',
+  'tests/unit/aggregate-sql.test.ts',
+  'tests/unit/workflow-figures.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [...ON_POSTGRES, 'tests/unit/postgres*.test.ts'],
+          exclude: ['tests/unit/postgres-cli.test.ts'],
+          env: { BCNV_TEST_DATABASE: 'postgres' },
+          // The server starts once per test file (a few seconds) and each test migrates its own database.
+          testTimeout: 0,
+          hookTimeout: 0,
+        },
+      },
+    ],
   },
 });

@@ -12,6 +12,7 @@ import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './features/r
 import { WORKFLOW_USAGE, isWorkflowCommand, runWorkflowCli } from './features/reports/workflow-cli';
 import { SCORING_USAGE, isScoringCommand, runScoringCli } from './features/scoring/cli';
 import { defaultDbPath } from './platform/paths';
+import { isPostgresUrl } from './db/database';
 import { cliNativeBindingFor } from './platform/native-binding';
 import { fixedPathPlatform } from './platform/platform';
 import { COLLECT_USAGE, runCollectCli } from './features/collect/cli';
@@ -41,7 +42,7 @@ ${COMPILE_USAGE}
 ${COLLECT_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
-Tùy chọn chung: --db PATH  (mặc định: ${defaultDbPath()}), --json, --help
+Tùy chọn chung: --db PATH hoặc --db postgres://người-dùng@máy-chủ:5432/tên-csdl  (mặc định: ${defaultDbPath()}), --json, --help
 Mã thoát: 0 thành công, 1 lệnh viết sai, 2 ứng dụng từ chối (lý do in ra stderr), 3 nhập biểu còn tệp lỗi.`;
 
 /** Value flags that may stand before the command words (so their values are not taken for words). */
@@ -76,7 +77,7 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const db = dbFlag(argv);
-  const dbPath = db !== undefined ? path.resolve(db) : defaultDbPath();
+  const dbPath = db === undefined ? defaultDbPath() : isPostgresUrl(db) ? db.trim() : path.resolve(db);
   const app = cliApp();
   if (group === 'call' || (!group && argv.includes('--list'))) return runCallCli(argv, dbPath, app, io);
   if (group === 'units' && isReorganiseCommand(action)) return runReorganiseCli(argv, dbPath, app, io);

@@ -29,7 +29,7 @@ import { saveValuesInput } from '../../src/shared/contract/reports';
 import { templateContentInput } from '../../src/shared/contract/templates';
 import { AppError } from '../../src/shared/errors';
 import type { CollectReview, ReviewItem } from '../../src/shared/model/collect';
-import { databaseFingerprint, freshCore, tempDir } from './helpers';
+import { cliDatabase, dataFingerprint, freshCore, tempDir } from './helpers';
 import { fillWorkbook, filesIn, readBytes, rowOf, setupCollect, type CollectSetup } from './collect-helpers';
 
 let core: Core;
@@ -60,7 +60,7 @@ const countSources = () =>
 
 /** Analyses one bad file: it must be a problem, its message must match, and nothing may be stored. */
 async function expectProblem(fileName: string, data: Uint8Array, pattern: RegExp): Promise<ReviewItem> {
-  const before = databaseFingerprint(core);
+  const before = await dataFingerprint(core);
   const sourcesBefore = countSources();
   const review = await analyze([{ fileName, data }]);
   const item = review.items[0]!;
@@ -69,7 +69,7 @@ async function expectProblem(fileName: string, data: Uint8Array, pattern: RegExp
   expect(item.problems[0]!.message).toMatch(pattern);
   expect(item.problems[0]!.message).toContain(fileName);
   await expect(commitCollect(core, review.batchId, [{ index: 0, map: false }])).rejects.toThrow(AppError);
-  expect(databaseFingerprint(core)).toBe(before);
+  expect(await dataFingerprint(core)).toBe(before);
   expect(countSources()).toBe(sourcesBefore);
   return item;
 }
@@ -407,7 +407,7 @@ describe('round trip', () => {
   });
 
   it('imports a value that breaks a rule: the report is received ("đã nộp"), the breach flagged', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const bad = await fillWorkbook(book(0), { DT02: 10, DT03: 12 });
     const review = await analyze([{ fileName: 'vuot.xlsx', data: bad }]);
     const item = review.items[0]!;
@@ -416,7 +416,7 @@ describe('round trip', () => {
       { detail: 'DT03 (12) ≤ DT02 (10)', message: expect.stringContaining('không thể nhiều hơn') },
     ]);
     expect(item.willSubmit).toBe(true);
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     const r = await commitCollect(core, review.batchId, [{ index: 0, map: false }]);
     expect(r.saved[0]).toMatchObject({ status: 'da_nop', breachCount: 1 });
     const form = await getReportForm(core.db, s.period.id, s.units[0]!.id);
@@ -603,7 +603,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     const folder = path.join(dir, 'other');
     await exportCollectBooks(core.db, folder, { periodId: other.id, unitId: s.units[0]!.id });
     const data = await fillWorkbook(readBytes(filesIn(folder)[0]!), { DT01: 4 });
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const review = await analyze([{ fileName: 'nam-2024.xlsx', data }]);
     const item = review.items[0]!;
     expect(item.status).toBe('problem');
@@ -616,7 +616,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       commitCollect(core, review.batchId, [{ index: 0, map: false }]),
       /hãy đánh dấu "Gán vào kỳ này"/,
     );
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     await commitCollect(core, review.batchId, [{ index: 0, map: true }]);
     expect((await getReportForm(core.db, s.period.id, s.units[0]!.id)).values.DT01).toBe('4');
   });
@@ -689,7 +689,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
 
   it('the same file dropped twice', async () => {
     const data = await fillWorkbook(book(0), { DT01: 1 });
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const review = await analyze([
       { fileName: 'a.xlsx', data },
       { fileName: 'a - Copy.xlsx', data },
@@ -700,13 +700,13 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       'Tệp "a - Copy.xlsx" trùng nội dung với tệp "a.xlsx" đã chọn trong lần này; chỉ nhập một lần.',
     );
     await expectRefusal(commitCollect(core, review.batchId, [{ index: 1, map: false }]), /trùng nội dung/);
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('two different files for the same unit and period: the user chooses one', async () => {
     const first = await fillWorkbook(book(0), { DT01: 1 });
     const second = await fillWorkbook(book(0), { DT01: 2 });
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const review = await analyze([
       { fileName: 'ban-dau.xlsx', data: first },
       { fileName: 'ban-sua.xlsx', data: second },
@@ -722,7 +722,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       ]),
       /hai tệp khác nhau trong lần này \("ban-dau.xlsx" và "ban-sua.xlsx"\): chỉ chọn một tệp/,
     );
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     expect(countSources()).toBe(0);
     await commitCollect(core, review.batchId, [{ index: 1, map: false }]);
     expect((await getReportForm(core.db, s.period.id, s.units[0]!.id)).values.DT01).toBe('2');
@@ -734,12 +734,12 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       core.db,
       saveValuesInput.parse({ periodId: s.period.id, unitId: s.units[0]!.id, values: [{ key: 'DT01', input: 9 }] }),
     );
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     await expectRefusal(
       commitCollect(core, review.batchId, [{ index: 0, map: false }]),
       /vừa được sửa sau khi đọc tệp "a.xlsx"/,
     );
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     expect(countSources()).toBe(0);
 
     const ok = await analyze([{ fileName: 'b.xlsx', data: await fillWorkbook(book(1), { DT01: 1 }) }]);
@@ -785,7 +785,7 @@ describe('through the contract and the CLI', () => {
   });
 
   it('collect export and collect import --accept all --json', async () => {
-    const dbPath = path.join(dir, 'test.db');
+    const dbPath = cliDatabase(core);
     await core.close();
     const lines: string[] = [];
     const errs: string[] = [];

@@ -11,7 +11,7 @@ import { saveDraftInput, windowInput } from '../../src/shared/contract/compile';
 import { sanitizeNarrative } from '../../src/shared/domain/draft';
 import { report, seedCompile, type CompileFixture } from './compile-fixture';
 import { runCli } from '../../src/main/cli';
-import { freshCore, tempDir } from './helpers';
+import { cliDatabase, freshCore, tempDir } from './helpers';
 
 const OUT = path.resolve('test-output/compile');
 let core: Core;
@@ -151,7 +151,7 @@ describe('command line', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x) };
-    const db = path.join(dir, 'test.db');
+    const db = cliDatabase(core);
     const p = String(fx.period2025);
     expect(await runCli(['compile', 'show', '--period', p, '--today', '2025-07-01', '--json', '--db', db], io)).toBe(0);
     const shown = JSON.parse(out.join('\n')) as { current: { indicators: { code: string; value: string | null }[] } };

@@ -11,6 +11,8 @@ import { folderPlatform, type FolderPlatformOptions } from '../../src/main/platf
 import { openSqlite, sqliteHandle, type SqliteDatabase } from '../../src/main/db/sqlite/database';
 import { createMigrator, migrateToLatest, type MigrateResult } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
+import { serverDatabaseOf } from '../pg/databases';
+import { tableDigest } from '../../src/main/db/copy';
 
 export function tempDir(prefix = 'bcnv-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -26,14 +28,26 @@ export interface FreshCoreOptions {
   /** Answers for the open dialog, and a record of the files the app opened. */
   platform?: FolderPlatformOptions;
   version?: string;
+  /** The database engine: SQLite by default, or a database of its own on the tests' PostgreSQL server. */
+  engine?: EngineKind;
 }
+
+export type EngineKind = 'sqlite' | 'postgres';
+
+/** Both engines, for the tests that run on each: `describe.each(ENGINES)`. */
+export const ENGINES: EngineKind[] = ['sqlite', 'postgres'];
+
+/** The engine when a test asks for none: BCNV_TEST_DATABASE=postgres runs a suite on the server. */
+export const DEFAULT_ENGINE: EngineKind = process.env.BCNV_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 /** The whole app on a data folder, as the desktop and the CLI open it. */
 export async function freshCore(options: FreshCoreOptions | string = {}): Promise<Core> {
   const o = typeof options === 'string' ? { dir: options } : options;
   const dir = o.dir ?? tempDir();
+  const engine = o.engine ?? DEFAULT_ENGINE;
   return openCore({
-    dbPath: path.join(dir, o.file ?? 'test.db'),
+    dbPath: engine === 'postgres' ? await serverDatabaseOf(dir) : path.join(dir, o.file ?? 'test.db'),
+    dataDir: dir,
     platform: folderPlatform(o.exports ?? path.join(dir, 'exports'), o.platform),
     version: o.version ?? 'test',
   });
@@ -107,4 +121,28 @@ export function databaseFingerprint(core: Core): string {
     for (const row of handle.prepare(`SELECT * FROM "${name}"`).all()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
+}
+
+/**
+ * The same on either engine (SQLite or PostgreSQL): a digest of every row of every table, read
+ * through the database seam. Equal before and after means nothing changed.
+ */
+export async function dataFingerprint(core: Core): Promise<string> {
+  const { engine, db } = core.database;
+  const hash = crypto.createHash('sha256');
+  for (const table of await engine.copy.tables(db)) {
+    const d = await tableDigest(db, engine, table, await engine.columnsOf(db, table));
+    hash.update(`${table}:${d.rows}:${d.digest};`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * What `--db` names for the CLI to open the same data as `core`: its file, or its server's URL
+ * (then this computer's files go to the core's data folder, as BCNV_DATA_DIR tells the CLI).
+ */
+export function cliDatabase(core: Core): string {
+  if (core.database.file) return core.database.file;
+  process.env.BCNV_DATA_DIR = core.dataDir;
+  return core.database.location;
 }

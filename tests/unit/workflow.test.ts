@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
-import { sqliteHandle } from '../../src/main/db/sqlite/database';
 import { CallError, addUnits, apiOf, sendReport, templateId, thisYear, unitData, type Api } from './workflow-helpers';
 import { todayIso } from '../../src/shared/format';
 import { addDays } from '../../src/shared/domain/periods';
@@ -157,9 +156,12 @@ describe('expected lists freeze when the data window closes', () => {
     expect(updated.history.at(-1)).toMatchObject({ kind: 'expected_updated', actor: 'Chuyên viên A' });
     expect(updated.history.at(-1)!.note).toMatch(/21 → 20 đơn vị\. Bỏ 1: Xã số 21\. Lý do: Xã số 21 sáp nhập/);
     expect((await api('dashboard.board', { periodId: half.id })).counts.expected).toBe(20);
-    const audit = sqliteHandle(core.database)
-      .prepare(`SELECT action FROM audit_log WHERE table_name = 'period_expected' AND action = 'delete'`)
-      .all();
+    const audit = await core.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('table_name', '=', 'period_expected')
+      .where('action', '=', 'delete')
+      .execute();
     expect(audit.length).toBeGreaterThan(0);
   });
 });
@@ -317,9 +319,12 @@ describe('approval (accept, return, reopen)', () => {
     expect(h.events[1]!.note).toBe(`Ngày nhận 18/06/${lastYear}`);
     expect(h.events[3]!.note).toBe('Mở lại: Cần đối chiếu số liệu');
     expect(h.events[4]!.note).toBe('Sai số DT03');
-    const logged = sqliteHandle(core.database)
-      .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE table_name = 'report_events' AND action = 'insert'`)
-      .get() as { n: number };
+    const logged = await core.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('table_name', '=', 'report_events')
+      .where('action', '=', 'insert')
+      .executeTakeFirstOrThrow();
     expect(logged.n).toBe(6);
   });
 });

@@ -6,6 +6,10 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { openSqlite } from '../db/sqlite/database';
+import { openPostgres } from '../db/postgres/database';
+import { isPostgresUrl } from '../db/database';
+import { defaultUserDataDir } from '../platform/paths';
+import { migrations } from '../db/migrations';
 import { migrateToLatest, type MigrateResult } from '../db/migrate';
 import type { DB } from '../db/schema';
 import type { Platform } from '../platform/platform';
@@ -33,7 +37,13 @@ export interface Core {
 }
 
 export interface CoreOptions {
+  /** The data: a SQLite file's path (the default), ':memory:', or a PostgreSQL server's URL (postgres://…). */
   dbPath: string;
+  /**
+   * The folder of this computer's files (backups, exports, kept documents). A SQLite file's own
+   * folder by default; with a PostgreSQL URL, BCNV_DATA_DIR or else the app's user-data folder.
+   */
+  dataDir?: string;
   platform: Platform;
   version?: string;
   nativeBinding?: string;
@@ -45,7 +55,10 @@ export { DB_FILE_NAME } from '../platform/paths';
 
 /** Migrations, then the audit triggers over whatever tables exist, then who is working. */
 async function prepareSchema(database: Database, dataDir: string): Promise<MigrateResult> {
-  await database.dropAuditTriggers();
+  // On a shared server others are working: the triggers are removed only when the schema changes.
+  const executed = await database.executedMigrations();
+  const pending = Object.keys(migrations).some((name) => !executed.includes(name));
+  if (pending || database.engine.kind === 'sqlite') await database.dropAuditTriggers();
   const migration = await migrateToLatest(database, { backupDir: path.join(dataDir, 'backups') });
   await database.installAuditTriggers();
   await database.setAuditUser(currentUser());
@@ -62,9 +75,18 @@ function currentUser(): string {
 
 /** The database core alone; the app's composition (src/main/app.ts) adds its built-in data through `seed`. */
 export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
-  const dataDir = options.dbPath === ':memory:' ? process.cwd() : path.dirname(path.resolve(options.dbPath));
+  const server = isPostgresUrl(options.dbPath);
+  const dataDir =
+    options.dataDir ??
+    (server
+      ? path.resolve(process.env.BCNV_DATA_DIR || defaultUserDataDir())
+      : options.dbPath === ':memory:'
+        ? process.cwd()
+        : path.dirname(path.resolve(options.dbPath)));
   if (options.dbPath !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
-  const database = openSqlite(options.dbPath, { nativeBinding: options.nativeBinding });
+  const database: Database = server
+    ? await openPostgres(options.dbPath, { nativeBinding: options.nativeBinding })
+    : openSqlite(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
     const migration = await prepareSchema(database, dataDir);
     // Built-in data (the default report template) is installed once, after the schema exists.

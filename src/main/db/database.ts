@@ -2,7 +2,7 @@
 // database engine to another sits behind the two interfaces below, one folder per engine
 // (db/sqlite/ today, db/postgres/ for the shared office server), as Kysely keeps its dialects.
 // This folder never imports an engine's folder: the engine is chosen where the core opens it.
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from './schema';
 
 /** Any Kysely instance or transaction, typed or not: migrations use these too, before the schema types apply. */
@@ -10,6 +10,11 @@ import type { DB } from './schema';
 export type AnyDb = Kysely<any>;
 
 export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** Whether a data location is a PostgreSQL server's address (postgres://… or postgresql://…), not a file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location.trim());
+}
 
 /**
  * A change the database itself refuses, whatever the engine: an append-only history, a frozen
@@ -48,6 +53,25 @@ export interface Engine {
     remove(db: AnyDb, id: number): Promise<void>;
     /** The ids of units matching every word typed, as a prefix; null when nothing searchable was typed. */
     find(db: AnyDb, input: string): Promise<number[] | null>;
+  };
+  /** A subquery of these values, for `x IN (…)` over lists longer than a statement's parameters allow. */
+  listOf(values: readonly number[] | readonly string[], type: 'integer' | 'text'): RawBuilder<unknown>;
+  /** An aggregate making one JSON object (as text) of key → value over the group's rows. */
+  objectAgg(key: RawBuilder<unknown>, value: RawBuilder<unknown>): RawBuilder<string>;
+  /** The name the audit log gives this session's changes. */
+  auditUser(db: AnyDb): Promise<string>;
+  /** What a copy of all the data needs from the engine (db/copy.ts). */
+  copy: {
+    /** The app's tables, sorted by name. */
+    tables(db: AnyDb): Promise<string[]>;
+    /** The primary key's columns of a table, in key order ([] when it has none). */
+    primaryKeyOf(db: AnyDb, table: string): Promise<string[]>;
+    /** Foreign keys are checked at commit, not row by row (a row may point to a later row). */
+    deferForeignKeys(db: AnyDb): Promise<void>;
+    /** Removes every row of these tables without firing the rules' triggers (a copy replaces them all). */
+    clear(db: AnyDb, tables: string[]): Promise<void>;
+    /** After rows came in with their own ids: new rows must get ids after them. */
+    afterRowsCopied(db: AnyDb, tables: string[]): Promise<void>;
   };
 }
 

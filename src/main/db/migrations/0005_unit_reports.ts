@@ -33,7 +33,10 @@ export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void
     .addPrimaryKeyConstraint('report_values_pk', ['report_id', 'field_key'])
     .addCheckConstraint(
       'report_values_one',
-      sql`(int_value IS NOT NULL) + (dec_value IS NOT NULL) + (text_value IS NOT NULL) = 1`,
+      // PostgreSQL adds no booleans: the same rule in its words (SQLite's text stays as it was).
+      engine.kind === 'postgres'
+        ? sql`num_nonnulls(int_value, dec_value, text_value) = 1`
+        : sql`(int_value IS NOT NULL) + (dec_value IS NOT NULL) + (text_value IS NOT NULL) = 1`,
     )
     .execute();
 

@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
     .addColumn('user', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await sql`INSERT INTO audit_context (id, user) VALUES (1, '')`.execute(db);
+  // "user" quoted: a reserved word in PostgreSQL (the same statement for SQLite).
+  await sql`INSERT INTO audit_context (id, "user") VALUES (1, '')`.execute(db);
 
   await db.schema
     .createTable('trash')

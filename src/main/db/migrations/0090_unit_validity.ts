@@ -6,6 +6,7 @@
 //   by case are kept as they are (nothing renamed); the later ones get a key of their own and an
 //   event asking the user to change the code.
 import { sql, type Kysely } from 'kysely';
+import type { MigrationEngine } from './index';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const shortDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -16,7 +17,7 @@ function nextDay(iso: string): string {
 const codeKey = (code: string) => code.normalize('NFC').toLocaleLowerCase('vi');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
   const now = new Date().toISOString();
   const closed = (await db
     .selectFrom('units')
@@ -69,5 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       })
       .execute();
   }
-  await sql`CREATE UNIQUE INDEX units_code_key ON units (code_key)`.execute(db);
+  // PostgreSQL already gave that name to the constraint of migration 1's UNIQUE code (table_column_key).
+  if (engine.kind === 'postgres') await sql`CREATE UNIQUE INDEX units_code_key_unique ON units (code_key)`.execute(db);
+  else await sql`CREATE UNIQUE INDEX units_code_key ON units (code_key)`.execute(db);
 }

@@ -23,6 +23,8 @@ import * as m0100 from './0100_signer_signatures';
  * app code (they are frozen in time); db/database.ts's Engine satisfies it.
  */
 export interface MigrationEngine {
+  /** Only where the engines' SQL must differ (a migration's SQLite text never changes: copies are compared with it). */
+  readonly kind: 'sqlite' | 'postgres';
   /** A change the database refuses (a trigger): see RefusedChange in db/database.ts. */
   refuse(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped

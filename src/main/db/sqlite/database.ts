@@ -24,6 +24,7 @@ import { sqliteUnitSearch } from './search';
 import { createRefusedChange } from './rules';
 import { inspectSqliteFile } from './inspect-file';
 import { rebuildSqliteCopy } from './rebuild';
+import { sqliteCopy } from './copy';
 
 export interface OpenOptions {
   /** Path of an Electron-ABI better_sqlite3.node; omitted under plain Node. */
@@ -38,6 +39,13 @@ export const sqliteEngine: Engine = {
     return r.rows.map((c) => c.name);
   },
   unitSearch: sqliteUnitSearch,
+  listOf: (values) => sql`SELECT value FROM json_each(${JSON.stringify(values)})`,
+  objectAgg: (key, value) => sql<string>`json_group_object(${key}, ${value})`,
+  async auditUser(db) {
+    const r = await sql<{ user: string }>`SELECT "user" FROM audit_context WHERE id = 1`.execute(db);
+    return r.rows[0]?.user ?? '';
+  },
+  copy: sqliteCopy,
 };
 
 /**

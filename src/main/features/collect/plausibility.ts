@@ -9,6 +9,7 @@ import type { ReviewMessage } from '../../../shared/model/collect';
 import type { Template } from '../../../shared/model/template';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
+import { engineOf } from '../../db/database';
 import type { ReadBook } from './collect-reader';
 
 /** A value more than ten times the reference is "far outside". */
@@ -38,8 +39,8 @@ export async function loadReference(db: Executor, periodId: number, template: Te
     SELECT r.unit_id AS unit_id, r.period_id AS period_id, u.kind AS kind, v.field_key AS code,
       COALESCE(CAST(v.int_value AS TEXT), v.dec_value) AS value
     FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
-    WHERE r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED_STATUSES)}))
-      AND v.field_key IN (SELECT value FROM json_each(${JSON.stringify(codes)}))
+    WHERE r.status IN (${engineOf(db).listOf(COUNTED_STATUSES, 'text')})
+      AND v.field_key IN (${engineOf(db).listOf(codes, 'text')})
       AND (v.int_value IS NOT NULL OR v.dec_value IS NOT NULL)`.execute(db);
   for (const r of rows.rows) {
     if (r.period_id !== periodId) {

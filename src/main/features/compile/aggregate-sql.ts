@@ -30,6 +30,7 @@ import { todayIso } from '../../../shared/format';
 import type { TemplateIndicator } from '../../../shared/model/template';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
+import { engineOf } from '../../db/database';
 
 export interface WindowAggregation {
   aggregation: Aggregation;
@@ -37,7 +38,9 @@ export interface WindowAggregation {
   stats: WindowStats;
 }
 
-const json = (v: unknown) => JSON.stringify(v);
+/** A subquery of the values, whatever their number (the engine's way: a JSON array, an array parameter). */
+const intList = (db: Executor, values: number[]) => engineOf(db).listOf(values, 'integer');
+const textList = (db: Executor, values: string[]) => engineOf(db).listOf(values, 'text');
 const countedStatuses = sql.join(COUNTED_STATUSES.map((s) => sql.lit(s)));
 /** Which reports count: those sent or approved now, or — as of an earlier day — the ids that were then. */
 type Counted = RawBuilder<unknown>;
@@ -74,7 +77,7 @@ async function integerStats(
     // One period: a unit has one report, so one row per code; every code of the period is read
     // (the caller keeps those it asked for): no per-unit step, no list of codes to look up.
     const r = await sql<StatsRow>`
-      SELECT u.kind AS kind, v.field_key AS code, r.unit_id NOT IN (SELECT value FROM json_each(${json(outsiders)})) AS expected,
+      SELECT u.kind AS kind, v.field_key AS code, CASE WHEN r.unit_id IN (${intList(db, outsiders)}) THEN 0 ELSE 1 END AS expected,
         CAST(SUM(v.int_value) AS TEXT) AS total, COUNT(v.int_value) AS n,
         COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive,
         COUNT(*) - COUNT(v.int_value) AS other
@@ -88,12 +91,12 @@ async function integerStats(
     WITH uv AS (
       SELECT r.unit_id AS unit_id, v.field_key AS code, SUM(v.int_value) AS val, COUNT(v.int_value) AS n, COUNT(*) - COUNT(v.int_value) AS other
       FROM reports r JOIN report_values v ON v.report_id = r.id
-      WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND ${counted}
-        AND (v.field_key IN (SELECT value FROM json_each(${json(windowCodes)}))
-          OR (r.period_id = ${lastId} AND v.field_key IN (SELECT value FROM json_each(${json(lastCodes)}))))
+      WHERE r.period_id IN (${intList(db, ids)}) AND ${counted}
+        AND (v.field_key IN (${textList(db, windowCodes)})
+          OR (r.period_id = ${lastId} AND v.field_key IN (${textList(db, lastCodes)})))
       GROUP BY r.unit_id, v.field_key
     )
-    SELECT u.kind AS kind, uv.code AS code, uv.unit_id NOT IN (SELECT value FROM json_each(${json(outsiders)})) AS expected,
+    SELECT u.kind AS kind, uv.code AS code, CASE WHEN uv.unit_id IN (${intList(db, outsiders)}) THEN 0 ELSE 1 END AS expected,
       CAST(SUM(uv.val) AS TEXT) AS total, COUNT(CASE WHEN uv.n > 0 THEN 1 END) AS n,
       COUNT(CASE WHEN uv.val = 1 THEN 1 END) AS yes, COUNT(CASE WHEN uv.val > 0 THEN 1 END) AS positive,
       COUNT(CASE WHEN uv.other > 0 THEN 1 END) AS other
@@ -115,8 +118,8 @@ async function textRows(db: Executor, ids: number[], codes: string[], counted: C
   const r = await sql<ValueRow>`
     SELECT r.period_id AS period_id, r.unit_id AS unit_id, v.field_key AS code, v.text_value AS value
     FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND ${counted}
-      AND v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NOT NULL`.execute(db);
+    WHERE r.period_id IN (${intList(db, ids)}) AND ${counted}
+      AND v.field_key IN (${textList(db, codes)}) AND v.text_value IS NOT NULL`.execute(db);
   return r.rows;
 }
 
@@ -133,13 +136,11 @@ async function reportsWithValues(
 ): Promise<AggPeriod[]> {
   const ids = periods.map((p) => p.id);
   const which =
-    codes === 'all'
-      ? sql`v.text_value IS NULL`
-      : sql`v.field_key IN (SELECT value FROM json_each(${json(codes)})) AND v.text_value IS NULL`;
+    codes === 'all' ? sql`v.text_value IS NULL` : sql`v.field_key IN (${textList(db, codes)}) AND v.text_value IS NULL`;
   const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
-    SELECT r.period_id AS period_id, r.unit_id AS unit_id, json_group_object(v.field_key, COALESCE(CAST(v.int_value AS TEXT), v.dec_value)) AS vals
+    SELECT r.period_id AS period_id, r.unit_id AS unit_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value)`)} AS vals
     FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id IN (SELECT value FROM json_each(${json(ids)})) AND ${counted} AND ${which}
+    WHERE r.period_id IN (${intList(db, ids)}) AND ${counted} AND ${which}
     GROUP BY r.period_id, r.unit_id`.execute(db);
   const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
   for (const row of r.rows) {
@@ -158,7 +159,7 @@ async function statusEvents(db: Executor, periodIds: number[]): Promise<Map<numb
   const r = await sql<{ report_id: number; to_status: string; on_date: string }>`
     SELECT e.report_id AS report_id, e.to_status AS to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date
     FROM report_events e LEFT JOIN report_event_dates d ON d.event_id = e.id JOIN reports r ON r.id = e.report_id
-    WHERE r.period_id IN (SELECT value FROM json_each(${json(periodIds)})) ORDER BY e.id`.execute(db);
+    WHERE r.period_id IN (${intList(db, periodIds)}) ORDER BY e.id`.execute(db);
   const out = new Map<number, StatusEventFact[]>();
   for (const e of r.rows) {
     const list = out.get(e.report_id) ?? [];
@@ -198,7 +199,7 @@ export async function aggregateWindow(
     status: string;
     received_date: string | null;
   }>`
-    SELECT id, period_id, unit_id, status, received_date FROM reports WHERE period_id IN (SELECT value FROM json_each(${json(ids)}))`.execute(
+    SELECT id, period_id, unit_id, status, received_date FROM reports WHERE period_id IN (${intList(db, ids)})`.execute(
     db,
   );
   const past = today < todayIso();
@@ -229,13 +230,13 @@ export async function aggregateWindow(
     }
     reporting.set(row.unit_id, u);
   }
-  const counted: Counted = past ? sql`r.id IN (SELECT value FROM json_each(${json(countedIds)}))` : countedNow;
+  const counted: Counted = past ? sql`r.id IN (${intList(db, countedIds)})` : countedNow;
   // The expected units come in the register's order; units that reported without being
   // expected (rare) are placed among them by the same order.
   let units: AggUnit[] = expectedUnits.filter((u) => expected.has(u.id));
   if ([...reporting.keys()].some((id) => !expected.has(id)) || units.length !== expected.size) {
     const unitRows = await sql<{ id: number; code: string; name: string; kind: string }>`
-      SELECT id, code, name, kind FROM units WHERE id IN (SELECT value FROM json_each(${json([...new Set([...expected, ...reporting.keys()])])}))
+      SELECT id, code, name, kind FROM units WHERE id IN (${intList(db, [...new Set([...expected, ...reporting.keys()])])})
       ORDER BY sort_order, code`.execute(db);
     units = unitRows.rows.map((u): AggUnit => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }));
   }

@@ -79,7 +79,7 @@ export async function moveToTrash(
     }
   }
   await sql`DELETE FROM ${sql.table(table)} WHERE id = ${id}`.execute(trx);
-  const user = (await trx.selectFrom('audit_context').select('user').executeTakeFirst())?.user ?? '';
+  const user = await engineOf(trx).auditUser(trx);
   const res = await trx
     .insertInto('trash')
     .values({
