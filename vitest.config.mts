@@ -21,13 +21,15 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/postgres*.test.ts'] },
+      },
       {
         extends: true,
         test: {
           name: 'postgres',
           include: [...ON_POSTGRES, 'tests/unit/postgres*.test.ts'],
-          exclude: ['tests/unit/postgres-cli.test.ts'],
           env: { BCNV_TEST_DATABASE: 'postgres' },
           // The server starts once per test file (a few seconds) and each test migrates its own database.
           testTimeout: 0,
