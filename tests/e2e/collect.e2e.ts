@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openE2E, type E2E } from './harness';
 import { fillWorkbook, filesIn, readBytes, setupCollect, type CollectSetup } from '../unit/collect-helpers';
-import { exportCollectBooks } from '../../src/main/features/collect/collect';
+import { exportCollectBooks } from '../../src/main/features/collect/collect-export';
 import { getReportForm, saveReportValues } from '../../src/main/features/reports/reports';
 import { saveValuesInput } from '../../src/shared/contract/reports';
 

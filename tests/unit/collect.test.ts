@@ -6,12 +6,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
-import {
-  analyzeCollect,
-  commitCollect,
-  exportCollect,
-  exportCollectBooks,
-} from '../../src/main/features/collect/collect';
+import { analyzeCollect } from '../../src/main/features/collect/collect-review';
+import { commitCollect } from '../../src/main/features/collect/collect';
+import { exportCollect, exportCollectBooks } from '../../src/main/features/collect/collect-export';
 import { buildCollectWorkbook, collectFileName, META_SHEET } from '../../src/main/features/collect/collect-book';
 import { INPUT_SHEET } from '../../src/main/features/collect/collect-cells';
 import { MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, readInputFile } from '../../src/main/workbooks/xlsx-input';

@@ -12,7 +12,7 @@ import { migrations } from '../../src/main/db/migrations';
 import { tempDir } from './helpers';
 import { openCore } from '../../src/main/app';
 import { setupCollect } from './collect-helpers';
-import { exportCollectBooks } from '../../src/main/features/collect/collect';
+import { exportCollectBooks } from '../../src/main/features/collect/collect-export';
 import { folderPlatform } from '../../src/main/platform/platform';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 100);

@@ -11,7 +11,9 @@ import type { Core } from '../../src/main/core/core';
 import { freshCore, tempDir } from './helpers';
 import { addUnits, apiOf, sendReport, templateId, thisYear, type Api } from './workflow-helpers';
 import { fillWorkbook, filesIn, readBytes, setupCollect } from './collect-helpers';
-import { analyzeCollect, commitCollect, exportCollectBooks } from '../../src/main/features/collect/collect';
+import { analyzeCollect } from '../../src/main/features/collect/collect-review';
+import { commitCollect } from '../../src/main/features/collect/collect';
+import { exportCollectBooks } from '../../src/main/features/collect/collect-export';
 
 let core: Core;
 let api: Api;

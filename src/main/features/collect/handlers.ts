@@ -1,7 +1,9 @@
 // collect: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
 import { formatNumber } from '../../../shared/format';
-import { analyzeCollect, commitCollect, exportCollect } from './collect';
+import { analyzeCollect } from './collect-review';
+import { commitCollect } from './collect';
+import { exportCollect } from './collect-export';
 
 export const collectHandlers = {
   'collect.export': (core, a) => exportCollect(core, a),
