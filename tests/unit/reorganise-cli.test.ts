@@ -54,6 +54,10 @@ describe('reorganisation CLI', () => {
     expect((await run('units', 'lineage', 'X2-16')).out).toMatch(/Hình thành từ:\n {2}Đổi tên từ 01\/07\/2025: H2X16/);
     expect((await run('units', 'reorganisations')).out).toMatch(/^1\t01\/07\/2025\tSắp xếp 190 đơn vị/);
 
+    // Nothing names the old units (no plan, period or round yet): nothing to re-point.
+    expect((await run('units', 'repoint')).out).toBe(
+      'Lần sắp xếp số 1 (từ ngày 01/07/2025): 0 đề xuất chuyển sang đơn vị mới; 0 kỳ báo cáo đã kết thúc trước ngày này giữ nguyên đơn vị cũ.',
+    );
     const undone = await run('units', 'reorganise-undo', '1');
     expect(undone.out).toBe('Đã hoàn tác: khôi phục 191 đơn vị, bỏ 40 đơn vị mới.');
     expect((await run('units', 'lineage', 'H1X18')).out).toMatch(/Chưa qua lần sắp xếp nào/);

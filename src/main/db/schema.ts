@@ -112,9 +112,22 @@ export interface UnitLineageTable {
   effective_date: string;
 }
 
+/** A confirmed re-pointing after a reorganisation (migration 0120). */
+export interface ReorgRepointTable {
+  id: Generated<number>;
+  reorganisation_id: number;
+  area: string;
+  owner_id: number;
+  from_unit_id: number;
+  to_unit_ids: string;
+  actor: string;
+  at: string;
+}
+
 export interface DB extends SafetyTables, DocTemplateTables {
   reorganisations: ReorganisationTable;
   unit_lineage: UnitLineageTable;
+  reorg_repoints: ReorgRepointTable;
   agency: AgencyTable;
   signers: SignerTable;
   signer_signatures: SignerSignatureTable;

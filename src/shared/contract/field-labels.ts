@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, string> = {
   jobId: 'Mã công việc',
   keep: 'Giữ lại',
   key: 'Khóa',
+  keys: 'Các đề xuất đã chọn',
   kind: 'Loại',
   kinds: 'Các loại',
   label: 'Nhãn',

@@ -94,3 +94,43 @@ export interface UnitLineage {
   /** The units it went into. */
   wentInto: LineageLink[];
 }
+
+/** What names a unit and may be re-pointed to its successors after a reorganisation. */
+export const REPOINT_AREAS = ['plan_task', 'period_list', 'period_expected', 'scoring_round'] as const;
+export type RepointArea = (typeof REPOINT_AREAS)[number];
+
+export const REPOINT_AREA_LABELS: Record<RepointArea, string> = {
+  plan_task: 'Nhiệm vụ của văn bản chỉ đạo',
+  period_list: 'Danh sách đơn vị của kỳ báo cáo',
+  period_expected: 'Danh sách đơn vị phải báo cáo đã chốt',
+  scoring_round: 'Đợt chấm điểm',
+};
+
+export interface RepointUnit {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** One place that still names an old unit, with the units proposed in its stead. */
+export interface RepointProposal {
+  /** "area:owner:old unit", what the user confirms. */
+  key: string;
+  area: RepointArea;
+  ownerId: number;
+  /** The plan and task, the period or the round, in Vietnamese. */
+  owner: string;
+  oldUnit: RepointUnit;
+  /** The units that took the old one over (empty: abolished, it is only taken off). */
+  successors: RepointUnit[];
+  /** '' when it can be applied; otherwise why not (Vietnamese). */
+  blocked: string;
+}
+
+export interface RepointList {
+  reorganisationId: number;
+  effectiveDate: string;
+  proposals: RepointProposal[];
+  /** Periods whose data window ended before the date: they keep their old units. */
+  closedPeriodsKept: number;
+}

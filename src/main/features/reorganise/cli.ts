@@ -3,17 +3,34 @@
 import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
 import { formatDateShort } from '../../../shared/format';
-import { REORG_CHANGE_LABELS, type LineageLink, type ReorgPreview } from '../../../shared/model/reorganise';
+import {
+  REORG_CHANGE_LABELS,
+  REPOINT_AREA_LABELS,
+  type LineageLink,
+  type ReorgPreview,
+} from '../../../shared/model/reorganise';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
-import { CliFailure, flagValue, parseArgs, readInputBytes, withApp, type CliApp, type CliIo } from '../../cli/kit';
+import {
+  CliFailure,
+  flagValue,
+  parseArgs,
+  readInputBytes,
+  withApp,
+  type CliApp,
+  type CliIo,
+  type ContractCall,
+} from '../../cli/kit';
 
 export const REORGANISE_USAGE = `  units reorganise FILE.xlsx [--date YYYY-MM-DD] [--apply]
                                                sắp xếp lại đơn vị theo phụ lục quyết định (mặc định: chỉ xem trước)
   units reorganisations                        các lần sắp xếp đơn vị
   units reorganise-undo ID                     hoàn tác một lần sắp xếp (khi đơn vị mới chưa được dùng)
-  units lineage MÃ                             đơn vị hình thành từ đâu, chuyển sang đâu`;
+  units lineage MÃ                             đơn vị hình thành từ đâu, chuyển sang đâu
+  units repoint [ID] [--confirm all|KHÓA,KHÓA…] [--actor TÊN]
+                                               văn bản, kỳ báo cáo, đợt chấm điểm còn ghi đơn vị cũ: đề xuất chuyển
+                                               sang đơn vị mới (mặc định: lần sắp xếp gần nhất; chỉ xem)`;
 
-const ACTIONS = ['reorganise', 'reorganisations', 'reorganise-undo', 'lineage'];
+const ACTIONS = ['reorganise', 'reorganisations', 'reorganise-undo', 'lineage', 'repoint'];
 
 export function isReorganiseCommand(action: string | undefined): boolean {
   return action !== undefined && ACTIONS.includes(action);
@@ -47,10 +64,10 @@ const linkText = (l: LineageLink) =>
   `${REORG_CHANGE_LABELS[l.change]} từ ${formatDateShort(l.effectiveDate)}${pct(l.share)}: ${l.unit ? `${l.unit.code} — ${l.unit.name}` : '(không có đơn vị nhận)'}`;
 
 export async function runReorganiseCli(argv: string[], dbPath: string, app: CliApp, io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(argv, ['--date'], ['--apply']);
+  const { positional, flags } = parseArgs(argv, ['--date', '--confirm', '--actor'], ['--apply']);
   const [, action, arg] = positional;
   const json = flags.has('--json');
-  if (action !== 'reorganisations' && !arg) {
+  if (action !== 'reorganisations' && action !== 'repoint' && !arg) {
     io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n${REORGANISE_USAGE}`);
     return 1;
   }
@@ -86,6 +103,7 @@ export async function runReorganiseCli(argv: string[], dbPath: string, app: CliA
       io.out(json ? JSON.stringify(r) : `Đã hoàn tác: khôi phục ${r.restored} đơn vị, bỏ ${r.removed} đơn vị mới.`);
       return 0;
     }
+    if (action === 'repoint') return repoint(call, arg, flags, io);
     const l = await call('reorganise.lineage', { code: arg! });
     if (json) {
       io.out(JSON.stringify(l, null, 2));
@@ -99,4 +117,39 @@ export async function runReorganiseCli(argv: string[], dbPath: string, app: CliA
     if (!l.formedFrom.length && !l.wentInto.length) io.out('Chưa qua lần sắp xếp nào.');
     return 0;
   });
+}
+
+async function repoint(call: ContractCall, arg: string | undefined, flags: Map<string, string | true>, io: CliIo) {
+  let id = arg === undefined ? null : Number(arg);
+  if (id === null) {
+    const latest = (await call('reorganise.list', {})).find((r) => !r.undoneAt);
+    if (!latest) throw new CliFailure('Chưa có lần sắp xếp đơn vị nào (chưa hoàn tác).');
+    id = latest.id;
+  }
+  if (!Number.isInteger(id) || id <= 0) throw new CliFailure(`Lỗi: số lần sắp xếp "${arg}" không hợp lệ.`);
+  let list = await call('reorganise.repointList', { id });
+  const chosen = flagValue(flags, '--confirm');
+  if (chosen) {
+    const keys =
+      chosen === 'all'
+        ? list.proposals.filter((p) => !p.blocked).map((p) => p.key)
+        : chosen.split(',').map((k) => k.trim());
+    if (!keys.length) throw new CliFailure('Không có đề xuất nào chuyển được.');
+    const r = await call('reorganise.repoint', { id, keys, actor: flagValue(flags, '--actor') ?? '' });
+    io.out(`Đã chuyển ${r.applied} đề xuất theo lần sắp xếp số ${id}.`);
+    list = r.list;
+  }
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(list, null, 2));
+    return 0;
+  }
+  io.out(
+    `Lần sắp xếp số ${id} (từ ngày ${formatDateShort(list.effectiveDate)}): ${list.proposals.length} đề xuất chuyển sang đơn vị mới; ${list.closedPeriodsKept} kỳ báo cáo đã kết thúc trước ngày này giữ nguyên đơn vị cũ.`,
+  );
+  for (const p of list.proposals)
+    io.out(
+      `  ${p.key}\t${REPOINT_AREA_LABELS[p.area]}\t${p.owner}\t${p.oldUnit.code} → ${p.successors.map((s) => s.code).join(', ') || '(bỏ ra)'}${p.blocked ? `\tKhông chuyển: ${p.blocked}` : ''}`,
+    );
+  if (list.proposals.length && !chosen) io.out('Chỉ xem: thêm --confirm all hoặc --confirm KHÓA,KHÓA để chuyển.');
+  return 0;
 }

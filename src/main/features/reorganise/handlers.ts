@@ -7,11 +7,14 @@ import {
   undoReorganisation,
   unitLineage,
 } from './reorganise';
+import { applyRepoint, repointList } from './repoint';
 
 export const reorganiseHandlers = {
   'reorganise.preview': (core, a) => previewReorganisation(core.db, a.fileName, a.data, a.date),
   'reorganise.apply': (core, a) => applyReorganisation(core.db, a.fileName, a.data, a.date),
   'reorganise.undo': (core, a) => undoReorganisation(core.db, a.id),
   'reorganise.list': (core) => listReorganisations(core.db),
+  'reorganise.repointList': (core, a) => repointList(core.db, a.id),
+  'reorganise.repoint': (core, a) => applyRepoint(core.db, a),
   'reorganise.lineage': (core, a) => unitLineage(core.db, a.code),
 } satisfies Partial<Handlers>;

@@ -203,6 +203,16 @@ export async function undoReorganisation(
       .where('undone_at', 'is', null)
       .executeTakeFirst();
     if (later) throw new AppError('REORG_LATER', `Hãy hoàn tác lần sắp xếp số ${later.id} (sau lần này) trước.`);
+    const repointed = await trx
+      .selectFrom('reorg_repoints')
+      .select('id')
+      .where('reorganisation_id', '=', id)
+      .executeTakeFirst();
+    if (repointed)
+      throw new AppError(
+        'REORG_REPOINTED',
+        `Không hoàn tác được: đã chuyển văn bản chỉ đạo, kỳ báo cáo hoặc đợt chấm điểm sang đơn vị mới theo lần sắp xếp số ${id}.`,
+      );
     const kept = JSON.parse(r.before_json) as Kept;
     const created = JSON.parse(r.created_ids_json) as number[];
     await trx.deleteFrom('unit_lineage').where('reorganisation_id', '=', id).execute();

@@ -117,96 +117,101 @@ export async function changeRoundUnits(
   remove: number[],
   now = new Date(),
 ): Promise<ScoringRound> {
-  return db.transaction().execute(async (trx) => {
-    const r = await roundRow(trx, roundId);
-    const set = await getCriteriaSet(trx, r.set_id);
-    const both = add.filter((id) => remove.includes(id));
-    if (both.length > 0)
-      throw new AppError('BAD_REQUEST', `Đơn vị có mã số ${both.join(', ')} vừa được thêm vừa bị bỏ khỏi đợt.`, {
+  return db.transaction().execute((trx) => changeRoundUnitsIn(trx, roundId, add, remove, now));
+}
+
+/** changeRoundUnits inside the caller's transaction (a reorganisation's re-pointing). */
+export async function changeRoundUnitsIn(
+  trx: Executor,
+  roundId: number,
+  add: number[],
+  remove: number[],
+  now = new Date(),
+): Promise<ScoringRound> {
+  const r = await roundRow(trx, roundId);
+  const set = await getCriteriaSet(trx, r.set_id);
+  const both = add.filter((id) => remove.includes(id));
+  if (both.length > 0)
+    throw new AppError('BAD_REQUEST', `Đơn vị có mã số ${both.join(', ')} vừa được thêm vừa bị bỏ khỏi đợt.`, {
+      field: 'unitIds',
+    });
+  const scorings = await trx
+    .selectFrom('scorings as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.unit_id', 's.position', 'u.name'])
+    .where('s.round_id', '=', roundId)
+    .execute();
+  const byUnit = new Map(scorings.map((s) => [s.unit_id, s]));
+  for (const unitId of remove) {
+    const s = byUnit.get(unitId);
+    if (!s)
+      throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt "${r.name}".`, {
         field: 'unitIds',
       });
-    const scorings = await trx
-      .selectFrom('scorings as s')
-      .innerJoin('units as u', 'u.id', 's.unit_id')
-      .select(['s.id', 's.unit_id', 's.position', 'u.name'])
-      .where('s.round_id', '=', roundId)
+    const scored = await trx
+      .selectFrom('scoring_lines')
+      .select('code')
+      .where('scoring_id', '=', s.id)
+      .where((eb) => eb.or([eb('self_c', 'is not', null), eb('appraised_c', 'is not', null)]))
+      .executeTakeFirst();
+    const event = await trx.selectFrom('scoring_events').select('id').where('scoring_id', '=', s.id).executeTakeFirst();
+    const evidence = await trx
+      .selectFrom('scoring_evidence')
+      .select('id')
+      .where('scoring_id', '=', s.id)
+      .executeTakeFirst();
+    if (scored || event || evidence) {
+      throw new AppError(
+        'UNIT_SCORED',
+        `Không bỏ được ${s.name} khỏi đợt "${r.name}": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).`,
+        { field: 'unitIds' },
+      );
+    }
+  }
+  const all = await listUnits(trx, { includeClosed: true });
+  const units = new Map(all.map((u) => [u.id, u]));
+  for (const unitId of add) {
+    const u = units.get(unitId);
+    if (!u) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${unitId}.`, { field: 'unitIds' });
+    if (byUnit.has(unitId))
+      throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt "${r.name}".`, { field: 'unitIds' });
+    if (!activeInYear(u, r.year, now))
+      throw new AppError('UNIT_INACTIVE', `${u.name} không hoạt động trong năm ${r.year}, không thêm vào đợt được.`, {
+        field: 'unitIds',
+      });
+  }
+  if (scorings.length - remove.length + add.length === 0)
+    throw new AppError('NO_UNITS', `Đợt "${r.name}" phải còn ít nhất một đơn vị.`, { field: 'unitIds' });
+  for (const unitId of remove) {
+    const s = byUnit.get(unitId)!;
+    await trx.deleteFrom('scoring_lines').where('scoring_id', '=', s.id).execute();
+    await trx.deleteFrom('scorings').where('id', '=', s.id).execute();
+  }
+  const items = scoreItems(set);
+  let position = Math.max(0, ...scorings.map((s) => s.position));
+  for (const unitId of new Set(add)) {
+    const s = await trx
+      .insertInto('scorings')
+      .values({ round_id: roundId, unit_id: unitId, position: ++position, locked: 0, updated_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('scoring_lines')
+      .values(
+        items.map((it) => ({
+          scoring_id: s.id,
+          code: it.code,
+          kind: it.kind,
+          max_c: toCenti(it.maxPoints)!,
+          self_c: null,
+          self_note: '',
+          appraised_c: null,
+          reason: '',
+        })),
+      )
       .execute();
-    const byUnit = new Map(scorings.map((s) => [s.unit_id, s]));
-    for (const unitId of remove) {
-      const s = byUnit.get(unitId);
-      if (!s)
-        throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt "${r.name}".`, {
-          field: 'unitIds',
-        });
-      const scored = await trx
-        .selectFrom('scoring_lines')
-        .select('code')
-        .where('scoring_id', '=', s.id)
-        .where((eb) => eb.or([eb('self_c', 'is not', null), eb('appraised_c', 'is not', null)]))
-        .executeTakeFirst();
-      const event = await trx
-        .selectFrom('scoring_events')
-        .select('id')
-        .where('scoring_id', '=', s.id)
-        .executeTakeFirst();
-      const evidence = await trx
-        .selectFrom('scoring_evidence')
-        .select('id')
-        .where('scoring_id', '=', s.id)
-        .executeTakeFirst();
-      if (scored || event || evidence) {
-        throw new AppError(
-          'UNIT_SCORED',
-          `Không bỏ được ${s.name} khỏi đợt "${r.name}": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).`,
-          { field: 'unitIds' },
-        );
-      }
-    }
-    const all = await listUnits(trx, { includeClosed: true });
-    const units = new Map(all.map((u) => [u.id, u]));
-    for (const unitId of add) {
-      const u = units.get(unitId);
-      if (!u) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${unitId}.`, { field: 'unitIds' });
-      if (byUnit.has(unitId))
-        throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt "${r.name}".`, { field: 'unitIds' });
-      if (!activeInYear(u, r.year, now))
-        throw new AppError('UNIT_INACTIVE', `${u.name} không hoạt động trong năm ${r.year}, không thêm vào đợt được.`, {
-          field: 'unitIds',
-        });
-    }
-    if (scorings.length - remove.length + add.length === 0)
-      throw new AppError('NO_UNITS', `Đợt "${r.name}" phải còn ít nhất một đơn vị.`, { field: 'unitIds' });
-    for (const unitId of remove) {
-      const s = byUnit.get(unitId)!;
-      await trx.deleteFrom('scoring_lines').where('scoring_id', '=', s.id).execute();
-      await trx.deleteFrom('scorings').where('id', '=', s.id).execute();
-    }
-    const items = scoreItems(set);
-    let position = Math.max(0, ...scorings.map((s) => s.position));
-    for (const unitId of new Set(add)) {
-      const s = await trx
-        .insertInto('scorings')
-        .values({ round_id: roundId, unit_id: unitId, position: ++position, locked: 0, updated_at: now.toISOString() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('scoring_lines')
-        .values(
-          items.map((it) => ({
-            scoring_id: s.id,
-            code: it.code,
-            kind: it.kind,
-            max_c: toCenti(it.maxPoints)!,
-            self_c: null,
-            self_note: '',
-            appraised_c: null,
-            reason: '',
-          })),
-        )
-        .execute();
-    }
-    return getRound(trx, roundId);
-  });
+  }
+  return getRound(trx, roundId);
 }
 
 export async function getRound(db: Executor, id: number): Promise<ScoringRound> {
