@@ -173,6 +173,9 @@ describe('issue 13 as a user sees it', () => {
     );
     await t.shot('06b-compile-breach-note');
     await page.goto(`${t.bridge.url}#/cham-diem`);
+    // Xã số 1 has one criterion of eighteen scored: its class is provisional, and said so.
+    await expect.poll(() => page.locator('[data-testid=total-final]').innerText()).toContain('Tạm tính: ');
+    expect(await page.locator('[data-testid=total-final]').innerText()).toMatch(/còn \d+ tiêu chí chưa chấm/);
     await page.click('button:has-text("Kết quả, xếp hạng")');
     await expect
       .poll(() => page.locator('[data-testid=unscored]').innerText())

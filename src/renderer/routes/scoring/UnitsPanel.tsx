@@ -133,7 +133,8 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
       <div className="rp-card-label">{label}</div>
       <div className="rp-card-value">{formatPoints(t.total)}</div>
       <div className="rp-card-sub">
-        {t.classLabel}
+        {/* With criteria still unscored the class is only where the points stand so far. */}
+        {t.missing ? `Tạm tính: ${t.classLabel}` : t.classLabel}
         <br />
         tiêu chí {formatPoints(t.base)} · thưởng {formatPoints(t.bonus)}
         {t.bonusUncapped > t.bonus ? ` (đã giới hạn từ ${formatPoints(t.bonusUncapped)})` : ''} · trừ{' '}
