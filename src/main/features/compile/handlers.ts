@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Core } from '../../core/core';
 import type { Handlers } from '../../core/handlers';
 import { sessionSlot } from '../../core/session';
+import { keptRead } from '../../core/read-cache';
+import { todayIso } from '../../../shared/format';
 import {
   emailDraft,
   exportExcel,
@@ -27,7 +29,8 @@ function remembered<T extends { path: string | null }>(core: Core, saved: T): T 
 
 export const compileHandlers = {
   'compile.show': (core, a) => showCompile(core.db, a),
-  'compile.draft': (core, a) => getDraft(core.db, a),
+  'compile.draft': (core, a) =>
+    keptRead(core.db, `draft ${JSON.stringify({ ...a, today: a.today ?? todayIso() })}`, () => getDraft(core.db, a)),
   'compile.refreshDraft': (core, a) => refreshDraft(core.db, a),
   'compile.saveDraft': (core, a) => saveDraft(core.db, a),
   'compile.settings': (core) => getCompileSettings(core.db),

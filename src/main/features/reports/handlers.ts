@@ -5,6 +5,8 @@ import { acceptReport, reopenReport, returnReport, submitReport, transitionRepor
 import { periodBoard, reportingTrend } from './board';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
+import { keptRead } from '../../core/read-cache';
+import { todayIso } from '../../../shared/format';
 
 export const reportsHandlers = {
   'reports.form': (core, a) => getReportForm(core.db, a.periodId, a.unitId),
@@ -16,8 +18,14 @@ export const reportsHandlers = {
   'reports.reopen': (core, a) => reopenReport(core.db, a),
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
-  'dashboard.board': (core, a) => periodBoard(core.db, a.periodId, a.asOf ?? a.today ?? undefined),
+  'dashboard.board': (core, a) => {
+    const asOf = a.asOf ?? a.today ?? todayIso();
+    return keptRead(core.db, `board ${a.periodId} ${asOf}`, () => periodBoard(core.db, a.periodId, asOf));
+  },
   'reports.reminder': async (core, a) =>
     exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a),
-  'dashboard.trend': (core, a) => reportingTrend(core.db, a.limit, a.asOf ?? a.today ?? undefined),
+  'dashboard.trend': (core, a) => {
+    const asOf = a.asOf ?? a.today ?? todayIso();
+    return keptRead(core.db, `trend ${a.limit} ${asOf}`, () => reportingTrend(core.db, a.limit, asOf));
+  },
 } satisfies Partial<Handlers>;

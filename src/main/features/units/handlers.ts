@@ -5,9 +5,10 @@ import { moveUnit } from './move';
 import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, reopenUnit, unitHistory, updateUnit } from './units';
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
 import { saveExport } from '../../platform/exports';
+import { keptRead } from '../../core/read-cache';
 
 export const unitsHandlers = {
-  'units.list': (core, a) => listUnits(core.db, a),
+  'units.list': (core, a) => keptRead(core.db, `units ${JSON.stringify(a)}`, () => listUnits(core.db, a)),
   'units.get': (core, a) => getUnit(core.db, a.id),
   'units.create': (core, a) => createUnit(core.db, a),
   'units.update': (core, a) => updateUnit(core.db, a.id, a.unit),

@@ -1,0 +1,42 @@
+// Reads whose cost grows with the register (the status board, the trend, a compile, the unit list)
+// are kept until the database changes, so opening a screen again or switching back to a period
+// costs the same for 10 units as for 1,000. The key adds SQLite's data_version (commits by other
+// connections: the command line, a second window) to total_changes() (rows this connection has
+// changed), so any write anywhere drops every kept read. An engine without such a counter
+// (PostgreSQL) reads afresh every time.
+import { sql } from 'kysely';
+import { engineOf, type AnyDb } from '../db/database';
+
+const KEEP = 24;
+const kept = new WeakMap<object, { stamp: string; reads: Map<string, Promise<unknown>> }>();
+
+/** Changes whenever a row of the database changes, by this connection or another; null: not known. */
+async function changeStamp(db: AnyDb): Promise<string | null> {
+  if (engineOf(db).kind !== 'sqlite') return null;
+  const r = await sql<{
+    v: number;
+    c: number;
+  }>`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`.execute(db);
+  const row = r.rows[0];
+  return row ? `${row.v}:${row.c}` : null;
+}
+
+/** `read()` once per `key` until the database changes; the result is shared: callers must not change it. */
+export async function keptRead<T>(db: AnyDb, key: string, read: () => Promise<T>): Promise<T> {
+  const stamp = await changeStamp(db);
+  if (stamp === null) return read();
+  let cache = kept.get(db);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, reads: new Map() };
+    kept.set(db, cache);
+  }
+  const hit = cache.reads.get(key);
+  if (hit) return hit as Promise<T>;
+  const reads = cache.reads;
+  const p = read();
+  reads.set(key, p);
+  if (reads.size > KEEP) reads.delete(reads.keys().next().value!);
+  // a failed read is not kept: the next call tries again
+  p.catch(() => reads.delete(key));
+  return p;
+}

@@ -1,0 +1,78 @@
+// Kept reads: a read of the whole register is answered again from memory until the database
+// changes — by this connection, by another process on the same file, or through the contract.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/core';
+import { keptRead } from '../../src/main/core/read-cache';
+import { createDispatch } from '../../src/main/dispatch';
+import { freshCore, tempDir } from './helpers';
+
+let core: Core;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir('bcnv-kept-');
+  core = await freshCore({ dir });
+});
+afterEach(async () => {
+  await core.close();
+});
+
+const unit = (code: string) => ({
+  code,
+  name: `Đơn vị ${code}`,
+  shortName: '',
+  kind: 'ubnd_xa' as const,
+  parentId: null,
+  email: '',
+  contactPerson: '',
+  phone: '',
+  activeFrom: null,
+  activeTo: null,
+});
+
+describe('a kept read', () => {
+  it('is read once while nothing changes, and again after a write on this connection', async () => {
+    let reads = 0;
+    const read = () => keptRead(core.db, 'k', async () => ++reads);
+    expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
+    await core.db.insertInto('app_settings').values({ key: 'x', value: '1' }).execute();
+    expect(await read()).toBe(2);
+    expect(await read()).toBe(2);
+    // another key is read on its own
+    expect(await keptRead(core.db, 'other', async () => 'b')).toBe('b');
+  });
+
+  it('is read again after another process commits to the same file', async () => {
+    let reads = 0;
+    const read = () => keptRead(core.db, 'k', async () => ++reads);
+    expect([await read(), await read()]).toEqual([1, 1]);
+    const other = new Database(path.join(dir, 'test.db'));
+    other.prepare(`INSERT INTO app_settings (key, value) VALUES ('y', '2')`).run();
+    other.close();
+    expect(await read()).toBe(2);
+  });
+
+  it('is not kept when it fails', async () => {
+    let reads = 0;
+    const failing = () =>
+      keptRead(core.db, 'f', async () => {
+        reads++;
+        throw new Error('hỏng');
+      });
+    await expect(failing()).rejects.toThrow('hỏng');
+    await expect(failing()).rejects.toThrow('hỏng');
+    expect(reads).toBe(2);
+  });
+
+  it('never shows a stale unit list through the contract', async () => {
+    const call = createDispatch(core);
+    expect(await call('units.list', {})).toEqual({ ok: true, value: [] });
+    expect(await call('units.create', unit('X1'))).toMatchObject({ ok: true });
+    const after = (await call('units.list', {})) as { ok: true; value: { code: string }[] };
+    expect(after.value.map((u) => u.code)).toEqual(['X1']);
+    expect(await call('units.create', unit('X2'))).toMatchObject({ ok: true });
+    const again = (await call('units.list', { search: 'x2' })) as { ok: true; value: { code: string }[] };
+    expect(again.value.map((u) => u.code)).toEqual(['X2']);
+  });
+});
