@@ -145,10 +145,13 @@ describe('Nhập văn bản in chromium', () => {
     await page.waitForSelector('[role=alert]:has-text("đã có trong danh sách")');
     await t.shot('06-duplicate-asked');
     expect((await t.bridge.core.db.selectFrom('plans').select('id').execute()).length).toBe(1);
+    const periodsBefore = (await t.bridge.core.db.selectFrom('periods').select('id').execute()).length;
     await page.check('input[name=allowDuplicate]');
     await page.click('button:has-text("Lưu văn bản, nhiệm vụ và kỳ báo cáo")');
-    await page.waitForSelector('.notice-ok:has-text("Đã lưu văn bản")');
+    // its period exists already: named in the notice, not made a second time
+    await page.waitForSelector('.notice-ok:has-text("Đã có sẵn, không tạo lại")');
     expect((await t.bridge.core.db.selectFrom('plans').select('id').execute()).length).toBe(2);
+    expect((await t.bridge.core.db.selectFrom('periods').select('id').execute()).length).toBe(periodsBefore);
     expect(t.problems).toEqual([]);
   });
 });

@@ -154,13 +154,15 @@ describe('planImport', () => {
     expect(!r.ok && r.error.code).toBe('DUPLICATE_PLAN');
     expect(!r.ok && r.error.message).toContain('đã có trong danh sách (mã số');
     expect(databaseFingerprint(core)).toBe(before);
-    // Saved twice on purpose: its periods exist already (a duplicate period is refused), so none again.
+    // Saved twice on purpose: its periods exist already, so they are named and not made again.
     const second = await call<PlanImportResult>('planImport.save', {
       ...proposalToSaveInput(again),
-      periods: [],
       allowDuplicate: true,
     });
     expect(second.plan.id).not.toBe(first.plan.id);
+    expect(second.periods).toEqual([]);
+    expect(second.existingPeriods.map((p) => p.id)).toEqual(first.periods.map((p) => p.id));
+    expect(second.existingPeriods.every((p) => p.planId === first.plan.id)).toBe(true);
   });
 
   it("never offers the issuing agency or a person's post as a unit", async () => {

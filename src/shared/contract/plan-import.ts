@@ -82,7 +82,10 @@ export interface PlanExportResult extends SavedDocument {
 
 export interface PlanImportResult {
   plan: Plan;
+  /** The periods created for the plan. */
   periods: Period[];
+  /** Periods the plan asks for that already existed (same kind, time and template): not made again. */
+  existingPeriods: Period[];
   createdUnits: Unit[];
 }
 

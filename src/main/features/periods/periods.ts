@@ -35,7 +35,8 @@ const indexOf = (data: Pick<PeriodData, 'type' | 'index'>): number | null =>
   data.type === 'month' || data.type === 'quarter' ? data.index : data.type === 'half' && data.index === 2 ? 2 : null;
 
 /** A period of the same kind, year (and month, quarter or half, or window) and template: refused. */
-async function duplicateOf(
+/** The period of the same kind, time and template, if there is one (periods are never made twice). */
+export async function duplicateOf(
   db: Executor,
   data: PeriodData,
   windowStart: string,

@@ -151,6 +151,7 @@ export async function runPlanTextCli(
                   windowEnd: p.windowEnd,
                   deadline: p.deadline,
                 })),
+                existingPeriods: r.existingPeriods.map((p) => ({ id: p.id, name: p.name })),
                 createdUnits: r.createdUnits.map((u) => ({ id: u.id, code: u.code, name: u.name })),
                 warnings,
               },
@@ -159,6 +160,7 @@ export async function runPlanTextCli(
             )
           : [
               `Đã lưu văn bản mã số ${r.plan.id}: ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo.`,
+              ...r.existingPeriods.map((p) => `Kỳ "${p.name}" (mã số ${p.id}) đã có sẵn: không tạo lại.`),
               ...warnings.map((w) => `Lưu ý: ${w}`),
             ].join('\n'),
       );

@@ -13,7 +13,7 @@ import { UNIT_KINDS, type Unit } from '../../../shared/model/unit';
 import { parsePlanText } from './reader/parse';
 import { readPlanFile } from './reader/read-file';
 import { getPlan, insertPlan, type PlanData } from '../plans/plans';
-import { insertPeriod } from '../periods/periods';
+import { duplicateOf, getPeriod, insertPeriod } from '../periods/periods';
 import { insertUnit } from '../units/units';
 
 type SaveInput = z.output<typeof planImportSaveInput>;
@@ -166,6 +166,7 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
 
     // 3. the periods, expecting the units the tasks name (every kind when they name none)
     const periods = [];
+    const existingPeriods = [];
     if (input.periods.length) {
       const templateId =
         input.templateId ?? (await trx.selectFrom('templates').select('id').orderBy('id').executeTakeFirst())?.id;
@@ -199,26 +200,28 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
         ? { mode: 'list' as const, kinds: [], unitIds }
         : { mode: 'kinds' as const, kinds: kinds.length ? kinds : [...UNIT_KINDS], unitIds: [] };
       for (const [i, p] of input.periods.entries()) {
+        const data = {
+          type: p.type,
+          year: p.year,
+          index: p.index,
+          name: p.name,
+          windowStart: p.windowStart,
+          windowEnd: p.windowEnd,
+          deadline: p.deadline,
+          templateId,
+          planId: plan.id,
+          expected,
+          note: `Theo ${plan.summary}`.slice(0, 2000),
+        };
+        // a period already kept (the same plan saved again, or another plan asking the same report) is
+        // named in the result, never made twice nor taken over: its expected list is its own
+        const same = await duplicateOf(trx, data, p.windowStart, p.windowEnd, null);
+        if (same) {
+          existingPeriods.push(await getPeriod(trx, same.id));
+          continue;
+        }
         try {
-          periods.push(
-            await insertPeriod(
-              trx,
-              {
-                type: p.type,
-                year: p.year,
-                index: p.index,
-                name: p.name,
-                windowStart: p.windowStart,
-                windowEnd: p.windowEnd,
-                deadline: p.deadline,
-                templateId,
-                planId: plan.id,
-                expected,
-                note: `Theo ${plan.summary}`.slice(0, 2000),
-              },
-              now,
-            ),
-          );
+          periods.push(await insertPeriod(trx, data, now));
         } catch (err) {
           if (err instanceof AppError)
             throw new AppError(
@@ -231,6 +234,6 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
         }
       }
     }
-    return { plan: await getPlan(trx, plan.id), periods, createdUnits };
+    return { plan: await getPlan(trx, plan.id), periods, existingPeriods, createdUnits };
   });
 }
