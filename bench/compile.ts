@@ -31,13 +31,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/main/db/schema';
 import { openCore } from '../src/main/app';
 import { folderPlatform } from '../src/main/platform/platform';
-import {
-  compileWindow,
-  exportExcel,
-  exportWord,
-  getCompileSettings,
-  getDraft,
-} from '../src/main/features/compile/compile';
+import { compileWindow, getCompileSettings } from '../src/main/features/compile/compile';
+import { exportExcel, exportWord } from '../src/main/features/compile/compile-export';
+import { getDraft } from '../src/main/features/compile/compile-draft';
 import { getAgency } from '../src/main/features/agency/agency';
 import { buildReportModel } from '../src/main/features/compile/report-document';
 import { parseDocumentModel, type DocumentModel } from '../src/main/documents/model';

@@ -5,18 +5,9 @@ import type { Handlers } from '../../core/handlers';
 import { sessionSlot } from '../../core/session';
 import { keptRead } from '../../core/read-cache';
 import { todayIso } from '../../../shared/format';
-import {
-  emailDraft,
-  exportExcel,
-  exportWord,
-  getCompileSettings,
-  getDraft,
-  openExportFolder,
-  refreshDraft,
-  saveCompileSettings,
-  saveDraft,
-  showCompile,
-} from './compile';
+import { emailDraft, exportExcel, exportWord, openExportFolder } from './compile-export';
+import { getCompileSettings, saveCompileSettings, showCompile } from './compile';
+import { getDraft, refreshDraft, saveDraft } from './compile-draft';
 
 /** The folder of this session's last export, for "Mở thư mục". */
 const LAST_FOLDER = sessionSlot('compile.last-folder', () => ({ folder: null as string | null }));
