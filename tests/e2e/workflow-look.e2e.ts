@@ -151,6 +151,56 @@ describe('issue 13 as a user sees it', () => {
     await page.click('.modal button:has-text("Hủy")');
   });
 
+  it('the period form makes "6 tháng cuối năm" and refuses the same period twice, inside the form', async () => {
+    const { page } = t;
+    // A xã created today did not exist on the cut-off: named as not reporting, and why.
+    await api('units.create', {
+      code: 'X9',
+      name: 'Xã số 9',
+      shortName: '',
+      kind: 'ubnd_xa',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: new Date().toISOString().slice(0, 10),
+      activeTo: null,
+    });
+    const open = async () => {
+      await page.goto(`${t.bridge.url}#/ky-bao-cao`);
+      await page.click('button:has-text("+ Tạo kỳ báo cáo")');
+      await page.selectOption('select[aria-label="Loại kỳ"]', 'half');
+      await page.fill('input[aria-label="Năm"]', String(lastYear));
+      await page.selectOption('select[aria-label="Nửa năm"]', '2');
+    };
+    await open();
+    await expect
+      .poll(() => page.locator('[data-testid=period-preview]').innerText())
+      .toContain(`6 tháng cuối năm ${lastYear}: số liệu từ 15/06/${lastYear} đến 14/12/${lastYear}`);
+    expect(await page.locator('[data-testid=freezes-on-create]').innerText()).toContain(
+      'danh sách 8 đơn vị này được chốt khi tạo kỳ',
+    );
+    expect(await page.locator('[data-testid=not-valid-on-cutoff]').innerText()).toMatch(
+      /^Không phải báo cáo \(không hoạt động vào ngày chốt số liệu 14\/12\/\d{4}\): X9 — Xã số 9 \(bắt đầu hoạt động từ/,
+    );
+    await t.shot('08-period-form-second-half');
+    await page.click('.modal button[type=submit]');
+    await expect
+      .poll(() => page.locator('table[aria-label="Danh sách kỳ báo cáo"]').innerText())
+      .toContain(`6 tháng cuối năm ${lastYear}`);
+    await open();
+    // The preview already says so, and the button waits; the service refuses it anyway.
+    await expect
+      .poll(() => page.locator('.modal [role=alert]').first().innerText())
+      .toContain('Đã có kỳ "6 tháng cuối năm');
+    expect(await page.locator('.modal button[type=submit]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid=period-preview]').innerText()).toContain(`15/06/${lastYear}`);
+    await t.shot('09-period-duplicate-refused');
+    await page.click('.modal button:has-text("Hủy")');
+    await api('periods.delete', { id: (await api('periods.list', undefined)).find((p) => p.index === 2)!.id });
+    await page.reload();
+  });
+
   it('Kỳ báo cáo shows the frozen list; Tổng hợp repeats the board; scoring keeps unscored units apart', async () => {
     const { page } = t;
     await page.goto(`${t.bridge.url}#/ky-bao-cao`);

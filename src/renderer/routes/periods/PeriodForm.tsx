@@ -326,9 +326,26 @@ export function PeriodForm({
                 {preview.expectedUnits.length > 30 ? ` · … (${preview.expectedUnits.length - 30} đơn vị nữa)` : ''}
               </div>
             ) : null}
-            <div className="small muted">
-              Đơn vị đã thôi hoạt động hoặc sáp nhập trước ngày chốt số liệu không phải báo cáo.
-            </div>
+            {preview.notValidOnCutoff.length ? (
+              <div className="small" data-testid="not-valid-on-cutoff">
+                Không phải báo cáo (không hoạt động vào ngày chốt số liệu {formatDateShort(preview.windowEnd)}):{' '}
+                {preview.notValidOnCutoff
+                  .slice(0, 20)
+                  .map((u) => `${u.code} — ${u.name} (${u.reason})`)
+                  .join('; ')}
+                {preview.notValidOnCutoff.length > 20 ? ` … (${preview.notValidOnCutoff.length - 20} đơn vị nữa)` : ''}
+              </div>
+            ) : (
+              <div className="small muted">
+                Đơn vị đã thôi hoạt động hoặc sáp nhập trước ngày chốt số liệu không phải báo cáo.
+              </div>
+            )}
+            {preview.freezesOnCreate ? (
+              <div className="small" data-testid="freezes-on-create">
+                Thời gian số liệu đã kết thúc: danh sách {preview.expectedUnits.length} đơn vị này được chốt khi tạo kỳ;
+                thay đổi danh mục đơn vị sau này không làm thay đổi danh sách (trừ khi cập nhật có ghi lý do).
+              </div>
+            ) : null}
           </div>
         ) : null}
         {preview?.problems.length ? (
