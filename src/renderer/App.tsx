@@ -36,7 +36,7 @@ type RouteId = (typeof ROUTES)[number]['id'];
 
 function routeFromHash(): RouteId {
   const id = window.location.hash.replace(/^#\/?/, '');
-  return (ROUTES.find((r) => r.id === id)?.id ?? 'don-vi') as RouteId;
+  return (ROUTES.find((r) => r.id === id)?.id ?? 'tong-quan') as RouteId;
 }
 
 export function App() {

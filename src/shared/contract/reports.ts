@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, isoDate, requiredText, text } from './schemas';
+import type { SetupProgress } from '../model/setup';
+import { emptyInput, id, isoDate, requiredText, text } from './schemas';
 import { documentOutput, type SavedDocument } from './documents';
 import {
   CHANNELS,
@@ -110,6 +111,8 @@ export const reportsContract = {
       })
       .strict(),
   ).returns<SavedDocument>(),
+  /** The first-start checklist: which of the five steps the data shows done. */
+  'dashboard.setup': method(emptyInput).returns<SetupProgress>(),
   'dashboard.trend': method(
     z.object({ limit: z.number().int().min(1).max(24).default(8), asOf, today: asOf }).strict(),
   ).returns<TrendPoint[]>(),

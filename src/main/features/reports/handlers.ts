@@ -1,5 +1,6 @@
 // reports: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
+import { setupProgress } from './setup-steps';
 import { getReportForm, reportHistory, reportSnapshot, saveReportValues } from './reports';
 import { acceptReport, reopenReport, returnReport, submitReport, transitionReport } from './approval';
 import { periodBoard, reportingTrend } from './board';
@@ -24,6 +25,7 @@ export const reportsHandlers = {
   },
   'reports.reminder': async (core, a) =>
     exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a),
+  'dashboard.setup': (core) => setupProgress(core.db),
   'dashboard.trend': (core, a) => {
     const asOf = a.asOf ?? a.today ?? todayIso();
     return keptRead(core.db, `trend ${a.limit} ${asOf}`, () => reportingTrend(core.db, a.limit, asOf));

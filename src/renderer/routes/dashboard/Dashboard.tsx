@@ -22,6 +22,7 @@ import type { PeriodListItem } from '../../../shared/model/period';
 import { goTo, readTarget, rememberTarget } from '../../lib/reporting-nav';
 import { ReminderDialog } from '../reminder/Reminder';
 import { VirtualTbody } from '../../components/VirtualTbody';
+import { SetupChecklist } from './SetupChecklist';
 import '../../styles/reporting.css';
 
 /** The chips: every filter of the one status model, plus the reports from outside the list. */
@@ -65,6 +66,7 @@ export function DashboardScreen() {
         <header className="screen-header">
           <h1>Tổng quan</h1>
         </header>
+        <SetupChecklist />
         <div className="not-built">
           Chưa có kỳ báo cáo nào. <a href="#/ky-bao-cao">Tạo kỳ báo cáo</a> từ mẫu báo cáo để bắt đầu theo dõi.
         </div>
@@ -110,6 +112,7 @@ export function DashboardScreen() {
           </Field>
         </div>
       </header>
+      <SetupChecklist />
       {board && c ? (
         <>
           {!isToday ? (
