@@ -122,6 +122,9 @@ describe('Thu biểu Excel in chromium', () => {
 
     // Untick the changed one: only the good file is stored, received on the day it came.
     await row('Đại Lộc (sửa lần 2).xlsx').locator('input[type=checkbox]').uncheck();
+    // Today is long after the deadline: the default says what it would mean.
+    const dateField = page.locator('label.field:has(input[aria-label="Ngày nhận các tệp"]) .field-hint');
+    expect(await dateField.innerText()).toMatch(/^Sau hạn nộp \d\d\/\d\d\/2025 \d+ ngày: các tệp tính là nộp muộn/);
     await page.fill('input[aria-label="Ngày nhận các tệp"]', '18/06/2025');
     await page.locator('input[aria-label="Ngày nhận các tệp"]').blur();
     await page.click('button.primary:has-text("Nhập 1 tệp đã chọn")');

@@ -8,7 +8,8 @@ import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { readTarget, rememberTarget } from '../../lib/reporting-nav';
-import { formatNumber, todayIso } from '../../../shared/format';
+import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
+import { daysBetween } from '../../../shared/domain/periods';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import type { PeriodListItem, ExpectedUnit } from '../../../shared/model/period';
@@ -350,7 +351,11 @@ export function CollectExcelScreen() {
           <div className="form-actions">
             <Field
               label="Ngày nhận các tệp"
-              hint="Ngày các tệp đến (mặc định hôm nay); tệp đến ngày khác: ghi ở dòng của tệp."
+              hint={
+                period && receivedDate > period.deadline
+                  ? `Sau hạn nộp ${formatDateShort(period.deadline)} ${daysBetween(period.deadline, receivedDate)} ngày: các tệp tính là nộp muộn. Tệp đến sớm hơn: ghi đúng ngày nhận.`
+                  : 'Ngày các tệp đến (mặc định hôm nay); tệp đến ngày khác: ghi ở dòng của tệp.'
+              }
             >
               <ViDateInput
                 label="Ngày nhận các tệp"
