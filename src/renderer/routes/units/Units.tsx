@@ -4,20 +4,21 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
-import { Confirm, Modal } from '../../components/Modal';
+import { Confirm } from '../../components/Modal';
 import { UnitForm } from './UnitForm';
 import { UnitImport } from './UnitImport';
 import {
   UNIT_KINDS,
   UNIT_KIND_LABELS,
   type Unit,
-  type UnitEvent,
   type UnitKind,
   type UnitListItem,
 } from '../../../shared/model/unit';
 import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
 import { ViDateInput } from '../../components/ViDateInput';
-import { EVENT_LABEL, MergeDialog } from './MergeDialog';
+import { MergeDialog } from './MergeDialog';
+import { UnitHistory } from './UnitHistory';
+import { ReorganiseDialog } from './ReorganiseDialog';
 
 const ROW_HEIGHT = 38;
 
@@ -35,7 +36,8 @@ export function UnitsScreen() {
   const [closing, setClosing] = useState<UnitListItem | null>(null);
   const [closeDate, setCloseDate] = useState(todayIso());
   const [merging, setMerging] = useState<UnitListItem | null>(null);
-  const [history, setHistory] = useState<{ unit: UnitListItem; events: UnitEvent[] } | null>(null);
+  const [history, setHistory] = useState<UnitListItem | null>(null);
+  const [reorganising, setReorganising] = useState(false);
   const [loading, setLoading] = useState(true);
 
   // The register is loaded once (and after each change); a search or a kind asks the server for
@@ -102,6 +104,9 @@ export function UnitsScreen() {
         <div className="toolbar-actions">
           <button type="button" onClick={() => setImporting(true)}>
             Nhập từ Excel…
+          </button>
+          <button type="button" onClick={() => setReorganising(true)}>
+            Sắp xếp lại đơn vị…
           </button>
           <button type="button" onClick={() => void exportXlsx()}>
             Xuất Excel
@@ -269,11 +274,7 @@ export function UnitsScreen() {
                       className="icon"
                       title="Lịch sử"
                       aria-label={`Lịch sử ${u.code}`}
-                      onClick={() =>
-                        void tryCall(() =>
-                          call('units.history', { id: u.id }).then((events) => setHistory({ unit: u, events })),
-                        )
-                      }
+                      onClick={() => setHistory(u)}
                     >
                       ≡
                     </button>
@@ -339,17 +340,12 @@ export function UnitsScreen() {
           onDone={(msg) => (setMerging(null), notice('ok', msg), void reload())}
         />
       ) : null}
-      {history ? (
-        <Modal title={`Lịch sử: ${history.unit.code} — ${history.unit.name}`} onClose={() => setHistory(null)}>
-          <ul className="history">
-            {history.events.map((e) => (
-              <li key={e.id}>
-                <span className="muted">{new Date(e.at).toLocaleString('vi-VN')}</span> — {EVENT_LABEL[e.kind]}
-                {e.detail ? `: ${e.detail}` : ''}
-              </li>
-            ))}
-          </ul>
-        </Modal>
+      {history ? <UnitHistory unit={history} onClose={() => setHistory(null)} /> : null}
+      {reorganising ? (
+        <ReorganiseDialog
+          onClose={() => setReorganising(false)}
+          onChanged={(msg) => (notice('ok', msg), void reload())}
+        />
       ) : null}
     </section>
   );
