@@ -271,12 +271,12 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
           {acts.map((a) => (
             <li key={a.id}>
               Số {a.id}, từ ngày {formatDateShort(a.effectiveDate)}: {a.summary}
-              {a.undoneAt ? ' (đã hoàn tác)' : ''}
+              {a.undoneAt ? ' (đã hoàn tác)' : ''}{' '}
               {!a.undoneAt ? (
                 <button type="button" className="link" onClick={() => void guard(() => showRepoint(a.id))}>
                   Mục còn ghi đơn vị cũ
                 </button>
-              ) : null}
+              ) : null}{' '}
               {a === latest ? (
                 <button type="button" disabled={busy} onClick={() => void undo(a)}>
                   Hoàn tác
