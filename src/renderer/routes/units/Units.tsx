@@ -7,13 +7,7 @@ import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import { UnitForm } from './UnitForm';
 import { UnitImport } from './UnitImport';
-import {
-  UNIT_KINDS,
-  UNIT_KIND_LABELS,
-  type Unit,
-  type UnitKind,
-  type UnitListItem,
-} from '../../../shared/model/unit';
+import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
 import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
 import { ViDateInput } from '../../components/ViDateInput';
 import { MergeDialog } from './MergeDialog';
