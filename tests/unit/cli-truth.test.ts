@@ -10,6 +10,8 @@ import { countsSentence } from '../../src/shared/domain/report-status';
 import type { StatusCounts } from '../../src/shared/model/report';
 import { cliOk, cliProcess } from './cli-process';
 import { tempDir } from './helpers';
+import { fillWorkbook, readBytes } from './collect-helpers';
+import { formatDateShort, todayIso } from '../../src/shared/format';
 
 const lastYear = new Date().getFullYear() - 1;
 
@@ -83,6 +85,53 @@ describe('periods and status on the command line', () => {
     expect(text).toContain('đang nhập 1');
     expect(text).toMatch(/X0001\tXã số 1\tĐang nhập, quá hạn/);
     expect(text).toMatch(/X0002\tXã số 2\tĐã nộp muộn/);
+  });
+});
+
+describe('collect import on the command line', () => {
+  it('says what it imported (never "Chưa nhập gì" after importing) and that today is after the deadline', async () => {
+    const dir = tempDir('bcnv-cli-collect-');
+    const db = path.join(dir, 'd.db');
+    const run = inProcess(db);
+    await unitsBook(path.join(dir, 'u.xlsx'), 2);
+    expect((await run('units', 'import', path.join(dir, 'u.xlsx'))).code).toBe(0);
+    const made = await run(
+      'periods',
+      'create',
+      '--type',
+      'half',
+      '--year',
+      String(lastYear),
+      '--template',
+      '1',
+      '--kinds',
+      'ubnd_xa',
+      '--json',
+    );
+    const period = JSON.parse(made.out) as { id: number; deadline: string };
+    const out = path.join(dir, 'di');
+    expect((await run('collect', 'export', '--period', String(period.id), '--out', out)).code).toBe(0);
+    const [first] = fs.readdirSync(out).sort();
+    const back = path.join(dir, 've.xlsx');
+    fs.writeFileSync(back, await fillWorkbook(readBytes(path.join(out, first!)), { DT01: 2, DT02: 5, DT03: 4 }));
+    const r = await run(
+      'collect',
+      'import',
+      back,
+      '--period',
+      String(period.id),
+      '--accept',
+      'all',
+      '--confirm-warnings',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Đã nhập 1 tệp.');
+    expect(r.out).not.toContain('Chưa nhập gì');
+    expect(r.err).toContain(
+      `Lưu ý: 1 tệp ghi ngày nhận là hôm nay ${formatDateShort(todayIso())}, sau hạn nộp ${formatDateShort(period.deadline)}: tính là nộp muộn.`,
+    );
+    const reviewed = await run('collect', 'import', back, '--period', String(period.id));
+    expect(reviewed.out).toContain('Chưa nhập gì');
   });
 });
 

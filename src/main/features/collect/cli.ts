@@ -7,6 +7,7 @@ import type { CliApp } from '../../cli/kit';
 import { fixedPathPlatform } from '../../platform/platform';
 import { readInputFile } from '../../workbooks/xlsx-input';
 import { AppError } from '../../../shared/errors';
+import { formatDateShort } from '../../../shared/format';
 import type { MethodOutput } from '../../../shared/contract';
 import { REVIEW_STATUS_LABELS, type CollectReview } from '../../../shared/model/collect';
 import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../../cli/kit';
@@ -128,6 +129,16 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
         receivedDate: typeof received === 'string' ? received : null,
       });
     }
+    // Files stamped with today's date by default: say it when that makes them late (stderr, so the
+    // JSON stays clean), since the date is what the report's timeliness is judged on.
+    if (commit && received === undefined) {
+      const deadline = (await call('periods.get', { id: periodId })).deadline;
+      const late = commit.saved.filter((x) => x.receivedDate !== null && x.receivedDate > deadline);
+      if (late.length)
+        io.err(
+          `Lưu ý: ${late.length} tệp ghi ngày nhận là hôm nay ${formatDateShort(late[0]!.receivedDate!)}, sau hạn nộp ${formatDateShort(deadline)}: tính là nộp muộn. Tệp đến ngày khác: ghi bằng --received YYYY-MM-DD.`,
+        );
+    }
     if (json) io.out(JSON.stringify({ review, commit }, null, 2));
     else {
       for (const l of reviewLines(review)) io.out(l);
@@ -136,7 +147,7 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
         io.out(
           `Chưa nhập ${skipped.length} tệp có cảnh báo bất thường (${skipped.join(', ')}): xem lại, rồi nhập với --confirm-warnings nếu đúng.`,
         );
-      else io.out('Chưa nhập gì (xem lại; dùng --accept all để nhập).');
+      else if (!commit) io.out('Chưa nhập gì (xem lại; dùng --accept all để nhập).');
     }
     return review.counts.problem > 0 && accept === 'all' ? 3 : 0;
   } catch (err) {
