@@ -13,6 +13,7 @@ import { WORKFLOW_USAGE, isWorkflowCommand, runWorkflowCli } from './features/re
 import { SCORING_USAGE, isScoringCommand, runScoringCli } from './features/scoring/cli';
 import { defaultDbPath } from './platform/paths';
 import { isPostgresUrl } from './db/database';
+import { DATABASE_USAGE, runDatabaseCli } from './features/safety/database-cli';
 import { cliNativeBindingFor } from './platform/native-binding';
 import { fixedPathPlatform } from './platform/platform';
 import { COLLECT_USAGE, runCollectCli } from './features/collect/cli';
@@ -40,6 +41,7 @@ ${DOCS_USAGE}
 ${DOC_TEMPLATES_USAGE}
 ${COMPILE_USAGE}
 ${COLLECT_USAGE}
+${DATABASE_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
 Tùy chọn chung: --db PATH hoặc --db postgres://người-dùng@máy-chủ:5432/tên-csdl  (mặc định: ${defaultDbPath()}), --json, --help
@@ -100,6 +102,7 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     return runDocsCli(action, positional[2], file, output, dbPath, app, io);
   }
   if (group === 'collect') return runCollectCli(argv, dbPath, app, io);
+  if (group === 'db') return runDatabaseCli(argv, dbPath, app, io);
   if (isCompileCommand(argv)) return runCompileCli(argv, dbPath, app, io);
   if (group === 'info' && !action) {
     const { flags } = parseArgs(argv, [], []);

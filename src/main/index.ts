@@ -12,12 +12,16 @@ import { electronNativeBinding } from './platform/native-binding';
 import { AppError } from '../shared/errors';
 import { dailyBackup } from './features/safety/backups';
 import { guardPlatform } from './platform/guarded-platform';
+import { isPostgresUrl } from './db/database';
 
 let mainWindow: BrowserWindow | null = null;
 
 export function databasePath(argv: string[], userData: string): string {
   const i = argv.indexOf('--db');
-  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : path.join(userData, DB_FILE_NAME);
+  const given = i >= 0 ? argv[i + 1] : undefined;
+  // A PostgreSQL server's URL is kept as it is (the office's shared database: docs/POSTGRES.md).
+  if (given && isPostgresUrl(given)) return given.trim();
+  return given ? path.resolve(given) : path.join(userData, DB_FILE_NAME);
 }
 
 export async function startApp(): Promise<{ core: Core; window: BrowserWindow; channels: string[] }> {

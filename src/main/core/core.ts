@@ -9,6 +9,7 @@ import { openSqlite } from '../db/sqlite/database';
 import { openPostgres } from '../db/postgres/database';
 import { isPostgresUrl } from '../db/database';
 import { defaultUserDataDir } from '../platform/paths';
+import { refuseNetworkShare } from '../platform/network-share';
 import { migrations } from '../db/migrations';
 import { migrateToLatest, type MigrateResult } from '../db/migrate';
 import type { DB } from '../db/schema';
@@ -84,6 +85,7 @@ export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
         ? process.cwd()
         : path.dirname(path.resolve(options.dbPath)));
   if (options.dbPath !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
+  if (!server && options.dbPath !== ':memory:') refuseNetworkShare(options.dbPath);
   const database: Database = server
     ? await openPostgres(options.dbPath, { nativeBinding: options.nativeBinding })
     : openSqlite(options.dbPath, { nativeBinding: options.nativeBinding });

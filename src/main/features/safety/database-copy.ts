@@ -1,0 +1,89 @@
+// Moving the data between a laptop's SQLite file and the office's PostgreSQL server, either way:
+// the source is read in one snapshot, the target must be empty (a new file, or a server database
+// without tables), is made by the app's migrations up to the source's version, and receives every
+// row in one transaction, checked table by table (db/copy.ts). Also: testing a connection.
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPostgresUrl, type Database } from '../../db/database';
+import { copyData, type CopySummary } from '../../db/copy';
+import { createMigrator } from '../../db/migrate';
+import { migrations } from '../../db/migrations';
+import { openSqlite } from '../../db/sqlite/database';
+import { openPostgres } from '../../db/postgres/database';
+import { refuseNetworkShare } from '../../platform/network-share';
+import { AppError } from '../../../shared/errors';
+
+async function open(location: string, nativeBinding?: string): Promise<Database> {
+  if (isPostgresUrl(location)) return openPostgres(location, { nativeBinding, poolSize: 2 });
+  refuseNetworkShare(location);
+  return openSqlite(path.resolve(location), { nativeBinding });
+}
+
+/** What is at a location, for the connection test: the server's answer, the app's version there. */
+export async function describeDatabase(
+  location: string,
+  nativeBinding?: string,
+): Promise<{ location: string; kind: string; migrations: number; latest: string; units: number | null }> {
+  if (!isPostgresUrl(location) && !fs.existsSync(location))
+    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu "${location}".`, { file: location });
+  const db = await open(location, nativeBinding);
+  try {
+    const names = await db.executedMigrations();
+    const tables = await db.engine.copy.tables(db.db);
+    const units = tables.includes('units')
+      ? Number(
+          (
+            await db.db
+              .selectFrom('units')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : null;
+    return { location: db.location, kind: db.engine.kind, migrations: names.length, latest: names.at(-1) ?? '', units };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Copies all the data from `from` into the empty `to`; says what was copied. Nothing is written on refusal. */
+export async function copyDatabase(from: string, to: string, nativeBinding?: string): Promise<CopySummary> {
+  if (!isPostgresUrl(from) && !fs.existsSync(from))
+    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu "${from}".`, { file: from });
+  if (!isPostgresUrl(to) && fs.existsSync(to))
+    throw new AppError('TARGET_EXISTS', `Tệp "${to}" đã có: chỉ chép sang một tệp mới, không ghi đè dữ liệu.`, {
+      file: to,
+    });
+  const source = await open(from, nativeBinding);
+  let target: Database | null = null;
+  let made = false;
+  try {
+    const names = await source.executedMigrations();
+    if (names.length === 0 || !(await source.engine.copy.tables(source.db)).includes('units'))
+      throw new AppError('BAD_SOURCE', `${source.location} không chứa dữ liệu của Báo cáo Nội vụ.`);
+    const unknown = names.find((n) => !(n in migrations));
+    if (unknown)
+      throw new AppError(
+        'DB_NEWER',
+        `${source.location} do phiên bản mới hơn của ứng dụng tạo ra (bước "${unknown}").`,
+      );
+    target = await open(to, nativeBinding);
+    made = !isPostgresUrl(to);
+    const present = await target.engine.copy.tables(target.db);
+    if (present.length > 0)
+      throw new AppError(
+        'TARGET_NOT_EMPTY',
+        `Cơ sở dữ liệu ${target.location} đã có ${present.length} bảng: chỉ chép vào một cơ sở dữ liệu trống (tạo mới bằng CREATE DATABASE).`,
+      );
+    const { error } = await createMigrator(target).migrateTo(names.at(-1)!);
+    if (error) throw error;
+    const summary = await copyData(source, target);
+    made = false;
+    return summary;
+  } finally {
+    await source.close();
+    if (target) await target.close();
+    // A new file left half-made by a refusal is removed; a server database is left as the copy's transaction left it.
+    if (made) for (const s of ['', '-wal', '-shm']) fs.rmSync(path.resolve(to) + s, { force: true });
+  }
+}
