@@ -9,11 +9,9 @@ import JSZip from 'jszip';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/main/db/migrations';
-import { tempDir } from './helpers';
-import { openCore } from '../../src/main/app';
+import { freshCore, tempDir } from './helpers';
 import { setupCollect } from './collect-helpers';
 import { exportCollectBooks } from '../../src/main/features/collect/collect-export';
-import { folderPlatform } from '../../src/main/platform/platform';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 100);
 const HOSTILE_KILLS = Number(process.env.CRASH_HOSTILE_KILLS ?? 40);
@@ -165,7 +163,7 @@ describe('crash safety', () => {
 /** The schema objects of the app's own data, by kind and name (what every kill must leave). */
 async function referenceSchema(): Promise<string[]> {
   const d = tempDir('bcnv-crash-ref-');
-  const core = await openCore({ dbPath: path.join(d, 'data.db'), platform: folderPlatform(d) });
+  const core = await freshCore({ dir: d, file: 'data.db', engine: 'sqlite', exports: d });
   await core.close();
   const db = new Database(path.join(d, 'data.db'), { readonly: true });
   try {
@@ -191,7 +189,7 @@ async function verifyHostile(dir: string, reference: string[]): Promise<void> {
   expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
   check.close();
   // the next start (which also removes the copies of an import killed half-way)
-  const next = await openCore({ dbPath: file, platform: folderPlatform(path.join(dir, 'exports')) });
+  const next = await freshCore({ dir, file: 'data.db', engine: 'sqlite' });
   await next.close();
   const db = new Database(file, { readonly: true });
   try {
@@ -238,7 +236,7 @@ describe('crash safety of hostile-file work', () => {
     const dir = tempDir('bcnv-crash-hostile-');
     const reference = await referenceSchema();
     // three units, a period and their blank workbooks, made once before the kills
-    const setup = await openCore({ dbPath: path.join(dir, 'data.db'), platform: folderPlatform(dir) });
+    const setup = await freshCore({ dir, file: 'data.db', engine: 'sqlite', exports: dir });
     const { period } = await setupCollect(setup.db, 3);
     await exportCollectBooks(setup.db, path.join(dir, 'books'), { periodId: period.id, unitId: null });
     await setup.close();

@@ -10,8 +10,6 @@ import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import {
   dailyBackup,
   inspectBackup,
@@ -28,7 +26,7 @@ import { addEvidence, openEvidence } from '../../src/main/features/scoring/scori
 import { createDispatch } from '../../src/main/dispatch';
 import { unitInput } from '../../src/shared/contract/units';
 import { AppError } from '../../src/shared/errors';
-import { databaseFingerprint, tempDir } from './helpers';
+import { databaseFingerprint, freshCore, tempDir } from './helpers';
 import { unitBook } from '../fuzz/hostile-books';
 
 let dir: string;
@@ -36,12 +34,9 @@ let core: Core;
 let nextOpen: string | null = null;
 const opened: string[] = [];
 
+// SQLite on its file: these cases tamper with the file itself.
 const open = (d: string) =>
-  openCore({
-    dbPath: path.join(d, 'data.db'),
-    platform: folderPlatform(path.join(d, 'exports'), { nextOpenPath: () => nextOpen, opened }),
-    version: 'test',
-  });
+  freshCore({ dir: d, file: 'data.db', engine: 'sqlite', platform: { nextOpenPath: () => nextOpen, opened } });
 
 beforeEach(async () => {
   dir = tempDir('bcnv-hostile-safety-');

@@ -1,10 +1,7 @@
 // Migration 0080: reorganisations and unit lineage added to a database that already has units.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/sqlite/database';
-import { createMigrator } from '../../src/main/db/migrate';
+import { migrateTo, migrationBefore } from './helpers';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -13,11 +10,9 @@ afterEach(() => {
 
 describe('migration 0080_reorganisations', () => {
   it('adds the act and its lineage beside the existing units, which stay as they were', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-m80-'));
-    dirs.push(dir);
-    const conn = openSqlite(path.join(dir, 'm.db'));
-    expect((await createMigrator(conn).migrateTo('0065_report_sent_as_is')).error).toBeUndefined();
-    const db = conn.handle;
+    const conn = await migrateTo(migrationBefore('0080_reorganisations'));
+    dirs.push(conn.dir);
+    const db = conn.sql;
     const at = '2025-01-01T00:00:00.000Z';
     const add = db.prepare(
       `INSERT INTO units (code, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at)
@@ -26,7 +21,7 @@ describe('migration 0080_reorganisations', () => {
     add.run('A', 'Xã A', at, at);
     add.run('B', 'Xã B', at, at);
     const before = JSON.stringify(db.prepare('SELECT * FROM units ORDER BY id').all());
-    expect((await createMigrator(conn).migrateTo('0080_reorganisations')).error).toBeUndefined();
+    await conn.migrateTo('0080_reorganisations');
     expect(JSON.stringify(db.prepare('SELECT * FROM units ORDER BY id').all())).toBe(before);
     db.prepare(
       `INSERT INTO reorganisations (effective_date, before_json, created_ids_json, created_at) VALUES ('2025-07-01', '{}', '[]', ?)`,

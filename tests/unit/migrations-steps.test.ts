@@ -1,6 +1,7 @@
 // One test per migration without a file of its own (the others: migrations.test.ts for 0002,
-// migrations-scoring, migrations-doc-templates, migration-0065): migrate to N-1, write rows as
-// that version did, migrate to N, and check that the rows survived and the new rules hold.
+// migrations-scoring, migrations-doc-templates, migrations-workflow for 0090–0093, migration-0065,
+// -0080, -0100, -0120): migrate to N-1, write rows as that version did, migrate to N, and check that
+// the rows survived and the new rules hold.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrationBefore, type MigratingDatabase } from './helpers';

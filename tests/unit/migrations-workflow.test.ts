@@ -1,37 +1,22 @@
 // Migrations 0090–0093 (issue 13), one test each: migrate to the step before, write rows as the
 // older app did, migrate, and check what the step made of them.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type SqliteDatabase } from '../../src/main/db/sqlite/database';
-import { createMigrator } from '../../src/main/db/migrate';
-import { migrations } from '../../src/main/db/migrations';
+import { emptyDatabase, migrationBefore as before, type MigratingDatabase } from './helpers';
 
-let dir: string;
-let conn: SqliteDatabase;
+let conn: MigratingDatabase;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-mig-workflow-'));
-  conn = openSqlite(path.join(dir, 'm.db'));
+  conn = emptyDatabase();
 });
 afterEach(async () => {
   await conn.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(conn.dir, { recursive: true, force: true });
 });
 
-const before = (name: string) =>
-  Object.keys(migrations)
-    .filter((n) => n < name)
-    .sort()
-    .at(-1)!;
+const migrateTo = (name: string): Promise<void> => conn.migrateTo(name);
 
-async function migrateTo(name: string): Promise<void> {
-  const r = await createMigrator(conn).migrateTo(name);
-  expect(r.error).toBeUndefined();
-}
-
-const run = (sql: string, ...args: unknown[]) => conn.handle.prepare(sql).run(...args);
-const all = (sql: string) => conn.handle.prepare(sql).all();
+const run = (sql: string, ...args: unknown[]) => conn.sql.prepare(sql).run(...args);
+const all = (sql: string) => conn.sql.prepare(sql).all();
 
 function unit(code: string, activeTo: string | null = null): number {
   return Number(

@@ -1,6 +1,8 @@
 // The migration runner: the latest schema from an empty file, upgrades from every earlier version
-// (backup first, data kept), 0002's search index over 0001's units, and a newer file refused.
+// (backup first, data kept), 0002's search index over 0001's units, a newer file refused, and a
+// test of its own for every migration.
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/main/db/sqlite/database';
@@ -59,6 +61,14 @@ describe('migrations', () => {
     await m.migrateToLatest();
     expect((await listUnits(m.database.db, { search: 'dan van dang uy' })).map((u) => u.code)).toEqual(['DV01']);
     await m.close();
+  });
+
+  it('has a test of its own for every migration (one naming it in tests/unit/migration*.test.ts)', () => {
+    const texts = fs
+      .readdirSync(__dirname)
+      .filter((f) => /^migrations?[-.].*test\.ts$/.test(f))
+      .map((f) => fs.readFileSync(path.join(__dirname, f), 'utf8'));
+    expect(migrationNames.filter((name) => !texts.some((t) => t.includes(`'${name}'`)))).toEqual([]);
   });
 
   it('refuses a database written by a newer version of the app', async () => {

@@ -1,20 +1,25 @@
 // `units reorganise` (preview by default, --apply), `units lineage`, list and undo, on a real file.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
-import { openCore } from '../../src/main/app';
-import { folderPlatform } from '../../src/main/platform/platform';
 import { mappingWorkbook, provinceMapping, seedProvince } from './reorganise-fixture';
+import { cliDatabase, freshCore, tempDir } from './helpers';
 
 let dir: string;
 let db: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-reorg-cli-'));
-  db = path.join(dir, 'cli.db');
+  dir = tempDir('bcnv-reorg-cli-');
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The province's register on a new database, closed so the CLI opens it as another process would. */
+async function seeded(): Promise<void> {
+  const core = await freshCore({ dir });
+  await seedProvince(core.db);
+  db = cliDatabase(core);
+  await core.close();
+}
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -25,9 +30,7 @@ async function run(...args: string[]) {
 
 describe('reorganisation CLI', () => {
   it('previews, applies, shows lineage, lists and undoes', async () => {
-    const core = await openCore({ dbPath: db, platform: folderPlatform(dir) });
-    await seedProvince(core.db);
-    await core.close();
+    await seeded();
     const file = path.join(dir, 'phu-luc.xlsx');
     fs.writeFileSync(file, await mappingWorkbook(provinceMapping()));
 
@@ -64,9 +67,7 @@ describe('reorganisation CLI', () => {
   });
 
   it('shows the errors of a bad annex and exits 2 without applying', async () => {
-    const core = await openCore({ dbPath: db, platform: folderPlatform(dir) });
-    await seedProvince(core.db);
-    await core.close();
+    await seeded();
     const rows = provinceMapping();
     rows[0] = { ...rows[0]!, oldCode: 'KHONGCO' };
     const file = path.join(dir, 'sai.xlsx');
