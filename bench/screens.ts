@@ -7,20 +7,15 @@
 // opening after a change costs more than the next ones.
 // Never a timed test: only here. BENCH_SCREENS_UNITS=n replaces 1,000.
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { sql } from 'kysely';
 import { startBridge, type Bridge } from '../tests/bridge/server';
-import { openCore } from '../src/main/app';
-import { folderPlatform } from '../src/main/platform/platform';
-import { latestMigration } from '../src/main/db/migrations';
 import { listUnits } from '../src/main/features/units/units';
 import { formatDateShort } from '../src/shared/format';
 import { launch, median, openPage, timeAction, type Ready, type Trigger } from './lib/browser';
-import { seed } from './lib/seed';
+import { seededCopy } from './lib/seed';
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_SCREENS_UNITS ?? 1000);
@@ -41,29 +36,6 @@ function ensureBuilt(): void {
   console.log('building the renderer (electron-vite build)…');
   const r = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('electron-vite build failed');
-}
-
-/** A seeded database of `units` units, kept in the temp folder between runs (keyed by schema and seed). */
-async function seeded(units: number): Promise<string> {
-  const key = crypto
-    .createHash('sha1')
-    .update(latestMigration + fs.readFileSync(path.resolve('bench/lib/seed.ts'), 'utf8').replace(/^import .*$/gm, ''))
-    .digest('hex')
-    .slice(0, 10);
-  const keep = path.join(os.tmpdir(), `bcnv-bench-screens-${units}-${key}.db`);
-  if (!fs.existsSync(keep)) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-seed-'));
-    const core = await openCore({ dbPath: path.join(dir, 'seed.db'), platform: folderPlatform(dir) });
-    const t0 = performance.now();
-    await seed(core.db, units, [], []);
-    await sql`VACUUM INTO ${keep + '.part'}`.execute(core.db);
-    await core.close();
-    fs.renameSync(keep + '.part', keep);
-    console.log(`seeded ${units} units × 10 periods in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-screens-'));
-  fs.copyFileSync(keep, path.join(dir, 'data.db'));
-  return path.join(dir, 'data.db');
 }
 
 interface Step {
@@ -180,7 +152,7 @@ async function main(): Promise<void> {
   const sizes = [SMALL, LARGE];
   const bridges: Bridge[] = [];
   for (const n of sizes) {
-    const dbPath = await seeded(n);
+    const dbPath = await seededCopy(n);
     bridges.push(await startBridge({ dbPath, exportDir: path.join(path.dirname(dbPath), 'exports') }));
   }
   const browser = await launch();
@@ -201,7 +173,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    for (const b of bridges) await b.close();
+    for (const b of bridges) {
+      await b.close();
+      fs.rmSync(b.core.dataDir, { recursive: true, force: true });
+    }
   }
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(

@@ -1,6 +1,13 @@
 // The benchmarks' data set: a register of n units, ten yearly periods of the default template and
 // every unit's figures submitted, as the app itself stores them (shared by compile and screens).
-import type { Kysely } from 'kysely';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { openCore } from '../../src/main/app';
+import { folderPlatform } from '../../src/main/platform/platform';
+import { latestMigration } from '../../src/main/db/migrations';
 import type { DB } from '../../src/main/db/schema';
 import { insertUnit } from '../../src/main/features/units/units';
 import { listTemplates } from '../../src/main/features/templates/templates';
@@ -109,4 +116,28 @@ export async function seed(db: Kysely<DB>, units: number, unitIds: number[], per
       }
     });
   }
+}
+
+/** A copy of the data set of `units` units, seeded once and kept in the temp folder (keyed by schema and seed). */
+export async function seededCopy(units: number): Promise<string> {
+  const key = crypto
+    .createHash('sha1')
+    .update(latestMigration + seed.toString())
+    .digest('hex')
+    .slice(0, 10);
+  const keep = path.join(os.tmpdir(), `bcnv-bench-screens-${units}-${key}.db`);
+  if (!fs.existsSync(keep)) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-seed-'));
+    const core = await openCore({ dbPath: path.join(dir, 'seed.db'), platform: folderPlatform(dir) });
+    const t0 = performance.now();
+    await seed(core.db, units, [], []);
+    await sql`VACUUM INTO ${keep + '.part'}`.execute(core.db);
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(keep + '.part', keep);
+    console.log(`seeded ${units} units × 10 periods in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-bench-screens-'));
+  fs.copyFileSync(keep, path.join(dir, 'data.db'));
+  return path.join(dir, 'data.db');
 }
