@@ -6,7 +6,9 @@ import { createUnit } from '../../src/main/features/units/units';
 import { createPeriod } from '../../src/main/features/periods/periods';
 import { listTemplates } from '../../src/main/features/templates/templates';
 import { periodInput } from '../../src/shared/contract/periods';
+import { applyReorganisation } from '../../src/main/features/reorganise/reorganise';
 import { mappingWorkbook, type MappingRow } from '../unit/reorganise-fixture';
+import { report } from '../unit/compile-fixture';
 
 let t: E2E;
 const row = (oldCode: string, newCode: string, newName = '', share: MappingRow['share'] = null): MappingRow => ({
@@ -116,6 +118,75 @@ describe('reorganising the register in chromium', () => {
     await page.waitForSelector('.vrow[data-code="X1"]');
     expect(await page.locator('.vrow[data-code="XM"]').count()).toBe(0);
     await t.shot('05-undone');
+    expect(t.problems).toEqual([]);
+  });
+
+  it('compares September 2025 with September 2024 on the new units in Tổng hợp, saying so', async () => {
+    const { page } = t;
+    const db = t.bridge.core.db;
+    const templateId = (await listTemplates(db)).find((x) => x.code === 'dan-van-chinh-quyen')!.id;
+    const month = async (year: number) =>
+      (
+        await createPeriod(
+          db,
+          periodInput.parse({
+            type: 'month',
+            year,
+            index: 9,
+            templateId,
+            expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+          }),
+        )
+      ).id;
+    const idOf = async (code: string) =>
+      (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const p2024 = await month(2024);
+    for (const [code, v] of [
+      ['X1', 10],
+      ['X2', 5],
+      ['X3', 7],
+      ['S', 13],
+    ] as const)
+      await report(t.bridge.core, p2024, await idOf(code), { DT01: v }, '2024-10-05');
+    await applyReorganisation(
+      db,
+      'phu-luc.xlsx',
+      await mappingWorkbook([
+        row('X1', 'XM', 'UBND xã Hòa Bình'),
+        row('X2', 'XM'),
+        row('X3', 'XM'),
+        row('S', 'XP1', 'UBND xã Phú Một', '60%'),
+        row('S', 'XP2', 'UBND xã Phú Hai', '40%'),
+        row('H', ''),
+      ]),
+      '2025-07-01',
+      new Date('2025-07-05T08:00:00Z'),
+    );
+    const p2025 = await month(2025);
+    for (const [code, v] of [
+      ['XM', 30],
+      ['XP1', 10],
+      ['XP2', 6],
+    ] as const)
+      await report(t.bridge.core, p2025, await idOf(code), { DT01: v }, '2025-10-05');
+
+    await page.goto(`${t.bridge.url}#/tong-hop`);
+    await page.waitForSelector('[aria-label="Chọn kỳ tổng hợp"]');
+    for (const box of await page.locator('.cp-periods input[type=checkbox]').all())
+      if (await box.isChecked()) await box.uncheck();
+    await page.check(`input[name=period-${p2025}]`);
+    await page.click('button:has-text("Tổng hợp"):not([role=tab])');
+    const dt01 = page.locator('table[aria-label="Tổng hợp theo chỉ số"] tr[data-code=DT01]');
+    // 30 + 10 + 6 = 46 against 10 + 5 + 7 + 13 = 35 read onto XM, XP1, XP2.
+    await expect.poll(() => dt01.innerText()).toMatch(/46[\s\S]*35[\s\S]*\+11/);
+    expect(await page.locator('.cp-notes').innerText()).toMatch(
+      /Số liệu cùng kỳ được quy đổi theo đơn vị hành chính mới \(sắp xếp đơn vị từ ngày 01\/07\/2025\)/,
+    );
+    await page.click('[aria-label="Cùng kỳ quy đổi theo đơn vị mới"] summary');
+    const restated = page.locator('[aria-label="Cùng kỳ quy đổi theo đơn vị mới"]');
+    expect(await restated.locator('tr', { hasText: 'XM — UBND xã Hòa Bình' }).innerText()).toMatch(/X1, X2, X3\s+22\s/);
+    expect(await restated.locator('tr', { hasText: 'XP2' }).innerText()).toMatch(/S \(40%\)\s+5,2/);
+    await t.shot('06-compile-restated');
     expect(t.problems).toEqual([]);
   });
 });

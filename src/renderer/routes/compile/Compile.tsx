@@ -3,6 +3,7 @@
 // visible {{placeholders}}, and export Word, Excel and the email draft.
 import { DraftEditor } from './DraftEditor';
 import { IndicatorsTab, KindsTab, StatusTab, UnitsTab } from './FigureTabs';
+import { RestatedUnits } from './RestatedUnits';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { Confirm } from '../../components/Modal';
@@ -308,6 +309,7 @@ export function CompileScreen() {
               ))}
             </ul>
           )}
+          <RestatedUnits c={c} />
           <div className="tabs cp-tabs" role="tablist">
             {TABS.map((t) => (
               <button

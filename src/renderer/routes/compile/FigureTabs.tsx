@@ -49,7 +49,9 @@ export function IndicatorsTab({ c, inds }: { c: CompileResult; inds: IndicatorTo
                   {i.rule === 'SHARE' ? ` · ${i.numerator}/${i.denominator}` : ''}
                 </td>
                 <td className="num cp-value">{formatFigure(i.value, isPercentIndicator(i))}</td>
-                <td className="num">{formatFigure(cmp?.previous ?? null, isPercentIndicator(i))}</td>
+                <td className="num" title={cmp?.note || undefined}>
+                  {formatFigure(cmp?.previous ?? null, isPercentIndicator(i))}
+                </td>
                 <td className="num">{signed(cmp?.delta ?? null)}</td>
                 <td className="num">{i.reported}</td>
                 <td className={`num ${i.missing ? 'cp-warn' : ''}`}>{i.missing}</td>

@@ -1,0 +1,58 @@
+// Cùng kỳ across a reorganisation (issue 20): the new units whose last-year figures were read from
+// the old units they took over, with those units, their shares, and why a figure is missing.
+import { formatFigure } from '../../../shared/domain/draft';
+import { isPercentIndicator } from '../../../shared/domain/indicators';
+import type { CompileResult } from '../../../shared/model/compile';
+
+export function RestatedUnits({ c }: { c: CompileResult }) {
+  const r = c.restatement;
+  if (!r || r.units.length === 0) return null;
+  // The added-up indicators that have a restated figure somewhere (a template has dozens).
+  const inds = c.current.indicators.filter(
+    (i) => (i.rule === 'SUM' || i.rule === 'RATE') && r.units.some((u) => (u.values[i.code] ?? null) !== null),
+  );
+  return (
+    <details className="cp-restated" aria-label="Cùng kỳ quy đổi theo đơn vị mới">
+      <summary>Cùng kỳ quy đổi theo đơn vị mới: {r.units.length} đơn vị hình thành từ đơn vị cũ</summary>
+      <div className="cp-scroll">
+        <table className="rp-table">
+          <thead>
+            <tr>
+              <th>Đơn vị</th>
+              <th>Hình thành từ</th>
+              {inds.map((i) => (
+                <th key={i.code} className="num" title={i.name}>
+                  {i.code}
+                </th>
+              ))}
+              <th>Ghi chú</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.units.map((u) => (
+              <tr key={u.unitId}>
+                <td>
+                  {u.code} — {u.name}
+                </td>
+                <td className="small">
+                  {u.sources
+                    .map(
+                      (s) =>
+                        `${s.code}${s.weight === null ? ' (không rõ tỷ lệ)' : s.weight < 1 ? ` (${(s.weight * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%)` : ''}`,
+                    )
+                    .join(', ')}
+                </td>
+                {inds.map((i) => (
+                  <td key={i.code} className="num">
+                    {formatFigure(u.values[i.code] ?? null, isPercentIndicator(i))}
+                  </td>
+                ))}
+                <td className="small muted">{u.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
