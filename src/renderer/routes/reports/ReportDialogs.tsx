@@ -7,6 +7,7 @@ import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { formatDateShort, todayIso } from '../../../shared/format';
+import { daysBetween } from '../../../shared/domain/periods';
 import { CHANNELS, CHANNEL_LABELS, type Channel, type ReportForm } from '../../../shared/model/report';
 import '../../styles/reporting.css';
 
@@ -113,7 +114,7 @@ export function SubmitDialog({ form, actor, unexplained, onClose, onDone }: Prop
         required
         hint={
           late
-            ? `Sau hạn nộp ${formatDateShort(form.period.deadline)}: tính là nộp muộn.`
+            ? `Sau hạn nộp ${formatDateShort(form.period.deadline)} ${daysBetween(form.period.deadline, receivedDate)} ngày: tính là nộp muộn.`
             : `Hạn nộp ${formatDateShort(form.period.deadline)}.`
         }
       >
