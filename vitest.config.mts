@@ -13,6 +13,7 @@ const ON_POSTGRES = [
   'tests/unit/compile.test.ts',
   'tests/unit/aggregate-sql.test.ts',
   'tests/unit/workflow-figures.test.ts',
+  'tests/unit/reorganise-compare.test.ts',
   'tests/unit/cli-full-cycle.test.ts',
 ];
 
