@@ -1,36 +1,29 @@
 // Cài đặt → Cơ quan: each saved signer's signature image and the agency's seal (transparent PNGs),
 // placed only on copies that are not signed digitally, when an export asks for them.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import type { Signer } from '../../../shared/model/agency';
 import type { StoredImageInfo } from '../../../shared/contract/doc-templates';
 import { formatNumber } from '../../../shared/format';
 
 export function SignatureImages() {
   const notice = useNotice();
+  const tryCall = useCall();
   const [signers, setSigners] = useState<Signer[]>([]);
   const [seal, setSeal] = useState<StoredImageInfo | null>(null);
   const reload = useCallback(() => {
-    void call('agency.get').then(
-      (a) => setSigners(a.signers),
-      (err) => notice('error', errorMessage(err)),
-    );
-    void call('docTemplates.images').then(
-      (list) => setSeal(list.find((i) => i.key === 'seal') ?? null),
-      (err) => notice('error', errorMessage(err)),
-    );
-  }, [notice]);
+    void tryCall(() => call('agency.get').then((a) => setSigners(a.signers)));
+    void tryCall(() => call('docTemplates.images').then((list) => setSeal(list.find((i) => i.key === 'seal') ?? null)));
+  }, [tryCall]);
   useEffect(reload, [reload]);
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
+  const run = (fn: () => Promise<unknown>, ok: string) =>
+    tryCall(async () => {
       await fn();
       notice('ok', ok);
       reload();
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  };
+    });
   const bytes = async (file: File) => ({ fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
   const pick = (label: string, onFile: (f: File) => void) => (
     <label className="dt-file-button">

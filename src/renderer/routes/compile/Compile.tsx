@@ -121,7 +121,7 @@ export function CompileScreen() {
       if (err instanceof ApiError && err.data.code === 'ALREADY_NUMBERED')
         setAskRenumber({
           message: err.data.message,
-          retry: () => void fn(true).catch((e) => notice('error', errorMessage(e))),
+          retry: () => void tryCall(() => fn(true)),
         });
       else notice('error', errorMessage(err));
       return null;

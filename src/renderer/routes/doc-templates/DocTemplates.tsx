@@ -1,9 +1,11 @@
 // Mẫu Word của cơ quan: the office's own .docx forms. Upload (checked at once by the linter, with
 // each finding's place), versions, fill for a period or a unit, "gửi từng đơn vị", and the field
 // catalogue beside, with copy buttons.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { useRef, useState } from 'react';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
+import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatDateShort, formatNumber } from '../../../shared/format';
 import {
@@ -22,34 +24,31 @@ import './doc-templates.css';
 
 export function DocTemplatesScreen() {
   const notice = useNotice();
-  const [list, setList] = useState<DocTemplateListItem[]>([]);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [template, setTemplate] = useState<DocTemplate | null>(null);
+  const run = useCall();
+  const {
+    list,
+    selected,
+    select: setSelected,
+    detail: template,
+    reload,
+    deleting,
+    setDeleting,
+    confirmDelete,
+  } = useListDetail<DocTemplateListItem, DocTemplate, never, DocTemplate>({
+    load: () => call('docTemplates.list'),
+    get: (id) => call('docTemplates.get', { id }),
+    remove: async (t) => {
+      await call('docTemplates.delete', { id: t.id });
+      return `Đã xóa mẫu "${t.name}".`;
+    },
+  });
   const [upload, setUpload] = useState<'new' | 'version' | null>(null);
   const [fill, setFill] = useState<'fill' | 'merge' | null>(null);
-  const [deleting, setDeleting] = useState(false);
   const [checked, setChecked] = useState<LintReport | null>(null);
   const checkRef = useRef<HTMLInputElement>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      const l = await call('docTemplates.list');
-      setList(l);
-      setSelected((cur) => (cur !== null && l.some((t) => t.id === cur) ? cur : (l[0]?.id ?? null)));
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  }, [notice]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (selected === null) setTemplate(null);
-    else void call('docTemplates.get', { id: selected }).then(setTemplate, (err) => notice('error', errorMessage(err)));
-  }, [selected, list, notice]);
-
-  const checkFile = async (file: File) => {
-    try {
+  const checkFile = (file: File) =>
+    run(async () => {
       setChecked(
         await call('docTemplates.lint', {
           fileName: file.name,
@@ -58,10 +57,7 @@ export function DocTemplatesScreen() {
         }),
       );
       setSelected(null);
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  };
+    });
 
   return (
     <section className="screen">
@@ -148,7 +144,7 @@ export function DocTemplatesScreen() {
                   <button type="button" onClick={() => setUpload('version')}>
                     Tải phiên bản mới…
                   </button>
-                  <button type="button" className="link danger-text" onClick={() => setDeleting(true)}>
+                  <button type="button" className="link danger-text" onClick={() => setDeleting(template)}>
                     Xóa
                   </button>
                 </div>
@@ -182,10 +178,10 @@ export function DocTemplatesScreen() {
                             type="button"
                             className="link"
                             onClick={() =>
-                              void call('docTemplates.download', { id: template.id, version: v.version }).then(
-                                (r) => r.saved && notice('ok', `Đã lưu ${r.path}`),
-                                (err) => notice('error', errorMessage(err)),
-                              )
+                              void run(async () => {
+                                const r = await call('docTemplates.download', { id: template.id, version: v.version });
+                                if (r.saved) notice('ok', `Đã lưu ${r.path}`);
+                              })
                             }
                           >
                             Tải về
@@ -222,18 +218,13 @@ export function DocTemplatesScreen() {
       {fill && template ? (
         <FillDialog template={template} merge={fill === 'merge'} onClose={() => setFill(null)} />
       ) : null}
-      {deleting && template ? (
+      {deleting ? (
         <Confirm
           title="Xóa mẫu Word"
-          message={`Xóa mẫu "${template.name}"? Các phiên bản vẫn được giữ trong dữ liệu (văn bản đã điền có thể đã dùng chúng).`}
+          message={`Xóa mẫu "${deleting.name}"? Các phiên bản vẫn được giữ trong dữ liệu (văn bản đã điền có thể đã dùng chúng).`}
           confirmLabel="Xóa mẫu"
-          onCancel={() => setDeleting(false)}
-          onConfirm={() => {
-            setDeleting(false);
-            void call('docTemplates.delete', { id: template.id }).then(reload, (err) =>
-              notice('error', errorMessage(err)),
-            );
-          }}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void confirmDelete()}
         />
       ) : null}
     </section>

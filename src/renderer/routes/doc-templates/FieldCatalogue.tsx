@@ -1,8 +1,9 @@
 // Danh mục trường: every field a template may use, with its description, an example and a button
 // that copies the tag to paste into Word.
 import { useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import type { FieldCatalogue as Catalogue, FieldInfo } from '../../../shared/contract/doc-templates';
 
 /** The tag to paste for a field at this path. */
@@ -72,12 +73,12 @@ function Rows({ fields, prefix, depth }: { fields: FieldInfo[]; prefix: string; 
 }
 
 export function FieldCatalogue() {
-  const notice = useNotice();
+  const run = useCall();
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [source, setSource] = useState<string>('common');
   useEffect(() => {
-    void call('docTemplates.fields').then(setCatalogue, (err) => notice('error', errorMessage(err)));
-  }, [notice]);
+    void run(() => call('docTemplates.fields').then(setCatalogue));
+  }, [run]);
   if (!catalogue) return null;
   return (
     <aside className="card dt-catalogue" aria-label="Danh mục trường">

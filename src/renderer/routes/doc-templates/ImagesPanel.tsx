@@ -1,7 +1,8 @@
 // Ảnh chữ ký và con dấu for {%signature} and {%seal}: transparent PNGs, kept once for all templates.
 import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
+import { useCall } from '../../hooks/useCall';
 import { IMAGE_KEYS, type ImageKey, type StoredImageInfo } from '../../../shared/contract/doc-templates';
 import { formatNumber } from '../../../shared/format';
 
@@ -9,14 +10,12 @@ const LABEL: Record<ImageKey, string> = { signature: 'Chữ ký ({%signature})',
 
 export function ImagesPanel() {
   const notice = useNotice();
+  const run = useCall();
   const [images, setImages] = useState<StoredImageInfo[]>([]);
-  const reload = useCallback(
-    () => void call('docTemplates.images').then(setImages, (err) => notice('error', errorMessage(err))),
-    [notice],
-  );
+  const reload = useCallback(() => void run(() => call('docTemplates.images').then(setImages)), [run]);
   useEffect(reload, [reload]);
-  const upload = async (key: ImageKey, file: File) => {
-    try {
+  const upload = (key: ImageKey, file: File) =>
+    run(async () => {
       await call('docTemplates.saveImage', {
         key,
         fileName: file.name,
@@ -24,10 +23,7 @@ export function ImagesPanel() {
       });
       notice('ok', `Đã lưu ảnh ${LABEL[key].toLocaleLowerCase('vi')}.`);
       reload();
-    } catch (err) {
-      notice('error', errorMessage(err));
-    }
-  };
+    });
   return (
     <div className="rp-section">
       <h2>Ảnh chữ ký, con dấu</h2>
@@ -56,11 +52,7 @@ export function ImagesPanel() {
               <button
                 type="button"
                 className="link danger-text"
-                onClick={() =>
-                  void call('docTemplates.deleteImage', { key }).then(reload, (err) =>
-                    notice('error', errorMessage(err)),
-                  )
-                }
+                onClick={() => void run(() => call('docTemplates.deleteImage', { key })).then(reload)}
               >
                 Xóa
               </button>
