@@ -135,6 +135,29 @@ describe('collect import on the command line', () => {
   });
 });
 
+describe('scoring results on the command line', () => {
+  it('names units not scored apart from the ranking', async () => {
+    const dir = tempDir('bcnv-cli-scoring-');
+    const db = path.join(dir, 'd.db');
+    const run = inProcess(db);
+    await unitsBook(path.join(dir, 'u.xlsx'), 3);
+    expect((await run('units', 'import', path.join(dir, 'u.xlsx'))).code).toBe(0);
+    const [set] = JSON.parse((await run('scoring', 'sets', 'list', '--json')).out) as { id: number }[];
+    const round = JSON.parse(
+      (await run('scoring', 'round', 'create', '--year', String(lastYear), '--set', String(set!.id), '--json')).out,
+    ) as { id: number };
+    const r = String(round.id);
+    const scored = await run('scoring', 'set-score', '--round', r, '--unit', 'X0001', '--code', '1.1', '--score', '2');
+    expect(scored.code).toBe(0);
+    const text = (await run('scoring', 'results', '--round', r)).out;
+    expect(text.split('\n')[0]).toMatch(/^1\tX0001\tXã số 1\t2\t/);
+    expect(text).toContain(
+      'Chưa chấm điểm: 2 đơn vị (Xã số 2, Xã số 3), không xếp loại, không xếp hạng và không tính vào số liệu trên.',
+    );
+    expect(text).not.toMatch(/X0002/);
+  });
+});
+
 describe('exit codes and pipes', { timeout: 0 }, () => {
   it('a JSON answer over 64 KiB arrives whole with exit 0; a refused call exits 2, also with --json', async () => {
     const dir = tempDir('bcnv-cli-pipe-');
