@@ -22,6 +22,9 @@ import { windowInput } from '../../src/shared/contract/compile';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { partsAcross } from '../../src/shared/domain/restate';
 import { scaleDec } from '../../src/shared/domain/decimal';
+import ExcelJS from 'exceljs';
+import { writeSummaryWorkbook } from '../../src/main/features/compile/summary-book';
+import { getAgency } from '../../src/main/features/agency/agency';
 import { freshCore } from './helpers';
 import { report } from './compile-fixture';
 import { mappingWorkbook, type MappingRow } from './reorganise-fixture';
@@ -159,6 +162,16 @@ describe('comparing with last year across a reorganisation', () => {
     ]);
     // A unit that simply goes on (renamed in place) is compared with itself: not listed.
     expect(r.units.map((u) => u.code).sort()).toEqual(['XM', 'XP1', 'XP2']);
+
+    // The Excel summary's comparison sheet carries the footnote under its table.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      Buffer.from(await writeSummaryWorkbook({ agency: await getAgency(core.db), title: 'Báo cáo', compile: c })),
+    );
+    const sheet = book.getWorksheet('So sánh cùng kỳ')!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain(r.footnote);
   });
 
   it('never compares a merged unit with part of its old units, nor a split without shares unit by unit', async () => {
