@@ -1,4 +1,5 @@
 // Errors users see cross every boundary as data: a code, a Vietnamese message, and where.
+import { FIELD_LABELS, fieldPathLabel } from './contract/field-labels';
 
 export interface ErrorLocation {
   file?: string;
@@ -51,6 +52,11 @@ export function describeLocation(where: ErrorLocation | undefined): string {
   if (where.row !== undefined) parts.push(`dòng ${where.row}`);
   if (where.column) parts.push(`cột ${where.column}`);
   if (where.line !== undefined) parts.push(`dòng ${where.line}`);
-  if (where.field) parts.push(`trường ${where.field}`);
+  // The key stays in `where` for screens; people read its Vietnamese name. A field named by the
+  // user's own data (a criterion's code "1.1") is said as it is.
+  if (where.field) {
+    const path = where.field.split('.');
+    parts.push(FIELD_LABELS[path[0]!] ? fieldPathLabel(path) : `trường ${where.field}`);
+  }
   return parts.join(', ');
 }

@@ -22,10 +22,24 @@ async function openTab(label: string) {
 
 describe('data safety in chromium', () => {
   it('shows every change in the audit log, with before → after', async () => {
+    await t.page.setViewportSize({ width: 1280, height: 720 });
+    await openTab('Nhật ký');
+    await t.page.fill('form[aria-label="Người sử dụng máy này"] input', 'Nguyễn Thị Lan');
+    await t.page.click('form[aria-label="Người sử dụng máy này"] button:has-text("Lưu tên")');
+    await t.page.waitForSelector('[role=status]:has-text("Nguyễn Thị Lan")');
     await addUnit('NK1', 'Đơn vị nhật ký');
     await openTab('Nhật ký');
     await t.page.waitForSelector('table[aria-label="Nhật ký"] td:has-text("Đơn vị")');
-    expect(await t.page.locator('table[aria-label="Nhật ký"]').innerText()).toContain('Đơn vị nhật ký');
+    const shown = await t.page.locator('table[aria-label="Nhật ký"]').innerText();
+    expect(shown).toContain('Đơn vị nhật ký');
+    // Vietnamese names and readable values: no column keys, no JSON, the user's name first.
+    expect(shown).toContain('Tên: Đơn vị nhật ký');
+    expect(shown).toContain('Nguyễn Thị Lan');
+    expect(shown.match(/\b[a-z]+_[a-z_]+\b/g)).toBeNull();
+    expect(shown).not.toMatch(/[{[]"/);
+    expect(
+      await t.page.locator('table[aria-label="Nhật ký"] tbody tr').first().locator('td').nth(1).innerText(),
+    ).toMatch(/^Nguyễn Thị Lan\n?tài khoản máy: /);
     await t.page.selectOption('select[aria-label="Thao tác"]', 'update');
     await expect.poll(() => t.page.locator('table[aria-label="Nhật ký"] tbody tr').count()).toBe(0);
     await t.page.selectOption('select[aria-label="Thao tác"]', '');

@@ -310,7 +310,8 @@ describe('docs CLI', () => {
     delete bad.signature;
     fs.writeFileSync(badFile, JSON.stringify(bad));
     expect(await runCli(['docs', 'render', badFile, '--out', path.join(dir, 'bad.docx')], io)).toBe(2);
-    expect(err.join('\n')).toContain('trường signature');
+    expect(err.join('\n')).toContain('Chữ ký');
+    expect(err.join('\n')).not.toContain('signature');
     expect(fs.existsSync(path.join(dir, 'bad.docx'))).toBe(false);
 
     expect(await runCli(['docs', 'sample', '--out', path.join(dir, 'mau'), '--db', path.join(dir, 'cli.db')], io)).toBe(

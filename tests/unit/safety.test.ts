@@ -61,13 +61,18 @@ describe('audit log', () => {
     expect(page.rows.map((r) => r.action)).toEqual(['update', 'insert']);
     const upd = page.rows[0]!;
     expect(upd.tableLabel).toBe('Đơn vị');
-    expect(upd.changes.find((c) => c.field === 'name')).toEqual({ field: 'name', before: 'Tên cũ', after: 'Tên mới' });
+    expect(upd.changes.find((c) => c.field === 'name')).toEqual({
+      field: 'name',
+      label: 'Tên',
+      before: 'Tên cũ',
+      after: 'Tên mới',
+    });
     expect(upd.user).toBe((await core.db.selectFrom('audit_context').select('user').executeTakeFirstOrThrow()).user);
     expect((await listAudit(core.db, { search: 'Tên mới' })).total).toBeGreaterThan(0);
     // a change made behind the services' back is logged too
     sqliteHandle(core.database).prepare(`UPDATE units SET phone = '0123456' WHERE id = ?`).run(u.id);
     expect((await listAudit(core.db, { table: 'units', action: 'update' })).rows[0]!.changes).toEqual([
-      { field: 'phone', before: '', after: '0123456' },
+      { field: 'phone', label: 'Điện thoại', before: '', after: '0123456' },
     ]);
   });
 

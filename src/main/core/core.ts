@@ -16,6 +16,8 @@ import type { DB } from '../db/schema';
 import type { Platform } from '../platform/platform';
 import { Jobs } from './jobs';
 import { Session } from './session';
+import { USER_NAME_KEY, getSetting } from '../features/safety/settings';
+import { auditUserOf } from '../../shared/model/audit-labels';
 
 export interface Core {
   db: Kysely<DB>;
@@ -62,11 +64,12 @@ async function prepareSchema(database: Database, dataDir: string): Promise<Migra
   if (pending || database.engine.kind === 'sqlite') await database.dropAuditTriggers();
   const migration = await migrateToLatest(database, { backupDir: path.join(dataDir, 'backups') });
   await database.installAuditTriggers();
-  await database.setAuditUser(currentUser());
+  await database.setAuditUser(auditUserOf(await getSetting(database.db, USER_NAME_KEY, ''), currentUser()));
   return migration;
 }
 
-function currentUser(): string {
+/** The computer's account: kept in the log as a detail beside the name set in Cài đặt. */
+export function currentUser(): string {
   try {
     return os.userInfo().username;
   } catch {

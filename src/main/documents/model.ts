@@ -1,5 +1,6 @@
 // The document model on the main side: validation into a Vietnamese AppError that names the
 // field (the page geometry of Nghị định 30/2020 is in nd30/plan.ts).
+import { fieldPathLabel } from '../../shared/contract/field-labels';
 import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { documentModel, type DocumentModel } from '../../shared/contract/document-model';
@@ -41,7 +42,7 @@ export function parseDocumentModel(raw: unknown, file?: string): DocumentModel {
   const more = issues.length > 1 ? ` (và ${issues.length - 1} lỗi khác)` : '';
   throw new AppError(
     'INVALID_DOCUMENT',
-    `Văn bản không hợp lệ ở trường ${field}: ${first.message}${more}`,
+    `Văn bản không hợp lệ${first.path.length ? ` (${fieldPathLabel(first.path)})` : ''}: ${first.message}${more}`,
     { field, ...(file ? { file } : {}) },
     issues.slice(0, 100).map((i) => ({ message: i.message, where: { field: fieldPath(i.path) } })),
   );

@@ -37,6 +37,9 @@ export const safetyContract = {
     safetyCopy: string;
     files: number;
   }>(),
+  /** Who the log names for changes made here: the name set in Cài đặt and the computer's account. */
+  'audit.user': method(emptyInput).returns<{ name: string; account: string }>(),
+  'audit.setUser': method(z.object({ name: text(120) }).strict()).returns<{ name: string; account: string }>(),
   'audit.list': method(auditFilter).returns<AuditPage>(),
   'audit.export': method(auditFilter).returns<{ saved: boolean; path: string | null }>(),
   'trash.list': method(emptyInput).returns<TrashItem[]>(),

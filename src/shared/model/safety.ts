@@ -36,7 +36,7 @@ export interface AuditEntry {
   rowId: number | null;
   action: 'insert' | 'update' | 'delete';
   /** Changed fields only, old → new. */
-  changes: { field: string; before: string | null; after: string | null }[];
+  changes: { field: string; label: string; before: string | null; after: string | null }[];
 }
 
 export interface AuditPage {
@@ -98,6 +98,7 @@ export const TABLE_LABELS: Record<string, string> = {
   doc_images: 'Ảnh chữ ký, con dấu',
   reorganisations: 'Sắp xếp lại đơn vị',
   unit_lineage: 'Đơn vị trước và sau sắp xếp',
+  reorg_repoints: 'Dữ liệu chuyển sang đơn vị mới khi sắp xếp',
 };
 
 export const tableLabel = (name: string): string => TABLE_LABELS[name] ?? name;

@@ -1,4 +1,5 @@
 // Directing documents (văn bản chỉ đạo) with their tasks, the units responsible, and targets.
+import { fieldPathLabel } from '../../../shared/contract/field-labels';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -300,10 +301,14 @@ export async function importPlan(db: Kysely<DB>, fileName: string, data: Uint8Ar
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const field = first.path.join('.');
-    throw new AppError('BAD_FILE', `Tệp "${fileName}", trường ${field || '(gốc)'}: ${first.message}`, {
-      file: fileName,
-      field,
-    });
+    throw new AppError(
+      'BAD_FILE',
+      `Tệp "${fileName}"${first.path.length ? `, ${fieldPathLabel(first.path)}` : ''}: ${first.message}`,
+      {
+        file: fileName,
+        field,
+      },
+    );
   }
   return createPlan(db, parsed.data, now);
 }

@@ -1,5 +1,6 @@
 // Công văn đôn đốc: a reminder letter to units that are late or missing, built as a document model
 // (Nghị định 30/2020) and written by the documents writer.
+import { fieldPathLabel } from '../../../shared/contract/field-labels';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
@@ -158,7 +159,10 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
   const parsed = documentModel.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new AppError('BAD_DOCUMENT', `Chưa soạn được công văn: ${first.message} (trường ${first.path.join('.')}).`);
+    throw new AppError(
+      'BAD_DOCUMENT',
+      `Chưa soạn được công văn: ${first.message}${first.path.length ? ` (${fieldPathLabel(first.path)})` : ''}.`,
+    );
   }
   return parsed.data;
 }

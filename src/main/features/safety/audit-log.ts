@@ -5,18 +5,30 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { auditFilter } from '../../../shared/contract/safety';
 import { tableLabel, type AuditEntry, type AuditPage } from '../../../shared/model/safety';
+import { HIDDEN_COLUMNS, auditUserText, auditValue, columnLabel } from '../../../shared/model/audit-labels';
 
 type Filter = z.output<typeof auditFilter>;
 
+/** Changed columns only, in Vietnamese, each value as people read it; bookkeeping columns left out. */
 function changesOf(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): AuditEntry['changes'] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  const show = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return keys
-    .filter((k) => !before || !after || show(before[k]) !== show(after[k]))
-    .map((k) => ({ field: k, before: before ? show(before[k]) : null, after: after ? show(after[k]) : null }));
+  const raw = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return (
+    keys
+      .filter((k) => !HIDDEN_COLUMNS.has(k))
+      .filter((k) => !before || !after || raw(before[k]) !== raw(after[k]))
+      // An added or removed row: only the columns that held something.
+      .filter((k) => (before && after) || ![null, undefined, ''].includes((before ?? after)![k] as never))
+      .map((k) => ({
+        field: k,
+        label: columnLabel(k),
+        before: before ? auditValue(k, before[k]) : null,
+        after: after ? auditValue(k, after[k]) : null,
+      }))
+  );
 }
 
 function parse(json: string | null): Record<string, unknown> | null {
@@ -99,11 +111,13 @@ export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Arr
   for (const r of all) {
     ws.addRow({
       at: new Date(r.at).toLocaleString('vi-VN'),
-      user: safeCellText(r.user),
+      user: safeCellText(auditUserText(r.user)),
       table: r.tableLabel,
       row: r.rowId,
       action: ACTION_LABEL[r.action],
-      changes: safeCellText(r.changes.map((c) => `${c.field}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).join('\n')),
+      changes: safeCellText(
+        r.changes.map((c) => `${c.label}: ${c.before ?? 'trống'} → ${c.after ?? 'trống'}`).join('\n'),
+      ),
     });
   }
   ws.eachRow((row, n) =>

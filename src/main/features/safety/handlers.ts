@@ -5,6 +5,9 @@ import { saveExport } from '../../platform/exports';
 import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './backups';
 import { exportPackage, importPackage, inspectPackage } from './package';
 import { auditWorkbook, listAudit } from './audit-log';
+import { USER_NAME_KEY, getSetting, setSetting } from './settings';
+import { currentUser } from '../../core/core';
+import { AUDIT_USER_SEPARATOR, auditUserOf } from '../../../shared/model/audit-labels';
 import { emptyTrash, listTrash, restoreFromTrash } from './trash';
 
 /** A saved file's job ends with its name, shown in its folder; a closed dialog leaves no job. */
@@ -50,6 +53,16 @@ export const safetyHandlers = {
       },
       () => importPackage(core, a.token),
     ),
+  'audit.user': async (core) => ({
+    name: await getSetting(core.db, USER_NAME_KEY, ''),
+    account: currentUser(),
+  }),
+  'audit.setUser': async (core, a) => {
+    const name = a.name.replace(new RegExp(AUDIT_USER_SEPARATOR, 'g'), '').trim();
+    await setSetting(core.db, USER_NAME_KEY, name);
+    await core.database.setAuditUser(auditUserOf(name, currentUser()));
+    return { name, account: currentUser() };
+  },
   'audit.list': (core, a) => listAudit(core.db, a),
   'audit.export': async (core, a) =>
     saveExport(

@@ -22,6 +22,9 @@ export async function setSetting(db: Kysely<DB>, key: string, value: unknown): P
     .execute();
 }
 
+/** The name of who works on this computer, written into the audit log with each change. */
+export const USER_NAME_KEY = 'user.name';
+
 const BOOK_SECRET_KEY = 'books.secret';
 
 /**

@@ -1,5 +1,6 @@
 // Report templates: versioned. A template used by a period is frozen; saving changes to it makes
 // a new version with the same code, and the periods keep the version they were made from.
+import { fieldPathLabel } from '../../../shared/contract/field-labels';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -338,7 +339,7 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
     const field = first.path.join('.');
     throw new AppError(
       'BAD_FILE',
-      `Tệp "${fileName}", trường ${field || '(gốc)'}: ${first.message}`,
+      `Tệp "${fileName}"${first.path.length ? `, ${fieldPathLabel(first.path)}` : ''}: ${first.message}`,
       { file: fileName, field },
       parsed.error.issues.map((i) => ({ message: i.message, where: { file: fileName, field: i.path.join('.') } })),
     );

@@ -6,6 +6,15 @@ import { useNotice } from '../../components/Notice';
 import { TABLE_LABELS, type AuditPage } from '../../../shared/model/safety';
 import { formatNumber } from '../../../shared/format';
 import { ViDateInput } from '../../components/ViDateInput';
+import { UserName, WhoCell } from './AuditUser';
+import '../../styles/audit.css';
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** "29/11/2026 23:29" in the computer's time zone: the app's one date style, with the time after. */
+const localDateTime = (iso: string): string => {
+  const d = new Date(iso);
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};
 
 const ACTION_LABEL = { insert: 'Thêm', update: 'Sửa', delete: 'Xóa' } as const;
 const PAGE = 100;
@@ -59,7 +68,8 @@ export function AuditLog() {
           Xuất Excel
         </button>
       </header>
-      <div className="toolbar" role="search">
+      <UserName />
+      <div className="toolbar audit-toolbar" role="search">
         <select aria-label="Loại dữ liệu" value={table} onChange={(e) => (setOffset(0), setTable(e.target.value))}>
           <option value="">Mọi dữ liệu</option>
           {Object.entries(TABLE_LABELS).map(([k, v]) => (
@@ -102,8 +112,10 @@ export function AuditLog() {
         <tbody>
           {page?.rows.map((r) => (
             <tr key={r.id}>
-              <td className="nowrap">{new Date(r.at).toLocaleString('vi-VN')}</td>
-              <td>{r.user}</td>
+              <td className="nowrap">{localDateTime(r.at)}</td>
+              <td>
+                <WhoCell stored={r.user} />
+              </td>
               <td>
                 {r.tableLabel} <span className="muted">#{r.rowId}</span>
               </td>
@@ -112,8 +124,13 @@ export function AuditLog() {
                 <ul className="changes">
                   {r.changes.slice(0, 8).map((c) => (
                     <li key={c.field}>
-                      <span className="mono small">{c.field}</span>: <del>{c.before ?? '∅'}</del> →{' '}
-                      <ins>{c.after ?? '∅'}</ins>
+                      <span className="audit-field">{c.label}</span>:{' '}
+                      {r.action !== 'insert' ? (
+                        <>
+                          <del>{c.before ?? 'trống'}</del> →{' '}
+                        </>
+                      ) : null}
+                      {r.action !== 'delete' ? <ins>{c.after ?? 'trống'}</ins> : null}
                     </li>
                   ))}
                   {r.changes.length > 8 ? <li className="muted">… và {r.changes.length - 8} trường khác</li> : null}

@@ -1,4 +1,5 @@
 // Thùng rác: deleted records wait here and can be put back until the trash is emptied.
+import { auditUserText } from '../../../shared/model/audit-labels';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useCall } from '../../hooks/useCall';
@@ -50,7 +51,7 @@ export function TrashBin() {
               <td>{t.tableLabel}</td>
               <td>{t.label}</td>
               <td>{new Date(t.deletedAt).toLocaleString('vi-VN')}</td>
-              <td>{t.user}</td>
+              <td>{auditUserText(t.user)}</td>
               <td>
                 <button
                   type="button"
