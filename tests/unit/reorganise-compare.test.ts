@@ -166,7 +166,9 @@ describe('comparing with last year across a reorganisation', () => {
     // The Excel summary's comparison sheet carries the footnote under its table.
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(
-      Buffer.from(await writeSummaryWorkbook({ agency: await getAgency(core.db), title: 'Báo cáo', compile: c })),
+      Buffer.from(
+        await writeSummaryWorkbook({ agency: await getAgency(core.db), title: 'Báo cáo', compile: c }),
+      ) as unknown as ExcelJS.Buffer,
     );
     const sheet = book.getWorksheet('So sánh cùng kỳ')!;
     const texts: string[] = [];
