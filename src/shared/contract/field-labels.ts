@@ -10,6 +10,7 @@ export const FIELD_LABELS: Record<string, string> = {
   activeFrom: 'Hoạt động từ ngày',
   activeTo: 'Hoạt động đến ngày',
   actor: 'Người thực hiện',
+  expectedRevision: 'Lần sửa đang mở',
   asOf: 'Tình hình tại ngày',
   add: 'Phần thêm',
   agency: 'Cơ quan',

@@ -36,6 +36,11 @@ export const saveValuesInput = z
     reasons: z.array(reasonInput).max(300).default([]),
     actor,
     note: text(500).default(''),
+    /**
+     * The report's revision the editor was showing (optimistic concurrency): when someone else
+     * saved meanwhile, the save is refused, naming who and when, instead of overwriting. Null: no check.
+     */
+    expectedRevision: z.number().int().min(0).nullable().default(null),
   })
   .strict();
 

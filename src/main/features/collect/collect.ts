@@ -163,6 +163,8 @@ export async function commitCollect(
             reasons: [],
             actor,
             note,
+            // The revision the review was made on: a change since (by anyone) refuses the batch.
+            expectedRevision: s.reportRevision,
           },
           now,
         );

@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
+import { claimRevision } from './row-version';
 import { AppError } from '../../../shared/errors';
 import type { saveValuesInput } from '../../../shared/contract/reports';
 import { TRANSITIONS, canTransition, isEditableStatus } from '../../../shared/domain/report-status';
@@ -267,7 +268,7 @@ export async function saveReportValuesIn(
   if (changes.length === 0) return getReportForm(trx, data.periodId, data.unitId);
 
   const report = await ensureReport(trx, data.periodId, data.unitId, at);
-  const number = report.revision + 1;
+  const number = await claimRevision(trx, report.id, report.revision, data.expectedRevision ?? null);
   const rev = await trx
     .insertInto('report_revisions')
     .values({ report_id: report.id, number, actor: data.actor, at, note: data.note })

@@ -63,10 +63,15 @@ export function UnitReportScreen() {
           .filter((c) => c.key.startsWith(REASON_KEY_PREFIX))
           .map((c) => ({ expression: c.key.slice(REASON_KEY_PREFIX.length), reason: c.text })),
         actor: actorRef.current || 'Người dùng',
+        // Someone else's save since this form was loaded is refused, not overwritten (issue 19).
+        expectedRevision: f.report.revision,
       });
       // A save that finishes after switching report must not show the old report.
-      if (formRef.current && formRef.current.period.id === next.period.id && formRef.current.unit.id === next.unit.id)
+      if (formRef.current && formRef.current.period.id === next.period.id && formRef.current.unit.id === next.unit.id) {
+        // The next save (possibly before React renders again) starts from this revision.
+        formRef.current = next;
         setForm(next);
+      }
     },
   });
   const { drafts, saveState, edit, flush, reset } = autosave;
