@@ -5,6 +5,7 @@ import { NotBuilt } from './components/NotBuilt';
 import { ScoringScreen } from './routes/scoring/Scoring';
 import { NoticeProvider } from './components/Notice';
 import { JobCentre } from './components/JobCentre';
+import './styles/layout.css';
 import { DashboardScreen } from './routes/dashboard/Dashboard';
 import { PlansScreen } from './routes/plans/Plans';
 import { PeriodsScreen } from './routes/periods/Periods';

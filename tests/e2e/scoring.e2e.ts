@@ -141,6 +141,14 @@ describe('scoring in chromium', () => {
     await page.click('button:has-text("Lưu thẩm định")');
     await page.waitForSelector('.notice-ok:has-text("Đã lưu điểm thẩm định")');
     await t.shot('02-appraisal');
+    // At 1280×720 the reason column is on screen, not behind the table's sideways scroll.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const wrap = (await page.locator('.sc-table-wrap').boundingBox())!;
+    const reason = (await page.locator('textarea[name="reason-4.1"]').boundingBox())!;
+    expect(reason.x + reason.width).toBeLessThanOrEqual(wrap.x + wrap.width);
+    expect(await page.locator('.sc-table-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await t.shot('02-appraisal-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.click('button:has-text("Duyệt kết quả")');
     await page.waitForSelector('text=Sau khi duyệt, điểm bị khóa');
     await page.click('.modal button.danger:has-text("Duyệt")');
