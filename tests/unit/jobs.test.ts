@@ -126,8 +126,10 @@ describe('the job centre through the contract', () => {
     expect(byId.get('job-bak-1')!.summary).toMatch(/^Đã sao lưu vào sao-luu-bao-cao-noi-vu-.*\.db\.$/);
     const partial = byId.get('job-exp-2')!;
     expect(partial.state).toBe('cancelled');
-    expect(partial.done).toBe(1);
-    expect(partial.summary).toBe('Đã dừng: Xuất biểu nhập liệu (xong 1/30).');
+    // Stopped at the first step; writes already in flight may still finish (and count), no new one starts.
+    expect(partial.done).toBeGreaterThanOrEqual(1);
+    expect(partial.done).toBeLessThan(30);
+    expect(partial.summary).toBe(`Đã dừng: Xuất biểu nhập liệu (xong ${partial.done}/30).`);
 
     // "Mở": the export's folder, the backup file shown in its folder; nothing for an unknown job.
     const folder = (exported as { value: { folder: string } }).value.folder;
