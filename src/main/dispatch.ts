@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { contract, type MethodName } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { fieldPathLabel, wrongTypeMessage } from '../shared/contract/field-labels';
+import { fieldPathLabel, wrongTypeMessage } from '../shared/field-labels';
 import type { Core } from './core/core';
 import { handlers } from './api-handlers';
 import type { Dispatch } from './core/handlers';

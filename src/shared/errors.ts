@@ -1,5 +1,5 @@
 // Errors users see cross every boundary as data: a code, a Vietnamese message, and where.
-import { FIELD_LABELS, fieldPathLabel } from './contract/field-labels';
+import { FIELD_LABELS, fieldPathLabel } from './field-labels';
 
 export interface ErrorLocation {
   file?: string;

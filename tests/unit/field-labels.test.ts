@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Core } from '../../src/main/core/core';
 import { createDispatch } from '../../src/main/dispatch';
 import { contract } from '../../src/shared/contract';
-import { FIELD_LABELS, fieldPathLabel } from '../../src/shared/contract/field-labels';
+import { FIELD_LABELS, fieldPathLabel } from '../../src/shared/field-labels';
 import { freshCore, tempDir } from './helpers';
 
 interface Def {

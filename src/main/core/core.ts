@@ -16,7 +16,7 @@ import type { DB } from '../db/schema';
 import type { Platform } from '../platform/platform';
 import { Jobs } from './jobs';
 import { Session } from './session';
-import { USER_NAME_KEY, getSetting } from '../features/safety/settings';
+import { USER_NAME_KEY, getSetting } from '../db/app-settings';
 import { auditUserOf } from '../../shared/model/audit-labels';
 
 export interface Core {

@@ -1,6 +1,6 @@
 // The document model on the main side: validation into a Vietnamese AppError that names the
 // field (the page geometry of Nghị định 30/2020 is in nd30/plan.ts).
-import { fieldPathLabel } from '../../shared/contract/field-labels';
+import { fieldPathLabel } from '../../shared/field-labels';
 import { z } from 'zod';
 import { vi as viLocale } from 'zod/locales';
 import { documentModel, type DocumentModel } from '../../shared/contract/document-model';

@@ -1,5 +1,5 @@
 // Directing documents (văn bản chỉ đạo) with their tasks, the units responsible, and targets.
-import { fieldPathLabel } from '../../../shared/contract/field-labels';
+import { fieldPathLabel } from '../../../shared/field-labels';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';

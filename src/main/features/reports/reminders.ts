@@ -1,6 +1,6 @@
 // Công văn đôn đốc: a reminder letter to units that are late or missing, built as a document model
 // (Nghị định 30/2020) and written by the documents writer.
-import { fieldPathLabel } from '../../../shared/contract/field-labels';
+import { fieldPathLabel } from '../../../shared/field-labels';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';

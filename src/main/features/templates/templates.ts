@@ -1,6 +1,6 @@
 // Report templates: versioned. A template used by a period is frozen; saving changes to it makes
 // a new version with the same code, and the periods keep the version they were made from.
-import { fieldPathLabel } from '../../../shared/contract/field-labels';
+import { fieldPathLabel } from '../../../shared/field-labels';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
