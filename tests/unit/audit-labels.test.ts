@@ -4,12 +4,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { auditedTables } from '../../src/main/db/sqlite/audit';
 import { createDispatch } from '../../src/main/dispatch';
 import { COLUMN_LABELS, auditUserText, auditValue } from '../../src/shared/model/audit-labels';
 import { TABLE_LABELS, type AuditPage } from '../../src/shared/model/safety';
+import { bookSecret } from '../../src/main/features/safety/settings';
+import { auditWorkbook, listAudit } from '../../src/main/features/safety/audit-log';
 import { freshCore, tempDir } from './helpers';
 import { setupCollect } from './collect-helpers';
 
@@ -81,5 +84,21 @@ describe('audit labels', () => {
     expect(period.changes.map((c) => c.label)).toContain('Loại đơn vị phải báo cáo');
     expect(period.changes.find((c) => c.field === 'expected_kinds')!.after).toBe('UBND xã');
     expect(period.changes.some((c) => c.field === 'id')).toBe(false);
+  });
+  it('never shows the secret that seals the workbooks, in Nhật ký or its Excel export', async () => {
+    const secret = await bookSecret(core.db);
+    const page = await listAudit(core.db, { table: 'app_settings' });
+    const shown = page.rows.flatMap((r) => r.changes.map((c) => `${c.before ?? ''} ${c.after ?? ''}`)).join('\n');
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(shown).toContain('khóa bí mật, không hiển thị');
+    expect(shown).not.toContain(secret);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      Buffer.from(await auditWorkbook(core.db, { table: 'app_settings' })) as unknown as ExcelJS.Buffer,
+    );
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+    expect(cells.join('\n')).toContain('khóa bí mật, không hiển thị');
+    expect(cells.join('\n')).not.toContain(secret);
   });
 });

@@ -31,10 +31,16 @@ function changesOf(
   );
 }
 
+/** Settings whose values are secrets: the log says they changed, never what they hold. */
+const SECRET_SETTINGS = new Set(['books.secret']);
+
 function parse(json: string | null): Record<string, unknown> | null {
   if (!json) return null;
   try {
-    return JSON.parse(json) as Record<string, unknown>;
+    const row = JSON.parse(json) as Record<string, unknown>;
+    if (typeof row.key === 'string' && SECRET_SETTINGS.has(row.key) && 'value' in row)
+      return { ...row, value: '(khóa bí mật, không hiển thị)' };
+    return row;
   } catch {
     return null;
   }
