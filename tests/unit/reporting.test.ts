@@ -178,7 +178,7 @@ describe('plans', () => {
     bad.targets[0].value = '1.5';
     await expectAppError(
       importPlan(core.db, 'x.json', new TextEncoder().encode(JSON.stringify(bad))),
-      /targets\.0\.value.*dấu chấm ngăn hàng nghìn/,
+      /Chỉ tiêu kế hoạch, dòng 1\b.*dấu chấm ngăn hàng nghìn/,
     );
     expect(await listPlans(core.db)).toHaveLength(0);
   });
