@@ -29,7 +29,7 @@ describe('formatDateLine edges', () => {
       expect(parseIsoDate(bad)).toBeNull();
       const m = sampleModel('bao-cao');
       m.header = { ...m.header, date: bad };
-      expect(() => parseDocumentModel(m)).toThrow(/header\.date/);
+      expect(() => parseDocumentModel(m)).toThrow(/Tiêu đề, Ngày/);
     }
   });
 
