@@ -58,28 +58,7 @@ export async function createRound(db: Kysely<DB>, data: RoundData, now = new Dat
       .returning('id')
       .executeTakeFirstOrThrow();
     const items = scoreItems(set);
-    for (const [i, u] of units.entries()) {
-      const s = await trx
-        .insertInto('scorings')
-        .values({ round_id: round.id, unit_id: u.id, position: i + 1, locked: 0, updated_at: now.toISOString() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('scoring_lines')
-        .values(
-          items.map((it) => ({
-            scoring_id: s.id,
-            code: it.code,
-            kind: it.kind,
-            max_c: toCenti(it.maxPoints)!,
-            self_c: null,
-            self_note: '',
-            appraised_c: null,
-            reason: '',
-          })),
-        )
-        .execute();
-    }
+    for (const [i, u] of units.entries()) await addSheet(trx, round.id, u.id, i + 1, items, now);
     return getRound(trx, round.id);
   });
 }
@@ -189,28 +168,7 @@ export async function changeRoundUnitsIn(
   }
   const items = scoreItems(set);
   let position = Math.max(0, ...scorings.map((s) => s.position));
-  for (const unitId of new Set(add)) {
-    const s = await trx
-      .insertInto('scorings')
-      .values({ round_id: roundId, unit_id: unitId, position: ++position, locked: 0, updated_at: now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('scoring_lines')
-      .values(
-        items.map((it) => ({
-          scoring_id: s.id,
-          code: it.code,
-          kind: it.kind,
-          max_c: toCenti(it.maxPoints)!,
-          self_c: null,
-          self_note: '',
-          appraised_c: null,
-          reason: '',
-        })),
-      )
-      .execute();
-  }
+  for (const unitId of new Set(add)) await addSheet(trx, roundId, unitId, ++position, items, now);
   return getRound(trx, roundId);
 }
 
@@ -304,4 +262,35 @@ export async function deleteRound(db: Kysely<DB>, id: number): Promise<{ deleted
     ]);
     return { deleted: true as const };
   });
+}
+
+/** A unit's empty scoring sheet in a round: one line per criterion, nothing scored. */
+async function addSheet(
+  trx: Executor,
+  roundId: number,
+  unitId: number,
+  position: number,
+  items: ReturnType<typeof scoreItems>,
+  now: Date,
+): Promise<void> {
+  const s = await trx
+    .insertInto('scorings')
+    .values({ round_id: roundId, unit_id: unitId, position, locked: 0, updated_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('scoring_lines')
+    .values(
+      items.map((it) => ({
+        scoring_id: s.id,
+        code: it.code,
+        kind: it.kind,
+        max_c: toCenti(it.maxPoints)!,
+        self_c: null,
+        self_note: '',
+        appraised_c: null,
+        reason: '',
+      })),
+    )
+    .execute();
 }
