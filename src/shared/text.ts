@@ -35,3 +35,22 @@ export function foldDiacritics(value: string): string {
 
 /** Vietnamese-aware comparison for sorting names. */
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/**
+ * Straight double quotes paired into Vietnamese typographic ones (“…”), as the templates'
+ * own headings are written. Left alone when the count is odd: a lone quote has no known side.
+ */
+export function curlyQuotes(value: string): string {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === 34) count++;
+  if (count === 0 || count % 2 === 1) return value;
+  let open = true;
+  let out = '';
+  for (const ch of value) {
+    if (ch === '"') {
+      out += open ? '“' : '”';
+      open = !open;
+    } else out += ch;
+  }
+  return out;
+}

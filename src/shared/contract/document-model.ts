@@ -40,8 +40,12 @@ function docText(label: string, max: number, required = false, trim = true) {
 
 /** cleanText without the trim: the runs of a paragraph keep the spaces between them. */
 function keepEdges(v: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(v)!;
-  return m[1]! + cleanText(m[2]!) + m[3]!;
+  // found by index, not by a regular expression: a lazy middle before "\s*$" is quadratic on long blank runs
+  let a = 0;
+  let b = v.length;
+  while (a < b && /\s/.test(v[a]!)) a++;
+  while (b > a && /\s/.test(v[b - 1]!)) b--;
+  return v.slice(0, a) + cleanText(v.slice(a, b)) + v.slice(b);
 }
 
 const upper = (label: string, max: number, required = false) =>

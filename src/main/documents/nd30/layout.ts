@@ -26,7 +26,17 @@ import {
   type SignatureImages,
   type Table,
 } from './plan';
-import { annexIsLandscape, annexNote, closeBody, numberLine, pad2, punctuateBases, splitLine, toRoman } from './text';
+import {
+  annexIsLandscape,
+  annexNote,
+  closeBody,
+  curlyBody,
+  numberLine,
+  pad2,
+  punctuateBases,
+  splitLine,
+  toRoman,
+} from './text';
 import { Planner, base64, mmToPx, pngSize, twipsToPx } from './blocks';
 import { PARTY_SIZES, partyHeaderTable, partyNumberLine, partyPrefix } from './party';
 
@@ -256,8 +266,12 @@ export function planDocument(model: DocumentModel): Plan {
   }
   main.push(...addressees(p, model, textWidth));
   // the decree ends the body with "./."; the Party's guide does not: a Party body ends as its source does
-  const body = punctuateBases(model.body);
-  main.push(...p.blocks(model.system === 'party' ? body : closeBody(body), textWidth));
+  const body = curlyBody(punctuateBases(model.body));
+  const bodyElements = p.blocks(model.system === 'party' ? body : closeBody(body), textWidth);
+  // the last paragraph goes with the signature: a signature never stands alone on its page
+  const last = bodyElements[bodyElements.length - 1];
+  if (last?.kind === 'para') last.keepNext = true;
+  main.push(...bodyElements);
   main.push({ kind: 'para', runs: [], before: 0, after: 0, line: SINGLE, keepNext: true });
   main.push(signatureTable(p, model, textWidth));
 

@@ -1,6 +1,7 @@
 // The decree's rules about text: the number line, agency names that wrap, Roman annex numbers,
 // the annex note, the punctuation of legal bases and the closing "./.".
 import { formatDateLine } from '../../../shared/format';
+import { curlyQuotes } from '../../../shared/text';
 import type { DocAnnex, DocBlock, DocCell, DocInline, DocumentModel } from '../../../shared/contract/document-model';
 import { LANDSCAPE_FROM_COLUMNS } from './plan';
 import { textWidthTwips } from './metrics';
@@ -99,9 +100,39 @@ function mapEnd(value: DocInline, f: (s: string) => string): DocInline {
   return [...value.slice(0, -1), { ...last, text: f(last.text) }];
 }
 
+/** Text without the given characters at its end (a loop: "[.;,:]*$" backtracks on long runs). */
+export function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** Straight quotes of the body's text made typographic, paired across the runs of one paragraph. */
+export function curlyBody(body: DocBlock[]): DocBlock[] {
+  return body.map((b) => {
+    if (b.kind === 'paragraph' || b.kind === 'basis') return { ...b, text: curlyInline(b.text) };
+    if (b.kind === 'list') return { ...b, items: b.items.map(curlyInline) };
+    if (b.kind === 'heading' || b.kind === 'part') return { ...b, title: curlyQuotes(b.title) };
+    return b;
+  });
+}
+
+function curlyInline(value: DocInline): DocInline {
+  if (typeof value === 'string') return curlyQuotes(value);
+  const joined = value.map((r) => r.text).join('');
+  const curled = curlyQuotes(joined);
+  if (curled === joined) return value;
+  let at = 0; // “ and ” are one code unit each, as " is: the runs keep their lengths
+  return value.map((r) => {
+    const text = curled.slice(at, at + r.text.length);
+    at += r.text.length;
+    return { ...r, text };
+  });
+}
+
 /** The body ends with "./.". */
 export function closeBody(body: DocBlock[]): DocBlock[] {
-  const close = (s: string) => (s.endsWith('./.') ? s : s.replace(/[.;,:]*$/, '') + './.');
+  const close = (s: string) => (s.endsWith('./.') ? s : trimEndOf(s, '.;,:') + './.');
   const out = body.slice();
   const last = out[out.length - 1];
   if (last?.kind === 'paragraph' || last?.kind === 'basis')
