@@ -54,3 +54,16 @@ export function curlyQuotes(value: string): string {
   }
   return out;
 }
+
+/**
+ * The text without a run of the given characters at its start and/or end. A loop, not
+ * "[…]+$": a pattern anchored only at the end is tried from every position, quadratic on a
+ * long run that does not reach the end (outside text can hold one).
+ */
+export function trimRun(value: string, chars: string, where: 'start' | 'end' | 'both' = 'both'): string {
+  let a = 0;
+  let b = value.length;
+  if (where !== 'end') while (a < b && chars.includes(value[a]!)) a++;
+  if (where !== 'start') while (b > a && chars.includes(value[b - 1]!)) b--;
+  return value.slice(a, b);
+}

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { trimRun } from '../../shared/text';
 
 /** Returned workbooks, kept as received. */
 export const SOURCES_DIR = 'sources';
@@ -151,13 +152,12 @@ export function checkEvidence(fileName: string, data: Uint8Array): CheckedEviden
 
 /** A file name that is safe on every system, keeping Vietnamese letters. */
 export function safeFileName(name: string): string {
-  const cleaned = name
+  const spaced = name
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 120);
+    .replace(/\s+/g, ' ');
+  const cleaned = trimRun(spaced, '. ').slice(0, 120);
   return cleaned || 'minh-chung';
 }
 

@@ -53,8 +53,9 @@ export function setText(cell: ExcelJS.Cell, text: string): void {
 export function fileSlug(text: string, max = 40): string {
   const s = foldDiacritics(text)
     .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-/, '')
+    .replace(/-$/, '')
     .slice(0, max)
-    .replace(/-+$/, '');
+    .replace(/-$/, '');
   return s || 'x';
 }

@@ -3,6 +3,7 @@
 // Canonical form: optional "-", integer digits without leading zeros, "." and fraction digits
 // without trailing zeros ("1234", "-0.5", "79.63").
 
+import { trimRun } from '../text';
 export type ParseResult = { ok: true; value: string } | { ok: false; message: string };
 
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
@@ -14,7 +15,7 @@ export function isCanonical(value: string): boolean {
 /** Builds the canonical form from sign, integer digits and fraction digits. */
 function canonical(negative: boolean, intDigits: string, fracDigits: string): string {
   const i = intDigits.replace(/^0+(?=\d)/, '') || '0';
-  const f = fracDigits.replace(/0+$/, '');
+  const f = trimRun(fracDigits, '0', 'end');
   const body = f ? `${i}.${f}` : i;
   return negative && body !== '0' ? `-${body}` : body;
 }

@@ -346,7 +346,7 @@ export function mergeDraft(
       notes.push(`Mục đã sửa tay còn ${stale.length} đoạn mà số liệu mới không còn tạo ra: hãy xem lại.`);
     return {
       ...f,
-      text: [o.text.replace(/\s+$/, ''), ...added].filter(Boolean).join('\n'),
+      text: [o.text.trimEnd(), ...added].filter(Boolean).join('\n'),
       refreshNote: notes.join(' '),
     };
   });

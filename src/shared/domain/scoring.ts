@@ -2,6 +2,7 @@
 // renderer (live totals while typing): checks of a criteria set, totals with the bonus cap and
 // deductions, the class of a total, and the ranking with ties. All sums in whole hundredths.
 import type { CriteriaSetContent, ScoreClass, ScoreItem, Totals } from '../model/scoring';
+import { trimRun } from '../text';
 
 /** Points → whole hundredths; null when the number has more than two decimals or is not finite. */
 export function toCenti(points: number): number | null {
@@ -19,9 +20,7 @@ export function formatPoints(points: number | null | undefined): string {
   const neg = c < 0;
   const abs = Math.abs(c);
   const int = Math.floor(abs / 100);
-  const frac = String(abs % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
+  const frac = trimRun(String(abs % 100).padStart(2, '0'), '0', 'end');
   const intText = String(int).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${neg ? '-' : ''}${intText}${frac ? `,${frac}` : ''}`;
 }

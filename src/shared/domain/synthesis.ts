@@ -6,7 +6,7 @@
 // bigrams (Vietnamese words are mostly two syllables, so bigrams stand in for a tokenizer),
 // without stop words and figures: word order and tone marks do not matter, wording does.
 // Everything here is linear in the text, except the grouping, which is points × groups.
-import { foldDiacritics } from '../text';
+import { foldDiacritics, trimRun } from '../text';
 
 export interface UnitText {
   unitName: string;
@@ -134,7 +134,8 @@ function withoutFigures(text: string): string {
     .trim();
 }
 
-const endSentence = (s: string): string => s.replace(/[\s.;,:]+$/u, '');
+/** A point's text without the spaces and stops at its end (joined into one sentence later). */
+const endSentence = (s: string): string => trimRun(s, '.;,: \t\n\r\u00a0\u2002\u2003\u2009\u202f\u3000', 'end');
 
 /**
  * "UBND xã A đã tổ chức đối thoại" said by UBND xã A → "đã tổ chức đối thoại": a unit naming

@@ -4,6 +4,7 @@
 // the page, the header block, Kính gửi, the signature block and the annexes; the body is in
 // blocks.ts, the rules about text in text.ts.
 import { formatDateLine } from '../../../shared/format';
+import { trimRun } from '../../../shared/text';
 import type { DocumentModel } from '../../../shared/contract/document-model';
 import { textWidthTwips } from './metrics';
 import {
@@ -99,10 +100,10 @@ function addressees(p: Planner, model: DocumentModel, textWidth: number): Para[]
   const label = 'Kính gửi:';
   const before = isLetter ? ptToTwips(18) : 0;
   if (model.to.length === 1)
-    return [p.centred(`${label} ${model.to[0]!.replace(/[.;,]*$/, '')}.`, { size }, ptToTwips(12), before)];
+    return [p.centred(`${label} ${trimRun(model.to[0]!, '.;,', 'end')}.`, { size }, ptToTwips(12), before)];
   const k = textWidthTwips(`${label} `, size, false) + mmToTwips(2);
   const items = model.to.map(
-    (t, i) => `- ${t.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}${i === model.to.length - 1 ? '.' : ';'}`,
+    (t, i) => `- ${trimRun(t.replace(/^-\s*/, ''), '.;,', 'end')}${i === model.to.length - 1 ? '.' : ';'}`,
   );
   const longest = Math.max(...items.map((t) => textWidthTwips(t, size, false)));
   const x = Math.max(0, Math.min(Math.round((textWidth - k - longest) / 2), mmToTwips(30)));
@@ -153,10 +154,10 @@ function signatureTable(p: Planner, model: DocumentModel, textWidth: number): Ta
     ...r.entries,
   ];
   const end = party ? ',' : ';';
-  const lines = entries.map((e) => `- ${e.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}${end}`);
+  const lines = entries.map((e) => `- ${trimRun(e.replace(/^-\s*/, ''), '.;,', 'end')}${end}`);
   const archive = ['VT', r.draftingUnit].filter(Boolean).join(', ');
   if (r.archive === undefined) lines.push(`- Lưu: ${archive}${r.copies ? ` (${pad2(r.copies)} bản)` : ''}.`);
-  else if (r.archive) lines.push(`- ${r.archive.replace(/^-\s*/, '').replace(/[.;,]*$/, '')}.`);
+  else if (r.archive) lines.push(`- ${trimRun(r.archive.replace(/^-\s*/, ''), '.;,', 'end')}.`);
   else if (lines.length) lines[lines.length - 1] = lines[lines.length - 1]!.replace(/[;,]$/, '.');
   const left: CellContent[] = [
     tight(

@@ -1,7 +1,7 @@
 // The decree's rules about text: the number line, agency names that wrap, Roman annex numbers,
 // the annex note, the punctuation of legal bases and the closing "./.".
 import { formatDateLine } from '../../../shared/format';
-import { curlyQuotes } from '../../../shared/text';
+import { curlyQuotes, trimRun } from '../../../shared/text';
 import type { DocAnnex, DocBlock, DocCell, DocInline, DocumentModel } from '../../../shared/contract/document-model';
 import { LANDSCAPE_FROM_COLUMNS } from './plan';
 import { textWidthTwips } from './metrics';
@@ -88,7 +88,10 @@ export function punctuateBases(body: DocBlock[]): DocBlock[] {
   idx.forEach((i, k) => {
     const b = out[i] as Extract<DocBlock, { kind: 'basis' }>;
     const isLast = k === idx.length - 1 || idx[k + 1] !== i + 1;
-    out[i] = { ...b, text: mapEnd(b.text, (s) => (/[:!?]$/.test(s) ? s : s.replace(/[;.,]*$/, isLast ? '.' : ';'))) };
+    out[i] = {
+      ...b,
+      text: mapEnd(b.text, (s) => (/[:!?]$/.test(s) ? s : trimRun(s, ';.,', 'end') + (isLast ? '.' : ';'))),
+    };
   });
   return out;
 }
@@ -98,13 +101,6 @@ function mapEnd(value: DocInline, f: (s: string) => string): DocInline {
   if (value.length === 0) return value;
   const last = value[value.length - 1]!;
   return [...value.slice(0, -1), { ...last, text: f(last.text) }];
-}
-
-/** Text without the given characters at its end (a loop: "[.;,:]*$" backtracks on long runs). */
-export function trimEndOf(s: string, chars: string): string {
-  let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1]!)) end--;
-  return s.slice(0, end);
 }
 
 /** Straight quotes of the body's text made typographic, paired across the runs of one paragraph. */
@@ -132,7 +128,7 @@ function curlyInline(value: DocInline): DocInline {
 
 /** The body ends with "./.". */
 export function closeBody(body: DocBlock[]): DocBlock[] {
-  const close = (s: string) => (s.endsWith('./.') ? s : trimEndOf(s, '.;,:') + './.');
+  const close = (s: string) => (s.endsWith('./.') ? s : trimRun(s, '.;,:', 'end') + './.');
   const out = body.slice();
   const last = out[out.length - 1];
   if (last?.kind === 'paragraph' || last?.kind === 'basis')

@@ -88,7 +88,8 @@ export function collectFileName(
   const code =
     unit.code
       .replace(/[^A-Za-z0-9_]+/g, '-')
-      .replace(/^-+|-+$/g, '')
+      .replace(/^-/, '')
+      .replace(/-$/, '')
       .slice(0, 30) || 'x';
   return `${fileSlug(period.name)}-${code}-${fileSlug(unit.shortName || unit.name)}.xlsx`;
 }

@@ -98,7 +98,7 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
       xml: (await read(o.part))!,
     });
   }
-  const dir = main.part.replace(/[^/]+$/, '');
+  const dir = main.part.slice(0, main.part.lastIndexOf('/') + 1);
   const xmlOf = async (name: string) => {
     const s = await read(dir + name);
     return s ? parseXml(s, name) : null;

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { toLines } from './reader/lines';
 import { parsePlanText } from './reader/parse';
 import { headingOf } from './reader/sections';
+import { trimRun } from '../../../shared/text';
 
 type Block = DocumentModelInput['body'][number];
 
@@ -114,7 +115,7 @@ export function planDocumentModel(plan: Plan): PlanDocument {
         parentAgency: (p.parentIssuer.value ?? '').toLocaleUpperCase('vi'),
         agency: issuer,
         number,
-        symbol: plan.symbol.replace(/[^\p{L}\p{N}/-]+/gu, '-').replace(/^-+|-+$/g, ''),
+        symbol: trimRun(plan.symbol.replace(/[^\p{L}\p{N}/-]+/gu, '-'), '-'),
         place: place!,
         date: plan.issuedDate!,
       },

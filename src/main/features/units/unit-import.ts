@@ -15,6 +15,7 @@ import {
 import { changeUnit, insertUnit, listUnits, toUnit, type UnitData } from './units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { unitCodeKey } from '../../../shared/domain/validity';
+import { trimRun } from '../../../shared/text';
 
 const HEADER_OF = Object.fromEntries(UNIT_COLUMNS.map((c) => [c.key, c.header])) as Record<UnitColumnKey, string>;
 
@@ -34,7 +35,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
   const ready: Analysis['ready'] = [];
   const firstRowOfCode = new Map<string, number>();
   const at = (r: (typeof rows)[number], key: UnitColumnKey) =>
-    `cột ${r.cells[key]?.replace(/\d+$/, '') ?? '?'} "${HEADER_OF[key]}"`;
+    `cột ${(r.cells[key] === undefined ? undefined : trimRun(r.cells[key], '0123456789', 'end')) ?? '?'} "${HEADER_OF[key]}"`;
 
   for (const r of rows) {
     const rowErrors: RowProblem[] = [];

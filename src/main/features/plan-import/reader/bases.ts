@@ -1,6 +1,7 @@
 // Legal bases between the title and the first heading: "Căn cứ …;", "Thực hiện …".
 import type { ProposedText } from '../../../../shared/model/plan-import';
 import type { Line } from './lines';
+import { trimRun } from '../../../../shared/text';
 
 /** The clause that introduces the body: "…, cụ thể như sau:" at its end, or a subject that orders or builds. */
 const INTRO_END = /(như sau|sau đây) ?:? ?$/iu;
@@ -34,10 +35,7 @@ export function readLegalBases(preamble: Line[]): ProposedText[] {
       const at = l.text.indexOf(part, pos);
       pos = at + part.length;
       const cut = introCut(part);
-      const text = (cut >= 0 ? part.slice(0, cut) : part)
-        .trim()
-        .replace(/[;.,]+$/, '')
-        .trim();
+      const text = trimRun((cut >= 0 ? part.slice(0, cut) : part).trim(), ';.,', 'end').trim();
       if (text) out.push({ text, spans: [{ start: l.start + at, end: l.start + at + text.length }] });
       if (cut >= 0) break;
     }

@@ -6,6 +6,7 @@ import { isoOf } from './dates';
 import { spanIn, spanOf, type Line } from './lines';
 import { SHORT_LINE, isMottoLine, isPlaceDateLine, isUpperLine, typeOfLine } from './normalize';
 import { TYPE_NAMES } from './vocabulary';
+import { trimRun } from '../../../../shared/text';
 
 export interface Header {
   /** State or Party, when the header tells; null when it has neither heading (the signature may tell). */
@@ -44,7 +45,7 @@ export function readNumber(l: Line): NumberRead | null {
   const found = m ?? slip;
   if (!found) return null;
   const raw = (m ? m[3] : slip![2])!;
-  const symbol = raw.replace(/[.]+$/, '');
+  const symbol = trimRun(raw, '.', 'end');
   const digits = found[1]!;
   return {
     number: digits ? { value: digits, spans: [spanIn(l, digits)] } : { value: '', spans: [spanIn(l, found[0])] },
@@ -89,7 +90,7 @@ function readAgencies(lines: Line[]): { issuer: Proposed<string | null>; parentI
     if (prev && AGENCY_HEAD.test(prev.text) && PLACE_HEAD.test(l.text)) {
       prev.text = `${prev.text} ${l.text}`;
       prev.spans.push(spanOf(l));
-    } else joined.push({ text: l.text.replace(/[-_]+$/, '').trim(), spans: [spanOf(l)] });
+    } else joined.push({ text: trimRun(l.text, '-_', 'end').trim(), spans: [spanOf(l)] });
   }
   if (joined.length === 0) return { issuer: none(null), parentIssuer: none(null) };
   const issuer = joined.at(-1)!;

@@ -7,6 +7,7 @@
 // (several unbounded parts) only ever see lines shorter than SHORT_LINE, the rest is plain scanning,
 // and nothing recurses.
 import { MOTTO_LINES, OCR_FIXES, SIGNER_TITLES, TYPE_NAMES } from './vocabulary';
+import { trimRun } from '../../../../shared/text';
 
 /** Header, signature and distribution lines are short; longer lines are body paragraphs. */
 export const SHORT_LINE = 600;
@@ -56,7 +57,7 @@ function dropMarkup(line: string): string[] {
     .replace(/\*+/g, '')
     .replace(/^\s*#{1,6}\s/, '')
     .replace(/^\s*>\s?/, '');
-  if (l.startsWith('_') || l.endsWith('_')) l = l.replace(/^_+|_+$/g, '');
+  if (l.startsWith('_') || l.endsWith('_')) l = trimRun(l, '_');
   if (!l.includes('|')) return [l];
   const out: string[] = [];
   for (const cell of l.split('|')) {

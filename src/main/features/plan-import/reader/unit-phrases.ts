@@ -2,7 +2,7 @@
 // (diacritics-insensitive, abbreviations such as UBND, MTTQ, HĐND expanded).
 import type { UnitResolution } from '../../../../shared/model/plan-import';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/model/unit';
-import { foldDiacritics } from '../../../../shared/text';
+import { foldDiacritics, trimRun } from '../../../../shared/text';
 import { ABBREVIATIONS, UNIT_HEADS } from './vocabulary';
 
 export interface RegisterUnit {
@@ -58,10 +58,7 @@ export function splitUnits(s: string): { name: string; offset: number }[] {
   }
   return out
     .map((u) => ({
-      name: s
-        .slice(u.offset, u.end)
-        .trim()
-        .replace(/[.:;,]+$/, ''),
+      name: trimRun(s.slice(u.offset, u.end).trim(), '.:;,', 'end'),
       offset: u.offset,
     }))
     .filter((u) => u.name.length > 1);
