@@ -64,13 +64,26 @@ export function App() {
                 <a
                   href={`#/${r.id}`}
                   className={r.id === lit ? 'active' : ''}
-                  aria-current={r.id === route ? 'page' : r.id === lit ? 'location' : undefined}
+                  aria-current={r.id === route ? 'page' : undefined}
                 >
                   <span className="nav-icon" aria-hidden="true">
                     {r.icon}
                   </span>
                   {r.label}
                 </a>
+                {r.id === lit && lit !== route ? (
+                  // A screen reached from this one shows under it, marked as the current page.
+                  <ul className="nav-sub">
+                    <li>
+                      <a href={`#/${current.id}`} className="active" aria-current="page">
+                        <span className="nav-icon" aria-hidden="true">
+                          {current.icon}
+                        </span>
+                        {current.label}
+                      </a>
+                    </li>
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

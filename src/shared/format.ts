@@ -43,3 +43,20 @@ export function formatNumber(value: number | null | undefined, maxFractionDigits
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
+
+/** A moment in local time, the way tables show it: 05/02/2025 14:30. */
+export function formatDateTime(at: string | number | Date): string {
+  const d = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(d.getTime())) return typeof at === 'string' ? at : '';
+  return `${formatDateShort(todayIso(d))} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** The time of day, local: 14:30:05 (e.g. "Đã lưu lúc 14:30:05"). */
+export function formatTime(at: Date = new Date()): string {
+  return `${pad2(at.getHours())}:${pad2(at.getMinutes())}:${pad2(at.getSeconds())}`;
+}
+
+/** A share as a percentage, Vietnamese style: 0.125 → "12,5%". */
+export function formatPercent(share: number, maxFractionDigits = 2): string {
+  return `${formatNumber(share * 100, maxFractionDigits)}%`;
+}

@@ -4,6 +4,7 @@
 // nothing typed is dropped, and an edit made while a save is in flight is sent by the next one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../lib/api';
+import { formatTime } from '../../shared/format';
 
 export interface SaveState {
   kind: 'idle' | 'saving' | 'saved' | 'error';
@@ -49,7 +50,7 @@ export function useAutosave(options: Options) {
       try {
         await latest.current.save(sent.map(({ key, text }) => ({ key, text })));
         for (const s of sent) saved.current[s.key] = Math.max(saved.current[s.key] ?? 0, s.version);
-        setSaveState({ kind: 'saved', text: `Đã lưu lúc ${new Date().toLocaleTimeString('vi-VN')}` });
+        setSaveState({ kind: 'saved', text: `Đã lưu lúc ${formatTime()}` });
       } catch (err) {
         setSaveState({ kind: 'error', text: `Chưa lưu được: ${errorMessage(err)}` });
       }

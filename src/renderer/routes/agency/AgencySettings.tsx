@@ -41,7 +41,7 @@ function validate(d: Draft): Record<string, string> {
     if (!s.fullName.trim()) e[`signers.${i}.fullName`] = 'Nhập họ và tên người ký.';
     if (!s.title.trim()) e[`signers.${i}.title`] = 'Nhập chức vụ.';
     if (s.authorityPrefix && !s.authorityLine.trim())
-      e[`signers.${i}.authorityLine`] = `Ghi dòng đứng sau "${s.authorityPrefix}" (ví dụ: GIÁM ĐỐC).`;
+      e[`signers.${i}.authorityLine`] = `Ghi dòng đứng sau “${s.authorityPrefix}” (ví dụ: GIÁM ĐỐC).`;
   });
   return e;
 }

@@ -142,7 +142,7 @@ export function CollectExcelScreen() {
         ok.push({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) });
       } catch {
         bad.push(
-          `Không đọc được tệp "${f.name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi chọn lại.`,
+          `Không đọc được tệp “${f.name}”: tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi chọn lại.`,
         );
       }
     }
@@ -344,7 +344,7 @@ export function CollectExcelScreen() {
           </div>
           {unmapped.length ? (
             <p className="form-error small">
-              Tệp {unmapped.map((i) => `"${i.fileName}"`).join(', ')} thuộc kỳ hoặc mẫu khác: hãy đánh dấu “Gán vào kỳ
+              Tệp {unmapped.map((i) => `“${i.fileName}”`).join(', ')} thuộc kỳ hoặc mẫu khác: hãy đánh dấu “Gán vào kỳ
               này” hoặc bỏ chọn.
             </p>
           ) : null}

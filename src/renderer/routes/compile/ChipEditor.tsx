@@ -111,7 +111,7 @@ const SUFFIX: Record<string, string> = {
   expected: 'số đơn vị phải báo cáo',
   missing: 'số đơn vị chưa báo cáo',
   missingClause: 'đơn vị chưa báo cáo nội dung này',
-  yes: 'số đơn vị trả lời "có"',
+  yes: 'số đơn vị trả lời “có”',
   num: 'tử số',
   den: 'mẫu số',
   target: 'đánh giá chỉ tiêu',

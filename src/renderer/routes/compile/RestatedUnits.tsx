@@ -1,6 +1,7 @@
 // Cùng kỳ across a reorganisation (issue 20): the new units whose last-year figures were read from
 // the old units they took over, with those units, their shares, and why a figure is missing.
 import { formatFigure } from '../../../shared/domain/draft';
+import { formatPercent } from '../../../shared/format';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
 import type { CompileResult } from '../../../shared/model/compile';
 
@@ -38,7 +39,7 @@ export function RestatedUnits({ c }: { c: CompileResult }) {
                   {u.sources
                     .map(
                       (s) =>
-                        `${s.code}${s.weight === null ? ' (không rõ tỷ lệ)' : s.weight < 1 ? ` (${(s.weight * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%)` : ''}`,
+                        `${s.code}${s.weight === null ? ' (không rõ tỷ lệ)' : s.weight < 1 ? ` (${formatPercent(s.weight)})` : ''}`,
                     )
                     .join(', ')}
                 </td>

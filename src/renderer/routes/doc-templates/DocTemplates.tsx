@@ -39,7 +39,7 @@ export function DocTemplatesScreen() {
     get: (id) => call('docTemplates.get', { id }),
     remove: async (t) => {
       await call('docTemplates.delete', { id: t.id });
-      return `Đã xóa mẫu "${t.name}".`;
+      return `Đã xóa mẫu “${t.name}”.`;
     },
   });
   const [upload, setUpload] = useState<'new' | 'version' | null>(null);
@@ -123,7 +123,7 @@ export function DocTemplatesScreen() {
                   <h2 style={{ margin: 0 }}>{template.name}</h2>
                   <div className="small muted">
                     {DOC_USAGE_LABELS[template.usage]}
-                    {template.reportTemplateName ? ` · mẫu báo cáo "${template.reportTemplateName}"` : ''} · cập nhật{' '}
+                    {template.reportTemplateName ? ` · mẫu báo cáo “${template.reportTemplateName}”` : ''} · cập nhật{' '}
                     {formatDateShort(template.updatedAt.slice(0, 10))}
                   </div>
                 </div>
@@ -209,7 +209,7 @@ export function DocTemplatesScreen() {
             setChecked(null);
             notice(
               t.lint.ok ? 'ok' : 'error',
-              `Đã lưu "${t.name}" phiên bản ${t.versions[0]!.version}${newVersion ? '' : ''}: ${t.lint.counts.errors} lỗi, ${t.lint.counts.warnings} cảnh báo.`,
+              `Đã lưu “${t.name}” phiên bản ${t.versions[0]!.version}${newVersion ? '' : ''}: ${t.lint.counts.errors} lỗi, ${t.lint.counts.warnings} cảnh báo.`,
             );
             void reload().then(() => setSelected(t.id));
           }}
@@ -221,10 +221,10 @@ export function DocTemplatesScreen() {
       {deleting ? (
         <Confirm
           title="Xóa mẫu Word"
-          message={`Xóa mẫu "${deleting.name}"? Các phiên bản vẫn được giữ trong dữ liệu (văn bản đã điền có thể đã dùng chúng).`}
+          message={`Xóa mẫu “${deleting.name}”? Các phiên bản vẫn được giữ trong dữ liệu (văn bản đã điền có thể đã dùng chúng).`}
           confirmLabel="Xóa mẫu"
           onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete()}
+          onConfirm={confirmDelete}
         />
       ) : null}
     </section>

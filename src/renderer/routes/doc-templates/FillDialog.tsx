@@ -111,7 +111,12 @@ export function FillDialog({
   };
 
   return (
-    <Modal title={`${merge ? 'Gửi từng đơn vị' : 'Điền mẫu'} — ${template.name}`} onClose={onClose} wide={merge}>
+    <Modal
+      title={`${merge ? 'Gửi từng đơn vị' : 'Điền mẫu'} — ${template.name}`}
+      onClose={onClose}
+      busy={busy}
+      wide={merge}
+    >
       <div className="form-grid">
         {scoring ? (
           <Field label="Đợt chấm điểm" required>

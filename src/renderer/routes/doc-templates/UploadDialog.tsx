@@ -48,7 +48,7 @@ export function UploadDialog({
     }
   };
   return (
-    <Modal title={current ? `Phiên bản mới — ${current.name}` : 'Tải mẫu Word lên'} onClose={onClose}>
+    <Modal title={current ? `Phiên bản mới — ${current.name}` : 'Tải mẫu Word lên'} onClose={onClose} busy={busy}>
       <div className="form-grid">
         <Field label="Tệp mẫu (.docx)" required>
           <input

@@ -87,7 +87,7 @@ export function ExpectedListDialog({
   };
   const none = diff !== null && diff.added.length + diff.removed.length === 0;
   return (
-    <Modal title={`Danh sách đơn vị phải báo cáo — ${period.name}`} onClose={onClose}>
+    <Modal title={`Danh sách đơn vị phải báo cáo — ${period.name}`} onClose={onClose} busy={busy}>
       {diff ? (
         <form
           className="form-grid"

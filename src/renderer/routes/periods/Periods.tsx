@@ -151,7 +151,7 @@ export function PeriodsScreen() {
           message={`Xóa kỳ “${deleting.name}”? Kỳ đã có báo cáo của đơn vị thì không xóa được.`}
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete()}
+          onConfirm={confirmDelete}
         />
       ) : null}
     </section>

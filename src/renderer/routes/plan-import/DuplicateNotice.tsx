@@ -20,7 +20,7 @@ export function DuplicateNotice({
     <div className="pi-warnings" role="alert">
       {same.length ? (
         <div>
-          ⚠ Văn bản này đã có trong danh sách: {same.map((x) => `mã số ${x.planId} "${x.summary}"`).join('; ')}.
+          ⚠ Văn bản này đã có trong danh sách: {same.map((x) => `mã số ${x.planId} “${x.summary}”`).join('; ')}.
         </div>
       ) : null}
       <label>

@@ -62,7 +62,7 @@ export function PlanImportScreen() {
 
   const openFile = async (file: File) => {
     if (file.size > 20 * 1024 * 1024) {
-      setError(`Tệp "${file.name}" quá lớn (tối đa 20 MB).`);
+      setError(`Tệp “${file.name}” quá lớn (tối đa 20 MB).`);
       return;
     }
     await parse({ file: { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) } });
@@ -78,7 +78,7 @@ export function PlanImportScreen() {
       setDuplicate(false);
       notice(
         'ok',
-        `Đã lưu văn bản "${r.plan.summary}": ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo${r.createdUnits.length ? `, ${r.createdUnits.length} đơn vị mới` : ''}.${r.existingPeriods.length ? ` Đã có sẵn, không tạo lại: ${r.existingPeriods.map((p) => `kỳ "${p.name}" (mã số ${p.id})`).join(', ')}.` : ''}`,
+        `Đã lưu văn bản “${r.plan.summary}”: ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo${r.createdUnits.length ? `, ${r.createdUnits.length} đơn vị mới` : ''}.${r.existingPeriods.length ? ` Đã có sẵn, không tạo lại: ${r.existingPeriods.map((p) => `kỳ “${p.name}” (mã số ${p.id})`).join(', ')}.` : ''}`,
       );
     } catch (err) {
       setError(errorMessage(err));

@@ -55,7 +55,7 @@ export function UnitPhraseReview({
       {found ? <span className="muted small"> — đọc là {READ_AS[found.resolves]}</span> : null}
       <select
         name={`unit-${id}-mode`}
-        aria-label={`Cách dùng "${u.name}"`}
+        aria-label={`Cách dùng “${u.name}”`}
         value={mode}
         onChange={(e) => setMode(e.target.value as Mode)}
       >
@@ -69,7 +69,7 @@ export function UnitPhraseReview({
       {mode === 'link' ? (
         <select
           name={`unit-${id}-link`}
-          aria-label={`Đơn vị trong danh bạ cho "${u.name}"`}
+          aria-label={`Đơn vị trong danh bạ cho “${u.name}”`}
           value={u.unitId ?? ''}
           onChange={(e) => onChange({ unitId: Number(e.target.value) })}
         >
@@ -101,7 +101,7 @@ export function UnitPhraseReview({
       {mode === 'create' ? (
         <select
           name={`unit-${id}-create`}
-          aria-label={`Loại của đơn vị mới "${u.name}"`}
+          aria-label={`Loại của đơn vị mới “${u.name}”`}
           value={u.createKind ?? 'khac'}
           onChange={(e) => onChange({ createKind: e.target.value as UnitKind })}
         >

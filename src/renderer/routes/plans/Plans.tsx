@@ -221,7 +221,7 @@ export function PlansScreen() {
           message={`Xóa “${deleting.summary}”? Văn bản có kỳ báo cáo đi theo thì không xóa được.`}
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete()}
+          onConfirm={confirmDelete}
         />
       ) : null}
     </section>

@@ -65,7 +65,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
     }
   };
   return (
-    <Modal title={`Công văn đôn đốc — ${board.period.name}`} onClose={onClose}>
+    <Modal title={`Công văn đôn đốc — ${board.period.name}`} onClose={onClose} busy={busy}>
       <p className="small muted">
         Hạn nộp của kỳ: {formatDateShort(board.period.deadline)}. Công văn được lấy số tiếp theo trong sổ văn bản đi và
         lưu thành tệp Word hoặc PDF (để ký số) theo Nghị định 30/2020.

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
-import { formatDateShort, todayIso } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { valueKeyLabel, valueText } from '../../../shared/domain/report-values';
 import {
   REASON_KEY_PREFIX,
@@ -24,11 +24,7 @@ const displayValue = (template: Template, key: string, value: string | null | un
   );
 
 /** "23/11/2025 14:05" in local time. */
-export function whenText(isoTime: string): string {
-  const d = new Date(isoTime);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${formatDateShort(todayIso(d))} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+export const whenText = (isoTime: string): string => formatDateTime(isoTime);
 
 /** Every revision (who, when, what changed) and two of them side by side. */
 export function HistoryDialog({ form, onClose }: { form: ReportForm; onClose: () => void }) {

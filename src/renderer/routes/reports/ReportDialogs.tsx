@@ -56,7 +56,7 @@ function StepDialog({
     }
   };
   return (
-    <Modal title={title} onClose={onClose}>
+    <Modal title={title} onClose={onClose} busy={busy}>
       <form className="form-grid" onSubmit={(e) => void submit(e)}>
         {children}
         {error ? (
@@ -216,7 +216,7 @@ export function ReasonDialog({ form, actor, onClose, onDone, step }: Props & { s
         hint={
           ret
             ? 'Đơn vị sẽ biết cần sửa gì; tệp hoặc số liệu đơn vị gửi lại là một lần sửa mới.'
-            : 'Báo cáo trở về "Đã nộp" (bỏ khóa) để trả lại hoặc duyệt lại.'
+            : 'Báo cáo trở về “Đã nộp” (bỏ khóa) để trả lại hoặc duyệt lại.'
         }
       >
         <textarea

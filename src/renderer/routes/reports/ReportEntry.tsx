@@ -95,12 +95,12 @@ export function ReportEntry({
                   <td colSpan={4}>{g.group}</td>
                 </tr>
               ) : null,
-              ...g.items.map((ind) => {
+              ...g.items.flatMap((ind) => {
                 const err = localErrors[ind.code];
                 const anchored = checks.filter((c) => c.anchor === ind.code && c.holds === false);
                 const value = drafts[ind.code] ?? '';
-                return (
-                  <tr key={ind.code} data-code={ind.code}>
+                return [
+                  <tr key={ind.code} data-code={ind.code} className={anchored.length ? 'has-breach' : undefined}>
                     <td className="code">{ind.code}</td>
                     <td>
                       <label htmlFor={`f-${ind.code}`}>{ind.name}</label>
@@ -109,29 +109,6 @@ export function ReportEntry({
                           {err}
                         </div>
                       ) : null}
-                      {anchored.map((c) => {
-                        const rk = reasonKey(c.expression);
-                        const explained = !!(drafts[rk] ?? '').trim();
-                        return (
-                          <div
-                            key={c.expression}
-                            className={`rp-breach${explained ? ' explained' : ''}`}
-                            data-testid={`breach-${ind.code}`}
-                          >
-                            <strong>Chưa đúng quy tắc:</strong> {c.detail}
-                            {c.message ? <div className="small">{c.message}</div> : null}
-                            <input
-                              data-entry
-                              aria-label={`Lý do vi phạm ${c.expression}`}
-                              placeholder="Ghi lý do để vẫn lưu và nộp số liệu này"
-                              disabled={!editable}
-                              value={drafts[rk] ?? ''}
-                              onChange={(e) => onEdit(rk, e.target.value)}
-                              onBlur={onLeave}
-                            />
-                          </div>
-                        );
-                      })}
                     </td>
                     <td className="input">
                       {ind.rule === 'RATE' ? (
@@ -185,8 +162,40 @@ export function ReportEntry({
                       )}
                     </td>
                     <td className="unit">{ind.unit || (ind.type === 'yesno' ? 'Có/Không' : '')}</td>
-                  </tr>
-                );
+                  </tr>,
+                  // A breach and its reason sit in a row of their own under the value, so Tab
+                  // reaches the value first and its reason next.
+                  anchored.length ? (
+                    <tr key={`${ind.code}-breach`} className="rp-breach-row">
+                      <td />
+                      <td colSpan={3}>
+                        {anchored.map((c) => {
+                          const rk = reasonKey(c.expression);
+                          const explained = !!(drafts[rk] ?? '').trim();
+                          return (
+                            <div
+                              key={c.expression}
+                              className={`rp-breach${explained ? ' explained' : ''}`}
+                              data-testid={`breach-${ind.code}`}
+                            >
+                              <strong>Chưa đúng quy tắc:</strong> {c.detail}
+                              {c.message ? <div className="small">{c.message}</div> : null}
+                              <input
+                                data-entry
+                                aria-label={`Lý do vi phạm ${c.expression}`}
+                                placeholder="Ghi lý do để vẫn lưu và nộp số liệu này"
+                                disabled={!editable}
+                                value={drafts[rk] ?? ''}
+                                onChange={(e) => onEdit(rk, e.target.value)}
+                                onBlur={onLeave}
+                              />
+                            </div>
+                          );
+                        })}
+                      </td>
+                    </tr>
+                  ) : null,
+                ];
               }),
             ])}
           </tbody>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
+import { ViDateInput } from '../../components/ViDateInput';
 import { type CriteriaSetListItem, type ScoringRound } from '../../../shared/model/scoring';
 import './scoring.css';
 
@@ -64,19 +65,14 @@ export function CreateRound({
           </Field>
         </div>
         <Field label="Hạn tự chấm">
-          <input
-            name="selfDeadline"
-            type="date"
-            value={selfDeadline}
-            onChange={(e) => setSelfDeadline(e.target.value)}
-          />
+          <ViDateInput name="selfDeadline" label="Hạn tự chấm" value={selfDeadline} onChange={setSelfDeadline} />
         </Field>
         <Field label="Hạn thẩm định">
-          <input
+          <ViDateInput
             name="appraisalDeadline"
-            type="date"
+            label="Hạn thẩm định"
             value={appraisalDeadline}
-            onChange={(e) => setAppraisalDeadline(e.target.value)}
+            onChange={setAppraisalDeadline}
           />
         </Field>
         <div className="span-all muted small">Các đơn vị đang hoạt động trong năm được đưa vào đợt.</div>

@@ -114,7 +114,7 @@ export function RoundUnitsDialog({
           }
           confirmLabel="Bỏ khỏi đợt"
           onCancel={() => setConfirming(false)}
-          onConfirm={() => void save()}
+          onConfirm={save}
         />
       ) : null}
     </>

@@ -89,7 +89,7 @@ export function scoreRow(
                     roundId,
                     unitId: sheet.unitId,
                     evidenceId: e.id,
-                  }).then((s) => applied(s, `Đã bỏ "${e.fileName}".`), fail)
+                  }).then((s) => applied(s, `Đã bỏ “${e.fileName}”.`), fail)
                 }
               >
                 ×

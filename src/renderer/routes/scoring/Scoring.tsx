@@ -117,7 +117,7 @@ export function ScoringScreen() {
           onCreated={(r) => {
             setCreating(false);
             setRoundId(r.id);
-            notice('ok', `Đã tạo đợt "${r.name}" với ${r.units.length} đơn vị.`);
+            notice('ok', `Đã tạo đợt “${r.name}” với ${r.units.length} đơn vị.`);
             void reload();
           }}
         />

@@ -94,7 +94,7 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
               const r = await call('scoring.sets.import', await fileBytes(f));
               notice(
                 'ok',
-                `Đã nhập "${r.set.name}" (phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`,
+                `Đã nhập “${r.set.name}” (phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`,
               );
               await onChanged();
               setId(r.set.id);

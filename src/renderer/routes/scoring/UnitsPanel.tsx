@@ -10,6 +10,7 @@ import { useCall } from '../../hooks/useCall';
 import { Confirm, Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { formatPoints, parsePoints } from '../../../shared/domain/scoring';
+import { formatDateTime } from '../../../shared/format';
 import { SCORING_STAGE_LABELS, type ScoringRound, type UnitScoring } from '../../../shared/model/scoring';
 import './scoring.css';
 import { EVENT_LABELS } from './ResultsPanel';
@@ -105,7 +106,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
             itemCode: code,
             file: await fileBytes(f),
           }),
-          `Đã đính kèm "${f.name}".`,
+          `Đã đính kèm “${f.name}”.`,
         );
       });
     }
@@ -302,8 +303,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
           <ul className="rp-history-list">
             {sheet.events.map((e) => (
               <li key={e.id}>
-                <span className="mono small">{new Date(e.at).toLocaleString('vi-VN')}</span> —{' '}
-                <strong>{EVENT_LABELS[e.kind]}</strong>
+                <span className="mono small">{formatDateTime(e.at)}</span> — <strong>{EVENT_LABELS[e.kind]}</strong>
                 {e.actor ? ` (${e.actor})` : ''}: {e.note}
               </li>
             ))}

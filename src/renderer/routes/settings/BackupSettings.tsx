@@ -5,7 +5,7 @@ import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import type { BackupList, DataInspection } from '../../../shared/model/safety';
-import { formatNumber } from '../../../shared/format';
+import { formatDateTime, formatNumber } from '../../../shared/format';
 
 const REASON_LABEL: Record<string, string> = {
   'hang-ngay': 'Tự động hằng ngày',
@@ -137,7 +137,7 @@ export function BackupSettings() {
               <tr key={b.name}>
                 <td className="mono small">{b.name}</td>
                 <td>{REASON_LABEL[b.reason] ?? 'Khác'}</td>
-                <td>{new Date(b.createdAt).toLocaleString('vi-VN')}</td>
+                <td>{formatDateTime(b.createdAt)}</td>
                 <td>{size(b.size)}</td>
                 <td>
                   <button

@@ -31,11 +31,25 @@ export function Settings() {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             className={tab === t.id ? 'tab active' : 'tab'}
+            // One stop for the tab row on Tab; arrows move between tabs (and focus follows).
+            tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
             onKeyDown={(e) => {
               const i = TABS.findIndex((x) => x.id === tab);
-              if (e.key === 'ArrowRight') setTab(TABS[(i + 1) % TABS.length]!.id);
-              if (e.key === 'ArrowLeft') setTab(TABS[(i + TABS.length - 1) % TABS.length]!.id);
+              const to =
+                e.key === 'ArrowRight'
+                  ? (i + 1) % TABS.length
+                  : e.key === 'ArrowLeft'
+                    ? (i + TABS.length - 1) % TABS.length
+                    : e.key === 'Home'
+                      ? 0
+                      : e.key === 'End'
+                        ? TABS.length - 1
+                        : null;
+              if (to === null) return;
+              e.preventDefault();
+              setTab(TABS[to]!.id);
+              document.getElementById(`tab-${TABS[to]!.id}`)?.focus();
             }}
           >
             {t.label}

@@ -6,6 +6,7 @@ import { useCall } from '../../hooks/useCall';
 import { useNotice } from '../../components/Notice';
 import { Confirm } from '../../components/Modal';
 import type { TrashItem } from '../../../shared/model/safety';
+import { formatDateTime } from '../../../shared/format';
 
 export function TrashBin() {
   const notice = useNotice();
@@ -50,7 +51,7 @@ export function TrashBin() {
             <tr key={t.id}>
               <td>{t.tableLabel}</td>
               <td>{t.label}</td>
-              <td>{new Date(t.deletedAt).toLocaleString('vi-VN')}</td>
+              <td>{formatDateTime(t.deletedAt)}</td>
               <td>{auditUserText(t.user)}</td>
               <td>
                 <button

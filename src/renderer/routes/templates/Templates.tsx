@@ -229,7 +229,7 @@ export function TemplatesScreen() {
           message={`Xóa mẫu “${deleting.name}” (phiên bản ${deleting.version})? Mẫu đang được dùng cho kỳ báo cáo thì không xóa được.`}
           confirmLabel="Xóa"
           onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete()}
+          onConfirm={confirmDelete}
         />
       ) : null}
     </section>

@@ -87,7 +87,7 @@ export function MergeDialog({
           confirmLabel="Sáp nhập"
           message={`Sáp nhập “${source.name}” vào “${target.name}” từ ngày ${formatDateShort(date)}?`}
           onCancel={() => setConfirming(false)}
-          onConfirm={() => void submit()}
+          onConfirm={submit}
         />
       ) : null}
     </Modal>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { ViDateInput } from '../../components/ViDateInput';
 import { call, errorMessage } from '../../lib/api';
-import { formatDateShort, formatNumber } from '../../../shared/format';
+import { formatDateShort, formatNumber, formatPercent } from '../../../shared/format';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import {
   REORG_CHANGE_LABELS,
@@ -16,8 +16,7 @@ import {
 } from '../../../shared/model/reorganise';
 
 const ACTION = { create: 'Tạo mới', continue: 'Giữ (đổi tên)', existing: 'Nhận thêm' } as const;
-const pct = (s: number | null) =>
-  s === null ? '' : `${(s * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+const pct = (s: number | null) => (s === null ? '' : formatPercent(s));
 
 export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; onChanged: (msg: string) => void }) {
   const [file, setFile] = useState<{ fileName: string; data: Uint8Array<ArrayBuffer> } | null>(null);
@@ -84,7 +83,7 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
   const latest = acts.find((a) => !a.undoneAt);
 
   return (
-    <Modal title="Sắp xếp lại đơn vị theo quyết định" onClose={onClose} wide>
+    <Modal title="Sắp xếp lại đơn vị theo quyết định" onClose={onClose} busy={busy} wide>
       <div className="form-grid">
         <label className="button">
           Chọn tệp phụ lục (.xlsx)…

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { call, errorMessage } from '../../lib/api';
-import { formatDateShort } from '../../../shared/format';
+import { formatDateShort, formatDateTime, formatPercent } from '../../../shared/format';
 import type { UnitEvent } from '../../../shared/model/unit';
 import { REORG_CHANGE_LABELS, type LineageLink, type UnitLineage } from '../../../shared/model/reorganise';
 import { EVENT_LABEL } from './MergeDialog';
@@ -38,7 +38,7 @@ export function UnitHistory({ unit, onClose }: { unit: Shown; onClose: () => voi
   const link = (l: LineageLink) => (
     <li key={`${l.reorganisationId}-${l.unit?.id ?? 'x'}`}>
       {REORG_CHANGE_LABELS[l.change]} từ ngày {formatDateShort(l.effectiveDate)}
-      {l.share !== null ? ` (${(l.share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%)` : ''}:{' '}
+      {l.share !== null ? ` (${formatPercent(l.share)})` : ''}:{' '}
       {l.unit ? (
         <button type="button" className="link" onClick={() => setShown(l.unit!)}>
           {l.unit.code} — {l.unit.name}
@@ -77,7 +77,7 @@ export function UnitHistory({ unit, onClose }: { unit: Shown; onClose: () => voi
       <ul className="history">
         {events.map((e) => (
           <li key={e.id}>
-            <span className="muted">{new Date(e.at).toLocaleString('vi-VN')}</span> — {EVENT_LABEL[e.kind]}
+            <span className="muted">{formatDateTime(e.at)}</span> — {EVENT_LABEL[e.kind]}
             {e.detail ? `: ${e.detail}` : ''}
           </li>
         ))}

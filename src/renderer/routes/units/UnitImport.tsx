@@ -49,7 +49,7 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
     preview !== null && preview.errors.length === 0 && preview.counts.create + preview.counts.update > 0;
 
   return (
-    <Modal title="Nhập danh sách đơn vị từ Excel" onClose={onClose} wide>
+    <Modal title="Nhập danh sách đơn vị từ Excel" onClose={onClose} busy={busy} wide>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {

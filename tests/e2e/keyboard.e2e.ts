@@ -1,0 +1,228 @@
+// The keyboard rules of docs/SCREENS.md in a real browser: every dialog takes focus on open (the
+// first field, or Hủy in a confirmation), keeps Tab and Shift+Tab inside, closes on Escape one
+// layer at a time and gives focus back to the control that opened it. Date fields read dd/mm/yyyy
+// typed by hand and refuse what is not a date, naming the field; a breach's reason follows its value
+// in Tab order; the sidebar marks the current screen, sub-screens included.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openE2E, type E2E } from './harness';
+import { setupCollect, type CollectSetup } from '../unit/collect-helpers';
+import { createPlan } from '../../src/main/features/plans/plans';
+import { planInput } from '../../src/shared/contract/plans';
+
+let t: E2E;
+let s: CollectSetup;
+
+beforeAll(async () => {
+  t = await openE2E('keyboard');
+  await t.page.setViewportSize({ width: 1280, height: 720 });
+  s = await setupCollect(t.bridge.core.db, 3);
+  await createPlan(
+    t.bridge.core.db,
+    planInput.parse({
+      type: 'KH',
+      number: '468',
+      symbol: 'KH-UBND',
+      issuedDate: '2025-03-27',
+      issuer: 'UBND tỉnh',
+      summary: 'Thực hiện công tác dân vận chính quyền năm 2025',
+    }),
+  );
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** The labels of the sidebar links marked as the current page (the icon left out). */
+const navCurrent = () =>
+  t.page.evaluate(() =>
+    [...document.querySelectorAll('nav [aria-current=page]')].map((a) => a.lastChild?.textContent?.trim() ?? ''),
+  );
+const dialogCount = () => t.page.locator('[role=dialog]').count();
+/** Where focus is: inside the top dialog or not, and a short description of the element. */
+const focusState = () =>
+  t.page.evaluate(() => {
+    const top = [...document.querySelectorAll('[role=dialog]')].at(-1);
+    const a = document.activeElement as HTMLElement | null;
+    return {
+      inside: !!(top && a && top.contains(a)),
+      what: a
+        ? `${a.tagName.toLowerCase()}|${a.getAttribute('aria-label') ?? a.getAttribute('name') ?? a.textContent?.trim().slice(0, 30)}`
+        : '',
+      start: a?.hasAttribute('data-e2e-start') ?? false,
+    };
+  });
+
+/**
+ * Opens a dialog from `opener` with the keyboard and checks the rules; `first` is what focus must
+ * start on. Leaves the dialog open when `keepOpen`, else closes it with Escape.
+ */
+async function checkDialog(name: string, opener: Locator, first: RegExp, keepOpen = false): Promise<void> {
+  const { page } = t;
+  const before = await dialogCount();
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(dialogCount).toBe(before + 1);
+  await expect.poll(async () => (await focusState()).inside, { message: `${name}: focus goes in` }).toBe(true);
+  expect((await focusState()).what, `${name}: first focus`).toMatch(first);
+  await page.evaluate(() => document.activeElement?.setAttribute('data-e2e-start', ''));
+  // Tab goes round the dialog and comes back to the start without ever leaving it.
+  let steps = 0;
+  for (;;) {
+    await page.keyboard.press('Tab');
+    steps++;
+    const f = await focusState();
+    expect(f.inside, `${name}: Tab step ${steps} stays inside (${f.what})`).toBe(true);
+    if (f.start) break;
+    expect(steps, `${name}: Tab comes back round`).toBeLessThan(1000);
+  }
+  // Shift+Tab from the start goes to the last control, still inside; Tab brings it back.
+  await page.keyboard.press('Shift+Tab');
+  const last = await focusState();
+  expect(last.inside && (steps === 1 || !last.start), `${name}: Shift+Tab wraps to the end`).toBe(true);
+  await page.keyboard.press('Tab');
+  expect((await focusState()).start, `${name}: Tab from the end wraps to the start`).toBe(true);
+  await page.evaluate(() => document.activeElement?.removeAttribute('data-e2e-start'));
+  await t.shot(`dialog-${name}`);
+  if (keepOpen) return;
+  await page.keyboard.press('Escape');
+  await expect.poll(dialogCount, { message: `${name}: Escape closes` }).toBe(before);
+  await expect
+    .poll(() => opener.evaluate((el) => el === document.activeElement), {
+      message: `${name}: focus back on the opener`,
+    })
+    .toBe(true);
+}
+
+describe('dialogs and the keyboard', () => {
+  it('Đơn vị: add, import, reorganise, edit, history, close, merge with a confirmation over it', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.waitForSelector('.vrow[data-code="X001"]');
+    await checkDialog('unit-add', page.locator('button:has-text("+ Thêm đơn vị")'), /^input\|code$/);
+    await checkDialog('unit-import', page.locator('button:has-text("Nhập từ Excel…")'), /./);
+    await checkDialog('unit-reorganise', page.locator('button:has-text("Sắp xếp lại đơn vị…")'), /./);
+    await checkDialog('unit-edit', page.locator('button[aria-label="Sửa X001"]'), /^input\|code$/);
+    await checkDialog('unit-history', page.locator('button[aria-label="Lịch sử X001"]'), /./);
+    // A confirmation starts on the safe button: Enter there destroys nothing.
+    await checkDialog('unit-close', page.locator('button[aria-label="Thôi hoạt động X001"]'), /^button\|Hủy$/);
+    // Two layers: Escape closes the confirmation only, and focus goes back to its opener inside.
+    await checkDialog('unit-merge', page.locator('button[aria-label="Sáp nhập X001"]'), /^select\|/, true);
+    await page.selectOption('select[aria-label="Đơn vị nhận sáp nhập"]', { label: 'X002 — Xã Đại Lộc' });
+    await checkDialog('unit-merge-confirm', page.locator('.modal button:has-text("Sáp nhập…")'), /^button\|Hủy$/);
+    expect(await dialogCount()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(dialogCount).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sáp nhập X001');
+    expect(t.problems).toEqual([]);
+  });
+
+  it('Văn bản chỉ đạo, Kỳ báo cáo, Mẫu báo cáo, Tổng quan: every dialog', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/van-ban`);
+    await page.waitForSelector('button:has-text("Xóa")');
+    await checkDialog('plan-add', page.locator('button.primary:has-text("Thêm")').first(), /^(input|select)\|/);
+    await checkDialog('plan-delete', page.locator('button.danger-text:has-text("Xóa")').first(), /^button\|Hủy$/);
+    await page.goto(`${t.bridge.url}#/ky-bao-cao`);
+    await page.waitForSelector('button:has-text("Danh sách đơn vị…")');
+    await checkDialog('period-add', page.locator('button:has-text("+ Tạo kỳ báo cáo")'), /^(input|select)\|/);
+    await checkDialog('period-edit', page.locator('button:text-is("Sửa")').first(), /^(input|select)\|/);
+    await checkDialog('period-units', page.locator('button:has-text("Danh sách đơn vị…")').first(), /./);
+    await checkDialog('period-delete', page.locator('button.danger-text:has-text("Xóa")').first(), /^button\|Hủy$/);
+    await page.goto(`${t.bridge.url}#/mau-bao-cao`);
+    await page.waitForSelector('button:has-text("Sao chép")');
+    await checkDialog('template-edit', page.locator('.rp-row-actions button.primary'), /^input\|Tên mẫu$/);
+    await checkDialog('template-copy', page.locator('button:has-text("Sao chép")'), /^input\|/);
+    await checkDialog('template-delete', page.locator('button.danger-text:has-text("Xóa")'), /^button\|Hủy$/);
+    await page.goto(`${t.bridge.url}#/tong-quan`);
+    await checkDialog('reminder', page.locator('button:has-text("Công văn đôn đốc…")'), /./);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('Chấm điểm and Mẫu Word: create a round (dates typed by hand), upload a template', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/mau-word`);
+    await checkDialog('doc-template-upload', page.locator('button:has-text("Tải mẫu lên…")'), /./);
+    await page.goto(`${t.bridge.url}#/cham-diem`);
+    await checkDialog('round-create', page.locator('button:has-text("+ Tạo đợt chấm điểm")'), /^input\|year$/, true);
+    const self = page.locator('input[aria-label="Hạn tự chấm"]');
+    const appraisal = page.locator('input[aria-label="Hạn thẩm định"]');
+    expect(await page.locator('.modal input[type=date]').count()).toBe(0);
+    // Not a date: the message names the field, and Enter does not send the form.
+    await self.fill('31/02/2025');
+    await self.press('Tab');
+    await page.waitForSelector('.modal .field-message:has-text("Hạn tự chấm: tháng 2 năm 2025 không có ngày 31")');
+    await appraisal.fill('15/3/25');
+    await appraisal.press('Enter');
+    await page.waitForSelector('.modal .field-message:has-text("Hạn thẩm định: năm phải ghi đủ bốn chữ số")');
+    expect(await dialogCount()).toBe(1);
+    await t.shot('date-fields-refused');
+    // Typed the usual ways, shown as dd/mm/yyyy; ↑ is a day later.
+    await self.fill('5.2.2025');
+    await self.press('ArrowUp');
+    expect(await self.inputValue()).toBe('06/02/2025');
+    await appraisal.fill('15-03-2025');
+    await appraisal.press('Tab');
+    expect(await appraisal.inputValue()).toBe('15/03/2025');
+    await t.shot('date-fields-typed');
+    await appraisal.press('Enter');
+    await expect.poll(dialogCount).toBe(0);
+    const round = await t.bridge.core.db
+      .selectFrom('scoring_rounds')
+      .select(['self_deadline', 'appraisal_deadline'])
+      .executeTakeFirstOrThrow();
+    expect([round.self_deadline, round.appraisal_deadline]).toEqual(['2025-02-06', '2025-03-15']);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('Báo cáo đơn vị: a breach’s reason follows its value in Tab order; the submit dialog', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/ky-bao-cao`);
+    await page.click('button:has-text("Nhập báo cáo")');
+    await page.waitForSelector('select[aria-label="Đơn vị"]');
+    await page.selectOption('select[aria-label="Đơn vị"]', String(s.units[1]!.id));
+    await page.waitForSelector(`h2:has-text("${s.units[1]!.name}")`);
+    await page.fill('#f-DT02', '10');
+    await page.fill('#f-DT03', '12');
+    await page.waitForSelector('[data-testid=breach-DT03]');
+    await page.focus('#f-DT02');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-DT03');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Lý do vi phạm DT03 <= DT02',
+    );
+    await page.keyboard.type('Giải quyết thêm 2 ý kiến tồn từ kỳ trước.');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^f-/);
+    await t.shot('report-value-then-reason');
+    await checkDialog('report-submit', page.locator('button:has-text("Ghi nhận đã nộp…")'), /^input\|Ngày nhận$/);
+    // Nav: Báo cáo đơn vị is the current page.
+    expect(await navCurrent()).toEqual(['Báo cáo đơn vị']);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('the sidebar marks the current screen, a sub-screen under its parent', async () => {
+    const { page } = t;
+    const current = async (hash: string) => {
+      await page.goto(`${t.bridge.url}#/${hash}`);
+      await page.waitForSelector('main h1, main .settings');
+      return navCurrent();
+    };
+    expect(await current('tong-quan')).toEqual(['Tổng quan']);
+    expect(await current('don-vi')).toEqual(['Đơn vị']);
+    expect(await current('thu-bieu-excel')).toEqual(['Thu biểu Excel']);
+    expect(await page.locator('nav a.active').allInnerTexts()).toHaveLength(2); // Kỳ báo cáo lit too
+    await t.shot('sidebar-sub-screen');
+    expect(await current('mau-bao-cao')).toEqual(['Mẫu báo cáo']);
+    expect(await current('nhap-van-ban')).toEqual(['Nhập văn bản']);
+    expect(await current('cai-dat')).toEqual(['Cài đặt']);
+    // No control is put out of the natural Tab order anywhere.
+    for (const hash of ['tong-quan', 'don-vi', 'van-ban', 'ky-bao-cao', 'bao-cao-don-vi', 'cham-diem', 'cai-dat']) {
+      await page.goto(`${t.bridge.url}#/${hash}`);
+      await page.waitForSelector('main h1, main .settings');
+      expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), hash).toBe(0);
+    }
+    expect(t.problems).toEqual([]);
+  });
+});
