@@ -1,7 +1,7 @@
 // The one dialog of the app. Keyboard behaviour lives in useDialog: focus in, Tab wraps inside,
 // Escape closes (not while `busy`, e.g. a save is running), focus back to the opener on close.
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { useDialog } from '../hooks/useDialog';
+import { useDialog } from './useDialog';
 
 export function Modal({
   title,
