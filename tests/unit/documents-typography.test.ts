@@ -69,3 +69,25 @@ describe('text cleaning keeps the spaces between runs', () => {
     expect(texts(els)).toContain('Kết thúc./.');
   });
 });
+
+describe('a long summary is broken into even lines', () => {
+  it('as few lines as a full fill, the last not a lone word, all words kept in order', () => {
+    const m = sampleModel('bao-cao');
+    m.summary =
+      'Kết quả thực hiện công tác dân vận chính quyền và thực hiện dân chủ ở cơ sở sáu tháng đầu năm 2025 mới';
+    const els = planDocument(parseDocumentModel(m)).sections[0]!.elements as AnyElement[];
+    const all = texts(els);
+    const start = all.findIndex((t) => t.startsWith('Kết quả thực hiện'));
+    const lines = all.slice(start, start + 2);
+    expect(lines.join(' ')).toBe(m.summary);
+    const words = lines.map((l) => l.split(' ').length);
+    expect(Math.min(...words)).toBeGreaterThan(5);
+  });
+
+  it('a short summary stays one line', () => {
+    const m = sampleModel('bao-cao');
+    m.summary = 'Kết quả 6 tháng đầu năm 2025';
+    const all = texts(planDocument(parseDocumentModel(m)).sections[0]!.elements as AnyElement[]);
+    expect(all).toContain('Kết quả 6 tháng đầu năm 2025');
+  });
+});

@@ -30,6 +30,7 @@ import {
 import {
   annexIsLandscape,
   annexNote,
+  balanceLines,
   closeBody,
   curlyBody,
   numberLine,
@@ -260,8 +261,10 @@ export function planDocument(model: DocumentModel): Plan {
     main.push(p.centred(model.type.toLocaleUpperCase('vi'), { size: typeSize, bold: true }, 0, ptToTwips(18)));
     if (model.authorLine) main.push(p.centred(model.authorLine, { size, bold: true }));
     if (model.summary) {
-      main.push(p.centred(model.summary, { size, bold: true }));
-      const summaryWidth = Math.min(textWidth, textWidthTwips(model.summary, size, true));
+      // a long summary is broken into lines of even length, not a full line and one word under it
+      const lines = balanceLines(model.summary, textWidth, size, true);
+      for (const line of lines) main.push(p.centred(line, { size, bold: true }));
+      const summaryWidth = Math.min(textWidth, Math.max(...lines.map((l) => textWidthTwips(l, size, true))));
       main.push(p.rule(Math.round(summaryWidth * 0.4), textWidth, ptToTwips(12)));
     } else main.push({ kind: 'para', runs: [], after: ptToTwips(12) });
   }

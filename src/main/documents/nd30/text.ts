@@ -34,6 +34,39 @@ export function splitLine(text: string, width: number, size: number, bold: boole
   return best[1] ? best : [text];
 }
 
+/** Lines of a greedy fill at `width` (words never split). */
+function fill(words: string[], width: number, size: number, bold: boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const next = line ? `${line} ${w}` : w;
+    if (line && textWidthTwips(next, size, bold) > width) {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/**
+ * A centred title too long for one line, broken into as few lines as a full-width fill gives but
+ * of even length. Measured at 92% of the width so that Word's own metrics never add a line.
+ */
+export function balanceLines(text: string, width: number, size: number, bold: boolean): string[] {
+  const usable = Math.floor(width * 0.92);
+  if (textWidthTwips(text, size, bold) <= usable) return [text];
+  const words = text.split(' ').filter(Boolean);
+  const count = fill(words, usable, size, bold).length;
+  let lo = Math.ceil(textWidthTwips(text, size, bold) / count);
+  let hi = usable;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fill(words, mid, size, bold).length <= count) hi = mid;
+    else lo = mid + 1;
+  }
+  return fill(words, hi, size, bold);
+}
+
 /** "Số: 05/BC-SNV", or "Số:        /BC-SNV" for the clerk to fill in. */
 export function numberLine(number: number | null, symbol: string): string {
   return number === null ? `Số:${'\u00A0'.repeat(8)}/${symbol}` : `Số: ${pad2(number)}/${symbol}`;
