@@ -78,6 +78,10 @@ describe('Tổng hợp in chromium', () => {
     expect(text).toContain('- Đối thoại với đoàn viên thanh niên (UBND xã Quế Sơn).');
     expect(await preview.innerText()).toContain('đã tổ chức 130 cuộc.');
     expect(await page.locator('[data-section="II.1"] .cp-refresh-note').innerText()).toMatch(/Đã thêm/);
+    // A section whose words did not change shows the new figures too, as its preview does.
+    const opening = page.locator('[data-name="section-mo-dau"]');
+    expect(await opening.locator('.cp-chip[data-key="units.reported"]').innerText()).toBe('5');
+    expect(await opening.innerText()).not.toContain('Quế Sơn');
     await t.shot('03-draft');
   });
 

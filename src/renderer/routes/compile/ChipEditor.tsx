@@ -33,6 +33,14 @@ export function serialize(root: Node): string {
   return out.replace(/\u00a0/g, ' ');
 }
 
+/** A chip shows its figure as it will print now; called again when the figures refresh. */
+function paint(span: HTMLElement, info: ChipInfo): void {
+  span.className = info.value ? 'cp-chip' : 'cp-chip cp-chip-empty';
+  span.title = `${info.label}: ${info.value || 'chưa có số liệu'}`;
+  span.setAttribute('aria-label', span.title);
+  span.textContent = info.value || `[${info.label}]`;
+}
+
 function build(root: HTMLElement, text: string, chip: (key: string) => ChipInfo): void {
   root.replaceChildren();
   const lines = text.split('\n');
@@ -40,14 +48,10 @@ function build(root: HTMLElement, text: string, chip: (key: string) => ChipInfo)
     let last = 0;
     for (const m of line.matchAll(TOKEN)) {
       if (m.index! > last) root.append(document.createTextNode(line.slice(last, m.index)));
-      const info = chip(m[1]!);
       const span = document.createElement('span');
-      span.className = info.value ? 'cp-chip' : 'cp-chip cp-chip-empty';
       span.contentEditable = 'false';
       span.dataset.key = m[1]!;
-      span.title = `${info.label}: ${info.value || 'chưa có số liệu'}`;
-      span.setAttribute('aria-label', span.title);
-      span.textContent = info.value || `[${info.label}]`;
+      paint(span, chip(m[1]!));
       root.append(span);
       last = m.index! + m[0].length;
     }
@@ -76,6 +80,11 @@ export function ChipEditor({
     if (ref.current && value !== emitted.current) {
       build(ref.current, value, chip);
       emitted.current = value;
+    } else if (ref.current) {
+      // Same words, new figures (the draft was refreshed): the chips are repainted in place, so
+      // an unchanged section never shows the old figures while its preview shows the new ones.
+      for (const span of ref.current.querySelectorAll<HTMLElement>('span[data-key]'))
+        paint(span, chip(span.dataset.key!));
     }
   }, [value, chip]);
   return (
