@@ -14,6 +14,7 @@ const ON_POSTGRES = [
   'tests/unit/aggregate-sql.test.ts',
   'tests/unit/workflow-figures.test.ts',
   'tests/unit/reorganise-compare.test.ts',
+  'tests/unit/reorganise-window.test.ts',
   'tests/unit/cli-full-cycle.test.ts',
   'tests/unit/report-conflicts.test.ts',
 ];

@@ -1,5 +1,5 @@
 // The CLI across a reorganisation: `compile show` restates last year onto the new units and says
-// so; `units repoint` lists what still names an old unit and re-points it with --confirm.
+// so, and folds a window spanning the date into the new units; `units repoint` lists what still names an old unit and re-points it with --confirm.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,14 +31,14 @@ async function run(...args: string[]) {
 
 const opened = () => openCore({ dbPath: db, platform: folderPlatform(dir) });
 type Opened = Awaited<ReturnType<typeof opened>>;
-const period = async (core: Opened, type: string, year: number, expected: unknown) =>
+const period = async (core: Opened, type: string, year: number, expected: unknown, month = 9) =>
   (
     await createPeriod(
       core.db,
       periodInput.parse({
         type,
         year,
-        index: type === 'month' ? 9 : null,
+        index: type === 'month' ? month : null,
         templateId: (await listTemplates(core.db)).find((x) => x.code === 'dan-van-chinh-quyen')!.id,
         expected,
       }),
@@ -108,5 +108,84 @@ describe('CLI across a reorganisation', () => {
     expect((await run('units', 'reorganise-undo', '1')).err).toMatch(
       /đã chuyển văn bản chỉ đạo, kỳ báo cáo hoặc đợt chấm điểm/,
     );
+  });
+
+  it('folds a window spanning the date (June and July 2025) into the unit that took the old ones over', async () => {
+    let core = await opened();
+    const ids: Record<string, number> = {};
+    for (const code of ['X1', 'X2'])
+      ids[code] = (
+        await createUnit(core.db, {
+          code,
+          name: `UBND xã ${code}`,
+          shortName: '',
+          kind: 'ubnd_xa',
+          parentId: null,
+          email: '',
+          contactPerson: '',
+          phone: '',
+          activeFrom: '2020-01-01',
+          activeTo: null,
+        })
+      ).id;
+    const june = await period(core, 'month', 2025, xa, 6);
+    await report(core, june, ids.X1!, { DT01: 4, DT02: 10, DT03: 5 }, '2025-07-03');
+    await report(core, june, ids.X2!, { DT01: 6, DT02: 30, DT03: 10 }, '2025-07-03');
+    await core.close();
+    const file = path.join(dir, 'phu-luc.xlsx');
+    const row = (oldCode: string) => ({
+      oldCode,
+      oldName: '',
+      newCode: 'XM',
+      newName: 'UBND xã Hòa Bình',
+      kind: '',
+      share: null,
+    });
+    fs.writeFileSync(file, await mappingWorkbook([row('X1'), row('X2')]));
+    expect((await run('units', 'reorganise', file, '--apply')).code).toBe(0);
+    core = await opened();
+    const july = await period(core, 'month', 2025, xa, 7);
+    const xm = (await core.db.selectFrom('units').select('id').where('code', '=', 'XM').executeTakeFirstOrThrow()).id;
+    await report(core, july, xm, { DT01: 3, DT02: 20, DT03: 5 }, '2025-08-03');
+    await core.close();
+
+    const shown = await run(
+      'compile',
+      'show',
+      '--period',
+      String(june),
+      '--period',
+      String(july),
+      '--today',
+      '2025-08-20',
+    );
+    expect(shown.code).toBe(0);
+    // 4 + 6 + 3; the rate (5 + 10 + 5) / (10 + 30 + 20) = 33,33 %.
+    expect(shown.out).toMatch(/^DT01\t13\t/m);
+    expect(shown.out).toMatch(/^DT04\t33,33%\t/m);
+    expect(shown.out).toMatch(
+      /Lưu ý: Số liệu kỳ này được quy đổi theo đơn vị hành chính mới \(sắp xếp đơn vị từ ngày 01\/07\/2025\): số liệu đã báo cáo trong kỳ này của 2 đơn vị cũ được cộng vào 1 đơn vị mới/,
+    );
+    expect(shown.out).toMatch(/^Kỳ này quy đổi\tXM\tUBND xã Hòa Bình\t← X1, X2$/m);
+    // No old unit is listed as outside the list any more.
+    expect(shown.out).not.toMatch(/không thuộc danh sách/);
+    const json = JSON.parse(
+      (
+        await run(
+          'compile',
+          'show',
+          '--period',
+          String(june),
+          '--period',
+          String(july),
+          '--today',
+          '2025-08-20',
+          '--json',
+        )
+      ).out,
+    );
+    expect(
+      json.current.units.map((u: { code: string; values: Record<string, string> }) => [u.code, u.values.DT01]),
+    ).toEqual([['XM', '13']]);
   });
 });

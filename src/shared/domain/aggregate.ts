@@ -214,12 +214,8 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
       `Các kỳ đã chọn dùng ${labels.length} mẫu báo cáo khác nhau (${labels.join('; ')}): số liệu được ghép theo mã chỉ số; chỉ số không có trong mẫu của một kỳ thì kỳ đó để trống.`,
     );
   }
-  const outsiders = lines.filter((l) => !l.expected && l.periodsCounted > 0);
-  if (outsiders.length) {
-    notes.push(
-      `${outsiders.length} đơn vị không thuộc danh sách phải báo cáo vào ngày chốt số liệu nhưng đã nộp báo cáo (${outsiders.map((l) => l.name).join(', ')}): số liệu của họ vẫn được cộng; tỷ lệ đơn vị chỉ tính trên đơn vị phải báo cáo.`,
-    );
-  }
+  const outsiders = outsidersNote(lines);
+  if (outsiders) notes.push(outsiders);
   return {
     periods: periods.map((p) => ({
       id: p.id,
@@ -233,6 +229,14 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
     status,
     notes,
   };
+}
+
+/** The note naming the units that reported without being on the list at the window's end; null: none. */
+export function outsidersNote(lines: UnitLine[]): string | null {
+  const outsiders = lines.filter((l) => !l.expected && l.periodsCounted > 0);
+  return outsiders.length
+    ? `${outsiders.length} đơn vị không thuộc danh sách phải báo cáo vào ngày chốt số liệu nhưng đã nộp báo cáo (${outsiders.map((l) => l.name).join(', ')}): số liệu của họ vẫn được cộng; tỷ lệ đơn vị chỉ tính trên đơn vị phải báo cáo.`
+    : null;
 }
 
 /** Refuses windows whose periods overlap (the same days would be added twice). */

@@ -10,10 +10,12 @@
 // A unit's restated figure is given only when every old unit it took over has that figure: a
 // merged unit is never compared with one old unit's figure alone.
 import { addDec, scaleDec, subDec } from './decimal';
-import { addToStats, figureFromStats, rate, type WindowStats } from './aggregate-figures';
+import { addToStats, figureFromStats, rate, statsFromValues, type WindowStats } from './aggregate-figures';
+import { outsidersNote } from './aggregate';
+import { standingOf } from './report-status';
 import type { Aggregation, IndicatorTotal, RestatedUnit, UnitLine } from '../model/compile';
 import type { TemplateIndicator } from '../model/template';
-import type { UnitKind } from '../model/unit';
+import { UNIT_KINDS, type UnitKind } from '../model/unit';
 
 export interface LineageFact {
   actId: number;
@@ -125,6 +127,11 @@ export interface RestateResult {
   units: RestatedUnit[];
   dropped: { unitId: number; code: string; name: string }[];
   notComparable: Record<string, string>;
+  /**
+   * Per unit of today, what its old units' added-up values bring to the totals (every part that
+   * exists, gaps or not; a split without shares on its first receiving unit): the totals' basis.
+   */
+  basis: Map<number, Record<string, string>>;
 }
 
 /** Last year's unit lines read onto today's units. `info` knows every old and new unit id. */
@@ -203,6 +210,7 @@ export function restateLines(
   }
   // The totals: every old unit's value counted once, on the kind of the unit that took it over.
   const expected = new Set<number>();
+  const basis = new Map<number, Record<string, string>>();
   for (const l of lines) {
     const ps = parts.get(l.unitId) ?? [{ toId: l.unitId, weight: 1 }];
     if (l.expected) for (const p of ps) if (info.has(p.toId)) expected.add(p.toId);
@@ -215,11 +223,15 @@ export function restateLines(
         continue;
       }
       for (const part of splitValue(v, ps))
-        if (part.value !== null && info.has(part.toId))
+        if (part.value !== null && info.has(part.toId)) {
           addToStats(stats, ind.code, info.get(part.toId)!.kind, l.expected, part.value);
+          const b = basis.get(part.toId) ?? {};
+          b[ind.code] = b[ind.code] === undefined ? part.value : addDec(b[ind.code]!, part.value);
+          basis.set(part.toId, b);
+        }
     }
   }
-  return { values, stats, expected, units, dropped, notComparable };
+  return { values, stats, expected, units, dropped, notComparable, basis };
 }
 
 const asTemplate = (i: IndicatorTotal): TemplateIndicator =>
@@ -245,5 +257,122 @@ export function restatedAggregation(previous: Aggregation, r: RestateResult, inf
         })),
       };
     }),
+  };
+}
+
+/** What folding a window's old units into today's units gives: the aggregation and what was folded. */
+export interface FoldResult {
+  aggregation: Aggregation;
+  /** What the folded totals are made of (the plan's targets are measured on them). */
+  stats: WindowStats;
+  /** Each unit of today that took over old units' reports of the window, with what it took (`values`). */
+  units: RestatedUnit[];
+  dropped: RestateResult['dropped'];
+  notComparable: Record<string, string>;
+}
+
+/**
+ * A window that itself spans a reorganisation (the whole year, a "lũy kế" from January): the
+ * reports the old units sent before the date are folded unit by unit into the units that took
+ * them over, by the same parts as last year's figures (partsAcross, splitValue), so that each
+ * unit of today carries its whole window and the totals stay the sum of the lines (as the Excel
+ * summary's formulas add them). Added-up values: the unit's own plus what it took over (an old
+ * unit's missing figure is named in the unit's note, as a missing period is); rates from the
+ * folded numerators and denominators. Not folded: an old unit split without shares (its line
+ * stays, outside the list: which part went where is unknown); an abolished unit's figures go
+ * nowhere, as last year's do, so that the two sides of a comparison cover the same units (named
+ * in `dropped`). Yes/no answers, typed percents and "lũy kế" values come from the window's last
+ * period, where closed units have no report; any other answer of theirs is named not comparable.
+ * The lines and totals change; the values as reported do not (the caller never writes them).
+ */
+export function foldWindow(
+  agg: Aggregation,
+  parts: Map<number, Part[]>,
+  info: Map<number, UnitInfo>,
+  today: string,
+): FoldResult {
+  const moved = (id: number) => {
+    const ps = parts.get(id);
+    return (
+      ps !== undefined &&
+      ps.every((p) => p.weight !== null) &&
+      !(ps.length === 1 && ps[0]!.toId === id && ps[0]!.weight === 1)
+    );
+  };
+  const oldLines = agg.units.filter((l) => !l.expected && l.periodsCounted > 0 && moved(l.unitId));
+  if (oldLines.length === 0) return { aggregation: agg, stats: new Map(), units: [], dropped: [], notComparable: {} };
+  const r = restateLines(oldLines, agg.indicators, parts, info);
+  const folded = new Set(oldLines.map((l) => l.unitId));
+  const last = agg.periods[agg.periods.length - 1]!;
+  const lines: UnitLine[] = agg.units.filter((l) => !folded.has(l.unitId)).map((l) => ({ ...l }));
+  // A unit that took over old units without being on this window's list gets a line of its own.
+  for (const id of r.basis.keys()) {
+    const u = info.get(id);
+    if (!u || lines.some((l) => l.unitId === id)) continue;
+    const { breachCount: _none, ...standing } = standingOf('chua_nop', null, last.deadline, today);
+    const line = { unitId: id, code: u.code, name: u.name, kind: u.kind, expected: false, periodsCounted: 0 };
+    lines.push({ ...line, ...standing, values: {} });
+  }
+  const kinds = agg.indicators.map((i) => [i, kindOf(i)] as const);
+  const notComparable: Record<string, string> = {};
+  for (const [ind, k] of kinds)
+    if (k === 'whole' && oldLines.some((l) => (l.values[ind.code] ?? null) !== null))
+      notComparable[ind.code] =
+        'Câu trả lời có/không và tỷ lệ do đơn vị cũ tự ghi không cộng được vào đơn vị mới: không tính vào tổng.';
+  for (const l of lines) {
+    const took = r.basis.get(l.unitId);
+    if (!took) continue;
+    const m = { ...l.values };
+    for (const [ind, k] of kinds) {
+      const all = took[ind.code];
+      if (k !== 'sum' || all === undefined) continue;
+      const own = m[ind.code] ?? null;
+      m[ind.code] = own === null ? all : addDec(own, all);
+    }
+    for (const [ind] of kinds.filter(([, k]) => k === 'rate')) {
+      const n = ind.numeratorCode ? (m[ind.numeratorCode] ?? null) : null;
+      const d = ind.denominatorCode ? (m[ind.denominatorCode] ?? null) : null;
+      m[ind.code] = n !== null && d !== null ? rate(n, d) : null;
+    }
+    l.values = m;
+  }
+  const expected = new Set(lines.filter((l) => l.expected).map((l) => l.unitId));
+  const stats = statsFromValues(
+    lines.map((l) => ({ id: l.unitId, kind: l.kind })),
+    new Map(lines.map((l) => [l.unitId, l.values])),
+    expected,
+    kinds.filter(([, k]) => k !== 'skip').map(([i]) => i.code),
+  );
+  const present = UNIT_KINDS.filter((k) => lines.some((l) => l.kind === k));
+  const ofKind = (kind: UnitKind) => lines.filter((l) => l.kind === kind && l.expected).length;
+  const outsiders = outsidersNote(agg.units);
+  const now = outsidersNote(lines);
+  return {
+    aggregation: {
+      ...agg,
+      units: lines,
+      indicators: agg.indicators.map((i) =>
+        i.type === 'text'
+          ? i
+          : {
+              ...i,
+              ...figureFromStats(asTemplate(i), stats, () => true, expected.size),
+              byKind: present.map((kind) => ({
+                kind,
+                figure: figureFromStats(asTemplate(i), stats, (k) => k === kind, ofKind(kind)),
+              })),
+            },
+      ),
+      notes: [...agg.notes.filter((n) => n !== outsiders), ...(now ? [now] : [])],
+    },
+    stats,
+    // What each unit took over (its old units' parts, gaps named in the note).
+    units: r.units.map((u) => ({
+      ...u,
+      values: { ...u.values, ...(r.basis.get(u.unitId) ?? {}) },
+      note: u.note.replace(/^Không so sánh được: /, 'Đơn vị cũ chưa báo cáo đủ: '),
+    })),
+    dropped: r.dropped,
+    notComparable,
   };
 }

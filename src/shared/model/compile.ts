@@ -147,6 +147,11 @@ export interface CompileResult {
   /** The same window last year; restated onto today's units when `restatement` is set. */
   previous: Aggregation | null;
   restatement: Restatement | null;
+  /**
+   * A window that spans a reorganisation: the old units' reports of the window folded into the
+   * units that took them over (the same shape; `units[].values` = what each took over).
+   */
+  folding: Restatement | null;
   comparison: ComparisonRow[];
   targets: TargetResult[];
   planReference: string;

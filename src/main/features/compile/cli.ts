@@ -78,10 +78,14 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
           );
         }
         for (const n of r.current.notes) io.out(`Lưu ý: ${n}`);
-        for (const u of r.restatement?.units ?? [])
-          io.out(
-            `Cùng kỳ quy đổi\t${u.code}\t${u.name}\t← ${u.sources.map((s) => `${s.code}${s.weight === null ? ' (không rõ tỷ lệ)' : s.weight < 1 ? ` (${formatDec(String(Math.round(s.weight * 10000) / 100))}%)` : ''}`).join(', ')}${u.note ? `\t${u.note}` : ''}`,
-          );
+        const lines = (label: string, units: NonNullable<typeof r.restatement>['units']) => {
+          for (const u of units)
+            io.out(
+              `${label}\t${u.code}\t${u.name}\t← ${u.sources.map((s) => `${s.code}${s.weight === null ? ' (không rõ tỷ lệ)' : s.weight < 1 ? ` (${formatDec(String(Math.round(s.weight * 10000) / 100))}%)` : ''}`).join(', ')}${u.note ? `\t${u.note}` : ''}`,
+            );
+        };
+        lines('Kỳ này quy đổi', r.folding?.units ?? []);
+        lines('Cùng kỳ quy đổi', r.restatement?.units ?? []);
       }
       return 0;
     }

@@ -20,7 +20,7 @@ import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
 import { getPlan } from '../plans/plans';
 import { aggregateWindow } from './aggregate-sql';
-import { lineageAcross, restatePrevious } from './restated';
+import { dayBefore, foldCurrent, lineageAcross, restatePrevious } from './restated';
 import type { Executor } from '../../db/executor';
 
 export type WindowArgs = z.output<typeof windowInput>;
@@ -104,13 +104,21 @@ export async function compileWindow(
   const plan = last.planId !== null ? await getPlan(db, last.planId) : null;
   // Targets about each unit are judged on each unit's values: load them.
   const eachUnit = plan?.targets.some((t) => t.scope === 'each_unit') ?? false;
-  const { aggregation: current, stats } = await aggregateWindow(
+  // A window spanning a reorganisation: the old units' reports are folded into today's units.
+  const within = await lineageAcross(db, dayBefore(loaded[0]!.period.windowStart), last.windowEnd);
+  const window = await aggregateWindow(
     db,
     loaded.map((l) => l.agg),
     loaded[loaded.length - 1]!.expected,
     today,
-    { ...opts, detail: opts.detail || eachUnit },
+    { ...opts, detail: opts.detail || eachUnit || within.length > 0 },
   );
+  let current = window.aggregation;
+  let folding: CompileResult['folding'] = null;
+  const folded = within.length ? await foldCurrent(db, current, within, today) : null;
+  if (folded) ({ current, folding } = folded);
+  if (folded && !opts.detail && !eachUnit) current.units = current.units.map((u) => ({ ...u, values: {} }));
+  const stats = folded ? folded.stats : window.stats;
   // The board's breach flag, and a note when received figures break a rule without a reason.
   const breaches = await windowBreaches(db, loaded[loaded.length - 1]!, current.units);
   current.status.counts = { ...current.status.counts, withBreaches: breaches.withBreaches };
@@ -135,6 +143,11 @@ export async function compileWindow(
     const prev = await loadWindow(db, compareIds);
     // Units reorganised between the two windows: last year's figures are read onto today's units.
     const links = await lineageAcross(db, prev[prev.length - 1]!.period.windowEnd, last.windowEnd);
+    const prevWithin = await lineageAcross(
+      db,
+      dayBefore(prev[0]!.period.windowStart),
+      prev[prev.length - 1]!.period.windowEnd,
+    );
     // Only the totals of last year are compared: no per-unit values unless they must be restated.
     previous = (
       await aggregateWindow(
@@ -142,16 +155,30 @@ export async function compileWindow(
         prev.map((l) => l.agg),
         prev[prev.length - 1]!.expected,
         today,
-        { detail: links.length > 0 },
+        { detail: links.length > 0 || prevWithin.length > 0 },
       )
     ).aggregation;
+    // Last year's window itself spanned a reorganisation: folded first, then read onto today's units.
+    const prevFolded = prevWithin.length ? await foldCurrent(db, previous, prevWithin, today, 'previous') : null;
+    if (prevFolded) previous = prevFolded.current;
     if (links.length) {
       ({ previous, restatement } = await restatePrevious(db, previous, links));
       current.notes.push(restatement.footnote);
     }
+    if (prevFolded) {
+      const f = prevFolded.folding;
+      current.notes.push(f.footnote);
+      // Printed with the comparison (Word, Excel) as last year's restatement is.
+      restatement = restatement
+        ? { ...restatement, footnote: `${restatement.footnote} ${f.footnote}` }
+        : { ...f, units: [], dropped: [] };
+    }
   } else if (args.compareIds === null)
     current.notes.push('Không tìm thấy kỳ cùng loại của năm trước nên không so sánh với cùng kỳ.');
-  const comparison = compareAggregations(current, previous, restatement?.notComparable);
+  const comparison = compareAggregations(current, previous, {
+    ...restatement?.notComparable,
+    ...folding?.notComparable,
+  });
 
   let targets: CompileResult['targets'] = [];
   let reference = '';
@@ -165,6 +192,7 @@ export async function compileWindow(
     current,
     previous,
     restatement,
+    folding,
     comparison,
     targets,
     planReference: reference,

@@ -218,7 +218,7 @@ export function buildReportModel(
     rows: tableI,
     widths: [7, 28, 9, 9, 10, 10, 11, 11],
     align: ['center', 'left', 'center', 'right', 'right', 'right', 'center', 'center'],
-    note: `Kỳ này: ${cur.periods.map((p) => p.name).join(', ')}${c.previous ? `; cùng kỳ: ${c.previous.periods.map((p) => p.name).join(', ')}` : '; không có số liệu cùng kỳ năm trước'}. Tỷ lệ tính lại từ tổng tử số và tổng mẫu số; tỷ lệ đơn vị tính trên số đơn vị phải báo cáo; chênh lệch tỷ lệ tính bằng điểm phần trăm.${c.restatement ? ` ${c.restatement.footnote}` : ''}`,
+    note: `Kỳ này: ${cur.periods.map((p) => p.name).join(', ')}${c.previous ? `; cùng kỳ: ${c.previous.periods.map((p) => p.name).join(', ')}` : '; không có số liệu cùng kỳ năm trước'}. Tỷ lệ tính lại từ tổng tử số và tổng mẫu số; tỷ lệ đơn vị tính trên số đơn vị phải báo cáo; chênh lệch tỷ lệ tính bằng điểm phần trăm.${c.folding ? ` ${c.folding.footnote}` : ''}${c.restatement ? ` ${c.restatement.footnote}` : ''}`,
   });
   const problems = c.targets.filter((t) => t.problem && t.met === null);
   if (problems.length) rowsI.push({ kind: 'list', items: problems.map((t) => `Chỉ tiêu "${t.text}": ${t.problem}`) });

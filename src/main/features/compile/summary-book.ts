@@ -292,7 +292,10 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   });
   [6, 10, 48, 12, 14, 14, 14, 13, 16, 14].forEach((w, k) => (wsCmp.getColumn(k + 1).width = w));
   finishSheet(wsCmp, HEADER_ROW, 3, HEADER_ROW + inds.length, cCols.length, styles);
-  if (compile.restatement) setText(wsCmp.getCell(HEADER_ROW + inds.length + 2, 1), compile.restatement.footnote);
+  // Under the comparison: how this window's and last year's figures were read onto today's units.
+  [compile.folding?.footnote, compile.restatement?.footnote]
+    .filter((n): n is string => !!n)
+    .forEach((n, k) => setText(wsCmp.getCell(HEADER_ROW + inds.length + 2 + k, 1), n));
 
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);

@@ -309,6 +309,7 @@ export function CompileScreen() {
               ))}
             </ul>
           )}
+          <RestatedUnits c={c} which="current" />
           <RestatedUnits c={c} />
           <div className="tabs cp-tabs" role="tablist">
             {TABS.map((t) => (

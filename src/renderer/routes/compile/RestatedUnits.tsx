@@ -1,26 +1,36 @@
-// Cùng kỳ across a reorganisation (issue 20): the new units whose last-year figures were read from
-// the old units they took over, with those units, their shares, and why a figure is missing.
+// Across a reorganisation (issue 20): the new units whose last-year figures were read from the old
+// units they took over (cùng kỳ), or — a window spanning the date — that took over the old units'
+// reports of this window; with those units, their shares, and why a figure is missing.
 import { formatFigure } from '../../../shared/domain/draft';
 import { formatPercent } from '../../../shared/format';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
 import type { CompileResult } from '../../../shared/model/compile';
 
-export function RestatedUnits({ c }: { c: CompileResult }) {
-  const r = c.restatement;
+const LABELS = {
+  previous: { title: 'Cùng kỳ quy đổi theo đơn vị mới', count: 'đơn vị hình thành từ đơn vị cũ' },
+  current: { title: 'Kỳ này quy đổi theo đơn vị mới', count: 'đơn vị nhận số liệu của đơn vị cũ' },
+} as const;
+
+export function RestatedUnits({ c, which = 'previous' }: { c: CompileResult; which?: keyof typeof LABELS }) {
+  const r = which === 'previous' ? c.restatement : c.folding;
+  const label = LABELS[which];
   if (!r || r.units.length === 0) return null;
   // The added-up indicators that have a restated figure somewhere (a template has dozens).
   const inds = c.current.indicators.filter(
     (i) => (i.rule === 'SUM' || i.rule === 'RATE') && r.units.some((u) => (u.values[i.code] ?? null) !== null),
   );
   return (
-    <details className="cp-restated" aria-label="Cùng kỳ quy đổi theo đơn vị mới">
-      <summary>Cùng kỳ quy đổi theo đơn vị mới: {r.units.length} đơn vị hình thành từ đơn vị cũ</summary>
+    <details className="cp-restated" aria-label={label.title}>
+      <summary>
+        {label.title}: {r.units.length} {label.count}
+        {which === 'current' ? ' (số liệu nhận từ đơn vị cũ)' : ''}
+      </summary>
       <div className="cp-scroll">
         <table className="rp-table">
           <thead>
             <tr>
               <th>Đơn vị</th>
-              <th>Hình thành từ</th>
+              <th>{which === 'current' ? 'Nhận từ' : 'Hình thành từ'}</th>
               {inds.map((i) => (
                 <th key={i.code} className="num" title={i.name}>
                   {i.code}
