@@ -39,9 +39,9 @@ describe('Thu biểu Excel in chromium', () => {
       .filter((f) => f.endsWith('.xlsx'))
       .sort();
     expect(written).toEqual([
-      '6-thang-dau-nam-2025-X001-tam-xuan.xlsx',
-      '6-thang-dau-nam-2025-X002-xa-dai-loc.xlsx',
-      '6-thang-dau-nam-2025-X003-phuong-hoi-an.xlsx',
+      'Bieu-nhap-lieu_6-thang-dau-nam-2025_X001-Tam-Xuan.xlsx',
+      'Bieu-nhap-lieu_6-thang-dau-nam-2025_X002-Xa-Dai-Loc.xlsx',
+      'Bieu-nhap-lieu_6-thang-dau-nam-2025_X003-Phuong-Hoi-An.xlsx',
     ]);
     await t.shot('02-exported');
   });

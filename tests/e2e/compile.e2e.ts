@@ -95,7 +95,8 @@ describe('Tổng hợp in chromium', () => {
     await page.waitForSelector('.notice-ok:has-text(".pdf")');
     const files = fs.readdirSync(t.bridge.exportDir);
     expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
-    expect(files).toContain('Biểu tổng hợp 6 tháng đầu năm 2025.xlsx');
+    expect(files).toContain('Bieu-tong-hop_6-thang-dau-nam-2025.xlsx');
+    expect(files).toContainEqual(expect.stringMatching(/^Bao-cao-tong-hop_6-thang-dau-nam-2025_[\w-]+\.docx$/));
     const pdf = files.find((f) => f.endsWith('.pdf'))!;
     expect(fs.readFileSync(path.join(t.bridge.exportDir, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -164,7 +164,7 @@ describe('scoring in chromium', () => {
     await page.waitForSelector('.sc-sheet-head h2:has-text("Sở Tư pháp")');
     await page.click('button:has-text("Xuất phiếu Excel")');
     await page.waitForSelector('.notice-ok:has-text("Đã xuất phiếu tự chấm")');
-    const name = fs.readdirSync(t.bridge.exportDir).find((f) => f.startsWith('phieu-tu-cham') && f.includes('stp'))!;
+    const name = fs.readdirSync(t.bridge.exportDir).find((f) => f.startsWith('Phieu-tu-cham_') && f.includes('_STP-'))!;
     const fill = async (values: Record<string, string | number>) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(t.bridge.exportDir, name));
@@ -219,10 +219,10 @@ describe('scoring in chromium', () => {
     await t.shot('05-results');
     const files = () => fs.readdirSync(t.bridge.exportDir);
     await page.click('button:has-text("Xuất báo cáo kết quả (Word)")');
-    await expect.poll(files).toContainEqual(expect.stringMatching(/^BC-SNV-\d{4}-\d{2}-\d{2}\.docx$/));
+    await expect.poll(files).toContainEqual(expect.stringMatching(/^Bao-cao-ket-qua-cham-diem_[\w-]+_BC-SNV\.docx$/));
     await page.click('button:has-text("Xuất bảng điểm (Excel)")');
-    await expect.poll(files).toContainEqual(expect.stringMatching(/^ket-qua-cham-diem-.*\.xlsx$/));
-    await page.waitForSelector('.notice-ok:has-text("ket-qua-cham-diem")');
+    await expect.poll(files).toContainEqual(expect.stringMatching(/^Bang-diem-cham-diem_[\w-]+\.xlsx$/));
+    await page.waitForSelector('.notice-ok:has-text("Bang-diem-cham-diem_")');
   });
 
   it('edits a used criteria set: a bad edit is refused with the reason, a good one becomes version 2', async () => {

@@ -226,7 +226,7 @@ describe('exports', () => {
     expect(eml.text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Quảng Nam; Bộ Nội vụ.');
     expect(eml.attachments.map((a) => a.filename)).toEqual([
       path.basename(r.docxPath!),
-      'Biểu tổng hợp 6 tháng đầu năm 2025.xlsx',
+      'Bieu-tong-hop_6-thang-dau-nam-2025.xlsx',
     ]);
     expect(eml.attachments[0]!.size).toBe(fs.statSync(r.docxPath!).size);
     expect(eml.attachments[1]!.content_type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -83,12 +83,12 @@ async function expectRefusal(p: Promise<unknown>, pattern: RegExp): Promise<AppE
 }
 
 describe('export', () => {
-  it('writes one workbook per expected unit, named period-code-short name, atomically, with progress', async () => {
+  it('writes one workbook per expected unit, named Bieu-nhap-lieu_period_code-short name, atomically, with progress', async () => {
     const names = fs.readdirSync(out).sort();
     expect(names).toEqual([
-      '6-thang-dau-nam-2025-X001-tam-xuan.xlsx',
-      '6-thang-dau-nam-2025-X002-xa-dai-loc.xlsx',
-      '6-thang-dau-nam-2025-X003-phuong-hoi-an.xlsx',
+      'Bieu-nhap-lieu_6-thang-dau-nam-2025_X001-Tam-Xuan.xlsx',
+      'Bieu-nhap-lieu_6-thang-dau-nam-2025_X002-Xa-Dai-Loc.xlsx',
+      'Bieu-nhap-lieu_6-thang-dau-nam-2025_X003-Phuong-Hoi-An.xlsx',
     ]);
     const one = path.join(dir, 'one');
     const files = await exportCollectBooks(core.db, one, {
@@ -96,7 +96,7 @@ describe('export', () => {
       unitId: s.units[1]!.id,
     });
     expect(files.map((f) => f.unitCode)).toEqual(['X002']);
-    expect(fs.readdirSync(one)).toEqual(['6-thang-dau-nam-2025-X002-xa-dai-loc.xlsx']);
+    expect(fs.readdirSync(one)).toEqual(['Bieu-nhap-lieu_6-thang-dau-nam-2025_X002-Xa-Dai-Loc.xlsx']);
     // Through the contract: the platform is asked for the folder; the core follows the job.
     const r = await exportCollect(core, { periodId: s.period.id, unitId: null, jobId: 'job-export-1' });
     expect(core.jobs.progress('job-export-1')).toMatchObject({
@@ -116,7 +116,7 @@ describe('export', () => {
         { name: 'Quý I/2025: "đặc biệt"' },
         { code: 'A/B\\C', shortName: '', name: 'UBND xã Đắk Pring <mới>' },
       ),
-    ).toBe('quy-i-2025-dac-biet-A-B-C-ubnd-xa-dak-pring-moi.xlsx');
+    ).toBe('Bieu-nhap-lieu_Quy-I-2025-dac-biet_A-B-C-UBND-xa-Dak-Pring-moi.xlsx');
   });
 
   it('refuses a unit that does not report in the period', async () => {
@@ -672,7 +672,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
 
   it('a file that is still open or locked', async () => {
     await expectProblem(
-      '~$6-thang-dau-nam-2025-X001-tam-xuan.xlsx',
+      '~$Bieu-nhap-lieu_6-thang-dau-nam-2025_X001-Tam-Xuan.xlsx',
       new Uint8Array(162),
       /tệp khóa tạm của Excel\/LibreOffice.*đang được mở/,
     );
@@ -794,7 +794,7 @@ describe('through the contract and the CLI', () => {
         io,
       ),
     ).toBe(0);
-    expect(fs.readdirSync(cliOut)).toEqual(['6-thang-dau-nam-2025-X002-xa-dai-loc.xlsx']);
+    expect(fs.readdirSync(cliOut)).toEqual(['Bieu-nhap-lieu_6-thang-dau-nam-2025_X002-Xa-Dai-Loc.xlsx']);
     const filled = path.join(dir, 'filled.xlsx');
     fs.writeFileSync(filled, await fillWorkbook(readBytes(path.join(cliOut, fs.readdirSync(cliOut)[0]!)), { DT01: 6 }));
     const junk = path.join(dir, 'junk.xlsx');

@@ -10,7 +10,8 @@ import type { Template, TemplateIndicator } from '../../../shared/model/template
 import { sectionKey, type ValueMap } from '../../../shared/model/report';
 import { formatDateShort } from '../../../shared/format';
 import { computeRate, formatRule, parseRule } from '../../../shared/domain/rules';
-import { fileSlug, setText } from '../../workbooks/cell-text';
+import { setText } from '../../workbooks/cell-text';
+import { exportFileName } from '../../platform/export-names';
 import { addMetaSheet } from '../../workbooks/book-meta';
 import { addCoverSheet } from './collect-cover';
 import {
@@ -80,18 +81,12 @@ export interface CollectBookInput {
   secret: string;
 }
 
-/** `<period>-<unit code>-<unit short name>.xlsx`, safe on Windows, macOS and Linux. */
+/** `Bieu-nhap-lieu_<period>_<unit code>-<unit short name>.xlsx`, safe on Windows, macOS and Linux. */
 export function collectFileName(
   period: Pick<Period, 'name'>,
   unit: { code: string; shortName: string; name: string },
 ): string {
-  const code =
-    unit.code
-      .replace(/[^A-Za-z0-9_]+/g, '-')
-      .replace(/^-/, '')
-      .replace(/-$/, '')
-      .slice(0, 30) || 'x';
-  return `${fileSlug(period.name)}-${code}-${fileSlug(unit.shortName || unit.name)}.xlsx`;
+  return exportFileName('unitWorkbook', [period.name, `${unit.code} ${unit.shortName || unit.name}`], 'xlsx');
 }
 
 /** Builds the workbook of one unit for one period. */

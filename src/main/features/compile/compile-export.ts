@@ -10,7 +10,8 @@ import type { Platform } from '../../platform/platform';
 import { todayIso } from '../../../shared/format';
 import type { DraftView, EmailDraft, exportReportInput, SavedFile } from '../../../shared/contract/compile';
 import { getAgency } from '../agency/agency';
-import { exportDocument } from '../documents/documents';
+import { exportDocument, type DocumentFileTitle } from '../documents/documents';
+import { documentRef, exportFileName } from '../../platform/export-names';
 import { saveExport } from '../../platform/exports';
 import { parseDocumentModel } from '../../documents/model';
 import { agencyInSentence, buildReportModel } from './report-document';
@@ -31,12 +32,18 @@ async function reportModel(db: Kysely<DB>, args: ExportReportArgs, number: numbe
   const agency = await getAgency(db);
   const settings = await getCompileSettings(db);
   const model = parseDocumentModel(buildReportModel(v, agency, settings, { date: args.date ?? todayIso(), number }));
-  return { v, agency, settings, model };
+  const title: DocumentFileTitle = { type: 'report', parts: [periodNames(v)] };
+  return { v, agency, settings, model, title };
 }
 
-/** "Biểu tổng hợp 6 tháng đầu năm 2025.xlsx": safe on every file system. */
+/** "6 tháng đầu năm 2025" (the names of the window's periods), for file names. */
+function periodNames(v: DraftView): string {
+  return v.compile.current.periods.map((p) => p.name).join(', ');
+}
+
+/** "Bieu-tong-hop_6-thang-dau-nam-2025.xlsx" (export-names.ts: safe on every file system). */
 export function summaryFileName(periodNames: string): string {
-  return `Biểu tổng hợp ${periodNames}.xlsx`.normalize('NFC').replace(/[\\/:*?"<>|]+/g, '-');
+  return exportFileName('summaryBook', [periodNames], 'xlsx');
 }
 
 /**
@@ -53,10 +60,10 @@ export async function exportWord(
 ): Promise<SavedFile> {
   const key = windowKey(args.periodIds);
   if (args.takeNumber) await assertMayNumber(db, key, args.renumber);
-  const { model } = await reportModel(db, args, null);
+  const { model, title } = await reportModel(db, args, null);
   // The registered copy that emails attach is the Word file; a PDF is for signing and is not kept.
   const keep = output.format === 'docx' ? keeper(dataDir, key, args.takeNumber, now) : undefined;
-  const r = await exportDocument(db, platform, model, args.takeNumber, now, keep, output);
+  const r = await exportDocument(db, platform, model, args.takeNumber, now, keep, output, title);
   return { saved: r.saved, path: r.path, number: r.entry?.number ?? null };
 }
 
@@ -87,7 +94,7 @@ async function summaryBytes(
   const v = await getDraft(db, args);
   const agency = await getAgency(db);
   const bytes = await writeSummaryWorkbook({ agency, title: v.rendered.title, compile: v.compile });
-  return { bytes, name: summaryFileName(v.compile.current.periods.map((p) => p.name).join(', ')), v };
+  return { bytes, name: summaryFileName(periodNames(v)), v };
 }
 
 export async function exportExcel(db: Kysely<DB>, platform: Platform, args: WindowArgs): Promise<SavedFile> {
@@ -126,7 +133,7 @@ export async function emailDraft(
     body: '',
   };
   if (!folder) return empty;
-  const { model, agency } = await reportModel(db, args, null);
+  const { model, agency, title } = await reportModel(db, args, null);
   const inFolder: Platform = { ...platform, chooseSavePath: async (name) => path.join(folder, name) };
   // The Word file attached: the registered one byte for byte when the report has a number,
   // otherwise a copy without a number (and the letter says so).
@@ -137,10 +144,7 @@ export async function emailDraft(
     docx = registeredBytes(dataDir, registration);
     docxPath = path.join(
       folder,
-      `${String(registration.number).padStart(2, '0')}-${registration.symbol}-${registration.date}.docx`.replace(
-        /[\\/:*?"<>|\s]+/g,
-        '-',
-      ),
+      exportFileName('report', [...title.parts, documentRef(registration.number, registration.symbol)], 'docx'),
     );
     writeFileAtomic(docxPath, docx);
   } else {
@@ -151,6 +155,8 @@ export async function emailDraft(
       args.takeNumber,
       now,
       keeper(dataDir, key, args.takeNumber, now),
+      undefined,
+      title,
     );
     docxPath = word.path!;
     registration = args.takeNumber ? await registrationOf(db, key) : null;
@@ -189,7 +195,7 @@ export async function emailDraft(
       { filename: xlsxName, content: xlsx, contentType: XLSX_TYPE },
     ],
   });
-  const emlPath = path.join(folder, `Thư gửi báo cáo ${periods}.eml`.replace(/[\\/:*?"<>|]+/g, '-'));
+  const emlPath = path.join(folder, exportFileName('reportMail', [periods], 'eml'));
   writeFileAtomic(emlPath, eml);
   let opened = false;
   let openError = '';

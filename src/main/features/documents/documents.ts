@@ -16,6 +16,7 @@ import {
 import { withSignatureImages } from '../agency/signatures';
 import { todayIso } from '../../../shared/format';
 import { writeFileAtomic } from '../../platform/files';
+import { documentRef, exportFileName, type ExportType } from '../../platform/export-names';
 import { parseDocumentModel } from '../../documents/model';
 import { FORMAT_FILTERS, renderDocument, withExtension } from '../../documents/render';
 import { SAMPLE_AGENCY, SAMPLE_FILE_NAMES, sampleModel } from './samples';
@@ -30,12 +31,26 @@ export function forOutput(db: Kysely<DB>, model: DocumentModel, output: Document
   return output.images ? withSignatureImages(db, model) : Promise.resolve(model);
 }
 
-/** "05-BC-SNV-2025-06-05.docx" (or .pdf), or "BC-SNV-2025-06-05.docx" for a blank number. */
-export function documentFileName(model: DocumentModel, format: DocumentFormat = 'docx'): string {
+/** What a document's default file name says before its number: its type and what it is about. */
+export interface DocumentFileTitle {
+  type: ExportType;
+  parts: string[];
+}
+
+/**
+ * "Bao-cao-tong-hop_6-thang-dau-nam-2025_So-05-BC-SNV.docx" when the caller says what the document
+ * is; otherwise "05-BC-SNV-2025-06-05.docx" (or .pdf), "BC-SNV-2025-06-05.docx" for a blank number.
+ */
+export function documentFileName(
+  model: DocumentModel,
+  format: DocumentFormat = 'docx',
+  title?: DocumentFileTitle,
+): string {
   const h = model.header;
-  const num = h.number === null ? '' : `${String(h.number).padStart(2, '0')}-`;
   const type = documentTypeAbbreviation(model.type) || 'CV';
   const symbol = h.symbol.startsWith(type) || model.type === 'Công văn' ? h.symbol : `${type}-${h.symbol}`;
+  if (title) return exportFileName(title.type, [...title.parts, documentRef(h.number, symbol)], format);
+  const num = h.number === null ? '' : `${String(h.number).padStart(2, '0')}-`;
   return `${num}${symbol}-${h.date}.${format}`.replace(/[\\/:*?"<>|\s]+/g, '-');
 }
 
@@ -52,6 +67,8 @@ export async function exportDocument(
   /** Runs in the register's transaction once the file is written: a failure gives the number back. */
   afterWrite?: (trx: Executor, entry: RegisterEntry, target: string) => Promise<void>,
   output: DocumentOutput = WORD,
+  /** Names the file by what it is (Bao-cao-tong-hop_…); without it, by number and date. */
+  title?: DocumentFileTitle,
 ): Promise<SavedDocument> {
   const format = output.format;
   // The page settings chosen in Cài đặt → Thể thức văn bản apply to every document.
@@ -60,7 +77,7 @@ export async function exportDocument(
     ? await peekNextNumber(db, model.type, Number(model.header.date.slice(0, 4)))
     : model.header.number;
   const target = await platform.chooseSavePath(
-    documentFileName({ ...model, header: { ...model.header, number: next } }, format),
+    documentFileName({ ...model, header: { ...model.header, number: next } }, format, title),
     FORMAT_FILTERS[format],
   );
   if (!target) return { saved: false, path: null, entry: null };

@@ -1,6 +1,7 @@
 // A saved plan written back as a Word (or PDF) document in its own format (state or Party), word
 // for word; the warnings say what the document leaves empty because the source has nothing there.
 import type { Kysely } from 'kysely';
+import { exportFileName } from '../../platform/export-names';
 import type { DB } from '../../db/schema';
 import type { Platform } from '../../platform/platform';
 import type { DocumentOutput } from '../../../shared/model/document';
@@ -23,10 +24,8 @@ export async function exportPlanDocx(
   const plan = await getPlan(db, planId);
   const { model, warnings } = planDocumentModel(plan);
   const bytes = await renderDocument(await forOutput(db, parseDocumentModel(model), output), format);
-  const name = `${plan.number ? `${plan.number}-` : ''}${plan.symbol}-${plan.issuedDate}.${format}`.replace(
-    /[\\/:*?"<>|\s]+/g,
-    '-',
-  );
+  const ref = plan.number ? `So ${plan.number} ${plan.symbol}` : plan.symbol;
+  const name = exportFileName('plan', [ref, plan.issuedDate], format);
   const target = await platform.chooseSavePath(name, FORMAT_FILTERS[format]);
   if (!target) return { saved: false, path: null, entry: null, warnings };
   writeFileAtomic(target, bytes);

@@ -6,6 +6,7 @@ import { acceptReport, reopenReport, returnReport, submitReport, transitionRepor
 import { periodBoard, reportingTrend } from './board';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
+import { getPeriod } from '../periods/periods';
 import { keptRead } from '../../core/read-cache';
 import { todayIso } from '../../../shared/format';
 
@@ -24,7 +25,10 @@ export const reportsHandlers = {
     return keptRead(core.db, `board ${a.periodId} ${asOf}`, () => periodBoard(core.db, a.periodId, asOf));
   },
   'reports.reminder': async (core, a) =>
-    exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a),
+    exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a, {
+      type: 'reminder',
+      parts: [(await getPeriod(core.db, a.periodId)).name],
+    }),
   'dashboard.setup': (core) => setupProgress(core.db),
   'dashboard.trend': (core, a) => {
     const asOf = a.asOf ?? a.today ?? todayIso();

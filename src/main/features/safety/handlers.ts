@@ -1,5 +1,7 @@
 // safety: this feature's slice of the contract, one line per method delegating to its services.
 import path from 'node:path';
+import { exportFileName } from '../../platform/export-names';
+import { todayIso } from '../../../shared/format';
 import type { Handlers } from '../../core/handlers';
 import { saveExport } from '../../platform/exports';
 import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './backups';
@@ -67,7 +69,7 @@ export const safetyHandlers = {
   'audit.export': async (core, a) =>
     saveExport(
       core.platform,
-      'nhat-ky-thay-doi.xlsx',
+      exportFileName('auditLog', [todayIso()], 'xlsx'),
       [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }],
       await auditWorkbook(core.db, a),
     ),

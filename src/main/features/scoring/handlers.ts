@@ -1,5 +1,6 @@
 // scoring: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
+import { exportFileName } from '../../platform/export-names';
 import { saveExport } from '../../platform/exports';
 import {
   deleteCriteriaSet,
@@ -25,7 +26,7 @@ export const scoringHandlers = {
     const s = await getCriteriaSet(core.db, a.id);
     return saveExport(
       core.platform,
-      `bo-tieu-chi-${s.code}-v${s.version}.json`,
+      exportFileName('criteriaSet', [s.code, `v${s.version}`], 'json'),
       [{ name: 'Bộ tiêu chí (JSON)', extensions: ['json'] }],
       exportCriteriaSetJson(s),
     );

@@ -19,7 +19,7 @@ import { roundResults } from './round-results';
 import { buildScoringBook, scoringBookFileName } from './self-score-book';
 import { readScoringBook } from './self-score-reader';
 import { buildResultsBook } from './results-book';
-import { fileSlug } from '../../workbooks/cell-text';
+import { exportFileName } from '../../platform/export-names';
 import { scoringReportModel } from './scoring-report';
 import { bookSecret } from '../safety/settings';
 
@@ -130,7 +130,10 @@ export async function exportScoringDocx(
 ): Promise<SavedDocument> {
   const [results, agency] = await Promise.all([roundResults(db, roundId), getAgency(db)]);
   const model = parseDocumentModel(scoringReportModel(results, agency, todayIso(now)));
-  return exportDocument(db, platform, model, takeNumber, now, undefined, output);
+  return exportDocument(db, platform, model, takeNumber, now, undefined, output, {
+    type: 'scoringReport',
+    parts: [results.round.name],
+  });
 }
 
 export async function exportScoringXlsx(
@@ -140,5 +143,5 @@ export async function exportScoringXlsx(
 ): Promise<{ saved: boolean; path: string | null }> {
   const [results, agency] = await Promise.all([roundResults(db, roundId), getAgency(db)]);
   const data = await buildResultsBook(results, agency.name || 'Sở Nội vụ');
-  return saveExport(platform, `ket-qua-cham-diem-${fileSlug(results.round.name, 50)}.xlsx`, XLSX_FILTER, data);
+  return saveExport(platform, exportFileName('scoringResults', [results.round.name], 'xlsx'), XLSX_FILTER, data);
 }

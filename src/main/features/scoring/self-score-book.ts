@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { CriteriaSet, ScoreLine } from '../../../shared/model/scoring';
 import { formatPoints, rangeText, toCenti } from '../../../shared/domain/scoring';
 import { formatDateShort } from '../../../shared/format';
-import { fileSlug, setText } from '../../workbooks/cell-text';
+import { setText } from '../../workbooks/cell-text';
+import { exportFileName } from '../../platform/export-names';
 import { addMetaSheet, protectMeta, protectSheet } from '../../workbooks/book-meta';
 
 export const SCORING_BOOK_FORMAT = 'bao-cao-noi-vu/phieu-tu-cham';
@@ -63,7 +64,7 @@ export interface ScoringBookInput {
 }
 
 export function scoringBookFileName(roundName: string, unit: { code: string; name: string }): string {
-  return `phieu-tu-cham-${fileSlug(roundName, 30)}-${fileSlug(unit.code, 20)}-${fileSlug(unit.name, 30)}.xlsx`;
+  return exportFileName('selfScoreBook', [roundName, `${unit.code} ${unit.name}`], 'xlsx');
 }
 
 /** The Excel formula of the class of the total in `ref`, from the set's thresholds. */

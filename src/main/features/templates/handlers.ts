@@ -1,5 +1,6 @@
 // templates: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
+import { exportFileName } from '../../platform/export-names';
 import { saveExport } from '../../platform/exports';
 import {
   copyTemplate,
@@ -21,7 +22,7 @@ export const templatesHandlers = {
     const t = await getTemplate(core.db, a.id);
     return saveExport(
       core.platform,
-      `mau-${t.code}-v${t.version}.json`,
+      exportFileName('reportTemplate', [t.code, `v${t.version}`], 'json'),
       [{ name: 'Mẫu báo cáo (JSON)', extensions: ['json'] }],
       exportTemplateJson(t),
     );

@@ -1,6 +1,7 @@
 // units: this feature's slice of the contract, one line per method delegating to its services.
 import type { Handlers } from '../../core/handlers';
-import { formatNumber } from '../../../shared/format';
+import { exportFileName } from '../../platform/export-names';
+import { formatNumber, todayIso } from '../../../shared/format';
 import { moveUnit } from './move';
 import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, reopenUnit, unitHistory, updateUnit } from './units';
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
@@ -33,7 +34,7 @@ export const unitsHandlers = {
   'units.exportXlsx': async (core) =>
     saveExport(
       core.platform,
-      `danh-sach-don-vi.xlsx`,
+      exportFileName('unitList', [todayIso()], 'xlsx'),
       [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }],
       await exportUnitWorkbook(core.db),
     ),
