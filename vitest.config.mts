@@ -17,6 +17,7 @@ const ON_POSTGRES = [
   'tests/unit/reorganise-window.test.ts',
   'tests/unit/cli-full-cycle.test.ts',
   'tests/unit/report-conflicts.test.ts',
+  'tests/unit/audit-refs.test.ts',
 ];
 
 export default defineConfig({

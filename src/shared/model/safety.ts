@@ -34,9 +34,22 @@ export interface AuditEntry {
   tableName: string;
   tableLabel: string;
   rowId: number | null;
+  /** What the row is (a unit's name and code, a report's unit and period), null when nothing says. */
+  rowName: string | null;
   action: 'insert' | 'update' | 'delete';
-  /** Changed fields only, old → new. */
-  changes: { field: string; label: string; before: string | null; after: string | null }[];
+  /**
+   * Changed fields only, old → new. A reference to another record reads as its name ("(đã xóa)"
+   * once deleted), its id ("#17") as the detail.
+   */
+  changes: {
+    field: string;
+    label: string;
+    before: string | null;
+    after: string | null;
+    /** The ids ("#17") of the records named, only for a reference. */
+    beforeDetail?: string;
+    afterDetail?: string;
+  }[];
 }
 
 export interface AuditPage {

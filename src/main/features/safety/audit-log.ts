@@ -6,13 +6,16 @@ import type { DB } from '../../db/schema';
 import type { auditFilter } from '../../../shared/contract/safety';
 import { tableLabel, type AuditEntry, type AuditPage } from '../../../shared/model/safety';
 import { HIDDEN_COLUMNS, auditUserText, auditValue, columnLabel } from '../../../shared/model/audit-labels';
+import { AuditNames } from './audit-refs';
 
 type Filter = z.output<typeof auditFilter>;
 
 /** Changed columns only, in Vietnamese, each value as people read it; bookkeeping columns left out. */
 function changesOf(
+  table: string,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
+  names: AuditNames,
 ): AuditEntry['changes'] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const raw = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -22,12 +25,19 @@ function changesOf(
       .filter((k) => !before || !after || raw(before[k]) !== raw(after[k]))
       // An added or removed row: only the columns that held something.
       .filter((k) => (before && after) || ![null, undefined, ''].includes((before ?? after)![k] as never))
-      .map((k) => ({
-        field: k,
-        label: columnLabel(k),
-        before: before ? auditValue(k, before[k]) : null,
-        after: after ? auditValue(k, after[k]) : null,
-      }))
+      .map((k) => {
+        // An id of another record reads as that record's name; the id is only a detail.
+        const ref = (row: Record<string, unknown> | null) => (row ? names.ref(table, k, row[k]) : null);
+        const [b, a] = [ref(before), ref(after)];
+        return {
+          field: k,
+          label: columnLabel(k),
+          before: b ? b.text : before ? auditValue(k, before[k]) : null,
+          after: a ? a.text : after ? auditValue(k, after[k]) : null,
+          ...(b?.detail ? { beforeDetail: b.detail } : {}),
+          ...(a?.detail ? { afterDetail: a.detail } : {}),
+        };
+      })
   );
 }
 
@@ -66,17 +76,20 @@ export async function listAudit(db: Kysely<DB>, f: Filter): Promise<AuditPage> {
     .limit(f.limit ?? 200)
     .offset(f.offset ?? 0)
     .execute();
+  const parsed = rows.map((r) => ({ table: r.table_name, before: parse(r.before_json), after: parse(r.after_json) }));
+  const names = await new AuditNames(db).load(parsed);
   return {
     total,
-    rows: rows.map((r) => ({
+    rows: rows.map((r, i) => ({
       id: r.id,
       at: r.at,
       user: r.user,
       tableName: r.table_name,
       tableLabel: tableLabel(r.table_name),
       rowId: r.row_id,
+      rowName: names.subject(r.table_name, parsed[i]!.after ?? parsed[i]!.before),
       action: r.action as AuditEntry['action'],
-      changes: changesOf(parse(r.before_json), parse(r.after_json)),
+      changes: changesOf(r.table_name, parsed[i]!.before, parsed[i]!.after, names),
     })),
   };
 }
@@ -87,6 +100,10 @@ const ACTION_LABEL = { insert: 'Thêm', update: 'Sửa', delete: 'Xóa' } as con
 export function safeCellText(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
+
+/** "Xã Tam Kỳ (X01) [#17]": the name, the id after it. */
+const withDetail = (text: string | null, detail: string | undefined) =>
+  text === null ? 'trống' : detail ? `${text} [${detail}]` : text;
 
 export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Array> {
   const page = await listAudit(db, { ...f, limit: 1000, offset: 0 });
@@ -110,6 +127,7 @@ export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Arr
     { header: 'Thời điểm', key: 'at', width: 22 },
     { header: 'Người thực hiện', key: 'user', width: 16 },
     { header: 'Dữ liệu', key: 'table', width: 22 },
+    { header: 'Bản ghi', key: 'name', width: 32 },
     { header: 'Mã bản ghi', key: 'row', width: 10 },
     { header: 'Thao tác', key: 'action', width: 10 },
     { header: 'Thay đổi (trước → sau)', key: 'changes', width: 90 },
@@ -119,10 +137,13 @@ export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Arr
       at: new Date(r.at).toLocaleString('vi-VN'),
       user: safeCellText(auditUserText(r.user)),
       table: r.tableLabel,
+      name: safeCellText(r.rowName ?? ''),
       row: r.rowId,
       action: ACTION_LABEL[r.action],
       changes: safeCellText(
-        r.changes.map((c) => `${c.label}: ${c.before ?? 'trống'} → ${c.after ?? 'trống'}`).join('\n'),
+        r.changes
+          .map((c) => `${c.label}: ${withDetail(c.before, c.beforeDetail)} → ${withDetail(c.after, c.afterDetail)}`)
+          .join('\n'),
       ),
     });
   }

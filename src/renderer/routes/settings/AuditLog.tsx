@@ -16,6 +16,10 @@ const localDateTime = (iso: string): string => {
   return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 };
 
+/** The id of a record named in a change: a detail after its name. */
+const Detail = ({ text }: { text: string | undefined }) =>
+  text ? <span className="muted small audit-id"> {text}</span> : null;
+
 const ACTION_LABEL = { insert: 'Thêm', update: 'Sửa', delete: 'Xóa' } as const;
 const PAGE = 100;
 
@@ -117,7 +121,9 @@ export function AuditLog() {
                 <WhoCell stored={r.user} />
               </td>
               <td>
-                {r.tableLabel} <span className="muted">#{r.rowId}</span>
+                {r.tableLabel}
+                {r.rowName ? <div className="audit-subject">{r.rowName}</div> : null}
+                {r.rowId !== null ? <div className="muted small">#{r.rowId}</div> : null}
               </td>
               <td>{ACTION_LABEL[r.action]}</td>
               <td>
@@ -127,10 +133,16 @@ export function AuditLog() {
                       <span className="audit-field">{c.label}</span>:{' '}
                       {r.action !== 'insert' ? (
                         <>
-                          <del>{c.before ?? 'trống'}</del> →{' '}
+                          <del>{c.before ?? 'trống'}</del>
+                          <Detail text={c.beforeDetail} /> →{' '}
                         </>
                       ) : null}
-                      {r.action !== 'delete' ? <ins>{c.after ?? 'trống'}</ins> : null}
+                      {r.action !== 'delete' ? (
+                        <>
+                          <ins>{c.after ?? 'trống'}</ins>
+                          <Detail text={c.afterDetail} />
+                        </>
+                      ) : null}
                     </li>
                   ))}
                   {r.changes.length > 8 ? <li className="muted">… và {r.changes.length - 8} trường khác</li> : null}
