@@ -186,9 +186,13 @@ export function PlansScreen() {
                     <strong>{i + 1}.</strong> {t.text}
                   </div>
                   <div className="small muted">
-                    {t.lead ? `Chủ trì: ${[t.lead, ...t.coLeads].map((l) => l.name).join(', ')}` : ''}
-                    {t.supporting.length ? ` · Phối hợp: ${t.supporting.map((s) => s.name).join(', ')}` : ''}
-                    {t.deadline ? ` · Hạn: ${formatDateShort(t.deadline)}` : ''}
+                    {[
+                      t.lead ? `Chủ trì: ${[t.lead, ...t.coLeads].map((l) => l.name).join(', ')}` : '',
+                      t.supporting.length ? `Phối hợp: ${t.supporting.map((s) => s.name).join(', ')}` : '',
+                      t.deadline ? `Hạn: ${formatDateShort(t.deadline)}` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 </div>
               ))}

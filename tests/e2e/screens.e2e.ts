@@ -1,0 +1,179 @@
+// Every screen and main tab of the app, on a realistic office (tests/e2e/office-seed.ts), at
+// 1280×720 and 1440×900: a screenshot of each in test-output/screens/<size>/<screen>.png (looked
+// at by a person, see docs/SCREENS.md), and on each the things a picture can hide: no sideways
+// scroll of the page, no text running out of its button, heading or card, no internal words
+// (snake_case keys, "undefined", "null", "NaN", "[object", "root"), and the sidebar marking where
+// the user is.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openE2E, type E2E } from './harness';
+import { seedOffice, type Office } from './office-seed';
+
+let t: E2E;
+let office: Office;
+const SHOTS = path.resolve('test-output/screens');
+
+interface Screen {
+  name: string;
+  route: string;
+  /** The sidebar entry that must be marked (the route's parent for a screen reached from another). */
+  lit: string;
+  /** What the screen shows once its data is in. */
+  ready: string;
+  /** Clicks that lead to the tab or state shown, after the route is open. */
+  open?: (page: Page) => Promise<void>;
+}
+
+const tab = (label: string, ready: string) => async (page: Page) => {
+  await page.click(`[role=tab]:text-is("${label}")`);
+  await page.waitForSelector(ready);
+};
+
+/** Tổng hợp: the current period compiled against the one before. */
+const compiled = (label: string, ready: string) => async (page: Page) => {
+  await page.click('button:has-text("Tổng hợp"):not([role=tab])');
+  await page.waitForSelector('table[aria-label="Tổng hợp theo chỉ số"]');
+  if (label !== 'Chỉ số') await tab(label, ready)(page);
+};
+
+const SCREENS: Screen[] = [
+  { name: 'tong-quan', route: 'tong-quan', lit: 'tong-quan', ready: 'table[aria-label="Bảng theo dõi đơn vị"] tbody tr' },
+  { name: 'don-vi', route: 'don-vi', lit: 'don-vi', ready: '.vrow[data-code="STP"]' },
+  { name: 'van-ban', route: 'van-ban', lit: 'van-ban', ready: 'table[aria-label="Chỉ tiêu"]' },
+  { name: 'nhap-van-ban', route: 'nhap-van-ban', lit: 'van-ban', ready: '[aria-label="Văn bản nguồn"]' },
+  { name: 'ky-bao-cao', route: 'ky-bao-cao', lit: 'ky-bao-cao', ready: 'table[aria-label="Danh sách kỳ báo cáo"] tbody tr' },
+  { name: 'mau-bao-cao', route: 'mau-bao-cao', lit: 'ky-bao-cao', ready: 'table[aria-label="Chỉ số của mẫu"] tbody tr' },
+  { name: 'thu-bieu-excel', route: 'thu-bieu-excel', lit: 'ky-bao-cao', ready: 'select[aria-label="Kỳ báo cáo"]' },
+  { name: 'bao-cao-don-vi', route: 'bao-cao-don-vi', lit: 'bao-cao-don-vi', ready: 'select[aria-label="Đơn vị"]' },
+  { name: 'tong-hop', route: 'tong-hop', lit: 'tong-hop', ready: '[aria-label="Chọn kỳ tổng hợp"]' },
+  ...(
+    [
+      ['chi-so', 'Chỉ số', 'table[aria-label="Tổng hợp theo chỉ số"]'],
+      ['loai', 'Theo loại đơn vị', 'figure[aria-label="Biểu đồ tỷ lệ theo loại đơn vị"]'],
+      ['don-vi', 'Theo đơn vị', '[role=tab][aria-selected=true]:text-is("Theo đơn vị")'],
+      ['tinh-hinh', 'Tình hình báo cáo', 'table[aria-label="Tình hình gửi báo cáo"]'],
+      ['du-thao', 'Dự thảo báo cáo', '[data-name="section-II.1"]'],
+      ['noi-gui', 'Nơi gửi', '[role=tab][aria-selected=true]:text-is("Nơi gửi")'],
+    ] as const
+  ).map(([id, label, ready]) => ({
+    name: `tong-hop-${id}`,
+    route: 'tong-hop',
+    lit: 'tong-hop',
+    ready: '[aria-label="Chọn kỳ tổng hợp"]',
+    open: compiled(label, ready),
+  })),
+  ...(
+    [
+      ['don-vi', 'Chấm điểm đơn vị', '[data-testid=total-final]'],
+      ['ket-qua', 'Kết quả, xếp hạng', '[data-testid=unscored]'],
+      ['bo-tieu-chi', 'Bộ tiêu chí', '[role=tab][aria-selected=true]:text-is("Bộ tiêu chí")'],
+    ] as const
+  ).map(([id, label, ready]) => ({
+    name: `cham-diem-${id}`,
+    route: 'cham-diem',
+    lit: 'cham-diem',
+    ready: '[role=tablist][aria-label="Chấm điểm"]',
+    open: tab(label, ready),
+  })),
+  { name: 'mau-word', route: 'mau-word', lit: 'mau-word', ready: 'text=Công văn đôn đốc gửi báo cáo' },
+  ...(
+    [
+      ['co-quan', 'Cơ quan', 'input[value="Trần Thị Bích Ngọc"]'],
+      ['the-thuc', 'Thể thức văn bản', 'form[aria-label="Thể thức văn bản"]'],
+      ['ngay-le', 'Ngày nghỉ lễ', 'h1:has-text("Ngày nghỉ lễ")'],
+      ['sao-luu', 'Sao lưu, khôi phục', 'table[aria-label="Các bản sao lưu"] tbody td'],
+      ['nhat-ky', 'Nhật ký', 'table[aria-label="Nhật ký"] tbody tr'],
+      ['thung-rac', 'Thùng rác', 'text=Công văn cũ'],
+    ] as const
+  ).map(([id, label, ready]) => ({
+    name: `cai-dat-${id}`,
+    route: 'cai-dat',
+    lit: 'cai-dat',
+    ready: '[role=tablist][aria-label="Cài đặt"]',
+    open: tab(label, ready),
+  })),
+];
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+];
+
+/** Words that are the program's, not the user's. */
+const INTERNAL = [
+  /\b[a-z]+_[a-z0-9_]+\b/,
+  /\bundefined\b/,
+  /\bnull\b/,
+  /\bNaN\b/,
+  /\[object/,
+  /\broot\b/,
+  /\{\{|\}\}/,
+];
+
+/** What the page shows that a person would call broken, found in the page itself. */
+async function problemsOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const se = document.scrollingElement!;
+    if (se.scrollWidth > se.clientWidth) out.push(`trang cuộn ngang: ${se.scrollWidth} > ${se.clientWidth}`);
+    const main = document.querySelector('main.content');
+    if (main && main.scrollWidth > main.clientWidth + 1)
+      out.push(`vùng nội dung cuộn ngang: ${main.scrollWidth} > ${main.clientWidth}`);
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const boxes = document.querySelectorAll('button, th, [role=tab], .card, .rp-card, .sidebar a, label, h1, h2');
+    for (const el of boxes) {
+      if (!visible(el)) continue;
+      const h = el as HTMLElement;
+      const style = getComputedStyle(h);
+      // An inner scroller is meant to scroll; a box whose text spills or is cut off is not.
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+      if (h.scrollWidth > h.clientWidth + 1)
+        out.push(`chữ tràn khỏi ${h.tagName.toLowerCase()}: "${(h.innerText || '').trim().slice(0, 60)}"`);
+    }
+    return out;
+  });
+}
+
+beforeAll(async () => {
+  t = await openE2E('screens');
+  office = await seedOffice(t.bridge.core);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe.each(SIZES)('every screen at $width×$height', (size) => {
+  const dir = path.join(SHOTS, `${size.width}x${size.height}`);
+  beforeAll(async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    await t.page.setViewportSize(size);
+  });
+
+  it.each(SCREENS)('$name', async (screen) => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/${screen.route}`);
+    await page.reload();
+    await page.waitForSelector(screen.ready);
+    if (screen.open) await screen.open(page);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(dir, `${screen.name}.png`) });
+
+    expect(await problemsOf(page)).toEqual([]);
+    const text = await page.locator('body').innerText();
+    expect(INTERNAL.map((re) => re.exec(text)?.[0]).filter(Boolean)).toEqual([]);
+    const lit = page.locator('nav.sidebar a.active');
+    expect(await lit.count()).toBe(1);
+    expect(await lit.getAttribute('href')).toBe(`#/${screen.lit}`);
+    expect(await lit.getAttribute('aria-current')).toBe(screen.route === screen.lit ? 'page' : 'location');
+    expect(t.problems).toEqual([]);
+  });
+});
+
+it('the office is the one described', () => {
+  expect(Object.keys(office.units)).toHaveLength(40);
+});
