@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, fileBytes, id, isoDate, requiredText } from './schemas';
+import { DOC_USAGES, DOC_USAGE_LABELS, type DocUsage } from '../model/doc-template';
 
 export const FIELD_KINDS = ['text', 'number', 'date', 'multiline', 'boolean', 'image', 'list', 'object'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
@@ -18,16 +19,8 @@ export const FIELD_SOURCE_LABELS: Record<FieldSource, string> = {
   scoring: 'Đợt chấm điểm, xếp loại',
 };
 
-/** What a stored template is used for. */
-export const DOC_USAGES = ['report', 'reminder', 'scoring', 'unit_letter'] as const;
-export type DocUsage = (typeof DOC_USAGES)[number];
-
-export const DOC_USAGE_LABELS: Record<DocUsage, string> = {
-  report: 'Báo cáo tổng hợp của kỳ',
-  reminder: 'Công văn đôn đốc',
-  scoring: 'Báo cáo kết quả chấm điểm, xếp loại',
-  unit_letter: 'Văn bản gửi từng đơn vị',
-};
+/** What a stored template is used for (its home is the model: Nhật ký names it too). */
+export { DOC_USAGES, DOC_USAGE_LABELS, type DocUsage };
 
 export const USAGE_SOURCES: Record<DocUsage, FieldSource[]> = {
   report: ['common', 'period'],
