@@ -56,7 +56,11 @@ export function App() {
         <nav className="sidebar" aria-label="Điều hướng chính">
           <div className="brand">
             <div className="brand-title">Báo cáo Nội vụ</div>
-            <div className="brand-sub">Dân vận chính quyền · Dân chủ ở cơ sở</div>
+            <div className="brand-sub">
+              Dân vận chính quyền
+              <br />
+              Dân chủ ở cơ sở
+            </div>
           </div>
           <ul>
             {ROUTES.filter((r) => !('hidden' in r)).map((r) => (

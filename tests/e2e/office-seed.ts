@@ -161,6 +161,18 @@ export async function seedOffice(core: Core): Promise<Office> {
   const period = await api('periods.create', { type: 'half', year, templateId, planId: plan.id, expected });
   await api('periods.create', { type: 'year', year, templateId, planId: plan.id, expected });
 
+  await api('periods.saveHolidays', {
+    holidays: [
+      { date: `${year}-01-27`, name: 'Tết Nguyên đán' },
+      { date: `${year}-01-28`, name: 'Tết Nguyên đán' },
+      { date: `${year}-01-29`, name: 'Tết Nguyên đán' },
+      { date: `${year}-01-30`, name: 'Tết Nguyên đán' },
+      { date: `${year}-01-31`, name: 'Tết Nguyên đán' },
+      { date: `${year}-04-07`, name: 'Giỗ Tổ Hùng Vương' },
+      { date: `${year}-09-01`, name: 'Nghỉ thêm dịp Quốc khánh' },
+    ],
+  });
+
   const send = async (periodId: number, code: string, values: Record<string, number | string>, received?: string) => {
     await api('reports.save', {
       periodId,
@@ -193,7 +205,11 @@ export async function seedOffice(core: Core): Promise<Office> {
   for (const [i, code] of codes.slice(0, 14).entries())
     await send(period.id, code, full(i), i % 5 === 4 ? addDays(d, 3 + i) : addDays(d, -2));
   for (const code of codes.slice(0, 3)) await api('reports.accept', { periodId: period.id, unitId: units[code]! });
-  await api('reports.return', { periodId: period.id, unitId: units[codes[5]!]!, reason: 'Thiếu số liệu mục DT02, DT03' });
+  await api('reports.return', {
+    periodId: period.id,
+    unitId: units[codes[5]!]!,
+    reason: 'Thiếu số liệu mục DT02, DT03',
+  });
   // One with a rule breach (DT03 > DT02), one being typed, the rest silent.
   await send(period.id, codes[14]!, { DT01: 2, DT02: 5, DT03: 9 }, d);
   await send(period.id, codes[15]!, { DT01: 1, LD01: 2 });

@@ -7,7 +7,10 @@ import { UNIT_KIND_LABELS } from './unit';
 import { PERIOD_TYPE_LABELS } from './period';
 import { PLAN_TYPE_LABELS, COMPARATOR_LABELS, TARGET_SCOPE_LABELS } from './plan';
 import { INDICATOR_TYPE_LABELS, AGGREGATION_LABELS } from './template';
-import { SCORING_STAGE_LABELS } from './scoring';
+import { SCORING_EVENT_LABELS, SCORING_STAGE_LABELS } from './scoring';
+import { TABLE_LABELS } from './safety';
+import { DOC_USAGE_LABELS } from './doc-template';
+import { AUDIT_SUMMARIES, TABLE_COLUMN_LABELS, withoutPlaceholders } from './audit-summaries';
 
 export const COLUMN_LABELS: Record<string, string> = {
   abbreviation: 'Tên viết tắt',
@@ -177,7 +180,8 @@ export const COLUMN_LABELS: Record<string, string> = {
 export const HIDDEN_COLUMNS = new Set(['id', 'code_key', 'updated_at']);
 
 /** A column's name in Vietnamese; an unknown one is said as a field, never as its key. */
-export const columnLabel = (column: string): string => COLUMN_LABELS[column] ?? 'Trường khác';
+export const columnLabel = (column: string, table = ''): string =>
+  TABLE_COLUMN_LABELS[`${table}.${column}`] ?? COLUMN_LABELS[column] ?? 'Trường khác';
 
 const BOOLEAN_COLUMNS = new Set(['has_text', 'is_default', 'locked', 'unit_text_annex']);
 
@@ -199,13 +203,26 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   from_status: REPORT_STATUS_LABELS,
   to_status: REPORT_STATUS_LABELS,
   channel: CHANNEL_LABELS,
-  kind: { ...UNIT_KIND_LABELS, ...INDICATOR_TYPE_LABELS, ...UNIT_EVENT_LABELS },
+  kind: {
+    ...UNIT_KIND_LABELS,
+    ...INDICATOR_TYPE_LABELS,
+    ...UNIT_EVENT_LABELS,
+    ...SCORING_EVENT_LABELS,
+    frozen: 'Chốt danh sách phải báo cáo',
+    expected_updated: 'Sửa danh sách phải báo cáo',
+    criterion: 'Tiêu chí',
+    bonus: 'Điểm thưởng',
+    deduction: 'Điểm trừ',
+  },
+  role: { lead: 'Chủ trì', support: 'Phối hợp' },
+  table_name: TABLE_LABELS,
+  usage: DOC_USAGE_LABELS,
   expected_kinds: UNIT_KIND_LABELS,
   unit_kinds: UNIT_KIND_LABELS,
   type: { ...PERIOD_TYPE_LABELS, ...PLAN_TYPE_LABELS, ...INDICATOR_TYPE_LABELS },
   comparator: COMPARATOR_LABELS,
   scope: TARGET_SCOPE_LABELS,
-  accumulation: AGGREGATION_LABELS,
+  accumulation: { period: 'Trong kỳ', cumulative: 'Lũy kế từ đầu năm' },
   rule: AGGREGATION_LABELS,
   key: {
     'user.name': 'Tên người sử dụng máy',
@@ -227,6 +244,7 @@ function scalar(column: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'number') return String(v).replace('.', ',');
   if (typeof v !== 'string') return nested(column, v);
+  if (column === 'user') return auditUserText(v);
   const code = CODE_LABELS[column]?.[v];
   if (code) return code;
   if (ISO_DATE.test(v)) return formatDateShort(v);
@@ -238,8 +256,10 @@ function scalar(column: string, v: unknown): string {
 function nested(column: string, v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.map((x) => scalar(column, x)).join(', ') : '(không có)';
   if (v && typeof v === 'object')
+    // A key the log has no word for is left out: the program's names never reach the reader.
     return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${COLUMN_LABELS[k] ?? FIELD_WORDS[k] ?? k}: ${scalar(k, x)}`)
+      .filter(([k]) => COLUMN_LABELS[k] ?? FIELD_WORDS[k])
+      .map(([k, x]) => `${COLUMN_LABELS[k] ?? FIELD_WORDS[k]}: ${scalar(k, x)}`)
       .join('; ');
   return String(v);
 }
@@ -254,7 +274,7 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** A stored value as people read it (null stays null: the screen says "trống"). */
-export function auditValue(column: string, raw: unknown): string | null {
+export function auditValue(column: string, raw: unknown, table = ''): string | null {
   if (raw === null || raw === undefined) return null;
   let v: unknown = raw;
   if (BOOLEAN_COLUMNS.has(column) && (raw === 0 || raw === 1)) return raw === 1 ? 'Có' : 'Không';
@@ -265,8 +285,13 @@ export function auditValue(column: string, raw: unknown): string | null {
       v = raw;
     }
   }
-  const text =
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? scalar(column, v) : nested(column, v);
+  const summary = AUDIT_SUMMARIES[column]?.(v, table);
+  const text = withoutPlaceholders(
+    summary ??
+      (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+        ? scalar(column, v)
+        : nested(column, v)),
+  );
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 

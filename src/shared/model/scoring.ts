@@ -181,6 +181,17 @@ export interface ScoringEvent {
   note: string;
 }
 
+/** What happened to a unit's scoring, as its history and Nhật ký say it. */
+export const SCORING_EVENT_LABELS: Record<ScoringEvent['kind'], string> = {
+  self_saved: 'Tự chấm',
+  appraisal_saved: 'Thẩm định',
+  imported: 'Nhập phiếu Excel',
+  approved: 'Duyệt',
+  reopened: 'Mở lại',
+  evidence_added: 'Thêm minh chứng',
+  evidence_removed: 'Bỏ minh chứng',
+};
+
 export interface Totals {
   base: number;
   bonus: number;

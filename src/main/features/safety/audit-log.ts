@@ -31,9 +31,9 @@ function changesOf(
         const [b, a] = [ref(before), ref(after)];
         return {
           field: k,
-          label: columnLabel(k),
-          before: b ? b.text : before ? auditValue(k, before[k]) : null,
-          after: a ? a.text : after ? auditValue(k, after[k]) : null,
+          label: columnLabel(k, table),
+          before: b ? b.text : before ? auditValue(k, before[k], table) : null,
+          after: a ? a.text : after ? auditValue(k, after[k], table) : null,
           ...(b?.detail ? { beforeDetail: b.detail } : {}),
           ...(a?.detail ? { afterDetail: a.detail } : {}),
         };

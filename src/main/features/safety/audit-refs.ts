@@ -33,6 +33,8 @@ const COLUMN_KIND: Record<string, Kind> = {
   period_id: 'period',
   period_ids: 'period',
   compare_ids: 'period',
+  // A draft's window: the ids of its periods, joined by commas.
+  window_key: 'period',
   plan_id: 'plan',
   template_id: 'template',
   report_template_id: 'template',
@@ -102,7 +104,17 @@ const PARTS: Record<string, [string, Kind][]> = {
 };
 
 /** Which references say what a row of another table is about, first ones first. */
-const SUBJECT_COLUMNS = ['report_id', 'scoring_id', 'unit_id', 'period_id', 'round_id', 'plan_id', 'template_id'];
+const SUBJECT_COLUMNS = [
+  'report_id',
+  'scoring_id',
+  'unit_id',
+  'period_id',
+  'window_key',
+  'round_id',
+  'plan_id',
+  'template_id',
+  'doc_template_id',
+];
 
 export interface AuditRow {
   table: string;
@@ -113,7 +125,7 @@ export interface AuditRow {
 /** Ids in a column: one number, or a JSON list of them. */
 export function idsIn(v: unknown): number[] {
   if (typeof v === 'number' && Number.isInteger(v)) return [v];
-  if (typeof v === 'string' && /^\d+$/.test(v)) return [Number(v)];
+  if (typeof v === 'string' && /^\d+(,\d+)*$/.test(v)) return v.split(',').map(Number);
   if (typeof v === 'string' && v.startsWith('[')) {
     try {
       const list = JSON.parse(v) as unknown;
@@ -234,7 +246,7 @@ export class AuditNames {
     for (const column of SUBJECT_COLUMNS) {
       const kind = refKind(table, column);
       const ids = kind ? idsIn(row[column]) : [];
-      if (kind && ids.length === 1) names.push(this.name(kind, ids[0]!));
+      if (kind && ids.length) names.push(ids.map((id) => this.name(kind, id)).join(', '));
       if (names.length === 2) break;
     }
     // A report's name already says its unit and period: said once.

@@ -86,7 +86,7 @@ export function SettingsForm({
         />
         <span className="field-hint">Từ 1 đến 20; các ý còn lại được đếm và nằm ở phụ lục.</span>
       </label>
-      <label className="field checkbox">
+      <label className="check">
         <input
           type="checkbox"
           name="unitTextAnnex"

@@ -241,7 +241,7 @@ export function DashboardScreen() {
                           {r.daysLate ? <span className="small"> {r.daysLate} ngày</span> : null}
                         </td>
                         <td>{formatDateShort(r.receivedDate)}</td>
-                        <td>{r.channel ? CHANNEL_LABELS[r.channel] : ''}</td>
+                        <td className="nowrap">{r.channel ? CHANNEL_LABELS[r.channel] : ''}</td>
                         <td className="num">{r.breachCount || ''}</td>
                       </tr>
                     )}

@@ -5,18 +5,15 @@ import { useCall } from '../../hooks/useCall';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
-import { SCORING_STAGE_LABELS, type RoundResults, type UnitScoring } from '../../../shared/model/scoring';
+import {
+  SCORING_EVENT_LABELS,
+  SCORING_STAGE_LABELS,
+  type RoundResults,
+  type UnitScoring,
+} from '../../../shared/model/scoring';
 import './scoring.css';
 
-export const EVENT_LABELS: Record<UnitScoring['events'][number]['kind'], string> = {
-  self_saved: 'Tự chấm',
-  appraisal_saved: 'Thẩm định',
-  imported: 'Nhập phiếu Excel',
-  approved: 'Duyệt',
-  reopened: 'Mở lại',
-  evidence_added: 'Thêm minh chứng',
-  evidence_removed: 'Bỏ minh chứng',
-};
+export const EVENT_LABELS = SCORING_EVENT_LABELS;
 
 // ——— results ———
 

@@ -129,7 +129,7 @@ export function BackupSettings() {
             {list?.items.length === 0 ? (
               <tr>
                 <td colSpan={5} className="muted">
-                  Chưa có bản sao lưu nào.
+                  Chưa có bản sao lưu tự động nào trong thư mục này. Bản sao lưu ra tệp nằm ở nơi anh/chị chọn khi lưu.
                 </td>
               </tr>
             ) : null}

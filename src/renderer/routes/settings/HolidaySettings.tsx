@@ -59,12 +59,17 @@ export function HolidaySettings() {
 
   return (
     <section className="screen" aria-label="Ngày nghỉ lễ">
-      <h2>Ngày nghỉ lễ theo năm</h2>
-      <p className="muted small">
-        Hạn nộp mặc định của kỳ báo cáo là ngày làm việc đầu tiên sau ngày chốt số liệu: đã bỏ qua thứ Bảy, Chủ nhật và
-        các ngày lễ cố định (1/1, 30/4, 1/5, 2/9). Nhập thêm ở đây các ngày nghỉ thay đổi theo từng năm: Tết Nguyên đán,
-        Giỗ Tổ Hùng Vương (10/3 âm lịch), ngày nghỉ thêm dịp Quốc khánh, ngày nghỉ bù…
-      </p>
+      <header className="screen-header">
+        <div>
+          <div className="breadcrumb">Cài đặt</div>
+          <h1>Ngày nghỉ lễ theo năm</h1>
+          <div className="muted small">
+            Hạn nộp mặc định của kỳ báo cáo là ngày làm việc đầu tiên sau ngày chốt số liệu: đã bỏ qua thứ Bảy, Chủ nhật
+            và các ngày lễ cố định (1/1, 30/4, 1/5, 2/9). Nhập thêm ở đây các ngày nghỉ thay đổi theo từng năm: Tết
+            Nguyên đán, Giỗ Tổ Hùng Vương (10/3 âm lịch), ngày nghỉ thêm dịp Quốc khánh, ngày nghỉ bù…
+          </div>
+        </div>
+      </header>
       <div className="rp-row-actions" style={{ alignItems: 'flex-end', marginBottom: 10 }}>
         <label className="small" style={{ width: 160 }}>
           Ngày nghỉ

@@ -1,0 +1,45 @@
+// Columns of Nhật ký whose stored value is a document of its own (a draft's sections, a linter's
+// report, a file's bytes, a criteria set): said in a few words, never dumped as JSON with the
+// program's keys. And the figures a draft's text holds as {{placeholders}}: said as such.
+import { formatNumber } from '../format';
+
+type Summary = (value: unknown, table: string) => string | null;
+
+const count = (v: unknown, word: string) => (Array.isArray(v) ? `${formatNumber(v.length)} ${word}` : null);
+
+export const AUDIT_SUMMARIES: Record<string, Summary> = {
+  sections: (v) => count(v, 'mục'),
+  children_json: (v) => count(v, 'phần'),
+  created_ids_json: (v) => count(v, 'bản ghi'),
+  lint_json: (v) => {
+    const c = (v as { counts?: { errors?: number; warnings?: number; infos?: number } } | null)?.counts;
+    return c ? `${c.errors ?? 0} lỗi, ${c.warnings ?? 0} cảnh báo, ${c.infos ?? 0} ghi chú` : null;
+  },
+  // A file's bytes are logged as their length; a criteria set's content is the whole set.
+  content: (v) =>
+    typeof v === 'number'
+      ? `tệp ${formatNumber(v)} byte`
+      : v && typeof v === 'object' && Array.isArray((v as { groups?: unknown }).groups)
+        ? `${(v as { groups: unknown[] }).groups.length} nhóm tiêu chí`
+        : null,
+  before_json: (v, table) => (table === 'reorganisations' ? 'tình trạng các đơn vị trước khi sắp xếp' : null),
+  row_json: () => 'nội dung bản ghi đã xóa (xem trong Thùng rác)',
+};
+
+/** Names a column has in one table only ("Trích yếu" of a draft, not "Chức vụ" of a signer). */
+export const TABLE_COLUMN_LABELS: Record<string, string> = {
+  'compile_drafts.title': 'Trích yếu',
+  'doc_template_versions.content': 'Tệp mẫu',
+  'doc_template_versions.size': 'Dung lượng (byte)',
+  'scoring_sets.content': 'Nội dung bộ tiêu chí',
+  'templates.title': 'Tiêu đề',
+};
+
+/** "{{period}}", "{{DT01.cmp}}": a figure the draft fills in, said as one. */
+export const withoutPlaceholders = (text: string): string =>
+  text.includes('{{')
+    ? text
+        .replaceAll('{{period}}', '[kỳ báo cáo]')
+        .replaceAll('{{plan}}', '[văn bản chỉ đạo]')
+        .replace(/\{\{[^{}]{1,60}\}\}/g, '[số liệu]')
+    : text;
