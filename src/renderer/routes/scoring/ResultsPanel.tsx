@@ -5,12 +5,7 @@ import { useCall } from '../../hooks/useCall';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
-import {
-  SCORING_EVENT_LABELS,
-  SCORING_STAGE_LABELS,
-  type RoundResults,
-  type UnitScoring,
-} from '../../../shared/model/scoring';
+import { SCORING_EVENT_LABELS, SCORING_STAGE_LABELS, type RoundResults } from '../../../shared/model/scoring';
 import './scoring.css';
 
 export const EVENT_LABELS = SCORING_EVENT_LABELS;
