@@ -9,4 +9,3 @@ export const DOC_USAGE_LABELS: Record<DocUsage, string> = {
   scoring: 'Báo cáo kết quả chấm điểm, xếp loại',
   unit_letter: 'Văn bản gửi từng đơn vị',
 };
-
