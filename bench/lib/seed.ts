@@ -41,9 +41,56 @@ const COUNTS = [
 ];
 export const KINDS = ['so_nganh', 'ubnd_xa', 'ubnd_phuong'] as const;
 
+/** Whether unit `k` never reports in period `p` (every 17th unit, in turn). */
+export const silent = (k: number, p: number): boolean => (k + p) % 17 === 0;
+
+/** What unit `k` types for period `p`: the counts, and DV04 (yes/no). */
+export function valuesOf(k: number, p: number): { key: string; input: string }[] {
+  const values = COUNTS.map((code, j) => ({
+    key: code,
+    input: String(
+      ((k * 7 + j * 13 + p) % 50) + (code === 'DT03' || code === 'DN04' || code === 'HC03' || code === 'DV02' ? 0 : 50),
+    ),
+  }));
+  values.push({ key: 'DV04', input: k % 4 === 0 ? 'Không' : 'Có' });
+  return values;
+}
+
 /** `units` units of three kinds, ten yearly periods of the default template, each unit's values submitted
  * (every 17th unit missing in turn). */
 export async function seed(db: Kysely<DB>, units: number, unitIds: number[], periodIds: number[]): Promise<void> {
+  await seedRegister(db, units, unitIds, periodIds);
+  for (const [p, periodId] of periodIds.entries()) {
+    await db.transaction().execute(async (trx) => {
+      for (const [k, unitId] of unitIds.entries()) {
+        if (silent(k, p)) continue;
+        await saveReportValuesIn(
+          trx,
+          saveValuesInput.parse({ periodId, unitId, actor: 'bench', values: valuesOf(k, p) }),
+        );
+        await transitionReportIn(
+          trx,
+          transitionInput.parse({
+            periodId,
+            unitId,
+            to: 'da_nop',
+            receivedDate: `${2016 + p}-12-10`,
+            channel: 'typed',
+            actor: 'bench',
+          }),
+        );
+      }
+    });
+  }
+}
+
+/** The agency, the register of units and the ten periods (their expected lists frozen), through the app's services. */
+export async function seedRegister(
+  db: Kysely<DB>,
+  units: number,
+  unitIds: number[],
+  periodIds: number[],
+): Promise<void> {
   await saveAgency(
     db,
     agencyInput.parse({
@@ -90,31 +137,6 @@ export async function seed(db: Kysely<DB>, units: number, unitIds: number[], per
       periodInput.parse({ type: 'year', year: 2016 + p, templateId, expected: { mode: 'kinds', kinds: [...KINDS] } }),
     );
     periodIds.push(period.id);
-    await db.transaction().execute(async (trx) => {
-      for (const [k, unitId] of unitIds.entries()) {
-        if ((k + p) % 17 === 0) continue; // some units never report
-        const values = COUNTS.map((code, j) => ({
-          key: code,
-          input: String(
-            ((k * 7 + j * 13 + p) % 50) +
-              (code === 'DT03' || code === 'DN04' || code === 'HC03' || code === 'DV02' ? 0 : 50),
-          ),
-        }));
-        values.push({ key: 'DV04', input: k % 4 === 0 ? 'Không' : 'Có' });
-        await saveReportValuesIn(trx, saveValuesInput.parse({ periodId: period.id, unitId, actor: 'bench', values }));
-        await transitionReportIn(
-          trx,
-          transitionInput.parse({
-            periodId: period.id,
-            unitId,
-            to: 'da_nop',
-            receivedDate: `${2016 + p}-12-10`,
-            channel: 'typed',
-            actor: 'bench',
-          }),
-        );
-      }
-    });
   }
 }
 
