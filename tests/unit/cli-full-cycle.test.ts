@@ -2,7 +2,8 @@
 // script runs it: units, agency, settings, period, workbooks out and back, approval, compile, the
 // Word report and the reminder letter. The database is a parameter: in the `postgres` test project
 // (BCNV_TEST_DATABASE=postgres) the same cycle runs on SQLite and then on a database of the tests'
-// PostgreSQL server, and what the CLI says of the figures and the board must be equal on both.
+// PostgreSQL server, and what the CLI says of the figures and the board must be equal on both, as
+// must every file it exports (Word, Excel, email), part by part apart from their dates.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -12,6 +13,7 @@ import { cliOk, cliProcess } from './cli-process';
 import { fillWorkbook, readBytes } from './collect-helpers';
 import { DEFAULT_ENGINE, tempDir } from './helpers';
 import { serverDatabaseOf } from '../pg/databases';
+import { emlParts, zipParts } from './export-parts';
 
 interface Target {
   name: string;
@@ -35,6 +37,8 @@ function targets(): Target[] {
 
 /** What the CLI said of the figures and the board, per engine: equal on both. */
 const said = new Map<string, unknown[]>();
+/** The files each engine's cycle exported (Word, Excel, email), by name: equal apart from their dates. */
+const exportedFiles = new Map<string, Record<string, string>>();
 
 const UNITS: [string, string, string][] = [
   ['X001', 'Xã Tam Xuân', 'UBND xã'],
@@ -63,6 +67,8 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
     const db = await target.db(dir);
     const outputs: unknown[] = [];
     said.set(target.name, outputs);
+    const files: Record<string, string> = {};
+    exportedFiles.set(target.name, files);
     const cli = (...args: string[]) => cliOk([...args, '--db', db]);
     const cliJson = async <T>(...args: string[]) => JSON.parse(await cli(...args, '--json')) as T;
 
@@ -234,6 +240,15 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
     expect(text).toContain('Ủy ban nhân dân tỉnh Quảng Nam');
     expect(text).toContain('Ban Dân vận Tỉnh ủy');
     expect(text).toContain('Nguyễn Văn An');
+    files.report = report;
+
+    // 8b. the Excel summary and the email upward with both attached
+    const summary = path.join(dir, 'tong-hop.xlsx');
+    await cli('export', 'summary', '--period', p, '--out', summary);
+    files.summary = summary;
+    const eml = path.join(dir, 'thu-bao-cao.eml');
+    await cli('compile', 'eml', '--period', p, '--out', eml);
+    files.eml = eml;
 
     // 9. reminders to the units whose report is not in. A letter dated 1 July speaks of that day: only
     // the silent unit had not sent (Đại Lộc's report was returned later); one dated today names both.
@@ -252,6 +267,7 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
       '2025-07-10',
     );
     expect(dated).toMatchObject({ saved: true, path: july, entry: { number: 1, year: 2025 } });
+    files.july = july;
     const julyText = await docxText(july);
     expect(julyText).toContain('Kính gửi: Xã Núi Thành.');
     expect(julyText).toMatch(/chậm nhất ngày 10 tháng 0?7 năm 2025/);
@@ -260,6 +276,7 @@ describe.each(targets())('a full cycle from the command line ($name)', { timeout
     const now = path.join(dir, 'don-doc.docx');
     const current = await cliJson<Saved>('reports', 'reminder', '--period', p, '--out', now);
     expect(current).toMatchObject({ saved: true, path: now });
+    files.reminder = now;
     const nowText = await docxText(now);
     expect(nowText).toContain('Xã Núi Thành');
     expect(nowText).toContain('Xã Đại Lộc');
@@ -292,5 +309,16 @@ if (targets().length > 1)
     it('gives the same compile JSON and the same board on SQLite and PostgreSQL (apart from when rows were written)', () => {
       expect(said.get('PostgreSQL')).toHaveLength(said.get('SQLite')!.length);
       expect(withoutMoments(said.get('PostgreSQL'))).toEqual(withoutMoments(said.get('SQLite')));
+    });
+
+    it('exports the same Word reports, Excel summary and email from both (apart from their dates)', async () => {
+      const lite = exportedFiles.get('SQLite')!;
+      const server = exportedFiles.get('PostgreSQL')!;
+      expect(Object.keys(server).sort()).toEqual(['eml', 'july', 'reminder', 'report', 'summary']);
+      for (const name of Object.keys(lite)) {
+        const read = name === 'eml' ? emlParts : zipParts;
+        const [a, b] = [await read(readBytes(lite[name]!)), await read(readBytes(server[name]!))];
+        expect(b, name).toEqual(a);
+      }
     });
   });
