@@ -142,7 +142,10 @@ export async function getReportForm(db: Executor, periodId: number, unitId: numb
 export async function ensureReport(db: Executor, periodId: number, unitId: number, at: string) {
   const existing = await reportRow(db, periodId, unitId);
   if (existing) return existing;
-  return db
+  // Two people beginning the same report at once on a server: the second insert waits for the
+  // first and then finds its row (not a duplicate-key error); the revision claim that follows
+  // tells the second person who saved first.
+  const made = await db
     .insertInto('reports')
     .values({
       period_id: periodId,
@@ -154,8 +157,10 @@ export async function ensureReport(db: Executor, periodId: number, unitId: numbe
       created_at: at,
       updated_at: at,
     })
+    .onConflict((oc) => oc.columns(['period_id', 'unit_id']).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  return made ?? (await reportRow(db, periodId, unitId))!;
 }
 
 export async function addEvent(
