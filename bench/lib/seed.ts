@@ -122,6 +122,9 @@ export async function seedRegister(
               phone: '',
               activeFrom: null,
               activeTo: null,
+              // What the register would give the next unit (the last one's + 10), without asking it
+              // each time: asking scans the register, 10,000 times over for 10,000 units.
+              sortOrder: (i + 1) * 10,
             },
             new Date(),
             true,
