@@ -225,7 +225,9 @@ describe('the CLI', () => {
     expect(
       await cli('scoring', 'set-score', '--round', String(round.id), '--unit', 'A', '--code', '1.1', '--score', '3,5'),
     ).toBe(0);
-    expect(lines.pop()).toBe('Đã lưu. UBND xã A: tự chấm 3,5, tổng điểm 3,5 — Không hoàn thành nhiệm vụ.');
+    expect(lines.pop()).toMatch(
+      /^Đã lưu\. UBND xã A: tự chấm 3,5, tổng điểm 3,5 — chưa xếp loại \(còn \d+ tiêu chí chưa chấm\)\.$/,
+    );
     expect(
       await cli(
         'scoring',
@@ -253,12 +255,18 @@ describe('the CLI', () => {
     const res = JSON.parse(lines.pop()!) as {
       ranking: { unitCode: string; rank: number }[];
       unscored: { unitCode: string }[];
+      incomplete: { unitCode: string; missing: number }[];
       classCounts: Record<string, number>;
     };
-    // B is not scored yet: outside the ranking and the class counts, listed as "chưa chấm".
-    expect(res.ranking.map((x) => [x.unitCode, x.rank])).toEqual([['A', 1]]);
+    // B is not scored yet, A only on one criterion: both outside the ranking and the class counts,
+    // listed apart ("chưa chấm", "chấm chưa đủ tiêu chí"), never put in the lowest class.
+    expect(res.ranking).toEqual([]);
     expect(res.unscored.map((x) => x.unitCode)).toEqual(['B']);
-    expect(Object.values(res.classCounts).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(res.incomplete.map((x) => x.unitCode)).toEqual(['A']);
+    expect(res.incomplete[0]!.missing).toBeGreaterThan(10);
+    expect(Object.values(res.classCounts).reduce((a, b) => a + b, 0)).toBe(0);
+    expect(await cli('scoring', 'results', '--round', String(round.id))).toBe(0);
+    expect(lines.join('\n')).toMatch(/Chấm chưa đủ tiêu chí: 1 đơn vị \(UBND xã A: còn \d+\/\d+ tiêu chí\)/);
     const docx = path.join(dir, 'kq.docx');
     const xlsx = path.join(dir, 'kq.xlsx');
     expect(await cli('export', 'scoring', '--round', String(round.id), '--out', docx)).toBe(0);

@@ -163,21 +163,33 @@ describe('scoring documents and units not scored yet', () => {
     await api('agency.save', AGENCY);
     const set = (await api('scoring.sets.list', undefined))[0]!;
     const round = await api('scoring.rounds.create', { year: lastYear, setId: set.id });
+    // Xã số 1 scored on every line, Xã số 2 on one criterion only, the others not at all.
     const sheet = await api('scoring.unit.get', { roundId: round.id, unitId: ids[0]! });
     await api('scoring.unit.save', {
       roundId: round.id,
       unitId: ids[0]!,
       side: 'self',
+      lines: sheet.lines.map((l) => ({ code: l.code, score: 0 })),
+    });
+    await api('scoring.unit.save', {
+      roundId: round.id,
+      unitId: ids[1]!,
+      side: 'self',
       lines: sheet.lines.slice(0, 1).map((l) => ({ code: l.code, score: 1 })),
     });
     const results = await api('scoring.results', { roundId: round.id });
-    expect(results.unscored.map((u) => u.unitName)).toEqual(['Xã số 2', 'Xã số 3', 'Xã số 4']);
+    expect(results.unscored.map((u) => u.unitName)).toEqual(['Xã số 3', 'Xã số 4']);
+    expect(results.ranking.map((u) => u.unitName)).toEqual(['Xã số 1']);
+    expect(results.incomplete.map((u) => u.unitName)).toEqual(['Xã số 2']);
     const doc = await api('scoring.export.docx', { roundId: round.id, takeNumber: false });
     const text = await docxText(doc.path!);
     expect(text).toContain('Tổng số cơ quan, đơn vị, địa phương được đánh giá: 1; đã được duyệt kết quả: 0');
     expect(text).toContain('chưa duyệt: 1 (điểm của đơn vị này là điểm tạm tính)');
     expect(text).toContain(
-      'Chưa chấm điểm: 3 đơn vị (Xã số 2, Xã số 3, Xã số 4), không xếp loại, không xếp hạng và không tính vào số liệu trên.',
+      'Chưa chấm điểm: 2 đơn vị (Xã số 3, Xã số 4), không xếp loại, không xếp hạng và không tính vào số liệu trên.',
+    );
+    expect(text).toMatch(
+      /Chấm chưa đủ tiêu chí: 1 đơn vị \(Xã số 2: còn (\d+)\/\d+ tiêu chí\), chưa xếp loại, không xếp hạng và không tính vào số liệu trên\./,
     );
     const xlsx = await api('scoring.export.xlsx', { roundId: round.id });
     const wb = new ExcelJS.Workbook();
@@ -187,7 +199,8 @@ describe('scoring documents and units not scored yet', () => {
       ws.eachRow((row) => row.eachCell((c) => out.push(String(c.text))));
       return out;
     });
-    expect(cells.some((t) => t.includes('Chưa chấm điểm: 3 đơn vị (Xã số 2, Xã số 3, Xã số 4)'))).toBe(true);
+    expect(cells.some((t) => t.includes('Chưa chấm điểm: 2 đơn vị (Xã số 3, Xã số 4)'))).toBe(true);
+    expect(cells.some((t) => t.includes('Chấm chưa đủ tiêu chí: 1 đơn vị (Xã số 2: còn'))).toBe(true);
     expect(cells.filter((t) => t === 'Xã số 2')).toEqual([]);
   });
 });

@@ -261,10 +261,11 @@ describe('one data set, the same counts everywhere', () => {
       roundId: round.id,
       unitId: ids[0]!,
       side: 'self',
-      lines: sheet.lines.slice(0, 1).map((l) => ({ code: l.code, score: 1 })),
+      lines: sheet.lines.map((l) => ({ code: l.code, score: 0 })),
     });
     const results = await api('scoring.results', { roundId: round.id });
     expect(results.ranking.map((r) => r.unitId)).toEqual([ids[0]]);
+    expect(results.incomplete).toEqual([]);
     expect(results.unscored.length).toBe(7);
     expect(Object.values(results.classCounts).reduce((a, b) => a + b, 0)).toBe(1);
     expect(path.basename(core.dataDir)).toBeTruthy();

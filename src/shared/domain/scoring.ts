@@ -261,3 +261,33 @@ export function unscoredSentence(unscored: readonly { unitName: string }[]): str
   if (unscored.length === 0) return null;
   return `Chưa chấm điểm: ${unscored.length} đơn vị (${unscored.map((u) => u.unitName).join(', ')}), không xếp loại, không xếp hạng và không tính vào số liệu trên.`;
 }
+
+/**
+ * Units with criteria still unscored: their class would be stated from part of the points (1 of 18
+ * criteria put a unit in the lowest class), so they are named apart as the unscored are.
+ */
+export function incompleteSentence(
+  incomplete: readonly { unitName: string; missing: number }[],
+  criteria: number,
+): string | null {
+  if (incomplete.length === 0) return null;
+  const each = incomplete.map((u) => `${u.unitName}: còn ${u.missing}/${criteria} tiêu chí`).join('; ');
+  return `Chấm chưa đủ tiêu chí: ${incomplete.length} đơn vị (${each}), chưa xếp loại, không xếp hạng và không tính vào số liệu trên.`;
+}
+
+/** A sheet's class as a statement: none while criteria are still without points. */
+export function classText(t: Pick<Totals, 'classLabel' | 'missing'>): string {
+  return t.missing > 0 ? `chưa xếp loại (còn ${t.missing} tiêu chí chưa chấm)` : t.classLabel;
+}
+
+/** Every sentence a results document prints about units outside the ranking, in order. */
+export function apartSentences(results: {
+  unscored: readonly { unitName: string }[];
+  incomplete: readonly { unitName: string; missing: number }[];
+  set: CriteriaSetContent;
+}): string[] {
+  const criteria = scoreItems(results.set).filter((i) => i.kind === 'criterion').length;
+  return [unscoredSentence(results.unscored), incompleteSentence(results.incomplete, criteria)].filter(
+    (s): s is string => s !== null,
+  );
+}

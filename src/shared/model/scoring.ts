@@ -250,6 +250,8 @@ export interface RoundResults {
   ranking: RankingRow[];
   /** Chưa chấm: outside the ranking and the class counts. */
   unscored: { unitId: number; unitCode: string; unitName: string; unitKind: string }[];
+  /** Scored, but criteria still without points: no class can be stated, so outside both as well. */
+  incomplete: { unitId: number; unitCode: string; unitName: string; unitKind: string; missing: number }[];
   tieRule: string;
   ties: string[];
   /** Count per class by unit kind: classCode → kind → count. */

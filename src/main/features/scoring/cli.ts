@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fixedPathPlatform } from '../../platform/platform';
 import type { CliApp } from '../../cli/kit';
-import { formatPoints, unscoredSentence } from '../../../shared/domain/scoring';
+import { apartSentences, classText, formatPoints } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
 import {
   CliFailure as Failure,
@@ -179,7 +179,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       io.out(
         json
           ? JSON.stringify(r.final)
-          : `Đã lưu. ${r.unitName}: tự chấm ${formatPoints(r.self.total)}, tổng điểm ${formatPoints(r.final.total)} — ${r.final.classLabel}.`,
+          : `Đã lưu. ${r.unitName}: tự chấm ${formatPoints(r.self.total)}, tổng điểm ${formatPoints(r.final.total)} — ${classText(r.final)}.`,
       );
       return 0;
     }
@@ -198,7 +198,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       io.out(
         json
           ? JSON.stringify(r.self)
-          : `Đã nhập phiếu tự chấm của ${r.unitName}: ${formatPoints(r.self.total)} điểm (${r.self.classLabel}).`,
+          : `Đã nhập phiếu tự chấm của ${r.unitName}: ${formatPoints(r.self.total)} điểm (${classText(r.self)}).`,
       );
       return 0;
     }
@@ -210,7 +210,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
           ? await call('scoring.unit.approve', { roundId, unitId: id, note: str('--note') ?? '' })
           : await call('scoring.unit.reopen', { roundId, unitId: id, reason: str('--note') ?? '' });
       io.out(
-        `${r.unitName}: ${SCORING_STAGE_LABELS[r.stage]}, ${formatPoints(r.final.total)} điểm — ${r.final.classLabel}.`,
+        `${r.unitName}: ${SCORING_STAGE_LABELS[r.stage]}, ${formatPoints(r.final.total)} điểm — ${classText(r.final)}.`,
       );
       return 0;
     }
@@ -223,8 +223,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
             `${row.rankLabel}\t${row.unitCode}\t${row.unitName}\t${formatPoints(row.total)}\t${row.classLabel}\t${SCORING_STAGE_LABELS[row.stage]}`,
           );
         for (const t of r.ties) io.out(t);
-        const unscored = unscoredSentence(r.unscored);
-        if (unscored) io.out(unscored);
+        for (const sentence of apartSentences(r)) io.out(sentence);
       }
       return 0;
     }

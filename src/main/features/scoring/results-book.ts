@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/model/scoring';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/model/unit';
-import { scoreItems, unscoredSentence } from '../../../shared/domain/scoring';
+import { apartSentences, scoreItems } from '../../../shared/domain/scoring';
 import { columnLetter } from '../../workbooks/xlsx-input';
 import { setText } from '../../workbooks/cell-text';
 import { classFormula } from './self-score-book';
@@ -66,7 +66,7 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
   ws.getCell(2, 1).font = { name: FONT, size: 11, italic: true };
   ws.getCell(2, 1).alignment = { wrapText: true };
   ws.getRow(2).height = 32;
-  const unscored = unscoredSentence(results.unscored);
+  const unscored = apartSentences(results).join(' ');
   if (unscored) {
     ws.mergeCells(3, 1, 3, lastCol);
     setText(ws.getCell(3, 1), unscored);

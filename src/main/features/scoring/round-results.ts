@@ -15,7 +15,9 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
   const criteria = scoreItems(set);
   // Chưa chấm: outside the ranking and the class counts (a total of 0 would rank them last and
   // count them in the lowest class).
-  const scored = sheets.filter((s) => s.stage !== 'chua_cham');
+  // Criteria still without points: the class would be stated from part of the points; outside too.
+  const begun = sheets.filter((s) => s.stage !== 'chua_cham');
+  const scored = begun.filter((s) => s.final.missing === 0);
   const ranked = rankByTotal(scored.map((s) => ({ sheet: s, total: s.final.total })));
   const ranking: RankingRow[] = ranked.map((x) => ({
     rank: x.rank,
@@ -77,6 +79,15 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
     unscored: sheets
       .filter((s) => s.stage === 'chua_cham')
       .map((s) => ({ unitId: s.unitId, unitCode: s.unitCode, unitName: s.unitName, unitKind: s.unitKind })),
+    incomplete: begun
+      .filter((s) => s.final.missing > 0)
+      .map((s) => ({
+        unitId: s.unitId,
+        unitCode: s.unitCode,
+        unitName: s.unitName,
+        unitKind: s.unitKind,
+        missing: s.final.missing,
+      })),
     tieRule: TIE_RULE,
     ties,
     byKind,

@@ -4,7 +4,7 @@ import type { DocumentModelInput } from '../../../shared/contract/document-model
 import type { Agency } from '../../../shared/model/agency';
 import type { RoundResults } from '../../../shared/model/scoring';
 import { formatNumber, todayIso } from '../../../shared/format';
-import { formatPoints, rangeText, toCenti, unscoredSentence } from '../../../shared/domain/scoring';
+import { apartSentences, formatPoints, rangeText, toCenti } from '../../../shared/domain/scoring';
 import { SCORING_STAGE_LABELS } from '../../../shared/model/scoring';
 
 /** "SỞ NỘI VỤ" → "Sở Nội vụ" for use inside a sentence. */
@@ -29,9 +29,9 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
   const avgC = n === 0 ? 0 : Math.round(ranking.reduce((s, r) => s + (toCenti(r.total) ?? 0), 0) / n);
   const top = ranking[0];
   const bottom = ranking.at(-1);
-  // Only scored units have points, provisional or not; the unscored are said apart.
+  // Only fully scored units have a class, provisional or not; the others are said apart.
   const provisional = results.notApproved;
-  const unscored = unscoredSentence(results.unscored);
+  const apart = apartSentences(results);
 
   const groupTotals = (scores: Record<string, number | null>) =>
     set.groups.map((g) => formatPoints(g.criteria.reduce((s, c) => s + (toCenti(scores[c.code] ?? 0) ?? 0), 0) / 100));
@@ -50,7 +50,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
       kind: 'paragraph',
       text: `Tổng số cơ quan, đơn vị, địa phương được đánh giá: ${n}; đã được duyệt kết quả: ${round.approvedCount}${provisional ? `; chưa duyệt: ${provisional} (điểm của ${provisional === 1 ? 'đơn vị này' : 'các đơn vị này'} là điểm tạm tính)` : ''}.`,
     },
-    ...(unscored ? [{ kind: 'paragraph' as const, text: unscored }] : []),
+    ...apart.map((text) => ({ kind: 'paragraph' as const, text })),
     { kind: 'heading', level: 1, number: 'II', title: 'KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI' },
     { kind: 'heading', level: 2, number: '1', title: 'Kết quả xếp loại' },
     {

@@ -98,6 +98,12 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
           {res.unscored.map((u) => u.unitName).join(', ')}.
         </p>
       ) : null}
+      {res.incomplete.length ? (
+        <p className="warn-text" data-testid="incomplete">
+          Chấm chưa đủ tiêu chí ({res.incomplete.length} đơn vị, chưa xếp loại, không xếp hạng):{' '}
+          {res.incomplete.map((u) => `${u.unitName} (còn ${u.missing} tiêu chí)`).join(', ')}.
+        </p>
+      ) : null}
       <div className="card">
         <h3 className="card-title">Bảng xếp hạng</h3>
         <p className="muted small">{res.tieRule}</p>
@@ -121,6 +127,13 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
             </tr>
           </thead>
           <tbody>
+            {res.ranking.length === 0 && (
+              <tr>
+                <td colSpan={9} className="muted">
+                  Chưa có đơn vị nào chấm đủ tiêu chí để xếp hạng.
+                </td>
+              </tr>
+            )}
             {res.ranking.map((r) => (
               <tr key={r.unitId} data-unit={r.unitCode}>
                 <td>{r.rankLabel}</td>
