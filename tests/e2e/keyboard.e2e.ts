@@ -11,6 +11,8 @@ import { createPlan } from '../../src/main/features/plans/plans';
 import { planInput } from '../../src/shared/contract/plans';
 
 let t: E2E;
+/** How long a poll waits for the page to catch up on a loaded machine (a wait, not a speed limit). */
+const WAIT = 20_000;
 let s: CollectSetup;
 
 beforeAll(async () => {
@@ -62,8 +64,10 @@ async function checkDialog(name: string, opener: Locator, first: RegExp, keepOpe
   const before = await dialogCount();
   await opener.focus();
   await page.keyboard.press('Enter');
-  await expect.poll(dialogCount).toBe(before + 1);
-  await expect.poll(async () => (await focusState()).inside, { message: `${name}: focus goes in` }).toBe(true);
+  await expect.poll(dialogCount, { timeout: WAIT }).toBe(before + 1);
+  await expect
+    .poll(async () => (await focusState()).inside, { message: `${name}: focus goes in`, timeout: WAIT })
+    .toBe(true);
   expect((await focusState()).what, `${name}: first focus`).toMatch(first);
   await page.evaluate(() => document.activeElement?.setAttribute('data-e2e-start', ''));
   // Tab goes round the dialog and comes back to the start without ever leaving it.
@@ -86,10 +90,11 @@ async function checkDialog(name: string, opener: Locator, first: RegExp, keepOpe
   await t.shot(`dialog-${name}`);
   if (keepOpen) return;
   await page.keyboard.press('Escape');
-  await expect.poll(dialogCount, { message: `${name}: Escape closes` }).toBe(before);
+  await expect.poll(dialogCount, { message: `${name}: Escape closes`, timeout: WAIT }).toBe(before);
   await expect
     .poll(() => opener.evaluate((el) => el === document.activeElement), {
       message: `${name}: focus back on the opener`,
+      timeout: WAIT,
     })
     .toBe(true);
 }
@@ -112,7 +117,7 @@ describe('dialogs and the keyboard', () => {
     await checkDialog('unit-merge-confirm', page.locator('.modal button:has-text("Sáp nhập…")'), /^button\|Hủy$/);
     expect(await dialogCount()).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(dialogCount).toBe(0);
+    await expect.poll(dialogCount, { timeout: WAIT }).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sáp nhập X001');
     expect(t.problems).toEqual([]);
   });
@@ -166,7 +171,7 @@ describe('dialogs and the keyboard', () => {
     expect(await appraisal.inputValue()).toBe('15/03/2025');
     await t.shot('date-fields-typed');
     await appraisal.press('Enter');
-    await expect.poll(dialogCount).toBe(0);
+    await expect.poll(dialogCount, { timeout: WAIT }).toBe(0);
     const round = await t.bridge.core.db
       .selectFrom('scoring_rounds')
       .select(['self_deadline', 'appraisal_deadline'])

@@ -3,7 +3,7 @@
 // inside, Escape closes unless a save is running, and on close focus returns to the control that
 // opened the dialog. Dialogs may open over dialogs (a confirmation over a form): only the top one
 // listens, so Escape closes one layer at a time.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 interface Layer {
   element: () => HTMLElement | null;
@@ -126,4 +126,25 @@ export function useDialog(ref: RefObject<HTMLElement | null>, onClose: () => voi
     };
     // The layer lives as long as the dialog: mount and unmount only.
   }, []);
+}
+
+/**
+ * A save running inside a dialog: `busy` while `run(work)` is pending, so the dialog does not close
+ * under it (Escape, ×, backdrop) and a second Enter does not send it twice.
+ */
+export function useBusy(): [boolean, (work: () => Promise<unknown>) => Promise<void>] {
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+  const run = useCallback(async (work: () => Promise<unknown>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }, []);
+  return [busy, run];
 }

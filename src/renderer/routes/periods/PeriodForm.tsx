@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { formatDateShort } from '../../../shared/format';
@@ -111,17 +112,19 @@ export function PeriodForm({
     return () => window.clearTimeout(t);
   }, [requestKey, typed]);
 
-  const save = async () => {
-    try {
-      onSaved(
-        period
-          ? await call('periods.update', { id: period.id, period: input() })
-          : await call('periods.create', input()),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const [busy, running] = useBusy();
+  const save = () =>
+    running(async () => {
+      try {
+        onSaved(
+          period
+            ? await call('periods.update', { id: period.id, period: input() })
+            : await call('periods.create', input()),
+        );
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    });
 
   const type = (k: keyof typeof typed, value: string) => {
     setTyped((t) => ({ ...t, [k]: true }));
@@ -129,7 +132,7 @@ export function PeriodForm({
   };
 
   return (
-    <Modal title={period ? `Sửa kỳ “${period.name}”` : 'Tạo kỳ báo cáo'} onClose={onClose} wide>
+    <Modal title={period ? `Sửa kỳ “${period.name}”` : 'Tạo kỳ báo cáo'} onClose={onClose} busy={busy} wide>
       <form
         className="form-grid"
         onSubmit={(e) => {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { TargetsSection, type TargetDraft } from './TargetsSection';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { formatDec, parseViNumber } from '../../../shared/domain/decimal';
@@ -115,21 +116,23 @@ export function PlanEditor({
     };
   };
 
-  const save = async () => {
-    const input = build();
-    if (typeof input === 'string') {
-      setError(input);
-      return;
-    }
-    try {
-      onSaved(plan ? await call('plans.update', { id: plan.id, plan: input }) : await call('plans.create', input));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const [busy, running] = useBusy();
+  const save = () =>
+    running(async () => {
+      const input = build();
+      if (typeof input === 'string') {
+        setError(input);
+        return;
+      }
+      try {
+        onSaved(plan ? await call('plans.update', { id: plan.id, plan: input }) : await call('plans.create', input));
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    });
 
   return (
-    <Modal title={plan ? 'Sửa văn bản chỉ đạo' : 'Thêm văn bản chỉ đạo'} onClose={onClose} wide>
+    <Modal title={plan ? 'Sửa văn bản chỉ đạo' : 'Thêm văn bản chỉ đạo'} onClose={onClose} busy={busy} wide>
       <form
         onSubmit={(e) => {
           e.preventDefault();

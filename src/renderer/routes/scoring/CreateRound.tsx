@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { type CriteriaSetListItem, type ScoringRound } from '../../../shared/model/scoring';
@@ -22,23 +23,25 @@ export function CreateRound({
   const [selfDeadline, setSelfDeadline] = useState('');
   const [appraisalDeadline, setAppraisalDeadline] = useState('');
   const [error, setError] = useState('');
-  const submit = async () => {
-    try {
-      onCreated(
-        await call('scoring.rounds.create', {
-          year: Number(year),
-          setId: Number(setId),
-          name,
-          selfDeadline: selfDeadline || null,
-          appraisalDeadline: appraisalDeadline || null,
-        }),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const [busy, running] = useBusy();
+  const submit = () =>
+    running(async () => {
+      try {
+        onCreated(
+          await call('scoring.rounds.create', {
+            year: Number(year),
+            setId: Number(setId),
+            name,
+            selfDeadline: selfDeadline || null,
+            appraisalDeadline: appraisalDeadline || null,
+          }),
+        );
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    });
   return (
-    <Modal title="Tạo đợt chấm điểm" onClose={onClose}>
+    <Modal title="Tạo đợt chấm điểm" onClose={onClose} busy={busy}>
       <form
         className="form-grid"
         aria-label="Đợt chấm điểm"

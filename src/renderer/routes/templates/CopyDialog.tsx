@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { type Template } from '../../../shared/model/template';
 import '../../styles/reporting.css';
@@ -18,13 +19,18 @@ export function CopyDialog({
   const [code, setCode] = useState(`${template.code}-ban-sao`);
   const [name, setName] = useState(`${template.name} (bản sao)`);
   const [error, setError] = useState('');
+  const [busy, running] = useBusy();
   return (
-    <Modal title={`Sao chép mẫu “${template.name}”`} onClose={onClose}>
+    <Modal title={`Sao chép mẫu “${template.name}”`} onClose={onClose} busy={busy}>
       <form
         className="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          call('templates.copy', { id: template.id, code, name }).then(onCopied, (err) => setError(errorMessage(err)));
+          void running(() =>
+            call('templates.copy', { id: template.id, code, name }).then(onCopied, (err) =>
+              setError(errorMessage(err)),
+            ),
+          );
         }}
       >
         <Field label="Mã mẫu mới" required hint="Chữ thường không dấu, số, gạch ngang.">

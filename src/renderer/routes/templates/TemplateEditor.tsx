@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { checkTemplate } from '../../../shared/domain/rules';
 import {
@@ -48,17 +49,20 @@ export function TemplateEditor({
   const remove = <K extends 'sections' | 'indicators' | 'rules'>(k: K, i: number) =>
     setD({ ...d, [k]: d[k].filter((_, j) => j !== i) });
 
-  const save = async () => {
-    try {
-      const r = await call('templates.save', { id: template.id, content: d });
-      onSaved(r.template, r.newVersion);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const [busy, running] = useBusy();
+  const save = () =>
+    running(async () => {
+      try {
+        const r = await call('templates.save', { id: template.id, content: d });
+        onSaved(r.template, r.newVersion);
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    });
 
   return (
     <Modal
+      busy={busy}
       title={`Sửa mẫu “${template.name}”${template.frozen ? ' — sẽ lưu thành phiên bản mới' : ''}`}
       onClose={onClose}
       wide
