@@ -99,7 +99,8 @@ async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
     {
       name: 'Tổng quan: lọc theo tình trạng',
       trigger: { click: '.rp-chips button', text: chip },
-      ready: { selector: '.rp-chips button[aria-pressed="true"]', text: chip },
+      // the rows under a chip are asked from the server (dashboard.page)
+      ready: { selector: '.rp-chips button[aria-pressed="true"]', text: chip, fetches: true },
     },
     away,
     {
@@ -110,7 +111,8 @@ async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
     {
       name: 'Tổng hợp: thẻ “Theo đơn vị”',
       trigger: { click: '.cp-tabs button', text: 'Theo đơn vị' },
-      ready: { selector: '[aria-label="Số liệu theo đơn vị"] tbody tr' },
+      // the unit lines are asked from the server a window at a time (compile.units)
+      ready: { selector: '[aria-label="Số liệu theo đơn vị"] tbody tr[data-unit]', fetches: true },
     },
     {
       name: 'pick',

@@ -42,9 +42,10 @@ describe('Tổng hợp in chromium', () => {
     await page.waitForSelector('figure[aria-label="Biểu đồ tỷ lệ theo loại đơn vị"]');
     await t.shot('02-by-kind');
     await page.click('button[role=tab]:has-text("Tình hình báo cáo")');
-    expect(await page.locator('table[aria-label="Tình hình gửi báo cáo"]').innerText()).toMatch(
-      /UBND xã Duy Xuyên[\s\S]*Đã nộp muộn[\s\S]*Muộn 5 ngày/,
-    );
+    // the unit lines come a window at a time (compile.units): awaited, not read at once
+    await expect
+      .poll(() => page.locator('table[aria-label="Tình hình gửi báo cáo"]').innerText())
+      .toMatch(/UBND xã Duy Xuyên[\s\S]*Đã nộp muộn[\s\S]*Muộn 5 ngày/);
   });
 
   it('edits the draft, keeps the edit when the figures refresh', async () => {

@@ -21,6 +21,20 @@ async function changeStamp(db: AnyDb): Promise<string | null> {
   return row ? `${row.v}:${row.c}` : null;
 }
 
+/** Keeps `value`, just written, as the read of `key` (a save answers what the next read would). */
+export async function keepRead<T>(db: AnyDb, key: string, value: T): Promise<T> {
+  const stamp = await changeStamp(db);
+  if (stamp === null) return value;
+  let cache = kept.get(db);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, reads: new Map() };
+    kept.set(db, cache);
+  }
+  cache.reads.set(key, Promise.resolve(value));
+  if (cache.reads.size > KEEP) cache.reads.delete(cache.reads.keys().next().value!);
+  return value;
+}
+
 /** `read()` once per `key` until the database changes; the result is shared: callers must not change it. */
 export async function keptRead<T>(db: AnyDb, key: string, read: () => Promise<T>): Promise<T> {
   const stamp = await changeStamp(db);

@@ -1,7 +1,9 @@
 // Long tables render only the rows near the screen: a spacer row above and one below keep the
 // scroll height, so a board of 1,000 units costs what one of 30 does. The table stays a <table>
 // (header, columns, screen readers); rows may differ in height (measured as they show).
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+// Paged tables (hooks/usePagedRows) pass holes for rows not loaded yet: each shows as a grey
+// "Đang tải…" row, and `onRange` tells which rows are on screen so their window is asked for.
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
 export function VirtualTbody<T>({
@@ -13,8 +15,10 @@ export function VirtualTbody<T>({
   empty,
   after,
   scroller: scrollSelector = '.content',
+  onRange,
 }: {
-  items: readonly T[];
+  /** Holes (undefined) are rows not loaded yet. */
+  items: readonly (T | undefined)[];
   rowKey: (item: T) => string | number;
   /** One <tr>; it must pass on `props` (its index, the row number after the header, the measuring ref). */
   renderRow: (
@@ -29,6 +33,8 @@ export function VirtualTbody<T>({
   after?: ReactNode;
   /** The element that scrolls the table (closest match): the page's content area unless it has its own box. */
   scroller?: string;
+  /** Called with the first and last index shown (with the overscan) whenever they change. */
+  onRange?: (first: number, last: number) => void;
 }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
@@ -43,13 +49,18 @@ export function VirtualTbody<T>({
     count: items.length,
     getScrollElement: () => scroller,
     estimateSize: () => estimate,
-    getItemKey: (i) => rowKey(items[i]!),
+    getItemKey: (i) => (items[i] === undefined ? `hole ${i}` : rowKey(items[i])),
     scrollMargin: margin,
-    overscan: 20,
+    overscan: 10,
     // before the scroller is known (first paint): a screenful
     initialRect: { width: 1000, height: 900 },
   });
   const shown = v.getVirtualItems();
+  const first = shown[0]?.index ?? 0;
+  const last = shown.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (onRange && last >= first) onRange(first, last);
+  }, [onRange, first, last]);
   const top = shown.length ? shown[0]!.start - margin : 0;
   const bottom = shown.length ? v.getTotalSize() - (shown.at(-1)!.end - margin) : 0;
   return (
@@ -59,9 +70,19 @@ export function VirtualTbody<T>({
           <td colSpan={colSpan} style={{ height: top, padding: 0, border: 0 }} />
         </tr>
       ) : null}
-      {shown.map((vi) =>
-        renderRow(items[vi.index]!, { 'data-index': vi.index, 'aria-rowindex': vi.index + 2, ref: v.measureElement }),
-      )}
+      {shown.map((vi) => {
+        const item = items[vi.index];
+        const props = { 'data-index': vi.index, 'aria-rowindex': vi.index + 2, ref: v.measureElement };
+        return item === undefined ? (
+          <tr key={`hole ${vi.index}`} {...props} className="v-loading">
+            <td colSpan={colSpan} className="muted">
+              Đang tải…
+            </td>
+          </tr>
+        ) : (
+          renderRow(item, props)
+        );
+      })}
       {bottom > 0 ? (
         <tr aria-hidden="true" className="v-spacer">
           <td colSpan={colSpan} style={{ height: bottom, padding: 0, border: 0 }} />

@@ -4,7 +4,7 @@ import { documentOutput } from './documents';
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, id, isoDate, text } from './schemas';
-import type { CompileResult, CompileSettings, Draft } from '../model/compile';
+import type { Aggregation, CompileResult, CompileSettings, Draft, UnitLine } from '../model/compile';
 
 export const windowInput = z
   .object({
@@ -93,6 +93,29 @@ export interface DraftView {
   rendered: { title: string; sections: { number: string; text: string; unknown: string[] }[] };
 }
 
+/** An aggregation as the Tổng hợp screen receives it: its unit lines are counted here and paged by compile.units. */
+export type ScreenAggregation = Omit<Aggregation, 'units'> & { unitCount: number };
+
+/** The draft as the screen receives it: everything but the unit lines, which grow with the register. */
+export interface DraftScreen extends Omit<DraftView, 'compile'> {
+  compile: Omit<CompileResult, 'current' | 'previous'> & {
+    current: ScreenAggregation;
+    previous: ScreenAggregation | null;
+  };
+}
+
+export const unitLinesInput = windowInput.extend({
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+/** A window of the unit lines of the compiled window (this period's values and standing), in the register's order. */
+export interface UnitLinesPage {
+  total: number;
+  offset: number;
+  rows: UnitLine[];
+}
+
 export interface SavedFile {
   saved: boolean;
   path: string | null;
@@ -118,10 +141,12 @@ export interface EmailDraft {
 export const compileContract = {
   'compile.show': method(windowInput).returns<CompileResult>(),
   /** The stored draft of the window (generated the first time). */
-  'compile.draft': method(windowInput).returns<DraftView>(),
+  'compile.draft': method(windowInput).returns<DraftScreen>(),
   /** Regenerates from the current figures and answers, keeping the user's edits. */
-  'compile.refreshDraft': method(windowInput).returns<DraftView>(),
-  'compile.saveDraft': method(saveDraftInput).returns<DraftView>(),
+  'compile.refreshDraft': method(windowInput).returns<DraftScreen>(),
+  'compile.saveDraft': method(saveDraftInput).returns<DraftScreen>(),
+  /** The unit lines of the window's current period(s), a window at a time (the screen's “Theo đơn vị” tabs). */
+  'compile.units': method(unitLinesInput).returns<UnitLinesPage>(),
   'compile.settings': method(emptyInput).returns<CompileSettings>(),
   'compile.saveSettings': method(compileSettingsInput).returns<CompileSettings>(),
   /** The report as Word or, with `format: 'pdf'`, as a PDF ready for ký số. */

@@ -7,6 +7,8 @@ import {
   CHANNELS,
   REPORT_STATUSES,
   type Board,
+  type BoardPage,
+  BOARD_CHIPS,
   type ReportForm,
   type ReportHistory,
   type TrendPoint,
@@ -102,6 +104,18 @@ export const reportsContract = {
   'dashboard.board': method(
     z.object({ periodId: id, asOf, /** Older name of asOf. */ today: asOf }).strict(),
   ).returns<Board>(),
+  /** The board's counts and one window of its rows under a chip (the Tổng quan screen pages its table). */
+  'dashboard.page': method(
+    z
+      .object({
+        periodId: id,
+        asOf,
+        filter: z.enum(BOARD_CHIPS).default('all'),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ).returns<BoardPage>(),
   /** Công văn đôn đốc to the chosen units, written by the documents writer and entered in the register. */
   'reports.reminder': method(
     z

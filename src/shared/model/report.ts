@@ -190,6 +190,24 @@ export interface Board {
   daysLeft: number;
 }
 
+/** The board's chips: every filter of the one status model, plus the reports from outside the list. */
+export const BOARD_CHIPS = [...BOARD_FILTERS, 'ngoai_danh_sach'] as const;
+export type BoardChip = (typeof BOARD_CHIPS)[number];
+
+/**
+ * One window of the board's rows under a chip, with the board's counts: the screen asks for the rows
+ * it shows, so its cost does not grow with the register (dashboard.page).
+ */
+export interface BoardPage extends Omit<Board, 'rows'> {
+  filter: BoardChip;
+  /** Rows under the chip (exactly what its count counts); `rows` is the window from `offset`. */
+  total: number;
+  offset: number;
+  rows: BoardRow[];
+  /** Reports from units outside the list (shown, not counted). */
+  outside: number;
+}
+
 export interface TrendPoint {
   periodId: number;
   name: string;

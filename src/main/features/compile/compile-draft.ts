@@ -5,9 +5,17 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { generateDraft, mergeDraft, renderPlaceholders, type Narrative } from '../../../shared/domain/draft';
-import { COUNTED_STATUSES, type Draft, type DraftSection } from '../../../shared/model/compile';
+import { COUNTED_STATUSES, type Aggregation, type Draft, type DraftSection } from '../../../shared/model/compile';
 import { REASON_KEY_PREFIX, SECTION_KEY_PREFIX } from '../../../shared/model/report';
-import type { DraftView, UnitTextEntry, ExplainedBreach, saveDraftInput } from '../../../shared/contract/compile';
+import type {
+  DraftScreen,
+  DraftView,
+  ExplainedBreach,
+  ScreenAggregation,
+  saveDraftInput,
+  UnitLinesPage,
+  UnitTextEntry,
+} from '../../../shared/contract/compile';
 import { getAgency } from '../agency/agency';
 import { agencyInSentence } from './report-document';
 import type { Executor } from '../../db/executor';
@@ -231,4 +239,17 @@ export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new D
     await storeDraft(trx, args.periodIds, c.compareIds, { title: args.title || d.title, sections }, now);
     return view((await storedDraft(trx, key))!, c, await extrasOf(trx, c));
   });
+}
+
+/** The screen's copy: the unit lines (which grow with the register) counted, not sent; compile.units pages them. */
+export function screenView(v: DraftView): DraftScreen {
+  const counted = ({ units, ...rest }: Aggregation): ScreenAggregation => ({ ...rest, unitCount: units.length });
+  const { current, previous, ...rest } = v.compile;
+  return { ...v, compile: { ...rest, current: counted(current), previous: previous && counted(previous) } };
+}
+
+/** A window of the current unit lines, in the register's order. */
+export function unitLines(v: DraftView, offset: number, limit: number): UnitLinesPage {
+  const all = v.compile.current.units;
+  return { total: all.length, offset, rows: all.slice(offset, offset + limit) };
 }

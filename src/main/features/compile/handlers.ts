@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Core } from '../../core/core';
 import type { Handlers } from '../../core/handlers';
 import { sessionSlot } from '../../core/session';
-import { keptRead } from '../../core/read-cache';
+import { keepRead, keptRead } from '../../core/read-cache';
 import { todayIso } from '../../../shared/format';
 import { emailDraft, exportExcel, exportWord, openExportFolder } from './compile-export';
 import { getCompileSettings, saveCompileSettings, showCompile } from './compile';
-import { getDraft, refreshDraft, saveDraft } from './compile-draft';
+import { getDraft, refreshDraft, saveDraft, screenView, unitLines } from './compile-draft';
+import type { WindowArgs } from './compile';
 
 /** The folder of this session's last export, for "Mở thư mục". */
 const LAST_FOLDER = sessionSlot('compile.last-folder', () => ({ folder: null as string | null }));
@@ -18,12 +19,18 @@ function remembered<T extends { path: string | null }>(core: Core, saved: T): T 
   return saved;
 }
 
+/** The whole draft view of a window is kept until the data change; the screen gets it without unit lines, pages them. */
+const draftKey = (a: WindowArgs) =>
+  `draft ${JSON.stringify({ periodIds: a.periodIds, compareIds: a.compareIds, today: a.today ?? todayIso() })}`;
+const keptDraft = (core: Core, a: WindowArgs) => keptRead(core.db, draftKey(a), () => getDraft(core.db, a));
+
 export const compileHandlers = {
   'compile.show': (core, a) => showCompile(core.db, a),
-  'compile.draft': (core, a) =>
-    keptRead(core.db, `draft ${JSON.stringify({ ...a, today: a.today ?? todayIso() })}`, () => getDraft(core.db, a)),
-  'compile.refreshDraft': (core, a) => refreshDraft(core.db, a),
-  'compile.saveDraft': (core, a) => saveDraft(core.db, a),
+  'compile.draft': async (core, a) => screenView(await keptDraft(core, a)),
+  'compile.refreshDraft': async (core, a) =>
+    screenView(await keepRead(core.db, draftKey(a), await refreshDraft(core.db, a))),
+  'compile.saveDraft': async (core, a) => screenView(await keepRead(core.db, draftKey(a), await saveDraft(core.db, a))),
+  'compile.units': async (core, a) => unitLines(await keptDraft(core, a), a.offset, a.limit),
   'compile.settings': (core) => getCompileSettings(core.db),
   'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
   'compile.exportWord': async (core, a) =>

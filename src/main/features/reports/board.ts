@@ -6,9 +6,23 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { daysBetween } from '../../../shared/domain/periods';
-import { countStandings, standingOf, statusAsOf, type StatusEventFact } from '../../../shared/domain/report-status';
+import {
+  countStandings,
+  matchesFilter,
+  standingOf,
+  statusAsOf,
+  type StatusEventFact,
+} from '../../../shared/domain/report-status';
 import { todayIso } from '../../../shared/format';
-import type { Board, BoardRow, Channel, ReportStatus, TrendPoint } from '../../../shared/model/report';
+import type {
+  Board,
+  BoardChip,
+  BoardPage,
+  BoardRow,
+  Channel,
+  ReportStatus,
+  TrendPoint,
+} from '../../../shared/model/report';
 import type { UnitKind } from '../../../shared/model/unit';
 import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
@@ -107,6 +121,22 @@ export async function periodBoard(
     rows,
     counts: countStandings(rows.filter((r) => r.expected)),
     daysLeft: daysBetween(asOf, period.deadline),
+  };
+}
+
+/** The rows under a chip are exactly what its count counts: expected units matching the filter, or the outsiders. */
+export function boardPage(board: Board, filter: BoardChip, offset: number, limit: number): BoardPage {
+  const { rows, ...head } = board;
+  const under = rows.filter((r) =>
+    filter === 'ngoai_danh_sach' ? !r.expected : r.expected && matchesFilter(r, filter),
+  );
+  return {
+    ...head,
+    filter,
+    total: under.length,
+    offset,
+    rows: under.slice(offset, offset + limit),
+    outside: rows.filter((r) => !r.expected).length,
   };
 }
 

@@ -1,14 +1,19 @@
 // reports: this feature's slice of the contract, one line per method delegating to its services.
+import type { Core } from '../../core/core';
 import type { Handlers } from '../../core/handlers';
 import { setupProgress } from './setup-steps';
 import { getReportForm, reportHistory, reportSnapshot, saveReportValues } from './reports';
 import { acceptReport, reopenReport, returnReport, submitReport, transitionReport } from './approval';
-import { periodBoard, reportingTrend } from './board';
+import { boardPage, periodBoard, reportingTrend } from './board';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
 import { getPeriod } from '../periods/periods';
 import { keptRead } from '../../core/read-cache';
 import { todayIso } from '../../../shared/format';
+
+/** The board is worked out once per period and day until the data change; its pages are cut from it. */
+const keptBoard = (core: Core, periodId: number, asOf: string) =>
+  keptRead(core.db, `board ${periodId} ${asOf}`, () => periodBoard(core.db, periodId, asOf));
 
 export const reportsHandlers = {
   'reports.form': (core, a) => getReportForm(core.db, a.periodId, a.unitId),
@@ -20,10 +25,9 @@ export const reportsHandlers = {
   'reports.reopen': (core, a) => reopenReport(core.db, a),
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
-  'dashboard.board': (core, a) => {
-    const asOf = a.asOf ?? a.today ?? todayIso();
-    return keptRead(core.db, `board ${a.periodId} ${asOf}`, () => periodBoard(core.db, a.periodId, asOf));
-  },
+  'dashboard.board': (core, a) => keptBoard(core, a.periodId, a.asOf ?? a.today ?? todayIso()),
+  'dashboard.page': async (core, a) =>
+    boardPage(await keptBoard(core, a.periodId, a.asOf ?? todayIso()), a.filter, a.offset, a.limit),
   'reports.reminder': async (core, a) =>
     exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a, {
       type: 'reminder',

@@ -11,7 +11,8 @@ import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { CompileSettings } from '../../../shared/model/compile';
-import type { DraftView, EmailDraft } from '../../../shared/contract/compile';
+import type { DraftScreen, EmailDraft } from '../../../shared/contract/compile';
+import { usePagedRows } from '../../hooks/usePagedRows';
 import './compile.css';
 import { SettingsForm } from './SettingsForm';
 
@@ -31,7 +32,9 @@ export function CompileScreen() {
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [compare, setCompare] = useState<'auto' | 'none'>('auto');
-  const [view, setView] = useState<DraftView | null>(null);
+  const [view, setView] = useState<DraftScreen | null>(null);
+  /** The window the view was compiled for (its unit lines are asked for with the same arguments). */
+  const [viewArgs, setViewArgs] = useState<ReturnType<typeof windowArgs> | null>(null);
   const [tab, setTab] = useState<Tab>('chi-so');
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [title, setTitle] = useState('');
@@ -56,8 +59,9 @@ export function CompileScreen() {
     [chosen, compare],
   );
 
-  const accept = (v: DraftView) => {
+  const accept = (v: DraftScreen, args: ReturnType<typeof windowArgs>) => {
     setView(v);
+    setViewArgs(args);
     setTitle(v.draft.title);
     setTexts(Object.fromEntries(v.draft.sections.map((s) => [s.number, s.text])));
     setDirty(false);
@@ -72,8 +76,9 @@ export function CompileScreen() {
 
   const compile = async () => {
     if (chosen.length === 0) return notice('error', 'Chọn ít nhất một kỳ báo cáo để tổng hợp.');
-    const v = await run('Đang tổng hợp số liệu…', () => call('compile.draft', windowArgs()));
-    if (v) accept(v);
+    const args = windowArgs();
+    const v = await run('Đang tổng hợp số liệu…', () => call('compile.draft', args));
+    if (v) accept(v, args);
   };
 
   // The newest period is compiled as soon as the screen opens: figures first, no extra click.
@@ -86,15 +91,16 @@ export function CompileScreen() {
 
   const saveDraft = async () => {
     if (!view) return null;
+    const args = windowArgs();
     const v = await run('Đang lưu dự thảo…', () =>
       call('compile.saveDraft', {
-        ...windowArgs(),
+        ...args,
         title,
         sections: Object.entries(texts).map(([number, text]) => ({ number, text })),
       }),
     );
     if (v) {
-      accept(v);
+      accept(v, args);
       notice('ok', 'Đã lưu dự thảo báo cáo.');
     }
     return v;
@@ -102,9 +108,10 @@ export function CompileScreen() {
 
   const refresh = async () => {
     if (dirty && !(await saveDraft())) return;
-    const v = await run('Đang cập nhật số liệu…', () => call('compile.refreshDraft', windowArgs()));
+    const args = windowArgs();
+    const v = await run('Đang cập nhật số liệu…', () => call('compile.refreshDraft', args));
     if (v) {
-      accept(v);
+      accept(v, args);
       notice('ok', 'Đã cập nhật số liệu; phần bạn đã sửa được giữ nguyên.');
     }
   };
@@ -169,6 +176,15 @@ export function CompileScreen() {
   const c = view?.compile;
   const cur = c?.current;
   const inds = cur?.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE') ?? [];
+  // The unit lines come a window at a time, only while a tab showing them is open.
+  const unitsOf = useCallback(
+    (offset: number, limit: number) => call('compile.units', { ...viewArgs!, offset, limit }),
+    // a new view (compiled, saved, refreshed) asks again
+    [view, viewArgs],
+  );
+  const lines = usePagedRows(viewArgs && (tab === 'don-vi' || tab === 'tinh-hinh') ? unitsOf : null, (err) =>
+    notice('error', errorMessage(err)),
+  );
 
   return (
     <div className="screen compile">
@@ -329,9 +345,9 @@ export function CompileScreen() {
 
           {tab === 'loai' && <KindsTab inds={inds} />}
 
-          {tab === 'don-vi' && <UnitsTab cur={cur} inds={inds} />}
+          {tab === 'don-vi' && <UnitsTab lines={lines} inds={inds} />}
 
-          {tab === 'tinh-hinh' && <StatusTab cur={cur} />}
+          {tab === 'tinh-hinh' && <StatusTab lines={lines} />}
 
           {tab === 'du-thao' && view && (
             <DraftEditor

@@ -1,6 +1,6 @@
 // The draft of the consolidated report: each section's words with {{placeholders}} beside the
 // preview with the figures filled in; the words typed are kept when the figures refresh.
-import type { DraftView } from '../../../shared/contract/compile';
+import type { DraftScreen } from '../../../shared/contract/compile';
 import { useCallback, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { ChipEditor, chipLabel, type ChipInfo } from './ChipEditor';
 
@@ -22,7 +22,7 @@ export function DraftEditor({
   refresh,
   saveDraft,
 }: {
-  view: DraftView;
+  view: DraftScreen;
   texts: Record<string, string>;
   setTexts: Dispatch<SetStateAction<Record<string, string>>>;
   title: string;

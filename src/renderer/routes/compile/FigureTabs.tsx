@@ -7,15 +7,22 @@ import { formatDateShort } from '../../../shared/format';
 import { AGGREGATION_LABELS } from '../../../shared/model/template';
 import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
-import type { Aggregation, CompileResult, IndicatorTotal } from '../../../shared/model/compile';
+import type { IndicatorTotal, UnitLine } from '../../../shared/model/compile';
+import type { DraftScreen } from '../../../shared/contract/compile';
 import { KindChart } from './KindChart';
 import { VirtualTbody } from '../../components/VirtualTbody';
+
+/** The window's unit lines as far as loaded (hooks/usePagedRows): holes are rows not loaded yet. */
+export interface Lines {
+  rows: (UnitLine | undefined)[];
+  want: (first: number, last: number) => void;
+}
 
 /** "+12", "−3", "0": the change against the same period last year. */
 const signed = (v: string | null) =>
   v === null ? '—' : v === '0' ? '0' : v.startsWith('-') ? `−${formatDec(v.slice(1))}` : `+${formatDec(v)}`;
 
-export function IndicatorsTab({ c, inds }: { c: CompileResult; inds: IndicatorTotal[] }) {
+export function IndicatorsTab({ c, inds }: { c: DraftScreen['compile']; inds: IndicatorTotal[] }) {
   return (
     <div className="cp-scroll">
       <table className="rp-table" aria-label="Tổng hợp theo chỉ số">
@@ -111,10 +118,10 @@ export function KindsTab({ inds }: { inds: IndicatorTotal[] }) {
   );
 }
 
-export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal[] }) {
+export function UnitsTab({ lines, inds }: { lines: Lines; inds: IndicatorTotal[] }) {
   return (
     <div className="cp-scroll">
-      <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị" aria-rowcount={cur.units.length + 2}>
+      <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị" aria-rowcount={lines.rows.length + 2}>
         <thead>
           <tr>
             <th>Đơn vị</th>
@@ -126,12 +133,13 @@ export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal
           </tr>
         </thead>
         <VirtualTbody
-          items={cur.units}
+          items={lines.rows}
           rowKey={(u) => u.unitId}
           colSpan={inds.length + 1}
           scroller=".cp-scroll"
+          onRange={lines.want}
           renderRow={(u, v) => (
-            <tr key={u.unitId} {...v}>
+            <tr key={u.unitId} {...v} data-unit={u.code}>
               <td>
                 {u.name}
                 {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
@@ -170,10 +178,10 @@ export function UnitsTab({ cur, inds }: { cur: Aggregation; inds: IndicatorTotal
   );
 }
 
-export function StatusTab({ cur }: { cur: Aggregation }) {
+export function StatusTab({ lines }: { lines: Lines }) {
   return (
     <div className="cp-scroll">
-      <table className="rp-table" aria-label="Tình hình gửi báo cáo" aria-rowcount={cur.units.length + 1}>
+      <table className="rp-table" aria-label="Tình hình gửi báo cáo" aria-rowcount={lines.rows.length + 1}>
         <thead>
           <tr>
             <th>Đơn vị</th>
@@ -184,12 +192,13 @@ export function StatusTab({ cur }: { cur: Aggregation }) {
           </tr>
         </thead>
         <VirtualTbody
-          items={cur.units}
+          items={lines.rows}
           rowKey={(u) => u.unitId}
           colSpan={5}
           scroller=".cp-scroll"
+          onRange={lines.want}
           renderRow={(u, v) => (
-            <tr key={u.unitId} {...v}>
+            <tr key={u.unitId} {...v} data-unit={u.code}>
               <td>{u.name}</td>
               <td>{UNIT_KIND_LABELS[u.kind]}</td>
               <td className={u.timeliness === 'muon' ? 'cp-warn' : u.timeliness === null ? 'cp-bad' : ''}>{u.label}</td>

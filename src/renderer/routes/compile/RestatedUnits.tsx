@@ -4,14 +4,14 @@
 import { formatFigure } from '../../../shared/domain/draft';
 import { formatPercent } from '../../../shared/format';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
-import type { CompileResult } from '../../../shared/model/compile';
+import type { DraftScreen } from '../../../shared/contract/compile';
 
 const LABELS = {
   previous: { title: 'Cùng kỳ quy đổi theo đơn vị mới', count: 'đơn vị hình thành từ đơn vị cũ' },
   current: { title: 'Kỳ này quy đổi theo đơn vị mới', count: 'đơn vị nhận số liệu của đơn vị cũ' },
 } as const;
 
-export function RestatedUnits({ c, which = 'previous' }: { c: CompileResult; which?: keyof typeof LABELS }) {
+export function RestatedUnits({ c, which = 'previous' }: { c: DraftScreen['compile']; which?: keyof typeof LABELS }) {
   const r = which === 'previous' ? c.restatement : c.folding;
   const label = LABELS[which];
   if (!r || r.units.length === 0) return null;

@@ -1,0 +1,78 @@
+// Rows of a long table asked from the server a window at a time: the first window when the
+// question changes, the next ones as the table scrolls to them. The cost of opening a screen or
+// switching a filter is then one window, not the whole register. Until the new question's first
+// window arrives the old rows stay shown (no flicker); an answer to an older question is dropped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** A screenful and its overscan: the first answer stays small. */
+export const PAGE = 60;
+
+export interface RowsPage<T> {
+  total: number;
+  offset: number;
+  rows: T[];
+}
+
+interface Loaded<P> {
+  /** The question these rows answer. */
+  load: unknown;
+  /** The last answer (with whatever else the server sends beside the rows: counts, a period). */
+  head: P;
+  rows: (P extends RowsPage<infer T> ? T : never)[];
+}
+
+/**
+ * `load` (a stable callback per question, null: nothing to ask) fetches one window; the hook returns the
+ * last answer, the rows so far (holes where not loaded yet, length = total) and `want(from, to)`,
+ * which the table calls with the indexes it shows.
+ */
+export function usePagedRows<P extends RowsPage<unknown>>(
+  load: ((offset: number, limit: number) => Promise<P>) | null,
+  onError: (err: unknown) => void,
+) {
+  type Row = P extends RowsPage<infer T> ? T : never;
+  const [state, setState] = useState<Loaded<P> | null>(null);
+  const current = useRef(load);
+  const asked = useRef(new Set<number>());
+  const errors = useRef(onError);
+  errors.current = onError;
+
+  const fetchPage = useCallback((q: typeof load, page: number, first: boolean) => {
+    if (!q) return;
+    asked.current.add(page);
+    q(page * PAGE, PAGE).then(
+      (answer) => {
+        if (current.current !== q) return;
+        setState((s) => {
+          // a first window, or the total moved under us (another window wrote): start again from this one
+          const fresh = first || !s || s.load !== q || s.rows.length !== answer.total;
+          const rows: Row[] = fresh ? new Array<Row>(answer.total) : s.rows.slice();
+          answer.rows.forEach((r, i) => (rows[answer.offset + i] = r as Row));
+          return { load: q, head: answer, rows } as Loaded<P>;
+        });
+      },
+      (err: unknown) => {
+        asked.current.delete(page);
+        if (current.current === q) errors.current(err);
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    current.current = load;
+    asked.current = new Set();
+    fetchPage(load, 0, true);
+  }, [load, fetchPage]);
+
+  const want = useCallback(
+    (from: number, to: number) => {
+      const q = current.current;
+      if (!q || !state || state.load !== q) return;
+      for (let p = Math.floor(from / PAGE); p <= Math.floor(to / PAGE); p++)
+        if (p * PAGE < state.rows.length && !asked.current.has(p)) fetchPage(q, p, false);
+    },
+    [state, fetchPage],
+  );
+
+  return { head: state?.head ?? null, rows: (state?.rows ?? []) as (Row | undefined)[], want };
+}

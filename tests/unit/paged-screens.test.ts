@@ -1,0 +1,103 @@
+// Issue 17: the Tổng quan board and Tổng hợp's unit lines reach the screen a window at a time.
+// The pages of a chip put together are exactly the board's rows the chip counts, in the board's
+// order; the draft the screen gets counts its unit lines and compile.units pages them unchanged.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/core';
+import { freshCore } from './helpers';
+import { CallError, addUnits, apiOf, sendReport, templateId, thisYear, type Api } from './workflow-helpers';
+import { addDays } from '../../src/shared/domain/periods';
+import { filterCount, matchesFilter } from '../../src/shared/domain/report-status';
+import { BOARD_FILTERS } from '../../src/shared/model/report';
+
+let core: Core;
+let api: Api;
+beforeEach(async () => {
+  core = await freshCore();
+  api = apiOf(core);
+});
+afterEach(async () => {
+  await core.close();
+});
+
+async function period(ids: number[]) {
+  const p = await api('periods.create', {
+    type: 'half',
+    year: thisYear - 1,
+    templateId: await templateId(core),
+    expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+  });
+  const d = p.deadline;
+  for (const [k, id] of ids.entries()) {
+    if (k % 3 === 0) await sendReport(api, p.id, id, { DT01: k, DT02: 5, DT03: 2 }, addDays(d, -1));
+    else if (k % 3 === 1) await sendReport(api, p.id, id, { DT01: k, DT02: 1, DT03: 9 }, addDays(d, 2), true);
+  }
+  return p;
+}
+
+describe('dashboard.page', () => {
+  it('every chip pages exactly the rows its count counts, in the board’s order', async () => {
+    const ids = await addUnits(api, 23);
+    const p = await period(ids);
+    const board = await api('dashboard.board', { periodId: p.id });
+    for (const f of BOARD_FILTERS) {
+      const rows = [];
+      let total = -1;
+      for (let offset = 0; total < 0 || offset < total; offset += 5) {
+        const page = await api('dashboard.page', { periodId: p.id, filter: f, offset, limit: 5 });
+        expect(page.rows.length).toBeLessThanOrEqual(5);
+        expect(page.counts).toEqual(board.counts);
+        expect(page.offset).toBe(offset);
+        total = page.total;
+        rows.push(...page.rows);
+        if (total === 0) break;
+      }
+      expect(total, f).toBe(filterCount(board.counts, f));
+      expect(rows, f).toEqual(board.rows.filter((r) => r.expected && matchesFilter(r, f)));
+    }
+    const first = await api('dashboard.page', { periodId: p.id });
+    expect(first).toMatchObject({ filter: 'all', total: 23, offset: 0, outside: 0, daysLeft: board.daysLeft });
+    expect(first.rows).toEqual(board.rows);
+    // past the end: no rows, the same total
+    expect(await api('dashboard.page', { periodId: p.id, offset: 40 })).toMatchObject({ total: 23, rows: [] });
+  });
+
+  it('pages the reports from outside the list apart and refuses a page too large', async () => {
+    const ids = await addUnits(api, 5);
+    const p = await period(ids);
+    // a unit that sent its report, then left the list: shown under its own chip, not counted
+    await api('units.close', { id: ids[0]!, date: `${thisYear - 2}-12-01` });
+    await api('periods.updateExpected', { id: p.id, remove: [ids[0]!], reason: 'Sáp nhập trước ngày chốt' });
+    const page = await api('dashboard.page', { periodId: p.id, filter: 'ngoai_danh_sach' });
+    expect(page).toMatchObject({ total: 1, outside: 1 });
+    expect(page.rows.map((r) => [r.unitId, r.expected])).toEqual([[ids[0], false]]);
+    const all = await api('dashboard.page', { periodId: p.id });
+    expect([all.total, all.counts.expected, all.outside]).toEqual([4, 4, 1]);
+    const err = await api('dashboard.page', { periodId: p.id, limit: 501 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CallError);
+    expect((err as CallError).message).toMatch(/500/);
+  });
+});
+
+describe('compile.units', () => {
+  it('the screen’s draft counts the unit lines; their pages are the compile’s lines, in order', async () => {
+    const ids = await addUnits(api, 12);
+    const p = await period(ids);
+    const window = { periodIds: [p.id], compareIds: [] };
+    const full = await api('compile.show', window);
+    const draft = await api('compile.draft', window);
+    expect(draft.compile.current.unitCount).toBe(full.current.units.length);
+    expect('units' in draft.compile.current).toBe(false);
+    expect(draft.compile.current.status).toEqual(full.current.status);
+    const lines = [];
+    for (let offset = 0; offset < 12; offset += 5) {
+      const page = await api('compile.units', { ...window, offset, limit: 5 });
+      expect(page.total).toBe(12);
+      lines.push(...page.rows);
+    }
+    expect(lines).toEqual(full.current.units);
+    // after a save the pages still answer (the saved view is kept as the next read)
+    const saved = await api('compile.saveDraft', { ...window, title: draft.draft.title, sections: [] });
+    expect(saved.compile.current.unitCount).toBe(12);
+    expect((await api('compile.units', { ...window, offset: 10 })).rows).toEqual(full.current.units.slice(10));
+  });
+});
