@@ -63,6 +63,7 @@ export const FIELD_LABELS: Record<string, string> = {
   file: 'Tệp',
   fileName: 'Tên tệp',
   files: 'Các tệp',
+  filter: 'Lọc theo tình trạng',
   footnote: 'Chú thích',
   format: 'Định dạng',
   from: 'Từ ngày',
