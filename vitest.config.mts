@@ -18,6 +18,7 @@ const ON_POSTGRES = [
   'tests/unit/cli-full-cycle.test.ts',
   'tests/unit/report-conflicts.test.ts',
   'tests/unit/audit-refs.test.ts',
+  'tests/unit/shared-office.test.ts',
 ];
 
 export default defineConfig({

@@ -8,6 +8,8 @@ import { fieldPathLabel, wrongTypeMessage } from '../shared/field-labels';
 import type { Core } from './core/core';
 import { handlers } from './api-handlers';
 import type { Dispatch } from './core/handlers';
+import { tableLabel } from '../shared/model/safety';
+import { HIDDEN_COLUMNS, columnLabel } from '../shared/model/audit-labels';
 
 z.config(viLocale());
 z.config({ customError: wrongTypeMessage });
@@ -68,6 +70,8 @@ export function createDispatch(core: Core, log: (msg: string, err: unknown) => v
  */
 export function storageError(err: unknown): { code: string; message: string } | null {
   const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const unique = uniqueViolation(err);
+  if (unique) return unique;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
     return {
       code: 'DISK_FULL',
@@ -92,4 +96,33 @@ export function storageError(err: unknown): { code: string; message: string } | 
       message: 'Lỗi đọc/ghi ổ đĩa: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra ổ đĩa rồi thử lại.',
     };
   return null;
+}
+
+/** The key's columns as each engine names them: "Key (a, b)=(…)" (PostgreSQL), "failed: t.a, t.b" (SQLite). */
+function keyOf(err: { code: string; message?: unknown; table?: unknown; detail?: unknown }) {
+  if (err.code === '23505') {
+    const cols = /^Key \(([^)]*)\)=/.exec(String(err.detail ?? ''))?.[1] ?? '';
+    return { table: String(err.table ?? ''), columns: cols.split(',').map((c) => c.trim()) };
+  }
+  const list = String(err.message ?? '').split('failed: ')[1] ?? '';
+  const names = list.split(',').map((c) => c.trim().split('.'));
+  return { table: names[0]?.[0] ?? '', columns: names.map((n) => n[1] ?? '') };
+}
+
+/**
+ * Two people creating the same thing at once (a unit's code, a period) on a shared server: the
+ * second insert meets the first's unique key. Nothing of it was written; the user is told to reopen.
+ * (A report's first save is caught earlier and refused by its row version: reports/row-version.ts.)
+ */
+export function uniqueViolation(err: unknown): { code: string; message: string } | null {
+  const e = err as { code?: unknown } | null;
+  const code = String(e?.code ?? '');
+  if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null;
+  const key = keyOf(e as { code: string });
+  const fields = key.columns.filter((c) => c && !HIDDEN_COLUMNS.has(c)).map(columnLabel);
+  const shown = key.columns.includes('code_key') && !fields.includes('Mã') ? ['Mã', ...fields] : fields;
+  return {
+    code: 'ALREADY_CREATED',
+    message: `${key.table ? tableLabel(key.table) : 'Bản ghi này'}${shown.length ? ` (trùng ${shown.join(', ')})` : ''} vừa được người khác tạo; mở lại để xem. Thay đổi vừa rồi chưa được lưu.`,
+  };
 }

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AnyDb, Database } from './database';
 import { indexUnit } from './search';
+import { tableLabel } from '../../shared/model/safety';
 
 /** Bookkeeping each database keeps for itself. */
 const OWN = new Set(['schema_migrations', 'schema_migrations_lock']);
@@ -86,7 +87,13 @@ export async function tableDigest(
  * Audit triggers of `to` are the caller's to drop before and re-make after (a copy is not a change
  * anyone made); the rules' triggers never fire, as the target's rows are cleared without DELETE.
  */
-export async function copyData(from: Database, to: Database): Promise<CopySummary> {
+/** What a long copy reports (a job of the job centre fits): one step per table written, one per table checked. */
+export interface CopyProgress {
+  setTotal(total: number): void;
+  step(current?: string): void;
+}
+
+export async function copyData(from: Database, to: Database, progress?: CopyProgress): Promise<CopySummary> {
   const migrations = await from.executedMigrations();
   const theirs = await to.executedMigrations();
   if (migrations.join('\n') !== theirs.join('\n'))
@@ -101,6 +108,7 @@ export async function copyData(from: Database, to: Database): Promise<CopySummar
     );
   }
   const counts: Record<string, number> = {};
+  progress?.setTotal(tables.length * 2);
   // The source is read in one snapshot: other people may be writing to a server meanwhile.
   const reading = from.db.transaction();
   const snapshot = from.engine.kind === 'postgres' ? reading.setIsolationLevel('repeatable read') : reading;
@@ -117,6 +125,7 @@ export async function copyData(from: Database, to: Database): Promise<CopySummar
           const values = sql.join(rows.map((r) => sql`(${sql.join(cols.map((c) => r[c] ?? null))})`));
           await sql`INSERT INTO ${sql.table(t)} (${sql.raw(cols.map(quote).join(', '))}) VALUES ${values}`.execute(trx);
         }
+        progress?.step(`Chép: ${tableLabel(t)}`);
       }
       await to.engine.copy.afterRowsCopied(trx, tables);
       // The search index is each engine's own, built from the copied units.
@@ -133,6 +142,7 @@ export async function copyData(from: Database, to: Database): Promise<CopySummar
         if (a.rows !== b.rows || a.digest !== b.digest)
           throw new Error(`copyData: table "${t}" differs after the copy (${a.rows} → ${b.rows} rows)`);
         counts[t] = b.rows;
+        progress?.step(`Đối chiếu: ${tableLabel(t)}`);
       }
     });
   });

@@ -1,6 +1,6 @@
 // What a copy of all the data (db/copy.ts) needs from PostgreSQL.
 import { sql } from 'kysely';
-import type { Engine } from '../database';
+import type { AnyDb, Engine } from '../database';
 import { tablesOf } from './audit';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -37,3 +37,30 @@ export const postgresCopy: Engine['copy'] = {
     }
   },
 };
+
+/** What a schema holds that a copy's migrations make: tables (with their sequences and indexes) and functions. */
+export interface SchemaObjects {
+  tables: string[];
+  functions: string[];
+}
+
+export async function schemaObjects(db: AnyDb): Promise<SchemaObjects> {
+  const fns = await sql<{ sig: string }>`SELECT p.oid::regprocedure::text AS sig FROM pg_proc p
+    WHERE p.pronamespace = current_schema()::regnamespace`.execute(db);
+  return { tables: await tablesOf(db), functions: fns.rows.map((f) => f.sig) };
+}
+
+/**
+ * Drops what was made since `before` (a copy that failed after migrating its empty target), in one
+ * transaction, so the target is left as it was and the copy can be tried again.
+ */
+export async function dropMadeSince(db: AnyDb, before: SchemaObjects): Promise<void> {
+  const now = await schemaObjects(db);
+  const tables = now.tables.filter((t) => !before.tables.includes(t));
+  const functions = now.functions.filter((f) => !before.functions.includes(f));
+  await db.transaction().execute(async (trx) => {
+    if (tables.length) await sql.raw(`DROP TABLE ${tables.map(quoteIdent).join(', ')} CASCADE`).execute(trx);
+    // regprocedure's text is already quoted where a name needs it.
+    for (const f of functions) await sql.raw(`DROP FUNCTION IF EXISTS ${f} CASCADE`).execute(trx);
+  });
+}

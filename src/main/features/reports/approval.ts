@@ -11,6 +11,7 @@ import { TRANSITIONS, canTransition } from '../../../shared/domain/report-status
 import { formatDateShort, todayIso } from '../../../shared/format';
 import { REPORT_STATUS_LABELS, reasonKey, type ReportForm, type ReportStatus } from '../../../shared/model/report';
 import { addEvent, ensureReport, getReportForm } from './reports';
+import { conflict } from './row-version';
 
 export type TransitionData = z.output<typeof transitionInput> & {
   /** Record a submission whose breaches have no reason (an Excel file received as it is): flagged, not refused. */
@@ -98,7 +99,14 @@ export async function transitionReportIn(
     );
   }
   if (reopening) note = `Mở lại: ${data.note}`;
-  await trx.updateTable('reports').set(patch).where('id', '=', report.id).execute();
+  // Only from the status read above: a move or a first save by someone else meanwhile refuses this one.
+  const moved = await trx
+    .updateTable('reports')
+    .set(patch)
+    .where('id', '=', report.id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw await conflict(trx, report.id, form.report.id === null ? 0 : -1);
   await addEvent(trx, report.id, from, to, data.actor, at, note, onDate);
   return getReportForm(trx, data.periodId, data.unitId);
 }

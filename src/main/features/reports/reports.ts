@@ -139,12 +139,16 @@ export async function getReportForm(db: Executor, periodId: number, unitId: numb
   };
 }
 
+/**
+ * The report's row, made when it has none. Two first saves racing on a server both find none:
+ * the insert does nothing when the other's row is there (after waiting for its commit), and that
+ * row is read back (READ COMMITTED sees it); the caller, whose changes were made on no report, is
+ * then refused by the row-version claim (`claimRevision` with revision 0) instead of a raw
+ * unique-key error or a silent overwrite.
+ */
 export async function ensureReport(db: Executor, periodId: number, unitId: number, at: string) {
   const existing = await reportRow(db, periodId, unitId);
   if (existing) return existing;
-  // Two people beginning the same report at once on a server: the second insert waits for the
-  // first and then finds its row (not a duplicate-key error); the revision claim that follows
-  // tells the second person who saved first.
   const made = await db
     .insertInto('reports')
     .values({
@@ -273,7 +277,8 @@ export async function saveReportValuesIn(
   if (changes.length === 0) return getReportForm(trx, data.periodId, data.unitId);
 
   const report = await ensureReport(trx, data.periodId, data.unitId, at);
-  const number = await claimRevision(trx, report.id, report.revision, data.expectedRevision ?? null);
+  // The changes were made on the revision read above (0: no report yet), not on one made since.
+  const number = await claimRevision(trx, report.id, existing?.revision ?? 0, data.expectedRevision ?? null);
   const rev = await trx
     .insertInto('report_revisions')
     .values({ report_id: report.id, number, actor: data.actor, at, note: data.note })

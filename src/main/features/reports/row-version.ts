@@ -8,23 +8,44 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { formatDateShort } from '../../../shared/format';
 
-async function conflict(trx: Transaction<DB>, reportId: number): Promise<AppError> {
+const hhmmOf = (when: Date) =>
+  `${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+const dayOf = (when: Date) =>
+  formatDateShort(
+    `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}`,
+  );
+
+/**
+ * Why a change made on `seen` cannot be written. `seen` 0 with a report there now: two first
+ * saves raced (two people opened the same empty report), and the other one made it.
+ */
+export async function conflict(trx: Transaction<DB>, reportId: number, seen = -1): Promise<AppError> {
   const last = await trx
     .selectFrom('report_revisions')
     .select(['actor', 'at', 'number'])
     .where('report_id', '=', reportId)
     .orderBy('number', 'desc')
     .executeTakeFirst();
+  if (seen === 0) {
+    const names = await trx
+      .selectFrom('reports')
+      .innerJoin('units', 'units.id', 'reports.unit_id')
+      .innerJoin('periods', 'periods.id', 'reports.period_id')
+      .select(['units.name as unit', 'periods.name as period', 'reports.created_at as created'])
+      .where('reports.id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    const when = new Date(last?.at ?? names.created);
+    return new AppError(
+      'EDIT_CONFLICT',
+      `Báo cáo của đơn vị ${names.unit} kỳ ${names.period} vừa được ${last?.actor || 'người khác'} tạo lúc ${hhmmOf(when)} ngày ${dayOf(when)}; mở lại để xem. Số liệu anh/chị vừa nhập chưa được lưu.`,
+    );
+  }
   if (!last)
     return new AppError('EDIT_CONFLICT', 'Báo cáo vừa được người khác thay đổi. Hãy mở lại báo cáo rồi nhập lại.');
   const when = new Date(last.at);
-  const hhmm = `${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
-  const day = formatDateShort(
-    `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}`,
-  );
   return new AppError(
     'EDIT_CONFLICT',
-    `Báo cáo này đã được ${last.actor || 'người khác'} sửa lúc ${hhmm} ngày ${day} (lần sửa thứ ${last.number}) sau khi anh/chị mở. Số liệu anh/chị vừa nhập chưa được lưu: hãy xem thay đổi của họ trong Lịch sử rồi nhập lại.`,
+    `Báo cáo này đã được ${last.actor || 'người khác'} sửa lúc ${hhmmOf(when)} ngày ${dayOf(when)} (lần sửa thứ ${last.number}) sau khi anh/chị mở. Số liệu anh/chị vừa nhập chưa được lưu: hãy xem thay đổi của họ trong Lịch sử rồi nhập lại.`,
   );
 }
 
@@ -38,13 +59,13 @@ export async function claimRevision(
   seen: number,
   expected: number | null,
 ): Promise<number> {
-  if (expected !== null && expected !== seen) throw await conflict(trx, reportId);
+  if (expected !== null && expected !== seen) throw await conflict(trx, reportId, expected);
   const r = await trx
     .updateTable('reports')
     .set({ revision: seen + 1 })
     .where('id', '=', reportId)
     .where('revision', '=', seen)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw await conflict(trx, reportId);
+  if (Number(r.numUpdatedRows) !== 1) throw await conflict(trx, reportId, seen);
   return seen + 1;
 }

@@ -1,6 +1,6 @@
 // Reading the audit log the triggers keep: filtered, paged, exported.
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { auditFilter } from '../../../shared/contract/safety';
@@ -9,6 +9,9 @@ import { HIDDEN_COLUMNS, auditUserText, auditValue, columnLabel } from '../../..
 import { AuditNames } from './audit-refs';
 
 type Filter = z.output<typeof auditFilter>;
+
+/** A–Z to a–z only, as the engines' lower() folds them. */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** Changed columns only, in Vietnamese, each value as people read it; bookkeeping columns left out. */
 function changesOf(
@@ -63,10 +66,13 @@ export async function listAudit(db: Kysely<DB>, f: Filter): Promise<AuditPage> {
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', `${f.to}T99`);
   if (f.search) {
-    // The JSON holds text as typed (NFC); match both the exact and the folded form.
-    const like = `%${f.search.replace(/[%_]/g, '')}%`;
+    // Case-blind for A–Z on both engines alike: SQLite's LIKE already is, PostgreSQL's is not, so
+    // both sides are lowered; lower() of a collate "C" column (PostgreSQL) and SQLite's lower()
+    // both fold only A–Z, so the two engines return the same rows (Đ/đ stay distinct on both).
+    const like = `%${asciiLower(f.search.replace(/[%_]/g, ''))}%`;
+    const low = (c: 'before_json' | 'after_json' | 'user') => sql<string>`lower(${sql.ref(c)})`;
     q = q.where((eb) =>
-      eb.or([eb('before_json', 'like', like), eb('after_json', 'like', like), eb('user', 'like', like)]),
+      eb.or([eb(low('before_json'), 'like', like), eb(low('after_json'), 'like', like), eb(low('user'), 'like', like)]),
     );
   }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

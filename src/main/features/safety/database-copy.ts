@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPostgresUrl, type Database } from '../../db/database';
-import { copyData, type CopySummary } from '../../db/copy';
+import { copyData, type CopyProgress, type CopySummary } from '../../db/copy';
+import { dropMadeSince, schemaObjects, type SchemaObjects } from '../../db/postgres/copy';
 import { createMigrator } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { openSqlite } from '../../db/sqlite/database';
@@ -46,17 +47,32 @@ export async function describeDatabase(
   }
 }
 
-/** Copies all the data from `from` into the empty `to`; says what was copied. Nothing is written on refusal. */
-export async function copyDatabase(from: string, to: string, nativeBinding?: string): Promise<CopySummary> {
+/**
+ * Copies all the data from `from` into the empty `to`; says what was copied. A refusal or a failure
+ * at any point leaves the target as it was: a new file is made beside it (`….part`) and renamed only
+ * once whole and checked; on a server, what the copy made in the empty database is dropped again.
+ */
+export async function copyDatabase(
+  from: string,
+  to: string,
+  nativeBinding?: string,
+  progress?: CopyProgress,
+): Promise<CopySummary> {
   if (!isPostgresUrl(from) && !fs.existsSync(from))
     throw new AppError('NOT_FOUND', `Không có tệp dữ liệu "${from}".`, { file: from });
-  if (!isPostgresUrl(to) && fs.existsSync(to))
-    throw new AppError('TARGET_EXISTS', `Tệp "${to}" đã có: chỉ chép sang một tệp mới, không ghi đè dữ liệu.`, {
-      file: to,
-    });
+  const toServer = isPostgresUrl(to);
+  if (!toServer) {
+    refuseNetworkShare(to);
+    if (fs.existsSync(to))
+      throw new AppError('TARGET_EXISTS', `Tệp "${to}" đã có: chỉ chép sang một tệp mới, không ghi đè dữ liệu.`, {
+        file: to,
+      });
+  }
+  const part = `${path.resolve(to)}.part`;
   const source = await open(from, nativeBinding);
   let target: Database | null = null;
-  let made = false;
+  let made: SchemaObjects | null = null;
+  let whole = false;
   try {
     const names = await source.executedMigrations();
     if (names.length === 0 || !(await source.engine.copy.tables(source.db)).includes('units'))
@@ -67,23 +83,31 @@ export async function copyDatabase(from: string, to: string, nativeBinding?: str
         'DB_NEWER',
         `${source.location} do phiên bản mới hơn của ứng dụng tạo ra (bước "${unknown}").`,
       );
-    target = await open(to, nativeBinding);
-    made = !isPostgresUrl(to);
+    if (!toServer) removeFile(part);
+    target = await open(toServer ? to : part, nativeBinding);
     const present = await target.engine.copy.tables(target.db);
     if (present.length > 0)
       throw new AppError(
         'TARGET_NOT_EMPTY',
         `Cơ sở dữ liệu ${target.location} đã có ${present.length} bảng: chỉ chép vào một cơ sở dữ liệu trống (tạo mới bằng CREATE DATABASE).`,
       );
+    if (toServer) made = await schemaObjects(target.db);
     const { error } = await createMigrator(target).migrateTo(names.at(-1)!);
     if (error) throw error;
-    const summary = await copyData(source, target);
-    made = false;
+    const summary = await copyData(source, target, progress);
+    whole = true;
     return summary;
   } finally {
     await source.close();
+    if (target && made && !whole) await dropMadeSince(target.db, made).catch(() => undefined);
     if (target) await target.close();
-    // A new file left half-made by a refusal is removed; a server database is left as the copy's transaction left it.
-    if (made) for (const s of ['', '-wal', '-shm']) fs.rmSync(path.resolve(to) + s, { force: true });
+    if (!toServer && target) {
+      if (whole) fs.renameSync(part, to);
+      else removeFile(part);
+    }
   }
+}
+
+function removeFile(file: string): void {
+  for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + s, { force: true });
 }
