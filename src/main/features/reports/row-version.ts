@@ -59,7 +59,7 @@ export async function claimRevision(
   seen: number,
   expected: number | null,
 ): Promise<number> {
-  if (expected !== null && expected !== seen) throw await conflict(trx, reportId, expected);
+  if (expected !== null && expected !== seen) throw await conflict(trx, reportId);
   const r = await trx
     .updateTable('reports')
     .set({ revision: seen + 1 })
