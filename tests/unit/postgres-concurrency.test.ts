@@ -134,7 +134,9 @@ describe('two clients of one PostgreSQL server at the same moment', () => {
     expect(first.status).toBe('fulfilled');
     const err = refusal(second);
     expect(err.code).toBe('EDIT_CONFLICT');
-    expect(err.message).toMatch(/^Báo cáo này đã được Nguyễn Văn A sửa lúc/);
+    expect(err.message).toMatch(
+      /^Báo cáo của đơn vị .+ kỳ .+ vừa được Nguyễn Văn A tạo lúc \d\d:\d\d ngày .+; mở lại để xem\./,
+    );
     const reloaded = await getReportForm(b.db, s.period.id, unit(1));
     const again = await save(b, 'Trần Thị B', unit(1), { TD01: '9' }, reloaded.report.revision);
     expect(again.values).toMatchObject({ DT01: '3', TD01: '9' });
