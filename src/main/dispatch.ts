@@ -119,7 +119,7 @@ export function uniqueViolation(err: unknown): { code: string; message: string }
   const code = String(e?.code ?? '');
   if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null;
   const key = keyOf(e as { code: string });
-  const fields = key.columns.filter((c) => c && !HIDDEN_COLUMNS.has(c)).map(columnLabel);
+  const fields = key.columns.filter((c) => c && !HIDDEN_COLUMNS.has(c)).map((c) => columnLabel(c, key.table));
   const shown = key.columns.includes('code_key') && !fields.includes('Mã') ? ['Mã', ...fields] : fields;
   return {
     code: 'ALREADY_CREATED',
