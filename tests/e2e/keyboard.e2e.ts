@@ -3,12 +3,15 @@
 // layer at a time and gives focus back to the control that opened it. Date fields read dd/mm/yyyy
 // typed by hand and refuse what is not a date, naming the field; a breach's reason follows its value
 // in Tab order; the sidebar marks the current screen, sub-screens included.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { openE2E, type E2E } from './harness';
 import { setupCollect, type CollectSetup } from '../unit/collect-helpers';
 import { createPlan } from '../../src/main/features/plans/plans';
 import { planInput } from '../../src/shared/contract/plans';
+import { saveAgency } from '../../src/main/features/agency/agency';
+import { agencyInput } from '../../src/shared/contract/agency';
 
 let t: E2E;
 /** How long a poll waits for the page to catch up on a loaded machine (a wait, not a speed limit). */
@@ -141,6 +144,31 @@ describe('dialogs and the keyboard', () => {
     await checkDialog('template-delete', page.locator('button.danger-text:has-text("Xóa")'), /^button\|Hủy$/);
     await page.goto(`${t.bridge.url}#/tong-quan`);
     await checkDialog('reminder', page.locator('button:has-text("Công văn đôn đốc…")'), /./);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('Enter in a dialog without a form runs its main button; the file is named by what it is', async () => {
+    const { page } = t;
+    await saveAgency(
+      t.bridge.core.db,
+      agencyInput.parse({
+        parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
+        name: 'SỞ NỘI VỤ',
+        abbreviation: 'SNV',
+        place: 'Quảng Nam',
+        draftingUnit: 'XDCQ',
+        signers: [
+          { fullName: 'Nguyễn Văn Ánh', title: 'GIÁM ĐỐC', authorityPrefix: '', authorityLine: '', isDefault: true },
+        ],
+      }),
+    );
+    await page.goto(`${t.bridge.url}#/tong-quan`);
+    await page.click('button:has-text("Công văn đôn đốc…")');
+    await page.focus('.modal input[aria-label="Hạn nộp mới"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notice-ok:has-text("Đã soạn công văn đôn đốc số 1")');
+    await expect.poll(dialogCount, { timeout: WAIT }).toBe(0);
+    expect(fs.readdirSync(t.bridge.exportDir)).toContain('Cong-van-don-doc_6-thang-dau-nam-2025_So-01-SNV-XDCQ.docx');
     expect(t.problems).toEqual([]);
   });
 
