@@ -250,6 +250,17 @@ describe('dialogs and the keyboard', () => {
     expect(await current('mau-bao-cao')).toEqual(['Mẫu báo cáo']);
     expect(await current('nhap-van-ban')).toEqual(['Nhập văn bản']);
     expect(await current('cai-dat')).toEqual(['Cài đặt']);
+    // A tab row is one Tab stop; arrows move between tabs and focus follows.
+    await page.focus('[role=tab][aria-selected=true]');
+    await page.keyboard.press('ArrowRight');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    expect(await focused()).toBe('Thể thức văn bản');
+    expect(await page.locator('[role=tab][aria-selected=true]').innerText()).toBe('Thể thức văn bản');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Thùng rác');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Cơ quan');
+    expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
     // No control is put out of the natural Tab order anywhere.
     for (const hash of ['tong-quan', 'don-vi', 'van-ban', 'ky-bao-cao', 'bao-cao-don-vi', 'cham-diem', 'cai-dat']) {
       await page.goto(`${t.bridge.url}#/${hash}`);

@@ -2,6 +2,7 @@
 // live totals, approval and reopening, the results (ranking, counts, chart, exports) and the
 // criteria sets.
 import { useCallback, useEffect, useState } from 'react';
+import { TabList, tabId } from '../../components/Tabs';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
@@ -85,21 +86,8 @@ export function ScoringScreen() {
           {formatDateShort(round.appraisalDeadline) || '—'}
         </div>
       ) : null}
-      <div className="tabs" role="tablist" aria-label="Chấm điểm">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={tab === t.id ? 'tab active' : 'tab'}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" className="sc-panel">
+      <TabList label="Chấm điểm" tabs={TABS} current={tab} onChange={setTab} />
+      <div role="tabpanel" className="sc-panel" aria-labelledby={tabId(tab)}>
         {tab === 'bo-tieu-chi' ? (
           <SetsPanel sets={sets} onChanged={reload} />
         ) : !round ? (
