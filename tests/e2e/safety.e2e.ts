@@ -50,7 +50,11 @@ describe('data safety in chromium', () => {
   it('backs up to a file, then restores it after showing what it holds', async () => {
     await openTab('Sao lưu, khôi phục');
     await t.page.click('button:has-text("Sao lưu ngay ra tệp")');
-    await t.page.waitForSelector('.notice-ok:has-text("Đã sao lưu vào")');
+    // The screen shows the job's end as the sidebar does, and opens where the copy went.
+    const done = t.page.locator('.job-panel [data-state=done]:has-text("Đã sao lưu vào")');
+    await done.waitFor();
+    await done.locator('button:has-text("Mở thư mục chứa tệp")').click();
+    await expect.poll(() => t.bridge.opened.at(-1) ?? '').toMatch(/sao-luu-.*\.db$/);
     const backup = fs.readdirSync(t.bridge.exportDir).find((f) => f.startsWith('sao-luu-') && f.endsWith('.db'));
     expect(backup).toBeDefined();
 
@@ -64,7 +68,7 @@ describe('data safety in chromium', () => {
     expect(text).toMatch(/Đơn vị: 1\b/);
     await t.shot('02-restore-check');
     await t.page.click('.modal button.danger:has-text("Khôi phục")');
-    await t.page.waitForSelector('.notice-ok:has-text("Đã khôi phục dữ liệu")');
+    await t.page.waitForSelector('.job-panel [data-state=done]:has-text("Đã khôi phục dữ liệu")');
     // a safety copy of the data before the restore is listed
     await t.page.waitForSelector('table[aria-label="Các bản sao lưu"] td:has-text("Trước khi khôi phục")');
     await t.shot('03-restored');
@@ -72,6 +76,43 @@ describe('data safety in chromium', () => {
     await t.page.reload();
     await t.page.waitForSelector('.vrow[data-code="NK1"]');
     expect(await t.page.locator('.vrow[data-code="NK2"]').count()).toBe(0);
+  });
+
+  it('shows a data package being made on its screen, across a visit elsewhere, and stops it with Dừng', async () => {
+    const { page } = t;
+    const zips = () => fs.readdirSync(t.bridge.exportDir).filter((f) => f.endsWith('.zip'));
+    // The job waits after its first step (the database) until the test lets it go.
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    t.bridge.core.jobs.setGate(async (j) => {
+      if (j.label === 'Xuất gói dữ liệu' && j.done >= 1) await released;
+    });
+    await openTab('Sao lưu, khôi phục');
+    await page.click('button:has-text("Xuất gói dữ liệu…")');
+    const running = page.locator('.job-panel [data-state=running]');
+    await running.waitFor();
+    await expect.poll(() => running.locator('[role=progressbar]').getAttribute('aria-valuenow')).toBe('1');
+    expect(await running.innerText()).toContain('Xuất gói dữ liệu');
+    expect(await page.isDisabled('button:has-text("Sao lưu ngay ra tệp")')).toBe(true);
+    await t.shot('05-package-running');
+
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.waitForSelector('nav .job[data-state=running]');
+    await openTab('Sao lưu, khôi phục');
+    await running.locator('button:has-text("Dừng")').click();
+    await page.waitForSelector('.job-panel button:has-text("Đang dừng…")');
+    t.bridge.core.jobs.setGate(null);
+    release();
+    const stopped = page.locator('.job-panel [data-state=cancelled]');
+    await stopped.waitFor();
+    expect(await stopped.innerText()).toMatch(/Đã dừng: Xuất gói dữ liệu \(xong 1\/2\)\./);
+    expect(zips()).toEqual([]);
+    expect(await page.isDisabled('button:has-text("Sao lưu ngay ra tệp")')).toBe(false);
+    expect(await page.locator('.notice-error').count()).toBe(0);
+    await t.shot('06-package-stopped');
+    await stopped.locator('button:has-text("Đóng")').click();
+    await expect.poll(() => page.locator('.job-panel [data-state=cancelled]').count()).toBe(0);
+    expect(t.problems).toEqual([]);
   });
 
   it('keeps document settings within the decree and writes a sample', async () => {

@@ -28,7 +28,7 @@ export function JobCentre() {
   );
 }
 
-function RunningJob({ job }: { job: JobInfo }) {
+export function RunningJob({ job }: { job: JobInfo }) {
   const pct = job.total ? Math.round((job.done / job.total) * 100) : null;
   return (
     <div className="job" data-job={job.jobId} data-state="running">
@@ -60,7 +60,7 @@ function RunningJob({ job }: { job: JobInfo }) {
   );
 }
 
-function EndedJob({ job }: { job: JobInfo }) {
+export function EndedJob({ job }: { job: JobInfo }) {
   const [error, setError] = useState('');
   const mark = job.state === 'done' ? '✓' : job.state === 'cancelled' ? '■' : '!';
   return (

@@ -41,8 +41,8 @@ export const safetyHandlers = {
   'package.export': (core, a) =>
     core.jobs.run(
       a?.jobId,
-      { kind: 'export', label: 'Xuất gói dữ liệu', outcome: savedFile('Đã xuất gói dữ liệu') },
-      () => exportPackage(core),
+      { kind: 'export', label: 'Xuất gói dữ liệu', cancellable: true, outcome: savedFile('Đã xuất gói dữ liệu') },
+      (job) => exportPackage(core, job),
     ),
   'package.inspect': (core) => inspectPackage(core),
   'package.import': (core, a) =>

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Core } from '../../core/core';
+import { NO_JOB, type Job } from '../../core/jobs';
 import { backupDatabase, timestamp } from '../../db/backup';
 import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../platform/files';
@@ -61,20 +62,30 @@ function keptFiles(dataDir: string): string[] {
   return out.sort();
 }
 
-export async function buildPackage(core: Core): Promise<Uint8Array> {
+/**
+ * The package in memory. A job sees one step for the database, one per kept file and one for the
+ * compression, and may stop between them: nothing is written until the whole package is built.
+ */
+export async function buildPackage(core: Core, job: Job = NO_JOB): Promise<Uint8Array> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcnv-pkg-'));
   try {
+    const kept = keptFiles(core.dataDir);
+    job.setTotal(kept.length + 2);
     const dbCopy = await backupDatabase(core.database, tmpDir, 'goi-du-lieu');
     const zip = new JSZip();
     const files: Manifest['files'] = [];
     const dbBytes = fs.readFileSync(dbCopy);
     zip.file(DB_ENTRY, dbBytes);
     files.push({ path: DB_ENTRY, size: dbBytes.length, sha256: sha256(dbBytes) });
-    for (const rel of keptFiles(core.dataDir)) {
+    job.step('Cơ sở dữ liệu');
+    await job.pause();
+    for (const rel of kept) {
       const bytes = fs.readFileSync(path.join(core.dataDir, rel));
       const entry = `files/${rel}`;
       zip.file(entry, bytes);
       files.push({ path: entry, size: bytes.length, sha256: sha256(bytes) });
+      job.step(path.basename(rel));
+      await job.pause();
     }
     const manifest: Manifest = {
       format: PACKAGE_FORMAT,
@@ -87,18 +98,26 @@ export async function buildPackage(core: Core): Promise<Uint8Array> {
     // as bytes: JSZip encodes a long string in 16K pieces and cuts a surrogate pair (an emoji in a
     // file name) where a piece ends
     zip.file('manifest.json', new TextEncoder().encode(JSON.stringify(manifest, null, 2)));
-    return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    // Stopped while the last file was read: the compression is not started for nothing.
+    job.signal.throwIfAborted();
+    const bytes = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+    });
+    job.step('Nén gói');
+    return bytes;
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
 }
 
-export async function exportPackage(core: Core): Promise<{ saved: boolean; path: string | null }> {
+export async function exportPackage(core: Core, job: Job = NO_JOB): Promise<{ saved: boolean; path: string | null }> {
   const target = await core.platform.chooseSavePath(`goi-du-lieu-bao-cao-noi-vu-${timestamp()}.zip`, [
     { name: 'Gói dữ liệu', extensions: ['zip'] },
   ]);
   if (!target) return { saved: false, path: null };
-  writeFileAtomic(target, await buildPackage(core));
+  writeFileAtomic(target, await buildPackage(core, job));
   return { saved: true, path: target };
 }
 

@@ -6,6 +6,8 @@ import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import type { BackupList, DataInspection } from '../../../shared/model/safety';
 import { formatDateTime, formatNumber } from '../../../shared/format';
+import { isCancelled, useJob } from '../../lib/jobs';
+import { ScreenJob } from '../../components/ScreenJob';
 
 const REASON_LABEL: Record<string, string> = {
   'hang-ngay': 'Tự động hằng ngày',
@@ -45,6 +47,23 @@ export function BackupSettings() {
     setBusy('');
   };
 
+  // Backups, restores and packages run in the job centre: their bar, "Dừng" and the notice at the
+  // end show here as in the sidebar, and survive leaving the screen.
+  const job = useJob('safety.backups');
+  const [jobLabel, setJobLabel] = useState('');
+  const { resume } = job;
+  useEffect(() => resume(() => void reload()), [resume, reload]);
+  const runJob = async <T,>(label: string, fn: (jobId: string) => Promise<T>) => {
+    setJobLabel(label);
+    try {
+      await job.run(fn);
+    } catch (err) {
+      if (!isCancelled(err)) await tryCall(() => Promise.reject(err));
+    }
+    await reload();
+  };
+  const held = busy !== '' || job.progress !== null;
+
   return (
     <section className="screen">
       <header className="screen-header">
@@ -53,6 +72,12 @@ export function BackupSettings() {
           <h1>Sao lưu, khôi phục</h1>
         </div>
       </header>
+      <ScreenJob
+        info={job.info}
+        progress={job.progress}
+        label={jobLabel}
+        oneStep="Sao lưu và khôi phục chép cả cơ sở dữ liệu trong một bước: không dừng giữa chừng được."
+      />
       <div className="card stack">
         <h2 className="card-title">Sao lưu tự động</h2>
         <p className="muted">
@@ -82,7 +107,7 @@ export function BackupSettings() {
               aria-label="Số bản sao lưu giữ lại"
             />
           </label>
-          <button type="submit" disabled={busy !== ''}>
+          <button type="submit" disabled={held}>
             Lưu
           </button>
         </form>
@@ -90,20 +115,14 @@ export function BackupSettings() {
           <button
             type="button"
             className="primary"
-            disabled={busy !== ''}
-            onClick={() =>
-              void run(
-                'create',
-                () => call('backups.create'),
-                (r) => (r.saved ? `Đã sao lưu vào ${r.path}.` : null),
-              )
-            }
+            disabled={held}
+            onClick={() => void runJob('Sao lưu dữ liệu', (jobId) => call('backups.create', { jobId }))}
           >
             Sao lưu ngay ra tệp…
           </button>
           <button
             type="button"
-            disabled={busy !== ''}
+            disabled={held}
             onClick={() =>
               void run(
                 'inspect',
@@ -142,7 +161,7 @@ export function BackupSettings() {
                 <td>
                   <button
                     type="button"
-                    disabled={busy !== ''}
+                    disabled={held}
                     onClick={() =>
                       void run(
                         'inspect',
@@ -168,20 +187,14 @@ export function BackupSettings() {
         <div className="toolbar-actions">
           <button
             type="button"
-            disabled={busy !== ''}
-            onClick={() =>
-              void run(
-                'package',
-                () => call('package.export'),
-                (r) => (r.saved ? `Đã tạo gói dữ liệu ${r.path}.` : null),
-              )
-            }
+            disabled={held}
+            onClick={() => void runJob('Xuất gói dữ liệu', (jobId) => call('package.export', { jobId }))}
           >
             Xuất gói dữ liệu…
           </button>
           <button
             type="button"
-            disabled={busy !== ''}
+            disabled={held}
             onClick={() =>
               void run(
                 'inspect',
@@ -195,7 +208,7 @@ export function BackupSettings() {
         </div>
         {busy ? (
           <p className="muted" role="status">
-            Đang xử lý…
+            Đang kiểm tra…
           </p>
         ) : null}
       </div>
@@ -229,13 +242,10 @@ export function BackupSettings() {
           onConfirm={() => {
             const insp = inspection;
             setInspection(null);
-            void run(
-              'restore',
-              () =>
-                insp.kind === 'backup'
-                  ? call('backups.restore', { token: insp.token })
-                  : call('package.import', { token: insp.token }),
-              () => 'Đã khôi phục dữ liệu. Bản sao an toàn của dữ liệu cũ nằm trong thư mục sao lưu.',
+            void runJob(insp.kind === 'backup' ? 'Khôi phục dữ liệu' : 'Nhập gói dữ liệu', (jobId) =>
+              insp.kind === 'backup'
+                ? call('backups.restore', { token: insp.token, jobId })
+                : call('package.import', { token: insp.token, jobId }),
             );
           }}
         />
