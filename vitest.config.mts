@@ -15,6 +15,7 @@ const ON_POSTGRES = [
   'tests/unit/workflow-figures.test.ts',
   'tests/unit/reorganise-compare.test.ts',
   'tests/unit/reorganise-window.test.ts',
+  'tests/unit/reorganise-scores.test.ts',
   'tests/unit/cli-full-cycle.test.ts',
   'tests/unit/report-conflicts.test.ts',
   'tests/unit/audit-refs.test.ts',

@@ -243,6 +243,28 @@ export interface RankingRow {
   scores: Record<string, number | null>;
 }
 
+/** A unit of this round against last year's round (issue 20: through the lineage; shared/domain/restate-scores.ts). */
+export interface PreviousScore {
+  unitId: number;
+  /** Last year's total; null when there is none or it is not comparable (see note). */
+  total: number | null;
+  rankLabel: string | null;
+  /** This year's total − last year's, in points. */
+  change: number | null;
+  /** The units scored last year whose score this unit's is compared with or stands beside. */
+  sources: { unitId: number; code: string; name: string; weight: number | null; total: number }[];
+  note: string;
+}
+
+/** Last year's round of the same criteria set, read onto this round's units. */
+export interface PreviousRound {
+  round: { id: number; name: string; year: number; setName: string; setVersion: number };
+  /** One per unit of this round's ranking, in its order. */
+  rows: PreviousScore[];
+  /** '' when no reorganisation lies between the two rounds; otherwise how scores were read (Vietnamese). */
+  footnote: string;
+}
+
 export interface RoundResults {
   round: ScoringRoundListItem;
   set: CriteriaSet;
@@ -259,4 +281,6 @@ export interface RoundResults {
   classCounts: Record<string, number>;
   /** Scored units whose points are not approved yet (provisional); the unscored are apart. */
   notApproved: number;
+  /** Last year's round of the same criteria set (any version); null when there is none. */
+  previous: PreviousRound | null;
 }

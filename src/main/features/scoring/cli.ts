@@ -218,10 +218,22 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       const r = await call('scoring.results', { roundId: int('--round') });
       if (json) io.out(JSON.stringify(r, null, 2));
       else {
+        const prev = new Map((r.previous?.rows ?? []).map((p) => [p.unitId, p]));
+        // With last year's round: its total (or why none) and the change, through the lineage.
+        const lastYear = (unitId: number) => {
+          const p = prev.get(unitId);
+          if (!r.previous || !p) return '';
+          if (p.total === null) return `\tNăm ${r.previous.round.year}: ${p.sources.length ? 'không so sánh' : '—'}`;
+          const ch = p.change === null ? '' : ` (${p.change > 0 ? '+' : ''}${formatPoints(p.change)})`;
+          return `\tNăm ${r.previous.round.year}: ${formatPoints(p.total)}${ch}`;
+        };
         for (const row of r.ranking)
           io.out(
-            `${row.rankLabel}\t${row.unitCode}\t${row.unitName}\t${formatPoints(row.total)}\t${row.classLabel}\t${SCORING_STAGE_LABELS[row.stage]}`,
+            `${row.rankLabel}\t${row.unitCode}\t${row.unitName}\t${formatPoints(row.total)}\t${row.classLabel}\t${SCORING_STAGE_LABELS[row.stage]}${lastYear(row.unitId)}`,
           );
+        for (const p of r.previous?.rows ?? [])
+          if (p.total === null && p.note && p.sources.length) io.out(`Lưu ý: ${p.note}`);
+        if (r.previous?.footnote) io.out(`Lưu ý: ${r.previous.footnote}`);
         for (const t of r.ties) io.out(t);
         for (const sentence of apartSentences(r)) io.out(sentence);
       }

@@ -5,10 +5,12 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../shared/mod
 import { getCriteriaSet } from './criteria-sets';
 import type { Executor } from '../../db/executor';
 import { loadRoundSheets, roundRow } from './round-sheets';
+import { previousRound } from './round-compare';
 
 // ——— results ———
 
-export async function roundResults(db: Executor, roundId: number): Promise<RoundResults> {
+/** `withPrevious`: also last year's round of the same criteria set, read onto this round's units. */
+export async function roundResults(db: Executor, roundId: number, withPrevious = true): Promise<RoundResults> {
   const r = await roundRow(db, roundId);
   const set = await getCriteriaSet(db, r.set_id);
   const sheets = await loadRoundSheets(db, roundId, set);
@@ -93,5 +95,10 @@ export async function roundResults(db: Executor, roundId: number): Promise<Round
     byKind,
     classCounts,
     notApproved: scored.filter((s) => !s.locked).length,
+    previous: withPrevious
+      ? await previousRound(db, { id: r.id, year: r.year, setId: r.set_id }, ranking, (id) =>
+          roundResults(db, id, false),
+        )
+      : null,
   };
 }

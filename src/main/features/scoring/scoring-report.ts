@@ -101,6 +101,30 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     },
   ];
 
+  // Last year's round (issue 20: read through the lineage): two more columns and a sentence.
+  const prev = results.previous;
+  const prevOf = new Map((prev?.rows ?? []).map((p) => [p.unitId, p]));
+  const prevCells = (unitId: number): string[] => {
+    if (!prev) return [];
+    const p = prevOf.get(unitId);
+    if (!p || p.total === null) return [p?.sources.length ? 'Không so sánh' : '—', ''];
+    return [
+      formatPoints(p.total),
+      p.change === null ? '' : p.change > 0 ? `+${formatPoints(p.change)}` : formatPoints(p.change),
+    ];
+  };
+  const compared = (prev?.rows ?? []).filter((p) => p.change !== null);
+  const notComparable = (prev?.rows ?? []).filter((p) => p.total === null && p.sources.length > 0);
+  if (prev)
+    body.splice(
+      // Before "Kết quả chi tiết … tại Phụ lục", at the end of II.2.
+      body.findIndex((b) => b.kind === 'heading' && b.number === 'III') - 1,
+      0,
+      {
+        kind: 'paragraph',
+        text: `So với ${prev.round.name.charAt(0).toLocaleLowerCase('vi') + prev.round.name.slice(1)} (năm ${prev.round.year}): ${compared.length} đơn vị so sánh được, trong đó ${compared.filter((p) => p.change! > 0).length} đơn vị tăng điểm, ${compared.filter((p) => p.change! < 0).length} đơn vị giảm điểm${notComparable.length ? `; ${notComparable.length} đơn vị hình thành từ sắp xếp đơn vị hành chính không so sánh được` : ''}.${prev.footnote ? ` ${prev.footnote}` : ''}`,
+      },
+    );
   const annexRows = ranking.map((r) => [
     r.rankLabel.replace(' (đồng hạng)', '*'),
     r.unitName,
@@ -110,7 +134,9 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     { text: formatPoints(r.total), bold: true },
     formatPoints(r.selfTotal),
     r.classLabel + (r.stage === 'da_duyet' ? '' : ` (${SCORING_STAGE_LABELS[r.stage].toLocaleLowerCase('vi')})`),
+    ...prevCells(r.unitId),
   ]);
+  const extra = prev ? 2 : 0;
 
   return {
     header: {
@@ -149,7 +175,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
         body: [
           {
             kind: 'table',
-            widths: [1.3, 5, ...set.groups.map(() => 1.2), 1.7, 1.1, 1.4, 1.4, 3.2],
+            widths: [1.3, 5, ...set.groups.map(() => 1.2), 1.7, 1.1, 1.4, 1.4, 3.2, ...(prev ? [1.6, 1.3] : [])],
             align: [
               'center',
               'left',
@@ -159,6 +185,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
               'center',
               'center',
               'left',
+              ...(prev ? (['center', 'center'] as const) : []),
             ],
             header: [
               [
@@ -170,12 +197,13 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
                 'Tổng điểm',
                 'Tự chấm',
                 'Xếp loại',
+                ...(prev ? [`Năm ${prev.round.year}`, 'Tăng (+), giảm (−)'] : []),
               ],
             ],
             rows: annexRows.length
               ? annexRows
-              : [['', 'Chưa có đơn vị nào', ...set.groups.map(() => ''), '', '', '', '', '']],
-            note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}`,
+              : [['', 'Chưa có đơn vị nào', ...set.groups.map(() => ''), '', '', '', '', '', ...Array(extra).fill('')]],
+            note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}${prev ? ` Cột "Năm ${prev.round.year}": tổng điểm tại ${prev.round.name.charAt(0).toLocaleLowerCase('vi') + prev.round.name.slice(1)}.${prev.footnote ? ` ${prev.footnote}` : ''}` : ''}`,
           },
         ],
       },

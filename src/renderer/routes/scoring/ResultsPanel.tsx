@@ -5,12 +5,39 @@ import { useCall } from '../../hooks/useCall';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
-import { SCORING_EVENT_LABELS, SCORING_STAGE_LABELS, type RoundResults } from '../../../shared/model/scoring';
+import {
+  SCORING_EVENT_LABELS,
+  SCORING_STAGE_LABELS,
+  type PreviousScore,
+  type RoundResults,
+} from '../../../shared/model/scoring';
 import './scoring.css';
 
 export const EVENT_LABELS = SCORING_EVENT_LABELS;
 
 // ——— results ———
+
+/** Last year's total and the change; "không so sánh" with the reason on hover (issue 20). */
+function PreviousCells({ p }: { p: PreviousScore | undefined }) {
+  if (!p || p.total === null)
+    return (
+      <>
+        <td className="num muted small" title={p?.note}>
+          {p?.sources.length ? 'Không so sánh' : '—'}
+        </td>
+        <td />
+      </>
+    );
+  return (
+    <>
+      <td className="num" title={p.note || undefined}>
+        {formatPoints(p.total)}
+        {p.rankLabel ? <span className="muted small"> (hạng {p.rankLabel})</span> : null}
+      </td>
+      <td className="num">{p.change === null ? '' : `${p.change > 0 ? '+' : ''}${formatPoints(p.change)}`}</td>
+    </>
+  );
+}
 
 const CLASS_COLORS = ['#1b7f3b', '#2f6fb3', '#c98a00', '#b3261e', '#6d4c9f', '#555'];
 
@@ -23,6 +50,8 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
   }, [roundId, tryCall]);
   if (!res) return <div className="empty">Đang tải…</div>;
   const classes = [...res.set.classes].sort((a, b) => b.from - a.from);
+  const prev = res.previous;
+  const prevOf = new Map((prev?.rows ?? []).map((p) => [p.unitId, p]));
   const exportDoc = (kind: 'docx' | 'pdf' | 'xlsx') =>
     void tryCall(async () => {
       const r = await (kind !== 'xlsx'
@@ -124,6 +153,12 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
               <th className="num">Tổng điểm</th>
               <th>Xếp loại</th>
               <th>Trạng thái</th>
+              {prev && (
+                <>
+                  <th className="num">Năm {prev.round.year}</th>
+                  <th className="num">Tăng, giảm</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -149,10 +184,16 @@ export function ResultsPanel({ roundId }: { roundId: number }) {
                 <td>
                   <span className={`badge sc-st-${r.stage}`}>{SCORING_STAGE_LABELS[r.stage]}</span>
                 </td>
+                {prev && <PreviousCells p={prevOf.get(r.unitId)} />}
               </tr>
             ))}
           </tbody>
         </table>
+        {prev && (
+          <p className="muted small" data-testid="previous-round">
+            So với {prev.round.name} (năm {prev.round.year}).{prev.footnote ? ` ${prev.footnote}` : ''}
+          </p>
+        )}
       </div>
     </div>
   );
