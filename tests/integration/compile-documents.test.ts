@@ -117,6 +117,9 @@ describe('exports', () => {
         title: string;
         freeze: string;
         print_title_rows: string;
+        print_title_cols: string | null;
+        heights: Record<string, number>;
+        merged: string[];
         orientation: string;
         paper: number;
         fit_width: number;
@@ -133,7 +136,20 @@ describe('exports', () => {
       'So sánh cùng kỳ',
     ]);
     for (const s of facts.sheets) {
-      expect(s).toMatchObject({ orientation: 'landscape', paper: 9, fit_width: 1, fit_height: 0, fit_to_page: true });
+      // the sheet by unit (30 indicators) is too wide for A4: A3 across pages with the unit columns
+      // repeated, not shrunk to one unreadable page; the others fit A4 at full width
+      if (s.title === 'Theo đơn vị') {
+        expect(s).toMatchObject({ orientation: 'landscape', paper: 8, fit_height: 0, fit_to_page: true });
+        expect(s.fit_width).toBeGreaterThan(1);
+        expect(s.print_title_cols).toMatch(/^\$?A:\$?C$/);
+        // its title stays on the first page instead of being centred over every page and cut
+        const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const titleEnd = col(/^A4:([A-Z]+)4$/.exec(s.merged.find((m) => m.startsWith('A4:'))!)![1]!);
+        const lastCol = Math.max(...Object.keys(s.cells).map((k) => col(/^[A-Z]+/.exec(k)![0])));
+        expect(titleEnd).toBeGreaterThan(3);
+        expect(titleEnd).toBeLessThan(lastCol / 2);
+      } else
+        expect(s).toMatchObject({ orientation: 'landscape', paper: 9, fit_width: 1, fit_height: 0, fit_to_page: true });
       expect(s.fonts).toEqual(['Times New Roman']);
       expect(s.freeze).toMatch(/^D\d+$/);
       expect(s.print_title_rows).toMatch(/^\$?7:\$?\d+$/);
@@ -146,6 +162,9 @@ describe('exports', () => {
     const dt01 = totals.cells[`F${rowOf('DT01')}`]!;
     expect(dt01.value).toMatch(/^=IF\(COUNT\('Theo đơn vị'!([A-Z]+9:[A-Z]+\d+)\)=0,"",SUM\('Theo đơn vị'!\1\)\)$/);
     expect(dt01.format).toBe('#,##0');
+    // a wrapped "Cách tổng hợp" gets a row tall enough for its lines (LibreOffice does not re-measure)
+    expect(totals.heights[rowOf('DT04')]).toBeGreaterThanOrEqual(2 * 15.75);
+    expect(totals.heights['7']).toBeGreaterThanOrEqual(3 * 15.75); // "Số đơn vị phải báo cáo chưa có số liệu"
     const dt04 = totals.cells[`F${rowOf('DT04')}`]!;
     expect(dt04.value).toMatch(/SUM\(.*\)\/SUM\(.*\)/);
     expect(dt04.format).toBe('0.00%');

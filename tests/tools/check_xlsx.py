@@ -35,6 +35,8 @@ def facts(path):
             "title": ws.title,
             "freeze": ws.freeze_panes,
             "print_title_rows": ws.print_title_rows,
+            "print_title_cols": ws.print_title_cols,
+            "heights": {str(k): d.height for k, d in ws.row_dimensions.items() if d.height},
             "orientation": ps.orientation,
             "paper": ps.paperSize,
             "fit_width": ps.fitToWidth,

@@ -1,6 +1,6 @@
 // The summary workbook sent upward: totals as live formulas over the unit rows (rates as
 // formulas too, never typed numbers), a sheet by unit, the reporting status and the comparison
-// with last year. Times New Roman, A4 landscape fitted to width, repeated header rows, frozen
+// with last year. Times New Roman, A4 landscape (A3 across pages when wide), repeated header rows, frozen
 // panes, Vietnamese number formats, and texts that can never turn into formulas.
 import ExcelJS from 'exceljs';
 import type { CompileResult, IndicatorTotal } from '../../../shared/model/compile';

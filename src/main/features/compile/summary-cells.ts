@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { IndicatorTotal } from '../../../shared/model/compile';
 import type { Agency } from '../../../shared/model/agency';
 import { columnLetter } from '../../workbooks/xlsx-input';
+import { columnsOnFirstPage, fitRowHeights, printAcross } from '../../workbooks/print-fit';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
 
 export const SHEETS = {
@@ -70,6 +71,7 @@ const HEADER_FONT = { name: FONT, size: 12, bold: true };
 const HEADER_ALIGNMENT = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
 export const RIGHT = { horizontal: 'right' } as const;
+const CENTRE: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle' };
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
@@ -130,9 +132,13 @@ export function finishSheet(
     const row = ws.getRow(r);
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
-      cell.style = styles.finish(cell.style, r >= HEADER_ROW && r <= lastRow && c <= columns);
+      // the STT column's numbers sit in the middle, apart from the codes next to them
+      const st =
+        c === 1 && r > lastHeaderRow && !cell.style.alignment ? { ...cell.style, alignment: CENTRE } : cell.style;
+      cell.style = styles.finish(st, r >= HEADER_ROW && r <= lastRow && c <= columns);
     }
   }
+  fitRowHeights(ws, HEADER_ROW, lastRow, columns);
   ws.views = [
     {
       state: 'frozen',
@@ -142,14 +148,18 @@ export function finishSheet(
       activeCell: 'A1',
     },
   ];
+  const setup = printAcross(ws, columns, `${HEADER_ROW}:${lastHeaderRow}`, frozenCols);
+  if ((setup.fitToWidth ?? 1) > 1) {
+    // printed across pages, the title centred over every column would be cut between two pages
+    const first = columnsOnFirstPage(ws, columns, setup.fitToWidth!);
+    for (const r of [4, 5]) {
+      ws.unMergeCells(r, 1, r, columns);
+      ws.mergeCells(r, 1, r, first);
+    }
+  }
   ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...setup,
     horizontalCentered: true,
-    printTitlesRow: `${HEADER_ROW}:${lastHeaderRow}`,
     margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddFooter: '&C&"Times New Roman"&11Trang &P/&N' };
