@@ -58,6 +58,8 @@ const save = (core: Core, actor: string, unitId: number, values: Record<string, 
 /** Resolves once `n` sessions of the database wait for a lock (no time limit: a busy machine is waited for). */
 async function waiting(n: number): Promise<void> {
   for (;;) {
+    // A transaction sees the sessions as they stood when it first looked, until it drops that view.
+    await holder.query('SELECT pg_stat_clear_snapshot()');
     const r = await holder.query<{ n: string }>(
       `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
     );
