@@ -60,3 +60,12 @@ export function formatTime(at: Date = new Date()): string {
 export function formatPercent(share: number, maxFractionDigits = 2): string {
   return `${formatNumber(share * 100, maxFractionDigits)}%`;
 }
+
+/**
+ * The local day of a stored moment (UTC ISO): 05/02/2025. Cutting the text at 10 characters would
+ * show the UTC day, a day early for anything saved before 07:00 in Vietnam.
+ */
+export function formatDayOf(at: string): string {
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? formatDateShort(at) : formatDateShort(todayIso(d));
+}

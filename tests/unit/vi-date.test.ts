@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, parseViDate } from '../../src/shared/vi-date';
+import { formatDateTime, formatDayOf, formatPercent, formatTime } from '../../src/shared/format';
 
 const iso = (text: string) => {
   const r = parseViDate(text, 'Ngày ban hành', new Date(2025, 5, 20));
@@ -69,6 +70,19 @@ describe('parseViDate', () => {
   });
 });
 
+describe('one style for dates, times and numbers', () => {
+  it('shows moments in local time, dd/mm/yyyy hh:mm, and shares as Vietnamese percentages', () => {
+    const at = new Date(2025, 1, 5, 9, 7, 3);
+    expect(formatDateTime(at)).toBe('05/02/2025 09:07');
+    expect(formatDateTime(at.toISOString())).toBe('05/02/2025 09:07');
+    expect(formatDayOf(at.toISOString())).toBe('05/02/2025');
+    expect(formatTime(at)).toBe('09:07:03');
+    expect(formatPercent(0.125)).toBe('12,5%');
+    expect(formatPercent(12.345)).toBe('1.234,5%');
+    expect(formatDateTime('không phải ngày')).toBe('không phải ngày');
+  });
+});
+
 describe('no native date fields in the renderer', () => {
   // The browser's date field follows the system language (mm/dd/yyyy on many machines).
   const files = (dir: string): string[] =>
@@ -93,8 +107,11 @@ describe('no native date fields in the renderer', () => {
         .readFileSync(f, 'utf8')
         .split('\n')
         .map((line, i) => ({ line, at: `${path.relative('.', f)}:${i + 1}` }))
-        .filter(({ line }) =>
-          /\.(toLocaleDateString|toLocaleTimeString|toLocaleString|toISOString|toFixed)\(/.test(line),
+        .filter(
+          ({ line }) =>
+            /\.(toLocaleDateString|toLocaleTimeString|toLocaleString|toISOString|toFixed)\(/.test(line) ||
+            // a stored moment cut at 10 characters is its UTC day, not the user's (formatDayOf)
+            /formatDateShort\([\w.!?]+\.slice\(0, 10\)\)/.test(line),
         )
         .map(({ at }) => at),
     );

@@ -7,7 +7,7 @@ import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
-import { formatDateShort, formatNumber } from '../../../shared/format';
+import { formatDayOf, formatNumber } from '../../../shared/format';
 import {
   DOC_USAGE_LABELS,
   type DocTemplate,
@@ -124,7 +124,7 @@ export function DocTemplatesScreen() {
                   <div className="small muted">
                     {DOC_USAGE_LABELS[template.usage]}
                     {template.reportTemplateName ? ` · mẫu báo cáo “${template.reportTemplateName}”` : ''} · cập nhật{' '}
-                    {formatDateShort(template.updatedAt.slice(0, 10))}
+                    {formatDayOf(template.updatedAt)}
                   </div>
                 </div>
                 <div className="rp-row-actions">
@@ -168,7 +168,7 @@ export function DocTemplatesScreen() {
                       <tr key={v.version}>
                         <td>{v.version}</td>
                         <td>{v.fileName}</td>
-                        <td>{formatDateShort(v.createdAt.slice(0, 10))}</td>
+                        <td>{formatDayOf(v.createdAt)}</td>
                         <td>{formatNumber(v.size / 1024, 0)} KB</td>
                         <td>
                           {v.errors} lỗi, {v.warnings} cảnh báo

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
-import { formatDateShort } from '../../../shared/format';
+import { formatDateShort, formatDayOf } from '../../../shared/format';
 import type { ExpectedDiff, ExpectedUnit, PeriodListItem } from '../../../shared/model/period';
 
 function Pick({
@@ -98,7 +98,7 @@ export function ExpectedListDialog({
         >
           <p className="span-all small" data-testid="expected-summary">
             {diff.frozenAt
-              ? `Danh sách đã chốt ngày ${formatDateShort(diff.frozenAt.slice(0, 10))}: ${diff.current.length} đơn vị. Danh mục đơn vị hiện nay (theo ngày chốt số liệu ${formatDateShort(period.windowEnd)}) cho ${diff.proposed.length} đơn vị.`
+              ? `Danh sách đã chốt ngày ${formatDayOf(diff.frozenAt)}: ${diff.current.length} đơn vị. Danh mục đơn vị hiện nay (theo ngày chốt số liệu ${formatDateShort(period.windowEnd)}) cho ${diff.proposed.length} đơn vị.`
               : `Thời gian số liệu chưa kết thúc: danh sách theo danh mục đơn vị (${diff.current.length} đơn vị).`}
           </p>
           {none ? <p className="span-all muted">Không có chênh lệch giữa danh sách và danh mục đơn vị.</p> : null}
@@ -128,7 +128,7 @@ export function ExpectedListDialog({
               <ul className="history">
                 {diff.history.map((h, i) => (
                   <li key={i}>
-                    {formatDateShort(h.at.slice(0, 10))} · {h.actor}: {h.note}
+                    {formatDayOf(h.at)} · {h.actor}: {h.note}
                   </li>
                 ))}
               </ul>

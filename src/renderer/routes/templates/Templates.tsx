@@ -8,7 +8,7 @@ import { useCall } from '../../hooks/useCall';
 import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatRule, parseRule } from '../../../shared/domain/rules';
-import { formatDateShort } from '../../../shared/format';
+import { formatDayOf } from '../../../shared/format';
 import {
   AGGREGATION_LABELS,
   INDICATOR_TYPE_LABELS,
@@ -108,8 +108,7 @@ export function TemplatesScreen() {
               <div>
                 <h2 style={{ margin: 0 }}>{template.name}</h2>
                 <div className="small muted">
-                  {template.code} · phiên bản {template.version} · cập nhật{' '}
-                  {formatDateShort(template.updatedAt.slice(0, 10))}
+                  {template.code} · phiên bản {template.version} · cập nhật {formatDayOf(template.updatedAt)}
                   {template.frozen ? ' · đã khóa (đang được dùng)' : ''}
                 </div>
               </div>
