@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
 import { type CriteriaSet, type CriteriaSetListItem } from '../../../shared/model/scoring';
 import type { CriteriaSetInput } from '../../../shared/contract/scoring';
@@ -41,6 +42,7 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
     setId(r.set.id);
     setSet(r.set);
   };
+  const [savingEdit, runningEdit] = useBusy();
   const saveEdit = async () => {
     if (!set || editing === null) return;
     let content: unknown;
@@ -49,12 +51,14 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
     } catch (err) {
       return setEditError([`Nội dung không phải JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`]);
     }
-    try {
-      await saved(await call('scoring.sets.save', { id: set.id, content: content as CriteriaSetInput }));
-    } catch (err) {
-      const e = err as { data?: { details?: { message: string }[] } };
-      setEditError(e.data?.details?.length ? e.data.details.map((d) => d.message) : [errorMessage(err)]);
-    }
+    await runningEdit(async () => {
+      try {
+        await saved(await call('scoring.sets.save', { id: set.id, content: content as CriteriaSetInput }));
+      } catch (err) {
+        const e = err as { data?: { details?: { message: string }[] } };
+        setEditError(e.data?.details?.length ? e.data.details.map((d) => d.message) : [errorMessage(err)]);
+      }
+    });
   };
   useEffect(() => {
     if (id === null) return setSet(null);
@@ -151,7 +155,7 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
             />
           ) : null}
           {editing !== null ? (
-            <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={() => setEditing(null)} wide>
+            <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={() => setEditing(null)} busy={savingEdit} wide>
               <p className="muted small">
                 Nhóm (groups) và tiêu chí (criteria) với điểm tối đa (maxPoints), hướng dẫn (guidance), minh chứng
                 (evidence); điểm thưởng (bonus: cap, items); điểm trừ (deductions); mức xếp loại (classes: from ≤ tổng

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Confirm, Modal } from '../../components/Modal';
+import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { formatPoints, parsePoints } from '../../../shared/domain/scoring';
 import { formatDateTime } from '../../../shared/format';
@@ -24,6 +25,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [confirmApprove, setConfirmApprove] = useState(false);
   const [reopening, setReopening] = useState(false);
+  const [reopenBusy, runningReopen] = useBusy();
   const [reopenReason, setReopenReason] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [editingUnits, setEditingUnits] = useState(false);
@@ -337,7 +339,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
         />
       ) : null}
       {reopening ? (
-        <Modal title="Mở lại kết quả đã duyệt" onClose={() => setReopening(false)}>
+        <Modal title="Mở lại kết quả đã duyệt" onClose={() => setReopening(false)} busy={reopenBusy}>
           <Field label="Lý do mở lại" required>
             <textarea
               name="reopenReason"
@@ -353,16 +355,19 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
             <button
               type="button"
               className="danger"
+              disabled={reopenBusy}
               onClick={() =>
-                void call('scoring.unit.reopen', {
-                  roundId: round.id,
-                  unitId: sheet.unitId,
-                  reason: reopenReason,
-                }).then((s) => {
-                  setReopening(false);
-                  setReopenReason('');
-                  applied(s, `Đã mở lại kết quả của ${s.unitName}.`);
-                }, fail)
+                void runningReopen(() =>
+                  call('scoring.unit.reopen', {
+                    roundId: round.id,
+                    unitId: sheet.unitId,
+                    reason: reopenReason,
+                  }).then((s) => {
+                    setReopening(false);
+                    setReopenReason('');
+                    applied(s, `Đã mở lại kết quả của ${s.unitName}.`);
+                  }, fail),
+                )
               }
             >
               Mở lại
