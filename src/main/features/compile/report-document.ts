@@ -1,5 +1,6 @@
 // The consolidated report as a document MODEL for the one Word writer (src/main/documents/):
 // body from the rendered draft, annexes I–III from the figures. No layout here.
+import { reorganisationNote } from './restated';
 import type { DocumentModelInput } from '../../../shared/contract/document-model';
 import type { DraftView } from '../../../shared/contract/compile';
 import type { CompileSettings, IndicatorTotal, TargetResult } from '../../../shared/model/compile';
@@ -218,7 +219,7 @@ export function buildReportModel(
     rows: tableI,
     widths: [7, 28, 9, 9, 10, 10, 11, 11],
     align: ['center', 'left', 'center', 'right', 'right', 'right', 'center', 'center'],
-    note: `Kỳ này: ${cur.periods.map((p) => p.name).join(', ')}${c.previous ? `; cùng kỳ: ${c.previous.periods.map((p) => p.name).join(', ')}` : '; không có số liệu cùng kỳ năm trước'}. Tỷ lệ tính lại từ tổng tử số và tổng mẫu số; tỷ lệ đơn vị tính trên số đơn vị phải báo cáo; chênh lệch tỷ lệ tính bằng điểm phần trăm.${c.folding ? ` ${c.folding.footnote}` : ''}${c.restatement ? ` ${c.restatement.footnote}` : ''}`,
+    note: `Kỳ này: ${cur.periods.map((p) => p.name).join(', ')}${c.previous ? `; cùng kỳ: ${c.previous.periods.map((p) => p.name).join(', ')}` : '; không có số liệu cùng kỳ năm trước'}. Tỷ lệ tính lại từ tổng tử số và tổng mẫu số; tỷ lệ đơn vị tính trên số đơn vị phải báo cáo; chênh lệch tỷ lệ tính bằng điểm phần trăm.${c.folding || c.restatement ? ` ${reorganisationNote(c)}` : ''}`,
   });
   const problems = c.targets.filter((t) => t.problem && t.met === null);
   if (problems.length) rowsI.push({ kind: 'list', items: problems.map((t) => `Chỉ tiêu "${t.text}": ${t.problem}`) });
@@ -244,7 +245,9 @@ export function buildReportModel(
   );
   const unitCell = (i: IndicatorTotal, v: string | null) =>
     i.type === 'yesno' ? (v === null ? '' : v === '1' ? 'Có' : 'Không') : figure(v, isPct(i), decimals.get(i.code));
-  const reportedNothing = (u: (typeof cur.units)[number]) => u.periodsCounted === 0;
+  // A unit that took over old units' reports of the window (issue 20) has figures even if it sent none.
+  const folded = new Map((c.folding?.units ?? []).map((f) => [f.unitId, f]));
+  const reportedNothing = (u: (typeof cur.units)[number]) => u.periodsCounted === 0 && !folded.has(u.unitId);
   for (const [g, inds] of groups) {
     for (let k = 0; k < inds.length; k += 8) {
       const part = inds.slice(k, k + 8);
@@ -261,7 +264,7 @@ export function buildReportModel(
         rows: [
           ...cur.units.map((u, idx) => [
             String(idx + 1),
-            `${u.name}${u.expected ? '' : ' (*)'}`,
+            `${u.name}${u.expected ? '' : ' (*)'}${folded.has(u.unitId) ? ' (**)' : ''}`,
             ...(reportedNothing(u)
               ? [{ text: 'Chưa báo cáo', italic: true, colSpan: part.length, align: 'center' as const }]
               : part.map((i) => unitCell(i, u.values[i.code] ?? null))),
@@ -294,6 +297,16 @@ export function buildReportModel(
         ]),
         { text: '.' },
       ],
+    });
+  if (folded.size)
+    rowsII.push({
+      kind: 'paragraph',
+      text: `(**) Số liệu gồm cả số liệu đã báo cáo trong kỳ của đơn vị cũ trước khi sắp xếp: ${[...folded.values()]
+        .map(
+          (f) =>
+            `${f.name} nhận từ ${f.sources.map((s) => `${s.name}${s.weight !== null && s.weight < 1 ? ` (${formatDec(String(Math.round(s.weight * 10000) / 100))}%)` : ''}`).join(', ')}`,
+        )
+        .join('; ')}.`,
     });
   if (cur.units.some((u) => !u.expected))
     rowsII.push({

@@ -1,7 +1,7 @@
 // "Cùng kỳ" across a reorganisation: when acts not undone took effect between last year's window
 // and this one, last year's figures are read onto today's units (shared/domain/restate.ts) and
 // the report says so. Values as reported stay untouched.
-import type { Aggregation, Restatement } from '../../../shared/model/compile';
+import type { Aggregation, CompileResult, Restatement } from '../../../shared/model/compile';
 import type { UnitKind } from '../../../shared/model/unit';
 import { formatDateShort } from '../../../shared/format';
 import {
@@ -152,4 +152,32 @@ export function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The footnote printed under a comparison (Word, Excel): this window's folding and last year's
+ * restatement; when both apply, last year's is said once more only where it differs.
+ */
+export function reorganisationNote(c: Pick<CompileResult, 'folding' | 'restatement'>): string {
+  const f = c.folding;
+  const r = c.restatement;
+  if (!f || !r) return f?.footnote ?? r?.footnote ?? '';
+  const same = (a: { code: string }[], b: { code: string }[]) =>
+    a
+      .map((x) => x.code)
+      .sort()
+      .join() ===
+    b
+      .map((x) => x.code)
+      .sort()
+      .join();
+  const unshared = r.units.some((u) => u.sources.some((s) => s.weight === null));
+  return [
+    `${f.footnote} Số liệu cùng kỳ cũng được quy đổi như trên`,
+    same(f.dropped, r.dropped) || r.dropped.length === 0
+      ? ''
+      : `; không tính số liệu cùng kỳ của ${r.dropped.length} đơn vị đã giải thể (${r.dropped.map((d) => d.name).join(', ')})`,
+    unshared ? '; đơn vị chia tách không ghi tỷ lệ chỉ được tính vào tổng' : '',
+    '.',
+  ].join('');
 }

@@ -2,6 +2,7 @@
 // formulas too, never typed numbers), a sheet by unit, the reporting status and the comparison
 // with last year. Times New Roman, A4 landscape (A3 across pages when wide), repeated header rows, frozen
 // panes, Vietnamese number formats, and texts that can never turn into formulas.
+import { reorganisationNote } from './restated';
 import ExcelJS from 'exceljs';
 import type { CompileResult, IndicatorTotal } from '../../../shared/model/compile';
 import type { Agency } from '../../../shared/model/agency';
@@ -293,9 +294,8 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   [6, 10, 48, 12, 14, 14, 14, 13, 16, 14].forEach((w, k) => (wsCmp.getColumn(k + 1).width = w));
   finishSheet(wsCmp, HEADER_ROW, 3, HEADER_ROW + inds.length, cCols.length, styles);
   // Under the comparison: how this window's and last year's figures were read onto today's units.
-  [compile.folding?.footnote, compile.restatement?.footnote]
-    .filter((n): n is string => !!n)
-    .forEach((n, k) => setText(wsCmp.getCell(HEADER_ROW + inds.length + 2 + k, 1), n));
+  const reorganised = reorganisationNote(compile);
+  if (reorganised) setText(wsCmp.getCell(HEADER_ROW + inds.length + 2, 1), reorganised);
 
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
