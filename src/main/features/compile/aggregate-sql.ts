@@ -205,6 +205,8 @@ export async function aggregateWindow(
   const past = today < todayIso();
   const events = past ? await statusEvents(db, ids) : new Map<number, StatusEventFact[]>();
   const countedIds: number[] = [];
+  // As of an earlier day, the counted reports are often those counted now: then the plain status test serves.
+  let countedAsNow = true;
   const reporting = new Map<number, UnitReporting>();
   const periodsWithReports = new Set<number>();
   for (const row of reportRows.rows) {
@@ -219,6 +221,8 @@ export async function aggregateWindow(
           today,
         )
       : { status: row.status as ReportStatus, receivedDate: row.received_date };
+    if (COUNTED_STATUSES.includes(then.status) !== COUNTED_STATUSES.includes(row.status as ReportStatus))
+      countedAsNow = false;
     if (COUNTED_STATUSES.includes(then.status)) {
       u.periodsCounted++;
       periodsWithReports.add(row.period_id);
@@ -230,7 +234,7 @@ export async function aggregateWindow(
     }
     reporting.set(row.unit_id, u);
   }
-  const counted: Counted = past ? sql`r.id IN (${intList(db, countedIds)})` : countedNow;
+  const counted: Counted = past && !countedAsNow ? sql`r.id IN (${intList(db, countedIds)})` : countedNow;
   // The expected units come in the register's order; units that reported without being
   // expected (rare) are placed among them by the same order.
   let units: AggUnit[] = expectedUnits.filter((u) => expected.has(u.id));
