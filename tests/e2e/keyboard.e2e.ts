@@ -262,10 +262,22 @@ describe('dialogs and the keyboard', () => {
     expect(await focused()).toBe('Cơ quan');
     expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
     // No control is put out of the natural Tab order anywhere.
-    for (const hash of ['tong-quan', 'don-vi', 'van-ban', 'ky-bao-cao', 'bao-cao-don-vi', 'cham-diem', 'cai-dat']) {
+    for (const hash of [
+      'tong-quan',
+      'don-vi',
+      'van-ban',
+      'ky-bao-cao',
+      'thu-bieu-excel',
+      'bao-cao-don-vi',
+      'cham-diem',
+      'mau-word',
+      'cai-dat',
+    ]) {
       await page.goto(`${t.bridge.url}#/${hash}`);
       await page.waitForSelector('main h1, main .settings');
       expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), hash).toBe(0);
+      // A file chooser is a button Tab reaches, never a label around a hidden input.
+      expect(await page.locator('label:has(> input[type=file])').count(), hash).toBe(0);
     }
     expect(t.problems).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Cài đặt → Cơ quan: each saved signer's signature image and the agency's seal (transparent PNGs),
 // placed only on copies that are not signed digitally, when an export asks for them.
 import { useCallback, useEffect, useState } from 'react';
+import { FilePick } from '../../components/FilePick';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
@@ -26,20 +27,14 @@ export function SignatureImages() {
     });
   const bytes = async (file: File) => ({ fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
   const pick = (label: string, onFile: (f: File) => void) => (
-    <label className="dt-file-button">
+    <FilePick
+      className="dt-file-button"
+      inputLabel={label}
+      accept=".png,image/png"
+      onFiles={(files) => onFile(files[0]!)}
+    >
       Chọn ảnh…
-      <input
-        type="file"
-        accept=".png,image/png"
-        hidden
-        aria-label={label}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) onFile(f);
-        }}
-      />
-    </label>
+    </FilePick>
   );
   return (
     <div className="card stack" style={{ marginTop: 16 }} aria-label="Ảnh chữ ký và con dấu">

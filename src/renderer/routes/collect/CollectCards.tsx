@@ -1,6 +1,7 @@
 // The two steps of Thu biểu Excel: sending each unit its workbook, and taking the workbooks back
 // (dropped, a folder, or chosen), with what was stored last.
 import { useState } from 'react';
+import { FilePick } from '../../components/FilePick';
 import { formatDateShort, formatNumber } from '../../../shared/format';
 import type { ExpectedUnit } from '../../../shared/model/period';
 import type { CollectCommitResult, CollectExportResult } from '../../../shared/model/collect';
@@ -106,38 +107,22 @@ export function ImportCard({
       >
         <p>Kéo thả các tệp .xlsx đơn vị gửi lại (hoặc cả thư mục) vào đây, hoặc</p>
         <div className="cx-pick">
-          <label className="button">
+          <FilePick
+            inputLabel="Chọn các tệp Excel đã nộp"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onFiles={(files) => void onFiles(files, false)}
+          >
             Chọn tệp…
-            <input
-              type="file"
-              multiple
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              hidden
-              aria-label="Chọn các tệp Excel đã nộp"
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                void onFiles(files, false);
-              }}
-            />
-          </label>
-          <label className="button">
+          </FilePick>
+          <FilePick
+            inputLabel="Chọn thư mục chứa tệp Excel"
+            multiple
+            directory
+            onFiles={(files) => void onFiles(files, true)}
+          >
             Chọn thư mục…
-            <input
-              type="file"
-              multiple
-              hidden
-              aria-label="Chọn thư mục chứa tệp Excel"
-              ref={(el) => {
-                el?.setAttribute('webkitdirectory', '');
-              }}
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                void onFiles(files, true);
-              }}
-            />
-          </label>
+          </FilePick>
         </div>
         <p className="small muted">Chưa lưu gì cho đến khi bạn xem lại và bấm “Nhập các tệp đã chọn”.</p>
       </div>

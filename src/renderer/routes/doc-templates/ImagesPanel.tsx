@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { FilePick } from '../../components/FilePick';
 import { IMAGE_KEYS, type ImageKey, type StoredImageInfo } from '../../../shared/contract/doc-templates';
 import { formatNumber } from '../../../shared/format';
 
@@ -38,16 +39,14 @@ export function ImagesPanel() {
                 ? `${img.fileName} · ${formatNumber(img.widthMm, 1)} × ${formatNumber(img.heightMm, 1)} mm`
                 : 'chưa có (chỗ đặt ảnh sẽ để trống)'}
             </span>
-            <label className="dt-file-button">
+            <FilePick
+              className="dt-file-button"
+              inputLabel={`Ảnh ${LABEL[key]}`}
+              accept=".png,image/png"
+              onFiles={(files) => void upload(key, files[0]!)}
+            >
               Chọn ảnh…
-              <input
-                type="file"
-                hidden
-                accept=".png,image/png"
-                aria-label={`Ảnh ${LABEL[key]}`}
-                onChange={(e) => e.target.files?.[0] && void upload(key, e.target.files[0])}
-              />
-            </label>
+            </FilePick>
             {img ? (
               <button
                 type="button"

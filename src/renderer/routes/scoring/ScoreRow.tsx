@@ -1,6 +1,7 @@
 // One criterion's row of a unit's score sheet: self score and note, evidence files, appraised
 // score and the reason required when it differs from the self score.
 import { call } from '../../lib/api';
+import { FilePick } from '../../components/FilePick';
 import { formatPoints } from '../../../shared/domain/scoring';
 import type { UnitScoring } from '../../../shared/model/scoring';
 import type { Draft } from './score-drafts';
@@ -17,7 +18,7 @@ export interface RowContext {
   change: (code: string, key: keyof Draft, value: string) => void;
   applied: (s: UnitScoring, msg: string) => void;
   fail: (err: unknown) => void;
-  attach: (code: string, files: FileList | null) => Promise<void>;
+  attach: (code: string, files: readonly File[] | null) => Promise<void>;
   tryCall: <T>(work: () => Promise<T>) => Promise<T | undefined>;
 }
 
@@ -98,16 +99,15 @@ export function scoreRow(
           </div>
         ))}
         {!locked ? (
-          <label className="sc-attach" title={evidenceHint || 'Đính kèm minh chứng'}>
+          <FilePick
+            className="link sc-attach"
+            title={evidenceHint || 'Đính kèm minh chứng'}
+            inputLabel={`Minh chứng ${code}`}
+            multiple
+            onFiles={(files) => void attach(code, files)}
+          >
             + Minh chứng
-            <input
-              type="file"
-              aria-label={`Minh chứng ${code}`}
-              multiple
-              hidden
-              onChange={(e) => void attach(code, e.target.files).then(() => (e.target.value = ''))}
-            />
-          </label>
+          </FilePick>
         ) : null}
       </td>
       <td>

@@ -97,7 +97,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
     }
   };
 
-  const attach = async (code: string, files: FileList | null) => {
+  const attach = async (code: string, files: readonly File[] | null) => {
     if (!files) return;
     for (const f of Array.from(files)) {
       await tryCall(async () => {

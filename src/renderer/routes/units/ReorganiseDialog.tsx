@@ -3,6 +3,7 @@
 // confirms); the acts done so far, the latest undoable.
 import { useCallback, useEffect, useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { FilePick } from '../../components/FilePick';
 import { ViDateInput } from '../../components/ViDateInput';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateShort, formatNumber, formatPercent } from '../../../shared/format';
@@ -85,16 +86,15 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
   return (
     <Modal title="Sắp xếp lại đơn vị theo quyết định" onClose={onClose} busy={busy} wide>
       <div className="form-grid">
-        <label className="button">
-          Chọn tệp phụ lục (.xlsx)…
-          <input
-            type="file"
+        <div>
+          <FilePick
+            inputLabel="Chọn tệp phụ lục sắp xếp"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            aria-label="Chọn tệp phụ lục sắp xếp"
-            onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])}
-          />
-        </label>
+            onFiles={(files) => void load(files[0]!)}
+          >
+            Chọn tệp phụ lục (.xlsx)…
+          </FilePick>
+        </div>
         <label className="field">
           <span className="field-label">Ngày hiệu lực (để trống nếu tệp đã ghi)</span>
           <ViDateInput

@@ -2,6 +2,7 @@
 // import all rows or none.
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { FilePick } from '../../components/FilePick';
 import { call, errorMessage } from '../../lib/api';
 import { UNIT_KIND_LABELS, type UnitImportPreview } from '../../../shared/model/unit';
 import { formatNumber } from '../../../shared/format';
@@ -65,16 +66,13 @@ export function UnitImport({ onClose, onImported }: { onClose: () => void; onImp
         }}
       >
         <p>Kéo thả tệp .xlsx vào đây, hoặc</p>
-        <label className="button">
+        <FilePick
+          inputLabel="Chọn tệp Excel"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onFiles={(files) => void load(files[0]!)}
+        >
           Chọn tệp…
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            aria-label="Chọn tệp Excel"
-            onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])}
-          />
-        </label>
+        </FilePick>
         <p className="muted small">
           Các cột: Mã, Tên đơn vị, Tên viết tắt, Loại, Mã đơn vị cấp trên, Email, Người liên hệ, Điện thoại, Thứ tự,
           Hoạt động từ, Hoạt động đến. Dòng 1 là dòng tiêu đề.
