@@ -59,33 +59,36 @@ export function ScoringScreen() {
           <div className="muted">Đơn vị tự chấm, Sở thẩm định; điểm thẩm định là điểm chính thức.</div>
         </div>
         <div className="toolbar-actions">
-          <label className="sc-inline">
-            Đợt chấm điểm{' '}
-            <select
-              aria-label="Đợt chấm điểm"
-              value={roundId ?? ''}
-              onChange={(e) => setRoundId(e.target.value ? Number(e.target.value) : null)}
-            >
-              {rounds.length === 0 ? <option value="">(chưa có đợt nào)</option> : null}
-              {rounds.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} — {r.approvedCount}/{r.unitCount} đã duyệt
-                </option>
-              ))}
-            </select>
-          </label>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             + Tạo đợt chấm điểm
           </button>
         </div>
       </header>
-      {round ? (
-        <div className="muted sc-round-line">
-          Bộ tiêu chí: {round.setName} (phiên bản {round.setVersion}) · Hạn tự chấm:{' '}
-          {formatDateShort(round.selfDeadline) || '—'} · Hạn thẩm định:{' '}
-          {formatDateShort(round.appraisalDeadline) || '—'}
-        </div>
-      ) : null}
+      {/* The round on a line of its own: its long name is read whole, with its set and deadlines. */}
+      <div className="sc-round-line">
+        <label className="sc-inline">
+          Đợt chấm điểm{' '}
+          <select
+            aria-label="Đợt chấm điểm"
+            value={roundId ?? ''}
+            onChange={(e) => setRoundId(e.target.value ? Number(e.target.value) : null)}
+          >
+            {rounds.length === 0 ? <option value="">(chưa có đợt nào)</option> : null}
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} — {r.approvedCount}/{r.unitCount} đã duyệt
+              </option>
+            ))}
+          </select>
+        </label>
+        {round ? (
+          <span className="muted">
+            Bộ tiêu chí: {round.setName} (phiên bản {round.setVersion}) · Hạn tự chấm:{' '}
+            {formatDateShort(round.selfDeadline) || '—'} · Hạn thẩm định:{' '}
+            {formatDateShort(round.appraisalDeadline) || '—'}
+          </span>
+        ) : null}
+      </div>
       <TabList label="Chấm điểm" tabs={TABS} current={tab} onChange={setTab} />
       <div role="tabpanel" className="sc-panel" aria-labelledby={tabId(tab)}>
         {tab === 'bo-tieu-chi' ? (
