@@ -17,6 +17,8 @@ import { DATE, DISTRICTS, mappingWorkbook, provinceMapping, seedProvince } from 
 
 let core: Core;
 let c: CompileResult;
+/** This year's values of each unit of today, by code. */
+const current: Record<string, Record<string, number>> = {};
 /** Last year's values of each old unit: distinct, so that a wrong mapping cannot hide. */
 const valuesOf = (code: string): Record<string, number> => {
   const m = /^H(\d+)(?:X(\d+))?$/.exec(code)!;
@@ -44,6 +46,16 @@ beforeAll(async () => {
     new Date('2025-07-05T08:00:00Z'),
   );
   const p2025 = await quarter(2025);
+  // This year: each unit of today that reports (the 50 xã/phường) sends distinct values.
+  const now = await core.db
+    .selectFrom('units')
+    .select(['id', 'code'])
+    .where('active_to', 'is', null)
+    .where('kind', 'in', ['ubnd_xa', 'ubnd_phuong'])
+    .orderBy('code')
+    .execute();
+  now.forEach((u, k) => (current[u.code] = { DT01: 50 + k, DT02: 300 + 2 * k, DT03: 100 + k }));
+  for (const u of now) await report(core, p2025, u.id, current[u.code]!, '2025-10-10');
   c = await showCompile(core.db, windowInput.parse({ periodIds: [p2025], today: '2025-10-20' }));
 }, 120_000);
 afterAll(async () => {
@@ -99,5 +111,37 @@ describe('200 units into 60: last year compared on the new units', () => {
       Array.from({ length: DISTRICTS }, (_, i) => `H${i + 1}`).sort(),
     );
     expect(c.restatement!.footnote).toMatch(/không tính số liệu của 10 đơn vị đã giải thể/);
+  });
+});
+
+describe('the compared figures, by hand', () => {
+  it('gives this year, last year restated and the change of every added-up figure and the rate', () => {
+    const sum = (vals: Record<string, number>[], k: string) => vals.reduce((t, v) => t + v[k]!, 0);
+    const nowVals = Object.values(current);
+    expect(nowVals).toHaveLength(DISTRICTS * 5);
+    // Last year: every commune's value (the districts abolished, left out), by the annex's rows.
+    const lastYear = [
+      ...new Set(
+        provinceMapping()
+          .filter((r) => r.newCode)
+          .map((r) => r.oldCode),
+      ),
+    ].map(valuesOf);
+    for (const k of ['DT01', 'DT02', 'DT03']) {
+      const row = c.comparison.find((x) => x.code === k)!;
+      expect(row, k).toMatchObject({
+        current: String(sum(nowVals, k)),
+        previous: String(sum(lastYear, k)),
+        delta: String(sum(nowVals, k) - sum(lastYear, k)),
+      });
+    }
+    // The rate: each side from its own summed parts, the change in percentage points.
+    const pct = (n: number, d: number) => Math.round((n / d) * 10000) / 100;
+    const cur = pct(sum(nowVals, 'DT03'), sum(nowVals, 'DT02'));
+    const prev = pct(sum(lastYear, 'DT03'), sum(lastYear, 'DT02'));
+    const dt04 = c.comparison.find((x) => x.code === 'DT04')!;
+    expect(Number(dt04.current)).toBeCloseTo(cur, 10);
+    expect(Number(dt04.previous)).toBeCloseTo(prev, 10);
+    expect(Number(dt04.delta)).toBeCloseTo(cur - prev, 10);
   });
 });
