@@ -14,6 +14,7 @@ import { compileHandlers } from './features/compile/handlers';
 import { documentsHandlers } from './features/documents/handlers';
 import { scoringHandlers } from './features/scoring/handlers';
 import { safetyHandlers } from './features/safety/handlers';
+import { databaseHandlers } from './features/safety/database-handlers';
 import { docTemplatesHandlers } from './features/doc-templates/handlers';
 import { reorganiseHandlers } from './features/reorganise/handlers';
 
@@ -48,6 +49,7 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...scoringHandlers,
   ...safetyHandlers,
+  ...databaseHandlers,
   ...docTemplatesHandlers,
   ...reorganiseHandlers,
 };

@@ -1,6 +1,6 @@
 // Composition root of the desktop app: open the database, build the services, create the
 // window, register the API.
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import { DB_FILE_NAME, type Core } from './core/core';
 import { openCore } from './app';
@@ -13,24 +13,45 @@ import { AppError } from '../shared/errors';
 import { dailyBackup } from './features/safety/backups';
 import { guardPlatform } from './platform/guarded-platform';
 import { isPostgresUrl } from './db/database';
+import { CHOICE_FILE, choiceLocation, readChoice, type SecretStore } from './platform/database-choice';
 
 let mainWindow: BrowserWindow | null = null;
 
-export function databasePath(argv: string[], userData: string): string {
+export function databasePath(argv: string[], userData: string, secrets: SecretStore | null = null): string {
   const i = argv.indexOf('--db');
   const given = i >= 0 ? argv[i + 1] : undefined;
   // A PostgreSQL server's URL is kept as it is (the office's shared database: docs/POSTGRES.md).
   if (given && isPostgresUrl(given)) return given.trim();
-  return given ? path.resolve(given) : path.join(userData, DB_FILE_NAME);
+  if (given) return path.resolve(given);
+  // Without --db: the database chosen in Cài đặt → Cơ sở dữ liệu, or the app's own file.
+  const chosen = readChoice(path.join(userData, CHOICE_FILE));
+  return chosen ? choiceLocation(chosen, secrets) : path.join(userData, DB_FILE_NAME);
+}
+
+/** The system's encryption for this account; none on Linux without a keyring (plain text is no protection). */
+function osSecrets(): SecretStore | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return null;
+  return {
+    encrypt: (text) => safeStorage.encryptString(text).toString('base64'),
+    decrypt: (data) => safeStorage.decryptString(Buffer.from(data, 'base64')),
+  };
 }
 
 export async function startApp(): Promise<{ core: Core; window: BrowserWindow; channels: string[] }> {
   await app.whenReady();
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   installSessionPolicy(devServerUrl);
-  const dbPath = databasePath(process.argv, app.getPath('userData'));
+  const userData = app.getPath('userData');
+  const secrets = osSecrets();
+  const dbPath = databasePath(process.argv, userData, secrets);
   const core = await openCore({
     dbPath,
+    local: {
+      choiceFile: path.join(userData, CHOICE_FILE),
+      secrets,
+      fixedByCommandLine: process.argv.includes('--db'),
+    },
     platform: guardPlatform(
       electronPlatform(
         () => mainWindow,

@@ -236,6 +236,8 @@ export function createFakeElectron(paths: { userData: string; documents: string;
     dialog,
     session,
     shell,
+    // No keyring on the test machine: a server password is never kept (platform/database-choice.ts).
+    safeStorage: { isEncryptionAvailable: () => false },
     Menu: { setApplicationMenu: () => {}, buildFromTemplate: () => ({}) },
   };
   return { module, state, handlers, paths: opts, ready: () => resolveReady() };

@@ -13,6 +13,7 @@ import { schemaObjects } from '../../src/main/db/postgres/copy';
 import { openPostgres, type PostgresDatabase } from '../../src/main/db/postgres/database';
 import { copyDatabase } from '../../src/main/features/safety/database-copy';
 import { pgCluster } from '../pg/cluster';
+import { choiceLocation, readChoice } from '../../src/main/platform/database-choice';
 import { getReportForm, reportHistory, saveReportValuesIn } from '../../src/main/features/reports/reports';
 import { insertUnit } from '../../src/main/features/units/units';
 import { saveValuesInput } from '../../src/shared/contract/reports';
@@ -181,5 +182,64 @@ describe('a db copy that fails midway leaves the target as it was', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
     expect((await copyDatabase(officeUrl, target)).counts.units).toBe(5);
     expect(fs.readdirSync(dir)).toEqual(['tu-may-chu.db']);
+  });
+});
+
+describe('choosing the office server (PostgreSQL)', () => {
+  it('keeps the password only encrypted by the system, never in clear; without a store, not at all', async () => {
+    const url = new URL(await (await pgCluster()).createDatabase());
+    const target = {
+      kind: 'postgres' as const,
+      host: url.hostname,
+      port: Number(url.port),
+      database: url.pathname.slice(1),
+      user: decodeURIComponent(url.username),
+      password: 'mật-khẩu-bí-mật',
+    };
+    const plain = fs.readFileSync.bind(fs);
+    const dir = tempDir();
+    const secrets = {
+      encrypt: (t: string) => Buffer.from(t, 'utf8').reverse().toString('base64'),
+      decrypt: (d: string) => Buffer.from(d, 'base64').reverse().toString('utf8'),
+    };
+    const withStore = await freshCore({ dir, engine: 'sqlite' });
+    withStore.local.secrets = secrets;
+    try {
+      const r = await createDispatch(withStore)('database.choose', { target, rememberPassword: true });
+      expect(r.ok && r.value).toMatchObject({ passwordKept: true, passwordProtection: 'os' });
+      const kept = plain(withStore.local.choiceFile, 'utf8');
+      expect(kept).not.toContain('mật-khẩu');
+      const choice = readChoice(withStore.local.choiceFile)!;
+      expect(choiceLocation(choice, secrets)).toBe(
+        `postgres://${target.user}:${encodeURIComponent(target.password)}@${target.host}:${target.port}/${target.database}`,
+      );
+      const state = await createDispatch(withStore)('database.current', {});
+      expect(state.ok && state.value).toMatchObject({
+        next: {
+          kind: 'postgres',
+          location: `postgres://${target.user}@${target.host}:${target.port}/${target.database}`,
+        },
+      });
+      // The check with no password typed uses the kept one.
+      const check = await createDispatch(withStore)('database.check', { target: { ...target, password: '' } });
+      expect(check.ok && check.value).toMatchObject({ kind: 'postgres', empty: true, units: null });
+    } finally {
+      await withStore.close();
+    }
+    const without = await freshCore({ dir: tempDir(), engine: 'sqlite' });
+    try {
+      const r = await createDispatch(without)('database.choose', { target, rememberPassword: true });
+      expect(r.ok && r.value).toMatchObject({ passwordKept: false, passwordProtection: 'none' });
+      expect(plain(without.local.choiceFile, 'utf8')).not.toContain('mật-khẩu');
+      expect(readChoice(without.local.choiceFile)).toEqual({
+        kind: 'postgres',
+        host: target.host,
+        port: target.port,
+        database: target.database,
+        user: target.user,
+      });
+    } finally {
+      await without.close();
+    }
   });
 });

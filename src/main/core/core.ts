@@ -10,6 +10,7 @@ import { openPostgres } from '../db/postgres/database';
 import { isPostgresUrl } from '../db/database';
 import { defaultUserDataDir } from '../platform/paths';
 import { refuseNetworkShare } from '../platform/network-share';
+import { CHOICE_FILE, type SecretStore } from '../platform/database-choice';
 import { migrations } from '../db/migrations';
 import { migrateToLatest, type MigrateResult } from '../db/migrate';
 import type { DB } from '../db/schema';
@@ -29,6 +30,10 @@ export interface Core {
   /** In-process state the features keep between calls (see session.ts). */
   session: Session;
   dataDir: string;
+  /** This computer's own settings, kept outside the database (which database it opens). */
+  local: LocalSettings;
+  /** The SQLite driver's native build (Electron's ABI in the app), for the other databases a feature opens. */
+  nativeBinding: string | undefined;
   version: string;
   migration: MigrateResult;
   close(): Promise<void>;
@@ -37,6 +42,15 @@ export interface Core {
    * older. The fields above are swapped in place, so every holder of `core` follows.
    */
   replaceDatabase(sourceFile: string): Promise<void>;
+}
+
+export interface LocalSettings {
+  /** The file keeping which database this computer opens (platform/database-choice.ts). */
+  choiceFile: string;
+  /** The operating system's encryption for a kept password; null where it has none (CLI, tests). */
+  secrets: SecretStore | null;
+  /** Started with --db: the saved choice is not in effect. */
+  fixedByCommandLine: boolean;
 }
 
 export interface CoreOptions {
@@ -50,6 +64,8 @@ export interface CoreOptions {
   platform: Platform;
   version?: string;
   nativeBinding?: string;
+  /** This computer's settings file and secret store; by default a choice file in `dataDir`, no store. */
+  local?: Partial<LocalSettings>;
   /** Built-in data (default templates, criteria sets), installed once the schema exists and after every restore. */
   seed?: (db: Kysely<DB>) => Promise<void>;
 }
@@ -103,6 +119,12 @@ export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
       jobs: new Jobs(),
       session: new Session(),
       dataDir,
+      local: {
+        choiceFile: options.local?.choiceFile ?? path.join(dataDir, CHOICE_FILE),
+        secrets: options.local?.secrets ?? null,
+        fixedByCommandLine: options.local?.fixedByCommandLine ?? false,
+      },
+      nativeBinding: options.nativeBinding,
       version: options.version ?? '0.0.0',
       migration,
       close: () => core.database.close(),

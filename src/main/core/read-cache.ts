@@ -4,21 +4,15 @@
 // connections: the command line, a second window) to total_changes() (rows this connection has
 // changed), so any write anywhere drops every kept read. An engine without such a counter
 // (PostgreSQL) reads afresh every time.
-import { sql } from 'kysely';
 import { engineOf, type AnyDb } from '../db/database';
 
 const KEEP = 24;
 const kept = new WeakMap<object, { stamp: string; reads: Map<string, Promise<unknown>> }>();
 
-/** Changes whenever a row of the database changes, by this connection or another; null: not known. */
+/** Changes whenever a row of the database changes, by this connection or another; null: not kept. */
 async function changeStamp(db: AnyDb): Promise<string | null> {
-  if (engineOf(db).kind !== 'sqlite') return null;
-  const r = await sql<{
-    v: number;
-    c: number;
-  }>`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`.execute(db);
-  const row = r.rows[0];
-  return row ? `${row.v}:${row.c}` : null;
+  const engine = engineOf(db);
+  return engine.kind === 'sqlite' ? engine.changeMarker(db) : null;
 }
 
 /** Keeps `value`, just written, as the read of `key` (a save answers what the next read would). */

@@ -58,6 +58,13 @@ export interface Engine {
   listOf(values: readonly number[] | readonly string[], type: 'integer' | 'text'): RawBuilder<unknown>;
   /** An aggregate making one JSON object (as text) of key → value over the group's rows. */
   objectAgg(key: RawBuilder<unknown>, value: RawBuilder<unknown>): RawBuilder<string>;
+  /**
+   * A text that moves whenever a row changes, by this connection or another (another laptop, the
+   * command line): screens poll it and re-read only when it moved. SQLite: data_version (others'
+   * commits) with total_changes() (this connection's); PostgreSQL: the newest audit row's id (the
+   * audit trigger writes one for every change of an audited table).
+   */
+  changeMarker(db: AnyDb): Promise<string>;
   /** The name the audit log gives this session's changes. */
   auditUser(db: AnyDb): Promise<string>;
   /** What a copy of all the data needs from the engine (db/copy.ts). */

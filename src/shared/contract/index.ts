@@ -17,6 +17,7 @@ import { jobsContract } from './jobs';
 import { planImportContract } from './plan-import';
 import { docTemplatesContract } from './doc-templates';
 import { reorganiseContract } from './reorganise';
+import { databaseContract } from './database';
 import type { MethodSpec } from './define';
 
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...jobsContract,
   ...docTemplatesContract,
   ...reorganiseContract,
+  ...databaseContract,
 };
 
 export type Contract = typeof contract;

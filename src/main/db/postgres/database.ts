@@ -34,6 +34,11 @@ export const postgresEngine: Engine = {
   listOf: (values, type) =>
     type === 'text' ? sql`SELECT unnest(${values}::text[])` : sql`SELECT unnest(${values}::bigint[])`,
   objectAgg: (key, value) => sql<string>`json_object_agg(${key}, ${value})::text`,
+  async changeMarker(db) {
+    // The primary key's index answers max(id) at once, however long the log.
+    const r = await sql<{ m: number | null }>`SELECT max(id) AS m FROM audit_log`.execute(db);
+    return `a${r.rows[0]?.m ?? 0}`;
+  },
   async auditUser(db) {
     const r = await sql<{ user: string | null }>`SELECT current_setting('bcnv.user', true) AS "user"`.execute(db);
     return r.rows[0]?.user ?? '';

@@ -41,6 +41,11 @@ export const sqliteEngine: Engine = {
   unitSearch: sqliteUnitSearch,
   listOf: (values) => sql`SELECT value FROM json_each(${JSON.stringify(values)})`,
   objectAgg: (key, value) => sql<string>`json_group_object(${key}, ${value})`,
+  async changeMarker(db) {
+    const r = await sql<{ v: number; c: number }>`SELECT (SELECT data_version FROM pragma_data_version) AS v,
+      total_changes() AS c`.execute(db);
+    return `${r.rows[0]?.v ?? 0}:${r.rows[0]?.c ?? 0}`;
+  },
   async auditUser(db) {
     const r = await sql<{ user: string }>`SELECT "user" FROM audit_context WHERE id = 1`.execute(db);
     return r.rows[0]?.user ?? '';

@@ -2,7 +2,8 @@
 // connection before the office's laptops are pointed at it (docs/POSTGRES.md).
 import { CliFailure, flagValue, parseArgs, type CliApp, type CliIo } from '../../cli/kit';
 import { AppError } from '../../../shared/errors';
-import { copyDatabase, describeDatabase } from './database-copy';
+import { copyDatabase } from './database-copy';
+import { checkDatabase } from './database-check';
 
 export const DATABASE_USAGE = `  db check [--db PATH|postgres://…] [--json]      thử kết nối, cho biết phiên bản dữ liệu và số đơn vị
   db copy --from PATH|postgres://… --to postgres://…|PATH [--json]
@@ -14,12 +15,12 @@ export async function runDatabaseCli(argv: string[], dbPath: string, app: CliApp
   const json = flags.has('--json');
   try {
     if (action === 'check') {
-      const d = await describeDatabase(dbPath, app.nativeBinding);
+      const d = await checkDatabase(dbPath, app.nativeBinding);
       if (json) io.out(JSON.stringify(d, null, 2));
       else
         io.out(
           `Kết nối được: ${d.location} (${d.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}). ${
-            d.units === null ? 'Chưa có dữ liệu của ứng dụng.' : `${d.migrations} bước nâng cấp, ${d.units} đơn vị.`
+            d.units === null ? 'Chưa có dữ liệu của ứng dụng.' : `${d.applied} bước nâng cấp, ${d.units} đơn vị.`
           }`,
         );
       return 0;

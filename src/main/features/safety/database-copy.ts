@@ -14,37 +14,11 @@ import { openPostgres } from '../../db/postgres/database';
 import { refuseNetworkShare } from '../../platform/network-share';
 import { AppError } from '../../../shared/errors';
 
-async function open(location: string, nativeBinding?: string): Promise<Database> {
+/** Opens a file or a server for a copy or a check; a file on a network share is refused. */
+export async function openLocation(location: string, nativeBinding?: string): Promise<Database> {
   if (isPostgresUrl(location)) return openPostgres(location, { nativeBinding, poolSize: 2 });
   refuseNetworkShare(location);
   return openSqlite(path.resolve(location), { nativeBinding });
-}
-
-/** What is at a location, for the connection test: the server's answer, the app's version there. */
-export async function describeDatabase(
-  location: string,
-  nativeBinding?: string,
-): Promise<{ location: string; kind: string; migrations: number; latest: string; units: number | null }> {
-  if (!isPostgresUrl(location) && !fs.existsSync(location))
-    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu "${location}".`, { file: location });
-  const db = await open(location, nativeBinding);
-  try {
-    const names = await db.executedMigrations();
-    const tables = await db.engine.copy.tables(db.db);
-    const units = tables.includes('units')
-      ? Number(
-          (
-            await db.db
-              .selectFrom('units')
-              .select((e) => e.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
-      : null;
-    return { location: db.location, kind: db.engine.kind, migrations: names.length, latest: names.at(-1) ?? '', units };
-  } finally {
-    await db.close();
-  }
 }
 
 /**
@@ -69,7 +43,7 @@ export async function copyDatabase(
       });
   }
   const part = `${path.resolve(to)}.part`;
-  const source = await open(from, nativeBinding);
+  const source = await openLocation(from, nativeBinding);
   let target: Database | null = null;
   let made: SchemaObjects | null = null;
   let whole = false;
@@ -84,7 +58,7 @@ export async function copyDatabase(
         `${source.location} do phiên bản mới hơn của ứng dụng tạo ra (bước "${unknown}").`,
       );
     if (!toServer) removeFile(part);
-    target = await open(toServer ? to : part, nativeBinding);
+    target = await openLocation(toServer ? to : part, nativeBinding);
     const present = await target.engine.copy.tables(target.db);
     if (present.length > 0)
       throw new AppError(
