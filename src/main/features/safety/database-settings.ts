@@ -85,7 +85,7 @@ async function resolve(core: Core, target: Target, purpose: 'open' | 'new') {
   }
   const address = { host: target.host, port: target.port, database: target.database, user: target.user };
   const choice: DatabaseChoice = { kind: 'postgres', ...address };
-  let password = target.password;
+  const password = target.password;
   if (!password) {
     // The password kept for this very server and user, if any; else the driver reads pgpass.
     const saved = readChoice(core.local.choiceFile);
