@@ -2,6 +2,7 @@
 // placed only on copies that are not signed digitally, when an export asks for them.
 import { useCallback, useEffect, useState } from 'react';
 import { FilePick } from '../../components/FilePick';
+import { Confirm } from '../../components/Modal';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
@@ -14,6 +15,7 @@ export function SignatureImages() {
   const tryCall = useCall();
   const [signers, setSigners] = useState<Signer[]>([]);
   const [seal, setSeal] = useState<StoredImageInfo | null>(null);
+  const [unsigning, setUnsigning] = useState<string | null>(null);
   const reload = useCallback(() => {
     void tryCall(() => call('agency.get').then((a) => setSigners(a.signers)));
     void tryCall(() => call('docTemplates.images').then((list) => setSeal(list.find((i) => i.key === 'seal') ?? null)));
@@ -61,13 +63,7 @@ export function SignatureImages() {
               ),
           )}
           {s.signatureImage ? (
-            <button
-              type="button"
-              className="link danger-text"
-              onClick={() =>
-                void run(() => call('agency.deleteSignature', { fullName: s.fullName }), 'Đã xóa ảnh chữ ký.')
-              }
-            >
+            <button type="button" className="link danger-text" onClick={() => setUnsigning(s.fullName)}>
               Xóa ảnh
             </button>
           ) : null}
@@ -89,6 +85,19 @@ export function SignatureImages() {
             ),
         )}
       </div>
+      {unsigning !== null ? (
+        <Confirm
+          title="Xóa ảnh chữ ký"
+          message={`Xóa ảnh chữ ký của ${unsigning}? Các văn bản đã xuất không đổi; văn bản xuất sau sẽ không có ảnh này.`}
+          confirmLabel="Xóa ảnh"
+          onCancel={() => setUnsigning(null)}
+          onConfirm={() =>
+            run(() => call('agency.deleteSignature', { fullName: unsigning }), 'Đã xóa ảnh chữ ký.').then(() =>
+              setUnsigning(null),
+            )
+          }
+        />
+      ) : null}
     </div>
   );
 }

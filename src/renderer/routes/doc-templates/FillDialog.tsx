@@ -6,7 +6,7 @@ import { Modal } from '../../components/Modal';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
 import { useNotice } from '../../components/Notice';
-import { todayIso } from '../../../shared/format';
+import { formatNumber, todayIso } from '../../../shared/format';
 import type { Board } from '../../../shared/model/report';
 import { isReceived } from '../../../shared/domain/report-status';
 import { standingClass } from '../../lib/standing';
@@ -202,7 +202,7 @@ export function FillDialog({
             style={{ width: `${progress.total ? Math.round((progress.done / progress.total) * 100) : 0}%` }}
           />
           <span className="small muted">
-            {progress.done}/{progress.total} {progress.current}
+            {formatNumber(progress.done)}/{formatNumber(progress.total)} {progress.current}
           </span>
         </div>
       ) : null}
@@ -228,7 +228,7 @@ export function FillDialog({
           disabled={busy || (merge && chosen.size === 0)}
           onClick={() => void submit()}
         >
-          {merge ? `Tạo ${chosen.size} văn bản` : 'Điền và lưu…'}
+          {merge ? `Tạo ${formatNumber(chosen.size)} văn bản` : 'Điền và lưu…'}
         </button>
       </div>
     </Modal>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { Confirm } from '../../components/Modal';
 import { FilePick } from '../../components/FilePick';
 import { IMAGE_KEYS, type ImageKey, type StoredImageInfo } from '../../../shared/contract/doc-templates';
 import { formatNumber } from '../../../shared/format';
@@ -13,6 +14,7 @@ export function ImagesPanel() {
   const notice = useNotice();
   const run = useCall();
   const [images, setImages] = useState<StoredImageInfo[]>([]);
+  const [removing, setRemoving] = useState<ImageKey | null>(null);
   const reload = useCallback(() => void run(() => call('docTemplates.images').then(setImages)), [run]);
   useEffect(reload, [reload]);
   const upload = (key: ImageKey, file: File) =>
@@ -48,17 +50,27 @@ export function ImagesPanel() {
               Chọn ảnh…
             </FilePick>
             {img ? (
-              <button
-                type="button"
-                className="link danger-text"
-                onClick={() => void run(() => call('docTemplates.deleteImage', { key })).then(reload)}
-              >
+              <button type="button" className="link danger-text" onClick={() => setRemoving(key)}>
                 Xóa
               </button>
             ) : null}
           </div>
         );
       })}
+      {removing !== null ? (
+        <Confirm
+          title="Xóa ảnh"
+          message={`Xóa ảnh ${LABEL[removing].toLocaleLowerCase('vi')}? Văn bản điền sau sẽ để trống chỗ đặt ảnh.`}
+          confirmLabel="Xóa ảnh"
+          onCancel={() => setRemoving(null)}
+          onConfirm={() =>
+            run(() => call('docTemplates.deleteImage', { key: removing })).then(() => {
+              setRemoving(null);
+              reload();
+            })
+          }
+        />
+      ) : null}
     </div>
   );
 }

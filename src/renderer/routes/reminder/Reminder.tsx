@@ -8,7 +8,7 @@ import { ViDateInput } from '../../components/ViDateInput';
 import { FormatChoice } from '../../components/FormatChoice';
 import type { DocumentOutput } from '../../../shared/model/document';
 import { useNotice } from '../../components/Notice';
-import { todayIso, formatDateShort } from '../../../shared/format';
+import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
 import { addWorkingDays } from '../../../shared/domain/periods';
 import type { Board, BoardRow } from '../../../shared/model/report';
 import { standingClass } from '../../lib/standing';
@@ -111,7 +111,7 @@ export function ReminderDialog({ board, units, onClose }: { board: Board; units:
           Hủy
         </button>
         <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void submit()}>
-          Soạn công văn ({chosen.size} đơn vị)
+          Soạn công văn ({formatNumber(chosen.size)} đơn vị)
         </button>
       </div>
     </Modal>

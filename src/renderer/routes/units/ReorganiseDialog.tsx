@@ -258,7 +258,7 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
               disabled={busy || chosen.size === 0}
               onClick={() => void confirmRepoint()}
             >
-              Chuyển {chosen.size} mục đã chọn
+              Chuyển {formatNumber(chosen.size)} mục đã chọn
             </button>
           </div>
         </section>
