@@ -189,4 +189,61 @@ describe('reorganising the register in chromium', () => {
     await t.shot('06-compile-restated');
     expect(t.problems).toEqual([]);
   });
+
+  it('folds June 2025 (old units) into the new units when June and September are compiled together', async () => {
+    const { page } = t;
+    const db = t.bridge.core.db;
+    const templateId = (await listTemplates(db)).find((x) => x.code === 'dan-van-chinh-quyen')!.id;
+    // June 2025 ends before the act: its list is the old units, who report after the date.
+    const june = (
+      await createPeriod(
+        db,
+        periodInput.parse({
+          type: 'month',
+          year: 2025,
+          index: 6,
+          templateId,
+          expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+        }),
+      )
+    ).id;
+    const idOf = async (code: string) =>
+      (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    for (const [code, v] of [
+      ['X1', 1],
+      ['X2', 2],
+      ['X3', 3],
+      ['S', 10],
+    ] as const)
+      await report(t.bridge.core, june, await idOf(code), { DT01: v }, '2025-07-03');
+    const sept = (
+      await db
+        .selectFrom('periods')
+        .select('id')
+        .where('year', '=', 2025)
+        .where('idx', '=', 9)
+        .where('type', '=', 'month')
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Already on Tổng hợp: load it again to see the new period.
+    await page.reload();
+    await page.waitForSelector('[aria-label="Chọn kỳ tổng hợp"]');
+    for (const box of await page.locator('.cp-periods input[type=checkbox]').all())
+      if (await box.isChecked()) await box.uncheck();
+    await page.check(`input[name=period-${june}]`);
+    await page.check(`input[name=period-${sept}]`);
+    await page.click('button:has-text("Tổng hợp"):not([role=tab])');
+    const dt01 = page.locator('table[aria-label="Tổng hợp theo chỉ số"] tr[data-code=DT01]');
+    // 1 + 2 + 3 + 10 in June, 30 + 10 + 6 in September.
+    await expect.poll(() => dt01.innerText()).toMatch(/\s62\s/);
+    expect(await page.locator('.cp-notes').innerText()).toMatch(
+      /Số liệu kỳ này được quy đổi theo đơn vị hành chính mới \(sắp xếp đơn vị từ ngày 01\/07\/2025\): số liệu đã báo cáo trong kỳ này của 4 đơn vị cũ được cộng vào 3 đơn vị mới/,
+    );
+    await page.click('[aria-label="Kỳ này quy đổi theo đơn vị mới"] summary');
+    const folded = page.locator('[aria-label="Kỳ này quy đổi theo đơn vị mới"]');
+    expect(await folded.locator('tr', { hasText: 'XM — UBND xã Hòa Bình' }).innerText()).toMatch(/X1, X2, X3\s+6\s/);
+    expect(await folded.locator('tr', { hasText: 'XP1' }).innerText()).toMatch(/S \(60%\)\s+6\s/);
+    await t.shot('07-compile-folded');
+    expect(t.problems).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ export function RestatedUnits({ c, which = 'previous' }: { c: DraftScreen['compi
     <details className="cp-restated" aria-label={label.title}>
       <summary>
         {label.title}: {r.units.length} {label.count}
-        {which === 'current' ? ' (số liệu nhận từ đơn vị cũ)' : ''}
+        {which === 'current' ? '; các cột là phần nhận từ đơn vị cũ' : ''}
       </summary>
       <div className="cp-scroll">
         <table className="rp-table">
