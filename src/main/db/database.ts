@@ -67,6 +67,12 @@ export interface Engine {
   changeMarker(db: AnyDb): Promise<string>;
   /** The name the audit log gives this session's changes. */
   auditUser(db: AnyDb): Promise<string>;
+  /**
+   * Transactions that call this with the same key go one after the other from here to their end,
+   * as for the next number of a register: PostgreSQL's clients run side by side (a transaction-level
+   * advisory lock); SQLite lets one writer at a time in already (nothing to do).
+   */
+  serialize(db: AnyDb, key: string): Promise<void>;
   /** What a copy of all the data needs from the engine (db/copy.ts). */
   copy: {
     /** The app's tables, sorted by name. */

@@ -43,6 +43,9 @@ export const postgresEngine: Engine = {
     const r = await sql<{ user: string | null }>`SELECT current_setting('bcnv.user', true) AS "user"`.execute(db);
     return r.rows[0]?.user ?? '';
   },
+  async serialize(db, key) {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+  },
   copy: postgresCopy,
 };
 

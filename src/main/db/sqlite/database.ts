@@ -50,6 +50,7 @@ export const sqliteEngine: Engine = {
     const r = await sql<{ user: string }>`SELECT "user" FROM audit_context WHERE id = 1`.execute(db);
     return r.rows[0]?.user ?? '';
   },
+  serialize: async () => {},
   copy: sqliteCopy,
 };
 

@@ -5,6 +5,7 @@ import type { DB, DocumentRegisterTable } from '../../db/schema';
 import type { DocumentTypeName, RegisterEntry } from '../../../shared/model/document';
 import { AppError } from '../../../shared/errors';
 import type { Executor } from '../../db/executor';
+import { engineOf } from '../../db/database';
 
 export interface RegisterInput {
   documentType: DocumentTypeName;
@@ -65,6 +66,8 @@ export async function registerDocument(
   const year = yearOf(input.date);
   if (!Number.isInteger(year) || year < 1900)
     throw new AppError('INVALID_DATE', `Ngày văn bản "${input.date}" không hợp lệ.`, { field: 'date' });
+  // Two people taking a number of the same register at once on a server: the second waits for the first.
+  if (takeNumber) await engineOf(trx).serialize(trx, `register:${input.documentType}:${year}`);
   const number = takeNumber ? await peekNextNumber(trx, input.documentType, year) : (input.number ?? null);
   if (!takeNumber && number !== null) {
     const taken = await trx

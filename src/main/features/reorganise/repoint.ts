@@ -74,6 +74,8 @@ export async function repointList(db: Executor, id: number): Promise<RepointList
     .where((eb) => eb.or([eb('t.deadline', 'is', null), eb('t.deadline', '>=', date)]))
     .orderBy('p.id')
     .orderBy('t.position')
+    // A task's units in the order they were given (lead first): the same list on every engine.
+    .orderBy('tu.id')
     .execute();
   for (const t of tasks) {
     const old = known.get(t.unit_id!)!;
@@ -94,9 +96,16 @@ export async function repointList(db: Executor, id: number): Promise<RepointList
   const periods = await db
     .selectFrom('periods')
     .select(['id', 'name', 'window_end', 'expected_mode', 'expected_frozen_at'])
+    .orderBy('id')
     .execute();
   const named = async (table: 'period_units' | 'period_expected') =>
-    db.selectFrom(table).select(['period_id', 'unit_id']).where('unit_id', 'in', olds).execute();
+    db
+      .selectFrom(table)
+      .select(['period_id', 'unit_id'])
+      .where('unit_id', 'in', olds)
+      .orderBy('period_id')
+      .orderBy('unit_id')
+      .execute();
   const inList = await named('period_units');
   const inFrozen = await named('period_expected');
   const reported = new Set(
@@ -132,6 +141,7 @@ export async function repointList(db: Executor, id: number): Promise<RepointList
     .select(['s.id', 's.unit_id', 'r.id as round_id', 'r.name', 'r.year'])
     .where('s.unit_id', 'in', olds)
     .orderBy('r.id')
+    .orderBy('s.id')
     .execute();
   for (const s of scorings) {
     const old = known.get(s.unit_id)!;
