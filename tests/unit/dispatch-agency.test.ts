@@ -4,7 +4,7 @@ import type { Core } from '../../src/main/core/core';
 import { createDispatch, type Dispatch } from '../../src/main/dispatch';
 import { handlers } from '../../src/main/api-handlers';
 import { contract, methodNames } from '../../src/shared/contract';
-import { databaseFingerprint, freshCore } from './helpers';
+import { dataFingerprint, freshCore } from './helpers';
 
 let core: Core;
 let dispatch: Dispatch;
@@ -41,7 +41,7 @@ describe('dispatch', () => {
   });
 
   it('refuses unknown methods and malformed arguments for every method, changing nothing', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     expect(await dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_METHOD' },
@@ -57,7 +57,7 @@ describe('dispatch', () => {
         }
       }
     }
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('saves and reads back the agency with its signers', async () => {
@@ -107,7 +107,7 @@ describe('dispatch', () => {
   });
 
   it('refuses a line break in a one-line agency field at once, naming the field; too long says so', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     for (const [field, value] of [
       ['name', 'SỞ NỘI VỤ\r\nTỈNH QUẢNG NAM'],
       ['parentName', 'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM'],
@@ -124,6 +124,6 @@ describe('dispatch', () => {
     const long = await dispatch('agency.save', { ...agency, name: 'S'.repeat(10_000_000) });
     expect(long.ok).toBe(false);
     if (!long.ok) expect(long.error.message).toContain('Tên cơ quan dài quá 200 ký tự.');
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { runCli } from '../../src/main/cli';
-import { sqliteHandle } from '../../src/main/db/sqlite/database';
+import { sql } from 'kysely';
 import { createDispatch } from '../../src/main/dispatch';
 import { contractCaller } from '../../src/main/cli/kit';
 import { buildValues } from '../../src/main/features/doc-templates/values';
@@ -15,7 +15,7 @@ import { fillFile } from '../../src/main/features/doc-templates/fill';
 import { fillFileInput } from '../../src/shared/contract/doc-templates';
 import { FIELDS } from '../../src/main/features/doc-templates/catalogue';
 import type { FieldInfo } from '../../src/shared/contract/doc-templates';
-import { freshCore, tempDir } from './helpers';
+import { cliDatabaseOf, freshCore, tempDir } from './helpers';
 import { saveCriteriaSet } from '../../src/main/features/scoring/criteria-sets';
 import { createRound } from '../../src/main/features/scoring/rounds';
 import { saveScores } from '../../src/main/features/scoring/unit-scoring';
@@ -147,9 +147,9 @@ describe('stored Word templates', () => {
       fx.templateId,
       true,
     ]);
-    expect(() =>
-      sqliteHandle(core.database).prepare('UPDATE doc_template_versions SET file_name = ?').run('x'),
-    ).toThrow(/không được sửa/);
+    await expect(sql`UPDATE doc_template_versions SET file_name = ${'x'}`.execute(core.db)).rejects.toThrow(
+      /không được sửa/,
+    );
   });
 
   it('uploading the same bytes twice keeps one version', async () => {
@@ -170,11 +170,12 @@ describe('stored Word templates', () => {
     expect([b.newVersion, b.template.versions.length]).toEqual([false, 1]);
     await call('docTemplates.delete', { id: a.template.id });
     await expect(call('docTemplates.get', { id: a.template.id })).rejects.toThrow('Không tìm thấy mẫu Word');
-    expect(
-      sqliteHandle(core.database)
-        .prepare('SELECT count(*) AS n FROM doc_template_versions WHERE doc_template_id = ?')
-        .get(a.template.id),
-    ).toEqual({ n: 1 });
+    const versions = await core.db
+      .selectFrom('doc_template_versions')
+      .select('id')
+      .where('doc_template_id', '=', a.template.id)
+      .execute();
+    expect(versions).toHaveLength(1);
   });
 });
 
@@ -298,7 +299,7 @@ describe('command line: docs fields / lint / fill / add / templates / merge', ()
     const seeded = await freshCore(cliDir);
     const f = await seedCompile(seeded);
     await seeded.close();
-    const db = path.join(cliDir, 'test.db');
+    const db = await cliDatabaseOf(cliDir);
     const run = async (args: string[]) => {
       const out: string[] = [];
       const err: string[] = [];

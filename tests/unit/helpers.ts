@@ -53,6 +53,17 @@ export async function freshCore(options: FreshCoreOptions | string = {}): Promis
   });
 }
 
+/**
+ * The `--db` a command-line test gives for the data `freshCore({ dir, file })` opens: that file, or
+ * in the `postgres` project the folder's database on the tests' server (this computer's files then
+ * go to the folder, as BCNV_DATA_DIR says).
+ */
+export async function cliDatabaseOf(dir: string, file = 'test.db'): Promise<string> {
+  if (DEFAULT_ENGINE !== 'postgres') return path.join(dir, file);
+  process.env.BCNV_DATA_DIR = dir;
+  return serverDatabaseOf(dir);
+}
+
 /** Names of every migration, in order. */
 export const migrationNames = Object.keys(migrations).sort();
 

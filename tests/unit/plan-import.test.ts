@@ -11,7 +11,7 @@ import type { PlanExportResult, PlanImportResult } from '../../src/shared/contra
 import type { Plan } from '../../src/shared/model/plan';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { proposalToSaveInput } from '../../src/shared/contract/plan-import-input';
-import { databaseFingerprint, freshCore } from './helpers';
+import { dataFingerprint, freshCore } from './helpers';
 
 const longKhanh = fs.readFileSync('/work/shared/seeds/ke-hoach-dan-van-chinh-quyen-long-khanh-2024.txt', 'utf8');
 const fixture = (name: string) => fs.readFileSync(`${__dirname}/../fixtures/directives/${name}.txt`, 'utf8');
@@ -149,11 +149,11 @@ describe('planImport', () => {
     expect(again.duplicates).toEqual([
       { planId: first.plan.id, summary: 'Thực hiện công tác dân vận chính quyền năm 2025' },
     ]);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const r = (await d('planImport.save', proposalToSaveInput(again))) as Result<unknown>;
     expect(!r.ok && r.error.code).toBe('DUPLICATE_PLAN');
     expect(!r.ok && r.error.message).toContain('đã có trong danh sách (mã số');
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     // Saved twice on purpose: its periods exist already, so they are named and not made again.
     const second = await call<PlanImportResult>('planImport.save', {
       ...proposalToSaveInput(again),
@@ -186,14 +186,14 @@ describe('planImport', () => {
     const p = await call<PlanProposal>('planImport.parse', { text: longKhanh });
     const input = proposalToSaveInput(p);
     input.periods![1]!.windowEnd = '2024-12-14'; // after its deadline of 10/10: refused
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const r = (await d('planImport.save', input)) as Result<unknown>;
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.error.message).toMatch(
         /^Kỳ báo cáo "Năm 2024": Hạn nộp 10\/10\/2024 không sau ngày chốt số liệu 14\/12\/2024.*Chưa lưu gì\.$/,
       );
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('refuses an empty paste and a corrupt file in Vietnamese', async () => {

@@ -15,7 +15,7 @@ import { periodInput } from '../../src/shared/contract/periods';
 import { planInput } from '../../src/shared/contract/plans';
 import { roundInput, saveScoresInput } from '../../src/shared/contract/scoring';
 import { AppError } from '../../src/shared/errors';
-import { databaseFingerprint, freshCore } from './helpers';
+import { dataFingerprint, freshCore } from './helpers';
 import { mappingWorkbook, type MappingRow } from './reorganise-fixture';
 
 let core: Core;
@@ -136,9 +136,9 @@ const listOf = async (table: 'period_units' | 'period_expected', periodId: numbe
 
 describe('re-pointing after a reorganisation', () => {
   it('proposes, for what is still to come, the units that took the old ones over — and changes nothing yet', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const l = await repointList(core.db, actId);
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     const lines = l.proposals.map((p) => [
       p.area,
       p.oldUnit.code,
@@ -196,7 +196,7 @@ describe('re-pointing after a reorganisation', () => {
 
   it('refuses a stale or blocked proposal, changing nothing', async () => {
     const l = await repointList(core.db, actId);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const good = l.proposals.find((p) => !p.blocked)!.key;
     const blocked = l.proposals.find((p) => p.blocked)!.key;
     const err = await applyRepoint(core.db, { id: actId, keys: [good, blocked], actor: 'A' }).catch((e: unknown) => e);
@@ -205,6 +205,6 @@ describe('re-pointing after a reorganisation', () => {
     await expect(
       applyRepoint(core.db, { id: actId, keys: [good, 'period_list:999:1'], actor: 'A' }),
     ).rejects.toMatchObject({ code: 'STALE_REPOINT' });
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 });

@@ -10,8 +10,8 @@ import {
   unitLineage,
 } from '../../src/main/features/reorganise/reorganise';
 import { listUnits } from '../../src/main/features/units/units';
-import { sqliteHandle } from '../../src/main/db/sqlite/database';
-import { databaseFingerprint, freshCore } from './helpers';
+import { sql } from 'kysely';
+import { dataFingerprint, freshCore } from './helpers';
 import { DATE, mappingWorkbook, provinceMapping, seedProvince, type MappingRow } from './reorganise-fixture';
 
 let core: Core;
@@ -24,12 +24,17 @@ afterEach(async () => {
 });
 
 /** Every row and column of the register, and the units' search index and history. */
-function registerFingerprint(): string {
-  const h = sqliteHandle(core.database);
+/** The register as stored: units, their events and the engine's search index of them. */
+async function registerFingerprint(): Promise<string> {
+  const rows = async (q: ReturnType<typeof sql>) => (await q.execute(core.db)).rows;
   return JSON.stringify([
-    h.prepare('SELECT * FROM units ORDER BY id').all(),
-    h.prepare('SELECT * FROM unit_events ORDER BY id').all(),
-    h.prepare('SELECT rowid, folded FROM units_fts ORDER BY rowid').all(),
+    await rows(sql`SELECT * FROM units ORDER BY id`),
+    await rows(sql`SELECT * FROM unit_events ORDER BY id`),
+    await rows(
+      core.database.engine.kind === 'sqlite'
+        ? sql`SELECT rowid, folded FROM units_fts ORDER BY rowid`
+        : sql`SELECT unit_id, folded FROM units_search ORDER BY unit_id`,
+    ),
   ]);
 }
 
@@ -37,7 +42,7 @@ const active = async () => (await listUnits(core.db, {})).filter((u) => u.isActi
 
 describe('reorganising the register from the decision annex', () => {
   it('previews 200 units into 60 without touching anything', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const p = await previewReorganisation(core.db, 'phu-luc.xlsx', await mappingWorkbook(provinceMapping()), DATE);
     expect(p.errors).toEqual([]);
     expect(p.effectiveDate).toBe(DATE);
@@ -65,11 +70,11 @@ describe('reorganising the register from the decision annex', () => {
       { newCode: 'X1-1', change: 'split', share: 0.6 },
       { newCode: 'X1-2', change: 'split', share: 0.4 },
     ]);
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('applies as one act and is undone exactly', async () => {
-    const before = registerFingerprint();
+    const before = await registerFingerprint();
     expect((await active()).length).toBe(200);
     const r = await applyReorganisation(core.db, 'phu-luc.xlsx', await mappingWorkbook(provinceMapping()), DATE);
     expect(r.summary).toMatch(/tạo 40, thôi hoạt động 180/);
@@ -109,7 +114,7 @@ describe('reorganising the register from the decision annex', () => {
     ).rejects.toMatchObject({ code: 'REORG_ROWS' });
 
     expect(await undoReorganisation(core.db, r.id)).toEqual({ restored: 191, removed: 40 });
-    expect(registerFingerprint()).toBe(before);
+    expect(await registerFingerprint()).toBe(before);
     expect((await unitLineage(core.db, 'H1X11')).wentInto).toEqual([]);
     expect((await listReorganisations(core.db))[0]!.undoneAt).not.toBeNull();
     await expect(undoReorganisation(core.db, r.id)).rejects.toMatchObject({ code: 'ALREADY_UNDONE' });
@@ -118,18 +123,31 @@ describe('reorganising the register from the decision annex', () => {
   it('refuses to undo once a new unit has been used', async () => {
     const r = await applyReorganisation(core.db, 'phu-luc.xlsx', await mappingWorkbook(provinceMapping()), DATE);
     const x = (await listUnits(core.db, {})).find((u) => u.code === 'X2-1')!;
-    const h = sqliteHandle(core.database);
-    h.prepare(`INSERT INTO unit_events (unit_id, kind, at, detail) VALUES (?, 'updated', 'x', '')`).run(x.id);
-    const id = h
-      .prepare(
-        `INSERT INTO units (code, name, short_name, kind, parent_id, email, contact_person, phone, sort_order, created_at, updated_at)
-         VALUES ('CON', 'Đơn vị con', '', 'khac', ?, '', '', '', 10, 'x', 'x')`,
-      )
-      .run(x.id).lastInsertRowid;
+    await sql`INSERT INTO unit_events (unit_id, kind, at, detail) VALUES (${x.id}, 'updated', 'x', '')`.execute(
+      core.db,
+    );
+    const { id } = await core.db
+      .insertInto('units')
+      .values({
+        code: 'CON',
+        name: 'Đơn vị con',
+        short_name: '',
+        kind: 'khac',
+        parent_id: x.id,
+        email: '',
+        contact_person: '',
+        phone: '',
+        sort_order: 10,
+        code_key: 'con',
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(id).toBeGreaterThan(0);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     await expect(undoReorganisation(core.db, r.id)).rejects.toMatchObject({ code: 'REORG_USED' });
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('names every bad row and column and changes nothing', async () => {
@@ -141,7 +159,7 @@ describe('reorganising the register from the decision annex', () => {
     const split = rows.findIndex((r) => r.oldCode === 'H1X18');
     bad(split, { share: '70%' });
     bad(30, { newCode: 'X 2' });
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const data = await mappingWorkbook(rows);
     const p = await previewReorganisation(core.db, 'phu-luc.xlsx', data, DATE);
     const messages = p.errors.map((e) => e.message);
@@ -155,7 +173,7 @@ describe('reorganising the register from the decision annex', () => {
     await expect(applyReorganisation(core.db, 'phu-luc.xlsx', data, DATE)).rejects.toMatchObject({
       code: 'REORG_ROWS',
     });
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('takes the date from the file, and refuses a file whose dates disagree with the command', async () => {

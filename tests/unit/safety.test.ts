@@ -19,7 +19,7 @@ import {
 } from '../../src/main/features/safety/backups';
 import { buildPackage, importPackage, inspectPackage, readPackage } from '../../src/main/features/safety/package';
 import { exportUnitWorkbook } from '../../src/main/features/units/unit-import';
-import { databaseFingerprint, tempDir, freshCore, migrateTo } from './helpers';
+import { dataFingerprint, tempDir, freshCore, migrateTo } from './helpers';
 import { sqliteHandle } from '../../src/main/db/sqlite/database';
 
 let dir: string;
@@ -178,7 +178,7 @@ describe('backups and restore', () => {
 
   it('refuses a corrupt file, a foreign database and a newer version, changing nothing', async () => {
     await createUnit(core.db, unit('Z1', 'Giữ nguyên'));
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const junk = path.join(dir, 'junk.db');
     fs.writeFileSync(junk, Buffer.alloc(8192, 7));
     nextOpen = junk;
@@ -198,7 +198,7 @@ describe('backups and restore', () => {
     await expect(inspectBackup(core, '../../etc/passwd')).rejects.toMatchObject({ code: 'BAD_NAME' });
     nextOpen = null;
     expect(await inspectBackup(core)).toBeNull(); // cancelled
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 });
 
@@ -232,7 +232,7 @@ describe('data package', () => {
   it('refuses tampered, truncated, traversing and foreign packages with nothing changed', async () => {
     await createUnit(core.db, unit('P2', 'Không đổi'));
     const good = await buildPackage(core);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     await expect(readPackage(good.slice(0, good.length - 100), 'cut.zip')).rejects.toMatchObject({
       code: 'CORRUPT_PACKAGE',
     });
@@ -254,7 +254,7 @@ describe('data package', () => {
     await expect(readPackage(await noManifest.generateAsync({ type: 'uint8array' }), 'x.zip')).rejects.toThrow(
       /manifest/,
     );
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 });
 

@@ -13,7 +13,7 @@ import { importScoringBook, scoringBookBytes } from '../../src/main/features/sco
 import { roundInput } from '../../src/shared/contract/scoring';
 import { AppError } from '../../src/shared/errors';
 import { runCli } from '../../src/main/cli';
-import { databaseFingerprint, tempDir, freshCore } from './helpers';
+import { cliDatabaseOf, dataFingerprint, tempDir, freshCore } from './helpers';
 import { FULL, seedScoringRound } from './scoring-fixture';
 
 const OUT = path.resolve('test-output/scoring');
@@ -105,7 +105,7 @@ describe('the self-scoring workbook', () => {
 
   it('refuses bad books naming file, sheet and cell; nothing is stored', async () => {
     const book = await scoringBookBytes(core.db, roundId, unitIds.STP!);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const overMax = await refused(
       importScoringBook(
         core.db,
@@ -158,7 +158,7 @@ describe('the self-scoring workbook', () => {
       (await refused(importScoringBook(core.db, roundId, 'khac.xlsx', new Uint8Array(await plain.xlsx.writeBuffer()))))
         .message,
     ).toContain('không phải phiếu tự chấm điểm do phần mềm Báo cáo Nội vụ tạo ra');
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('refuses a book of another round, and a book for an approved scoring', async () => {
@@ -181,13 +181,16 @@ describe('the self-scoring workbook', () => {
 
 describe('the CLI', () => {
   it('lists sets, creates a round, sets scores, shows results and exports', async () => {
-    const db = path.join(dir, 'cli.db');
+    // A database of its own: the file's other tests share the one of `dir`.
+    const cliDir = path.join(dir, 'cli');
+    fs.mkdirSync(cliDir, { recursive: true });
+    const db = await cliDatabaseOf(cliDir, 'cli.db');
     const lines: string[] = [];
     const errs: string[] = [];
     const io = { out: (s: string) => lines.push(s), err: (s: string) => errs.push(s) };
     const cli = (...argv: string[]) => runCli([...argv, '--db', db], io);
     expect(await cli('units', 'list')).toBe(0);
-    const c = await freshCore({ dir, file: path.basename(db), exports: dir });
+    const c = await freshCore({ dir: cliDir, file: 'cli.db', exports: dir });
     await createUnit(c.db, {
       code: 'A',
       name: 'UBND xã A',

@@ -41,7 +41,7 @@ import {
 import type { CriteriaSetContent, ScoreClass } from '../../src/shared/model/scoring';
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';
-import { databaseFingerprint, tempDir, freshCore } from './helpers';
+import { dataFingerprint, tempDir, freshCore } from './helpers';
 import defaultFile from '../../resources/scoring/dan-van-chinh-quyen.json';
 
 let core: Core;
@@ -256,7 +256,7 @@ describe('criteria sets', () => {
   });
 
   it('refuses maximums that do not add up, naming the group and the numbers; nothing is saved', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const bad = smallSet({ groups: [{ ...smallSet().groups[0]!, maxPoints: 50 }, smallSet().groups[1]!] });
     const err = await refused(saveCriteriaSet(core.db, null, criteriaSetInput.parse(bad)));
     expect(err.code).toBe('INVALID_CRITERIA_SET');
@@ -264,7 +264,7 @@ describe('criteria sets', () => {
     expect(err.details!.map((d) => d.message)).toContain(
       'Nhóm "A. Nhóm A": tổng điểm tối đa của các tiêu chí là 60, không bằng điểm tối đa của nhóm (50).',
     );
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 
   it('refuses thresholds that overlap or leave a gap', () => {
@@ -341,7 +341,7 @@ describe('criteria sets', () => {
   });
 
   it('names the file and the field of a bad set file; nothing is saved', async () => {
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
     expect((await refused(importCriteriaSet(core.db, 'x.json', new TextEncoder().encode('{ nope')))).message).toMatch(
       /^Tệp "x.json" không phải là tệp JSON hợp lệ/,
@@ -367,7 +367,7 @@ describe('criteria sets', () => {
     const err = await refused(importCriteriaSet(core.db, 'gap.json', enc(gap)));
     expect(err.message).toContain('Tệp "gap.json": Bộ tiêu chí "Bộ nhỏ" không hợp lệ: Có khoảng trống giữa mức "Yếu"');
     expect(err.where?.file).toBe('gap.json');
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
   });
 });
 
@@ -441,13 +441,13 @@ describe('a scoring round', () => {
     );
     // A unit with a score cannot be removed; nothing changes, even the part of the request that was fine.
     await save(r.id, a.id, 'self', [{ code: 'A1', score: 10 }]);
-    const before = await databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const err = await refused(changeRoundUnits(core.db, r.id, [], [a.id, b.id]));
     expect(err.code).toBe('UNIT_SCORED');
     expect(err.message).toBe(
       'Không bỏ được Đơn vị A khỏi đợt "Chấm điểm công tác dân vận chính quyền năm 2025": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).',
     );
-    expect(await databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     // A score cleared again still leaves history: still refused.
     await save(r.id, a.id, 'self', [{ code: 'A1', score: null }]);
     expect((await refused(changeRoundUnits(core.db, r.id, [], [a.id]))).code).toBe('UNIT_SCORED');
@@ -466,7 +466,7 @@ describe('a scoring round', () => {
     const a = await unit('A');
     const r = await round(set.id);
     await save(r.id, a.id, 'self', [{ code: 'A1', score: 20 }]);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const e1 = await refused(
       save(r.id, a.id, 'appraisal', [
         { code: 'A2', score: 10, note: '' },
@@ -484,7 +484,7 @@ describe('a scoring round', () => {
     );
     expect(e2.message).toBe('Chưa lưu: Tiêu chí B1: điểm 40,5 vượt điểm tối đa 40. (và 1 lỗi khác).');
     expect(e2.details!.map((d) => d.message)).toContain('Không có tiêu chí mã "ZZ" trong bộ tiêu chí "Bộ nhỏ".');
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     // Below zero never passes the contract; the database refuses both bounds by itself.
     expect(
       saveScoresInput.safeParse({ roundId: r.id, unitId: a.id, side: 'self', lines: [{ code: 'A1', score: -1 }] }).error
@@ -495,12 +495,14 @@ describe('a scoring round', () => {
         .error?.issues[0]?.message,
     ).toBe('Điểm chỉ được có tối đa hai chữ số thập phân.');
     await expect(sql`UPDATE scoring_lines SET self_c = 3001 WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(
-      /CHECK/,
+      /check constraint/i,
     );
-    await expect(sql`UPDATE scoring_lines SET self_c = -1 WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(/CHECK/);
+    await expect(sql`UPDATE scoring_lines SET self_c = -1 WHERE code = 'A1'`.execute(core.db)).rejects.toThrow(
+      /check constraint/i,
+    );
     await expect(
       sql`UPDATE scoring_lines SET appraised_c = 100, reason = '' WHERE code = 'A1'`.execute(core.db),
-    ).rejects.toThrow(/CHECK/);
+    ).rejects.toThrow(/check constraint/i);
     // Same score as the self-score needs no reason.
     const ok = await save(r.id, a.id, 'appraisal', [{ code: 'A1', score: 20 }]);
     expect(ok.lines.find((l) => l.code === 'A1')).toMatchObject({ selfScore: 20, appraisedScore: 20, reason: '' });
@@ -616,7 +618,7 @@ describe('evidence files', () => {
     const set = await saveSet();
     const a = await unit('A');
     const r = await round(set.id);
-    const before = databaseFingerprint(core);
+    const before = await dataFingerprint(core);
     const exe = await refused(
       addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'caidat.exe', new Uint8Array([1, 2, 3])),
     );
@@ -632,7 +634,7 @@ describe('evidence files', () => {
     );
     expect(big.message).toMatch(/^Tệp minh chứng "scan.pdf" quá lớn \(25,0 MB\); mỗi tệp tối đa 25 MB/);
     expect(big.where?.file).toBe('scan.pdf');
-    expect(databaseFingerprint(core)).toBe(before);
+    expect(await dataFingerprint(core)).toBe(before);
     expect(fs.existsSync(path.join(core.dataDir, 'evidence'))).toBe(false);
   });
 

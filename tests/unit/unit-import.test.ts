@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import type { Core } from '../../src/main/core/core';
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from '../../src/main/features/units/unit-import';
 import { listUnits } from '../../src/main/features/units/units';
-import { databaseFingerprint, freshCore } from './helpers';
+import { dataFingerprint, freshCore } from './helpers';
 
 let core: Core;
 beforeEach(async () => {
@@ -33,7 +33,7 @@ const GOOD = [
 
 /** Imports must fail with `code`, a message that mentions `mention`, and change nothing. */
 async function expectRefused(data: Uint8Array, code: string, mention: RegExp | string, fileName = 'don-vi.xlsx') {
-  const before = databaseFingerprint(core);
+  const before = await dataFingerprint(core);
   const err = await commitUnitImport(core.db, fileName, data).then(
     () => null,
     (e: unknown) => e as { code: string; message: string },
@@ -41,7 +41,7 @@ async function expectRefused(data: Uint8Array, code: string, mention: RegExp | s
   expect(err, 'the import should have been refused').not.toBeNull();
   expect(err!.code).toBe(code);
   expect(err!.message).toMatch(mention);
-  expect(databaseFingerprint(core)).toBe(before);
+  expect(await dataFingerprint(core)).toBe(before);
   return err!;
 }
 
