@@ -66,6 +66,19 @@ describe('Nhật ký names what an id refers to', () => {
     expect(own.rowName).toBe(gone.name);
   });
 
+  it('points stored in hundredths read as points; sizes with their thousands', async () => {
+    const { auditValue } = await import('../../src/shared/model/audit-labels');
+    expect(auditValue('appraised_c', 500)).toBe('5 điểm');
+    expect(auditValue('self_c', 1250)).toBe('12,5 điểm');
+    expect(auditValue('size', 4492)).toBe('4.492 byte');
+    expect(auditValue('title', 'Kết quả {{period}}: {{DT01.cmp}}')).toBe('Kết quả [kỳ báo cáo]: [số liệu]');
+    expect(auditValue('lint_json', '{"counts":{"errors":1,"warnings":2,"infos":0},"fields":["a"]}')).toBe(
+      '1 lỗi, 2 cảnh báo, 0 ghi chú',
+    );
+    expect(auditValue('sections', '[{"number":"I","hasText":true},{"number":"II"}]')).toBe('2 mục');
+    expect(auditValue('criteria', '{"hasText":true,"name":"x"}')).toBe('Tên: x');
+  });
+
   it('no reference anywhere in the log is shown as a bare number', () => {
     const refs = rows.flatMap((r) =>
       r.changes.filter((c) => refKind(r.tableName, c.field)).map((c) => ({ table: r.tableName, ...c })),

@@ -24,13 +24,21 @@ export const AUDIT_SUMMARIES: Record<string, Summary> = {
         : null,
   before_json: (v, table) => (table === 'reorganisations' ? 'tình trạng các đơn vị trước khi sắp xếp' : null),
   row_json: () => 'nội dung bản ghi đã xóa (xem trong Thùng rác)',
+  size: (v) => (typeof v === 'number' ? `${formatNumber(v)} byte` : null),
+  // Points are stored in whole hundredths (500 is 5 points).
+  appraised_c: (v) => points(v),
+  self_c: (v) => points(v),
+  max_c: (v) => points(v),
+  total_c: (v) => points(v),
 };
+
+const points = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v / 100)} điểm` : null);
 
 /** Names a column has in one table only ("Trích yếu" of a draft, not "Chức vụ" of a signer). */
 export const TABLE_COLUMN_LABELS: Record<string, string> = {
   'compile_drafts.title': 'Trích yếu',
   'doc_template_versions.content': 'Tệp mẫu',
-  'doc_template_versions.size': 'Dung lượng (byte)',
+  'doc_template_versions.size': 'Dung lượng',
   'scoring_sets.content': 'Nội dung bộ tiêu chí',
   'templates.title': 'Tiêu đề',
 };

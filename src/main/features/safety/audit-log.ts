@@ -109,7 +109,7 @@ export function safeCellText(v: string): string {
 
 /** "Xã Tam Kỳ (X01) [#17]": the name, the id after it. */
 const withDetail = (text: string | null, detail: string | undefined) =>
-  text === null ? 'trống' : detail ? `${text} [${detail}]` : text;
+  !text ? 'trống' : detail ? `${text} [${detail}]` : text;
 
 export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Array> {
   const page = await listAudit(db, { ...f, limit: 1000, offset: 0 });
@@ -147,9 +147,11 @@ export async function auditWorkbook(db: Kysely<DB>, f: Filter): Promise<Uint8Arr
       row: r.rowId,
       action: ACTION_LABEL[r.action],
       changes: safeCellText(
-        r.changes
-          .map((c) => `${c.label}: ${withDetail(c.before, c.beforeDetail)} → ${withDetail(c.after, c.afterDetail)}`)
-          .join('\n'),
+        r.changes.length
+          ? r.changes
+              .map((c) => `${c.label}: ${withDetail(c.before, c.beforeDetail)} → ${withDetail(c.after, c.afterDetail)}`)
+              .join('\n')
+          : 'Lưu lại, không đổi nội dung',
       ),
     });
   }

@@ -133,19 +133,20 @@ export function AuditLog() {
                       <span className="audit-field">{c.label}</span>:{' '}
                       {r.action !== 'insert' ? (
                         <>
-                          <del>{c.before ?? 'trống'}</del>
+                          <del>{c.before || 'trống'}</del>
                           <Detail text={c.beforeDetail} /> →{' '}
                         </>
                       ) : null}
                       {r.action !== 'delete' ? (
                         <>
-                          <ins>{c.after ?? 'trống'}</ins>
+                          <ins>{c.after || 'trống'}</ins>
                           <Detail text={c.afterDetail} />
                         </>
                       ) : null}
                     </li>
                   ))}
                   {r.changes.length > 8 ? <li className="muted">… và {r.changes.length - 8} trường khác</li> : null}
+                  {r.changes.length === 0 ? <li className="muted">Lưu lại, không đổi nội dung</li> : null}
                 </ul>
               </td>
             </tr>
