@@ -136,7 +136,7 @@ describe('the 2025 round against the 2024 round across the reorganisation', () =
     expect(table.header[0]!.slice(-2)).toEqual(['Năm 2024', 'Tăng (+), giảm (−)']);
     const byName = new Map(table.rows.map((r) => [r[1], r.slice(-2)]));
     expect(byName.get('UBND xã C (tên mới)')).toEqual(['30', '+3']);
-    expect(byName.get('UBND xã D2')).toEqual(['50', '-2']);
+    expect(byName.get('UBND xã D2')).toEqual(['50', '−2']);
     expect(byName.get('UBND xã M')).toEqual(['Không so sánh', '']);
     expect(table.note).toContain(res.previous!.footnote);
     const text = JSON.stringify(model.body);

@@ -110,10 +110,20 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     if (!p || p.total === null) return [p?.sources.length ? 'Không so sánh' : '—', ''];
     return [
       formatPoints(p.total),
-      p.change === null ? '' : p.change > 0 ? `+${formatPoints(p.change)}` : formatPoints(p.change),
+      p.change === null
+        ? ''
+        : p.change > 0
+          ? `+${formatPoints(p.change)}`
+          : p.change < 0
+            ? `−${formatPoints(-p.change)}`
+            : '0',
     ];
   };
   const compared = (prev?.rows ?? []).filter((p) => p.change !== null);
+  // "chấm điểm … năm 2024", its year said only when the round's name does not.
+  const prevName = prev
+    ? `${prev.round.name.charAt(0).toLocaleLowerCase('vi')}${prev.round.name.slice(1)}${prev.round.name.includes(String(prev.round.year)) ? '' : ` (năm ${prev.round.year})`}`
+    : '';
   const notComparable = (prev?.rows ?? []).filter((p) => p.total === null && p.sources.length > 0);
   if (prev)
     body.splice(
@@ -122,7 +132,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
       0,
       {
         kind: 'paragraph',
-        text: `So với ${prev.round.name.charAt(0).toLocaleLowerCase('vi') + prev.round.name.slice(1)} (năm ${prev.round.year}): ${compared.length} đơn vị so sánh được, trong đó ${compared.filter((p) => p.change! > 0).length} đơn vị tăng điểm, ${compared.filter((p) => p.change! < 0).length} đơn vị giảm điểm${notComparable.length ? `; ${notComparable.length} đơn vị hình thành từ sắp xếp đơn vị hành chính không so sánh được` : ''}.${prev.footnote ? ` ${prev.footnote}` : ''}`,
+        text: `So với kết quả ${prevName}: ${compared.length} đơn vị so sánh được, trong đó ${compared.filter((p) => p.change! > 0).length} đơn vị tăng điểm, ${compared.filter((p) => p.change! < 0).length} đơn vị giảm điểm${notComparable.length ? `; ${notComparable.length} đơn vị hình thành từ sắp xếp đơn vị hành chính không so sánh được` : ''}.${prev.footnote ? ` ${prev.footnote}` : ''}`,
       },
     );
   const annexRows = ranking.map((r) => [
@@ -175,7 +185,9 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
         body: [
           {
             kind: 'table',
-            widths: [1.3, 5, ...set.groups.map(() => 1.2), 1.7, 1.1, 1.4, 1.4, 3.2, ...(prev ? [1.6, 1.3] : [])],
+            widths: prev
+              ? [1.2, 4, ...set.groups.map(() => 1.1), 1.8, 1, 1.3, 1.3, 3.2, 1.4, 1.3]
+              : [1.3, 5, ...set.groups.map(() => 1.2), 1.7, 1.1, 1.4, 1.4, 3.2],
             align: [
               'center',
               'left',
@@ -203,7 +215,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
             rows: annexRows.length
               ? annexRows
               : [['', 'Chưa có đơn vị nào', ...set.groups.map(() => ''), '', '', '', '', '', ...Array(extra).fill('')]],
-            note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}${prev ? ` Cột "Năm ${prev.round.year}": tổng điểm tại ${prev.round.name.charAt(0).toLocaleLowerCase('vi') + prev.round.name.slice(1)}.${prev.footnote ? ` ${prev.footnote}` : ''}` : ''}`,
+            note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}${prev ? ` Cột "Năm ${prev.round.year}": tổng điểm theo kết quả ${prevName}.${prev.footnote ? ` ${prev.footnote}` : ''}` : ''}`,
           },
         ],
       },
