@@ -2,6 +2,7 @@
 // over the last periods. One click (or Enter) on a unit opens its report. The table's rows come a
 // window at a time, filtered on the server (dashboard.page): the screen costs the same on 10 units
 // as on 1,000.
+import { useDataRefresh } from '../../hooks/useDataRefresh';
 import { useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -45,6 +46,9 @@ export function DashboardScreen() {
   /** The whole board and its units not received, loaded when the reminder letter is asked for. */
   const [reminding, setReminding] = useState<{ board: Board; units: BoardRow[] } | null>(null);
 
+  /** Moves when others changed data: the periods, the trend and the board are read again. */
+  const [changes, setChanges] = useState(0);
+  useDataRefresh(() => setChanges((n) => n + 1));
   useEffect(() => {
     void tryCall(async () => {
       const [list, t] = await Promise.all([call('periods.list'), call('dashboard.trend', { limit: 8 })]);
@@ -52,12 +56,13 @@ export function DashboardScreen() {
       setTrend(t);
       setPeriodId((cur) => (cur !== null && list.some((p) => p.id === cur) ? cur : (list[0]?.id ?? null)));
     });
-  }, [tryCall]);
+  }, [tryCall, changes]);
 
   const pageOf = useCallback(
     (offset: number, limit: number) =>
       call('dashboard.page', { periodId: periodId!, asOf: asOf || null, filter, offset, limit }),
-    [periodId, asOf, filter],
+    // `changes`: the same question asked again after others changed data
+    [periodId, asOf, filter, changes],
   );
   const {
     head: board,

@@ -1,5 +1,6 @@
 // Kỳ báo cáo: periods made from a template, with the data window of Nghị định 09/2019 computed,
 // the deadline (the plan's, or one working day after the cut-off), and the expected units.
+import { useDataRefresh } from '../../hooks/useDataRefresh';
 import { useListDetail } from '../../hooks/useListDetail';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
@@ -31,6 +32,7 @@ export function PeriodsScreen() {
     },
   });
 
+  useDataRefresh(reload);
   const [listOf, setListOf] = useState<PeriodListItem | null>(null);
   return (
     <section className="screen">

@@ -2,6 +2,7 @@
 // in local state first; changed fields are saved shortly after typing stops (and at once on leaving
 // a field, switching report or pressing Ctrl+S). A field that does not parse stays as typed, marked,
 // and is not sent; nothing typed is dropped.
+import { useDataRefresh } from '../../hooks/useDataRefresh';
 import { draftsFrom, toDraft, useLiveChecks, type LiveChecks } from './report-form';
 import { moveToNextEntry, ReportEntry } from './ReportEntry';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -102,6 +103,8 @@ export function UnitReportScreen() {
   useEffect(() => {
     void reloadBoard();
   }, [reloadBoard]);
+  // Others' saves show in the list of units; the form being typed in is left alone (its row version guards it).
+  useDataRefresh(reloadBoard);
 
   const loadForm = useCallback(async () => {
     if (periodId === null || unitId === null) {

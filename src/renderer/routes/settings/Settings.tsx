@@ -1,4 +1,4 @@
-// Cài đặt: the agency, document format, holidays, data safety (backups, restore, packages), the audit log and the trash.
+// Cài đặt: the agency, document format, holidays, data safety (backups, restore, packages), the database, the audit log and the trash.
 import { useState } from 'react';
 import { AgencySettings } from '../agency/AgencySettings';
 import { BackupSettings } from './BackupSettings';
@@ -6,6 +6,7 @@ import { AuditLog } from './AuditLog';
 import { TrashBin } from './TrashBin';
 import { DocumentSettings } from './DocumentSettings';
 import { HolidaySettings } from './HolidaySettings';
+import { DatabaseSettings } from './DatabaseSettings';
 import { TabList, tabId } from '../../components/Tabs';
 
 const TABS = [
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'the-thuc', label: 'Thể thức văn bản' },
   { id: 'ngay-le', label: 'Ngày nghỉ lễ' },
   { id: 'sao-luu', label: 'Sao lưu, khôi phục' },
+  { id: 'csdl', label: 'Cơ sở dữ liệu' },
   { id: 'nhat-ky', label: 'Nhật ký' },
   { id: 'thung-rac', label: 'Thùng rác' },
 ] as const;
@@ -33,6 +35,8 @@ export function Settings() {
           <HolidaySettings />
         ) : tab === 'sao-luu' ? (
           <BackupSettings />
+        ) : tab === 'csdl' ? (
+          <DatabaseSettings />
         ) : tab === 'nhat-ky' ? (
           <AuditLog />
         ) : (

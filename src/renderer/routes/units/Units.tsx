@@ -1,4 +1,5 @@
 // Đơn vị: the register of reporting units, as a virtualised tree table.
+import { useDataRefresh } from '../../hooks/useDataRefresh';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../../lib/api';
@@ -51,6 +52,7 @@ export function UnitsScreen() {
     setLoading(false);
   }, [tryCall]);
   const reload = useCallback(() => Promise.all([loadAll(), loadFound()]), [loadAll, loadFound]);
+  useDataRefresh(reload);
 
   useEffect(() => void loadAll(), [loadAll]);
   useEffect(() => void loadFound(), [loadFound]);
