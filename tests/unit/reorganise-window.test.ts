@@ -219,6 +219,9 @@ describe('a window spanning the reorganisation date', () => {
         await writeSummaryWorkbook({ agency: await getAgency(core.db), title: 'Báo cáo', compile: c }),
       ) as unknown as ExcelJS.Buffer,
     );
+    const byUnit: string[] = [];
+    book.getWorksheet('Theo đơn vị')!.eachRow((row) => row.eachCell((cell) => byUnit.push(String(cell.value))));
+    expect(byUnit).toContain(c.folding!.footnote);
     const texts: string[] = [];
     book.getWorksheet('So sánh cùng kỳ')!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     // Both sides were read onto today's units: last year's is said once more only where it differs.

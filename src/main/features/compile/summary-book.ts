@@ -143,6 +143,8 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   for (const i of inds) wsUnits.getColumn(colOf.get(i.code)!).width = 14;
   wsUnits.getRow(HEADER_ROW + 1).height = 64;
   finishSheet(wsUnits, HEADER_ROW + 1, 3, totalRow, unitCols, styles);
+  // A window spanning a reorganisation: the rows of today's units carry the old units' reports.
+  if (compile.folding) setText(wsUnits.getCell(totalRow + 2, 1), compile.folding.footnote);
 
   // ——— Tổng hợp: one row per indicator, the result a formula over the unit rows ———
   const tCols = [
