@@ -116,14 +116,14 @@ describe('Nhập văn bản in chromium', () => {
     await page.click('button:has-text("Xuất văn bản (.docx)")');
     await page.waitForSelector('.notice-ok:has-text("Đã xuất văn bản")');
     const files = fs.readdirSync(t.bridge.exportDir).filter((f) => f.endsWith('.docx'));
-    expect(files).toEqual(['468-KH-UBND-2024-03-27.docx']);
+    expect(files).toEqual(['Van-ban-chi-dao_So-468-KH-UBND_2024-03-27.docx']);
     await page.click('a:has-text("Xem trong Văn bản chỉ đạo")');
     await page.waitForSelector('h1:has-text("Văn bản chỉ đạo")');
     await expect.poll(() => page.locator('main').innerText()).toContain('(đã sửa)');
     await expect.poll(() => page.locator('main').innerText()).toContain('Phòng Nội vụ');
     await t.shot('04-plan-list');
     // the saved plan is exported again from its page in Văn bản chỉ đạo
-    const written = path.join(t.bridge.exportDir, '468-KH-UBND-2024-03-27.docx');
+    const written = path.join(t.bridge.exportDir, 'Van-ban-chi-dao_So-468-KH-UBND_2024-03-27.docx');
     fs.rmSync(written);
     await page.click('main button:has-text("Xuất văn bản (.docx)")');
     await expect.poll(() => fs.existsSync(written)).toBe(true);

@@ -72,8 +72,9 @@ export function UnitsScreen() {
   const run = async (action: () => Promise<unknown>, ok: string) => {
     await tryCall(async () => {
       await action();
-      notice('ok', ok);
+      // The notice comes once the list shows the change (a closed unit already gone from it).
       await reload();
+      notice('ok', ok);
     });
   };
 
