@@ -18,6 +18,7 @@ import { getPeriod } from '../src/main/features/periods/periods';
 import { getTemplate } from '../src/main/features/templates/templates';
 import { getUnit } from '../src/main/features/units/units';
 import { bookSecret } from '../src/main/features/safety/settings';
+import { recordGoal } from './lib/summary';
 
 const UNITS = 1000;
 const RETURNED = 200;
@@ -58,6 +59,13 @@ async function main(): Promise<void> {
     );
 
     const perStamp = exportMs / files.length;
+    recordGoal(
+      'collect',
+      `${UNITS} unit workbooks exported`,
+      `${(exportMs / 1000).toFixed(1)} s`,
+      '< 5 s',
+      exportMs < 5000,
+    );
     console.log(
       `  goal: ${UNITS} workbooks under 5 s: ${exportMs < 5000 ? 'met' : 'NOT met'} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
     );
@@ -85,6 +93,13 @@ async function main(): Promise<void> {
       perScratch * SAMPLE,
       `(${perScratch.toFixed(1)} ms each) stamped ${(perScratch / perStamp).toFixed(1)}× faster (goal ≥ 4×)`,
     );
+    recordGoal(
+      'collect',
+      'stamped workbooks against exceljs from scratch',
+      `${(perScratch / perStamp).toFixed(1)}× faster`,
+      '≥ 4×',
+      perScratch / perStamp >= 4,
+    );
 
     // Baseline 2: Debian's python openpyxl making the same books from one template (see the script).
     const py = spawnSync(
@@ -98,6 +113,13 @@ async function main(): Promise<void> {
         `python openpyxl, ${SAMPLE} workbooks`,
         perPy * SAMPLE,
         `(${perPy.toFixed(1)} ms each) stamped ${(perPy / perStamp).toFixed(1)}× faster`,
+      );
+      recordGoal(
+        'collect',
+        'stamped workbooks against python openpyxl',
+        `${(perPy / perStamp).toFixed(1)}× faster`,
+        'shown',
+        null,
       );
     } else console.log(`  python openpyxl baseline not run: ${py.stderr.trim().split('\n').pop()}`);
 
@@ -147,6 +169,13 @@ async function main(): Promise<void> {
       `read + check + review of ${RETURNED} workbooks`,
       app,
       `(best of ${rounds}) ratio ${(app / raw).toFixed(2)}× (goal ≤ 1,3×)`,
+    );
+    recordGoal(
+      'collect',
+      `reading back ${RETURNED} returned workbooks against raw exceljs`,
+      `${(app / raw).toFixed(2)}×`,
+      '≤ 1.3×',
+      app / raw <= 1.3,
     );
     const problems = review!.items.filter((i) => i.status === 'problem').length;
     if (problems)

@@ -27,6 +27,7 @@ import { renderDocx } from '../src/main/documents/docx-writer';
 import { writeSummaryWorkbook } from '../src/main/features/compile/summary-book';
 import { exportReportInput, windowInput } from '../src/shared/contract/compile';
 import { PERIODS, seed } from './lib/seed';
+import { recordGoal } from './lib/summary';
 import { checkSame, rawDocx, rawTotals, rawUnitValues, rawXlsx, snapshot } from './lib/baselines';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
@@ -223,6 +224,21 @@ async function main(): Promise<void> {
   ];
   console.log('\n| measure | app | baseline (same work, no app layer) | ratio | goal |\n|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  const goal = (measure: string, a: number, b: number, max: number) =>
+    recordGoal('compile', measure, x(a, b), `≤ ${max}×`, a / b <= max);
+  goal(`Tổng hợp (totals, ${n} units) against hand-written SQL`, totals.ms, rawTot.ms, 1.2);
+  recordGoal('compile', `Tổng hợp (totals, ${n} units)`, f(totals.ms), '≤ 50 ms', totals.ms <= 50);
+  goal('Word export end to end against raw SQL + docx', word.ms, rawWordE2e.ms, 1.5);
+  goal('Excel export end to end against raw SQL + exceljs', excel.ms, rawExcelE2e.ms, 1.2);
+  recordGoal('compile', 'database open + migrate (new file)', f(open.ms), '≤ 100 ms', open.ms <= 100);
+  if (!Number.isNaN(bundleGz))
+    recordGoal(
+      'compile',
+      'renderer bundle, gzipped',
+      `${(bundleGz / 1048576).toFixed(2)} MB`,
+      '≤ 1.5 MB',
+      bundleGz <= 1.5 * 1048576,
+    );
   await core.close();
 }
 

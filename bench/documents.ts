@@ -12,6 +12,7 @@ import { renderDocx } from '../src/main/documents/docx-writer';
 import { renderPdf } from '../src/main/documents/pdf-writer';
 import { sampleModel } from '../src/main/features/documents/samples';
 import type { DocumentModelInput } from '../src/shared/contract/document-model';
+import { recordGoal } from './lib/summary';
 
 const PARAGRAPHS = 200;
 const ROWS = 1000;
@@ -129,12 +130,14 @@ async function main(): Promise<void> {
   );
   const ratio = full.ms / r.ms;
   console.log(`ratio to raw docx: ${ratio.toFixed(2)}× (goal ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'ABOVE GOAL'}`);
+  recordGoal('documents', 'ND30 .docx against raw docx packing', `${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5);
   await renderPdf(parseDocumentModel(m)); // warm-up: fonts read and parsed once per process
   const pdf = await median('model → ND30 PDF (validate + layout + typeset + embed)', runs, () =>
     renderPdf(parseDocumentModel(m)),
   );
   const pdfRatio = pdf.ms / full.ms;
   console.log(`ratio PDF to Word: ${pdfRatio.toFixed(2)}× (goal ≤ 1.5×) ${pdfRatio <= 1.5 ? 'OK' : 'ABOVE GOAL'}`);
+  recordGoal('documents', 'PDF against the Word export', `${pdfRatio.toFixed(2)}×`, '≤ 1.5×', pdfRatio <= 1.5);
   const pdfPages = /\/Type\s*\/Page\b/g;
   console.log(`pages (PDF writer): ${Buffer.from(pdf.bytes).toString('latin1').match(pdfPages)?.length ?? '?'}`);
   try {
