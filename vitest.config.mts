@@ -19,6 +19,7 @@ const ON_POSTGRES = [
   'tests/unit/cli-full-cycle.test.ts',
   'tests/unit/report-conflicts.test.ts',
   'tests/unit/scoring-files.test.ts',
+  'tests/unit/scoring.test.ts',
   'tests/unit/plan-import.test.ts',
   'tests/unit/reorganise.test.ts',
   'tests/unit/reorganise-repoint.test.ts',

@@ -39,6 +39,17 @@ export function formatNumber(value: number | null | undefined, maxFractionDigits
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
+/**
+ * A file's size in MB for a message, one decimal ("8,5 MB"). A file just over a limit would round
+ * to the limit itself ("quá lớn (25 MB); tối đa 25 MB"): it reads "hơn 25 MB" instead.
+ */
+export function formatMegabytes(bytes: number, limitBytes?: number): string {
+  const mb = bytes / 1048576;
+  if (limitBytes !== undefined && bytes > limitBytes && Math.round(mb * 10) / 10 <= limitBytes / 1048576)
+    return `hơn ${formatNumber(limitBytes / 1048576, 1)} MB`;
+  return `${formatNumber(mb, 1)} MB`;
+}
+
 /** Today's date as ISO (local time). */
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;

@@ -632,7 +632,7 @@ describe('evidence files', () => {
     const big = await refused(
       addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'scan.pdf', new Uint8Array(MAX_EVIDENCE_BYTES + 1)),
     );
-    expect(big.message).toMatch(/^Tệp minh chứng "scan.pdf" quá lớn \(25,0 MB\); mỗi tệp tối đa 25 MB/);
+    expect(big.message).toMatch(/^Tệp minh chứng "scan.pdf" quá lớn \(hơn 25 MB\); mỗi tệp tối đa 25 MB/);
     expect(big.where?.file).toBe('scan.pdf');
     expect(await dataFingerprint(core)).toBe(before);
     expect(fs.existsSync(path.join(core.dataDir, 'evidence'))).toBe(false);

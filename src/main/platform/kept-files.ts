@@ -3,7 +3,7 @@
 // evidence of an allowed type, by its name and by its content, never a program; source workbooks;
 // the exact files of numbered reports. Nothing else is ever written there from outside.
 import crypto from 'node:crypto';
-import { formatNumber } from '../../shared/format';
+import { formatMegabytes } from '../../shared/format';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { trimRun } from '../../shared/text';
@@ -123,7 +123,7 @@ export function checkEvidence(fileName: string, data: Uint8Array): CheckedEviden
   if (data.length > MAX_EVIDENCE_BYTES) {
     throw new AppError(
       'FILE_TOO_BIG',
-      `Tệp minh chứng "${base}" quá lớn (${formatNumber(data.length / 1048576, 1)} MB); mỗi tệp tối đa ${MAX_EVIDENCE_BYTES / 1048576} MB. Hãy nén hoặc chia nhỏ tệp.`,
+      `Tệp minh chứng "${base}" quá lớn (${formatMegabytes(data.length, MAX_EVIDENCE_BYTES)}); mỗi tệp tối đa ${MAX_EVIDENCE_BYTES / 1048576} MB. Hãy nén hoặc chia nhỏ tệp.`,
       where,
     );
   }

@@ -3,7 +3,7 @@
 // each part, decoded as it streams out of the inflater so that a character split between two
 // chunks is never cut, and scanned by the linear-time XML scanner.
 import JSZip from 'jszip';
-import { formatNumber } from '../../shared/format';
+import { formatMegabytes } from '../../shared/format';
 import { AppError } from '../../shared/errors';
 import { verifyZipEntriesAsync } from './zip-guard';
 import { readPartText, scanPart, type XlsxPackage } from './xlsx-part';
@@ -51,7 +51,7 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<Xl
   if (data.length > MAX_WORKBOOK_BYTES)
     throw new AppError(
       'FILE_TOO_BIG',
-      `Tệp "${fileName}" quá lớn (${formatNumber(data.length / 1048576, 1)} MB, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`,
+      `Tệp "${fileName}" quá lớn (${formatMegabytes(data.length, MAX_WORKBOOK_BYTES)}, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`,
       where,
     );
   if (OLE_MAGIC.every((b, i) => data[i] === b))

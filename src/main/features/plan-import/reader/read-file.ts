@@ -1,7 +1,7 @@
 // The text of an opened file: .docx through mammoth (a well-kept reader of Word's XML), .txt in
 // UTF-8 or UTF-16 with a byte-order mark. Anything else is refused with a message saying why.
 import mammoth from 'mammoth';
-import { formatNumber } from '../../../../shared/format';
+import { formatMegabytes } from '../../../../shared/format';
 import JSZip from 'jszip';
 import { AppError } from '../../../../shared/errors';
 import { verifyZipEntries } from '../../../workbooks/zip-guard';
@@ -17,7 +17,7 @@ function decodeText(fileName: string, data: Uint8Array): string {
   if (data.length > MAX_TEXT_BYTES)
     throw new AppError(
       'FILE_TOO_LARGE',
-      `Tệp "${fileName}" quá lớn (${formatNumber(data.length / 1048576, 1)} MB); tệp văn bản tối đa 8 MB.`,
+      `Tệp "${fileName}" quá lớn (${formatMegabytes(data.length, MAX_TEXT_BYTES)}); tệp văn bản tối đa 8 MB.`,
       { file: fileName },
     );
   if (startsWith(data, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(data.subarray(3));
@@ -88,7 +88,7 @@ export async function readPlanFile(fileName: string, data: Uint8Array): Promise<
   if (data.length > MAX_FILE_BYTES)
     throw new AppError(
       'FILE_TOO_LARGE',
-      `Tệp "${fileName}" quá lớn (${formatNumber(data.length / 1048576, 1)} MB); tối đa 20 MB.`,
+      `Tệp "${fileName}" quá lớn (${formatMegabytes(data.length, MAX_FILE_BYTES)}); tối đa 20 MB.`,
       { file: fileName },
     );
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
