@@ -33,6 +33,7 @@ const ON_POSTGRES = [
   'tests/unit/workflow-audit.test.ts',
   'tests/unit/audit-refs.test.ts',
   'tests/unit/shared-office.test.ts',
+  'tests/unit/stale-edit.test.ts',
 ];
 
 export default defineConfig({

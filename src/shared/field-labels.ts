@@ -59,6 +59,7 @@ export const FIELD_LABELS: Record<string, string> = {
   evidence: 'Minh chứng',
   evidenceId: 'Minh chứng',
   expected: 'Đơn vị phải báo cáo',
+  expectedUpdatedAt: 'Phiên bản đã mở',
   expression: 'Biểu thức',
   field: 'Trường',
   file: 'Tệp',

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, fileBytes, oneLine, optionalUpperText, requiredText, text, upperText } from './schemas';
+import {
+  emptyInput,
+  expectedUpdatedAt,
+  fileBytes,
+  oneLine,
+  optionalUpperText,
+  requiredText,
+  text,
+  upperText,
+} from './schemas';
 import { AUTHORITY_PREFIXES, type Agency } from '../model/agency';
 
 export const signerInput = z
@@ -28,6 +37,7 @@ export const agencyInput = z
     place: oneLine(requiredText('Địa danh', 80), 'Địa danh'),
     draftingUnit: oneLine(text(40), 'Đơn vị soạn thảo'),
     signers: z.array(signerInput).max(50),
+    expectedUpdatedAt,
   })
   .strict()
   .refine((a) => a.signers.filter((s) => s.isDefault).length <= 1, {

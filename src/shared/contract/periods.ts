@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, id, isoDate, requiredText, text } from './schemas';
+import { emptyInput, expectedUpdatedAt, id, isoDate, requiredText, text } from './schemas';
 import {
   MAX_HOLIDAYS,
   PERIOD_TYPES,
@@ -72,7 +72,7 @@ export const updateExpectedInput = z
 export const periodsContract = {
   'periods.preview': method(periodInput).returns<PeriodPreview>(),
   'periods.create': method(periodInput).returns<Period>(),
-  'periods.update': method(z.object({ id, period: periodInput }).strict()).returns<Period>(),
+  'periods.update': method(z.object({ id, period: periodInput, expectedUpdatedAt }).strict()).returns<Period>(),
   'periods.list': method(emptyInput).returns<PeriodListItem[]>(),
   'periods.get': method(z.object({ id }).strict()).returns<Period>(),
   'periods.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),

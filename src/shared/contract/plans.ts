@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
+import { emptyInput, expectedUpdatedAt, fileBytes, id, isoDate, requiredText, text } from './schemas';
 import {
   COMPARATORS,
   PLAN_TYPES,
@@ -101,7 +101,7 @@ export const plansContract = {
   'plans.list': method(emptyInput).returns<PlanListItem[]>(),
   'plans.get': method(z.object({ id }).strict()).returns<Plan>(),
   'plans.create': method(planInput).returns<Plan>(),
-  'plans.update': method(z.object({ id, plan: planInput }).strict()).returns<Plan>(),
+  'plans.update': method(z.object({ id, plan: planInput, expectedUpdatedAt }).strict()).returns<Plan>(),
   'plans.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
   /** A plan as JSON (the format of plans.get without ids), for fixtures and the CLI. */
   'plans.import': method(fileBytes.strict()).returns<Plan>(),

@@ -41,6 +41,12 @@ export const isoDate = z
 
 export const id = z.number().int().positive();
 
+/**
+ * The moment of the record as the form read it (its `updatedAt`): the save is refused when someone
+ * else changed the record since (core/stale-edit.ts). Left out by the command line and imports.
+ */
+export const expectedUpdatedAt = z.union([z.string().max(40), z.null()]).optional();
+
 export const emptyInput = z.object({}).strict().optional();
 
 export const fileBytes = z.object({

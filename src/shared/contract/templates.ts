@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, fileBytes, id, requiredText, text } from './schemas';
+import { emptyInput, expectedUpdatedAt, fileBytes, id, requiredText, text } from './schemas';
 import {
   ACCUMULATIONS,
   AGGREGATION_RULES,
@@ -66,7 +66,9 @@ export const templatesContract = {
   'templates.list': method(emptyInput).returns<TemplateListItem[]>(),
   'templates.get': method(z.object({ id }).strict()).returns<Template>(),
   /** id null: a new template; otherwise edits it in place, or as a new version when it is frozen. */
-  'templates.save': method(z.object({ id: z.union([id, z.null()]), content: templateContentInput }).strict()).returns<{
+  'templates.save': method(
+    z.object({ id: z.union([id, z.null()]), content: templateContentInput, expectedUpdatedAt }).strict(),
+  ).returns<{
     template: Template;
     newVersion: boolean;
   }>(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
+import { emptyInput, expectedUpdatedAt, fileBytes, id, isoDate, requiredText, text } from './schemas';
 import { UNIT_KINDS, type Unit, type UnitEvent, type UnitImportPreview, type UnitListItem } from '../model/unit';
 
 const optionalDate = z.union([isoDate, z.null()]);
@@ -70,7 +70,7 @@ export const unitsContract = {
   'units.list': method(unitListQuery).returns<UnitListItem[]>(),
   'units.get': method(z.object({ id }).strict()).returns<Unit>(),
   'units.create': method(unitInput).returns<Unit>(),
-  'units.update': method(z.object({ id, unit: unitInput }).strict()).returns<Unit>(),
+  'units.update': method(z.object({ id, unit: unitInput, expectedUpdatedAt }).strict()).returns<Unit>(),
   /** Thôi hoạt động từ `date`, that day included: not expected in a period whose cut-off is on or after it. */
   'units.close': method(z.object({ id, date: isoDate }).strict()).returns<Unit>(),
   'units.reopen': method(z.object({ id }).strict()).returns<Unit>(),

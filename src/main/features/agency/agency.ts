@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { Agency, AuthorityPrefix } from '../../../shared/model/agency';
 import type { z } from 'zod';
 import type { agencyInput } from '../../../shared/contract/agency';
+import { assertUnchanged } from '../../core/stale-edit';
 
 export async function getAgency(db: Kysely<DB>): Promise<Agency> {
   const row = await db.selectFrom('agency').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -38,6 +39,7 @@ export async function saveAgency(
   now = new Date(),
 ): Promise<Agency> {
   await db.transaction().execute(async (trx) => {
+    await assertUnchanged(trx, 'agency', 1, input.expectedUpdatedAt, 'Thông tin cơ quan');
     const values = {
       parent_name: input.parentName,
       name: input.name,

@@ -15,7 +15,7 @@ import { getHolidays, saveHolidays } from './holidays';
 export const periodsHandlers = {
   'periods.preview': (core, a) => previewPeriod(core.db, a),
   'periods.create': (core, a) => createPeriod(core.db, a),
-  'periods.update': (core, a) => updatePeriod(core.db, a.id, a.period),
+  'periods.update': (core, a) => updatePeriod(core.db, a.id, a.period, new Date(), a.expectedUpdatedAt),
   'periods.list': (core) => listPeriods(core.db),
   'periods.get': (core, a) => getPeriod(core.db, a.id),
   'periods.delete': (core, a) => deletePeriod(core.db, a.id),

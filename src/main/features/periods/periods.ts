@@ -17,6 +17,7 @@ import { todayIso } from '../../../shared/format';
 import { holidayDates } from './holidays';
 import type { Executor } from '../../db/executor';
 import { expectedCountOf, expectedUnitsOf, storeExpected, validUnitsOn } from './expected';
+import { assertUnchanged } from '../../core/stale-edit';
 
 export type PeriodData = z.output<typeof periodInput>;
 export { expectedUnitsOf };
@@ -288,9 +289,16 @@ export async function insertPeriod(trx: Transaction<DB>, data: PeriodData, now =
   return getPeriod(trx, id);
 }
 
-export async function updatePeriod(db: Kysely<DB>, id: number, data: PeriodData, now = new Date()): Promise<Period> {
+export async function updatePeriod(
+  db: Kysely<DB>,
+  id: number,
+  data: PeriodData,
+  now = new Date(),
+  expectedUpdatedAt?: string | null,
+): Promise<Period> {
   return db.transaction().execute(async (trx) => {
     const before = await getPeriod(trx, id);
+    await assertUnchanged(trx, 'periods', id, expectedUpdatedAt, 'Kỳ báo cáo này');
     const reports = await trx
       .selectFrom('reports')
       .select((eb) => eb.fn.countAll<number>().as('n'))

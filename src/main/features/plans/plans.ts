@@ -19,6 +19,7 @@ import type {
 import { TARGET_SCOPES } from '../../../shared/model/plan';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Executor } from '../../db/executor';
+import { assertUnchanged } from '../../core/stale-edit';
 
 export type PlanData = z.output<typeof planInput>;
 
@@ -241,9 +242,16 @@ export async function insertPlan(trx: Transaction<DB>, data: PlanData, now = new
   return getPlan(trx, row.id);
 }
 
-export async function updatePlan(db: Kysely<DB>, id: number, data: PlanData, now = new Date()): Promise<Plan> {
+export async function updatePlan(
+  db: Kysely<DB>,
+  id: number,
+  data: PlanData,
+  now = new Date(),
+  expectedUpdatedAt?: string | null,
+): Promise<Plan> {
   return db.transaction().execute(async (trx) => {
     await getPlan(trx, id);
+    await assertUnchanged(trx, 'plans', id, expectedUpdatedAt, 'Văn bản này');
     await assertUnitsExist(trx, data);
     await trx
       .updateTable('plans')

@@ -15,7 +15,7 @@ import {
 export const templatesHandlers = {
   'templates.list': (core) => listTemplates(core.db),
   'templates.get': (core, a) => getTemplate(core.db, a.id),
-  'templates.save': (core, a) => saveTemplate(core.db, a.id, a.content),
+  'templates.save': (core, a) => saveTemplate(core.db, a.id, a.content, new Date(), a.expectedUpdatedAt),
   'templates.copy': (core, a) => copyTemplate(core.db, a.id, a.code, a.name),
   'templates.delete': (core, a) => deleteTemplate(core.db, a.id),
   'templates.export': async (core, a) => {

@@ -19,6 +19,7 @@ import type {
 } from '../../../shared/model/template';
 import defaultTemplate from '../../../../resources/templates/dan-van-chinh-quyen.json';
 import type { Executor } from '../../db/executor';
+import { assertUnchanged } from '../../core/stale-edit';
 
 export type TemplateContentData = z.output<typeof templateContentInput>;
 
@@ -215,6 +216,7 @@ export async function saveTemplate(
   id: number | null,
   content: TemplateContentData,
   now = new Date(),
+  expectedUpdatedAt?: string | null,
 ): Promise<{ template: Template; newVersion: boolean }> {
   assertValid(content);
   return db.transaction().execute(async (trx) => {
@@ -233,6 +235,8 @@ export async function saveTemplate(
       const newId = await insertTemplate(trx, content, 1, null, now);
       return { template: await getTemplate(trx, newId), newVersion: false };
     }
+    // a used template gets a new version either way; one edited in place must still be as shown
+    await assertUnchanged(trx, 'templates', id, expectedUpdatedAt, 'Mẫu báo cáo này');
     const current = await getTemplate(trx, id);
     if (content.code !== current.code) {
       throw new AppError(

@@ -12,7 +12,7 @@ export const unitsHandlers = {
   'units.list': (core, a) => keptRead(core.db, `units ${JSON.stringify(a)}`, () => listUnits(core.db, a)),
   'units.get': (core, a) => getUnit(core.db, a.id),
   'units.create': (core, a) => createUnit(core.db, a),
-  'units.update': (core, a) => updateUnit(core.db, a.id, a.unit),
+  'units.update': (core, a) => updateUnit(core.db, a.id, a.unit, new Date(), a.expectedUpdatedAt),
   'units.close': (core, a) => closeUnit(core.db, a.id, a.date),
   'units.reopen': (core, a) => reopenUnit(core.db, a.id),
   'units.merge': (core, a) => mergeUnits(core.db, a.sourceId, a.targetId, a.date),

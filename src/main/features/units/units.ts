@@ -11,6 +11,7 @@ import { formatDateShort, todayIso } from '../../../shared/format';
 import type { Executor } from '../../db/executor';
 import { isActiveOn, unitCodeKey } from '../../../shared/domain/validity';
 import { freezeClosedPeriods } from '../periods/expected';
+import { assertUnchanged } from '../../core/stale-edit';
 
 export { isActiveOn };
 
@@ -247,8 +248,17 @@ export async function changeUnit(
   return toUnit(row);
 }
 
-export async function updateUnit(db: Kysely<DB>, id: number, data: UnitData, now = new Date()): Promise<Unit> {
-  return db.transaction().execute((trx) => changeUnit(trx, id, data, now));
+export async function updateUnit(
+  db: Kysely<DB>,
+  id: number,
+  data: UnitData,
+  now = new Date(),
+  expectedUpdatedAt?: string | null,
+): Promise<Unit> {
+  return db.transaction().execute(async (trx) => {
+    await assertUnchanged(trx, 'units', id, expectedUpdatedAt, 'Đơn vị này');
+    return changeUnit(trx, id, data, now);
+  });
 }
 
 /**

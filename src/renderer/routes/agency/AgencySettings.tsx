@@ -54,10 +54,13 @@ export function AgencySettings() {
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [removeIndex, setRemoveIndex] = useState<number | null>(null);
+  // the moment of the agency as shown: a save over someone else's newer one is refused
+  const [seen, setSeen] = useState<string | null>(null);
 
   useEffect(() => {
     tryCall(() =>
-      call('agency.get').then((a) =>
+      call('agency.get').then((a) => {
+        setSeen(a.updatedAt);
         setDraft({
           parentName: a.parentName,
           name: a.name,
@@ -72,8 +75,8 @@ export function AgencySettings() {
             authorityLine: s.authorityLine,
             isDefault: s.isDefault,
           })),
-        }),
-      ),
+        });
+      }),
     );
   }, [tryCall]);
 
@@ -105,7 +108,8 @@ export function AgencySettings() {
     }
     setSaving(true);
     try {
-      await call('agency.save', {
+      const saved = await call('agency.save', {
+        expectedUpdatedAt: seen,
         parentName: draft.parentName,
         name: draft.name,
         abbreviation: draft.abbreviation,
@@ -113,6 +117,7 @@ export function AgencySettings() {
         draftingUnit: draft.draftingUnit,
         signers: draft.signers.map(({ key: _key, ...s }) => s),
       });
+      setSeen(saved.updatedAt);
       setDirty(false);
       notice('ok', 'Đã lưu thông tin cơ quan.');
     } catch (err) {

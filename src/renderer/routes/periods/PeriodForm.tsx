@@ -118,7 +118,7 @@ export function PeriodForm({
       try {
         onSaved(
           period
-            ? await call('periods.update', { id: period.id, period: input() })
+            ? await call('periods.update', { id: period.id, period: input(), expectedUpdatedAt: period.updatedAt })
             : await call('periods.create', input()),
         );
       } catch (err) {

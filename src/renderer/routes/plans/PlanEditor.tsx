@@ -125,7 +125,11 @@ export function PlanEditor({
         return;
       }
       try {
-        onSaved(plan ? await call('plans.update', { id: plan.id, plan: input }) : await call('plans.create', input));
+        onSaved(
+          plan
+            ? await call('plans.update', { id: plan.id, plan: input, expectedUpdatedAt: plan.updatedAt })
+            : await call('plans.create', input),
+        );
       } catch (err) {
         setError(errorMessage(err));
       }

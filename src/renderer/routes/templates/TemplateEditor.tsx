@@ -53,7 +53,11 @@ export function TemplateEditor({
   const save = () =>
     running(async () => {
       try {
-        const r = await call('templates.save', { id: template.id, content: d });
+        const r = await call('templates.save', {
+          id: template.id,
+          content: d,
+          expectedUpdatedAt: template.updatedAt,
+        });
         onSaved(r.template, r.newVersion);
       } catch (err) {
         setError(errorMessage(err));

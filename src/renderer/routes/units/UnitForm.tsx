@@ -46,7 +46,9 @@ export function UnitForm({
     const data = { ...d, activeFrom: d.activeFrom || null, activeTo: d.activeTo || null };
     setSaving(true);
     try {
-      const saved = unit ? await call('units.update', { id: unit.id, unit: data }) : await call('units.create', data);
+      const saved = unit
+        ? await call('units.update', { id: unit.id, unit: data, expectedUpdatedAt: unit.updatedAt })
+        : await call('units.create', data);
       onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError) {
