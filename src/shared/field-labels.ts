@@ -202,6 +202,7 @@ export const FIELD_LABELS: Record<string, string> = {
   valueUnit: 'Đơn vị tính',
   values: 'Số liệu',
   version: 'Phiên bản',
+  was: 'Điểm khi mở phiếu',
   widths: 'Độ rộng cột',
   windowEnd: 'Ngày chốt số liệu cuối',
   windowStart: 'Ngày chốt số liệu đầu',

@@ -152,4 +152,38 @@ describe(`a record edited by two people at once (${DEFAULT_ENGINE})`, () => {
       name: shown.name,
     });
   });
+
+  it('a scoring sheet: a line saved by someone else since the form opened is refused; other lines go through', async () => {
+    await addUnits(lan, 1);
+    const set = (await lan('scoring.sets.list', undefined))[0]!;
+    const round = await lan('scoring.rounds.create', { year: thisYear - 1, setId: set.id });
+    const unitId = round.units[0]!.unitId;
+    const shown = await lan('scoring.unit.get', { roundId: round.id, unitId });
+    const [a, b] = shown.lines;
+    const was = (l: typeof a) => ({ score: l!.selfScore, note: l!.selfNote });
+    await binh('scoring.unit.save', {
+      roundId: round.id,
+      unitId,
+      side: 'self',
+      lines: [{ code: a!.code, score: 1, note: '', was: was(a) }],
+    });
+    expect(
+      await refusal(
+        lan('scoring.unit.save', {
+          roundId: round.id,
+          unitId,
+          side: 'self',
+          lines: [{ code: a!.code, score: 2, note: '', was: was(a) }],
+        }),
+      ),
+    ).toMatch(new RegExp(`^Tiêu chí ${a!.code.replace('.', '\\.')} đã được .+ sửa lúc .+ \\(nay là 1 điểm\\)`));
+    const mine = await lan('scoring.unit.save', {
+      roundId: round.id,
+      unitId,
+      side: 'self',
+      lines: [{ code: b!.code, score: 1, note: '', was: was(b) }],
+    });
+    const line = (code: string) => mine.lines.find((l) => l.code === code)!.selfScore;
+    expect([line(a!.code), line(b!.code)]).toEqual([1, 1]);
+  });
 });

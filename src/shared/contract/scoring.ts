@@ -130,6 +130,11 @@ export const scoreLineInput = z
     score: z.union([points('Điểm'), z.null()]),
     /** Self-score: the unit's note; appraisal: the reason for a changed score. */
     note: text(4000).default(''),
+    /** The line as the form showed it: refused if someone else changed it since (left out by imports). */
+    was: z
+      .object({ score: z.union([points('Điểm'), z.null()]), note: text(4000) })
+      .strict()
+      .optional(),
   })
   .strict();
 

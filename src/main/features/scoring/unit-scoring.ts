@@ -10,6 +10,8 @@ import type { Evidence, ScoreItem, ScoringEvent, UnitScoring } from '../../../sh
 import { getCriteriaSet } from './criteria-sets';
 import type { Executor } from '../../db/executor';
 import { loadRoundSheets, roundRow, scoringRef } from './round-sheets';
+import { engineOf } from '../../db/database';
+import { formatDateShort, todayIso } from '../../../shared/format';
 
 export type SaveScoresData = z.output<typeof saveScoresInput>;
 
@@ -53,6 +55,25 @@ export async function getUnitScoring(db: Executor, roundId: number, unitId: numb
 
 const show = (c: number | null): string => (c === null ? '—' : formatPoints(fromCenti(c)));
 
+/** Someone else saved this line after the form was opened: say who, when and what it is now. */
+async function lineChanged(trx: Executor, scoringId: number, label: string, now: string): Promise<AppError> {
+  const last = await trx
+    .selectFrom('scoring_events')
+    .select(['actor', 'at'])
+    .where('scoring_id', '=', scoringId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const when = last ? new Date(last.at) : null;
+  const at =
+    when && !Number.isNaN(when.getTime())
+      ? ` lúc ${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')} ngày ${formatDateShort(todayIso(when))}`
+      : '';
+  return new AppError(
+    'EDIT_CONFLICT',
+    `${label} đã được ${last?.actor || 'người khác'} sửa${at} sau khi anh/chị mở (nay là ${now} điểm). Điểm anh/chị vừa nhập chưa được lưu: hãy mở lại để xem rồi nhập lại.`,
+  );
+}
+
 /**
  * Saves one side of a unit's scoring, all or nothing: every line is checked (known code, within
  * 0…max, a reason wherever an appraisal differs from the self-score) before anything is written.
@@ -66,6 +87,8 @@ export async function saveScores(
 ): Promise<UnitScoring> {
   await db.transaction().execute(async (trx) => {
     const ref = await scoringRef(trx, data.roundId, data.unitId);
+    // two people on one sheet: one save after the other, so a line's `was` is checked against the last
+    await engineOf(trx).serialize(trx, `scoring:${ref.id}`);
     if (ref.locked)
       throw new AppError(
         'LOCKED',
@@ -119,6 +142,11 @@ export async function saveScores(
         continue;
       }
       const cur = current.get(it.code)!;
+      if (line.was) {
+        const [nowC, nowNote] = data.side === 'self' ? [cur.self_c, cur.self_note] : [cur.appraised_c, cur.reason];
+        const wasC = line.was.score === null ? null : toCenti(line.was.score);
+        if (wasC !== nowC || line.was.note !== nowNote) throw await lineChanged(trx, ref.id, label, show(nowC));
+      }
       if (data.side === 'self') {
         if (c !== cur.self_c && cur.appraised_c !== null) {
           problems.push({

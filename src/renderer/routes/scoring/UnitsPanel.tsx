@@ -84,7 +84,9 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
       .map((l) => {
         const d = drafts[l.code]!;
         const p = parsePoints(side === 'self' ? d.self : d.appraised);
-        return { code: l.code, score: p.ok ? p.value : Number.NaN, note: side === 'self' ? d.selfNote : d.reason };
+        const was =
+          side === 'self' ? { score: l.selfScore, note: l.selfNote } : { score: l.appraisedScore, note: l.reason };
+        return { code: l.code, score: p.ok ? p.value : Number.NaN, note: side === 'self' ? d.selfNote : d.reason, was };
       });
     if (lines.length === 0) return notice('ok', 'Không có thay đổi nào để lưu.');
     try {
