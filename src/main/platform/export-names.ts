@@ -39,7 +39,7 @@ export function namePart(text: string, max = MAX_PART): string {
     } else dash = true;
     if (out.length >= max) break;
   }
-  return out.slice(0, max).replace(/-+$/, '');
+  return out.slice(0, max).replace(/-$/, ''); // dashes come one at a time
 }
 
 /** `Bieu-tong-hop_6-thang-dau-nam-2025.xlsx`: the type, then each non-empty part. */
