@@ -62,6 +62,13 @@ export function formatDateTime(at: string | number | Date): string {
   return `${formatDateShort(todayIso(d))} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
+/** When a record was changed, for the messages that say who changed it: "lúc 10:42 ngày 05/02/2025"; "" when unknown. */
+export function formatChangedAt(at: string | number | Date): string {
+  const d = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return `lúc ${pad2(d.getHours())}:${pad2(d.getMinutes())} ngày ${formatDateShort(todayIso(d))}`;
+}
+
 /** The time of day, local: 14:30:05 (e.g. "Đã lưu lúc 14:30:05"). */
 export function formatTime(at: Date = new Date()): string {
   return `${pad2(at.getHours())}:${pad2(at.getMinutes())}:${pad2(at.getSeconds())}`;

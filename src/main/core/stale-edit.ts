@@ -6,17 +6,10 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { engineOf } from '../db/database';
 import { AppError } from '../../shared/errors';
-import { formatDateShort, todayIso } from '../../shared/format';
+import { formatChangedAt } from '../../shared/format';
 import { auditUser } from '../../shared/model/audit-labels';
 
 type Edited = 'units' | 'plans' | 'periods' | 'agency' | 'templates';
-
-/** "lúc 10:42 ngày 05/02/2025", in this computer's time. */
-function moment(at: string): string {
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return '';
-  return ` lúc ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')} ngày ${formatDateShort(todayIso(d))}`;
-}
 
 /**
  * Refuses the edit when the record changed after `expected` (its updated_at as the form read it).
@@ -45,6 +38,6 @@ export async function assertUnchanged(
   const who = last ? auditUser(last.user).name || auditUser(last.user).account : '';
   throw new AppError(
     'EDIT_CONFLICT',
-    `${what} đã được ${who || 'người khác'} sửa${moment(last?.at ?? row.updated_at ?? '')} sau khi anh/chị mở. Thay đổi anh/chị vừa nhập chưa được lưu: hãy mở lại để xem thay đổi của họ rồi sửa lại.`,
+    `${what} đã được ${who || 'người khác'} sửa ${formatChangedAt(last?.at ?? row.updated_at ?? '') || 'sau đó'} sau khi anh/chị mở. Thay đổi anh/chị vừa nhập chưa được lưu: hãy mở lại để xem thay đổi của họ rồi sửa lại.`,
   );
 }

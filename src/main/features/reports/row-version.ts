@@ -6,14 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { formatDateShort } from '../../../shared/format';
-
-const hhmmOf = (when: Date) =>
-  `${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
-const dayOf = (when: Date) =>
-  formatDateShort(
-    `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}`,
-  );
+import { formatChangedAt } from '../../../shared/format';
 
 /**
  * Why a change made on `seen` cannot be written. `seen` 0 with a report there now: two first
@@ -37,7 +30,7 @@ export async function conflict(trx: Transaction<DB>, reportId: number, seen = -1
     const when = new Date(last?.at ?? names.created);
     return new AppError(
       'EDIT_CONFLICT',
-      `Báo cáo của đơn vị ${names.unit} kỳ ${names.period} vừa được ${last?.actor || 'người khác'} tạo lúc ${hhmmOf(when)} ngày ${dayOf(when)}; mở lại để xem. Số liệu anh/chị vừa nhập chưa được lưu.`,
+      `Báo cáo của đơn vị ${names.unit} kỳ ${names.period} vừa được ${last?.actor || 'người khác'} tạo ${formatChangedAt(when)}; mở lại để xem. Số liệu anh/chị vừa nhập chưa được lưu.`,
     );
   }
   if (!last)
@@ -45,7 +38,7 @@ export async function conflict(trx: Transaction<DB>, reportId: number, seen = -1
   const when = new Date(last.at);
   return new AppError(
     'EDIT_CONFLICT',
-    `Báo cáo này đã được ${last.actor || 'người khác'} sửa lúc ${hhmmOf(when)} ngày ${dayOf(when)} (lần sửa thứ ${last.number}) sau khi anh/chị mở. Số liệu anh/chị vừa nhập chưa được lưu: hãy xem thay đổi của họ trong Lịch sử rồi nhập lại.`,
+    `Báo cáo này đã được ${last.actor || 'người khác'} sửa ${formatChangedAt(when)} (lần sửa thứ ${last.number}) sau khi anh/chị mở. Số liệu anh/chị vừa nhập chưa được lưu: hãy xem thay đổi của họ trong Lịch sử rồi nhập lại.`,
   );
 }
 

@@ -11,7 +11,7 @@ import { getCriteriaSet } from './criteria-sets';
 import type { Executor } from '../../db/executor';
 import { loadRoundSheets, roundRow, scoringRef } from './round-sheets';
 import { engineOf } from '../../db/database';
-import { formatDateShort, todayIso } from '../../../shared/format';
+import { formatChangedAt } from '../../../shared/format';
 
 export type SaveScoresData = z.output<typeof saveScoresInput>;
 
@@ -63,14 +63,9 @@ async function lineChanged(trx: Executor, scoringId: number, label: string, now:
     .where('scoring_id', '=', scoringId)
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  const when = last ? new Date(last.at) : null;
-  const at =
-    when && !Number.isNaN(when.getTime())
-      ? ` lúc ${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')} ngày ${formatDateShort(todayIso(when))}`
-      : '';
   return new AppError(
     'EDIT_CONFLICT',
-    `${label} đã được ${last?.actor || 'người khác'} sửa${at} sau khi anh/chị mở (nay là ${now} điểm). Điểm anh/chị vừa nhập chưa được lưu: hãy mở lại để xem rồi nhập lại.`,
+    `${label} đã được ${last?.actor || 'người khác'} sửa ${(last && formatChangedAt(last.at)) || 'sau đó'} sau khi anh/chị mở (nay là ${now} điểm). Điểm anh/chị vừa nhập chưa được lưu: hãy mở lại để xem rồi nhập lại.`,
   );
 }
 
