@@ -12,6 +12,8 @@ import { createRound } from '../../src/main/features/scoring/rounds';
 import { saveScores } from '../../src/main/features/scoring/unit-scoring';
 import { roundResults } from '../../src/main/features/scoring/round-results';
 import { scoringReportModel } from '../../src/main/features/scoring/scoring-report';
+import { buildResultsBook, RESULTS_SHEET } from '../../src/main/features/scoring/results-book';
+import ExcelJS from 'exceljs';
 import { applyReorganisation } from '../../src/main/features/reorganise/reorganise';
 import { getAgency } from '../../src/main/features/agency/agency';
 import { roundInput, saveScoresInput } from '../../src/shared/contract/scoring';
@@ -143,5 +145,48 @@ describe('the 2025 round against the 2024 round across the reorganisation', () =
     expect(text).toContain(
       '2 đơn vị so sánh được, trong đó 1 đơn vị tăng điểm, 1 đơn vị giảm điểm; 3 đơn vị hình thành từ sắp xếp đơn vị hành chính không so sánh được',
     );
+  });
+
+  it('carries last year’s score, rank, change (a formula) and the note into the results workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildResultsBook(res, 'Sở Nội vụ')) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(RESULTS_SHEET)!;
+    const header = (ws.getRow(4).values as unknown[]).slice(1).map(String);
+    const at = (h: string) => header.indexOf(h) + 1;
+    expect(header.slice(-4)).toEqual([
+      'Điểm năm 2024',
+      'Hạng năm 2024',
+      'Tăng (+), giảm (−)',
+      'Ghi chú so với năm 2024',
+    ]);
+    const rowOf = (code: string) => {
+      for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === code) return ws.getRow(r);
+      throw new Error(code);
+    };
+    const totalCol = at('Tổng điểm');
+    const d2 = rowOf('D2');
+    expect(d2.getCell(at('Điểm năm 2024')).value).toBe(LAST.D);
+    expect(d2.getCell(at('Hạng năm 2024')).value).toBe('1');
+    const change = d2.getCell(at('Tăng (+), giảm (−)')).value as { formula: string; result: number };
+    // The change is this year's total less last year's, by formula over the two cells of the row.
+    expect(change.formula).toBe(
+      `${ws.getColumn(totalCol).letter}${d2.number}-${ws.getColumn(at('Điểm năm 2024')).letter}${d2.number}`,
+    );
+    expect(change.result).toBe(NOW.D2! - LAST.D!);
+    // shown as the Word report shows it: “+3”, “−2” with a true minus sign
+    expect(d2.getCell(at('Tăng (+), giảm (−)')).numFmt).toBe('+0.##;"−"0.##;0');
+    expect(d2.getCell(at('Ghi chú so với năm 2024')).value).toBe('Điểm năm trước của UBND xã D (D).');
+    const m = rowOf('M');
+    expect(m.getCell(at('Điểm năm 2024')).value).toBe('Không so sánh');
+    expect(m.getCell(at('Tăng (+), giảm (−)')).value).toBeNull();
+    expect(String(m.getCell(at('Ghi chú so với năm 2024')).value)).toMatch(/^Hình thành từ 2 đơn vị cũ/);
+    const texts: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain(res.previous!.footnote);
+    // A round with nothing to compare has none of these columns.
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load((await buildResultsBook(plain, 'Sở Nội vụ')) as unknown as ArrayBuffer);
+    const h2 = (wb2.getWorksheet(RESULTS_SHEET)!.getRow(4).values as unknown[]).slice(1).map(String);
+    expect(h2.at(-1)).toBe('Tự chấm');
   });
 });

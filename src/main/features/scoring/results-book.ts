@@ -3,12 +3,13 @@
 // their values cached so a viewer that does not recalculate shows them too). A second sheet
 // counts the units per class and unit kind with COUNTIFS.
 import ExcelJS from 'exceljs';
-import type { RoundResults } from '../../../shared/model/scoring';
+import type { PreviousScore, RoundResults } from '../../../shared/model/scoring';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../shared/model/unit';
 import { apartSentences, scoreItems } from '../../../shared/domain/scoring';
 import { columnLetter } from '../../workbooks/xlsx-input';
 import { setText } from '../../workbooks/cell-text';
 import { classFormula } from './self-score-book';
+import { columnsOnFirstPage, fitRowHeights, linesFor, printAcross } from '../../workbooks/print-fit';
 
 const FONT = 'Times New Roman';
 const THIN = {
@@ -19,6 +20,9 @@ const THIN = {
 } as ExcelJS.Borders;
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
+/** "+3", "−2" (a true minus sign, as in the Word report), "0". */
+const CHANGE_FORMAT = '+0.##;"−"0.##;0';
+
 export const RESULTS_SHEET = 'Kết quả';
 export const COUNTS_SHEET = 'Xếp loại theo loại đơn vị';
 
@@ -27,17 +31,7 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
   const items = scoreItems(set);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Báo cáo Nội vụ';
-  const ws = wb.addWorksheet(RESULTS_SHEET, {
-    views: [{ state: 'frozen', xSplit: 3, ySplit: 4 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '4:4',
-    },
-  });
+  const ws = wb.addWorksheet(RESULTS_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: 4 }] });
   const headers = [
     'Hạng',
     'Mã',
@@ -53,25 +47,44 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
     'Tổng điểm',
     'Xếp loại',
     'Tự chấm',
+    ...previousHeaders(results),
   ];
   const lastCol = headers.length;
-  ws.mergeCells(1, 1, 1, lastCol);
+  ws.getColumn(1).width = 7;
+  ws.getColumn(2).width = 10;
+  ws.getColumn(3).width = 36;
+  ws.getColumn(4).width = 16;
+  for (let i = 5; i <= lastCol; i++) ws.getColumn(i).width = 10;
+  ws.getColumn(5 + items.length + 4).width = 28; // Xếp loại
+  if (results.previous) ws.getColumn(lastCol).width = 48;
+  // Many criteria make the sheet too wide for one readable page: A3 across pages, the unit
+  // columns repeated, the titles over the first page's columns (they would be cut between pages).
+  ws.pageSetup = { ...ws.pageSetup, ...printAcross(ws, lastCol, '4:4', 3) };
+  const titleSpan =
+    (ws.pageSetup.fitToWidth ?? 1) > 1 ? columnsOnFirstPage(ws, lastCol, ws.pageSetup.fitToWidth!) : lastCol;
+  ws.mergeCells(1, 1, 1, titleSpan);
   setText(
     ws.getCell(1, 1),
     `${agencyName.toLocaleUpperCase('vi')} — KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI: ${results.round.name.toLocaleUpperCase('vi')}`,
   );
   ws.getCell(1, 1).font = { name: FONT, size: 13, bold: true };
-  ws.mergeCells(2, 1, 2, lastCol);
+  ws.mergeCells(2, 1, 2, titleSpan);
   setText(ws.getCell(2, 1), `Bộ tiêu chí: ${set.name} (phiên bản ${set.version}). ${results.tieRule}`);
   ws.getCell(2, 1).font = { name: FONT, size: 11, italic: true };
   ws.getCell(2, 1).alignment = { wrapText: true };
-  ws.getRow(2).height = 32;
+  const spanWidth = Array.from({ length: titleSpan }, (_, k) => ws.getColumn(k + 1).width ?? 9).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  const tall = (text: string) => Math.max(1, linesFor(text, spanWidth)) * 15.75 + 3;
+  ws.getRow(2).height = tall(String(ws.getCell(2, 1).value));
   const unscored = apartSentences(results).join(' ');
   if (unscored) {
-    ws.mergeCells(3, 1, 3, lastCol);
+    ws.mergeCells(3, 1, 3, titleSpan);
     setText(ws.getCell(3, 1), unscored);
     ws.getCell(3, 1).font = { name: FONT, size: 11, italic: true };
     ws.getCell(3, 1).alignment = { wrapText: true };
+    ws.getRow(3).height = tall(unscored);
   }
   headers.forEach((h, i) => {
     const c = ws.getCell(4, i + 1);
@@ -82,12 +95,6 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
     c.fill = HEAD_FILL;
   });
   ws.getRow(4).height = 48;
-  ws.getColumn(1).width = 7;
-  ws.getColumn(2).width = 10;
-  ws.getColumn(3).width = 36;
-  ws.getColumn(4).width = 16;
-  for (let i = 5; i <= lastCol; i++) ws.getColumn(i).width = 10;
-  ws.getColumn(lastCol - 1).width = 28;
 
   const firstItemCol = 5;
   const colOf = (code: string) => columnLetter(firstItemCol + items.findIndex((i) => i.code === code));
@@ -95,6 +102,7 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
   const [baseL, bonusL, dedL, totalL, classL] = [0, 1, 2, 3, 4].map((d) => columnLetter(baseCol + d));
   const first = 5;
   const last = first + Math.max(ranking.length, 1) - 1;
+  const prevOf = new Map((results.previous?.rows ?? []).map((p) => [p.unitId, p]));
   const range = (codes: string[], r: number) =>
     codes.length === 0 ? '0' : codes.map((c) => `${colOf(c)}${r}`).join(',');
   ranking.forEach((row, idx) => {
@@ -135,6 +143,7 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
       { formula: `MAX(0,${baseL}${r}+${bonusL}${r}-${dedL}${r})`, result: row.total },
       { formula: classFormula(set, `${totalL}${r}`), result: row.classLabel },
       row.selfTotal,
+      ...previousCells(results.previous, prevOf, row.unitId, `${totalL}${r}`, `${columnLetter(baseCol + 6)}${r}`),
     ];
     values.forEach((v, i) => {
       const c = ws.getCell(r, i + 1);
@@ -142,14 +151,29 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
       else c.value = v;
       c.font = { name: FONT, size: 11, bold: i + 1 === baseCol + 3 };
       c.border = THIN;
-      c.alignment = { vertical: 'middle', horizontal: i === 2 || i === 3 ? 'left' : 'center', wrapText: i === 2 };
-      if (i >= 4 && i !== baseCol + 3) c.numFmt = '0.##';
+      const note = i === lastCol - 1 && results.previous !== null;
+      c.alignment = {
+        vertical: 'middle',
+        horizontal: i === 2 || i === 3 || note ? 'left' : 'center',
+        wrapText: i === 2 || note,
+      };
+      if (i >= 4 && i !== baseCol + 3) c.numFmt = i + 1 === baseCol + 8 ? CHANGE_FORMAT : '0.##';
     });
   });
-  void classL;
+  fitRowHeights(ws, 5, last, lastCol);
+  if (results.previous?.footnote) {
+    const r = last + 2;
+    ws.mergeCells(r, 1, r, titleSpan);
+    setText(ws.getCell(r, 1), results.previous.footnote);
+    ws.getCell(r, 1).font = { name: FONT, size: 11, italic: true };
+    ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r).height = tall(results.previous.footnote);
+  }
 
   // Counts per class and unit kind, by formula over the results sheet.
-  const cs = wb.addWorksheet(COUNTS_SHEET);
+  const cs = wb.addWorksheet(COUNTS_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const kinds = results.byKind;
   cs.getColumn(1).width = 26;
   const ch = ['Loại đơn vị', ...set.classes.map((c) => c.label), 'Tổng số'];
@@ -187,6 +211,7 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
       ci <= set.classes.length + 1 ? (results.classCounts[set.classes[ci - 2]!.code] ?? 0) : ranking.length;
     cs.getCell(tr, ci).value = { formula: kinds.length ? `SUM(${L}2:${L}${tr - 1})` : '0', result };
   }
+  fitRowHeights(cs, 1, 1, ch.length);
   cs.eachRow((row, n) => {
     if (n === 1) return;
     row.eachCell((c, col) => {
@@ -196,4 +221,31 @@ export async function buildResultsBook(results: RoundResults, agencyName: string
     });
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Last year's round (issue 20, as on the screen and in the Word report): its score, its rank, the
+ *  change as a formula, and why a unit is not compared. No columns when there is no such round. */
+function previousHeaders(results: RoundResults): string[] {
+  const prev = results.previous;
+  if (!prev) return [];
+  const y = prev.round.year;
+  return [`Điểm năm ${y}`, `Hạng năm ${y}`, 'Tăng (+), giảm (−)', `Ghi chú so với năm ${y}`];
+}
+
+function previousCells(
+  prev: RoundResults['previous'],
+  prevOf: Map<number, PreviousScore>,
+  unitId: number,
+  total: string,
+  prevRef: string,
+): ExcelJS.CellValue[] {
+  if (!prev) return [];
+  const p = prevOf.get(unitId);
+  if (!p || p.total === null) return [p?.sources.length ? 'Không so sánh' : '—', null, null, p?.note ?? ''];
+  return [
+    p.total,
+    p.rankLabel,
+    p.change === null ? null : { formula: `${total}-${prevRef}`, result: p.change },
+    p.note,
+  ];
 }
