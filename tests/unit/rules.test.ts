@@ -53,6 +53,58 @@ describe('validation rules', () => {
     expect(formatRule(r, { DN01: '2', DN02: '1000', DN03: '1003' })).toBe('DN03 (1.003) ≤ DN01 (2) + DN02 (1.000)');
   });
 
+  it('judges integers as numbers only while that is exact: the same answers as BigInt arithmetic', () => {
+    // Big and small integers, the edges of 15 digits and of 2^53, and texts that are not canonical.
+    const pool = [
+      '0',
+      '1',
+      '-1',
+      '7',
+      '999999999999999',
+      '-999999999999999',
+      '1000000000000000',
+      '9007199254740991',
+      '9007199254740992',
+      '9007199254740993',
+      '-9007199254740993',
+      '123456789012345678901234567890',
+    ];
+    const exact = (s: string[], signs: number[]) => s.reduce((a, v, i) => a + BigInt(signs[i]!) * BigInt(v), 0n);
+    const ops = ['<=', '<', '>=', '>', '=', '!='] as const;
+    let seed = 17;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let k = 0; k < 3000; k++) {
+      const left = 1 + next(12);
+      const right = 1 + next(3);
+      const codes = Array.from({ length: left + right }, (_, i) => `A${i}`);
+      const signs = codes.map((_, i) => (i === 0 || next(3) ? 1 : -1));
+      const values = codes.map(() => pool[next(pool.length)]!);
+      const text = (from: number, to: number) =>
+        codes
+          .slice(from, to)
+          .map((c, i) => (i === 0 ? (signs[from] === -1 ? `-${c}` : c) : `${signs[from + i] === -1 ? '-' : '+'} ${c}`))
+          .join(' ');
+      const op = ops[next(ops.length)]!;
+      const r = rule(`${text(0, left)} ${op} ${text(left, left + right)}`);
+      const l = exact(values.slice(0, left), signs.slice(0, left));
+      const rr = exact(values.slice(left), signs.slice(left));
+      const want = { '<=': l <= rr, '<': l < rr, '>=': l >= rr, '>': l > rr, '=': l === rr, '!=': l !== rr }[op];
+      expect(evaluateRule(r, Object.fromEntries(codes.map((c, i) => [c, values[i]!])))).toBe(want);
+    }
+    // Ten 15-digit terms pass 2^53 on the way: still exact.
+    const ten = Array.from({ length: 10 }, (_, i) => `B${i}`);
+    const big = Object.fromEntries(ten.map((c) => [c, '999999999999999']));
+    expect(evaluateRule(rule(`${ten.join(' + ')} = 9999999999999990`), big)).toBe(true);
+    expect(evaluateRule(rule(`${ten.join(' + ')} - 1 = 9999999999999989`), big)).toBe(true);
+    expect(evaluateRule(rule(`${ten.join(' + ')} > 9999999999999989`), big)).toBe(true);
+    // Not canonical: not judged, as before.
+    expect(evaluateRule(rule('A <= B'), { A: '-0', B: '1' })).toBeNull();
+    expect(evaluateRule(rule('A <= B'), { A: '007', B: '1' })).toBeNull();
+    expect(evaluateRule(rule('A <= B'), { A: '1.50', B: '2' })).toBeNull();
+    expect(evaluateRule(rule('A <= B'), { A: '1.5', B: '2' })).toBe(true);
+    expect(evaluateRule(rule('A = B'), { A: '2.5', B: '2' })).toBe(false);
+  });
+
   it('refuses anything that is not a simple comparison, without evaluating it', () => {
     for (const bad of [
       'DT03',

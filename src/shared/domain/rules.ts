@@ -175,13 +175,29 @@ function evalSum(s: SumExpr, values: Record<string, string | null | undefined>):
   return acc;
 }
 
-/** True when the rule holds, false when breached, null while a value it needs is empty. */
-export function evaluateRule(rule: Rule, values: Record<string, string | null | undefined>): boolean | null {
-  const l = evalSum(rule.left, values);
-  const r = evalSum(rule.right, values);
-  if (l === null || r === null) return null;
-  const c = compareDec(l, r);
-  switch (rule.op) {
+/** A canonical integer of at most 15 digits ("-0" is not canonical). */
+const SMALL_INTEGER = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/**
+ * The sum as a JS number when every term is a small integer and every partial sum stays a safe
+ * integer (then it is exact); null when a value is empty; NaN when the exact decimal code must
+ * decide. Counts — nearly every rule — are judged this way without a BigInt per term, which is
+ * what a board or Tổng hợp spends its time on when it checks a thousand reports.
+ */
+function smallSum(s: SumExpr, values: Record<string, string | null | undefined>): number | null {
+  let acc = 0;
+  for (const t of s.terms) {
+    const v = t.code ? values[t.code] : t.number;
+    if (v === null || v === undefined || v === '') return null;
+    if (!SMALL_INTEGER.test(v)) return NaN;
+    acc += t.sign * Number(v);
+    if (!Number.isSafeInteger(acc)) return NaN;
+  }
+  return acc;
+}
+
+function holds(op: CmpOp, c: number): boolean {
+  switch (op) {
     case '<=':
       return c <= 0;
     case '<':
@@ -195,6 +211,18 @@ export function evaluateRule(rule: Rule, values: Record<string, string | null | 
     case '!=':
       return c !== 0;
   }
+}
+
+/** True when the rule holds, false when breached, null while a value it needs is empty. */
+export function evaluateRule(rule: Rule, values: Record<string, string | null | undefined>): boolean | null {
+  const a = smallSum(rule.left, values);
+  const b = smallSum(rule.right, values);
+  if (a === null || b === null) return null;
+  if (!Number.isNaN(a) && !Number.isNaN(b)) return holds(rule.op, a < b ? -1 : a > b ? 1 : 0);
+  const l = evalSum(rule.left, values);
+  const r = evalSum(rule.right, values);
+  if (l === null || r === null) return null;
+  return holds(rule.op, compareDec(l, r));
 }
 
 /** The computed value of a RATE indicator (percent, canonical) or null ("—"). */
