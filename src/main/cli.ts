@@ -1,7 +1,6 @@
 // The headless command line: the same database, the same contract, the same validation.
 //   npm run cli -- units list --json [--db PATH]
 // In an installed app: ELECTRON_RUN_AS_NODE=1 <app executable> <resources>/app.asar/out/main/cli.js …
-import path from 'node:path';
 import { openCore } from './app';
 import { DOCS_USAGE, runDocsCli } from './features/documents/cli';
 import { DOC_TEMPLATES_USAGE, isDocTemplatesCommand, runDocTemplatesCli } from './features/doc-templates/cli';
@@ -11,8 +10,8 @@ import { SETTINGS_USAGE, runSettingsCli } from './features/compile/settings-cli'
 import { REPORTING_GROUPS, REPORTING_USAGE, runReportingCli } from './features/reports/cli';
 import { WORKFLOW_USAGE, isWorkflowCommand, runWorkflowCli } from './features/reports/workflow-cli';
 import { SCORING_USAGE, isScoringCommand, runScoringCli } from './features/scoring/cli';
-import { defaultDbPath } from './platform/paths';
-import { isPostgresUrl } from './db/database';
+import { defaultDbPath, defaultUserDataDir } from './platform/paths';
+import { locateDatabase } from './platform/database-choice';
 import { DATABASE_USAGE, runDatabaseCli } from './features/safety/database-cli';
 import { cliNativeBindingFor } from './platform/native-binding';
 import { fixedPathPlatform } from './platform/platform';
@@ -44,7 +43,7 @@ ${COLLECT_USAGE}
 ${DATABASE_USAGE}
   info [--json]                                phiên bản, tệp dữ liệu
 
-Tùy chọn chung: --db PATH hoặc --db postgres://người-dùng@máy-chủ:5432/tên-csdl  (mặc định: ${defaultDbPath()}), --json, --help
+Tùy chọn chung: --db PATH hoặc --db postgres://người-dùng@máy-chủ:5432/tên-csdl  (mặc định: cơ sở dữ liệu đã chọn trong Cài đặt → Cơ sở dữ liệu trên máy này; chưa chọn thì ${defaultDbPath()}; mật khẩu máy chủ lấy từ tệp pgpass hoặc PGPASSWORD), --json, --help
 Mã thoát: 0 thành công, 1 lệnh viết sai, 2 ứng dụng từ chối (lý do in ra stderr), 3 nhập biểu còn tệp lỗi.`;
 
 /** Value flags that may stand before the command words (so their values are not taken for words). */
@@ -79,7 +78,8 @@ async function route(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const db = dbFlag(argv);
-  const dbPath = db === undefined ? defaultDbPath() : isPostgresUrl(db) ? db.trim() : path.resolve(db);
+  // Without --db, the database this account chose in Cài đặt, as the app opens it.
+  const dbPath = locateDatabase(db, defaultUserDataDir(), null);
   const app = cliApp();
   if (group === 'call' || (!group && argv.includes('--list'))) return runCallCli(argv, dbPath, app, io);
   if (group === 'units' && isReorganiseCommand(action)) return runReorganiseCli(argv, dbPath, app, io);

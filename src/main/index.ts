@@ -2,7 +2,7 @@
 // window, register the API.
 import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
-import { DB_FILE_NAME, type Core } from './core/core';
+import type { Core } from './core/core';
 import { openCore } from './app';
 import { createDispatch } from './dispatch';
 import { registerApi } from './ipc';
@@ -12,20 +12,13 @@ import { electronNativeBinding } from './platform/native-binding';
 import { AppError } from '../shared/errors';
 import { dailyBackup } from './features/safety/backups';
 import { guardPlatform } from './platform/guarded-platform';
-import { isPostgresUrl } from './db/database';
-import { CHOICE_FILE, choiceLocation, readChoice, type SecretStore } from './platform/database-choice';
+import { CHOICE_FILE, locateDatabase, type SecretStore } from './platform/database-choice';
 
 let mainWindow: BrowserWindow | null = null;
 
 export function databasePath(argv: string[], userData: string, secrets: SecretStore | null = null): string {
   const i = argv.indexOf('--db');
-  const given = i >= 0 ? argv[i + 1] : undefined;
-  // A PostgreSQL server's URL is kept as it is (the office's shared database: docs/POSTGRES.md).
-  if (given && isPostgresUrl(given)) return given.trim();
-  if (given) return path.resolve(given);
-  // Without --db: the database chosen in Cài đặt → Cơ sở dữ liệu, or the app's own file.
-  const chosen = readChoice(path.join(userData, CHOICE_FILE));
-  return chosen ? choiceLocation(chosen, secrets) : path.join(userData, DB_FILE_NAME);
+  return locateDatabase(i >= 0 ? argv[i + 1] : undefined, userData, secrets);
 }
 
 /** The system's encryption for this account; none on Linux without a keyring (plain text is no protection). */

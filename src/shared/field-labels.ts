@@ -246,6 +246,10 @@ const kindOf = (v: unknown): string =>
  * said here in Vietnamese; every other issue keeps the locale's (or the schema's own) message.
  */
 export function wrongTypeMessage(issue: { code?: string; expected?: unknown; input?: unknown }): string | undefined {
+  // A field left out altogether (also one that may be empty: a union, where the locale says only
+  // "Đầu vào không hợp lệ").
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union'))
+    return 'Thiếu giá trị: trường này bắt buộc phải có.';
   // The allowed values of a choice are internal codes ("signature"|"seal"): not listed.
   if (issue.code === 'invalid_value') return 'Giá trị không nằm trong các lựa chọn cho phép.';
   if (issue.code !== 'invalid_type') return undefined;

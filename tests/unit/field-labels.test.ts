@@ -85,4 +85,15 @@ describe('Vietnamese field labels', () => {
     expect(refused).toBeGreaterThan(methods.length);
     expect(leaks).toEqual([]);
   });
+
+  it('a field left out is said to be missing, also one that may be left empty', async () => {
+    const dispatch = createDispatch(core);
+    const unit = { code: 'X01', name: 'UBND xã Một', shortName: '', kind: 'ubnd_xa', parentId: null, email: '' };
+    const r = await dispatch('units.create', { ...unit, contactPerson: '', phone: '' });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        'Dữ liệu không hợp lệ (Hoạt động đến ngày): Thiếu giá trị: trường này bắt buộc phải có.',
+      );
+  });
 });

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { isPostgresUrl } from '../db/database';
+import { DB_FILE_NAME } from './paths';
 
 /** The choice's file in the user's data folder. */
 export const CHOICE_FILE = 'co-so-du-lieu.json';
@@ -97,6 +99,20 @@ export function choiceLocation(choice: DatabaseChoice, secrets: SecretStore | nu
     }
   }
   return serverUrl(choice, password);
+}
+
+/**
+ * The database a start opens, the app's and the command line's alike: `--db` when given (a server's
+ * URL as it is, a file made absolute); otherwise the choice saved in Cài đặt → Cơ sở dữ liệu for this
+ * account; otherwise the app's own file in the user's data folder. The command line has no access to
+ * the system's encryption (`secrets` null): a server's kept password is not used there, and
+ * PostgreSQL's password file or PGPASSWORD supplies it (docs/POSTGRES.md).
+ */
+export function locateDatabase(given: string | undefined, userData: string, secrets: SecretStore | null): string {
+  if (given && isPostgresUrl(given)) return given.trim();
+  if (given) return path.resolve(given);
+  const chosen = readChoice(path.join(userData, CHOICE_FILE));
+  return chosen ? choiceLocation(chosen, secrets) : path.join(userData, DB_FILE_NAME);
 }
 
 /** The choice as shown: never the password. */
