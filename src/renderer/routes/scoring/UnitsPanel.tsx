@@ -7,9 +7,7 @@ import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
-import { Confirm, Modal } from '../../components/Modal';
-import { useBusy } from '../../components/useDialog';
-import { Field } from '../../components/Field';
+import { ApproveConfirm, ReopenDialog } from './SheetDialogs';
 import { formatPoints, parsePoints } from '../../../shared/domain/scoring';
 import { formatDateTime } from '../../../shared/format';
 import { SCORING_STAGE_LABELS, type ScoringRound, type UnitScoring } from '../../../shared/model/scoring';
@@ -25,8 +23,6 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [confirmApprove, setConfirmApprove] = useState(false);
   const [reopening, setReopening] = useState(false);
-  const [reopenBusy, runningReopen] = useBusy();
-  const [reopenReason, setReopenReason] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [editingUnits, setEditingUnits] = useState(false);
   const bookInput = useRef<HTMLInputElement>(null);
@@ -315,21 +311,9 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
         </details>
       </div>
       {confirmApprove ? (
-        <Confirm
-          title="Duyệt kết quả chấm điểm"
-          message={
-            <>
-              Duyệt kết quả của <strong>{sheet.unitName}</strong>:{' '}
-              <strong>
-                {formatPoints(sheet.final.total)} điểm — {sheet.final.classLabel}
-              </strong>
-              . Sau khi duyệt, điểm bị khóa; muốn sửa phải mở lại và ghi lý do.
-              {badCount || JSON.stringify(drafts) !== JSON.stringify(draftsOf(sheet)) ? (
-                <p className="warn-text">Có thay đổi chưa lưu: hãy lưu trước khi duyệt.</p>
-              ) : null}
-            </>
-          }
-          confirmLabel="Duyệt"
+        <ApproveConfirm
+          sheet={sheet}
+          unsaved={badCount > 0 || JSON.stringify(drafts) !== JSON.stringify(draftsOf(sheet))}
           onCancel={() => setConfirmApprove(false)}
           onConfirm={() => {
             setConfirmApprove(false);
@@ -341,41 +325,16 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
         />
       ) : null}
       {reopening ? (
-        <Modal title="Mở lại kết quả đã duyệt" onClose={() => setReopening(false)} busy={reopenBusy}>
-          <Field label="Lý do mở lại" required>
-            <textarea
-              name="reopenReason"
-              rows={3}
-              value={reopenReason}
-              onChange={(e) => setReopenReason(e.target.value)}
-            />
-          </Field>
-          <div className="form-actions">
-            <button type="button" onClick={() => setReopening(false)}>
-              Hủy
-            </button>
-            <button
-              type="button"
-              className="danger"
-              disabled={reopenBusy}
-              onClick={() =>
-                void runningReopen(() =>
-                  call('scoring.unit.reopen', {
-                    roundId: round.id,
-                    unitId: sheet.unitId,
-                    reason: reopenReason,
-                  }).then((s) => {
-                    setReopening(false);
-                    setReopenReason('');
-                    applied(s, `Đã mở lại kết quả của ${s.unitName}.`);
-                  }, fail),
-                )
-              }
-            >
-              Mở lại
-            </button>
-          </div>
-        </Modal>
+        <ReopenDialog
+          roundId={round.id}
+          sheet={sheet}
+          onClose={() => setReopening(false)}
+          fail={fail}
+          onReopened={(s) => {
+            setReopening(false);
+            applied(s, `Đã mở lại kết quả của ${s.unitName}.`);
+          }}
+        />
       ) : null}
     </div>
   );
