@@ -112,12 +112,22 @@ describe('reorganising the register in chromium', () => {
     await page.keyboard.press('Escape');
 
     await page.click('button:has-text("Sắp xếp lại đơn vị…")');
-    await page.click('[aria-label="Các lần sắp xếp"] button:has-text("Hoàn tác")');
+    // Undoing asks first (the new unit would be deleted), starting on Hủy: Escape keeps the act.
+    await page.click('[aria-label="Các lần sắp xếp"] button:has-text("Hoàn tác…")');
+    await page.waitForSelector('.modal h2:has-text("Hoàn tác lần sắp xếp")');
+    expect(await page.locator('.modal .confirm-text').innerText()).toContain('các đơn vị lập mới theo lần này bị xóa');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hủy');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.modal').count()).toBe(1);
+    expect(await page.locator('[aria-label="Các lần sắp xếp"] li:has-text("(đã hoàn tác)")').count()).toBe(0);
+    await page.click('[aria-label="Các lần sắp xếp"] button:has-text("Hoàn tác…")');
+    await t.shot('05-undo-confirm');
+    await page.click('.modal button.danger:has-text("Hoàn tác")');
     await page.waitForSelector('[aria-label="Các lần sắp xếp"] li:has-text("(đã hoàn tác)")');
     await page.click('.modal button:has-text("Đóng")');
     await page.waitForSelector('.vrow[data-code="X1"]');
     expect(await page.locator('.vrow[data-code="XM"]').count()).toBe(0);
-    await t.shot('05-undone');
+    await t.shot('06-undone');
     expect(t.problems).toEqual([]);
   });
 

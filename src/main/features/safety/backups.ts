@@ -7,6 +7,7 @@ import { backupDatabase, timestamp } from '../../db/backup';
 import { getSetting, setSetting } from './settings';
 import type { BackupItem, BackupList, DataInspection } from '../../../shared/model/safety';
 import { AppError } from '../../../shared/errors';
+import { rotatedAway } from '../../../shared/domain/backup-rotation';
 import {
   assertRebuilt,
   latestMigration,
@@ -21,8 +22,6 @@ import { fileSha256, rememberPending, usePending } from '../../core/pending';
 
 export const DEFAULT_KEEP = 14;
 const KEEP_KEY = 'backups.keep';
-/** Automatic copies subject to the rotation; manual and safety copies are never deleted. */
-const ROTATED = ['hang-ngay', 'truoc-nang-cap'];
 
 export const backupFolder = (core: Core) => path.join(core.dataDir, 'backups');
 
@@ -60,11 +59,9 @@ export async function listBackups(core: Core): Promise<BackupList> {
 export async function rotateBackups(core: Core): Promise<string[]> {
   const { keep, items, folder } = await listBackups(core);
   const removed: string[] = [];
-  for (const reason of ROTATED) {
-    for (const old of items.filter((i) => i.reason === reason).slice(keep)) {
-      fs.rmSync(path.join(folder, old.name), { force: true });
-      removed.push(old.name);
-    }
+  for (const old of rotatedAway(items, keep)) {
+    fs.rmSync(path.join(folder, old.name), { force: true });
+    removed.push(old.name);
   }
   return removed;
 }

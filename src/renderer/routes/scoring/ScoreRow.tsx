@@ -3,7 +3,7 @@
 import { call } from '../../lib/api';
 import { FilePick } from '../../components/FilePick';
 import { formatPoints } from '../../../shared/domain/scoring';
-import type { UnitScoring } from '../../../shared/model/scoring';
+import type { Evidence, UnitScoring } from '../../../shared/model/scoring';
 import type { Draft } from './score-drafts';
 
 export interface RowContext {
@@ -14,10 +14,9 @@ export interface RowContext {
   /** What the main process refused, by criterion code. */
   problems: Record<string, string>;
   locked: boolean;
-  roundId: number;
   change: (code: string, key: keyof Draft, value: string) => void;
-  applied: (s: UnitScoring, msg: string) => void;
-  fail: (err: unknown) => void;
+  /** Asks before an evidence file is taken off the sheet (SheetDialogs.RemoveEvidenceConfirm). */
+  askRemove: (e: Evidence) => void;
   attach: (code: string, files: readonly File[] | null) => Promise<void>;
   tryCall: <T>(work: () => Promise<T>) => Promise<T | undefined>;
 }
@@ -30,7 +29,7 @@ export function scoreRow(
   hint: string,
   evidenceHint: string,
 ) {
-  const { drafts, sheet, bad, problems, locked, roundId, change, applied, fail, attach, tryCall } = ctx;
+  const { drafts, sheet, bad, problems, locked, change, askRemove, attach, tryCall } = ctx;
   const d = drafts[code]!;
   const ev = sheet.evidence.filter((e) => e.itemCode === code);
   const err = (k: string): string | undefined => bad[`${code}:${k}`];
@@ -85,13 +84,7 @@ export function scoreRow(
                 type="button"
                 className="link danger-text"
                 aria-label={`Bỏ ${e.fileName}`}
-                onClick={() =>
-                  void call('scoring.evidence.remove', {
-                    roundId,
-                    unitId: sheet.unitId,
-                    evidenceId: e.id,
-                  }).then((s) => applied(s, `Đã bỏ “${e.fileName}”.`), fail)
-                }
+                onClick={() => askRemove(e)}
               >
                 ×
               </button>

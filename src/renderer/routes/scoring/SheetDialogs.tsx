@@ -1,11 +1,13 @@
-// The dialogs of one unit's score sheet (UnitsPanel): approve, reopen with a reason.
+// The dialogs of one unit's score sheet (UnitsPanel): approve, reopen with a reason, take an
+// evidence file off the sheet.
 import { useState } from 'react';
 import { call } from '../../lib/api';
 import { Confirm, Modal } from '../../components/Modal';
 import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { formatPoints } from '../../../shared/domain/scoring';
-import type { UnitScoring } from '../../../shared/model/scoring';
+import { formatDateTime } from '../../../shared/format';
+import type { Evidence, UnitScoring } from '../../../shared/model/scoring';
 
 export function ApproveConfirm({
   sheet,
@@ -76,5 +78,33 @@ export function ReopenDialog({
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** Taking evidence off is not undone: the file would have to be attached again. Starts on Hủy. */
+export function RemoveEvidenceConfirm({
+  evidence,
+  unitName,
+  onCancel,
+  onConfirm,
+}: {
+  evidence: Evidence;
+  unitName: string;
+  onCancel: () => void;
+  onConfirm: () => Promise<unknown>;
+}) {
+  return (
+    <Confirm
+      title="Bỏ minh chứng"
+      message={
+        <>
+          Bỏ tệp <strong>“{evidence.fileName}”</strong> (đính kèm lúc {formatDateTime(evidence.addedAt)}) khỏi tiêu chí{' '}
+          {evidence.itemCode} của {unitName}? Muốn dùng lại phải đính kèm lại tệp.
+        </>
+      }
+      confirmLabel="Bỏ minh chứng"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -7,10 +7,15 @@ import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
-import { ApproveConfirm, ReopenDialog } from './SheetDialogs';
+import { ApproveConfirm, RemoveEvidenceConfirm, ReopenDialog } from './SheetDialogs';
 import { formatPoints, parsePoints } from '../../../shared/domain/scoring';
 import { formatDateTime } from '../../../shared/format';
-import { SCORING_STAGE_LABELS, type ScoringRound, type UnitScoring } from '../../../shared/model/scoring';
+import {
+  SCORING_STAGE_LABELS,
+  type Evidence,
+  type ScoringRound,
+  type UnitScoring,
+} from '../../../shared/model/scoring';
 import './scoring.css';
 import { EVENT_LABELS } from './ResultsPanel';
 import { RoundUnitsDialog } from './RoundUnitsDialog';
@@ -25,6 +30,7 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
   const [reopening, setReopening] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [editingUnits, setEditingUnits] = useState(false);
+  const [removing, setRemoving] = useState<Evidence | null>(null);
   const bookInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -118,10 +124,8 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
     bad: live.bad,
     problems,
     locked,
-    roundId: round.id,
     change,
-    applied,
-    fail,
+    askRemove: setRemoving,
     attach,
     tryCall,
   };
@@ -322,6 +326,22 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
               fail,
             );
           }}
+        />
+      ) : null}
+      {removing ? (
+        <RemoveEvidenceConfirm
+          evidence={removing}
+          unitName={sheet.unitName}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() =>
+            call('scoring.evidence.remove', { roundId: round.id, unitId: sheet.unitId, evidenceId: removing.id }).then(
+              (s) => {
+                setRemoving(null);
+                applied(s, `Đã bỏ minh chứng “${removing.fileName}”.`);
+              },
+              fail,
+            )
+          }
         />
       ) : null}
       {reopening ? (

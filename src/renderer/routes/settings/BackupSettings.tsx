@@ -4,7 +4,8 @@ import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
-import type { BackupList, DataInspection } from '../../../shared/model/safety';
+import type { BackupItem, BackupList, DataInspection } from '../../../shared/model/safety';
+import { rotatedAway } from '../../../shared/domain/backup-rotation';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { isCancelled, useJob } from '../../lib/jobs';
 import { ScreenJob } from '../../components/ScreenJob';
@@ -26,6 +27,7 @@ export function BackupSettings() {
   const [keep, setKeep] = useState('14');
   const [busy, setBusy] = useState('');
   const [inspection, setInspection] = useState<DataInspection | null>(null);
+  const [trimming, setTrimming] = useState<{ keep: number; away: BackupItem[] } | null>(null);
 
   const reload = useCallback(async () => {
     await tryCall(async () => {
@@ -46,6 +48,12 @@ export function BackupSettings() {
     });
     setBusy('');
   };
+  const saveKeep = (n: number) =>
+    run(
+      'keep',
+      () => call('backups.setKeep', { keep: n }),
+      () => `Sẽ giữ ${formatNumber(n)} bản sao lưu tự động gần nhất.`,
+    );
 
   // Backups, restores and packages run in the job centre: their bar, "Dừng" and the notice at the
   // end show here as in the sidebar, and survive leaving the screen.
@@ -89,11 +97,10 @@ export function BackupSettings() {
           onSubmit={(e) => {
             e.preventDefault();
             const n = Number(keep);
-            void run(
-              'keep',
-              () => call('backups.setKeep', { keep: n }),
-              () => `Sẽ giữ ${n} bản sao lưu tự động gần nhất.`,
-            );
+            // Keeping fewer deletes the oldest automatic copies at once: asked first, naming them.
+            const away = list ? rotatedAway(list.items, n) : [];
+            if (away.length) setTrimming({ keep: n, away });
+            else void saveKeep(n);
           }}
         >
           <label className="field">
@@ -212,6 +219,30 @@ export function BackupSettings() {
           </p>
         ) : null}
       </div>
+      {trimming ? (
+        <Confirm
+          title="Xóa bản sao lưu cũ"
+          confirmLabel={`Xóa ${formatNumber(trimming.away.length)} bản`}
+          message={
+            <>
+              <p>
+                Giữ {formatNumber(trimming.keep)} bản tự động gần nhất mỗi loại thì{' '}
+                <strong>{formatNumber(trimming.away.length)} bản sao lưu cũ bị xóa ngay</strong>, không lấy lại được:
+              </p>
+              <ul>
+                {trimming.away.slice(0, 8).map((b) => (
+                  <li key={b.name}>
+                    {REASON_LABEL[b.reason] ?? 'Khác'}, {formatDateTime(b.createdAt)}
+                  </li>
+                ))}
+                {trimming.away.length > 8 ? <li>và {formatNumber(trimming.away.length - 8)} bản khác</li> : null}
+              </ul>
+            </>
+          }
+          onCancel={() => setTrimming(null)}
+          onConfirm={() => saveKeep(trimming.keep).then(() => setTrimming(null))}
+        />
+      ) : null}
       {inspection ? (
         <Confirm
           title={inspection.kind === 'backup' ? 'Khôi phục dữ liệu' : 'Nhập gói dữ liệu'}

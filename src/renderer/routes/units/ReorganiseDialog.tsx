@@ -2,7 +2,7 @@
 // one act; then what still names the closed units, proposed for re-pointing (the user ticks and
 // confirms); the acts done so far, the latest undoable.
 import { useCallback, useEffect, useState } from 'react';
-import { Modal } from '../../components/Modal';
+import { Confirm, Modal } from '../../components/Modal';
 import { FilePick } from '../../components/FilePick';
 import { ViDateInput } from '../../components/ViDateInput';
 import { call, errorMessage } from '../../lib/api';
@@ -28,6 +28,7 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [undoing, setUndoing] = useState<Reorganisation | null>(null);
 
   const loadActs = useCallback(async () => setActs(await call('reorganise.list', {})), []);
   useEffect(() => void loadActs().catch((e: unknown) => setError(errorMessage(e))), [loadActs]);
@@ -277,8 +278,8 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
                 </button>
               ) : null}{' '}
               {a === latest ? (
-                <button type="button" disabled={busy} onClick={() => void undo(a)}>
-                  Hoàn tác
+                <button type="button" disabled={busy} onClick={() => setUndoing(a)}>
+                  Hoàn tác…
                 </button>
               ) : null}
             </li>
@@ -290,6 +291,25 @@ export function ReorganiseDialog({ onClose, onChanged }: { onClose: () => void; 
           Đóng
         </button>
       </div>
+      {undoing ? (
+        <Confirm
+          title="Hoàn tác lần sắp xếp"
+          message={
+            <>
+              <p>
+                Hoàn tác lần sắp xếp số {undoing.id}? <span className="muted">{undoing.summary}</span>
+              </p>
+              <p>
+                Các đơn vị thôi hoạt động theo lần này hoạt động lại như trước, các đơn vị lập mới theo lần này bị xóa.
+                Không hoàn tác được khi đơn vị mới đã được dùng hoặc đã chuyển mục sang đơn vị mới.
+              </p>
+            </>
+          }
+          confirmLabel="Hoàn tác"
+          onCancel={() => setUndoing(null)}
+          onConfirm={() => undo(undoing).then(() => setUndoing(null))}
+        />
+      ) : null}
     </Modal>
   );
 }
