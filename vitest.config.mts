@@ -34,6 +34,7 @@ const ON_POSTGRES = [
   'tests/unit/audit-refs.test.ts',
   'tests/unit/shared-office.test.ts',
   'tests/unit/stale-edit.test.ts',
+  'tests/unit/paged-units.test.ts',
 ];
 
 export default defineConfig({

@@ -74,5 +74,32 @@ export function usePagedRows<P extends RowsPage<unknown>>(
     [state, fetchPage],
   );
 
-  return { head: state?.head ?? null, rows: (state?.rows ?? []) as (Row | undefined)[], want };
+  /**
+   * The same question asked again (the data changed): the windows loaded so far, replaced together once
+   * all have answered, so nothing flickers. Resolves when the new rows are set (a notice can then follow).
+   */
+  const refresh = useCallback(async () => {
+    const q = current.current;
+    if (!q) return;
+    const pages = [...asked.current].sort((a, b) => a - b);
+    const answers = await Promise.all((pages.length ? pages : [0]).map((p) => q(p * PAGE, PAGE))).catch(
+      (err: unknown) => {
+        if (current.current === q) errors.current(err);
+        return null;
+      },
+    );
+    if (!answers || current.current !== q) return;
+    const last = answers.at(-1)!;
+    const rows = new Array<Row>(last.total);
+    asked.current = new Set();
+    for (const [i, a] of answers.entries()) {
+      // a window past the new end (rows were removed) is not kept: it is asked again if shown
+      if (a.total !== last.total) continue;
+      asked.current.add(pages[i] ?? 0);
+      a.rows.forEach((r, j) => (rows[a.offset + j] = r as Row));
+    }
+    setState({ load: q, head: last, rows } as Loaded<P>);
+  }, []);
+
+  return { head: state?.head ?? null, rows: (state?.rows ?? []) as (Row | undefined)[], want, refresh };
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, expectedUpdatedAt, fileBytes, id, isoDate, requiredText, text } from './schemas';
-import { UNIT_KINDS, type Unit, type UnitEvent, type UnitImportPreview, type UnitListItem } from '../model/unit';
+import {
+  UNIT_KINDS,
+  type Unit,
+  type UnitEvent,
+  type UnitImportPreview,
+  type UnitListItem,
+  type UnitPage,
+} from '../model/unit';
 
 const optionalDate = z.union([isoDate, z.null()]);
 
@@ -66,8 +73,17 @@ export const unitListQuery = z
 
 export type UnitListQuery = z.input<typeof unitListQuery>;
 
+/** units.list's question and a window of its answer (the Đơn vị screen pages its table). */
+export const unitPageQuery = unitListQuery
+  .extend({
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
 export const unitsContract = {
   'units.list': method(unitListQuery).returns<UnitListItem[]>(),
+  'units.page': method(unitPageQuery).returns<UnitPage>(),
   'units.get': method(z.object({ id }).strict()).returns<Unit>(),
   'units.create': method(unitInput).returns<Unit>(),
   'units.update': method(z.object({ id, unit: unitInput, expectedUpdatedAt }).strict()).returns<Unit>(),

@@ -54,6 +54,19 @@ export interface UnitListItem extends Unit {
   isActive: boolean;
 }
 
+/**
+ * One window of the register as `units.list` lists it (the same units in the same order), with the
+ * number of units under the question and the register's counts for the screen's header (units.page).
+ */
+export interface UnitPage {
+  total: number;
+  offset: number;
+  rows: UnitListItem[];
+  /** The whole register, whatever was asked: active today / closed or merged. */
+  active: number;
+  closed: number;
+}
+
 export interface UnitEvent {
   id: number;
   unitId: number;

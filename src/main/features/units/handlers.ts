@@ -7,9 +7,17 @@ import { closeUnit, createUnit, getUnit, listUnits, mergeUnits, reopenUnit, unit
 import { commitUnitImport, exportUnitWorkbook, previewUnitImport } from './unit-import';
 import { saveExport } from '../../platform/exports';
 import { keptRead } from '../../core/read-cache';
+import { unitPage } from './unit-page';
 
 export const unitsHandlers = {
   'units.list': (core, a) => keptRead(core.db, `units ${JSON.stringify(a)}`, () => listUnits(core.db, a)),
+  // the register in tree order is kept per day (whether a unit is active depends on it) until the data change
+  'units.page': async (core, a) =>
+    unitPage(
+      core.db,
+      await keptRead(core.db, `units register ${todayIso()}`, () => listUnits(core.db, { includeClosed: true })),
+      a,
+    ),
   'units.get': (core, a) => getUnit(core.db, a.id),
   'units.create': (core, a) => createUnit(core.db, a),
   'units.update': (core, a) => updateUnit(core.db, a.id, a.unit, new Date(), a.expectedUpdatedAt),

@@ -71,12 +71,20 @@ export function orderAsTree(units: Unit[], today = todayIso()): UnitListItem[] {
 
 export async function listUnits(db: Executor, query: z.output<typeof unitListQuery> = {}): Promise<UnitListItem[]> {
   const all = (await db.selectFrom('units').selectAll().execute()).map(toUnit);
-  const tree = orderAsTree(all);
-  let ids: Set<number> | null = null;
-  if (query.search) {
-    const found = await searchUnitIds(db, query.search);
-    if (found !== null) ids = new Set(found);
-  }
+  return unitsUnder(orderAsTree(all), query.search ? await searchUnitIds(db, query.search) : null, query);
+}
+
+/**
+ * The units of the register (in tree order) that a list's question keeps, in the same order: the search's
+ * matches (`found`: their ids, null when nothing was typed), of the kind, closed ones only when asked.
+ * One home for units.list and units.page, so a page is always a window of the list.
+ */
+export function unitsUnder(
+  tree: readonly UnitListItem[],
+  found: readonly number[] | null,
+  query: z.output<typeof unitListQuery>,
+): UnitListItem[] {
+  const ids = found === null ? null : new Set(found);
   return tree.filter(
     (u) =>
       (ids === null || ids.has(u.id)) && (!query.kind || u.kind === query.kind) && (query.includeClosed || u.isActive),

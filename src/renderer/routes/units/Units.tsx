@@ -1,28 +1,27 @@
-// Đơn vị: the register of reporting units, as a virtualised tree table.
+// Đơn vị: the register of reporting units, as a virtualised tree table. The rows are asked from the
+// server a window at a time (units.page: the same units, in the same order, as units.list), so opening
+// the screen or searching costs a screenful whatever the register's size.
 import { useDataRefresh } from '../../hooks/useDataRefresh';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { call } from '../../lib/api';
+import { call, errorMessage } from '../../lib/api';
+import { usePagedRows } from '../../hooks/usePagedRows';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
 import { UnitForm } from './UnitForm';
 import { UnitImport } from './UnitImport';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
-import { formatDateShort, formatNumber, todayIso } from '../../../shared/format';
+import { formatNumber, todayIso } from '../../../shared/format';
 import { ViDateInput } from '../../components/ViDateInput';
 import { MergeDialog } from './MergeDialog';
 import { UnitHistory } from './UnitHistory';
 import { ReorganiseDialog } from './ReorganiseDialog';
-
-const ROW_HEIGHT = 38;
+import { ROW_HEIGHT, UnitHoleRow, UnitRow, type UnitRowActions } from './UnitRow';
 
 export function UnitsScreen() {
   const notice = useNotice();
   const tryCall = useCall();
-  /** The server's answer to a search or a kind filter (null: none asked, the register shows). */
-  const [found, setFound] = useState<UnitListItem[] | null>(null);
-  const [allUnits, setAllUnits] = useState<UnitListItem[]>([]);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<UnitKind | ''>('');
   const [includeClosed, setIncludeClosed] = useState(false);
@@ -33,33 +32,24 @@ export function UnitsScreen() {
   const [merging, setMerging] = useState<UnitListItem | null>(null);
   const [history, setHistory] = useState<UnitListItem | null>(null);
   const [reorganising, setReorganising] = useState(false);
-  const [loading, setLoading] = useState(true);
 
-  // The register is loaded once (and after each change); a search or a kind asks the server for
-  // its matches at each keystroke, and an answer that comes after a newer question is dropped.
-  const asked = useRef(0);
-  const loadFound = useCallback(async () => {
-    const n = ++asked.current;
-    if (!search && !kind) return setFound(null);
-    const list = await tryCall(() =>
-      call('units.list', { search: search || undefined, kind: kind || undefined, includeClosed }),
-    );
-    if (list && n === asked.current) setFound(list);
-  }, [search, kind, includeClosed, tryCall]);
-  const loadAll = useCallback(async () => {
-    const all = await tryCall(() => call('units.list', { includeClosed: true }));
-    if (all) setAllUnits(all);
-    setLoading(false);
-  }, [tryCall]);
-  const reload = useCallback(() => Promise.all([loadAll(), loadFound()]), [loadAll, loadFound]);
-  useDataRefresh(reload);
-
-  useEffect(() => void loadAll(), [loadAll]);
-  useEffect(() => void loadFound(), [loadFound]);
-  const units = useMemo(
-    () => found ?? (includeClosed ? allUnits : allUnits.filter((u) => u.isActive)),
-    [found, allUnits, includeClosed],
+  // Each question (a search at each keystroke, a kind, closed units or not) asks for its first window;
+  // an answer to an older question is dropped (hooks/usePagedRows).
+  const pageOf = useCallback(
+    (offset: number, limit: number) =>
+      call('units.page', { search: search || undefined, kind: kind || undefined, includeClosed, offset, limit }),
+    [search, kind, includeClosed],
   );
+  const { head, rows: units, want, refresh } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)));
+  const reload = refresh;
+  useDataRefresh(reload);
+  /** The whole register, loaded for the dialogs that choose among it (parent, merge target) when one opens. */
+  const [register, setRegister] = useState<UnitListItem[] | null>(null);
+  const withRegister = (open: () => void) =>
+    void tryCall(async () => {
+      setRegister(await call('units.list', { includeClosed: true }));
+      open();
+    });
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -68,6 +58,12 @@ export function UnitsScreen() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const shown = virtualizer.getVirtualItems();
+  const first = shown[0]?.index ?? 0;
+  const last = shown.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) want(first, last);
+  }, [want, first, last]);
 
   const run = async (action: () => Promise<unknown>, ok: string) => {
     await tryCall(async () => {
@@ -85,8 +81,21 @@ export function UnitsScreen() {
     });
   };
 
-  const activeCount = allUnits.filter((u) => u.isActive).length;
   const filtered = search || kind;
+  const loading = head === null;
+  const total = head?.total ?? 0;
+  const actions: UnitRowActions = useMemo(
+    () => ({
+      edit: (u) => withRegister(() => setEditing(u)),
+      move: (u, direction) => void run(() => call('units.move', { id: u.id, direction }), 'Đã đổi thứ tự.'),
+      merge: (u) => withRegister(() => setMerging(u)),
+      close: (u) => (setCloseDate(todayIso()), setClosing(u)),
+      reopen: (u) => void run(() => call('units.reopen', { id: u.id }), `Đơn vị ${u.code} hoạt động trở lại.`),
+      history: (u) => setHistory(u),
+    }),
+    // run and withRegister only use setters, the stable call helpers and `reload`
+    [reload],
+  );
 
   return (
     <section className="screen screen-fill">
@@ -94,8 +103,8 @@ export function UnitsScreen() {
         <div>
           <h1>Đơn vị báo cáo</h1>
           <div className="muted">
-            {formatNumber(activeCount)} đơn vị đang hoạt động · {formatNumber(allUnits.length - activeCount)} đã thôi
-            hoạt động hoặc sáp nhập
+            {formatNumber(head?.active ?? 0)} đơn vị đang hoạt động · {formatNumber(head?.closed ?? 0)} đã thôi hoạt
+            động hoặc sáp nhập
           </div>
         </div>
         <div className="toolbar-actions">
@@ -108,7 +117,7 @@ export function UnitsScreen() {
           <button type="button" onClick={() => void exportXlsx()}>
             Xuất Excel
           </button>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
+          <button type="button" className="primary" onClick={() => withRegister(() => setEditing('new'))}>
             + Thêm đơn vị
           </button>
         </div>
@@ -134,9 +143,9 @@ export function UnitsScreen() {
           <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Hiện cả
           đơn vị đã thôi hoạt động
         </label>
-        <span className="muted">{filtered ? `${formatNumber(units.length)} kết quả` : ''}</span>
+        <span className="muted">{filtered && head ? `${formatNumber(total)} kết quả` : ''}</span>
       </div>
-      <div className="vtable" role="table" aria-label="Danh sách đơn vị" aria-rowcount={units.length + 1}>
+      <div className="vtable" role="table" aria-label="Danh sách đơn vị" aria-rowcount={total + 1}>
         <div className="vrow vhead" role="row">
           <div role="columnheader">Mã</div>
           <div role="columnheader">Tên đơn vị</div>
@@ -148,7 +157,7 @@ export function UnitsScreen() {
           <div role="columnheader">Thao tác</div>
         </div>
         <div className="vbody" ref={scrollRef}>
-          {!loading && units.length === 0 ? (
+          {!loading && total === 0 ? (
             <div className="empty">
               {filtered
                 ? 'Không có đơn vị nào khớp với điều kiện tìm.'
@@ -156,127 +165,12 @@ export function UnitsScreen() {
             </div>
           ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((vi) => {
-              const u = units[vi.index]!;
-              return (
-                <div
-                  key={u.id}
-                  role="row"
-                  className={`vrow${u.isActive ? '' : ' closed'}`}
-                  data-code={u.code}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${vi.start}px)`,
-                  }}
-                >
-                  <div role="cell" className="mono">
-                    {u.code}
-                  </div>
-                  <div
-                    role="cell"
-                    className="name"
-                    style={{ paddingLeft: 8 + (search ? 0 : u.depth * 20) }}
-                    title={u.name}
-                  >
-                    {!search && u.depth > 0 ? <span className="tree-mark">└</span> : null}
-                    {u.name}
-                  </div>
-                  <div role="cell">{u.shortName}</div>
-                  <div role="cell">{UNIT_KIND_LABELS[u.kind]}</div>
-                  <div role="cell" title={u.email}>
-                    {u.email}
-                  </div>
-                  <div role="cell">{u.contactPerson}</div>
-                  <div role="cell">
-                    {u.isActive ? (
-                      <span className="badge ok">Hoạt động</span>
-                    ) : (
-                      <span className="badge muted-badge">
-                        {u.mergedIntoId ? 'Đã sáp nhập' : `Thôi từ ${formatDateShort(u.activeTo)}`}
-                      </span>
-                    )}
-                  </div>
-                  <div role="cell" className="row-actions">
-                    <button
-                      type="button"
-                      className="icon"
-                      title="Sửa"
-                      aria-label={`Sửa ${u.code}`}
-                      onClick={() => setEditing(u)}
-                    >
-                      ✎
-                    </button>
-                    <button
-                      type="button"
-                      className="icon"
-                      title="Lên trên"
-                      aria-label={`Đưa ${u.code} lên`}
-                      onClick={() =>
-                        void run(() => call('units.move', { id: u.id, direction: 'up' }), 'Đã đổi thứ tự.')
-                      }
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="icon"
-                      title="Xuống dưới"
-                      aria-label={`Đưa ${u.code} xuống`}
-                      onClick={() =>
-                        void run(() => call('units.move', { id: u.id, direction: 'down' }), 'Đã đổi thứ tự.')
-                      }
-                    >
-                      ↓
-                    </button>
-                    {u.isActive ? (
-                      <>
-                        <button
-                          type="button"
-                          className="icon"
-                          title="Sáp nhập vào đơn vị khác"
-                          aria-label={`Sáp nhập ${u.code}`}
-                          onClick={() => setMerging(u)}
-                        >
-                          ⇥
-                        </button>
-                        <button
-                          type="button"
-                          className="icon"
-                          title="Thôi hoạt động"
-                          aria-label={`Thôi hoạt động ${u.code}`}
-                          onClick={() => (setCloseDate(todayIso()), setClosing(u))}
-                        >
-                          ⊘
-                        </button>
-                      </>
-                    ) : (
-                      <button
-                        type="button"
-                        className="icon"
-                        title="Hoạt động trở lại"
-                        aria-label={`Mở lại ${u.code}`}
-                        onClick={() =>
-                          void run(() => call('units.reopen', { id: u.id }), `Đơn vị ${u.code} hoạt động trở lại.`)
-                        }
-                      >
-                        ↺
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="icon"
-                      title="Lịch sử"
-                      aria-label={`Lịch sử ${u.code}`}
-                      onClick={() => setHistory(u)}
-                    >
-                      ≡
-                    </button>
-                  </div>
-                </div>
+            {shown.map((vi) => {
+              const u = units[vi.index];
+              return u === undefined ? (
+                <UnitHoleRow key={`hole ${vi.index}`} top={vi.start} />
+              ) : (
+                <UnitRow key={u.id} u={u} top={vi.start} flat={!!search} on={actions} />
               );
             })}
           </div>
@@ -286,7 +180,7 @@ export function UnitsScreen() {
       {editing ? (
         <UnitForm
           unit={editing === 'new' ? null : editing}
-          units={allUnits}
+          units={register ?? []}
           onClose={() => setEditing(null)}
           onSaved={(u) => {
             setEditing(null);
@@ -332,7 +226,7 @@ export function UnitsScreen() {
       {merging ? (
         <MergeDialog
           source={merging}
-          units={allUnits.filter((u) => u.isActive && u.id !== merging.id)}
+          units={(register ?? []).filter((u) => u.isActive && u.id !== merging.id)}
           onClose={() => setMerging(null)}
           onDone={(msg) => (setMerging(null), notice('ok', msg), void reload())}
         />

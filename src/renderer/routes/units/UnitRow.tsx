@@ -1,0 +1,146 @@
+// One row of the Đơn vị table (virtualised: placed at `top` inside the scrolled body) and its actions.
+import { memo } from 'react';
+import { UNIT_KIND_LABELS, type UnitListItem } from '../../../shared/model/unit';
+import { formatDateShort } from '../../../shared/format';
+
+export const ROW_HEIGHT = 38;
+
+export interface UnitRowActions {
+  edit(u: UnitListItem): void;
+  move(u: UnitListItem, direction: 'up' | 'down'): void;
+  merge(u: UnitListItem): void;
+  close(u: UnitListItem): void;
+  reopen(u: UnitListItem): void;
+  history(u: UnitListItem): void;
+}
+
+/** A row not loaded yet (the table asks for its window as it shows). */
+export function UnitHoleRow({ top }: { top: number }) {
+  return (
+    <div
+      role="row"
+      className="vrow v-loading"
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+    >
+      <div role="cell" className="muted">
+        Đang tải…
+      </div>
+    </div>
+  );
+}
+
+export const UnitRow = memo(function UnitRow({
+  u,
+  top,
+  flat,
+  on,
+}: {
+  u: UnitListItem;
+  top: number;
+  /** Search results: no tree indentation (a match's parent may not be among them). */
+  flat: boolean;
+  on: UnitRowActions;
+}) {
+  return (
+    <div
+      role="row"
+      className={`vrow${u.isActive ? '' : ' closed'}`}
+      data-code={u.code}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${top}px)`,
+      }}
+    >
+      <div role="cell" className="mono">
+        {u.code}
+      </div>
+      <div role="cell" className="name" style={{ paddingLeft: 8 + (flat ? 0 : u.depth * 20) }} title={u.name}>
+        {!flat && u.depth > 0 ? <span className="tree-mark">└</span> : null}
+        {u.name}
+      </div>
+      <div role="cell">{u.shortName}</div>
+      <div role="cell">{UNIT_KIND_LABELS[u.kind]}</div>
+      <div role="cell" title={u.email}>
+        {u.email}
+      </div>
+      <div role="cell">{u.contactPerson}</div>
+      <div role="cell">
+        {u.isActive ? (
+          <span className="badge ok">Hoạt động</span>
+        ) : (
+          <span className="badge muted-badge">
+            {u.mergedIntoId ? 'Đã sáp nhập' : `Thôi từ ${formatDateShort(u.activeTo)}`}
+          </span>
+        )}
+      </div>
+      <div role="cell" className="row-actions">
+        <button type="button" className="icon" title="Sửa" aria-label={`Sửa ${u.code}`} onClick={() => on.edit(u)}>
+          ✎
+        </button>
+        <button
+          type="button"
+          className="icon"
+          title="Lên trên"
+          aria-label={`Đưa ${u.code} lên`}
+          onClick={() => on.move(u, 'up')}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon"
+          title="Xuống dưới"
+          aria-label={`Đưa ${u.code} xuống`}
+          onClick={() => on.move(u, 'down')}
+        >
+          ↓
+        </button>
+        {u.isActive ? (
+          <>
+            <button
+              type="button"
+              className="icon"
+              title="Sáp nhập vào đơn vị khác"
+              aria-label={`Sáp nhập ${u.code}`}
+              onClick={() => on.merge(u)}
+            >
+              ⇥
+            </button>
+            <button
+              type="button"
+              className="icon"
+              title="Thôi hoạt động"
+              aria-label={`Thôi hoạt động ${u.code}`}
+              onClick={() => on.close(u)}
+            >
+              ⊘
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="icon"
+            title="Hoạt động trở lại"
+            aria-label={`Mở lại ${u.code}`}
+            onClick={() => on.reopen(u)}
+          >
+            ↺
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon"
+          title="Lịch sử"
+          aria-label={`Lịch sử ${u.code}`}
+          onClick={() => on.history(u)}
+        >
+          ≡
+        </button>
+      </div>
+    </div>
+  );
+});
