@@ -25,7 +25,7 @@ export function createDispatch(core: Core, log: (msg: string, err: unknown) => v
     if (!isMethodName(method)) {
       return {
         ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: `Chức năng "${String(method).slice(0, 80)}" không tồn tại.` },
+        error: { code: 'UNKNOWN_METHOD', message: `Chức năng “${String(method).slice(0, 80)}” không tồn tại.` },
       };
     }
     const schema = contract[method].input as z.ZodType;

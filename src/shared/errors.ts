@@ -47,7 +47,7 @@ export function describeLocation(where: ErrorLocation | undefined): string {
   if (!where) return '';
   const parts: string[] = [];
   if (where.file) parts.push(`tệp ${where.file}`);
-  if (where.sheet) parts.push(`trang tính "${where.sheet}"`);
+  if (where.sheet) parts.push(`trang tính “${where.sheet}”`);
   if (where.cell) parts.push(`ô ${where.cell}`);
   if (where.row !== undefined) parts.push(`dòng ${where.row}`);
   if (where.column) parts.push(`cột ${where.column}`);

@@ -15,7 +15,7 @@ export const CALL_USAGE = `  call PHƯƠNG_THỨC [ĐỐI_SỐ.json | - | '{"…
                                                gọi một chức năng bất kỳ (như giao diện), in kết quả JSON;
                                                "-": đọc đối số từ đầu vào chuẩn; tệp nhị phân trong JSON: {"$bytes": base64}
                                                --open: trả lời hộp chọn tệp / điền các trường tệp (lặp lại được)
-                                               --save: trả lời hộp "lưu vào đâu" / "chọn thư mục"
+                                               --save: trả lời hộp “lưu vào đâu” / “chọn thư mục”
   call --list [--json]                         mọi chức năng và đối số của chúng (JSON Schema)`;
 
 const VALUE_FLAGS = ['--open', '--save'];
@@ -81,14 +81,14 @@ export async function runCallCli(argv: string[], dbPath: string, app: CliApp, io
   const { positional, all, flags } = parseArgs(argv, VALUE_FLAGS, ['--list']);
   const [, method, argFile, ...extra] = positional;
   if (flags.has('--list')) {
-    if (method) throw new CliFailure('Lỗi: "call --list" không nhận tên chức năng.');
+    if (method) throw new CliFailure('Lỗi: “call --list” không nhận tên chức năng.');
     io.out(flags.has('--json') ? JSON.stringify(describeMethods(), null, 2) : listText().join('\n'));
     return 0;
   }
   if (!method) throw new CliFailure(`Lỗi: thiếu tên chức năng.\n${CALL_USAGE}`);
-  if (extra.length) throw new CliFailure(`Lỗi: thừa "${extra[0]!.slice(0, 80)}" sau đối số JSON.`);
+  if (extra.length) throw new CliFailure(`Lỗi: thừa “${extra[0]!.slice(0, 80)}” sau đối số JSON.`);
   if (!Object.prototype.hasOwnProperty.call(contract, method))
-    throw new CliFailure(`Lỗi: không có chức năng "${method.slice(0, 80)}". Xem "call --list".`);
+    throw new CliFailure(`Lỗi: không có chức năng “${method.slice(0, 80)}”. Xem “call --list”.`);
   const name = method as MethodName;
   const open = [...(all.get('--open') ?? [])].map((f) => path.resolve(f));
   const args = fillFilePlaces(contract[name].input as z.ZodType, readArgs(argFile), open);

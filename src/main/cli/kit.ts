@@ -76,9 +76,9 @@ export function parseArgs(argv: string[], valueFlags: readonly string[], switche
       all.set(name, ['true']);
       flags.set(name, true);
     } else if (bare.has(name)) {
-      throw new CliFailure(`Lỗi: ${name} không nhận giá trị (đã ghi "${a.slice(0, 80)}").`);
+      throw new CliFailure(`Lỗi: ${name} không nhận giá trị (đã ghi “${a.slice(0, 80)}”).`);
     } else {
-      throw new CliFailure(`Lỗi: không có tùy chọn "${name.slice(0, 60)}" cho lệnh này. Xem --help.`);
+      throw new CliFailure(`Lỗi: không có tùy chọn “${name.slice(0, 60)}” cho lệnh này. Xem --help.`);
     }
   }
   return { positional, all, flags };
@@ -109,7 +109,7 @@ export function readInputBytes(file: string): Uint8Array {
   try {
     return new Uint8Array(fs.readFileSync(file));
   } catch {
-    throw new CliFailure(`Lỗi: không đọc được tệp "${file}".`);
+    throw new CliFailure(`Lỗi: không đọc được tệp “${file}”.`);
   }
 }
 
@@ -195,13 +195,13 @@ export function intFlag(flags: Map<string, string | true>, name: string, require
     if (required) throw new CliFailure(`Lỗi: thiếu ${name}.`);
     return null;
   }
-  if (!/^\d{1,9}$/.test(v)) throw new CliFailure(`Lỗi: ${name} phải là số nguyên dương (đã ghi "${v.slice(0, 40)}").`);
+  if (!/^\d{1,9}$/.test(v)) throw new CliFailure(`Lỗi: ${name} phải là số nguyên dương (đã ghi “${v.slice(0, 40)}”).`);
   return Number(v);
 }
 
 /** Reads a JSON file (UTF-8, BOM allowed) or standard input for "-"; bytes as {"$bytes": base64}. */
 export function readJsonInput(file: string): unknown {
-  const what = file === '-' ? 'đầu vào chuẩn' : `tệp "${file}"`;
+  const what = file === '-' ? 'đầu vào chuẩn' : `tệp “${file}”`;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file === '-' ? 0 : file));
@@ -229,7 +229,7 @@ export function documentFormatOf(format: string | true | undefined, out: string 
   if (format === undefined || format === true) return byName ?? 'docx';
   const f = format.toLowerCase();
   if (!(DOCUMENT_FORMATS as readonly string[]).includes(f))
-    throw new CliFailure(`Lỗi: --format phải là docx (Word) hoặc pdf (đã ghi "${format.slice(0, 20)}").`);
+    throw new CliFailure(`Lỗi: --format phải là docx (Word) hoặc pdf (đã ghi “${format.slice(0, 20)}”).`);
   if (byName && byName !== f)
     throw new CliFailure(`Lỗi: --format ${f} nhưng tệp --out có đuôi .${byName}: hãy đặt tên tệp đuôi .${f}.`);
   return f as DocumentFormat;

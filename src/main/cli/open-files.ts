@@ -50,7 +50,7 @@ function readFile(file: string): { fileName: string; data: Uint8Array } {
   try {
     return { fileName: path.basename(file), data: new Uint8Array(fs.readFileSync(file)) };
   } catch {
-    throw new CliFailure(`Lỗi: không đọc được tệp "${file}" (--open).`);
+    throw new CliFailure(`Lỗi: không đọc được tệp “${file}” (--open).`);
   }
 }
 

@@ -87,7 +87,7 @@ export class Jobs {
     const id = jobId || `job-auto-${++this.#auto}`;
     const old = this.#jobs.get(id);
     if (old?.info.state === 'running')
-      throw new AppError('JOB_RUNNING', `Công việc "${old.info.label}" đang chạy: hãy chờ nó xong hoặc dừng nó.`);
+      throw new AppError('JOB_RUNNING', `Công việc “${old.info.label}” đang chạy: hãy chờ nó xong hoặc dừng nó.`);
     const controller = new AbortController();
     const entry: Entry = {
       controller,
@@ -214,7 +214,7 @@ export class Jobs {
   async openResult(jobId: string, platform: Platform): Promise<{ opened: string }> {
     const e = this.#jobs.get(jobId);
     if (!e) throw new AppError('NOT_FOUND', 'Không còn công việc này trong danh sách.');
-    if (!e.target) throw new AppError('NO_RESULT', `Công việc "${e.info.label}" không ghi tệp nào để mở.`);
+    if (!e.target) throw new AppError('NO_RESULT', `Công việc “${e.info.label}” không ghi tệp nào để mở.`);
     if (!e.info.revealsFile) await platform.openPath(e.target);
     else if (platform.revealPath) await platform.revealPath(e.target);
     else await platform.openPath(path.dirname(e.target));

@@ -115,13 +115,13 @@ export async function usePending<T, X = unknown>(
     );
   } catch {
     fs.rmSync(copy, { force: true });
-    throw new AppError('READ_FAILED', `Không còn đọc được "${name}". Hãy chọn và kiểm tra lại tệp.`, { file: name });
+    throw new AppError('READ_FAILED', `Không còn đọc được “${name}”. Hãy chọn và kiểm tra lại tệp.`, { file: name });
   }
   try {
     if (hash.digest('hex') !== entry.sha256)
       throw new AppError(
         'FILE_CHANGED',
-        `Tệp "${name}" đã thay đổi sau khi kiểm tra. Không dùng tệp này; hãy kiểm tra lại tệp trước.`,
+        `Tệp “${name}” đã thay đổi sau khi kiểm tra. Không dùng tệp này; hãy kiểm tra lại tệp trước.`,
         { file: name },
       );
     return await use(copy, entry);

@@ -34,7 +34,7 @@ export async function migrateToLatest(
   if (unknown.length > 0) {
     throw new AppError(
       'DB_NEWER',
-      `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (có bước nâng cấp "${unknown[0]}" mà phiên bản này không biết). Hãy cập nhật ứng dụng.`,
+      `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (có bước nâng cấp “${unknown[0]}” mà phiên bản này không biết). Hãy cập nhật ứng dụng.`,
     );
   }
   let backupPath: string | null = null;
@@ -51,7 +51,7 @@ export async function migrateToLatest(
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new AppError(
       'DB_MIGRATION',
-      `Nâng cấp cơ sở dữ liệu thất bại ở bước "${failed}": ${String(error instanceof Error ? error.message : error)}. Dữ liệu chưa bị thay đổi.`,
+      `Nâng cấp cơ sở dữ liệu thất bại ở bước “${failed}”: ${String(error instanceof Error ? error.message : error)}. Dữ liệu chưa bị thay đổi.`,
     );
   }
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

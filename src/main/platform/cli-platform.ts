@@ -41,7 +41,7 @@ export function cliPlatform(answers: CliAnswers): CliPlatform {
       if (next === undefined)
         throw new AppError('CLI_NEEDS_FILE', 'Chức năng này cần chọn một tệp để mở: thêm --open TỆP vào dòng lệnh.');
       if (!fs.existsSync(next))
-        throw new AppError('NOT_FOUND', `Không có tệp "${next}" (--open).`, { file: path.basename(next) });
+        throw new AppError('NOT_FOUND', `Không có tệp “${next}” (--open).`, { file: path.basename(next) });
       return next;
     },
     /** A folder given with --save receives the file under the name the app proposes. */
@@ -50,11 +50,11 @@ export function cliPlatform(answers: CliAnswers): CliPlatform {
       if (next === undefined)
         throw new AppError(
           'CLI_NEEDS_TARGET',
-          `Chức năng này ghi tệp "${defaultName}": thêm --save TỆP (hoặc --save THƯ_MỤC) vào dòng lệnh.`,
+          `Chức năng này ghi tệp “${defaultName}”: thêm --save TỆP (hoặc --save THƯ_MỤC) vào dòng lệnh.`,
         );
       if (isFolder(next)) return path.join(next, defaultName);
       if (!isFolder(path.dirname(next)))
-        throw new AppError('NOT_FOUND', `Không có thư mục "${path.dirname(next)}" để ghi tệp (--save).`);
+        throw new AppError('NOT_FOUND', `Không có thư mục “${path.dirname(next)}” để ghi tệp (--save).`);
       return next;
     },
     async chooseFolder() {

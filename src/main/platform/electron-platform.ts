@@ -37,7 +37,7 @@ export function electronPlatform(getWindow: () => BrowserWindow | null, defaultF
       }),
     async openPath(target) {
       const message = await shell.openPath(target);
-      if (message) throw new AppError('OPEN_FAILED', `Không mở được tệp "${path.basename(target)}": ${message}`);
+      if (message) throw new AppError('OPEN_FAILED', `Không mở được tệp “${path.basename(target)}”: ${message}`);
     },
     async revealPath(target) {
       shell.showItemInFolder(target);

@@ -51,26 +51,26 @@ export function fileError(err: unknown, target: string): AppError {
   if (code === 'ENOSPC')
     return new AppError(
       'DISK_FULL',
-      `Ổ đĩa đã đầy, không ghi được tệp "${name}". Hãy giải phóng dung lượng rồi thử lại.`,
+      `Ổ đĩa đã đầy, không ghi được tệp “${name}”. Hãy giải phóng dung lượng rồi thử lại.`,
       { file: name },
     );
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new AppError(
       'READ_ONLY',
-      `Không có quyền ghi vào thư mục "${path.dirname(target)}". Hãy chọn thư mục khác.`,
+      `Không có quyền ghi vào thư mục “${path.dirname(target)}”. Hãy chọn thư mục khác.`,
       { file: name },
     );
   if (code === 'ENOENT')
-    return new AppError('NO_FOLDER', `Thư mục "${path.dirname(target)}" không tồn tại.`, { file: name });
+    return new AppError('NO_FOLDER', `Thư mục “${path.dirname(target)}” không tồn tại.`, { file: name });
   if (code === 'EBUSY')
     return new AppError(
       'FILE_BUSY',
-      `Tệp "${name}" đang được mở trong chương trình khác (Word/Excel?). Hãy đóng tệp rồi thử lại.`,
+      `Tệp “${name}” đang được mở trong chương trình khác (Word/Excel?). Hãy đóng tệp rồi thử lại.`,
       { file: name },
     );
   return new AppError(
     'FILE_WRITE',
-    `Không ghi được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`,
+    `Không ghi được tệp “${name}”: ${err instanceof Error ? err.message : String(err)}`,
     { file: name },
   );
 }

@@ -44,7 +44,7 @@ export function guardPlatform(inner: Platform, opts: GuardOptions): Platform {
     if (!allowed)
       throw new AppError(
         'PROTECTED_PATH',
-        `Không mở "${path.basename(full)}": ứng dụng chỉ mở các tệp do ứng dụng ghi hoặc lưu giữ.`,
+        `Không mở “${path.basename(full)}”: ứng dụng chỉ mở các tệp do ứng dụng ghi hoặc lưu giữ.`,
       );
     return full;
   };

@@ -119,11 +119,11 @@ export interface CheckedEvidence {
 export function checkEvidence(fileName: string, data: Uint8Array): CheckedEvidence {
   const where = { file: fileName };
   const base = path.basename(fileName.replace(/\\/g, '/'));
-  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp minh chứng "${base}" rỗng (0 byte).`, where);
+  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp minh chứng “${base}” rỗng (0 byte).`, where);
   if (data.length > MAX_EVIDENCE_BYTES) {
     throw new AppError(
       'FILE_TOO_BIG',
-      `Tệp minh chứng "${base}" quá lớn (${formatMegabytes(data.length, MAX_EVIDENCE_BYTES)}); mỗi tệp tối đa ${MAX_EVIDENCE_BYTES / 1048576} MB. Hãy nén hoặc chia nhỏ tệp.`,
+      `Tệp minh chứng “${base}” quá lớn (${formatMegabytes(data.length, MAX_EVIDENCE_BYTES)}); mỗi tệp tối đa ${MAX_EVIDENCE_BYTES / 1048576} MB. Hãy nén hoặc chia nhỏ tệp.`,
       where,
     );
   }
@@ -131,7 +131,7 @@ export function checkEvidence(fileName: string, data: Uint8Array): CheckedEviden
   if (!(EVIDENCE_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new AppError(
       'FORBIDDEN_TYPE',
-      `Tệp minh chứng "${base}" có kiểu ${ext ? `".${ext}"` : '(không có phần mở rộng)'} không được nhận. Chỉ nhận văn bản, bảng tính, ảnh, tệp nén: ${EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`,
+      `Tệp minh chứng “${base}” có kiểu ${ext ? `“.${ext}”` : '(không có phần mở rộng)'} không được nhận. Chỉ nhận văn bản, bảng tính, ảnh, tệp nén: ${EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`,
       where,
     );
   }
@@ -139,13 +139,13 @@ export function checkEvidence(fileName: string, data: Uint8Array): CheckedEviden
   if (magic)
     throw new AppError(
       'FORBIDDEN_TYPE',
-      `Tệp minh chứng "${base}" thực chất là ${magic.what}, không được nhận vì lý do an toàn.`,
+      `Tệp minh chứng “${base}” thực chất là ${magic.what}, không được nhận vì lý do an toàn.`,
       where,
     );
   if (!contentMatches(ext, data))
     throw new AppError(
       'FORBIDDEN_TYPE',
-      `Tệp minh chứng "${base}" mang đuôi ".${ext}" nhưng nội dung không phải tệp .${ext}: không được nhận. Hãy lưu lại đúng định dạng rồi gửi lại.`,
+      `Tệp minh chứng “${base}” mang đuôi “.${ext}” nhưng nội dung không phải tệp .${ext}: không được nhận. Hãy lưu lại đúng định dạng rồi gửi lại.`,
       where,
     );
   return { fileName: base, sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length, ext };

@@ -15,7 +15,7 @@ export const packagedNativePath = (resourcesPath: string) => path.join(resources
 function missing(tried: string[]): AppError {
   return new AppError(
     'NATIVE_MISSING',
-    `Thiếu thư viện SQLite dành cho Electron (${tried.join('; ')}). Trong thư mục mã nguồn, hãy chạy "npm start" (lệnh này tự tải hoặc dựng thư viện, cần Internet); với bản đã cài, hãy cài lại ứng dụng.`,
+    `Thiếu thư viện SQLite dành cho Electron (${tried.join('; ')}). Trong thư mục mã nguồn, hãy chạy “npm start” (lệnh này tự tải hoặc dựng thư viện, cần Internet); với bản đã cài, hãy cài lại ứng dụng.`,
     { file: tried[0] },
   );
 }

@@ -43,7 +43,7 @@ export function refuseNetworkShare(file: string, statType?: (dir: string) => num
   if (!where) return;
   throw new AppError(
     'DB_NETWORK_SHARE',
-    `Tệp dữ liệu "${file}" nằm trên ${where}. SQLite không khóa được tệp qua mạng: nhiều máy cùng ghi sẽ làm hỏng dữ liệu. Hãy để tệp dữ liệu trên ổ đĩa của máy này, hoặc để cả phòng dùng chung một cơ sở dữ liệu PostgreSQL (Cài đặt → Cơ sở dữ liệu, hoặc --db postgres://…).`,
+    `Tệp dữ liệu “${file}” nằm trên ${where}. SQLite không khóa được tệp qua mạng: nhiều máy cùng ghi sẽ làm hỏng dữ liệu. Hãy để tệp dữ liệu trên ổ đĩa của máy này, hoặc để cả phòng dùng chung một cơ sở dữ liệu PostgreSQL (Cài đặt → Cơ sở dữ liệu, hoặc --db postgres://…).`,
     { file },
   );
 }

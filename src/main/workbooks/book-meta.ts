@@ -70,15 +70,15 @@ export async function readBookMeta(book: CheckedWorkbook, spec: MetaSpec, secret
   const notOurs = (why: string, where: ErrorLocation = { file: fileName }) =>
     new AppError(
       'NOT_APP_BOOK',
-      `Tệp "${fileName}" không phải ${spec.label} do phần mềm Báo cáo Nội vụ tạo ra (${why}). Hãy dùng đúng tệp đã gửi đi, hoặc xuất lại ${spec.label} từ phần mềm.`,
+      `Tệp “${fileName}” không phải ${spec.label} do phần mềm Báo cáo Nội vụ tạo ra (${why}). Hãy dùng đúng tệp đã gửi đi, hoặc xuất lại ${spec.label} từ phần mềm.`,
       where,
     );
-  if (!sheet) throw notOurs(`không có trang thông tin ẩn "${spec.sheet}"`);
+  if (!sheet) throw notOurs(`không có trang thông tin ẩn “${spec.sheet}”`);
   const cells = await book.cells(sheet);
   const tampered = (cell: string, why: string) =>
     new AppError(
       'BOOK_TAMPERED',
-      `Tệp "${fileName}": thông tin nhận dạng ẩn (trang "${spec.sheet}", ô ${cell}) ${why}. Phần mềm không biết chắc tệp thuộc đơn vị, kỳ nào; hãy xuất lại ${spec.label} từ phần mềm.`,
+      `Tệp “${fileName}”: thông tin nhận dạng ẩn (trang “${spec.sheet}”, ô ${cell}) ${why}. Phần mềm không biết chắc tệp thuộc đơn vị, kỳ nào; hãy xuất lại ${spec.label} từ phần mềm.`,
       { file: fileName, sheet: spec.sheet, cell },
     );
   const entries = new Map<string, { value: string; row: number }>();
@@ -87,11 +87,11 @@ export async function readBookMeta(book: CheckedWorkbook, spec: MetaSpec, secret
     if (!at || at.col !== 1) continue;
     const key = rawCellText(cell, false).trim();
     if (!key) continue;
-    if (entries.has(key)) throw tampered(address, `ghi khóa "${key.slice(0, 40)}" hai lần`);
+    if (entries.has(key)) throw tampered(address, `ghi khóa “${key.slice(0, 40)}” hai lần`);
     entries.set(key, { value: rawCellText(cells.get(`B${at.row}`), false), row: at.row });
   }
   if (entries.get('format')?.value !== spec.format)
-    throw notOurs(`trang "${spec.sheet}" không có dấu hiệu của phần mềm`, { file: fileName, sheet: spec.sheet });
+    throw notOurs(`trang “${spec.sheet}” không có dấu hiệu của phần mềm`, { file: fileName, sheet: spec.sheet });
   const checksum = entries.get('checksum');
   let json = '';
   for (let i = 1; entries.has(`layout.${i}`); i++) json += entries.get(`layout.${i}`)!.value;
@@ -116,7 +116,7 @@ export async function readBookMeta(book: CheckedWorkbook, spec: MetaSpec, secret
       if (c.kind === 'text' && c.value.trim() === spec.format)
         throw new AppError(
           'BOOK_TAMPERED',
-          `Tệp "${fileName}" có thêm một trang thông tin nhận dạng ("${other.name}", ô ${address}) ngoài trang "${spec.sheet}": tệp đã bị sửa, phần mềm không đọc. Hãy xuất lại ${spec.label} từ phần mềm.`,
+          `Tệp “${fileName}” có thêm một trang thông tin nhận dạng (“${other.name}”, ô ${address}) ngoài trang “${spec.sheet}”: tệp đã bị sửa, phần mềm không đọc. Hãy xuất lại ${spec.label} từ phần mềm.`,
           { file: fileName, sheet: other.name, cell: address },
         );
   }

@@ -117,7 +117,7 @@ export async function readWorkbookParts(pkg: XlsxPackage): Promise<WorkbookParts
     if (other !== undefined)
       throw new AppError(
         'CORRUPT_XLSX',
-        `Tệp "${pkg.fileName}" có hai trang tính trùng tên ("${other}" và "${s.name}"): Excel không mở được tệp như vậy, phần mềm không đọc.`,
+        `Tệp “${pkg.fileName}” có hai trang tính trùng tên (“${other}” và “${s.name}”): Excel không mở được tệp như vậy, phần mềm không đọc.`,
         { file: pkg.fileName, sheet: s.name },
       );
     seen.set(key, s.name);
@@ -194,13 +194,13 @@ export async function readSheetCells(
   if (xml === null)
     throw new AppError(
       'CORRUPT_XLSX',
-      `Tệp "${file}" bị hỏng: thiếu phần "${sheet.part}" của trang tính "${sheet.name}".`,
+      `Tệp “${file}” bị hỏng: thiếu phần “${sheet.part}” của trang tính “${sheet.name}”.`,
       { file, sheet: sheet.name },
     );
   const cells = new Map<string, RawCell>();
   const rowsWithCells = new Set<number>();
   const refuse = (address: string, why: string) =>
-    new AppError('CORRUPT_XLSX', `Tệp "${file}", trang tính "${sheet.name}", ô ${address}: ${why}.`, {
+    new AppError('CORRUPT_XLSX', `Tệp “${file}”, trang tính “${sheet.name}”, ô ${address}: ${why}.`, {
       file,
       sheet: sheet.name,
       cell: address,
@@ -236,7 +236,7 @@ export async function readSheetCells(
         const index = parseXlsxNumber(v.trim());
         const text = index !== null && Number.isInteger(index) ? parts.sharedStrings[index] : undefined;
         if (text === undefined)
-          throw refuse(c.address, `trỏ tới chuỗi dùng chung số "${v.slice(0, 20)}" không tồn tại`);
+          throw refuse(c.address, `trỏ tới chuỗi dùng chung số “${v.slice(0, 20)}” không tồn tại`);
         out = { kind: 'text', value: text, formula };
         break;
       }
@@ -270,13 +270,13 @@ export async function readSheetCells(
           break;
         }
         const n = parseXlsxNumber(v.trim());
-        if (n === null) throw refuse(c.address, `giá trị "${v.slice(0, 30)}" không phải là số`);
+        if (n === null) throw refuse(c.address, `giá trị “${v.slice(0, 30)}” không phải là số`);
         // a serial past 31/12/9999 is no date Excel can show (it shows ####)
         out = { kind: 'number', value: n, date: parts.dateStyles.has(c.s) && n >= 0 && n < MAX_SERIAL, formula };
         break;
       }
       default:
-        throw refuse(c.address, `kiểu ô "${c.t.slice(0, 20)}" không hợp lệ`);
+        throw refuse(c.address, `kiểu ô “${c.t.slice(0, 20)}” không hợp lệ`);
     }
     if (out) {
       cells.set(c.address, out);
@@ -292,7 +292,7 @@ export async function readSheetCells(
     let address: string;
     if (a.r !== undefined) {
       const p = parseAddress(a.r);
-      if (!p) throw refuse(`${columnLetters(col + 1)}${rowNumber}`, `địa chỉ ô "${a.r.slice(0, 20)}" không hợp lệ`);
+      if (!p) throw refuse(`${columnLetters(col + 1)}${rowNumber}`, `địa chỉ ô “${a.r.slice(0, 20)}” không hợp lệ`);
       col = p.col;
       address = a.r;
     } else {
@@ -317,7 +317,7 @@ export async function readSheetCells(
           inRow = true;
           if (a.r !== undefined) {
             const r = parseAddress(`A${a.r}`);
-            if (!r) throw refuse(`dòng "${a.r.slice(0, 20)}"`, 'số dòng không hợp lệ');
+            if (!r) throw refuse(`dòng “${a.r.slice(0, 20)}”`, 'số dòng không hợp lệ');
             rowNumber = r.row;
           } else rowNumber++;
           col = 0;
@@ -353,8 +353,8 @@ export async function readSheetCells(
     },
     () =>
       cell
-        ? { label: `trang tính "${sheet.name}", ô ${cell.address}`, at: { sheet: sheet.name, cell: cell.address } }
-        : { label: `trang tính "${sheet.name}"${rowNumber ? `, dòng ${rowNumber}` : ''}`, at: { sheet: sheet.name } },
+        ? { label: `trang tính “${sheet.name}”, ô ${cell.address}`, at: { sheet: sheet.name, cell: cell.address } }
+        : { label: `trang tính “${sheet.name}”${rowNumber ? `, dòng ${rowNumber}` : ''}`, at: { sheet: sheet.name } },
   );
   return cells;
 }

@@ -44,44 +44,44 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<Xl
   if (isOfficeLockFile(fileName))
     throw new AppError(
       'FILE_LOCKED',
-      `Tệp "${fileName}" là tệp khóa tạm của Excel/LibreOffice: bảng tính "${fileName.replace(/^~\$|^\.~lock\.|#$/g, '')}" đang được mở. Hãy lưu, đóng bảng tính rồi chọn lại tệp .xlsx.`,
+      `Tệp “${fileName}” là tệp khóa tạm của Excel/LibreOffice: bảng tính “${fileName.replace(/^~\$|^\.~lock\.|#$/g, '')}” đang được mở. Hãy lưu, đóng bảng tính rồi chọn lại tệp .xlsx.`,
       where,
     );
-  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng (0 byte).`, where);
+  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp “${fileName}” rỗng (0 byte).`, where);
   if (data.length > MAX_WORKBOOK_BYTES)
     throw new AppError(
       'FILE_TOO_BIG',
-      `Tệp "${fileName}" quá lớn (${formatMegabytes(data.length, MAX_WORKBOOK_BYTES)}, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`,
+      `Tệp “${fileName}” quá lớn (${formatMegabytes(data.length, MAX_WORKBOOK_BYTES)}, tối đa ${MAX_WORKBOOK_BYTES / 1048576} MB).`,
       where,
     );
   if (OLE_MAGIC.every((b, i) => data[i] === b))
     throw new AppError(
       'XLS_OLD',
-      `Tệp "${fileName}" là bảng tính Excel cũ (.xls). Hãy mở tệp và lưu lại dưới dạng .xlsx rồi nhập lại.`,
+      `Tệp “${fileName}” là bảng tính Excel cũ (.xls). Hãy mở tệp và lưu lại dưới dạng .xlsx rồi nhập lại.`,
       where,
     );
   if (!(data[0] === 0x50 && data[1] === 0x4b))
-    throw new AppError('NOT_XLSX', `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx).`, where);
+    throw new AppError('NOT_XLSX', `Tệp “${fileName}” không phải là bảng tính Excel (.xlsx).`, where);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
   } catch {
     throw new AppError(
       'CORRUPT_XLSX',
-      `Tệp "${fileName}" bị hỏng hoặc không đọc được (tệp nén .xlsx không hợp lệ).`,
+      `Tệp “${fileName}” bị hỏng hoặc không đọc được (tệp nén .xlsx không hợp lệ).`,
       where,
     );
   }
   if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
     throw new AppError(
       'NOT_XLSX',
-      `Tệp "${fileName}" không phải là bảng tính Excel (.xlsx): thiếu phần xl/workbook.xml.`,
+      `Tệp “${fileName}” không phải là bảng tính Excel (.xlsx): thiếu phần xl/workbook.xml.`,
       where,
     );
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.name.includes('..') || entry.name.startsWith('/'))
-      throw new AppError('CORRUPT_XLSX', `Tệp "${fileName}" chứa đường dẫn không hợp lệ "${entry.name}".`, where);
+      throw new AppError('CORRUPT_XLSX', `Tệp “${fileName}” chứa đường dẫn không hợp lệ “${entry.name}”.`, where);
     // JSZip keeps the declared size of each entry; no decompression is needed to read it.
     const declared = (entry as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } })._data;
     const size = declared?.uncompressedSize ?? 0;
@@ -89,14 +89,14 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<Xl
     if (size > RATIO_FLOOR_BYTES && size > (declared?.compressedSize ?? 0) * MAX_COMPRESSION_RATIO)
       throw new AppError(
         'ZIP_BOMB',
-        `Tệp "${fileName}" có phần "${entry.name}" nén bất thường (${Math.round(size / 1048576)} MB khi giải nén): có thể là tệp độc hại nên không đọc.`,
+        `Tệp “${fileName}” có phần “${entry.name}” nén bất thường (${Math.round(size / 1048576)} MB khi giải nén): có thể là tệp độc hại nên không đọc.`,
         where,
       );
   }
   if (total > MAX_UNCOMPRESSED_BYTES)
     throw new AppError(
       'ZIP_BOMB',
-      `Tệp "${fileName}" khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`,
+      `Tệp “${fileName}” khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`,
       where,
     );
   // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
@@ -128,7 +128,7 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<Xl
   )
     throw new AppError(
       'CORRUPT_XLSX',
-      `Tệp "${fileName}" bị hỏng: phần mục lục của bảng tính ([Content_Types].xml, xl/workbook.xml hoặc xl/_rels/workbook.xml.rels) thiếu hoặc không hợp lệ.`,
+      `Tệp “${fileName}” bị hỏng: phần mục lục của bảng tính ([Content_Types].xml, xl/workbook.xml hoặc xl/_rels/workbook.xml.rels) thiếu hoặc không hợp lệ.`,
       where,
     );
   return pkg;
@@ -144,15 +144,15 @@ export function readInputFile(filePath: string, read: (p: string) => Buffer): Ui
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' || code === 'ETXTBSY')
       throw new AppError(
         'FILE_LOCKED',
-        `Không đọc được tệp "${name}": tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi thử lại.`,
+        `Không đọc được tệp “${name}”: tệp đang được mở hoặc bị khóa bởi chương trình khác (Excel?). Hãy đóng tệp rồi thử lại.`,
         { file: name },
       );
-    if (code === 'ENOENT') throw new AppError('NO_FILE', `Không tìm thấy tệp "${filePath}".`, { file: name });
+    if (code === 'ENOENT') throw new AppError('NO_FILE', `Không tìm thấy tệp “${filePath}”.`, { file: name });
     if (code === 'EISDIR')
-      throw new AppError('NOT_XLSX', `"${name}" là thư mục, không phải tệp .xlsx.`, { file: name });
+      throw new AppError('NOT_XLSX', `“${name}” là thư mục, không phải tệp .xlsx.`, { file: name });
     throw new AppError(
       'FILE_READ',
-      `Không đọc được tệp "${name}": ${err instanceof Error ? err.message : String(err)}`,
+      `Không đọc được tệp “${name}”: ${err instanceof Error ? err.message : String(err)}`,
       { file: name },
     );
   }

@@ -42,7 +42,7 @@ async function* partChunks(entry: JSZip.JSZipObject, chunkSize: number): AsyncGe
 }
 
 function badText(pkg: XlsxPackage, part: string, why: string): AppError {
-  return new AppError('CORRUPT_XLSX', `Tệp "${pkg.fileName}" bị hỏng: phần "${part}" ${why}.`, {
+  return new AppError('CORRUPT_XLSX', `Tệp “${pkg.fileName}” bị hỏng: phần “${part}” ${why}.`, {
     file: pkg.fileName,
   });
 }
@@ -77,7 +77,7 @@ export async function readPartText(pkg: XlsxPackage, part: string): Promise<stri
   const decl = text.startsWith('<?xml') ? text.slice(0, text.indexOf('?>') + 1 || 200) : '';
   const enc = /encoding\s*=\s*["']([^"']{0,40})["']/.exec(decl.slice(0, 200))?.[1]?.toLowerCase();
   if (enc && !['utf-8', 'utf8', 'utf-16', 'utf-16le', 'utf-16be'].includes(enc))
-    throw badText(pkg, part, `dùng bảng mã "${enc}" không được hỗ trợ (cần UTF-8)`);
+    throw badText(pkg, part, `dùng bảng mã “${enc}” không được hỗ trợ (cần UTF-8)`);
   return text;
 }
 
@@ -99,7 +99,7 @@ export async function scanPart(
     const place = where();
     throw new AppError(
       'CORRUPT_XLSX',
-      `Tệp "${pkg.fileName}" bị hỏng: ${place ? `${place.label} (phần "${part}")` : `phần "${part}"`} không phải XML hợp lệ — ${err.message}.`,
+      `Tệp “${pkg.fileName}” bị hỏng: ${place ? `${place.label} (phần “${part}”)` : `phần “${part}”`} không phải XML hợp lệ — ${err.message}.`,
       { file: pkg.fileName, ...(place?.at ?? {}) },
     );
   }

@@ -71,18 +71,18 @@ export function decodeEntities(s: string, offset = 0): string {
     const semi = s.indexOf(';', amp + 1);
     // the longest reference is "&#x10FFFF;" (or a long run of leading zeros, refused here)
     if (semi < 0 || semi - amp > 12)
-      throw new XmlError(`dấu "&" không mở đầu một tham chiếu ký tự hợp lệ`, offset + amp);
+      throw new XmlError(`dấu “&” không mở đầu một tham chiếu ký tự hợp lệ`, offset + amp);
     const name = s.slice(amp + 1, semi);
     if (name[0] === '#') {
       const hex = name[1] === 'x';
       const digits = name.slice(hex ? 2 : 1);
       const cp = isDigits(digits, hex) ? parseInt(digits, hex ? 16 : 10) : NaN;
       if (!isXmlChar(cp))
-        throw new XmlError(`tham chiếu "&${name.slice(0, 10)};" không phải một ký tự hợp lệ`, offset + amp);
+        throw new XmlError(`tham chiếu “&${name.slice(0, 10)};” không phải một ký tự hợp lệ`, offset + amp);
       out.push(String.fromCodePoint(cp));
     } else {
       const e = ENTITIES[name];
-      if (e === undefined) throw new XmlError(`thực thể "&${name.slice(0, 10)};" không được khai báo`, offset + amp);
+      if (e === undefined) throw new XmlError(`thực thể “&${name.slice(0, 10)};” không được khai báo`, offset + amp);
       out.push(e);
     }
     from = semi + 1;
@@ -141,7 +141,7 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
         for (let i = 0; i < raw.length; i++)
           expect(isSpace(raw.charCodeAt(i)), 'có nội dung nằm ngoài phần tử gốc', pos + i);
       } else {
-        expect(!raw.includes(']]>'), 'chuỗi "]]>" không được đứng trong văn bản', pos);
+        expect(!raw.includes(']]>'), 'chuỗi “]]>” không được đứng trong văn bản', pos);
         if (h.text) h.text(decodeEntities(raw, pos));
         else decodeEntities(raw, pos); // checked even when nobody reads it
       }
@@ -179,7 +179,7 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
       continue;
     }
     const gt = xml.indexOf('>', lt + 1);
-    expect(gt >= 0, 'thẻ không được đóng (thiếu ">")', lt);
+    expect(gt >= 0, 'thẻ không được đóng (thiếu “>”)', lt);
     if (next === 0x2f /* / */) {
       let end = gt;
       while (end > lt + 2 && isSpace(xml.charCodeAt(end - 1))) end--;
@@ -218,16 +218,16 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
       const name = xml.slice(nameStart, i);
       expect(name.length > 0 && !name.includes('<'), `thuộc tính sai cú pháp trong thẻ <${qname.slice(0, 40)}>`, i);
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
-      expect(xml[i] === '=', `thuộc tính "${name.slice(0, 40)}" thiếu dấu "="`, i);
+      expect(xml[i] === '=', `thuộc tính “${name.slice(0, 40)}” thiếu dấu “=”`, i);
       i++;
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml[i];
-      expect(quote === '"' || quote === "'", `giá trị thuộc tính "${name.slice(0, 40)}" thiếu dấu nháy`, i);
+      expect(quote === '"' || quote === "'", `giá trị thuộc tính “${name.slice(0, 40)}” thiếu dấu nháy`, i);
       const close = xml.indexOf(quote, i + 1);
-      expect(close >= 0, `giá trị thuộc tính "${name.slice(0, 40)}" không được đóng`, i);
+      expect(close >= 0, `giá trị thuộc tính “${name.slice(0, 40)}” không được đóng`, i);
       const raw = xml.slice(i + 1, close);
-      expect(!raw.includes('<'), `giá trị thuộc tính "${name.slice(0, 40)}" chứa dấu "<"`, i);
-      expect(!(name in attrs), `thuộc tính "${name.slice(0, 40)}" lặp lại`, nameStart);
+      expect(!raw.includes('<'), `giá trị thuộc tính “${name.slice(0, 40)}” chứa dấu “<”`, i);
+      expect(!(name in attrs), `thuộc tính “${name.slice(0, 40)}” lặp lại`, nameStart);
       expect(++count <= MAX_ATTRIBUTES, `thẻ <${qname.slice(0, 40)}> có quá nhiều thuộc tính`, nameStart);
       attrs[name] = decodeEntities(raw, i + 1);
       i = close + 1;

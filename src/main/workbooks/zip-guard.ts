@@ -54,7 +54,7 @@ function* verifySteps(
   const bomb = () =>
     new AppError(
       'ZIP_BOMB',
-      `Tệp "${fileName}" khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
+      `Tệp “${fileName}” khi giải nén vượt quá ${Math.round(maxTotalBytes / 1048576)} MB: có thể là tệp độc hại nên không đọc.`,
       { file: fileName },
     );
   for (const entry of Object.values(zip.files)) {
@@ -69,7 +69,7 @@ function* verifySteps(
     )
       throw new AppError(
         corruptCode,
-        `Tệp "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không đọc.`,
+        `Tệp “${fileName}” chứa đường dẫn nguy hiểm “${name.slice(0, 120)}”: không đọc.`,
         { file: fileName },
       );
     if (entry.dir) continue;
@@ -84,19 +84,19 @@ function* verifySteps(
         out = yield { data: data.compressedContent, budget: Math.max(1, budget) };
       } catch (err) {
         if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb();
-        throw new AppError(corruptCode, `Tệp "${fileName}" bị hỏng: không giải nén được phần "${entry.name}".`, {
+        throw new AppError(corruptCode, `Tệp “${fileName}” bị hỏng: không giải nén được phần “${entry.name}”.`, {
           file: fileName,
         });
       }
     } else
-      throw new AppError(corruptCode, `Tệp "${fileName}": phần "${entry.name}" dùng kiểu nén không hỗ trợ.`, {
+      throw new AppError(corruptCode, `Tệp “${fileName}”: phần “${entry.name}” dùng kiểu nén không hỗ trợ.`, {
         file: fileName,
       });
     if (out.length > budget) throw bomb();
     if (out.length !== data.uncompressedSize || crc32(out) !== data.crc32 >>> 0)
       throw new AppError(
         corruptCode,
-        `Tệp "${fileName}" bị hỏng hoặc bị sửa: phần "${entry.name}" không khớp mã kiểm tra.`,
+        `Tệp “${fileName}” bị hỏng hoặc bị sửa: phần “${entry.name}” không khớp mã kiểm tra.`,
         { file: fileName },
       );
     total += out.length;

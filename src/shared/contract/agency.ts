@@ -22,7 +22,7 @@ export const signerInput = z
   })
   .strict()
   .refine((s) => s.authorityPrefix === '' || s.authorityLine.length > 0, {
-    message: 'Có tiền tố thẩm quyền thì phải ghi dòng thẩm quyền (ví dụ: "GIÁM ĐỐC" sau "KT.").',
+    message: 'Có tiền tố thẩm quyền thì phải ghi dòng thẩm quyền (ví dụ: “GIÁM ĐỐC” sau “KT.”).',
     path: ['authorityLine'],
   });
 

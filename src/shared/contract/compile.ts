@@ -34,19 +34,19 @@ const emailList = z
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.email({ error: (iss) => `Địa chỉ email "${String(iss.input)}" không hợp lệ.` })),
+      .pipe(z.email({ error: (iss) => `Địa chỉ email “${String(iss.input)}” không hợp lệ.` })),
   )
   .max(50);
 
 export const compileSettingsInput = z
   .object({
-    to: z.array(text(300).pipe(z.string().min(1, 'Dòng "Kính gửi" không được để trống.'))).max(30),
-    recipients: z.array(text(300).pipe(z.string().min(1, 'Dòng "Nơi nhận" không được để trống.'))).max(50),
+    to: z.array(text(300).pipe(z.string().min(1, 'Dòng “Kính gửi” không được để trống.'))).max(30),
+    recipients: z.array(text(300).pipe(z.string().min(1, 'Dòng “Nơi nhận” không được để trống.'))).max(50),
     emailTo: emailList,
     emailCc: emailList.default([]),
     symbol: text(40).refine(
       (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(v),
-      'Ký hiệu chỉ gồm chữ và số, các nhóm nối bằng "-" (ví dụ: BC-SNV).',
+      'Ký hiệu chỉ gồm chữ và số, các nhóm nối bằng “-” (ví dụ: BC-SNV).',
     ),
     maxPoints: z
       .number()

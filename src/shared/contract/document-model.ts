@@ -124,7 +124,7 @@ export const block = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('basis'), text: inline })
     .strict()
-    .meta({ description: 'Căn cứ ban hành: in nghiêng, mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng ".".' }),
+    .meta({ description: 'Căn cứ ban hành: in nghiêng, mỗi căn cứ kết thúc bằng “;”, căn cứ cuối bằng “.”.' }),
   z
     .object({
       kind: z.literal('part'),
@@ -141,7 +141,7 @@ export const block = z.discriminatedUnion('kind', [
       title: docText('Tên đề mục', 2_000),
     })
     .strict()
-    .meta({ description: 'Đề mục: cấp 1 "I. TÊN" (IN HOA, đậm), cấp 2 "1. Tên" (đậm), cấp 3 "a) Tên" (đứng).' }),
+    .meta({ description: 'Đề mục: cấp 1 “I. TÊN” (IN HOA, đậm), cấp 2 “1. Tên” (đậm), cấp 3 “a) Tên” (đứng).' }),
   z
     .object({ kind: z.literal('paragraph'), text: inline, align: align.optional(), indent: z.boolean().optional() })
     .strict()
@@ -149,7 +149,7 @@ export const block = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('list'), items: z.array(inline).min(1).max(10_000) })
     .strict()
-    .meta({ description: 'Các ý gạch đầu dòng "- ".' }),
+    .meta({ description: 'Các ý gạch đầu dòng “- ”.' }),
   tableBlock,
   z.object({ kind: z.literal('pageBreak') }).strict(),
 ]);
@@ -227,7 +227,7 @@ export const documentHeader = z
       symbol: docText('Ký hiệu văn bản', 40).refine(
         // a Party symbol has one "/" before the issuer ("CT/TU", "KH/HU"): checked against the system below
         (v) => v === '' || /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*(\/[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*)?$/u.test(v),
-        'Ký hiệu văn bản chỉ gồm chữ và số, các nhóm nối bằng "-" không có dấu cách (ví dụ: BC-SNV).',
+        'Ký hiệu văn bản chỉ gồm chữ và số, các nhóm nối bằng “-” không có dấu cách (ví dụ: BC-SNV).',
       ),
       place: docText('Địa danh', 80, true),
       date: isoDate,
@@ -281,7 +281,7 @@ export const signature = z
       ctx.addIssue({
         code: 'custom',
         path: ['authorityLine'],
-        message: `Có tiền tố "${s.authorityPrefix}" thì phải ghi dòng thẩm quyền (ví dụ: "GIÁM ĐỐC").`,
+        message: `Có tiền tố “${s.authorityPrefix}” thì phải ghi dòng thẩm quyền (ví dụ: “GIÁM ĐỐC”).`,
       });
     if (s.title === '' && !(s.authorityPrefix === 'Q.' && s.authorityLine !== ''))
       ctx.addIssue({ code: 'custom', path: ['title'], message: 'Chức vụ người ký không được để trống.' });
@@ -311,7 +311,7 @@ export const documentModel = z
   .object({
     /** The format: the state's Quốc hiệu, or the Party's heading, star, "Số 09-CT/TU", T/M and K/T. */
     system: z
-      .enum(DOCUMENT_SYSTEMS, { error: 'Thể thức phải là "state" (Nhà nước) hoặc "party" (Đảng).' })
+      .enum(DOCUMENT_SYSTEMS, { error: 'Thể thức phải là “state” (Nhà nước) hoặc “party” (Đảng).' })
       .default('state'),
     settings: documentSettings.default(DEFAULT_DOCUMENT_SETTINGS),
     header: documentHeader,
@@ -336,10 +336,10 @@ export const documentModel = z
         code: 'custom',
         path: ['header', 'symbol'],
         message:
-          'Ký hiệu văn bản Nhà nước không có dấu "/" (ví dụ: KH-UBND); ký hiệu có "/" là của văn bản Đảng (system: "party").',
+          'Ký hiệu văn bản Nhà nước không có dấu “/” (ví dụ: KH-UBND); ký hiệu có “/” là của văn bản Đảng (system: “party”).',
       });
     if (m.type === 'Công văn' && m.summary === '')
-      ctx.addIssue({ code: 'custom', path: ['summary'], message: 'Công văn phải có trích yếu "V/v …".' });
+      ctx.addIssue({ code: 'custom', path: ['summary'], message: 'Công văn phải có trích yếu “V/v …”.' });
   })
   .meta({ title: 'Mô hình văn bản hành chính (Nghị định 30/2020/NĐ-CP; văn bản Đảng: Hướng dẫn 36-HD/VPTW)' });
 

@@ -118,7 +118,7 @@ export function evaluateTargets(
       actual = fig.value;
       measure =
         ind.rule === 'SHARE'
-          ? `${fig.numerator}/${fig.denominator} đơn vị phải báo cáo trả lời "Có"${fig.missing ? `, ${fig.missing} đơn vị chưa báo cáo` : ''}${scope}`
+          ? `${fig.numerator}/${fig.denominator} đơn vị phải báo cáo trả lời “Có”${fig.missing ? `, ${fig.missing} đơn vị chưa báo cáo` : ''}${scope}`
           : ind.rule === 'RATE'
             ? `${ind.numerator}/${ind.denominator} cộng của các đơn vị${scope}`
             : `tổng của các đơn vị${scope}`;

@@ -206,7 +206,7 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
 
   for (const p of periods) {
     if (!facts.periodsWithReports.has(p.id))
-      notes.push(`Kỳ "${p.name}" chưa có báo cáo nào đã nộp: số liệu của kỳ này đều trống.`);
+      notes.push(`Kỳ “${p.name}” chưa có báo cáo nào đã nộp: số liệu của kỳ này đều trống.`);
   }
   const labels = [...new Set(periods.map((p) => p.templateLabel))];
   if (labels.length > 1) {
@@ -244,7 +244,7 @@ export function overlappingPeriods(periods: Pick<AggPeriod, 'name' | 'windowStar
   const s = [...periods].sort((a, b) => a.windowStart.localeCompare(b.windowStart));
   for (let i = 1; i < s.length; i++) {
     if (s[i]!.windowStart <= s[i - 1]!.windowEnd)
-      return `Kỳ "${s[i - 1]!.name}" và kỳ "${s[i]!.name}" trùng thời gian số liệu: cộng chung sẽ tính hai lần. Hãy chọn các kỳ không chồng lên nhau.`;
+      return `Kỳ “${s[i - 1]!.name}” và kỳ “${s[i]!.name}” trùng thời gian số liệu: cộng chung sẽ tính hai lần. Hãy chọn các kỳ không chồng lên nhau.`;
   }
   return null;
 }

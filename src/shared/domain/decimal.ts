@@ -38,25 +38,25 @@ export function parseViNumber(input: string): ParseResult {
     negative = true;
     s = s.slice(1).trim();
   }
-  if (!/^[\d., ]+$/.test(s)) return { ok: false, message: `"${raw}" không phải là số.` };
+  if (!/^[\d., ]+$/.test(s)) return { ok: false, message: `“${raw}” không phải là số.` };
   const commas = s.split(',').length - 1;
   if (commas > 1)
-    return { ok: false, message: `"${raw}" có nhiều dấu phẩy; dấu phẩy chỉ dùng một lần để ngăn phần thập phân.` };
+    return { ok: false, message: `“${raw}” có nhiều dấu phẩy; dấu phẩy chỉ dùng một lần để ngăn phần thập phân.` };
   const [intPart = '', fracPart = ''] = s.split(',');
   if (commas === 1 && !/^\d+$/.test(fracPart))
-    return { ok: false, message: `Phần thập phân của "${raw}" không hợp lệ.` };
-  if (intPart === '') return { ok: false, message: `"${raw}" thiếu phần nguyên.` };
+    return { ok: false, message: `Phần thập phân của “${raw}” không hợp lệ.` };
+  if (intPart === '') return { ok: false, message: `“${raw}” thiếu phần nguyên.` };
   const groups = intPart.split(/[. ]/);
   if (groups.length > 1) {
     const [first, ...rest] = groups;
     if (!first || !/^\d{1,3}$/.test(first) || rest.some((g) => !/^\d{3}$/.test(g))) {
       return {
         ok: false,
-        message: `"${raw}" không hợp lệ: dấu chấm ngăn hàng nghìn (1.234); phần thập phân dùng dấu phẩy (79,63).`,
+        message: `“${raw}” không hợp lệ: dấu chấm ngăn hàng nghìn (1.234); phần thập phân dùng dấu phẩy (79,63).`,
       };
     }
   } else if (!/^\d+$/.test(intPart)) {
-    return { ok: false, message: `"${raw}" không phải là số.` };
+    return { ok: false, message: `“${raw}” không phải là số.` };
   }
   return { ok: true, value: canonical(negative, groups.join(''), fracPart) };
 }

@@ -171,7 +171,7 @@ function figureSentence(group: IndicatorTotal[], hasPrevious: boolean, targetCod
   if (parts.length) out.push(`Trong kỳ, các cơ quan, đơn vị đã báo cáo: ${parts.join('; ')}.`);
   out.push(...shares);
   const targeted = group.filter((i) => targetCodes.has(i.code) && i.value !== null);
-  for (const i of targeted) out.push(`So với chỉ tiêu của kế hoạch, chỉ số "${i.name}" {{${i.code}.target}}.`);
+  for (const i of targeted) out.push(`So với chỉ tiêu của kế hoạch, chỉ số “${i.name}” {{${i.code}.target}}.`);
   return out;
 }
 

@@ -39,7 +39,7 @@ export function parseIndicatorInput(
       const t = String(input).trim().toLocaleLowerCase('vi').normalize('NFC');
       if (YES.includes(t)) return { int: 1 };
       if (NO.includes(t)) return { int: 0 };
-      return `${label}: chỉ nhận "Có" hoặc "Không" (đã nhập "${String(input).slice(0, 40)}").`;
+      return `${label}: chỉ nhận “Có” hoặc “Không” (đã nhập “${String(input).slice(0, 40)}”).`;
     }
     case 'count':
     case 'amount':

@@ -167,7 +167,7 @@ export function restateLines(
       if (k === 'whole') {
         m[ind.code] = whole ? vals[0]! : null;
         if (!whole && vals.some((v) => v !== null)) {
-          gaps.add(`"${ind.name}" (không cộng được khi sáp nhập hoặc chia tách)`);
+          gaps.add(`“${ind.name}” (không cộng được khi sáp nhập hoặc chia tách)`);
           notComparable[ind.code] ??=
             'Không quy đổi được theo đơn vị mới: câu trả lời có/không và tỷ lệ do đơn vị tự ghi không cộng được khi sáp nhập hoặc chia tách.';
         }
@@ -176,11 +176,11 @@ export function restateLines(
       if (vals.every((v) => v === null)) m[ind.code] = null;
       else if (src.some((s) => s.weight === null)) {
         m[ind.code] = null;
-        gaps.add(`"${ind.name}" (chia tách không ghi tỷ lệ)`);
+        gaps.add(`“${ind.name}” (chia tách không ghi tỷ lệ)`);
       } else if (vals.some((v) => v === null)) {
         m[ind.code] = null;
         const missing = src.filter((s) => (s.line.values[ind.code] ?? null) === null).map((s) => s.line.code);
-        gaps.add(`"${ind.name}" (thiếu số liệu của ${missing.join(', ')})`);
+        gaps.add(`“${ind.name}” (thiếu số liệu của ${missing.join(', ')})`);
       } else {
         let acc: string | null = null;
         src.forEach((s, k) => {

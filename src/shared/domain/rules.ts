@@ -75,7 +75,7 @@ function tokenize(src: string): Token[] | string {
       i += num[0].length;
       continue;
     }
-    return `ký tự "${ch}" ở vị trí ${i + 1} không được dùng (chỉ dùng mã chỉ số, số, + - ( ) và một phép so sánh <=, <, >=, >, =, !=)`;
+    return `ký tự “${ch}” ở vị trí ${i + 1} không được dùng (chỉ dùng mã chỉ số, số, + - ( ) và một phép so sánh <=, <, >=, >, =, !=)`;
   }
   return out;
 }
@@ -86,9 +86,9 @@ export function parseRule(source: string): RuleParse {
   if (src === '') return { ok: false, message: 'Quy tắc trống.' };
   if (src.length > 300) return { ok: false, message: 'Quy tắc dài quá 300 ký tự.' };
   const tokens = tokenize(src);
-  if (typeof tokens === 'string') return { ok: false, message: `Quy tắc "${src}": ${tokens}.` };
+  if (typeof tokens === 'string') return { ok: false, message: `Quy tắc “${src}”: ${tokens}.` };
   let pos = 0;
-  const fail = (what: string): RuleParse => ({ ok: false, message: `Quy tắc "${src}": ${what}.` });
+  const fail = (what: string): RuleParse => ({ ok: false, message: `Quy tắc “${src}”: ${what}.` });
 
   // sum := ['+'|'-'] atom (('+'|'-') atom)* ; atom := CODE | NUM | '(' sum ')'
   const parseSum = (negate: boolean, depth: number): SumExpr | string => {
@@ -106,7 +106,7 @@ export function parseRule(source: string): RuleParse {
       const effective = ((negate ? -1 : 1) * sign) as 1 | -1;
       if (!a) return 'thiếu toán hạng ở cuối';
       if (a.kind === 'code') {
-        if (!CODE_PATTERN.test(a.text)) return `mã "${a.text}" không hợp lệ`;
+        if (!CODE_PATTERN.test(a.text)) return `mã “${a.text}” không hợp lệ`;
         terms.push({ sign: effective, code: a.text, number: null });
         pos++;
       } else if (a.kind === 'num') {
@@ -116,7 +116,7 @@ export function parseRule(source: string): RuleParse {
         pos++;
         const inner = parseSum(effective === -1, depth + 1);
         if (typeof inner === 'string') return inner;
-        if (tokens[pos]?.kind !== 'rp') return `thiếu dấu ")" ở vị trí ${(tokens[pos]?.at ?? src.length) + 1}`;
+        if (tokens[pos]?.kind !== 'rp') return `thiếu dấu “)” ở vị trí ${(tokens[pos]?.at ?? src.length) + 1}`;
         pos++;
         terms.push(...inner.terms);
       } else return `cần mã chỉ số hoặc số ở vị trí ${a.at + 1}`;
@@ -134,7 +134,7 @@ export function parseRule(source: string): RuleParse {
   pos++;
   const right = parseSum(false, 0);
   if (typeof right === 'string') return fail(right);
-  if (pos < tokens.length) return fail(`thừa "${tokens[pos]!.text}" ở vị trí ${tokens[pos]!.at + 1}`);
+  if (pos < tokens.length) return fail(`thừa “${tokens[pos]!.text}” ở vị trí ${tokens[pos]!.at + 1}`);
   const codes = [...left.terms, ...right.terms].filter((t) => t.code);
   if (codes.length === 0) return fail('phải có ít nhất một mã chỉ số');
   return { ok: true, rule: { left, op: OP_ALIASES[opTok.text]!, right } };
@@ -283,15 +283,15 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
     if (!CODE_PATTERN.test(ind.code))
       problems.push({
         field,
-        message: `Mã chỉ số "${ind.code}" không hợp lệ: chỉ gồm chữ IN HOA không dấu, số và "_", bắt đầu bằng chữ (ví dụ DT01).`,
+        message: `Mã chỉ số “${ind.code}” không hợp lệ: chỉ gồm chữ IN HOA không dấu, số và “_”, bắt đầu bằng chữ (ví dụ DT01).`,
       });
-    else if (byCode.has(ind.code)) problems.push({ field, message: `Mã chỉ số "${ind.code}" bị trùng.` });
+    else if (byCode.has(ind.code)) problems.push({ field, message: `Mã chỉ số “${ind.code}” bị trùng.` });
     byCode.set(ind.code, ind);
   });
   const sectionNumbers = new Set<string>();
   t.sections.forEach((s, i) => {
     if (sectionNumbers.has(s.number))
-      problems.push({ field: `sections.${i}.number`, message: `Số mục "${s.number}" bị trùng.` });
+      problems.push({ field: `sections.${i}.number`, message: `Số mục “${s.number}” bị trùng.` });
     sectionNumbers.add(s.number);
   });
   const numeric = (ind: TemplateIndicator | undefined) =>
@@ -322,12 +322,12 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
         else if (!byCode.has(code))
           problems.push({
             field: `indicators.${i}.${part}`,
-            message: `Chỉ số tỷ lệ ${ind.code}: ${label} "${code}" không có trong mẫu.`,
+            message: `Chỉ số tỷ lệ ${ind.code}: ${label} “${code}” không có trong mẫu.`,
           });
         else if (!numeric(byCode.get(code)))
           problems.push({
             field: `indicators.${i}.${part}`,
-            message: `Chỉ số tỷ lệ ${ind.code}: ${label} "${code}" không phải là chỉ số dạng số.`,
+            message: `Chỉ số tỷ lệ ${ind.code}: ${label} “${code}” không phải là chỉ số dạng số.`,
           });
       }
       computed.set(ind.code, new Set([ind.numerator, ind.denominator].filter((c): c is string => !!c)));
@@ -353,9 +353,9 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
     }
     for (const code of ruleCodes(parsed.rule)) {
       if (!byCode.has(code))
-        problems.push({ field, message: `Quy tắc "${r.expression}" dùng mã "${code}" không có trong mẫu.` });
+        problems.push({ field, message: `Quy tắc “${r.expression}” dùng mã “${code}” không có trong mẫu.` });
       else if (!numeric(byCode.get(code)))
-        problems.push({ field, message: `Quy tắc "${r.expression}": chỉ số "${code}" không phải dạng số.` });
+        problems.push({ field, message: `Quy tắc “${r.expression}”: chỉ số “${code}” không phải dạng số.` });
     }
     const { left, op, right } = parsed.rule;
     const codesOf = (s: SumExpr) => s.terms.filter((x) => x.code && x.sign === 1).map((x) => x.code!);
@@ -378,7 +378,7 @@ export function checkTemplate(t: Pick<TemplateContent, 'sections' | 'indicators'
       parsed.rule.left.terms.length === 1 &&
       parsed.rule.right.terms.length === 1
     ) {
-      problems.push({ field, message: `Quy tắc "${r.expression}" so sánh một chỉ số với chính nó.` });
+      problems.push({ field, message: `Quy tắc “${r.expression}” so sánh một chỉ số với chính nó.` });
     }
   });
   const ruleCycle = findCycle(order);

@@ -30,9 +30,9 @@ export function parsePoints(input: string): { ok: true; value: number | null } |
   const t = input.normalize('NFC').replace(/\s+/g, '');
   if (t === '') return { ok: true, value: null };
   if (!/^-?\d+([.,]\d+)?$/.test(t))
-    return { ok: false, message: `"${input.trim()}" không phải là số điểm (ví dụ: 7 hoặc 7,5).` };
+    return { ok: false, message: `“${input.trim()}” không phải là số điểm (ví dụ: 7 hoặc 7,5).` };
   const n = Number(t.replace(',', '.'));
-  if (toCenti(n) === null) return { ok: false, message: `Điểm "${input.trim()}" có quá hai chữ số thập phân.` };
+  if (toCenti(n) === null) return { ok: false, message: `Điểm “${input.trim()}” có quá hai chữ số thập phân.` };
   return { ok: true, value: n };
 }
 
@@ -64,19 +64,19 @@ export function checkCriteriaSet(set: CriteriaSetContent): SetProblem[] {
   const useCode = (code: string, field: string) => {
     const key = code.toUpperCase();
     const before = codes.get(key);
-    if (before) add(field, `Mã "${code}" bị trùng (đã dùng ở ${before}).`);
+    if (before) add(field, `Mã “${code}” bị trùng (đã dùng ở ${before}).`);
     else codes.set(key, field);
   };
   set.groups.forEach((g, gi) => {
     const gf = `groups[${gi}]`;
     useCode(g.code, gf);
-    pointsOk(`${gf}.maxPoints`, `Nhóm "${g.title}"`, g.maxPoints);
-    if (g.criteria.length === 0) add(`${gf}.criteria`, `Nhóm "${g.title}" chưa có tiêu chí nào.`);
+    pointsOk(`${gf}.maxPoints`, `Nhóm “${g.title}”`, g.maxPoints);
+    if (g.criteria.length === 0) add(`${gf}.criteria`, `Nhóm “${g.title}” chưa có tiêu chí nào.`);
     const cs = sumCenti(g.criteria.map((c) => c.maxPoints));
     if (g.criteria.length > 0 && cs !== toCenti(g.maxPoints)) {
       add(
         `${gf}.maxPoints`,
-        `Nhóm "${g.code}. ${g.title}": tổng điểm tối đa của các tiêu chí là ${formatPoints(fromCenti(cs))}, không bằng điểm tối đa của nhóm (${formatPoints(g.maxPoints)}).`,
+        `Nhóm “${g.code}. ${g.title}”: tổng điểm tối đa của các tiêu chí là ${formatPoints(fromCenti(cs))}, không bằng điểm tối đa của nhóm (${formatPoints(g.maxPoints)}).`,
       );
     }
     g.criteria.forEach((c, ci) => {
@@ -122,14 +122,14 @@ export function checkClasses(classes: ScoreClass[]): SetProblem[] {
   const labels = new Set<string>();
   classes.forEach((c, i) => {
     if (labels.has(c.code))
-      problems.push({ field: `classes[${i}].code`, message: `Mã xếp loại "${c.code}" bị trùng.` });
+      problems.push({ field: `classes[${i}].code`, message: `Mã xếp loại “${c.code}” bị trùng.` });
     labels.add(c.code);
     if (toCenti(c.from) === null || (c.to !== null && toCenti(c.to) === null))
-      problems.push({ field: `classes[${i}]`, message: `Mức "${c.label}": ngưỡng điểm có quá hai chữ số thập phân.` });
+      problems.push({ field: `classes[${i}]`, message: `Mức “${c.label}”: ngưỡng điểm có quá hai chữ số thập phân.` });
     if (c.to !== null && c.to <= c.from)
       problems.push({
         field: `classes[${i}].to`,
-        message: `Mức "${c.label}": cận trên (${formatPoints(c.to)}) phải lớn hơn cận dưới (${formatPoints(c.from)}).`,
+        message: `Mức “${c.label}”: cận trên (${formatPoints(c.to)}) phải lớn hơn cận dưới (${formatPoints(c.from)}).`,
       });
   });
   if (problems.length > 0) return problems;
@@ -147,19 +147,19 @@ export function checkClasses(classes: ScoreClass[]): SetProblem[] {
     if (prevTo === null || from < prevTo) {
       problems.push({
         field: 'classes',
-        message: `Mức "${prev.label}" (${rangeText(prev)}) và mức "${cur.label}" (${rangeText(cur)}) chồng lên nhau.`,
+        message: `Mức “${prev.label}” (${rangeText(prev)}) và mức “${cur.label}” (${rangeText(cur)}) chồng lên nhau.`,
       });
     } else if (from > prevTo) {
       problems.push({
         field: 'classes',
-        message: `Có khoảng trống giữa mức "${prev.label}" (${rangeText(prev)}) và mức "${cur.label}" (${rangeText(cur)}): điểm từ ${formatPoints(prev.to)} đến dưới ${formatPoints(cur.from)} không thuộc mức nào.`,
+        message: `Có khoảng trống giữa mức “${prev.label}” (${rangeText(prev)}) và mức “${cur.label}” (${rangeText(cur)}): điểm từ ${formatPoints(prev.to)} đến dưới ${formatPoints(cur.from)} không thuộc mức nào.`,
       });
     }
   }
   if (sorted.at(-1)!.to !== null)
     problems.push({
       field: 'classes',
-      message: `Mức cao nhất "${sorted.at(-1)!.label}" phải không có cận trên (từ ${formatPoints(sorted.at(-1)!.from)} điểm trở lên).`,
+      message: `Mức cao nhất “${sorted.at(-1)!.label}” phải không có cận trên (từ ${formatPoints(sorted.at(-1)!.from)} điểm trở lên).`,
     });
   return problems;
 }

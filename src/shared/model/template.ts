@@ -18,7 +18,7 @@ export type AggregationRule = (typeof AGGREGATION_RULES)[number];
 export const AGGREGATION_LABELS: Record<AggregationRule, string> = {
   SUM: 'Cộng',
   RATE: 'Tỷ lệ tính lại từ tử số và mẫu số',
-  SHARE: 'Tỷ lệ đơn vị trả lời "Có"',
+  SHARE: 'Tỷ lệ đơn vị trả lời “Có”',
   NONE: 'Không cộng',
   TEXT: 'Tập hợp văn bản theo đơn vị',
 };

@@ -16,7 +16,7 @@ export function inspectSqliteFile(
   } catch (err) {
     throw new AppError(
       'BAD_BACKUP',
-      `Không mở được "${shownName}" như một cơ sở dữ liệu: ${err instanceof Error ? err.message : String(err)}`,
+      `Không mở được “${shownName}” như một cơ sở dữ liệu: ${err instanceof Error ? err.message : String(err)}`,
       { file: shownName },
     );
   }
@@ -27,7 +27,7 @@ export function inspectSqliteFile(
     } catch (err) {
       throw new AppError(
         'BAD_BACKUP',
-        `"${shownName}" không phải là tệp dữ liệu SQLite hợp lệ hoặc đã bị hỏng: ${err instanceof Error ? err.message : String(err)}`,
+        `“${shownName}” không phải là tệp dữ liệu SQLite hợp lệ hoặc đã bị hỏng: ${err instanceof Error ? err.message : String(err)}`,
         { file: shownName },
       );
     }

@@ -27,7 +27,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const normal = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function bad(shownName: string, why: string): AppError {
-  return new AppError('BAD_BACKUP', `"${shownName}" ${why} Không khôi phục từ tệp này.`, { file: shownName });
+  return new AppError('BAD_BACKUP', `“${shownName}” ${why} Không khôi phục từ tệp này.`, { file: shownName });
 }
 
 function schemaOf(handle: BetterSqlite3.Database): Map<string, SchemaObject> {
@@ -50,7 +50,7 @@ function foldLog(source: string, work: string, shownName: string, nativeBinding?
   } catch (err) {
     throw new AppError(
       'BAD_BACKUP',
-      `Không mở được "${shownName}" như một cơ sở dữ liệu: ${err instanceof Error ? err.message : String(err)}`,
+      `Không mở được “${shownName}” như một cơ sở dữ liệu: ${err instanceof Error ? err.message : String(err)}`,
       { file: shownName },
     );
   }
@@ -79,7 +79,7 @@ function migrationsOf(handle: BetterSqlite3.Database, shownName: string): string
   if (unknown.length > 0)
     throw new AppError(
       'BACKUP_NEWER',
-      `"${shownName}" được tạo bởi phiên bản mới hơn của ứng dụng (bước "${unknown[0]!.slice(0, 80)}"). Hãy cập nhật ứng dụng trước khi khôi phục.`,
+      `“${shownName}” được tạo bởi phiên bản mới hơn của ứng dụng (bước “${unknown[0]!.slice(0, 80)}”). Hãy cập nhật ứng dụng trước khi khôi phục.`,
       { file: shownName },
     );
   const known = Object.keys(migrations);
@@ -97,19 +97,19 @@ function compareSchemas(
 ): void {
   for (const o of incoming.values()) {
     const kind = KIND[o.type] ?? o.type;
-    const on = o.type === 'table' || o.type === 'view' ? '' : ` (trên bảng "${o.tbl_name.slice(0, 60)}")`;
-    const what = `${kind} "${o.name.slice(0, 80)}"${on}`;
+    const on = o.type === 'table' || o.type === 'view' ? '' : ` (trên bảng “${o.tbl_name.slice(0, 60)}”)`;
+    const what = `${kind} “${o.name.slice(0, 80)}”${on}`;
     // The audit triggers are the app's, made at each start by the version that last opened the
     // file: known by name and table, their bodies are never adopted (the new file gets its own).
     if (o.type === 'trigger' && auditTriggers.get(o.name) === o.tbl_name) continue;
     const e = expected.get(o.name);
     if (!e) throw bad(shownName, `có ${what} không do ứng dụng tạo ra.`);
-    if (e.type !== o.type) throw bad(shownName, `có ${what} ở chỗ ứng dụng đặt ${KIND[e.type] ?? e.type} "${e.name}".`);
+    if (e.type !== o.type) throw bad(shownName, `có ${what} ở chỗ ứng dụng đặt ${KIND[e.type] ?? e.type} “${e.name}”.`);
     if (e.tbl_name !== o.tbl_name || normal(e.sql) !== normal(o.sql))
       throw bad(shownName, `có ${what} khác với định nghĩa của ứng dụng.`);
   }
   for (const e of expected.values())
-    if (!incoming.has(e.name)) throw bad(shownName, `thiếu ${KIND[e.type] ?? e.type} "${e.name}" của ứng dụng.`);
+    if (!incoming.has(e.name)) throw bad(shownName, `thiếu ${KIND[e.type] ?? e.type} “${e.name}” của ứng dụng.`);
 }
 
 /**
@@ -208,7 +208,7 @@ export async function rebuildSqliteCopy(
       }
       const broken = h.prepare('PRAGMA foreign_key_check').all() as { table: string }[];
       if (broken.length > 0)
-        throw bad(shownName, `có ${broken.length} dòng ở bảng "${broken[0]!.table}" trỏ tới dữ liệu không có.`);
+        throw bad(shownName, `có ${broken.length} dòng ở bảng “${broken[0]!.table}” trỏ tới dữ liệu không có.`);
       h.pragma('foreign_keys = ON');
       // The search index is the app's to build, from the copied units (the copy's index is never read).
       if (expected.has('units_fts'))
