@@ -20,7 +20,7 @@ export function parseSignerFlag(text: string, isDefault: boolean): SignerInput {
   const parts = text.split('/').map((p) => p.trim());
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p))
     throw new CliFailure(
-      `Lỗi: --signer "${text.slice(0, 80)}" phải có dạng "CHỨC VỤ/Họ tên" hoặc "KT. GIÁM ĐỐC/CHỨC VỤ/Họ tên".`,
+      `Lỗi: --signer “${text.slice(0, 80)}” phải có dạng “CHỨC VỤ/Họ tên” hoặc “KT. GIÁM ĐỐC/CHỨC VỤ/Họ tên”.`,
     );
   let authorityPrefix: AuthorityPrefix = '';
   let authorityLine = '';
@@ -29,7 +29,7 @@ export function parseSignerFlag(text: string, isDefault: boolean): SignerInput {
     const prefix = AUTHORITY_PREFIXES.find((p) => p && authority.startsWith(p + ' '));
     if (!prefix)
       throw new CliFailure(
-        `Lỗi: thẩm quyền "${authority.slice(0, 60)}" phải bắt đầu bằng ${AUTHORITY_PREFIXES.filter(Boolean).join(', ')} (ví dụ: "KT. GIÁM ĐỐC").`,
+        `Lỗi: thẩm quyền “${authority.slice(0, 60)}” phải bắt đầu bằng ${AUTHORITY_PREFIXES.filter(Boolean).join(', ')} (ví dụ: “KT. GIÁM ĐỐC”).`,
       );
     authorityPrefix = prefix;
     authorityLine = authority.slice(prefix.length).trim();
@@ -60,7 +60,7 @@ export async function runAgencyCli(argv: string[], dbPath: string, app: CliApp, 
   }
   const fromFile = file === undefined ? undefined : readJsonInput(file);
   if (fromFile !== undefined && (!fromFile || typeof fromFile !== 'object' || Array.isArray(fromFile)))
-    throw new CliFailure(`Lỗi: ${file === '-' ? 'đầu vào chuẩn' : `tệp "${file}"`} phải là một đối tượng JSON.`);
+    throw new CliFailure(`Lỗi: ${file === '-' ? 'đầu vào chuẩn' : `tệp “${file}”`} phải là một đối tượng JSON.`);
   const signerFlags = all.get('--signer');
   const signers = signerFlags?.map((s, i) => parseSignerFlag(s, i === 0));
   return withApp(app, dbPath, fixedPathPlatform(process.cwd()), io, async (call) => {
@@ -78,7 +78,7 @@ export async function runAgencyCli(argv: string[], dbPath: string, app: CliApp, 
       set('--drafting-unit', 'draftingUnit');
       if (signers) patch.signers = signers;
       if (!fromFile && Object.keys(patch).length === 0)
-        throw new CliFailure('Lỗi: "agency set" cần một tệp JSON hoặc ít nhất một tùy chọn (--name, --place, …).');
+        throw new CliFailure('Lỗi: “agency set” cần một tệp JSON hoặc ít nhất một tùy chọn (--name, --place, …).');
       await call('agency.save', { ...base, ...patch });
     }
     const a = await call('agency.get', {});

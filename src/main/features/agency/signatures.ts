@@ -13,7 +13,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 function pngSize(data: Uint8Array, fileName: string): { widthPx: number; heightPx: number } {
   const ihdr = data.length >= 24 && String.fromCharCode(...data.subarray(12, 16)) === 'IHDR';
   if (!ihdr || PNG.some((b, i) => data[i] !== b))
-    throw new AppError('NOT_PNG', `Tệp "${fileName}" không phải ảnh PNG: chữ ký cần ảnh PNG nền trong suốt.`, {
+    throw new AppError('NOT_PNG', `Tệp “${fileName}” không phải ảnh PNG: chữ ký cần ảnh PNG nền trong suốt.`, {
       file: fileName,
     });
   const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -22,7 +22,7 @@ function pngSize(data: Uint8Array, fileName: string): { widthPx: number; heightP
   if (widthPx < 1 || heightPx < 1 || widthPx > 6000 || heightPx > 6000)
     throw new AppError(
       'BAD_PNG',
-      `Ảnh "${fileName}" có kích thước ${widthPx} × ${heightPx} điểm ảnh: cần từ 1 đến 6000.`,
+      `Ảnh “${fileName}” có kích thước ${widthPx} × ${heightPx} điểm ảnh: cần từ 1 đến 6000.`,
       {
         file: fileName,
       },
@@ -38,7 +38,7 @@ export async function saveSignature(
   now = new Date(),
 ): Promise<{ fullName: string; fileName: string; widthPx: number; heightPx: number }> {
   if (data.length > MAX_BYTES)
-    throw new AppError('TOO_LARGE', `Ảnh chữ ký "${fileName}" lớn quá 2 MB.`, { file: fileName });
+    throw new AppError('TOO_LARGE', `Ảnh chữ ký “${fileName}” lớn quá 2 MB.`, { file: fileName });
   const info = pngSize(data, fileName);
   const row = { file_name: fileName, content: data, width_px: info.widthPx, height_px: info.heightPx };
   await db

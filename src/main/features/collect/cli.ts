@@ -30,7 +30,7 @@ const parse = (argv: string[]) => {
 
 function reviewLines(r: CollectReview): string[] {
   const lines = [
-    `Kỳ "${r.periodName}": ${r.items.length} tệp — mới ${r.counts.new}, có thay đổi ${r.counts.changed}, không đổi ${r.counts.identical}, có lỗi ${r.counts.problem}.`,
+    `Kỳ “${r.periodName}”: ${r.items.length} tệp — mới ${r.counts.new}, có thay đổi ${r.counts.changed}, không đổi ${r.counts.identical}, có lỗi ${r.counts.problem}.`,
   ];
   for (const it of r.items) {
     const unit = it.unit ? `${it.unit.code} ${it.unit.name}` : '—';
@@ -83,7 +83,7 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
       if (typeof code === 'string') {
         const units = await call('units.list', { includeClosed: true });
         const unit = units.find((u) => u.code.toLowerCase() === code.toLowerCase());
-        if (!unit) throw new Failure(`Lỗi: không có đơn vị mã "${code}".`);
+        if (!unit) throw new Failure(`Lỗi: không có đơn vị mã “${code}”.`);
         unitId = unit.id;
       }
       fs.mkdirSync(path.resolve(out as string), { recursive: true });
@@ -96,7 +96,7 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
       return 0;
     }
     const accept = flags.get('--accept') ?? 'none';
-    if (accept !== 'all' && accept !== 'none') throw new Failure('Lỗi: --accept chỉ nhận "all" hoặc "none".');
+    if (accept !== 'all' && accept !== 'none') throw new Failure('Lỗi: --accept chỉ nhận “all” hoặc “none”.');
     const inputs = files.map((f) => {
       try {
         return { fileName: path.basename(f), data: readInputFile(path.resolve(f), (p) => fs.readFileSync(p)) };
@@ -118,7 +118,7 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
       skipped = candidates.filter((i) => !chosen.includes(i)).map((i) => i.fileName);
       const groups = new Set(chosen.filter((i) => i.conflictGroup).map((i) => i.conflictGroup));
       for (const g of groups) {
-        const names = chosen.filter((i) => i.conflictGroup === g).map((i) => `"${i.fileName}"`);
+        const names = chosen.filter((i) => i.conflictGroup === g).map((i) => `“${i.fileName}”`);
         throw new Failure(
           `Lỗi: đơn vị ${chosen.find((i) => i.conflictGroup === g)?.unit?.name ?? ''} có nhiều tệp khác nhau (${names.join(', ')}): hãy nhập riêng tệp đúng. Chưa nhập gì.`,
         );

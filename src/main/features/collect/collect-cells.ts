@@ -58,7 +58,7 @@ export function validationFor(ind: TemplateIndicator): ExcelJS.DataValidation {
         ...base,
         type: 'list',
         formulae: ['"Có,Không"'],
-        error: 'Chọn "Có" hoặc "Không" trong danh sách.',
+        error: 'Chọn “Có” hoặc “Không” trong danh sách.',
         prompt: prompt('chọn Có hoặc Không.'),
       };
     case 'text':

@@ -34,10 +34,10 @@ export function addCoverSheet(wb: ExcelJS.Workbook, input: CollectBookInput): Ex
     { text: '' },
     { text: 'HƯỚNG DẪN', bold: true },
     {
-      text: `1. Nhập nội dung và số liệu vào các ô màu vàng ở trang "${INPUT_SHEET}". Các ô khác đã được khóa để tránh sửa nhầm.`,
+      text: `1. Nhập nội dung và số liệu vào các ô màu vàng ở trang “${INPUT_SHEET}”. Các ô khác đã được khóa để tránh sửa nhầm.`,
     },
     {
-      text: '2. Số đếm nhập số nguyên không âm; số thập phân dùng dấu phẩy theo cách viết của Excel trên máy; ô "Có/Không" chọn trong danh sách.',
+      text: '2. Số đếm nhập số nguyên không âm; số thập phân dùng dấu phẩy theo cách viết của Excel trên máy; ô “Có/Không” chọn trong danh sách.',
     },
     { text: '3. Các tỷ lệ (ô màu xám) được tính tự động, không cần nhập.' },
     {
@@ -51,7 +51,7 @@ export function addCoverSheet(wb: ExcelJS.Workbook, input: CollectBookInput): Ex
     },
     { text: '' },
     {
-      text: `Tệp được tạo bởi phần mềm Báo cáo Nội vụ ngày ${formatDateShort(input.generatedAt.slice(0, 10))}. Mẫu "${template.code}", phiên bản ${template.version}.`,
+      text: `Tệp được tạo bởi phần mềm Báo cáo Nội vụ ngày ${formatDateShort(input.generatedAt.slice(0, 10))}. Mẫu “${template.code}”, phiên bản ${template.version}.`,
       italic: true,
       size: 10,
     },

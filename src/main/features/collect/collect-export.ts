@@ -51,18 +51,18 @@ export async function exportCollectBooks(
     if (!unitIds.includes(unit.id) && !hasReport) {
       throw new AppError(
         'NOT_EXPECTED',
-        `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}" nên không xuất biểu cho đơn vị này.`,
+        `Đơn vị “${unit.name}” không thuộc danh sách phải báo cáo của kỳ “${period.name}” nên không xuất biểu cho đơn vị này.`,
       );
     }
     unitIds = [unit.id];
   }
-  if (unitIds.length === 0) throw new AppError('NO_UNITS', `Kỳ "${period.name}" không có đơn vị nào phải báo cáo.`);
+  if (unitIds.length === 0) throw new AppError('NO_UNITS', `Kỳ “${period.name}” không có đơn vị nào phải báo cáo.`);
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (err) {
     throw new AppError(
       'NO_FOLDER',
-      `Không tạo được thư mục "${folder}": ${err instanceof Error ? err.message : String(err)}`,
+      `Không tạo được thư mục “${folder}”: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
   const generatedAt = now.toISOString();

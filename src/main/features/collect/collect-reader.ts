@@ -95,7 +95,7 @@ const ADDRESS = /^([A-Z]{1,3})(\d{1,7})$/;
 
 function splitAddress(a: string): { col: string; row: number } {
   const m = ADDRESS.exec(a);
-  if (!m) throw new AppError('BOOK_TAMPERED', `Thông tin nhận dạng ẩn ghi địa chỉ ô "${a.slice(0, 20)}" không hợp lệ.`);
+  if (!m) throw new AppError('BOOK_TAMPERED', `Thông tin nhận dạng ẩn ghi địa chỉ ô “${a.slice(0, 20)}” không hợp lệ.`);
   return { col: m[1]!, row: Number(m[2]) };
 }
 
@@ -123,7 +123,7 @@ function isLayoutCell(c: unknown): c is LayoutCell {
 function notOurs(fileName: string, why: string): AppError {
   return new AppError(
     'NOT_COLLECT_BOOK',
-    `Tệp "${fileName}" không phải biểu nhập liệu do phần mềm Báo cáo Nội vụ tạo ra (${why}). Hãy dùng đúng tệp đã gửi cho đơn vị, hoặc xuất lại biểu nhập liệu.`,
+    `Tệp “${fileName}” không phải biểu nhập liệu do phần mềm Báo cáo Nội vụ tạo ra (${why}). Hãy dùng đúng tệp đã gửi cho đơn vị, hoặc xuất lại biểu nhập liệu.`,
     { file: fileName },
   );
 }
@@ -148,7 +148,7 @@ async function readLayout(book: CheckedWorkbook, secret: string): Promise<{ layo
   if (!(layout.formatVersion <= COLLECT_FORMAT_VERSION))
     throw new AppError(
       'NEWER_FORMAT',
-      `Tệp "${fileName}" được tạo bởi phiên bản phần mềm mới hơn (định dạng ${String(layout.formatVersion).slice(0, 10)}). Hãy cập nhật phần mềm.`,
+      `Tệp “${fileName}” được tạo bởi phiên bản phần mềm mới hơn (định dạng ${String(layout.formatVersion).slice(0, 10)}). Hãy cập nhật phần mềm.`,
       { file: fileName },
     );
   return { layout, sealed: meta.seal === 'keyed' };
@@ -189,7 +189,7 @@ function checkIdentity(
       const ok = line.kind === 'unit' ? shown === expected.unit : shown.split(' · ')[0] === expected.period;
       if (!ok)
         problems.push({
-          message: `Tệp "${fileName}", trang "${name}", ô ${address}: ghi "${text.slice(0, 120)}" nhưng thông tin nhận dạng ẩn của tệp là ${line.kind === 'unit' ? `đơn vị ${expected.unit}` : `kỳ "${expected.period}"`}. Thông tin ẩn có thể đã được chép từ biểu của đơn vị hoặc kỳ khác; không nhập tệp này.`,
+          message: `Tệp “${fileName}”, trang “${name}”, ô ${address}: ghi “${text.slice(0, 120)}” nhưng thông tin nhận dạng ẩn của tệp là ${line.kind === 'unit' ? `đơn vị ${expected.unit}` : `kỳ “${expected.period}”`}. Thông tin ẩn có thể đã được chép từ biểu của đơn vị hoặc kỳ khác; không nhập tệp này.`,
           where: { file: fileName, sheet: name, cell: address },
         });
     }
@@ -197,7 +197,7 @@ function checkIdentity(
   const warnings: ReviewProblem[] = [];
   if (!seen.unit || !seen.period)
     warnings.push({
-      message: `Cảnh báo: tệp "${fileName}" không còn dòng ghi ${!seen.unit ? 'tên đơn vị' : 'kỳ báo cáo'} ở đầu trang; hãy chắc chắn tệp đúng là của đơn vị ${expected.unit}.`,
+      message: `Cảnh báo: tệp “${fileName}” không còn dòng ghi ${!seen.unit ? 'tên đơn vị' : 'kỳ báo cáo'} ở đầu trang; hãy chắc chắn tệp đúng là của đơn vị ${expected.unit}.`,
       where: { file: fileName },
     });
   return { problems, warnings };
@@ -233,14 +233,14 @@ function locate(
       const rows = rowsOf(at.col, c.label);
       if (rows.length !== 1) {
         problems.push({
-          message: `Tệp "${fileName}", trang "${sheetName}", ô ${c.labelAddress}: ô đã khóa phải là "${c.label}" nhưng là "${found.slice(0, 40)}"${rows.length ? ` (mã "${c.label}" xuất hiện ${rows.length} lần)` : ''}. Bố cục biểu đã bị sửa.`,
+          message: `Tệp “${fileName}”, trang “${sheetName}”, ô ${c.labelAddress}: ô đã khóa phải là “${c.label}” nhưng là “${found.slice(0, 40)}”${rows.length ? ` (mã “${c.label}” xuất hiện ${rows.length} lần)` : ''}. Bố cục biểu đã bị sửa.`,
           where: { file: fileName, sheet: sheetName, cell: c.labelAddress },
         });
         continue;
       }
       shift = rows[0]! - at.row;
       notes.push({
-        message: `Dòng "${c.label}" đã dời từ dòng ${at.row} sang dòng ${rows[0]}; vẫn đọc đúng theo mã.`,
+        message: `Dòng “${c.label}” đã dời từ dòng ${at.row} sang dòng ${rows[0]}; vẫn đọc đúng theo mã.`,
         where: { file: fileName, sheet: sheetName, cell: `${at.col}${rows[0]}` },
       });
     }
@@ -252,7 +252,7 @@ function locate(
     const name = plain(cells.get(nameAddress));
     if (name !== cleanText(c.name)) {
       problems.push({
-        message: `Tệp "${fileName}", trang "${sheetName}", ô ${nameAddress}: nội dung đã khóa "${cleanText(c.name).slice(0, 60)}" đã bị sửa thành "${name.slice(0, 60)}". Bố cục biểu đã bị sửa.`,
+        message: `Tệp “${fileName}”, trang “${sheetName}”, ô ${nameAddress}: nội dung đã khóa “${cleanText(c.name).slice(0, 60)}” đã bị sửa thành “${name.slice(0, 60)}”. Bố cục biểu đã bị sửa.`,
         where: { file: fileName, sheet: sheetName, cell: nameAddress },
       });
       continue;
@@ -283,7 +283,7 @@ export async function readCollectWorkbook(
   if (!sheet) {
     throw new AppError(
       'NO_INPUT_SHEET',
-      `Tệp "${fileName}" không còn trang tính "${layout.sheet}" (trang nhập số liệu). Trang này không được đổi tên hay xóa.`,
+      `Tệp “${fileName}” không còn trang tính “${layout.sheet}” (trang nhập số liệu). Trang này không được đổi tên hay xóa.`,
       { file: fileName, sheet: layout.sheet },
     );
   }
@@ -295,7 +295,7 @@ export async function readCollectWorkbook(
   const warnings = [...identity.warnings];
   if (!sealed)
     warnings.push({
-      message: `Cảnh báo: tệp "${fileName}" không mang dấu xác thực của dữ liệu này (biểu xuất từ phiên bản cũ, từ máy khác, hoặc thông tin ẩn đã được làm lại). Phần mềm không xác nhận được tệp thuộc đơn vị ${layout.unitName} (mã ${layout.unitCode}); chỉ nhập nếu chắc chắn.`,
+      message: `Cảnh báo: tệp “${fileName}” không mang dấu xác thực của dữ liệu này (biểu xuất từ phiên bản cũ, từ máy khác, hoặc thông tin ẩn đã được làm lại). Phần mềm không xác nhận được tệp thuộc đơn vị ${layout.unitName} (mã ${layout.unitCode}); chỉ nhập nếu chắc chắn.`,
       where: { file: fileName, sheet: META_SHEET },
     });
   const located = locate(sheetCells, sheet.name, layout, fileName);
@@ -308,7 +308,7 @@ export async function readCollectWorkbook(
     const where = { file: fileName, sheet: sheet.name, cell: address };
     if (read.content.kind === 'text' && read.content.value.length > MAX_TEXT_LENGTH) {
       problems.push({
-        message: `Tệp "${fileName}", trang "${sheet.name}", ô ${address} (${cell.label}): nội dung dài ${read.content.value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự của một ô.`,
+        message: `Tệp “${fileName}”, trang “${sheet.name}”, ô ${address} (${cell.label}): nội dung dài ${read.content.value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_TEXT_LENGTH.toLocaleString('vi-VN')} ký tự của một ô.`,
         where,
       });
       continue;
@@ -316,8 +316,8 @@ export async function readCollectWorkbook(
     if (read.formula !== null) {
       notes.push({
         message: read.uncached
-          ? `Ô ${address} (${cell.label}) có công thức "=${read.formula.slice(0, 60)}" nhưng không có giá trị đã tính; coi như để trống. Phần mềm không tự tính công thức.`
-          : `Ô ${address} (${cell.label}) có công thức "=${read.formula.slice(0, 60)}"; lấy giá trị đã tính sẵn trong tệp, không tính lại.`,
+          ? `Ô ${address} (${cell.label}) có công thức “=${read.formula.slice(0, 60)}” nhưng không có giá trị đã tính; coi như để trống. Phần mềm không tự tính công thức.`
+          : `Ô ${address} (${cell.label}) có công thức “=${read.formula.slice(0, 60)}”; lấy giá trị đã tính sẵn trong tệp, không tính lại.`,
         where,
       });
     }

@@ -83,7 +83,7 @@ async function reviewOne(
       for (const d of err.details?.slice(1, 20) ?? []) item.problems.push(d);
     } else
       item.problems.push({
-        message: `Tệp "${file.fileName}" không đọc được (${(err instanceof Error ? err.message : String(err)).slice(0, 200)}). Các tệp khác vẫn được đọc bình thường.`,
+        message: `Tệp “${file.fileName}” không đọc được (${(err instanceof Error ? err.message : String(err)).slice(0, 200)}). Các tệp khác vẫn được đọc bình thường.`,
         where: { file: file.fileName },
       });
     return staged;
@@ -97,7 +97,7 @@ async function reviewOne(
   const unit = await db.selectFrom('units').selectAll().where('id', '=', layout.unitId).executeTakeFirst();
   if (!unit || unit.code !== layout.unitCode) {
     item.problems.push({
-      message: `Tệp "${file.fileName}" được tạo cho đơn vị "${layout.unitName}" (mã ${layout.unitCode}) nhưng đơn vị này không có trong danh sách đơn vị của phần mềm${unit ? ` (mã số ${layout.unitId} hiện là đơn vị ${unit.code})` : ''}. Có thể tệp được tạo từ máy khác.`,
+      message: `Tệp “${file.fileName}” được tạo cho đơn vị “${layout.unitName}” (mã ${layout.unitCode}) nhưng đơn vị này không có trong danh sách đơn vị của phần mềm${unit ? ` (mã số ${layout.unitId} hiện là đơn vị ${unit.code})` : ''}. Có thể tệp được tạo từ máy khác.`,
       where: { file: file.fileName },
     });
     return staged;
@@ -109,19 +109,19 @@ async function reviewOne(
   const sameShape = layoutSignature(layout) === signature(template);
   if (layout.periodId !== period.id) {
     item.problems.push({
-      message: `Tệp "${file.fileName}" là biểu của kỳ "${layout.periodName}", không phải kỳ "${period.name}" đang nhập.${sameShape ? ' Các chỉ tiêu giống hệt nhau: có thể gán số liệu vào kỳ đang nhập nếu đúng là đơn vị gửi nhầm biểu.' : ' Các chỉ tiêu khác nhau nên không gán được.'}`,
+      message: `Tệp “${file.fileName}” là biểu của kỳ “${layout.periodName}”, không phải kỳ “${period.name}” đang nhập.${sameShape ? ' Các chỉ tiêu giống hệt nhau: có thể gán số liệu vào kỳ đang nhập nếu đúng là đơn vị gửi nhầm biểu.' : ' Các chỉ tiêu khác nhau nên không gán được.'}`,
       where: { file: file.fileName },
     });
     item.mappable = sameShape;
   } else if (layout.templateId !== template.id || layout.templateVersion !== template.version) {
     item.problems.push({
-      message: `Tệp "${file.fileName}" theo mẫu "${layout.templateCode}" phiên bản ${layout.templateVersion}, còn kỳ "${period.name}" dùng phiên bản ${template.version}.${sameShape ? ' Các chỉ tiêu giống hệt nhau: có thể gán số liệu.' : ' Các chỉ tiêu khác nhau nên không nhập được; hãy gửi đơn vị biểu mới.'}`,
+      message: `Tệp “${file.fileName}” theo mẫu “${layout.templateCode}” phiên bản ${layout.templateVersion}, còn kỳ “${period.name}” dùng phiên bản ${template.version}.${sameShape ? ' Các chỉ tiêu giống hệt nhau: có thể gán số liệu.' : ' Các chỉ tiêu khác nhau nên không nhập được; hãy gửi đơn vị biểu mới.'}`,
       where: { file: file.fileName },
     });
     item.mappable = sameShape;
   } else if (!sameShape) {
     item.problems.push({
-      message: `Tệp "${file.fileName}": danh sách chỉ tiêu trong tệp không khớp mẫu báo cáo của kỳ.`,
+      message: `Tệp “${file.fileName}”: danh sách chỉ tiêu trong tệp không khớp mẫu báo cáo của kỳ.`,
       where: { file: file.fileName },
     });
   }
@@ -136,7 +136,7 @@ async function reviewOne(
     .executeTakeFirst();
   if (!report && !expected.has(unit.id)) {
     item.problems.push({
-      message: `Tệp "${file.fileName}": đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`,
+      message: `Tệp “${file.fileName}”: đơn vị “${unit.name}” không thuộc danh sách phải báo cáo của kỳ “${period.name}”.`,
       where: { file: file.fileName },
     });
     item.mappable = false;
@@ -215,7 +215,7 @@ async function reviewOne(
   if (changes.length > 0 && !editable) {
     item.status = 'problem';
     item.problems.push({
-      message: `Báo cáo của ${unit.name} đang ở trạng thái "${REPORT_STATUS_LABELS[form.status]}" nên không nhập được ${changes.length} giá trị mới từ tệp "${file.fileName}". Muốn nhận bản này, hãy trả lại báo cáo trước.`,
+      message: `Báo cáo của ${unit.name} đang ở trạng thái “${REPORT_STATUS_LABELS[form.status]}” nên không nhập được ${changes.length} giá trị mới từ tệp “${file.fileName}”. Muốn nhận bản này, hãy trả lại báo cáo trước.`,
       where: { file: file.fileName },
     });
     return staged;
@@ -266,7 +266,7 @@ export async function analyzeCollect(
         dup.unit = original.unit;
         dup.sourcePeriod = original.sourcePeriod;
         dup.problems.push({
-          message: `Tệp "${f.fileName}" trùng nội dung với tệp "${original.fileName}" đã chọn trong lần này; chỉ nhập một lần.`,
+          message: `Tệp “${f.fileName}” trùng nội dung với tệp “${original.fileName}” đã chọn trong lần này; chỉ nhập một lần.`,
           where: { file: f.fileName },
         });
         out.push({ review: dup, data: f.data, targetUnitId: null, values: [], reportRevision: 0 });
@@ -291,7 +291,7 @@ export async function analyzeCollect(
     for (const s of group) {
       s.review.conflictGroup = `unit-${unitId}`;
       s.review.suggested = false;
-      const others = group.filter((o) => o !== s).map((o) => `"${o.review.fileName}"`);
+      const others = group.filter((o) => o !== s).map((o) => `“${o.review.fileName}”`);
       s.review.notes.push({
         message: `Đơn vị ${s.review.unit?.name ?? ''} còn gửi tệp ${others.join(', ')} khác nội dung trong lần này: hãy chọn một tệp.`,
         where: { file: s.review.fileName },

@@ -74,7 +74,7 @@ function cellInput(
       return cell.kind === 'section' || ind?.type === 'text'
         ? content.value
         : {
-            error: `ô chứa ngày tháng (${content.value}), không phải ${ind?.type === 'yesno' ? '"Có"/"Không"' : 'số'}`,
+            error: `ô chứa ngày tháng (${content.value}), không phải ${ind?.type === 'yesno' ? '“Có”/“Không”' : 'số'}`,
           };
     case 'error':
       return { error: `ô có lỗi công thức ${content.value}` };
@@ -96,7 +96,7 @@ export function parseValues(
   const problems: ReviewMessage[] = [];
   for (const rc of book.cells) {
     const where: ErrorLocation = { file: fileName, sheet: book.sheet, cell: rc.address };
-    const prefix = `Tệp "${fileName}", trang "${book.sheet}", ô ${rc.address}`;
+    const prefix = `Tệp “${fileName}”, trang “${book.sheet}”, ô ${rc.address}`;
     const ind = rc.cell.kind === 'indicator' ? (indicators.get(rc.cell.key) ?? null) : null;
     const input = cellInput(rc.cell, ind, rc.content);
     if (input !== null && typeof input === 'object') {

@@ -78,21 +78,21 @@ export async function commitCollect(
     if (received > today)
       throw new AppError(
         'BAD_DATE',
-        `Ngày nhận tệp "${r.fileName}" (${formatDateShort(received)}) sau hôm nay: chỉ ghi nhận tệp đã đến. Chưa nhập gì.`,
+        `Ngày nhận tệp “${r.fileName}” (${formatDateShort(received)}) sau hôm nay: chỉ ghi nhận tệp đã đến. Chưa nhập gì.`,
         { file: r.fileName, field: 'receivedDate' },
       );
     receivedOf.set(s, received);
     if (!r.acceptable) {
       throw new AppError(
         'NOT_ACCEPTABLE',
-        `Không nhập được tệp "${r.fileName}": ${r.problems[0]?.message ?? 'tệp không có gì để nhập'}`,
+        `Không nhập được tệp “${r.fileName}”: ${r.problems[0]?.message ?? 'tệp không có gì để nhập'}`,
         { file: r.fileName },
       );
     }
     if (r.mappable && !a.map) {
       throw new AppError(
         'NEEDS_MAPPING',
-        `Tệp "${r.fileName}" là biểu của kỳ "${r.sourcePeriod?.name ?? ''}" hoặc mẫu khác: hãy đánh dấu "Gán vào kỳ này" nếu muốn nhập.`,
+        `Tệp “${r.fileName}” là biểu của kỳ “${r.sourcePeriod?.name ?? ''}” hoặc mẫu khác: hãy đánh dấu “Gán vào kỳ này” nếu muốn nhập.`,
         { file: r.fileName },
       );
     }
@@ -101,7 +101,7 @@ export async function commitCollect(
       if (other) {
         throw new AppError(
           'CONFLICT',
-          `Đơn vị ${r.unit?.name ?? ''} có hai tệp khác nhau trong lần này ("${other.review.fileName}" và "${r.fileName}"): chỉ chọn một tệp.`,
+          `Đơn vị ${r.unit?.name ?? ''} có hai tệp khác nhau trong lần này (“${other.review.fileName}” và “${r.fileName}”): chỉ chọn một tệp.`,
           { file: r.fileName },
         );
       }
@@ -146,11 +146,11 @@ export async function commitCollect(
         if ((current?.revision ?? 0) !== s.reportRevision) {
           throw new AppError(
             'STALE',
-            `Báo cáo của ${r.unit!.name} vừa được sửa sau khi đọc tệp "${r.fileName}". Hãy đọc lại các tệp rồi xem lại trước khi nhập.`,
+            `Báo cáo của ${r.unit!.name} vừa được sửa sau khi đọc tệp “${r.fileName}”. Hãy đọc lại các tệp rồi xem lại trước khi nhập.`,
             { file: r.fileName },
           );
         }
-        const note = `Nhập từ tệp Excel "${r.fileName}" (SHA-256 ${r.sha256.slice(0, 16)}…)`;
+        const note = `Nhập từ tệp Excel “${r.fileName}” (SHA-256 ${r.sha256.slice(0, 16)}…)`;
         let form = await saveReportValuesIn(
           trx,
           {

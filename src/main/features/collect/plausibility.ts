@@ -93,7 +93,7 @@ export function plausibilityWarnings(
   for (const c of book.cells) {
     if (c.formula !== null && c.content.kind === 'empty')
       out.push({
-        message: `Ô ${c.address} (${c.cell.label}) có công thức "=${c.formula.slice(0, 60)}" nhưng tệp không lưu giá trị đã tính: phần mềm không tự tính công thức nên ô này được coi là trống. Hãy mở tệp bằng Excel, lưu lại rồi đọc lại, hoặc xác nhận nhận như vậy.`,
+        message: `Ô ${c.address} (${c.cell.label}) có công thức “=${c.formula.slice(0, 60)}” nhưng tệp không lưu giá trị đã tính: phần mềm không tự tính công thức nên ô này được coi là trống. Hãy mở tệp bằng Excel, lưu lại rồi đọc lại, hoặc xác nhận nhận như vậy.`,
         where: where(c.address),
       });
   }
@@ -101,7 +101,7 @@ export function plausibilityWarnings(
   const filled = values.filter((v) => v.value !== null && v.value !== '').length;
   if (inputs.length >= 4 && filled < inputs.length * MIN_FILLED_SHARE)
     out.push({
-      message: `Tệp "${fileName}" chỉ điền ${filled}/${inputs.length} ô nhập liệu: có thể đơn vị gửi nhầm bản chưa hoàn chỉnh.`,
+      message: `Tệp “${fileName}” chỉ điền ${filled}/${inputs.length} ô nhập liệu: có thể đơn vị gửi nhầm bản chưa hoàn chỉnh.`,
       where: { file: fileName },
     });
   const indicators = new Map(template.indicators.map((i) => [i.code, i]));

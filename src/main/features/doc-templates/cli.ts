@@ -161,7 +161,7 @@ export async function runDocTemplatesCli(argv: string[], dbPath: string, app: Cl
         json
           ? JSON.stringify(r, null, 2)
           : [
-              `Đã lưu mẫu ${r.template.id} "${r.template.name}" phiên bản ${r.template.versions[0]!.version}.`,
+              `Đã lưu mẫu ${r.template.id} “${r.template.name}” phiên bản ${r.template.versions[0]!.version}.`,
               ...lintLines(r.template.lint),
             ].join('\n'),
       );

@@ -194,7 +194,7 @@ function engineError(err: unknown): AppError {
   type Props = { explanation?: string; xtag?: string };
   const e = err as { properties?: Props & { errors?: { properties?: Props }[] } };
   const first: Props | undefined = e.properties?.errors?.[0]?.properties ?? e.properties;
-  const what = first?.xtag ? ` (thẻ "{${first.xtag}}")` : '';
+  const what = first?.xtag ? ` (thẻ “{${first.xtag}}”)` : '';
   return new AppError(
     'TEMPLATE_ERROR',
     `Không điền được mẫu${what}: mẫu có lỗi cú pháp thẻ. Hãy chạy kiểm tra mẫu để xem chỗ sai.`,

@@ -54,7 +54,7 @@ async function preparedOf(data: Uint8Array, fileName: string, usage: DocUsage | 
     const errors = lint.findings.filter((f) => f.severity === 'error');
     throw new AppError(
       'TEMPLATE_HAS_ERRORS',
-      `Mẫu "${fileName}" có ${errors.length} lỗi nên chưa điền được: ${errors[0]!.message}${errors[0]!.where ? ` (${errors[0]!.where})` : ''}`,
+      `Mẫu “${fileName}” có ${errors.length} lỗi nên chưa điền được: ${errors[0]!.message}${errors[0]!.where ? ` (${errors[0]!.where})` : ''}`,
       { file: fileName },
       errors.map((e) => ({ message: `${e.where ? `${e.where}: ` : ''}${e.message}` })),
     );

@@ -25,19 +25,19 @@ export function readPng(bytes: Uint8Array, fileName: string): PngInfo {
   if (bytes.length < 33 || sig.some((b, i) => bytes[i] !== b))
     throw new AppError(
       'NOT_PNG',
-      `Tệp "${fileName}" không phải ảnh PNG: chữ ký và con dấu cần ảnh PNG nền trong suốt.`,
+      `Tệp “${fileName}” không phải ảnh PNG: chữ ký và con dấu cần ảnh PNG nền trong suốt.`,
       { file: fileName },
     );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const type = (at: number) => String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
   if (type(12) !== 'IHDR')
-    throw new AppError('NOT_PNG', `Tệp "${fileName}" là ảnh PNG hỏng (thiếu phần IHDR).`, { file: fileName });
+    throw new AppError('NOT_PNG', `Tệp “${fileName}” là ảnh PNG hỏng (thiếu phần IHDR).`, { file: fileName });
   const widthPx = view.getUint32(16);
   const heightPx = view.getUint32(20);
   if (widthPx < 1 || heightPx < 1 || widthPx > MAX_SIDE_PX || heightPx > MAX_SIDE_PX)
     throw new AppError(
       'BAD_PNG',
-      `Ảnh "${fileName}" có kích thước ${widthPx} × ${heightPx} điểm ảnh: cần từ 1 đến ${MAX_SIDE_PX} điểm ảnh mỗi chiều.`,
+      `Ảnh “${fileName}” có kích thước ${widthPx} × ${heightPx} điểm ảnh: cần từ 1 đến ${MAX_SIDE_PX} điểm ảnh mỗi chiều.`,
       { file: fileName },
     );
   let ppm: number | null = null;
@@ -95,7 +95,7 @@ export async function saveImage(
   now = new Date(),
 ): Promise<StoredImageInfo> {
   if (data.length > MAX_IMAGE_BYTES)
-    throw new AppError('TOO_LARGE', `Ảnh "${fileName}" lớn quá ${MAX_IMAGE_BYTES / 1048576} MB.`, { file: fileName });
+    throw new AppError('TOO_LARGE', `Ảnh “${fileName}” lớn quá ${MAX_IMAGE_BYTES / 1048576} MB.`, { file: fileName });
   const info = readPng(data, fileName);
   const size = displaySize(info, key);
   const row = {

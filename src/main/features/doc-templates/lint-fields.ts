@@ -113,7 +113,7 @@ export function checkFields(tags: Tag[], usage: DocUsage | null): { problems: Fi
       fail(
         tag,
         'UNKNOWN_FIELD',
-        `Trường "${tag.name}" không có trong danh mục${near ? `; có phải "${near}"?` : '.'} Xem danh mục trường (docs fields).`,
+        `Trường “${tag.name}” không có trong danh mục${near ? `; có phải “${near}”?` : '.'} Xem danh mục trường (docs fields).`,
       );
     } else {
       used.add(r.full);
@@ -122,7 +122,7 @@ export function checkFields(tags: Tag[], usage: DocUsage | null): { problems: Fi
         fail(
           tag,
           'FIELD_NOT_IN_USAGE',
-          `Trường "${tag.name}" thuộc nhóm "${FIELD_SOURCE_LABELS[r.field.source]}", không có khi dùng mẫu cho "${DOC_USAGE_LABELS[usage]}": chỗ này sẽ để trống.`,
+          `Trường “${tag.name}” thuộc nhóm “${FIELD_SOURCE_LABELS[r.field.source]}”, không có khi dùng mẫu cho “${DOC_USAGE_LABELS[usage]}”: chỗ này sẽ để trống.`,
           'warning',
         );
       }
@@ -135,13 +135,13 @@ export function checkFields(tags: Tag[], usage: DocUsage | null): { problems: Fi
               : k === 'image'
                 ? `là ảnh: dùng {%${tag.name}}`
                 : `là điều kiện đúng/sai: dùng {#${tag.name}}…{/${tag.name}}`;
-        fail(tag, 'WRONG_KIND', `Thẻ {${tag.raw}}: trường "${tag.name}" ${hint}.`);
+        fail(tag, 'WRONG_KIND', `Thẻ {${tag.raw}}: trường “${tag.name}” ${hint}.`);
       }
       if (tag.kind === 'image' && k !== 'image')
         fail(
           tag,
           'WRONG_KIND',
-          `Thẻ {${tag.raw}}: trường "${tag.name}" không phải ảnh; thẻ ảnh chỉ dùng cho ${FIELDS.filter(
+          `Thẻ {${tag.raw}}: trường “${tag.name}” không phải ảnh; thẻ ảnh chỉ dùng cho ${FIELDS.filter(
             (x) => x.kind === 'image',
           )
             .map((x) => `{%${x.name}}`)

@@ -52,7 +52,7 @@ export function lintPackage(pkg: DocxPackage, fileName: string, opts: LintOption
     out.add(
       'MACROS',
       'error',
-      'Tệp có chứa macro (VBA): ứng dụng không dùng mẫu có macro. Hãy lưu lại dạng "Word Document (.docx)".',
+      'Tệp có chứa macro (VBA): ứng dụng không dùng mẫu có macro. Hãy lưu lại dạng “Word Document (.docx)”.',
     );
   let revisionCount = 0;
   let joinedCount = 0;
@@ -92,7 +92,7 @@ export function lintPackage(pkg: DocxPackage, fileName: string, opts: LintOption
         out.add(
           'TAG_IN_FIELD',
           'warning',
-          `Thẻ ${tagLabel(tag)} nằm trong kết quả của trường Word "${field.split(/\s+/)[0]}": khi cập nhật trường (F9), Word sẽ ghi đè giá trị đã điền.`,
+          `Thẻ ${tagLabel(tag)} nằm trong kết quả của trường Word “${field.split(/\s+/)[0]}”: khi cập nhật trường (F9), Word sẽ ghi đè giá trị đã điền.`,
           tag.para,
         );
       if (part.kind === 'comments')
@@ -123,7 +123,7 @@ export function lintPackage(pkg: DocxPackage, fileName: string, opts: LintOption
     out.add(
       'REVISIONS',
       'info',
-      `Mẫu còn ${revisionCount} thay đổi được theo dõi (Track Changes): khi điền, mọi thay đổi được chấp nhận như lệnh "Accept All" của Word.`,
+      `Mẫu còn ${revisionCount} thay đổi được theo dõi (Track Changes): khi điền, mọi thay đổi được chấp nhận như lệnh “Accept All” của Word.`,
     );
   if (joinedCount)
     out.add(
@@ -164,7 +164,7 @@ function checkRevisions(paras: Para[], out: Findings): number {
         out.add(
           'TAG_DELETED',
           'info',
-          `Thẻ hoặc dấu ngoặc "${excerpt(d.text, 40)}" nằm trong phần đã xóa có theo dõi thay đổi: khi điền, phần này bị bỏ.`,
+          `Thẻ hoặc dấu ngoặc “${excerpt(d.text, 40)}” nằm trong phần đã xóa có theo dõi thay đổi: khi điền, phần này bị bỏ.`,
           para,
         );
     }
@@ -206,7 +206,7 @@ function checkStrays(strays: ReturnType<typeof scanTags>['strays'], paras: Para[
       out.add(
         'STRAY_BRACE',
         'error',
-        'Có dấu "}" không có dấu "{" mở tương ứng: xóa dấu thừa hoặc gõ lại thẻ.',
+        'Có dấu “}” không có dấu “{” mở tương ứng: xóa dấu thừa hoặc gõ lại thẻ.',
         s.para,
       );
       continue;
@@ -219,8 +219,8 @@ function checkStrays(strays: ReturnType<typeof scanTags>['strays'], paras: Para[
       broken ? 'TAG_ACROSS_PARAGRAPHS' : 'UNCLOSED_TAG',
       'error',
       broken
-        ? `Thẻ "${excerpt(s.para.text.slice(s.at), 30)}" bị ngắt sang đoạn sau (có dấu xuống dòng giữa thẻ): hãy gõ thẻ liền trên một dòng.`
-        : `Dấu "{" ở "${excerpt(s.para.text.slice(s.at), 30)}" không có dấu "}" đóng.`,
+        ? `Thẻ “${excerpt(s.para.text.slice(s.at), 30)}” bị ngắt sang đoạn sau (có dấu xuống dòng giữa thẻ): hãy gõ thẻ liền trên một dòng.`
+        : `Dấu “{” ở “${excerpt(s.para.text.slice(s.at), 30)}” không có dấu “}” đóng.`,
       s.para,
     );
   }

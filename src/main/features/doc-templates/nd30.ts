@@ -111,7 +111,7 @@ function checkFonts(pkg: DocxPackage, body: XElement, installed: Set<string> | n
     out.push({
       code: 'ND30_FONT',
       severity: 'warning',
-      message: `Phông chữ mặc định của mẫu là "${baseFont}": Nghị định 30 dùng Times New Roman.`,
+      message: `Phông chữ mặc định của mẫu là “${baseFont}”: Nghị định 30 dùng Times New Roman.`,
     });
   else if (!baseFont && themed)
     out.push({
@@ -125,14 +125,14 @@ function checkFonts(pkg: DocxPackage, body: XElement, installed: Set<string> | n
     out.push({
       code: 'ND30_FONT',
       severity: 'warning',
-      message: `Mẫu còn dùng phông ${others.map((f) => `"${f}"`).join(', ')}: Nghị định 30 dùng Times New Roman cho toàn văn bản.`,
+      message: `Mẫu còn dùng phông ${others.map((f) => `“${f}”`).join(', ')}: Nghị định 30 dùng Times New Roman cho toàn văn bản.`,
     });
   const legacy = textFonts.filter((f) => /^\.?vn|^vni[- ]/i.test(f));
   if (legacy.length)
     out.push({
       code: 'FONT_NOT_UNICODE',
       severity: 'warning',
-      message: `Phông ${legacy.map((f) => `"${f}"`).join(', ')} là phông TCVN3/VNI, không phải Unicode: chữ tiếng Việt điền vào sẽ hiển thị sai.`,
+      message: `Phông ${legacy.map((f) => `“${f}”`).join(', ')} là phông TCVN3/VNI, không phải Unicode: chữ tiếng Việt điền vào sẽ hiển thị sai.`,
     });
   if (installed) {
     const missing = textFonts.filter((f) => !installed.has(f.toLowerCase()));
@@ -140,7 +140,7 @@ function checkFonts(pkg: DocxPackage, body: XElement, installed: Set<string> | n
       out.push({
         code: 'FONT_MISSING',
         severity: 'warning',
-        message: `Phông ${missing.map((f) => `"${f}"`).join(', ')} chưa được cài trên máy này: khi mở hoặc in, chữ sẽ bị thay bằng phông khác.`,
+        message: `Phông ${missing.map((f) => `“${f}”`).join(', ')} chưa được cài trên máy này: khi mở hoặc in, chữ sẽ bị thay bằng phông khác.`,
       });
   }
   const size = (x: XElement | undefined) => {
@@ -170,7 +170,7 @@ function checkHeaderBlock(body: XElement, out: DecreeFinding[]): void {
       code: 'ND30_HEADER',
       severity: 'warning',
       message:
-        'Không thấy Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" ở đầu văn bản: Nghị định 30 yêu cầu khối tiêu đề (thường là bảng hai cột không viền, bên trái tên cơ quan, bên phải Quốc hiệu và Tiêu ngữ).',
+        'Không thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” ở đầu văn bản: Nghị định 30 yêu cầu khối tiêu đề (thường là bảng hai cột không viền, bên trái tên cơ quan, bên phải Quốc hiệu và Tiêu ngữ).',
     });
     return;
   }
@@ -186,7 +186,7 @@ function checkHeaderBlock(body: XElement, out: DecreeFinding[]): void {
     out.push({
       code: 'ND30_MOTTO',
       severity: 'warning',
-      message: 'Tiêu ngữ phải viết "Độc lập - Tự do - Hạnh phúc" với dấu gạch nối (-) có cách chữ hai bên.',
+      message: 'Tiêu ngữ phải viết “Độc lập - Tự do - Hạnh phúc” với dấu gạch nối (-) có cách chữ hai bên.',
     });
 }
 
@@ -236,7 +236,7 @@ function checkPageNumbers(pkg: DocxPackage, sections: XElement[], out: DecreeFin
       code: 'ND30_PAGE_FIRST',
       severity: 'warning',
       message:
-        'Trang đầu cũng hiện số trang: Nghị định 30 không đánh số trang thứ nhất (chọn "Different First Page" cho đầu trang).',
+        'Trang đầu cũng hiện số trang: Nghị định 30 không đánh số trang thứ nhất (chọn “Different First Page” cho đầu trang).',
     });
   }
 }

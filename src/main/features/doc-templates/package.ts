@@ -44,13 +44,13 @@ export interface DocxPackage {
 
 export async function openDocx(bytes: Uint8Array, fileName: string): Promise<DocxPackage> {
   if (bytes.length > MAX_TEMPLATE_BYTES)
-    throw new AppError('TOO_LARGE', `Tệp mẫu "${fileName}" lớn quá ${MAX_TEMPLATE_BYTES / 1048576} MB.`, {
+    throw new AppError('TOO_LARGE', `Tệp mẫu “${fileName}” lớn quá ${MAX_TEMPLATE_BYTES / 1048576} MB.`, {
       file: fileName,
     });
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new AppError(
       'NOT_DOCX',
-      `Tệp "${fileName}" không phải tệp Word .docx (có thể là .doc cũ hoặc tệp khác): hãy mở bằng Word và lưu lại dạng .docx.`,
+      `Tệp “${fileName}” không phải tệp Word .docx (có thể là .doc cũ hoặc tệp khác): hãy mở bằng Word và lưu lại dạng .docx.`,
       { file: fileName },
     );
   }
@@ -58,13 +58,13 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new AppError('NOT_DOCX', `Tệp "${fileName}" bị hỏng, không mở được như tệp Word .docx.`, { file: fileName });
+    throw new AppError('NOT_DOCX', `Tệp “${fileName}” bị hỏng, không mở được như tệp Word .docx.`, { file: fileName });
   }
   verifyZipEntries(zip, fileName, MAX_UNPACKED_BYTES, 'BAD_DOCX');
   const read = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : null);
   const typesXml = await read('[Content_Types].xml');
   if (!typesXml)
-    throw new AppError('NOT_DOCX', `Tệp "${fileName}" thiếu phần [Content_Types].xml: không phải tệp Word .docx.`, {
+    throw new AppError('NOT_DOCX', `Tệp “${fileName}” thiếu phần [Content_Types].xml: không phải tệp Word .docx.`, {
       file: fileName,
     });
   const types = parseXml(typesXml, '[Content_Types].xml');
@@ -74,7 +74,7 @@ export async function openDocx(bytes: Uint8Array, fileName: string): Promise<Doc
   }));
   const main = overrides.find((o) => MAIN_TYPES.includes(o.type));
   if (!main || !zip.file(main.part))
-    throw new AppError('NOT_DOCX', `Tệp "${fileName}" không có phần văn bản chính: không phải tệp Word .docx.`, {
+    throw new AppError('NOT_DOCX', `Tệp “${fileName}” không có phần văn bản chính: không phải tệp Word .docx.`, {
       file: fileName,
     });
   const parts: TextPart[] = [{ name: main.part, label: 'Thân văn bản', kind: 'body', xml: (await read(main.part))! }];

@@ -240,7 +240,7 @@ export async function versionFile(
     .where('doc_template_id', '=', id)
     .where('version', '=', v)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `Mẫu Word "${t.name}" không có phiên bản ${v}.`);
+  if (!row) throw new AppError('NOT_FOUND', `Mẫu Word “${t.name}” không có phiên bản ${v}.`);
   return { fileName: row.file_name, data: new Uint8Array(row.content), usage: t.usage, name: t.name };
 }
 

@@ -77,14 +77,14 @@ function makeTag(para: Para, start: number, end: number, raw: string): Tag {
 /** Why a tag's name is not acceptable, or null. */
 export function nameProblem(tag: Tag): string | null {
   if (tag.kind === 'forbidden')
-    return `thẻ "{${tag.raw}}" dùng cú pháp không được hỗ trợ (chỉ dùng {tên}, {#tên}, {^tên}, {/tên}, {%tên})`;
+    return `thẻ “{${tag.raw}}” dùng cú pháp không được hỗ trợ (chỉ dùng {tên}, {#tên}, {^tên}, {/tên}, {%tên})`;
   if (tag.raw.length > MAX_TAG_LENGTH) return `thẻ dài quá ${MAX_TAG_LENGTH} ký tự`;
   if (tag.kind === 'close' && tag.name === '') return null;
-  if (!tag.name) return `thẻ "{${tag.raw}}" không có tên trường`;
+  if (!tag.name) return `thẻ “{${tag.raw}}” không có tên trường`;
   if (!FIELD_NAME.test(tag.name)) {
     return /[\s()+\-*/|&=<>!?'"[\]]/.test(tag.name)
-      ? `thẻ "{${tag.raw}}" chứa biểu thức hoặc khoảng trắng; mẫu chỉ dùng tên trường (không tính toán, không chạy mã)`
-      : `tên trường "${tag.name}" có ký tự không hợp lệ (chỉ dùng chữ không dấu, số, "_" và dấu chấm)`;
+      ? `thẻ “{${tag.raw}}” chứa biểu thức hoặc khoảng trắng; mẫu chỉ dùng tên trường (không tính toán, không chạy mã)`
+      : `tên trường “${tag.name}” có ký tự không hợp lệ (chỉ dùng chữ không dấu, số, “_” và dấu chấm)`;
   }
   return null;
 }

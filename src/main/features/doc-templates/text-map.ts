@@ -94,7 +94,7 @@ export function mapPart(root: XElement, partName: string, partLabel: string): Pa
     depth: number,
   ): void => {
     if (depth > MAX_DEPTH)
-      throw new AppError('BAD_DOCX', `Tệp Word có cấu trúc lồng nhau quá sâu ở phần "${partName}": không đọc.`);
+      throw new AppError('BAD_DOCX', `Tệp Word có cấu trúc lồng nhau quá sâu ở phần “${partName}”: không đọc.`);
     let rowNo = 0;
     let cellNo = 0;
     for (const c of e.children) {

@@ -25,7 +25,7 @@ export interface XRaw {
 export type XNode = XElement | XText | XRaw;
 
 function fail(part: string, what: string): never {
-  throw new AppError('BAD_DOCX', `Tệp Word bị hỏng: phần "${part}" không phải XML hợp lệ (${what}).`);
+  throw new AppError('BAD_DOCX', `Tệp Word bị hỏng: phần “${part}” không phải XML hợp lệ (${what}).`);
 }
 
 const NAME_END = /[\s/>]/;
@@ -102,7 +102,7 @@ function parseAttrs(s: string, part: string): [string, string][] {
     while (i < s.length && /\s/.test(s[i]!)) i++;
     if (i >= s.length) break;
     const eq = s.indexOf('=', i);
-    if (eq === -1) fail(part, 'thuộc tính thiếu dấu "="');
+    if (eq === -1) fail(part, 'thuộc tính thiếu dấu “=”');
     const name = s.slice(i, eq).trim();
     let j = eq + 1;
     while (j < s.length && /\s/.test(s[j]!)) j++;

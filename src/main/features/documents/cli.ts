@@ -49,7 +49,7 @@ export async function runDocsCli(
       } catch (err) {
         throw new AppError(
           'BAD_JSON',
-          `Không đọc được mô hình văn bản "${arg}": ${err instanceof Error ? err.message : String(err)}`,
+          `Không đọc được mô hình văn bản “${arg}”: ${err instanceof Error ? err.message : String(err)}`,
           { file: path.basename(arg) },
         );
       }

@@ -65,7 +65,7 @@ export async function registerDocument(
 ): Promise<RegisterEntry> {
   const year = yearOf(input.date);
   if (!Number.isInteger(year) || year < 1900)
-    throw new AppError('INVALID_DATE', `Ngày văn bản "${input.date}" không hợp lệ.`, { field: 'date' });
+    throw new AppError('INVALID_DATE', `Ngày văn bản “${input.date}” không hợp lệ.`, { field: 'date' });
   // Two people taking a number of the same register at once on a server: the second waits for the first.
   if (takeNumber) await engineOf(trx).serialize(trx, `register:${input.documentType}:${year}`);
   const number = takeNumber ? await peekNextNumber(trx, input.documentType, year) : (input.number ?? null);

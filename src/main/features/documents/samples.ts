@@ -151,10 +151,10 @@ const reportBody = (withAnnexes: boolean): DocumentModelInput['body'] => [
     kind: 'paragraph',
     text: 'Tổng số hồ sơ thủ tục hành chính tiếp nhận là 186.402 hồ sơ; số hồ sơ đến hạn giải quyết là 179.866 hồ sơ, trong đó giải quyết trước và đúng hạn 178.905 hồ sơ, đạt tỷ lệ 99,47%; quá hạn 961 hồ sơ. Các cơ quan đã công khai xin lỗi tổ chức, cá nhân đối với các hồ sơ giải quyết quá hạn theo quy định.',
   },
-  { kind: 'heading', level: 2, number: '4', title: 'Phong trào thi đua "Dân vận khéo"' },
+  { kind: 'heading', level: 2, number: '4', title: 'Phong trào thi đua “Dân vận khéo”' },
   {
     kind: 'paragraph',
-    text: 'Đã đăng ký 312 mô hình "Dân vận khéo", trong đó 241 mô hình, điển hình được công nhận; 187 tập thể, cá nhân được khen thưởng. Nhiều mô hình thiết thực gắn với cải cách hành chính, chuyển đổi số và xây dựng chính quyền thân thiện, được Nhân dân đồng tình, hưởng ứng.',
+    text: 'Đã đăng ký 312 mô hình “Dân vận khéo”, trong đó 241 mô hình, điển hình được công nhận; 187 tập thể, cá nhân được khen thưởng. Nhiều mô hình thiết thực gắn với cải cách hành chính, chuyển đổi số và xây dựng chính quyền thân thiện, được Nhân dân đồng tình, hưởng ứng.',
   },
   { kind: 'heading', level: 1, number: 'III', title: 'Đánh giá chung' },
   { kind: 'heading', level: 2, number: '1', title: 'Ưu điểm' },
@@ -165,7 +165,7 @@ const reportBody = (withAnnexes: boolean): DocumentModelInput['body'] => [
   { kind: 'heading', level: 2, number: '2', title: 'Hạn chế, nguyên nhân' },
   {
     kind: 'paragraph',
-    text: 'Một số đơn vị chưa báo cáo đúng thời hạn; việc nhân rộng mô hình "Dân vận khéo" ở một số địa phương còn hình thức; còn vụ việc khiếu nại đông người, kéo dài chưa được giải quyết dứt điểm.',
+    text: 'Một số đơn vị chưa báo cáo đúng thời hạn; việc nhân rộng mô hình “Dân vận khéo” ở một số địa phương còn hình thức; còn vụ việc khiếu nại đông người, kéo dài chưa được giải quyết dứt điểm.',
   },
   { kind: 'heading', level: 1, number: 'IV', title: 'Phương hướng, nhiệm vụ 6 tháng cuối năm' },
   {

@@ -101,7 +101,7 @@ async function resolve(db: Executor, data: PeriodData, exceptId: number | null =
   const dup = windowEnd ? await duplicateOf(db, data, windowStart, windowEnd, exceptId) : null;
   if (dup)
     problems.push(
-      `Đã có kỳ "${dup.name}" (mã số ${dup.id}) cùng loại, cùng thời gian và cùng mẫu báo cáo: không tạo kỳ trùng. Hãy mở kỳ đó, hoặc đặt loại/thời gian khác.`,
+      `Đã có kỳ “${dup.name}” (mã số ${dup.id}) cùng loại, cùng thời gian và cùng mẫu báo cáo: không tạo kỳ trùng. Hãy mở kỳ đó, hoặc đặt loại/thời gian khác.`,
     );
   return {
     name: data.name || periodName({ ...key, index }),
@@ -125,7 +125,7 @@ export async function previewPeriod(
   const problems = [...r.problems];
   if (r.windowEnd && expectedUnits.length === 0)
     problems.push(
-      `Không có đơn vị nào phải báo cáo trong kỳ này: các đơn vị đã chọn đều chưa hoặc không còn hoạt động vào ngày chốt số liệu${notValidOnCutoff.length ? ` (${notValidOnCutoff.length} đơn vị, ví dụ ${notValidOnCutoff[0]!.name}: ${notValidOnCutoff[0]!.reason})` : ''}. Nếu đơn vị đã hoạt động từ trước, hãy sửa "Hoạt động từ ngày" trong Danh mục đơn vị.`,
+      `Không có đơn vị nào phải báo cáo trong kỳ này: các đơn vị đã chọn đều chưa hoặc không còn hoạt động vào ngày chốt số liệu${notValidOnCutoff.length ? ` (${notValidOnCutoff.length} đơn vị, ví dụ ${notValidOnCutoff[0]!.name}: ${notValidOnCutoff[0]!.reason})` : ''}. Nếu đơn vị đã hoạt động từ trước, hãy sửa “Hoạt động từ ngày” trong Danh mục đơn vị.`,
     );
   return {
     notValidOnCutoff,
@@ -305,7 +305,7 @@ export async function updatePeriod(
       .where('period_id', '=', id)
       .executeTakeFirst();
     if (Number(reports?.n ?? 0) > 0 && before.templateId !== data.templateId) {
-      throw new AppError('IN_USE', `Kỳ "${before.name}" đã có báo cáo của đơn vị nên không đổi được mẫu báo cáo.`, {
+      throw new AppError('IN_USE', `Kỳ “${before.name}” đã có báo cáo của đơn vị nên không đổi được mẫu báo cáo.`, {
         field: 'templateId',
       });
     }
@@ -369,7 +369,7 @@ export async function deletePeriod(db: Kysely<DB>, id: number): Promise<{ delete
       .executeTakeFirst();
     const n = Number(r?.n ?? 0);
     if (n > 0)
-      throw new AppError('IN_USE', `Không xóa được kỳ "${p.name}": đã có ${n} báo cáo của đơn vị trong kỳ này.`);
+      throw new AppError('IN_USE', `Không xóa được kỳ “${p.name}”: đã có ${n} báo cáo của đơn vị trong kỳ này.`);
     // Into the trash with its expected units (and any kept source files' records).
     await moveToTrash(trx, 'periods', id, p.name, [
       { table: 'period_units', column: 'period_id' },

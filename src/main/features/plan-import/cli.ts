@@ -107,7 +107,7 @@ export async function runPlanTextCli(
     try {
       bytes = new Uint8Array(fs.readFileSync(file));
     } catch {
-      throw new AppError('NO_FILE', `Không đọc được tệp "${file}".`);
+      throw new AppError('NO_FILE', `Không đọc được tệp “${file}”.`);
     }
     const fileName = path.basename(file);
     const json = flags.has('--json');
@@ -160,7 +160,7 @@ export async function runPlanTextCli(
             )
           : [
               `Đã lưu văn bản mã số ${r.plan.id}: ${r.plan.tasks.length} nhiệm vụ, ${r.plan.targets.length} chỉ tiêu, ${r.periods.length} kỳ báo cáo.`,
-              ...r.existingPeriods.map((p) => `Kỳ "${p.name}" (mã số ${p.id}) đã có sẵn: không tạo lại.`),
+              ...r.existingPeriods.map((p) => `Kỳ “${p.name}” (mã số ${p.id}) đã có sẵn: không tạo lại.`),
               ...warnings.map((w) => `Lưu ý: ${w}`),
             ].join('\n'),
       );

@@ -27,7 +27,7 @@ export async function parsePlanImport(
     throw new AppError(
       'EMPTY_TEXT',
       args.file
-        ? `Tệp "${args.file.fileName}" không có chữ nào.`
+        ? `Tệp “${args.file.fileName}” không có chữ nào.`
         : 'Chưa có văn bản: hãy dán nội dung văn bản hoặc chọn tệp.',
       args.file ? { file: args.file.fileName } : { field: 'text' },
     );
@@ -88,7 +88,7 @@ async function freeCode(trx: Transaction<DB>, name: string): Promise<string> {
     const taken = await trx.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst();
     if (!taken) return code;
   }
-  throw new AppError('NO_CODE', `Không tạo được mã cho đơn vị mới "${name}".`);
+  throw new AppError('NO_CODE', `Không tạo được mã cho đơn vị mới “${name}”.`);
 }
 
 export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new Date()): Promise<PlanImportResult> {
@@ -98,7 +98,7 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
     if (same.length)
       throw new AppError(
         'DUPLICATE_PLAN',
-        `Văn bản này đã có trong danh sách (mã số ${same.map((x) => x.id).join(', ')}: "${same[0]!.summary}"): cùng số, ký hiệu ${input.symbol}, ngày ban hành và cơ quan ban hành. Chưa lưu gì. Nếu đúng là cần lưu thêm một bản, hãy xác nhận lưu trùng.`,
+        `Văn bản này đã có trong danh sách (mã số ${same.map((x) => x.id).join(', ')}: “${same[0]!.summary}”): cùng số, ký hiệu ${input.symbol}, ngày ban hành và cơ quan ban hành. Chưa lưu gì. Nếu đúng là cần lưu thêm một bản, hãy xác nhận lưu trùng.`,
         { field: 'number' },
       );
     // 1. units named in the text and not in the register, created once each
@@ -226,7 +226,7 @@ export async function savePlanImport(db: Kysely<DB>, input: SaveInput, now = new
           if (err instanceof AppError)
             throw new AppError(
               err.code,
-              `Kỳ báo cáo "${p.name || p.type}": ${err.message} Chưa lưu gì.`,
+              `Kỳ báo cáo “${p.name || p.type}”: ${err.message} Chưa lưu gì.`,
               { field: `periods.${i}` },
               err.details,
             );

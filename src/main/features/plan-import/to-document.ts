@@ -75,7 +75,7 @@ export function planDocumentModel(plan: Plan): PlanDocument {
   const place = p.place.value ?? placeOfIssuer(issuer);
   if (!issuer) missing.push('cơ quan ban hành');
   if (!place) missing.push('địa danh');
-  else if (!p.place.value) warnings.push(`Văn bản lưu không ghi địa danh: lấy "${place}" theo tên cơ quan ban hành.`);
+  else if (!p.place.value) warnings.push(`Văn bản lưu không ghi địa danh: lấy “${place}” theo tên cơ quan ban hành.`);
   if (!plan.issuedDate) missing.push('ngày ban hành');
   if (!plan.symbol) missing.push('ký hiệu');
   if (missing.length)
@@ -90,11 +90,11 @@ export function planDocumentModel(plan: Plan): PlanDocument {
     names.includes(p.type.value ?? '') ? p.type.value : names.includes(label) ? label : 'Kế hoạch'
   ) as DocumentTypeName;
   const number = /^\d{1,6}$/.test(plan.number) && Number(plan.number) > 0 ? Number(plan.number) : null;
-  if (number === null) warnings.push('Văn bản không có số: dòng "Số" để trống cho văn thư ghi.');
+  if (number === null) warnings.push('Văn bản không có số: dòng “Số” để trống cho văn thư ghi.');
 
   const bodyLines = toLines(p.text.slice(p.body.start, p.body.end)).map((l) => l.text);
   const body = bodyBlocks(bodyLines, p.system);
-  if (p.truncated) warnings.push('Văn bản nguồn có vẻ không đầy đủ ("[...]" hoặc bị cắt): bản xuất chỉ có phần đã có.');
+  if (p.truncated) warnings.push('Văn bản nguồn có vẻ không đầy đủ (“[...]” hoặc bị cắt): bản xuất chỉ có phần đã có.');
 
   const sig = p.signer;
   const name = plan.signer || sig?.name || '';
@@ -107,7 +107,7 @@ export function planDocumentModel(plan: Plan): PlanDocument {
   else if (!name) warnings.push('Văn bản nguồn không ghi họ tên người ký: để trống chỗ ghi họ tên.');
   const archiveAt = p.recipients.findIndex((r) => /^Lưu\b/u.test(r.text));
   const entries = p.recipients.filter((_, i) => i !== archiveAt).map((r) => r.text);
-  if (!p.recipients.length) warnings.push('Văn bản nguồn không có "Nơi nhận": bản xuất để trống phần này.');
+  if (!p.recipients.length) warnings.push('Văn bản nguồn không có “Nơi nhận”: bản xuất để trống phần này.');
   return {
     model: {
       system: p.system,

@@ -271,7 +271,7 @@ export async function deletePlan(db: Kysely<DB>, id: number): Promise<{ deleted:
     if (periods.length) {
       throw new AppError(
         'IN_USE',
-        `Không xóa được văn bản "${plan.summary}": có ${periods.length} kỳ báo cáo theo văn bản này (${periods
+        `Không xóa được văn bản “${plan.summary}”: có ${periods.length} kỳ báo cáo theo văn bản này (${periods
           .slice(0, 3)
           .map((p) => p.name)
           .join('; ')}). Hãy xóa các kỳ báo cáo đó trước.`,
@@ -292,7 +292,7 @@ export async function importPlan(db: Kysely<DB>, fileName: string, data: Uint8Ar
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, ''));
   } catch {
-    throw new AppError('BAD_FILE', `Tệp "${fileName}" không phải là tệp JSON hợp lệ (UTF-8).`, { file: fileName });
+    throw new AppError('BAD_FILE', `Tệp “${fileName}” không phải là tệp JSON hợp lệ (UTF-8).`, { file: fileName });
   }
   const strip = (o: unknown): unknown => {
     if (Array.isArray(o)) return o.map(strip);
@@ -311,7 +311,7 @@ export async function importPlan(db: Kysely<DB>, fileName: string, data: Uint8Ar
     const field = first.path.join('.');
     throw new AppError(
       'BAD_FILE',
-      `Tệp "${fileName}"${first.path.length ? `, ${fieldPathLabel(first.path)}` : ''}: ${first.message}`,
+      `Tệp “${fileName}”${first.path.length ? `, ${fieldPathLabel(first.path)}` : ''}: ${first.message}`,
       {
         file: fileName,
         field,

@@ -98,7 +98,7 @@ export async function runReorganiseCli(argv: string[], dbPath: string, app: CliA
     }
     if (action === 'reorganise-undo') {
       const id = Number(arg);
-      if (!Number.isInteger(id) || id <= 0) throw new CliFailure(`Lỗi: số lần sắp xếp "${arg}" không hợp lệ.`);
+      if (!Number.isInteger(id) || id <= 0) throw new CliFailure(`Lỗi: số lần sắp xếp “${arg}” không hợp lệ.`);
       const r = await call('reorganise.undo', { id });
       io.out(json ? JSON.stringify(r) : `Đã hoàn tác: khôi phục ${r.restored} đơn vị, bỏ ${r.removed} đơn vị mới.`);
       return 0;
@@ -126,7 +126,7 @@ async function repoint(call: ContractCall, arg: string | undefined, flags: Map<s
     if (!latest) throw new CliFailure('Chưa có lần sắp xếp đơn vị nào (chưa hoàn tác).');
     id = latest.id;
   }
-  if (!Number.isInteger(id) || id <= 0) throw new CliFailure(`Lỗi: số lần sắp xếp "${arg}" không hợp lệ.`);
+  if (!Number.isInteger(id) || id <= 0) throw new CliFailure(`Lỗi: số lần sắp xếp “${arg}” không hợp lệ.`);
   let list = await call('reorganise.repointList', { id });
   const chosen = flagValue(flags, '--confirm');
   if (chosen) {

@@ -67,11 +67,11 @@ function cellText(v: RawCell | undefined, date1904: boolean): string {
 export async function readMappingWorkbook(data: Uint8Array, fileName: string): Promise<MappingBook> {
   const book = await openWorkbook(data, fileName);
   const sheet = book.parts.sheets.find((s) => s.state === 'visible') ?? book.parts.sheets[0];
-  if (!sheet) throw new AppError('NO_SHEET', `Tệp "${fileName}" không có trang tính nào.`, { file: fileName });
+  if (!sheet) throw new AppError('NO_SHEET', `Tệp “${fileName}” không có trang tính nào.`, { file: fileName });
   const tooMany = () =>
     new AppError(
       'TOO_MANY_ROWS',
-      `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_MAPPING_ROWS.toLocaleString('vi-VN')} dòng).`,
+      `Tệp “${fileName}” có quá nhiều dòng (vượt giới hạn ${MAX_MAPPING_ROWS.toLocaleString('vi-VN')} dòng).`,
       { file: fileName, sheet: sheet.name },
     );
   const cells = await book.cells(sheet, { maxRows: MAX_MAPPING_ROWS + HEADER_SEARCH_ROWS, tooManyRows: tooMany });
@@ -109,10 +109,10 @@ export async function readMappingWorkbook(data: Uint8Array, fileName: string): P
   if (headerIndex < 0)
     throw new AppError(
       'NO_HEADER',
-      `Tệp "${fileName}", trang tính "${sheet.name}": không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu. Cần ít nhất các cột: ${MAPPING_COLUMNS.filter(
+      `Tệp “${fileName}”, trang tính “${sheet.name}”: không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu. Cần ít nhất các cột: ${MAPPING_COLUMNS.filter(
         (c) => c.required,
       )
-        .map((c) => `"${c.header}"`)
+        .map((c) => `“${c.header}”`)
         .join(', ')}.`,
       { file: fileName, sheet: sheet.name, row: 1 },
     );

@@ -59,21 +59,21 @@ export function planReorganisation(
   const errors: ReorgProblem[] = [];
   const warnings: ReorgProblem[] = [];
   const at = (r: RawMappingRow, key: MappingColumnKey) =>
-    `Dòng ${r.row}, cột ${r.letters[key] ?? '?'} "${MAPPING_HEADER[key]}"`;
+    `Dòng ${r.row}, cột ${r.letters[key] ?? '?'} “${MAPPING_HEADER[key]}”`;
   const err = (r: RawMappingRow, key: MappingColumnKey, text: string) =>
     errors.push({ row: r.row, column: MAPPING_HEADER[key], message: `${at(r, key)}: ${text}` });
   for (const c of book.ignored)
-    warnings.push({ column: c.text, message: `Cột ${c.letter} "${c.text}" không dùng đến khi sắp xếp đơn vị.` });
+    warnings.push({ column: c.text, message: `Cột ${c.letter} “${c.text}” không dùng đến khi sắp xếp đơn vị.` });
 
   // The date: the command's, or the one every row gives.
   let date = commandDate;
   for (const r of book.rows) {
-    if (r.date === 'invalid') err(r, 'date', `ngày "${r.fields.date}" không hợp lệ (dạng dd/mm/yyyy).`);
+    if (r.date === 'invalid') err(r, 'date', `ngày “${r.fields.date}” không hợp lệ (dạng dd/mm/yyyy).`);
     else if (r.date && date && r.date !== date)
       err(r, 'date', `ngày ${formatDateShort(r.date)} khác ngày hiệu lực ${formatDateShort(date)}.`);
     else if (r.date && !date) date = r.date;
   }
-  if (!date) errors.push({ message: 'Chưa có ngày hiệu lực: ghi cột "Ngày hiệu lực" trong tệp hoặc chọn ngày.' });
+  if (!date) errors.push({ message: 'Chưa có ngày hiệu lực: ghi cột “Ngày hiệu lực” trong tệp hoặc chọn ngày.' });
   const day = date ?? '9999-12-31';
 
   const byKey = new Map(units.map((u) => [codeKey(u.code), u]));
@@ -85,28 +85,28 @@ export function planReorganisation(
     for (const key of ['oldCode', 'newCode', 'parentCode'] as const)
       if (f[key].length > 30) err(r, key, `dài ${f[key].length} ký tự, tối đa 30 ký tự.`);
       else if (f[key] && !CODE_RE.test(f[key]))
-        err(r, key, `mã "${f[key]}" chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới.`);
+        err(r, key, `mã “${f[key]}” chỉ được gồm chữ, số, dấu chấm, gạch ngang, gạch dưới.`);
     for (const key of ['oldName', 'newName'] as const) if (f[key].length > 250) err(r, key, `dài quá 250 ký tự.`);
     if (!f.oldCode) err(r, 'oldCode', 'thiếu mã đơn vị cũ.');
     const old = f.oldCode ? byKey.get(codeKey(f.oldCode)) : undefined;
-    if (f.oldCode && !old) err(r, 'oldCode', `không có đơn vị mã "${f.oldCode}" trong danh sách đơn vị.`);
+    if (f.oldCode && !old) err(r, 'oldCode', `không có đơn vị mã “${f.oldCode}” trong danh sách đơn vị.`);
     else if (old && !isActiveOn(old, day))
-      err(r, 'oldCode', `đơn vị "${old.name}" không còn hoạt động vào ngày ${formatDateShort(day)}.`);
+      err(r, 'oldCode', `đơn vị “${old.name}” không còn hoạt động vào ngày ${formatDateShort(day)}.`);
     else if (old && f.oldName && foldDiacritics(f.oldName) !== foldDiacritics(old.name))
       warnings.push({
         row: r.row,
         column: MAPPING_HEADER.oldName,
-        message: `${at(r, 'oldName')}: tên "${f.oldName}" khác tên trong danh sách "${old.name}" (mã ${old.code}).`,
+        message: `${at(r, 'oldName')}: tên “${f.oldName}” khác tên trong danh sách “${old.name}” (mã ${old.code}).`,
       });
-    if (!f.newCode && f.newName) err(r, 'newCode', `thiếu mã cho đơn vị mới "${f.newName}".`);
+    if (!f.newCode && f.newName) err(r, 'newCode', `thiếu mã cho đơn vị mới “${f.newName}”.`);
     const kind = f.kind ? parseUnitKind(f.kind) : null;
-    if (f.kind && !kind) err(r, 'kind', `loại "${f.kind}" không hợp lệ.`);
+    if (f.kind && !kind) err(r, 'kind', `loại “${f.kind}” không hợp lệ.`);
     const share = parseShare(r);
-    if (share === 'invalid') err(r, 'share', `tỷ lệ "${f.share}" phải lớn hơn 0 và không quá 100%.`);
+    if (share === 'invalid') err(r, 'share', `tỷ lệ “${f.share}” phải lớn hơn 0 và không quá 100%.`);
     const pair = `${codeKey(f.oldCode)}→${codeKey(f.newCode)}`;
     const dup = seenPair.get(pair);
     if (dup !== undefined)
-      err(r, 'oldCode', `cặp mã "${f.oldCode}" → "${f.newCode || '(giải thể)'}" trùng với dòng ${dup}.`);
+      err(r, 'oldCode', `cặp mã “${f.oldCode}” → “${f.newCode || '(giải thể)'}” trùng với dòng ${dup}.`);
     else seenPair.set(pair, r.row);
     if (errors.length === before && old)
       rows.push({
@@ -118,7 +118,7 @@ export function planReorganisation(
       });
   }
   if (book.rows.length === 0)
-    errors.push({ message: `Tệp "${fileName}" không có dòng dữ liệu nào dưới dòng tiêu đề.` });
+    errors.push({ message: `Tệp “${fileName}” không có dòng dữ liệu nào dưới dòng tiêu đề.` });
 
   const byOld = new Map<number, typeof rows>();
   const byNew = new Map<string, typeof rows>();
@@ -130,7 +130,7 @@ export function planReorganisation(
   for (const list of byOld.values()) {
     if (list.some((x) => !x.newKey) && list.length > 1) {
       for (const x of list.filter((y) => !y.newKey))
-        err(x.raw, 'newCode', `đơn vị "${x.old.code}" vừa giải thể vừa chuyển sang đơn vị khác.`);
+        err(x.raw, 'newCode', `đơn vị “${x.old.code}” vừa giải thể vừa chuyển sang đơn vị khác.`);
       continue;
     }
     const given = list.filter((x) => x.share !== null);
@@ -141,18 +141,18 @@ export function planReorganisation(
     } else if (given.length === 0) {
       warnings.push({
         row: list[0]!.raw.row,
-        message: `Đơn vị "${list[0]!.old.code}" chia cho ${list.length} đơn vị không kèm tỷ lệ: số liệu cùng kỳ của các đơn vị nhận sẽ ghi "không so sánh được".`,
+        message: `Đơn vị “${list[0]!.old.code}” chia cho ${list.length} đơn vị không kèm tỷ lệ: số liệu cùng kỳ của các đơn vị nhận sẽ ghi “không so sánh được”.`,
       });
     } else if (given.length < list.length) {
       for (const x of list.filter((y) => y.share === null))
-        err(x.raw, 'share', `thiếu tỷ lệ (đơn vị "${x.old.code}" chia cho nhiều đơn vị, các dòng khác đã ghi tỷ lệ).`);
+        err(x.raw, 'share', `thiếu tỷ lệ (đơn vị “${x.old.code}” chia cho nhiều đơn vị, các dòng khác đã ghi tỷ lệ).`);
     } else {
       const sum = given.reduce((s, x) => s + x.share!, 0);
       if (Math.abs(sum - 1) > SHARE_TOLERANCE)
         err(
           list.at(-1)!.raw,
           'share',
-          `tổng tỷ lệ chia của đơn vị "${list[0]!.old.code}" là ${(sum * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%, phải bằng 100%.`,
+          `tổng tỷ lệ chia của đơn vị “${list[0]!.old.code}” là ${(sum * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%, phải bằng 100%.`,
         );
     }
   }
@@ -167,7 +167,7 @@ export function planReorganisation(
         const v = valueOf(x);
         if (v === null || (v as unknown) === '') continue;
         if (found && found.v !== v)
-          err(x.raw, keyOf, `khác giá trị "${String(found.v)}" đã ghi ở dòng ${found.row} cho cùng đơn vị mới.`);
+          err(x.raw, keyOf, `khác giá trị “${String(found.v)}” đã ghi ở dòng ${found.row} cho cùng đơn vị mới.`);
         else if (!found) found = { v, row: x.raw.row };
       }
       return found?.v ?? null;
@@ -184,7 +184,7 @@ export function planReorganisation(
         err(
           first,
           'newCode',
-          `đơn vị "${existing.code}" được ghi là đóng (chuyển sang đơn vị khác) nhưng lại nhận đơn vị cũ.`,
+          `đơn vị “${existing.code}” được ghi là đóng (chuyển sang đơn vị khác) nhưng lại nhận đơn vị cũ.`,
         );
     } else if (existing) {
       action = 'existing';
@@ -192,9 +192,9 @@ export function planReorganisation(
         err(
           first,
           'newCode',
-          `đơn vị nhận "${existing.code} — ${existing.name}" không hoạt động vào ngày ${formatDateShort(day)}.`,
+          `đơn vị nhận “${existing.code} — ${existing.name}” không hoạt động vào ngày ${formatDateShort(day)}.`,
         );
-    } else if (!name) err(first, 'newName', `thiếu tên cho đơn vị mới mã "${first.fields.newCode}".`);
+    } else if (!name) err(first, 'newName', `thiếu tên cho đơn vị mới mã “${first.fields.newCode}”.`);
     let finalKind = kind ?? existing?.kind ?? null;
     if (!finalKind) {
       const kinds = new Set(list.map((x) => x.old.kind));
@@ -203,7 +203,7 @@ export function planReorganisation(
         err(
           first,
           'kind',
-          `thiếu loại cho đơn vị mới "${name ?? first.fields.newCode}" (các đơn vị cũ khác loại nhau).`,
+          `thiếu loại cho đơn vị mới “${name ?? first.fields.newCode}” (các đơn vị cũ khác loại nhau).`,
         );
     }
     targets.push({
@@ -251,7 +251,7 @@ export function planReorganisation(
         err(
           row,
           'parentCode',
-          `đơn vị cấp trên "${t.parentCode}" không có hoặc không còn hoạt động sau ngày hiệu lực.`,
+          `đơn vị cấp trên “${t.parentCode}” không có hoặc không còn hoạt động sau ngày hiệu lực.`,
         );
       continue;
     }
@@ -264,7 +264,7 @@ export function planReorganisation(
       if (places.size > 1)
         warnings.push({
           row: t.firstRow,
-          message: `Đơn vị mới "${t.code}" hình thành từ đơn vị thuộc nhiều cấp trên khác nhau: chưa gắn cấp trên (ghi cột "${MAPPING_HEADER.parentCode}" để chọn).`,
+          message: `Đơn vị mới “${t.code}” hình thành từ đơn vị thuộc nhiều cấp trên khác nhau: chưa gắn cấp trên (ghi cột “${MAPPING_HEADER.parentCode}” để chọn).`,
         });
     }
     if (t.parentKey === codeKey(t.code)) t.parentKey = '';

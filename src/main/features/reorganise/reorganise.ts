@@ -77,7 +77,7 @@ export async function applyReorganisation(
     if (preview.errors.length > 0)
       throw new AppError(
         'REORG_ROWS',
-        `Tệp "${fileName}" có ${preview.errors.length} lỗi; chưa thay đổi đơn vị nào. Lỗi đầu tiên: ${preview.errors[0]!.message}`,
+        `Tệp “${fileName}” có ${preview.errors.length} lỗi; chưa thay đổi đơn vị nào. Lỗi đầu tiên: ${preview.errors[0]!.message}`,
         { file: fileName, row: preview.errors[0]!.row, column: preview.errors[0]!.column },
         preview.errors.map((e) => ({ message: e.message, where: { row: e.row, column: e.column } })),
       );
@@ -253,7 +253,7 @@ export async function listReorganisations(db: Kysely<DB>): Promise<Reorganisatio
 export async function unitLineage(db: Kysely<DB>, code: string): Promise<UnitLineage> {
   const units = await db.selectFrom('units').select(['id', 'code', 'name', 'active_from', 'active_to']).execute();
   const u = units.find((x) => codeKey(x.code) === codeKey(code));
-  if (!u) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${code}".`);
+  if (!u) throw new AppError('NOT_FOUND', `Không có đơn vị mã “${code}”.`);
   const small = (x: (typeof units)[number]): LineageUnit => ({
     id: x.id,
     code: x.code,

@@ -127,7 +127,7 @@ export async function repointList(db: Executor, id: number): Promise<RepointList
       push({
         area: p.expected_frozen_at !== null ? 'period_expected' : 'period_list',
         ownerId: p.id,
-        owner: `Kỳ báo cáo "${p.name}"`,
+        owner: `Kỳ báo cáo “${p.name}”`,
         oldUnit: unit(known.get(old)!),
         successors: successorsOn(old, p.window_end).map(unit),
         blocked: reported.has(`${p.id}:${old}`) ? 'Đơn vị cũ đã có báo cáo trong kỳ này: giữ nguyên.' : '',
@@ -158,7 +158,7 @@ export async function repointList(db: Executor, id: number): Promise<RepointList
     push({
       area: 'scoring_round',
       ownerId: s.round_id,
-      owner: `Đợt chấm điểm "${s.name}" (năm ${s.year})`,
+      owner: `Đợt chấm điểm “${s.name}” (năm ${s.year})`,
       oldUnit: unit(old),
       successors: successorsOn(old.id, yearEnd(s.year)).map(unit),
       blocked: recorded ? 'Đơn vị cũ đã có điểm hoặc lịch sử chấm điểm trong đợt: giữ nguyên.' : '',

@@ -39,10 +39,10 @@ export async function transitionReportIn(
   const from = form.report.status;
   const to = data.to;
   if (!canTransition(from, to)) {
-    const allowed = TRANSITIONS[from].map((s) => `"${REPORT_STATUS_LABELS[s]}"`).join(', ');
+    const allowed = TRANSITIONS[from].map((s) => `“${REPORT_STATUS_LABELS[s]}”`).join(', ');
     throw new AppError(
       'BAD_TRANSITION',
-      `Không chuyển được báo cáo của ${form.unit.name} từ "${REPORT_STATUS_LABELS[from]}" sang "${REPORT_STATUS_LABELS[to]}"${allowed ? `; chỉ có thể chuyển sang ${allowed}` : ''}.`,
+      `Không chuyển được báo cáo của ${form.unit.name} từ “${REPORT_STATUS_LABELS[from]}” sang “${REPORT_STATUS_LABELS[to]}”${allowed ? `; chỉ có thể chuyển sang ${allowed}` : ''}.`,
     );
   }
   const at = now.toISOString();
@@ -60,7 +60,7 @@ export async function transitionReportIn(
     if (unexplained.length && !data.acceptBreaches) {
       throw new AppError(
         'BREACH_UNEXPLAINED',
-        `Chưa ghi nhận đã nộp được: số liệu vi phạm ${unexplained.length} quy tắc mà chưa ghi lý do (${unexplained.map((c) => c.detail).join('; ')}). Hãy sửa số liệu, ghi lý do bên cạnh, hoặc chọn "vẫn ghi nhận đã nhận" (vi phạm được đánh dấu).`,
+        `Chưa ghi nhận đã nộp được: số liệu vi phạm ${unexplained.length} quy tắc mà chưa ghi lý do (${unexplained.map((c) => c.detail).join('; ')}). Hãy sửa số liệu, ghi lý do bên cạnh, hoặc chọn “vẫn ghi nhận đã nhận” (vi phạm được đánh dấu).`,
         { field: reasonKey(unexplained[0]!.expression) },
         unexplained.map((c) => ({
           message: `Vi phạm: ${c.detail}${c.message ? ` — ${c.message}` : ''}`,
@@ -72,7 +72,7 @@ export async function transitionReportIn(
     if (received < form.period.windowStart) {
       throw new AppError(
         'BAD_DATE',
-        `Ngày nhận ${formatDateShort(received)} trước khi kỳ "${form.period.name}" bắt đầu (${formatDateShort(form.period.windowStart)}).`,
+        `Ngày nhận ${formatDateShort(received)} trước khi kỳ “${form.period.name}” bắt đầu (${formatDateShort(form.period.windowStart)}).`,
         { field: 'receivedDate' },
       );
     }
@@ -157,7 +157,7 @@ async function moveReport(
     if (!from.includes(form.report.status))
       throw new AppError(
         'BAD_TRANSITION',
-        `Không ${verb} được báo cáo của ${form.unit.name}: báo cáo đang "${REPORT_STATUS_LABELS[form.report.status]}", chỉ ${verb} được khi báo cáo ${from.map((s) => `"${REPORT_STATUS_LABELS[s]}"`).join(' hoặc ')}.`,
+        `Không ${verb} được báo cáo của ${form.unit.name}: báo cáo đang “${REPORT_STATUS_LABELS[form.report.status]}”, chỉ ${verb} được khi báo cáo ${from.map((s) => `“${REPORT_STATUS_LABELS[s]}”`).join(' hoặc ')}.`,
       );
     return transitionReportIn(trx, data, now);
   });

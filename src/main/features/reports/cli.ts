@@ -71,7 +71,7 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
       if (required) throw new Failure(`Lỗi: thiếu ${name}.`);
       return null;
     }
-    if (!/^\d+$/.test(v)) throw new Failure(`Lỗi: ${name} phải là số nguyên (đã ghi "${v}").`);
+    if (!/^\d+$/.test(v)) throw new Failure(`Lỗi: ${name} phải là số nguyên (đã ghi “${v}”).`);
     return Number(v);
   };
   const json = flags.has('--json');
@@ -169,7 +169,7 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
         const units = await call('units.list', { includeClosed: true });
         const ids = unitCodes.split(',').map((code) => {
           const u = units.find((x) => x.code === code.trim());
-          if (!u) throw new Failure(`Lỗi: không có đơn vị mã "${code.trim()}".`);
+          if (!u) throw new Failure(`Lỗi: không có đơn vị mã “${code.trim()}”.`);
           return u.id;
         });
         expected = { mode: 'list', unitIds: ids };
@@ -222,10 +222,10 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
         raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readBytes(file)).replace(/^\uFEFF/, ''));
       } catch (err) {
         if (err instanceof Failure) throw err;
-        throw new Failure(`Lỗi: tệp "${file}" không phải là JSON hợp lệ (UTF-8).`);
+        throw new Failure(`Lỗi: tệp “${file}” không phải là JSON hợp lệ (UTF-8).`);
       }
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-        throw new Failure(`Lỗi: tệp "${file}" phải là một đối tượng JSON {"MÃ": giá trị}.`);
+        throw new Failure(`Lỗi: tệp “${file}” phải là một đối tượng JSON {"MÃ": giá trị}.`);
       const obj = raw as Record<string, unknown>;
       const values = (obj.values && typeof obj.values === 'object' ? obj.values : obj) as Record<string, unknown>;
       const reasons = (obj.values && obj.reasons && typeof obj.reasons === 'object' ? obj.reasons : {}) as Record<
@@ -234,7 +234,7 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
       >;
       const units = await call('units.list', { includeClosed: true });
       const unit = units.find((u) => u.code === code);
-      if (!unit) throw new Failure(`Lỗi: không có đơn vị mã "${code}".`);
+      if (!unit) throw new Failure(`Lỗi: không có đơn vị mã “${code}”.`);
       const form = await call('reports.save', {
         periodId,
         unitId: unit.id,
@@ -245,7 +245,7 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
       });
       const breaches = form.checks.filter((c) => c.holds === false);
       print(form, () => [
-        `Đã lưu báo cáo của ${form.unit.name} (lần sửa ${form.report.revision}, trạng thái "${REPORT_STATUS_LABELS[form.report.status]}").`,
+        `Đã lưu báo cáo của ${form.unit.name} (lần sửa ${form.report.revision}, trạng thái “${REPORT_STATUS_LABELS[form.report.status]}”).`,
         ...breaches.map((c) => `  Vi phạm: ${c.detail}${c.reason ? ` — lý do: ${c.reason}` : ' — chưa ghi lý do'}`),
       ]);
       return 0;

@@ -71,7 +71,7 @@ export async function buildReminder(db: Kysely<DB>, req: ReminderRequest): Promi
     if (!r)
       throw new AppError(
         'NOT_EXPECTED',
-        `Đơn vị mã số ${id} không có trong danh sách phải báo cáo của kỳ "${period.name}".`,
+        `Đơn vị mã số ${id} không có trong danh sách phải báo cáo của kỳ “${period.name}”.`,
       );
     if (isReceived(r.status))
       throw new AppError(

@@ -104,7 +104,7 @@ async function assertMayReport(db: Executor, period: Period, unitId: number): Pr
     const unit = await getUnit(db, unitId);
     throw new AppError(
       'NOT_EXPECTED',
-      `Đơn vị "${unit.name}" không thuộc danh sách phải báo cáo của kỳ "${period.name}".`,
+      `Đơn vị “${unit.name}” không thuộc danh sách phải báo cáo của kỳ “${period.name}”.`,
     );
   }
 }
@@ -208,7 +208,7 @@ export async function saveReportValuesIn(
   if (!isEditableStatus(status)) {
     throw new AppError(
       'NOT_EDITABLE',
-      `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[status]}" nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`,
+      `Báo cáo đang ở trạng thái “${REPORT_STATUS_LABELS[status]}” nên không sửa được số liệu. Muốn sửa, hãy trả lại báo cáo trước.`,
     );
   }
   const indicators = new Map(template.indicators.map((i) => [i.code, i]));
@@ -236,7 +236,7 @@ export async function saveReportValuesIn(
     }
     const ind = indicators.get(key);
     if (!ind) {
-      errors.push({ message: `Mẫu "${template.name}" không có chỉ số hay mục "${v.key}".`, where: { field: v.key } });
+      errors.push({ message: `Mẫu “${template.name}” không có chỉ số hay mục “${v.key}”.`, where: { field: v.key } });
       continue;
     }
     const parsed = parseIndicatorInput(ind, v.input);
@@ -246,7 +246,7 @@ export async function saveReportValuesIn(
   for (const r of data.reasons) {
     if (!ruleExprs.has(r.expression)) {
       errors.push({
-        message: `Mẫu báo cáo không có quy tắc "${r.expression}".`,
+        message: `Mẫu báo cáo không có quy tắc “${r.expression}”.`,
         where: { field: reasonKey(r.expression) },
       });
       continue;

@@ -86,7 +86,7 @@ async function unitIdsByCode(call: ContractCall, codes: string): Promise<number[
   return codes.split(',').map((raw) => {
     const code = raw.trim();
     const u = units.find((x) => x.code.toLowerCase() === code.toLowerCase());
-    if (!u) throw new CliFailure(`Lỗi: không có đơn vị mã "${code}".`);
+    if (!u) throw new CliFailure(`Lỗi: không có đơn vị mã “${code}”.`);
     return u.id;
   });
 }
@@ -98,7 +98,7 @@ export async function runWorkflowCli(argv: string[], dbPath: string, app: CliApp
   if (group === 'plans') {
     const file = named ?? flagValue(flags, '--out');
     if (!arg || !file || !/^\d{1,9}$/.test(arg) || !/\.(json|docx|pdf)$/i.test(file))
-      throw new CliFailure('Lỗi: cần "plans export ID FILE.json", "… FILE.docx" hoặc "… FILE.pdf".');
+      throw new CliFailure('Lỗi: cần “plans export ID FILE.json”, “… FILE.docx” hoặc “… FILE.pdf”.');
     const out = path.resolve(file);
     const format = /\.(docx|pdf)$/i.test(out) ? documentFormatOf(flagValue(flags, '--format'), out) : null;
     return withApp(app, dbPath, fixedPathPlatform(out), io, async (call) => {

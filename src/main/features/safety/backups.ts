@@ -105,9 +105,9 @@ export async function inspectBackup(core: Core, name?: string): Promise<DataInsp
   if (name !== undefined) {
     const own = path.basename(core.database.file ?? DB_FILE_NAME, '.db');
     if (name !== path.basename(name) || parseBackupName(own, name) === null)
-      throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: "${name.slice(0, 120)}".`);
+      throw new AppError('BAD_NAME', `Tên bản sao lưu không hợp lệ: “${name.slice(0, 120)}”.`);
     file = path.join(backupFolder(core), name);
-    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `Không còn bản sao lưu "${name}".`);
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `Không còn bản sao lưu “${name}”.`);
   } else {
     file = await core.platform.chooseOpenPath([{ name: 'Bản sao lưu', extensions: ['db', 'sqlite'] }]);
     if (!file) return null;
@@ -149,7 +149,7 @@ export async function restoreBackup(core: Core, token: string): Promise<{ safety
       if (wal !== (entry.extra?.wal ?? null))
         throw new AppError(
           'FILE_CHANGED',
-          `Tệp "${path.basename(entry.file)}" đã thay đổi sau khi kiểm tra (phần nhật ký -wal đi kèm). Không dùng tệp này; hãy kiểm tra lại tệp trước.`,
+          `Tệp “${path.basename(entry.file)}” đã thay đổi sau khi kiểm tra (phần nhật ký -wal đi kèm). Không dùng tệp này; hãy kiểm tra lại tệp trước.`,
           { file: path.basename(entry.file) },
         );
       return replaceWithRebuilt(core, rebuilt);

@@ -14,7 +14,7 @@ export const MIN_POSTGRES = 11;
 
 export async function checkDatabase(location: string, nativeBinding?: string): Promise<DatabaseCheck> {
   if (!isPostgresUrl(location) && !fs.existsSync(location))
-    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu "${location}".`, { file: location });
+    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu “${location}”.`, { file: location });
   const db = await openLocation(location, nativeBinding);
   try {
     const server = db.engine.kind === 'postgres';

@@ -45,5 +45,5 @@ export async function runDatabaseCli(argv: string[], dbPath: string, app: CliApp
     }
     throw err;
   }
-  throw new CliFailure(`Lỗi: lệnh "db ${action ?? ''}" không có. Dùng:\n${DATABASE_USAGE}`);
+  throw new CliFailure(`Lỗi: lệnh “db ${action ?? ''}” không có. Dùng:\n${DATABASE_USAGE}`);
 }

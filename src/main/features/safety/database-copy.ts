@@ -33,12 +33,12 @@ export async function copyDatabase(
   progress?: CopyProgress,
 ): Promise<CopySummary> {
   if (!isPostgresUrl(from) && !fs.existsSync(from))
-    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu "${from}".`, { file: from });
+    throw new AppError('NOT_FOUND', `Không có tệp dữ liệu “${from}”.`, { file: from });
   const toServer = isPostgresUrl(to);
   if (!toServer) {
     refuseNetworkShare(to);
     if (fs.existsSync(to))
-      throw new AppError('TARGET_EXISTS', `Tệp "${to}" đã có: chỉ chép sang một tệp mới, không ghi đè dữ liệu.`, {
+      throw new AppError('TARGET_EXISTS', `Tệp “${to}” đã có: chỉ chép sang một tệp mới, không ghi đè dữ liệu.`, {
         file: to,
       });
   }
@@ -55,7 +55,7 @@ export async function copyDatabase(
     if (unknown)
       throw new AppError(
         'DB_NEWER',
-        `${source.location} do phiên bản mới hơn của ứng dụng tạo ra (bước "${unknown}").`,
+        `${source.location} do phiên bản mới hơn của ứng dụng tạo ra (bước “${unknown}”).`,
       );
     if (!toServer) removeFile(part);
     target = await openLocation(toServer ? to : part, nativeBinding);

@@ -37,16 +37,16 @@ export function inspectDatabaseFile(
   if (facts.integrity !== 'ok')
     throw new AppError(
       'BAD_BACKUP',
-      `"${shownName}" bị hỏng (kiểm tra toàn vẹn: ${facts.integrity.slice(0, 200)}). Không khôi phục từ tệp này.`,
+      `“${shownName}” bị hỏng (kiểm tra toàn vẹn: ${facts.integrity.slice(0, 200)}). Không khôi phục từ tệp này.`,
       { file: shownName },
     );
   if (facts.migrations === null)
-    throw new AppError('BAD_BACKUP', `"${shownName}" không phải là dữ liệu của Báo cáo Nội vụ.`, { file: shownName });
+    throw new AppError('BAD_BACKUP', `“${shownName}” không phải là dữ liệu của Báo cáo Nội vụ.`, { file: shownName });
   const unknown = facts.migrations.filter((n) => !(n in migrations));
   if (unknown.length > 0) {
     throw new AppError(
       'BACKUP_NEWER',
-      `"${shownName}" được tạo bởi phiên bản mới hơn của ứng dụng (bước "${unknown[0]}"). Hãy cập nhật ứng dụng trước khi khôi phục.`,
+      `“${shownName}” được tạo bởi phiên bản mới hơn của ứng dụng (bước “${unknown[0]}”). Hãy cập nhật ứng dụng trước khi khôi phục.`,
       { file: shownName },
     );
   }

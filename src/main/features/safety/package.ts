@@ -125,14 +125,14 @@ export async function exportPackage(core: Core, job: Job = NO_JOB): Promise<{ sa
 export async function readPackage(bytes: Uint8Array, fileName: string): Promise<{ manifest: Manifest; zip: JSZip }> {
   const where = { file: fileName };
   if (bytes.length > MAX_PACKAGE_BYTES)
-    throw new AppError('FILE_TOO_BIG', `Gói "${fileName}" quá lớn (tối đa 1 GB).`, where);
+    throw new AppError('FILE_TOO_BIG', `Gói “${fileName}” quá lớn (tối đa 1 GB).`, where);
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu (.zip) của Báo cáo Nội vụ.`, where);
+    throw new AppError('NOT_PACKAGE', `“${fileName}” không phải là gói dữ liệu (.zip) của Báo cáo Nội vụ.`, where);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" bị hỏng hoặc không đầy đủ (tệp nén không hợp lệ).`, where);
+    throw new AppError('CORRUPT_PACKAGE', `Gói “${fileName}” bị hỏng hoặc không đầy đủ (tệp nén không hợp lệ).`, where);
   }
   let total = 0;
   for (const entry of Object.values(zip.files)) {
@@ -147,36 +147,36 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
     ) {
       throw new AppError(
         'CORRUPT_PACKAGE',
-        `Gói "${fileName}" chứa đường dẫn nguy hiểm "${name.slice(0, 120)}": không nhập.`,
+        `Gói “${fileName}” chứa đường dẫn nguy hiểm “${name.slice(0, 120)}”: không nhập.`,
         where,
       );
     }
     total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   }
   if (total > MAX_PACKAGE_UNCOMPRESSED)
-    throw new AppError('ZIP_BOMB', `Gói "${fileName}" khi giải nén quá lớn: có thể là tệp độc hại.`, where);
+    throw new AppError('ZIP_BOMB', `Gói “${fileName}” khi giải nén quá lớn: có thể là tệp độc hại.`, where);
   await verifyZipEntriesAsync(zip, fileName, MAX_PACKAGE_UNCOMPRESSED, 'CORRUPT_PACKAGE');
   const manifestEntry = zip.file('manifest.json');
   if (!manifestEntry)
     throw new AppError(
       'NOT_PACKAGE',
-      `"${fileName}" thiếu tệp manifest.json: không phải gói dữ liệu của Báo cáo Nội vụ.`,
+      `“${fileName}” thiếu tệp manifest.json: không phải gói dữ liệu của Báo cáo Nội vụ.`,
       where,
     );
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await manifestEntry.async('string')) as Manifest;
   } catch {
-    throw new AppError('CORRUPT_PACKAGE', `manifest.json trong "${fileName}" không đọc được.`, {
+    throw new AppError('CORRUPT_PACKAGE', `manifest.json trong “${fileName}” không đọc được.`, {
       ...where,
       field: 'manifest.json',
     });
   }
   if (manifest?.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
-    throw new AppError('NOT_PACKAGE', `"${fileName}" không phải là gói dữ liệu của Báo cáo Nội vụ.`, where);
+    throw new AppError('NOT_PACKAGE', `“${fileName}” không phải là gói dữ liệu của Báo cáo Nội vụ.`, where);
   }
   if (!manifest.files.some((f) => f.path === DB_ENTRY))
-    throw new AppError('CORRUPT_PACKAGE', `Gói "${fileName}" thiếu cơ sở dữ liệu.`, where);
+    throw new AppError('CORRUPT_PACKAGE', `Gói “${fileName}” thiếu cơ sở dữ liệu.`, where);
   // Only what the manifest lists, each once, each of a kind the app keeps: nothing else comes in.
   const listed = new Set<string>();
   for (const f of manifest.files) {
@@ -185,7 +185,7 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
     if (!entry || listed.has(p) || !(p === DB_ENTRY || p.startsWith('files/')))
       throw new AppError(
         'CORRUPT_PACKAGE',
-        `Gói "${fileName}" thiếu hoặc sai tệp "${String(f?.path).slice(0, 120)}".`,
+        `Gói “${fileName}” thiếu hoặc sai tệp “${String(f?.path).slice(0, 120)}”.`,
         where,
       );
     listed.add(p);
@@ -193,7 +193,7 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
     if (data.length !== f.size || sha256(data) !== f.sha256) {
       throw new AppError(
         'CORRUPT_PACKAGE',
-        `Tệp "${p}" trong gói "${fileName}" không khớp mã kiểm tra (bị sửa hoặc hỏng).`,
+        `Tệp “${p}” trong gói “${fileName}” không khớp mã kiểm tra (bị sửa hoặc hỏng).`,
         where,
       );
     }
@@ -203,7 +203,7 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
     if (why !== null)
       throw new AppError(
         'PACKAGE_FILE_REFUSED',
-        `Gói "${fileName}" có tệp "${rel.slice(0, 160)}" không được nhận: ${why}. Không nhập gói này.`,
+        `Gói “${fileName}” có tệp “${rel.slice(0, 160)}” không được nhận: ${why}. Không nhập gói này.`,
         { ...where, field: rel.slice(0, 160) },
       );
   }
@@ -211,7 +211,7 @@ export async function readPackage(bytes: Uint8Array, fileName: string): Promise<
     if (!entry.dir && entry.name !== 'manifest.json' && !listed.has(entry.name))
       throw new AppError(
         'PACKAGE_FILE_REFUSED',
-        `Gói "${fileName}" có tệp "${entry.name.slice(0, 160)}" không có trong danh mục của gói: không nhập gói này.`,
+        `Gói “${fileName}” có tệp “${entry.name.slice(0, 160)}” không có trong danh mục của gói: không nhập gói này.`,
         where,
       );
   return { manifest, zip };
@@ -227,7 +227,7 @@ export async function inspectPackage(core: Core): Promise<DataInspection | null>
   } catch (err) {
     throw new AppError(
       'READ_FAILED',
-      `Không đọc được "${fileName}": ${err instanceof Error ? err.message : String(err)}`,
+      `Không đọc được “${fileName}”: ${err instanceof Error ? err.message : String(err)}`,
       { file: fileName },
     );
   }

@@ -19,13 +19,13 @@ export interface ChildSpec {
 
 async function columnsOf(db: Executor, table: string): Promise<string[]> {
   const columns = await engineOf(db).columnsOf(db, table);
-  if (columns.length === 0) throw new AppError('NO_TABLE', `Không có bảng dữ liệu "${table}".`);
+  if (columns.length === 0) throw new AppError('NO_TABLE', `Không có bảng dữ liệu “${table}”.`);
   return columns;
 }
 
 async function readRows(db: Executor, table: string, column: string, value: unknown): Promise<Row[]> {
   const cols = await columnsOf(db, table);
-  if (!cols.includes(column)) throw new AppError('NO_COLUMN', `Bảng "${table}" không có cột "${column}".`);
+  if (!cols.includes(column)) throw new AppError('NO_COLUMN', `Bảng “${table}” không có cột “${column}”.`);
   const r = await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value}`.execute(db);
   return r.rows;
 }
@@ -127,12 +127,12 @@ export async function restoreFromTrash(db: Kysely<DB>, trashId: number): Promise
       if (/UNIQUE|PRIMARY KEY/i.test(msg))
         throw new AppError(
           'RESTORE_CONFLICT',
-          `Không khôi phục được "${item.label}": đã có bản ghi khác trùng mã. Hãy đổi mã bản ghi đó rồi thử lại.`,
+          `Không khôi phục được “${item.label}”: đã có bản ghi khác trùng mã. Hãy đổi mã bản ghi đó rồi thử lại.`,
         );
       if (/FOREIGN KEY/i.test(msg))
         throw new AppError(
           'RESTORE_CONFLICT',
-          `Không khôi phục được "${item.label}": dữ liệu nó tham chiếu đã bị xóa.`,
+          `Không khôi phục được “${item.label}”: dữ liệu nó tham chiếu đã bị xóa.`,
         );
       throw err;
     }

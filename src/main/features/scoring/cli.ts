@@ -69,7 +69,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
   const int = (name: string): number => {
     const v = str(name);
     if (v === undefined) throw new Failure(`Lỗi: thiếu ${name}.`);
-    if (!/^\d+$/.test(v)) throw new Failure(`Lỗi: ${name} phải là số nguyên (đã ghi "${v}").`);
+    if (!/^\d+$/.test(v)) throw new Failure(`Lỗi: ${name} phải là số nguyên (đã ghi “${v}”).`);
     return Number(v);
   };
   const json = flags.has('--json');
@@ -95,7 +95,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
     if (!code) throw new Failure('Lỗi: thiếu --unit (mã đơn vị).');
     const round = await call('scoring.rounds.get', { id: roundId });
     const u = round.units.find((x) => x.code.toLowerCase() === code.toLowerCase());
-    if (!u) throw new Failure(`Lỗi: đơn vị mã "${code}" không thuộc đợt chấm điểm "${round.name}".`);
+    if (!u) throw new Failure(`Lỗi: đơn vị mã “${code}” không thuộc đợt chấm điểm “${round.name}”.`);
     return u.unitId;
   };
   try {
@@ -114,12 +114,12 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       io.out(
         json
           ? JSON.stringify({ id: r.set.id, version: r.set.version, newVersion: r.newVersion })
-          : `Đã nhập bộ tiêu chí "${r.set.name}" (mã số ${r.set.id}, phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`,
+          : `Đã nhập bộ tiêu chí “${r.set.name}” (mã số ${r.set.id}, phiên bản ${r.set.version}${r.newVersion ? ', phiên bản mới' : ''}).`,
       );
       return 0;
     }
     if (group === 'scoring' && action === 'sets' && arg === 'export' && arg2 && positional[4]) {
-      if (!/^\d+$/.test(arg2)) throw new Failure(`Lỗi: mã số bộ tiêu chí phải là số nguyên (đã ghi "${arg2}").`);
+      if (!/^\d+$/.test(arg2)) throw new Failure(`Lỗi: mã số bộ tiêu chí phải là số nguyên (đã ghi “${arg2}”).`);
       const r = await call('scoring.sets.export', { id: Number(arg2) });
       io.out(json ? JSON.stringify(r) : `Đã xuất: ${r.path}`);
       return 0;
@@ -134,7 +134,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
         const units = await call('units.list', { includeClosed: true });
         unitIds = codes.map((c) => {
           const u = units.find((x) => x.code.toLowerCase() === c);
-          if (!u) throw new Failure(`Lỗi: không có đơn vị mã "${c}".`);
+          if (!u) throw new Failure(`Lỗi: không có đơn vị mã “${c}”.`);
           return u.id;
         });
       }
@@ -149,7 +149,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       io.out(
         json
           ? JSON.stringify(r, null, 2)
-          : `Đã tạo đợt chấm điểm "${r.name}" (mã số ${r.id}) với ${r.units.length} đơn vị.`,
+          : `Đã tạo đợt chấm điểm “${r.name}” (mã số ${r.id}) với ${r.units.length} đơn vị.`,
       );
       return 0;
     }
@@ -168,7 +168,7 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
       const raw = str('--score');
       if (raw === undefined) throw new Failure('Lỗi: thiếu --score (điểm; "" để xóa).');
       const score = raw === '' ? null : Number(raw.replace(',', '.'));
-      if (score !== null && !Number.isFinite(score)) throw new Failure(`Lỗi: điểm "${raw}" không phải là số.`);
+      if (score !== null && !Number.isFinite(score)) throw new Failure(`Lỗi: điểm “${raw}” không phải là số.`);
       const side = str('--side') ?? 'self';
       const r = await call('scoring.unit.save', {
         roundId,

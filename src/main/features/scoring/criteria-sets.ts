@@ -39,7 +39,7 @@ export function assertSoundSet(content: CriteriaSetContent, file?: string): void
   const more = problems.length > 1 ? ` (và ${problems.length - 1} lỗi khác)` : '';
   throw new AppError(
     'INVALID_CRITERIA_SET',
-    `${file ? `Tệp "${file}": ` : ''}Bộ tiêu chí "${content.name}" không hợp lệ: ${first.message}${more}`,
+    `${file ? `Tệp “${file}”: ` : ''}Bộ tiêu chí “${content.name}” không hợp lệ: ${first.message}${more}`,
     { field: first.field, ...(file ? { file } : {}) },
     problems.map((p) => ({ message: p.message, where: { field: p.field } })),
   );
@@ -154,7 +154,7 @@ export async function saveCriteriaSet(
     if (current.code !== content.code) {
       throw new AppError(
         'CODE_CHANGED',
-        `Không đổi được mã bộ tiêu chí "${current.code}" thành "${content.code}"; hãy lưu thành bộ tiêu chí mới.`,
+        `Không đổi được mã bộ tiêu chí “${current.code}” thành “${content.code}”; hãy lưu thành bộ tiêu chí mới.`,
         { field: 'code' },
       );
     }
@@ -183,7 +183,7 @@ export async function deleteCriteriaSet(db: Kysely<DB>, id: number): Promise<{ d
     if (set.frozen)
       throw new AppError(
         'SET_IN_USE',
-        `Bộ tiêu chí "${set.name}" (phiên bản ${set.version}) đã được dùng để chấm điểm, không xóa được.`,
+        `Bộ tiêu chí “${set.name}” (phiên bản ${set.version}) đã được dùng để chấm điểm, không xóa được.`,
       );
     await trx.updateTable('scoring_sets').set({ based_on_id: null }).where('based_on_id', '=', id).execute();
     await moveToTrash(trx, 'scoring_sets', id, `${set.name} (phiên bản ${set.version})`);
@@ -199,11 +199,11 @@ export function exportCriteriaSetJson(set: CriteriaSet): Uint8Array {
 /** Reads a set file; every problem names the file and the field. Nothing is stored on a bad file. */
 export function parseCriteriaSetFile(fileName: string, data: Uint8Array): CriteriaSetData {
   const where = { file: fileName };
-  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng (0 byte).`, where);
+  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp “${fileName}” rỗng (0 byte).`, where);
   if (data.length > MAX_SET_FILE_BYTES)
     throw new AppError(
       'FILE_TOO_BIG',
-      `Tệp "${fileName}" quá lớn (tối đa ${MAX_SET_FILE_BYTES / 1048576} MB cho một bộ tiêu chí).`,
+      `Tệp “${fileName}” quá lớn (tối đa ${MAX_SET_FILE_BYTES / 1048576} MB cho một bộ tiêu chí).`,
       where,
     );
   let raw: unknown;
@@ -212,7 +212,7 @@ export function parseCriteriaSetFile(fileName: string, data: Uint8Array): Criter
   } catch (err) {
     throw new AppError(
       'BAD_JSON',
-      `Tệp "${fileName}" không phải là tệp JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`,
+      `Tệp “${fileName}” không phải là tệp JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`,
       where,
     );
   }
@@ -224,7 +224,7 @@ export function parseCriteriaSetFile(fileName: string, data: Uint8Array): Criter
   ) {
     throw new AppError(
       'NOT_A_SET',
-      `Tệp "${fileName}" không phải là tệp bộ tiêu chí chấm điểm (thiếu "format": "${SET_FILE_FORMAT}").`,
+      `Tệp “${fileName}” không phải là tệp bộ tiêu chí chấm điểm (thiếu "format": "${SET_FILE_FORMAT}").`,
       where,
     );
   }
@@ -232,7 +232,7 @@ export function parseCriteriaSetFile(fileName: string, data: Uint8Array): Criter
   if (formatVersion !== 1)
     throw new AppError(
       'SET_FORMAT',
-      `Tệp "${fileName}" dùng định dạng bộ tiêu chí phiên bản ${String(formatVersion)}, ứng dụng chỉ đọc được phiên bản 1.`,
+      `Tệp “${fileName}” dùng định dạng bộ tiêu chí phiên bản ${String(formatVersion)}, ứng dụng chỉ đọc được phiên bản 1.`,
       where,
     );
   const parsed = criteriaSetInput.safeParse(rest);
@@ -244,7 +244,7 @@ export function parseCriteriaSetFile(fileName: string, data: Uint8Array): Criter
       .replace(/^\./, '');
     throw new AppError(
       'INVALID_CRITERIA_SET',
-      `Tệp "${fileName}", trường ${field || '(gốc)'}: ${issue.message}`,
+      `Tệp “${fileName}”, trường ${field || '(gốc)'}: ${issue.message}`,
       { file: fileName, field },
       parsed.error.issues.slice(0, 50).map((i) => ({ message: i.message, where: { field: i.path.join('.') } })),
     );

@@ -36,7 +36,7 @@ export function evidencePath(dataDir: string, storedPath: string): string {
   const root = path.resolve(dataDir, EVIDENCE_DIR);
   const abs = path.resolve(dataDir, storedPath);
   if (!abs.startsWith(root + path.sep))
-    throw new AppError('OUTSIDE_DATA', `Đường dẫn tệp minh chứng "${storedPath}" nằm ngoài thư mục dữ liệu, không mở.`);
+    throw new AppError('OUTSIDE_DATA', `Đường dẫn tệp minh chứng “${storedPath}” nằm ngoài thư mục dữ liệu, không mở.`);
   return abs;
 }
 
@@ -53,7 +53,7 @@ export function verifyStoredEvidence(
   if (path.basename(abs) !== storedName(row.sha256, row.file_name))
     throw new AppError(
       'EVIDENCE_CHANGED',
-      `Tệp minh chứng "${row.file_name}" được lưu dưới tên khác ("${path.basename(abs).slice(0, 120)}"): không mở, vì tệp mở ra phải đúng là tệp hiện tên.`,
+      `Tệp minh chứng “${row.file_name}” được lưu dưới tên khác (“${path.basename(abs).slice(0, 120)}”): không mở, vì tệp mở ra phải đúng là tệp hiện tên.`,
       { file: row.file_name },
     );
   let data: Uint8Array;
@@ -65,7 +65,7 @@ export function verifyStoredEvidence(
   if (data.length === 0 || crypto.createHash('sha256').update(data).digest('hex') !== row.sha256)
     throw new AppError(
       'EVIDENCE_CHANGED',
-      `Tệp minh chứng "${row.file_name}" đã bị xóa hoặc thay đổi trong thư mục dữ liệu (mã SHA-256 không khớp), không mở.`,
+      `Tệp minh chứng “${row.file_name}” đã bị xóa hoặc thay đổi trong thư mục dữ liệu (mã SHA-256 không khớp), không mở.`,
       { file: row.file_name },
     );
   checkEvidence(row.file_name, data);

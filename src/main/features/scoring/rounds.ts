@@ -124,7 +124,7 @@ export async function changeRoundUnitsIn(
   for (const unitId of remove) {
     const s = byUnit.get(unitId);
     if (!s)
-      throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt "${r.name}".`, {
+      throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt “${r.name}”.`, {
         field: 'unitIds',
       });
     const scored = await trx
@@ -142,7 +142,7 @@ export async function changeRoundUnitsIn(
     if (scored || event || evidence) {
       throw new AppError(
         'UNIT_SCORED',
-        `Không bỏ được ${s.name} khỏi đợt "${r.name}": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).`,
+        `Không bỏ được ${s.name} khỏi đợt “${r.name}”: đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).`,
         { field: 'unitIds' },
       );
     }
@@ -153,14 +153,14 @@ export async function changeRoundUnitsIn(
     const u = units.get(unitId);
     if (!u) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã số ${unitId}.`, { field: 'unitIds' });
     if (byUnit.has(unitId))
-      throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt "${r.name}".`, { field: 'unitIds' });
+      throw new AppError('ALREADY_IN_ROUND', `${u.name} đã có trong đợt “${r.name}”.`, { field: 'unitIds' });
     if (!activeInYear(u, r.year, now))
       throw new AppError('UNIT_INACTIVE', `${u.name} không hoạt động trong năm ${r.year}, không thêm vào đợt được.`, {
         field: 'unitIds',
       });
   }
   if (scorings.length - remove.length + add.length === 0)
-    throw new AppError('NO_UNITS', `Đợt "${r.name}" phải còn ít nhất một đơn vị.`, { field: 'unitIds' });
+    throw new AppError('NO_UNITS', `Đợt “${r.name}” phải còn ít nhất một đơn vị.`, { field: 'unitIds' });
   for (const unitId of remove) {
     const s = byUnit.get(unitId)!;
     await trx.deleteFrom('scoring_lines').where('scoring_id', '=', s.id).execute();
@@ -247,7 +247,7 @@ export async function deleteRound(db: Kysely<DB>, id: number): Promise<{ deleted
     if (used)
       throw new AppError(
         'ROUND_IN_USE',
-        `Đợt "${r.name}" đã có đơn vị chấm điểm, không xóa được (lịch sử chấm điểm được giữ nguyên).`,
+        `Đợt “${r.name}” đã có đơn vị chấm điểm, không xóa được (lịch sử chấm điểm được giữ nguyên).`,
       );
     // Into the trash with its (still empty) scorings: restorable until the trash is emptied.
     await moveToTrash(trx, 'scoring_rounds', id, r.name, [

@@ -36,7 +36,7 @@ export async function addEvidence(
     .where('code', '=', itemCode)
     .executeTakeFirst();
   if (!line)
-    throw new AppError('NOT_FOUND', `Không có tiêu chí mã "${itemCode}" để gắn minh chứng.`, { field: 'itemCode' });
+    throw new AppError('NOT_FOUND', `Không có tiêu chí mã “${itemCode}” để gắn minh chứng.`, { field: 'itemCode' });
   // The file is written first (atomically, named by its hash); the row only when it is on disk.
   const stored = storeEvidence(dataDir, roundId, unitId, checked, data);
   await db.transaction().execute(async (trx) => {

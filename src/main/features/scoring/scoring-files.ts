@@ -76,14 +76,14 @@ export async function importScoringBook(
   if (layout.roundId !== round.id) {
     throw new AppError(
       'WRONG_ROUND',
-      `Tệp "${fileName}" là phiếu tự chấm của đợt "${layout.roundName}", không phải của đợt "${round.name}" đang mở.`,
+      `Tệp “${fileName}” là phiếu tự chấm của đợt “${layout.roundName}”, không phải của đợt “${round.name}” đang mở.`,
       where,
     );
   }
   if (layout.setId !== round.setId) {
     throw new AppError(
       'WRONG_SET',
-      `Tệp "${fileName}" được lập theo bộ tiêu chí phiên bản ${layout.setVersion}, khác bộ tiêu chí của đợt (phiên bản ${round.setVersion}). Hãy xuất lại phiếu.`,
+      `Tệp “${fileName}” được lập theo bộ tiêu chí phiên bản ${layout.setVersion}, khác bộ tiêu chí của đợt (phiên bản ${round.setVersion}). Hãy xuất lại phiếu.`,
       where,
     );
   }
@@ -91,7 +91,7 @@ export async function importScoringBook(
   if (!unit)
     throw new AppError(
       'NOT_IN_ROUND',
-      `Tệp "${fileName}" là phiếu của đơn vị ${layout.unitName} (mã ${layout.unitCode}), đơn vị này không thuộc đợt chấm điểm.`,
+      `Tệp “${fileName}” là phiếu của đơn vị ${layout.unitName} (mã ${layout.unitCode}), đơn vị này không thuộc đợt chấm điểm.`,
       where,
     );
   const sheet = await getUnitScoring(db, roundId, layout.unitId);
@@ -101,14 +101,14 @@ export async function importScoringBook(
   if (layout.cells.map((c) => c.code).join('|') !== expected) {
     throw new AppError(
       'WRONG_SET',
-      `Tệp "${fileName}": danh sách tiêu chí trong phiếu không khớp bộ tiêu chí của đợt. Hãy xuất lại phiếu.`,
+      `Tệp “${fileName}”: danh sách tiêu chí trong phiếu không khớp bộ tiêu chí của đợt. Hãy xuất lại phiếu.`,
       where,
     );
   }
   if (sheet.locked)
     throw new AppError(
       'LOCKED',
-      `Kết quả chấm điểm của ${sheet.unitName} đã được duyệt; hãy mở lại trước khi nhập phiếu "${fileName}".`,
+      `Kết quả chấm điểm của ${sheet.unitName} đã được duyệt; hãy mở lại trước khi nhập phiếu “${fileName}”.`,
       where,
     );
   return saveScores(

@@ -44,7 +44,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
     { kind: 'heading', level: 1, number: 'I', title: 'KHÁI QUÁT' },
     {
       kind: 'paragraph',
-      text: `Việc đánh giá, xếp loại được thực hiện theo bộ tiêu chí "${set.name}" (phiên bản ${set.version}), thang điểm ${formatPoints(set.totalPoints)}, gồm ${set.groups.length} nhóm tiêu chí; điểm thưởng tối đa ${formatPoints(set.bonus.cap)} điểm${set.deductions.items.length ? '; điểm trừ áp dụng đối với các trường hợp vi phạm theo bộ tiêu chí' : ''}. Điểm thẩm định là điểm chính thức để xếp loại.`,
+      text: `Việc đánh giá, xếp loại được thực hiện theo bộ tiêu chí “${set.name}” (phiên bản ${set.version}), thang điểm ${formatPoints(set.totalPoints)}, gồm ${set.groups.length} nhóm tiêu chí; điểm thưởng tối đa ${formatPoints(set.bonus.cap)} điểm${set.deductions.items.length ? '; điểm trừ áp dụng đối với các trường hợp vi phạm theo bộ tiêu chí' : ''}. Điểm thẩm định là điểm chính thức để xếp loại.`,
     },
     {
       kind: 'paragraph',
@@ -215,7 +215,7 @@ export function scoringReportModel(results: RoundResults, agency: Agency, date =
             rows: annexRows.length
               ? annexRows
               : [['', 'Chưa có đơn vị nào', ...set.groups.map(() => ''), '', '', '', '', '', ...Array(extra).fill('')]],
-            note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}${prev ? ` Cột "Năm ${prev.round.year}": tổng điểm theo kết quả ${prevName}.${prev.footnote ? ` ${prev.footnote}` : ''}` : ''}`,
+            note: `Nhóm tiêu chí: ${set.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}. (*) Đồng hạng. ${results.tieRule}${prev ? ` Cột “Năm ${prev.round.year}”: tổng điểm theo kết quả ${prevName}.${prev.footnote ? ` ${prev.footnote}` : ''}` : ''}`,
           },
         ],
       },

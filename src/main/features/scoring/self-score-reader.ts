@@ -32,13 +32,13 @@ export async function readScoringBook(data: Uint8Array, fileName: string, secret
   if (meta.formatVersion !== SCORING_BOOK_VERSION)
     throw new AppError(
       'BOOK_VERSION',
-      `Tệp "${fileName}" được tạo theo định dạng phiên bản ${String(meta.formatVersion).slice(0, 10)}, phiên bản ứng dụng này đọc định dạng ${SCORING_BOOK_VERSION}. Hãy xuất lại tệp.`,
+      `Tệp “${fileName}” được tạo theo định dạng phiên bản ${String(meta.formatVersion).slice(0, 10)}, phiên bản ứng dụng này đọc định dạng ${SCORING_BOOK_VERSION}. Hãy xuất lại tệp.`,
       meta.where,
     );
   if (meta.seal !== 'keyed')
     throw new AppError(
       'BOOK_UNSEALED',
-      `Tệp "${fileName}" không mang dấu xác thực của dữ liệu này (phiếu xuất từ phiên bản cũ, từ máy khác, hoặc thông tin ẩn đã được làm lại), nên phần mềm không xác nhận được phiếu thuộc đơn vị, đợt nào. Hãy xuất lại phiếu tự chấm cho đơn vị.`,
+      `Tệp “${fileName}” không mang dấu xác thực của dữ liệu này (phiếu xuất từ phiên bản cũ, từ máy khác, hoặc thông tin ẩn đã được làm lại), nên phần mềm không xác nhận được phiếu thuộc đơn vị, đợt nào. Hãy xuất lại phiếu tự chấm cho đơn vị.`,
       meta.where,
     );
   const layout = meta.layout as ScoringBookLayout;
@@ -54,12 +54,12 @@ export async function readScoringBook(data: Uint8Array, fileName: string, secret
         [c.codeAddress, c.scoreAddress, c.noteAddress].every((a) => typeof a === 'string' && parseAddress(a)),
     )
   )
-    throw new AppError('BOOK_TAMPERED', `Tệp "${fileName}": thông tin nhận dạng ẩn không đúng định dạng.`, meta.where);
+    throw new AppError('BOOK_TAMPERED', `Tệp “${fileName}”: thông tin nhận dạng ẩn không đúng định dạng.`, meta.where);
   const sheet = book.parts.sheets.find((x) => x.name === layout.sheet);
   if (!sheet)
     throw new AppError(
       'MISSING_SHEET',
-      `Tệp "${fileName}" thiếu trang tính "${layout.sheet}" (đã bị xóa hoặc đổi tên).`,
+      `Tệp “${fileName}” thiếu trang tính “${layout.sheet}” (đã bị xóa hoặc đổi tên).`,
       { file: fileName, sheet: layout.sheet },
     );
   const cells = await book.cells(sheet);
@@ -72,7 +72,7 @@ export async function readScoringBook(data: Uint8Array, fileName: string, secret
   const unitLine = `Đơn vị: ${cleanText(layout.unitName)} (mã ${cleanText(layout.unitCode)})`;
   if (!shown.startsWith(unitLine))
     problems.push({
-      message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô A3: ghi "${shown.slice(0, 120)}" nhưng thông tin nhận dạng ẩn của phiếu là đơn vị ${cleanText(layout.unitName)} (mã ${cleanText(layout.unitCode)}). Thông tin ẩn có thể đã được chép từ phiếu của đơn vị khác.`,
+      message: `Tệp “${fileName}”, trang tính “${layout.sheet}”, ô A3: ghi “${shown.slice(0, 120)}” nhưng thông tin nhận dạng ẩn của phiếu là đơn vị ${cleanText(layout.unitName)} (mã ${cleanText(layout.unitCode)}). Thông tin ẩn có thể đã được chép từ phiếu của đơn vị khác.`,
       where: at('A3'),
     });
   const lines: ReadScoringBook['lines'] = [];
@@ -82,7 +82,7 @@ export async function readScoringBook(data: Uint8Array, fileName: string, secret
     const codeText = cleanText(rawCellText(cells.get(c.codeAddress), date1904));
     if (codeText !== c.code) {
       problems.push({
-        message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.codeAddress}: phải là mã "${c.code}" nhưng là "${codeText.slice(0, 60)}" (bố cục phiếu đã bị thay đổi).`,
+        message: `Tệp “${fileName}”, trang tính “${layout.sheet}”, ô ${c.codeAddress}: phải là mã “${c.code}” nhưng là “${codeText.slice(0, 60)}” (bố cục phiếu đã bị thay đổi).`,
         where: at(c.codeAddress),
       });
       continue;
@@ -91,7 +91,7 @@ export async function readScoringBook(data: Uint8Array, fileName: string, secret
     let score: number | null = null;
     const bad = (why: string) =>
       problems.push({
-        message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.scoreAddress} (${c.code}): ${why}`,
+        message: `Tệp “${fileName}”, trang tính “${layout.sheet}”, ô ${c.scoreAddress} (${c.code}): ${why}`,
         where: at(c.scoreAddress),
       });
     if (v && !(v.kind === 'text' && v.value.trim() === '')) {
@@ -134,7 +134,7 @@ export async function readScoringBook(data: Uint8Array, fileName: string, secret
     const note = rawNote.length > MAX_NOTE * 4 ? rawNote : cleanText(rawNote);
     if (note.length > MAX_NOTE) {
       problems.push({
-        message: `Tệp "${fileName}", trang tính "${layout.sheet}", ô ${c.noteAddress}: ghi chú dài ${note.length.toLocaleString('vi-VN')} ký tự, quá ${MAX_NOTE.toLocaleString('vi-VN')} ký tự.`,
+        message: `Tệp “${fileName}”, trang tính “${layout.sheet}”, ô ${c.noteAddress}: ghi chú dài ${note.length.toLocaleString('vi-VN')} ký tự, quá ${MAX_NOTE.toLocaleString('vi-VN')} ký tự.`,
         where: at(c.noteAddress),
       });
       continue;

@@ -19,7 +19,7 @@ export async function getUnitScoring(db: Executor, roundId: number, unitId: numb
   const r = await roundRow(db, roundId);
   const set = await getCriteriaSet(db, r.set_id);
   const [sheet] = await loadRoundSheets(db, roundId, set, unitId);
-  if (!sheet) throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt chấm điểm "${r.name}".`);
+  if (!sheet) throw new AppError('NOT_IN_ROUND', `Đơn vị có mã số ${unitId} không thuộc đợt chấm điểm “${r.name}”.`);
   const [evidence, events] = await Promise.all([
     db.selectFrom('scoring_evidence').selectAll().where('scoring_id', '=', sheet.scoringId).orderBy('id').execute(),
     db.selectFrom('scoring_events').selectAll().where('scoring_id', '=', sheet.scoringId).orderBy('id').execute(),
@@ -113,7 +113,7 @@ export async function saveScores(
       const it = items.get(line.code.toUpperCase());
       const loc = { field: line.code, ...(where?.(line.code) ?? {}) };
       if (!it) {
-        problems.push({ message: `Không có tiêu chí mã "${line.code}" trong bộ tiêu chí "${set.name}".`, where: loc });
+        problems.push({ message: `Không có tiêu chí mã “${line.code}” trong bộ tiêu chí “${set.name}”.`, where: loc });
         continue;
       }
       if (seen.has(it.code)) {

@@ -122,7 +122,7 @@ function assertValid(content: TemplateContentData): void {
   if (problems.length > 0) {
     throw new AppError(
       'TEMPLATE_INVALID',
-      `Mẫu báo cáo "${content.name}" chưa hợp lệ: ${problems[0]!.message}${problems.length > 1 ? ` (và ${problems.length - 1} lỗi khác)` : ''}`,
+      `Mẫu báo cáo “${content.name}” chưa hợp lệ: ${problems[0]!.message}${problems.length > 1 ? ` (và ${problems.length - 1} lỗi khác)` : ''}`,
       { field: problems[0]!.field },
       problems.map((p) => ({ message: p.message, where: { field: p.field } })),
     );
@@ -229,7 +229,7 @@ export async function saveTemplate(
       if (clash)
         throw new AppError(
           'DUPLICATE_CODE',
-          `Mã mẫu "${content.code}" đã được dùng cho mẫu "${clash.name}". Hãy chọn mã khác.`,
+          `Mã mẫu “${content.code}” đã được dùng cho mẫu “${clash.name}”. Hãy chọn mã khác.`,
           { field: 'code' },
         );
       const newId = await insertTemplate(trx, content, 1, null, now);
@@ -241,7 +241,7 @@ export async function saveTemplate(
     if (content.code !== current.code) {
       throw new AppError(
         'CODE_CHANGED',
-        `Không đổi được mã của mẫu "${current.name}"; muốn có mẫu khác, hãy sao chép mẫu.`,
+        `Không đổi được mã của mẫu “${current.name}”; muốn có mẫu khác, hãy sao chép mẫu.`,
         { field: 'code' },
       );
     }
@@ -280,7 +280,7 @@ export async function deleteTemplate(db: Kysely<DB>, id: number): Promise<{ dele
     if (periods.length > 0) {
       throw new AppError(
         'IN_USE',
-        `Không xóa được mẫu "${t.name}" (phiên bản ${t.version}): đang được dùng cho ${periods.length} kỳ báo cáo (${periods
+        `Không xóa được mẫu “${t.name}” (phiên bản ${t.version}): đang được dùng cho ${periods.length} kỳ báo cáo (${periods
           .slice(0, 3)
           .map((p) => p.name)
           .join('; ')}${periods.length > 3 ? '; …' : ''}).`,
@@ -327,12 +327,12 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, ''));
   } catch {
-    throw new AppError('BAD_FILE', `Tệp "${fileName}" không phải là tệp JSON hợp lệ (UTF-8).`, { file: fileName });
+    throw new AppError('BAD_FILE', `Tệp “${fileName}” không phải là tệp JSON hợp lệ (UTF-8).`, { file: fileName });
   }
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== 'bao-cao-noi-vu/template') {
     throw new AppError(
       'BAD_FILE',
-      `Tệp "${fileName}" không phải là mẫu báo cáo của ứng dụng (thiếu "format": "bao-cao-noi-vu/template").`,
+      `Tệp “${fileName}” không phải là mẫu báo cáo của ứng dụng (thiếu "format": "bao-cao-noi-vu/template").`,
       { file: fileName },
     );
   }
@@ -343,7 +343,7 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
     const field = first.path.join('.');
     throw new AppError(
       'BAD_FILE',
-      `Tệp "${fileName}"${first.path.length ? `, ${fieldPathLabel(first.path)}` : ''}: ${first.message}`,
+      `Tệp “${fileName}”${first.path.length ? `, ${fieldPathLabel(first.path)}` : ''}: ${first.message}`,
       { file: fileName, field },
       parsed.error.issues.map((i) => ({ message: i.message, where: { file: fileName, field: i.path.join('.') } })),
     );

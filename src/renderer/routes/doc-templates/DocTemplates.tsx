@@ -108,7 +108,7 @@ export function DocTemplatesScreen() {
               </div>
             </button>
           ))}
-          {list.length === 0 ? <div className="empty">Chưa có mẫu Word nào. Bấm "Tải mẫu lên…".</div> : null}
+          {list.length === 0 ? <div className="empty">Chưa có mẫu Word nào. Bấm “Tải mẫu lên…”.</div> : null}
         </div>
         <div className="card">
           {checked ? (

@@ -226,7 +226,7 @@ export function readHeader(lines: Line[]): Header {
         flag(
           'type.from-symbol',
           'type',
-          `Không thấy dòng tên loại văn bản: loại "${found.name}" được suy ra từ ký hiệu ${symbol.value}; hãy kiểm tra.`,
+          `Không thấy dòng tên loại văn bản: loại “${found.name}” được suy ra từ ký hiệu ${symbol.value}; hãy kiểm tra.`,
         ),
       );
     }
@@ -242,7 +242,7 @@ export function readHeader(lines: Line[]): Header {
       flag(
         'number.blank',
         'number',
-        `Văn bản chưa ghi số (dòng "Số" để trống trước ký hiệu ${symbol.value}): hãy nhập số nếu đã có.`,
+        `Văn bản chưa ghi số (dòng “Số” để trống trước ký hiệu ${symbol.value}): hãy nhập số nếu đã có.`,
       ),
     );
   else if (num.separator === '')
@@ -250,7 +250,7 @@ export function readHeader(lines: Line[]): Header {
       flag(
         'number.no-slash',
         'number',
-        `Dòng số thiếu dấu "/" (có thể do nhận dạng chữ): đã đọc số ${number.value}, ký hiệu ${symbol.value}; hãy kiểm tra.`,
+        `Dòng số thiếu dấu “/” (có thể do nhận dạng chữ): đã đọc số ${number.value}, ký hiệu ${symbol.value}; hãy kiểm tra.`,
       ),
     );
   if (!date.value) flags.push(flag('date.missing', 'date', 'Không đọc được ngày ban hành: hãy nhập ngày.'));

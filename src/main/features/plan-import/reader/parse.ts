@@ -76,11 +76,11 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
       flag(
         'source.truncated',
         'source',
-        'Văn bản nguồn có vẻ không đầy đủ (có đoạn "[...]" hoặc bị cắt giữa chừng): hãy đối chiếu với bản gốc.',
+        'Văn bản nguồn có vẻ không đầy đủ (có đoạn “[...]” hoặc bị cắt giữa chừng): hãy đối chiếu với bản gốc.',
       ),
     );
   if (recipientsAt < 0)
-    flags.push(flag('recipients.missing', 'recipients', 'Không thấy phần "Nơi nhận": hãy bổ sung nếu bản gốc có.'));
+    flags.push(flag('recipients.missing', 'recipients', 'Không thấy phần “Nơi nhận”: hãy bổ sung nếu bản gốc có.'));
   if (!signer)
     flags.push(
       flag(
@@ -95,7 +95,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
         flag(
           'signer.no-title',
           'signer',
-          `Khối chữ ký "${signer.authority.join(' / ')}" thiếu dòng chức vụ người ký: hãy kiểm tra bản gốc.`,
+          `Khối chữ ký “${signer.authority.join(' / ')}” thiếu dòng chức vụ người ký: hãy kiểm tra bản gốc.`,
         ),
       );
     if (signer.nameFrom === 'none')
@@ -103,7 +103,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
         flag(
           'signer.no-name',
           'signer',
-          'Khối chữ ký không ghi họ tên người ký (chỉ có "(Đã ký)" hoặc để trống): để trống, không tự điền.',
+          'Khối chữ ký không ghi họ tên người ký (chỉ có “(Đã ký)” hoặc để trống): để trống, không tự điền.',
         ),
       );
     if (signer.nameFrom === 'metadata')
@@ -111,7 +111,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
         flag(
           'signer.name-from-metadata',
           'signer',
-          `Họ tên người ký "${signer.name}" lấy từ dòng "Người ký:" của trang web, không có trong khối chữ ký: hãy kiểm tra.`,
+          `Họ tên người ký “${signer.name}” lấy từ dòng “Người ký:” của trang web, không có trong khối chữ ký: hãy kiểm tra.`,
         ),
       );
   }
@@ -128,7 +128,7 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): PlanProp
       flag(
         'deadline.no-period',
         'deadlines',
-        `Hạn "${u}" không nói thuộc kỳ báo cáo nào (6 tháng, năm, quý…): chưa đề xuất kỳ; hãy kiểm tra.`,
+        `Hạn “${u}” không nói thuộc kỳ báo cáo nào (6 tháng, năm, quý…): chưa đề xuất kỳ; hãy kiểm tra.`,
       ),
     );
   for (const w of proposed.warnings) flags.push(flag('period.not-proposed', 'periods', w));

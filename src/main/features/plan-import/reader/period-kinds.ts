@@ -28,7 +28,7 @@ export function proposePeriods(deadlines: ProposedDeadline[]): { periods: Propos
     const window = periodWindow({ type, year, index });
     if (!window) {
       warnings.push(
-        `Hạn nộp "${d.text}": chưa đề xuất được kỳ báo cáo (${type === 'ad_hoc' ? 'kỳ đột xuất cần ngày chốt số liệu' : 'chưa rõ tháng hoặc quý'}); hãy tạo kỳ này ở màn hình Kỳ báo cáo.`,
+        `Hạn nộp “${d.text}”: chưa đề xuất được kỳ báo cáo (${type === 'ad_hoc' ? 'kỳ đột xuất cần ngày chốt số liệu' : 'chưa rõ tháng hoặc quý'}); hãy tạo kỳ này ở màn hình Kỳ báo cáo.`,
       );
       continue;
     }

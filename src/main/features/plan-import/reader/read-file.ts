@@ -17,7 +17,7 @@ function decodeText(fileName: string, data: Uint8Array): string {
   if (data.length > MAX_TEXT_BYTES)
     throw new AppError(
       'FILE_TOO_LARGE',
-      `Tệp "${fileName}" quá lớn (${formatMegabytes(data.length, MAX_TEXT_BYTES)}); tệp văn bản tối đa 8 MB.`,
+      `Tệp “${fileName}” quá lớn (${formatMegabytes(data.length, MAX_TEXT_BYTES)}); tệp văn bản tối đa 8 MB.`,
       { file: fileName },
     );
   if (startsWith(data, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(data.subarray(3));
@@ -28,7 +28,7 @@ function decodeText(fileName: string, data: Uint8Array): string {
   if (nul > 0) {
     throw new AppError(
       'NOT_TEXT',
-      `Tệp "${fileName}" không phải tệp văn bản (có ký tự nhị phân). Hãy mở tệp gốc, chọn toàn bộ nội dung rồi dán vào ô văn bản, hoặc lưu thành .docx hay .txt (UTF-8).`,
+      `Tệp “${fileName}” không phải tệp văn bản (có ký tự nhị phân). Hãy mở tệp gốc, chọn toàn bộ nội dung rồi dán vào ô văn bản, hoặc lưu thành .docx hay .txt (UTF-8).`,
       { file: fileName },
     );
   }
@@ -37,7 +37,7 @@ function decodeText(fileName: string, data: Uint8Array): string {
   } catch {
     throw new AppError(
       'NOT_UTF8',
-      `Tệp "${fileName}" không dùng bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Hãy mở tệp bằng Notepad, chọn "Lưu thành" với bảng mã UTF-8 rồi mở lại, hoặc dán nội dung vào ô văn bản.`,
+      `Tệp “${fileName}” không dùng bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Hãy mở tệp bằng Notepad, chọn “Lưu thành” với bảng mã UTF-8 rồi mở lại, hoặc dán nội dung vào ô văn bản.`,
       { file: fileName },
     );
   }
@@ -52,7 +52,7 @@ async function assertDocx(fileName: string, data: Uint8Array): Promise<void> {
   } catch {
     throw new AppError(
       'BAD_DOCX',
-      `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx (tệp nén không hợp lệ). Hãy mở tệp bằng Word, lưu lại thành .docx rồi thử lại.`,
+      `Không đọc được tệp Word “${fileName}”: tệp bị hỏng hoặc không phải tệp .docx (tệp nén không hợp lệ). Hãy mở tệp bằng Word, lưu lại thành .docx rồi thử lại.`,
       where,
     );
   }
@@ -62,7 +62,7 @@ async function assertDocx(fileName: string, data: Uint8Array): Promise<void> {
   if (!types || !/wordprocessingml/.test(types) || !doc || !/<(\w+:)?document[\s>]/.test(doc))
     throw new AppError(
       'BAD_DOCX',
-      `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx (thiếu hoặc hỏng phần word/document.xml).`,
+      `Không đọc được tệp Word “${fileName}”: tệp bị hỏng hoặc không phải tệp .docx (thiếu hoặc hỏng phần word/document.xml).`,
       where,
     );
 }
@@ -76,7 +76,7 @@ async function readDocx(fileName: string, data: Uint8Array): Promise<string> {
     const why = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
     throw new AppError(
       'BAD_DOCX',
-      `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx (${why}). Hãy mở tệp bằng Word, lưu lại thành .docx rồi thử lại.`,
+      `Không đọc được tệp Word “${fileName}”: tệp bị hỏng hoặc không phải tệp .docx (${why}). Hãy mở tệp bằng Word, lưu lại thành .docx rồi thử lại.`,
       { file: fileName },
     );
   }
@@ -84,11 +84,11 @@ async function readDocx(fileName: string, data: Uint8Array): Promise<string> {
 
 /** The text of a plan file, before normalisation. */
 export async function readPlanFile(fileName: string, data: Uint8Array): Promise<string> {
-  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp "${fileName}" rỗng.`, { file: fileName });
+  if (data.length === 0) throw new AppError('EMPTY_FILE', `Tệp “${fileName}” rỗng.`, { file: fileName });
   if (data.length > MAX_FILE_BYTES)
     throw new AppError(
       'FILE_TOO_LARGE',
-      `Tệp "${fileName}" quá lớn (${formatMegabytes(data.length, MAX_FILE_BYTES)}); tối đa 20 MB.`,
+      `Tệp “${fileName}” quá lớn (${formatMegabytes(data.length, MAX_FILE_BYTES)}); tối đa 20 MB.`,
       { file: fileName },
     );
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -97,7 +97,7 @@ export async function readPlanFile(fileName: string, data: Uint8Array): Promise<
     if (!isZip)
       throw new AppError(
         'BAD_DOCX',
-        `Tệp "${fileName}" không phải tệp Word .docx (nội dung không đúng định dạng, có thể tệp bị hỏng hoặc bị đổi đuôi).`,
+        `Tệp “${fileName}” không phải tệp Word .docx (nội dung không đúng định dạng, có thể tệp bị hỏng hoặc bị đổi đuôi).`,
         { file: fileName },
       );
     return readDocx(fileName, data);
@@ -105,14 +105,14 @@ export async function readPlanFile(fileName: string, data: Uint8Array): Promise<
   if (ext === 'doc' || startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new AppError(
       'OLD_DOC',
-      `Tệp "${fileName}" là tệp Word 97–2003 (.doc), chưa đọc được. Hãy mở bằng Word và lưu thành .docx.`,
+      `Tệp “${fileName}” là tệp Word 97–2003 (.doc), chưa đọc được. Hãy mở bằng Word và lưu thành .docx.`,
       { file: fileName },
     );
   }
   if (ext === 'pdf' || startsWith(data, [0x25, 0x50, 0x44, 0x46])) {
     throw new AppError(
       'PDF',
-      `Tệp "${fileName}" là PDF, chưa đọc trực tiếp được. Hãy mở PDF, chọn toàn bộ văn bản, sao chép rồi dán vào ô văn bản.`,
+      `Tệp “${fileName}” là PDF, chưa đọc trực tiếp được. Hãy mở PDF, chọn toàn bộ văn bản, sao chép rồi dán vào ô văn bản.`,
       { file: fileName },
     );
   }
