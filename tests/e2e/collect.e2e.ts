@@ -99,7 +99,7 @@ describe('Thu biểu Excel in chromium', () => {
     expect(await row('Đại Lộc (sửa lần 2).xlsx').innerText()).toContain('Vi phạm quy tắc: DT03 (7) ≤ DT02 (5)');
     const brokenText = await row('Hội An.xlsx').innerText();
     expect(brokenText).toContain('Có lỗi');
-    expect(brokenText).toMatch(/Tệp "Hội An.xlsx", trang "Nhập liệu", ô D\d+: DT01 .*"mười hai" không phải là số/);
+    expect(brokenText).toMatch(/Tệp “Hội An.xlsx”, trang “Nhập liệu”, ô D\d+: DT01 .*“mười hai” không phải là số/);
     // Mostly empty workbooks: a warning to confirm, so neither is ticked for the user.
     expect(await row('Tam Xuân - báo cáo 6 tháng.xlsx').locator('.cx-warning').innerText()).toMatch(
       /chỉ điền 5\/\d+ ô nhập liệu/,

@@ -54,7 +54,7 @@ describe('Mẫu Word screen', () => {
     const findings = page.locator('ul[aria-label="Kết quả kiểm tra mẫu"] li');
     await expect.poll(() => findings.count()).toBeGreaterThan(1);
     const text = await page.locator('ul[aria-label="Kết quả kiểm tra mẫu"]').innerText();
-    expect(text).toContain('Trường "unit.nmae" không có trong danh mục; có phải "unit.name"?');
+    expect(text).toContain('Trường “unit.nmae” không có trong danh mục; có phải “unit.name”?');
     expect(text).toContain('đoạn 1');
     expect(text).toContain('Thẻ mở {#unit.values} không có thẻ đóng');
     expect(await page.locator('button:has-text("Điền mẫu…")').isDisabled()).toBe(true);

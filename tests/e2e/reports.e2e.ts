@@ -139,7 +139,7 @@ describe('reports in chromium', () => {
     await expect.poll(() => page.locator('[data-testid=breach-DT03]').innerText()).toContain('DT03 (12) ≤ DT02 (10)');
     await expect
       .poll(() => page.locator('tr[data-code=TD01] .rp-field-error').innerText())
-      .toContain('"mười" không phải là số');
+      .toContain('“mười” không phải là số');
     await expect
       .poll(() => page.locator('[data-testid=save-state]').innerText(), { timeout: 10_000 })
       .toMatch(/1 ô nhập sai chưa được lưu/);
@@ -335,7 +335,7 @@ describe('reports in chromium', () => {
     await page.fill('input[aria-label="Quy tắc 6"]', 'DT03 <= ZZ99');
     await expect
       .poll(() => page.locator('[aria-label="Lỗi của mẫu"]').innerText())
-      .toContain('dùng mã "ZZ99" không có trong mẫu');
+      .toContain('dùng mã “ZZ99” không có trong mẫu');
     expect(await page.locator('button:has-text("Lưu thành phiên bản mới")').isDisabled()).toBe(true);
     await t.shot('11-template-problem');
     await page.fill('input[aria-label="Quy tắc 6"]', 'TD02 >= TD03');

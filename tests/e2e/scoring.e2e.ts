@@ -116,7 +116,7 @@ describe('scoring in chromium', () => {
       buffer: Buffer.from('MZ\x90\x00'),
     });
     await page.waitForSelector(
-      '.notice-error:has-text("Tệp minh chứng \\"caidat.exe\\" có kiểu \\".exe\\" không được nhận")',
+      '.notice-error:has-text("Tệp minh chứng “caidat.exe” có kiểu “.exe” không được nhận")',
     );
     await page.click('.sc-ev button:has-text("Kế hoạch 12.pdf")');
     const ev = await t.bridge.core.db.selectFrom('scoring_evidence').selectAll().execute();

@@ -194,7 +194,7 @@ describe('issue 13 as a user sees it', () => {
     // The preview already says so, and the button waits; the service refuses it anyway.
     await expect
       .poll(() => page.locator('.modal [role=alert]').first().innerText())
-      .toContain('Đã có kỳ "6 tháng cuối năm');
+      .toContain('Đã có kỳ “6 tháng cuối năm');
     expect(await page.locator('.modal button[type=submit]').isDisabled()).toBe(true);
     expect(await page.locator('[data-testid=period-preview]').innerText()).toContain(`15/06/${lastYear}`);
     await t.shot('09-period-duplicate-refused');

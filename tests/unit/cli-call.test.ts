@@ -169,7 +169,7 @@ describe('command line robustness', { timeout: 0 }, () => {
     expect(dbThenFlag.code).toBe(1);
     const unknown = await cliProcess(['units', 'list', '--jsno', '--db', path.join(tempDir(), 'x.db')], { home });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('"--jsno"');
+    expect(unknown.stderr).toContain('“--jsno”');
     const missingPeriod = await cliProcess(['reports', 'status', '--period'], { home });
     expect(missingPeriod.code).toBe(1);
     expect(missingPeriod.stderr).toContain('--period cần một giá trị');

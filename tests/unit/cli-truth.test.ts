@@ -68,7 +68,7 @@ describe('periods and status on the command line', () => {
     expect(third.err).toContain('không có kỳ thứ 3');
     const again = await create('2');
     expect(again.code).toBe(2);
-    expect(again.err).toContain(`Đã có kỳ "6 tháng cuối năm ${lastYear}"`);
+    expect(again.err).toContain(`Đã có kỳ “6 tháng cuối năm ${lastYear}”`);
     const p = String((JSON.parse(second.out) as { id: number }).id);
 
     // one report being typed, one received late, two silent

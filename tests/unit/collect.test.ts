@@ -458,11 +458,11 @@ describe('round trip', () => {
     expect(item.problems).toEqual([]);
     expect(Object.fromEntries(item.changes.map((c) => [c.key, c.newValue]))).toEqual({ DT01: '7', DT02: '10' });
     expect(item.notes.map((n) => n.message).join('\n')).toMatch(
-      /ô D\d+ \(DT01\) có công thức "=1\+1"; lấy giá trị đã tính sẵn/i,
+      /ô D\d+ \(DT01\) có công thức “=1\+1”; lấy giá trị đã tính sẵn/i,
     );
     expect(item.notes.map((n) => n.message).join('\n')).not.toMatch(/TD01/);
     expect(item.warnings.map((n) => n.message).join('\n')).toMatch(
-      /Ô D\d+ \(TD01[^)]*\) có công thức "=WEBSERVICE.*" nhưng tệp không lưu giá trị đã tính: .* coi là trống/,
+      /Ô D\d+ \(TD01[^)]*\) có công thức “=WEBSERVICE.*” nhưng tệp không lưu giá trị đã tính: .* coi là trống/,
     );
     expect(item.suggested).toBe(false);
   });
@@ -546,7 +546,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     const it2 = await expectProblem(
       'sua-bo-cuc.xlsx',
       layout,
-      /trang "Nhập liệu", ô B\d+: nội dung đã khóa .* đã bị sửa/,
+      /trang “Nhập liệu”, ô B\d+: nội dung đã khóa .* đã bị sửa/,
     );
     expect(it2.problems[0]!.where).toMatchObject({ sheet: INPUT_SHEET, cell: expect.stringMatching(/^B\d+$/) });
   });
@@ -570,13 +570,13 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     const item = await expectProblem(
       'chu-trong-so.xlsx',
       data,
-      /^Tệp "chu-trong-so.xlsx", trang "Nhập liệu", ô D\d+: LD04 .*chỉ nhận "Có" hoặc "Không" \(đã nhập "Có lẽ"\)/,
+      /^Tệp “chu-trong-so.xlsx”, trang “Nhập liệu”, ô D\d+: LD04 .*chỉ nhận “Có” hoặc “Không” \(đã nhập “Có lẽ”\)/,
     );
     const all = item.problems.map((p) => p.message).join('\n');
-    expect(all).toMatch(/trang "Nhập liệu", ô D\d+: DT01 .*"mười hai" không phải là số/);
+    expect(all).toMatch(/trang “Nhập liệu”, ô D\d+: DT01 .*“mười hai” không phải là số/);
     expect(all).toMatch(/ô D\d+ \(DT02\): ô chứa ngày tháng \(2025-03-01\), không phải số/);
     expect(all).toMatch(/ô D\d+ \(TD01\): ô có lỗi công thức #DIV\/0!/);
-    expect(all).toMatch(/ô D\d+: LD04 .*chỉ nhận "Có" hoặc "Không"/);
+    expect(all).toMatch(/ô D\d+: LD04 .*chỉ nhận “Có” hoặc “Không”/);
     expect(all).toMatch(/ô D\d+: DN01 .*không được âm/);
     expect(all).toMatch(/ô D\d+: DN02 .*số nguyên/);
     for (const p of item.problems)
@@ -605,13 +605,13 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     const item = review.items[0]!;
     expect(item.status).toBe('problem');
     expect(item.problems[0]!.message).toMatch(
-      /"nam-2024.xlsx" là biểu của kỳ "Năm 2024", không phải kỳ "6 tháng đầu năm 2025".*có thể gán/,
+      /“nam-2024.xlsx” là biểu của kỳ “Năm 2024”, không phải kỳ “6 tháng đầu năm 2025”.*có thể gán/,
     );
     expect(item).toMatchObject({ mappable: true, acceptable: true, suggested: false, sourcePeriod: { id: other.id } });
     expect(item.changes.map((c) => c.key)).toEqual(['DT01']);
     await expectRefusal(
       commitCollect(core, review.batchId, [{ index: 0, map: false }]),
-      /hãy đánh dấu "Gán vào kỳ này"/,
+      /hãy đánh dấu “Gán vào kỳ này”/,
     );
     expect(await dataFingerprint(core)).toBe(before);
     await commitCollect(core, review.batchId, [{ index: 0, map: true }]);
@@ -631,7 +631,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     const same = await buildCollectWorkbook({ ...base, template: { ...template, id: 900, version: 7 } });
     const r1 = await analyze([{ fileName: 'v7.xlsx', data: await fillWorkbook(same, { DT01: 1 }) }]);
     expect(r1.items[0]!.problems[0]!.message).toMatch(
-      /theo mẫu "dan-van-chinh-quyen" phiên bản 7, còn kỳ .* dùng phiên bản 1\. Các chỉ tiêu giống hệt nhau/,
+      /theo mẫu “dan-van-chinh-quyen” phiên bản 7, còn kỳ .* dùng phiên bản 1\. Các chỉ tiêu giống hệt nhau/,
     );
     expect(r1.items[0]!.mappable).toBe(true);
     const fewer = await buildCollectWorkbook({
@@ -656,7 +656,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     await expectProblem(
       'la.xlsx',
       stranger,
-      /được tạo cho đơn vị "Xã Lạ" \(mã Z077\) nhưng đơn vị này không có trong danh sách/,
+      /được tạo cho đơn vị “Xã Lạ” \(mã Z077\) nhưng đơn vị này không có trong danh sách/,
     );
     // Closed before the cut-off and taken off the period's (frozen) list.
     await closeUnit(core.db, s.units[2]!.id, '2025-01-01');
@@ -680,7 +680,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
       throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
     };
     expect(() => readInputFile('/tmp/a/bao-cao.xlsx', busy)).toThrow(
-      /Không đọc được tệp "bao-cao.xlsx": tệp đang được mở hoặc bị khóa/,
+      /Không đọc được tệp “bao-cao.xlsx”: tệp đang được mở hoặc bị khóa/,
     );
   });
 
@@ -694,7 +694,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     expect(review.items[0]!.status).toBe('new');
     expect(review.items[1]).toMatchObject({ status: 'problem', duplicateOf: 0, acceptable: false });
     expect(review.items[1]!.problems[0]!.message).toBe(
-      'Tệp "a - Copy.xlsx" trùng nội dung với tệp "a.xlsx" đã chọn trong lần này; chỉ nhập một lần.',
+      'Tệp “a - Copy.xlsx” trùng nội dung với tệp “a.xlsx” đã chọn trong lần này; chỉ nhập một lần.',
     );
     await expectRefusal(commitCollect(core, review.batchId, [{ index: 1, map: false }]), /trùng nội dung/);
     expect(await dataFingerprint(core)).toBe(before);
@@ -717,7 +717,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
         { index: 0, map: false },
         { index: 1, map: false },
       ]),
-      /hai tệp khác nhau trong lần này \("ban-dau.xlsx" và "ban-sua.xlsx"\): chỉ chọn một tệp/,
+      /hai tệp khác nhau trong lần này \(“ban-dau.xlsx” và “ban-sua.xlsx”\): chỉ chọn một tệp/,
     );
     expect(await dataFingerprint(core)).toBe(before);
     expect(countSources()).toBe(0);
@@ -734,7 +734,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     const before = await dataFingerprint(core);
     await expectRefusal(
       commitCollect(core, review.batchId, [{ index: 0, map: false }]),
-      /vừa được sửa sau khi đọc tệp "a.xlsx"/,
+      /vừa được sửa sau khi đọc tệp “a.xlsx”/,
     );
     expect(await dataFingerprint(core)).toBe(before);
     expect(countSources()).toBe(0);
@@ -744,7 +744,7 @@ describe('bad input: a message naming file, sheet and cell, and nothing stored',
     await expectProblem(
       'b-sua.xlsx',
       await fillWorkbook(book(1), { DT01: 2 }),
-      /đang ở trạng thái "Đã nộp".*hãy trả lại báo cáo trước/,
+      /đang ở trạng thái “Đã nộp”.*hãy trả lại báo cáo trước/,
     );
   });
 

@@ -69,7 +69,7 @@ describe('linter: broken templates (each finding in Vietnamese, with its place)'
     const r = await lint(decree(p('Cơ quan: {agency.nmae}')));
     const f = find(r, 'UNKNOWN_FIELD');
     expect(f.severity).toBe('error');
-    expect(f.message).toContain('"agency.nmae" không có trong danh mục; có phải "agency.name"?');
+    expect(f.message).toContain('“agency.nmae” không có trong danh mục; có phải “agency.name”?');
     expect(f.where).toBe('đoạn 1');
     expect(f.text).toBe('Cơ quan: {agency.nmae}');
     expect(r.ok).toBe(false);
@@ -125,7 +125,7 @@ describe('linter: broken templates (each finding in Vietnamese, with its place)'
     expect(f.where).toBe('đoạn 1');
     expect(f.text).toBe('Kỳ: {period.name}');
     expect(find(r, 'TAG_DELETED').where).toBe('đoạn 2');
-    expect(find(r, 'REVISIONS').message).toContain('"Accept All"');
+    expect(find(r, 'REVISIONS').message).toContain('“Accept All”');
     expect(r.ok).toBe(true);
   });
 
@@ -181,9 +181,9 @@ describe('linter: broken templates (each finding in Vietnamese, with its place)'
     const r = await lint(decree(p('{indicators}') + p('{%agency.name}') + p('{signature}')));
     const wrong = r.findings.filter((f) => f.code === 'WRONG_KIND').map((f) => f.message);
     expect(wrong).toEqual([
-      'Thẻ {indicators}: trường "indicators" là danh sách: dùng {#indicators}…{/indicators}.',
-      'Thẻ {%agency.name}: trường "agency.name" không phải ảnh; thẻ ảnh chỉ dùng cho {%signature}, {%seal}.',
-      'Thẻ {signature}: trường "signature" là ảnh: dùng {%signature}.',
+      'Thẻ {indicators}: trường “indicators” là danh sách: dùng {#indicators}…{/indicators}.',
+      'Thẻ {%agency.name}: trường “agency.name” không phải ảnh; thẻ ảnh chỉ dùng cho {%signature}, {%seal}.',
+      'Thẻ {signature}: trường “signature” là ảnh: dùng {%signature}.',
     ]);
   });
 
@@ -197,7 +197,7 @@ describe('linter: broken templates (each finding in Vietnamese, with its place)'
 
   it('18. fonts not installed, a TCVN3 font, a font other than Times New Roman', async () => {
     const r = await lint(decree(p('{agency.name}', '', '<w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>')));
-    expect(find(r, 'FONT_MISSING').message).toContain('".VnTime" chưa được cài trên máy này');
+    expect(find(r, 'FONT_MISSING').message).toContain('“.VnTime” chưa được cài trên máy này');
     expect(find(r, 'FONT_NOT_UNICODE').message).toContain('không phải Unicode');
     expect(find(r, 'ND30_FONT').message).toContain('Times New Roman');
   });
@@ -211,7 +211,7 @@ describe('linter: broken templates (each finding in Vietnamese, with its place)'
     );
     expect(find(r, 'ND30_PAPER').message).toContain('không phải A4');
     expect(find(r, 'ND30_SIZE').message).toContain('cỡ 13–14');
-    expect(find(r, 'ND30_FONT').message).toContain('"Arial"');
+    expect(find(r, 'ND30_FONT').message).toContain('“Arial”');
     expect(r.findings.filter((f) => f.code.startsWith('ND30')).every((f) => f.severity === 'warning')).toBe(true);
     expect(r.ok).toBe(true);
   });
@@ -249,7 +249,7 @@ describe('linter: broken templates (each finding in Vietnamese, with its place)'
     const r = await lint(decree(p('Đợt: {round.name}')), 'reminder');
     const f = find(r, 'FIELD_NOT_IN_USAGE');
     expect(f.severity).toBe('warning');
-    expect(f.message).toContain('không có khi dùng mẫu cho "Công văn đôn đốc"');
+    expect(f.message).toContain('không có khi dùng mẫu cho “Công văn đôn đốc”');
   });
 
   it('24. a repeated row under a cell merged from above the loop', async () => {

@@ -314,7 +314,7 @@ describe('command line: docs fields / lint / fill / add / templates / merge', ()
     fs.writeFileSync(bad, await buildDocx({ body: p('{agency.nmae}') }));
     const lint = await run(['docs', 'lint', bad]);
     expect(lint.code).toBe(1);
-    expect(lint.out).toContain('LỖI [đoạn 1]: Trường "agency.nmae" không có trong danh mục; có phải "agency.name"?');
+    expect(lint.out).toContain('LỖI [đoạn 1]: Trường “agency.nmae” không có trong danh mục; có phải “agency.name”?');
 
     const good = path.join(cliDir, 'thu.docx');
     fs.writeFileSync(good, await letter());

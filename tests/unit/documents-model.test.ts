@@ -247,7 +247,7 @@ describe('document register (sổ văn bản đi)', () => {
     fs.writeFileSync(path.join(blocker, 'x'), '');
     const r2 = (await dispatch('documents.export', { model: m, takeNumber: true })) as Result<SavedDocument>;
     expect(r2.ok).toBe(false);
-    if (!r2.ok) expect(r2.error.message).toMatch(/Không ghi được tệp "02-BC-SNV-2025-06-05.docx"/);
+    if (!r2.ok) expect(r2.error.message).toMatch(/Không ghi được tệp “02-BC-SNV-2025-06-05.docx”/);
     expect((await listRegister(core.db)).length).toBe(1);
     expect(fs.readdirSync(path.join(dir, 'exports')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     fs.rmSync(blocker, { recursive: true });

@@ -86,31 +86,31 @@ describe('a restored backup brings its rows, never its schema', () => {
     [
       'a trigger renaming every unit on the next insert',
       `CREATE TRIGGER rename_all AFTER INSERT ON units BEGIN UPDATE units SET name = 'bị đổi'; END`,
-      /có trigger "rename_all" \(trên bảng "units"\) không do ứng dụng tạo ra/,
+      /có trigger “rename_all” \(trên bảng “units”\) không do ứng dụng tạo ra/,
     ],
     [
       'a trigger erasing new audit rows',
       `CREATE TRIGGER wipe AFTER INSERT ON audit_log BEGIN DELETE FROM audit_log WHERE id = NEW.id; END`,
-      /có trigger "wipe" \(trên bảng "audit_log"\)/,
+      /có trigger “wipe” \(trên bảng “audit_log”\)/,
     ],
     [
       'a recursive trigger that would hang the next insert',
       `CREATE TRIGGER loop AFTER INSERT ON units BEGIN INSERT INTO units SELECT * FROM units; END`,
-      /có trigger "loop"/,
+      /có trigger “loop”/,
     ],
     [
       "the app's own append-only rule dropped",
       `DROP TRIGGER scoring_events_no_update`,
-      /thiếu trigger "scoring_events_no_update" của ứng dụng/,
+      /thiếu trigger “scoring_events_no_update” của ứng dụng/,
     ],
     [
       'a table replaced by a view',
       `DROP TABLE unit_events; CREATE VIEW unit_events AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r`,
-      /có view "unit_events" ở chỗ ứng dụng đặt bảng "unit_events"/,
+      /có view “unit_events” ở chỗ ứng dụng đặt bảng “unit_events”/,
     ],
-    ['an extra column', `ALTER TABLE units ADD COLUMN note TEXT`, /có bảng "units" khác với định nghĩa của ứng dụng/],
-    ['an extra index', `CREATE INDEX spy ON units(name)`, /có chỉ mục "spy" \(trên bảng "units"\)/],
-    ['an extra table', `CREATE TABLE payload (x BLOB)`, /có bảng "payload" không do ứng dụng tạo ra/],
+    ['an extra column', `ALTER TABLE units ADD COLUMN note TEXT`, /có bảng “units” khác với định nghĩa của ứng dụng/],
+    ['an extra index', `CREATE INDEX spy ON units(name)`, /có chỉ mục “spy” \(trên bảng “units”\)/],
+    ['an extra table', `CREATE TABLE payload (x BLOB)`, /có bảng “payload” không do ứng dụng tạo ra/],
   ])('%s: refused at the check, by name, nothing changed', async (_label, sql, why) => {
     await createUnit(core.db, unit('G1', 'Giữ nguyên'));
     const name = await tamperedBackup(sql);
@@ -218,7 +218,7 @@ describe('a package brings only data', () => {
     const file = path.join(dir, 'them.zip');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'uint8array' }));
     nextOpen = file;
-    expect((await refusal(inspectPackage(core))).message).toMatch(/"files\/run\.bat" không có trong danh mục/);
+    expect((await refusal(inspectPackage(core))).message).toMatch(/“files\/run\.bat” không có trong danh mục/);
   });
 
   it("a package's database is rebuilt too: its own triggers never come in", async () => {
@@ -241,7 +241,7 @@ describe('a package brings only data', () => {
     const file = path.join(dir, 'goi-trigger.zip');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'uint8array' }));
     nextOpen = file;
-    expect((await refusal(inspectPackage(core))).message).toMatch(/có trigger "rename_all" \(trên bảng "units"\)/);
+    expect((await refusal(inspectPackage(core))).message).toMatch(/có trigger “rename_all” \(trên bảng “units”\)/);
   });
 
   it('a package whose manifest is long and full of emoji file names moves whole (issue 22)', async () => {
@@ -321,7 +321,7 @@ describe('evidence is checked again before it is opened', () => {
     );
     // name and hash consistent, but a program by its name
     expect((await plant(`${hash.slice(0, 16)}-bien-ban.pdf.exe`, 'bien-ban.pdf.exe')).message).toMatch(
-      /có kiểu "\.exe" không được nhận/,
+      /có kiểu “\.exe” không được nhận/,
     );
     // a program behind a .pdf name
     expect((await plant(`${hash.slice(0, 16)}-bien-ban.pdf`, 'bien-ban.pdf')).message).toMatch(
@@ -340,7 +340,7 @@ describe('evidence is checked again before it is opened', () => {
       addEvidence(core.db, core.dataDir, roundId, u.id, '1.1', 'anh.png', new TextEncoder().encode('%PDF-1.4')),
     );
     expect(err.message).toBe(
-      'Tệp minh chứng "anh.png" mang đuôi ".png" nhưng nội dung không phải tệp .png: không được nhận. Hãy lưu lại đúng định dạng rồi gửi lại.',
+      'Tệp minh chứng “anh.png” mang đuôi “.png” nhưng nội dung không phải tệp .png: không được nhận. Hãy lưu lại đúng định dạng rồi gửi lại.',
     );
   });
 });

@@ -132,7 +132,7 @@ describe('workbook readers see what Excel shows', () => {
         () => null,
         (e: unknown) => e as Error,
       );
-      expect(err?.message, label).toMatch(/^Tệp "khong-dong\.xlsx" bị hỏng: trang tính "Đơn vị"/);
+      expect(err?.message, label).toMatch(/^Tệp “khong-dong\.xlsx” bị hỏng: trang tính “Đơn vị”/);
       expect(err?.message, label).toMatch(why);
     }
   });
@@ -147,7 +147,7 @@ describe('workbook readers see what Excel shows', () => {
     });
     const item = (await analyze([{ fileName: 'khong-dong.xlsx', data: unclosed }])).items[0]!;
     expect(item.status).toBe('problem');
-    expect(item.problems[0]!.message).toMatch(/^Tệp "khong-dong\.xlsx" bị hỏng: trang tính "Nhập liệu", ô A1/);
+    expect(item.problems[0]!.message).toMatch(/^Tệp “khong-dong\.xlsx” bị hỏng: trang tính “Nhập liệu”, ô A1/);
   });
 
   it('a DTD (entity bomb, external entity) is refused, never expanded', async () => {
@@ -180,11 +180,11 @@ describe('one bad workbook never aborts the batch', () => {
     const [a, b, c] = review.items;
     expect(a!.status).toBe('problem');
     expect(a!.problems[0]!.message).toMatch(
-      new RegExp(`^Tệp "vuot-unicode\\.xlsx" bị hỏng: trang tính "Nhập liệu", ô ${dt01} .*không phải một ký tự hợp lệ`),
+      new RegExp(`^Tệp “vuot-unicode\\.xlsx” bị hỏng: trang tính “Nhập liệu”, ô ${dt01} .*không phải một ký tự hợp lệ`),
     );
     expect(a!.problems[0]!.where).toMatchObject({ file: 'vuot-unicode.xlsx', cell: dt01 });
     expect(b!.problems[0]!.message).toMatch(
-      /^Tệp "dia-chi-sai\.xlsx", trang tính "Nhập liệu", ô .*: địa chỉ ô "DDDD\d+"/,
+      /^Tệp “dia-chi-sai\.xlsx”, trang tính “Nhập liệu”, ô .*: địa chỉ ô “DDDD\d+”/,
     );
     expect(c!.problems).toEqual([]);
     expect(c!.status).toBe('new');
@@ -197,7 +197,7 @@ describe('caps on imported text', () => {
     const item = (await analyze([{ fileName: 'dai.xlsx', data }])).items[0]!;
     expect(item.status).toBe('problem');
     expect(item.problems[0]!.message).toMatch(
-      /^Tệp "dai\.xlsx", trang "Nhập liệu", ô B\d+ \(I\): nội dung dài 40\.000 ký tự, quá giới hạn 32\.000/,
+      /^Tệp “dai\.xlsx”, trang “Nhập liệu”, ô B\d+ \(I\): nội dung dài 40\.000 ký tự, quá giới hạn 32\.000/,
     );
   });
 
@@ -234,7 +234,7 @@ describe('who a returned workbook belongs to', () => {
     });
     const item = (await analyze([{ fileName: 'hai-trang-an.xlsx', data: filled }])).items[0]!;
     expect(item.status).toBe('problem');
-    expect(item.problems[0]!.message).toMatch(/có thêm một trang thông tin nhận dạng \("bcnv_meta2", ô B1\)/);
+    expect(item.problems[0]!.message).toMatch(/có thêm một trang thông tin nhận dạng \(“bcnv_meta2”, ô B1\)/);
   });
 
   it("metadata copied from another unit's book shows: the visible unit lines do not match", async () => {
@@ -251,7 +251,7 @@ describe('who a returned workbook belongs to', () => {
     expect(item.status).toBe('problem');
     expect(item.acceptable).toBe(false);
     expect(item.problems[0]!.message).toMatch(
-      /trang "Hướng dẫn", ô B\d+: ghi "Đơn vị báo cáo: Xã Tam Xuân \(mã X001\)" nhưng thông tin nhận dạng ẩn của tệp là đơn vị Xã Đại Lộc \(mã X002\)/,
+      /trang “Hướng dẫn”, ô B\d+: ghi “Đơn vị báo cáo: Xã Tam Xuân \(mã X001\)” nhưng thông tin nhận dạng ẩn của tệp là đơn vị Xã Đại Lộc \(mã X002\)/,
     );
     expect(databaseFingerprint(core)).toBe(before);
   });
@@ -266,7 +266,7 @@ describe('who a returned workbook belongs to', () => {
     );
     const item = (await analyze([{ fileName: 'gia-mao.xlsx', data: forged }])).items[0]!;
     expect(item.problems).toEqual([]);
-    expect(item.warnings[0]!.message).toMatch(/^Cảnh báo: tệp "gia-mao\.xlsx" không mang dấu xác thực của dữ liệu này/);
+    expect(item.warnings[0]!.message).toMatch(/^Cảnh báo: tệp “gia-mao\.xlsx” không mang dấu xác thực của dữ liệu này/);
     expect(item.suggested).toBe(false);
     // the genuine book carries the seal: no seal warning (only that it is mostly empty)
     const genuine = (await analyze([{ fileName: 'that.xlsx', data: filled }])).items[0]!;

@@ -42,7 +42,7 @@ describe('plans import --json and plans export --out', () => {
     expect(r).toMatchObject({ planId: 1, system: 'party', createdUnits: [] });
     expect(r.periods.map((p) => [p.name, p.deadline])).toEqual([['Năm 2024', '2024-11-30']]);
     expect(r.warnings).toEqual([
-      'Khối chữ ký không ghi họ tên người ký (chỉ có "(Đã ký)" hoặc để trống): để trống, không tự điền.',
+      'Khối chữ ký không ghi họ tên người ký (chỉ có “(Đã ký)” hoặc để trống): để trống, không tự điền.',
     ]);
 
     const again = await run('plans', 'import', file, '--db', db);

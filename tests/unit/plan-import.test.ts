@@ -191,7 +191,7 @@ describe('planImport', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.error.message).toMatch(
-        /^Kỳ báo cáo "Năm 2024": Hạn nộp 10\/10\/2024 không sau ngày chốt số liệu 14\/12\/2024.*Chưa lưu gì\.$/,
+        /^Kỳ báo cáo “Năm 2024”: Hạn nộp 10\/10\/2024 không sau ngày chốt số liệu 14\/12\/2024.*Chưa lưu gì\.$/,
       );
     expect(await dataFingerprint(core)).toBe(before);
   });
@@ -202,7 +202,7 @@ describe('planImport', () => {
     const b = (await d('planImport.parse', {
       file: { fileName: 'x.docx', data: new Uint8Array([0x50, 0x4b, 3, 4, 0]) },
     })) as Result<unknown>;
-    expect(!b.ok && b.error.message).toMatch(/^Không đọc được tệp Word "x\.docx"/);
+    expect(!b.ok && b.error.message).toMatch(/^Không đọc được tệp Word “x\.docx”/);
   });
 
   it('exports a saved plan again and reads it back the same', async () => {

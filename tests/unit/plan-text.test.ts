@@ -526,7 +526,7 @@ describe('reading files', () => {
     expect(await err('kh.txt', new Uint8Array())).toMatch(/rỗng/);
     expect(await err('kh.docx', enc.encode('không phải zip'))).toMatch(/không phải tệp Word \.docx/);
     expect(await err('kh.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatch(
-      /Không đọc được tệp Word "kh\.docx": tệp bị hỏng/,
+      /Không đọc được tệp Word “kh\.docx”: tệp bị hỏng/,
     );
   });
   it('round-trips a .docx made with the docx library', async () => {

@@ -99,7 +99,7 @@ describe('CLI across a reorganisation', () => {
 
     const listed = await run('units', 'repoint');
     expect(listed.out).toMatch(/2 đề xuất chuyển sang đơn vị mới/);
-    expect(listed.out).toMatch(/Danh sách đơn vị của kỳ báo cáo\tKỳ báo cáo "Năm 2030"\tX1 → XM/);
+    expect(listed.out).toMatch(/Danh sách đơn vị của kỳ báo cáo\tKỳ báo cáo “Năm 2030”\tX1 → XM/);
     expect(listed.out).toMatch(/Chỉ xem: thêm --confirm all/);
     const done = await run('units', 'repoint', '--confirm', 'all', '--actor', 'Chuyên viên B');
     expect(done.out).toMatch(

@@ -74,7 +74,7 @@ describe('reorganisation CLI', () => {
     fs.writeFileSync(file, await mappingWorkbook(rows));
     const r = await run('units', 'reorganise', file, '--apply');
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/Lỗi: Dòng 4, cột B "Mã đơn vị cũ": không có đơn vị mã "KHONGCO"/);
+    expect(r.out).toMatch(/Lỗi: Dòng 4, cột B “Mã đơn vị cũ”: không có đơn vị mã “KHONGCO”/);
     expect((await run('units', 'reorganisations')).out).toBe('');
   });
 });

@@ -56,7 +56,7 @@ describe('reorganising the register from the decision annex', () => {
       abolished: 10,
     });
     // The extra "Dân số" column is ignored with a warning; the office outside the annex moves up.
-    expect(p.warnings.map((w) => w.message).join('\n')).toMatch(/Cột I "Dân số"/);
+    expect(p.warnings.map((w) => w.message).join('\n')).toMatch(/Cột I “Dân số”/);
     expect(p.warnings.map((w) => w.message).join('\n')).toMatch(/H1PNV/);
     expect(p.targets.find((t) => t.code === 'X1-3')).toMatchObject({
       name: 'UBND xã Mới 1-3',
@@ -163,12 +163,12 @@ describe('reorganising the register from the decision annex', () => {
     const data = await mappingWorkbook(rows);
     const p = await previewReorganisation(core.db, 'phu-luc.xlsx', data, DATE);
     const messages = p.errors.map((e) => e.message);
-    expect(messages).toContain('Dòng 4, cột B "Mã đơn vị cũ": không có đơn vị mã "KHONGCO" trong danh sách đơn vị.');
-    expect(messages.find((m) => m.startsWith('Dòng 7, cột E "Tên đơn vị mới"'))).toMatch(
-      /khác giá trị "Tên khác hẳn" đã ghi ở dòng 5/,
+    expect(messages).toContain('Dòng 4, cột B “Mã đơn vị cũ”: không có đơn vị mã “KHONGCO” trong danh sách đơn vị.');
+    expect(messages.find((m) => m.startsWith('Dòng 7, cột E “Tên đơn vị mới”'))).toMatch(
+      /khác giá trị “Tên khác hẳn” đã ghi ở dòng 5/,
     );
-    expect(messages).toContain('Dòng 6, cột F "Loại": loại "Tỉnh lỵ" không hợp lệ.');
-    expect(messages.find((m) => m.includes('tổng tỷ lệ'))).toMatch(/cột G "Tỷ lệ".*110%, phải bằng 100%/);
+    expect(messages).toContain('Dòng 6, cột F “Loại”: loại “Tỉnh lỵ” không hợp lệ.');
+    expect(messages.find((m) => m.includes('tổng tỷ lệ'))).toMatch(/cột G “Tỷ lệ”.*110%, phải bằng 100%/);
     expect(messages.find((m) => m.startsWith('Dòng 34, cột D'))).toMatch(/chỉ được gồm chữ, số/);
     await expect(applyReorganisation(core.db, 'phu-luc.xlsx', data, DATE)).rejects.toMatchObject({
       code: 'REORG_ROWS',
@@ -181,11 +181,11 @@ describe('reorganising the register from the decision annex', () => {
     expect((await previewReorganisation(core.db, 'a.xlsx', data, null)).effectiveDate).toBe(DATE);
     const other = await previewReorganisation(core.db, 'a.xlsx', data, '2025-08-01');
     expect(other.errors[0]!.message).toMatch(
-      /cột H "Ngày hiệu lực": ngày 01\/07\/2025 khác ngày hiệu lực 01\/08\/2025/,
+      /cột H “Ngày hiệu lực”: ngày 01\/07\/2025 khác ngày hiệu lực 01\/08\/2025/,
     );
     const none = await previewReorganisation(core.db, 'a.xlsx', await mappingWorkbook(provinceMapping(), null), null);
     expect(none.errors.map((e) => e.message)).toContain(
-      'Chưa có ngày hiệu lực: ghi cột "Ngày hiệu lực" trong tệp hoặc chọn ngày.',
+      'Chưa có ngày hiệu lực: ghi cột “Ngày hiệu lực” trong tệp hoặc chọn ngày.',
     );
   });
 });

@@ -111,7 +111,7 @@ describe('reporting CLI', () => {
     fs.writeFileSync(values, JSON.stringify({ DT01: 'hai' }));
     const bad = await run('reports', 'set', '--period', '1', '--unit', 'STP', '--values', values);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('"hai" không phải là số');
+    expect(bad.err).toContain('“hai” không phải là số');
 
     const status = await run('reports', 'status', '--period', '1', '--today', '2024-05-12', '--json');
     const board = JSON.parse(status.out) as {

@@ -249,7 +249,7 @@ describe('templates', () => {
     const t = await getTemplate(core.db, id);
     await expectAppError(
       saveTemplate(core.db, id, { ...contentOf(t), rules: [...t.rules, { expression: 'DT03 <= XX99', message: '' }] }),
-      /"XX99" không có trong mẫu/,
+      /“XX99” không có trong mẫu/,
     );
     await expectAppError(
       saveTemplate(core.db, id, {
@@ -387,8 +387,8 @@ describe('unit reports', () => {
     await expectAppError(save(p.id, a.id, { DT01: '-2' }), /số đếm không được âm/);
     await expectAppError(save(p.id, a.id, { DT01: '2,5' }), /số đếm phải là số nguyên/);
     await expectAppError(save(p.id, a.id, { DT04: '50' }), /được tính tự động/);
-    await expectAppError(save(p.id, a.id, { LD04: 'có lẽ' }), /chỉ nhận "Có" hoặc "Không"/);
-    await expectAppError(save(p.id, a.id, { ZZ01: '1' }), /không có chỉ số hay mục "ZZ01"/);
+    await expectAppError(save(p.id, a.id, { LD04: 'có lẽ' }), /chỉ nhận “Có” hoặc “Không”/);
+    await expectAppError(save(p.id, a.id, { ZZ01: '1' }), /không có chỉ số hay mục “ZZ01”/);
     expect((await getReportForm(core.db, p.id, a.id)).values.DT01).toBe('3');
     expect((await reportHistory(core.db, p.id, a.id)).revisions).toHaveLength(1);
   });
@@ -433,19 +433,19 @@ describe('unit reports', () => {
     ]);
     for (const from of REPORT_STATUSES)
       for (const to of REPORT_STATUSES) expect(canTransition(from, to)).toBe(allowed.has(`${from}>${to}`));
-    await expectAppError(move(p.id, a.id, 'da_nop'), /từ "Chưa nộp" sang "Đã nộp"; chỉ có thể chuyển sang "Đang nhập"/);
+    await expectAppError(move(p.id, a.id, 'da_nop'), /từ “Chưa nộp” sang “Đã nộp”; chỉ có thể chuyển sang “Đang nhập”/);
     await expectAppError(move(p.id, a.id, 'da_duyet'), /Không chuyển được/);
     await save(p.id, a.id, { DT01: '1' });
     expect((await getReportForm(core.db, p.id, a.id)).report.status).toBe('dang_nhap');
     await move(p.id, a.id, 'da_nop', { receivedDate: '2025-06-20' });
-    await expectAppError(save(p.id, a.id, { DT01: '2' }), /trạng thái "Đã nộp" nên không sửa được/);
+    await expectAppError(save(p.id, a.id, { DT01: '2' }), /trạng thái “Đã nộp” nên không sửa được/);
     await expectAppError(move(p.id, a.id, 'tra_lai'), /phải ghi lý do trả lại/);
     await move(p.id, a.id, 'tra_lai', { note: 'Thiếu số liệu tiếp công dân' });
     const form = await save(p.id, a.id, { TD01: '4' });
     expect(form.report.status).toBe('dang_nhap');
     await move(p.id, a.id, 'da_nop', { receivedDate: '2025-06-21' });
     await move(p.id, a.id, 'da_duyet');
-    await expectAppError(move(p.id, a.id, 'tra_lai', { note: 'x' }), /chỉ có thể chuyển sang "Đã nộp"/);
+    await expectAppError(move(p.id, a.id, 'tra_lai', { note: 'x' }), /chỉ có thể chuyển sang “Đã nộp”/);
     const h = await reportHistory(core.db, p.id, a.id);
     expect(h.events.map((e) => `${e.from}>${e.to}`)).toEqual([
       'chua_nop>dang_nhap',

@@ -143,7 +143,7 @@ describe('template checks', () => {
       indicators: [ind('A'), ind('B')],
       rules: [{ expression: 'A <= ZZ9', message: '' }],
     });
-    expect(p.map((x) => x.message)).toContainEqual(expect.stringMatching(/mã "ZZ9" không có trong mẫu/));
+    expect(p.map((x) => x.message)).toContainEqual(expect.stringMatching(/mã “ZZ9” không có trong mẫu/));
   });
 
   it('rejects rules forming a cycle', () => {
@@ -207,8 +207,8 @@ describe('template checks', () => {
       rules: [],
     });
     const msgs = p.map((x) => x.message).join('\n');
-    expect(msgs).toMatch(/"A" bị trùng/);
-    expect(msgs).toMatch(/"a-1" không hợp lệ/);
+    expect(msgs).toMatch(/“A” bị trùng/);
+    expect(msgs).toMatch(/“a-1” không hợp lệ/);
     expect(msgs).toMatch(/T: cách tổng hợp SUM không dùng được/);
   });
 });

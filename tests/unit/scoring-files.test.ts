@@ -116,11 +116,11 @@ describe('the self-scoring workbook', () => {
     );
     expect(overMax.code).toBe('INVALID_BOOK');
     expect(overMax.message).toMatch(
-      /^Tệp "phieu-STP.xlsx", trang tính "Tự chấm", ô D\d+ \(1.1\): điểm 5 vượt điểm tối đa 4\. \(và 2 lỗi khác\)\. Chưa nhập điểm nào\.$/,
+      /^Tệp “phieu-STP.xlsx”, trang tính “Tự chấm”, ô D\d+ \(1.1\): điểm 5 vượt điểm tối đa 4\. \(và 2 lỗi khác\)\. Chưa nhập điểm nào\.$/,
     );
     expect(overMax.where).toMatchObject({ file: 'phieu-STP.xlsx', sheet: 'Tự chấm' });
     expect(overMax.details!.map((d) => d.message).join('\n')).toMatch(
-      /\(2.2\): điểm không được âm \(-1\)\.[\s\S]*\(3.1\): "tám" không phải là số điểm/,
+      /\(2.2\): điểm không được âm \(-1\)\.[\s\S]*\(3.1\): “tám” không phải là số điểm/,
     );
     const formula = await refused(
       importScoringBook(core.db, roundId, 'f.xlsx', await fill(book.data, { '1.1': { formula: '2+2', result: 4 } })),
@@ -137,7 +137,7 @@ describe('the self-scoring workbook', () => {
       });
     });
     expect((await refused(importScoringBook(core.db, roundId, 't.xlsx', tampered))).message).toContain(
-      'thông tin nhận dạng ẩn (trang "bcnv_meta", ô B8) không khớp dấu xác thực của dữ liệu này: đã bị sửa',
+      'thông tin nhận dạng ẩn (trang “bcnv_meta”, ô B8) không khớp dấu xác thực của dữ liệu này: đã bị sửa',
     );
     const moved = await fill(book.data, {}, (wb) => {
       const ws = wb.getWorksheet('Tự chấm')!;
@@ -146,7 +146,7 @@ describe('the self-scoring workbook', () => {
       });
     });
     expect((await refused(importScoringBook(core.db, roundId, 'm.xlsx', moved))).message).toMatch(
-      /ô A\d+: phải là mã "2.1" nhưng là "9.9"/,
+      /ô A\d+: phải là mã “2.1” nhưng là “9.9”/,
     );
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]);
     expect((await refused(importScoringBook(core.db, roundId, 'cu.xls', xls))).message).toContain(
@@ -169,7 +169,7 @@ describe('the self-scoring workbook', () => {
     );
     const book = await scoringBookBytes(core.db, other.id, unitIds.SYT!);
     expect((await refused(importScoringBook(core.db, roundId, 'x.xlsx', await fill(book.data, FULL)))).message).toBe(
-      `Tệp "x.xlsx" là phiếu tự chấm của đợt "Đợt thử 2024", không phải của đợt "Chấm điểm công tác dân vận chính quyền năm 2025" đang mở.`,
+      `Tệp “x.xlsx” là phiếu tự chấm của đợt “Đợt thử 2024”, không phải của đợt “Chấm điểm công tác dân vận chính quyền năm 2025” đang mở.`,
     );
     await importScoringBook(core.db, other.id, 'x.xlsx', await fill(book.data, FULL));
     await approveScoring(core.db, other.id, unitIds.SYT!, '', '');

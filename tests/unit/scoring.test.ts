@@ -262,7 +262,7 @@ describe('criteria sets', () => {
     expect(err.code).toBe('INVALID_CRITERIA_SET');
     expect(err.message).toContain('Tổng điểm tối đa của các nhóm tiêu chí là 90, không bằng thang điểm 100');
     expect(err.details!.map((d) => d.message)).toContain(
-      'Nhóm "A. Nhóm A": tổng điểm tối đa của các tiêu chí là 60, không bằng điểm tối đa của nhóm (50).',
+      'Nhóm “A. Nhóm A”: tổng điểm tối đa của các tiêu chí là 60, không bằng điểm tối đa của nhóm (50).',
     );
     expect(await dataFingerprint(core)).toBe(before);
   });
@@ -273,14 +273,14 @@ describe('criteria sets', () => {
       { code: 'B', label: 'Khá', from: 0, to: 85 },
     ]);
     expect(overlap.map((p) => p.message)).toEqual([
-      'Mức "Khá" (dưới 85 điểm) và mức "Tốt" (từ 80 điểm trở lên) chồng lên nhau.',
+      'Mức “Khá” (dưới 85 điểm) và mức “Tốt” (từ 80 điểm trở lên) chồng lên nhau.',
     ]);
     const gap = checkClasses([
       { code: 'A', label: 'Tốt', from: 90, to: null },
       { code: 'B', label: 'Khá', from: 0, to: 80 },
     ]);
     expect(gap[0]!.message).toBe(
-      'Có khoảng trống giữa mức "Khá" (dưới 80 điểm) và mức "Tốt" (từ 90 điểm trở lên): điểm từ 80 đến dưới 90 không thuộc mức nào.',
+      'Có khoảng trống giữa mức “Khá” (dưới 80 điểm) và mức “Tốt” (từ 90 điểm trở lên): điểm từ 80 đến dưới 90 không thuộc mức nào.',
     );
     expect(checkClasses([{ code: 'A', label: 'Tốt', from: 10, to: null }])[0]!.message).toContain(
       'mức thấp nhất phải bắt đầu từ 0',
@@ -298,7 +298,7 @@ describe('criteria sets', () => {
       { title: 'Hai', maxPoints: 10 },
     ];
     const msgs = checkCriteriaSet(criteriaSetInput.parse(s)).map((p) => p.message);
-    expect(msgs).toContain('Mã "A1" bị trùng (đã dùng ở groups[0].criteria[0]).');
+    expect(msgs).toContain('Mã “A1” bị trùng (đã dùng ở groups[0].criteria[0]).');
     expect(msgs).toContain('Tiêu chí A1: tổng điểm các nội dung con là 20, không bằng điểm tối đa của tiêu chí (30).');
   });
 
@@ -344,7 +344,7 @@ describe('criteria sets', () => {
     const before = await dataFingerprint(core);
     const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
     expect((await refused(importCriteriaSet(core.db, 'x.json', new TextEncoder().encode('{ nope')))).message).toMatch(
-      /^Tệp "x.json" không phải là tệp JSON hợp lệ/,
+      /^Tệp “x.json” không phải là tệp JSON hợp lệ/,
     );
     expect((await refused(importCriteriaSet(core.db, 'y.json', enc({ a: 1 })))).message).toContain(
       'không phải là tệp bộ tiêu chí chấm điểm',
@@ -352,7 +352,7 @@ describe('criteria sets', () => {
     const negative = { format: 'bao-cao-noi-vu/bo-tieu-chi', formatVersion: 1, ...smallSet() };
     negative.groups[0]!.criteria[0]!.maxPoints = -3;
     expect((await refused(importCriteriaSet(core.db, 'z.json', enc(negative)))).message).toBe(
-      'Tệp "z.json", trường groups[0].criteria[0].maxPoints: Điểm tối đa của tiêu chí không được âm.',
+      'Tệp “z.json”, trường groups[0].criteria[0].maxPoints: Điểm tối đa của tiêu chí không được âm.',
     );
     const gap = {
       format: 'bao-cao-noi-vu/bo-tieu-chi',
@@ -365,7 +365,7 @@ describe('criteria sets', () => {
       }),
     };
     const err = await refused(importCriteriaSet(core.db, 'gap.json', enc(gap)));
-    expect(err.message).toContain('Tệp "gap.json": Bộ tiêu chí "Bộ nhỏ" không hợp lệ: Có khoảng trống giữa mức "Yếu"');
+    expect(err.message).toContain('Tệp “gap.json”: Bộ tiêu chí “Bộ nhỏ” không hợp lệ: Có khoảng trống giữa mức “Yếu”');
     expect(err.where?.file).toBe('gap.json');
     expect(await dataFingerprint(core)).toBe(before);
   });
@@ -434,7 +434,7 @@ describe('a scoring round', () => {
     ).toHaveLength(7);
     expect(await roundCandidates(core.db, r.id)).toEqual([]);
     expect((await refused(changeRoundUnits(core.db, r.id, [b.id], []))).message).toBe(
-      'Đơn vị B đã có trong đợt "Chấm điểm công tác dân vận chính quyền năm 2025".',
+      'Đơn vị B đã có trong đợt “Chấm điểm công tác dân vận chính quyền năm 2025”.',
     );
     expect((await refused(changeRoundUnits(core.db, r.id, [closed.id], []))).message).toBe(
       'Đơn vị C không hoạt động trong năm 2025, không thêm vào đợt được.',
@@ -445,7 +445,7 @@ describe('a scoring round', () => {
     const err = await refused(changeRoundUnits(core.db, r.id, [], [a.id, b.id]));
     expect(err.code).toBe('UNIT_SCORED');
     expect(err.message).toBe(
-      'Không bỏ được Đơn vị A khỏi đợt "Chấm điểm công tác dân vận chính quyền năm 2025": đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).',
+      'Không bỏ được Đơn vị A khỏi đợt “Chấm điểm công tác dân vận chính quyền năm 2025”: đơn vị đã có điểm hoặc lịch sử chấm điểm (lịch sử được giữ nguyên).',
     );
     expect(await dataFingerprint(core)).toBe(before);
     // A score cleared again still leaves history: still refused.
@@ -483,7 +483,7 @@ describe('a scoring round', () => {
       ]),
     );
     expect(e2.message).toBe('Chưa lưu: Tiêu chí B1: điểm 40,5 vượt điểm tối đa 40. (và 1 lỗi khác).');
-    expect(e2.details!.map((d) => d.message)).toContain('Không có tiêu chí mã "ZZ" trong bộ tiêu chí "Bộ nhỏ".');
+    expect(e2.details!.map((d) => d.message)).toContain('Không có tiêu chí mã “ZZ” trong bộ tiêu chí “Bộ nhỏ”.');
     expect(await dataFingerprint(core)).toBe(before);
     // Below zero never passes the contract; the database refuses both bounds by itself.
     expect(
@@ -622,17 +622,17 @@ describe('evidence files', () => {
     const exe = await refused(
       addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'caidat.exe', new Uint8Array([1, 2, 3])),
     );
-    expect(exe.message).toContain('Tệp minh chứng "caidat.exe" có kiểu ".exe" không được nhận');
+    expect(exe.message).toContain('Tệp minh chứng “caidat.exe” có kiểu “.exe” không được nhận');
     const disguised = await refused(
       addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'bao-cao.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0])),
     );
     expect(disguised.message).toBe(
-      'Tệp minh chứng "bao-cao.pdf" thực chất là chương trình Windows (.exe/.dll), không được nhận vì lý do an toàn.',
+      'Tệp minh chứng “bao-cao.pdf” thực chất là chương trình Windows (.exe/.dll), không được nhận vì lý do an toàn.',
     );
     const big = await refused(
       addEvidence(core.db, core.dataDir, r.id, a.id, 'A1', 'scan.pdf', new Uint8Array(MAX_EVIDENCE_BYTES + 1)),
     );
-    expect(big.message).toMatch(/^Tệp minh chứng "scan.pdf" quá lớn \(hơn 25 MB\); mỗi tệp tối đa 25 MB/);
+    expect(big.message).toMatch(/^Tệp minh chứng “scan.pdf” quá lớn \(hơn 25 MB\); mỗi tệp tối đa 25 MB/);
     expect(big.where?.file).toBe('scan.pdf');
     expect(await dataFingerprint(core)).toBe(before);
     expect(fs.existsSync(path.join(core.dataDir, 'evidence'))).toBe(false);

@@ -345,7 +345,7 @@ describe('codes and periods', () => {
     await refused(
       api('periods.create', { type: 'half', year: lastYear, templateId: tpl, expected: kinds }),
       'PERIOD_INVALID',
-      /Đã có kỳ "6 tháng đầu năm/,
+      /Đã có kỳ “6 tháng đầu năm/,
     );
     await refused(
       api('periods.create', { type: 'half', year: lastYear, index: 3, templateId: tpl, expected: kinds }),
@@ -373,7 +373,7 @@ describe('codes and periods', () => {
     await refused(
       api('periods.create', { type: 'half', year: lastYear, index: 2, templateId: tpl, expected: kinds }),
       'PERIOD_INVALID',
-      /Đã có kỳ "6 tháng cuối năm/,
+      /Đã có kỳ “6 tháng cuối năm/,
     );
   });
 });

@@ -74,12 +74,12 @@ describe('xml scanner', () => {
     ['<a>& b</a>', 'không mở đầu một tham chiếu'],
     ['<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', 'DOCTYPE'],
     ['<a b="1" b="2"/>', 'lặp lại'],
-    ['<a b="<"/>', 'chứa dấu "<"'],
+    ['<a b="<"/>', 'chứa dấu “<”'],
     ['<a b=1/>', 'thiếu dấu nháy'],
     ['<a><!-- x </a>', 'chú thích <!-- không được đóng'],
     ['x<a/>', 'ngoài phần tử gốc'],
     ['', 'không có phần tử nào'],
-    ['<a>]]></a>', '"]]>"'],
+    ['<a>]]></a>', '“]]>”'],
     [`${'<a>'.repeat(300)}`, 'lồng nhau quá sâu'],
   ])('refuses %j', (xml, why) => {
     expect(() => scanXml(xml, {})).toThrow(XmlError);
