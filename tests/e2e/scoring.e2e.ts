@@ -115,9 +115,7 @@ describe('scoring in chromium', () => {
       mimeType: 'application/octet-stream',
       buffer: Buffer.from('MZ\x90\x00'),
     });
-    await page.waitForSelector(
-      '.notice-error:has-text("Tệp minh chứng “caidat.exe” có kiểu “.exe” không được nhận")',
-    );
+    await page.waitForSelector('.notice-error:has-text("Tệp minh chứng “caidat.exe” có kiểu “.exe” không được nhận")');
     await page.click('.sc-ev button:has-text("Kế hoạch 12.pdf")');
     const ev = await t.bridge.core.db.selectFrom('scoring_evidence').selectAll().execute();
     expect(ev).toHaveLength(1);
@@ -181,7 +179,7 @@ describe('scoring in chromium', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await fill({ ...good, '2.1': 7 }),
     });
-    await page.waitForSelector('.notice-error:has-text("Tệp \\"phieu-STP.xlsx\\", trang tính \\"Tự chấm\\", ô D")');
+    await page.waitForSelector('.notice-error:has-text("Tệp “phieu-STP.xlsx”, trang tính “Tự chấm”, ô D")');
     expect(await page.locator('.notice-error').last().innerText()).toContain('(2.1): điểm 7 vượt điểm tối đa 4.');
     expect(
       await t.bridge.core.db
