@@ -1,10 +1,12 @@
 // What users compare: the consolidated report of 1,000 units (its by-unit annex included) written
-// by the app and by Debian's python-docx writing the same paragraphs and tables (goal: the app
-// ≥ 3× faster), and python-docx reading the app's file back (how long a reader takes to open what
-// the app wrote, as a scale). Python's interpreter start is not counted (the script times itself).
-// On a busy machine python-docx may not finish the 1,000-unit report: it is stopped after
-// BENCH_PY_TIMEOUT seconds and the ratio printed is then a lower bound (the app is at least that
-// much faster); BENCH_UNITS=n runs both on a smaller register.
+// by the app and by Debian's python-docx writing the same report (goal: the app ≥ 3× faster).
+// python-docx is handed the app's own layout plan (planDocument: every paragraph, run, table,
+// span, width and the page setup) and writes it with the same formatting (bench/python_docx_report.py);
+// then python-docx reads both files back and the bench checks they hold the same text in the same
+// paragraphs, tables, rows and cells. Both sides are timed inside their process, best of RUNS
+// (Python's interpreter start and imports are not counted). python-docx is stopped after
+// BENCH_PY_TIMEOUT seconds (900 unless set, a safety): the ratio printed is then a lower bound.
+// BENCH_UNITS=n runs both on a smaller register; BENCH_KEEP=folder keeps the files to look at.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,84 +16,51 @@ import { getCompileSettings } from '../src/main/features/compile/compile';
 import { getDraft } from '../src/main/features/compile/compile-draft';
 import { getAgency } from '../src/main/features/agency/agency';
 import { buildReportModel } from '../src/main/features/compile/report-document';
-import { parseDocumentModel, type DocumentModel } from '../src/main/documents/model';
+import { parseDocumentModel } from '../src/main/documents/model';
 import { renderDocx } from '../src/main/documents/docx-writer';
+import { A4, FONT, HEADER_DISTANCE, planDocument } from '../src/main/documents/nd30/layout';
 import { windowInput } from '../src/shared/contract/compile';
 import { seededCopy } from './lib/seed';
 import { recordGoal } from './lib/summary';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
 const GOAL = 3;
-/** python-docx is stopped after this (BENCH_PY_TIMEOUT seconds, 120 unless set). */
-const TIMEOUT = Number(process.env.BENCH_PY_TIMEOUT ?? 120) * 1000;
+const RUNS = 3;
+/** python-docx is stopped after this (BENCH_PY_TIMEOUT seconds): a safety, far above its time. */
+const TIMEOUT = Number(process.env.BENCH_PY_TIMEOUT ?? 900) * 1000;
+const SCRIPT = path.resolve('bench/python_docx_report.py');
 
-interface Section {
-  landscape: boolean;
-  blocks: ({ kind: 'p'; text: string } | { kind: 'table'; header: string[][]; rows: string[][] })[];
+interface Check {
+  read: number;
+  paragraphs: number;
+  tables: number;
+  rows: number;
+  cells: number;
+  sections: number;
+  oursSections: number;
+  chars: number;
+  difference: string | null;
 }
 
-/** The model's text as python-docx will write it: the same paragraphs, the same table cells. */
-function sectionsOf(model: DocumentModel): Section[] {
-  const text = (v: unknown): string =>
-    typeof v === 'string' ? v : Array.isArray(v) ? v.map((r: { text: string }) => r.text).join('') : String(v);
-  const cell = (c: unknown): string[] => {
-    const span = typeof c === 'object' && c !== null ? ((c as { colSpan?: number }).colSpan ?? 1) : 1;
-    const t = typeof c === 'object' && c !== null ? String((c as { text: unknown }).text) : String(c);
-    return [t, ...Array.from({ length: span - 1 }, () => '')];
-  };
-  const blocks = (body: DocumentModel['body']): Section['blocks'] =>
-    body.flatMap((b): Section['blocks'] => {
-      switch (b.kind) {
-        case 'heading':
-          return [{ kind: 'p', text: `${b.number}. ${b.title}` }];
-        case 'paragraph':
-        case 'basis':
-          return [{ kind: 'p', text: text(b.text) }];
-        case 'list':
-          return b.items.map((item) => ({ kind: 'p' as const, text: `- ${text(item)}` }));
-        case 'part':
-          return [{ kind: 'p', text: `${b.label} ${b.title}` }];
-        case 'pageBreak':
-          return [];
-        case 'table':
-          return [
-            ...(b.title ? [{ kind: 'p' as const, text: b.title }] : []),
-            {
-              kind: 'table' as const,
-              header: b.header.map((r) => r.flatMap(cell)),
-              rows: b.rows.map((r) => r.flatMap(cell)),
-            },
-            { kind: 'p' as const, text: b.note ?? '' },
-          ];
-      }
-    });
-  const h = model.header;
-  const first = [h.parentAgency, h.agency, `Số: /${h.symbol}`, `${h.place}, ngày ${h.date}`, model.type, model.summary];
-  const last = [model.signature.title, model.signature.fullName, 'Nơi nhận:', ...model.recipients.entries];
-  return [
-    {
-      landscape: false,
-      blocks: [
-        ...first.map((t) => ({ kind: 'p' as const, text: t })),
-        ...blocks(model.body),
-        ...last.map((t) => ({ kind: 'p' as const, text: t })),
-      ],
-    },
-    ...(model.annexes ?? []).map((a) => ({
-      landscape: a.orientation === 'landscape',
-      blocks: [
-        { kind: 'p' as const, text: `Phụ lục ${a.number}` },
-        { kind: 'p' as const, text: a.title },
-        ...blocks(a.body),
-      ],
-    })),
-  ];
+function python(args: string[]): { out?: unknown; stopped?: number; error?: string } {
+  const started = performance.now();
+  const py = spawnSync('/usr/bin/python3', [SCRIPT, ...args], {
+    encoding: 'utf8',
+    timeout: TIMEOUT,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1 << 20,
+  });
+  if (py.error || py.signal) return { stopped: performance.now() - started };
+  if (py.status !== 0) return { error: py.stderr.trim().split('\n').pop() ?? `exit ${py.status}` };
+  return { out: JSON.parse(py.stdout) };
 }
 
 async function main(): Promise<void> {
   const dbPath = await seededCopy(UNITS);
   const dir = path.dirname(dbPath);
   const core = await openCore({ dbPath, platform: folderPlatform(dir) });
+  const n = UNITS.toLocaleString('en');
+  const measure = `the report (${n} units) against python-docx`;
   try {
     const last = (await core.db.selectFrom('periods').select('id').orderBy('year', 'desc').executeTakeFirstOrThrow())
       .id;
@@ -104,67 +73,83 @@ async function main(): Promise<void> {
     );
     let appMs = Infinity;
     let bytes: Uint8Array = new Uint8Array();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
       bytes = await renderDocx(model);
       appMs = Math.min(appMs, performance.now() - t0);
     }
     const exported = path.join(dir, 'bao-cao.docx');
     fs.writeFileSync(exported, bytes);
-    const source = path.join(dir, 'report.json');
-    fs.writeFileSync(source, JSON.stringify(sectionsOf(model)));
-    // Stopped after TIMEOUT: the time it had run is then a lower bound of its writing, and the
-    // ratio printed is a lower bound too (python-docx slows down steeply on long tables).
-    const started = performance.now();
-    const py = spawnSync(
-      '/usr/bin/python3',
-      [path.resolve('bench/python_docx_report.py'), source, path.join(dir, 'python.docx'), exported],
-      { encoding: 'utf8', timeout: TIMEOUT, killSignal: 'SIGKILL' },
+    // The plan as JSON (images have no place in the bench's report: no signature is configured).
+    const plan = { ...planDocument(model), a4: A4, headerDistance: HEADER_DISTANCE, font: FONT };
+    const planFile = path.join(dir, 'plan.json');
+    fs.writeFileSync(
+      planFile,
+      JSON.stringify(plan, (_k, v: unknown) => (v instanceof Uint8Array ? null : v)),
     );
-    const n = UNITS.toLocaleString('en');
-    if (py.error || py.signal) {
+    const ours = path.join(dir, 'python.docx');
+
+    console.log(`\n| measure (${n} units) | time | ratio | goal |\n|---|---|---|---|`);
+    console.log(
+      `| the app writing the report (.docx, by-unit annex), best of ${RUNS} | ${appMs.toFixed(1)} ms |  |  |`,
+    );
+    const w = python(['write', planFile, ours, String(RUNS)]);
+    if (w.stopped !== undefined) {
       // less the interpreter's start and python-docx's import, which the script does not time
       const t0 = performance.now();
       spawnSync('/usr/bin/python3', ['-c', 'import docx'], { encoding: 'utf8' });
-      const ranMs = performance.now() - started - (performance.now() - t0);
+      const ranMs = w.stopped - (performance.now() - t0);
       const bound = ranMs / appMs;
-      console.log(`\n| measure (${n} units) | time | ratio | goal |\n|---|---|---|---|`);
-      console.log(`| the app writing the report (.docx, by-unit annex) | ${appMs.toFixed(1)} ms |  |  |`);
       console.log(
-        `| python-docx writing the same paragraphs and tables | stopped after ${(ranMs / 1000).toFixed(0)} s, not finished | app > ${bound.toFixed(1)}× faster | ≥ ${GOAL}× ${bound >= GOAL ? 'met' : 'not known'} |`,
+        `| python-docx writing the same report | stopped after ${(ranMs / 1000).toFixed(0)} s | app > ${bound.toFixed(1)}× faster | ≥ ${GOAL}× ${bound >= GOAL ? 'met' : 'not known'} |`,
       );
       recordGoal(
         'word-python',
-        `the report (${n} units) against python-docx`,
+        measure,
         `> ${bound.toFixed(1)}× faster`,
         `≥ ${GOAL}×`,
         bound >= GOAL ? true : null,
-        `python-docx stopped after ${(ranMs / 1000).toFixed(0)} s`,
+        'python-docx stopped',
       );
       return;
     }
-    if (py.status !== 0) {
-      console.log(`python-docx baseline not run: ${py.stderr.trim().split('\n').pop()}`);
+    if (w.error !== undefined) {
+      console.log(`python-docx baseline failed: ${w.error}`);
+      process.exitCode = 1;
       return;
     }
-    const r = JSON.parse(py.stdout) as { write: number; read: number; chars: number };
+    const { write } = w.out as { write: number };
+    const ratio = write / appMs;
+    const c = python(['read', exported, ours]);
+    const check = c.out as Check | undefined;
+    const same = check !== undefined && check.difference === null && check.sections === check.oursSections;
+    console.log(
+      `| python-docx writing the same report, best of ${RUNS} | ${write.toFixed(1)} ms | python-docx / app = ${ratio.toFixed(2)}× | ≥ ${GOAL}× ${ratio >= GOAL ? 'met' : 'NOT met'} |`,
+    );
+    if (check)
+      console.log(
+        `| python-docx reading the app's file (${check.chars.toLocaleString('en')} characters) | ${check.read.toFixed(1)} ms | ${(check.read / appMs).toFixed(2)}× the app's writing |  |`,
+      );
+    console.log(
+      check === undefined
+        ? `\nThe two files could not be compared: ${c.error ?? 'python-docx stopped'}`
+        : same
+          ? `\nSame document: ${check.sections} sections, ${check.paragraphs} paragraphs, ${check.tables} tables, ${check.rows.toLocaleString('en')} rows, ${check.cells.toLocaleString('en')} cells, the same text in each (python-docx read both).`
+          : `\nNOT the same document: ${check.difference ?? `${check.sections} sections against ${check.oursSections}`}`,
+    );
+    if (!same) process.exitCode = 1;
     recordGoal(
       'word-python',
-      `the report (${n} units) against python-docx`,
-      `${(r.write / appMs).toFixed(2)}× faster`,
+      measure,
+      `${ratio.toFixed(2)}× (app ${(appMs / 1000).toFixed(2)} s, python-docx ${(write / 1000).toFixed(2)} s)`,
       `≥ ${GOAL}×`,
-      r.write / appMs >= GOAL,
-    );
-    console.log(`\n| measure (${n} units) | time | ratio | goal |\n|---|---|---|---|`);
-    console.log(`| the app writing the report (.docx, by-unit annex) | ${appMs.toFixed(1)} ms |  |  |`);
-    console.log(
-      `| python-docx writing the same paragraphs and tables | ${r.write.toFixed(1)} ms | app ${(r.write / appMs).toFixed(2)}× faster | ≥ ${GOAL}× ${r.write / appMs >= GOAL ? 'met' : 'NOT met'} |`,
-    );
-    console.log(
-      `| python-docx reading the app's file (${r.chars.toLocaleString('en')} characters) | ${r.read.toFixed(1)} ms | ${(r.read / appMs).toFixed(2)}× the app's writing |  |`,
+      same ? ratio >= GOAL : null,
+      same ? '' : 'the two documents differ',
     );
   } finally {
     await core.close();
+    const keep = process.env.BENCH_KEEP;
+    if (keep) fs.cpSync(dir, keep, { recursive: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
