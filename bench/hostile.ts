@@ -5,6 +5,12 @@
 import { readUnitWorkbook } from '../src/main/features/units/units-book';
 import { scanXml } from '../src/main/workbooks/xml-scan';
 import { craftXlsx, sheetXml } from '../tests/fuzz/hostile-books';
+import { recordGoal } from './lib/summary';
+
+/** Between linear (4) and quadratic (16) growth for 4× the sheet, on the log scale. */
+const GROWTH_GOAL = 8;
+/** A hostile shape read in at most this many times a well-formed sheet of the same size. */
+const BASE_GOAL = 2;
 
 const MB = 1024 * 1024;
 
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
   // warm the JIT once so the first shape is not charged for it
   for (const make of Object.values(SHAPES)) timeScan(make(MB), 1);
   const base = { scan: [0, 0], read: [0, 0] };
+  const worst = { growth: 0, growthShape: '', read: 0, readShape: '', pause: 0 };
   console.log(
     `${'shape'.padEnd(36)} ${'scan 1MB'.padStart(9)} ${'scan 4MB'.padStart(9)} ${'×4MB/1MB'.padStart(9)} ${'read 4MB'.padStart(9)} ${'vs base'.padStart(8)} ${'pause'.padStart(7)}`,
   );
@@ -92,6 +99,9 @@ async function main(): Promise<void> {
       base.scan = [s1, s4];
       base.read = [read.ms, read.ms];
     }
+    if (s4 / s1 > worst.growth) Object.assign(worst, { growth: s4 / s1, growthShape: label });
+    if (read.ms / base.read[0]! > worst.read) Object.assign(worst, { read: read.ms / base.read[0]!, readShape: label });
+    worst.pause = Math.max(worst.pause, read.pause);
     console.log(
       `${label.padEnd(36)} ${s1.toFixed(1).padStart(7)}ms ${s4.toFixed(1).padStart(7)}ms ${(s4 / s1).toFixed(2).padStart(9)} ${read.ms.toFixed(0).padStart(7)}ms ${(read.ms / base.read[0]!).toFixed(2).padStart(8)} ${read.pause.toFixed(0).padStart(5)}ms`,
     );
@@ -99,6 +109,23 @@ async function main(): Promise<void> {
   console.log(
     '(scan: the XML scanner alone; read: the whole units reader from the .xlsx bytes; pause: longest event-loop stall)',
   );
+  recordGoal(
+    'hostile',
+    'worst growth of the XML scan for 4× the sheet',
+    `${worst.growth.toFixed(2)}×`,
+    `< ${GROWTH_GOAL}× (linear 4×, quadratic 16×)`,
+    worst.growth < GROWTH_GOAL,
+    worst.growthShape,
+  );
+  recordGoal(
+    'hostile',
+    'slowest hostile 4 MB sheet read against a well-formed one',
+    `${worst.read.toFixed(2)}×`,
+    `≤ ${BASE_GOAL}×`,
+    worst.read <= BASE_GOAL,
+    worst.readShape,
+  );
+  recordGoal('hostile', 'longest event-loop pause while reading', `${worst.pause.toFixed(0)} ms`, 'shown', null);
 }
 
 main().catch((err: unknown) => {
