@@ -18,6 +18,7 @@ import * as m0092 from './0092_report_event_dates';
 import * as m0093 from './0093_target_scope';
 import * as m0100 from './0100_signer_signatures';
 import * as m0120 from './0120_reorg_repoints';
+import * as m0150 from './0150_report_values_cover';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -65,6 +66,7 @@ const steps: Record<string, AppMigration> = {
   '0093_target_scope': m0093,
   '0100_signer_signatures': m0100,
   '0120_reorg_repoints': m0120,
+  '0150_report_values_cover': m0150,
 };
 
 /** The migrations in Kysely's form, for one engine. */
