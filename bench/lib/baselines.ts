@@ -55,7 +55,7 @@ export async function rawTotals(db: Kysely<DB>, periodId: number) {
 export async function rawUnitValues(db: Kysely<DB>, periodId: number) {
   const r = await sql<{ unit_id: number; vals: string }>`
     SELECT r.unit_id, json_group_object(v.field_key, COALESCE(v.int_value, v.dec_value)) AS vals FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id = ${periodId} AND r.status IN ('da_nop', 'da_duyet') AND v.text_value IS NULL GROUP BY r.unit_id`.execute(
+    WHERE r.period_id = ${periodId} AND r.status IN ('da_nop', 'da_duyet') AND (v.int_value IS NOT NULL OR v.dec_value IS NOT NULL) GROUP BY r.unit_id`.execute(
     db,
   );
   return r.rows.map((row) => ({

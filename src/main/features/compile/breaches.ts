@@ -28,34 +28,37 @@ export async function windowBreaches(
   last: { period: Period; template: Template },
   lines: UnitLine[],
 ): Promise<WindowBreaches> {
-  if (last.template.rules.length === 0) return { withBreaches: 0, note: null };
-  const reports = await db
-    .selectFrom('reports')
-    .select(['id', 'unit_id'])
-    .where('period_id', '=', last.period.id)
-    .execute();
-  // Only the values the rules read and their reasons, by a join (not a list of a thousand report ids).
   const counter = breachCounter(last.template);
+  // no rule that parses: none can break (checkRules judges such a rule as unknown)
+  if (counter.codes.length === 0) return { withBreaches: 0, note: null };
+  // Only the values the rules read (numbers: templates refuse rules on other codes), one JSON row
+  // per unit grouped in the index's order, and the reasons apart (rare rows): by joins, not lists.
   const reasons = last.template.rules.map((r) => reasonKey(r.expression));
   const values = new Map<number, ValueMap>();
-  if (reports.length) {
-    // one row per report, its values as one JSON object (far cheaper than a row per value)
-    const rows = await sql<{ report_id: number; vals: string }>`
-      SELECT v.report_id AS report_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value, v.text_value)`)} AS vals
-      FROM report_values v JOIN reports r ON r.id = v.report_id
-      WHERE r.period_id = ${last.period.id} AND v.field_key IN (${sql.join([...counter.codes, ...reasons])})
-      GROUP BY v.report_id`.execute(db);
-    for (const v of rows.rows) values.set(v.report_id, JSON.parse(v.vals) as ValueMap);
+  const rows = await sql<{ unit_id: number; vals: string }>`
+    SELECT r.unit_id AS unit_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value)`)} AS vals
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id = ${last.period.id} AND v.field_key IN (${sql.join(counter.codes)})
+      AND (v.int_value IS NOT NULL OR v.dec_value IS NOT NULL)
+    GROUP BY r.unit_id`.execute(db);
+  for (const v of rows.rows) values.set(v.unit_id, JSON.parse(v.vals) as ValueMap);
+  const given = await sql<{ unit_id: number; field_key: string; text_value: string | null }>`
+    SELECT r.unit_id AS unit_id, v.field_key AS field_key, v.text_value AS text_value
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id = ${last.period.id} AND v.field_key IN (${sql.join(reasons)})`.execute(db);
+  for (const g of given.rows) {
+    const map = values.get(g.unit_id);
+    if (map && g.text_value !== null) map[g.field_key] = g.text_value;
   }
-  const reportOf = new Map(reports.map((r) => [r.unit_id, r.id]));
   let withBreaches = 0;
   const unexplained: string[] = [];
   for (const line of lines) {
-    const id = reportOf.get(line.unitId);
-    if (id === undefined || line.status === 'chua_nop') continue;
+    // a unit without a report is "chưa nộp"; one whose report holds none of the rules' values breaks none
+    const unitValues = values.get(line.unitId);
+    if (unitValues === undefined || line.status === 'chua_nop') continue;
     // the rules parsed once count the breaches; only a report that breaks one is worded
-    if (counter.count(values.get(id) ?? {}) === 0) continue;
-    const broken = checkRules(last.template, values.get(id) ?? {}).filter((c) => c.holds === false);
+    if (counter.count(unitValues) === 0) continue;
+    const broken = checkRules(last.template, unitValues).filter((c) => c.holds === false);
     if (broken.length === 0) continue;
     if (line.expected) withBreaches++;
     const silent = broken.filter((c) => !c.reason.trim());

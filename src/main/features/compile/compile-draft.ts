@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { generateDraft, mergeDraft, renderPlaceholders, type Narrative } from '../../../shared/domain/draft';
 import { COUNTED_STATUSES, type Aggregation, type Draft, type DraftSection } from '../../../shared/model/compile';
-import { REASON_KEY_PREFIX, SECTION_KEY_PREFIX } from '../../../shared/model/report';
+import { REASON_KEY_PREFIX, reasonKey, SECTION_KEY_PREFIX } from '../../../shared/model/report';
 import type {
   DraftScreen,
   DraftView,
@@ -88,13 +88,16 @@ async function unitTextsOf(db: Executor, c: Compiled): Promise<UnitTextEntry[]> 
 /** Rule breaches the units explained, in the window's last period (footnotes of Phụ lục II). */
 async function explainedBreachesOf(db: Executor, c: Compiled): Promise<ExplainedBreach[]> {
   const last = c.loaded[c.loaded.length - 1]!;
+  // Only the reasons of this template's rules are shown: asked by key (an index seek), not by a LIKE that reads every value.
+  const keys = last.template.rules.map((r) => reasonKey(r.expression));
+  if (keys.length === 0) return [];
   const rows = await db
     .selectFrom('reports as r')
     .innerJoin('report_values as v', 'v.report_id', 'r.id')
     .select(['r.unit_id', 'v.field_key', 'v.text_value'])
     .where('r.period_id', '=', last.period.id)
     .where('r.status', 'in', [...COUNTED_STATUSES])
-    .where('v.field_key', 'like', `${REASON_KEY_PREFIX}%`)
+    .where('v.field_key', 'in', keys)
     .execute();
   const names = new Map(c.current.units.map((u) => [u.unitId, u.name]));
   const out: ExplainedBreach[] = [];

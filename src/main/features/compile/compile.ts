@@ -34,10 +34,14 @@ interface Loaded {
   expected: AggUnit[];
 }
 
+/** Templates read once per compile: this year's and last year's periods usually share one. */
+type Templates = Map<number, Template>;
+
 /** A period with its template and expected units; its reports stay in the database. */
-async function loadPeriod(db: Executor, id: number): Promise<Loaded> {
+async function loadPeriod(db: Executor, id: number, templates: Templates): Promise<Loaded> {
   const period = await getPeriod(db, id);
-  const template = await getTemplate(db, period.templateId);
+  const template = templates.get(period.templateId) ?? (await getTemplate(db, period.templateId));
+  templates.set(period.templateId, template);
   const expected = await expectedUnitsOf(db, period);
   return {
     period,
@@ -74,9 +78,9 @@ async function sameTimeLastYear(db: Executor, periods: Period[]): Promise<number
   return out;
 }
 
-async function loadWindow(db: Executor, ids: number[]): Promise<Loaded[]> {
+async function loadWindow(db: Executor, ids: number[], templates: Templates): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
-  for (const id of [...new Set(ids)]) loaded.push(await loadPeriod(db, id));
+  for (const id of [...new Set(ids)]) loaded.push(await loadPeriod(db, id, templates));
   const overlap = overlappingPeriods(loaded.map((l) => l.agg));
   if (overlap) throw new AppError('PERIODS_OVERLAP', overlap, { field: 'periodIds' });
   return loaded.sort((a, b) => a.period.windowEnd.localeCompare(b.period.windowEnd));
@@ -99,7 +103,8 @@ export async function compileWindow(
 ): Promise<Compiled> {
   // The as-of day: statuses (received, late, missing) as they stood then.
   const today = args.today ?? todayIso();
-  const loaded = await loadWindow(db, args.periodIds);
+  const templates: Templates = new Map();
+  const loaded = await loadWindow(db, args.periodIds, templates);
   const last = loaded[loaded.length - 1]!.period;
   const plan = last.planId !== null ? await getPlan(db, last.planId) : null;
   // Targets about each unit are judged on each unit's values: load them.
@@ -140,7 +145,7 @@ export async function compileWindow(
   let previous = null;
   let restatement: CompileResult['restatement'] = null;
   if (compareIds.length) {
-    const prev = await loadWindow(db, compareIds);
+    const prev = await loadWindow(db, compareIds, templates);
     // Units reorganised between the two windows: last year's figures are read onto today's units.
     const links = await lineageAcross(db, prev[prev.length - 1]!.period.windowEnd, last.windowEnd);
     const prevWithin = await lineageAcross(
