@@ -1,5 +1,8 @@
 // The Word writer: draws the plan of nd30-layout.ts as .docx. Every decision of Nghị định 30/2020
-// (texts, sizes, spacing, widths) is made there; this file only maps it onto the docx library.
+// (texts, sizes, spacing, widths) is made there; this file only maps it onto the docx library,
+// except the data tables, which docx-table-xml.ts writes as text in their place (docx-package.ts):
+// the library's object per attribute made a 1,000-row table cost seconds.
+import { randomUUID } from 'node:crypto';
 import {
   AlignmentType,
   BorderStyle,
@@ -30,6 +33,8 @@ import {
 import type { DocumentModel } from '../../shared/contract/document-model';
 import { parseDocumentModel } from './model';
 import { writeFileAtomic } from '../platform/files';
+import { dataTableXml, isDataTable } from './docx-table-xml';
+import { fillTables } from './docx-package';
 import {
   A4,
   FONT,
@@ -77,10 +82,20 @@ const TABLE_BORDERS = {
 const CELL_STYLE = 'BangNoiDung';
 const pxToEmu = (px: number): number => px * 9525;
 
-/** State of one rendering: the footnotes gathered on the way. */
+/** State of one rendering: the footnotes gathered on the way, the data tables written as text. */
 class Writer {
   readonly footnotes: Record<string, { children: Paragraph[] }> = {};
   private nextFootnote = 1;
+  /** The XML of the data tables, each standing in the document as the paragraph `marker(i)`. */
+  readonly tables: string[] = [];
+  private readonly nonce = randomUUID();
+
+  /** `libraryTables`: the library builds the data tables too (the reference the tests compare with). */
+  constructor(private readonly libraryTables = false) {}
+
+  marker(i: number): string {
+    return `docx-table-${this.nonce}-${i}`;
+  }
 
   run(r: Run): TextRun {
     return new TextRun({
@@ -202,7 +217,11 @@ class Writer {
     return c.kind === 'para' ? this.para(c) : c.kind === 'rule' ? this.rule(c) : this.images(c);
   }
 
-  table(t: PlanTable): Table {
+  table(t: PlanTable): Table | Paragraph {
+    if (!this.libraryTables && isDataTable(t)) {
+      this.tables.push(dataTableXml(t, CELL_STYLE));
+      return new Paragraph({ children: [new TextRun(this.marker(this.tables.length - 1))] });
+    }
     const noCellBorders = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
     return new Table({
       width: { size: t.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -246,10 +265,10 @@ class Writer {
   }
 }
 
-/** Builds the docx Document of a (validated) model. */
-export function buildDocument(model: DocumentModel): Document {
+/** Builds the docx Document of a (validated) model, with the writer holding its data tables. */
+function buildDocument(model: DocumentModel, libraryTables: boolean): { document: Document; w: Writer } {
   const plan = planDocument(model);
-  const w = new Writer();
+  const w = new Writer(libraryTables);
   const size = plan.bodySize;
   const margin = { ...plan.margins, header: HEADER_DISTANCE, footer: HEADER_DISTANCE };
   // No number on a section's first page; the number centred in the header from its second.
@@ -280,7 +299,7 @@ export function buildDocument(model: DocumentModel): Document {
     headers: pageHeaders(),
     children: s.elements.map((e) => w.element(e)),
   }));
-  return new Document({
+  const document = new Document({
     creator: plan.properties.author,
     title: plan.properties.title,
     styles: {
@@ -298,12 +317,18 @@ export function buildDocument(model: DocumentModel): Document {
     footnotes: w.footnotes,
     sections,
   });
+  return { document, w };
 }
 
-/** A validated model → .docx bytes. */
-export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
-  const buf = await Packer.toBuffer(buildDocument(model));
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+/**
+ * A validated model → .docx bytes. `libraryTables` has the docx library build the data tables
+ * as well: the same document.xml, only slower (the tests' reference).
+ */
+export async function renderDocx(model: DocumentModel, opts: { libraryTables?: boolean } = {}): Promise<Uint8Array> {
+  const { document, w } = buildDocument(model, opts.libraryTables ?? false);
+  const buf = await Packer.toBuffer(document);
+  const out = w.tables.length > 0 ? fillTables(buf, (i) => w.marker(i), w.tables) : buf;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /**
