@@ -5,8 +5,8 @@
 // in Tab order; the sidebar marks the current screen, sub-screens included.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
 import { openE2E, type E2E } from './harness';
+import { keyboardKit, WAIT } from './keyboard-kit';
 import { setupCollect, type CollectSetup } from '../unit/collect-helpers';
 import { createPlan } from '../../src/main/features/plans/plans';
 import { planInput } from '../../src/shared/contract/plans';
@@ -14,8 +14,6 @@ import { saveAgency } from '../../src/main/features/agency/agency';
 import { agencyInput } from '../../src/shared/contract/agency';
 
 let t: E2E;
-/** How long a poll waits for the page to catch up on a loaded machine (a wait, not a speed limit). */
-const WAIT = 20_000;
 let s: CollectSetup;
 
 beforeAll(async () => {
@@ -43,64 +41,7 @@ const navCurrent = () =>
   t.page.evaluate(() =>
     [...document.querySelectorAll('nav [aria-current=page]')].map((a) => a.lastChild?.textContent?.trim() ?? ''),
   );
-const dialogCount = () => t.page.locator('[role=dialog]').count();
-/** Where focus is: inside the top dialog or not, and a short description of the element. */
-const focusState = () =>
-  t.page.evaluate(() => {
-    const top = [...document.querySelectorAll('[role=dialog]')].at(-1);
-    const a = document.activeElement as HTMLElement | null;
-    return {
-      inside: !!(top && a && top.contains(a)),
-      what: a
-        ? `${a.tagName.toLowerCase()}|${a.getAttribute('aria-label') ?? a.getAttribute('name') ?? a.textContent?.trim().slice(0, 30)}`
-        : '',
-      start: a?.hasAttribute('data-e2e-start') ?? false,
-    };
-  });
-
-/**
- * Opens a dialog from `opener` with the keyboard and checks the rules; `first` is what focus must
- * start on. Leaves the dialog open when `keepOpen`, else closes it with Escape.
- */
-async function checkDialog(name: string, opener: Locator, first: RegExp, keepOpen = false): Promise<void> {
-  const { page } = t;
-  const before = await dialogCount();
-  await opener.focus();
-  await page.keyboard.press('Enter');
-  await expect.poll(dialogCount, { timeout: WAIT }).toBe(before + 1);
-  await expect
-    .poll(async () => (await focusState()).inside, { message: `${name}: focus goes in`, timeout: WAIT })
-    .toBe(true);
-  expect((await focusState()).what, `${name}: first focus`).toMatch(first);
-  await page.evaluate(() => document.activeElement?.setAttribute('data-e2e-start', ''));
-  // Tab goes round the dialog and comes back to the start without ever leaving it.
-  let steps = 0;
-  for (;;) {
-    await page.keyboard.press('Tab');
-    steps++;
-    const f = await focusState();
-    expect(f.inside, `${name}: Tab step ${steps} stays inside (${f.what})`).toBe(true);
-    if (f.start) break;
-    expect(steps, `${name}: Tab comes back round`).toBeLessThan(1000);
-  }
-  // Shift+Tab from the start goes to the last control, still inside; Tab brings it back.
-  await page.keyboard.press('Shift+Tab');
-  const last = await focusState();
-  expect(last.inside && (steps === 1 || !last.start), `${name}: Shift+Tab wraps to the end`).toBe(true);
-  await page.keyboard.press('Tab');
-  expect((await focusState()).start, `${name}: Tab from the end wraps to the start`).toBe(true);
-  await page.evaluate(() => document.activeElement?.removeAttribute('data-e2e-start'));
-  await t.shot(`dialog-${name}`);
-  if (keepOpen) return;
-  await page.keyboard.press('Escape');
-  await expect.poll(dialogCount, { message: `${name}: Escape closes`, timeout: WAIT }).toBe(before);
-  await expect
-    .poll(() => opener.evaluate((el) => el === document.activeElement), {
-      message: `${name}: focus back on the opener`,
-      timeout: WAIT,
-    })
-    .toBe(true);
-}
+const { dialogCount, checkDialog } = keyboardKit(() => t);
 
 describe('dialogs and the keyboard', () => {
   it('Đơn vị: add, import, reorganise, edit, history, close, merge with a confirmation over it', async () => {
