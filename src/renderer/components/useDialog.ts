@@ -13,6 +13,17 @@ interface Layer {
 
 const layers: Layer[] = [];
 
+/**
+ * The last control that had focus. A dialog opened after a call (a check, an export refused until
+ * confirmed) finds focus on the page's body: the button that started it was disabled while the
+ * call ran. That button is the dialog's opener all the same, and gets focus back on close.
+ */
+let lastFocused: HTMLElement | null = null;
+if (typeof document !== 'undefined')
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
+  });
+
 const TABBABLE = [
   'a[href]',
   'button:not([disabled])',
@@ -96,7 +107,13 @@ export function useDialog(ref: RefObject<HTMLElement | null>, onClose: () => voi
   const latest = useRef({ onClose, busy });
   latest.current = { onClose, busy };
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active = document.activeElement;
+    const opener =
+      active instanceof HTMLElement && active !== document.body
+        ? active
+        : lastFocused?.isConnected
+          ? lastFocused
+          : null;
     const layer: Layer = {
       element: () => ref.current,
       close: () => latest.current.onClose(),
