@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/errors';
 import type { saveValuesInput } from '../../../shared/contract/reports';
 import { TRANSITIONS, canTransition, isEditableStatus } from '../../../shared/domain/report-status';
 import { parseIndicatorInput, storedText, type Stored } from '../../../shared/domain/report-values';
-import { computeRate, evaluateRule, formatRule, parseRule, ruleCodes } from '../../../shared/domain/rules';
+import { computeRate } from '../../../shared/domain/rules';
+import { checkRules } from './rule-checks';
 import { cleanText } from '../../../shared/text';
 import { todayIso } from '../../../shared/format';
 import {
@@ -21,7 +22,6 @@ import {
   type ReportHistory,
   type ReportStatus,
   type ReportSummary,
-  type RuleCheck,
   type ValueMap,
 } from '../../../shared/model/report';
 import type { Template } from '../../../shared/model/template';
@@ -33,6 +33,7 @@ import type { Executor } from '../../db/executor';
 
 export type SaveValuesData = z.output<typeof saveValuesInput>;
 export { TRANSITIONS, canTransition };
+export { breachCounter, checkRules } from './rule-checks';
 
 async function loadValues(db: Executor, reportId: number | null): Promise<ValueMap> {
   if (reportId === null) return {};
@@ -48,43 +49,6 @@ export function computeRates(template: Template, values: ValueMap): Record<strin
   const out: Record<string, string | null> = {};
   for (const ind of template.indicators) if (ind.rule === 'RATE') out[ind.code] = computeRate(ind, values);
   return out;
-}
-
-/** Every rule of the template against the values, with the reason given for a breach. */
-export function checkRules(template: Template, values: ValueMap): RuleCheck[] {
-  return template.rules.map((r) => {
-    const parsed = parseRule(r.expression);
-    if (!parsed.ok)
-      return {
-        expression: r.expression,
-        detail: r.expression,
-        codes: [],
-        holds: null,
-        message: parsed.message,
-        reason: '',
-      };
-    return {
-      expression: r.expression,
-      detail: formatRule(parsed.rule, values),
-      codes: ruleCodes(parsed.rule),
-      holds: evaluateRule(parsed.rule, values),
-      message: r.message,
-      reason: values[reasonKey(r.expression)] ?? '',
-    };
-  });
-}
-
-/**
- * The number of rules a report breaks, as `checkRules` judges them (holds === false), with each
- * rule parsed once for a whole board instead of once per unit and no wording built.
- */
-export function breachCounter(template: Template): { codes: string[]; count: (values: ValueMap) => number } {
-  const rules = template.rules.map((r) => parseRule(r.expression)).flatMap((p) => (p.ok ? [p.rule] : []));
-  return {
-    /** The only values the rules read. */
-    codes: [...new Set(rules.flatMap(ruleCodes))],
-    count: (values) => rules.reduce((n, rule) => n + (evaluateRule(rule, values) === false ? 1 : 0), 0),
-  };
 }
 
 async function reportRow(db: Executor, periodId: number, unitId: number) {
