@@ -35,6 +35,7 @@ const ON_POSTGRES = [
   'tests/unit/shared-office.test.ts',
   'tests/unit/stale-edit.test.ts',
   'tests/unit/paged-units.test.ts',
+  'tests/unit/standings-sql.test.ts',
 ];
 
 export default defineConfig({

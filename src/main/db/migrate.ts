@@ -13,6 +13,9 @@ export function createMigrator(database: Database): Migrator {
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // Helpers number their migrations in ranges of their own and land in any order (0150 may land
+    // before 0130): a database that ran a later one still gets the earlier one when it arrives.
+    allowUnorderedMigrations: true,
   });
 }
 

@@ -142,6 +142,9 @@ export interface ReportTable {
   revision: number;
   created_at: string;
   updated_at: string;
+  /** Rules the values break, counted on revision `breach_revision` (migration 0130); null: not counted. */
+  breach_count: number | null;
+  breach_revision: number | null;
 }
 
 export interface ReportValueTable {

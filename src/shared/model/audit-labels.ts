@@ -28,6 +28,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   authority_prefix: 'Tiền tố thẩm quyền',
   based_on_id: 'Dựa trên bản',
   before_json: 'Nội dung trước',
+  breach_revision: 'Vi phạm đếm ở lần sửa',
   body: 'Nội dung',
   breach_count: 'Số vi phạm quy tắc',
   change: 'Thay đổi',

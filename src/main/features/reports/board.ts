@@ -6,27 +6,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { daysBetween } from '../../../shared/domain/periods';
-import {
-  countStandings,
-  matchesFilter,
-  standingOf,
-  statusAsOf,
-  type StatusEventFact,
-} from '../../../shared/domain/report-status';
+import { countStandings, matchesFilter, standingOf, type StatusEventFact } from '../../../shared/domain/report-status';
 import { todayIso } from '../../../shared/format';
-import type {
-  Board,
-  BoardChip,
-  BoardPage,
-  BoardRow,
-  Channel,
-  ReportStatus,
-  TrendPoint,
-} from '../../../shared/model/report';
-import type { UnitKind } from '../../../shared/model/unit';
+import type { Board, BoardChip, BoardPage, BoardRow, ReportStatus, TrendPoint } from '../../../shared/model/report';
+import type { ExpectedUnit } from '../../../shared/model/period';
+import type { Template } from '../../../shared/model/template';
 import { expectedUnitsOf, getPeriod } from '../periods/periods';
 import { getTemplate } from '../templates/templates';
-import { breachCounter } from './reports';
+import { breachCounter } from './rule-checks';
+import { reportsAsOf } from './standings-sql';
 import type { Executor } from '../../db/executor';
 
 /** Each report of a period with its status events, in the order they were recorded. */
@@ -57,7 +45,44 @@ export async function periodReportFacts(db: Executor, periodId: number) {
   return reports.map((r) => ({ ...r, events: events.get(r.id) ?? [] }));
 }
 
-/** `breaches: false` leaves the rule checks out (the trend needs only who reported when). */
+/**
+ * The rules each of these reports breaks, judged here from their values: for the reports whose
+ * count was not kept with their revision (older data; `reports.breach_count`, migration 0130).
+ */
+async function judgeBreaches(
+  db: Executor,
+  template: Template,
+  periodId: number,
+  reportIds: number[],
+): Promise<Map<number, number>> {
+  const breaches = breachCounter(template);
+  const out = new Map<number, number>(reportIds.map((id) => [id, 0]));
+  if (reportIds.length === 0 || breaches.codes.length === 0) return out;
+  // the period's values by a join, not a list of a thousand report ids
+  const rows = await db
+    .selectFrom('report_values as v')
+    .innerJoin('reports as r', 'r.id', 'v.report_id')
+    .select(['v.report_id', 'v.field_key', 'v.int_value', 'v.dec_value', 'v.text_value'])
+    .where('r.period_id', '=', periodId)
+    .where('v.field_key', 'in', breaches.codes)
+    .execute();
+  const values = new Map<number, Record<string, string>>();
+  for (const v of rows) {
+    if (!out.has(v.report_id)) continue;
+    const m = values.get(v.report_id) ?? {};
+    m[v.field_key] = v.int_value !== null ? String(v.int_value) : (v.dec_value ?? v.text_value ?? '');
+    values.set(v.report_id, m);
+  }
+  for (const id of reportIds) out.set(id, breaches.count(values.get(id) ?? {}));
+  return out;
+}
+
+/**
+ * The board of a period on `asOf`: each expected unit's standing, then the reports of units
+ * outside the list. The reports' standings on the day come from the database (standings-sql.ts)
+ * with the rule breaches kept with each report's values; `breaches: false` leaves the rule checks
+ * out (the trend needs only who reported when).
+ */
 export async function periodBoard(
   db: Kysely<DB>,
   periodId: number,
@@ -65,56 +90,36 @@ export async function periodBoard(
   opts: { breaches: boolean } = { breaches: true },
 ): Promise<Board> {
   const period = await getPeriod(db, periodId);
-  const template = await getTemplate(db, period.templateId);
   const expected = await expectedUnitsOf(db, period);
-  const reports = await periodReportFacts(db, periodId);
-  const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
-  const values = new Map<number, Record<string, string>>();
-  const breaches = breachCounter(template);
-  if (opts.breaches && reports.length && breaches.codes.length) {
-    // the period's values by a join, not a list of a thousand report ids
-    const rows = await db
-      .selectFrom('report_values as v')
-      .innerJoin('reports as r', 'r.id', 'v.report_id')
-      .select(['v.report_id', 'v.field_key', 'v.int_value', 'v.dec_value', 'v.text_value'])
-      .where('r.period_id', '=', periodId)
-      .where('v.field_key', 'in', breaches.codes)
-      .execute();
-    for (const v of rows) {
-      const m = values.get(v.report_id) ?? {};
-      m[v.field_key] = v.int_value !== null ? String(v.int_value) : (v.dec_value ?? v.text_value ?? '');
-      values.set(v.report_id, m);
-    }
-  }
-  const units: { id: number; code: string; name: string; kind: UnitKind; expected: boolean }[] = expected.map((u) => ({
-    ...u,
-    expected: true,
-  }));
-  const expectedIds = new Set(expected.map((u) => u.id));
-  for (const r of reports)
-    if (!expectedIds.has(r.unit_id))
-      units.push({ id: r.unit_id, code: r.code, name: r.name, kind: r.kind as UnitKind, expected: false });
-
-  const rows: BoardRow[] = [];
-  for (const u of units) {
+  const reports = await reportsAsOf(db, periodId, asOf);
+  const byUnit = new Map(reports.map((r) => [r.unitId, r]));
+  // A unit that had not started by the as-of day has nothing to check yet.
+  const stale = opts.breaches
+    ? reports.filter((r) => r.breachCount === null && r.status !== 'chua_nop').map((r) => r.reportId)
+    : [];
+  const judged = stale.length
+    ? await judgeBreaches(db, await getTemplate(db, period.templateId), periodId, stale)
+    : new Map<number, number>();
+  const row = (u: ExpectedUnit, isExpected: boolean): BoardRow => {
     const r = byUnit.get(u.id);
-    const now = r
-      ? statusAsOf({ status: r.status as ReportStatus, receivedDate: r.received_date, events: r.events }, asOf)
-      : { status: 'chua_nop' as const, receivedDate: null };
-    // A unit that had not started by the as-of day has nothing to check yet.
-    const broken = opts.breaches && r && now.status !== 'chua_nop' ? breaches.count(values.get(r.id) ?? {}) : 0;
-    // Reports of units outside the list are shown but not counted; units with nothing are left out.
-    if (!u.expected && now.status === 'chua_nop') continue;
-    rows.push({
+    const status = r?.status ?? 'chua_nop';
+    const broken = opts.breaches && r && status !== 'chua_nop' ? (r.breachCount ?? judged.get(r.reportId) ?? 0) : 0;
+    return {
       unitId: u.id,
       unitCode: u.code,
       unitName: u.name,
       unitKind: u.kind,
-      expected: u.expected,
-      channel: now.status === 'chua_nop' ? null : ((r?.channel ?? null) as Channel | null),
-      ...standingOf(now.status, now.receivedDate, period.deadline, asOf, broken),
-    });
-  }
+      expected: isExpected,
+      channel: status === 'chua_nop' ? null : (r?.channel ?? null),
+      ...standingOf(status, r?.receivedDate ?? null, period.deadline, asOf, broken),
+    };
+  };
+  const rows = expected.map((u) => row(u, true));
+  const expectedIds = new Set(expected.map((u) => u.id));
+  // Reports of units outside the list are shown but not counted; units with nothing are left out.
+  for (const r of reports)
+    if (!expectedIds.has(r.unitId) && r.status !== 'chua_nop')
+      rows.push(row({ id: r.unitId, code: r.code, name: r.name, kind: r.kind }, false));
   return {
     period,
     asOf,

@@ -9,7 +9,7 @@ import type { saveValuesInput } from '../../../shared/contract/reports';
 import { TRANSITIONS, canTransition, isEditableStatus } from '../../../shared/domain/report-status';
 import { parseIndicatorInput, storedText, type Stored } from '../../../shared/domain/report-values';
 import { computeRate } from '../../../shared/domain/rules';
-import { checkRules } from './rule-checks';
+import { breachCounter, checkRules } from './rule-checks';
 import { cleanText } from '../../../shared/text';
 import { todayIso } from '../../../shared/format';
 import {
@@ -282,9 +282,20 @@ export async function saveReportValuesIn(
     );
     newStatus = 'dang_nhap';
   }
+  // The rules the new values break, kept with the revision they were counted on (the board's count).
+  const after: ValueMap = { ...current };
+  for (const c of changes)
+    if (c.newValue === null) delete after[c.key];
+    else after[c.key] = c.newValue;
   await trx
     .updateTable('reports')
-    .set({ revision: number, status: newStatus, updated_at: at })
+    .set({
+      revision: number,
+      status: newStatus,
+      updated_at: at,
+      breach_count: breachCounter(template).count(after),
+      breach_revision: number,
+    })
     .where('id', '=', report.id)
     .execute();
   return getReportForm(trx, data.periodId, data.unitId);

@@ -1,0 +1,94 @@
+// Where each report of a period stands on a day, worked out by the database in one query: the
+// board no longer loads every report's events to replay them in JavaScript (issue 17). The query is
+// the replay of `statusAsOf` (shared/domain/report-status.ts, the one status model) written in SQL;
+// tests/unit/standings-sql.test.ts checks that the two agree on generated histories, on both
+// engines. Change one, change the other.
+//   - status: the last recorded event (by id) that counts by `asOf`; none by then: "chưa nộp". A
+//     report without events is judged on its row: received only if received by `asOf`.
+//   - received date: the day of the last submission counting by `asOf` — a move to "đã nộp" from a
+//     status not received (the previous event's, "chưa nộp" before the first); without one, the
+//     row's received date if by `asOf`, else `asOf`. Only for a received status.
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor';
+import type { Channel, ReportStatus } from '../../../shared/model/report';
+import type { UnitKind } from '../../../shared/model/unit';
+
+export interface ReportAsOf {
+  reportId: number;
+  unitId: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  status: ReportStatus;
+  receivedDate: string | null;
+  channel: Channel | null;
+  /** Rules the current values break, as counted on the report's own revision; null: not counted. */
+  breachCount: number | null;
+}
+
+interface Row {
+  report_id: number;
+  unit_id: number;
+  code: string;
+  name: string;
+  kind: string;
+  status: string;
+  received_date: string | null;
+  channel: string | null;
+  breach_count: number | null;
+}
+
+/** Each report of the period as of `asOf` (with its unit), in the register's order. */
+export async function reportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[]> {
+  const day = sql`CAST(${asOf} AS TEXT)`;
+  const received = sql.raw(`('da_nop', 'da_duyet')`);
+  // An event without its day (written elsewhere) counts from the day it was recorded.
+  const r = await sql<Row>`
+    WITH ev AS (
+      SELECT e.report_id, e.id, e.to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date,
+        LAG(e.to_status, 1, 'chua_nop') OVER (PARTITION BY e.report_id ORDER BY e.id) AS prev
+      FROM reports r0 JOIN report_events e ON e.report_id = r0.id LEFT JOIN report_event_dates d ON d.event_id = e.id
+      WHERE r0.period_id = ${periodId}
+    ),
+    agg AS (
+      SELECT report_id,
+        MAX(CASE WHEN on_date <= ${day} THEN id END) AS last_id,
+        MAX(CASE WHEN on_date <= ${day} AND to_status = 'da_nop' AND prev NOT IN ${received} THEN id END) AS sub_id
+      FROM ev GROUP BY report_id
+    ),
+    asof AS (
+      SELECT r.id AS report_id, r.unit_id, r.channel, r.received_date AS row_date,
+        CASE WHEN r.breach_revision = r.revision THEN r.breach_count END AS breach_count,
+        CASE
+          WHEN a.report_id IS NULL THEN
+            CASE WHEN r.status NOT IN ${received} OR (r.received_date IS NOT NULL AND r.received_date <= ${day})
+              THEN r.status ELSE 'chua_nop' END
+          ELSE COALESCE(l.to_status, 'chua_nop')
+        END AS status,
+        CASE WHEN a.report_id IS NULL THEN NULL ELSE COALESCE(sd.on_date, substr(se.at, 1, 10)) END AS sub_date
+      FROM reports r
+      LEFT JOIN agg a ON a.report_id = r.id
+      LEFT JOIN report_events l ON l.id = a.last_id
+      LEFT JOIN report_events se ON se.id = a.sub_id
+      LEFT JOIN report_event_dates sd ON sd.event_id = a.sub_id
+      WHERE r.period_id = ${periodId}
+    )
+    SELECT s.report_id, s.unit_id, u.code, u.name, u.kind, s.status, s.channel, s.breach_count,
+      CASE
+        WHEN s.status NOT IN ${received} THEN NULL
+        ELSE COALESCE(s.sub_date, CASE WHEN s.row_date IS NOT NULL AND s.row_date <= ${day} THEN s.row_date ELSE ${day} END)
+      END AS received_date
+    FROM asof s JOIN units u ON u.id = s.unit_id
+    ORDER BY u.sort_order, u.code`.execute(db);
+  return r.rows.map((x) => ({
+    reportId: Number(x.report_id),
+    unitId: Number(x.unit_id),
+    code: x.code,
+    name: x.name,
+    kind: x.kind as UnitKind,
+    status: x.status as ReportStatus,
+    receivedDate: x.received_date,
+    channel: x.channel as Channel | null,
+    breachCount: x.breach_count === null ? null : Number(x.breach_count),
+  }));
+}
