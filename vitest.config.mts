@@ -11,6 +11,7 @@ const ON_POSTGRES = [
   'tests/unit/workflow.test.ts',
   'tests/unit/collect.test.ts',
   'tests/unit/compile.test.ts',
+  'tests/unit/compile-breaches.test.ts',
   'tests/unit/aggregate-sql.test.ts',
   'tests/unit/workflow-figures.test.ts',
   'tests/unit/reorganise-compare.test.ts',

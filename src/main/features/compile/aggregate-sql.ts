@@ -155,19 +155,45 @@ async function reportsWithValues(
   return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
 }
 
-/** The status events of the reports of these periods, in the order they were recorded. */
-async function statusEvents(db: Executor, periodIds: number[]): Promise<Map<number, StatusEventFact[]>> {
-  const r = await sql<{ report_id: number; to_status: string; on_date: string }>`
-    SELECT e.report_id AS report_id, e.to_status AS to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date
-    FROM report_events e LEFT JOIN report_event_dates d ON d.event_id = e.id JOIN reports r ON r.id = e.report_id
-    WHERE r.period_id IN (${intList(db, periodIds)}) ORDER BY e.id`.execute(db);
-  const out = new Map<number, StatusEventFact[]>();
-  for (const e of r.rows) {
-    const list = out.get(e.report_id) ?? [];
-    list.push({ to: e.to_status as ReportStatus, onDate: e.on_date });
-    out.set(e.report_id, list);
+interface ReportRow {
+  id: number;
+  period_id: number;
+  unit_id: number;
+  status: string;
+  received_date: string | null;
+}
+
+/**
+ * The reports of these periods; as of an earlier day also their status events, in the order they
+ * were recorded, read in the same statement (a report's rows repeat once per event).
+ */
+async function reportsOf(
+  db: Executor,
+  periodIds: number[],
+  withEvents: boolean,
+): Promise<{ rows: ReportRow[]; events: Map<number, StatusEventFact[]> }> {
+  const events = new Map<number, StatusEventFact[]>();
+  if (!withEvents) {
+    const r = await sql<ReportRow>`
+      SELECT id, period_id, unit_id, status, received_date FROM reports WHERE period_id IN (${intList(db, periodIds)})`.execute(
+      db,
+    );
+    return { rows: r.rows, events };
   }
-  return out;
+  const r = await sql<ReportRow & { to_status: string | null; on_date: string | null }>`
+    SELECT r.id AS id, r.period_id AS period_id, r.unit_id AS unit_id, r.status AS status, r.received_date AS received_date,
+      e.to_status AS to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date
+    FROM reports r LEFT JOIN report_events e ON e.report_id = r.id LEFT JOIN report_event_dates d ON d.event_id = e.id
+    WHERE r.period_id IN (${intList(db, periodIds)}) ORDER BY r.id, e.id`.execute(db);
+  const rows: ReportRow[] = [];
+  for (const e of r.rows) {
+    if (rows.at(-1)?.id !== e.id) rows.push(e);
+    if (e.to_status === null) continue;
+    const list = events.get(e.id) ?? [];
+    list.push({ to: e.to_status as ReportStatus, onDate: e.on_date! });
+    events.set(e.id, list);
+  }
+  return { rows, events };
 }
 
 /**
@@ -193,24 +219,14 @@ export async function aggregateWindow(
 
   // Who reported, with what status: one row per report of the window — as of `today` (the as-of
   // day: a report received after it had not arrived; its values, when counted, are the latest).
-  const reportRows = await sql<{
-    id: number;
-    period_id: number;
-    unit_id: number;
-    status: string;
-    received_date: string | null;
-  }>`
-    SELECT id, period_id, unit_id, status, received_date FROM reports WHERE period_id IN (${intList(db, ids)})`.execute(
-    db,
-  );
   const past = today < todayIso();
-  const events = past ? await statusEvents(db, ids) : new Map<number, StatusEventFact[]>();
+  const { rows: reportRows, events } = await reportsOf(db, ids, past);
   const countedIds: number[] = [];
   // As of an earlier day, the counted reports are often those counted now: then the plain status test serves.
   let countedAsNow = true;
   const reporting = new Map<number, UnitReporting>();
   const periodsWithReports = new Set<number>();
-  for (const row of reportRows.rows) {
+  for (const row of reportRows) {
     const u = reporting.get(row.unit_id) ?? {
       status: 'chua_nop' as ReportStatus,
       receivedDate: null,
