@@ -28,7 +28,7 @@ import { writeSummaryWorkbook } from '../src/main/features/compile/summary-book'
 import { exportReportInput, windowInput } from '../src/shared/contract/compile';
 import { PERIODS, seed } from './lib/seed';
 import { recordGoal } from './lib/summary';
-import { checkSame, rawDocx, rawTotals, rawUnitValues, rawXlsx, snapshot } from './lib/baselines';
+import { checkCompile, rawCompile, rawDocx, rawUnitValues, rawXlsx, snapshot } from './lib/baselines';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
 
@@ -85,21 +85,20 @@ async function main(): Promise<void> {
   const seedMs = reuse ? NaN : performance.now() - t0;
   const last = periodIds.at(-1)!;
   const lastYear = periodIds.at(-2)!;
-  const args = windowInput.parse({ periodIds: [last], today: '2026-01-01' });
-  const wordArgs = exportReportInput.parse({ periodIds: [last], today: '2026-01-01', takeNumber: false });
+  const asOf = '2026-01-01';
+  const args = windowInput.parse({ periodIds: [last], today: asOf });
+  const wordArgs = exportReportInput.parse({ periodIds: [last], today: asOf, takeNumber: false });
 
   // Consolidate: totals only, then with each unit's values (the by-unit view).
   const [totals, rawTot] = await timePair(
     () => compileWindow(core.db, args, { detail: false }),
-    async () => [await rawTotals(core.db, last), await rawTotals(core.db, lastYear)] as const,
+    () => rawCompile(core.db, last, lastYear, asOf),
     9,
   );
-  checkSame(totals.value.current, rawTot.value[0]);
-  checkSame(totals.value.previous!, rawTot.value[1]);
+  checkCompile(totals.value, rawTot.value);
   const [detail, rawDetail] = await timePair(
     () => compileWindow(core.db, args),
-    async () =>
-      [await rawTotals(core.db, last), await rawTotals(core.db, lastYear), await rawUnitValues(core.db, last)] as const,
+    async () => [await rawCompile(core.db, last, lastYear, asOf), await rawUnitValues(core.db, last)] as const,
     9,
   );
 
@@ -123,8 +122,7 @@ async function main(): Promise<void> {
   const [word, rawWordE2e] = await timePair(
     () => exportWord(core.db, core.platform, core.dataDir, wordArgs),
     async () => {
-      await rawTotals(core.db, last);
-      await rawTotals(core.db, lastYear);
+      await rawCompile(core.db, last, lastYear, asOf);
       await rawUnitValues(core.db, last);
       fs.writeFileSync(`${rawFile}.docx`, await rawDocx(model.value));
     },
@@ -143,8 +141,7 @@ async function main(): Promise<void> {
   const [excel, rawExcelE2e] = await timePair(
     () => exportExcel(core.db, core.platform, args),
     async () => {
-      await rawTotals(core.db, last);
-      await rawTotals(core.db, lastYear);
+      await rawCompile(core.db, last, lastYear, asOf);
       await rawUnitValues(core.db, last);
       fs.writeFileSync(`${rawFile}.xlsx`, new Uint8Array(await rawXlsx(copy)));
     },

@@ -16,10 +16,13 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/main/db/schema';
 import type { DocumentModel } from '../../src/main/documents/model';
-import type { Aggregation } from '../../src/shared/model/compile';
+import type { Aggregation, CompileResult } from '../../src/shared/model/compile';
 import { KINDS } from './seed';
 
 // ——— Raw SQL: the same totals, by hand, for this data set (expected = every unit of the three kinds) ———
+// The app's answer states each unit's standing as of the compile's day (a report counts when it
+// had been received by then) and the reports breaking a rule of the template (the board's flag
+// count and a note naming those without a reason): the baseline works them out too.
 
 interface RawGroup {
   kind: string;
@@ -30,25 +33,93 @@ interface RawGroup {
   yes: number;
 }
 
-export async function rawTotals(db: Kysely<DB>, periodId: number) {
+/** A report's status on `asOf`: its last move on or before that day (report_event_dates may set the day). */
+const statusOn = (
+  asOf: string,
+) => sql`(SELECT e.to_status FROM report_events e LEFT JOIN report_event_dates d ON d.event_id = e.id
+  WHERE e.report_id = r.id AND COALESCE(d.on_date, substr(e.at, 1, 10)) <= ${asOf} ORDER BY e.id DESC LIMIT 1)`;
+/** The day of its last submission on or before `asOf` (a move to "đã nộp" from a status not received). */
+const receivedOn = (asOf: string) => sql`(SELECT COALESCE(d.on_date, substr(e.at, 1, 10)) FROM report_events e
+  LEFT JOIN report_event_dates d ON d.event_id = e.id
+  WHERE e.report_id = r.id AND e.to_status = 'da_nop' AND e.from_status NOT IN ('da_nop', 'da_duyet')
+    AND COALESCE(d.on_date, substr(e.at, 1, 10)) <= ${asOf} ORDER BY e.id DESC LIMIT 1)`;
+
+export async function rawTotals(db: Kysely<DB>, periodId: number, asOf: string) {
   const kinds = sql.join(KINDS);
-  const groups = await sql<RawGroup>`
-    SELECT u.kind AS kind, v.field_key AS code, u.kind IN (${kinds}) AS expected, CAST(SUM(v.int_value) AS TEXT) AS total,
-      COUNT(v.int_value) AS n, COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive
-    FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
-    WHERE r.period_id = ${periodId} AND r.status IN ('da_nop', 'da_duyet')
-    GROUP BY 1, 2, 3`.execute(db);
+  // Each unit's standing on the day, and whether the reports counted then are those counted now
+  // (then the totals test the status column, as the app does; otherwise the standing on the day).
   const units = await sql<{
     id: number;
     code: string;
     name: string;
     kind: string;
+    now: string | null;
     status: string | null;
     received_date: string | null;
   }>`
-    SELECT u.id, u.code, u.name, u.kind, r.status, r.received_date FROM units u LEFT JOIN reports r ON r.unit_id = u.id AND r.period_id = ${periodId}
+    SELECT u.id, u.code, u.name, u.kind, r.status AS now, ${statusOn(asOf)} AS status, ${receivedOn(asOf)} AS received_date
+    FROM units u LEFT JOIN reports r ON r.unit_id = u.id AND r.period_id = ${periodId}
     WHERE u.kind IN (${kinds}) ORDER BY u.sort_order, u.code`.execute(db);
+  const counted = (s: string | null) => s === 'da_nop' || s === 'da_duyet';
+  const asNow = units.rows.every((u) => counted(u.now) === counted(u.status));
+  const groups = await sql<RawGroup>`
+    SELECT u.kind AS kind, v.field_key AS code, u.kind IN (${kinds}) AS expected, CAST(SUM(v.int_value) AS TEXT) AS total,
+      COUNT(v.int_value) AS n, COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive
+    FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
+    WHERE r.period_id = ${periodId} AND ${asNow ? sql`r.status` : statusOn(asOf)} IN ('da_nop', 'da_duyet')
+    GROUP BY 1, 2, 3`.execute(db);
   return { groups: groups.rows, units: units.rows };
+}
+
+/** The default template's rules, written out as SQL over one row of each report's values (checked against the template). */
+const RULES: [string, string][] = [
+  ['DT03 <= DT02', 'dt03 > dt02'],
+  ['DN03 <= DN01 + DN02', 'dn03 > dn01 + dn02'],
+  ['DN04 <= DN03', 'dn04 > dn03'],
+  ['HC03 <= HC02', 'hc03 > hc02'],
+  ['DV02 <= DV01', 'dv02 > dv01'],
+];
+const RULE_CODES = ['DT02', 'DT03', 'DN01', 'DN02', 'DN03', 'DN04', 'HC02', 'HC03', 'DV01', 'DV02'];
+
+/** The reports of a period breaking a rule, and the rules each left without a reason. */
+export async function rawBreaches(db: Kysely<DB>, periodId: number) {
+  const rules = await sql<{ expression: string }>`
+    SELECT x.expression FROM template_rules x JOIN periods p ON p.template_id = x.template_id
+    WHERE p.id = ${periodId} ORDER BY x.position`.execute(db);
+  if (rules.rows.map((r) => r.expression).join() !== RULES.map((r) => r[0]).join())
+    throw new Error("rawBreaches: the template's rules are not the ones written out here");
+  const pivot = sql.join(
+    RULE_CODES.map(
+      (c) =>
+        sql`MAX(CASE WHEN v.field_key = ${c} THEN COALESCE(v.int_value, v.dec_value) END) AS ${sql.raw(c.toLowerCase())}`,
+    ),
+  );
+  const broken = await sql<Record<string, number> & { unit_id: number }>`
+    WITH p AS (
+      SELECT r.unit_id AS unit_id, ${pivot}
+      FROM reports r JOIN report_values v ON v.report_id = r.id
+      WHERE r.period_id = ${periodId} AND v.field_key IN (${sql.join(RULE_CODES)})
+      GROUP BY r.unit_id)
+    SELECT unit_id, ${sql.join(RULES.map(([, b], i) => sql`${sql.raw(b)} AS ${sql.raw(`b${i}`)}`))} FROM p
+    WHERE ${sql.raw(RULES.map(([, b]) => b).join(' OR '))}`.execute(db);
+  const reasons = await sql<{ unit_id: number; field_key: string }>`
+    SELECT r.unit_id, v.field_key FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id = ${periodId} AND v.field_key IN (${sql.join(RULES.map(([e]) => `lydo:${e}`))})
+      AND TRIM(v.text_value) <> ''`.execute(db);
+  const given = new Set(reasons.rows.map((r) => `${r.unit_id}:${r.field_key}`));
+  return broken.rows.map((row) => ({
+    unitId: row.unit_id,
+    silent: RULES.filter(([e], i) => row[`b${i}`] === 1 && !given.has(`${row.unit_id}:lydo:${e}`)).length,
+  }));
+}
+
+/** Tổng hợp by hand: both periods' totals and standings as of the day, and the last period's breaches. */
+export async function rawCompile(db: Kysely<DB>, last: number, lastYear: number, asOf: string) {
+  return {
+    current: await rawTotals(db, last, asOf),
+    previous: await rawTotals(db, lastYear, asOf),
+    breaches: await rawBreaches(db, last),
+  };
 }
 
 /** Each unit's values of a period, one row per unit. */
@@ -64,7 +135,7 @@ export async function rawUnitValues(db: Kysely<DB>, periodId: number) {
   }));
 }
 
-/** The raw totals must be the app's: SUM, SHARE and RATE parts, reporting counts. */
+/** The raw totals must be the app's: SUM, SHARE and RATE parts, reporting counts, each unit's standing. */
 export function checkSame(app: Aggregation, raw: Awaited<ReturnType<typeof rawTotals>>): void {
   const sum = (code: string, expectedOnly = false, f: (g: RawGroup) => number | bigint = (g) => BigInt(g.total ?? 0)) =>
     raw.groups.filter((g) => g.code === code && (!expectedOnly || g.expected)).reduce((a, g) => a + BigInt(f(g)), 0n);
@@ -90,6 +161,19 @@ export function checkSame(app: Aggregation, raw: Awaited<ReturnType<typeof rawTo
     throw new Error(
       `raw SQL ≠ app: reporting ${reported}/${raw.units.length} vs ${app.status.reported}/${app.status.expected}`,
     );
+  const lines = app.units.map((u) => `${u.unitId} ${u.status} ${u.receivedDate ?? '-'}`).join('\n');
+  const rows = raw.units.map((u) => `${u.id} ${u.status ?? 'chua_nop'} ${u.received_date ?? '-'}`).join('\n');
+  if (lines !== rows) throw new Error('raw SQL ≠ app: the units’ standings as of the day differ');
+}
+
+/** Both periods, and the breach count of the board's flag (expected units whose begun report breaks a rule). */
+export function checkCompile(app: CompileResult, raw: Awaited<ReturnType<typeof rawCompile>>): void {
+  checkSame(app.current, raw.current);
+  checkSame(app.previous!, raw.previous);
+  const status = new Map(raw.current.units.map((u) => [u.id, u.status ?? 'chua_nop']));
+  const flagged = raw.breaches.filter((b) => (status.get(b.unitId) ?? 'chua_nop') !== 'chua_nop').length;
+  if (flagged !== app.current.status.counts.withBreaches)
+    throw new Error(`raw SQL ≠ app: breaches ${flagged} vs ${app.current.status.counts.withBreaches}`);
 }
 
 // ——— Raw docx: the model's paragraphs and tables, packed with no layout of the app's ———
