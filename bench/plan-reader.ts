@@ -6,17 +6,19 @@ import fs from 'node:fs';
 import { SHAPES } from './shapes/plan-text';
 import { parsePlanText } from '../src/main/features/plan-import/reader/parse';
 import { recordGoal } from './lib/summary';
+import { cpuNow } from './lib/cpu';
 
 /** Between linear (4) and quadratic (16) growth for 4× the text, on the log scale. */
 const GROWTH_GOAL = 8;
 const SEED = '/work/shared/seeds/ke-hoach-dan-van-chinh-quyen-long-khanh-2024.txt';
 
+/** The least CPU time of `runs` calls (bench/lib/cpu.ts: the wall clock under load exaggerates growth). */
 function best(runs: number, fn: () => unknown): number {
   let min = Infinity;
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const t0 = cpuNow();
     fn();
-    min = Math.min(min, performance.now() - t0);
+    min = Math.min(min, cpuNow() - t0);
   }
   return min;
 }
@@ -61,6 +63,14 @@ if (fs.existsSync(SEED)) {
   const plan = fs.readFileSync(SEED, 'utf8');
   const big = plan.repeat(Math.ceil(5_000_000 / plan.length));
   const ms = best(2, () => parsePlanText(big));
-  console.log(`a real plan repeated to ${(big.length / 1e6).toFixed(1)} M characters: ${ms.toFixed(0)} ms (best of 2)`);
-  recordGoal('plan-reader', 'a real plan repeated to 5 MB of text', `${(ms / 1000).toFixed(2)} s`, '< 2 s', ms < 2000);
+  console.log(
+    `a real plan repeated to ${(big.length / 1e6).toFixed(1)} M characters: ${ms.toFixed(0)} ms of CPU (best of 2)`,
+  );
+  recordGoal(
+    'plan-reader',
+    'a real plan repeated to 5 MB of text (CPU time)',
+    `${(ms / 1000).toFixed(2)} s`,
+    '< 2 s',
+    ms < 2000,
+  );
 } else console.log(`(${SEED} missing: the 5 MB plan was not read)`);
