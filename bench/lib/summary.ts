@@ -15,6 +15,8 @@ export interface GoalRow {
   /** A lower bound only (the baseline was stopped before it finished). */
   note?: string;
   load: number;
+  /** When it was measured (UTC, minutes). */
+  at?: string;
 }
 
 /** Records one goal of this run (appended to the file bench/run.ts names). */
@@ -28,7 +30,8 @@ export function recordGoal(
 ): void {
   const file = process.env.BENCH_SUMMARY;
   if (!file) return;
-  const row: GoalRow = { bench, measure, value, goal, met, note: note || undefined, load: os.loadavg()[0]! };
+  const at = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const row: GoalRow = { bench, measure, value, goal, met, note: note || undefined, load: os.loadavg()[0]!, at };
   fs.appendFileSync(file, `${JSON.stringify(row)}\n`);
 }
 
@@ -43,11 +46,11 @@ export function summaryTable(file: string): string {
     : [];
   if (rows.length === 0) return 'No goal was recorded.';
   const lines = [
-    '| bench | measure | measured | goal | met | load |',
-    '|---|---|---|---|---|---|',
+    '| bench | measure | measured | goal | met | measured at | load |',
+    '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.bench} | ${r.measure} | ${r.value}${r.note ? ` (${r.note})` : ''} | ${r.goal} | ${r.met === null ? '—' : r.met ? 'met' : 'NOT met'} | ${r.load.toFixed(1)} |`,
+        `| ${r.bench} | ${r.measure} | ${r.value}${r.note ? ` (${r.note})` : ''} | ${r.goal} | ${r.met === null ? '—' : r.met ? 'met' : 'NOT met'} | ${r.at ?? ''} | ${r.load.toFixed(1)} |`,
     ),
   ];
   const met = rows.filter((r) => r.met).length;
