@@ -4,7 +4,7 @@
 import type { Comparator } from '../../../../shared/model/plan';
 import type { ProposedTarget } from '../../../../shared/model/plan-import';
 import type { Line } from './lines';
-import { proposeTargetScope } from './target-scope';
+import { scopeReader } from './target-scope';
 
 const COMPARATORS: [RegExp, Comparator][] = [
   [/^(?:không vượt quá|không quá|tối đa)$/iu, 'khong_qua'],
@@ -108,6 +108,7 @@ export function readTargets(lines: Line[]): ProposedTarget[] {
       if (found[i]!.unit === '%') at = found[i]!.start;
     }
     let coveredTo = -1;
+    const scopeOf = scopeReader(l.text);
     for (const [i, f] of found.entries()) {
       // a count inside the clause of a share ("100% xã tổ chức ít nhất 01 hội nghị") is part of it
       if (f.start < coveredTo) continue;
@@ -130,7 +131,7 @@ export function readTargets(lines: Line[]): ProposedTarget[] {
         value: f.value,
         unit: f.unit,
         subject,
-        scope: proposeTargetScope(l.text, f.start, end, f.unit),
+        scope: scopeOf(f.start, end, f.unit),
         spans: [{ start: l.start + start, end: l.start + start + text.length }],
       });
     }
