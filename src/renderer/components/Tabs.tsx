@@ -7,8 +7,11 @@ export function TabList<Id extends string>({
   tabs,
   current,
   onChange,
+  className,
 }: {
   label: string;
+  /** A screen's own look for the row, added to "tabs". */
+  className?: string;
   tabs: readonly { id: Id; label: string }[];
   current: Id;
   onChange: (id: Id) => void;
@@ -31,7 +34,7 @@ export function TabList<Id extends string>({
     document.getElementById(tabId(tabs[to]!.id))?.focus();
   };
   return (
-    <div className="tabs" role="tablist" aria-label={label}>
+    <div className={className ? `tabs ${className}` : 'tabs'} role="tablist" aria-label={label}>
       {tabs.map((t) => (
         <button
           key={t.id}

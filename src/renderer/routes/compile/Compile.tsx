@@ -7,6 +7,7 @@ import { RestatedUnits } from './RestatedUnits';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { Confirm } from '../../components/Modal';
+import { TabList } from '../../components/Tabs';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import type { PeriodListItem } from '../../../shared/model/period';
@@ -327,19 +328,7 @@ export function CompileScreen() {
           )}
           <RestatedUnits c={c} which="current" />
           <RestatedUnits c={c} />
-          <div className="tabs cp-tabs" role="tablist">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                role="tab"
-                aria-selected={tab === t.id}
-                className={tab === t.id ? 'tab active' : 'tab'}
-                onClick={() => setTab(t.id)}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
+          <TabList label="Tổng hợp" className="cp-tabs" tabs={TABS} current={tab} onChange={setTab} />
 
           {tab === 'chi-so' && <IndicatorsTab c={c} inds={inds} />}
 

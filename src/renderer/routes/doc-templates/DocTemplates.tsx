@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { useListKeys } from '../../components/useListKeys';
 import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatDayOf, formatNumber } from '../../../shared/format';
@@ -46,6 +47,8 @@ export function DocTemplatesScreen() {
   const [fill, setFill] = useState<'fill' | 'merge' | null>(null);
   const [checked, setChecked] = useState<LintReport | null>(null);
   const checkRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  useListKeys(listRef);
 
   const checkFile = (file: File) =>
     run(async () => {
@@ -87,7 +90,7 @@ export function DocTemplatesScreen() {
         </div>
       </header>
       <div className="dt-layout">
-        <div className="rp-list" role="listbox" aria-label="Mẫu Word">
+        <div className="rp-list" role="listbox" aria-label="Mẫu Word" ref={listRef}>
           {list.map((t) => (
             <button
               key={t.id}

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { useListKeys } from '../../components/useListKeys';
 import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatDateShort } from '../../../shared/format';
@@ -43,6 +44,8 @@ export function PlansScreen() {
     },
   });
   const fileRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  useListKeys(listRef);
 
   // the plan written back as Word, in its source's format; what it leaves empty is said
   const exportPlan = async (planId: number) => {
@@ -92,7 +95,7 @@ export function PlansScreen() {
         </div>
       </header>
       <div className="rp-split">
-        <div className="rp-list" role="listbox" aria-label="Văn bản chỉ đạo">
+        <div className="rp-list" role="listbox" aria-label="Văn bản chỉ đạo" ref={listRef}>
           {list.map((p) => (
             <button
               key={p.id}

@@ -4,6 +4,7 @@ import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { useListKeys } from '../../components/useListKeys';
 import { Modal } from '../../components/Modal';
 import { useBusy } from '../../components/useDialog';
 import { formatPoints, rangeText } from '../../../shared/domain/scoring';
@@ -21,6 +22,8 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
   const [editError, setEditError] = useState<string[]>([]);
   const [formOpen, setFormOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const setList = useRef<HTMLDivElement>(null);
+  useListKeys(setList);
   const openJson = () => {
     if (!set) return;
     const { id: _i, version: _v, basedOnId: _b, frozen: _f, createdAt: _c, ...content } = set;
@@ -67,20 +70,24 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
   return (
     <div className="sc-sets">
       <aside className="sc-unit-list" aria-label="Bộ tiêu chí">
-        {sets.map((s) => (
-          <button
-            key={s.id}
-            type="button"
-            className={`sc-unit${s.id === id ? ' active' : ''}`}
-            onClick={() => setId(s.id)}
-          >
-            <span className="sc-unit-name">{s.name}</span>
-            <span className="sc-unit-meta">
-              v{s.version} · {s.province} · {s.year}{' '}
-              {s.frozen ? <span className="badge muted-badge">đã dùng · chỉ đọc</span> : null}
-            </span>
-          </button>
-        ))}
+        <div className="sc-options" role="listbox" aria-label="Chọn bộ tiêu chí" ref={setList}>
+          {sets.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="option"
+              aria-selected={s.id === id}
+              className={`sc-unit${s.id === id ? ' active' : ''}`}
+              onClick={() => setId(s.id)}
+            >
+              <span className="sc-unit-name">{s.name}</span>
+              <span className="sc-unit-meta">
+                v{s.version} · {s.province} · {s.year}{' '}
+                {s.frozen ? <span className="badge muted-badge">đã dùng · chỉ đọc</span> : null}
+              </span>
+            </button>
+          ))}
+        </div>
         <button type="button" onClick={() => input.current?.click()}>
           Nhập bộ tiêu chí (JSON)…
         </button>

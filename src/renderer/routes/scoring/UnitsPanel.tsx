@@ -7,6 +7,7 @@ import { fileBytes } from '../../lib/files';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { useListKeys } from '../../components/useListKeys';
 import { ApproveConfirm, RemoveEvidenceConfirm, ReopenDialog } from './SheetDialogs';
 import { formatPoints, parsePoints } from '../../../shared/domain/scoring';
 import { formatDateTime } from '../../../shared/format';
@@ -32,6 +33,8 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
   const [editingUnits, setEditingUnits] = useState(false);
   const [removing, setRemoving] = useState<Evidence | null>(null);
   const bookInput = useRef<HTMLInputElement>(null);
+  const unitList = useRef<HTMLDivElement>(null);
+  useListKeys(unitList);
 
   useEffect(() => {
     if (!round.units.some((u) => u.unitId === unitId)) setUnitId(round.units[0]?.unitId ?? null);
@@ -152,21 +155,25 @@ export function UnitsPanel({ round, onChanged }: { round: ScoringRound; onChange
   return (
     <div className="sc-units">
       <aside className="sc-unit-list" aria-label="Đơn vị trong đợt">
-        {round.units.map((u) => (
-          <button
-            key={u.unitId}
-            type="button"
-            className={`sc-unit${u.unitId === unitId ? ' active' : ''}`}
-            onClick={() => setUnitId(u.unitId)}
-            data-unit={u.code}
-          >
-            <span className="sc-unit-name">{u.name}</span>
-            <span className="sc-unit-meta">
-              <span className={`badge sc-st-${u.stage}`}>{SCORING_STAGE_LABELS[u.stage]}</span>{' '}
-              {u.finalTotal !== null ? `${formatPoints(u.finalTotal)} đ` : ''}
-            </span>
-          </button>
-        ))}
+        <div className="sc-options" role="listbox" aria-label="Chọn đơn vị để chấm điểm" ref={unitList}>
+          {round.units.map((u) => (
+            <button
+              key={u.unitId}
+              type="button"
+              role="option"
+              aria-selected={u.unitId === unitId}
+              className={`sc-unit${u.unitId === unitId ? ' active' : ''}`}
+              onClick={() => setUnitId(u.unitId)}
+              data-unit={u.code}
+            >
+              <span className="sc-unit-name">{u.name}</span>
+              <span className="sc-unit-meta">
+                <span className={`badge sc-st-${u.stage}`}>{SCORING_STAGE_LABELS[u.stage]}</span>{' '}
+                {u.finalTotal !== null ? `${formatPoints(u.finalTotal)} đ` : ''}
+              </span>
+            </button>
+          ))}
+        </div>
         <button type="button" onClick={() => setEditingUnits(true)}>
           Đơn vị trong đợt…
         </button>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
+import { useListKeys } from '../../components/useListKeys';
 import { useListDetail } from '../../hooks/useListDetail';
 import { Confirm } from '../../components/Modal';
 import { formatRule, parseRule } from '../../../shared/domain/rules';
@@ -43,6 +44,8 @@ export function TemplatesScreen() {
   });
   const [copying, setCopying] = useState<Template | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  useListKeys(listRef);
 
   const importFile = async (file: File) => {
     await tryCall(async () => {
@@ -82,7 +85,7 @@ export function TemplatesScreen() {
         </div>
       </header>
       <div className="rp-split">
-        <div className="rp-list" role="listbox" aria-label="Mẫu báo cáo">
+        <div className="rp-list" role="listbox" aria-label="Mẫu báo cáo" ref={listRef}>
           {list.map((t) => (
             <button
               key={t.id}
