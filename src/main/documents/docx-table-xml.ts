@@ -11,11 +11,13 @@ import type { Align, Para, Table } from './nd30/plan';
 /** Characters the library escapes, and those XML 1.0 forbids, which it drops (stringify.ts of docx). */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped
 const SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+// eslint-disable-next-line no-control-regex -- the same class, to test before replacing
+const ANY_SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /** Text as the library writes it in an element: & " ' < > escaped, forbidden control characters dropped. */
 export function escapeXml(text: string): string {
-  return text.replace(SPECIAL, (c) => ESCAPES[c] ?? '');
+  return ANY_SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ESCAPES[c] ?? '') : text;
 }
 
 const JC: Record<Align, string> = { left: '', center: 'center', right: 'right', justify: 'both' };
@@ -39,43 +41,68 @@ export function isDataTable(t: Table): boolean {
   );
 }
 
-/** One cell paragraph, as docx-writer.ts's `para` has the library write it. */
-function paraXml(p: Para, style: string): string {
+/**
+ * The XML of a cell paragraph up to its text, as docx-writer.ts's `para` has the library write it:
+ * the style, the alignment unless left, bold and italic. A table has only a few kinds, built once.
+ */
+function paraOpening(p: Para, style: string): string {
   const r = p.runs[0]!;
   const jc = p.align ? JC[p.align] : '';
   const rPr =
     r.bold || r.italic ? `<w:rPr>${r.bold ? '<w:b/><w:bCs/>' : ''}${r.italic ? '<w:i/><w:iCs/>' : ''}</w:rPr>` : '';
   return (
     `<w:p><w:pPr><w:pStyle w:val="${escapeXml(style)}"/>${jc ? `<w:jc w:val="${jc}"/>` : ''}</w:pPr>` +
-    `<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(r.text)}</w:t></w:r></w:p>`
+    `<w:r>${rPr}<w:t xml:space="preserve">`
   );
 }
+
+type PlanCell = Table['rows'][number]['cells'][number];
+
+/** The cell's opening with its properties: width, span, centred vertically. */
+const cellOpening = (c: PlanCell): string =>
+  `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}` +
+  `${c.middle ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr>`;
+
+/** A value built once per key (NaN: not kept): tens of thousands of cells share a handful of openings. */
+function cached<T>(make: (x: T) => string, key: (x: T) => number): (x: T) => string {
+  const seen = new Map<number, string>();
+  return (x) => {
+    const k = key(x);
+    if (Number.isNaN(k)) return make(x);
+    let v = seen.get(k);
+    if (v === undefined) seen.set(k, (v = make(x)));
+    return v;
+  };
+}
+
+const ALIGNS: (Align | undefined)[] = [undefined, 'left', 'center', 'right', 'justify'];
 
 /** The `<w:tbl>` of a data table (isDataTable), `style` the paragraph style of its cells. */
 export function dataTableXml(t: Table, style: string): string {
   const width = t.widths.reduce((a, b) => a + b, 0);
-  const out: string[] = [
+  let xml =
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/>${t.centred ? '<w:jc w:val="center"/>' : ''}${BORDERS}` +
-      `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="0"/>` +
-      `<w:left w:type="dxa" w:w="${t.padding.left}"/><w:bottom w:type="dxa" w:w="0"/>` +
-      `<w:right w:type="dxa" w:w="${t.padding.right}"/></w:tblCellMar></w:tblPr><w:tblGrid>`,
-  ];
-  for (const w of t.widths) out.push(`<w:gridCol w:w="${w}"/>`);
-  out.push('</w:tblGrid>');
+    `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="0"/>` +
+    `<w:left w:type="dxa" w:w="${t.padding.left}"/><w:bottom w:type="dxa" w:w="0"/>` +
+    `<w:right w:type="dxa" w:w="${t.padding.right}"/></w:tblCellMar></w:tblPr><w:tblGrid>`;
+  for (const w of t.widths) xml += `<w:gridCol w:w="${w}"/>`;
+  xml += '</w:tblGrid>';
+  // keys are numbers, not strings: one string per cell was most of this writer's garbage
+  const cell = cached(cellOpening, (c) =>
+    Number.isInteger(c.width) && c.span < 128 ? (c.width * 128 + c.span) * 2 + (c.middle ? 1 : 0) : NaN,
+  );
+  const para = cached(
+    (p: Para) => paraOpening(p, style),
+    (p) => ALIGNS.indexOf(p.align) * 4 + (p.runs[0]!.bold ? 2 : 0) + (p.runs[0]!.italic ? 1 : 0),
+  );
   for (const row of t.rows) {
-    out.push(
-      row.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>',
-    );
+    xml += row.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     for (const c of row.cells) {
-      out.push(
-        `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>${c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : ''}` +
-          `${c.middle ? '<w:vAlign w:val="center"/>' : ''}</w:tcPr>`,
-      );
-      for (const p of c.content as Para[]) out.push(paraXml(p, style));
-      out.push('</w:tc>');
+      xml += cell(c);
+      for (const p of c.content as Para[]) xml += `${para(p)}${escapeXml(p.runs[0]!.text)}</w:t></w:r></w:p>`;
+      xml += '</w:tc>';
     }
-    out.push('</w:tr>');
+    xml += '</w:tr>';
   }
-  out.push('</w:tbl>');
-  return out.join('');
+  return xml + '</w:tbl>';
 }
