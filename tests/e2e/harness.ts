@@ -81,3 +81,14 @@ export async function addUnitViaUi(t: E2E, code: string, name: string): Promise<
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.vrow[data-code="${code}"]`);
 }
+
+/**
+ * Báo cáo đơn vị: chooses a unit as a user does: opens the unit picker, types `typed` (part of its code
+ * or name; nothing: the list of all), clicks the unit in the list the server answered.
+ */
+export async function chooseUnit(page: Page, id: number, typed = ''): Promise<void> {
+  const box = page.locator('input[role=combobox][aria-label="Đơn vị"]');
+  await box.click();
+  if (typed) await box.fill(typed);
+  await page.locator(`[role=listbox] [role=option][data-unit="${id}"]`).click();
+}

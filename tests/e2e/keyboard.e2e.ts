@@ -156,9 +156,29 @@ describe('dialogs and the keyboard', () => {
     const { page } = t;
     await page.goto(`${t.bridge.url}#/ky-bao-cao`);
     await page.click('button:has-text("Nhập báo cáo")');
-    await page.waitForSelector('select[aria-label="Đơn vị"]');
-    await page.selectOption('select[aria-label="Đơn vị"]', String(s.units[1]!.id));
+    // the unit picker by keyboard: typing asks the server, ↓/↑ move, Escape closes, Enter chooses
+    const picker = page.locator('input[role=combobox][aria-label="Đơn vị"]');
+    await picker.focus();
+    await page.keyboard.type('x00');
+    await page.waitForSelector('[role=listbox] [role=option][data-code="X003"]');
+    const order = await page
+      .locator('[role=listbox] [role=option]')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('data-unit')));
+    expect(order.length).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('[role=option][aria-selected=true]').getAttribute('data-unit')).toBe(order[1]);
+    expect(await picker.getAttribute('aria-activedescendant')).toBe('unit-option-1');
+    await t.shot('report-unit-picker');
+    await page.keyboard.press('Escape');
+    expect(await picker.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[role=listbox]').count()).toBe(0);
+    await page.keyboard.type('dai loc');
+    await expect.poll(() => page.locator('[role=listbox] [role=option]').count()).toBe(1);
+    await page.keyboard.press('Enter');
     await page.waitForSelector(`h2:has-text("${s.units[1]!.name}")`);
+    expect(await picker.inputValue()).toBe(`${s.units[1]!.code} — ${s.units[1]!.name}`);
     await page.fill('#f-DT02', '10');
     await page.fill('#f-DT03', '12');
     await page.waitForSelector('[data-testid=breach-DT03]');

@@ -2,7 +2,7 @@
 // reports (one breaking a rule, saved with a reason), one submitted late, the board, the history.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, type E2E } from './harness';
+import { openE2E, type E2E, chooseUnit } from './harness';
 import { createUnit } from '../../src/main/features/units/units';
 import { saveAgency } from '../../src/main/features/agency/agency';
 import { agencyInput } from '../../src/shared/contract/agency';
@@ -93,8 +93,7 @@ describe('reports in chromium', () => {
   it('fills the first unit’s report the Vietnamese way, with live rates, and records it on time', async () => {
     const { page } = t;
     await page.click('button:has-text("Nhập báo cáo")');
-    await page.waitForSelector('select[aria-label="Đơn vị"]');
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids.SNV));
+    await chooseUnit(page, ids.SNV!, 'noi vu');
     await page.waitForSelector('h2:has-text("Sở Nội vụ")');
     await page.fill('input[aria-label="Người nhập"]', 'Trần Thị Bình');
     await page.fill(
@@ -131,7 +130,7 @@ describe('reports in chromium', () => {
 
   it('shows a rule breach beside the field, refuses submitting until a reason is given, then records it late', async () => {
     const { page } = t;
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids.STP));
+    await chooseUnit(page, ids.STP!, 'STP');
     await page.waitForSelector('h2:has-text("Sở Tư pháp")');
     await page.fill('#f-DT02', '10');
     await page.fill('#f-DT03', '12');
@@ -215,10 +214,10 @@ describe('reports in chromium', () => {
 
   it('keeps every keystroke when the user switches report right after typing', async () => {
     const { page } = t;
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids['XA-BL']));
+    await chooseUnit(page, ids['XA-BL']!, 'binh loc');
     await page.waitForSelector('h2:has-text("UBND xã Bình Lộc")');
     await page.locator('#f-TD01').pressSequentially('1.250', { delay: 5 });
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids.SNV)); // no pause: the pending save must still land
+    await chooseUnit(page, ids.SNV!); // no pause: the pending save must still land
     await page.waitForSelector('h2:has-text("Sở Nội vụ")');
     await expect
       .poll(async () => {

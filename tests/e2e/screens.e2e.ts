@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openE2E, type E2E } from './harness';
+import { openE2E, type E2E, chooseUnit } from './harness';
 import { seedOffice, type Office } from './office-seed';
 
 /** A real plan's text, as an office pastes it (the seed the plan reader is tested on). */
@@ -81,15 +81,15 @@ const SCREENS: Screen[] = [
     ready: 'table[aria-label="Chỉ số của mẫu"] tbody tr',
   },
   { name: 'thu-bieu-excel', route: 'thu-bieu-excel', lit: 'ky-bao-cao', ready: 'select[aria-label="Kỳ báo cáo"]' },
-  { name: 'bao-cao-don-vi', route: 'bao-cao-don-vi', lit: 'bao-cao-don-vi', ready: 'select[aria-label="Đơn vị"]' },
+  { name: 'bao-cao-don-vi', route: 'bao-cao-don-vi', lit: 'bao-cao-don-vi', ready: 'input[aria-label="Đơn vị"]' },
   {
     name: 'bao-cao-don-vi-tra-lai',
     route: 'bao-cao-don-vi',
     lit: 'bao-cao-don-vi',
-    ready: 'select[aria-label="Đơn vị"]',
+    ready: 'input[aria-label="Đơn vị"]',
     open: async (page) => {
       await page.selectOption('select[aria-label="Kỳ báo cáo"]', String(office.periodId));
-      await page.selectOption('select[aria-label="Đơn vị"]', String(office.units.SXD));
+      await chooseUnit(page, office.units.SXD!);
       await page.waitForSelector('[data-testid=report-received]');
     },
   },

@@ -3,7 +3,7 @@
 // the approval dialogs say what they do and show refusals inside, Kỳ báo cáo's list dialog shows
 // the frozen list, Tổng hợp repeats the board, and the scoring results keep unscored units apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, type E2E } from './harness';
+import { openE2E, type E2E, chooseUnit } from './harness';
 import { createDispatch } from '../../src/main/dispatch';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
@@ -115,7 +115,7 @@ describe('issue 13 as a user sees it', () => {
     expect(await page.locator('.rp-muted-note').first().innerText()).toContain('hãy trả lại báo cáo');
     await t.shot('02-report-late');
 
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids[2]));
+    await chooseUnit(page, ids[2]!, 'xa so 3');
     await page.waitForSelector('h2:has-text("Xã số 3")');
     await expect
       .poll(() => page.locator('[data-testid=breach-note]').innerText())
@@ -127,7 +127,7 @@ describe('issue 13 as a user sees it', () => {
     await t.shot('03-accept-with-breach');
     await page.click('.modal button:has-text("Hủy")');
 
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids[3]));
+    await chooseUnit(page, ids[3]!, 'Xã số 4');
     await page.waitForSelector('h2:has-text("Xã số 4")');
     await expect.poll(() => page.locator('[data-testid=report-status]').innerText()).toBe('Đã duyệt');
     expect(await page.locator('.rp-muted-note').first().innerText()).toContain('hãy mở lại (ghi lý do) rồi trả lại');
@@ -136,14 +136,14 @@ describe('issue 13 as a user sees it', () => {
     await t.shot('04-reopen-dialog');
     await page.click('.modal button:has-text("Hủy")');
 
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids[4]));
+    await chooseUnit(page, ids[4]!);
     await page.waitForSelector('h2:has-text("Xã số 5")');
     await expect
       .poll(() => page.locator('[data-testid=report-received]').innerText())
       .toMatch(/^Đã trả lại lần nộp nhận ngày \d\d\/06\/\d{4}: Thiếu số liệu DT02\. Chưa tính là đã nhận/);
     await t.shot('05-report-returned');
 
-    await page.selectOption('select[aria-label="Đơn vị"]', String(ids[5]));
+    await chooseUnit(page, ids[5]!, 'SO 6');
     await page.waitForSelector('h2:has-text("Xã số 6")');
     expect(await page.locator('[data-testid=report-received]').count()).toBe(0);
     await page.click('button:has-text("Ghi nhận đã nộp…")');

@@ -1,10 +1,11 @@
 // Issue 17: the Đơn vị screen asks for its rows a window at a time (units.page). The windows of any
 // question put together are exactly units.list's answer to it (the same units in the same order), and
-// the search folds accents, case and đ as it always did.
+// the search folds accents, case and đ as it always did. Báo cáo đơn vị's unit picker asks the same
+// way for the period board's units matching what is typed (reports.unitChoices).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
-import { addUnits, apiOf, unitData, type Api } from './workflow-helpers';
+import { addUnits, apiOf, sendReport, templateId, thisYear, unitData, type Api } from './workflow-helpers';
 import type { UnitListQuery } from '../../src/shared/contract/units';
 
 let core: Core;
@@ -86,5 +87,49 @@ describe('units.page', () => {
       );
     expect(await refusal({ limit: 501 })).toContain('(Giới hạn)');
     expect(await refusal({ offset: -1 })).toContain('(Vị trí bắt đầu)');
+  });
+});
+
+describe('reports.unitChoices', () => {
+  it('pages the board’s units in its order, those matching what was typed, with their standing; no others', async () => {
+    const ids = await addUnits(api, 75);
+    const p = await api('periods.create', {
+      type: 'year',
+      year: thisYear - 1,
+      templateId: await templateId(core),
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    });
+    await sendReport(api, p.id, ids[6]!, { DT01: 3 }, p.deadline);
+    // a unit of the register not on the period's board is not offered
+    await api('units.create', unitData('P-DB', 'UBND phường Điện Bàn', 'ubnd_phuong'));
+    const board = await api('dashboard.board', { periodId: p.id });
+    const asChoices = (rows: typeof board.rows) =>
+      rows.map((r) => ({ unitId: r.unitId, unitCode: r.unitCode, unitName: r.unitName, label: r.label }));
+    const choices = async (search: string | undefined, size: number) => {
+      const rows = [];
+      let total = -1;
+      for (let offset = 0; total < 0 || offset < total; offset += size) {
+        const page = await api('reports.unitChoices', { periodId: p.id, search, offset, limit: size });
+        expect(page.offset).toBe(offset);
+        total = page.total;
+        rows.push(...page.rows);
+        if (total === 0) break;
+      }
+      expect(rows).toHaveLength(total);
+      return rows;
+    };
+    expect(board.rows).toHaveLength(75);
+    expect(await choices(undefined, 7)).toEqual(asChoices(board.rows));
+    expect(await choices('  ', 500)).toEqual(asChoices(board.rows));
+    for (const typed of ['số 7', 'SO 7', 'xa so 7']) {
+      const found = new Set((await api('units.list', { search: typed, includeClosed: true })).map((u) => u.id));
+      const seven = await choices(typed, 3);
+      expect(seven, typed).toEqual(asChoices(board.rows.filter((r) => found.has(r.unitId))));
+      expect(seven.map((c) => c.unitCode)).toEqual(['X007', 'X070', 'X071', 'X072', 'X073', 'X074', 'X075']);
+    }
+    const sent = (await choices('x007', 5))[0]!;
+    expect(sent.label).toBe(board.rows.find((r) => r.unitCode === 'X007')!.label);
+    expect(await choices('dien ban', 5)).toEqual([]);
+    expect(await choices('không có', 5)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   type ReportForm,
   type ReportHistory,
   type TrendPoint,
+  type UnitChoicePage,
   type ValueMap,
 } from '../model/report';
 
@@ -116,6 +117,21 @@ export const reportsContract = {
       })
       .strict(),
   ).returns<BoardPage>(),
+  /**
+   * The board's units (today, in its order: the expected list, then reports from outside it) matching
+   * what was typed, a window at a time: Báo cáo đơn vị's unit picker. The search is the register's
+   * (words as prefixes of code, name, short name, email, contact; accents and case ignored).
+   */
+  'reports.unitChoices': method(
+    z
+      .object({
+        periodId: id,
+        search: text(200).optional(),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ).returns<UnitChoicePage>(),
   /** Công văn đôn đốc to the chosen units, written by the documents writer and entered in the register. */
   'reports.reminder': method(
     z

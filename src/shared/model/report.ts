@@ -208,6 +208,23 @@ export interface BoardPage extends Omit<Board, 'rows'> {
   outside: number;
 }
 
+/** A unit of a period's board as Báo cáo đơn vị's picker lists it: who, and where its report stands. */
+export interface UnitChoice {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  /** The standing in words (Standing.label). */
+  label: string;
+}
+
+/** One window of the board's units matching what was typed (reports.unitChoices). */
+export interface UnitChoicePage {
+  /** Units matching (all of the board's when nothing was typed). */
+  total: number;
+  offset: number;
+  rows: UnitChoice[];
+}
+
 export interface TrendPoint {
   periodId: number;
   name: string;

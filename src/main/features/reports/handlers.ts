@@ -9,6 +9,7 @@ import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
 import { getPeriod } from '../periods/periods';
 import { keptRead } from '../../core/read-cache';
+import { unitChoices } from './unit-choices';
 import { todayIso } from '../../../shared/format';
 
 /** The board is worked out once per period and day until the data change; its pages are cut from it. */
@@ -28,6 +29,8 @@ export const reportsHandlers = {
   'dashboard.board': (core, a) => keptBoard(core, a.periodId, a.asOf ?? a.today ?? todayIso()),
   'dashboard.page': async (core, a) =>
     boardPage(await keptBoard(core, a.periodId, a.asOf ?? todayIso()), a.filter, a.offset, a.limit),
+  'reports.unitChoices': async (core, a) =>
+    unitChoices(core.db, await keptBoard(core, a.periodId, todayIso()), a.search, a.offset, a.limit),
   'reports.reminder': async (core, a) =>
     exportDocument(core.db, core.platform, await buildReminder(core.db, a), a.takeNumber, undefined, undefined, a, {
       type: 'reminder',

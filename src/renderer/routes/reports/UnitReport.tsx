@@ -18,10 +18,10 @@ import {
   REASON_KEY_PREFIX,
   reasonKey,
   REPORT_STATUS_LABELS,
-  type Board,
   type Channel,
   type ReportForm,
   type ReportStatus,
+  type UnitChoice,
 } from '../../../shared/model/report';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { TemplateIndicator } from '../../../shared/model/template';
@@ -30,13 +30,13 @@ import '../../styles/reporting.css';
 import { StepDialogFor, type ApprovalStep } from './ReportDialogs';
 import { whenText, HistoryDialog } from './HistoryDialog';
 import { BreachNote, LockNote, ReceivedLine } from './ReportStanding';
+import { UnitPicker } from './UnitPicker';
 
 export function UnitReportScreen() {
   const notice = useNotice();
   const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
-  const [board, setBoard] = useState<Board | null>(null);
   const [unitId, setUnitId] = useState<number | null>(readTarget().unitId ?? null);
   const [form, setForm] = useState<ReportForm | null>(null);
   const [loadError, setLoadError] = useState('');
@@ -93,18 +93,16 @@ export function UnitReportScreen() {
     return () => window.removeEventListener(NAV_EVENT, onNav);
   }, []);
 
-  const reloadBoard = useCallback(async () => {
-    if (periodId === null) return;
-    await tryCall(async () => {
-      setBoard(await call('dashboard.board', { periodId }));
-    });
-  }, [periodId, tryCall]);
-
-  useEffect(() => {
-    void reloadBoard();
-  }, [reloadBoard]);
-  // Others' saves show in the list of units; the form being typed in is left alone (its row version guards it).
+  /**
+   * Moves when data changed (others' saves, a transition here): the unit picker's list asks again; the form
+   * being typed in is left alone (its row version guards it). The picker asks the server for the units
+   * matching what is typed, so the screen never loads the whole board.
+   */
+  const [changes, setChanges] = useState(0);
+  const reloadBoard = useCallback(() => setChanges((n) => n + 1), []);
   useDataRefresh(reloadBoard);
+  /** The unit last chosen in the picker (its name shows before its form has loaded, or if it fails to). */
+  const [picked, setPicked] = useState<UnitChoice | null>(null);
 
   const loadForm = useCallback(async () => {
     if (periodId === null || unitId === null) {
@@ -171,6 +169,12 @@ export function UnitReportScreen() {
   };
 
   const period = periods.find((p) => p.id === periodId) ?? null;
+  const chosenUnit =
+    form && form.unit.id === unitId
+      ? { id: form.unit.id, code: form.unit.code, name: form.unit.name }
+      : picked && picked.unitId === unitId
+        ? { id: picked.unitId, code: picked.unitCode, name: picked.unitName }
+        : null;
   return (
     <section className="screen" onKeyDown={moveToNextEntry}>
       <header className="screen-header">
@@ -194,20 +198,15 @@ export function UnitReportScreen() {
             ))}
           </select>
         </Field>
-        <Field label="Đơn vị">
-          <select
-            aria-label="Đơn vị"
-            value={unitId ?? ''}
-            onChange={(e) => void choose({ unitId: e.target.value ? Number(e.target.value) : null })}
-          >
-            <option value="">— Chọn đơn vị —</option>
-            {board?.rows.map((r) => (
-              <option key={r.unitId} value={r.unitId}>
-                {r.unitCode} — {r.unitName} ({r.label})
-              </option>
-            ))}
-          </select>
-        </Field>
+        <UnitPicker
+          periodId={periodId}
+          chosen={chosenUnit}
+          changes={changes}
+          onChoose={(c) => {
+            setPicked(c);
+            void choose({ unitId: c.unitId });
+          }}
+        />
         <Field label="Người nhập" hint="Ghi vào lịch sử mỗi lần sửa">
           <input
             aria-label="Người nhập"
