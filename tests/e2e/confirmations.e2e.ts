@@ -110,4 +110,42 @@ describe('destructive actions ask first', () => {
     expect(await dialogs()).toBe(0);
     expect(t.problems).toEqual([]);
   });
+
+  it('a form with typed text asks before Escape drops it; its own Hủy does not ask; untouched, Escape closes', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/van-ban`);
+    const add = page.locator('button:has-text("+ Thêm văn bản")');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.modal h2:has-text("Thêm văn bản chỉ đạo")');
+    // Nothing typed: Escape closes at once.
+    await page.keyboard.press('Escape');
+    await expect.poll(dialogs, { timeout: WAIT }).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.modal h2:has-text("Thêm văn bản chỉ đạo")');
+    const summary = page.locator('.modal input[aria-label="Trích yếu"]');
+    await summary.fill('Kế hoạch tuyên truyền cải cách hành chính năm 2026');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.modal h2:has-text("Đóng mà chưa lưu?")');
+    expect(await dialogs()).toBe(2);
+    expect(await focused()).toBe('Hủy');
+    await t.shot('unsaved-form-confirm');
+    // Escape again closes the question only: the text is still there, focus back in the field.
+    await page.keyboard.press('Escape');
+    await expect.poll(dialogs, { timeout: WAIT }).toBe(1);
+    expect(await summary.inputValue()).toBe('Kế hoạch tuyên truyền cải cách hành chính năm 2026');
+    await expect.poll(() => summary.evaluate((el) => el === document.activeElement), { timeout: WAIT }).toBe(true);
+    // The × asks too; "Bỏ thay đổi" drops the form and focus goes back to the button that opened it.
+    await page.click('.modal button[aria-label="Đóng"]');
+    await page.click('.modal button.danger:has-text("Bỏ thay đổi")');
+    await expect.poll(dialogs, { timeout: WAIT }).toBe(0);
+    await expect.poll(() => add.evaluate((el) => el === document.activeElement), { timeout: WAIT }).toBe(true);
+    // The form's own Hủy is a choice: no question.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.modal h2:has-text("Thêm văn bản chỉ đạo")');
+    await summary.fill('Một văn bản khác');
+    await page.click('.modal .form-actions button:text-is("Hủy")');
+    await expect.poll(dialogs, { timeout: WAIT }).toBe(0);
+    expect(t.problems).toEqual([]);
+  });
 });

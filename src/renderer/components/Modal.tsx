@@ -9,6 +9,7 @@ export function Modal({
   children,
   wide,
   busy = false,
+  guardEdits = false,
 }: {
   title: string;
   onClose: () => void;
@@ -16,13 +17,22 @@ export function Modal({
   wide?: boolean;
   /** While true (a save or an export is running) nothing closes the dialog. */
   busy?: boolean;
+  /**
+   * A form people type a lot into: once something was typed, Escape, × and a click beside the
+   * dialog ask before dropping it (its own Hủy button does not: that is a choice, not a slip).
+   */
+  guardEdits?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useDialog(ref, onClose, busy);
+  const [edited, setEdited] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const close = () => (guardEdits && edited ? setAsking(true) : onClose());
+  useDialog(ref, close, busy);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && close()}>
       <div
+        onInput={guardEdits ? () => setEdited(true) : undefined}
         className={`modal${wide ? ' modal-wide' : ''}`}
         role="dialog"
         aria-modal="true"
@@ -32,12 +42,24 @@ export function Modal({
       >
         <div className="modal-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="modal-close" onClick={onClose} disabled={busy} aria-label="Đóng">
+          <button type="button" className="modal-close" onClick={close} disabled={busy} aria-label="Đóng">
             ×
           </button>
         </div>
         <div className="modal-body">{children}</div>
       </div>
+      {asking ? (
+        <Confirm
+          title="Đóng mà chưa lưu?"
+          message="Những gì vừa nhập trong hộp này chưa được lưu. Đóng thì bỏ hết những thay đổi đó."
+          confirmLabel="Bỏ thay đổi"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            onClose();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -132,7 +132,7 @@ export function PeriodForm({
   };
 
   return (
-    <Modal title={period ? `Sửa kỳ “${period.name}”` : 'Tạo kỳ báo cáo'} onClose={onClose} busy={busy} wide>
+    <Modal title={period ? `Sửa kỳ “${period.name}”` : 'Tạo kỳ báo cáo'} onClose={onClose} busy={busy} wide guardEdits>
       <form
         className="form-grid"
         onSubmit={(e) => {

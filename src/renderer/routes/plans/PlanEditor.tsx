@@ -136,7 +136,7 @@ export function PlanEditor({
     });
 
   return (
-    <Modal title={plan ? 'Sửa văn bản chỉ đạo' : 'Thêm văn bản chỉ đạo'} onClose={onClose} busy={busy} wide>
+    <Modal title={plan ? 'Sửa văn bản chỉ đạo' : 'Thêm văn bản chỉ đạo'} onClose={onClose} busy={busy} wide guardEdits>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -125,7 +125,7 @@ export function CriteriaSetForm({
 
   const allErrors = [...problems.map((p) => p.message), ...serverError];
   return (
-    <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={onClose} busy={saving} wide>
+    <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={onClose} busy={saving} wide guardEdits>
       <form
         className="se-form"
         aria-label="Bộ tiêu chí"

@@ -162,7 +162,13 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
             />
           ) : null}
           {editing !== null ? (
-            <Modal title={`Sửa bộ tiêu chí “${set.name}”`} onClose={() => setEditing(null)} busy={savingEdit} wide>
+            <Modal
+              title={`Sửa bộ tiêu chí “${set.name}”`}
+              onClose={() => setEditing(null)}
+              busy={savingEdit}
+              wide
+              guardEdits
+            >
               <p className="muted small">
                 Nhóm (groups) và tiêu chí (criteria) với điểm tối đa (maxPoints), hướng dẫn (guidance), minh chứng
                 (evidence); điểm thưởng (bonus: cap, items); điểm trừ (deductions); mức xếp loại (classes: from ≤ tổng

@@ -70,6 +70,7 @@ export function TemplateEditor({
       title={`Sửa mẫu “${template.name}”${template.frozen ? ' — sẽ lưu thành phiên bản mới' : ''}`}
       onClose={onClose}
       wide
+      guardEdits
     >
       <div className="form-grid">
         <Field label="Tên mẫu" required>

@@ -80,7 +80,7 @@ export function UnitForm({
   }
 
   return (
-    <Modal title={unit ? `Sửa đơn vị ${unit.code}` : 'Thêm đơn vị'} onClose={onClose} busy={saving}>
+    <Modal title={unit ? `Sửa đơn vị ${unit.code}` : 'Thêm đơn vị'} onClose={onClose} busy={saving} guardEdits>
       <form className="form-grid" onSubmit={submit} noValidate aria-label="Thông tin đơn vị">
         <Field label="Mã đơn vị" required error={errors.code}>
           <input name="code" value={d.code} onChange={(e) => set({ code: e.target.value })} />
