@@ -56,7 +56,7 @@ export function UnitsScreen() {
     count: units.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 3,
   });
   const shown = virtualizer.getVirtualItems();
   const first = shown[0]?.index ?? 0;
