@@ -148,4 +148,32 @@ describe('destructive actions ask first', () => {
     await expect.poll(dialogs, { timeout: WAIT }).toBe(0);
     expect(t.problems).toEqual([]);
   });
+
+  it('Tổng hợp: compiling again over unsaved draft edits asks before replacing them', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/tong-hop`);
+    await page.reload();
+    await page.waitForSelector('table[aria-label="Tổng hợp theo chỉ số"]');
+    await page.click('[role=tab]:text-is("Dự thảo báo cáo")');
+    const area = page.locator('[data-name^="section-"]').first();
+    await area.waitFor();
+    const generated = (await area.getAttribute('data-value'))!;
+    await area.fill('Đoạn anh chị vừa viết, chưa lưu.');
+    const recompile = page.locator('button.primary:text-is("Tổng hợp")');
+    await recompile.click();
+    await page.waitForSelector('.modal h2:has-text("Bỏ phần dự thảo chưa lưu?")');
+    expect(await focused()).toBe('Hủy');
+    await t.shot('recompile-confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(dialogs, { timeout: WAIT }).toBe(0);
+    expect(await area.getAttribute('data-value')).toBe('Đoạn anh chị vừa viết, chưa lưu.');
+    await recompile.click();
+    await page.click('.modal button.danger:has-text("Tổng hợp lại, bỏ phần sửa")');
+    await expect.poll(() => area.getAttribute('data-value'), { timeout: WAIT }).toBe(generated);
+    // Nothing unsaved now: the next compile goes straight on.
+    await recompile.click();
+    await page.waitForSelector('table[aria-label="Tổng hợp theo chỉ số"], [data-name^="section-"]');
+    expect(await dialogs()).toBe(0);
+    expect(t.problems).toEqual([]);
+  });
 });

@@ -40,6 +40,7 @@ export function CompileScreen() {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [title, setTitle] = useState('');
   const [dirty, setDirty] = useState(false);
+  const [askRecompile, setAskRecompile] = useState(false);
   const [busy, setBusy] = useState('');
   const [takeNumber, setTakeNumber] = useState(false);
   const [images, setImages] = useState(false);
@@ -75,8 +76,10 @@ export function CompileScreen() {
     return r ?? null;
   };
 
-  const compile = async () => {
+  const compile = async (dropEdits = false) => {
     if (chosen.length === 0) return notice('error', 'Chọn ít nhất một kỳ báo cáo để tổng hợp.');
+    // A new compile replaces the draft on screen: unsaved edits are asked about, never lost silently.
+    if (dirty && !dropEdits) return setAskRecompile(true);
     const args = windowArgs();
     const v = await run('Đang tổng hợp số liệu…', () => call('compile.draft', args));
     if (v) accept(v, args);
@@ -199,6 +202,18 @@ export function CompileScreen() {
             const retry = askRenumber.retry;
             setAskRenumber(null);
             retry();
+          }}
+        />
+      )}
+      {askRecompile && (
+        <Confirm
+          title="Bỏ phần dự thảo chưa lưu?"
+          message="Dự thảo báo cáo có phần đã sửa mà chưa lưu. Tổng hợp lại sẽ thay dự thảo trên màn hình và bỏ những phần sửa đó; muốn giữ, hãy Hủy rồi bấm “Lưu dự thảo”."
+          confirmLabel="Tổng hợp lại, bỏ phần sửa"
+          onCancel={() => setAskRecompile(false)}
+          onConfirm={() => {
+            setAskRecompile(false);
+            void compile(true);
           }}
         />
       )}
