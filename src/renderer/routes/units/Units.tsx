@@ -37,7 +37,11 @@ export function UnitsScreen() {
   // an answer to an older question is dropped (hooks/usePagedRows).
   const pageOf = useCallback(
     (offset: number, limit: number) =>
-      call('units.page', { search: search || undefined, kind: kind || undefined, includeClosed, offset, limit }),
+      call('units.page', { search: search || undefined, kind: kind || undefined, includeClosed, offset, limit }).then(
+        // search results show without the tree's indentation: said by the answer, so the rows shown while
+        // the next answer is on its way are not drawn again for a keystroke
+        (page) => ({ ...page, flat: !!search }),
+      ),
     [search, kind, includeClosed],
   );
   const { head, rows: units, want, refresh } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)));
@@ -170,7 +174,7 @@ export function UnitsScreen() {
               return u === undefined ? (
                 <UnitHoleRow key={`hole ${vi.index}`} top={vi.start} />
               ) : (
-                <UnitRow key={u.id} u={u} top={vi.start} flat={!!search} on={actions} />
+                <UnitRow key={u.id} u={u} top={vi.start} flat={head?.flat ?? false} on={actions} />
               );
             })}
           </div>
