@@ -40,11 +40,15 @@ export function ViDateInput({
   const message = parsed.ok ? '' : parsed.message;
 
   // A form holding this field does not submit while the text is not a date: the old value would
-  // be saved silently. The listener sits on the form itself, so it runs before React's onSubmit.
+  // be saved silently. The listener sits on the form itself, so it runs before React's onSubmit; it
+  // reads the message of the last render, so a text just fixed is never refused by a stale check.
+  const latest = useRef(message);
+  latest.current = message;
   useEffect(() => {
     const form = input.current?.form;
-    if (!form || !message) return;
+    if (!form) return;
     const guard = (e: Event) => {
+      if (!latest.current) return;
       e.preventDefault();
       e.stopPropagation();
       setAttempted(true);
@@ -52,7 +56,7 @@ export function ViDateInput({
     };
     form.addEventListener('submit', guard);
     return () => form.removeEventListener('submit', guard);
-  }, [message]);
+  }, []);
 
   const set = (next: string) => {
     setText(next);
