@@ -33,10 +33,19 @@ export function formatDateShort(iso: string | null | undefined): string {
   return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
 }
 
+/** One formatter per precision: building an Intl.NumberFormat costs far more than formatting (a 1,000-row table). */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** Vietnamese number: thousands with ".", decimals with "," (1.234,5). */
 export function formatNumber(value: number | null | undefined, maxFractionDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits }).format(value);
+  let f = numberFormats.get(maxFractionDigits);
+  if (!f)
+    numberFormats.set(
+      maxFractionDigits,
+      (f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits })),
+    );
+  return f.format(value);
 }
 
 /**

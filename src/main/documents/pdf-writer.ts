@@ -56,6 +56,39 @@ function plainLayout(font: PdfFontLike): void {
   };
 }
 
+interface StreamRef {
+  write(chunk: unknown): unknown;
+  finalize(): void;
+}
+
+/**
+ * PDFKit turns every operator of a page's content into its own small byte array (tens of
+ * thousands for a long table), most of the writer's garbage. The page's operators are gathered
+ * as one string instead and handed over once, before the stream is compressed: the same bytes.
+ */
+function gatherContent(ref: StreamRef): void {
+  const write = ref.write.bind(ref);
+  const finalize = ref.finalize.bind(ref);
+  let pending = '';
+  const flush = (): void => {
+    // "latin1" keeps each character's low byte, as PDFKit's own conversion does.
+    if (pending) write(Buffer.from(pending, 'latin1'));
+    pending = '';
+  };
+  ref.write = (chunk) => {
+    if (chunk instanceof Uint8Array) {
+      flush();
+      return write(chunk);
+    }
+    pending += `${String(chunk)}\n`;
+    return undefined;
+  };
+  ref.finalize = () => {
+    flush();
+    finalize();
+  };
+}
+
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A validated model → PDF bytes. */
@@ -109,6 +142,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
         layout: landscape ? 'landscape' : 'portrait',
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
       });
+      gatherContent((doc as unknown as { page: { content: StreamRef } }).page.content);
       current = '';
     },
     text: (text, face, size, x, baseline, wordSpacing) => {
