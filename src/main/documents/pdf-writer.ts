@@ -135,6 +135,8 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   for (const f of FACES) doc.registerFont(f, Buffer.from(set.files[f]));
   const patched = new Set<Face>();
   let current = '';
+  /** The page's stroke width so far (null: nothing stroked yet, colour still to set). */
+  let stroke: number | null = null;
   const canvas: Canvas = {
     newPage: (landscape) => {
       doc.addPage({
@@ -144,6 +146,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       });
       gatherContent((doc as unknown as { page: { content: StreamRef } }).page.content);
       current = '';
+      stroke = null;
     },
     text: (text, face, size, x, baseline, wordSpacing) => {
       const key = `${face}/${size}`;
@@ -158,7 +161,15 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
     },
     line: (x1, y1, x2, y2, width) => {
-      doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor('black').stroke();
+      // Colour and width are graphics state kept to the page's end (text and images change theirs
+      // inside q … Q): set when they change, not before each of a table's thousands of rules.
+      doc.moveTo(x1, y1).lineTo(x2, y2);
+      if (stroke !== width) {
+        doc.lineWidth(width);
+        if (stroke === null) doc.strokeColor('black');
+        stroke = width;
+      }
+      doc.stroke();
     },
     image: (data, x, y, w, h) => {
       doc.image(Buffer.from(data), x, y, { width: w, height: h });
