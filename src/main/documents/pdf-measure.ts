@@ -29,6 +29,8 @@ export class Measure {
   private readonly noteText = new Map<number, string>();
   private readonly laid = new WeakMap<Para, { width: number; laid: Laid }>();
   private readonly rows = new WeakMap<Row, number>();
+  /** Laid paragraphs of one plain run by what decides their lines: a data table repeats its values. */
+  private readonly same = new Map<string, Laid>();
 
   constructor(
     readonly plan: Plan,
@@ -74,6 +76,12 @@ export class Measure {
   para(p: Para, width: number): Laid {
     const hit = this.laid.get(p);
     if (hit && hit.width === width) return hit.laid;
+    const key = plainKey(p, width);
+    const seen = key === undefined ? undefined : this.same.get(key);
+    if (seen) {
+      this.laid.set(p, { width, laid: seen });
+      return seen;
+    }
     const left = pt(p.left ?? 0);
     const w = width - left - pt(p.right ?? 0);
     const first = p.firstLine !== undefined ? pt(p.firstLine) : -pt(p.hanging ?? 0);
@@ -92,6 +100,7 @@ export class Measure {
       align: p.align,
     };
     this.laid.set(p, { width, laid });
+    if (key !== undefined) this.same.set(key, laid);
     return laid;
   }
 
@@ -162,6 +171,32 @@ export class Measure {
     }
     return h;
   }
+}
+
+/**
+ * Everything a paragraph of one run without a footnote is laid out from, the text last (the
+ * fields before it are numbers and names, so two different paragraphs never share a key).
+ */
+function plainKey(p: Para, width: number): string | undefined {
+  const r = p.runs[0];
+  if (p.runs.length !== 1 || !r || r.footnote !== undefined) return undefined;
+  return [
+    width,
+    r.size,
+    r.bold ? 1 : 0,
+    r.italic ? 1 : 0,
+    r.underline ? 1 : 0,
+    p.align,
+    p.before,
+    p.after,
+    p.line,
+    p.firstLine,
+    p.left,
+    p.hanging,
+    p.tab,
+    p.right,
+    r.text,
+  ].join('|');
 }
 
 /** The text width of a cell: its width less its side paddings. */
