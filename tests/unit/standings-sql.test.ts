@@ -7,10 +7,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
-import { addUnits, apiOf, templateId, thisYear, type Api } from './workflow-helpers';
+import { addUnits, apiOf, sendReport, templateId, thisYear, type Api } from './workflow-helpers';
+import { todayIso } from '../../src/shared/format';
 import { reportsAsOf } from '../../src/main/features/reports/standings-sql';
+import { keptStanding } from '../../src/main/features/reports/standings-kept';
 import { periodBoard, periodReportFacts } from '../../src/main/features/reports/board';
-import { countStandings, standingOf, statusAsOf } from '../../src/shared/domain/report-status';
+import { countStandings, standingOf, statusAsOf, type StatusEventFact } from '../../src/shared/domain/report-status';
 import { addDays } from '../../src/shared/domain/periods';
 import type { ReportStatus } from '../../src/shared/model/report';
 
@@ -67,6 +69,7 @@ async function writeHistories(periodId: number, unitIds: number[], seed: number,
     // a fifth have no events (older data); the others up to seven moves, not always allowed ones
     const events = rnd.int(5) === 0 ? 0 : 1 + rnd.int(7);
     let from: ReportStatus = 'chua_nop';
+    const facts: StatusEventFact[] = [];
     for (let k = 0; k < events; k++) {
       const to = rnd.pick(STATUSES.slice(1));
       const at = day();
@@ -88,12 +91,43 @@ async function writeHistories(periodId: number, unitIds: number[], seed: number,
         const onDate = rnd.int(2) ? at : day();
         days.add(onDate);
         await core.db.insertInto('report_event_dates').values({ event_id: e.id, on_date: onDate }).execute();
-      }
+        facts.push({ to, onDate });
+      } else facts.push({ to, onDate: at });
       days.add(at);
+    }
+    // half the rows as the app leaves them: the row says where the events end
+    if (events && rnd.int(2) === 0) {
+      const end = statusAsOf({ status, receivedDate, events: facts }, '9999-12-31');
+      await core.db
+        .updateTable('reports')
+        .set({ status: end.status, received_date: end.receivedDate === '9999-12-31' ? receivedDate : end.receivedDate })
+        .where('id', '=', report.id)
+        .execute();
     }
   }
   // every day that matters, and the days either side of it
   return [...days].flatMap((d) => [addDays(d, -1), d, addDays(d, 1)]);
+}
+
+/** Compares the query with the model on every report of the period and every one of `days`. */
+async function agree(periodId: number, days: string[], seen: Set<string>): Promise<number> {
+  const facts = await periodReportFacts(core.db, periodId);
+  let n = 0;
+  for (const asOf of days) {
+    const sqlRows = new Map((await reportsAsOf(core.db, periodId, asOf)).map((r) => [r.reportId, r]));
+    expect(sqlRows.size).toBe(facts.length);
+    for (const f of facts) {
+      const js = statusAsOf(
+        { status: f.status as ReportStatus, receivedDate: f.received_date, events: f.events },
+        asOf,
+      );
+      const got = sqlRows.get(f.id)!;
+      expect({ status: got.status, receivedDate: got.receivedDate }, `report ${f.id} as of ${asOf}`).toEqual(js);
+      seen.add(js.status);
+      n++;
+    }
+  }
+  return n;
 }
 
 describe('standings in SQL (reports/standings-sql.ts)', () => {
@@ -109,22 +143,36 @@ describe('standings in SQL (reports/standings-sql.ts)', () => {
         templateId: tid,
         expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
       });
-      const days = await writeHistories(p.id, ids, seed, p.deadline);
+      const days = [...new Set(await writeHistories(p.id, ids, seed, p.deadline))].sort();
+      // as older data left them (nothing kept), then each row's day kept, then some rows changed behind it
+      checked += await agree(p.id, days, seen);
+      const rows = await core.db.selectFrom('reports').selectAll().where('period_id', '=', p.id).execute();
+      for (const r of rows)
+        await core.db
+          .updateTable('reports')
+          .set(await keptStanding(core.db, r.id, r.status as ReportStatus, r.received_date))
+          .where('id', '=', r.id)
+          .execute();
+      const kept = await core.db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('period_id', '=', p.id)
+        .where('standing_from', 'is not', null)
+        .executeTakeFirstOrThrow();
+      // the rows left as the app leaves them keep a day; the others (and the day before it) are replayed
+      expect(Number(kept.n)).toBeGreaterThan(rows.length / 4);
+      checked += await agree(p.id, days, seen);
+      for (const r of rows.filter((_, i) => i % 3 === 0))
+        await core.db
+          .updateTable('reports')
+          .set({
+            status: STATUSES[(STATUSES.indexOf(r.status as ReportStatus) + 2) % 5]!,
+            received_date: r.received_date ? null : p.deadline,
+          })
+          .where('id', '=', r.id)
+          .execute();
+      checked += await agree(p.id, days, seen);
       const facts = await periodReportFacts(core.db, p.id);
-      for (const asOf of [...new Set(days)].sort()) {
-        const sqlRows = new Map((await reportsAsOf(core.db, p.id, asOf)).map((r) => [r.reportId, r]));
-        expect(sqlRows.size).toBe(facts.length);
-        for (const f of facts) {
-          const js = statusAsOf(
-            { status: f.status as ReportStatus, receivedDate: f.received_date, events: f.events },
-            asOf,
-          );
-          const got = sqlRows.get(f.id)!;
-          expect({ status: got.status, receivedDate: got.receivedDate }, `report ${f.id} as of ${asOf}`).toEqual(js);
-          checked++;
-          seen.add(js.status);
-        }
-      }
       // the board built on the query: every row as the model stands it, the counts as it counts them
       const asOf = addDays(p.deadline, 3);
       const board = await periodBoard(core.db, p.id, asOf, { breaches: false });
@@ -142,5 +190,44 @@ describe('standings in SQL (reports/standings-sql.ts)', () => {
     // every status met, many times over
     expect([...seen].sort()).toEqual([...STATUSES].sort());
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('standings kept by the app (reports/standings-kept.ts)', () => {
+  it('every save and move keeps the row’s day, and the board read from rows is the model’s', async () => {
+    const ids = await addUnits(api, 6);
+    const p = await api('periods.create', {
+      type: 'half',
+      year: thisYear - 1,
+      templateId: await templateId(core),
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    });
+    const d = p.deadline;
+    const fine = { DT01: 9, DT02: 5, DT03: 2 };
+    const ref = (unitId: number) => ({ periodId: p.id, unitId });
+    await sendReport(api, p.id, ids[0]!, fine, addDays(d, -2));
+    await sendReport(api, p.id, ids[1]!, fine, addDays(d, 3));
+    await api('reports.return', { ...ref(ids[1]!), reason: 'Thiếu số liệu' });
+    await sendReport(api, p.id, ids[2]!, fine, addDays(d, -1));
+    await api('reports.accept', ref(ids[2]!));
+    await api('reports.reopen', { ...ref(ids[2]!), reason: 'Sửa lại' });
+    await sendReport(api, p.id, ids[3]!, fine, null);
+    await sendReport(api, p.id, ids[4]!, fine, addDays(d, 1));
+    await api('reports.return', { ...ref(ids[4]!), reason: 'Sai' });
+    await sendReport(api, p.id, ids[4]!, { DT01: 8 }, addDays(d, 5));
+    const rows = await core.db.selectFrom('reports').selectAll().where('period_id', '=', p.id).execute();
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect(r.standing_from, `unit ${r.unit_id}`).not.toBeNull();
+    const facts = await periodReportFacts(core.db, p.id);
+    for (const asOf of [addDays(d, -3), addDays(d, 2), todayIso()]) {
+      const board = await periodBoard(core.db, p.id, asOf, { breaches: false });
+      for (const row of board.rows) {
+        const f = facts.find((x) => x.unit_id === row.unitId);
+        const now = f
+          ? statusAsOf({ status: f.status as ReportStatus, receivedDate: f.received_date, events: f.events }, asOf)
+          : { status: 'chua_nop' as const, receivedDate: null };
+        expect({ status: row.status, receivedDate: row.receivedDate }, `unit ${row.unitCode} ${asOf}`).toEqual(now);
+      }
+    }
   });
 });

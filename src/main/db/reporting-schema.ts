@@ -145,6 +145,10 @@ export interface ReportTable {
   /** Rules the values break, counted on revision `breach_revision` (migration 0130); null: not counted. */
   breach_count: number | null;
   breach_revision: number | null;
+  /** From this day on, the row's status and received date are its standing (migration 0131); null: replay the events. */
+  standing_from: string | null;
+  /** What `standing_from` was worked out from: "status|received date|last event id". */
+  standing_key: string | null;
 }
 
 export interface ReportValueTable {

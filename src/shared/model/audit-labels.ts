@@ -29,6 +29,8 @@ export const COLUMN_LABELS: Record<string, string> = {
   based_on_id: 'Dựa trên bản',
   before_json: 'Nội dung trước',
   breach_revision: 'Vi phạm đếm ở lần sửa',
+  standing_from: 'Tình trạng giữ nguyên từ ngày',
+  standing_key: 'Tình trạng tính theo',
   body: 'Nội dung',
   breach_count: 'Số vi phạm quy tắc',
   change: 'Thay đổi',
@@ -177,8 +179,15 @@ export const COLUMN_LABELS: Record<string, string> = {
   year: 'Năm',
 };
 
-/** Bookkeeping that changes with every edit and says nothing to a reader. */
-export const HIDDEN_COLUMNS = new Set(['id', 'code_key', 'updated_at']);
+/** Bookkeeping that changes with every edit and says nothing to a reader (and what the app keeps for speed: 0130, 0131). */
+export const HIDDEN_COLUMNS = new Set([
+  'id',
+  'code_key',
+  'updated_at',
+  'breach_revision',
+  'standing_from',
+  'standing_key',
+]);
 
 /** A column's name in Vietnamese; an unknown one is said as a field, never as its key. */
 export const columnLabel = (column: string, table = ''): string =>

@@ -19,6 +19,7 @@ import * as m0093 from './0093_target_scope';
 import * as m0100 from './0100_signer_signatures';
 import * as m0120 from './0120_reorg_repoints';
 import * as m0130 from './0130_report_breach_counts';
+import * as m0131 from './0131_report_kept_standing';
 import * as m0150 from './0150_report_values_cover';
 
 /**
@@ -68,6 +69,7 @@ const steps: Record<string, AppMigration> = {
   '0100_signer_signatures': m0100,
   '0120_reorg_repoints': m0120,
   '0130_report_breach_counts': m0130,
+  '0131_report_kept_standing': m0131,
   '0150_report_values_cover': m0150,
 };
 

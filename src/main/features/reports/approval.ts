@@ -12,6 +12,7 @@ import { formatDateShort, todayIso } from '../../../shared/format';
 import { REPORT_STATUS_LABELS, reasonKey, type ReportForm, type ReportStatus } from '../../../shared/model/report';
 import { addEvent, ensureReport, getReportForm } from './reports';
 import { conflict } from './row-version';
+import { keptStanding } from './standings-kept';
 
 export type TransitionData = z.output<typeof transitionInput> & {
   /** Record a submission whose breaches have no reason (an Excel file received as it is): flagged, not refused. */
@@ -99,15 +100,18 @@ export async function transitionReportIn(
     );
   }
   if (reopening) note = `Mở lại: ${data.note}`;
+  // The event first, so the row is written once with the standing it makes (standings-kept.ts);
+  // a refused move below takes the event back with the transaction.
+  await addEvent(trx, report.id, from, to, data.actor, at, note, onDate);
+  const receivedDate = patch.received_date !== undefined ? patch.received_date : report.received_date;
   // Only from the status read above: a move or a first save by someone else meanwhile refuses this one.
   const moved = await trx
     .updateTable('reports')
-    .set(patch)
+    .set({ ...patch, ...(await keptStanding(trx, report.id, to, receivedDate)) })
     .where('id', '=', report.id)
     .where('status', '=', from)
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw await conflict(trx, report.id, form.report.id === null ? 0 : -1);
-  await addEvent(trx, report.id, from, to, data.actor, at, note, onDate);
   return getReportForm(trx, data.periodId, data.unitId);
 }
 

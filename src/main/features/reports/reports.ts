@@ -10,6 +10,7 @@ import { TRANSITIONS, canTransition, isEditableStatus } from '../../../shared/do
 import { parseIndicatorInput, storedText, type Stored } from '../../../shared/domain/report-values';
 import { computeRate } from '../../../shared/domain/rules';
 import { breachCounter, checkRules } from './rule-checks';
+import { keptStanding } from './standings-kept';
 import { cleanText } from '../../../shared/text';
 import { todayIso } from '../../../shared/format';
 import {
@@ -295,6 +296,7 @@ export async function saveReportValuesIn(
       updated_at: at,
       breach_count: breachCounter(template).count(after),
       breach_revision: number,
+      ...(await keptStanding(trx, report.id, newStatus, report.received_date)),
     })
     .where('id', '=', report.id)
     .execute();

@@ -1,8 +1,10 @@
 // Where each report of a period stands on a day, worked out by the database in one query: the
-// board no longer loads every report's events to replay them in JavaScript (issue 17). The query is
-// the replay of `statusAsOf` (shared/domain/report-status.ts, the one status model) written in SQL;
-// tests/unit/standings-sql.test.ts checks that the two agree on generated histories, on both
-// engines. Change one, change the other.
+// board no longer loads every report's events to replay them in JavaScript (issue 17). A report
+// whose row is its standing from a day on (kept by standings-kept.ts with each save and move, the
+// key still matching) is read from its row when the day asked is not before; the others are
+// replayed: the replay of `statusAsOf` (shared/domain/report-status.ts, the one status model)
+// written in SQL. tests/unit/standings-sql.test.ts checks that the query and the model agree on
+// generated histories, kept and not, on both engines. Change one, change the other.
 //   - status: the last recorded event (by id) that counts by `asOf`; none by then: "chưa nộp". A
 //     report without events is judged on its row: received only if received by `asOf`.
 //   - received date: the day of the last submission counting by `asOf` — a move to "đã nộp" from a
@@ -44,11 +46,19 @@ export async function reportsAsOf(db: Executor, periodId: number, asOf: string):
   const received = sql.raw(`('da_nop', 'da_duyet')`);
   // An event without its day (written elsewhere) counts from the day it was recorded.
   const r = await sql<Row>`
-    WITH ev AS (
+    WITH rs AS (
+      SELECT r.id, r.unit_id, r.status, r.received_date, r.channel, r.revision, r.breach_count, r.breach_revision,
+        CASE WHEN r.standing_from IS NOT NULL AND r.standing_from <= ${day} AND r.standing_key = r.status || '|' ||
+            COALESCE(r.received_date, '') || '|' ||
+            CAST(COALESCE((SELECT MAX(x.id) FROM report_events x WHERE x.report_id = r.id), 0) AS TEXT)
+          THEN 1 ELSE 0 END AS kept
+      FROM reports r WHERE r.period_id = ${periodId}
+    ),
+    ev AS (
       SELECT e.report_id, e.id, e.to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date,
         LAG(e.to_status, 1, 'chua_nop') OVER (PARTITION BY e.report_id ORDER BY e.id) AS prev
-      FROM reports r0 JOIN report_events e ON e.report_id = r0.id LEFT JOIN report_event_dates d ON d.event_id = e.id
-      WHERE r0.period_id = ${periodId}
+      FROM rs r0 JOIN report_events e ON e.report_id = r0.id LEFT JOIN report_event_dates d ON d.event_id = e.id
+      WHERE r0.kept = 0
     ),
     agg AS (
       SELECT report_id,
@@ -60,18 +70,22 @@ export async function reportsAsOf(db: Executor, periodId: number, asOf: string):
       SELECT r.id AS report_id, r.unit_id, r.channel, r.received_date AS row_date,
         CASE WHEN r.breach_revision = r.revision THEN r.breach_count END AS breach_count,
         CASE
+          WHEN r.kept = 1 THEN r.status
           WHEN a.report_id IS NULL THEN
             CASE WHEN r.status NOT IN ${received} OR (r.received_date IS NOT NULL AND r.received_date <= ${day})
               THEN r.status ELSE 'chua_nop' END
           ELSE COALESCE(l.to_status, 'chua_nop')
         END AS status,
-        CASE WHEN a.report_id IS NULL THEN NULL ELSE COALESCE(sd.on_date, substr(se.at, 1, 10)) END AS sub_date
-      FROM reports r
+        CASE
+          WHEN r.kept = 1 THEN r.received_date
+          WHEN a.report_id IS NULL THEN NULL
+          ELSE COALESCE(sd.on_date, substr(se.at, 1, 10))
+        END AS sub_date
+      FROM rs r
       LEFT JOIN agg a ON a.report_id = r.id
       LEFT JOIN report_events l ON l.id = a.last_id
       LEFT JOIN report_events se ON se.id = a.sub_id
       LEFT JOIN report_event_dates sd ON sd.event_id = a.sub_id
-      WHERE r.period_id = ${periodId}
     )
     SELECT s.report_id, s.unit_id, u.code, u.name, u.kind, s.status, s.channel, s.breach_count,
       CASE
