@@ -3,7 +3,7 @@
 // going round inside, Escape closing it and focus back on the opener (keyboard-kit.ts). In Chấm
 // điểm the appraised score is followed by its reason in Tab order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, type E2E } from './harness';
+import { chooseUnit, openE2E, type E2E } from './harness';
 import { seedOffice, type Office } from './office-seed';
 import { keyboardKit, WAIT } from './keyboard-kit';
 import { dailyBackup } from '../../src/main/features/safety/backups';
@@ -12,6 +12,7 @@ let t: E2E;
 let office: Office;
 const { dialogCount, checkDialog } = keyboardKit(() => t);
 const CONFIRM = /^button\|Hủy$/;
+const UNIT_NAMES: Record<string, string> = { SGD: 'Sở Giáo dục và Đào tạo', STP: 'Sở Tư pháp' };
 
 beforeAll(async () => {
   t = await openE2E('keyboard-dialogs');
@@ -26,15 +27,12 @@ afterAll(async () => {
 /** Báo cáo đơn vị opened on one unit's report of the seeded half-year. */
 async function openReport(code: string): Promise<void> {
   const { page } = t;
-  const target = { periodId: office.periodId, unitId: office.units[code] };
-  await page.goto(`${t.bridge.url}#/tong-quan`);
-  await page.evaluate((v) => sessionStorage.setItem('bcnv.reporting.target', JSON.stringify(v)), target);
   await page.goto(`${t.bridge.url}#/bao-cao-don-vi`);
   await page.reload();
-  await page.waitForSelector(`select[aria-label="Đơn vị"] option:checked[value="${office.units[code]}"]`, {
-    state: 'attached',
-  });
-  await page.waitForSelector('.rp-row-actions button, button:has-text("Lịch sử (")');
+  await page.waitForSelector('input[aria-label="Đơn vị"]');
+  await page.selectOption('select[aria-label="Kỳ báo cáo"]', String(office.periodId));
+  await chooseUnit(page, office.units[code]!);
+  await page.waitForSelector(`h2:has-text("${UNIT_NAMES[code]}")`);
 }
 
 describe('every other dialog and the keyboard', () => {

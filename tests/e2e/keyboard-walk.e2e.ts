@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openE2E, OUTPUT_DIR, type E2E } from './harness';
+import { chooseUnit, openE2E, OUTPUT_DIR, type E2E } from './harness';
 import { seedOffice, type Office } from './office-seed';
 
 let t: E2E;
@@ -38,10 +38,10 @@ const SCREENS: Screen[] = [
   {
     name: 'bao-cao-don-vi',
     route: 'bao-cao-don-vi',
-    ready: 'select[aria-label="Đơn vị"]',
+    ready: 'input[aria-label="Đơn vị"]',
     open: async (page) => {
       await page.selectOption('select[aria-label="Kỳ báo cáo"]', String(office.periodId));
-      await page.selectOption('select[aria-label="Đơn vị"]', String(office.units.SXD));
+      await chooseUnit(page, office.units.SXD!);
       await page.waitForSelector('[data-testid=report-received]');
     },
   },
