@@ -32,7 +32,7 @@ export const unitsHandlers = {
       null,
       {
         kind: 'import',
-        label: `Nhập danh sách đơn vị từ "${a.fileName}"`,
+        label: `Nhập danh sách đơn vị từ “${a.fileName}”`,
         outcome: (r) => ({
           summary: `Đã nhập danh sách đơn vị: ${formatNumber(r.created)} đơn vị mới, ${formatNumber(r.updated)} cập nhật.`,
         }),

@@ -35,7 +35,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
   const ready: Analysis['ready'] = [];
   const firstRowOfCode = new Map<string, number>();
   const at = (r: (typeof rows)[number], key: UnitColumnKey) =>
-    `cột ${(r.cells[key] === undefined ? undefined : trimRun(r.cells[key], '0123456789', 'end')) ?? '?'} "${HEADER_OF[key]}"`;
+    `cột ${(r.cells[key] === undefined ? undefined : trimRun(r.cells[key], '0123456789', 'end')) ?? '?'} “${HEADER_OF[key]}”`;
 
   for (const r of rows) {
     const rowErrors: RowProblem[] = [];
@@ -58,7 +58,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
       rowErrors.push({
         row: r.row,
         column: HEADER_OF.kind,
-        message: `Dòng ${r.row}, ${at(r, 'kind')}: loại "${f.kind}" không hợp lệ (chọn một trong: ${Object.values(UNIT_KIND_LABELS).join('; ')}).`,
+        message: `Dòng ${r.row}, ${at(r, 'kind')}: loại “${f.kind}” không hợp lệ (chọn một trong: ${Object.values(UNIT_KIND_LABELS).join('; ')}).`,
       });
     }
     const d = dates.get(r.row) ?? {};
@@ -67,7 +67,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
         rowErrors.push({
           row: r.row,
           column: HEADER_OF[key],
-          message: `Dòng ${r.row}, ${at(r, key)}: ngày "${f[key]}" không hợp lệ (dạng dd/mm/yyyy).`,
+          message: `Dòng ${r.row}, ${at(r, key)}: ngày “${f[key]}” không hợp lệ (dạng dd/mm/yyyy).`,
         });
     }
     let sortOrder: number | undefined;
@@ -77,7 +77,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
         rowErrors.push({
           row: r.row,
           column: HEADER_OF.sortOrder,
-          message: `Dòng ${r.row}, ${at(r, 'sortOrder')}: thứ tự "${f.sortOrder}" phải là số nguyên không âm.`,
+          message: `Dòng ${r.row}, ${at(r, 'sortOrder')}: thứ tự “${f.sortOrder}” phải là số nguyên không âm.`,
         });
       else sortOrder = n;
     }
@@ -113,7 +113,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
         rowErrors.push({
           row: r.row,
           column: HEADER_OF.code,
-          message: `Dòng ${r.row}, ${at(r, 'code')}: mã "${f.code}" trùng với dòng ${first}.`,
+          message: `Dòng ${r.row}, ${at(r, 'code')}: mã “${f.code}” trùng với dòng ${first}.`,
         });
       else firstRowOfCode.set(unitCodeKey(f.code), r.row);
     }
@@ -174,7 +174,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
       errors.push({
         row: x.row.row,
         column: HEADER_OF.parentCode,
-        message: `Dòng ${x.row.row}, ${col}: không có đơn vị cấp trên mã "${p}" trong tệp hay trong danh sách hiện có.`,
+        message: `Dòng ${x.row.row}, ${col}: không có đơn vị cấp trên mã “${p}” trong tệp hay trong danh sách hiện có.`,
       });
     } else {
       const seen = new Set<string>([x.row.code]);
@@ -191,7 +191,7 @@ async function analyse(db: Kysely<DB>, fileName: string, bytes: Uint8Array): Pro
       }
     }
   }
-  if (rows.length === 0) errors.push({ message: `Tệp "${fileName}" không có dòng dữ liệu nào dưới dòng tiêu đề.` });
+  if (rows.length === 0) errors.push({ message: `Tệp “${fileName}” không có dòng dữ liệu nào dưới dòng tiêu đề.` });
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const counts = { create: 0, update: 0, unchanged: 0 };
   for (const x of ready) counts[x.row.action]++;
@@ -217,7 +217,7 @@ export async function commitUnitImport(
   if (preview.errors.length > 0) {
     throw new AppError(
       'IMPORT_ROWS',
-      `Tệp "${fileName}" có ${preview.errors.length} lỗi; chưa nhập dòng nào. Lỗi đầu tiên: ${preview.errors[0]!.message}`,
+      `Tệp “${fileName}” có ${preview.errors.length} lỗi; chưa nhập dòng nào. Lỗi đầu tiên: ${preview.errors[0]!.message}`,
       { file: fileName, row: preview.errors[0]!.row, column: preview.errors[0]!.column },
       preview.errors.map((e) => ({ message: e.message, where: { row: e.row, column: e.column } })),
     );

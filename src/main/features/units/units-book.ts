@@ -139,12 +139,12 @@ export async function readUnitWorkbook(
   const book = await openWorkbook(data, fileName, chunkSize);
   // The sheet a person sees first: the first visible one in the workbook's own order.
   const sheet = book.parts.sheets.find((s) => s.state === 'visible') ?? book.parts.sheets[0];
-  if (!sheet) throw new AppError('NO_SHEET', `Tệp "${fileName}" không có trang tính nào.`, { file: fileName });
+  if (!sheet) throw new AppError('NO_SHEET', `Tệp “${fileName}” không có trang tính nào.`, { file: fileName });
   const sheetName = sheet.name;
   const tooMany = () =>
     new AppError(
       'TOO_MANY_ROWS',
-      `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
+      `Tệp “${fileName}” có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
       { file: fileName, sheet: sheetName },
     );
   const cells = await book.cells(sheet, { maxRows: MAX_UNIT_ROWS + 5, tooManyRows: tooMany });
@@ -188,10 +188,10 @@ export async function readUnitWorkbook(
   if (headerIndex < 0) {
     throw new AppError(
       'NO_HEADER',
-      `Tệp "${fileName}", trang tính "${sheetName}": không tìm thấy dòng tiêu đề. Dòng 1 phải có ít nhất các cột: ${UNIT_COLUMNS.filter(
+      `Tệp “${fileName}”, trang tính “${sheetName}”: không tìm thấy dòng tiêu đề. Dòng 1 phải có ít nhất các cột: ${UNIT_COLUMNS.filter(
         (c) => c.required,
       )
-        .map((c) => `"${c.header}"`)
+        .map((c) => `“${c.header}”`)
         .join(', ')}.`,
       { file: fileName, sheet: sheetName, row: 1 },
     );
@@ -199,7 +199,7 @@ export async function readUnitWorkbook(
   if (unknown.length > 0) {
     throw new AppError(
       'UNKNOWN_COLUMNS',
-      `Tệp "${fileName}", dòng tiêu đề ${rows[headerIndex]!.number}: có cột không nhận ra: ${unknown.map((u) => `cột ${u.letter} "${u.text}"`).join(', ')}. Các cột hợp lệ: ${UNIT_COLUMNS.map((c) => c.header).join(', ')}.`,
+      `Tệp “${fileName}”, dòng tiêu đề ${rows[headerIndex]!.number}: có cột không nhận ra: ${unknown.map((u) => `cột ${u.letter} “${u.text}”`).join(', ')}. Các cột hợp lệ: ${UNIT_COLUMNS.map((c) => c.header).join(', ')}.`,
       { file: fileName, sheet: sheetName, row: rows[headerIndex]!.number, column: unknown[0]!.letter },
     );
   }
@@ -207,7 +207,7 @@ export async function readUnitWorkbook(
   if (dataRows.length > MAX_UNIT_ROWS) {
     throw new AppError(
       'TOO_MANY_ROWS',
-      `Tệp "${fileName}" có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
+      `Tệp “${fileName}” có quá nhiều dòng (vượt giới hạn ${MAX_UNIT_ROWS.toLocaleString('vi-VN')} dòng). Hãy chia nhỏ tệp.`,
       {
         file: fileName,
       },

@@ -118,8 +118,8 @@ async function assertCodeFree(db: Executor, code: string, exceptId: number | nul
     throw new AppError(
       'DUPLICATE_CODE',
       clash.code === code
-        ? `Mã đơn vị "${code}" đã được dùng cho "${clash.name}".`
-        : `Mã đơn vị "${code}" trùng với mã "${clash.code}" của "${clash.name}" (không phân biệt chữ hoa, chữ thường).`,
+        ? `Mã đơn vị “${code}” đã được dùng cho “${clash.name}”.`
+        : `Mã đơn vị “${code}” trùng với mã “${clash.code}” của “${clash.name}” (không phân biệt chữ hoa, chữ thường).`,
       { field: 'code' },
     );
   }
@@ -328,11 +328,11 @@ export async function mergeUnits(
     const source = await getUnit(trx, sourceId);
     const target = await getUnit(trx, targetId);
     if (source.mergedIntoId !== null)
-      throw new AppError('ALREADY_MERGED', `Đơn vị "${source.name}" đã được sáp nhập trước đó.`);
+      throw new AppError('ALREADY_MERGED', `Đơn vị “${source.name}” đã được sáp nhập trước đó.`);
     if (!isActiveOn(target, date))
       throw new AppError(
         'TARGET_CLOSED',
-        `Đơn vị nhận sáp nhập "${target.name}" không còn hoạt động vào ngày ${formatDateShort(date)}.`,
+        `Đơn vị nhận sáp nhập “${target.name}” không còn hoạt động vào ngày ${formatDateShort(date)}.`,
       );
     await assertParentValid(trx, sourceId, targetId).catch(() => {
       throw new AppError('MERGE_CYCLE', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
@@ -340,7 +340,7 @@ export async function mergeUnits(
     if (source.activeFrom && date < source.activeFrom)
       throw new AppError(
         'BAD_DATE',
-        `Ngày sáp nhập không được trước ngày bắt đầu hoạt động của "${source.name}" (${formatDateShort(source.activeFrom)}).`,
+        `Ngày sáp nhập không được trước ngày bắt đầu hoạt động của “${source.name}” (${formatDateShort(source.activeFrom)}).`,
         { field: 'date' },
       );
     await freezeClosedPeriods(trx, now);
