@@ -35,7 +35,7 @@ export async function runCompileCli(argv: string[], dbPath: string, app: CliApp,
   const one = (name: string) => flags.get(name)?.[0];
   const periodIds = ids('--period');
   if (periodIds.length === 0 || periodIds.some((n) => !Number.isInteger(n) || n <= 0)) {
-    io.err('Lỗi: cần --period ID (mã số kỳ báo cáo, xem "periods list").');
+    io.err('Lỗi: cần --period ID (mã số kỳ báo cáo, xem “periods list”).');
     return 1;
   }
   const out = one('--out') ? path.resolve(one('--out')!) : null;

@@ -221,7 +221,7 @@ export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new D
     if (unknown.length)
       throw new AppError(
         'NO_SECTION',
-        `Bản dự thảo không có mục "${unknown[0]!.number}"; hãy tải lại bản dự thảo rồi sửa.`,
+        `Bản dự thảo không có mục “${unknown[0]!.number}”; hãy tải lại bản dự thảo rồi sửa.`,
         { field: 'sections' },
       );
     const sections = d.sections.map((s) => {

@@ -53,7 +53,7 @@ async function loadPeriod(db: Executor, id: number, templates: Templates): Promi
       windowEnd: period.windowEnd,
       deadline: period.deadline,
       indicators: template.indicators,
-      templateLabel: `"${template.name}" phiên bản ${template.version}`,
+      templateLabel: `“${template.name}” phiên bản ${template.version}`,
       expectedUnitIds: expected.map((u) => u.id),
     },
     expected,
@@ -191,7 +191,7 @@ export async function compileWindow(
     reference = `${planReference(plan)}${plan.issuer ? ` của ${plan.issuer}` : ''}`;
     targets = evaluateTargets(plan.targets, current, windowIndicators(loaded.map((l) => l.agg)), stats);
     const vanished = targets.filter((t) => t.problem.includes('không còn'));
-    for (const t of vanished) current.notes.push(`Chỉ tiêu "${t.text}": ${t.problem}`);
+    for (const t of vanished) current.notes.push(`Chỉ tiêu “${t.text}”: ${t.problem}`);
   }
   const result: CompileResult = {
     current,

@@ -158,7 +158,7 @@ export function buildReportModel(
   if (!agency.place)
     throw new AppError(
       'NO_PLACE',
-      'Chưa khai báo địa danh của cơ quan (Cài đặt) nên không ghi được dòng "…, ngày … tháng … năm …".',
+      'Chưa khai báo địa danh của cơ quan (Cài đặt) nên không ghi được dòng “…, ngày … tháng … năm …”.',
     );
   const c = view.compile;
   const cur = c.current;
@@ -222,7 +222,7 @@ export function buildReportModel(
     note: `Kỳ này: ${cur.periods.map((p) => p.name).join(', ')}${c.previous ? `; cùng kỳ: ${c.previous.periods.map((p) => p.name).join(', ')}` : '; không có số liệu cùng kỳ năm trước'}. Tỷ lệ tính lại từ tổng tử số và tổng mẫu số; tỷ lệ đơn vị tính trên số đơn vị phải báo cáo; chênh lệch tỷ lệ tính bằng điểm phần trăm.${c.folding || c.restatement ? ` ${reorganisationNote(c)}` : ''}`,
   });
   const problems = c.targets.filter((t) => t.problem && t.met === null);
-  if (problems.length) rowsI.push({ kind: 'list', items: problems.map((t) => `Chỉ tiêu "${t.text}": ${t.problem}`) });
+  if (problems.length) rowsI.push({ kind: 'list', items: problems.map((t) => `Chỉ tiêu “${t.text}”: ${t.problem}`) });
   // Targets about each unit: the units that miss, by name (with their value, or "chưa có số liệu").
   const missed = c.targets.filter((t) => t.units && t.units.missing.length);
   if (missed.length)
@@ -230,7 +230,7 @@ export function buildReportModel(
       kind: 'list',
       items: missed.map(
         (t) =>
-          `Chỉ tiêu "${t.text}" (${eachUnitVerdict(t)}): chưa đạt gồm ${t
+          `Chỉ tiêu “${t.text}” (${eachUnitVerdict(t)}): chưa đạt gồm ${t
             .units!.missing.map((m) => `${m.name} (${m.value === null ? 'chưa có số liệu' : formatDec(m.value)})`)
             .join('; ')}.`,
       ),

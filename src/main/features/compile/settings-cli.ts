@@ -30,14 +30,14 @@ export async function runSettingsCli(argv: string[], dbPath: string, app: CliApp
   }
   const fromFile = file === undefined ? undefined : readJsonInput(file);
   if (fromFile !== undefined && (!fromFile || typeof fromFile !== 'object' || Array.isArray(fromFile)))
-    throw new CliFailure(`Lỗi: tệp "${file}" phải là một đối tượng JSON.`);
+    throw new CliFailure(`Lỗi: tệp “${file}” phải là một đối tượng JSON.`);
   const cleared = (all.get('--clear') ?? []).map((name) => {
     const key = LISTS[`--${name.replace(/^--/, '')}`];
     if (!key)
       throw new CliFailure(
         `Lỗi: --clear nhận ${Object.keys(LISTS)
           .map((f) => f.slice(2))
-          .join(', ')} (đã ghi "${name.slice(0, 40)}").`,
+          .join(', ')} (đã ghi “${name.slice(0, 40)}”).`,
       );
     return key;
   });
@@ -65,7 +65,7 @@ export async function runSettingsCli(argv: string[], dbPath: string, app: CliApp
         !Object.keys(scalars).length &&
         !Object.keys(LISTS).some((f) => all.has(f))
       )
-        throw new CliFailure('Lỗi: "settings set" cần một tệp JSON hoặc ít nhất một tùy chọn (--to, --recipient, …).');
+        throw new CliFailure('Lỗi: “settings set” cần một tệp JSON hoặc ít nhất một tùy chọn (--to, --recipient, …).');
       await call('compile.saveSettings', next);
     }
     const s = await call('compile.settings', {});

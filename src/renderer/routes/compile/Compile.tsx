@@ -256,7 +256,7 @@ export function CompileScreen() {
       <div className="card cp-pick" aria-label="Chọn kỳ tổng hợp">
         <div className="cp-periods">
           {periods.length === 0 && (
-            <span className="muted">Chưa có kỳ báo cáo nào. Hãy tạo kỳ ở mục "Kỳ báo cáo".</span>
+            <span className="muted">Chưa có kỳ báo cáo nào. Hãy tạo kỳ ở mục “Kỳ báo cáo”.</span>
           )}
           {periods.map((p) => (
             <label key={p.id} className="check cp-period">
@@ -296,7 +296,7 @@ export function CompileScreen() {
         <div className="card cp-email" aria-label="Thư nháp">
           <div className="card-title">Thư nháp gửi cấp trên</div>
           <div className="small">
-            Gửi đến: {email.to.join(', ') || <em>chưa khai báo địa chỉ (xem thẻ "Nơi gửi")</em>}
+            Gửi đến: {email.to.join(', ') || <em>chưa khai báo địa chỉ (xem thẻ “Nơi gửi”)</em>}
             <br />
             Tệp: {email.emlPath}
             <br />

@@ -56,7 +56,7 @@ export function SettingsForm({
         <textarea name="to" rows={3} value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
       <label className="field">
-        <span className="field-label">Nơi nhận khác (ngoài "Như trên" và "Lưu")</span>
+        <span className="field-label">Nơi nhận khác (ngoài “Như trên” và “Lưu”)</span>
         <textarea name="recipients" rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
       </label>
       <label className="field">
