@@ -232,7 +232,7 @@ async function loadPure(periodId: number): Promise<AggPeriod> {
     windowEnd: period.windowEnd,
     deadline: period.deadline,
     indicators: template.indicators,
-    templateLabel: `"${template.name}" phiên bản ${template.version}`,
+    templateLabel: `“${template.name}” phiên bản ${template.version}`,
     expectedUnitIds: expected.map((u) => u.id),
     reports: [...reports.values()],
   };

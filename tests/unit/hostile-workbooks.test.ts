@@ -205,7 +205,7 @@ describe('caps on imported text', () => {
     const data = await unitBook([['DAI', 'Ủ'.repeat(10_000), 'UBND xã']], 'shared');
     const preview = await previewUnitImport(core.db, 'dai.xlsx', data);
     expect(preview.errors.map((e) => e.message)).toEqual([
-      'Dòng 2, cột B "Tên đơn vị": dài 10.000 ký tự, tối đa 250 ký tự.',
+      'Dòng 2, cột B “Tên đơn vị”: dài 10.000 ký tự, tối đa 250 ký tự.',
     ]);
     const dispatch = createDispatch(core);
     const r = await dispatch('units.create', {

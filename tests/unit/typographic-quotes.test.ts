@@ -50,11 +50,7 @@ const KEEP: Array<{ file: string; text: string; why: string }> = [
 /** `"${name}"` or `${kind} "${name}"${where}`: no words of its own, a quoted interpolation joined into a message. */
 const quotesOnly = (text: string) => !/[a-z]/i.test(text.replace(/\$\{…\}/g, '')) && /(^|\s)"\.?\$\{…\}"/.test(text);
 
-/** Converted last, once the work in progress there has landed (issue 17, session of 2026-11-30); to be emptied. */
-const PENDING = ['main/features/compile/', 'main/features/units/', 'renderer/routes/compile/'];
-
-const kept = (rel: string, text: string) =>
-  PENDING.some((p) => rel.startsWith(p)) || KEEP.some((k) => rel.startsWith(k.file) && text.includes(k.text));
+const kept = (rel: string, text: string) => KEEP.some((k) => rel.startsWith(k.file) && text.includes(k.text));
 
 function isPlus(n: ts.Node): n is ts.BinaryExpression {
   return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken;

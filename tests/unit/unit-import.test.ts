@@ -99,7 +99,7 @@ describe('unit workbook import', () => {
 
   it('refuses a workbook without a header row', async () => {
     const err = await expectRefused(await book(GOOD, []), 'NO_HEADER', /không tìm thấy dòng tiêu đề/);
-    expect(err.message).toContain('"Mã"');
+    expect(err.message).toContain('“Mã”');
   });
 
   it('names unknown columns with their letters', async () => {
@@ -109,7 +109,7 @@ describe('unit workbook import', () => {
         [...HEADER, 'Ghi chú lạ'],
       ),
       'UNKNOWN_COLUMNS',
-      /cột I "Ghi chú lạ"/,
+      /cột I “Ghi chú lạ”/,
     );
   });
 
@@ -126,7 +126,7 @@ describe('unit workbook import', () => {
     await expectRefused(
       await book([['A', 'Đơn vị A', '', 'Khác', 'KHONG-CO']]),
       'IMPORT_ROWS',
-      /Dòng 2.*Mã đơn vị cấp trên.*"KHONG-CO"/,
+      /Dòng 2.*Mã đơn vị cấp trên.*“KHONG-CO”/,
     );
   });
 
@@ -150,11 +150,11 @@ describe('unit workbook import', () => {
     ]);
     const preview = await previewUnitImport(core.db, 'x.xlsx', data);
     const messages = preview.errors.map((e) => e.message);
-    expect(messages.some((m) => /^Dòng 2, cột A "Mã": Mã đơn vị không được để trống/.test(m))).toBe(true);
-    expect(messages.some((m) => /^Dòng 3, cột D "Loại": loại "Loại lạ" không hợp lệ/.test(m))).toBe(true);
-    expect(messages.some((m) => /^Dòng 4, cột F "Email": Email không hợp lệ/.test(m))).toBe(true);
-    expect(messages.some((m) => /^Dòng 5, cột G "Thứ tự"/.test(m))).toBe(true);
-    expect(messages.some((m) => /^Dòng 5, cột H "Hoạt động từ": ngày "31\/02\/2025" không hợp lệ/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Dòng 2, cột A “Mã”: Mã đơn vị không được để trống/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Dòng 3, cột D “Loại”: loại “Loại lạ” không hợp lệ/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Dòng 4, cột F “Email”: Email không hợp lệ/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Dòng 5, cột G “Thứ tự”/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Dòng 5, cột H “Hoạt động từ”: ngày “31\/02\/2025” không hợp lệ/.test(m))).toBe(true);
     await expectRefused(data, 'IMPORT_ROWS', /có 5 lỗi/);
   });
 
