@@ -3,7 +3,8 @@
 // python-docx is handed the app's own layout plan (planDocument: every paragraph, run, table,
 // span, width and the page setup) and writes it with the same formatting (bench/python_docx_report.py);
 // then python-docx reads both files back and the bench checks they hold the same text in the same
-// paragraphs, tables, rows and cells. Both sides are timed inside their process, best of RUNS
+// paragraphs, tables, rows and cells, with the same alignment and bold, italic, underlined runs
+// (the ratio counts only then). Both sides are timed inside their process, best of RUNS, with their CPU time
 // (Python's interpreter start and imports are not counted). python-docx is stopped after
 // BENCH_PY_TIMEOUT seconds (900 unless set, a safety): the ratio printed is then a lower bound.
 // BENCH_UNITS=n runs both on a smaller register; BENCH_KEEP=folder keeps the files to look at.
