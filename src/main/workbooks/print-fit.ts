@@ -4,7 +4,7 @@
 // unit columns repeated, instead of being shrunk to one unreadable page.
 import type ExcelJS from 'exceljs';
 import { columnLetter } from './xlsx-input';
-import { textWidthPt } from '../documents/nd30/metrics';
+import { baseLetters, baseWidthPt } from '../documents/nd30/metrics';
 
 /** Points per line of 12 pt Times New Roman, with Excel's own leading. */
 const LINE_PT = 15.75;
@@ -19,13 +19,16 @@ const printWidthPt = (width: number): number => (width * 7 + 5 - 4) * 0.75 * 0.9
 /** Lines a text takes in a column `width` wide, breaking at spaces as the reader does. */
 export function linesFor(text: string, width: number, bold = false): number {
   const room = printWidthPt(width);
-  const space = textWidthPt(' ', 12, bold);
+  const space = baseWidthPt(' ', 12, bold);
+  // Measured on the base letters once (a thousand unit names per sheet): marks do not change widths.
+  const base = baseLetters(text);
+  if (!base.includes('\n') && baseWidthPt(base, 12, bold) <= room) return 1;
   let lines = 0;
-  for (const para of text.split('\n')) {
+  for (const para of base.split('\n')) {
     let used = -1; // nothing on the line yet
     lines++;
     for (const word of para.split(' ')) {
-      let w = textWidthPt(word, 12, bold);
+      let w = baseWidthPt(word, 12, bold);
       if (used >= 0 && used + space + w <= room) {
         used += space + w;
         continue;

@@ -136,19 +136,28 @@ const BOLD: Record<string, number> = {
   Z: 667,
 };
 
-/** Width of a line of text in points. */
-export function textWidthPt(text: string, sizePt: number, bold: boolean): number {
-  const table = bold ? BOLD : ROMAN;
-  let units = 0;
-  // Vietnamese marks do not change the advance width: measure the base letter.
-  const base = text
+/** The letters that set a text's advance width: Vietnamese marks do not change it (the base letter is measured). */
+export function baseLetters(text: string): string {
+  // plain ASCII (codes, numbers, most labels) has no marks: nothing to take apart
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D');
-  for (const ch of base) units += table[ch] ?? (/[0-9]/.test(ch) ? 500 : 500);
+}
+
+/** Width in points of text already reduced to its base letters (baseLetters). */
+export function baseWidthPt(base: string, sizePt: number, bold: boolean): number {
+  const table = bold ? BOLD : ROMAN;
+  let units = 0;
+  for (const ch of base) units += table[ch] ?? 500;
   return (units / 1000) * sizePt;
 }
+
+/** Width of a line of text in points. */
+export const textWidthPt = (text: string, sizePt: number, bold: boolean): number =>
+  baseWidthPt(baseLetters(text), sizePt, bold);
 
 /** Width in twips. */
 export const textWidthTwips = (text: string, sizePt: number, bold: boolean): number =>
