@@ -37,7 +37,6 @@ const ON_POSTGRES = [
   'tests/unit/stale-edit.test.ts',
   'tests/unit/paged-units.test.ts',
   'tests/unit/standings-sql.test.ts',
-  'tests/unit/board-page.test.ts',
 ];
 
 export default defineConfig({

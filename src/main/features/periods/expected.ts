@@ -59,13 +59,6 @@ export async function expectedUnitsOf(db: Executor, p: ExpectedSource): Promise<
   return p.expectedFrozenAt !== null ? frozenUnits(db, p.id) : validUnitsOn(db, p.expected, p.windowEnd);
 }
 
-/** The ids of the units `expectedUnitsOf` lists, as a query (the board's page joins it). */
-export function expectedIdsQuery(db: Executor, p: ExpectedSource) {
-  return p.expectedFrozenAt !== null
-    ? frozenQuery(db, p.id).select('u.id as id')
-    : validUnitsQuery(db, p.expected, p.windowEnd).select('id');
-}
-
 /** How many units `expectedUnitsOf` lists, counted by the database (lists of periods show only the count). */
 export async function expectedCountOf(db: Executor, p: ExpectedSource): Promise<number> {
   const row =

@@ -4,8 +4,7 @@ import type { Handlers } from '../../core/handlers';
 import { setupProgress } from './setup-steps';
 import { getReportForm, reportHistory, reportSnapshot, saveReportValues } from './reports';
 import { acceptReport, reopenReport, returnReport, submitReport, transitionReport } from './approval';
-import { periodBoard, reportingTrend } from './board';
-import { periodBoardPage } from './board-page';
+import { boardPage, periodBoard, reportingTrend } from './board';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
 import { getPeriod } from '../periods/periods';
@@ -13,7 +12,7 @@ import { keptRead } from '../../core/read-cache';
 import { unitChoices } from './unit-choices';
 import { todayIso } from '../../../shared/format';
 
-/** The board is worked out once per period and day until the data change (a page reads only its rows). */
+/** The board is worked out once per period and day until the data change; its pages are cut from it. */
 const keptBoard = (core: Core, periodId: number, asOf: string) =>
   keptRead(core.db, `board ${periodId} ${asOf}`, () => periodBoard(core.db, periodId, asOf));
 
@@ -28,12 +27,8 @@ export const reportsHandlers = {
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
   'dashboard.board': (core, a) => keptBoard(core, a.periodId, a.asOf ?? a.today ?? todayIso()),
-  'dashboard.page': (core, a) => {
-    const asOf = a.asOf ?? todayIso();
-    return keptRead(core.db, `board page ${a.periodId} ${asOf} ${a.filter} ${a.offset} ${a.limit}`, () =>
-      periodBoardPage(core.db, a.periodId, asOf, a.filter, a.offset, a.limit, () => keptBoard(core, a.periodId, asOf)),
-    );
-  },
+  'dashboard.page': async (core, a) =>
+    boardPage(await keptBoard(core, a.periodId, a.asOf ?? todayIso()), a.filter, a.offset, a.limit),
   'reports.unitChoices': async (core, a) =>
     unitChoices(core.db, await keptBoard(core, a.periodId, todayIso()), a.search, a.offset, a.limit),
   'reports.reminder': async (core, a) =>

@@ -40,16 +40,12 @@ interface Row {
   breach_count: number | null;
 }
 
-/**
- * The query of each report of the period as of `asOf` with its unit (columns as `Row`, plus the
- * unit's sort_order), unordered: the whole board reads it in full, a page of the board
- * (board-page.ts) groups and windows it.
- */
-export function reportsAsOfQuery(periodId: number, asOf: string) {
+/** Each report of the period as of `asOf` (with its unit), in the register's order. */
+export async function reportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[]> {
   const day = sql`CAST(${asOf} AS TEXT)`;
   const received = sql.raw(`('da_nop', 'da_duyet')`);
   // An event without its day (written elsewhere) counts from the day it was recorded.
-  return sql<Row & { sort_order: number }>`
+  const r = await sql<Row>`
     WITH rs AS (
       SELECT r.id, r.unit_id, r.status, r.received_date, r.channel, r.revision, r.breach_count, r.breach_revision,
         CASE WHEN r.standing_from IS NOT NULL AND r.standing_from <= ${day} AND r.standing_key = r.status || '|' ||
@@ -91,19 +87,13 @@ export function reportsAsOfQuery(periodId: number, asOf: string) {
       LEFT JOIN report_events se ON se.id = a.sub_id
       LEFT JOIN report_event_dates sd ON sd.event_id = a.sub_id
     )
-    SELECT s.report_id, s.unit_id, u.code, u.name, u.kind, u.sort_order, s.status, s.channel, s.breach_count,
+    SELECT s.report_id, s.unit_id, u.code, u.name, u.kind, s.status, s.channel, s.breach_count,
       CASE
         WHEN s.status NOT IN ${received} THEN NULL
         ELSE COALESCE(s.sub_date, CASE WHEN s.row_date IS NOT NULL AND s.row_date <= ${day} THEN s.row_date ELSE ${day} END)
       END AS received_date
-    FROM asof s JOIN units u ON u.id = s.unit_id`;
-}
-
-/** Each report of the period as of `asOf` (with its unit), in the register's order. */
-export async function reportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[]> {
-  const r = await sql<Row>`SELECT * FROM (${reportsAsOfQuery(periodId, asOf)}) q ORDER BY q.sort_order, q.code`.execute(
-    db,
-  );
+    FROM asof s JOIN units u ON u.id = s.unit_id
+    ORDER BY u.sort_order, u.code`.execute(db);
   return r.rows.map((x) => ({
     reportId: Number(x.report_id),
     unitId: Number(x.unit_id),
