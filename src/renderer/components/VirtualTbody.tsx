@@ -5,6 +5,9 @@
 // "Đang tải…" row, and `onRange` tells which rows are on screen so their window is asked for.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRowKeys } from './useRowKeys';
+
+const NO_KEYS = { current: null };
 
 export function VirtualTbody<T>({
   items,
@@ -16,6 +19,7 @@ export function VirtualTbody<T>({
   after,
   scroller: scrollSelector = '.content',
   onRange,
+  rowKeys = false,
 }: {
   /** Holes (undefined) are rows not loaded yet. */
   items: readonly (T | undefined)[];
@@ -35,6 +39,8 @@ export function VirtualTbody<T>({
   scroller?: string;
   /** Called with the first and last index shown (with the overscan) whenever they change. */
   onRange?: (first: number, last: number) => void;
+  /** One Tab stop for the table, arrows between rows (useRowKeys); each row handles its own Enter. */
+  rowKeys?: boolean;
 }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
@@ -55,6 +61,7 @@ export function VirtualTbody<T>({
     // before the scroller is known (first paint): a screenful
     initialRect: { width: 1000, height: 900 },
   });
+  useRowKeys(rowKeys ? body : NO_KEYS, items.length, (i) => v.scrollToIndex(i, { align: 'auto' }));
   const shown = v.getVirtualItems();
   const first = shown[0]?.index ?? 0;
   const last = shown.at(-1)?.index ?? -1;

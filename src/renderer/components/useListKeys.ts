@@ -7,6 +7,24 @@ import { useEffect, type RefObject } from 'react';
 const ITEM = '[role=option]:not([disabled])';
 const PAGE = 10;
 
+/** Where ↑/↓/Home/End/PageUp/PageDown go from `at` in a list whose last index is `last`; null for other keys.
+ * Shared by the listboxes here and the tables of `useRowKeys`. */
+export function stepTo(key: string, at: number, last: number): number | null {
+  return key === 'ArrowDown'
+    ? Math.min(at + 1, last)
+    : key === 'ArrowUp'
+      ? Math.max(at - 1, 0)
+      : key === 'Home'
+        ? 0
+        : key === 'End'
+          ? last
+          : key === 'PageDown'
+            ? Math.min(at + PAGE, last)
+            : key === 'PageUp'
+              ? Math.max(at - PAGE, 0)
+              : null;
+}
+
 /**
  * Makes the listbox at `ref` one Tab stop with arrow keys. Runs after every render: the items
  * change, and the list may appear after the first render (once its data is in).
@@ -23,21 +41,7 @@ export function useListKeys(ref: RefObject<HTMLElement | null>): void {
       const items = [...root.querySelectorAll<HTMLElement>(ITEM)];
       const at = items.findIndex((i) => i === e.target);
       if (at < 0) return;
-      const last = items.length - 1;
-      const to =
-        e.key === 'ArrowDown'
-          ? Math.min(at + 1, last)
-          : e.key === 'ArrowUp'
-            ? Math.max(at - 1, 0)
-            : e.key === 'Home'
-              ? 0
-              : e.key === 'End'
-                ? last
-                : e.key === 'PageDown'
-                  ? Math.min(at + PAGE, last)
-                  : e.key === 'PageUp'
-                    ? Math.max(at - PAGE, 0)
-                    : null;
+      const to = stepTo(e.key, at, items.length - 1);
       if (to === null) return;
       e.preventDefault();
       if (to === at) return;

@@ -227,12 +227,12 @@ export function DashboardScreen() {
                     colSpan={6}
                     empty="Không có đơn vị nào ở tình trạng này."
                     onRange={want}
+                    rowKeys
                     renderRow={(r, v) => (
                       <tr
                         key={r.unitId}
                         {...v}
                         className="clickable"
-                        tabIndex={0}
                         data-unit={r.unitCode}
                         onClick={() => goTo('bao-cao-don-vi', { periodId: board.period.id, unitId: r.unitId })}
                         onKeyDown={(e) => {
@@ -241,7 +241,7 @@ export function DashboardScreen() {
                             goTo('bao-cao-don-vi', { periodId: board.period.id, unitId: r.unitId });
                           }
                         }}
-                        title="Mở báo cáo của đơn vị"
+                        title="Enter hoặc bấm: mở báo cáo của đơn vị; ↑/↓ sang đơn vị khác"
                       >
                         <td className="mono">{r.unitCode}</td>
                         <td>

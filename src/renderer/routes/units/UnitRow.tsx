@@ -15,10 +15,11 @@ export interface UnitRowActions {
 }
 
 /** A row not loaded yet (the table asks for its window as it shows). */
-export function UnitHoleRow({ top }: { top: number }) {
+export function UnitHoleRow({ top, index }: { top: number; index: number }) {
   return (
     <div
       role="row"
+      data-index={index}
       className="vrow v-loading"
       style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
@@ -31,11 +32,14 @@ export function UnitHoleRow({ top }: { top: number }) {
 
 export const UnitRow = memo(function UnitRow({
   u,
+  index,
   top,
   flat,
   on,
 }: {
   u: UnitListItem;
+  /** Its place in the list: the table's keys (components/useRowKeys) move by it. */
+  index: number;
   top: number;
   /** Search results: no tree indentation (a match's parent may not be among them). */
   flat: boolean;
@@ -46,6 +50,15 @@ export const UnitRow = memo(function UnitRow({
       role="row"
       className={`vrow${u.isActive ? '' : ' closed'}`}
       data-code={u.code}
+      data-index={index}
+      aria-label={`${u.code} ${u.name}`}
+      title="Enter: sửa đơn vị; →/←: các nút của dòng; ↑/↓: sang đơn vị khác"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target === e.currentTarget) {
+          e.preventDefault();
+          on.edit(u);
+        }
+      }}
       style={{
         position: 'absolute',
         top: 0,

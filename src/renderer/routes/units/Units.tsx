@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, errorMessage } from '../../lib/api';
 import { usePagedRows } from '../../hooks/usePagedRows';
+import { useRowKeys } from '../../components/useRowKeys';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import { Confirm } from '../../components/Modal';
@@ -62,6 +63,7 @@ export function UnitsScreen() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 3,
   });
+  useRowKeys(scrollRef, units.length, (i) => virtualizer.scrollToIndex(i));
   const shown = virtualizer.getVirtualItems();
   const first = shown[0]?.index ?? 0;
   const last = shown.at(-1)?.index ?? -1;
@@ -172,9 +174,9 @@ export function UnitsScreen() {
             {shown.map((vi) => {
               const u = units[vi.index];
               return u === undefined ? (
-                <UnitHoleRow key={`hole ${vi.index}`} top={vi.start} />
+                <UnitHoleRow key={`hole ${vi.index}`} top={vi.start} index={vi.index} />
               ) : (
-                <UnitRow key={u.id} u={u} top={vi.start} flat={head?.flat ?? false} on={actions} />
+                <UnitRow key={u.id} u={u} index={vi.index} top={vi.start} flat={head?.flat ?? false} on={actions} />
               );
             })}
           </div>
