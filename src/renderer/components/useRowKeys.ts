@@ -28,6 +28,14 @@ export function useRowKeys(ref: RefObject<HTMLElement | null>, count: number, sc
     const show = (row: HTMLElement) => {
       row.focus({ preventScroll: true });
       row.scrollIntoView({ block: 'nearest' });
+      // rows just drawn are measured on the next frames and may shift: keep the focused one in view
+      const again = (n: number) =>
+        requestAnimationFrame(() => {
+          if (document.activeElement !== row) return;
+          row.scrollIntoView({ block: 'nearest' });
+          if (n > 1) again(n - 1);
+        });
+      again(3);
     };
     /** Gives the Tab stop to the current row (or the first one drawn), takes it from the rest. */
     const settle = () => {
