@@ -149,4 +149,46 @@ describe('long tables are one Tab stop with arrow keys', () => {
     await expect.poll(async () => (await focused()).row, { timeout: WAIT }).toBe(code(13));
     expect(t.problems).toEqual([]);
   });
+
+  it('Kỳ báo cáo: one Tab stop, arrows between periods, → / ← among a period’s six buttons, Enter follows it', async () => {
+    const { page } = t;
+    await apiOf(t.bridge.core)('periods.create', {
+      type: 'half',
+      year: thisYear - 1,
+      index: 1,
+      templateId: await templateId(t.bridge.core),
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    });
+    const names = (await t.bridge.core.db.selectFrom('periods').select('name').orderBy('year', 'desc').execute()).map(
+      (p) => p.name,
+    );
+    await page.goto(`${t.bridge.url}#/ky-bao-cao`);
+    const table = 'table[aria-label="Danh sách kỳ báo cáo"]';
+    await page.waitForSelector(`${table} tr[data-index="1"]`);
+    // two periods × six buttons were twelve stops: now one
+    expect(await tabStops(table)).toBe(1);
+    await tabIntoTable();
+    const first = await focused();
+    expect(first).toMatchObject({ isRow: true, ring: true, onScreen: true });
+    expect(names).toContain(first.label);
+    await page.keyboard.press('ArrowDown');
+    const second = await focused();
+    expect(second.isRow).toBe(true);
+    expect(second.label).not.toBe(first.label);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Theo dõi');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Xóa');
+    await t.shot('periods-focused-button');
+    // back to the row, out of the table and back, then Enter follows the period on Tổng quan
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toMatchObject({ isRow: true, label: second.label });
+    await page.keyboard.press('Tab');
+    expect((await focused()).inTable).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toMatchObject({ isRow: true, label: second.label });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: WAIT }).toContain('tong-quan');
+    expect(t.problems).toEqual([]);
+  });
 });

@@ -12,7 +12,8 @@ import { openCollectExcel } from '../../lib/collect-nav';
 import '../../styles/reporting.css';
 import { PeriodForm } from './PeriodForm';
 import { ExpectedListDialog } from './ExpectedListDialog';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useRowKeys } from '../../components/useRowKeys';
 
 export function PeriodsScreen() {
   const notice = useNotice();
@@ -34,6 +35,9 @@ export function PeriodsScreen() {
 
   useDataRefresh(reload);
   const [listOf, setListOf] = useState<PeriodListItem | null>(null);
+  // One Tab stop for the table, arrows between periods and to a row's six buttons (components/useRowKeys).
+  const rowsRef = useRef<HTMLTableSectionElement>(null);
+  useRowKeys(rowsRef, periods.length, () => {});
   return (
     <section className="screen">
       <header className="screen-header">
@@ -63,9 +67,19 @@ export function PeriodsScreen() {
               <th>Thao tác</th>
             </tr>
           </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.id}>
+          <tbody ref={rowsRef}>
+            {periods.map((p, i) => (
+              <tr
+                key={p.id}
+                data-index={i}
+                aria-label={p.name}
+                title="Enter: theo dõi kỳ này; →/←: các nút của dòng; ↑/↓: sang kỳ khác"
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
+                  e.preventDefault();
+                  goTo('tong-quan', { periodId: p.id });
+                }}
+              >
                 <td>
                   <strong>{p.name}</strong>
                   <div className="small muted">{PERIOD_TYPE_LABELS[p.type]}</div>
