@@ -17,6 +17,9 @@ import type { DB } from '../../src/main/db/schema';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { formatDateShort, todayIso } from '../../src/shared/format';
 import { seedRegister, silent, valuesOf } from './seed';
+import { getTemplate } from '../../src/main/features/templates/templates';
+import { breachCounter } from '../../src/main/features/reports/rule-checks';
+import { standingOfEvents } from '../../src/main/features/reports/standings-kept';
 
 const ACTOR = 'bench';
 
@@ -66,12 +69,19 @@ export async function bulkSeed(core: Core, units: number, now = new Date()): Pro
     for (const [p, periodId] of periodIds.entries()) {
       const at = now.toISOString();
       const received = `${2016 + p}-12-10`;
+      const period = await core.db
+        .selectFrom('periods')
+        .select('template_id')
+        .where('id', '=', periodId)
+        .executeTakeFirstOrThrow();
+      const breaches = breachCounter(await getTemplate(core.db, period.template_id));
       await core.db.transaction().execute(async (trx) => {
         const reporting = unitIds.map((unitId, k) => ({ unitId, k })).filter(({ k }) => !silent(k, p));
+        const values = reporting.map(({ k }) => valuesOf(k, p));
         const reportIds = await insertReturningIds(
           trx,
           'reports',
-          reporting.map(({ unitId }) => ({
+          reporting.map(({ unitId }, i) => ({
             period_id: periodId,
             unit_id: unitId,
             status: 'da_nop',
@@ -80,10 +90,12 @@ export async function bulkSeed(core: Core, units: number, now = new Date()): Pro
             revision: 1,
             created_at: at,
             updated_at: at,
+            // kept with the values' revision, as saving does (reports/rule-checks.ts)
+            breach_count: breaches.count(Object.fromEntries(values[i]!.map((v) => [v.key, String(stored(v.input))]))),
+            breach_revision: 1,
           })),
           500,
         );
-        const values = reporting.map(({ k }) => valuesOf(k, p));
         await insertAll(
           trx,
           'report_values',
@@ -140,6 +152,18 @@ export async function bulkSeed(core: Core, units: number, now = new Date()): Pro
           eventIds.map((eventId, i) => ({ event_id: eventId, on_date: i % 2 === 0 ? todayIso(now) : received })),
           1000,
         );
+        // the day from which each row is its standing, as saving and submitting keep it (standings-kept.ts)
+        for (const [i, reportId] of reportIds.entries())
+          await trx
+            .updateTable('reports')
+            .set(
+              standingOfEvents('da_nop', received, [
+                { id: eventIds[2 * i]!, to: 'dang_nhap', onDate: todayIso(now) },
+                { id: eventIds[2 * i + 1]!, to: 'da_nop', onDate: received },
+              ]),
+            )
+            .where('id', '=', reportId)
+            .execute();
       });
     }
   } finally {

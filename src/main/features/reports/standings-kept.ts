@@ -34,18 +34,27 @@ export async function keptStanding(
     .where('e.report_id', '=', reportId)
     .orderBy('e.id')
     .execute();
-  const fact = {
+  return standingOfEvents(
     status,
     receivedDate,
-    events: events.map((e) => ({ to: e.to_status as ReportStatus, onDate: e.on_date })),
-  };
-  const from = [receivedDate ?? EARLIEST, ...events.map((e) => e.on_date)].reduce((a, b) => (b > a ? b : a), EARLIEST);
+    events.map((e) => ({ id: Number(e.id), to: e.to_status as ReportStatus, onDate: e.on_date })),
+  );
+}
+
+/** The same from the report's events in order (their ids and days): no reading, for bulk writers. */
+export function standingOfEvents(
+  status: ReportStatus,
+  receivedDate: string | null,
+  events: { id: number; to: ReportStatus; onDate: string }[],
+): { standing_from: string | null; standing_key: string } {
+  const fact = { status, receivedDate, events: events.map((e) => ({ to: e.to, onDate: e.onDate })) };
+  const from = [receivedDate ?? EARLIEST, ...events.map((e) => e.onDate)].reduce((a, b) => (b > a ? b : a), EARLIEST);
   const row = { status, receivedDate: isReceived(status) ? receivedDate : null };
   const holds = [statusAsOf(fact, from), statusAsOf(fact, LATEST)].every(
     (s) => s.status === row.status && s.receivedDate === row.receivedDate,
   );
   return {
     standing_from: holds ? from : null,
-    standing_key: standingKey(status, receivedDate, Number(events.at(-1)?.id ?? 0)),
+    standing_key: standingKey(status, receivedDate, events.at(-1)?.id ?? 0),
   };
 }
