@@ -101,5 +101,12 @@ export function usePagedRows<P extends RowsPage<unknown>>(
     setState({ load: q, head: last, rows } as Loaded<P>);
   }, []);
 
-  return { head: state?.head ?? null, rows: (state?.rows ?? []) as (Row | undefined)[], want, refresh };
+  return {
+    head: state?.head ?? null,
+    rows: (state?.rows ?? []) as (Row | undefined)[],
+    /** The question the rows shown answer (the `load` they came from; the same after a refresh). */
+    question: state?.load ?? null,
+    want,
+    refresh,
+  };
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { call, errorMessage } from '../../lib/api';
 import { usePagedRows } from '../../hooks/usePagedRows';
+import { useRecycledKeys } from '../../hooks/useRecycledKeys';
 import { useRowKeys } from '../../components/useRowKeys';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
@@ -45,7 +46,13 @@ export function UnitsScreen() {
       ),
     [search, kind, includeClosed],
   );
-  const { head, rows: units, want, refresh } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)));
+  const {
+    head,
+    rows: units,
+    question,
+    want,
+    refresh,
+  } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)));
   const reload = refresh;
   useDataRefresh(reload);
   /** The whole register, loaded for the dialogs that choose among it (parent, merge target) when one opens. */
@@ -65,6 +72,8 @@ export function UnitsScreen() {
   });
   useRowKeys(scrollRef, units.length, (i) => virtualizer.scrollToIndex(i));
   const shown = virtualizer.getVirtualItems();
+  // a new question's rows take over the elements of the rows drawn at their places
+  const keyOf = useRecycledKeys(question);
   const first = shown[0]?.index ?? 0;
   const last = shown.at(-1)?.index ?? -1;
   useEffect(() => {
@@ -176,7 +185,14 @@ export function UnitsScreen() {
               return u === undefined ? (
                 <UnitHoleRow key={`hole ${vi.index}`} top={vi.start} index={vi.index} />
               ) : (
-                <UnitRow key={u.id} u={u} index={vi.index} top={vi.start} flat={head?.flat ?? false} on={actions} />
+                <UnitRow
+                  key={keyOf(u.id, vi.index)}
+                  u={u}
+                  index={vi.index}
+                  top={vi.start}
+                  flat={head?.flat ?? false}
+                  on={actions}
+                />
               );
             })}
           </div>

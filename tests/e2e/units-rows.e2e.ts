@@ -1,0 +1,202 @@
+// Đơn vị: a new question (a search, a kind, closed units shown) draws its rows over the elements of
+// the rows drawn before at the same places (hooks/useRecycledKeys: cheaper than removing a screenful
+// and creating another). The rows must come out exactly as rows drawn afresh: each question's rows
+// are compared, element by element (tags, attributes, text), with the same question's rows drawn on
+// a freshly opened screen where the register's own first answer is held back. Within one question a
+// row keeps its element: a unit moved up by its ↑ button keeps the focus on that button.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { openE2E, type E2E } from './harness';
+import { apiOf } from '../unit/workflow-helpers';
+import { WAIT } from './keyboard-kit';
+import { listUnits } from '../../src/main/features/units/units';
+import type { UnitKind } from '../../src/shared/model/unit';
+
+let t: E2E;
+const N = 120;
+const code = (i: number) => `R${String(i).padStart(3, '0')}`;
+const KINDS: UnitKind[] = ['so_nganh', 'ubnd_xa', 'ubnd_phuong', 'su_nghiep'];
+
+beforeAll(async () => {
+  t = await openE2E('units-rows');
+  const api = apiOf(t.bridge.core);
+  const ids: number[] = [];
+  for (let i = 1; i <= N; i++) {
+    const u = await api('units.create', {
+      code: code(i),
+      name: i % 7 === 0 ? `Phòng Nội vụ số ${i} của một đơn vị có tên rất dài để cắt bớt` : `UBND xã Số ${i}`,
+      shortName: i % 5 === 0 ? `X${i}` : '',
+      kind: KINDS[i % KINDS.length]!,
+      // every tenth unit is under the one before it (the tree's indentation and mark)
+      parentId: i % 10 === 0 ? ids[i - 2]! : null,
+      email: i % 3 === 0 ? `xa${i}@example.vn` : '',
+      contactPerson: i % 4 === 0 ? `Nguyễn Văn ${i}` : '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
+    ids.push(u.id);
+  }
+  // closed units: another badge, the reopen button instead of merge and close
+  for (const i of [3, 11, 12, 13, 31, 47]) await api('units.close', { id: ids[i - 1]!, date: '2024-01-01' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Question {
+  search: string;
+  kind: UnitKind | '';
+  includeClosed: boolean;
+}
+
+/** Each drawn row, in order, as text: tags, sorted attributes (style declarations sorted), joined text. */
+function drawnRows(page: Page): Promise<string[]> {
+  return page.locator('.vbody').evaluate((body) => {
+    const norm = (el: Element): string => {
+      const attrs = [...el.attributes]
+        .map((a) => {
+          const v =
+            a.name === 'style'
+              ? a.value
+                  .split(';')
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+                  .sort()
+                  .join(';')
+              : a.value;
+          return `${a.name}=${JSON.stringify(v)}`;
+        })
+        .sort()
+        .join(' ');
+      const kids: string[] = [];
+      let text: string | null = null;
+      for (const n of el.childNodes) {
+        if (n.nodeType === Node.TEXT_NODE) text = (text ?? '') + (n.textContent ?? '');
+        else if (n.nodeType === Node.ELEMENT_NODE) {
+          if (text !== null) kids.push(JSON.stringify(text));
+          text = null;
+          kids.push(norm(n as Element));
+        }
+      }
+      if (text !== null) kids.push(JSON.stringify(text));
+      return `<${el.tagName.toLowerCase()} ${attrs}>${kids.join('')}</>`;
+    };
+    return [...body.querySelectorAll<HTMLElement>('.vrow')]
+      .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+      .map(norm);
+  });
+}
+
+/** Waits until the table shows the answer to `q` (the server's own list), every drawn row loaded. */
+async function settled(page: Page, q: Question): Promise<string[]> {
+  const units = await listUnits(t.bridge.core.db, {
+    search: q.search || undefined,
+    kind: q.kind || undefined,
+    includeClosed: q.includeClosed,
+  });
+  const table = page.locator('[aria-label="Danh sách đơn vị"]');
+  await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: WAIT }).toBe(String(units.length + 1));
+  await expect
+    .poll(
+      () =>
+        page.locator('.vbody .vrow:not(.v-loading)').evaluateAll((rows) =>
+          rows
+            .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+            .map((r) => r.getAttribute('data-code'))
+            .slice(0, 5),
+        ),
+      { timeout: WAIT },
+    )
+    .toEqual(units.slice(0, 5).map((u) => u.code));
+  expect(await page.locator('.vbody .v-loading').count()).toBe(0);
+  return drawnRows(page);
+}
+
+async function ask(page: Page, q: Question): Promise<void> {
+  await page.fill('input[aria-label="Tìm đơn vị"]', q.search);
+  await page.selectOption('select[aria-label="Lọc theo loại"]', q.kind);
+  await page.setChecked('label.check input[type=checkbox]', q.includeClosed);
+}
+
+const QUESTIONS: Question[] = [
+  { search: 'số 1', kind: '', includeClosed: false },
+  { search: 'số 1', kind: 'ubnd_xa', includeClosed: false },
+  { search: '', kind: 'ubnd_xa', includeClosed: false },
+  { search: '', kind: '', includeClosed: true },
+  { search: 'so 1', kind: '', includeClosed: true },
+  { search: 'nội vụ', kind: '', includeClosed: false },
+  { search: '', kind: '', includeClosed: false },
+];
+
+describe('Đơn vị rows drawn over the previous question’s rows', () => {
+  it('are the same, element by element, as the rows drawn on a fresh screen', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    let shown = await settled(page, { search: '', kind: '', includeClosed: false });
+    expect(shown.length).toBeGreaterThan(10);
+
+    // the fresh screen: every answer but the one to the question asked is held back
+    const fresh = await page.context().newPage();
+    let wanted: Question | null = null;
+    const held: Route[] = [];
+    await fresh.route('**/api/units.page', async (route) => {
+      const a = JSON.parse(route.request().postData() ?? '{}') as Partial<Question>;
+      const same =
+        wanted !== null &&
+        (a.search ?? '') === wanted.search &&
+        (a.kind ?? '') === wanted.kind &&
+        !!a.includeClosed === wanted.includeClosed;
+      if (same) await route.continue();
+      else held.push(route);
+    });
+
+    for (const q of QUESTIONS) {
+      // the elements drawn now, marked: the next question's rows are drawn over them
+      await page
+        .locator('.vbody')
+        .evaluate((b) =>
+          b.querySelectorAll('.vrow').forEach((r) => ((r as HTMLElement & { drawnBefore?: true }).drawnBefore = true)),
+        );
+      await ask(page, q);
+      shown = await settled(page, q);
+      const reused = await page
+        .locator('.vbody .vrow')
+        .evaluateAll((rows) => rows.filter((r) => (r as HTMLElement & { drawnBefore?: true }).drawnBefore).length);
+      expect(reused, JSON.stringify(q)).toBeGreaterThan(0);
+
+      wanted = q;
+      await fresh.goto('about:blank');
+      await fresh.goto(`${t.bridge.url}#/don-vi`);
+      await fresh.waitForSelector('input[aria-label="Tìm đơn vị"]');
+      await ask(fresh, q);
+      expect(await settled(fresh, q), JSON.stringify(q)).toEqual(shown);
+    }
+    expect(held.length).toBeGreaterThan(0);
+    await fresh.close();
+    expect(t.problems).toEqual([]);
+  });
+
+  it('keeps a moved row’s element within one question: the focus stays on the unit’s ↑ button', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.reload();
+    await settled(page, { search: '', kind: '', includeClosed: false });
+    await page.fill('input[aria-label="Tìm đơn vị"]', 'số 2');
+    const q = { search: 'số 2', kind: '' as const, includeClosed: false };
+    await settled(page, q);
+    const before = await listUnits(t.bridge.core.db, { search: 'số 2' });
+    const moved = before[3]!.code;
+    await page.click(`button[aria-label="Đưa ${moved} lên"]`);
+    // the register's order changed: the unit is now one place higher, and its button still has the focus
+    await expect
+      .poll(() => page.locator(`.vrow[data-code="${moved}"]`).getAttribute('data-index'), { timeout: WAIT })
+      .not.toBe('3');
+    const after = await listUnits(t.bridge.core.db, { search: 'số 2' });
+    expect(after.findIndex((u) => u.code === moved)).toBeLessThan(3);
+    await settled(page, q);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Đưa ${moved} lên`);
+    await t.shot('moved-keeps-focus');
+    expect(t.problems).toEqual([]);
+  });
+});
