@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openE2E, type E2E } from './harness';
 import { createUnit } from '../../src/main/features/units/units';
+import { getCriteriaSet, saveCriteriaSet } from '../../src/main/features/scoring/criteria-sets';
 import ExcelJS from 'exceljs';
 
 let t: E2E;
@@ -291,6 +292,35 @@ describe('scoring in chromium', () => {
       ['1.1', 4.5],
       ['1.2', 2.5],
     ]);
+  });
+
+  it('a set not used yet, saved by someone else while the form is open: the save from the form is refused, theirs stays', async () => {
+    const { page } = t;
+    await page.click('.sc-sets .sc-unit:has-text("v3 ·")');
+    await page.click('button:has-text("Sửa…")');
+    const form = page.locator('form[aria-label="Bộ tiêu chí"]');
+    await form.waitFor();
+    // meanwhile another person (here the command line, on the same file) saves version 3
+    const v3 = await t.bridge.core.db
+      .selectFrom('scoring_sets')
+      .select('id')
+      .where('version', '=', 3)
+      .executeTakeFirstOrThrow();
+    const theirs = await getCriteriaSet(t.bridge.core.db, v3.id);
+    await saveCriteriaSet(t.bridge.core.db, v3.id, { ...theirs, description: 'Bổ sung hướng dẫn của Ban Dân vận' });
+    await form.locator('input[name="name"]').fill('Tên do người mở trước đặt');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.form-error li:has-text("Bộ tiêu chí này đã được")').waitFor();
+    expect(await form.locator('.form-error').innerText()).toMatch(
+      /Bộ tiêu chí này đã được .+ sửa lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} sau khi anh\/chị mở/,
+    );
+    await t.shot('06c-set-stale');
+    expect(await getCriteriaSet(t.bridge.core.db, v3.id)).toMatchObject({
+      name: theirs.name,
+      description: 'Bổ sung hướng dẫn của Ban Dân vận',
+    });
+    await form.locator('button:has-text("Hủy")').click();
+    await form.waitFor({ state: 'detached' });
   });
 
   it('reopens an approved scoring with a reason, recorded in the history', async () => {

@@ -1,6 +1,7 @@
-// Two people editing the same record (issue 19): a unit, a plan, a period and the agency are
-// saved only over the version the form showed; the second save is refused naming who saved first
-// and when, and the first one's change stays. On SQLite and, in the `postgres` project, the server.
+// Two people editing the same record (issue 19): a unit, a plan, a period, the agency, a template
+// and a criteria set are saved only over the version the form showed; the second save is refused
+// naming who saved first and when, and the first one's change stays. On SQLite and, in the
+// `postgres` project, the server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { createDispatch } from '../../src/main/dispatch';
@@ -151,6 +152,61 @@ describe(`a record edited by two people at once (${DEFAULT_ENGINE})`, () => {
       description: 'Bình sửa mô tả',
       name: shown.name,
     });
+  });
+
+  it('a criteria set not used yet (edited in place): the same rule; a used one makes a new version', async () => {
+    const listed = (await lan('scoring.sets.list', undefined))[0]!;
+    const shown = await lan('scoring.sets.get', { id: listed.id });
+    expect(shown.frozen).toBe(false);
+    const { frozen: _f, id: _i, version: _v, basedOnId: _b, createdAt: _c, updatedAt: _u, ...content } = shown;
+    const first = await binh('scoring.sets.save', {
+      id: shown.id,
+      content: { ...content, description: 'Bình sửa mô tả' },
+      expectedUpdatedAt: shown.updatedAt,
+    });
+    expect(first).toMatchObject({ newVersion: false, set: { id: shown.id } });
+    expect(first.set.updatedAt).not.toBe(shown.updatedAt);
+    expect(
+      await refusal(
+        lan('scoring.sets.save', {
+          id: shown.id,
+          content: { ...content, name: 'Lan đổi tên' },
+          expectedUpdatedAt: shown.updatedAt,
+        }),
+      ),
+    ).toMatch(
+      /^Bộ tiêu chí này đã được Trần Văn Bình sửa lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} sau khi anh\/chị mở\. Thay đổi anh\/chị vừa nhập chưa được lưu/,
+    );
+    expect(await lan('scoring.sets.get', { id: shown.id })).toMatchObject({
+      description: 'Bình sửa mô tả',
+      name: shown.name,
+      updatedAt: first.set.updatedAt,
+    });
+    // reopened, the change goes through on the new version; the command line sends none
+    const mine = await lan('scoring.sets.save', {
+      id: shown.id,
+      content: { ...content, description: 'Bình sửa mô tả', name: 'Lan đổi tên' },
+      expectedUpdatedAt: first.set.updatedAt,
+    });
+    expect(mine.set).toMatchObject({ name: 'Lan đổi tên', description: 'Bình sửa mô tả' });
+    await binh('scoring.sets.save', { id: shown.id, content: { ...content, name: 'Bình đổi tên' } });
+    // once used, a save makes a new version, still only over the version the form showed
+    await addUnits(lan, 1);
+    await lan('scoring.rounds.create', { year: thisYear - 1, setId: shown.id });
+    expect(
+      await refusal(
+        lan('scoring.sets.save', { id: shown.id, content: { ...content }, expectedUpdatedAt: mine.set.updatedAt }),
+      ),
+    ).toMatch(/^Bộ tiêu chí này đã được Trần Văn Bình sửa lúc/);
+    const used = await lan('scoring.sets.get', { id: shown.id });
+    expect(used).toMatchObject({ frozen: true, name: 'Bình đổi tên' });
+    const next = await lan('scoring.sets.save', {
+      id: shown.id,
+      content: { ...content, name: 'Lan bản mới' },
+      expectedUpdatedAt: used.updatedAt,
+    });
+    expect(next).toMatchObject({ newVersion: true, set: { name: 'Lan bản mới', version: shown.version + 1 } });
+    expect((await lan('scoring.sets.get', { id: shown.id })).name).toBe('Bình đổi tên');
   });
 
   it('a scoring sheet: a line saved by someone else since the form opened is refused; other lines go through', async () => {

@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import { formatChangedAt } from '../../shared/format';
 import { auditUser } from '../../shared/model/audit-labels';
 
-type Edited = 'units' | 'plans' | 'periods' | 'agency' | 'templates';
+type Edited = 'units' | 'plans' | 'periods' | 'agency' | 'templates' | 'scoring_sets';
 
 /**
  * Refuses the edit when the record changed after `expected` (its updated_at as the form read it).

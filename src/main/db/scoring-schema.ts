@@ -13,6 +13,8 @@ export interface ScoringSetTable {
   content: string;
   based_on_id: number | null;
   created_at: string;
+  /** Last save (migration 0180): the version a form edits (core/stale-edit.ts). */
+  updated_at: string | null;
 }
 
 export interface ScoringRoundTable {

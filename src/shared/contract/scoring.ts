@@ -1,7 +1,7 @@
 // Chấm điểm, xếp loại: criteria sets, rounds, self-score and appraisal, evidence, results, exports.
 import { z } from 'zod';
 import { method } from './define';
-import { emptyInput, fileBytes, id, isoDate, requiredText, text } from './schemas';
+import { emptyInput, expectedUpdatedAt, fileBytes, id, isoDate, requiredText, text } from './schemas';
 import { toCenti } from '../domain/scoring';
 import { documentOutput, type SavedDocument } from './documents';
 import type {
@@ -153,7 +153,9 @@ export const scoringContract = {
   'scoring.sets.list': method(emptyInput).returns<CriteriaSetListItem[]>(),
   'scoring.sets.get': method(z.object({ id }).strict()).returns<CriteriaSet>(),
   /** id null: a new set; otherwise edits it in place, or as a new version when it is frozen. */
-  'scoring.sets.save': method(z.object({ id: z.union([id, z.null()]), content: criteriaSetInput }).strict()).returns<{
+  'scoring.sets.save': method(
+    z.object({ id: z.union([id, z.null()]), content: criteriaSetInput, expectedUpdatedAt }).strict(),
+  ).returns<{
     set: CriteriaSet;
     newVersion: boolean;
   }>(),

@@ -68,6 +68,8 @@ export interface CriteriaSet extends CriteriaSetContent {
   /** Used by a scoring round: read-only, edits make a new version. */
   frozen: boolean;
   createdAt: string;
+  /** Last save: sent back as `expectedUpdatedAt` so a save over someone else's is refused. */
+  updatedAt: string | null;
 }
 
 export interface CriteriaSetListItem {

@@ -21,6 +21,7 @@ import * as m0120 from './0120_reorg_repoints';
 import * as m0130 from './0130_report_breach_counts';
 import * as m0131 from './0131_report_kept_standing';
 import * as m0150 from './0150_report_values_cover';
+import * as m0180 from './0180_criteria_set_updated_at';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -71,6 +72,7 @@ const steps: Record<string, AppMigration> = {
   '0130_report_breach_counts': m0130,
   '0131_report_kept_standing': m0131,
   '0150_report_values_cover': m0150,
+  '0180_criteria_set_updated_at': m0180,
 };
 
 /** The migrations in Kysely's form, for one engine. */

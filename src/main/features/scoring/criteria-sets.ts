@@ -15,6 +15,7 @@ import type {
 import defaultSet from '../../../../resources/scoring/dan-van-chinh-quyen.json';
 import { moveToTrash } from '../safety/trash';
 import type { Executor } from '../../db/executor';
+import { assertUnchanged } from '../../core/stale-edit';
 
 export type CriteriaSetData = z.output<typeof criteriaSetInput>;
 
@@ -71,6 +72,7 @@ export async function getCriteriaSet(db: Executor, id: number): Promise<Criteria
     basedOnId: r.based_on_id,
     frozen: (await roundCount(db, id)) > 0,
     createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -117,6 +119,7 @@ async function insertSet(
       content: JSON.stringify(contentOf(content)),
       based_on_id: basedOnId,
       created_at: now.toISOString(),
+      updated_at: now.toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -133,8 +136,9 @@ async function latestVersion(db: Executor, code: string): Promise<{ id: number; 
 }
 
 /**
- * Saves a set. A new code makes version 1; an unused set is changed in place; a frozen set (or
- * a save under an existing code without an id) makes the next version.
+ * Saves a set. A new code makes version 1; an unused set is changed in place, only over the version
+ * the form showed (`expectedUpdatedAt`; none from the command line); a frozen set (or a save under
+ * an existing code without an id) makes the next version.
  */
 export async function saveCriteriaSet(
   db: Kysely<DB>,
@@ -142,6 +146,7 @@ export async function saveCriteriaSet(
   content: CriteriaSetData,
   now = new Date(),
   file?: string,
+  expectedUpdatedAt?: string | null,
 ): Promise<{ set: CriteriaSet; newVersion: boolean }> {
   assertSoundSet(content, file);
   return db.transaction().execute(async (trx) => {
@@ -150,6 +155,8 @@ export async function saveCriteriaSet(
       const newId = await insertSet(trx, content, (latest?.version ?? 0) + 1, latest?.id ?? null, now);
       return { set: await getCriteriaSet(trx, newId), newVersion: latest !== undefined };
     }
+    // a used set gets a new version either way; one edited in place must still be as shown
+    await assertUnchanged(trx, 'scoring_sets', id, expectedUpdatedAt, 'Bộ tiêu chí này');
     const current = await getCriteriaSet(trx, id);
     if (current.code !== content.code) {
       throw new AppError(
@@ -170,6 +177,7 @@ export async function saveCriteriaSet(
         year: content.year,
         total_c: toCenti(content.totalPoints)!,
         content: JSON.stringify(contentOf(content)),
+        updated_at: now.toISOString(),
       })
       .where('id', '=', id)
       .execute();

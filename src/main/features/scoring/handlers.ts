@@ -19,7 +19,8 @@ import { exportScoringBook, exportScoringDocx, exportScoringXlsx, importScoringB
 export const scoringHandlers = {
   'scoring.sets.list': (core) => listCriteriaSets(core.db),
   'scoring.sets.get': (core, a) => getCriteriaSet(core.db, a.id),
-  'scoring.sets.save': (core, a) => saveCriteriaSet(core.db, a.id, a.content),
+  'scoring.sets.save': (core, a) =>
+    saveCriteriaSet(core.db, a.id, a.content, new Date(), undefined, a.expectedUpdatedAt),
   'scoring.sets.delete': (core, a) => deleteCriteriaSet(core.db, a.id),
   'scoring.sets.import': (core, a) => importCriteriaSet(core.db, a.fileName, a.data),
   'scoring.sets.export': async (core, a) => {

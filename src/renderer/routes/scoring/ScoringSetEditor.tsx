@@ -67,7 +67,7 @@ export function CriteriaSetForm({
     if (!parsed.success || problems.length > 0) return;
     setSaving(true);
     try {
-      onSaved(await call('scoring.sets.save', { id: set.id, content: parsed.data }));
+      onSaved(await call('scoring.sets.save', { id: set.id, content: parsed.data, expectedUpdatedAt: set.updatedAt }));
     } catch (e) {
       const x = e as { data?: { details?: { message: string }[] } };
       setServerError(x.data?.details?.length ? x.data.details.map((d) => d.message) : [errorMessage(e)]);

@@ -26,7 +26,7 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
   useListKeys(setList);
   const openJson = () => {
     if (!set) return;
-    const { id: _i, version: _v, basedOnId: _b, frozen: _f, createdAt: _c, ...content } = set;
+    const { id: _i, version: _v, basedOnId: _b, frozen: _f, createdAt: _c, updatedAt: _u, ...content } = set;
     setFormOpen(false);
     setEditing(JSON.stringify(content, null, 2));
     setEditError([]);
@@ -56,7 +56,13 @@ export function SetsPanel({ sets, onChanged }: { sets: CriteriaSetListItem[]; on
     }
     await runningEdit(async () => {
       try {
-        await saved(await call('scoring.sets.save', { id: set.id, content: content as CriteriaSetInput }));
+        await saved(
+          await call('scoring.sets.save', {
+            id: set.id,
+            content: content as CriteriaSetInput,
+            expectedUpdatedAt: set.updatedAt,
+          }),
+        );
       } catch (err) {
         const e = err as { data?: { details?: { message: string }[] } };
         setEditError(e.data?.details?.length ? e.data.details.map((d) => d.message) : [errorMessage(err)]);
