@@ -5,6 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
 import { apiOf, addUnits, sendReport, templateId, thisYear, type Api } from './workflow-helpers';
+import { aggregateWindow } from '../../src/main/features/compile/aggregate-sql';
+import { windowBreaches } from '../../src/main/features/compile/breaches';
+import { compileWindow } from '../../src/main/features/compile/compile';
+import { todayIso } from '../../src/shared/format';
 
 let core: Core;
 let api: Api;
@@ -60,5 +64,39 @@ describe('breaches in Tổng hợp', () => {
     const again = await api('compile.show', { periodIds: [p.id], compareIds: [] });
     expect(again.current.status.counts.withBreaches).toBe(2);
     expect(again.current.notes.filter((n) => n.includes('chưa ghi lý do'))).toEqual([]);
+  });
+
+  it('judges the same reports whether it reads the rules’ values or takes the totals’ read of every number', async () => {
+    const ids = await addUnits(api, 7);
+    const p = await api('periods.create', {
+      type: 'half',
+      year: thisYear - 1,
+      templateId: await templateId(core),
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    });
+    const day = p.deadline;
+    await sendReport(api, p.id, ids[0]!, { DT02: 1, DT03: 5, HC01: 4 }, day, true);
+    await sendReport(api, p.id, ids[1]!, { DN01: 1, DN02: 1, DN03: 3 }, null);
+    await sendReport(api, p.id, ids[2]!, { DT02: 5, DT03: 5 }, day);
+    // numbers, none the rules read: no breach, as when only the rules' values are read
+    await sendReport(api, p.id, ids[3]!, { HC01: 9, LD01: 2 }, day);
+    await sendReport(api, p.id, ids[4]!, { HC02: 1, HC03: 4, DV01: 0, DV02: 3 }, day, true);
+    await api('reports.return', { periodId: p.id, unitId: ids[4]!, reason: 'Sai số HC03' });
+    await sendReport(api, p.id, ids[5]!, { DV01: 2, DV02: 7 }, day, true);
+    const args = { periodIds: [p.id], compareIds: [], today: todayIso() };
+    const c = await compileWindow(core.db, args);
+    const last = c.loaded.at(-1)!;
+    const read = await aggregateWindow(core.db, [last.agg], last.expected, todayIso(), {
+      detail: false,
+      lastValues: true,
+    });
+    // every report holding a number, counted or not (begun, returned)
+    expect([...read.lastValues!.keys()].sort((a, b) => a - b)).toEqual(ids.slice(0, 6));
+    const itself = await windowBreaches(core.db, last, c.current.units, null);
+    const taken = await windowBreaches(core.db, last, c.current.units, read.lastValues);
+    expect(taken).toEqual(itself);
+    expect(itself.withBreaches).toBe(4);
+    expect(itself.note).toMatch(/^2 báo cáo đã nhận /);
+    expect(c.current.status.counts.withBreaches).toBe(4);
   });
 });

@@ -179,19 +179,76 @@ export function addToStats(stats: WindowStats, code: string, kind: UnitKind, exp
   if (SMALL_INT.test(value) ? Number(value) > 0 : compareDec(value, '0') > 0) g.positive++;
 }
 
-/** The stats of these codes from the units' values. */
+/** One group's running stats: canonical small integers added as a number while exact, the rest as decimals. */
+interface Running {
+  group: GroupStats;
+  /** The first value as given (a group of one value keeps it as it is, as `add` would). */
+  first: string;
+  int: number;
+  dec: string | null;
+}
+
+/**
+ * The stats of these codes from the units' values: the same groups (in the order units first
+ * bring them), sums, counts and signs as `addToStats` value by value, without going through
+ * decimal text for each of the thousands of counts. A code with groups already in `into` is
+ * continued value by value.
+ */
 export function statsFromValues(
   units: Pick<AggUnit, 'id' | 'kind'>[],
-  values: UnitValues,
+  values: Map<number, Readonly<Record<string, string | null>>>,
   expected: Set<number>,
   codes: Iterable<string>,
   into: WindowStats = new Map(),
 ): WindowStats {
+  const rows = units.map((u) => values.get(u.id));
+  const keys = units.map((u) => `${u.kind}|${expected.has(u.id) ? 1 : 0}`);
   for (const code of codes) {
-    for (const u of units) {
-      const v = values.get(u.id)?.[code] ?? null;
-      if (v !== null) addToStats(into, code, u.kind, expected.has(u.id), v);
+    if (into.has(code)) {
+      for (const u of units) {
+        const v = values.get(u.id)?.[code] ?? null;
+        if (v !== null) addToStats(into, code, u.kind, expected.has(u.id), v);
+      }
+      continue;
     }
+    const running = new Map<string, Running>();
+    for (let k = 0; k < units.length; k++) {
+      const v = rows[k]?.[code] ?? null;
+      if (v === null) continue;
+      let r = running.get(keys[k]!);
+      if (!r) {
+        const group = {
+          kind: units[k]!.kind,
+          expected: expected.has(units[k]!.id),
+          sum: null,
+          n: 0,
+          yes: 0,
+          positive: 0,
+        };
+        running.set(keys[k]!, (r = { group, first: v, int: 0, dec: null }));
+      }
+      const g = r.group;
+      g.n++;
+      if (v === '1') g.yes++;
+      const x = Number(v);
+      // a canonical integer within 2^53 (String gives it back): added as a number while the total stays exact
+      if (Number.isSafeInteger(x) && String(x) === v && Number.isSafeInteger(r.int + x)) {
+        r.int += x;
+        if (x > 0) g.positive++;
+      } else {
+        r.dec = r.dec === null ? v : addDec(r.dec, v);
+        if (SMALL_INT.test(v) ? x > 0 : compareDec(v, '0') > 0) g.positive++;
+      }
+    }
+    if (running.size === 0) continue;
+    const groups: GroupStats[] = [];
+    for (const r of running.values()) {
+      // exact either way: one value stays as given, more are the canonical sum (as addDec and String give it)
+      const g = r.group;
+      g.sum = g.n === 1 ? r.first : r.dec === null ? String(r.int) : addDec(String(r.int), r.dec);
+      groups.push(g);
+    }
+    into.set(code, groups);
   }
   return into;
 }

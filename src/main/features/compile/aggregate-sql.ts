@@ -1,9 +1,11 @@
-// Tổng hợp in SQL. The integer totals of a window (counts, yes/no answers: the bulk of a report)
-// are added up by SQLite in one GROUP BY over the counted reports, exactly (sums come back as
-// text, so nothing passes through a float). Decimal values, text answers and — only when a
-// by-unit view or annex needs them — each unit's values are loaded in one query each and go
-// through the same rules of shared/aggregate.ts, which owns them: which periods a value comes
-// from (valueSource), how a figure is made of the stats (figureFromStats), everything else.
+// Tổng hợp in SQL. One period (the usual window): each counted report's numbers come in one read,
+// a JSON object per report, and are added up exactly by the rules of shared/aggregate.ts (the
+// by-unit view and the breach check use the same read). Several periods: the integer totals
+// (counts, yes/no answers: the bulk of a report) are added up by the database in one GROUP BY over
+// the window, exactly (sums come back as text, so nothing passes through a float); decimals and —
+// only when a by-unit view needs them — each unit's values are loaded in one query. Either way
+// shared/aggregate.ts owns the rules: which periods a value comes from (valueSource), how a figure
+// is made of the stats (figureFromStats), everything else.
 import { sql, type RawBuilder } from 'kysely';
 import {
   buildAggregation,
@@ -24,7 +26,7 @@ import {
   type WindowStats,
 } from '../../../shared/domain/aggregate-figures';
 import { COUNTED_STATUSES, type Aggregation } from '../../../shared/model/compile';
-import type { ReportStatus } from '../../../shared/model/report';
+import type { ReportStatus, ValueMap } from '../../../shared/model/report';
 import { statusAsOf, type StatusEventFact } from '../../../shared/domain/report-status';
 import { todayIso } from '../../../shared/format';
 import type { TemplateIndicator } from '../../../shared/model/template';
@@ -36,6 +38,11 @@ export interface WindowAggregation {
   aggregation: Aggregation;
   /** What the totals are made of, by unit kind: the plan's targets are measured on them. */
   stats: WindowStats;
+  /**
+   * With `opts.lastValues`, when the window is one period: the numbers of each of its reports
+   * (counted or not) by unit, as the breach check reads them; otherwise null.
+   */
+  lastValues: Map<number, ValueMap> | null;
 }
 
 /** A subquery of the values, whatever their number (the engine's way: a JSON array, an array parameter). */
@@ -60,7 +67,8 @@ interface StatsRow {
 }
 
 /**
- * One GROUP BY: per code, unit kind and expected flag, the units' values added up and counted.
+ * Over several periods, one GROUP BY: per code, unit kind and expected flag, the units' values
+ * over the window added up and counted.
  * `outsiders`: reporting units not expected (usually none; cheaper to test than the expected).
  */
 async function integerStats(
@@ -73,19 +81,6 @@ async function integerStats(
   counted: Counted,
 ): Promise<StatsRow[]> {
   if (windowCodes.length + lastCodes.length === 0) return [];
-  if (ids.length === 1) {
-    // One period: a unit has one report, so one row per code; every code of the period is read
-    // (the caller keeps those it asked for): no per-unit step, no list of codes to look up.
-    const r = await sql<StatsRow>`
-      SELECT u.kind AS kind, v.field_key AS code, CASE WHEN r.unit_id IN (${intList(db, outsiders)}) THEN 0 ELSE 1 END AS expected,
-        CAST(SUM(v.int_value) AS TEXT) AS total, COUNT(v.int_value) AS n,
-        COUNT(CASE WHEN v.int_value = 1 THEN 1 END) AS yes, COUNT(CASE WHEN v.int_value > 0 THEN 1 END) AS positive,
-        COUNT(*) - COUNT(v.int_value) AS other
-      FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
-      WHERE r.period_id = ${lastId} AND ${counted}
-      GROUP BY u.kind, v.field_key, 3`.execute(db);
-    return r.rows;
-  }
   // uv: each unit's value of each code over the window (added across periods, or the last one's).
   const r = await sql<StatsRow>`
     WITH uv AS (
@@ -126,33 +121,36 @@ async function textRows(db: Executor, ids: number[], codes: string[], counted: C
 /**
  * The counted reports of the window with their numeric values (all, or only these codes), one
  * row per report: the values come as one JSON object of canonical texts, far cheaper than a
- * row per value.
+ * row per value. `every`: the last period's reports whatever their status (the breach check
+ * judges begun ones too), the counted ones picked here by id; they are returned apart.
  */
 async function reportsWithValues(
   db: Executor,
   periods: AggPeriodInfo[],
   codes: string[] | 'all',
   counted: Counted,
-): Promise<AggPeriod[]> {
+  every: { countedIds: Set<number> } | null = null,
+): Promise<{ periods: AggPeriod[]; every: Map<number, ValueMap> | null }> {
   const ids = periods.map((p) => p.id);
   // "a number" said by the numbers' columns (a value has exactly one), so the index of migration 0150 covers the read
   const numbers = sql`(v.int_value IS NOT NULL OR v.dec_value IS NOT NULL)`;
   const which = codes === 'all' ? numbers : sql`v.field_key IN (${textList(db, codes)}) AND ${numbers}`;
-  const r = await sql<{ period_id: number; unit_id: number; vals: string }>`
-    SELECT r.period_id AS period_id, r.unit_id AS unit_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value)`)} AS vals
+  const r = await sql<{ id: number; period_id: number; unit_id: number; vals: string }>`
+    SELECT MIN(r.id) AS id, r.period_id AS period_id, r.unit_id AS unit_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value)`)} AS vals
     FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id IN (${intList(db, ids)}) AND ${counted} AND ${which}
+    WHERE r.period_id IN (${intList(db, ids)}) AND ${every ? sql`1 = 1` : counted} AND ${which}
     GROUP BY r.period_id, r.unit_id`.execute(db);
   const byPeriod = new Map<number, AggReport[]>(periods.map((p) => [p.id, []]));
+  const all = every ? new Map<number, ValueMap>() : null;
   for (const row of r.rows) {
-    byPeriod.get(row.period_id)!.push({
-      unitId: row.unit_id,
-      status: COUNTED_STATUSES[0]!,
-      receivedDate: null,
-      values: JSON.parse(row.vals) as Record<string, string>,
-    });
+    const values = JSON.parse(row.vals) as ValueMap;
+    all?.set(row.unit_id, values);
+    if (every && !every.countedIds.has(Number(row.id))) continue;
+    byPeriod
+      .get(row.period_id)!
+      .push({ unitId: row.unit_id, status: COUNTED_STATUSES[0]!, receivedDate: null, values });
   }
-  return periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! }));
+  return { periods: periods.map((p) => ({ ...p, reports: byPeriod.get(p.id)! })), every: all };
 }
 
 interface ReportRow {
@@ -207,7 +205,7 @@ export async function aggregateWindow(
   periodsIn: AggPeriodInfo[],
   expectedUnits: AggUnit[],
   today: string,
-  opts: { detail: boolean },
+  opts: { detail: boolean; lastValues?: boolean },
 ): Promise<WindowAggregation> {
   if (periodsIn.length === 0) throw new Error('aggregateWindow: no period');
   const periods = [...periodsIn].sort((a, b) => a.windowEnd.localeCompare(b.windowEnd));
@@ -243,7 +241,7 @@ export async function aggregateWindow(
     if (COUNTED_STATUSES.includes(then.status)) {
       u.periodsCounted++;
       periodsWithReports.add(row.period_id);
-      countedIds.push(row.id);
+      countedIds.push(Number(row.id));
     }
     if (row.period_id === last.id) {
       u.status = then.status;
@@ -264,8 +262,6 @@ export async function aggregateWindow(
   units = presentUnits(units, expected, reporting);
   const outsiders = units.filter((u) => !expected.has(u.id)).map((u) => u.id);
 
-  // Which codes SQL adds up: integers. Decimals (and codes stored both ways across template
-  // versions, or rates of rates) go through the exact decimal code of shared/aggregate.ts.
   const sources = indicators.map((i) => ({ ind: i, source: valueSource(i, inLast.has(i.code)) }));
   const rateCodes = new Set(indicators.filter((i) => i.rule === 'RATE').map((i) => i.code));
   const rateOfRates = indicators.some(
@@ -273,63 +269,79 @@ export async function aggregateWindow(
       i.rule === 'RATE' &&
       ((i.numerator && rateCodes.has(i.numerator)) || (i.denominator && rateCodes.has(i.denominator))),
   );
-  const integer = sources.filter((s) => s.source !== null && storedAsInteger(s.ind));
   const stats: WindowStats = new Map();
   const textCodes = indicators.filter((i) => i.type === 'text').map((i) => i.code);
-  // One period: the GROUP BY reads every value, texts included (as "other"), so it tells
-  // whether there is any text answer to load.
-  let textsStored = ids.length > 1 || integer.length === 0;
-  const inTs = new Set(sources.filter((s) => s.source !== null && !storedAsInteger(s.ind)).map((s) => s.ind.code));
-  try {
-    const rows = await integerStats(
-      db,
-      ids,
-      last.id,
-      integer.filter((s) => s.source === 'window').map((s) => s.ind.code),
-      integer.filter((s) => s.source === 'last').map((s) => s.ind.code),
-      outsiders,
-      counted,
-    );
-    const asked = new Set(integer.map((s) => s.ind.code));
-    const texts = new Set(textCodes);
-    if (rows.some((row) => texts.has(row.code) && row.other > 0)) textsStored = true;
-    for (const row of rows) if (row.other > 0 && asked.has(row.code)) inTs.add(row.code);
-    for (const row of rows) {
-      if (!asked.has(row.code) || inTs.has(row.code) || row.n === 0) continue;
-      let groups = stats.get(row.code);
-      if (!groups) stats.set(row.code, (groups = []));
-      groups.push({
-        kind: row.kind as UnitKind,
-        expected: row.expected === 1,
-        sum: row.total,
-        n: row.n,
-        yes: row.yes,
-        positive: row.positive,
-      });
-    }
-  } catch (err) {
-    // A sum beyond 64-bit integers: SQLite refuses it; the exact decimal code does not.
-    if (!(err instanceof Error && /integer overflow/i.test(err.message))) throw err;
-    stats.clear();
-    textsStored = true;
-    for (const s of integer) inTs.add(s.ind.code);
-  }
-
-  // Each unit's values: all of them for a by-unit view, otherwise only those SQL did not add up.
   let values: UnitValues | null = null;
-  const needAll = opts.detail || rateOfRates;
-  if (inTs.size || needAll) {
-    const all = unitValues(
-      await reportsWithValues(db, periods, needAll ? 'all' : [...inTs], counted),
-      indicators,
-      units,
+  let lastValues: Map<number, ValueMap> | null = null;
+  if (ids.length === 1) {
+    // One period: every counted report's numbers in one read (a JSON row per report) through the
+    // exact code of shared/aggregate.ts: cheaper than a GROUP BY sorting every value, and the
+    // by-unit view and the breach check (opts.lastValues) use the same read.
+    const read = await reportsWithValues(
+      db,
+      periods,
+      'all',
+      counted,
+      opts.lastValues ? { countedIds: new Set(countedIds) } : null,
     );
-    statsFromValues(units, all, expected, rateOfRates ? [...inTs, ...rateCodes] : inTs, stats);
+    const added = sources.filter((s) => s.source !== null).map((s) => s.ind.code);
+    // one period: a unit's value of an added-up code is its report's (unitValues only for a by-unit view or rates of rates)
+    const all = opts.detail || rateOfRates ? unitValues(read.periods, indicators, units) : null;
+    const byUnit = all ?? new Map(read.periods[0]!.reports.map((r) => [r.unitId, r.values]));
+    statsFromValues(units, byUnit, expected, rateOfRates ? [...added, ...rateCodes] : added, stats);
     if (opts.detail) values = all;
+    lastValues = read.every;
+  } else {
+    // Several periods: SQL adds up the integers over the window. Decimals (and codes stored both
+    // ways across template versions, or rates of rates) go through the exact decimal code.
+    const integer = sources.filter((s) => s.source !== null && storedAsInteger(s.ind));
+    const inTs = new Set(sources.filter((s) => s.source !== null && !storedAsInteger(s.ind)).map((s) => s.ind.code));
+    try {
+      const rows = await integerStats(
+        db,
+        ids,
+        last.id,
+        integer.filter((s) => s.source === 'window').map((s) => s.ind.code),
+        integer.filter((s) => s.source === 'last').map((s) => s.ind.code),
+        outsiders,
+        counted,
+      );
+      const asked = new Set(integer.map((s) => s.ind.code));
+      for (const row of rows) if (row.other > 0 && asked.has(row.code)) inTs.add(row.code);
+      for (const row of rows) {
+        if (!asked.has(row.code) || inTs.has(row.code) || row.n === 0) continue;
+        let groups = stats.get(row.code);
+        if (!groups) stats.set(row.code, (groups = []));
+        groups.push({
+          kind: row.kind as UnitKind,
+          expected: row.expected === 1,
+          sum: row.total,
+          n: row.n,
+          yes: row.yes,
+          positive: row.positive,
+        });
+      }
+    } catch (err) {
+      // A sum beyond 64-bit integers: SQLite refuses it; the exact decimal code does not.
+      if (!(err instanceof Error && /integer overflow/i.test(err.message))) throw err;
+      stats.clear();
+      for (const s of integer) inTs.add(s.ind.code);
+    }
+    // Each unit's values: all of them for a by-unit view, otherwise only those SQL did not add up.
+    const needAll = opts.detail || rateOfRates;
+    if (inTs.size || needAll) {
+      const all = unitValues(
+        (await reportsWithValues(db, periods, needAll ? 'all' : [...inTs], counted)).periods,
+        indicators,
+        units,
+      );
+      statsFromValues(units, all, expected, rateOfRates ? [...inTs, ...rateCodes] : inTs, stats);
+      if (opts.detail) values = all;
+    }
   }
 
   const texts = new Map<string, string>();
-  for (const row of textsStored ? await textRows(db, ids, textCodes, counted) : [])
+  for (const row of await textRows(db, ids, textCodes, counted))
     texts.set(`${row.period_id}:${row.unit_id}:${row.code}`, row.value);
   return {
     aggregation: buildAggregation(
@@ -345,5 +357,6 @@ export async function aggregateWindow(
       today,
     ),
     stats,
+    lastValues,
   };
 }

@@ -16,39 +16,64 @@ import { reasonKey } from '../../../shared/model/report';
 /** Units named in the note before "và N đơn vị khác". */
 const NAMED = 10;
 
+/**
+ * Only the values the rules read (numbers: templates refuse rules on other codes), one JSON row
+ * per unit grouped in the index's order.
+ */
+async function ruledValues(db: Executor, periodId: number, codes: string[]): Promise<Map<number, ValueMap>> {
+  const rows = await sql<{ unit_id: number; vals: string }>`
+    SELECT r.unit_id AS unit_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value)`)} AS vals
+    FROM reports r JOIN report_values v ON v.report_id = r.id
+    WHERE r.period_id = ${periodId} AND v.field_key IN (${sql.join(codes)})
+      AND (v.int_value IS NOT NULL OR v.dec_value IS NOT NULL)
+    GROUP BY r.unit_id`.execute(db);
+  return new Map(rows.rows.map((v) => [v.unit_id, JSON.parse(v.vals) as ValueMap]));
+}
+
+/** The same taken from every number of the reports: a report holding none of the rules' values is left out, as above. */
+function onlyRuled(read: Map<number, ValueMap>, codes: string[]): Map<number, ValueMap> {
+  const out = new Map<number, ValueMap>();
+  for (const [unitId, all] of read) {
+    let map: ValueMap | null = null;
+    for (const c of codes) {
+      const v = all[c];
+      if (v !== undefined) (map ??= {})[c] = v;
+    }
+    if (map) out.set(unitId, map);
+  }
+  return out;
+}
+
 export interface WindowBreaches {
   /** Expected units of the last period whose report (begun by the as-of day) breaks a rule: the board's count. */
   withBreaches: number;
   note: string | null;
 }
 
-/** The breaches of the last period's reports, judged on the units' standing as of the compile's day. */
+/**
+ * The breaches of the last period's reports, judged on the units' standing as of the compile's day.
+ * `read`: the numbers of each of the period's reports by unit (every status), when the totals read
+ * them already (aggregate-sql.ts, a one-period window); otherwise they are read here.
+ */
 export async function windowBreaches(
   db: Executor,
   last: { period: Period; template: Template },
   lines: UnitLine[],
+  read: Map<number, ValueMap> | null = null,
 ): Promise<WindowBreaches> {
   const counter = breachCounter(last.template);
   // no rule that parses: none can break (checkRules judges such a rule as unknown)
   if (counter.codes.length === 0) return { withBreaches: 0, note: null };
-  // Only the values the rules read (numbers: templates refuse rules on other codes), one JSON row
-  // per unit grouped in the index's order, and the reasons apart (rare rows): by joins, not lists.
+  const values = read ? onlyRuled(read, counter.codes) : await ruledValues(db, last.period.id, counter.codes);
+  // The reasons apart (rare rows): by a join, not a list.
   const reasons = last.template.rules.map((r) => reasonKey(r.expression));
-  const values = new Map<number, ValueMap>();
-  const rows = await sql<{ unit_id: number; vals: string }>`
-    SELECT r.unit_id AS unit_id, ${engineOf(db).objectAgg(sql`v.field_key`, sql`COALESCE(CAST(v.int_value AS TEXT), v.dec_value)`)} AS vals
-    FROM reports r JOIN report_values v ON v.report_id = r.id
-    WHERE r.period_id = ${last.period.id} AND v.field_key IN (${sql.join(counter.codes)})
-      AND (v.int_value IS NOT NULL OR v.dec_value IS NOT NULL)
-    GROUP BY r.unit_id`.execute(db);
-  for (const v of rows.rows) values.set(v.unit_id, JSON.parse(v.vals) as ValueMap);
   const given = await sql<{ unit_id: number; field_key: string; text_value: string | null }>`
     SELECT r.unit_id AS unit_id, v.field_key AS field_key, v.text_value AS text_value
     FROM reports r JOIN report_values v ON v.report_id = r.id
     WHERE r.period_id = ${last.period.id} AND v.field_key IN (${sql.join(reasons)})`.execute(db);
   for (const g of given.rows) {
     const map = values.get(g.unit_id);
-    if (map && g.text_value !== null) map[g.field_key] = g.text_value;
+    if (map && g.text_value !== null) values.set(g.unit_id, { ...map, [g.field_key]: g.text_value });
   }
   let withBreaches = 0;
   const unexplained: string[] = [];

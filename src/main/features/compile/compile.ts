@@ -116,7 +116,7 @@ export async function compileWindow(
     loaded.map((l) => l.agg),
     loaded[loaded.length - 1]!.expected,
     today,
-    { ...opts, detail: opts.detail || eachUnit || within.length > 0 },
+    { detail: opts.detail || eachUnit || within.length > 0, lastValues: true },
   );
   let current = window.aggregation;
   let folding: CompileResult['folding'] = null;
@@ -125,7 +125,7 @@ export async function compileWindow(
   if (folded && !opts.detail && !eachUnit) current.units = current.units.map((u) => ({ ...u, values: {} }));
   const stats = folded ? folded.stats : window.stats;
   // The board's breach flag, and a note when received figures break a rule without a reason.
-  const breaches = await windowBreaches(db, loaded[loaded.length - 1]!, current.units);
+  const breaches = await windowBreaches(db, loaded[loaded.length - 1]!, current.units, window.lastValues);
   current.status.counts = { ...current.status.counts, withBreaches: breaches.withBreaches };
   if (breaches.note) current.notes.push(breaches.note);
   if (today < todayIso())
