@@ -115,7 +115,7 @@ async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
       name: 'Tổng hợp: thẻ “Theo đơn vị”',
       trigger: { click: '.cp-tabs button', text: 'Theo đơn vị' },
       // the unit lines are asked from the server a window at a time (compile.units)
-      ready: { selector: '[aria-label="Số liệu theo đơn vị"] tbody tr[data-unit]', fetches: true },
+      ready: { selector: '[aria-label="Số liệu theo đơn vị"][aria-busy="false"] tbody tr[data-unit]', fetches: true },
     },
     {
       name: 'pick',
@@ -132,7 +132,13 @@ async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
     {
       name: 'Tổng hợp: đổi kỳ và tổng hợp lại',
       trigger: { click: '.cp-pick-actions button.primary' },
-      ready: { selector: '.cp-summary', text: other.name, fetches: true },
+      // done when the open tab shows the new window's unit lines too, not only its totals: the lines
+      // come by a second call (compile.units), which started after the totals were drawn or not by chance
+      ready: {
+        selector: '.compile:has([aria-label="Số liệu theo đơn vị"][aria-busy="false"] tr[data-unit]) .cp-summary',
+        text: other.name,
+        fetches: true,
+      },
     },
     ...(
       [

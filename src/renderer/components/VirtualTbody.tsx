@@ -3,7 +3,7 @@
 // (header, columns, screen readers); rows may differ in height (measured as they show).
 // Paged tables (hooks/usePagedRows) pass holes for rows not loaded yet: each shows as a grey
 // "Đang tải…" row, and `onRange` tells which rows are on screen so their window is asked for.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRowKeys } from './useRowKeys';
 
@@ -15,6 +15,7 @@ export function VirtualTbody<T>({
   renderRow,
   colSpan,
   estimate = 34,
+  overscan = 10,
   empty,
   after,
   scroller: scrollSelector = '.content',
@@ -30,7 +31,10 @@ export function VirtualTbody<T>({
     props: { 'data-index': number; 'aria-rowindex': number; ref: (el: Element | null) => void },
   ) => ReactNode;
   colSpan: number;
+  /** A row's height before it is measured: the real one spares a second drawing when rows are measured. */
   estimate?: number;
+  /** Rows drawn beyond each edge of the screen. */
+  overscan?: number;
   /** Shown as the only row when there are no items. */
   empty?: ReactNode;
   /** Rows after the list (a total), always shown. */
@@ -51,13 +55,19 @@ export function VirtualTbody<T>({
     setScroller(s);
     if (tbody && s) setMargin(tbody.getBoundingClientRect().top - s.getBoundingClientRect().top + s.scrollTop);
   }, [items.length, scrollSelector]);
+  // Kept while the rows are: a new key function makes the virtualiser lay out every row again (all
+  // 1,000, not the 30 drawn) on each of its own renders (a row measured, a scroll).
+  const getItemKey = useCallback(
+    (i: number) => (items[i] === undefined ? `hole ${i}` : rowKey(items[i])),
+    [items, rowKey],
+  );
   const v = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller,
     estimateSize: () => estimate,
-    getItemKey: (i) => (items[i] === undefined ? `hole ${i}` : rowKey(items[i])),
+    getItemKey,
     scrollMargin: margin,
-    overscan: 10,
+    overscan,
     // before the scroller is known (first paint): a screenful
     initialRect: { width: 1000, height: 900 },
   });

@@ -23,8 +23,8 @@ interface Loaded<P> {
 
 /**
  * `load` (a stable callback per question, null: nothing to ask) fetches one window; the hook returns the
- * last answer, the rows so far (holes where not loaded yet, length = total) and `want(from, to)`,
- * which the table calls with the indexes it shows.
+ * last answer, the rows so far (holes where not loaded yet, length = total), `want(from, to)`, which
+ * the table calls with the indexes it shows, and `loading` while those rows answer an older question.
  */
 export function usePagedRows<P extends RowsPage<unknown>>(
   load: ((offset: number, limit: number) => Promise<P>) | null,
@@ -108,5 +108,7 @@ export function usePagedRows<P extends RowsPage<unknown>>(
     question: state?.load ?? null,
     want,
     refresh,
+    /** The rows shown do not answer the current question yet (none yet, or the previous question's). */
+    loading: load !== null && state?.load !== load,
   };
 }

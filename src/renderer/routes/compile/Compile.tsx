@@ -4,7 +4,7 @@
 import { DraftEditor } from './DraftEditor';
 import { IndicatorsTab, KindsTab, StatusTab, UnitsTab } from './FigureTabs';
 import { RestatedUnits } from './RestatedUnits';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { Confirm } from '../../components/Modal';
 import { TabList } from '../../components/Tabs';
@@ -179,7 +179,8 @@ export function CompileScreen() {
 
   const c = view?.compile;
   const cur = c?.current;
-  const inds = cur?.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE') ?? [];
+  // Kept per compiled view: the unit rows are memoised on it.
+  const inds = useMemo(() => cur?.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE') ?? [], [cur]);
   // The unit lines come a window at a time, only while a tab showing them is open.
   const unitsOf = useCallback(
     (offset: number, limit: number) => call('compile.units', { ...viewArgs!, offset, limit }),

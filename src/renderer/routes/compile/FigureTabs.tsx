@@ -11,11 +11,14 @@ import type { IndicatorTotal, UnitLine } from '../../../shared/model/compile';
 import type { DraftScreen } from '../../../shared/contract/compile';
 import { KindChart } from './KindChart';
 import { VirtualTbody } from '../../components/VirtualTbody';
+import { memo } from 'react';
 
 /** The window's unit lines as far as loaded (hooks/usePagedRows): holes are rows not loaded yet. */
 export interface Lines {
   rows: (UnitLine | undefined)[];
   want: (first: number, last: number) => void;
+  /** The rows are still the previous window's (or none yet): the table says it is busy and dims them. */
+  loading: boolean;
 }
 
 /** "+12", "−3", "0": the change against the same period last year. */
@@ -118,10 +121,55 @@ export function KindsTab({ inds }: { inds: IndicatorTotal[] }) {
   );
 }
 
+/** A row's place from VirtualTbody: its index and the measuring ref (stable: the virtualiser's). */
+interface Place {
+  index: number;
+  measure: (el: Element | null) => void;
+}
+
+const unitKey = (u: UnitLine) => u.unitId;
+/** A unit line's height (one line of text, rp-table's padding and border): drawn once, not again when measured. */
+const LINE_HEIGHT = 29;
+/** As the Đơn vị register: a few rows past each edge (each unit line is a row of twenty cells). */
+const OVERSCAN = 3;
+
+/** A unit's figures, one cell per indicator. Memoised: the virtualiser draws again on every row it measures. */
+const UnitRow = memo(function UnitRow({ u, inds, index, measure }: { u: UnitLine; inds: IndicatorTotal[] } & Place) {
+  return (
+    <tr data-index={index} aria-rowindex={index + 2} ref={measure} data-unit={u.code}>
+      <td>
+        {u.name}
+        {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
+      </td>
+      {inds.map((i) => {
+        const x = u.values[i.code] ?? null;
+        return (
+          <td key={i.code} className="num">
+            {i.type === 'yesno'
+              ? x === null
+                ? ''
+                : x === '1'
+                  ? 'Có'
+                  : 'Không'
+              : x === null
+                ? ''
+                : formatFigure(x, i.rule === 'RATE')}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
 export function UnitsTab({ lines, inds }: { lines: Lines; inds: IndicatorTotal[] }) {
   return (
     <div className="cp-scroll">
-      <table className="rp-table cp-wide" aria-label="Số liệu theo đơn vị" aria-rowcount={lines.rows.length + 2}>
+      <table
+        className="rp-table cp-wide"
+        aria-label="Số liệu theo đơn vị"
+        aria-rowcount={lines.rows.length + 2}
+        aria-busy={lines.loading}
+      >
         <thead>
           <tr>
             <th>Đơn vị</th>
@@ -134,34 +182,13 @@ export function UnitsTab({ lines, inds }: { lines: Lines; inds: IndicatorTotal[]
         </thead>
         <VirtualTbody
           items={lines.rows}
-          rowKey={(u) => u.unitId}
+          rowKey={unitKey}
           colSpan={inds.length + 1}
           scroller=".cp-scroll"
+          estimate={LINE_HEIGHT}
+          overscan={OVERSCAN}
           onRange={lines.want}
-          renderRow={(u, v) => (
-            <tr key={u.unitId} {...v} data-unit={u.code}>
-              <td>
-                {u.name}
-                {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
-              </td>
-              {inds.map((i) => {
-                const x = u.values[i.code] ?? null;
-                return (
-                  <td key={i.code} className="num">
-                    {i.type === 'yesno'
-                      ? x === null
-                        ? ''
-                        : x === '1'
-                          ? 'Có'
-                          : 'Không'
-                      : x === null
-                        ? ''
-                        : formatFigure(x, i.rule === 'RATE')}
-                  </td>
-                );
-              })}
-            </tr>
-          )}
+          renderRow={(u, v) => <UnitRow key={u.unitId} u={u} inds={inds} index={v['data-index']} measure={v.ref} />}
           after={
             <tr className="cp-total">
               <td>Tổng cộng</td>
@@ -178,10 +205,32 @@ export function UnitsTab({ lines, inds }: { lines: Lines; inds: IndicatorTotal[]
   );
 }
 
+/** Who has reported: memoised as UnitRow is. */
+const StatusRow = memo(function StatusRow({ u, index, measure }: { u: UnitLine } & Place) {
+  return (
+    <tr data-index={index} aria-rowindex={index + 2} ref={measure} data-unit={u.code}>
+      <td>{u.name}</td>
+      <td>{UNIT_KIND_LABELS[u.kind]}</td>
+      <td className={u.timeliness === 'muon' ? 'cp-warn' : u.timeliness === null ? 'cp-bad' : ''}>{u.label}</td>
+      <td>{formatDateShort(u.receivedDate)}</td>
+      <td className="small">
+        {[u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo']
+          .filter(Boolean)
+          .join('; ')}
+      </td>
+    </tr>
+  );
+});
+
 export function StatusTab({ lines }: { lines: Lines }) {
   return (
     <div className="cp-scroll">
-      <table className="rp-table" aria-label="Tình hình gửi báo cáo" aria-rowcount={lines.rows.length + 1}>
+      <table
+        className="rp-table"
+        aria-label="Tình hình gửi báo cáo"
+        aria-rowcount={lines.rows.length + 1}
+        aria-busy={lines.loading}
+      >
         <thead>
           <tr>
             <th>Đơn vị</th>
@@ -193,23 +242,13 @@ export function StatusTab({ lines }: { lines: Lines }) {
         </thead>
         <VirtualTbody
           items={lines.rows}
-          rowKey={(u) => u.unitId}
+          rowKey={unitKey}
           colSpan={5}
           scroller=".cp-scroll"
+          estimate={LINE_HEIGHT}
+          overscan={OVERSCAN}
           onRange={lines.want}
-          renderRow={(u, v) => (
-            <tr key={u.unitId} {...v} data-unit={u.code}>
-              <td>{u.name}</td>
-              <td>{UNIT_KIND_LABELS[u.kind]}</td>
-              <td className={u.timeliness === 'muon' ? 'cp-warn' : u.timeliness === null ? 'cp-bad' : ''}>{u.label}</td>
-              <td>{formatDateShort(u.receivedDate)}</td>
-              <td className="small">
-                {[u.daysLate ? `Muộn ${u.daysLate} ngày` : '', u.expected ? '' : 'Không thuộc danh sách phải báo cáo']
-                  .filter(Boolean)
-                  .join('; ')}
-              </td>
-            </tr>
-          )}
+          renderRow={(u, v) => <StatusRow key={u.unitId} u={u} index={v['data-index']} measure={v.ref} />}
         />
       </table>
     </div>
