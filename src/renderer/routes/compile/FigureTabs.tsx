@@ -133,33 +133,47 @@ const LINE_HEIGHT = 29;
 /** As the Đơn vị register: a few rows past each edge (each unit line is a row of twenty cells). */
 const OVERSCAN = 3;
 
-/** A unit's figures, one cell per indicator. Memoised: the virtualiser draws again on every row it measures. */
-const UnitRow = memo(function UnitRow({ u, inds, index, measure }: { u: UnitLine; inds: IndicatorTotal[] } & Place) {
-  return (
-    <tr data-index={index} aria-rowindex={index + 2} ref={measure} data-unit={u.code}>
-      <td>
-        {u.name}
-        {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
-      </td>
-      {inds.map((i) => {
-        const x = u.values[i.code] ?? null;
-        return (
-          <td key={i.code} className="num">
-            {i.type === 'yesno'
-              ? x === null
-                ? ''
-                : x === '1'
-                  ? 'Có'
-                  : 'Không'
-              : x === null
-                ? ''
-                : formatFigure(x, i.rule === 'RATE')}
-          </td>
-        );
-      })}
-    </tr>
-  );
-});
+/** Whether two compiled views draw a unit's cells alike: a row reads only each indicator's code, type and rule. */
+const sameColumns = (a: IndicatorTotal[], b: IndicatorTotal[]) =>
+  a === b ||
+  (a.length === b.length && a.every((x, k) => x.code === b[k]!.code && x.type === b[k]!.type && x.rule === b[k]!.rule));
+
+type UnitRowProps = { u: UnitLine; inds: IndicatorTotal[] } & Place;
+
+/**
+ * A unit's figures, one cell per indicator. Memoised: the virtualiser draws again on every row it
+ * measures, and a new compile's totals arrive before its lines (the rows already drawn stay as they are).
+ */
+const UnitRow = memo(
+  function UnitRow({ u, inds, index, measure }: UnitRowProps) {
+    return (
+      <tr data-index={index} aria-rowindex={index + 2} ref={measure} data-unit={u.code}>
+        <td>
+          {u.name}
+          {!u.expected && <span className="muted small"> (không thuộc danh sách)</span>}
+        </td>
+        {inds.map((i) => {
+          const x = u.values[i.code] ?? null;
+          return (
+            <td key={i.code} className="num">
+              {i.type === 'yesno'
+                ? x === null
+                  ? ''
+                  : x === '1'
+                    ? 'Có'
+                    : 'Không'
+                : x === null
+                  ? ''
+                  : formatFigure(x, i.rule === 'RATE')}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  },
+  (a: UnitRowProps, b: UnitRowProps) =>
+    a.u === b.u && a.index === b.index && a.measure === b.measure && sameColumns(a.inds, b.inds),
+);
 
 export function UnitsTab({ lines, inds }: { lines: Lines; inds: IndicatorTotal[] }) {
   return (
