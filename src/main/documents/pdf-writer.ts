@@ -9,6 +9,7 @@ import { planDocument } from './nd30/layout';
 import { FACES, pdfFonts, type Face, type FontSet } from './pdf-fonts';
 import { Metrics } from './pdf-lines';
 import { Flow, type Box, type Canvas } from './pdf-flow';
+import { TextOps, type KitFont, type KitPage } from './pdf-text';
 
 /** Names of the signature fields: what signing tools list and sign into. */
 export const SIGNER_FIELD = 'ChuKySo_NguoiKy';
@@ -19,6 +20,8 @@ export interface PdfOptions {
   now?: Date;
   /** Fonts to embed; by default the system's Times New Roman or the bundled Liberation Serif. */
   fonts?: FontSet;
+  /** Text drawn by PDFKit's `doc.text`, as before pdf-text.ts (tests compare the two: same bytes). */
+  kitText?: boolean;
 }
 
 const metricsCache = new WeakMap<FontSet, Metrics>();
@@ -66,7 +69,7 @@ interface StreamRef {
  * thousands for a long table), most of the writer's garbage. The page's operators are gathered
  * as one string instead and handed over once, before the stream is compressed: the same bytes.
  */
-function gatherContent(ref: StreamRef): void {
+function gatherContent(ref: StreamRef): (ops: string) => void {
   const write = ref.write.bind(ref);
   const finalize = ref.finalize.bind(ref);
   let pending = '';
@@ -86,6 +89,10 @@ function gatherContent(ref: StreamRef): void {
   ref.finalize = () => {
     flush();
     finalize();
+  };
+  // Operators already joined, each ending in a line break.
+  return (ops) => {
+    pending += ops;
   };
 }
 
@@ -134,6 +141,13 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
 
   for (const f of FACES) doc.registerFont(f, Buffer.from(set.files[f]));
   const patched = new Set<Face>();
+  const ops = new TextOps();
+  const kit = doc as unknown as {
+    page: KitPage & { content: StreamRef };
+    _font: KitFont & PdfFontLike;
+    _fontSize: number;
+  };
+  let append: (ops: string) => void = () => undefined;
   let current = '';
   /** The page's stroke width so far (null: nothing stroked yet, colour still to set). */
   let stroke: number | null = null;
@@ -144,7 +158,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
         layout: landscape ? 'landscape' : 'portrait',
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
       });
-      gatherContent((doc as unknown as { page: { content: StreamRef } }).page.content);
+      append = gatherContent(kit.page.content);
       current = '';
       stroke = null;
     },
@@ -153,12 +167,15 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       if (key !== current) {
         doc.font(face).fontSize(size);
         if (!patched.has(face)) {
-          plainLayout((doc as unknown as { _font: PdfFontLike })._font);
+          plainLayout(kit._font);
           patched.add(face);
         }
         current = key;
       }
-      doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
+      // A line break inside a piece (PDFKit draws each line after the last): left to PDFKit.
+      if (options.kitText || text.includes('\n'))
+        doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
+      else append(ops.fragment(kit.page, kit._font, kit._fontSize, text, x, baseline, wordSpacing));
     },
     line: (x1, y1, x2, y2, width) => {
       // Colour and width are graphics state kept to the page's end (text and images change theirs

@@ -1,0 +1,116 @@
+// Text pieces written straight into a page's content: the operators PDFKit's `doc.text` writes for
+// them (q, the flip, BT, Tm, Tf, TJ of the subset's glyph ids, ET, Q), byte for byte, without its
+// per-call option objects, line splitting, width measuring and layout of every word. A table of
+// 8,000 cells spent a third of the PDF's time there.
+
+/** PDFKit's number format (PDFObject.number): six decimals at most, no trailing zeros. */
+export const num = (n: number): string => {
+  if (n > -1e21 && n < 1e21) return String(Math.round(n * 1e6) / 1e6);
+  throw new Error(`unsupported number: ${n}`);
+};
+
+/** The parts of PDFKit's embedded font (EmbeddedFont) that text encoding uses. */
+export interface KitFont {
+  id: string;
+  scale: number;
+  font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number; codePoints: number[] } };
+  subset: { includeGlyph(id: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  ref(): unknown;
+}
+
+/** A code point's glyph as drawn: its subset id in hex and its advance in 1/1000 em. */
+interface Glyph {
+  hex: string;
+  advance: number;
+}
+
+const SPACE = 0x20;
+
+/** The page a piece goes on: its height (for the flip) and its font resources. */
+export interface KitPage {
+  height: number;
+  readonly fonts: Record<string, unknown>;
+}
+
+/** One document's text writer: its glyph table follows the font subsets of that document. */
+export class TextOps {
+  private readonly glyphs = new Map<KitFont, Map<number, Glyph>>();
+  private readonly spaces = new Map<KitFont, number>();
+
+  /**
+   * The operators of one piece of text without a line break, as PDFKit's `_fragment` writes them
+   * for `{ lineBreak: false, baseline: 'alphabetic', wordSpacing }` (plain glyph-by-glyph layout:
+   * no kerning, no offsets); '' for an empty piece, which PDFKit skips.
+   */
+  fragment(
+    page: KitPage,
+    font: KitFont,
+    size: number,
+    text: string,
+    x: number,
+    y: number,
+    wordSpacing: number,
+  ): string {
+    if (text.length === 0) return '';
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    const head = `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - 0)} Tm\n/${font.id} ${num(size)} Tf\n`;
+    const table = this.tableOf(font);
+    let tj = '';
+    if (wordSpacing) {
+      // PDFKit drops the spaces and widens each word's last glyph by the word spacing plus a space.
+      // Measured as PDFKit's widthOfString(' ') measures it; the space itself is not drawn.
+      const spaceWidth = (((0 + this.spaceOf(font)) * (size / 1000) + 0 * 0) * 100) / 100;
+      const extra = (wordSpacing + (spaceWidth + 0)) * (1000 / size);
+      const commands: string[] = [];
+      let hex = '';
+      for (const word of text.trim().split(/\s+/)) {
+        let last: Glyph | undefined;
+        for (const ch of word) {
+          last = this.glyph(font, table, ch.codePointAt(0)!);
+          hex += last.hex;
+        }
+        if (!last) continue;
+        const advance = last.advance + extra - last.advance;
+        if (advance !== 0) {
+          commands.push(`<${hex}> ${num(-advance)}`);
+          hex = '';
+        }
+      }
+      if (hex) commands.push(`<${hex}> 0`);
+      if (commands.length) tj = `[${commands.join(' ')}] TJ\n`;
+    } else {
+      let hex = '';
+      for (const ch of text) hex += this.glyph(font, table, ch.codePointAt(0)!).hex;
+      tj = `[<${hex}> 0] TJ\n`;
+    }
+    return `${head}${tj}ET\nQ\n`;
+  }
+
+  private spaceOf(font: KitFont): number {
+    let w = this.spaces.get(font);
+    if (w === undefined) this.spaces.set(font, (w = font.font.glyphForCodePoint(SPACE).advanceWidth * font.scale));
+    return w;
+  }
+
+  private tableOf(font: KitFont): Map<number, Glyph> {
+    let t = this.glyphs.get(font);
+    if (!t) this.glyphs.set(font, (t = new Map()));
+    return t;
+  }
+
+  /** The first time a code point is met its glyph joins the subset, as PDFKit's `encode` does. */
+  private glyph(font: KitFont, table: Map<number, Glyph>, cp: number): Glyph {
+    let g = table.get(cp);
+    if (g) return g;
+    const glyph = font.font.glyphForCodePoint(cp);
+    const gid = font.subset.includeGlyph(glyph.id);
+    const advance = glyph.advanceWidth * font.scale;
+    if (font.widths[gid] == null) font.widths[gid] = advance;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    g = { hex: `0000${gid.toString(16)}`.slice(-4), advance };
+    table.set(cp, g);
+    return g;
+  }
+}
