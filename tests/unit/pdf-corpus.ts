@@ -1,0 +1,176 @@
+// Documents the PDF writer's faster paths are checked on against its plain PDFKit path: the
+// samples and the two real plans, the bench's report (a 1,000-row annex split across pages),
+// footnotes, signature and seal images, a landscape annex, Vietnamese text with combining marks,
+// mixed styles and underlines, and texts the schema would refuse (line breaks, lone surrogates).
+import zlib from 'node:zlib';
+import { parseDocumentModel, type DocumentModel } from '../../src/main/documents/model';
+import { SAMPLE_KINDS, sampleModel } from '../../src/main/features/documents/samples';
+import type { DocumentModelInput } from '../../src/shared/contract/document-model';
+import { SEED_FIXTURES, loadSeedFixture } from '../fixtures/documents';
+
+/** A PNG of an ellipse in one colour (transparent around it), base64. */
+export function png(width: number, height: number, rgba: [number, number, number, number]): string {
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 4 + 1) + 1 + x * 4;
+      const inside = (x - width / 2) ** 2 / (width / 2) ** 2 + (y - height / 2) ** 2 / (height / 2) ** 2 <= 1;
+      raw.set([rgba[0], rgba[1], rgba[2], inside ? rgba[3] : 0], o);
+    }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(td) >>> 0);
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
+}
+
+const TEXT =
+  'Trong kỳ báo cáo, các cơ quan, đơn vị, địa phương đã tập trung triển khai công tác dân vận chính quyền, tiếp công dân, đối thoại với Nhân dân, giải quyết kịp thời khiếu nại, tố cáo, kiến nghị, phản ánh; đẩy mạnh cải cách hành chính gắn với chuyển đổi số, xây dựng chính quyền thân thiện, vì Nhân dân phục vụ.';
+
+/** The report of `bench/documents.ts`: 200 justified paragraphs under headings and a long annex table. */
+export function benchReport(rows = 1000): DocumentModelInput {
+  const base = sampleModel('bao-cao');
+  const body: DocumentModelInput['body'] = [];
+  for (let i = 0; i < 200; i++) {
+    if (i % 10 === 0)
+      body.push({ kind: 'heading', level: 2, number: String(i / 10 + 1), title: `Nội dung số ${i / 10 + 1}` });
+    body.push({ kind: 'paragraph', text: `${TEXT} (${i + 1})` });
+  }
+  return {
+    ...base,
+    body,
+    annexes: [
+      {
+        title: 'Số liệu chi tiết của các đơn vị',
+        body: [
+          {
+            kind: 'table',
+            widths: [0.6, 4, 1.4, 1.4, 1.4, 1.2, 1.3, 1.3],
+            header: [
+              ['TT', 'Đơn vị', 'Tiếp công dân', 'Đối thoại', 'Ý kiến', 'Đoàn đông người', 'Tỷ lệ (%)', 'Có xin lỗi'],
+            ],
+            rows: Array.from({ length: rows }, (_, i) => [
+              String(i + 1),
+              `UBND xã số ${i + 1}`,
+              100 + (i % 37),
+              90 + (i % 29),
+              80 + (i % 11),
+              (i % 5) + 1,
+              95.5,
+              i % 3 ? 'Có' : 'Không',
+            ]),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Footnotes, runs of every style, combining marks, a wide (landscape) annex and both images. */
+function mixed(): DocumentModelInput {
+  const base = sampleModel('cong-van');
+  const wide = Array.from({ length: 14 }, (_, i) => `Cột ${i + 1}`);
+  return {
+    ...base,
+    body: [
+      {
+        kind: 'paragraph',
+        text: [
+          { text: 'Theo Kế hoạch số 12/KH-UBND', footnote: 'Kế hoạch ban hành ngày 05 tháng 02 năm 2025.' },
+          { text: ', các xã ' },
+          { text: 'phải hoàn thành', bold: true },
+          { text: ' trước ngày ' },
+          { text: '30 tháng 6', italic: true, underline: true },
+          { text: ' năm 2025; ' },
+          { text: 'đơn vị chậm trễ', bold: true, italic: true, footnote: 'Danh sách tại Phụ lục.' },
+          { text: ' phải giải trình bằng văn bản. ' + TEXT },
+        ],
+      },
+      // Marks NFC cannot join to their letter stay combining: drawn and extracted as they are.
+      { kind: 'paragraph', text: 'Chữ có dấu rời: x\u0323 q\u0301 m\u0303 b\u0309 — “trích dẫn” ‘đơn’ … 1.234,5 %' },
+      { kind: 'list', items: ['Mục thứ nhất có gạch nối liên-kết-dài;', 'Mục thứ hai.'] },
+      ...Array.from({ length: 30 }, (_, i) => ({
+        kind: 'paragraph' as const,
+        text: [{ text: `${i + 1}. ${TEXT}`, footnote: i % 7 === 0 ? `Chú thích số ${i}: ${TEXT}` : undefined }],
+      })),
+    ],
+    signature: {
+      ...base.signature,
+      signatureImage: png(240, 90, [20, 40, 200, 255]),
+      sealImage: png(160, 160, [220, 20, 20, 200]),
+    },
+    annexes: [
+      {
+        title: 'Bảng rộng nằm ngang',
+        body: [
+          {
+            kind: 'table',
+            header: [wide],
+            rows: Array.from({ length: 60 }, (_, r) =>
+              wide.map((_, c) => (c === 0 ? `Hàng ${r + 1} có tên dài cần xuống dòng trong ô` : r * c + 0.25)),
+            ),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Texts the schema refuses, as a caller past it could pass: the writer must still draw the same. */
+function unchecked(): DocumentModel {
+  const m = parseDocumentModel(sampleModel('bao-cao'));
+  const odd = ['dòng một\ndòng hai', 'nửa cặp \ud800 thay thế', 'tab\tgiữa', 'khoảng\u00a0cứng', '  hai  khoảng  ', ''];
+  return {
+    ...m,
+    body: [
+      ...odd.map((text) => ({ kind: 'paragraph' as const, text, align: 'justify' as const })),
+      { kind: 'paragraph' as const, text: `${odd.join(' ')} ${TEXT}`, align: 'justify' as const },
+      ...m.body,
+    ],
+  };
+}
+
+/** Name → validated model. */
+export function pdfCorpus(): { name: string; model: DocumentModel }[] {
+  return [
+    ...SAMPLE_KINDS.map((k) => ({ name: k, model: parseDocumentModel(sampleModel(k)) })),
+    ...SEED_FIXTURES.map((n) => ({ name: n, model: parseDocumentModel(loadSeedFixture(n)) })),
+    { name: 'bench-report', model: parseDocumentModel(benchReport()) },
+    { name: 'mixed', model: parseDocumentModel(mixed()) },
+    { name: 'unchecked', model: unchecked() },
+  ];
+}
+
+/** The content streams of a PDF, inflated, in the file's order. */
+export function contentStreams(pdf: Uint8Array): string[] {
+  const buf = Buffer.from(pdf);
+  const s = buf.toString('latin1');
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = s.indexOf('\nstream\n', at);
+    if (start < 0) break;
+    const end = s.indexOf('\nendstream', start + 8);
+    if (end < 0) break;
+    try {
+      out.push(zlib.inflateSync(buf.subarray(start + 8, end)).toString('latin1'));
+    } catch {
+      // not deflated (or not a stream we read): left out
+    }
+    at = end + 10;
+  }
+  return out;
+}
