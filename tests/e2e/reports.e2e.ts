@@ -6,6 +6,8 @@ import { openE2E, type E2E, chooseUnit } from './harness';
 import { createUnit } from '../../src/main/features/units/units';
 import { saveAgency } from '../../src/main/features/agency/agency';
 import { agencyInput } from '../../src/shared/contract/agency';
+import { auditUser } from '../../src/shared/model/audit-labels';
+import { createDispatch } from '../../src/main/dispatch';
 
 let t: E2E;
 const ids: Record<string, number> = {};
@@ -95,7 +97,17 @@ describe('reports in chromium', () => {
     await page.click('button:has-text("Nhập báo cáo")');
     await chooseUnit(page, ids.SNV!, 'noi vu');
     await page.waitForSelector('h2:has-text("Sở Nội vụ")');
-    await page.fill('input[aria-label="Người nhập"]', 'Trần Thị Bình');
+    // "Người nhập" is the user's name from Cài đặt → Nhật ký: none yet, so set here through the same form
+    expect(await page.locator('[data-testid=report-actor]').innerText()).toBe('Chưa đặt tên');
+    await page.click('[aria-label="Người nhập"] button:has-text("Đổi tên…")');
+    await page.fill('.modal input[name=userName]', 'Trần Thị Bình');
+    await t.shot('04a-user-name');
+    await page.click('.modal button:has-text("Lưu tên")');
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid=report-actor]').innerText()).toBe('Trần Thị Bình');
+    expect(await createDispatch(t.bridge.core)('audit.user', undefined)).toMatchObject({
+      value: { name: 'Trần Thị Bình' },
+    });
     await page.fill(
       'textarea[aria-label="Mục I. Công tác lãnh đạo, chỉ đạo, tuyên truyền"]',
       'Ban hành 5 văn bản chỉ đạo; tổ chức 2 hội nghị quán triệt Chỉ thị 33/CT-TTg.',
@@ -293,6 +305,46 @@ describe('reports in chromium', () => {
       .toContain('Lý do vi phạm DT03 ≤ DT02');
     await t.shot('08-history');
     await page.click('.modal-close');
+    // the audit log names the same person as the report's history
+    const users = await t.bridge.core.db
+      .selectFrom('audit_log')
+      .select('user')
+      .where('table_name', '=', 'reports')
+      .distinct()
+      .execute();
+    expect(users.map((u) => auditUser(u.user).name)).toEqual(['Trần Thị Bình']);
+  });
+
+  it('a name changed in Cài đặt → Nhật ký is the report screen’s “Người nhập”: one name for the user', async () => {
+    const { page } = t;
+    await page.click('nav a:has-text("Cài đặt")');
+    await page.click('[role=tab]:has-text("Nhật ký")');
+    const input = page.locator('form[aria-label="Người sử dụng máy này"] input[name=userName]');
+    await expect.poll(() => input.inputValue()).toBe('Trần Thị Bình');
+    await input.fill('Lê Văn Cường');
+    await page.click('form[aria-label="Người sử dụng máy này"] button:has-text("Lưu tên")');
+    await page.waitForSelector('.notice-ok:has-text("Nhật ký sẽ ghi tên “Lê Văn Cường”")');
+    await page.click('nav a:has-text("Báo cáo đơn vị")');
+    await expect.poll(() => page.locator('[data-testid=report-actor]').innerText()).toBe('Lê Văn Cường');
+    await chooseUnit(page, ids['XA-BL']!, 'binh loc');
+    await page.waitForSelector('h2:has-text("UBND xã Bình Lộc")');
+    await page.fill('#f-DT01', '3');
+    await page.locator('#f-DT01').blur();
+    await saved();
+    const last = await t.bridge.core.db
+      .selectFrom('report_revisions as v')
+      .innerJoin('reports as r', 'r.id', 'v.report_id')
+      .select('v.actor')
+      .where('r.unit_id', '=', ids['XA-BL']!)
+      .orderBy('v.id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last.actor).toBe('Lê Văn Cường');
+    const audit = await t.bridge.core.db
+      .selectFrom('audit_log')
+      .select('user')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(auditUser(audit.user).name).toBe('Lê Văn Cường');
   });
 
   it('writes a công văn đôn đốc for the missing unit through the documents writer', async () => {

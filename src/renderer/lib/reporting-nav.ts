@@ -28,12 +28,3 @@ export function goTo(
 export function rememberTarget(target: ReportingTarget): void {
   sessionStorage.setItem(KEY, JSON.stringify({ ...readTarget(), ...target }));
 }
-
-/** The name typed as "Người nhập", kept on this machine for the history of values. */
-export function actorName(): string {
-  return localStorage.getItem('bcnv.actor') ?? '';
-}
-
-export function setActorName(name: string): void {
-  localStorage.setItem('bcnv.actor', name);
-}

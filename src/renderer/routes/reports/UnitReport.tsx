@@ -25,7 +25,10 @@ import {
 } from '../../../shared/model/report';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { TemplateIndicator } from '../../../shared/model/template';
-import { actorName, NAV_EVENT, readTarget, rememberTarget, setActorName } from '../../lib/reporting-nav';
+import { NAV_EVENT, readTarget, rememberTarget } from '../../lib/reporting-nav';
+import { actorOf, useUserName } from '../../hooks/useUserName';
+import { Modal } from '../../components/Modal';
+import { UserName } from '../settings/AuditUser';
 import '../../styles/reporting.css';
 import { StepDialogFor, type ApprovalStep } from './ReportDialogs';
 import { whenText, HistoryDialog } from './HistoryDialog';
@@ -40,7 +43,10 @@ export function UnitReportScreen() {
   const [unitId, setUnitId] = useState<number | null>(readTarget().unitId ?? null);
   const [form, setForm] = useState<ReportForm | null>(null);
   const [loadError, setLoadError] = useState('');
-  const [actor, setActor] = useState(actorName());
+  // "Người nhập" is the user's name from Cài đặt → Nhật ký (one home; changed from here too)
+  const user = useUserName();
+  const actor = actorOf(user);
+  const [naming, setNaming] = useState(false);
   const [dialog, setDialog] = useState<null | ApprovalStep | 'history'>(null);
 
   const actorRef = useRef(actor);
@@ -63,7 +69,7 @@ export function UnitReportScreen() {
         reasons: changed
           .filter((c) => c.key.startsWith(REASON_KEY_PREFIX))
           .map((c) => ({ expression: c.key.slice(REASON_KEY_PREFIX.length), reason: c.text })),
-        actor: actorRef.current || 'Người dùng',
+        actor: actorRef.current, // none: the contract says "Người dùng"
         // Someone else's save since this form was loaded is refused, not overwritten (issue 19).
         expectedRevision: f.report.revision,
       });
@@ -158,7 +164,7 @@ export function UnitReportScreen() {
         periodId: form.period.id,
         unitId: form.unit.id,
         to,
-        actor: actor || 'Người dùng',
+        actor,
         ...extra,
       });
       setForm(next);
@@ -207,18 +213,25 @@ export function UnitReportScreen() {
             void choose({ unitId: c.unitId });
           }}
         />
-        <Field label="Người nhập" hint="Ghi vào lịch sử mỗi lần sửa">
-          <input
-            aria-label="Người nhập"
-            value={actor}
-            onChange={(e) => {
-              setActor(e.target.value);
-              setActorName(e.target.value);
-            }}
-            placeholder="Họ tên người nhập"
-          />
-        </Field>
+        <div className="field rp-actor" role="group" aria-label="Người nhập">
+          <span className="field-label">Người nhập</span>
+          <span className="rp-actor-line">
+            <strong data-testid="report-actor">{user === null ? '…' : user.name || 'Chưa đặt tên'}</strong>
+            {user && !user.name && user.account ? (
+              <span className="muted small">(tài khoản máy: {user.account})</span>
+            ) : null}
+            <button type="button" className="link" onClick={() => setNaming(true)}>
+              Đổi tên…
+            </button>
+          </span>
+          <span className="field-hint">Ghi vào lịch sử mỗi lần sửa và vào nhật ký (Cài đặt → Nhật ký)</span>
+        </div>
       </div>
+      {naming ? (
+        <Modal title="Tên người sử dụng máy này" onClose={() => setNaming(false)}>
+          <UserName onSaved={() => setNaming(false)} />
+        </Modal>
+      ) : null}
       {periods.length === 0 ? (
         <div className="not-built">
           Chưa có kỳ báo cáo. <a href="#/ky-bao-cao">Tạo kỳ báo cáo</a> trước.
@@ -308,7 +321,7 @@ export function UnitReportScreen() {
         <StepDialogFor
           step={dialog}
           form={form}
-          actor={actor || 'Người dùng'}
+          actor={actor}
           unexplained={unexplained.map((c) => c.detail)}
           onClose={() => setDialog(null)}
           onDone={(next) => {
