@@ -9,7 +9,7 @@ import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
 import { addUnits, apiOf, sendReport, templateId, thisYear, type Api } from './workflow-helpers';
 import { todayIso } from '../../src/shared/format';
-import { reportsAsOf } from '../../src/main/features/reports/standings-sql';
+import { keptReportsAsOf, replayedReportsAsOf, reportsAsOf } from '../../src/main/features/reports/standings-sql';
 import { keptStanding } from '../../src/main/features/reports/standings-kept';
 import { periodBoard, periodReportFacts } from '../../src/main/features/reports/board';
 import { countStandings, standingOf, statusAsOf, type StatusEventFact } from '../../src/shared/domain/report-status';
@@ -229,5 +229,77 @@ describe('standings kept by the app (reports/standings-kept.ts)', () => {
         expect({ status: row.status, receivedDate: row.receivedDate }, `unit ${row.unitCode} ${asOf}`).toEqual(now);
       }
     }
+  });
+});
+
+describe('the kept rows read without the replay (keptReportsAsOf)', () => {
+  it('answers exactly what the replay answers, or nothing when a report is not kept on the day', async () => {
+    const ids = await addUnits(api, 10);
+    const p = await api('periods.create', {
+      type: 'half',
+      year: thisYear - 1,
+      templateId: await templateId(core),
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    });
+    const d = p.deadline;
+    const ref = (unitId: number) => ({ periodId: p.id, unitId });
+    // every way the app moves a report: on time, late, returned and sent again, accepted, reopened,
+    // saved only, breaking a rule of the template, and units with nothing at all
+    await sendReport(api, p.id, ids[0]!, { DT01: 9, DT02: 5 }, addDays(d, -2));
+    await sendReport(api, p.id, ids[1]!, { DT01: 9, DT02: 5 }, addDays(d, 3));
+    await api('reports.return', { ...ref(ids[1]!), reason: 'Thiếu số liệu' });
+    await sendReport(api, p.id, ids[1]!, { DT01: 8 }, addDays(d, 6));
+    await sendReport(api, p.id, ids[2]!, { DT01: 9 }, addDays(d, -1));
+    await api('reports.accept', ref(ids[2]!));
+    await sendReport(api, p.id, ids[3]!, { DT01: 9 }, addDays(d, -4));
+    await api('reports.accept', ref(ids[3]!));
+    await api('reports.reopen', { ...ref(ids[3]!), reason: 'Sửa lại' });
+    await sendReport(api, p.id, ids[4]!, { DT01: 4 }, null);
+    await sendReport(api, p.id, ids[5]!, { DT01: 1, DT02: 1, DT03: 9 }, addDays(d, 1), true);
+    await sendReport(api, p.id, ids[6]!, { DT01: 3 }, addDays(d, -9));
+    // returns, accepts, reopens and saves count from the day they were done (today): the board of today
+    // and later reads the rows; earlier days replay the events
+    const today = todayIso();
+    const days = [-12, -9, -5, -4, -2, -1, 0, 1, 2, 3, 4, 6, 7, 30]
+      .map((n) => addDays(d, n))
+      .concat([today, addDays(today, 1), addDays(today, 40)]);
+    let read = 0;
+    for (const asOf of days) {
+      const kept = await keptReportsAsOf(core.db, p.id, asOf);
+      const replayed = await replayedReportsAsOf(core.db, p.id, asOf);
+      expect(replayed).toHaveLength(7);
+      // every row is its standing on the day: read, value for value the replay's
+      if (kept) {
+        expect(kept, asOf).toEqual(replayed);
+        read++;
+      } else expect(asOf < today, asOf).toBe(true);
+      expect(await reportsAsOf(core.db, p.id, asOf)).toEqual(replayed);
+    }
+    expect(read).toBe(3);
+    expect((await keptReportsAsOf(core.db, p.id, todayIso()))!.map((r) => r.breachCount)).toEqual([
+      0, 0, 0, 0, 0, 1, 0,
+    ]);
+    // a row changed behind the app (its key no longer matches), or an event added behind it: replayed
+    const [first] = await core.db.selectFrom('reports').select('id').where('period_id', '=', p.id).execute();
+    await core.db.updateTable('reports').set({ status: 'tra_lai' }).where('id', '=', first!.id).execute();
+    expect(await keptReportsAsOf(core.db, p.id, todayIso())).toBeNull();
+    await core.db.updateTable('reports').set({ status: 'da_nop' }).where('id', '=', first!.id).execute();
+    expect(await keptReportsAsOf(core.db, p.id, todayIso())).toEqual(
+      await replayedReportsAsOf(core.db, p.id, todayIso()),
+    );
+    await core.db
+      .insertInto('report_events')
+      .values({
+        report_id: first!.id,
+        from_status: 'da_nop',
+        to_status: 'tra_lai',
+        actor: 't',
+        at: `${d}T08:00:00.000Z`,
+        note: '',
+      })
+      .execute();
+    expect(await keptReportsAsOf(core.db, p.id, todayIso())).toBeNull();
+    const after = await reportsAsOf(core.db, p.id, todayIso());
+    expect(after.find((r) => r.reportId === first!.id)!.status).toBe('tra_lai');
   });
 });

@@ -3,14 +3,17 @@
 // whose row is its standing from a day on (kept by standings-kept.ts with each save and move, the
 // key still matching) is read from its row when the day asked is not before; the others are
 // replayed: the replay of `statusAsOf` (shared/domain/report-status.ts, the one status model)
-// written in SQL. tests/unit/standings-sql.test.ts checks that the query and the model agree on
-// generated histories, kept and not, on both engines. Change one, change the other.
+// written in SQL. When every report of the period is kept on the day (the usual board: today, data
+// written by the app), the rows are read as the replay reads kept rows, without its steps.
+// tests/unit/standings-sql.test.ts checks that the query and the model agree on generated
+// histories, kept and not, on both engines, and the plain read against the replay. Change one,
+// change the other.
 //   - status: the last recorded event (by id) that counts by `asOf`; none by then: "chưa nộp". A
 //     report without events is judged on its row: received only if received by `asOf`.
 //   - received date: the day of the last submission counting by `asOf` — a move to "đã nộp" from a
 //     status not received (the previous event's, "chưa nộp" before the first); without one, the
 //     row's received date if by `asOf`, else `asOf`. Only for a received status.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { Channel, ReportStatus } from '../../../shared/model/report';
 import type { UnitKind } from '../../../shared/model/unit';
@@ -42,23 +45,56 @@ interface Row {
 
 /** Each report of the period as of `asOf` (with its unit), in the register's order. */
 export async function reportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[]> {
+  return (await keptReportsAsOf(db, periodId, asOf)) ?? replayedReportsAsOf(db, periodId, asOf);
+}
+
+/** The kept-row test of the replay below: the row's day is not after `day`, and its key is the row's now. */
+const keptTest = (day: RawBuilder<unknown>) => sql`r.standing_from IS NOT NULL AND r.standing_from <= ${day}
+  AND r.standing_key = r.status || '|' || COALESCE(r.received_date, '') || '|' ||
+    CAST(COALESCE((SELECT MAX(x.id) FROM report_events x WHERE x.report_id = r.id), 0) AS TEXT)`;
+
+/**
+ * The usual board (today, every report saved and moved by the app): every report's row is its standing
+ * on `asOf`, read as the replay reads a kept row, without the replay's steps (issue 17: the replay's
+ * temporary tables cost more than the rows). Null when any report is not kept on that day: then the
+ * replay answers (a day in the past, older rows, rows changed behind the app).
+ */
+export async function keptReportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[] | null> {
+  const day = sql`CAST(${asOf} AS TEXT)`;
+  // a day in the past or rows without a day: no need to read the rows
+  const behind = await sql<{ one: number }>`
+    SELECT 1 AS one FROM reports r
+    WHERE r.period_id = ${periodId} AND (r.standing_from IS NULL OR r.standing_from > ${day}) LIMIT 1`.execute(db);
+  if (behind.rows.length) return null;
+  const received = sql.raw(`('da_nop', 'da_duyet')`);
+  const r = await sql<Row & { kept: number }>`
+    SELECT r.id AS report_id, r.unit_id, u.code, u.name, u.kind, r.status, r.channel,
+      CASE WHEN r.breach_revision = r.revision THEN r.breach_count END AS breach_count,
+      CASE WHEN r.status NOT IN ${received} THEN NULL ELSE COALESCE(r.received_date, ${day}) END AS received_date,
+      CASE WHEN ${keptTest(day)} THEN 1 ELSE 0 END AS kept
+    FROM reports r JOIN units u ON u.id = r.unit_id
+    WHERE r.period_id = ${periodId}
+    ORDER BY u.sort_order, u.code`.execute(db);
+  return r.rows.every((x) => Number(x.kept) === 1) ? r.rows.map(fromRow) : null;
+}
+
+/** Each report of the period as of `asOf`, replayed from its events unless kept (the SQL `statusAsOf`). */
+export async function replayedReportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[]> {
   const day = sql`CAST(${asOf} AS TEXT)`;
   const received = sql.raw(`('da_nop', 'da_duyet')`);
   // An event without its day (written elsewhere) counts from the day it was recorded.
   const r = await sql<Row>`
     WITH rs AS (
       SELECT r.id, r.unit_id, r.status, r.received_date, r.channel, r.revision, r.breach_count, r.breach_revision,
-        CASE WHEN r.standing_from IS NOT NULL AND r.standing_from <= ${day} AND r.standing_key = r.status || '|' ||
-            COALESCE(r.received_date, '') || '|' ||
-            CAST(COALESCE((SELECT MAX(x.id) FROM report_events x WHERE x.report_id = r.id), 0) AS TEXT)
-          THEN 1 ELSE 0 END AS kept
+        CASE WHEN ${keptTest(day)} THEN 1 ELSE 0 END AS kept
       FROM reports r WHERE r.period_id = ${periodId}
     ),
     ev AS (
       SELECT e.report_id, e.id, e.to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date,
         LAG(e.to_status, 1, 'chua_nop') OVER (PARTITION BY e.report_id ORDER BY e.id) AS prev
-      FROM rs r0 JOIN report_events e ON e.report_id = r0.id LEFT JOIN report_event_dates d ON d.event_id = e.id
-      WHERE r0.kept = 0
+      FROM report_events e LEFT JOIN report_event_dates d ON d.event_id = e.id
+      -- through the index on report_id: a join let SQLite scan every period's events
+      WHERE e.report_id IN (SELECT id FROM rs WHERE kept = 0)
     ),
     agg AS (
       SELECT report_id,
@@ -94,7 +130,11 @@ export async function reportsAsOf(db: Executor, periodId: number, asOf: string):
       END AS received_date
     FROM asof s JOIN units u ON u.id = s.unit_id
     ORDER BY u.sort_order, u.code`.execute(db);
-  return r.rows.map((x) => ({
+  return r.rows.map(fromRow);
+}
+
+function fromRow(x: Row): ReportAsOf {
+  return {
     reportId: Number(x.report_id),
     unitId: Number(x.unit_id),
     code: x.code,
@@ -104,5 +144,5 @@ export async function reportsAsOf(db: Executor, periodId: number, asOf: string):
     receivedDate: x.received_date,
     channel: x.channel as Channel | null,
     breachCount: x.breach_count === null ? null : Number(x.breach_count),
-  }));
+  };
 }
