@@ -235,6 +235,7 @@ describe('standings kept by the app (reports/standings-kept.ts)', () => {
 describe('the kept rows read without the replay (keptReportsAsOf)', () => {
   it('answers exactly what the replay answers, or nothing when a report is not kept on the day', async () => {
     const ids = await addUnits(api, 10);
+    const others = await addUnits(api, 2, 'ubnd_xa', 'S');
     const p = await api('periods.create', {
       type: 'half',
       year: thisYear - 1,
@@ -257,6 +258,19 @@ describe('the kept rows read without the replay (keptReportsAsOf)', () => {
     await sendReport(api, p.id, ids[4]!, { DT01: 4 }, null);
     await sendReport(api, p.id, ids[5]!, { DT01: 1, DT02: 1, DT03: 9 }, addDays(d, 1), true);
     await sendReport(api, p.id, ids[6]!, { DT01: 3 }, addDays(d, -9));
+    // units that reported, then left the list: their reports are the board's outsiders
+    await sendReport(api, p.id, others[0]!, { DT01: 2 }, addDays(d, -3));
+    await sendReport(api, p.id, others[1]!, { DT01: 2 }, null);
+    for (const id of others) await api('units.close', { id, date: `${thisYear - 2}-12-01` });
+    await api('periods.updateExpected', { id: p.id, remove: others, reason: 'Sáp nhập trước ngày chốt' });
+    // the board passes the names it has read (its expected list): the others are read
+    const listed = new Map(
+      (await api('periods.expectedUnits', { id: p.id })).map((u) => [
+        u.id,
+        { code: u.code, name: u.name, kind: u.kind },
+      ]),
+    );
+    expect(listed.size).toBe(10);
     // returns, accepts, reopens and saves count from the day they were done (today): the board of today
     // and later reads the rows; earlier days replay the events
     const today = todayIso();
@@ -267,17 +281,27 @@ describe('the kept rows read without the replay (keptReportsAsOf)', () => {
     for (const asOf of days) {
       const kept = await keptReportsAsOf(core.db, p.id, asOf);
       const replayed = await replayedReportsAsOf(core.db, p.id, asOf);
-      expect(replayed).toHaveLength(7);
+      expect(replayed).toHaveLength(9);
       // every row is its standing on the day: read, value for value the replay's
       if (kept) {
         expect(kept, asOf).toEqual(replayed);
+        expect(await keptReportsAsOf(core.db, p.id, asOf, listed), asOf).toEqual(replayed);
         read++;
       } else expect(asOf < today, asOf).toBe(true);
       expect(await reportsAsOf(core.db, p.id, asOf)).toEqual(replayed);
+      expect(await reportsAsOf(core.db, p.id, asOf, listed)).toEqual(replayed);
     }
     expect(read).toBe(3);
-    expect((await keptReportsAsOf(core.db, p.id, todayIso()))!.map((r) => r.breachCount)).toEqual([
-      0, 0, 0, 0, 0, 1, 0,
+    expect((await keptReportsAsOf(core.db, p.id, todayIso()))!.map((r) => [r.code, r.breachCount])).toEqual([
+      ['X001', 0],
+      ['X002', 0],
+      ['X003', 0],
+      ['X004', 0],
+      ['X005', 0],
+      ['X006', 1],
+      ['X007', 0],
+      ['S001', 0],
+      ['S002', 0],
     ]);
     // a row changed behind the app (its key no longer matches), or an event added behind it: replayed
     const [first] = await core.db.selectFrom('reports').select('id').where('period_id', '=', p.id).execute();

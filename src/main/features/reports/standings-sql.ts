@@ -43,9 +43,24 @@ interface Row {
   breach_count: number | null;
 }
 
-/** Each report of the period as of `asOf` (with its unit), in the register's order. */
-export async function reportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[]> {
-  return (await keptReportsAsOf(db, periodId, asOf)) ?? replayedReportsAsOf(db, periodId, asOf);
+/**
+ * Each report of the period as of `asOf` (with its unit), in the register's order. `units`: units whose
+ * code, name and kind the caller has read already (the board's expected list): not read again.
+ */
+export async function reportsAsOf(
+  db: Executor,
+  periodId: number,
+  asOf: string,
+  units: ReadonlyMap<number, UnitLabel> = new Map(),
+): Promise<ReportAsOf[]> {
+  return (await keptReportsAsOf(db, periodId, asOf, units)) ?? replayedReportsAsOf(db, periodId, asOf);
+}
+
+/** A unit as the board names it. */
+export interface UnitLabel {
+  code: string;
+  name: string;
+  kind: UnitKind;
 }
 
 /** The kept-row test of the replay below: the row's day is not after `day`, and its key is the row's now. */
@@ -56,10 +71,17 @@ const keptTest = (day: RawBuilder<unknown>) => sql`r.standing_from IS NOT NULL A
 /**
  * The usual board (today, every report saved and moved by the app): every report's row is its standing
  * on `asOf`, read as the replay reads a kept row, without the replay's steps (issue 17: the replay's
- * temporary tables cost more than the rows). Null when any report is not kept on that day: then the
- * replay answers (a day in the past, older rows, rows changed behind the app).
+ * temporary tables cost more than the rows). The units' code, name and kind are taken from `units`
+ * (the expected list the board has just read: names crossing from the database once cost more than
+ * the query), the others read. Null when any report is not kept on that day: then the replay answers
+ * (a day in the past, older rows, rows changed behind the app).
  */
-export async function keptReportsAsOf(db: Executor, periodId: number, asOf: string): Promise<ReportAsOf[] | null> {
+export async function keptReportsAsOf(
+  db: Executor,
+  periodId: number,
+  asOf: string,
+  units: ReadonlyMap<number, UnitLabel> = new Map(),
+): Promise<ReportAsOf[] | null> {
   const day = sql`CAST(${asOf} AS TEXT)`;
   // a day in the past or rows without a day: no need to read the rows
   const behind = await sql<{ one: number }>`
@@ -67,15 +89,40 @@ export async function keptReportsAsOf(db: Executor, periodId: number, asOf: stri
     WHERE r.period_id = ${periodId} AND (r.standing_from IS NULL OR r.standing_from > ${day}) LIMIT 1`.execute(db);
   if (behind.rows.length) return null;
   const received = sql.raw(`('da_nop', 'da_duyet')`);
-  const r = await sql<Row & { kept: number }>`
-    SELECT r.id AS report_id, r.unit_id, u.code, u.name, u.kind, r.status, r.channel,
+  const r = await sql<Omit<Row, 'code' | 'name' | 'kind'> & { kept: number }>`
+    SELECT r.id AS report_id, r.unit_id, r.status, r.channel,
       CASE WHEN r.breach_revision = r.revision THEN r.breach_count END AS breach_count,
       CASE WHEN r.status NOT IN ${received} THEN NULL ELSE COALESCE(r.received_date, ${day}) END AS received_date,
       CASE WHEN ${keptTest(day)} THEN 1 ELSE 0 END AS kept
     FROM reports r JOIN units u ON u.id = r.unit_id
     WHERE r.period_id = ${periodId}
     ORDER BY u.sort_order, u.code`.execute(db);
-  return r.rows.every((x) => Number(x.kept) === 1) ? r.rows.map(fromRow) : null;
+  if (!r.rows.every((x) => Number(x.kept) === 1)) return null;
+  const others = new Map<number, UnitLabel>();
+  const missing = [...new Set(r.rows.map((x) => Number(x.unit_id)).filter((id) => !units.has(id)))];
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await db
+      .selectFrom('units')
+      .select(['id', 'code', 'name', 'kind'])
+      .where('id', 'in', missing.slice(i, i + 500))
+      .execute();
+    for (const u of rows) others.set(Number(u.id), { code: u.code, name: u.name, kind: u.kind as UnitKind });
+  }
+  return r.rows.map((x) => {
+    const unitId = Number(x.unit_id);
+    const u = units.get(unitId) ?? others.get(unitId)!;
+    return {
+      reportId: Number(x.report_id),
+      unitId,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      status: x.status as ReportStatus,
+      receivedDate: x.received_date,
+      channel: x.channel as Channel | null,
+      breachCount: x.breach_count === null ? null : Number(x.breach_count),
+    };
+  });
 }
 
 /** Each report of the period as of `asOf`, replayed from its events unless kept (the SQL `statusAsOf`). */
