@@ -1,12 +1,13 @@
 // The migration runner: the latest schema from an empty file, upgrades from every earlier version
-// (backup first, data kept), 0002's search index over 0001's units, a newer file refused, and a
-// test of its own for every migration.
+// (backup first, data kept), 0002's search index over 0001's units, a newer file refused, every
+// migration file listed in name order, and a test of its own for every migration. A later one run
+// before earlier ones: migrations-unordered.test.ts (both engines).
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/main/db/sqlite/database';
-import { latestMigration } from '../../src/main/db/migrations';
+import { latestMigration, migrations } from '../../src/main/db/migrations';
 import { emptyDatabase, migrateTo, migrationNames } from './helpers';
 import { listUnits } from '../../src/main/features/units/units';
 
@@ -61,6 +62,22 @@ describe('migrations', () => {
     await m.migrateToLatest();
     expect((await listUnits(m.database.db, { search: 'dan van dang uy' })).map((u) => u.code)).toEqual(['DV01']);
     await m.close();
+  });
+
+  it('lists every migration file once, in name order, each with a number of its own', () => {
+    const listed = Object.keys(migrations);
+    // the list is what a new database runs in order: a step listed out of order would run before one it follows
+    expect(listed).toEqual([...listed].sort());
+    const folder = path.join(__dirname, '../../src/main/db/migrations');
+    const files = fs
+      .readdirSync(folder)
+      .filter((f) => f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
+    expect(listed).toEqual(files); // a file left out of index.ts would never run
+    const numbers = listed.map((n) => n.slice(0, 4));
+    expect(numbers.every((n) => /^\d{4}$/.test(n))).toBe(true);
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('has a test of its own for every migration (one naming it in tests/unit/migration*.test.ts)', () => {
