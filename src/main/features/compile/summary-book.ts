@@ -13,6 +13,7 @@ import { formatDateShort } from '../../../shared/format';
 import { formatDec } from '../../../shared/domain/decimal';
 import { targetPhrase } from '../../../shared/domain/aggregate-compare';
 import { columnLetter } from '../../workbooks/xlsx-input';
+import { writeWorkbook } from '../../workbooks/xlsx-write';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
 import {
   FONT,
@@ -37,7 +38,12 @@ export interface SummaryInput {
   compile: CompileResult;
 }
 
+/** The summary workbook's package (xlsx-write.ts: every part as exceljs writes it, faster). */
 export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Array> {
+  return writeWorkbook(buildSummaryWorkbook(input));
+}
+
+export function buildSummaryWorkbook(input: SummaryInput): ExcelJS.Workbook {
   const { agency, title, compile } = input;
   const cur = compile.current;
   const periodLine = `Kỳ báo cáo: ${cur.periods.map((p) => p.name).join(', ')} (số liệu từ ${formatDateShort(cur.periods[0]!.windowStart)} đến ${formatDateShort(cur.periods[cur.periods.length - 1]!.windowEnd)})`;
@@ -299,6 +305,5 @@ export async function writeSummaryWorkbook(input: SummaryInput): Promise<Uint8Ar
   const reorganised = reorganisationNote(compile);
   if (reorganised) setText(wsCmp.getCell(HEADER_ROW + inds.length + 2, 1), reorganised);
 
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return wb;
 }
