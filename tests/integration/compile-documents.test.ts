@@ -23,6 +23,7 @@ import {
   pdfWords,
   profileArg,
   tables,
+  writeRecalcProfile,
   toPdf,
   toPngs,
 } from './documents-helpers';
@@ -285,17 +286,3 @@ describe('command line', () => {
     expect(form).toContain('"fieldtype": "/Sig"');
   });
 });
-
-/** A LibreOffice profile that recalculates every formula when it opens an .xlsx. */
-function writeRecalcProfile(dirPath: string): void {
-  const user = path.join(dirPath, 'user');
-  fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(
-    path.join(user, 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-}

@@ -239,3 +239,17 @@ export function png(width: number, height: number, rgba: [number, number, number
     chunk('IEND', Buffer.alloc(0)),
   ]).toString('base64');
 }
+
+/** A LibreOffice profile that recalculates every formula when it opens an .xlsx. */
+export function writeRecalcProfile(dirPath: string): void {
+  const user = path.join(dirPath, 'user');
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+}
