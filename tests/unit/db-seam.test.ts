@@ -9,7 +9,8 @@ import { openSqliteReadOnly, sqliteEngine, sqliteHandle } from '../../src/main/d
 import { refusedChangeTrigger } from '../../src/main/db/sqlite/rules';
 import { createUnit, listUnits } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
-import { freshCore, tempDir } from './helpers';
+import { freshCore, migrateTo, tempDir } from './helpers';
+import { copyData } from '../../src/main/db/copy';
 
 let dir: string;
 let core: Core;
@@ -69,6 +70,23 @@ describe('the database seam on SQLite', () => {
     expect((await listUnits(core.db)).map((u) => u.code)).toEqual(['A1']);
     // the search index came back with the data
     expect((await listUnits(core.db, { search: 'xa mot' })).map((u) => u.code)).toEqual(['A1']);
+  });
+
+  it('refuses to copy between databases at different migrations, in Vietnamese, touching neither', async () => {
+    const older = await migrateTo('0150_report_values_cover');
+    try {
+      await createUnit(core.db, unit('A1', 'Xã Một'));
+      await expect(copyData(core.database, older.database)).rejects.toMatchObject({
+        code: 'COPY_SCHEMA',
+        message: expect.stringMatching(
+          /^Không chép được: hai cơ sở dữ liệu ở hai bước nâng cấp khác nhau \(“.+” và “0150_report_values_cover”\)\. Chưa chép gì\.$/,
+        ),
+      });
+      expect(older.sql.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: 0 });
+    } finally {
+      await older.close();
+      fs.rmSync(older.dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file that is not a database, naming it', () => {

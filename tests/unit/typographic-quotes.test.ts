@@ -1,8 +1,11 @@
-// Vietnamese text quotes names with typographic quotes (“…”), never straight ones ("…"): docs/SCREENS.md.
-// This scans every string, template and JSX text of src that reads as Vietnamese (has a Vietnamese
-// letter) and refuses a straight double quote pair around a word or an interpolation. File formats
-// (Excel formulas, XML, JSON fragments, SQL identifiers) and command-line syntax keep straight quotes:
-// they are told apart below, and the few texts that mix both are listed with their reason.
+// Text people read quotes names with typographic quotes (“…”), never straight ones ("…"): docs/SCREENS.md.
+// This scans every string, template, "+" chain and JSX text of src (a JSX element's texts joined
+// around its expressions, as they are shown) that reads as prose — a Vietnamese letter, or two words
+// outside the quotes, accents or not: an unexpected error's own text reaches people too (dispatch.ts
+// shows it) — and refuses a straight double quote pair around a word or an interpolation. File
+// formats and code (Excel formulas and headers, XML, JSON fragments, SQL, CSS attribute selectors)
+// and command-line syntax keep straight quotes: they are told apart below, and the few texts that
+// mix both are listed with their reason.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -22,15 +25,28 @@ const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽ
 /** A straight quote pair around a word or an interpolation, e.g. `Tệp "${name}"`, `mục "Nơi nhận"`. */
 const STRAIGHT_PAIR = /"[^"\s][^"\n]*"/;
 
-/** Texts that are a file format or code, not prose: an XML attribute or tag, a JSON object or key, a formula. */
+/** Texts that are a file format or code, not prose: an XML attribute or tag, a JSON object or key, a formula, SQL. */
 const FORMAT = [
-  /\w="/, // XML attribute
+  /\w="/, // XML attribute, CSS attribute selector ([data-index="3"])
   /<[\w?!/]/, // XML tag
   /\{\s*"/, // JSON object
   /"\s*:\s*["\d{[]/, // JSON key with its value
   /^[A-Z]+\(/, // Excel formula
   /^\[=/, // Excel number format
+  /&"/, // Excel header or footer: &"Times New Roman"
+  /^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH|PRAGMA)\b/, // SQL, its identifiers quoted
+  /\bcollate "/, // SQL: a column's collation
 ];
+
+/** Prose: a Vietnamese letter, or at least two words outside the quotes and interpolations. */
+const prose = (text: string) =>
+  VIETNAMESE.test(text) ||
+  (
+    text
+      .replace(/"[^"\n]*"/g, ' ')
+      .replace(/\$\{…\}/g, ' ')
+      .match(/[A-Za-z]{2,}/g) ?? []
+  ).length >= 2;
 
 /**
  * Texts that keep straight quotes on purpose, by file and a piece of the text. Command-line usage
@@ -67,7 +83,12 @@ function textOf(n: ts.Node): string {
   return '${…}';
 }
 
-/** Straight-quoted Vietnamese texts of one file, as "file:line: text". */
+/** What a JSX element's own children show: its texts, an expression as ${…}, a nested element as a break. */
+function jsxText(children: ts.NodeArray<ts.JsxChild>): string {
+  return children.map((c) => (ts.isJsxText(c) ? c.text : ts.isJsxExpression(c) ? '${…}' : '\n')).join('');
+}
+
+/** Straight-quoted prose of one file, as "file:line: text". */
 function straightQuotes(file: string, src: string): string[] {
   const rel = path.relative(SRC, file).split(path.sep).join('/');
   const sf = ts.createSourceFile(
@@ -82,7 +103,7 @@ function straightQuotes(file: string, src: string): string[] {
     const bad =
       // `"${name}"` alone, joined into a message (not an SQL or CSV quoting that doubles inner quotes)
       (ts.isTemplateExpression(n) && quotesOnly(text) && !/'""'|\/"\/g/.test(n.getText(sf))) ||
-      (VIETNAMESE.test(text) && STRAIGHT_PAIR.test(text) && !FORMAT.some((f) => f.test(text)));
+      (prose(text) && STRAIGHT_PAIR.test(text) && !FORMAT.some((f) => f.test(text)));
     if (bad && !kept(rel, text))
       found.push(`${rel}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${text.slice(0, 100)}`);
   };
@@ -92,13 +113,16 @@ function straightQuotes(file: string, src: string): string[] {
     if (isPlus(n) && !inChain) check(n, textOf(n));
     else if (isText(n) && !inChain) check(n, textOf(n));
     else if (ts.isJsxText(n)) check(n, n.text);
+    // `<p>Bấm "{label}" để lưu</p>`: the quotes sit in two JSX texts, the pair shows on screen
+    else if ((ts.isJsxElement(n) || ts.isJsxFragment(n)) && n.children.some((c) => ts.isJsxExpression(c)))
+      check(n, jsxText(n.children));
     ts.forEachChild(n, visit);
   };
   visit(sf);
   return found;
 }
 
-describe('Vietnamese text uses typographic quotes', () => {
+describe('text people read uses typographic quotes', () => {
   it('the rule tells prose from file formats and code', () => {
     const one = (code: string) => straightQuotes('x.ts', code);
     expect(one('const m = `Không tìm thấy đơn vị "${code}".`;')).toHaveLength(1);
@@ -106,7 +130,20 @@ describe('Vietnamese text uses typographic quotes', () => {
     expect(one('const m = `Phông ${fonts.map((f) => `"${f}"`).join(", ")} chưa cài`;')).toHaveLength(1);
     expect(one('const what = `${kind} "${o.name}"${on}`;')).toHaveLength(1);
     expect(one('const sql = `SELECT count(*) FROM "${t.replace(/"/g, \'""\')}"`;')).toEqual([]);
-    expect(one('const m = `copy: table "${t}" differs`;')).toEqual([]); // English: a programmer's error
+    // without accents too: an unexpected error's text is shown to people ("Đã xảy ra lỗi không mong đợi: …")
+    expect(one('const m = `copy: table "${t}" differs`;')).toHaveLength(1);
+    expect(one("const m = 'Khong tim thay don vi \"' + code + '\"';")).toHaveLength(1);
+    expect(straightQuotes('x.tsx', 'const e = <p>Bấm "{label}" để lưu.</p>;')).toHaveLength(1);
+    expect(straightQuotes('x.tsx', 'const e = <p>Press "<b>{label}</b>" to save.</p>;')).toHaveLength(0); // a break
+    // code keeps its quotes: selectors, SQL, JSON, Excel headers, a lone identifier
+    expect(one('const s = `[data-index="${i}"] button`;')).toEqual([]);
+    expect(one('const s = \'[tabindex]:not([tabindex="-1"])\';')).toEqual([]);
+    expect(one('const q = sql`SELECT "user" FROM audit_context WHERE id = 1`;')).toEqual([]);
+    expect(one('const q = `SELECT count(*) AS n FROM "${t}"`;')).toEqual([]);
+    expect(one('const c = \' collate "C"\';')).toEqual([]);
+    expect(one('const h = \'&C&"Times New Roman"&11Trang &P/&N\';')).toEqual([]);
+    expect(one('const m = \'File content: {"$bytes": "<base64>"}, or leave it empty\';')).toEqual([]);
+    expect(one('const k = \'"$bytes"\';')).toEqual([]);
     expect(one('const e = <p>Bấm "Lưu" để ghi.</p>;')).toHaveLength(0); // .ts: no JSX
     expect(straightQuotes('x.tsx', 'const e = <p>Bấm "Lưu" để ghi.</p>;')).toHaveLength(1);
     expect(one('const m = `Không tìm thấy đơn vị “${code}”.`;')).toEqual([]);
@@ -117,7 +154,7 @@ describe('Vietnamese text uses typographic quotes', () => {
     expect(one('const m = "Không có tệp";')).toEqual([]);
   });
 
-  it('no straight double quotes around a name in Vietnamese text of src', () => {
+  it('no straight double quotes around a name in the prose of src, accents or not', () => {
     const found = sourceFiles(SRC).flatMap((f) => straightQuotes(f, fs.readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { AnyDb, Database } from './database';
 import { indexUnit } from './search';
 import { tableLabel } from '../../shared/model/safety';
+import { AppError } from '../../shared/errors';
 
 /** Bookkeeping each database keeps for itself. */
 const OWN = new Set(['schema_migrations', 'schema_migrations_lock']);
@@ -97,7 +98,10 @@ export async function copyData(from: Database, to: Database, progress?: CopyProg
   const migrations = await from.executedMigrations();
   const theirs = await to.executedMigrations();
   if (migrations.join('\n') !== theirs.join('\n'))
-    throw new Error(`copyData: the databases stand at different migrations (${migrations.at(-1)} → ${theirs.at(-1)})`);
+    throw new AppError(
+      'COPY_SCHEMA',
+      `Không chép được: hai cơ sở dữ liệu ở hai bước nâng cấp khác nhau (“${migrations.at(-1) ?? ''}” và “${theirs.at(-1) ?? ''}”). Chưa chép gì.`,
+    );
   const tables = await sharedTables(from, to);
   const columns = new Map<string, string[]>();
   for (const t of tables) {
@@ -140,7 +144,10 @@ export async function copyData(from: Database, to: Database, progress?: CopyProg
         const a = await tableDigest(src, from.engine, t, cols);
         const b = await tableDigest(trx, to.engine, t, cols);
         if (a.rows !== b.rows || a.digest !== b.digest)
-          throw new Error(`copyData: table "${t}" differs after the copy (${a.rows} → ${b.rows} rows)`);
+          throw new AppError(
+            'COPY_MISMATCH',
+            `Bản chép khác bản gốc ở bảng “${tableLabel(t)}” (${a.rows} dòng ở bản gốc, ${b.rows} dòng ở bản chép) nên đã được hủy; dữ liệu gốc không bị thay đổi.`,
+          );
         counts[t] = b.rows;
         progress?.step(`Đối chiếu: ${tableLabel(t)}`);
       }
