@@ -251,6 +251,8 @@ describe('reports in chromium', () => {
     await page.waitForSelector('table[aria-label="Bảng theo dõi đơn vị"]');
     await expect.poll(() => page.locator('[data-testid=reporting-rate]').innerText()).toContain('66,7%');
     expect(await page.locator('[data-testid=on-time-rate]').innerText()).toContain('33,3%');
+    // A unit still owes its report: the rate is not shown as good news.
+    expect(await page.locator('[data-testid=reporting-rate]').getAttribute('class')).not.toContain('good');
     const states = await page
       .locator('table[aria-label="Bảng theo dõi đơn vị"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-unit'), r.querySelector('.rp-badge')?.textContent]));

@@ -158,7 +158,8 @@ export function DashboardScreen() {
               label="Tỷ lệ báo cáo"
               value={pct(c.reportingRate)}
               sub="đã nhận / phải báo cáo"
-              tone="good"
+              // Green only when every unit's report is in: 0% in green read as "all is well".
+              tone={c.expected > 0 && c.notReceived === 0 ? 'good' : undefined}
               testId="reporting-rate"
             />
             <Card
