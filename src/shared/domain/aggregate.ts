@@ -17,9 +17,9 @@ import {
   type TextAnswer,
   type UnitLine,
 } from '../model/compile';
-import type { ReportStatus } from '../model/report';
+import type { ReportStatus, Standing } from '../model/report';
 import { countStandings, standingOf } from './report-status';
-import { UNIT_KINDS } from '../model/unit';
+import { UNIT_KINDS, type UnitKind } from '../model/unit';
 import type { AggPeriod, AggUnit, UnitValues, WindowStats } from './aggregate-figures';
 import { counted, figureFromStats, statsFromValues, unitValues, windowIndicators } from './aggregate-figures';
 
@@ -137,11 +137,17 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
   const indicators = windowIndicators(periods);
   const expected = new Set(last.expectedUnitIds);
   const notes: string[] = [];
-  const kinds = UNIT_KINDS.filter((k) => present.some((u) => u.kind === k));
-  const expectedOfKind = new Map(
-    kinds.map((k) => [k, present.filter((u) => u.kind === k && expected.has(u.id)).length]),
-  );
-  const expectedCount = present.filter((u) => expected.has(u.id)).length;
+  // one pass over the units: the kinds present, the expected units of each kind and in all
+  const expectedOfKind = new Map<UnitKind, number>();
+  const presentIds = new Set<number>();
+  let expectedCount = 0;
+  for (const u of present) {
+    presentIds.add(u.id);
+    const isExpected = expected.has(u.id);
+    expectedOfKind.set(u.kind, (expectedOfKind.get(u.kind) ?? 0) + (isExpected ? 1 : 0));
+    if (isExpected) expectedCount++;
+  }
+  const kinds = UNIT_KINDS.filter((k) => expectedOfKind.has(k));
 
   const totals: IndicatorTotal[] = indicators.map((ind) => {
     const fig = figureFromStats(ind, stats, () => true, expectedCount);
@@ -149,7 +155,10 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
     if (ind.type === 'text') {
       const answered = new Set(texts.map((t) => t.unitId));
       fig.reported = answered.size;
-      fig.missing = present.filter((u) => expected.has(u.id) && !answered.has(u.id)).length;
+      // the expected units that gave no answer, counted from the (few) answers
+      let answeredExpected = 0;
+      for (const id of answered) if (expected.has(id) && presentIds.has(id)) answeredExpected++;
+      fig.missing = expectedCount - answeredExpected;
     }
     return {
       ...fig,
@@ -170,13 +179,22 @@ export function buildAggregation(facts: WindowFacts, today: string): Aggregation
     };
   });
 
+  // The one status model (the board's): breaches are not checked here, hence left out. Units
+  // share a few standings (a status and a received day): each is worked out once.
+  const standings = new Map<string, Omit<Standing, 'breachCount'>>();
+  const standingFor = (status: ReportStatus, receivedDate: string | null) => {
+    const key = `${status}|${receivedDate ?? ''}`;
+    let s = standings.get(key);
+    if (!s) {
+      const { breachCount: _unchecked, ...standing } = standingOf(status, receivedDate, last.deadline, today);
+      standings.set(key, (s = standing));
+    }
+    return s;
+  };
   const lines: UnitLine[] = present.map((u) => {
     const r = facts.reporting.get(u.id);
-    const status = r?.status ?? 'chua_nop';
-    const receivedDate = r?.receivedDate ?? null;
     const m = values?.get(u.id);
-    // The one status model (the board's): breaches are not checked here, hence left out.
-    const { breachCount: _unchecked, ...standing } = standingOf(status, receivedDate, last.deadline, today);
+    const standing = standingFor(r?.status ?? 'chua_nop', r?.receivedDate ?? null);
     return {
       unitId: u.id,
       code: u.code,
