@@ -29,10 +29,14 @@ interface Loaded<P> {
 export function usePagedRows<P extends RowsPage<unknown>>(
   load: ((offset: number, limit: number) => Promise<P>) | null,
   onError: (err: unknown) => void,
+  /** Rows a window: a table whose screenful is known to be smaller asks for less (its rows are heavy). */
+  pageSize = PAGE,
 ) {
   type Row = P extends RowsPage<infer T> ? T : never;
   const [state, setState] = useState<Loaded<P> | null>(null);
   const current = useRef(load);
+  const size = useRef(pageSize);
+  size.current = pageSize;
   const asked = useRef(new Set<number>());
   const errors = useRef(onError);
   errors.current = onError;
@@ -40,7 +44,7 @@ export function usePagedRows<P extends RowsPage<unknown>>(
   const fetchPage = useCallback((q: typeof load, page: number, first: boolean) => {
     if (!q) return;
     asked.current.add(page);
-    q(page * PAGE, PAGE).then(
+    q(page * size.current, size.current).then(
       (answer) => {
         if (current.current !== q) return;
         setState((s) => {
@@ -68,8 +72,9 @@ export function usePagedRows<P extends RowsPage<unknown>>(
     (from: number, to: number) => {
       const q = current.current;
       if (!q || !state || state.load !== q) return;
-      for (let p = Math.floor(from / PAGE); p <= Math.floor(to / PAGE); p++)
-        if (p * PAGE < state.rows.length && !asked.current.has(p)) fetchPage(q, p, false);
+      const n = size.current;
+      for (let p = Math.floor(from / n); p <= Math.floor(to / n); p++)
+        if (p * n < state.rows.length && !asked.current.has(p)) fetchPage(q, p, false);
     },
     [state, fetchPage],
   );
@@ -82,12 +87,11 @@ export function usePagedRows<P extends RowsPage<unknown>>(
     const q = current.current;
     if (!q) return;
     const pages = [...asked.current].sort((a, b) => a - b);
-    const answers = await Promise.all((pages.length ? pages : [0]).map((p) => q(p * PAGE, PAGE))).catch(
-      (err: unknown) => {
-        if (current.current === q) errors.current(err);
-        return null;
-      },
-    );
+    const n = size.current;
+    const answers = await Promise.all((pages.length ? pages : [0]).map((p) => q(p * n, n))).catch((err: unknown) => {
+      if (current.current === q) errors.current(err);
+      return null;
+    });
     if (!answers || current.current !== q) return;
     const last = answers.at(-1)!;
     const rows = new Array<Row>(last.total);

@@ -27,6 +27,12 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'noi-gui', label: 'Nơi gửi' },
 ];
 
+/**
+ * Unit lines a window: what the tab draws on a 1920×1080 screen (27 lines of 29 px and the overscan);
+ * each line carries every indicator's value, so the first answer stays half the hook's usual one.
+ */
+const LINES_PAGE = 30;
+
 export function CompileScreen() {
   const notice = useNotice();
   const tryCall = useCall();
@@ -187,8 +193,10 @@ export function CompileScreen() {
     // a new view (compiled, saved, refreshed) asks again
     [view, viewArgs],
   );
-  const lines = usePagedRows(viewArgs && (tab === 'don-vi' || tab === 'tinh-hinh') ? unitsOf : null, (err) =>
-    notice('error', errorMessage(err)),
+  const lines = usePagedRows(
+    viewArgs && (tab === 'don-vi' || tab === 'tinh-hinh') ? unitsOf : null,
+    (err) => notice('error', errorMessage(err)),
+    LINES_PAGE,
   );
 
   return (
