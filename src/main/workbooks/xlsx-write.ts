@@ -17,7 +17,7 @@ import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xf
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import XmlStream from 'exceljs/lib/utils/xml-stream';
 import { xmlEncode } from 'exceljs/lib/utils/utils';
-import { dosDateTime, packFolder, packPart, writeZip, type PackedPart } from './zip-write';
+import { dosDateTime, packFolder, packPart, packPartAsync, writeZip, type PackedPart } from './zip-write';
 
 // exceljs's value types (doc/enums.js ValueType).
 const NULL = 0;
@@ -75,9 +75,12 @@ interface XlsxSteps {
   addWorkbook(zip: Parts, model: object): Promise<void>;
 }
 
-/** The parts in the order exceljs adds them; folders as JSZip adds them before their first file. */
+/**
+ * The parts in the order exceljs adds them, folders as JSZip adds them before their first file.
+ * Large parts (the sheets) are deflated on the thread pool while the next ones are rendered.
+ */
 class Parts {
-  readonly list: PackedPart[] = [];
+  private readonly list: (PackedPart | Promise<PackedPart>)[] = [];
   private readonly folders = new Set<string>();
   append(data: string, options: { name: string }): void {
     const name = options.name;
@@ -88,7 +91,10 @@ class Parts {
         this.list.push(packFolder(folder));
       }
     }
-    this.list.push(packPart(name, data));
+    this.list.push(data.length > 65_536 ? packPartAsync(name, data) : packPart(name, data));
+  }
+  packed(): Promise<PackedPart[]> {
+    return Promise.all(this.list);
   }
 }
 
@@ -208,14 +214,15 @@ function renderRows(ws: SheetIn, reg: Registry): { xml: string; dimension: strin
         } else if (!s) continue;
         cells.push(`${open}/>`);
       } else if (t === NUMBER) {
-        cells.push(`${open}><v>${xmlEncode(String(cell.value))}</v></c>`);
+        // a number's text has nothing to escape
+        cells.push(`${open}><v>${String(cell.value)}</v></c>`);
       } else if (t === STRING) {
         cells.push(`${open} t="s"><v>${reg.sharedStrings.add(cell.value as string)}</v></c>`);
       } else {
         const f = xmlEncode(cell.formula);
         const r = cell.result;
         if (r === undefined || r === null) cells.push(`${open}><f>${f}</f></c>`);
-        else if (typeof r === 'number') cells.push(`${open}><f>${f}</f><v>${xmlEncode(String(r))}</v></c>`);
+        else if (typeof r === 'number') cells.push(`${open}><f>${f}</f><v>${String(r)}</v></c>`);
         else cells.push(`${open} t="str"><f>${f}</f><v>${xmlEncode(r as string)}</v></c>`);
       }
     }
@@ -340,5 +347,5 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, at = new Date()): Prom
   await steps.addApp(zip, model);
   await steps.addCore(zip, model);
   await steps.addWorkbook(zip, model);
-  return new Uint8Array(writeZip(zip.list, dosDateTime(at)));
+  return new Uint8Array(writeZip(await zip.packed(), dosDateTime(at)));
 }

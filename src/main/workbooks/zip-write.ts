@@ -29,6 +29,15 @@ export function packPart(name: string, data: Uint8Array | string): PackedPart {
   };
 }
 
+/** The same part deflated on libuv's thread pool: the caller goes on (rendering the next part) meanwhile. */
+export async function packPartAsync(name: string, data: Uint8Array | string): Promise<PackedPart> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const deflated = await new Promise<Buffer>((resolve, reject) =>
+    zlib.deflateRaw(bytes, { level: 6 }, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+  return { name: Buffer.from(name, 'utf8'), crc: crc32(bytes), size: bytes.length, deflated };
+}
+
 /** MS-DOS date and time of a moment (local time, as zip tools show it), at 2-second steps. */
 export function dosDateTime(at: Date): { date: number; time: number } {
   const year = Math.max(1980, at.getFullYear());
