@@ -186,7 +186,7 @@ function renderRows(ws: SheetIn, reg: Registry): { xml: string; dimension: strin
   let left = 0;
   let bottom = 0;
   let right = 0;
-  const merges = new Map<string, { master: string; address: string; row: number; col: number }>();
+  const merges = new Map<string, { master: string; row: number; col: number }>();
   for (const row of ws._rows) {
     // exceljs leaves out a row with no cell (doc/row.js model; rowsSupported refuses one with a height)
     if (!row || !row._cells.some((c) => c !== undefined)) continue;
@@ -210,7 +210,7 @@ function renderRows(ws: SheetIn, reg: Registry): { xml: string; dimension: strin
           if (m) {
             m.row = Math.max(m.row, row.number);
             m.col = Math.max(m.col, col);
-          } else merges.set(master, { master, address: cell.address, row: row.number, col });
+          } else merges.set(master, { master, row: row.number, col });
         } else if (!s) continue;
         cells.push(`${open}/>`);
       } else if (t === NUMBER) {
