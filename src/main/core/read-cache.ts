@@ -1,9 +1,11 @@
 // Reads whose cost grows with the register (the status board, the trend, a compile, the unit list)
 // are kept until the database changes, so opening a screen again or switching back to a period
-// costs the same for 10 units as for 1,000. The key adds SQLite's data_version (commits by other
-// connections: the command line, a second window) to total_changes() (rows this connection has
-// changed), so any write anywhere drops every kept read. An engine without such a counter
-// (PostgreSQL) reads afresh every time.
+// costs the same for 10 units as for 1,000. The key is the engine's read stamp (Engine.readStamp):
+// SQLite's data_version (commits by other connections: the command line, a second window) with
+// total_changes() (rows this connection has changed); PostgreSQL's snapshot of the server, which
+// moves whenever a transaction begins or ends there, so any write anywhere drops every kept read.
+// Why a kept read is then never older than its key: the stamp is taken before the read, so the read
+// sees at least what the stamp saw; an equal stamp later means nothing committed in between.
 import { engineOf, type AnyDb } from '../db/database';
 
 const KEEP = 24;
@@ -11,12 +13,16 @@ const kept = new WeakMap<object, { stamp: string; reads: Map<string, Promise<unk
 
 /** Changes whenever a row of the database changes, by this connection or another; null: not kept. */
 async function changeStamp(db: AnyDb): Promise<string | null> {
-  const engine = engineOf(db);
-  return engine.kind === 'sqlite' ? engine.changeMarker(db) : null;
+  return engineOf(db).readStamp(db);
 }
 
-/** Keeps `value`, just written, as the read of `key` (a save answers what the next read would). */
+/**
+ * Keeps `value`, just written, as the read of `key` (a save answers what the next read would). Only
+ * on SQLite, where others commit rarely (the command line): the stamp is taken after the save's
+ * commit, and on a server another person's commit in between would be kept under it unseen.
+ */
 export async function keepRead<T>(db: AnyDb, key: string, value: T): Promise<T> {
+  if (engineOf(db).kind !== 'sqlite') return value;
   const stamp = await changeStamp(db);
   if (stamp === null) return value;
   let cache = kept.get(db);

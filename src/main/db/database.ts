@@ -65,6 +65,13 @@ export interface Engine {
    * audit trigger writes one for every change of an audited table).
    */
   changeMarker(db: AnyDb): Promise<string>;
+  /**
+   * Equal only while `db` sees the same data, by this connection or another, whatever the table: the
+   * key of kept reads (core/read-cache.ts). SQLite: the change marker. PostgreSQL: the server's
+   * snapshot (two equal snapshots see exactly the same committed rows: no transaction began or
+   * ended between them); null inside a transaction, whose own writes leave the snapshot as it was.
+   */
+  readStamp(db: AnyDb): Promise<string | null>;
   /** The name the audit log gives this session's changes. */
   auditUser(db: AnyDb): Promise<string>;
   /**

@@ -39,6 +39,14 @@ export const postgresEngine: Engine = {
     const r = await sql<{ m: number | null }>`SELECT max(id) AS m FROM audit_log`.execute(db);
     return `a${r.rows[0]?.m ?? 0}`;
   },
+  async readStamp(db) {
+    // Not max(audit_log.id), the screens' marker: ids are taken when rows are written, not when they
+    // commit, so a transaction committing after a later one's id was read would leave it unmoved
+    // (read-cache-postgres.test.ts); and app_settings or the search index are not audited.
+    if (db.isTransaction) return null;
+    const r = await sql<{ s: string }>`SELECT txid_current_snapshot()::text AS s`.execute(db);
+    return r.rows[0]?.s ?? null;
+  },
   async auditUser(db) {
     const r = await sql<{ user: string | null }>`SELECT current_setting('bcnv.user', true) AS "user"`.execute(db);
     return r.rows[0]?.user ?? '';

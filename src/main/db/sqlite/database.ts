@@ -46,6 +46,8 @@ export const sqliteEngine: Engine = {
       total_changes() AS c`.execute(db);
     return `${r.rows[0]?.v ?? 0}:${r.rows[0]?.c ?? 0}`;
   },
+  // data_version and total_changes() move with every commit, this connection's writes in a transaction too
+  readStamp: (db) => sqliteEngine.changeMarker(db),
   async auditUser(db) {
     const r = await sql<{ user: string }>`SELECT "user" FROM audit_context WHERE id = 1`.execute(db);
     return r.rows[0]?.user ?? '';

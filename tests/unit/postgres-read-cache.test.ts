@@ -1,0 +1,100 @@
+// Kept reads on the server (core/read-cache.ts keyed by Engine.readStamp, the server's snapshot):
+// read once while nothing changes; read again after any commit — another client's, a table the
+// audit log does not follow, and a transaction that took its audit row's id before a later one
+// committed but committed after the read (the screens' marker, max(audit_log.id), does not move
+// for it: why it cannot key kept reads); never kept inside a transaction.
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/core';
+import { keptRead } from '../../src/main/core/read-cache';
+import { createDispatch } from '../../src/main/dispatch';
+import { serverDatabaseOf } from '../pg/databases';
+import { freshCore, tempDir } from './helpers';
+
+let core: Core;
+let other: pg.Client;
+beforeEach(async () => {
+  const dir = tempDir('bcnv-kept-pg-');
+  core = await freshCore({ dir, engine: 'postgres' });
+  other = new pg.Client({ connectionString: await serverDatabaseOf(dir) });
+  await other.connect();
+  // "Nothing changes" on this throwaway server: no autovacuum worker analysing a table in between
+  // (an ANALYZE is a transaction too: harmless to the app, it only reads afresh, but not "once").
+  await other.query('ALTER SYSTEM SET autovacuum = off');
+  await other.query('SELECT pg_reload_conf()');
+  for (;;) {
+    const r = await other.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+    );
+    if (r.rows[0].n === 0) break;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+});
+afterEach(async () => {
+  await other.end();
+  await core.close();
+});
+
+const unit = (code: string) => ({
+  code,
+  name: `Đơn vị ${code}`,
+  shortName: '',
+  kind: 'ubnd_xa' as const,
+  parentId: null,
+  email: '',
+  contactPerson: '',
+  phone: '',
+  activeFrom: null,
+  activeTo: null,
+});
+
+describe('a kept read on the server', () => {
+  it('is read once while nothing changes, again after this client, another client or an unaudited table commits', async () => {
+    let reads = 0;
+    const read = () => keptRead(core.db, 'k', async () => ++reads);
+    expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
+    await core.db.insertInto('app_settings').values({ key: 'x', value: '1' }).execute(); // not audited
+    expect([await read(), await read()]).toEqual([2, 2]);
+    await other.query(`INSERT INTO app_settings (key, value) VALUES ('y', '2')`);
+    expect([await read(), await read()]).toEqual([3, 3]);
+  });
+
+  it('is read again when a transaction that began writing earlier commits after the read', async () => {
+    const call = createDispatch(core);
+    const codes = async () => {
+      const r = await call('units.list', {});
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.value as { code: string }[]).map((u) => u.code).sort();
+    };
+    const marker = async () => {
+      const r = await call('database.marker', undefined);
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.value as { marker: string }).marker;
+    };
+    // another client writes unit A (its audit row takes the next id) and has not committed yet
+    await other.query('BEGIN');
+    await other.query(
+      `INSERT INTO units (code, code_key, name, short_name, kind, email, contact_person, phone, sort_order, created_at, updated_at)
+       VALUES ('A', 'a', 'Đơn vị A', '', 'ubnd_xa', '', '', '', 1, '2025-01-01', '2025-01-01')`,
+    );
+    // this client writes unit B (a later audit id) and commits; the list is read and kept
+    expect(await call('units.create', unit('B'))).toMatchObject({ ok: true });
+    expect(await codes()).toEqual(['B']);
+    const before = await marker();
+    await other.query('COMMIT');
+    // the screens' marker did not move (A's audit id is below B's) ...
+    expect(await marker()).toBe(before);
+    // ... but the kept list is not answered again: A is there
+    expect(await codes()).toEqual(['A', 'B']);
+  });
+
+  it('is never kept inside a transaction (its own writes leave the server snapshot as it was)', async () => {
+    await core.db.transaction().execute(async (trx) => {
+      let reads = 0;
+      const read = () => keptRead(trx, 'k', async () => ++reads);
+      expect(await read()).toBe(1);
+      await trx.insertInto('app_settings').values({ key: 'z', value: '3' }).execute();
+      expect(await read()).toBe(2);
+    });
+  });
+});
