@@ -3,9 +3,24 @@
 // `addToStats` (the exact decimal path) gives: the same groups in the same order, the same sums as
 // text, counts, "Có" answers and positives — on random values over the edges (2^53, 15/16 digits,
 // non-canonical "007" and "-0", decimals, negatives), with groups already started or not.
+// unitValues must give what it gave before it was made faster (its code at fdc2d57, below).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToStats, statsFromValues, type WindowStats } from '../../src/shared/domain/aggregate-figures';
+import {
+  addToStats,
+  counted,
+  rate,
+  statsFromValues,
+  unitValues,
+  valueSource,
+  windowIndicators,
+  type AggPeriod,
+  type UnitValues,
+  type WindowStats,
+} from '../../src/shared/domain/aggregate-figures';
+import { addDec } from '../../src/shared/domain/decimal';
+import type { ReportStatus } from '../../src/shared/model/report';
+import type { TemplateIndicator } from '../../src/shared/model/template';
 import type { UnitKind } from '../../src/shared/model/unit';
 
 const KINDS: UnitKind[] = ['so_nganh', 'ubnd_xa', 'ubnd_phuong', 'khac'];
@@ -87,5 +102,118 @@ describe('stats from the units’ values', () => {
       ['1', 1, 1],
     ]);
     expect(stats).toEqual(valueByValue(units, values, new Set([1, 2, 3]), CODES, new Map()));
+  });
+});
+
+/** unitValues as it was at fdc2d57 (the by-unit view's values): the reference. */
+function unitValuesBefore(periods: AggPeriod[], indicators: TemplateIndicator[], units: { id: number }[]): UnitValues {
+  const SMALL_INT = /^-?\d{1,15}$/;
+  const add = (a: string, b: string) =>
+    SMALL_INT.test(a) && SMALL_INT.test(b) ? String(Number(a) + Number(b)) : addDec(a, b);
+  const last = periods[periods.length - 1]!;
+  const lastCodes = new Set(last.indicators.map((i) => i.code));
+  const out: UnitValues = new Map();
+  const byPeriod = periods.map((p) => new Map(p.reports.filter(counted).map((r) => [r.unitId, r])));
+  const lastReports = byPeriod[byPeriod.length - 1]!;
+  const plain = indicators
+    .map((ind) => [ind, valueSource(ind, lastCodes.has(ind.code))] as const)
+    .filter(([ind]) => ind.rule !== 'RATE' && ind.type !== 'text');
+  const rates = indicators.filter((ind) => ind.rule === 'RATE');
+  const codes = indicators.filter((ind) => ind.type !== 'text').map((ind) => ind.code);
+  for (const u of units) {
+    const m: Record<string, string | null> = {};
+    for (const c of codes) m[c] = null;
+    const reports = byPeriod.map((rs) => rs.get(u.id));
+    for (const [ind, source] of plain) {
+      if (source === 'last') {
+        const v = lastReports.get(u.id)?.values[ind.code];
+        m[ind.code] = v === undefined || v === '' ? null : v;
+      } else if (source === 'window') {
+        let acc: string | null = null;
+        for (const r of reports) {
+          const v = r?.values[ind.code];
+          if (v !== undefined && v !== '') acc = acc === null ? v : add(acc, v);
+        }
+        m[ind.code] = acc;
+      }
+    }
+    for (const ind of rates) {
+      const n = ind.numerator ? (m[ind.numerator] ?? null) : null;
+      const d = ind.denominator ? (m[ind.denominator] ?? null) : null;
+      m[ind.code] = n !== null && d !== null ? rate(n, d) : null;
+    }
+    out.set(u.id, m);
+  }
+  return out;
+}
+
+const indicator = (code: string, over: Partial<TemplateIndicator> = {}): TemplateIndicator => ({
+  code,
+  name: code,
+  unit: '',
+  type: 'count',
+  rule: 'SUM',
+  numerator: null,
+  denominator: null,
+  accumulation: 'period',
+  group: '',
+  ...over,
+});
+/** Every kind of source: added over the window, the last period's, yes/no, a rate (of a rate), a text, a code only older periods had. */
+const ALL = [
+  indicator('S'),
+  indicator('K', { accumulation: 'cumulative' }),
+  indicator('A', { type: 'amount' }),
+  indicator('Y', { type: 'yesno', rule: 'SHARE' }),
+  indicator('R', { type: 'percent', rule: 'RATE', numerator: 'S', denominator: 'A' }),
+  indicator('RR', { type: 'percent', rule: 'RATE', numerator: 'R', denominator: 'S' }),
+  indicator('T', { type: 'text', rule: 'TEXT' }),
+  indicator('N', { rule: 'NONE' }),
+];
+const STATUSES: ReportStatus[] = ['da_nop', 'da_duyet', 'dang_nhap', 'tra_lai'];
+
+describe('each unit’s values over a window', () => {
+  it('are what they were before unitValues was made faster', () => {
+    const cell = fc.oneof(value, fc.constant(''), fc.constant(undefined));
+    const period = fc.record({
+      old: fc.boolean(),
+      reports: fc.array(
+        fc.record({
+          unit: fc.integer({ min: 1, max: 12 }),
+          status: fc.constantFrom(...STATUSES),
+          cells: fc.array(cell, { minLength: ALL.length, maxLength: ALL.length }),
+        }),
+        { maxLength: 14 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(period, { minLength: 1, maxLength: 3 }), (ps) => {
+        const periods: AggPeriod[] = ps.map((p, k) => ({
+          id: k + 1,
+          name: `Kỳ ${k + 1}`,
+          windowStart: `202${k}-01-01`,
+          windowEnd: `202${k}-12-31`,
+          deadline: `202${k + 1}-01-10`,
+          // an older template without K and with a code of its own
+          indicators: p.old ? [...ALL.filter((i) => i.code !== 'K'), indicator('O')] : ALL,
+          templateLabel: '',
+          expectedUnitIds: [],
+          reports: [...new Map(p.reports.map((r) => [r.unit, r])).values()].map((r) => ({
+            unitId: r.unit,
+            status: r.status,
+            receivedDate: null,
+            values: Object.fromEntries(
+              ALL.flatMap((i, c) => (r.cells[c] === undefined || r.cells[c] === null ? [] : [[i.code, r.cells[c]!]])),
+            ),
+          })),
+        }));
+        const indicators = windowIndicators(periods);
+        const units = Array.from({ length: 12 }, (_, k) => ({ id: k + 1 }));
+        // the same values, each unit's codes in the same order
+        const now = [...unitValues(periods, indicators, units)];
+        expect(JSON.stringify(now)).toBe(JSON.stringify([...unitValuesBefore(periods, indicators, units)]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

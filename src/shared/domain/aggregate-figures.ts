@@ -112,29 +112,32 @@ export function unitValues(
   const lastCodes = new Set(last.indicators.map((i) => i.code));
   const out: UnitValues = new Map();
   const byPeriod = periods.map((p) => new Map(p.reports.filter(counted).map((r) => [r.unitId, r])));
-  const lastReports = byPeriod[byPeriod.length - 1]!;
   const plain = indicators
     .map((ind) => [ind, valueSource(ind, lastCodes.has(ind.code))] as const)
     .filter(([ind]) => ind.rule !== 'RATE' && ind.type !== 'text');
   const rates = indicators.filter((ind) => ind.rule === 'RATE');
   const codes = indicators.filter((ind) => ind.type !== 'text').map((ind) => ind.code);
+  // Every code, in the template's order, before any is computed (a rate of a later rate is null).
+  const blank: Record<string, string | null> = {};
+  for (const c of codes) blank[c] = null;
+  const fromLast = plain.filter(([, source]) => source === 'last').map(([ind]) => ind.code);
+  const overWindow = plain.filter(([, source]) => source === 'window').map(([ind]) => ind.code);
   for (const u of units) {
-    // Every code, in the template's order, before any is computed (a rate of a later rate is null).
-    const m: Record<string, string | null> = {};
-    for (const c of codes) m[c] = null;
+    const m = { ...blank };
     const reports = byPeriod.map((rs) => rs.get(u.id));
-    for (const [ind, source] of plain) {
-      if (source === 'last') {
-        const v = lastReports.get(u.id)?.values[ind.code];
-        m[ind.code] = v === undefined || v === '' ? null : v;
-      } else if (source === 'window') {
-        let acc: string | null = null;
-        for (const r of reports) {
-          const v = r?.values[ind.code];
-          if (v !== undefined && v !== '') acc = acc === null ? v : add(acc, v);
-        }
-        m[ind.code] = acc;
+    const lastValues = reports[reports.length - 1]?.values;
+    if (lastValues)
+      for (const c of fromLast) {
+        const v = lastValues[c];
+        if (v !== undefined && v !== '') m[c] = v;
       }
+    for (const c of overWindow) {
+      let acc: string | null = null;
+      for (const r of reports) {
+        const v = r?.values[c];
+        if (v !== undefined && v !== '') acc = acc === null ? v : add(acc, v);
+      }
+      m[c] = acc;
     }
     for (const ind of rates) {
       const n = ind.numerator ? (m[ind.numerator] ?? null) : null;
