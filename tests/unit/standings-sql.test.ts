@@ -303,6 +303,16 @@ describe('the kept rows read without the replay (keptReportsAsOf)', () => {
       ['S001', 0],
       ['S002', 0],
     ]);
+    // the board names its units from labels kept until the data change: the expected list, and a
+    // unit renamed since shows its new name
+    const board = await periodBoard(core.db, p.id, today);
+    expect(board.rows.filter((r) => r.expected).map((r) => [r.unitId, r.unitCode, r.unitName, r.unitKind])).toEqual(
+      (await api('periods.expectedUnits', { id: p.id })).map((u) => [u.id, u.code, u.name, u.kind]),
+    );
+    await core.db.updateTable('units').set({ name: 'Xã đã đổi tên' }).where('id', '=', ids[0]!).execute();
+    expect((await periodBoard(core.db, p.id, today)).rows.find((r) => r.unitId === ids[0])!.unitName).toBe(
+      'Xã đã đổi tên',
+    );
     // a row changed behind the app (its key no longer matches), or an event added behind it: replayed
     const [first] = await core.db.selectFrom('reports').select('id').where('period_id', '=', p.id).execute();
     await core.db.updateTable('reports').set({ status: 'tra_lai' }).where('id', '=', first!.id).execute();

@@ -54,3 +54,8 @@ export async function keptRead<T>(db: AnyDb, key: string, read: () => Promise<T>
   p.catch(() => reads.delete(key));
   return p;
 }
+
+/** `read()` kept as `keptRead` keeps it; null on an engine that keeps nothing (the caller reads less instead). */
+export async function keptOrNull<T>(db: AnyDb, key: string, read: () => Promise<T>): Promise<T | null> {
+  return (await changeStamp(db)) === null ? null : keptRead(db, key, read);
+}

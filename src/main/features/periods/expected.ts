@@ -59,6 +59,15 @@ export async function expectedUnitsOf(db: Executor, p: ExpectedSource): Promise<
   return p.expectedFrozenAt !== null ? frozenUnits(db, p.id) : validUnitsOn(db, p.expected, p.windowEnd);
 }
 
+/** The ids of the units `expectedUnitsOf` lists, in the same order (for a caller that knows their names). */
+export async function expectedUnitIds(db: Executor, p: ExpectedSource): Promise<number[]> {
+  const rows =
+    p.expectedFrozenAt !== null
+      ? await frozenQuery(db, p.id).select('u.id').orderBy('u.sort_order').orderBy('u.code').execute()
+      : await validUnitsQuery(db, p.expected, p.windowEnd).select('id').orderBy('sort_order').orderBy('code').execute();
+  return rows.map((u) => u.id);
+}
+
 /** How many units `expectedUnitsOf` lists, counted by the database (lists of periods show only the count). */
 export async function expectedCountOf(db: Executor, p: ExpectedSource): Promise<number> {
   const row =

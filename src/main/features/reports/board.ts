@@ -9,9 +9,12 @@ import { daysBetween } from '../../../shared/domain/periods';
 import { countStandings, matchesFilter, standingOf, type StatusEventFact } from '../../../shared/domain/report-status';
 import { todayIso } from '../../../shared/format';
 import type { Board, BoardChip, BoardPage, BoardRow, ReportStatus, TrendPoint } from '../../../shared/model/report';
-import type { ExpectedUnit } from '../../../shared/model/period';
+import type { ExpectedUnit, Period } from '../../../shared/model/period';
+import type { UnitKind } from '../../../shared/model/unit';
 import type { Template } from '../../../shared/model/template';
 import { expectedUnitsOf, getPeriod } from '../periods/periods';
+import { expectedUnitIds } from '../periods/expected';
+import { keptOrNull } from '../../core/read-cache';
 import { getTemplate } from '../templates/templates';
 import { breachCounter } from './rule-checks';
 import { reportsAsOf } from './standings-sql';
@@ -77,6 +80,23 @@ async function judgeBreaches(
   return out;
 }
 
+/** Every unit's code, name and kind by id. */
+async function unitLabels(db: Executor): Promise<Map<number, ExpectedUnit>> {
+  const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).execute();
+  return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind }]));
+}
+
+/**
+ * The period's expected units: their ids in order, named from the units' labels kept until the data
+ * change (switching periods reads a thousand names once, not once per period); where reads are not
+ * kept, the list with its names.
+ */
+async function expectedOf(db: Kysely<DB>, period: Period): Promise<ExpectedUnit[]> {
+  const labels = await keptOrNull(db, 'unit labels', () => unitLabels(db));
+  if (!labels) return expectedUnitsOf(db, period);
+  return (await expectedUnitIds(db, period)).map((id) => labels.get(id)!);
+}
+
 /**
  * The board of a period on `asOf`: each expected unit's standing, then the reports of units
  * outside the list. The reports' standings on the day come from the database (standings-sql.ts)
@@ -90,7 +110,7 @@ export async function periodBoard(
   opts: { breaches: boolean } = { breaches: true },
 ): Promise<Board> {
   const period = await getPeriod(db, periodId);
-  const expected = await expectedUnitsOf(db, period);
+  const expected = await expectedOf(db, period);
   // the expected units' names are not read again with their reports
   const reports = await reportsAsOf(db, periodId, asOf, new Map(expected.map((u) => [u.id, u])));
   const byUnit = new Map(reports.map((r) => [r.unitId, r]));
