@@ -27,6 +27,8 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** One entry may not expand more than this many times (deflate itself tops out near 1,032). */
 export const MAX_COMPRESSION_RATIO = 500;
+/** Inflated parts kept for reading, at most (larger packages inflate the rest again as they are read). */
+const KEPT_BYTES = 32 * 1024 * 1024;
 /** Entries smaller than this are never suspect, however well they compress. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
@@ -99,10 +101,17 @@ export async function assertXlsx(data: Uint8Array, fileName: string): Promise<Xl
       `Tệp “${fileName}” khi giải nén quá lớn (${Math.round(total / 1048576)} MB, tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB): có thể là tệp độc hại nên không đọc.`,
       where,
     );
-  // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC.
-  await verifyZipEntriesAsync(zip, fileName, MAX_UNCOMPRESSED_BYTES);
+  // Declared sizes can lie: inflate everything once under a hard cap, checking each CRC. The XML
+  // parts (what the readers read) are kept as inflated, up to KEPT_BYTES, so none is inflated twice.
+  const inflated = new Map<string, Uint8Array>();
+  let kept = 0;
+  await verifyZipEntriesAsync(zip, fileName, MAX_UNCOMPRESSED_BYTES, 'CORRUPT_XLSX', (name, bytes) => {
+    if (!(name.endsWith('.xml') || name.endsWith('.rels')) || kept + bytes.length > KEPT_BYTES) return;
+    inflated.set(name, bytes);
+    kept += bytes.length;
+  });
   // The package's own table of contents must be there and say "spreadsheet", as Excel requires.
-  const pkg: XlsxPackage = { fileName, zip };
+  const pkg: XlsxPackage = { fileName, zip, inflated };
   const roots = async (part: string) => {
     const found: string[] = [];
     let spreadsheet = false;

@@ -13,6 +13,8 @@ export interface XlsxPackage {
   zip: JSZip;
   /** Bytes per inflated chunk; tests use zlib's smallest (64) so characters straddle every boundary. */
   chunkSize?: number;
+  /** Parts already inflated and checked by the zip guard (xlsx-input.ts), read from here instead of inflated again. */
+  inflated?: Map<string, Uint8Array>;
 }
 
 export const PART_CHUNK = 64 * 1024;
@@ -22,8 +24,16 @@ interface CompressedEntry {
   compressedContent?: Uint8Array;
 }
 
-/** The part's bytes as they come out of the inflater, chunk by chunk. */
-async function* partChunks(entry: JSZip.JSZipObject, chunkSize: number): AsyncGenerator<Uint8Array> {
+/** The part's bytes as they come out of the inflater (or the zip guard's copy), chunk by chunk. */
+async function* partChunks(
+  entry: JSZip.JSZipObject,
+  chunkSize: number,
+  inflated: Uint8Array | undefined,
+): AsyncGenerator<Uint8Array> {
+  if (inflated) {
+    for (let i = 0; i < inflated.length; i += chunkSize) yield inflated.subarray(i, i + chunkSize);
+    return;
+  }
   const raw = (entry as unknown as { _data?: CompressedEntry })._data;
   const content = raw?.compressedContent;
   if (!content) {
@@ -54,7 +64,7 @@ export async function readPartText(pkg: XlsxPackage, part: string): Promise<stri
   let decoder: TextDecoder | null = null;
   const pieces: string[] = [];
   try {
-    for await (const chunk of partChunks(entry, pkg.chunkSize ?? PART_CHUNK)) {
+    for await (const chunk of partChunks(entry, pkg.chunkSize ?? PART_CHUNK, pkg.inflated?.get(part))) {
       if (!decoder) {
         // A byte-order mark says UTF-16; otherwise XML without a declaration of its own is UTF-8.
         const utf16 =

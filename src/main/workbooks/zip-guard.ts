@@ -33,12 +33,37 @@ interface CompressedObject {
   compressedContent: Uint8Array;
 }
 
-type Inflate = (data: Uint8Array, maxOutputLength: number) => Uint8Array | Promise<Uint8Array>;
+type Inflate = (data: Uint8Array, maxOutputLength: number, declared: number) => Uint8Array | Promise<Uint8Array>;
+type Step = { data: Uint8Array; budget: number; declared: number };
+/** Receives each entry's checked bytes (a reader keeps those it will read, instead of inflating them again). */
+export type KeepEntry = (name: string, bytes: Uint8Array) => void;
 
-const inflateAsync = (data: Uint8Array, maxOutputLength: number) =>
+const inflateOnPool = (data: Uint8Array, maxOutputLength: number) =>
   new Promise<Uint8Array>((resolve, reject) =>
     zlib.inflateRaw(data, { maxOutputLength }, (err, out) => (err ? reject(err) : resolve(out))),
   );
+
+/** An entry that inflates to at most this much is inflated at once: under a few ms, less than the trip to the pool. */
+export const SMALL_ENTRY_BYTES = 1024 * 1024;
+
+const tooLarge = (err: unknown) =>
+  err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+
+/**
+ * Small entries (declared and compressed sizes both small) inflated in place under a small cap;
+ * an entry that turns out larger than its cap is inflated again on the pool under the whole
+ * budget, so its outcome (and message) is the one the pool alone would give.
+ */
+const inflateAsync = (data: Uint8Array, budget: number, declared: number): Uint8Array | Promise<Uint8Array> => {
+  if (declared > SMALL_ENTRY_BYTES || data.length > SMALL_ENTRY_BYTES) return inflateOnPool(data, budget);
+  const cap = Math.min(budget, SMALL_ENTRY_BYTES);
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: cap });
+  } catch (err) {
+    if (tooLarge(err) && cap < budget) return inflateOnPool(data, budget);
+    throw err;
+  }
+};
 
 /**
  * The checks, whatever the way of inflating: a generator that yields each entry's inflation and
@@ -49,7 +74,8 @@ function* verifySteps(
   fileName: string,
   maxTotalBytes: number,
   corruptCode: string,
-): Generator<{ data: Uint8Array; budget: number }, number, Uint8Array> {
+  keep?: KeepEntry,
+): Generator<Step, number, Uint8Array> {
   let total = 0;
   const bomb = () =>
     new AppError(
@@ -81,9 +107,9 @@ function* verifySteps(
     if (magic === '\x00\x00') out = data.compressedContent;
     else if (magic === '\x08\x00') {
       try {
-        out = yield { data: data.compressedContent, budget: Math.max(1, budget) };
+        out = yield { data: data.compressedContent, budget: Math.max(1, budget), declared: data.uncompressedSize };
       } catch (err) {
-        if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb();
+        if (tooLarge(err)) throw bomb();
         throw new AppError(corruptCode, `Tệp “${fileName}” bị hỏng: không giải nén được phần “${entry.name}”.`, {
           file: fileName,
         });
@@ -100,17 +126,18 @@ function* verifySteps(
         { file: fileName },
       );
     total += out.length;
+    keep?.(name, out);
   }
   return total;
 }
 
-function drive(steps: Generator<{ data: Uint8Array; budget: number }, number, Uint8Array>, inflate: Inflate) {
+function drive(steps: Generator<Step, number, Uint8Array>, inflate: Inflate) {
   const sync = (): number => {
     let next = steps.next();
     while (!next.done) {
       let out: Uint8Array;
       try {
-        out = inflate(next.value.data, next.value.budget) as Uint8Array;
+        out = inflate(next.value.data, next.value.budget, next.value.declared) as Uint8Array;
       } catch (err) {
         next = steps.throw(err);
         continue;
@@ -124,7 +151,7 @@ function drive(steps: Generator<{ data: Uint8Array; budget: number }, number, Ui
     while (!next.done) {
       let out: Uint8Array;
       try {
-        out = await inflate(next.value.data, next.value.budget);
+        out = await inflate(next.value.data, next.value.budget, next.value.declared);
       } catch (err) {
         next = steps.throw(err);
         continue;
@@ -149,14 +176,15 @@ export function verifyZipEntries(
 }
 
 /**
- * The same checks with every entry inflated on Node's thread pool: a package that inflates to
- * hundreds of megabytes never stalls the window while it is checked.
+ * The same checks with every entry but the small ones inflated on Node's thread pool: a package
+ * that inflates to hundreds of megabytes never stalls the window while it is checked.
  */
 export function verifyZipEntriesAsync(
   zip: JSZip,
   fileName: string,
   maxTotalBytes: number,
   corruptCode = 'CORRUPT_XLSX',
+  keep?: KeepEntry,
 ): Promise<number> {
-  return drive(verifySteps(zip, fileName, maxTotalBytes, corruptCode), inflateAsync).async();
+  return drive(verifySteps(zip, fileName, maxTotalBytes, corruptCode, keep), inflateAsync).async();
 }
