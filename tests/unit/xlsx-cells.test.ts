@@ -1,5 +1,6 @@
 // The raw cell reader of returned workbooks: strings in every form, dates, formulas with and
 // without cached values, namespace prefixes, and links that are never followed.
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readSheetCells, readWorkbookParts } from '../../src/main/workbooks/xlsx-cells';
@@ -87,5 +88,40 @@ describe('xlsx cells', () => {
 
   it('decodes entities and OOXML escapes', () => {
     expect(unescapeOoxml(decodeEntities('&#7845;&#x1EA1; &amp;&quot;_x0009__x005F_x0041_'))).toBe('ấạ &"\t_x0041_');
+  });
+
+  it('reads OOXML escapes exactly as the earlier regular expression did (left to right, each once)', () => {
+    const before = (s: string) =>
+      s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const piece = fc.constantFrom(
+      '_',
+      'x',
+      'X',
+      '_x',
+      '0',
+      'D',
+      'd',
+      'f',
+      'F',
+      'g',
+      '5',
+      '_x000D_',
+      '_x005F_',
+      'Đ',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const s = parts.join('');
+        expect(unescapeOoxml(s)).toBe(before(s));
+      }),
+      { numRuns: 20_000, seed: 5 },
+    );
+    for (const n of [1023, 1024, 1025, 3000]) {
+      const long = Array.from({ length: n }, (_, i) => `a${i % 9}_x00${(i % 200).toString(16).padStart(2, '0')}_`).join(
+        '',
+      );
+      expect(unescapeOoxml(long)).toBe(before(long));
+    }
   });
 });

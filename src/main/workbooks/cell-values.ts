@@ -14,10 +14,43 @@ export type RawCell =
 export const MAX_COLUMN = 16_384;
 export const MAX_ROW = 1_048_576;
 
-/** OOXML's own escapes of characters XML cannot hold ("_x000D_"); "_x005F_" escapes "_". */
+const hexDigit = (c: number): number =>
+  c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+
+/**
+ * OOXML's own escapes of characters XML cannot hold ("_x000D_"); "_x005F_" escapes "_". Found
+ * with indexOf from left to right, each escape replaced once, as /_x([0-9A-Fa-f]{4})_/g did
+ * (its callback per escape made a text of a million escapes slow).
+ */
 export function unescapeOoxml(s: string): string {
-  if (!s.includes('_x')) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  let at = s.indexOf('_x');
+  if (at < 0) return s;
+  // joined a block at a time, as xml-scan's decodeEntities does (a million pieces at once outlive the young generation)
+  const blocks: string[] = [];
+  const pieces: string[] = [];
+  let from = 0;
+  while (at >= 0) {
+    if (at + 6 < s.length && s.charCodeAt(at + 6) === 0x5f /* _ */) {
+      const a = hexDigit(s.charCodeAt(at + 2));
+      const b = hexDigit(s.charCodeAt(at + 3));
+      const c = hexDigit(s.charCodeAt(at + 4));
+      const d = hexDigit(s.charCodeAt(at + 5));
+      if ((a | b | c | d) >= 0) {
+        if (pieces.length >= 2048) {
+          blocks.push(pieces.join(''));
+          pieces.length = 0;
+        }
+        pieces.push(s.slice(from, at), String.fromCharCode((a << 12) | (b << 8) | (c << 4) | d));
+        from = at + 7;
+        at = s.indexOf('_x', from);
+        continue;
+      }
+    }
+    at = s.indexOf('_x', at + 1);
+  }
+  pieces.push(s.slice(from));
+  blocks.push(pieces.join(''));
+  return blocks.length === 1 ? blocks[0]! : blocks.join('');
 }
 
 /** Column letters of a 1-based index and back. */
@@ -43,18 +76,20 @@ export function parseAddress(a: string): { col: number; row: number } | null {
   return col <= MAX_COLUMN && row >= 1 && row <= MAX_ROW ? { col, row } : null;
 }
 
+/** A digit at `k` of `v` (a function of its own: one made inside parseXlsxNumber was a closure per cell). */
+const isDigitAt = (v: string, k: number) => k < v.length && v[k]! >= '0' && v[k]! <= '9';
+
 /** A number as Excel writes one (xsd:double): no hex, no "Infinity", no spaces; checked without a regex. */
 export function parseXlsxNumber(v: string): number | null {
   if (v.length === 0 || v.length > 400) return null;
   let i = 0;
   if (v[i] === '-' || v[i] === '+') i++;
-  const isDigit = (k: number) => k < v.length && v[k]! >= '0' && v[k]! <= '9';
   const start = i;
-  while (isDigit(i)) i++;
+  while (isDigitAt(v, i)) i++;
   let digits = i - start;
   if (v[i] === '.') {
     const after = ++i;
-    while (isDigit(i)) i++;
+    while (isDigitAt(v, i)) i++;
     digits += i - after;
   }
   if (digits === 0) return null;

@@ -37,7 +37,6 @@ export function attr(attrs: Attrs, local: string): string | undefined {
 const MAX_DEPTH = 256;
 /** No element of an Office part has more than a few dozen attributes. */
 const MAX_ATTRIBUTES = 256;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** True for the characters XML 1.0 allows (its "Char" production). */
 export function isXmlChar(cp: number): boolean {
@@ -51,45 +50,92 @@ export function isXmlChar(cp: number): boolean {
   );
 }
 
-const isDigits = (s: string, hex: boolean) => {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 0x20; // lower case for the hex letters
-    if (!((c >= 0x30 && c <= 0x39) || (hex && c >= 0x61 && c <= 0x66))) return false;
+/** The value of a digit's code in base 10 or 16, or -1. */
+const digitValue = (c: number, hex: boolean): number =>
+  c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+
+/** The five entities XML predefines, by the reference's name between "&" and ";" (null for any other). */
+function predefined(s: string, from: number, to: number): string | null {
+  const len = to - from;
+  const c = s.charCodeAt(from);
+  if (len === 2 && s.charCodeAt(from + 1) === 0x74 /* t */) return c === 0x6c ? '<' : c === 0x67 ? '>' : null;
+  if (len === 3) return c === 0x61 && s.startsWith('mp', from + 1) ? '&' : null;
+  if (len === 4)
+    return c === 0x71 && s.startsWith('uot', from + 1) ? '"' : c === 0x61 && s.startsWith('pos', from + 1) ? "'" : null;
+  return null;
+}
+
+/**
+ * The code point of a character reference ("#123", "#x1F600" between "&" and ";"), or NaN, read
+ * code by code (a text of a million references made a million small strings). Exactly what the
+ * earlier reading gave: every code must pass its digit test, which lower-cases by setting bit 0x20
+ * (so codes 0x10–0x19 pass as digits), and the value is parseInt's, which stops at the first code
+ * that is not a digit of the base.
+ */
+function referencedCodePoint(s: string, from: number, to: number): number {
+  const hex = s.charCodeAt(from + 1) === 0x78; /* x */
+  const start = from + (hex ? 2 : 1);
+  if (start >= to) return NaN;
+  let cp = 0;
+  let digits = 0;
+  let stopped = false;
+  for (let i = start; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((lower >= 0x30 && lower <= 0x39) || (hex && lower >= 0x61 && lower <= 0x66))) return NaN;
+    const d = stopped ? -1 : digitValue(c, hex);
+    if (d < 0) stopped = true;
+    else {
+      cp = cp * (hex ? 16 : 10) + d;
+      digits++;
+    }
   }
-  return true;
-};
+  return digits > 0 ? cp : NaN;
+}
+
+/** Pieces of decoded text gathered before they are joined into one block. */
+const DECODE_BLOCK = 2048;
 
 /** Replaces entity and character references; refuses unknown ones and code points XML forbids. */
 export function decodeEntities(s: string, offset = 0): string {
   let amp = s.indexOf('&');
   if (amp < 0) return s;
-  const out: string[] = [];
+  // Pieces joined a block at a time: one array (or one string built by +) of a million pieces
+  // outlives the young generation, and collecting it made a 4 MB text of references cost 6-10×
+  // what 1 MB cost.
+  const blocks: string[] = [];
+  const pieces: string[] = [];
   let from = 0;
   while (amp >= 0) {
-    out.push(s.slice(from, amp));
+    if (pieces.length >= DECODE_BLOCK) {
+      blocks.push(pieces.join(''));
+      pieces.length = 0;
+    }
+    pieces.push(s.slice(from, amp));
     const semi = s.indexOf(';', amp + 1);
     // the longest reference is "&#x10FFFF;" (or a long run of leading zeros, refused here)
     if (semi < 0 || semi - amp > 12)
       throw new XmlError(`dấu “&” không mở đầu một tham chiếu ký tự hợp lệ`, offset + amp);
-    const name = s.slice(amp + 1, semi);
-    if (name[0] === '#') {
-      const hex = name[1] === 'x';
-      const digits = name.slice(hex ? 2 : 1);
-      const cp = isDigits(digits, hex) ? parseInt(digits, hex ? 16 : 10) : NaN;
+    if (s.charCodeAt(amp + 1) === 0x23 /* # */) {
+      const cp = referencedCodePoint(s, amp + 1, semi);
       if (!isXmlChar(cp))
-        throw new XmlError(`tham chiếu “&${name.slice(0, 10)};” không phải một ký tự hợp lệ`, offset + amp);
-      out.push(String.fromCodePoint(cp));
+        throw new XmlError(
+          `tham chiếu “&${s.slice(amp + 1, semi).slice(0, 10)};” không phải một ký tự hợp lệ`,
+          offset + amp,
+        );
+      pieces.push(String.fromCodePoint(cp));
     } else {
-      const e = ENTITIES[name];
-      if (e === undefined) throw new XmlError(`thực thể “&${name.slice(0, 10)};” không được khai báo`, offset + amp);
-      out.push(e);
+      const e = predefined(s, amp + 1, semi);
+      if (e === null)
+        throw new XmlError(`thực thể “&${s.slice(amp + 1, semi).slice(0, 10)};” không được khai báo`, offset + amp);
+      pieces.push(e);
     }
     from = semi + 1;
     amp = s.indexOf('&', from);
   }
-  out.push(s.slice(from));
-  return out.join('');
+  pieces.push(s.slice(from));
+  blocks.push(pieces.join(''));
+  return blocks.length === 1 ? blocks[0]! : blocks.join('');
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x9 || c === 0xa || c === 0xd;
@@ -97,6 +143,15 @@ const localName = (qname: string) => {
   const colon = qname.indexOf(':');
   return colon < 0 ? qname : qname.slice(colon + 1);
 };
+
+/**
+ * A tag's attributes: an object without Object.prototype (no "__proto__" or "constructor" to
+ * collide with), made by a constructor so that tags of one shape share V8's fast layout
+ * (Object.create(null) gives every tag a slow dictionary).
+ */
+const AttrBag = function AttrBag() {} as unknown as new () => Attrs;
+AttrBag.prototype = Object.create(null) as object;
+const newAttrs = (): Attrs => new AttrBag();
 
 /** Where a scan stands, so that a long part can be scanned in slices with pauses between them. */
 interface ScanState {
@@ -107,6 +162,11 @@ interface ScanState {
 
 function expect(cond: boolean, message: string, offset: number): asserts cond {
   if (!cond) throw new XmlError(message, offset);
+}
+
+/** For messages built from the input: built only when thrown (not for every tag and attribute read). */
+function fail(message: string, offset: number): never {
+  throw new XmlError(message, offset);
 }
 
 /** Scans from `st.pos` until past `limit` (at a markup boundary) or the end. */
@@ -185,50 +245,51 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
       while (end > lt + 2 && isSpace(xml.charCodeAt(end - 1))) end--;
       const qname = xml.slice(lt + 2, end);
       const open = stack.pop();
-      expect(open !== undefined, `thẻ đóng </${qname.slice(0, 40)}> không có thẻ mở`, lt);
-      expect(open === qname, `thẻ <${open.slice(0, 40)}> lại được đóng bằng </${qname.slice(0, 40)}>`, lt);
+      if (open === undefined) fail(`thẻ đóng </${qname.slice(0, 40)}> không có thẻ mở`, lt);
+      if (open !== qname) fail(`thẻ <${open.slice(0, 40)}> lại được đóng bằng </${qname.slice(0, 40)}>`, lt);
       h.close?.(localName(qname));
       pos = gt + 1;
       continue;
     }
     // A start tag. Attribute values may hold ">": the tag is read character by character.
     let i = lt + 1;
-    while (i < n && !isSpace(xml.charCodeAt(i)) && xml[i] !== '>' && xml[i] !== '/') i++;
+    for (let c = xml.charCodeAt(i); i < n && !isSpace(c) && c !== 0x3e /* > */ && c !== 0x2f /* / */;)
+      c = xml.charCodeAt(++i);
     const qname = xml.slice(lt + 1, i);
     expect(qname.length > 0 && !qname.includes('<'), 'thẻ không có tên', lt);
-    const attrs: Attrs = Object.create(null) as Attrs;
+    const attrs = newAttrs();
     let selfClosing = false;
     let count = 0;
     for (;;) {
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
-      expect(i < n, `thẻ <${qname.slice(0, 40)}> không được đóng`, lt);
-      const c = xml[i];
-      if (c === '>') {
+      if (i >= n) fail(`thẻ <${qname.slice(0, 40)}> không được đóng`, lt);
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */) {
         i++;
         break;
       }
-      if (c === '/') {
-        expect(xml[i + 1] === '>', `thẻ <${qname.slice(0, 40)}> sai cú pháp`, i);
+      if (c === 0x2f /* / */) {
+        if (xml.charCodeAt(i + 1) !== 0x3e) fail(`thẻ <${qname.slice(0, 40)}> sai cú pháp`, i);
         selfClosing = true;
         i += 2;
         break;
       }
       const nameStart = i;
-      while (i < n && xml[i] !== '=' && !isSpace(xml.charCodeAt(i)) && xml[i] !== '>' && xml[i] !== '/') i++;
+      for (let k = c; i < n && k !== 0x3d /* = */ && !isSpace(k) && k !== 0x3e && k !== 0x2f;) k = xml.charCodeAt(++i);
       const name = xml.slice(nameStart, i);
-      expect(name.length > 0 && !name.includes('<'), `thuộc tính sai cú pháp trong thẻ <${qname.slice(0, 40)}>`, i);
+      if (name.length === 0 || name.includes('<')) fail(`thuộc tính sai cú pháp trong thẻ <${qname.slice(0, 40)}>`, i);
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
-      expect(xml[i] === '=', `thuộc tính “${name.slice(0, 40)}” thiếu dấu “=”`, i);
+      if (xml.charCodeAt(i) !== 0x3d) fail(`thuộc tính “${name.slice(0, 40)}” thiếu dấu “=”`, i);
       i++;
       while (i < n && isSpace(xml.charCodeAt(i))) i++;
-      const quote = xml[i];
-      expect(quote === '"' || quote === "'", `giá trị thuộc tính “${name.slice(0, 40)}” thiếu dấu nháy`, i);
-      const close = xml.indexOf(quote, i + 1);
-      expect(close >= 0, `giá trị thuộc tính “${name.slice(0, 40)}” không được đóng`, i);
+      const q = xml.charCodeAt(i);
+      if (q !== 0x22 && q !== 0x27) fail(`giá trị thuộc tính “${name.slice(0, 40)}” thiếu dấu nháy`, i);
+      const close = xml.indexOf(q === 0x22 ? '"' : "'", i + 1);
+      if (close < 0) fail(`giá trị thuộc tính “${name.slice(0, 40)}” không được đóng`, i);
       const raw = xml.slice(i + 1, close);
-      expect(!raw.includes('<'), `giá trị thuộc tính “${name.slice(0, 40)}” chứa dấu “<”`, i);
-      expect(!(name in attrs), `thuộc tính “${name.slice(0, 40)}” lặp lại`, nameStart);
-      expect(++count <= MAX_ATTRIBUTES, `thẻ <${qname.slice(0, 40)}> có quá nhiều thuộc tính`, nameStart);
+      if (raw.includes('<')) fail(`giá trị thuộc tính “${name.slice(0, 40)}” chứa dấu “<”`, i);
+      if (name in attrs) fail(`thuộc tính “${name.slice(0, 40)}” lặp lại`, nameStart);
+      if (++count > MAX_ATTRIBUTES) fail(`thẻ <${qname.slice(0, 40)}> có quá nhiều thuộc tính`, nameStart);
       attrs[name] = decodeEntities(raw, i + 1);
       i = close + 1;
     }
@@ -240,7 +301,7 @@ function scanSlice(xml: string, st: ScanState, h: XmlHandler, limit: number): vo
     h.open?.(local, attrs, selfClosing);
     if (selfClosing) h.close?.(local);
     else {
-      expect(stack.length < MAX_DEPTH, `các thẻ lồng nhau quá sâu (hơn ${MAX_DEPTH} tầng)`, lt);
+      if (stack.length >= MAX_DEPTH) fail(`các thẻ lồng nhau quá sâu (hơn ${MAX_DEPTH} tầng)`, lt);
       stack.push(qname);
     }
     pos = i;
