@@ -46,9 +46,16 @@ const SHAPES: Record<string, (bytes: number) => string> = {
     sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${fill('&amp;&#7893;_x000D_&lt;', b)}</t></is></c></row>`),
 };
 
-async function timeRead(xml: string, runs = 3): Promise<{ ms: number; pause: number }> {
+/**
+ * The whole units reader on one sheet: least wall time, least CPU time of the process (the
+ * inflater's pool threads included; on the shared machine the wall clock of one read can lose
+ * as much again to others' work, which made a 1.10× shape read 2.04× an hour later) and the
+ * longest pause of the event loop.
+ */
+async function timeRead(xml: string, runs = 5): Promise<{ ms: number; cpu: number; pause: number }> {
   const data = await craftXlsx([{ name: 'Đơn vị', xml }]);
   let best = Infinity;
+  let cpu = Infinity;
   let pause = 0;
   for (let r = 0; r < runs; r++) {
     let last = performance.now();
@@ -59,13 +66,15 @@ async function timeRead(xml: string, runs = 3): Promise<{ ms: number; pause: num
       last = now;
     }, 1);
     const t0 = performance.now();
+    const c0 = cpuNow();
     await readUnitWorkbook(data, 'bench.xlsx').catch(() => null);
+    cpu = Math.min(cpu, cpuNow() - c0);
     best = Math.min(best, performance.now() - t0);
     clearInterval(ticker);
     longest = Math.max(longest, performance.now() - last);
     pause = Math.max(pause, longest);
   }
-  return { ms: best, pause };
+  return { ms: best, cpu, pause };
 }
 
 /** The scan's least CPU time (bench/lib/cpu.ts: under load the wall clock exaggerates growth). */
@@ -86,10 +95,10 @@ function timeScan(xml: string, runs = 5): number {
 async function main(): Promise<void> {
   // warm the JIT once so the first shape is not charged for it
   for (const make of Object.values(SHAPES)) timeScan(make(MB), 1);
-  const base = { scan: [0, 0], read: [0, 0] };
-  const worst = { growth: 0, growthShape: '', read: 0, readShape: '', pause: 0 };
+  const base = { scan: [0, 0], read: 0, cpu: 0 };
+  const worst = { growth: 0, growthShape: '', read: 0, readShape: '', wall: 0, pause: 0 };
   console.log(
-    `${'shape'.padEnd(36)} ${'scan 1MB'.padStart(9)} ${'scan 4MB'.padStart(9)} ${'×4MB/1MB'.padStart(9)} ${'read 4MB'.padStart(9)} ${'vs base'.padStart(8)} ${'pause'.padStart(7)}`,
+    `${'shape'.padEnd(36)} ${'scan 1MB'.padStart(9)} ${'scan 4MB'.padStart(9)} ${'×4MB/1MB'.padStart(9)} ${'read 4MB'.padStart(9)} ${'vs base'.padStart(8)} ${'read CPU'.padStart(9)} ${'vs base'.padStart(8)} ${'pause'.padStart(7)}`,
   );
   for (const [label, make] of Object.entries(SHAPES)) {
     const small = make(MB);
@@ -99,17 +108,22 @@ async function main(): Promise<void> {
     const read = await timeRead(large);
     if (label.includes('baseline')) {
       base.scan = [s1, s4];
-      base.read = [read.ms, read.ms];
+      base.read = read.ms;
+      base.cpu = read.cpu;
     }
     if (s4 / s1 > worst.growth) Object.assign(worst, { growth: s4 / s1, growthShape: label });
-    if (read.ms / base.read[0]! > worst.read) Object.assign(worst, { read: read.ms / base.read[0]!, readShape: label });
+    if (read.cpu / base.cpu > worst.read)
+      Object.assign(worst, { read: read.cpu / base.cpu, readShape: label, wall: read.ms / base.read });
     worst.pause = Math.max(worst.pause, read.pause);
     console.log(
-      `${label.padEnd(36)} ${s1.toFixed(1).padStart(7)}ms ${s4.toFixed(1).padStart(7)}ms ${(s4 / s1).toFixed(2).padStart(9)} ${read.ms.toFixed(0).padStart(7)}ms ${(read.ms / base.read[0]!).toFixed(2).padStart(8)} ${read.pause.toFixed(0).padStart(5)}ms`,
+      `${label.padEnd(36)} ${s1.toFixed(1).padStart(7)}ms ${s4.toFixed(1).padStart(7)}ms ${(s4 / s1).toFixed(2).padStart(9)} ${read.ms.toFixed(0).padStart(7)}ms ${(read.ms / base.read).toFixed(2).padStart(8)} ${read.cpu.toFixed(0).padStart(7)}ms ${(read.cpu / base.cpu).toFixed(2).padStart(8)} ${read.pause.toFixed(0).padStart(5)}ms`,
     );
   }
   console.log(
-    '(scan: the XML scanner alone, CPU time; read: the whole units reader from the .xlsx bytes; pause: longest event-loop stall)',
+    '(scan: the XML scanner alone, CPU time; read: the whole units reader from the .xlsx bytes, least wall and least CPU time of 5; pause: longest event-loop stall)',
+  );
+  console.log(
+    '(the well-formed baseline has more than 20,000 rows: the reader refuses it after reading 20,005 of them, about half the sheet)',
   );
   recordGoal(
     'hostile',
@@ -121,11 +135,11 @@ async function main(): Promise<void> {
   );
   recordGoal(
     'hostile',
-    'slowest hostile 4 MB sheet read against a well-formed one',
+    'slowest hostile 4 MB sheet read against a well-formed one (CPU time)',
     `${worst.read.toFixed(2)}×`,
     `≤ ${BASE_GOAL}×`,
     worst.read <= BASE_GOAL,
-    worst.readShape,
+    `${worst.readShape}; wall clock ${worst.wall.toFixed(2)}×`,
   );
   recordGoal('hostile', 'longest event-loop pause while reading', `${worst.pause.toFixed(0)} ms`, 'shown', null);
 }
