@@ -1,6 +1,7 @@
 // Several people on one database (issue 19), on SQLite and, in the `postgres` project, on the
 // server: the audit log's search finds the same rows on both engines; the change marker the screens
-// poll moves when another client changes data; Cài đặt → Cơ sở dữ liệu through the contract.
+// poll moves when another client changes data; Cài đặt → Cơ sở dữ liệu through the contract; each
+// computer names its own person.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ import { listAudit } from '../../src/main/features/safety/audit-log';
 import { createUnit } from '../../src/main/features/units/units';
 import { unitInput } from '../../src/shared/contract/units';
 import { DEFAULT_ENGINE, freshCore, tempDir } from './helpers';
+import { openCore } from '../../src/main/app';
+import { folderPlatform } from '../../src/main/platform/platform';
+import { serverDatabaseOf } from '../pg/databases';
+import { auditUser } from '../../src/shared/model/audit-labels';
 
 let core: Core;
 let dir: string;
@@ -134,5 +139,56 @@ describe(`Cài đặt → Cơ sở dữ liệu through the contract (${DEFAULT_E
     expect(err.code).toBe('DB_CONNECT');
     expect(err.message).toMatch(/^Không kết nối được tới máy chủ PostgreSQL postgres:\/\/bcnv@127\.0\.0\.1:1\/bcnv/);
     expect(err.message).not.toContain('bi-mat');
+  });
+});
+
+describe(`who the user is (${DEFAULT_ENGINE})`, () => {
+  it('each computer keeps its own name: two laptops on one database, each reopened names its own person', async () => {
+    const url = DEFAULT_ENGINE === 'postgres' ? await serverDatabaseOf(dir) : path.join(dir, 'test.db');
+    const laptop = tempDir('bcnv-laptop-'); // Bình's computer: its own data folder, the same database
+    const open = () =>
+      openCore({
+        dbPath: url,
+        dataDir: laptop,
+        platform: folderPlatform(path.join(laptop, 'exports')),
+        version: 'test',
+      });
+    let binh = await open();
+    try {
+      const name = async (c: Core) => {
+        const r = await createDispatch(c)('audit.user', undefined);
+        if (!r.ok) throw new Error(r.error.message);
+        return (r.value as { name: string }).name;
+      };
+      expect((await createDispatch(core)('audit.setUser', { name: 'Nguyễn Thị Lan' })).ok).toBe(true);
+      expect((await createDispatch(binh)('audit.setUser', { name: 'Trần Văn Bình' })).ok).toBe(true);
+      expect([await name(core), await name(binh)]).toEqual(['Nguyễn Thị Lan', 'Trần Văn Bình']);
+      // both start again: each still names its own person, in Cài đặt and in the audit log
+      await core.close();
+      await binh.close();
+      core = await freshCore({ dir });
+      binh = await open();
+      expect([await name(core), await name(binh)]).toEqual(['Nguyễn Thị Lan', 'Trần Văn Bình']);
+      // the audit log: on the server each session carries its name (bcnv.user); a SQLite file keeps
+      // one name for all its connections (audit_context), a file being one computer's (no network share)
+      if (DEFAULT_ENGINE !== 'postgres') return;
+      await createUnit(core.db, unit('L1', 'Đơn vị của Lan'));
+      await createUnit(binh.db, unit('B1', 'Đơn vị của Bình'));
+      const who = await core.db
+        .selectFrom('audit_log as a')
+        .innerJoin('units as u', 'u.id', 'a.row_id')
+        .select(['u.code', 'a.user'])
+        .where('a.table_name', '=', 'units')
+        .where('a.action', '=', 'insert')
+        .orderBy('u.code')
+        .execute();
+      expect(who.map((w) => [w.code, auditUser(w.user).name])).toEqual([
+        ['B1', 'Trần Văn Bình'],
+        ['L1', 'Nguyễn Thị Lan'],
+      ]);
+    } finally {
+      await binh.close();
+      fs.rmSync(laptop, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ import type { DB } from '../db/schema';
 import type { Platform } from '../platform/platform';
 import { Jobs } from './jobs';
 import { Session } from './session';
-import { USER_NAME_KEY, getSetting } from '../db/app-settings';
+import { localUserName } from './user-name';
 import { auditUserOf } from '../../shared/model/audit-labels';
 
 export interface Core {
@@ -80,7 +80,7 @@ async function prepareSchema(database: Database, dataDir: string): Promise<Migra
   if (pending || database.engine.kind === 'sqlite') await database.dropAuditTriggers();
   const migration = await migrateToLatest(database, { backupDir: path.join(dataDir, 'backups') });
   await database.installAuditTriggers();
-  await database.setAuditUser(auditUserOf(await getSetting(database.db, USER_NAME_KEY, ''), currentUser()));
+  await database.setAuditUser(auditUserOf(await localUserName(database, dataDir), currentUser()));
   return migration;
 }
 

@@ -7,7 +7,7 @@ import { saveExport } from '../../platform/exports';
 import { inspectBackup, listBackups, manualBackup, restoreBackup, setBackupKeep } from './backups';
 import { exportPackage, importPackage, inspectPackage } from './package';
 import { auditWorkbook, listAudit } from './audit-log';
-import { USER_NAME_KEY, getSetting, setSetting } from './settings';
+import { localUserName, saveLocalUserName } from '../../core/user-name';
 import { currentUser } from '../../core/core';
 import { AUDIT_USER_SEPARATOR, auditUserOf } from '../../../shared/model/audit-labels';
 import { emptyTrash, listTrash, restoreFromTrash } from './trash';
@@ -56,12 +56,12 @@ export const safetyHandlers = {
       () => importPackage(core, a.token),
     ),
   'audit.user': async (core) => ({
-    name: await getSetting(core.db, USER_NAME_KEY, ''),
+    name: await localUserName(core.database, core.dataDir),
     account: currentUser(),
   }),
   'audit.setUser': async (core, a) => {
     const name = a.name.replace(new RegExp(AUDIT_USER_SEPARATOR, 'g'), '').trim();
-    await setSetting(core.db, USER_NAME_KEY, name);
+    saveLocalUserName(core.dataDir, name);
     await core.database.setAuditUser(auditUserOf(name, currentUser()));
     return { name, account: currentUser() };
   },
