@@ -11,7 +11,8 @@ import { apiOf } from '../unit/workflow-helpers';
 import { formatFigure } from '../../src/shared/domain/draft';
 import { formatDateShort } from '../../src/shared/format';
 import { UNIT_KIND_LABELS } from '../../src/shared/model/unit';
-import type { IndicatorTotal, UnitLine } from '../../src/shared/model/compile';
+import type { UnitLine } from '../../src/shared/model/compile';
+import type { ScreenIndicator } from '../../src/shared/contract/compile';
 
 const UNITS = 150;
 const BY_UNIT = 'table[aria-label="Số liệu theo đơn vị"]';
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 /** The window's lines and columns as the server gives them (the screen's own arguments). */
-async function linesOf(periodId: number): Promise<{ lines: UnitLine[]; inds: IndicatorTotal[] }> {
+async function linesOf(periodId: number): Promise<{ lines: UnitLine[]; inds: ScreenIndicator[] }> {
   const api = apiOf(t.bridge.core);
   const args = { periodIds: [periodId], compareIds: null };
   const view = await api('compile.draft', args);
@@ -44,7 +45,7 @@ async function linesOf(periodId: number): Promise<{ lines: UnitLine[]; inds: Ind
 }
 
 /** What a line's row says, cell by cell: its name, then each indicator's value as the screen writes it. */
-function byUnitCells(u: UnitLine, inds: IndicatorTotal[]): string[] {
+function byUnitCells(u: UnitLine, inds: ScreenIndicator[]): string[] {
   return [
     u.expected ? u.name : `${u.name} (không thuộc danh sách)`,
     ...inds.map((i) => {

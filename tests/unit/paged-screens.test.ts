@@ -8,6 +8,8 @@ import { CallError, addUnits, apiOf, sendReport, templateId, thisYear, type Api 
 import { addDays } from '../../src/shared/domain/periods';
 import { filterCount, matchesFilter } from '../../src/shared/domain/report-status';
 import { BOARD_FILTERS } from '../../src/shared/model/report';
+import { getDraft } from '../../src/main/features/compile/compile-draft';
+import { seedCompile } from './compile-fixture';
 
 let core: Core;
 let api: Api;
@@ -87,7 +89,8 @@ describe('compile.units', () => {
     const draft = await api('compile.draft', window);
     expect(draft.compile.current.unitCount).toBe(full.current.units.length);
     expect('units' in draft.compile.current).toBe(false);
-    expect(draft.compile.current.status).toEqual(full.current.status);
+    const { lateUnits: _late, missingUnits: _missing, ...counts } = full.current.status;
+    expect(draft.compile.current.status).toEqual(counts);
     const lines = [];
     for (let offset = 0; offset < 12; offset += 5) {
       const page = await api('compile.units', { ...window, offset, limit: 5 });
@@ -99,5 +102,36 @@ describe('compile.units', () => {
     const saved = await api('compile.saveDraft', { ...window, title: draft.draft.title, sections: [] });
     expect(saved.compile.current.unitCount).toBe(12);
     expect((await api('compile.units', { ...window, offset: 10 })).rows).toEqual(full.current.units.slice(10));
+  });
+});
+
+describe('compile.draft, the screen’s copy', () => {
+  it('is the view behind the report, value for value, without what grows with the register', async () => {
+    const fx = await seedCompile(core);
+    const window = { periodIds: [fx.period2025], compareIds: null, today: null };
+    const full = await getDraft(core.db, window);
+    // the data carry what is left out: the units' words, late and missing units
+    expect(full.unitTexts.length).toBeGreaterThan(0);
+    expect(
+      full.compile.current.status.lateUnits.length + full.compile.current.status.missingUnits.length,
+    ).toBeGreaterThan(0);
+    const screen = await api('compile.draft', { periodIds: [fx.period2025], compareIds: null });
+    for (const key of ['unitTexts', 'explainedBreaches']) expect(key in screen).toBe(false);
+    const { unitTexts: _t, explainedBreaches: _b, compile, ...rest } = full;
+    const cut = (a: NonNullable<typeof compile.previous>) => {
+      const { units, indicators, status, ...other } = a;
+      const { lateUnits: _l, missingUnits: _m, ...counts } = status;
+      return {
+        ...other,
+        status: counts,
+        indicators: indicators.map(({ texts: _x, ...f }) => f),
+        unitCount: units.length,
+      };
+    };
+    expect(screen).toEqual({
+      ...rest,
+      compile: { ...compile, current: cut(compile.current), previous: compile.previous && cut(compile.previous) },
+    });
+    expect(screen.compile.previous).not.toBeNull();
   });
 });

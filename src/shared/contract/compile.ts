@@ -4,7 +4,15 @@ import { documentOutput } from './documents';
 import { z } from 'zod';
 import { method } from './define';
 import { emptyInput, id, isoDate, text } from './schemas';
-import type { Aggregation, CompileResult, CompileSettings, Draft, UnitLine } from '../model/compile';
+import type {
+  Aggregation,
+  CompileResult,
+  CompileSettings,
+  Draft,
+  IndicatorTotal,
+  ReportingStatus,
+  UnitLine,
+} from '../model/compile';
 
 export const windowInput = z
   .object({
@@ -93,11 +101,25 @@ export interface DraftView {
   rendered: { title: string; sections: { number: string; text: string; unknown: string[] }[] };
 }
 
-/** An aggregation as the Tổng hợp screen receives it: its unit lines are counted here and paged by compile.units. */
-export type ScreenAggregation = Omit<Aggregation, 'units'> & { unitCount: number };
+/** An indicator as the screen shows it: its figures; the units' text answers go to the report's annex. */
+export type ScreenIndicator = Omit<IndicatorTotal, 'texts'>;
 
-/** The draft as the screen receives it: everything but the unit lines, which grow with the register. */
-export interface DraftScreen extends Omit<DraftView, 'compile'> {
+/** The reporting status as the screen shows it: the counts; the late and missing units' names go to the report. */
+export type ScreenStatus = Omit<ReportingStatus, 'lateUnits' | 'missingUnits'>;
+
+/** An aggregation as the Tổng hợp screen receives it: its unit lines are counted here and paged by compile.units. */
+export type ScreenAggregation = Omit<Aggregation, 'units' | 'indicators' | 'status'> & {
+  unitCount: number;
+  indicators: ScreenIndicator[];
+  status: ScreenStatus;
+};
+
+/**
+ * The draft as the screen receives it: everything it shows, nothing that grows with the register
+ * (the unit lines, the units' own words and explained breaches, the names of late and missing units):
+ * those go to the exported report, the lines by compile.units.
+ */
+export interface DraftScreen extends Omit<DraftView, 'compile' | 'unitTexts' | 'explainedBreaches'> {
   compile: Omit<CompileResult, 'current' | 'previous'> & {
     current: ScreenAggregation;
     previous: ScreenAggregation | null;

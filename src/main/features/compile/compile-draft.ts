@@ -244,11 +244,23 @@ export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new D
   });
 }
 
-/** The screen's copy: the unit lines (which grow with the register) counted, not sent; compile.units pages them. */
+/**
+ * The screen's copy: what grows with the register left out — the unit lines counted, not sent
+ * (compile.units pages them), the units' words, explained breaches and unit names kept for the report.
+ */
 export function screenView(v: DraftView): DraftScreen {
-  const counted = ({ units, ...rest }: Aggregation): ScreenAggregation => ({ ...rest, unitCount: units.length });
-  const { current, previous, ...rest } = v.compile;
-  return { ...v, compile: { ...rest, current: counted(current), previous: previous && counted(previous) } };
+  const counted = ({ units, indicators, status, ...rest }: Aggregation): ScreenAggregation => {
+    const { lateUnits: _late, missingUnits: _missing, ...counts } = status;
+    return {
+      ...rest,
+      indicators: indicators.map(({ texts: _texts, ...figures }) => figures),
+      status: counts,
+      unitCount: units.length,
+    };
+  };
+  const { unitTexts: _texts, explainedBreaches: _breaches, compile, ...draft } = v;
+  const { current, previous, ...rest } = compile;
+  return { ...draft, compile: { ...rest, current: counted(current), previous: previous && counted(previous) } };
 }
 
 /** A window of the current unit lines, in the register's order. */

@@ -7,8 +7,8 @@ import { formatDateShort } from '../../../shared/format';
 import { AGGREGATION_LABELS } from '../../../shared/model/template';
 import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
-import type { IndicatorTotal, UnitLine } from '../../../shared/model/compile';
-import type { DraftScreen } from '../../../shared/contract/compile';
+import type { UnitLine } from '../../../shared/model/compile';
+import type { DraftScreen, ScreenIndicator } from '../../../shared/contract/compile';
 import { KindChart } from './KindChart';
 import { VirtualTbody } from '../../components/VirtualTbody';
 import { memo } from 'react';
@@ -25,7 +25,7 @@ export interface Lines {
 const signed = (v: string | null) =>
   v === null ? '—' : v === '0' ? '0' : v.startsWith('-') ? `−${formatDec(v.slice(1))}` : `+${formatDec(v)}`;
 
-export function IndicatorsTab({ c, inds }: { c: DraftScreen['compile']; inds: IndicatorTotal[] }) {
+export function IndicatorsTab({ c, inds }: { c: DraftScreen['compile']; inds: ScreenIndicator[] }) {
   return (
     <div className="cp-scroll">
       <table className="rp-table" aria-label="Tổng hợp theo chỉ số">
@@ -85,7 +85,7 @@ export function IndicatorsTab({ c, inds }: { c: DraftScreen['compile']; inds: In
   );
 }
 
-export function KindsTab({ inds }: { inds: IndicatorTotal[] }) {
+export function KindsTab({ inds }: { inds: ScreenIndicator[] }) {
   return (
     <div className="cp-scroll">
       <KindChart inds={inds} />
@@ -134,11 +134,11 @@ const LINE_HEIGHT = 29;
 const OVERSCAN = 3;
 
 /** Whether two compiled views draw a unit's cells alike: a row reads only each indicator's code, type and rule. */
-const sameColumns = (a: IndicatorTotal[], b: IndicatorTotal[]) =>
+const sameColumns = (a: ScreenIndicator[], b: ScreenIndicator[]) =>
   a === b ||
   (a.length === b.length && a.every((x, k) => x.code === b[k]!.code && x.type === b[k]!.type && x.rule === b[k]!.rule));
 
-type UnitRowProps = { u: UnitLine; inds: IndicatorTotal[] } & Place;
+type UnitRowProps = { u: UnitLine; inds: ScreenIndicator[] } & Place;
 
 /**
  * A unit's figures, one cell per indicator. Memoised: the virtualiser draws again on every row it
@@ -175,7 +175,7 @@ const UnitRow = memo(
     a.u === b.u && a.index === b.index && a.measure === b.measure && sameColumns(a.inds, b.inds),
 );
 
-export function UnitsTab({ lines, inds }: { lines: Lines; inds: IndicatorTotal[] }) {
+export function UnitsTab({ lines, inds }: { lines: Lines; inds: ScreenIndicator[] }) {
   return (
     <div className="cp-scroll">
       <table

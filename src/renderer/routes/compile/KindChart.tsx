@@ -2,11 +2,11 @@
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
 import { formatFigure } from '../../../shared/domain/draft';
 import { isPercentIndicator } from '../../../shared/domain/indicators';
-import type { IndicatorTotal } from '../../../shared/model/compile';
+import type { ScreenIndicator } from '../../../shared/contract/compile';
 import './compile.css';
 
 /** Bars of the main indicators by unit kind: SHARE and RATE in %, on one 0–100 scale. */
-export function KindChart({ inds }: { inds: IndicatorTotal[] }) {
+export function KindChart({ inds }: { inds: ScreenIndicator[] }) {
   const shown = inds.filter((i) => isPercentIndicator(i) && i.value !== null).slice(0, 6);
   if (shown.length === 0) return null;
   const kinds = shown[0]!.byKind.map((k) => k.kind);
