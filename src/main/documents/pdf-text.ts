@@ -38,6 +38,20 @@ export interface KitPage {
 export class TextOps {
   private readonly glyphs = new Map<KitFont, Map<number, Glyph>>();
   private readonly spaces = new Map<KitFont, number>();
+  /** Numbers already written: a table repeats its columns' x and its rows' y thousands of times. */
+  private readonly numbers = new Map<number, string>();
+
+  /** `num`, remembered (turning a fraction into text costs more than looking it up). */
+  n(v: number): string {
+    let s = this.numbers.get(v);
+    if (s === undefined) this.numbers.set(v, (s = num(v)));
+    return s;
+  }
+
+  /** A straight line as PDFKit's moveTo, lineTo writes it (the stroke follows). */
+  line(x1: number, y1: number, x2: number, y2: number): string {
+    return `${this.n(x1)} ${this.n(y1)} m\n${this.n(x2)} ${this.n(y2)} l\n`;
+  }
 
   /**
    * The operators of one piece of text without a line break, as PDFKit's `_fragment` writes them
@@ -55,7 +69,7 @@ export class TextOps {
   ): string {
     if (text.length === 0) return '';
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    const head = `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - 0)} Tm\n/${font.id} ${num(size)} Tf\n`;
+    const head = `q\n1 0 0 -1 0 ${this.n(page.height)} cm\nBT\n1 0 0 1 ${this.n(x)} ${this.n(page.height - y - 0)} Tm\n/${font.id} ${this.n(size)} Tf\n`;
     const table = this.tableOf(font);
     let tj = '';
     if (wordSpacing) {
@@ -74,7 +88,7 @@ export class TextOps {
         if (!last) continue;
         const advance = last.advance + extra - last.advance;
         if (advance !== 0) {
-          commands.push(`<${hex}> ${num(-advance)}`);
+          commands.push(`<${hex}> ${this.n(-advance)}`);
           hex = '';
         }
       }

@@ -20,7 +20,7 @@ export interface PdfOptions {
   now?: Date;
   /** Fonts to embed; by default the system's Times New Roman or the bundled Liberation Serif. */
   fonts?: FontSet;
-  /** Text drawn by PDFKit's `doc.text`, as before pdf-text.ts (tests compare the two: same bytes). */
+  /** Text and lines drawn by PDFKit's `doc.text`, `moveTo` …, as before pdf-text.ts (tests compare: same bytes). */
   kitText?: boolean;
 }
 
@@ -180,13 +180,15 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     line: (x1, y1, x2, y2, width) => {
       // Colour and width are graphics state kept to the page's end (text and images change theirs
       // inside q … Q): set when they change, not before each of a table's thousands of rules.
-      doc.moveTo(x1, y1).lineTo(x2, y2);
+      if (options.kitText) doc.moveTo(x1, y1).lineTo(x2, y2);
+      else append(ops.line(x1, y1, x2, y2));
       if (stroke !== width) {
         doc.lineWidth(width);
         if (stroke === null) doc.strokeColor('black');
         stroke = width;
       }
-      doc.stroke();
+      if (options.kitText) doc.stroke();
+      else append('S\n');
     },
     image: (data, x, y, w, h) => {
       doc.image(Buffer.from(data), x, y, { width: w, height: h });
