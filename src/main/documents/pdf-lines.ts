@@ -109,7 +109,7 @@ function atoms(m: Metrics, pieces: Piece[]): Atom[] {
   };
   const add = (p: Piece, text: string) => {
     if (!text) return;
-    const piece: Piece = { ...p, text };
+    const piece = withText(p, text);
     const w = pieceWidth(m, piece);
     const k = cur.pieces.length - 1;
     if (k >= 0 && sameStyle(cur.pieces[k]!, p)) {
@@ -201,12 +201,20 @@ function cutWord(m: Metrics, a: Atom, avail: number): Atom[] {
   let n = 1;
   while (n < text.length && m.width(text.slice(0, n + 1), p0.face, p0.size) <= avail) n++;
   if (n >= text.length) return [a];
-  const head: Piece = { ...p0, text: text.slice(0, n) };
-  const tail: Piece = { ...p0, text: text.slice(n) };
+  const head = withText(p0, text.slice(0, n));
+  const tail = withText(p0, text.slice(n));
   return [
     { pieces: [head], widths: [pieceWidth(m, head)], width: pieceWidth(m, head), space: 0 },
     { pieces: [tail], widths: [pieceWidth(m, tail)], width: pieceWidth(m, tail), space: a.space },
   ];
+}
+
+/**
+ * A piece with another text. Written out rather than spread: the spread of objects of several
+ * shapes was the line breaker's largest cost on a long table.
+ */
+function withText(p: Piece, text: string): Piece {
+  return { text, face: p.face, size: p.size, underline: p.underline, note: p.note };
 }
 
 /** Joins the atoms of a line into segments of one style each. */
@@ -216,14 +224,26 @@ function toLine(taken: Atom[], indent: number, last: boolean, size: number): Lin
   let x = indent;
   let gaps = 0;
   let pendingSpace = 0;
-  taken.forEach((a, k) => {
+  for (let k = 0; k < taken.length; k++) {
+    const a = taken[k]!;
     if (a.tab) {
       x += pendingSpace + a.width;
       pendingSpace = 0;
-      segments.push({ text: '', face: 'regular', size, x, width: 0, gaps: 0, gapsBefore: gaps });
-      return;
+      segments.push({
+        text: '',
+        face: 'regular',
+        size,
+        underline: undefined,
+        note: undefined,
+        x,
+        width: 0,
+        gaps: 0,
+        gapsBefore: gaps,
+      });
+      continue;
     }
-    a.pieces.forEach((p, n) => {
+    for (let n = 0; n < a.pieces.length; n++) {
+      const p = a.pieces[n]!;
       const prev = segments[segments.length - 1];
       const w = a.widths[n]!;
       if (p.note) notes.push(p.note);
@@ -241,12 +261,22 @@ function toLine(taken: Atom[], indent: number, last: boolean, size: number): Lin
       } else {
         // LibreOffice also stretches a justified line just before a footnote mark.
         if ((n === 0 && pendingSpace > 0) || (n > 0 && p.note)) gaps++;
-        segments.push({ ...p, x: x + (n === 0 ? pendingSpace : 0), width: w, gaps: 0, gapsBefore: gaps });
+        segments.push({
+          text: p.text,
+          face: p.face,
+          size: p.size,
+          underline: p.underline,
+          note: p.note,
+          x: x + (n === 0 ? pendingSpace : 0),
+          width: w,
+          gaps: 0,
+          gapsBefore: gaps,
+        });
       }
       x += (n === 0 ? pendingSpace : 0) + w;
       if (n === 0) pendingSpace = 0;
-    });
+    }
     pendingSpace = k < taken.length - 1 ? a.space : 0;
-  });
+  }
   return { segments: segments.filter((s) => s.text !== ''), indent, width: x - indent, gaps, last, size, notes };
 }

@@ -29,8 +29,8 @@ export class Measure {
   private readonly noteText = new Map<number, string>();
   private readonly laid = new WeakMap<Para, { width: number; laid: Laid }>();
   private readonly rows = new WeakMap<Row, number>();
-  /** Laid paragraphs of one plain run by what decides their lines: a data table repeats its values. */
-  private readonly same = new Map<string, Laid>();
+  /** Laid paragraphs of one plain run by their text: a data table repeats its values. */
+  private readonly same = new Map<string, { p: Para; width: number; laid: Laid }[]>();
 
   constructor(
     readonly plan: Plan,
@@ -76,11 +76,12 @@ export class Measure {
   para(p: Para, width: number): Laid {
     const hit = this.laid.get(p);
     if (hit && hit.width === width) return hit.laid;
-    const key = plainKey(p, width);
-    const seen = key === undefined ? undefined : this.same.get(key);
+    const plain = isPlain(p);
+    const kin = plain ? this.same.get(p.runs[0]!.text) : undefined;
+    const seen = kin?.find((k) => k.width === width && samePlain(k.p, p));
     if (seen) {
-      this.laid.set(p, { width, laid: seen });
-      return seen;
+      this.laid.set(p, { width, laid: seen.laid });
+      return seen.laid;
     }
     const left = pt(p.left ?? 0);
     const w = width - left - pt(p.right ?? 0);
@@ -100,7 +101,10 @@ export class Measure {
       align: p.align,
     };
     this.laid.set(p, { width, laid });
-    if (key !== undefined) this.same.set(key, laid);
+    if (plain) {
+      if (kin) kin.push({ p, width, laid });
+      else this.same.set(p.runs[0]!.text, [{ p, width, laid }]);
+    }
     return laid;
   }
 
@@ -173,30 +177,31 @@ export class Measure {
   }
 }
 
+/** A paragraph of one run without a footnote: laid out from its text, its style and the width. */
+const isPlain = (p: Para): boolean => p.runs.length === 1 && p.runs[0]!.footnote === undefined;
+
 /**
- * Everything a paragraph of one run without a footnote is laid out from, the text last (the
- * fields before it are numbers and names, so two different paragraphs never share a key).
+ * Two plain paragraphs of the same text break into the same lines when everything else that
+ * decides them is the same (compared field by field: building a key string per cell cost more).
  */
-function plainKey(p: Para, width: number): string | undefined {
-  const r = p.runs[0];
-  if (p.runs.length !== 1 || !r || r.footnote !== undefined) return undefined;
-  return [
-    width,
-    r.size,
-    r.bold ? 1 : 0,
-    r.italic ? 1 : 0,
-    r.underline ? 1 : 0,
-    p.align,
-    p.before,
-    p.after,
-    p.line,
-    p.firstLine,
-    p.left,
-    p.hanging,
-    p.tab,
-    p.right,
-    r.text,
-  ].join('|');
+function samePlain(a: Para, b: Para): boolean {
+  const r = a.runs[0]!;
+  const s = b.runs[0]!;
+  return (
+    r.size === s.size &&
+    !r.bold === !s.bold &&
+    !r.italic === !s.italic &&
+    !r.underline === !s.underline &&
+    a.align === b.align &&
+    a.before === b.before &&
+    a.after === b.after &&
+    a.line === b.line &&
+    a.firstLine === b.firstLine &&
+    a.left === b.left &&
+    a.hanging === b.hanging &&
+    a.tab === b.tab &&
+    a.right === b.right
+  );
 }
 
 /** The text width of a cell: its width less its side paddings. */
