@@ -13,7 +13,7 @@ export const num = (n: number): string => {
 export interface KitFont {
   id: string;
   scale: number;
-  font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number; codePoints: number[] } };
+  font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
   subset: { includeGlyph(id: number): number };
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
@@ -51,6 +51,40 @@ export class TextOps {
   /** A straight line as PDFKit's moveTo, lineTo writes it (the stroke follows). */
   line(x1: number, y1: number, x2: number, y2: number): string {
     return `${this.n(x1)} ${this.n(y1)} m\n${this.n(x2)} ${this.n(y2)} l\n`;
+  }
+
+  /**
+   * A piece of text as `doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing })`
+   * draws it: with word spacing, runs of white space become one space; each line after a line
+   * break starts where the last one ended, as wide as PDFKit measures it.
+   */
+  text(page: KitPage, font: KitFont, size: number, text: string, x: number, y: number, wordSpacing: number): string {
+    if (!text.includes('\n')) return this.fragment(page, font, size, text, x, y, wordSpacing);
+    if (wordSpacing) text = text.replace(/\s{2,}/g, ' ');
+    let out = '';
+    for (const line of text.split('\n')) {
+      out += this.fragment(page, font, size, line, x, y, wordSpacing);
+      x += this.widthOf(font, size, line);
+    }
+    return out;
+  }
+
+  /**
+   * PDFKit's widthOfString: the text measured in pieces ending after each space or tab, each summed
+   * from zero, then scaled (the same sums in the same order give the same position to the last bit).
+   */
+  private widthOf(font: KitFont, size: number, text: string): number {
+    let total = 0;
+    let piece = 0;
+    for (const ch of text) {
+      piece += this.advanceOf(font, ch.codePointAt(0)!);
+      if (ch === ' ' || ch === '\t') {
+        total += piece;
+        piece = 0;
+      }
+    }
+    total += piece;
+    return ((total * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
   }
 
   /**
@@ -104,8 +138,13 @@ export class TextOps {
 
   private spaceOf(font: KitFont): number {
     let w = this.spaces.get(font);
-    if (w === undefined) this.spaces.set(font, (w = font.font.glyphForCodePoint(SPACE).advanceWidth * font.scale));
+    if (w === undefined) this.spaces.set(font, (w = this.advanceOf(font, SPACE)));
     return w;
+  }
+
+  /** A code point's advance, without putting its glyph in the subset (measured, not drawn). */
+  private advanceOf(font: KitFont, cp: number): number {
+    return this.tableOf(font).get(cp)?.advance ?? font.font.glyphForCodePoint(cp).advanceWidth * font.scale;
   }
 
   private tableOf(font: KitFont): Map<number, Glyph> {
@@ -122,7 +161,9 @@ export class TextOps {
     const gid = font.subset.includeGlyph(glyph.id);
     const advance = glyph.advanceWidth * font.scale;
     if (font.widths[gid] == null) font.widths[gid] = advance;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    // The code point it was first drawn for, as a font read for this document alone gives (the
+    // glyphs of a font kept between documents remember the first code point of any of them).
+    if (font.unicode[gid] == null) font.unicode[gid] = [cp];
     g = { hex: `0000${gid.toString(16)}`.slice(-4), advance };
     table.set(cp, g);
     return g;

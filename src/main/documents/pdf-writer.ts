@@ -96,6 +96,14 @@ function gatherContent(ref: StreamRef): (ops: string) => void {
   };
 }
 
+/** PDFKit's parsed faces (fontkit fonts) by font set, filled as each face is first used. */
+const fontCache = new WeakMap<FontSet, Partial<Record<Face, unknown>>>();
+function keptFonts(set: FontSet): Partial<Record<Face, unknown>> {
+  let kept = fontCache.get(set);
+  if (!kept) fontCache.set(set, (kept = {}));
+  return kept;
+}
+
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A validated model → PDF bytes. */
@@ -139,7 +147,10 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     doc.on('error', reject);
   });
 
-  for (const f of FACES) doc.registerFont(f, Buffer.from(set.files[f]));
+  // Each face read once per process (its tables parsed again for every PDF were a sixth of the
+  // time); PDFKit's own path (kitText) reads them for each document, as before.
+  const kept = options.kitText ? undefined : keptFonts(set);
+  for (const f of FACES) doc.registerFont(f, (kept?.[f] ?? Buffer.from(set.files[f])) as Buffer);
   const patched = new Set<Face>();
   const ops = new TextOps();
   const kit = doc as unknown as {
@@ -169,13 +180,12 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
         if (!patched.has(face)) {
           plainLayout(kit._font);
           patched.add(face);
+          if (kept) kept[face] ??= kit._font.font;
         }
         current = key;
       }
-      // A line break inside a piece (PDFKit draws each line after the last): left to PDFKit.
-      if (options.kitText || text.includes('\n'))
-        doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
-      else append(ops.fragment(kit.page, kit._font, kit._fontSize, text, x, baseline, wordSpacing));
+      if (options.kitText) doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
+      else append(ops.text(kit.page, kit._font, kit._fontSize, text, x, baseline, wordSpacing));
     },
     line: (x1, y1, x2, y2, width) => {
       // Colour and width are graphics state kept to the page's end (text and images change theirs
