@@ -182,7 +182,9 @@ export function breakLines(m: Metrics, pieces: Piece[], width: number, first = 0
         if (a.pieces.length > 0 && x === indent) {
           // A word longer than the line: cut it by characters.
           list.splice(j, 1, ...cutWord(m, a, width - x));
-          if (list[j]!.width > width - x) break;
+          // On a line with nothing yet, a letter wider than the line still goes on it (it used to
+          // break here with nothing taken and try the same line again, for ever).
+          if (list[j]!.width > width - x && taken.length > 0) break;
         }
       }
       taken.push(list[j]!);
