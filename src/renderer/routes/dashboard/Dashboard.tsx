@@ -28,6 +28,7 @@ import { goTo, readTarget, rememberTarget } from '../../lib/reporting-nav';
 import { ReminderDialog } from '../reminder/Reminder';
 import { VirtualTbody } from '../../components/VirtualTbody';
 import { SetupChecklist } from './SetupChecklist';
+import { TrendChart } from './TrendChart';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import '../../styles/reporting.css';
 
@@ -291,91 +292,6 @@ function Card({
       <div className="rp-card-label">{label}</div>
       <div className="rp-card-value">{value}</div>
       {sub ? <div className="rp-card-sub">{sub}</div> : null}
-    </div>
-  );
-}
-
-/** "6 tháng đầu năm 2025" → "6 tháng đầu 2025": the year must survive when a label is cut. */
-function shortName(name: string): string {
-  const m = /^(.*?)\s*(?:năm\s+)?(\d{4})$/.exec(name);
-  if (!m) return name.length > 16 ? `${name.slice(0, 15)}…` : name;
-  const head = m[1]!.length > 11 ? `${m[1]!.slice(0, 10)}…` : m[1]!;
-  return `${head} ${m[2]}`.trim();
-}
-
-/** Reporting and on-time rates of the last periods, as paired bars (hand-drawn SVG). */
-export function TrendChart({ points, current }: { points: TrendPoint[]; current: number }) {
-  const W = 340;
-  const H = 200;
-  const left = 30;
-  const bottom = 40;
-  const plotH = H - bottom - 10;
-  const n = Math.max(points.length, 1);
-  const slot = (W - left - 6) / n;
-  const bar = Math.min(16, slot / 3);
-  const y = (v: string | null) => (v === null ? 0 : (Math.min(100, Number(v)) / 100) * plotH);
-  return (
-    <div className="rp-chart">
-      <h2>Tỷ lệ báo cáo các kỳ gần đây</h2>
-      <svg width={W} height={H} role="img" aria-label="Biểu đồ tỷ lệ báo cáo các kỳ gần đây">
-        {[0, 50, 100].map((g) => (
-          <g key={g}>
-            <line
-              x1={left}
-              x2={W}
-              y1={10 + plotH - (g / 100) * plotH}
-              y2={10 + plotH - (g / 100) * plotH}
-              stroke="#e5e7eb"
-            />
-            <text x={left - 4} y={14 + plotH - (g / 100) * plotH} fontSize="10" textAnchor="end" fill="#5d6776">
-              {g}%
-            </text>
-          </g>
-        ))}
-        {points.map((p, i) => {
-          const x = left + i * slot + slot / 2;
-          const r = y(p.reportingRate);
-          const o = y(p.onTimeRate);
-          return (
-            <g key={p.periodId}>
-              <rect
-                x={x - bar - 1}
-                y={10 + plotH - r}
-                width={bar}
-                height={r}
-                fill={p.periodId === current ? '#1f5fae' : '#8fb1dc'}
-              >
-                <title>{`${p.name}: tỷ lệ báo cáo ${pct(p.reportingRate)} (${p.actual}/${p.expected})`}</title>
-              </rect>
-              <rect
-                x={x + 1}
-                y={10 + plotH - o}
-                width={bar}
-                height={o}
-                fill={p.periodId === current ? '#1e7a3c' : '#9fd0ac'}
-              >
-                <title>{`${p.name}: đúng hạn ${pct(p.onTimeRate)} (${p.onTime}/${p.expected})`}</title>
-              </rect>
-              <text x={x} y={H - bottom + 14} fontSize="10" textAnchor="middle" fill="#1d2430">
-                {shortName(p.name)}
-              </text>
-              <text x={x} y={H - bottom + 27} fontSize="10" textAnchor="middle" fill="#5d6776">
-                {pct(p.reportingRate)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <div className="rp-legend">
-        <span>
-          <i style={{ background: '#1f5fae' }} />
-          Tỷ lệ báo cáo
-        </span>
-        <span>
-          <i style={{ background: '#1e7a3c' }} />
-          Tỷ lệ đúng hạn
-        </span>
-      </div>
     </div>
   );
 }
