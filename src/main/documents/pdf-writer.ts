@@ -72,18 +72,20 @@ interface StreamRef {
 function gatherContent(ref: StreamRef): (ops: string) => void {
   const write = ref.write.bind(ref);
   const finalize = ref.finalize.bind(ref);
-  let pending = '';
+  // Kept as a list and joined once: a string grown by tens of thousands of += is a deep rope that
+  // the conversion below had to flatten piece by piece.
+  let pending: string[] = [];
   const flush = (): void => {
     // "latin1" keeps each character's low byte, as PDFKit's own conversion does.
-    if (pending) write(Buffer.from(pending, 'latin1'));
-    pending = '';
+    if (pending.length) write(Buffer.from(pending.join(''), 'latin1'));
+    pending = [];
   };
   ref.write = (chunk) => {
     if (chunk instanceof Uint8Array) {
       flush();
       return write(chunk);
     }
-    pending += `${String(chunk)}\n`;
+    pending.push(`${String(chunk)}\n`);
     return undefined;
   };
   ref.finalize = () => {
@@ -92,7 +94,7 @@ function gatherContent(ref: StreamRef): (ops: string) => void {
   };
   // Operators already joined, each ending in a line break.
   return (ops) => {
-    pending += ops;
+    if (ops) pending.push(ops);
   };
 }
 
