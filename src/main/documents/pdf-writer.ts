@@ -149,8 +149,8 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     doc.on('error', reject);
   });
 
-  // Each face read once per process (its tables parsed again for every PDF were a sixth of the
-  // time); PDFKit's own path (kitText) reads them for each document, as before.
+  // Each face read once per process (its tables parsed again for every PDF were about a
+  // twentieth of the time); PDFKit's own path (kitText) reads them for each document, as before.
   const kept = options.kitText ? undefined : keptFonts(set);
   for (const f of FACES) doc.registerFont(f, (kept?.[f] ?? Buffer.from(set.files[f])) as Buffer);
   const patched = new Set<Face>();
