@@ -121,6 +121,9 @@ describe('destructive actions ask first', () => {
     // Nothing typed: Escape closes at once.
     await page.keyboard.press('Escape');
     await expect.poll(dialogs, { timeout: WAIT }).toBe(0);
+    // Focus goes back to the opener just after the dialog is removed (useDialog): wait for it
+    // before pressing Enter on it, as a person would (under load the key came first).
+    await expect.poll(() => add.evaluate((el) => el === document.activeElement), { timeout: WAIT }).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.modal h2:has-text("Thêm văn bản chỉ đạo")');
     const summary = page.locator('.modal input[aria-label="Trích yếu"]');
