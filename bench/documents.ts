@@ -10,53 +10,9 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import { parseDocumentModel } from '../src/main/documents/model';
 import { renderDocx } from '../src/main/documents/docx-writer';
 import { renderPdf } from '../src/main/documents/pdf-writer';
-import { sampleModel } from '../src/main/features/documents/samples';
 import type { DocumentModelInput } from '../src/shared/contract/document-model';
 import { recordGoal } from './lib/summary';
-
-const PARAGRAPHS = 200;
-const ROWS = 1000;
-const TEXT =
-  'Trong kỳ báo cáo, các cơ quan, đơn vị, địa phương đã tập trung triển khai công tác dân vận chính quyền, tiếp công dân, đối thoại với Nhân dân, giải quyết kịp thời khiếu nại, tố cáo, kiến nghị, phản ánh; đẩy mạnh cải cách hành chính gắn với chuyển đổi số, xây dựng chính quyền thân thiện, vì Nhân dân phục vụ.';
-
-function model(): DocumentModelInput {
-  const base = sampleModel('bao-cao');
-  const body: DocumentModelInput['body'] = [];
-  for (let i = 0; i < PARAGRAPHS; i++) {
-    if (i % 10 === 0)
-      body.push({ kind: 'heading', level: 2, number: String(i / 10 + 1), title: `Nội dung số ${i / 10 + 1}` });
-    body.push({ kind: 'paragraph', text: `${TEXT} (${i + 1})` });
-  }
-  const rows = Array.from({ length: ROWS }, (_, i) => [
-    String(i + 1),
-    `UBND xã số ${i + 1}`,
-    100 + (i % 37),
-    90 + (i % 29),
-    80 + (i % 11),
-    (i % 5) + 1,
-    95.5,
-    i % 3 ? 'Có' : 'Không',
-  ]);
-  return {
-    ...base,
-    body,
-    annexes: [
-      {
-        title: 'Số liệu chi tiết của các đơn vị',
-        body: [
-          {
-            kind: 'table',
-            widths: [0.6, 4, 1.4, 1.4, 1.4, 1.2, 1.3, 1.3],
-            header: [
-              ['TT', 'Đơn vị', 'Tiếp công dân', 'Đối thoại', 'Ý kiến', 'Đoàn đông người', 'Tỷ lệ (%)', 'Có xin lỗi'],
-            ],
-            rows,
-          },
-        ],
-      },
-    ],
-  };
-}
+import { PARAGRAPHS, ROWS, benchReport } from './lib/report-model';
 
 /** The same content straight through docx: paragraphs and one table, no model, no layout rules. */
 async function raw(m: DocumentModelInput): Promise<Uint8Array> {
@@ -120,7 +76,7 @@ async function median(
 }
 
 async function main(): Promise<void> {
-  const m = model();
+  const m = benchReport();
   await raw(m); // warm-up of both paths
   await renderDocx(parseDocumentModel(m));
   const runs = 5;

@@ -7,6 +7,7 @@ import { parseDocumentModel, type DocumentModel } from '../../src/main/documents
 import { SAMPLE_KINDS, sampleModel } from '../../src/main/features/documents/samples';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
 import { SEED_FIXTURES, loadSeedFixture } from '../fixtures/documents';
+import { TEXT, benchReport } from '../../bench/lib/report-model';
 
 /** A PNG of an ellipse in one colour (transparent around it), base64. */
 export function png(width: number, height: number, rgba: [number, number, number, number]): string {
@@ -35,48 +36,6 @@ export function png(width: number, height: number, rgba: [number, number, number
     chunk('IDAT', zlib.deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]).toString('base64');
-}
-
-const TEXT =
-  'Trong kỳ báo cáo, các cơ quan, đơn vị, địa phương đã tập trung triển khai công tác dân vận chính quyền, tiếp công dân, đối thoại với Nhân dân, giải quyết kịp thời khiếu nại, tố cáo, kiến nghị, phản ánh; đẩy mạnh cải cách hành chính gắn với chuyển đổi số, xây dựng chính quyền thân thiện, vì Nhân dân phục vụ.';
-
-/** The report of `bench/documents.ts`: 200 justified paragraphs under headings and a long annex table. */
-export function benchReport(rows = 1000): DocumentModelInput {
-  const base = sampleModel('bao-cao');
-  const body: DocumentModelInput['body'] = [];
-  for (let i = 0; i < 200; i++) {
-    if (i % 10 === 0)
-      body.push({ kind: 'heading', level: 2, number: String(i / 10 + 1), title: `Nội dung số ${i / 10 + 1}` });
-    body.push({ kind: 'paragraph', text: `${TEXT} (${i + 1})` });
-  }
-  return {
-    ...base,
-    body,
-    annexes: [
-      {
-        title: 'Số liệu chi tiết của các đơn vị',
-        body: [
-          {
-            kind: 'table',
-            widths: [0.6, 4, 1.4, 1.4, 1.4, 1.2, 1.3, 1.3],
-            header: [
-              ['TT', 'Đơn vị', 'Tiếp công dân', 'Đối thoại', 'Ý kiến', 'Đoàn đông người', 'Tỷ lệ (%)', 'Có xin lỗi'],
-            ],
-            rows: Array.from({ length: rows }, (_, i) => [
-              String(i + 1),
-              `UBND xã số ${i + 1}`,
-              100 + (i % 37),
-              90 + (i % 29),
-              80 + (i % 11),
-              (i % 5) + 1,
-              95.5,
-              i % 3 ? 'Có' : 'Không',
-            ]),
-          },
-        ],
-      },
-    ],
-  };
 }
 
 /** Footnotes, runs of every style, combining marks, a wide (landscape) annex and both images. */
