@@ -9,12 +9,14 @@ import {
   ptToTwips,
   type Align,
   type Cell,
+  type CellContent,
   type Element,
   type Para,
   type Row,
   type Rule,
   type Run,
   type RunStyle,
+  type Table,
 } from './plan';
 import { span } from './text';
 
@@ -53,6 +55,28 @@ export class Planner {
       out.push(run);
     }
     return out;
+  }
+
+  /** The header's borderless 2×2 grid (both systems): issuer and number on the left, heading and date on the right. */
+  headerGrid(
+    widths: [number, number],
+    cellPad: number,
+    top: [CellContent[], CellContent[]],
+    bottom: [CellContent[], CellContent[]],
+  ): Table {
+    const row = (cells: [CellContent[], CellContent[]]): Row => ({
+      cells: cells.map((content, i): Cell => ({ span: 1, width: widths[i]!, content })),
+    });
+    return {
+      kind: 'table',
+      widths: [...widths],
+      borders: false,
+      centred: false,
+      padding: { left: cellPad, right: cellPad },
+      cellSize: this.size,
+      cellSpacing: 0,
+      rows: [row(top), row(bottom)],
+    };
   }
 
   /** A body paragraph: justified, 1 cm first-line indent, 6 pt after. */

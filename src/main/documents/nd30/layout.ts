@@ -17,7 +17,6 @@ import {
   SINGLE,
   mmToTwips,
   ptToTwips,
-  type Cell,
   type CellContent,
   type Element,
   type Para,
@@ -77,20 +76,7 @@ function headerTable(p: Planner, model: DocumentModel, textWidth: number): Table
   const rightBottom = [
     p.centred(`${h.place}, ${formatDateLine(h.date)}`, { size: p.size, italic: true }, 0, ptToTwips(6)),
   ];
-  const cell = (content: CellContent[], width: number): Cell => ({ span: 1, width, content });
-  return {
-    kind: 'table',
-    widths: [leftWidth, rightWidth],
-    borders: false,
-    centred: false,
-    padding: { left: cellPad, right: cellPad },
-    cellSize: p.size,
-    cellSpacing: 0,
-    rows: [
-      { cells: [cell(leftTop, leftWidth), cell(rightTop, rightWidth)] },
-      { cells: [cell(leftBottom, leftWidth), cell(rightBottom, rightWidth)] },
-    ],
-  };
+  return p.headerGrid([leftWidth, rightWidth], cellPad, [leftTop, rightTop], [leftBottom, rightBottom]);
 }
 
 /** Kính gửi: one recipient on the line; several one per line, "- …;" and the last ".". */

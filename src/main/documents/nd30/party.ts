@@ -5,7 +5,7 @@
 import { formatDateLine } from '../../../shared/format';
 import type { DocumentModel } from '../../../shared/contract/document-model';
 import { textWidthTwips } from './metrics';
-import { ptToTwips, type Cell, type CellContent, type Table } from './plan';
+import { ptToTwips, type CellContent, type Table } from './plan';
 import { pad2, splitLine } from './text';
 import type { Planner } from './blocks';
 
@@ -63,18 +63,5 @@ export function partyHeaderTable(p: Planner, model: DocumentModel, textWidth: nu
   ];
   if (model.type === 'Công văn') leftBottom.push(p.centred(model.summary, { size: 12, italic: true }, 0, ptToTwips(4)));
   const rightBottom = [p.centred(dateLine, { size, italic: true }, 0, ptToTwips(6))];
-  const cell = (content: CellContent[], width: number): Cell => ({ span: 1, width, content });
-  return {
-    kind: 'table',
-    widths: [leftWidth, rightWidth],
-    borders: false,
-    centred: false,
-    padding: { left: cellPad, right: cellPad },
-    cellSize: p.size,
-    cellSpacing: 0,
-    rows: [
-      { cells: [cell(leftTop, leftWidth), cell(rightTop, rightWidth)] },
-      { cells: [cell(leftBottom, leftWidth), cell(rightBottom, rightWidth)] },
-    ],
-  };
+  return p.headerGrid([leftWidth, rightWidth], cellPad, [leftTop, rightTop], [leftBottom, rightBottom]);
 }

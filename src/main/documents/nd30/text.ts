@@ -72,6 +72,7 @@ export function numberLine(number: number | null, symbol: string): string {
   return number === null ? `Số:${'\u00A0'.repeat(8)}/${symbol}` : `Số: ${pad2(number)}/${symbol}`;
 }
 
+/** 1 → "I", 4 → "IV", 14 → "XIV": section and annex numbers. */
 export function toRoman(n: number): string {
   const map: [number, string][] = [
     [1000, 'M'],

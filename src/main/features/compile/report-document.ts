@@ -12,6 +12,7 @@ import { formatDateShort } from '../../../shared/format';
 import { formatFigure } from '../../../shared/domain/draft';
 import { targetPhrase } from '../../../shared/domain/aggregate-compare';
 import { AppError } from '../../../shared/errors';
+import { toRoman as roman } from '../../documents/nd30/text';
 import { isPercentIndicator as isPct } from '../../../shared/domain/indicators';
 
 /** "SỞ NỘI VỤ" → "Sở Nội vụ", as the agency names itself in a sentence. */
@@ -64,28 +65,6 @@ function textBlocks(text: string): DocumentModelInput['body'] {
     }
   }
   flush();
-  return out;
-}
-
-/** 1 → "I", 4 → "IV", 14 → "XIV". */
-export function roman(n: number): string {
-  const parts: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  for (const [v, r] of parts) for (; n >= v; n -= v) out += r;
   return out;
 }
 
