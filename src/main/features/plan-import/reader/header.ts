@@ -1,28 +1,37 @@
 // The document's header: its system (state or Party), type, number and symbol, place and date,
 // issuing and parent agency, the title (trích yếu) and the addressees (Kính gửi).
-import type { PlanType } from '../../../../shared/model/plan';
-import type { DocumentSystem, Proposed, ProposalFlag, ProposedText, Span } from '../../../../shared/model/plan-import';
+import type {
+  DocumentSystem,
+  PlanProposal,
+  Proposed,
+  ProposalFlag,
+  ProposedText,
+  Span,
+} from '../../../../shared/model/plan-import';
 import { isoOf } from './dates';
 import { spanIn, spanOf, type Line } from './lines';
 import { SHORT_LINE, isMottoLine, isPlaceDateLine, isUpperLine, typeOfLine } from './normalize';
 import { TYPE_NAMES } from './vocabulary';
 import { trimRun } from '../../../../shared/text';
 
-export interface Header {
+/** The header's fields, named and typed as in the proposal they end up in. */
+export interface Header extends Pick<
+  PlanProposal,
+  | 'type'
+  | 'planType'
+  | 'number'
+  | 'symbol'
+  | 'place'
+  | 'date'
+  | 'issuer'
+  | 'parentIssuer'
+  | 'title'
+  | 'typeAuthor'
+  | 'to'
+  | 'flags'
+> {
   /** State or Party, when the header tells; null when it has neither heading (the signature may tell). */
   system: DocumentSystem | null;
-  type: Proposed<string | null>;
-  planType: PlanType;
-  number: Proposed<string>;
-  symbol: Proposed<string>;
-  place: Proposed<string | null>;
-  date: Proposed<string | null>;
-  issuer: Proposed<string | null>;
-  parentIssuer: Proposed<string | null>;
-  title: Proposed<string>;
-  typeAuthor: Proposed<string | null>;
-  to: ProposedText[];
-  flags: ProposalFlag[];
   /** Index of the first line after the header (legal bases or the body start there). */
   bodyStart: number;
 }
