@@ -2,7 +2,8 @@
 // every row drawn in “Theo đơn vị” and “Tình hình báo cáo” shows its unit's line value for value
 // (compile.units, the server's own lines), when the tab opens, at the end of the list, and after
 // another period is compiled. Between the new totals and the new lines the table is busy: the
-// previous period's rows are never shown as the new period's. Speed: `npm run bench` (screens).
+// previous period's rows are never shown as the new period's. Compiled with the tab at the top of
+// the list, the first window comes with the totals in one call. Speed: `npm run bench` (screens).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openE2E, type E2E } from './harness';
@@ -107,48 +108,77 @@ describe('Tổng hợp’s unit lines as drawn', () => {
     expect(next.lines.map((u) => u.values)).not.toEqual(first.lines.map((u) => u.values));
     await page.uncheck(`input[name="period-${newest.id}"]`);
     await page.check(`input[name="period-${other.id}"]`);
-    await page.evaluate(
-      ({ name, table }) => {
-        const w = window as unknown as { __seen: { busy: string | null; rows: string[][] }[] };
-        w.__seen = [];
-        const seen = () => {
-          if (!document.querySelector('.cp-summary')?.textContent?.includes(name)) return;
-          const t = document.querySelector(table);
-          w.__seen.push({
-            busy: t?.getAttribute('aria-busy') ?? null,
-            rows: [...(t?.querySelectorAll('tbody tr[data-unit]') ?? [])].map((r) =>
-              [
-                r.getAttribute('data-index') ?? '',
-                ...[...r.querySelectorAll('td')].map((td) => td.textContent ?? ''),
-              ].map((c) => c.trim()),
-            ),
-          });
-        };
-        new MutationObserver(seen).observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-          attributes: true,
-        });
-      },
-      { name: other.name, table: BY_UNIT },
-    );
+    await watchStates(page, other.name);
     await page.click('.cp-pick-actions button.primary');
     await page.waitForSelector(`.cp-summary:has-text("${other.name}")`);
     await expectDrawn(page, BY_UNIT, (i) => byUnitCells(next.lines[i]!, next.inds));
-    const seen = await page.evaluate(
-      () => (window as unknown as { __seen: { busy: string | null; rows: string[][] }[] }).__seen,
-    );
-    expect(seen.length).toBeGreaterThan(0);
-    for (const s of seen) {
-      if (s.busy === 'true') continue;
-      expect(s.busy).toBe('false');
-      for (const [index, ...cells] of s.rows) expect(cells).toEqual(byUnitCells(next.lines[Number(index)]!, next.inds));
-    }
+    await expectStates(page, (i) => byUnitCells(next.lines[i]!, next.inds));
 
     await page.click('.cp-tabs button:has-text("Tình hình báo cáo")');
     await expectDrawn(page, STATUS, (i) => statusCells(next.lines[i]!));
     await t.shot('status-1280');
+
+    // back to the newest period with the tab at the top of the list: its first window of lines comes
+    // in the compile's answer (compile.draft with `lines`), drawn with the totals, not asked again
+    await page.click('.cp-tabs button:has-text("Theo đơn vị")');
+    await expectDrawn(page, BY_UNIT, (i) => byUnitCells(next.lines[i]!, next.inds));
+    await page.uncheck(`input[name="period-${other.id}"]`);
+    await page.check(`input[name="period-${newest.id}"]`);
+    const calls: string[] = [];
+    const onRequest = (r: { url(): string }) => void calls.push(new URL(r.url()).pathname.replace('/api/', ''));
+    page.on('request', onRequest);
+    await watchStates(page, newest.name);
+    await page.click('.cp-pick-actions button.primary');
+    await page.waitForSelector(`.cp-summary:has-text("${newest.name}")`);
+    const back = await expectDrawn(page, BY_UNIT, (i) => byUnitCells(first.lines[i]!, first.inds));
+    expect(back[0]).toBe(0);
+    await expectStates(page, (i) => byUnitCells(first.lines[i]!, first.inds));
+    page.off('request', onRequest);
+    expect(calls).toEqual(['compile.draft']);
+    await t.shot('by-unit-switched-1280');
     expect(t.problems).toEqual([]);
   });
 });
+
+/** Records every state of the by-unit table from the moment the summary names `name` (a mutation observer). */
+async function watchStates(page: Page, name: string): Promise<void> {
+  await page.evaluate(
+    ({ name, table }) => {
+      const w = window as unknown as {
+        __seen: { busy: string | null; rows: string[][] }[];
+        __watch?: MutationObserver;
+      };
+      w.__watch?.disconnect();
+      w.__seen = [];
+      const seen = () => {
+        if (!document.querySelector('.cp-summary')?.textContent?.includes(name)) return;
+        const t = document.querySelector(table);
+        w.__seen.push({
+          busy: t?.getAttribute('aria-busy') ?? null,
+          rows: [...(t?.querySelectorAll('tbody tr[data-unit]') ?? [])].map((r) =>
+            [
+              r.getAttribute('data-index') ?? '',
+              ...[...r.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+            ].map((c) => c.trim()),
+          ),
+        });
+      };
+      w.__watch = new MutationObserver(seen);
+      w.__watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    },
+    { name, table: BY_UNIT },
+  );
+}
+
+/** Every state recorded since the new totals showed is busy or shows the new window's lines. */
+async function expectStates(page: Page, want: (i: number) => string[]): Promise<void> {
+  const seen = await page.evaluate(
+    () => (window as unknown as { __seen: { busy: string | null; rows: string[][] }[] }).__seen,
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  for (const s of seen) {
+    if (s.busy === 'true') continue;
+    expect(s.busy).toBe('false');
+    for (const [index, ...cells] of s.rows) expect(cells).toEqual(want(Number(index)));
+  }
+}

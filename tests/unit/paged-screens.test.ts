@@ -1,6 +1,7 @@
 // Issue 17: the Tổng quan board and Tổng hợp's unit lines reach the screen a window at a time.
 // The pages of a chip put together are exactly the board's rows the chip counts, in the board's
-// order; the draft the screen gets counts its unit lines and compile.units pages them unchanged.
+// order; the draft the screen gets counts its unit lines and compile.units pages them unchanged;
+// compile.draft with `lines` answers the same draft and compile.units' window in one call.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { freshCore } from './helpers';
@@ -10,6 +11,8 @@ import { filterCount, matchesFilter } from '../../src/shared/domain/report-statu
 import { BOARD_FILTERS } from '../../src/shared/model/report';
 import { getDraft } from '../../src/main/features/compile/compile-draft';
 import { seedCompile } from './compile-fixture';
+import { runCli } from '../../src/main/cli';
+import { cliDatabase } from './helpers';
 
 let core: Core;
 let api: Api;
@@ -130,8 +133,58 @@ describe('compile.draft, the screen’s copy', () => {
     };
     expect(screen).toEqual({
       ...rest,
+      lines: null,
       compile: { ...compile, current: cut(compile.current), previous: compile.previous && cut(compile.previous) },
     });
     expect(screen.compile.previous).not.toBeNull();
+  });
+});
+
+describe('compile.draft with its first window of unit lines', () => {
+  it('answers the same draft and the same window as compile.draft and compile.units apart, value for value', async () => {
+    const ids = await addUnits(api, 12);
+    const p = await period(ids);
+    for (const window of [
+      { periodIds: [p.id], compareIds: [] },
+      { periodIds: [p.id], compareIds: null },
+    ]) {
+      const alone = await api('compile.draft', window);
+      expect(alone.lines).toBeNull();
+      for (const [offset, limit] of [
+        [0, 5],
+        [0, 30],
+        [10, 5],
+        [12, 3],
+      ] as const) {
+        const { lines, ...draft } = await api('compile.draft', { ...window, lines: { offset, limit } });
+        const { lines: _none, ...draftAlone } = alone;
+        expect(draft).toEqual(draftAlone);
+        expect(lines).toEqual(await api('compile.units', { ...window, offset, limit }));
+      }
+    }
+    // the same bounds as compile.units, in Vietnamese
+    for (const lines of [
+      { offset: 0, limit: 501 },
+      { offset: -1, limit: 5 },
+      { offset: 0, limit: 5, extra: 1 },
+    ]) {
+      const err = await api('compile.draft', { periodIds: [p.id], lines } as never).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CallError);
+      expect((err as CallError).message).toMatch(/^Dữ liệu không hợp lệ \(Các dòng/);
+    }
+  });
+
+  it('is reachable from the command line (call compile.draft)', async () => {
+    const ids = await addUnits(api, 4);
+    const p = await period(ids);
+    const window = { periodIds: [p.id], compareIds: [] };
+    const expected = await api('compile.draft', { ...window, lines: { offset: 1, limit: 2 } });
+    const out: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: (x: string) => out.push(x) };
+    const args = JSON.stringify({ ...window, lines: { offset: 1, limit: 2 } });
+    expect(await runCli(['call', 'compile.draft', args, '--db', cliDatabase(core)], io)).toBe(0);
+    const answered = JSON.parse(out.join('\n')) as typeof expected;
+    expect(answered.lines).toEqual(expected.lines);
+    expect(answered.lines!.rows.map((r) => r.unitId)).toEqual(ids.slice(1, 3));
   });
 });

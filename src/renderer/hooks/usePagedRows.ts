@@ -31,6 +31,12 @@ export function usePagedRows<P extends RowsPage<unknown>>(
   onError: (err: unknown) => void,
   /** Rows a window: a table whose screenful is known to be smaller asks for less (its rows are heavy). */
   pageSize = PAGE,
+  /**
+   * `load`'s first window (offset 0, `pageSize` rows), already at hand: it came in the answer that
+   * made the question (Tổng hợp's compile). Shown in the same render as that answer and not asked
+   * again; used once (the same question asked again later, the window is fetched as usual).
+   */
+  firstWindow: P | null = null,
 ) {
   type Row = P extends RowsPage<infer T> ? T : never;
   const [state, setState] = useState<Loaded<P> | null>(null);
@@ -40,6 +46,21 @@ export function usePagedRows<P extends RowsPage<unknown>>(
   const asked = useRef(new Set<number>());
   const errors = useRef(onError);
   errors.current = onError;
+  /** The `firstWindow` already shown, and the question it was shown for (its effect then asks nothing). */
+  const [usedFirst, setUsedFirst] = useState<P | null>(null);
+  const seededFor = useRef<unknown>(null);
+  if (load && firstWindow && firstWindow !== usedFirst && state?.load !== load) {
+    // set while rendering (React renders again at once, before any child): no frame shows the old rows
+    setUsedFirst(firstWindow);
+    // the question is current from this render on: the table asks for the windows it shows (its
+    // effects run before this hook's) and they must not be dropped as answers to an older question
+    seededFor.current = load;
+    current.current = load;
+    asked.current = new Set([0]);
+    const rows = new Array<Row>(firstWindow.total);
+    firstWindow.rows.forEach((r, i) => (rows[firstWindow.offset + i] = r as Row));
+    setState({ load, head: firstWindow, rows } as Loaded<P>);
+  }
 
   const fetchPage = useCallback((q: typeof load, page: number, first: boolean) => {
     if (!q) return;
@@ -63,6 +84,9 @@ export function usePagedRows<P extends RowsPage<unknown>>(
   }, []);
 
   useEffect(() => {
+    // seeded from `firstWindow` while rendering: already current, its first window not asked again
+    if (load && seededFor.current === load) return;
+    seededFor.current = null;
     current.current = load;
     asked.current = new Set();
     fetchPage(load, 0, true);

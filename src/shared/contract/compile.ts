@@ -126,9 +126,19 @@ export interface DraftScreen extends Omit<DraftView, 'compile' | 'unitTexts' | '
   };
 }
 
-export const unitLinesInput = windowInput.extend({
+const linesWindow = {
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+};
+
+export const unitLinesInput = windowInput.extend(linesWindow);
+
+/**
+ * The draft, and with `lines` a window of its unit lines in the same answer (compile.units' page,
+ * value for value): a screen showing the lines compiles in one round trip instead of two.
+ */
+export const draftInput = windowInput.extend({
+  lines: z.union([z.object(linesWindow).strict(), z.null()]).default(null),
 });
 
 /** A window of the unit lines of the compiled window (this period's values and standing), in the register's order. */
@@ -136,6 +146,11 @@ export interface UnitLinesPage {
   total: number;
   offset: number;
   rows: UnitLine[];
+}
+
+/** compile.draft's answer: the screen's draft and the window of unit lines asked with it (null: none asked). */
+export interface DraftWithLines extends DraftScreen {
+  lines: UnitLinesPage | null;
 }
 
 export interface SavedFile {
@@ -163,7 +178,7 @@ export interface EmailDraft {
 export const compileContract = {
   'compile.show': method(windowInput).returns<CompileResult>(),
   /** The stored draft of the window (generated the first time). */
-  'compile.draft': method(windowInput).returns<DraftScreen>(),
+  'compile.draft': method(draftInput).returns<DraftWithLines>(),
   /** Regenerates from the current figures and answers, keeping the user's edits. */
   'compile.refreshDraft': method(windowInput).returns<DraftScreen>(),
   'compile.saveDraft': method(saveDraftInput).returns<DraftScreen>(),

@@ -26,7 +26,10 @@ const keptDraft = (core: Core, a: WindowArgs) => keptRead(core.db, draftKey(a), 
 
 export const compileHandlers = {
   'compile.show': (core, a) => showCompile(core.db, a),
-  'compile.draft': async (core, a) => screenView(await keptDraft(core, a)),
+  'compile.draft': async (core, a) => {
+    const d = await keptDraft(core, a);
+    return { ...screenView(d), lines: a.lines && unitLines(d, a.lines.offset, a.lines.limit) };
+  },
   'compile.refreshDraft': async (core, a) =>
     screenView(await keepRead(core.db, draftKey(a), await refreshDraft(core.db, a))),
   'compile.saveDraft': async (core, a) => screenView(await keepRead(core.db, draftKey(a), await saveDraft(core.db, a))),

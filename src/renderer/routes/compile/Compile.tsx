@@ -12,7 +12,7 @@ import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { CompileSettings } from '../../../shared/model/compile';
-import type { DraftScreen, EmailDraft } from '../../../shared/contract/compile';
+import type { DraftScreen, DraftWithLines, EmailDraft } from '../../../shared/contract/compile';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import './compile.css';
 import { SettingsForm } from './SettingsForm';
@@ -39,7 +39,8 @@ export function CompileScreen() {
   const [periods, setPeriods] = useState<PeriodListItem[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [compare, setCompare] = useState<'auto' | 'none'>('auto');
-  const [view, setView] = useState<DraftScreen | null>(null);
+  /** The compiled view; from a compile with a tab of unit lines open, with the first window of its lines. */
+  const [view, setView] = useState<DraftScreen | DraftWithLines | null>(null);
   /** The window the view was compiled for (its unit lines are asked for with the same arguments). */
   const [viewArgs, setViewArgs] = useState<ReturnType<typeof windowArgs> | null>(null);
   const [tab, setTab] = useState<Tab>('chi-so');
@@ -67,7 +68,7 @@ export function CompileScreen() {
     [chosen, compare],
   );
 
-  const accept = (v: DraftScreen, args: ReturnType<typeof windowArgs>) => {
+  const accept = (v: DraftScreen | DraftWithLines, args: ReturnType<typeof windowArgs>) => {
     setView(v);
     setViewArgs(args);
     setTitle(v.draft.title);
@@ -87,7 +88,9 @@ export function CompileScreen() {
     // A new compile replaces the draft on screen: unsaved edits are asked about, never lost silently.
     if (dirty && !dropEdits) return setAskRecompile(true);
     const args = windowArgs();
-    const v = await run('Đang tổng hợp số liệu…', () => call('compile.draft', args));
+    // the open tab's first window of unit lines comes in the same answer: one round trip, not two
+    const lines = tab === 'don-vi' || tab === 'tinh-hinh' ? { offset: 0, limit: LINES_PAGE } : null;
+    const v = await run('Đang tổng hợp số liệu…', () => call('compile.draft', { ...args, lines }));
     if (v) accept(v, args);
   };
 
@@ -197,6 +200,7 @@ export function CompileScreen() {
     viewArgs && (tab === 'don-vi' || tab === 'tinh-hinh') ? unitsOf : null,
     (err) => notice('error', errorMessage(err)),
     LINES_PAGE,
+    view && 'lines' in view ? view.lines : null,
   );
 
   return (
