@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { formatDateShort } from '../../../shared/format';
 import type { MethodOutput } from '../../../shared/contract';
 import { REVIEW_STATUS_LABELS, type CollectReview } from '../../../shared/model/collect';
-import { CliFailure as Failure, parseArgs, type CliIo as Io, contractCaller } from '../../cli/kit';
+import { CliFailure as Failure, parseArgs, type CliIo as Io, withApp } from '../../cli/kit';
 
 export const COLLECT_USAGE = `  collect export --period ID --out THƯ_MỤC [--unit MÃ] [--json]
                                                xuất biểu nhập liệu Excel cho các đơn vị của kỳ (hoặc một đơn vị)
@@ -68,15 +68,7 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
     io.err('Thiếu tệp: collect import TỆP.xlsx… --period ID');
     return 1;
   }
-  const core = await app.openCore({
-    dbPath,
-    platform: fixedPathPlatform(typeof out === 'string' ? out : process.cwd()),
-    version: 'cli',
-    nativeBinding: app.nativeBinding,
-  });
-  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = contractCaller(dispatch);
-  try {
+  return withApp(app, dbPath, fixedPathPlatform(typeof out === 'string' ? out : process.cwd()), io, async (call) => {
     if (action === 'export') {
       let unitId: number | null = null;
       const code = flags.get('--unit');
@@ -150,10 +142,5 @@ export async function runCollectCli(argv: string[], dbPath: string, app: CliApp,
       else if (!commit) io.out('Chưa nhập gì (xem lại; dùng --accept all để nhập).');
     }
     return review.counts.problem > 0 && accept === 'all' ? 3 : 0;
-  } catch (err) {
-    io.err(err instanceof Failure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await core.close();
-  }
+  });
 }

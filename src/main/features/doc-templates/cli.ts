@@ -1,7 +1,7 @@
 // The Word-template commands of the CLI (the `docs` group), through the same contract as the app.
 import path from 'node:path';
 import type { CliApp } from '../../cli/kit';
-import { CliFailure, contractCaller, parseArgs, readInputBytes, type CliIo } from '../../cli/kit';
+import { CliFailure, withApp, parseArgs, readInputBytes, type CliIo } from '../../cli/kit';
 import { fixedPathPlatform } from '../../platform/platform';
 import { DOC_USAGES, type DocUsage, type FieldInfo, type LintReport } from '../../../shared/contract/doc-templates';
 import { isReceived } from '../../../shared/domain/report-status';
@@ -93,13 +93,6 @@ export async function runDocTemplatesCli(argv: string[], dbPath: string, app: Cl
   const [, action, arg] = positional;
   const str = (f: string) => (typeof flags.get(f) === 'string' ? (flags.get(f) as string) : null);
   const out = str('--out');
-  const core = await app.openCore({
-    dbPath,
-    platform: fixedPathPlatform(out ?? process.cwd()),
-    version: 'cli',
-    nativeBinding: app.nativeBinding,
-  });
-  const call = contractCaller(app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`)));
   const json = flags.has('--json');
   const source = () => ({
     periodId: idOf(flags.get('--period'), '--period'),
@@ -113,7 +106,7 @@ export async function runDocTemplatesCli(argv: string[], dbPath: string, app: Cl
     if (!a) throw new CliFailure('Lỗi: thiếu tệp mẫu .docx.');
     return { fileName: path.basename(a), data: readInputBytes(a) };
   };
-  try {
+  return withApp(app, dbPath, fixedPathPlatform(out ?? process.cwd()), io, async (call) => {
     if (action === 'fields') {
       const c = await call('docTemplates.fields', {});
       io.out(json ? JSON.stringify(c, null, 2) : fieldLines(c.fields, '', 0).join('\n'));
@@ -193,10 +186,5 @@ export async function runDocTemplatesCli(argv: string[], dbPath: string, app: Cl
     }
     io.err(`Lệnh không hợp lệ.\n${DOC_TEMPLATES_USAGE}`);
     return 1;
-  } catch (err) {
-    io.err(err instanceof CliFailure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await core.close();
-  }
+  });
 }

@@ -13,7 +13,7 @@ import {
   parseArgs,
   readInputBytes as readBytes,
   type CliIo as Io,
-  contractCaller,
+  withApp,
 } from '../../cli/kit';
 
 export const REPORTING_GROUPS = ['plans', 'templates', 'periods', 'reports'];
@@ -76,23 +76,9 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
   };
   const json = flags.has('--json');
   const exportTarget = group === 'templates' && action === 'export' && arg2 ? arg2 : process.cwd();
-  let core;
-  try {
-    core = await app.openCore({
-      dbPath,
-      platform: fixedPathPlatform(exportTarget),
-      version: 'cli',
-      nativeBinding: app.nativeBinding,
-    });
-  } catch (err) {
-    io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = contractCaller(dispatch);
   const print = (value: unknown, text: () => string[]) =>
     io.out(json ? JSON.stringify(value, null, 2) : text().join('\n'));
-  try {
+  return withApp(app, dbPath, fixedPathPlatform(exportTarget), io, async (call) => {
     if (group === 'plans' && action === 'list') {
       const plans = await call('plans.list', {});
       print(plans, () =>
@@ -252,10 +238,5 @@ export async function runReportingCli(argv: string[], dbPath: string, app: CliAp
     }
     io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${REPORTING_USAGE}`);
     return 1;
-  } catch (err) {
-    io.err(err instanceof Failure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await core.close();
-  }
+  });
 }

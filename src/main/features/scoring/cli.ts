@@ -11,7 +11,7 @@ import {
   parseArgs,
   readInputBytes as readBytes,
   type CliIo as Io,
-  contractCaller,
+  withApp,
 } from '../../cli/kit';
 
 /** `scoring …`, and `export scoring …`. */
@@ -76,29 +76,15 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
   const target =
     str('--out') ??
     (group === 'scoring' && action === 'sets' && arg === 'export' && positional[4] ? positional[4] : process.cwd());
-  let core;
-  try {
-    core = await app.openCore({
-      dbPath,
-      platform: fixedPathPlatform(target),
-      version: 'cli',
-      nativeBinding: app.nativeBinding,
-    });
-  } catch (err) {
-    io.err(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-  const dispatch = app.createDispatch(core, (m, e) => io.err(`${m}: ${String(e)}`));
-  const call = contractCaller(dispatch);
-  const unitId = async (roundId: number): Promise<number> => {
-    const code = str('--unit');
-    if (!code) throw new Failure('Lỗi: thiếu --unit (mã đơn vị).');
-    const round = await call('scoring.rounds.get', { id: roundId });
-    const u = round.units.find((x) => x.code.toLowerCase() === code.toLowerCase());
-    if (!u) throw new Failure(`Lỗi: đơn vị mã “${code}” không thuộc đợt chấm điểm “${round.name}”.`);
-    return u.unitId;
-  };
-  try {
+  return withApp(app, dbPath, fixedPathPlatform(target), io, async (call) => {
+    const unitId = async (roundId: number): Promise<number> => {
+      const code = str('--unit');
+      if (!code) throw new Failure('Lỗi: thiếu --unit (mã đơn vị).');
+      const round = await call('scoring.rounds.get', { id: roundId });
+      const u = round.units.find((x) => x.code.toLowerCase() === code.toLowerCase());
+      if (!u) throw new Failure(`Lỗi: đơn vị mã “${code}” không thuộc đợt chấm điểm “${round.name}”.`);
+      return u.unitId;
+    };
     if (group === 'scoring' && action === 'sets' && arg === 'list') {
       const sets = await call('scoring.sets.list', {});
       if (json) io.out(JSON.stringify(sets, null, 2));
@@ -257,10 +243,5 @@ export async function runScoringCli(argv: string[], dbPath: string, app: CliApp,
     }
     io.err(`Lệnh không hợp lệ: ${positional.join(' ')}\n\n${SCORING_USAGE}`);
     return 1;
-  } catch (err) {
-    io.err(err instanceof Failure ? err.message : `Lỗi: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  } finally {
-    await core.close();
-  }
+  });
 }
