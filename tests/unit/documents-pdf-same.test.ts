@@ -1,5 +1,6 @@
-// The PDF writer's own text operators (pdf-text.ts) against PDFKit's doc.text, the path it
-// replaced: every document of the corpus comes out byte for byte the same file.
+// The PDF writer's own text operators (pdf-text.ts) and its streams deflated on the thread pool
+// (pdf-deflate.ts) against PDFKit's doc.text and deflateSync, the path they replaced: every
+// document of the corpus comes out byte for byte the same file.
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/main/documents/pdf-writer';
 import { pdfFonts } from '../../src/main/documents/pdf-fonts';
@@ -25,6 +26,14 @@ describe('PDF text written directly', () => {
         drawn.push(...contentStreams(now));
       },
     );
+
+  it('documents rendered at once (their streams deflating on the pool together) are the same files', async () => {
+    const fonts = bundled;
+    const alone: Buffer[] = [];
+    for (const c of corpus) alone.push(Buffer.from(await renderPdf(c.model, { fonts, now: NOW, kitText: true })));
+    const together = await Promise.all(corpus.map((c) => renderPdf(c.model, { fonts, now: NOW })));
+    together.forEach((pdf, i) => expect(Buffer.from(pdf).equals(alone[i]!), corpus[i]!.name).toBe(true));
+  });
 
   it('the corpus draws justified lines (word spacing), footnotes, underlines and several fonts', () => {
     const all = drawn.join('\n');

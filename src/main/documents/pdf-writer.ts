@@ -10,6 +10,7 @@ import { FACES, pdfFonts, type Face, type FontSet } from './pdf-fonts';
 import { Metrics } from './pdf-lines';
 import { Flow, type Box, type Canvas } from './pdf-flow';
 import { TextOps, type KitFont, type KitPage } from './pdf-text';
+import { deflateBehind } from './pdf-deflate';
 
 /** Names of the signature fields: what signing tools list and sign into. */
 export const SIGNER_FIELD = 'ChuKySo_NguoiKy';
@@ -147,6 +148,9 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
+    // Streams deflated on the thread pool while the next pages are typeset (PDFKit's own path,
+    // kept for the tests' comparison, deflates each on the main thread): the same bytes.
+    if (!options.kitText) deflateBehind(doc, (doc as unknown as { _root: object })._root, reject);
   });
 
   // Each face read once per process (its tables parsed again for every PDF were about a
