@@ -107,6 +107,31 @@ function keptFonts(set: FontSet): Partial<Record<Face, unknown>> {
   return kept;
 }
 
+interface KitGlyph {
+  _decode(): unknown;
+}
+
+/**
+ * A kept face's glyph outlines decoded once per process: embedding a subset decodes every glyph it
+ * takes again (to find a composite glyph's parts), for data that never changes. Variable fonts
+ * move points for each instance and are left as they are.
+ */
+function decodeOnce(font: unknown): unknown {
+  const f = font as { getGlyph(id: number, cps?: number[]): KitGlyph | null; _variationProcessor?: unknown };
+  if (f._variationProcessor) return font;
+  const getGlyph = f.getGlyph.bind(f);
+  f.getGlyph = (id, cps) => {
+    const g = getGlyph(id, cps);
+    if (g && !Object.hasOwn(g, '_decode')) {
+      const decode = g._decode.bind(g);
+      let decoded: { value: unknown } | undefined;
+      g._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return g;
+  };
+  return font;
+}
+
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A validated model → PDF bytes. */
@@ -186,7 +211,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
         if (!patched.has(face)) {
           plainLayout(kit._font);
           patched.add(face);
-          if (kept) kept[face] ??= kit._font.font;
+          if (kept) kept[face] ??= decodeOnce(kit._font.font);
         }
         current = key;
       }
