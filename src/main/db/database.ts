@@ -61,8 +61,9 @@ export interface Engine {
   /**
    * A text that moves whenever a row changes, by this connection or another (another laptop, the
    * command line): screens poll it and re-read only when it moved. SQLite: data_version (others'
-   * commits) with total_changes() (this connection's); PostgreSQL: the newest audit row's id (the
-   * audit trigger writes one for every change of an audited table).
+   * commits) with total_changes() (this connection's); PostgreSQL: the server's snapshot, as
+   * readStamp (it also moves for transactions that changed nothing shown: a re-read too many, never
+   * one too few).
    */
   changeMarker(db: AnyDb): Promise<string>;
   /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { Kysely, sql } from 'kysely';
 import type { DB } from '../schema';
-import type { CopyFacts, Database, Engine } from '../database';
+import type { AnyDb, CopyFacts, Database, Engine } from '../database';
 import { AppError } from '../../../shared/errors';
 import { copyData } from '../copy';
 import { createMigrator } from '../migrate';
@@ -21,6 +21,15 @@ import { auditedTables, dropAuditTriggers, installAuditTriggers } from './audit'
 import { createRefusedChange } from './rules';
 import { postgresUnitSearch } from './search';
 import { postgresCopy } from './copy';
+
+/**
+ * The server's snapshot (xmin:xmax:in-progress ids): two equal snapshots see exactly the same
+ * committed rows, in every table, since no transaction that wrote began or ended between them.
+ */
+async function snapshotOf(db: AnyDb): Promise<string> {
+  const r = await sql<{ s: string }>`SELECT txid_current_snapshot()::text AS s`.execute(db);
+  return r.rows[0]?.s ?? '';
+}
 
 export const postgresEngine: Engine = {
   kind: 'postgres',
@@ -35,17 +44,17 @@ export const postgresEngine: Engine = {
     type === 'text' ? sql`SELECT unnest(${values}::text[])` : sql`SELECT unnest(${values}::bigint[])`,
   objectAgg: (key, value) => sql<string>`json_object_agg(${key}, ${value})::text`,
   async changeMarker(db) {
-    // The primary key's index answers max(id) at once, however long the log.
-    const r = await sql<{ m: number | null }>`SELECT max(id) AS m FROM audit_log`.execute(db);
-    return `a${r.rows[0]?.m ?? 0}`;
+    // The server's snapshot, as kept reads are keyed (readStamp): it moves when any transaction that
+    // wrote ends, so it cannot stay still for a commit. max(audit_log.id), the marker before, could:
+    // ids are taken when rows are written, not when they commit, so a transaction that wrote before a
+    // later one committed, and committed after a look, left it unmoved (postgres-marker.test.ts). The
+    // price: it also moves for a transaction that changed nothing the screens show (another database
+    // on the server, an ANALYZE), and a screen then reads its data once more.
+    return `s${await snapshotOf(db)}`;
   },
   async readStamp(db) {
-    // Not max(audit_log.id), the screens' marker: ids are taken when rows are written, not when they
-    // commit, so a transaction committing after a later one's id was read would leave it unmoved
-    // (read-cache-postgres.test.ts); and app_settings or the search index are not audited.
-    if (db.isTransaction) return null;
-    const r = await sql<{ s: string }>`SELECT txid_current_snapshot()::text AS s`.execute(db);
-    return r.rows[0]?.s ?? null;
+    // Not inside a transaction: its own writes leave the snapshot as it was.
+    return db.isTransaction ? null : snapshotOf(db);
   },
   async auditUser(db) {
     const r = await sql<{ user: string | null }>`SELECT current_setting('bcnv.user', true) AS "user"`.execute(db);
