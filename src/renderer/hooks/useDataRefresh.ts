@@ -1,45 +1,41 @@
 // Refresh when others change data (issue 19: several people on one PostgreSQL server, or the
 // command line beside the app). Polling, chosen over LISTEN/NOTIFY (docs/POSTGRES.md): while a
-// screen is shown it asks for the database's change marker every few seconds, and at once when the
-// window regains focus; only when the marker moved does it re-read its data. The marker is one
-// tiny query (SQLite's data_version, the server's newest audit row), so an idle screen costs nothing.
+// screen is shown it asks for the database's change marker now and then (lib/refresh-pace.ts: soon
+// after a change was seen, seldom when nothing changes, never while the window is hidden), and at
+// once when the window is shown or focused again; only when the marker moved does it re-read its
+// data. The marker is one tiny query (SQLite's data_version, the server's snapshot), so an idle
+// screen costs next to nothing.
 import { useEffect, useRef } from 'react';
 import { call } from '../lib/api';
-
-/** How often a shown screen looks (milliseconds); tests may shorten it through window.__BCNV_REFRESH_MS. */
-export const REFRESH_MS = 5000;
+import { PACE, startRefreshLoop, steadyPace } from '../lib/refresh-pace';
 
 export function useDataRefresh(reload: () => unknown): void {
   const latest = useRef(reload);
   latest.current = reload;
   useEffect(() => {
     let seen: string | null = null;
-    let stopped = false;
-    let asking = false;
-    const look = async () => {
-      if (stopped || asking || document.visibilityState === 'hidden') return;
-      asking = true;
-      try {
+    let shown = true;
+    // Tests may fix the wait through window.__BCNV_REFRESH_MS.
+    const fixed = (window as { __BCNV_REFRESH_MS?: number }).__BCNV_REFRESH_MS;
+    const loop = startRefreshLoop({
+      pace: fixed ? steadyPace(fixed) : PACE,
+      hidden: () => document.visibilityState === 'hidden',
+      look: async () => {
         const { marker } = await call('database.marker');
-        if (!stopped && seen !== null && marker !== seen) await latest.current();
+        const moved = shown && seen !== null && marker !== seen;
+        if (moved) await latest.current();
         seen = marker;
-      } catch {
-        // A failed look is tried again at the next tick; the screen keeps what it shows.
-      } finally {
-        asking = false;
-      }
-    };
-    void look();
-    const every = (window as { __BCNV_REFRESH_MS?: number }).__BCNV_REFRESH_MS ?? REFRESH_MS;
-    const timer = window.setInterval(() => void look(), every);
-    const onFocus = () => void look();
-    window.addEventListener('focus', onFocus);
-    document.addEventListener('visibilitychange', onFocus);
+        return moved;
+      },
+    });
+    const onShown = () => loop.poke();
+    window.addEventListener('focus', onShown);
+    document.addEventListener('visibilitychange', onShown);
     return () => {
-      stopped = true;
-      window.clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-      document.removeEventListener('visibilitychange', onFocus);
+      shown = false;
+      loop.stop();
+      window.removeEventListener('focus', onShown);
+      document.removeEventListener('visibilitychange', onShown);
     };
   }, []);
 }
