@@ -38,6 +38,7 @@ const ON_POSTGRES = [
   'tests/unit/paged-units.test.ts',
   'tests/unit/standings-sql.test.ts',
   'tests/unit/migrations-unordered.test.ts',
+  'tests/unit/db-copy-mismatch.test.ts',
 ];
 
 export default defineConfig({

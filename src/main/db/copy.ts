@@ -10,6 +10,7 @@ import type { AnyDb, Database } from './database';
 import { indexUnit } from './search';
 import { tableLabel } from '../../shared/model/safety';
 import { AppError } from '../../shared/errors';
+import { formatNumber } from '../../shared/format';
 
 /** Bookkeeping each database keeps for itself. */
 const OWN = new Set(['schema_migrations', 'schema_migrations_lock']);
@@ -146,7 +147,11 @@ export async function copyData(from: Database, to: Database, progress?: CopyProg
         if (a.rows !== b.rows || a.digest !== b.digest)
           throw new AppError(
             'COPY_MISMATCH',
-            `Bản chép khác bản gốc ở bảng “${tableLabel(t)}” (${a.rows} dòng ở bản gốc, ${b.rows} dòng ở bản chép) nên đã được hủy; dữ liệu gốc không bị thay đổi.`,
+            `Bản chép khác bản gốc ở bảng “${tableLabel(t)}”: ${
+              a.rows === b.rows
+                ? `cùng ${formatNumber(a.rows)} dòng nhưng nội dung khác`
+                : `${formatNumber(a.rows)} dòng ở bản gốc, ${formatNumber(b.rows)} dòng ở bản chép`
+            }. Đã hủy bản chép: nơi nhận giữ nguyên như trước, bản gốc không bị thay đổi.`,
           );
         counts[t] = b.rows;
         progress?.step(`Đối chiếu: ${tableLabel(t)}`);
