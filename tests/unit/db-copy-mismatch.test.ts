@@ -40,7 +40,7 @@ beforeEach(async () => {
     ['X01', 'Xã Tam Xuân'],
     ['X02', 'Xã Tam Anh'],
     ['X03', 'Phường Hòa Thuận'],
-  ])
+  ] as const)
     await createUnit(source.db, unit(code, name));
   target = await freshCore({ dir: tempDir() });
   await createUnit(target.db, unit('CU', 'Đơn vị đã có ở nơi nhận'));
