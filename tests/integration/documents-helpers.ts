@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
 
@@ -204,41 +203,6 @@ export const tables = (facts: DocxFacts, section?: number): TableFacts[] =>
   facts.blocks.filter((b): b is TableFacts => b.type === 'table' && (section === undefined || b.section === section));
 
 export const textRuns = (p: ParaFacts): RunFacts[] => p.runs.filter((r) => r.text !== '');
-
-/** A small transparent PNG of one colour (RGBA), built here so the test needs no image file. */
-export function png(width: number, height: number, rgba: [number, number, number, number]): string {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0;
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 4 + 1) + 1 + x * 4;
-      const inside = (x - width / 2) ** 2 / (width / 2) ** 2 + (y - height / 2) ** 2 / (height / 2) ** 2 <= 1;
-      raw[o] = rgba[0];
-      raw[o + 1] = rgba[1];
-      raw[o + 2] = rgba[2];
-      raw[o + 3] = inside ? rgba[3] : 0;
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]).toString('base64');
-}
 
 /** A LibreOffice profile that recalculates every formula when it opens an .xlsx. */
 export function writeRecalcProfile(dirPath: string): void {

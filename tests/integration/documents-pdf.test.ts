@@ -19,10 +19,10 @@ import {
   pdfPageCount,
   pdfPageSize,
   pdfWords,
-  png,
   toPdf,
   toPngs,
 } from './documents-helpers';
+import { png } from '../fixtures/png';
 
 interface Case {
   name: string;

@@ -9,17 +9,8 @@ import { parseDocumentModel } from '../../src/main/documents/model';
 import { renderDocx } from '../../src/main/documents/docx-writer';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
 import { DOCUMENT_TYPE_NAMES } from '../../src/shared/model/document';
-import {
-  OUT_DIR,
-  checkDocx,
-  officeProfile,
-  pageText,
-  pdfPageCount,
-  png,
-  tempDir,
-  toPdf,
-  toPngs,
-} from './documents-helpers';
+import { OUT_DIR, checkDocx, officeProfile, pageText, pdfPageCount, tempDir, toPdf, toPngs } from './documents-helpers';
+import { png } from '../fixtures/png';
 
 const PROFILE = officeProfile('property');
 

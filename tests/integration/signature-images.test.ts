@@ -12,7 +12,8 @@ import type { Result } from '../../src/shared/errors';
 import type { SavedDocument } from '../../src/shared/contract/documents';
 import type { Core } from '../../src/main/core/core';
 import { freshCore, migrateTo, migrationBefore } from '../unit/helpers';
-import { png, tempDir } from './documents-helpers';
+import { tempDir } from './documents-helpers';
+import { png } from '../fixtures/png';
 
 let core: Core | null = null;
 afterEach(async () => {

@@ -2,6 +2,7 @@
 // marks, tracked changes (w:ins, w:del), merged cells (w:vMerge), headers with PAGE fields and a
 // different first page, a styles part with Times New Roman 14. Each test states its XML here.
 import JSZip from 'jszip';
+import { pngBytes } from '../fixtures/png';
 
 const NS =
   'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14"';
@@ -155,44 +156,12 @@ export async function buildDocx(spec: DocxSpec): Promise<Uint8Array> {
 export const pageHeader = (extra = ''): string => para(pageField() + extra, '<w:jc w:val="center"/>');
 
 /** A transparent PNG of w × h pixels in one colour, with a resolution (pixels per metre). */
-export function png(
+export const png = (
   w: number,
   h: number,
   rgba: [number, number, number, number],
   ppm: number | null = null,
-): Uint8Array {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const zlib = require('node:zlib') as typeof import('node:zlib');
-  const raw = Buffer.alloc((w * 4 + 1) * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(rgba, y * (w * 4 + 1) + 1 + x * 4);
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const phys = Buffer.alloc(9);
-  if (ppm) {
-    phys.writeUInt32BE(ppm, 0);
-    phys.writeUInt32BE(ppm, 4);
-    phys[8] = 1;
-  }
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      ...(ppm ? [chunk('pHYs', phys)] : []),
-      chunk('IDAT', zlib.deflateSync(raw)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
-}
+): Uint8Array => new Uint8Array(pngBytes(w, h, rgba, { ppm }));
 
 /** A report form as an office would make it in Word: header block, split and tracked tags, the
  * draft's body, an indicator table, a group table merged by unit, a condition and the signature. */

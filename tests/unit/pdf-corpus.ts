@@ -8,35 +8,7 @@ import { SAMPLE_KINDS, sampleModel } from '../../src/main/features/documents/sam
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
 import { SEED_FIXTURES, loadSeedFixture } from '../fixtures/documents';
 import { TEXT, benchReport } from '../../bench/lib/report-model';
-
-/** A PNG of an ellipse in one colour (transparent around it), base64. */
-export function png(width: number, height: number, rgba: [number, number, number, number]): string {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 4 + 1) + 1 + x * 4;
-      const inside = (x - width / 2) ** 2 / (width / 2) ** 2 + (y - height / 2) ** 2 / (height / 2) ** 2 <= 1;
-      raw.set([rgba[0], rgba[1], rgba[2], inside ? rgba[3] : 0], o);
-    }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]).toString('base64');
-}
+import { png } from '../fixtures/png';
 
 /** Footnotes, runs of every style, combining marks, a wide (landscape) annex and both images. */
 function mixed(): DocumentModelInput {
