@@ -37,6 +37,7 @@ const ON_POSTGRES = [
   'tests/unit/stale-edit.test.ts',
   'tests/unit/paged-units.test.ts',
   'tests/unit/standings-sql.test.ts',
+  'tests/unit/board-page.test.ts',
   'tests/unit/migrations-unordered.test.ts',
   'tests/unit/db-copy-mismatch.test.ts',
 ];

@@ -146,14 +146,21 @@ export function matchesFilter(
   }
 }
 
+/** A standing as counted: its rule breaches may be left out (undefined: not checked). */
+type Counted = Omit<Standing, 'label' | 'breachCount'> & { breachCount?: number };
+
 /** The counts of the expected units' standings: every view prints these, and only these. */
-export function countStandings(
-  rows: (Omit<Standing, 'label' | 'breachCount'> & { breachCount?: number })[],
-): StatusCounts {
-  const n = (f: BoardFilter) => rows.filter((r) => matchesFilter(r, f)).length;
-  const received = rows.filter((r) => isReceived(r.status)).length;
+export function countStandings(rows: Counted[]): StatusCounts {
+  return countStandingGroups(rows.map((standing) => ({ standing, n: 1 })));
+}
+
+/** The same counts of `n` units sharing each standing (the board counted by the database, a group each). */
+export function countStandingGroups(groups: readonly { standing: Counted; n: number }[]): StatusCounts {
+  const sum = (test: (s: Counted) => boolean) => groups.reduce((t, g) => (test(g.standing) ? t + g.n : t), 0);
+  const n = (f: BoardFilter) => sum((s) => matchesFilter(s, f));
+  const received = sum((s) => isReceived(s.status));
   const onTime = n('dung_han');
-  const expected = rows.length;
+  const expected = sum(() => true);
   return {
     expected,
     chua_nop: n('chua_nop'),
@@ -166,7 +173,7 @@ export function countStandings(
     onTime,
     late: n('muon'),
     overdue: n('qua_han'),
-    withBreaches: rows.every((r) => r.breachCount !== undefined) ? n('vi_pham') : null,
+    withBreaches: groups.every((g) => g.standing.breachCount !== undefined) ? n('vi_pham') : null,
     reportingRate: expected ? ratePercent(String(received), String(expected), 1) : null,
     onTimeRate: expected ? ratePercent(String(onTime), String(expected), 1) : null,
   };

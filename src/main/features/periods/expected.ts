@@ -68,6 +68,13 @@ export async function expectedUnitIds(db: Executor, p: ExpectedSource): Promise<
   return rows.map((u) => u.id);
 }
 
+/** The ids `expectedUnitIds` lists, unordered, as a query to join in SQL (the board counted by the database). */
+export function expectedIdsQuery(db: Executor, p: ExpectedSource) {
+  return p.expectedFrozenAt !== null
+    ? frozenQuery(db, p.id).select('u.id as id')
+    : validUnitsQuery(db, p.expected, p.windowEnd).select('id');
+}
+
 /** How many units `expectedUnitsOf` lists, counted by the database (lists of periods show only the count). */
 export async function expectedCountOf(db: Executor, p: ExpectedSource): Promise<number> {
   const row =

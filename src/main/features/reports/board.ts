@@ -8,7 +8,16 @@ import type { DB } from '../../db/schema';
 import { daysBetween } from '../../../shared/domain/periods';
 import { countStandings, matchesFilter, standingOf, type StatusEventFact } from '../../../shared/domain/report-status';
 import { todayIso } from '../../../shared/format';
-import type { Board, BoardChip, BoardPage, BoardRow, ReportStatus, TrendPoint } from '../../../shared/model/report';
+import type {
+  Board,
+  BoardChip,
+  BoardPage,
+  BoardRow,
+  Channel,
+  ReportStatus,
+  Standing,
+  TrendPoint,
+} from '../../../shared/model/report';
 import type { ExpectedUnit, Period } from '../../../shared/model/period';
 import type { UnitKind } from '../../../shared/model/unit';
 import type { Template } from '../../../shared/model/template';
@@ -98,6 +107,40 @@ async function expectedOf(db: Kysely<DB>, period: Period): Promise<ExpectedUnit[
 }
 
 /**
+ * Where a report stands on `asOf` (standingOf), worked out once per distinct status, day received and
+ * count: most units of a board share one.
+ */
+export function standingsOn(period: Period, asOf: string) {
+  const standings = new Map<string, Standing>();
+  return (status: ReportStatus, receivedDate: string | null, broken: number): Standing => {
+    const key = `${status}|${receivedDate}|${broken}`;
+    let s = standings.get(key);
+    if (!s) standings.set(key, (s = standingOf(status, receivedDate, period.deadline, asOf, broken)));
+    return s;
+  };
+}
+
+/** A row of the board: the one shape of it, whichever way its standing was read. */
+export function boardRow(u: ExpectedUnit, isExpected: boolean, channel: Channel | null, s: Standing): BoardRow {
+  // written out, in Standing's order: spreading it into a thousand rows cost more than the rest
+  return {
+    unitId: u.id,
+    unitCode: u.code,
+    unitName: u.name,
+    unitKind: u.kind,
+    expected: isExpected,
+    channel: s.status === 'chua_nop' ? null : channel,
+    status: s.status,
+    receivedDate: s.receivedDate,
+    timeliness: s.timeliness,
+    daysLate: s.daysLate,
+    overdue: s.overdue,
+    breachCount: s.breachCount,
+    label: s.label,
+  };
+}
+
+/**
  * The board of a period on `asOf`: each expected unit's standing, then the reports of units
  * outside the list. The reports' standings on the day come from the database (standings-sql.ts)
  * with the rule breaches kept with each report's values; `breaches: false` leaves the rule checks
@@ -121,35 +164,12 @@ export async function periodBoard(
   const judged = stale.length
     ? await judgeBreaches(db, await getTemplate(db, period.templateId), periodId, stale)
     : new Map<number, number>();
-  // most units share a standing (the same status, day received and count): each is worked out once
-  const standings = new Map<string, ReturnType<typeof standingOf>>();
-  const standing = (status: ReportStatus, receivedDate: string | null, broken: number) => {
-    const key = `${status}|${receivedDate}|${broken}`;
-    let s = standings.get(key);
-    if (!s) standings.set(key, (s = standingOf(status, receivedDate, period.deadline, asOf, broken)));
-    return s;
-  };
+  const standing = standingsOn(period, asOf);
   const row = (u: ExpectedUnit, isExpected: boolean): BoardRow => {
     const r = byUnit.get(u.id);
     const status = r?.status ?? 'chua_nop';
     const broken = opts.breaches && r && status !== 'chua_nop' ? (r.breachCount ?? judged.get(r.reportId) ?? 0) : 0;
-    const s = standing(status, r?.receivedDate ?? null, broken);
-    // written out, in Standing's order: spreading it into a thousand rows cost more than the rest
-    return {
-      unitId: u.id,
-      unitCode: u.code,
-      unitName: u.name,
-      unitKind: u.kind,
-      expected: isExpected,
-      channel: status === 'chua_nop' ? null : (r?.channel ?? null),
-      status: s.status,
-      receivedDate: s.receivedDate,
-      timeliness: s.timeliness,
-      daysLate: s.daysLate,
-      overdue: s.overdue,
-      breachCount: s.breachCount,
-      label: s.label,
-    };
+    return boardRow(u, isExpected, r?.channel ?? null, standing(status, r?.receivedDate ?? null, broken));
   };
   const rows = expected.map((u) => row(u, true));
   const expectedIds = new Set(expected.map((u) => u.id));

@@ -5,6 +5,7 @@ import { setupProgress } from './setup-steps';
 import { getReportForm, reportHistory, reportSnapshot, saveReportValues } from './reports';
 import { acceptReport, reopenReport, returnReport, submitReport, transitionReport } from './approval';
 import { boardPage, periodBoard, reportingTrend } from './board';
+import { sqlBoardPage } from './board-page';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
 import { getPeriod } from '../periods/periods';
@@ -27,8 +28,14 @@ export const reportsHandlers = {
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
   'dashboard.board': (core, a) => keptBoard(core, a.periodId, a.asOf ?? a.today ?? todayIso()),
-  'dashboard.page': async (core, a) =>
-    boardPage(await keptBoard(core, a.periodId, a.asOf ?? todayIso()), a.filter, a.offset, a.limit),
+  'dashboard.page': async (core, a) => {
+    const asOf = a.asOf ?? todayIso();
+    // read by the database where the plain read applies, else cut from the whole board
+    return (
+      (await sqlBoardPage(core.db, a.periodId, asOf, a.filter, a.offset, a.limit)) ??
+      boardPage(await keptBoard(core, a.periodId, asOf), a.filter, a.offset, a.limit)
+    );
+  },
   'reports.unitChoices': async (core, a) =>
     unitChoices(core.db, await keptBoard(core, a.periodId, todayIso()), a.search, a.offset, a.limit),
   'reports.reminder': async (core, a) =>

@@ -64,7 +64,7 @@ export interface UnitLabel {
 }
 
 /** The kept-row test of the replay below: the row's day is not after `day`, and its key is the row's now. */
-const keptTest = (day: RawBuilder<unknown>) => sql`r.standing_from IS NOT NULL AND r.standing_from <= ${day}
+export const keptTest = (day: RawBuilder<unknown>) => sql`r.standing_from IS NOT NULL AND r.standing_from <= ${day}
   AND r.standing_key = r.status || '|' || COALESCE(r.received_date, '') || '|' ||
     CAST(COALESCE((SELECT MAX(x.id) FROM report_events x WHERE x.report_id = r.id), 0) AS TEXT)`;
 
