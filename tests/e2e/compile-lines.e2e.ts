@@ -134,7 +134,8 @@ describe('Tổng hợp’s unit lines as drawn', () => {
     expect(back[0]).toBe(0);
     await expectStates(page, (i) => byUnitCells(first.lines[i]!, first.inds));
     page.off('request', onRequest);
-    expect(calls).toEqual(['compile.draft']);
+    // (the sidebar's job centre polls jobs.list on its own)
+    expect(calls.filter((c) => c.startsWith('compile.'))).toEqual(['compile.draft']);
     await t.shot('by-unit-switched-1280');
     expect(t.problems).toEqual([]);
   });
