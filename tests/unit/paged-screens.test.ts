@@ -108,6 +108,25 @@ describe('compile.units', () => {
   });
 });
 
+/** The report's view as the screen gets it, cut here apart from the app's own code (screenView). */
+function screenCut(full: Awaited<ReturnType<typeof getDraft>>) {
+  const { unitTexts: _t, explainedBreaches: _b, compile, ...rest } = full;
+  const cut = (a: NonNullable<typeof compile.previous>) => {
+    const { units, indicators, status, ...other } = a;
+    const { lateUnits: _l, missingUnits: _m, ...counts } = status;
+    return {
+      ...other,
+      status: counts,
+      indicators: indicators.map(({ texts: _x, ...f }) => f),
+      unitCount: units.length,
+    };
+  };
+  return {
+    ...rest,
+    compile: { ...compile, current: cut(compile.current), previous: compile.previous && cut(compile.previous) },
+  };
+}
+
 describe('compile.draft, the screen’s copy', () => {
   it('is the view behind the report, value for value, without what grows with the register', async () => {
     const fx = await seedCompile(core);
@@ -120,23 +139,30 @@ describe('compile.draft, the screen’s copy', () => {
     ).toBeGreaterThan(0);
     const screen = await api('compile.draft', { periodIds: [fx.period2025], compareIds: null });
     for (const key of ['unitTexts', 'explainedBreaches']) expect(key in screen).toBe(false);
-    const { unitTexts: _t, explainedBreaches: _b, compile, ...rest } = full;
-    const cut = (a: NonNullable<typeof compile.previous>) => {
-      const { units, indicators, status, ...other } = a;
-      const { lateUnits: _l, missingUnits: _m, ...counts } = status;
-      return {
-        ...other,
-        status: counts,
-        indicators: indicators.map(({ texts: _x, ...f }) => f),
-        unitCount: units.length,
-      };
-    };
-    expect(screen).toEqual({
-      ...rest,
-      lines: null,
-      compile: { ...compile, current: cut(compile.current), previous: compile.previous && cut(compile.previous) },
-    });
+    expect(screen).toEqual({ ...screenCut(full), lines: null });
     expect(screen.compile.previous).not.toBeNull();
+  });
+
+  it('refreshDraft and saveDraft answer the report’s view as the screen gets it, value for value', async () => {
+    const fx = await seedCompile(core);
+    const window = { periodIds: [fx.period2025], compareIds: null };
+    // the screen's read leaves the units' words out; the report's view (read after each) has them
+    const refreshed = await api('compile.refreshDraft', window);
+    const afterRefresh = await getDraft(core.db, { ...window, today: null });
+    expect(afterRefresh.unitTexts.length).toBeGreaterThan(0);
+    expect(refreshed).toEqual(screenCut(afterRefresh));
+    const section = refreshed.draft.sections.find((x) => x.text.includes('{{'))!;
+    const saved = await api('compile.saveDraft', {
+      ...window,
+      title: 'Báo cáo đã sửa',
+      sections: [{ number: section.number, text: `Đã sửa: ${section.text}` }],
+    });
+    expect(saved.draft.title).toBe('Báo cáo đã sửa');
+    expect(saved).toEqual(screenCut(await getDraft(core.db, { ...window, today: null })));
+    // kept as the next read: compile.draft and compile.units answer the saved view
+    const { lines, ...drafted } = await api('compile.draft', { ...window, lines: { offset: 0, limit: 500 } });
+    expect(drafted).toEqual(saved);
+    expect(lines!.rows).toEqual((await getDraft(core.db, { ...window, today: null })).compile.current.units);
   });
 });
 

@@ -168,87 +168,121 @@ async function storeDraft(
     .execute();
 }
 
-function view(draft: Draft, c: Compiled, extra: Pick<DraftView, 'unitTexts' | 'explainedBreaches'>): DraftView {
-  const { loaded: _l, compareIds: _c, ...compile } = c;
+/** A stored draft over the compile it was read with (in one transaction). */
+interface Drafted {
+  draft: Draft;
+  c: Compiled;
+}
+
+/** A draft view without the report's annex material (the units' own words, explained breaches): the screen's read. */
+export type DraftBase = Omit<DraftView, 'unitTexts' | 'explainedBreaches'>;
+
+function rendered(draft: Draft, c: Compiled): DraftView['rendered'] {
   return {
-    draft,
-    compile,
-    ...extra,
-    rendered: {
-      title: renderPlaceholders(draft.title, c.placeholders).text,
-      sections: draft.sections.map((s) => {
-        const r = renderPlaceholders(s.text, c.placeholders);
-        return { number: s.number, text: r.text, unknown: r.unknown };
-      }),
-    },
+    title: renderPlaceholders(draft.title, c.placeholders).text,
+    sections: draft.sections.map((s) => {
+      const r = renderPlaceholders(s.text, c.placeholders);
+      return { number: s.number, text: r.text, unknown: r.unknown };
+    }),
   };
 }
 
-export async function getDraft(db: Kysely<DB>, args: WindowArgs, now = new Date()): Promise<DraftView> {
+/** The view for the exported report: with the annex material, read in the same transaction. */
+async function withExtras(db: Kysely<DB>, step: (trx: Executor) => Promise<Drafted>): Promise<DraftView> {
   return db.transaction().execute(async (trx) => {
-    const c = await compileWindow(trx, args);
-    const key = windowKey(args.periodIds);
-    let d = await storedDraft(trx, key);
-    if (!d) {
-      await storeDraft(trx, args.periodIds, c.compareIds, await freshDraft(trx, c), now);
-      d = (await storedDraft(trx, key))!;
-    }
-    return view(d, c, await extrasOf(trx, c));
+    const { draft, c } = await step(trx);
+    const { loaded: _l, compareIds: _c, ...compile } = c;
+    return { draft, compile, ...(await extrasOf(trx, c)), rendered: rendered(draft, c) };
   });
 }
 
-export async function refreshDraft(db: Kysely<DB>, args: WindowArgs, now = new Date()): Promise<DraftView> {
+/** The view for the screen: the annex material is not read (screenView would leave it out). */
+async function withoutExtras(db: Kysely<DB>, step: (trx: Executor) => Promise<Drafted>): Promise<DraftBase> {
   return db.transaction().execute(async (trx) => {
-    const c = await compileWindow(trx, args);
-    const key = windowKey(args.periodIds);
-    const merged = mergeDraft(await storedDraft(trx, key), await freshDraft(trx, c));
-    await storeDraft(trx, args.periodIds, c.compareIds, merged, now);
-    return view((await storedDraft(trx, key))!, c, await extrasOf(trx, c));
+    const { draft, c } = await step(trx);
+    const { loaded: _l, compareIds: _c, ...compile } = c;
+    return { draft, compile, rendered: rendered(draft, c) };
   });
 }
 
-export async function saveDraft(db: Kysely<DB>, args: SaveDraftArgs, now = new Date()): Promise<DraftView> {
-  return db.transaction().execute(async (trx) => {
-    const c = await compileWindow(trx, args);
-    const key = windowKey(args.periodIds);
-    const d = (await storedDraft(trx, key)) ?? {
-      ...(await freshDraft(trx, c)),
-      periodIds: args.periodIds,
-      compareIds: c.compareIds,
-      updatedAt: null,
-    };
-    const unknown = args.sections.filter((s) => !d.sections.some((x) => x.number === s.number));
-    if (unknown.length)
-      throw new AppError(
-        'NO_SECTION',
-        `Bản dự thảo không có mục “${unknown[0]!.number}”; hãy tải lại bản dự thảo rồi sửa.`,
-        { field: 'sections' },
-      );
-    const sections = d.sections.map((s) => {
-      const edit = args.sections.find((x) => x.number === s.number);
-      // One paragraph a line: Windows line ends and stray control characters do not survive.
-      return edit
-        ? {
-            ...s,
-            text: edit.text
-              .normalize('NFC')
-              .replace(/\r\n?/g, '\n')
-              // eslint-disable-next-line no-control-regex -- stray control characters become spaces
-              .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '),
-            refreshNote: '',
-          }
-        : s;
-    });
-    await storeDraft(trx, args.periodIds, c.compareIds, { title: args.title || d.title, sections }, now);
-    return view((await storedDraft(trx, key))!, c, await extrasOf(trx, c));
-  });
+/** The window's stored draft, generated and stored the first time. */
+async function stored(trx: Executor, args: WindowArgs, now: Date): Promise<Drafted> {
+  const c = await compileWindow(trx, args);
+  const key = windowKey(args.periodIds);
+  let d = await storedDraft(trx, key);
+  if (!d) {
+    await storeDraft(trx, args.periodIds, c.compareIds, await freshDraft(trx, c), now);
+    d = (await storedDraft(trx, key))!;
+  }
+  return { draft: d, c };
 }
+
+/** Regenerated from the current figures and answers, keeping the user's edits. */
+async function refreshed(trx: Executor, args: WindowArgs, now: Date): Promise<Drafted> {
+  const c = await compileWindow(trx, args);
+  const key = windowKey(args.periodIds);
+  const merged = mergeDraft(await storedDraft(trx, key), await freshDraft(trx, c));
+  await storeDraft(trx, args.periodIds, c.compareIds, merged, now);
+  return { draft: (await storedDraft(trx, key))!, c };
+}
+
+/** The user's edits stored. */
+async function saved(trx: Executor, args: SaveDraftArgs, now: Date): Promise<Drafted> {
+  const c = await compileWindow(trx, args);
+  const key = windowKey(args.periodIds);
+  const d = (await storedDraft(trx, key)) ?? {
+    ...(await freshDraft(trx, c)),
+    periodIds: args.periodIds,
+    compareIds: c.compareIds,
+    updatedAt: null,
+  };
+  const unknown = args.sections.filter((s) => !d.sections.some((x) => x.number === s.number));
+  if (unknown.length)
+    throw new AppError(
+      'NO_SECTION',
+      `Bản dự thảo không có mục “${unknown[0]!.number}”; hãy tải lại bản dự thảo rồi sửa.`,
+      { field: 'sections' },
+    );
+  const sections = d.sections.map((s) => {
+    const edit = args.sections.find((x) => x.number === s.number);
+    // One paragraph a line: Windows line ends and stray control characters do not survive.
+    return edit
+      ? {
+          ...s,
+          text: edit.text
+            .normalize('NFC')
+            .replace(/\r\n?/g, '\n')
+            // eslint-disable-next-line no-control-regex -- stray control characters become spaces
+            .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '),
+          refreshNote: '',
+        }
+      : s;
+  });
+  await storeDraft(trx, args.periodIds, c.compareIds, { title: args.title || d.title, sections }, now);
+  return { draft: (await storedDraft(trx, key))!, c };
+}
+
+export const getDraft = (db: Kysely<DB>, args: WindowArgs, now = new Date()) =>
+  withExtras(db, (trx) => stored(trx, args, now));
+export const refreshDraft = (db: Kysely<DB>, args: WindowArgs, now = new Date()) =>
+  withExtras(db, (trx) => refreshed(trx, args, now));
+export const saveDraft = (db: Kysely<DB>, args: SaveDraftArgs, now = new Date()) =>
+  withExtras(db, (trx) => saved(trx, args, now));
+
+/** The same three for the screen (compile.draft, refreshDraft, saveDraft, units): without the annex material. */
+export const screenDraft = {
+  get: (db: Kysely<DB>, args: WindowArgs, now = new Date()) => withoutExtras(db, (trx) => stored(trx, args, now)),
+  refresh: (db: Kysely<DB>, args: WindowArgs, now = new Date()) =>
+    withoutExtras(db, (trx) => refreshed(trx, args, now)),
+  save: (db: Kysely<DB>, args: SaveDraftArgs, now = new Date()) => withoutExtras(db, (trx) => saved(trx, args, now)),
+};
 
 /**
  * The screen's copy: what grows with the register left out — the unit lines counted, not sent
- * (compile.units pages them), the units' words, explained breaches and unit names kept for the report.
+ * (compile.units pages them), the late and missing units' names and the text answers kept for the report
+ * (the units' words and explained breaches are not even read for the screen: screenDraft).
  */
-export function screenView(v: DraftView): DraftScreen {
+export function screenView(v: DraftBase): DraftScreen {
   const counted = ({ units, indicators, status, ...rest }: Aggregation): ScreenAggregation => {
     const { lateUnits: _late, missingUnits: _missing, ...counts } = status;
     return {
@@ -258,13 +292,16 @@ export function screenView(v: DraftView): DraftScreen {
       unitCount: units.length,
     };
   };
-  const { unitTexts: _texts, explainedBreaches: _breaches, compile, ...draft } = v;
-  const { current, previous, ...rest } = compile;
-  return { ...draft, compile: { ...rest, current: counted(current), previous: previous && counted(previous) } };
+  const { current, previous, ...rest } = v.compile;
+  return {
+    draft: v.draft,
+    rendered: v.rendered,
+    compile: { ...rest, current: counted(current), previous: previous && counted(previous) },
+  };
 }
 
 /** A window of the current unit lines, in the register's order. */
-export function unitLines(v: DraftView, offset: number, limit: number): UnitLinesPage {
+export function unitLines(v: DraftBase, offset: number, limit: number): UnitLinesPage {
   const all = v.compile.current.units;
   return { total: all.length, offset, rows: all.slice(offset, offset + limit) };
 }

@@ -7,7 +7,7 @@ import { keepRead, keptRead } from '../../core/read-cache';
 import { todayIso } from '../../../shared/format';
 import { emailDraft, exportExcel, exportWord, openExportFolder } from './compile-export';
 import { getCompileSettings, saveCompileSettings, showCompile } from './compile';
-import { getDraft, refreshDraft, saveDraft, screenView, unitLines } from './compile-draft';
+import { screenDraft, screenView, unitLines } from './compile-draft';
 import type { WindowArgs } from './compile';
 
 /** The folder of this session's last export, for "Mở thư mục". */
@@ -22,7 +22,7 @@ function remembered<T extends { path: string | null }>(core: Core, saved: T): T 
 /** The whole draft view of a window is kept until the data change; the screen gets it without unit lines, pages them. */
 const draftKey = (a: WindowArgs) =>
   `draft ${JSON.stringify({ periodIds: a.periodIds, compareIds: a.compareIds, today: a.today ?? todayIso() })}`;
-const keptDraft = (core: Core, a: WindowArgs) => keptRead(core.db, draftKey(a), () => getDraft(core.db, a));
+const keptDraft = (core: Core, a: WindowArgs) => keptRead(core.db, draftKey(a), () => screenDraft.get(core.db, a));
 
 export const compileHandlers = {
   'compile.show': (core, a) => showCompile(core.db, a),
@@ -31,8 +31,9 @@ export const compileHandlers = {
     return { ...screenView(d), lines: a.lines && unitLines(d, a.lines.offset, a.lines.limit) };
   },
   'compile.refreshDraft': async (core, a) =>
-    screenView(await keepRead(core.db, draftKey(a), await refreshDraft(core.db, a))),
-  'compile.saveDraft': async (core, a) => screenView(await keepRead(core.db, draftKey(a), await saveDraft(core.db, a))),
+    screenView(await keepRead(core.db, draftKey(a), await screenDraft.refresh(core.db, a))),
+  'compile.saveDraft': async (core, a) =>
+    screenView(await keepRead(core.db, draftKey(a), await screenDraft.save(core.db, a))),
   'compile.units': async (core, a) => unitLines(await keptDraft(core, a), a.offset, a.limit),
   'compile.settings': (core) => getCompileSettings(core.db),
   'compile.saveSettings': (core, a) => saveCompileSettings(core.db, a),
