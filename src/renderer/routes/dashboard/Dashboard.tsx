@@ -3,7 +3,7 @@
 // window at a time, filtered on the server (dashboard.page): the screen costs the same on 10 units
 // as on 1,000.
 import { useDataRefresh } from '../../hooks/useDataRefresh';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from '../../lib/api';
 import { useNotice } from '../../components/Notice';
 import { useCall } from '../../hooks/useCall';
@@ -35,6 +35,65 @@ import '../../styles/reporting.css';
 const OUTSIDE_LABEL = 'Ngoài danh sách phải báo cáo';
 
 const pct = (v: string | null) => (v === null ? '—' : `${formatDec(v)}%`);
+
+/*
+ * The board's rows as drawn (one line: rp-table's padding, the status badge, the border) and the rows
+ * drawn beyond the screen, as the other long tables: a period switch draws a screenful of new rows, not
+ * two; a window of rows is two screenfuls at 1440×900 (the first answer stays small).
+ */
+const ROW_HEIGHT = 31;
+const OVERSCAN = 3;
+const PAGE_ROWS = 30;
+/** Kept, not made anew each render: a new key function has the virtualiser lay out every row again. */
+const unitKey = (r: BoardRow) => r.unitId;
+
+/**
+ * A unit's row. Memoised: the screen draws again when the period is chosen (before its rows come) and
+ * the virtualiser when it measures a row; a row whose data did not change is not drawn again.
+ */
+const UnitRow = memo(function UnitRow({
+  r,
+  periodId,
+  index,
+  measure,
+}: {
+  r: BoardRow;
+  periodId: number;
+  index: number;
+  measure: (el: Element | null) => void;
+}) {
+  const open = () => goTo('bao-cao-don-vi', { periodId, unitId: r.unitId });
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      ref={measure}
+      className="clickable"
+      data-unit={r.unitCode}
+      onClick={open}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      }}
+      title="Enter hoặc bấm: mở báo cáo của đơn vị; ↑/↓ sang đơn vị khác"
+    >
+      <td className="mono">{r.unitCode}</td>
+      <td>
+        {r.unitName}
+        {!r.expected ? <span className="rp-muted-note"> (ngoài danh sách phải báo cáo)</span> : null}
+      </td>
+      <td>
+        <span className={standingClass(r)}>{r.label}</span>
+        {r.daysLate ? <span className="small"> {r.daysLate} ngày</span> : null}
+      </td>
+      <td>{formatDateShort(r.receivedDate)}</td>
+      <td className="nowrap">{r.channel ? CHANNEL_LABELS[r.channel] : ''}</td>
+      <td className="num">{r.breachCount || ''}</td>
+    </tr>
+  );
+});
 
 export function DashboardScreen() {
   const tryCall = useCall();
@@ -69,7 +128,7 @@ export function DashboardScreen() {
     head: board,
     rows,
     want,
-  } = usePagedRows(periodId === null ? null : pageOf, (err) => notice('error', errorMessage(err)));
+  } = usePagedRows(periodId === null ? null : pageOf, (err) => notice('error', errorMessage(err)), PAGE_ROWS);
   const remind = () =>
     void tryCall(async () => {
       const b = await call('dashboard.board', { periodId: board!.period.id, asOf: null });
@@ -225,39 +284,21 @@ export function DashboardScreen() {
                   </thead>
                   <VirtualTbody
                     items={rows}
-                    rowKey={(r) => r.unitId}
+                    rowKey={unitKey}
                     colSpan={6}
+                    estimate={ROW_HEIGHT}
+                    overscan={OVERSCAN}
                     empty="Không có đơn vị nào ở tình trạng này."
                     onRange={want}
                     rowKeys
                     renderRow={(r, v) => (
-                      <tr
+                      <UnitRow
                         key={r.unitId}
-                        {...v}
-                        className="clickable"
-                        data-unit={r.unitCode}
-                        onClick={() => goTo('bao-cao-don-vi', { periodId: board.period.id, unitId: r.unitId })}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter' || e.key === ' ') {
-                            e.preventDefault();
-                            goTo('bao-cao-don-vi', { periodId: board.period.id, unitId: r.unitId });
-                          }
-                        }}
-                        title="Enter hoặc bấm: mở báo cáo của đơn vị; ↑/↓ sang đơn vị khác"
-                      >
-                        <td className="mono">{r.unitCode}</td>
-                        <td>
-                          {r.unitName}
-                          {!r.expected ? <span className="rp-muted-note"> (ngoài danh sách phải báo cáo)</span> : null}
-                        </td>
-                        <td>
-                          <span className={standingClass(r)}>{r.label}</span>
-                          {r.daysLate ? <span className="small"> {r.daysLate} ngày</span> : null}
-                        </td>
-                        <td>{formatDateShort(r.receivedDate)}</td>
-                        <td className="nowrap">{r.channel ? CHANNEL_LABELS[r.channel] : ''}</td>
-                        <td className="num">{r.breachCount || ''}</td>
-                      </tr>
+                        r={r}
+                        periodId={board.period.id}
+                        index={v['data-index']}
+                        measure={v.ref}
+                      />
                     )}
                   />
                 </table>
