@@ -84,24 +84,3 @@ export function pdfCorpus(): { name: string; model: DocumentModel }[] {
     { name: 'unchecked', model: unchecked() },
   ];
 }
-
-/** The content streams of a PDF, inflated, in the file's order. */
-export function contentStreams(pdf: Uint8Array): string[] {
-  const buf = Buffer.from(pdf);
-  const s = buf.toString('latin1');
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = s.indexOf('\nstream\n', at);
-    if (start < 0) break;
-    const end = s.indexOf('\nendstream', start + 8);
-    if (end < 0) break;
-    try {
-      out.push(zlib.inflateSync(buf.subarray(start + 8, end)).toString('latin1'));
-    } catch {
-      // not deflated (or not a stream we read): left out
-    }
-    at = end + 10;
-  }
-  return out;
-}

@@ -9,6 +9,8 @@ import type { Face } from './pdf-fonts';
 
 /** What the flow asks of the drawing side (PDFKit in pdf-writer.ts). */
 export interface Canvas {
+  /** Draw a table row's texts first, then its rules (a cell's text never reaches its rules). */
+  textsBeforeRules?: boolean;
   newPage(landscape: boolean): void;
   text(text: string, face: Face, size: number, x: number, baseline: number, wordSpacing: number): void;
   line(x1: number, y1: number, x2: number, y2: number, width: number): void;
@@ -268,6 +270,7 @@ export class Flow {
     const h = this.measure.row(t, r);
     const top = this.y;
     const border = t.borders ? BORDER : 0;
+    const later = t.borders && this.c.textsBeforeRules ? ([] as number[]) : null;
     let x = x0;
     for (const cell of r.cells) {
       const w = pt(cell.width);
@@ -283,15 +286,20 @@ export class Flow {
         else this.images(c, cx, width, cy);
       });
       if (t.signature && cell === r.cells[r.cells.length - 1]) this.signatureFields(cell.content, cx, width, y);
-      if (t.borders) {
-        this.c.line(x, top, x + w, top, BORDER);
-        this.c.line(x, top + h, x + w, top + h, BORDER);
-        this.c.line(x, top, x, top + h, BORDER);
-        this.c.line(x + w, top, x + w, top + h, BORDER);
-      }
+      if (later) later.push(x, w);
+      else if (t.borders) this.cellRules(x, top, w, h);
       x += w;
     }
+    if (later) for (let i = 0; i < later.length; i += 2) this.cellRules(later[i]!, top, later[i + 1]!, h);
     this.y = top + h;
+  }
+
+  /** A cell's four rules: top, bottom, left, right. */
+  private cellRules(x: number, top: number, w: number, h: number): void {
+    this.c.line(x, top, x + w, top, BORDER);
+    this.c.line(x, top + h, x + w, top + h, BORDER);
+    this.c.line(x, top, x, top + h, BORDER);
+    this.c.line(x + w, top, x + w, top + h, BORDER);
   }
 
   private images(im: SignatureImages, cx: number, width: number, y: number): void {

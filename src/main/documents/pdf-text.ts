@@ -1,7 +1,11 @@
-// Text pieces written straight into a page's content: the operators PDFKit's `doc.text` writes for
-// them (q, the flip, BT, Tm, Tf, TJ of the subset's glyph ids, ET, Q), byte for byte, without its
-// per-call option objects, line splitting, width measuring and layout of every word. A table of
-// 8,000 cells spent a third of the PDF's time there.
+// Text pieces written straight into a page's content: the marks PDFKit's `doc.text` makes for them
+// (the subset's glyph ids at the same text matrix, in the same font and size, under the same flip),
+// without its per-call option objects, line splitting, width measuring and layout of every word.
+// A table of 8,000 cells spent a third of the PDF's time there. Pieces drawn one after another
+// share one text block (q, the flip, BT … ET, Q; the font set when it changes) where PDFKit wraps
+// each piece in its own: the same glyphs at the same places, a fifth less content to write and
+// deflate (tests/unit/documents-pdf-same.test.ts compares the marks, tests/integration/
+// documents-pdf-pixels.test.ts the rendered pages).
 
 /** PDFKit's number format (PDFObject.number): six decimals at most, no trailing zeros. */
 export const num = (n: number): string => {
@@ -40,6 +44,15 @@ export class TextOps {
   private readonly spaces = new Map<KitFont, number>();
   /** Numbers already written: a table repeats its columns' x and its rows' y thousands of times. */
   private readonly numbers = new Map<number, string>();
+  /** The text block open on the page, with its font and size so far; null when none is open. */
+  private block: { font: KitFont | null; size: number } | null = null;
+
+  /** Ends the open text block: before any other mark (a rule, an image) and at the page's end. */
+  close(): string {
+    if (!this.block) return '';
+    this.block = null;
+    return 'ET\nQ\n';
+  }
 
   /** `num`, remembered (turning a fraction into text costs more than looking it up). */
   n(v: number): string {
@@ -88,9 +101,10 @@ export class TextOps {
   }
 
   /**
-   * The operators of one piece of text without a line break, as PDFKit's `_fragment` writes them
-   * for `{ lineBreak: false, baseline: 'alphabetic', wordSpacing }` (plain glyph-by-glyph layout:
-   * no kerning, no offsets); '' for an empty piece, which PDFKit skips.
+   * The operators of one piece of text without a line break, with the glyphs and positions PDFKit's
+   * `_fragment` gives for `{ lineBreak: false, baseline: 'alphabetic', wordSpacing }` (plain
+   * glyph-by-glyph layout: no kerning, no offsets), in the open text block (opened if none is);
+   * '' for an empty piece, which PDFKit skips.
    */
   fragment(
     page: KitPage,
@@ -103,7 +117,18 @@ export class TextOps {
   ): string {
     if (text.length === 0) return '';
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    const head = `q\n1 0 0 -1 0 ${this.n(page.height)} cm\nBT\n1 0 0 1 ${this.n(x)} ${this.n(page.height - y - 0)} Tm\n/${font.id} ${this.n(size)} Tf\n`;
+    let head = '';
+    if (!this.block) {
+      head = `q\n1 0 0 -1 0 ${this.n(page.height)} cm\nBT\n`;
+      this.block = { font: null, size: 0 };
+    }
+    // The text matrix set absolutely (not moved from the last piece): the same numbers, the same places.
+    head += `1 0 0 1 ${this.n(x)} ${this.n(page.height - y - 0)} Tm\n`;
+    if (this.block.font !== font || this.block.size !== size) {
+      head += `/${font.id} ${this.n(size)} Tf\n`;
+      this.block.font = font;
+      this.block.size = size;
+    }
     const table = this.tableOf(font);
     let tj = '';
     if (wordSpacing) {
@@ -131,9 +156,9 @@ export class TextOps {
     } else {
       let hex = '';
       for (const ch of text) hex += this.glyph(font, table, ch.codePointAt(0)!).hex;
-      tj = `[<${hex}> 0] TJ\n`;
+      tj = `<${hex}> Tj\n`; // PDFKit's [<…> 0] TJ: no adjustment after the last glyph
     }
-    return `${head}${tj}ET\nQ\n`;
+    return head + tj;
   }
 
   private spaceOf(font: KitFont): number {

@@ -10,7 +10,7 @@ import { FACES, pdfFonts, type Face, type FontSet } from './pdf-fonts';
 import { Metrics } from './pdf-lines';
 import { Flow, type Box, type Canvas } from './pdf-flow';
 import { TextOps, type KitFont, type KitPage } from './pdf-text';
-import { deflateBehind } from './pdf-deflate';
+import { deflateBehind, pageContent } from './pdf-deflate';
 
 /** Names of the signature fields: what signing tools list and sign into. */
 export const SIGNER_FIELD = 'ChuKySo_NguoiKy';
@@ -194,13 +194,18 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   /** The page's stroke width so far (null: nothing stroked yet, colour still to set). */
   let stroke: number | null = null;
   const canvas: Canvas = {
+    // A row's texts drawn before its rules, so that they share one text block (no pixel of a cell's
+    // text touches its rules; PDFKit's own path keeps the order it had).
+    textsBeforeRules: !options.kitText,
     newPage: (landscape) => {
+      append(ops.close());
       doc.addPage({
         size: A4_PT,
         layout: landscape ? 'landscape' : 'portrait',
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
       });
       append = gatherContent(kit.page.content);
+      if (!options.kitText) pageContent(kit.page.content);
       current = '';
       stroke = null;
     },
@@ -222,7 +227,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       // Colour and width are graphics state kept to the page's end (text and images change theirs
       // inside q … Q): set when they change, not before each of a table's thousands of rules.
       if (options.kitText) doc.moveTo(x1, y1).lineTo(x2, y2);
-      else append(ops.line(x1, y1, x2, y2));
+      else append(ops.close() + ops.line(x1, y1, x2, y2));
       if (stroke !== width) {
         doc.lineWidth(width);
         if (stroke === null) doc.strokeColor('black');
@@ -232,6 +237,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       else append('S\n');
     },
     image: (data, x, y, w, h) => {
+      append(ops.close());
       doc.image(Buffer.from(data), x, y, { width: w, height: h });
     },
     field: (kind, box) =>
@@ -241,6 +247,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   };
   const flow = new Flow(plan, metrics, canvas);
   flow.run();
+  append(ops.close());
   doc.end();
   const buf = await done;
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
