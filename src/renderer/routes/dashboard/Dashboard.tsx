@@ -39,11 +39,12 @@ const pct = (v: string | null) => (v === null ? '—' : `${formatDec(v)}%`);
 /*
  * The board's rows as drawn (one line: rp-table's padding, the status badge, the border) and the rows
  * drawn beyond the screen, as the other long tables: a period switch draws a screenful of new rows, not
- * two; a window of rows is two screenfuls at 1440×900 (the first answer stays small).
+ * two. A window of rows covers what the table draws before it knows its scroller (VirtualTbody's
+ * 900 px: 30 rows and the overscan), so opening the screen asks once.
  */
 const ROW_HEIGHT = 31;
 const OVERSCAN = 3;
-const PAGE_ROWS = 30;
+const PAGE_ROWS = 40;
 /** Kept, not made anew each render: a new key function has the virtualiser lay out every row again. */
 const unitKey = (r: BoardRow) => r.unitId;
 
