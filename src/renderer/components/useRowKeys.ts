@@ -42,9 +42,13 @@ export function useRowKeys(ref: RefObject<HTMLElement | null>, count: number, sc
       s.at = Math.max(0, Math.min(s.at, s.count - 1));
       const all = rows();
       const stop = all.find((r) => Number(r.dataset.index) === s.at) ?? all[0];
+      // only what differs is written: rows drawn again keep their attributes, and each write is a
+      // mutation (and a style invalidation) for every row of a screenful
       for (const r of all) {
-        r.tabIndex = r === stop ? 0 : -1;
-        for (const b of r.querySelectorAll<HTMLElement>(ACTION)) b.tabIndex = -1;
+        const tab = r === stop ? '0' : '-1';
+        if (r.getAttribute('tabindex') !== tab) r.setAttribute('tabindex', tab);
+        for (const b of r.querySelectorAll<HTMLElement>(ACTION))
+          if (b.getAttribute('tabindex') !== '-1') b.setAttribute('tabindex', '-1');
       }
       // the focused row was drawn again (or the row moved to has just been drawn): focus it
       const lost = !document.activeElement || document.activeElement === document.body;
