@@ -7,11 +7,39 @@ export const ROW_HEIGHT = 38;
 
 export interface UnitRowActions {
   edit(u: UnitListItem): void;
-  move(u: UnitListItem, direction: 'up' | 'down'): void;
+  up(u: UnitListItem): void;
+  down(u: UnitListItem): void;
   merge(u: UnitListItem): void;
   close(u: UnitListItem): void;
   reopen(u: UnitListItem): void;
   history(u: UnitListItem): void;
+}
+
+/**
+ * The rows' clicks and Enter, handled once for the whole body (event delegation): a row carries no
+ * handlers of its own, so drawing a screenful of new rows (a search) sets their text and labels only.
+ * A button names its action (`data-act`); its row's `data-index` is the unit's place in `rows`.
+ */
+export function rowEvents(rows: readonly (UnitListItem | undefined)[], on: UnitRowActions) {
+  const unitOf = (el: Element | null) => {
+    const row = el?.closest<HTMLElement>('[data-index]');
+    return row ? rows[Number(row.dataset.index)] : undefined;
+  };
+  return {
+    onClick(e: React.MouseEvent) {
+      const button = (e.target as Element).closest<HTMLButtonElement>('button[data-act]');
+      const u = unitOf(button);
+      if (button && u) on[button.dataset.act as keyof UnitRowActions](u);
+    },
+    onKeyDown(e: React.KeyboardEvent) {
+      const target = e.target as HTMLElement;
+      if (e.key !== 'Enter' || !target.matches('[data-index]')) return;
+      const u = unitOf(target);
+      if (!u) return;
+      e.preventDefault();
+      on.edit(u);
+    },
+  };
 }
 
 /** A row not loaded yet (the table asks for its window as it shows). */
@@ -35,7 +63,6 @@ export const UnitRow = memo(function UnitRow({
   index,
   top,
   flat,
-  on,
 }: {
   u: UnitListItem;
   /** Its place in the list: the table's keys (components/useRowKeys) move by it. */
@@ -43,7 +70,6 @@ export const UnitRow = memo(function UnitRow({
   top: number;
   /** Search results: no tree indentation (a match's parent may not be among them). */
   flat: boolean;
-  on: UnitRowActions;
 }) {
   return (
     <div
@@ -53,12 +79,6 @@ export const UnitRow = memo(function UnitRow({
       data-index={index}
       aria-label={`${u.code} ${u.name}`}
       title="Enter: sửa đơn vị; →/←: các nút của dòng; ↑/↓: sang đơn vị khác"
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.target === e.currentTarget) {
-          e.preventDefault();
-          on.edit(u);
-        }
-      }}
       style={{
         position: 'absolute',
         top: 0,
@@ -91,25 +111,13 @@ export const UnitRow = memo(function UnitRow({
         )}
       </div>
       <div role="cell" className="row-actions">
-        <button type="button" className="icon" title="Sửa" aria-label={`Sửa ${u.code}`} onClick={() => on.edit(u)}>
+        <button type="button" className="icon" title="Sửa" aria-label={`Sửa ${u.code}`} data-act="edit">
           ✎
         </button>
-        <button
-          type="button"
-          className="icon"
-          title="Lên trên"
-          aria-label={`Đưa ${u.code} lên`}
-          onClick={() => on.move(u, 'up')}
-        >
+        <button type="button" className="icon" title="Lên trên" aria-label={`Đưa ${u.code} lên`} data-act="up">
           ↑
         </button>
-        <button
-          type="button"
-          className="icon"
-          title="Xuống dưới"
-          aria-label={`Đưa ${u.code} xuống`}
-          onClick={() => on.move(u, 'down')}
-        >
+        <button type="button" className="icon" title="Xuống dưới" aria-label={`Đưa ${u.code} xuống`} data-act="down">
           ↓
         </button>
         {u.isActive ? (
@@ -119,7 +127,7 @@ export const UnitRow = memo(function UnitRow({
               className="icon"
               title="Sáp nhập vào đơn vị khác"
               aria-label={`Sáp nhập ${u.code}`}
-              onClick={() => on.merge(u)}
+              data-act="merge"
             >
               ⇥
             </button>
@@ -128,7 +136,7 @@ export const UnitRow = memo(function UnitRow({
               className="icon"
               title="Thôi hoạt động"
               aria-label={`Thôi hoạt động ${u.code}`}
-              onClick={() => on.close(u)}
+              data-act="close"
             >
               ⊘
             </button>
@@ -139,18 +147,12 @@ export const UnitRow = memo(function UnitRow({
             className="icon"
             title="Hoạt động trở lại"
             aria-label={`Mở lại ${u.code}`}
-            onClick={() => on.reopen(u)}
+            data-act="reopen"
           >
             ↺
           </button>
         )}
-        <button
-          type="button"
-          className="icon"
-          title="Lịch sử"
-          aria-label={`Lịch sử ${u.code}`}
-          onClick={() => on.history(u)}
-        >
+        <button type="button" className="icon" title="Lịch sử" aria-label={`Lịch sử ${u.code}`} data-act="history">
           ≡
         </button>
       </div>

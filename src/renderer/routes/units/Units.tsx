@@ -19,7 +19,7 @@ import { ViDateInput } from '../../components/ViDateInput';
 import { MergeDialog } from './MergeDialog';
 import { UnitHistory } from './UnitHistory';
 import { ReorganiseDialog } from './ReorganiseDialog';
-import { ROW_HEIGHT, UnitHoleRow, UnitRow, type UnitRowActions } from './UnitRow';
+import { ROW_HEIGHT, UnitHoleRow, UnitRow, rowEvents, type UnitRowActions } from './UnitRow';
 
 export function UnitsScreen() {
   const notice = useNotice();
@@ -102,7 +102,8 @@ export function UnitsScreen() {
   const actions: UnitRowActions = useMemo(
     () => ({
       edit: (u) => withRegister(() => setEditing(u)),
-      move: (u, direction) => void run(() => call('units.move', { id: u.id, direction }), 'Đã đổi thứ tự.'),
+      up: (u) => void run(() => call('units.move', { id: u.id, direction: 'up' }), 'Đã đổi thứ tự.'),
+      down: (u) => void run(() => call('units.move', { id: u.id, direction: 'down' }), 'Đã đổi thứ tự.'),
       merge: (u) => withRegister(() => setMerging(u)),
       close: (u) => (setCloseDate(todayIso()), setClosing(u)),
       reopen: (u) => void run(() => call('units.reopen', { id: u.id }), `Đơn vị ${u.code} hoạt động trở lại.`),
@@ -171,7 +172,7 @@ export function UnitsScreen() {
           <div role="columnheader">Trạng thái</div>
           <div role="columnheader">Thao tác</div>
         </div>
-        <div className="vbody" ref={scrollRef}>
+        <div className="vbody" ref={scrollRef} {...rowEvents(units, actions)}>
           {!loading && total === 0 ? (
             <div className="empty">
               {filtered
@@ -185,14 +186,7 @@ export function UnitsScreen() {
               return u === undefined ? (
                 <UnitHoleRow key={`hole ${vi.index}`} top={vi.start} index={vi.index} />
               ) : (
-                <UnitRow
-                  key={keyOf(u.id, vi.index)}
-                  u={u}
-                  index={vi.index}
-                  top={vi.start}
-                  flat={head?.flat ?? false}
-                  on={actions}
-                />
+                <UnitRow key={keyOf(u.id, vi.index)} u={u} index={vi.index} top={vi.start} flat={head?.flat ?? false} />
               );
             })}
           </div>
