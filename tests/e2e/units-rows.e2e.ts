@@ -200,3 +200,115 @@ describe('Đơn vị rows drawn over the previous question’s rows', () => {
     expect(t.problems).toEqual([]);
   });
 });
+
+/** The columns as the grid drew them before the rows became flex rows (styles.css says why). */
+const GRID_COLUMNS = '100px minmax(220px, 3fr) 90px 120px minmax(120px, 1.3fr) 120px 120px 160px';
+
+describe('Đơn vị rows', () => {
+  it('lay their cells out as the grid did, at every window width (to the layout unit, 1/64 px)', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.reload();
+    await settled(page, { search: '', kind: '', includeClosed: false });
+    for (const [width, height] of [
+      [1024, 700],
+      [1280, 720],
+      [1366, 768],
+      [1440, 900],
+      [1600, 900],
+      [1920, 1080],
+      [2560, 1440],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // each drawn row (and the header) against a grid of the old columns, as wide as the row
+      const worst = await page.evaluate((columns) => {
+        let worst = 0;
+        let rows = 0;
+        for (const row of document.querySelectorAll<HTMLElement>('.vtable .vrow')) {
+          const cells = [...row.children] as HTMLElement[];
+          if (cells.length !== 8) continue;
+          const style = getComputedStyle(row);
+          const grid = document.createElement('div');
+          grid.style.cssText = `display:grid;grid-template-columns:${columns};box-sizing:border-box;position:absolute;top:0;left:0;visibility:hidden;width:${row.getBoundingClientRect().width}px;padding-right:${style.paddingRight}`;
+          for (let i = 0; i < 8; i++) grid.appendChild(document.createElement('div'));
+          document.body.appendChild(grid);
+          const origin = row.getBoundingClientRect().left;
+          cells.forEach((cell, i) => {
+            const a = cell.getBoundingClientRect();
+            const b = (grid.children[i] as HTMLElement).getBoundingClientRect();
+            worst = Math.max(worst, Math.abs(a.left - origin - b.left), Math.abs(a.width - b.width));
+          });
+          grid.remove();
+          rows++;
+        }
+        return { worst, rows };
+      }, GRID_COLUMNS);
+      expect(worst.rows, `${width}×${height}`).toBeGreaterThan(5);
+      expect(worst.worst, `${width}×${height}`).toBeLessThanOrEqual(1 / 64);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect(t.problems).toEqual([]);
+  });
+
+  it('do each button’s action for the unit of its own row (one handler for the whole table)', async () => {
+    const { page } = t;
+    // wide enough for every row button to show (at 1280×720 the last ones are beyond the table's edge)
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.reload();
+    await page.fill('input[aria-label="Tìm đơn vị"]', 'số 4');
+    const q = { search: 'số 4', kind: '' as const, includeClosed: false };
+    await settled(page, q);
+    const units = await listUnits(t.bridge.core.db, { search: 'số 4' });
+    const u = units[2]!;
+    const modal = page.locator('.modal');
+    const close = async () => {
+      await page.keyboard.press('Escape');
+      await expect.poll(() => modal.count(), { timeout: WAIT }).toBe(0);
+    };
+
+    await page.click(`button[aria-label="Sửa ${u.code}"]`);
+    await expect.poll(() => page.locator('.modal input[name="code"]').inputValue(), { timeout: WAIT }).toBe(u.code);
+    await close();
+    await page.click(`button[aria-label="Lịch sử ${u.code}"]`);
+    await expect.poll(() => modal.locator('h2').textContent(), { timeout: WAIT }).toContain(u.code);
+    await close();
+    await page.click(`button[aria-label="Thôi hoạt động ${u.code}"]`);
+    await expect.poll(() => modal.textContent(), { timeout: WAIT }).toContain(u.name);
+    await close();
+    await page.click(`button[aria-label="Sáp nhập ${u.code}"]`);
+    await expect.poll(() => modal.textContent(), { timeout: WAIT }).toContain(u.code);
+    await close();
+
+    // Enter on a row (reached by the arrows) edits that row's unit
+    await page.locator(`.vrow[data-code="${units[0]!.code}"]`).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.modal input[name="code"]').inputValue(), { timeout: WAIT })
+      .toBe(units[1]!.code);
+    await close();
+
+    // ↓ moves this row's unit, not another
+    await page.click(`button[aria-label="Đưa ${u.code} xuống"]`);
+    await expect
+      .poll(async () => (await listUnits(t.bridge.core.db, { search: 'số 4' })).findIndex((x) => x.code === u.code), {
+        timeout: WAIT,
+      })
+      .toBeGreaterThan(2);
+
+    // ↺ on a closed unit reopens it
+    const closed = (await listUnits(t.bridge.core.db, { search: 'số 4', includeClosed: true })).find(
+      (x) => !x.isActive,
+    )!;
+    await page.setChecked('label.check input[type=checkbox]', true);
+    await settled(page, { ...q, includeClosed: true });
+    await page.click(`button[aria-label="Mở lại ${closed.code}"]`);
+    await expect
+      .poll(async () => (await listUnits(t.bridge.core.db, { search: closed.code })).some((x) => x.id === closed.id), {
+        timeout: WAIT,
+      })
+      .toBe(true);
+    expect(t.problems).toEqual([]);
+  });
+});
