@@ -1,6 +1,6 @@
 // Tổng hợp in a real browser: five units (one late, one missing), compile the period, edit the
 // draft, a late report arrives and the figures refresh without losing the edit, then Word,
-// Excel and the email draft.
+// Excel and the email draft; the progress band lies over the page without moving the tables.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,31 @@ describe('Tổng hợp in chromium', () => {
     await t.shot('04-email');
     await card.locator('button:has-text("Mở thư mục")').click();
     await expect.poll(() => t.bridge.opened.at(-1)).toBe(path.dirname(eml));
+    expect(t.problems).toEqual([]);
+  });
+
+  it('shows its progress over the page, so the tables stay where they are while it compiles', async () => {
+    const { page } = t;
+    await page.click('button[role=tab]:has-text("Chỉ số")');
+    const table = page.locator('table[aria-label="Tổng hợp theo chỉ số"]');
+    await table.waitFor();
+    const before = (await table.boundingBox())!;
+    // the answer is held back, as on a slow day, to see the page while it waits
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/compile.draft', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.click('button:has-text("Tổng hợp"):not([role=tab])');
+    const band = page.locator('.cp-progress[role=progressbar][aria-label="Đang tổng hợp số liệu…"]');
+    await band.waitFor();
+    expect((await table.boundingBox())!.y).toBe(before.y);
+    await t.shot('05-compiling');
+    release();
+    await band.waitFor({ state: 'detached' });
+    expect((await table.boundingBox())!.y).toBe(before.y);
+    await page.unroute('**/api/compile.draft');
     expect(t.problems).toEqual([]);
   });
 });

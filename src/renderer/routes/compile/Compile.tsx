@@ -299,11 +299,14 @@ export function CompileScreen() {
         </div>
       </div>
 
-      {busy && (
-        <div className="cp-progress" role="progressbar" aria-label={busy}>
-          <span className="cp-spinner" aria-hidden="true" /> {busy}
-        </div>
-      )}
+      {/* a band laid over the top of the page, so the tables do not move down and up around each compile */}
+      <div className="cp-progress-anchor">
+        {busy && (
+          <div className="cp-progress" role="progressbar" aria-label={busy}>
+            <span className="cp-spinner" aria-hidden="true" /> {busy}
+          </div>
+        )}
+      </div>
 
       {email && (
         <div className="card cp-email" aria-label="Thư nháp">
