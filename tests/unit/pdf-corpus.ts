@@ -2,7 +2,6 @@
 // samples and the two real plans, the bench's report (a 1,000-row annex split across pages),
 // footnotes, signature and seal images, a landscape annex, Vietnamese text with combining marks,
 // mixed styles and underlines, and texts the schema would refuse (line breaks, lone surrogates).
-import zlib from 'node:zlib';
 import { parseDocumentModel, type DocumentModel } from '../../src/main/documents/model';
 import { SAMPLE_KINDS, sampleModel } from '../../src/main/features/documents/samples';
 import type { DocumentModelInput } from '../../src/shared/contract/document-model';
