@@ -21,6 +21,13 @@ import { UnitHistory } from './UnitHistory';
 import { ReorganiseDialog } from './ReorganiseDialog';
 import { ROW_HEIGHT, UnitHoleRow, UnitRow, rowEvents, type UnitRowActions } from './UnitRow';
 
+/**
+ * Rows asked a window at a time: 40 rows of 38 px are a screenful and the overscan up to a 1440 px high
+ * window (22 rows are drawn at 1440×900); each row is a whole unit (about 320 bytes of JSON), and on a
+ * large register the answer's size was most of what a search's call cost more (60 rows: 20 KB).
+ */
+const PAGE_ROWS = 40;
+
 export function UnitsScreen() {
   const notice = useNotice();
   const tryCall = useCall();
@@ -52,7 +59,7 @@ export function UnitsScreen() {
     question,
     want,
     refresh,
-  } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)));
+  } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)), PAGE_ROWS);
   const reload = refresh;
   useDataRefresh(reload);
   /** The whole register, loaded for the dialogs that choose among it (parent, merge target) when one opens. */
