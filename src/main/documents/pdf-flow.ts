@@ -9,8 +9,12 @@ import type { Face } from './pdf-fonts';
 
 /** What the flow asks of the drawing side (PDFKit in pdf-writer.ts). */
 export interface Canvas {
-  /** Draw a table row's texts first, then its rules (a cell's text never reaches its rules). */
-  textsBeforeRules?: boolean;
+  /**
+   * A table row's rules at once, after the row's texts (a cell's text never reaches its rules):
+   * for each cell (x and width pairs in `cells`) its top, bottom, left and right, as `line` draws
+   * them. Without it each rule is drawn with `line` after its cell's texts.
+   */
+  rowRules?(cells: number[], top: number, h: number, width: number): void;
   newPage(landscape: boolean): void;
   text(text: string, face: Face, size: number, x: number, baseline: number, wordSpacing: number): void;
   line(x1: number, y1: number, x2: number, y2: number, width: number): void;
@@ -270,7 +274,7 @@ export class Flow {
     const h = this.measure.row(t, r);
     const top = this.y;
     const border = t.borders ? BORDER : 0;
-    const later = t.borders && this.c.textsBeforeRules ? ([] as number[]) : null;
+    const later = t.borders && this.c.rowRules ? ([] as number[]) : null;
     let x = x0;
     for (const cell of r.cells) {
       const w = pt(cell.width);
@@ -290,7 +294,7 @@ export class Flow {
       else if (t.borders) this.cellRules(x, top, w, h);
       x += w;
     }
-    if (later) for (let i = 0; i < later.length; i += 2) this.cellRules(later[i]!, top, later[i + 1]!, h);
+    if (later) this.c.rowRules!(later, top, h, BORDER);
     this.y = top + h;
   }
 

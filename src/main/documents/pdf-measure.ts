@@ -27,8 +27,10 @@ export class Measure {
   /** Footnote numbers in reading order, given once (a paragraph may be measured twice). */
   private readonly noteIds = new Map<object, number>();
   private readonly noteText = new Map<number, string>();
-  private readonly laid = new WeakMap<Para, { width: number; laid: Laid }>();
-  private readonly rows = new WeakMap<Row, number>();
+  // Maps, not WeakMaps: a Measure lives for one document, and thousands of young keys in weak
+  // tables (ephemerons) make each of the render's scavenges slower.
+  private readonly laid = new Map<Para, { width: number; laid: Laid }>();
+  private readonly rows = new Map<Row, number>();
   /** Laid paragraphs of one plain run by their text: a data table repeats its values. */
   private readonly same = new Map<string, { p: Para; width: number; laid: Laid }[]>();
 

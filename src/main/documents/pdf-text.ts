@@ -66,6 +66,19 @@ export class TextOps {
     return `${this.n(x1)} ${this.n(y1)} m\n${this.n(x2)} ${this.n(y2)} l\n`;
   }
 
+  /** A table row's rules: each cell's (x and width pairs) top, bottom, left and right, stroked one by one. */
+  rowRules(cells: number[], top: number, h: number): string {
+    const t = this.n(top);
+    const b = this.n(top + h);
+    let out = '';
+    for (let i = 0; i < cells.length; i += 2) {
+      const x = this.n(cells[i]!);
+      const r = this.n(cells[i]! + cells[i + 1]!);
+      out += `${x} ${t} m\n${r} ${t} l\nS\n${x} ${b} m\n${r} ${b} l\nS\n${x} ${t} m\n${x} ${b} l\nS\n${r} ${t} m\n${r} ${b} l\nS\n`;
+    }
+    return out;
+  }
+
   /**
    * A piece of text as `doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing })`
    * draws it: with word spacing, runs of white space become one space; each line after a line

@@ -193,10 +193,13 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   let current = '';
   /** The page's stroke width so far (null: nothing stroked yet, colour still to set). */
   let stroke: number | null = null;
+  const strokeWidth = (width: number): void => {
+    if (stroke === width) return;
+    doc.lineWidth(width);
+    if (stroke === null) doc.strokeColor('black');
+    stroke = width;
+  };
   const canvas: Canvas = {
-    // A row's texts drawn before its rules, so that they share one text block (no pixel of a cell's
-    // text touches its rules; PDFKit's own path keeps the order it had).
-    textsBeforeRules: !options.kitText,
     newPage: (landscape) => {
       append(ops.close());
       doc.addPage({
@@ -228,14 +231,21 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       // inside q … Q): set when they change, not before each of a table's thousands of rules.
       if (options.kitText) doc.moveTo(x1, y1).lineTo(x2, y2);
       else append(ops.close() + ops.line(x1, y1, x2, y2));
-      if (stroke !== width) {
-        doc.lineWidth(width);
-        if (stroke === null) doc.strokeColor('black');
-        stroke = width;
-      }
+      strokeWidth(width);
       if (options.kitText) doc.stroke();
       else append('S\n');
     },
+    // A row's rules after its texts, so that the texts share one text block (no pixel of a cell's
+    // text touches its rules; PDFKit's own path keeps the order it had), written at once.
+    ...(options.kitText
+      ? {}
+      : {
+          rowRules: (cells: number[], top: number, h: number, width: number) => {
+            append(ops.close());
+            strokeWidth(width);
+            append(ops.rowRules(cells, top, h));
+          },
+        }),
     image: (data, x, y, w, h) => {
       append(ops.close());
       doc.image(Buffer.from(data), x, y, { width: w, height: h });
