@@ -59,6 +59,14 @@ describe('units.page', () => {
       expect(await paged(q, 4), JSON.stringify(q)).toEqual(list);
       expect(await paged(q, 500), JSON.stringify(q)).toEqual(list);
     }
+    // after a change the register is read again, and a search's matches are placed in the new order
+    await api('units.move', { id: ids[16]!, direction: 'up' });
+    await api('units.close', { id: ids[69]!, date: '2020-01-01' }); // Xã số 70 closed
+    for (const q of questions) {
+      const list = await api('units.list', q);
+      expect(await paged(q, 3), `after changes: ${JSON.stringify(q)}`).toEqual(list);
+    }
+    await api('units.reopen', { id: ids[69]! });
     const first = await api('units.page', {});
     expect(first).toMatchObject({ total: 77, offset: 0, active: 77, closed: 1 });
     expect(first.rows).toHaveLength(77);

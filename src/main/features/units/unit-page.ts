@@ -8,19 +8,48 @@ import type { unitPageQuery } from '../../../shared/contract/units';
 import type { UnitListItem, UnitPage } from '../../../shared/model/unit';
 import { unitsUnder } from './units';
 
+/** What every question asks of a kept register, worked out once per register (it is a new array after a change). */
+interface RegisterIndex {
+  /** A unit's place in the register (tree order). */
+  at: Map<number, number>;
+  active: number;
+}
+const indexes = new WeakMap<readonly UnitListItem[], RegisterIndex>();
+
+function indexOf(register: readonly UnitListItem[]): RegisterIndex {
+  let index = indexes.get(register);
+  if (!index) {
+    index = { at: new Map(register.map((u, i) => [u.id, i])), active: 0 };
+    for (const u of register) if (u.isActive) index.active++;
+    indexes.set(register, index);
+  }
+  return index;
+}
+
 export async function unitPage(
   db: Executor,
   /** Every unit, closed ones too, in tree order (listUnits with includeClosed). */
   register: readonly UnitListItem[],
   query: z.output<typeof unitPageQuery>,
 ): Promise<UnitPage> {
-  const under = unitsUnder(register, query.search ? await searchUnitIds(db, query.search) : null, query);
-  const active = register.reduce((n, u) => n + (u.isActive ? 1 : 0), 0);
+  const index = indexOf(register);
+  const found = query.search ? await searchUnitIds(db, query.search) : null;
+  // a search's matches taken from the register by their places, in its order (what unitsUnder keeps of
+  // the whole register, without walking it: the matches' cost, not the register's)
+  const matched =
+    found === null
+      ? register
+      : found
+          .map((id) => index.at.get(id))
+          .filter((i) => i !== undefined)
+          .sort((a, b) => a - b)
+          .map((i) => register[i]!);
+  const under = unitsUnder(matched, null, query);
   return {
     total: under.length,
     offset: query.offset,
     rows: under.slice(query.offset, query.offset + query.limit),
-    active,
-    closed: register.length - active,
+    active: index.active,
+    closed: register.length - index.active,
   };
 }
