@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { auditedTables } from '../../src/main/db/sqlite/audit';
 import { createDispatch } from '../../src/main/dispatch';
-import { COLUMN_LABELS, auditUserText, auditValue } from '../../src/shared/model/audit-labels';
+import { BUILT_IN_AUDIT_USER, COLUMN_LABELS, auditUserText, auditValue } from '../../src/shared/model/audit-labels';
 import { TABLE_LABELS, type AuditPage } from '../../src/shared/model/safety';
 import { bookSecret } from '../../src/main/features/safety/settings';
 import { auditWorkbook, listAudit } from '../../src/main/features/safety/audit-log';
@@ -85,6 +85,37 @@ describe('audit labels', () => {
     expect(period.changes.find((c) => c.field === 'expected_kinds')!.after).toBe('UBND xã');
     expect(period.changes.some((c) => c.field === 'id')).toBe(false);
   });
+  it('names the app, not the person who first started it, for the data it installs itself', async () => {
+    const dispatch = createDispatch(core);
+    expect((await dispatch('audit.setUser', { name: 'Nguyễn Thị Lan' })).ok).toBe(true);
+    await dispatch('units.create', {
+      code: 'X01',
+      name: 'Xã Tam Xuân',
+      shortName: '',
+      kind: 'ubnd_xa',
+      parentId: null,
+      email: '',
+      contactPerson: '',
+      phone: '',
+      activeFrom: null,
+      activeTo: null,
+    });
+    const { rows } = await listAudit(core.db, { limit: 1000 });
+    const who = (table: string) => [
+      ...new Set(rows.filter((r) => r.tableName === table).map((r) => auditUserText(r.user))),
+    ];
+    for (const table of ['installed_resources', 'templates', 'template_rules', 'scoring_sets'])
+      expect(who(table), table).toEqual([BUILT_IN_AUDIT_USER]);
+    expect(who('units')).toEqual([expect.stringMatching(/^Nguyễn Thị Lan \(tài khoản máy: .+\)$/)]);
+    const installed = rows
+      .filter((r) => r.tableName === 'installed_resources')
+      .map((r) => r.changes.find((c) => c.field === 'name')?.after);
+    expect(installed.sort()).toEqual([
+      'Bộ tiêu chí chấm điểm cài sẵn “dan-van-chinh-quyen”',
+      'Mẫu báo cáo cài sẵn “dan-van-chinh-quyen”',
+    ]);
+  });
+
   it('never shows the secret that seals the workbooks, in Nhật ký or its Excel export', async () => {
     const secret = await bookSecret(core.db);
     const page = await listAudit(core.db, { table: 'app_settings' });

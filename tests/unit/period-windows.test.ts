@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultPeriodIndex,
   addWorkingDays,
   checkWindow,
   daysBetween,
@@ -64,6 +65,27 @@ describe('data windows of Nghị định 09/2019', () => {
     expect(periodWindow({ type: 'ad_hoc', year: 2025 })).toBeNull();
     expect(periodWindow({ type: 'month', year: 2025, index: 13 })).toBeNull();
     expect(periodWindow({ type: 'quarter', year: 2025, index: 0 })).toBeNull();
+  });
+
+  it('proposes for a new period the one due next this year, the first of another year', () => {
+    // 30/11/2026: the second half (cut-off 14/12), not the first, overdue since June
+    expect(defaultPeriodIndex('half', 2026, '2026-11-30')).toBe(2);
+    expect(defaultPeriodIndex('half', 2026, '2026-06-14')).toBe(1);
+    expect(defaultPeriodIndex('half', 2026, '2026-06-15')).toBe(2);
+    expect(defaultPeriodIndex('quarter', 2026, '2026-11-30')).toBe(4);
+    expect(defaultPeriodIndex('quarter', 2026, '2026-03-14')).toBe(1);
+    expect(defaultPeriodIndex('quarter', 2026, '2026-03-15')).toBe(2);
+    expect(defaultPeriodIndex('month', 2026, '2026-11-30')).toBe(12);
+    expect(defaultPeriodIndex('month', 2026, '2026-11-14')).toBe(11);
+    expect(defaultPeriodIndex('month', 2026, '2026-01-02')).toBe(1);
+    // after December's cut-off: the last of the year (its report is the one being written)
+    expect(defaultPeriodIndex('month', 2026, '2026-12-20')).toBe(12);
+    expect(defaultPeriodIndex('half', 2026, '2026-12-20')).toBe(2);
+    // another year, and the types without an index
+    expect(defaultPeriodIndex('half', 2025, '2026-11-30')).toBe(1);
+    expect(defaultPeriodIndex('quarter', 2027, '2026-11-30')).toBe(1);
+    expect(defaultPeriodIndex('year', 2026, '2026-11-30')).toBe(1);
+    expect(defaultPeriodIndex('nine_months', 2026, '2026-11-30')).toBe(1);
   });
 
   it('names periods the Vietnamese way', () => {

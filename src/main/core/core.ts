@@ -18,7 +18,7 @@ import type { Platform } from '../platform/platform';
 import { Jobs } from './jobs';
 import { Session } from './session';
 import { localUserName } from './user-name';
-import { auditUserOf } from '../../shared/model/audit-labels';
+import { BUILT_IN_AUDIT_USER, auditUserOf } from '../../shared/model/audit-labels';
 
 export interface Core {
   db: Kysely<DB>;
@@ -84,6 +84,20 @@ async function prepareSchema(database: Database, dataDir: string): Promise<Migra
   return migration;
 }
 
+/**
+ * Built-in data (the default report template and criteria set) is installed once, after the schema
+ * exists. The log names the app for it, not the person who happened to start it first.
+ */
+async function installBuiltIns(database: Database, dataDir: string, seed: CoreOptions['seed']): Promise<void> {
+  if (!seed) return;
+  await database.setAuditUser(auditUserOf(BUILT_IN_AUDIT_USER, ''));
+  try {
+    await seed(database.db);
+  } finally {
+    await database.setAuditUser(auditUserOf(await localUserName(database, dataDir), currentUser()));
+  }
+}
+
 /** The computer's account: kept in the log as a detail beside the name set in Cài đặt. */
 export function currentUser(): string {
   try {
@@ -110,8 +124,7 @@ export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
     : openSqlite(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
     const migration = await prepareSchema(database, dataDir);
-    // Built-in data (the default report template) is installed once, after the schema exists.
-    await options.seed?.(database.db);
+    await installBuiltIns(database, dataDir, options.seed);
     const core: Core = {
       db: database.db,
       database,
@@ -132,7 +145,7 @@ export async function openDatabaseCore(options: CoreOptions): Promise<Core> {
         const next = await core.database.replaceWith(sourceFile);
         try {
           core.migration = await prepareSchema(next, dataDir);
-          await options.seed?.(next.db);
+          await installBuiltIns(next, dataDir, options.seed);
         } catch (err) {
           await next.close();
           throw err;

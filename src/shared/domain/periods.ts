@@ -76,6 +76,18 @@ export function periodWindow(key: PeriodKey): Window | null {
   return { start: iso(sy, sm, 15), end: iso(year, last, 14) };
 }
 
+/**
+ * Which month, quarter or half a new period of `type` most likely is: in the current year, the first
+ * whose cut-off (the window's end) is today or later — the one whose report is due next, not one
+ * already overdue; in another year (or once December's cut-off is past), its first or its last.
+ */
+export function defaultPeriodIndex(type: PeriodType, year: number, today: string): number {
+  const count = type === 'month' ? 12 : type === 'quarter' ? 4 : type === 'half' ? 2 : 1;
+  if (count === 1 || Number(today.slice(0, 4)) !== year) return 1;
+  for (let index = 1; index <= count; index++) if (periodWindow({ type, year, index })!.end >= today) return index;
+  return count;
+}
+
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** "6 tháng đầu năm 2025", "Quý II năm 2025", "Tháng 3 năm 2025", "Năm 2025", "9 tháng năm 2025". */

@@ -308,6 +308,9 @@ export function auditValue(column: string, raw: unknown, table = ''): string | n
 /** Who made a change: the name set in Cài đặt, with the computer's account as a detail. */
 export const AUDIT_USER_SEPARATOR = '\u001f';
 
+/** Who the log names for the data the app installs itself (the built-in template and criteria set). */
+export const BUILT_IN_AUDIT_USER = 'Ứng dụng (dữ liệu cài sẵn)';
+
 /** What the log stores as "who": the name (may be empty) and the account, apart. */
 export const auditUserOf = (name: string, account: string): string =>
   name ? `${name}${AUDIT_USER_SEPARATOR}${account}` : account;

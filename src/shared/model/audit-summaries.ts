@@ -25,11 +25,20 @@ export const AUDIT_SUMMARIES: Record<string, Summary> = {
   before_json: (v, table) => (table === 'reorganisations' ? 'tình trạng các đơn vị trước khi sắp xếp' : null),
   row_json: () => 'nội dung bản ghi đã xóa (xem trong Thùng rác)',
   size: (v) => (typeof v === 'number' ? `${formatNumber(v)} byte` : null),
+  // What the app installed itself, kept by a key ("template:dan-van-chinh-quyen").
+  name: (v, table) => (table === 'installed_resources' && typeof v === 'string' ? builtIn(v) : null),
   // Points are stored in whole hundredths (500 is 5 points).
   appraised_c: (v) => points(v),
   self_c: (v) => points(v),
   max_c: (v) => points(v),
   total_c: (v) => points(v),
+};
+
+const BUILT_IN_KINDS: Record<string, string> = { template: 'Mẫu báo cáo', scoring: 'Bộ tiêu chí chấm điểm' };
+const builtIn = (key: string) => {
+  const i = key.indexOf(':');
+  const kind = BUILT_IN_KINDS[key.slice(0, i)];
+  return kind ? `${kind} cài sẵn “${key.slice(i + 1)}”` : 'Dữ liệu cài sẵn';
 };
 
 const points = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v / 100)} điểm` : null);

@@ -1,6 +1,6 @@
 // The two steps of Thu biểu Excel: sending each unit its workbook, and taking the workbooks back
 // (dropped, a folder, or chosen), with what was stored last.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FilePick } from '../../components/FilePick';
 import { formatDateShort, formatNumber } from '../../../shared/format';
 import type { ExpectedUnit } from '../../../shared/model/period';
@@ -19,9 +19,12 @@ export function ExportCard({
   onExport,
   progress,
   exported,
+  why,
 }: {
   periodId: number | null;
   units: ExpectedUnit[];
+  /** Why nothing can be exported yet (no period, no unit to report), or null. */
+  why: ReactNode;
   unitId: number | null;
   setUnitId: (id: number | null) => void;
   busy: string | null;
@@ -51,6 +54,11 @@ export function ExportCard({
           ))}
         </select>
       </label>
+      {why ? (
+        <p className="small cx-why" role="note">
+          {why}
+        </p>
+      ) : null}
       <div className="form-actions">
         <button
           type="button"

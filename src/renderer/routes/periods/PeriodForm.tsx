@@ -6,7 +6,8 @@ import { Modal } from '../../components/Modal';
 import { useBusy } from '../../components/useDialog';
 import { Field } from '../../components/Field';
 import { ViDateInput } from '../../components/ViDateInput';
-import { formatDateShort } from '../../../shared/format';
+import { formatDateShort, todayIso } from '../../../shared/format';
+import { defaultPeriodIndex } from '../../../shared/domain/periods';
 import {
   PERIOD_TYPES,
   PERIOD_TYPE_LABELS,
@@ -38,7 +39,7 @@ export function PeriodForm({
   const [d, setD] = useState({
     type: (period?.type ?? 'half') as PeriodType,
     year: period?.year ?? thisYear,
-    index: period?.index ?? 1,
+    index: period?.index ?? defaultPeriodIndex('half', thisYear, todayIso()),
     name: period?.name ?? '',
     windowStart: period?.windowStart ?? '',
     windowEnd: period?.windowEnd ?? '',
@@ -52,6 +53,7 @@ export function PeriodForm({
   });
   // Which fields the user typed: the rest follow the computed defaults.
   const [typed, setTyped] = useState({
+    index: !!period,
     name: !!period,
     windowStart: !!period,
     windowEnd: !!period,
@@ -60,6 +62,12 @@ export function PeriodForm({
   const [preview, setPreview] = useState<PeriodPreview | null>(null);
   const [error, setError] = useState('');
   const set = (patch: Partial<typeof d>) => setD((cur) => ({ ...cur, ...patch }));
+  // A new type or year: the month, quarter or half follows (the one due next), until the user picks one.
+  const following = (patch: Partial<Pick<typeof d, 'type' | 'year'>>) =>
+    setD((cur) => {
+      const next = { ...cur, ...patch };
+      return typed.index ? next : { ...next, index: defaultPeriodIndex(next.type, next.year, todayIso()) };
+    });
 
   useEffect(() => {
     void Promise.all([call('templates.list'), call('plans.list'), call('units.list', { includeClosed: true })]).then(
@@ -142,7 +150,11 @@ export function PeriodForm({
         aria-label="Kỳ báo cáo"
       >
         <Field label="Loại kỳ" required>
-          <select aria-label="Loại kỳ" value={d.type} onChange={(e) => set({ type: e.target.value as PeriodType })}>
+          <select
+            aria-label="Loại kỳ"
+            value={d.type}
+            onChange={(e) => following({ type: e.target.value as PeriodType })}
+          >
             {PERIOD_TYPES.map((t) => (
               <option key={t} value={t}>
                 {PERIOD_TYPE_LABELS[t]}
@@ -156,7 +168,7 @@ export function PeriodForm({
               aria-label="Năm"
               type="number"
               value={d.year}
-              onChange={(e) => set({ year: Number(e.target.value) })}
+              onChange={(e) => following({ year: Number(e.target.value) })}
             />
           </Field>
           {d.type === 'month' || d.type === 'quarter' ? (
@@ -164,7 +176,10 @@ export function PeriodForm({
               <select
                 aria-label={d.type === 'month' ? 'Tháng' : 'Quý'}
                 value={d.index}
-                onChange={(e) => set({ index: Number(e.target.value) })}
+                onChange={(e) => {
+                  setTyped((t) => ({ ...t, index: true }));
+                  set({ index: Number(e.target.value) });
+                }}
               >
                 {Array.from({ length: d.type === 'month' ? 12 : 4 }, (_, i) => i + 1).map((n) => (
                   <option key={n} value={n}>
@@ -179,7 +194,10 @@ export function PeriodForm({
               <select
                 aria-label="Nửa năm"
                 value={d.index === 2 ? 2 : 1}
-                onChange={(e) => set({ index: Number(e.target.value) })}
+                onChange={(e) => {
+                  setTyped((t) => ({ ...t, index: true }));
+                  set({ index: Number(e.target.value) });
+                }}
               >
                 <option value={1}>6 tháng đầu năm</option>
                 <option value={2}>6 tháng cuối năm</option>
@@ -251,7 +269,7 @@ export function PeriodForm({
               type="button"
               className="link"
               onClick={() => {
-                setTyped({ name: typed.name, windowStart: false, windowEnd: false, deadline: false });
+                setTyped((t) => ({ ...t, windowStart: false, windowEnd: false, deadline: false }));
               }}
             >
               ↺ Tính lại ngày theo Nghị định 09/2019 và văn bản chỉ đạo
