@@ -5,17 +5,15 @@
 // (snake_case keys, "undefined", "null", "NaN", "[object", "root"), and the sidebar marking where
 // the user is.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openE2E, type E2E, chooseUnit } from './harness';
 import { seedOffice, type Office } from './office-seed';
+import { ACCOUNT, INTERNAL, problemsOf } from './look';
 
 /** A real plan's text, as an office pastes it (the seed the plan reader is tested on). */
 const PLAN_TEXT = fs.readFileSync('/work/shared/seeds/ke-hoach-dan-van-chinh-quyen-long-khanh-2024.txt', 'utf8');
-/** The computer's account is the user's own word (Nhật ký shows it as a detail), not the program's. */
-const ACCOUNT = new RegExp(`tài khoản máy: ${os.userInfo().username.replace(/\W/g, '\\$&')}`, 'giu');
 
 let t: E2E;
 let office: Office;
@@ -146,36 +144,6 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
 ];
-
-/** Words that are the program's, not the user's. */
-const INTERNAL = [/\b[a-z]+_[a-z0-9_]+\b/, /\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\[object/, /\broot\b/, /\{\{|\}\}/];
-
-/** What the page shows that a person would call broken, found in the page itself. */
-async function problemsOf(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const se = document.scrollingElement!;
-    if (se.scrollWidth > se.clientWidth) out.push(`trang cuộn ngang: ${se.scrollWidth} > ${se.clientWidth}`);
-    const main = document.querySelector('main.content');
-    if (main && main.scrollWidth > main.clientWidth + 1)
-      out.push(`vùng nội dung cuộn ngang: ${main.scrollWidth} > ${main.clientWidth}`);
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    };
-    const boxes = document.querySelectorAll('button, th, [role=tab], .card, .rp-card, .sidebar a, label, h1, h2');
-    for (const el of boxes) {
-      if (!visible(el)) continue;
-      const h = el as HTMLElement;
-      const style = getComputedStyle(h);
-      // An inner scroller is meant to scroll; a box whose text spills or is cut off is not.
-      if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
-      if (h.scrollWidth > h.clientWidth + 1)
-        out.push(`chữ tràn khỏi ${h.tagName.toLowerCase()}: "${(h.innerText || '').trim().slice(0, 60)}"`);
-    }
-    return out;
-  });
-}
 
 beforeAll(async () => {
   t = await openE2E('screens');
