@@ -1,6 +1,6 @@
 // The two steps of Thu biểu Excel: sending each unit its workbook, and taking the workbooks back
 // (dropped, a folder, or chosen), with what was stored last.
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { FilePick } from '../../components/FilePick';
 import { formatDateShort, formatNumber } from '../../../shared/format';
 import type { ExpectedUnit } from '../../../shared/model/period';
@@ -19,12 +19,14 @@ export function ExportCard({
   onExport,
   progress,
   exported,
-  why,
+  noPeriod,
+  noUnits,
 }: {
   periodId: number | null;
   units: ExpectedUnit[];
-  /** Why nothing can be exported yet (no period, no unit to report), or null. */
-  why: ReactNode;
+  /** No period yet, or the period has no unit to report: why the button cannot be used yet. */
+  noPeriod: boolean;
+  noUnits: boolean;
   unitId: number | null;
   setUnitId: (id: number | null) => void;
   busy: string | null;
@@ -54,9 +56,15 @@ export function ExportCard({
           ))}
         </select>
       </label>
-      {why ? (
+      {noPeriod ? (
         <p className="small cx-why" role="note">
-          {why}
+          Chưa có kỳ báo cáo. <a href="#/ky-bao-cao">Tạo kỳ báo cáo</a> trước: kỳ báo cáo cho biết đơn vị nào phải báo
+          cáo và theo mẫu nào.
+        </p>
+      ) : noUnits ? (
+        <p className="small cx-why" role="note">
+          Kỳ này chưa có đơn vị nào phải báo cáo. Thêm đơn vị ở <a href="#/don-vi">Đơn vị</a>, rồi xem lại kỳ ở{' '}
+          <a href="#/ky-bao-cao">Kỳ báo cáo</a>.
         </p>
       ) : null}
       <div className="form-actions">

@@ -35,9 +35,8 @@ export function CollectExcelScreen() {
   const tryCall = useCall();
   const [periods, setPeriods] = useState<PeriodListItem[] | null>(null);
   const [periodId, setPeriodId] = useState<number | null>(readTarget().periodId ?? null);
-  const [units, setUnits] = useState<ExpectedUnit[]>([]);
-  // The period the units were read for (null while they are being read).
-  const [unitsOf, setUnitsOf] = useState<number | null>(null);
+  // The period's units to report (null while they are being read).
+  const [units, setUnits] = useState<ExpectedUnit[] | null>(null);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [exported, setExported] = useState<CollectExportResult | null>(null);
   const [saved, setSaved] = useState<CollectCommitResult['saved']>([]);
@@ -71,35 +70,16 @@ export function CollectExcelScreen() {
   }, [tryCall]);
 
   useEffect(() => {
-    setUnits([]);
-    setUnitsOf(null);
+    setUnits(null);
     setUnitId(null);
     setReview(null);
     setExported(null);
     if (periodId === null) return;
     rememberTarget({ periodId });
-    void tryCall(() =>
-      call('periods.expectedUnits', { id: periodId }).then((list) => {
-        setUnits(list);
-        setUnitsOf(periodId);
-      }),
-    );
+    void tryCall(() => call('periods.expectedUnits', { id: periodId }).then(setUnits));
   }, [periodId, tryCall]);
 
   const period = periods?.find((p) => p.id === periodId) ?? null;
-  // Why nothing can be exported yet, said where the disabled button is (a new user's first visit).
-  const why =
-    periods?.length === 0 ? (
-      <>
-        Chưa có kỳ báo cáo. <a href="#/ky-bao-cao">Tạo kỳ báo cáo</a> trước: kỳ báo cáo cho biết đơn vị nào phải báo cáo
-        và theo mẫu nào.
-      </>
-    ) : unitsOf !== null && unitsOf === periodId && units.length === 0 ? (
-      <>
-        Kỳ này chưa có đơn vị nào phải báo cáo. Thêm đơn vị ở <a href="#/don-vi">Đơn vị</a>, rồi xem lại kỳ ở{' '}
-        <a href="#/ky-bao-cao">Kỳ báo cáo</a>.
-      </>
-    ) : null;
   // A job started before the screen was left still holds its button.
   const working = busy ?? (exportJob.progress ? 'export' : readJob.progress ? 'read' : null);
 
@@ -279,8 +259,9 @@ export function CollectExcelScreen() {
       <div className="cx-grid">
         <ExportCard
           periodId={periodId}
-          units={units}
-          why={why}
+          units={units ?? []}
+          noPeriod={periods?.length === 0}
+          noUnits={units?.length === 0}
           unitId={unitId}
           setUnitId={setUnitId}
           busy={working}
