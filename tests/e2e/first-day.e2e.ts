@@ -112,6 +112,22 @@ describe('the empty app', () => {
         const actions = page.locator('.modal .form-actions').last();
         const box = (await actions.boundingBox())!;
         expect(box.y + box.height, name).toBeLessThanOrEqual(720);
+        // A field reached by Tab is never left under those buttons.
+        const hidden: string[] = [];
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          const where = await page.evaluate(() => {
+            const a = document.activeElement as HTMLElement | null;
+            const bar = document.querySelector('.modal form > .form-actions:last-child');
+            if (!a || !bar || !a.closest('.modal')) return null;
+            if (bar.contains(a)) return 'buttons';
+            const r = a.getBoundingClientRect();
+            return r.bottom <= bar.getBoundingClientRect().top + 1 ? 'seen' : a.getAttribute('aria-label') || a.tagName;
+          });
+          if (where === 'buttons' || where === null) break;
+          if (where !== 'seen') hidden.push(where);
+        }
+        expect(hidden, name).toEqual([]);
         await page.keyboard.press('Escape');
         await page.waitForSelector('.modal', { state: 'detached' });
       }
