@@ -115,6 +115,11 @@ function atoms(m: Metrics, pieces: Piece[]): Atom[] {
     if (k >= 0 && sameStyle(cur.pieces[k]!, p)) {
       cur.pieces[k]!.text += text;
       cur.widths[k]! += w;
+    } else if (k < 0) {
+      // An atom's first piece: lists of one (a first push would reserve room for sixteen; a long
+      // paragraph makes thousands of atoms, most of one piece).
+      cur.pieces = [piece];
+      cur.widths = [w];
     } else {
       cur.pieces.push(piece);
       cur.widths.push(w);

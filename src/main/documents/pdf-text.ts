@@ -42,6 +42,8 @@ export interface KitPage {
 export class TextOps {
   private readonly glyphs = new Map<KitFont, Map<number, Glyph>>();
   private readonly spaces = new Map<KitFont, number>();
+  /** The show operator of each plain text drawn, by font. */
+  private readonly shown = new Map<KitFont, Map<string, string>>();
   /** Numbers already written: a table repeats its columns' x and its rows' y thousands of times. */
   private readonly numbers = new Map<number, string>();
   /** The text block open on the page, with its font and size so far; null when none is open. */
@@ -70,13 +72,32 @@ export class TextOps {
   rowRules(cells: number[], top: number, h: number): string {
     const t = this.n(top);
     const b = this.n(top + h);
-    let out = '';
+    const [tm, tl, bm, bl] = [` ${t} m\n`, ` ${t} l\nS\n`, ` ${b} m\n`, ` ${b} l\nS\n`];
+    // Parts in a list of the right size, joined once: adding them up made a short-lived string per `+`.
+    const parts = new Array<string>(cells.length * 8);
+    let k = 0;
     for (let i = 0; i < cells.length; i += 2) {
       const x = this.n(cells[i]!);
       const r = this.n(cells[i]! + cells[i + 1]!);
-      out += `${x} ${t} m\n${r} ${t} l\nS\n${x} ${b} m\n${r} ${b} l\nS\n${x} ${t} m\n${x} ${b} l\nS\n${r} ${t} m\n${r} ${b} l\nS\n`;
+      // top, bottom, left, right
+      parts[k++] = x;
+      parts[k++] = tm;
+      parts[k++] = r;
+      parts[k++] = tl;
+      parts[k++] = x;
+      parts[k++] = bm;
+      parts[k++] = r;
+      parts[k++] = bl;
+      parts[k++] = x;
+      parts[k++] = tm;
+      parts[k++] = x;
+      parts[k++] = bl;
+      parts[k++] = r;
+      parts[k++] = tm;
+      parts[k++] = r;
+      parts[k++] = bl;
     }
-    return out;
+    return parts.join('');
   }
 
   /**
@@ -167,11 +188,25 @@ export class TextOps {
       if (hex) commands.push(`<${hex}> 0`);
       if (commands.length) tj = `[${commands.join(' ')}] TJ\n`;
     } else {
-      let hex = '';
-      for (const ch of text) hex += this.glyph(font, table, ch.codePointAt(0)!).hex;
-      tj = `<${hex}> Tj\n`; // PDFKit's [<…> 0] TJ: no adjustment after the last glyph
+      // A table repeats its values: each text's glyphs are looked up once (its glyphs are in the
+      // subset from its first time, in the same order).
+      const shown = this.shownOf(font);
+      let show = shown.get(text);
+      if (show === undefined) {
+        let hex = '';
+        for (const ch of text) hex += this.glyph(font, table, ch.codePointAt(0)!).hex;
+        show = `<${hex}> Tj\n`; // PDFKit's [<…> 0] TJ: no adjustment after the last glyph
+        shown.set(text, show);
+      }
+      tj = show;
     }
     return head + tj;
+  }
+
+  private shownOf(font: KitFont): Map<string, string> {
+    let m = this.shown.get(font);
+    if (!m) this.shown.set(font, (m = new Map()));
+    return m;
   }
 
   private spaceOf(font: KitFont): number {
