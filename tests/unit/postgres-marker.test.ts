@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { createDispatch } from '../../src/main/dispatch';
-import { serverDatabaseOf } from '../pg/databases';
+import { quietServer, serverDatabaseOf } from '../pg/databases';
 import { freshCore, tempDir } from './helpers';
 
 let core: Core;
@@ -22,17 +22,7 @@ beforeEach(async () => {
   third = new pg.Client({ connectionString: url });
   await other.connect();
   await third.connect();
-  // "Nothing changed" on this throwaway server: no autovacuum worker analysing a table in between
-  // (an ANALYZE is a transaction too; it would only cost the screens one more read).
-  await other.query('ALTER SYSTEM SET autovacuum = off');
-  await other.query('SELECT pg_reload_conf()');
-  for (;;) {
-    const r = await other.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
-    );
-    if (r.rows[0].n === 0) break;
-    await new Promise((done) => setTimeout(done, 50));
-  }
+  await quietServer(url);
 });
 afterEach(async () => {
   await other.end();

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { keptRead } from '../../src/main/core/read-cache';
 import { createDispatch } from '../../src/main/dispatch';
-import { serverDatabaseOf } from '../pg/databases';
+import { quietServer, serverDatabaseOf } from '../pg/databases';
 import { freshCore, tempDir } from './helpers';
 
 let core: Core;
@@ -16,19 +16,10 @@ let other: pg.Client;
 beforeEach(async () => {
   const dir = tempDir('bcnv-kept-pg-');
   core = await freshCore({ dir, engine: 'postgres' });
-  other = new pg.Client({ connectionString: await serverDatabaseOf(dir) });
+  const url = await serverDatabaseOf(dir);
+  other = new pg.Client({ connectionString: url });
   await other.connect();
-  // "Nothing changes" on this throwaway server: no autovacuum worker analysing a table in between
-  // (an ANALYZE is a transaction too: harmless to the app, it only reads afresh, but not "once").
-  await other.query('ALTER SYSTEM SET autovacuum = off');
-  await other.query('SELECT pg_reload_conf()');
-  for (;;) {
-    const r = await other.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
-    );
-    if (r.rows[0].n === 0) break;
-    await new Promise((done) => setTimeout(done, 50));
-  }
+  await quietServer(url);
 });
 afterEach(async () => {
   await other.end();

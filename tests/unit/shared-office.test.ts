@@ -14,7 +14,7 @@ import { unitInput } from '../../src/shared/contract/units';
 import { DEFAULT_ENGINE, freshCore, tempDir } from './helpers';
 import { openCore } from '../../src/main/app';
 import { folderPlatform } from '../../src/main/platform/platform';
-import { serverDatabaseOf } from '../pg/databases';
+import { quietServer, serverDatabaseOf } from '../pg/databases';
 import { auditUser } from '../../src/shared/model/audit-labels';
 
 let core: Core;
@@ -61,6 +61,7 @@ describe(`audit search (${DEFAULT_ENGINE})`, () => {
 
 describe(`the change marker (${DEFAULT_ENGINE})`, () => {
   it('moves when another client changes data, and only then', async () => {
+    if (DEFAULT_ENGINE === 'postgres') await quietServer(await serverDatabaseOf(dir));
     const other = await freshCore({ dir });
     try {
       const mine = createDispatch(core);
