@@ -201,8 +201,8 @@ describe('Đơn vị rows drawn over the previous question’s rows', () => {
   });
 });
 
-/** The columns as the grid drew them before the rows became flex rows (styles.css says why). */
-const GRID_COLUMNS = '100px minmax(220px, 3fr) 90px 120px minmax(120px, 1.3fr) 120px 120px 160px';
+/** The columns as a grid would draw them: the rows are flex rows laid out the same (styles.css says why). */
+const GRID_COLUMNS = '90px minmax(180px, 3fr) 80px 110px minmax(100px, 1.3fr) 105px 135px 160px';
 
 describe('Đơn vị rows', () => {
   it('lay their cells out as the grid did, at every window width (to the layout unit, 1/64 px)', async () => {
@@ -229,7 +229,7 @@ describe('Đơn vị rows', () => {
           if (cells.length !== 8) continue;
           const style = getComputedStyle(row);
           const grid = document.createElement('div');
-          grid.style.cssText = `display:grid;grid-template-columns:${columns};box-sizing:border-box;position:absolute;top:0;left:0;visibility:hidden;width:${row.getBoundingClientRect().width}px;padding-right:${style.paddingRight}`;
+          grid.style.cssText = `display:grid;grid-template-columns:${columns};box-sizing:border-box;position:absolute;top:0;left:0;visibility:hidden;width:${row.getBoundingClientRect().width - (row.offsetWidth - row.clientWidth)}px;padding-right:${style.paddingRight}`;
           for (let i = 0; i < 8; i++) grid.appendChild(document.createElement('div'));
           document.body.appendChild(grid);
           const origin = row.getBoundingClientRect().left;
@@ -250,10 +250,59 @@ describe('Đơn vị rows', () => {
     expect(t.problems).toEqual([]);
   });
 
+  it('show every button of every row inside the table, under the header’s columns, from 1280×720 up, with no sideways scroll', async () => {
+    const { page } = t;
+    await page.goto(`${t.bridge.url}#/don-vi`);
+    await page.reload();
+    await page.check('label.check:has-text("Hiện cả") input');
+    await settled(page, { search: '', kind: '', includeClosed: true });
+    for (const [width, height] of [
+      [1280, 720],
+      [1366, 768],
+      [1440, 900],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const seen = await page.evaluate(() => {
+        const body = document.querySelector<HTMLElement>('.vtable .vbody')!;
+        const box = body.getBoundingClientRect();
+        const right = box.left + body.clientLeft + body.clientWidth;
+        const cut: string[] = [];
+        let buttons = 0;
+        for (const b of body.querySelectorAll<HTMLElement>('.vrow button')) {
+          const r = b.getBoundingClientRect();
+          if (r.bottom <= box.top || r.top >= box.bottom) continue; // drawn beyond the screen (overscan)
+          buttons++;
+          if (r.left < box.left || r.right > right) cut.push(b.getAttribute('aria-label') ?? '?');
+        }
+        // the header's columns stand over the body's, whatever width the system gives its scroll bar
+        const edges = (row: Element) =>
+          [...row.children].map((c) => {
+            const r = c.getBoundingClientRect();
+            return [r.left, r.right];
+          });
+        const head = edges(document.querySelector('.vtable .vhead')!);
+        const first = edges(body.querySelector('.vrow:not(.v-loading)')!);
+        const offset = Math.max(
+          ...head.flatMap((h, i) => [Math.abs(h[0]! - first[i]![0]!), Math.abs(h[1]! - first[i]![1]!)]),
+        );
+        const page = document.scrollingElement!;
+        return { buttons, cut, offset, sideways: page.scrollWidth > page.clientWidth };
+      });
+      expect(seen.offset, `${width}×${height}`).toBeLessThanOrEqual(1 / 64);
+      expect(seen.buttons, `${width}×${height}`).toBeGreaterThan(30);
+      expect(seen.cut, `${width}×${height}`).toEqual([]);
+      expect(seen.sideways, `${width}×${height}`).toBe(false);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await t.shot('don-vi-1280x720-buttons');
+    await page.uncheck('label.check:has-text("Hiện cả") input');
+    expect(t.problems).toEqual([]);
+  });
+
   it('do each button’s action for the unit of its own row (one handler for the whole table)', async () => {
     const { page } = t;
-    // wide enough for every row button to show (at 1280×720 the last ones are beyond the table's edge)
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${t.bridge.url}#/don-vi`);
     await page.reload();
     await page.fill('input[aria-label="Tìm đơn vị"]', 'số 4');
@@ -263,6 +312,10 @@ describe('Đơn vị rows', () => {
     const u = units[2]!;
     const modal = page.locator('.modal');
     const close = async () => {
+      // as a person would: once the dialog has taken the focus (it does so just after it is drawn)
+      await expect
+        .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.modal'))), { timeout: WAIT })
+        .toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => modal.count(), { timeout: WAIT }).toBe(0);
     };

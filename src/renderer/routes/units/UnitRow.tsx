@@ -96,7 +96,9 @@ export const UnitRow = memo(function UnitRow({
         {u.name}
       </div>
       <div role="cell">{u.shortName}</div>
-      <div role="cell">{UNIT_KIND_LABELS[u.kind]}</div>
+      <div role="cell" title={UNIT_KIND_LABELS[u.kind]}>
+        {UNIT_KIND_LABELS[u.kind]}
+      </div>
       <div role="cell" title={u.email}>
         {u.email}
       </div>
