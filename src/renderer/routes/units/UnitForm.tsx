@@ -5,7 +5,6 @@ import { Field, fieldErrors } from '../../components/Field';
 import { call, ApiError, errorMessage } from '../../lib/api';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit, type UnitKind, type UnitListItem } from '../../../shared/model/unit';
 import { ViDateInput } from '../../components/ViDateInput';
-import { todayIso } from '../../../shared/format';
 
 export function UnitForm({
   unit,
@@ -28,7 +27,9 @@ export function UnitForm({
     contactPerson: unit?.contactPerson ?? '',
     phone: unit?.phone ?? '',
     // A new unit reports from today unless another day is typed; empty: in every period, older ones too.
-    activeFrom: unit ? (unit.activeFrom ?? '') : todayIso(),
+    // blank: a unit added to the register has usually been there all along (the hint says so); a
+    // date of today would leave it out of every period whose data cut-off has passed, without a word
+    activeFrom: unit?.activeFrom ?? '',
     activeTo: unit?.activeTo ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
