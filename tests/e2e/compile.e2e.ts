@@ -140,4 +140,20 @@ describe('Tổng hợp in chromium', () => {
     await page.unroute('**/api/compile.draft');
     expect(t.problems).toEqual([]);
   });
+
+  it('keeps its export actions in whole groups at 1280×720: no button left alone on a line', async () => {
+    const { page } = t;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const top = (name: string) =>
+      page
+        .locator(`.screen-header button:has-text("${name}")`)
+        .boundingBox()
+        .then((b) => Math.round(b!.y));
+    expect(await top('Xuất PDF (ký số)')).toBe(await top('Xuất Word'));
+    expect(await top('Gửi email')).toBe(await top('Xuất Excel'));
+    await t.shot('06-header-1280x720');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // wide enough: one line
+    expect(await top('Gửi email')).toBe(await top('Xuất Word'));
+  });
 });

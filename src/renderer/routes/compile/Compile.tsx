@@ -235,34 +235,39 @@ export function CompileScreen() {
           <div className="breadcrumb">Tổng hợp</div>
           <h1>Tổng hợp báo cáo</h1>
         </div>
+        {/* two groups in the tab order, so a narrow window wraps them whole, never one button alone */}
         <div className="toolbar-actions">
-          <label className="check">
-            <input type="checkbox" checked={takeNumber} onChange={(e) => setTakeNumber(e.target.checked)} /> Lấy số từ
-            sổ văn bản đi
-          </label>
-          <button disabled={!view || !!busy} onClick={() => void exportWord()}>
-            Xuất Word
-          </button>
-          <button
-            disabled={!view || !!busy}
-            onClick={() => void exportWord('pdf')}
-            title="PDF theo Nghị định 30, có sẵn ô ký số cho người ký và con dấu cơ quan"
-          >
-            Xuất PDF (ký số)
-          </button>
-          <label
-            className="check"
-            title="Bản không ký số: chèn ảnh chữ ký của người ký và ảnh con dấu (Cài đặt → Cơ quan)"
-          >
-            <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} /> Kèm ảnh chữ ký, con
-            dấu
-          </label>
-          <button disabled={!view || !!busy} onClick={() => void exportExcel()}>
-            Xuất Excel
-          </button>
-          <button className="primary" disabled={!view || !!busy} onClick={() => void makeEmail()}>
-            Gửi email
-          </button>
+          <div className="toolbar-group">
+            <label className="check">
+              <input type="checkbox" checked={takeNumber} onChange={(e) => setTakeNumber(e.target.checked)} /> Lấy số từ
+              sổ văn bản đi
+            </label>
+            <button disabled={!view || !!busy} onClick={() => void exportWord()}>
+              Xuất Word
+            </button>
+            <button
+              disabled={!view || !!busy}
+              onClick={() => void exportWord('pdf')}
+              title="PDF theo Nghị định 30, có sẵn ô ký số cho người ký và con dấu cơ quan"
+            >
+              Xuất PDF (ký số)
+            </button>
+          </div>
+          <div className="toolbar-group">
+            <label
+              className="check"
+              title="Bản không ký số: chèn ảnh chữ ký của người ký và ảnh con dấu (Cài đặt → Cơ quan)"
+            >
+              <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} /> Kèm ảnh chữ ký,
+              con dấu
+            </label>
+            <button disabled={!view || !!busy} onClick={() => void exportExcel()}>
+              Xuất Excel
+            </button>
+            <button className="primary" disabled={!view || !!busy} onClick={() => void makeEmail()}>
+              Gửi email
+            </button>
+          </div>
         </div>
       </div>
 
