@@ -124,6 +124,7 @@ export function UnitsScreen() {
     <section className="screen screen-fill">
       <header className="screen-header">
         <div>
+          <div className="breadcrumb">Đơn vị</div>
           <h1>Đơn vị báo cáo</h1>
           <div className="muted">
             {formatNumber(head?.active ?? 0)} đơn vị đang hoạt động · {formatNumber(head?.closed ?? 0)} đã thôi hoạt
