@@ -209,6 +209,27 @@ describe('a page of the board read by the database (board-page.ts)', () => {
     expect((await compare(p.id, today)).answered).toBe(0);
   });
 
+  it('answers a page asked again as it was kept, and anew once a report changes', async () => {
+    const ids = await addUnits(api, 3);
+    const p = await api('periods.create', {
+      type: 'half',
+      year: thisYear - 1,
+      templateId: await templateId(core),
+      expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
+    });
+    const args = { periodId: p.id, filter: 'chua_nop' as const, offset: 0, limit: 60 };
+    const first = await api('dashboard.page', args);
+    expect(first.total).toBe(3);
+    expect(await api('dashboard.page', args)).toEqual(first);
+    await sendReport(api, p.id, ids[0]!, { DT01: 9, DT02: 5, DT03: 2 }, addDays(p.deadline, -1));
+    const after = await api('dashboard.page', args);
+    expect(after.total).toBe(2);
+    expect(after.rows.map((r) => r.unitId)).toEqual([ids[1], ids[2]]);
+    expect(JSON.stringify(after)).toBe(
+      JSON.stringify(boardPage(await periodBoard(core.db, p.id, todayIso()), 'chua_nop', 0, 60)),
+    );
+  });
+
   it('is the whole board’s page on every period of the benchmarks’ 1,000-unit data set', async () => {
     await bulkSeed(core, 1000);
     const periods = await core.db.selectFrom('periods').select('id').orderBy('id').execute();

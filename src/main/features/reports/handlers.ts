@@ -28,13 +28,14 @@ export const reportsHandlers = {
   'reports.history': (core, a) => reportHistory(core.db, a.periodId, a.unitId),
   'reports.snapshot': (core, a) => reportSnapshot(core.db, a.periodId, a.unitId, a.revision),
   'dashboard.board': (core, a) => keptBoard(core, a.periodId, a.asOf ?? a.today ?? todayIso()),
-  'dashboard.page': async (core, a) => {
+  'dashboard.page': (core, a) => {
     const asOf = a.asOf ?? todayIso();
-    // read by the database where the plain read applies, else cut from the whole board
-    return (
-      (await sqlBoardPage(core.db, a.periodId, asOf, a.filter, a.offset, a.limit)) ??
-      boardPage(await keptBoard(core, a.periodId, asOf), a.filter, a.offset, a.limit)
-    );
+    // read by the database where the plain read applies, else cut from the whole board; kept until
+    // the data change, as the whole board is, so a chip or period seen again costs no query
+    return keptRead(core.db, `board page ${a.periodId} ${asOf} ${a.filter} ${a.offset} ${a.limit}`, async () => {
+      const page = await sqlBoardPage(core.db, a.periodId, asOf, a.filter, a.offset, a.limit);
+      return page ?? boardPage(await keptBoard(core, a.periodId, asOf), a.filter, a.offset, a.limit);
+    });
   },
   'reports.unitChoices': async (core, a) =>
     unitChoices(core.db, await keptBoard(core, a.periodId, todayIso()), a.search, a.offset, a.limit),
