@@ -11,6 +11,7 @@ import { AppError } from '../../src/shared/errors';
 import type { ReviewItem } from '../../src/shared/model/collect';
 import { dataFingerprint, freshCore, tempDir } from './helpers';
 import { filesIn, readBytes, setupCollect, type CollectSetup } from './collect-helpers';
+import { expectAppError } from './refusals';
 
 export let core: Core;
 export let dir: string;
@@ -62,13 +63,5 @@ export async function expectProblem(fileName: string, data: Uint8Array, pattern:
   return item;
 }
 
-export async function expectRefusal(p: Promise<unknown>, pattern: RegExp): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).message).toMatch(pattern);
-    return err as AppError;
-  }
-  throw new Error('expected a refusal');
-}
+/** The refusal check every service test uses, under the name these tests know it by. */
+export const expectRefusal = expectAppError;

@@ -2,7 +2,7 @@
 // periods, saving and moving reports. The state is read through live bindings.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { type Core } from '../../src/main/core/core';
 import { createUnit } from '../../src/main/features/units/units';
 import { listTemplates } from '../../src/main/features/templates/templates';
@@ -12,8 +12,8 @@ import { periodInput } from '../../src/shared/contract/periods';
 import { saveValuesInput, transitionInput } from '../../src/shared/contract/reports';
 import { type ReportStatus } from '../../src/shared/model/report';
 import type { UnitKind } from '../../src/shared/model/unit';
-import { AppError } from '../../src/shared/errors';
 import { freshCore, tempDir } from './helpers';
+import { blankUnit, expectAppError } from './refusals';
 
 export let core: Core;
 export let dir: string;
@@ -39,18 +39,7 @@ export const fixture = (name: string) =>
   new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'plans', name)));
 
 export async function unit(code: string, kind: UnitKind = 'so_nganh', activeFrom: string | null = null) {
-  return createUnit(core.db, {
-    code,
-    name: `Đơn vị ${code}`,
-    shortName: '',
-    kind,
-    parentId: null,
-    email: '',
-    contactPerson: '',
-    phone: '',
-    activeFrom,
-    activeTo: null,
-  });
+  return createUnit(core.db, blankUnit(code, { kind, activeFrom }));
 }
 
 export async function defaultTemplateId(): Promise<number> {
@@ -66,16 +55,7 @@ export const period = (over: Record<string, unknown> = {}) =>
     ...over,
   });
 
-export async function expectAppError(p: Promise<unknown>, pattern: RegExp): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).message).toMatch(pattern);
-    return err as AppError;
-  }
-  throw new Error('expected a refusal');
-}
+export { expectAppError };
 
 export const save = (
   periodId: number,

@@ -17,6 +17,7 @@ import type { CriteriaSetContent, ScoreClass } from '../../src/shared/model/scor
 import type { UnitKind } from '../../src/shared/model/unit';
 import { AppError } from '../../src/shared/errors';
 import { tempDir, freshCore } from './helpers';
+import { blankUnit } from './refusals';
 import defaultFile from '../../resources/scoring/dan-van-chinh-quyen.json';
 
 export let core: Core;
@@ -91,18 +92,7 @@ export function smallSet(over: Partial<CriteriaSetInput> = {}): CriteriaSetInput
 export const scores = (o: Record<string, number | null>) => new Map(Object.entries(o));
 
 export async function unit(code: string, kind: UnitKind = 'so_nganh') {
-  return createUnit(core.db, {
-    code,
-    name: `Đơn vị ${code}`,
-    shortName: '',
-    kind,
-    parentId: null,
-    email: '',
-    contactPerson: '',
-    phone: '',
-    activeFrom: null,
-    activeTo: null,
-  });
+  return createUnit(core.db, blankUnit(code, { kind }));
 }
 
 export async function saveSet(input: CriteriaSetInput = smallSet()) {
