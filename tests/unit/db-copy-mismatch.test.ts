@@ -14,23 +14,11 @@ import { schemaObjects } from '../../src/main/db/postgres/copy';
 import { openPostgres } from '../../src/main/db/postgres/database';
 import { copyDatabase } from '../../src/main/features/safety/database-copy';
 import { createUnit } from '../../src/main/features/units/units';
-import { unitInput } from '../../src/shared/contract/units';
+import { blankUnit } from './refusals';
 import { pgCluster } from '../pg/cluster';
 import { DEFAULT_ENGINE, dataFingerprint, freshCore, tempDir } from './helpers';
 
-const unit = (code: string, name: string) =>
-  unitInput.parse({
-    code,
-    name,
-    shortName: '',
-    kind: 'ubnd_xa',
-    parentId: null,
-    email: '',
-    contactPerson: '',
-    phone: '',
-    activeFrom: null,
-    activeTo: null,
-  });
+const unit = (code: string, name: string) => blankUnit(code, { name, kind: 'ubnd_xa' });
 
 let source: Core;
 let target: Core;

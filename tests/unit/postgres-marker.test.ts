@@ -10,6 +10,7 @@ import type { Core } from '../../src/main/core/core';
 import { createDispatch } from '../../src/main/dispatch';
 import { quietServer, serverDatabaseOf } from '../pg/databases';
 import { freshCore, tempDir } from './helpers';
+import { blankUnit } from './refusals';
 
 let core: Core;
 let other: pg.Client;
@@ -62,7 +63,7 @@ describe('the screens’ change marker on the server', () => {
   it('moves when a transaction that wrote before a later commit commits after the look', async () => {
     await other.query('BEGIN');
     await insertUnit(other, 'A'); // its audit row takes the next id; not committed yet
-    expect(await call()('units.create', unitInput('B'))).toMatchObject({ ok: true }); // a later id, committed
+    expect(await call()('units.create', blankUnit('B', { kind: 'ubnd_xa' }))).toMatchObject({ ok: true }); // a later id, committed
     const seen = await marker();
     const oldSeen = await newestAuditId();
     expect(await codes()).toEqual(['B']);
@@ -96,18 +97,3 @@ describe('the screens’ change marker on the server', () => {
     expect(await codes()).toEqual(['A', 'B']);
   });
 });
-
-function unitInput(code: string) {
-  return {
-    code,
-    name: `Đơn vị ${code}`,
-    shortName: '',
-    kind: 'ubnd_xa' as const,
-    parentId: null,
-    email: '',
-    contactPerson: '',
-    phone: '',
-    activeFrom: null,
-    activeTo: null,
-  };
-}
