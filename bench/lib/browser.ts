@@ -113,6 +113,25 @@ export async function timeAction(page: Page, trigger: Trigger, ready: Ready): Pr
   );
 }
 
+/** Resolves once the page has painted twice and then gone idle (or after 500 ms of not idling). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 500 })),
+        ),
+      ),
+  );
+}
+
+/** The first and third quartiles (nearest rank). */
+export function quartiles(xs: number[]): [number, number] {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+  return [at(0.25), at(0.75)];
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
