@@ -22,6 +22,7 @@ import * as m0130 from './0130_report_breach_counts';
 import * as m0131 from './0131_report_kept_standing';
 import * as m0150 from './0150_report_values_cover';
 import * as m0180 from './0180_criteria_set_updated_at';
+import * as m0190 from './0190_unit_search_prefixes';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -73,6 +74,7 @@ const steps: Record<string, AppMigration> = {
   '0131_report_kept_standing': m0131,
   '0150_report_values_cover': m0150,
   '0180_criteria_set_updated_at': m0180,
+  '0190_unit_search_prefixes': m0190,
 };
 
 /** The migrations in Kysely's form, for one engine. */

@@ -1,4 +1,5 @@
-// The unit register's search on SQLite: an FTS5 table of diacritics-folded text, matched by prefix.
+// The unit register's search on SQLite: an FTS5 table of diacritics-folded text, matched by prefix
+// (words of 1 to 3 characters are looked up in FTS5's prefix indexes since migration 0190).
 import { sql } from 'kysely';
 import type { Engine } from '../database';
 import { foldDiacritics } from '../../../shared/text';
@@ -14,6 +15,7 @@ export function toFtsQuery(input: string): string | null {
 }
 
 export const sqliteUnitSearch: Engine['unitSearch'] = {
+  /** The table as migration 0002 made it; migration 0190 makes it again with prefix indexes (frozen SQL in each). */
   async create(db) {
     await sql`CREATE VIRTUAL TABLE units_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2')`.execute(
       db,
