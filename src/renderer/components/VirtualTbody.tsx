@@ -3,7 +3,7 @@
 // (header, columns, screen readers); rows may differ in height (measured as they show).
 // Paged tables (hooks/usePagedRows) pass holes for rows not loaded yet: each shows as a grey
 // "Đang tải…" row, and `onRange` tells which rows are on screen so their window is asked for.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRowKeys } from './useRowKeys';
 
@@ -55,12 +55,17 @@ export function VirtualTbody<T>({
     setScroller(s);
     if (tbody && s) setMargin(tbody.getBoundingClientRect().top - s.getBoundingClientRect().top + s.scrollTop);
   }, [items.length, scrollSelector]);
-  // Kept while the rows are: a new key function makes the virtualiser lay out every row again (all
-  // 1,000, not the 30 drawn) on each of its own renders (a row measured, a scroll).
-  const getItemKey = useCallback(
-    (i: number) => (items[i] === undefined ? `hole ${i}` : rowKey(items[i])),
-    [items, rowKey],
-  );
+  // Kept while the rows' keys are: a new key function makes the virtualiser lay out every row again
+  // (all 1,000, not the 30 drawn) on each of its own renders (a row measured, a scroll), and new rows
+  // with the same keys (another period's lines of the same units, a window loaded) need no new layout.
+  const keyed = useRef<{ keys: (string | number)[]; get: (i: number) => string | number } | null>(null);
+  const getItemKey = useMemo(() => {
+    const keys = Array.from(items, (item, i) => (item === undefined ? `hole ${i}` : rowKey(item)));
+    const kept = keyed.current;
+    if (kept && kept.keys.length === keys.length && kept.keys.every((k, i) => k === keys[i])) return kept.get;
+    keyed.current = { keys, get: (i: number) => keys[i]! };
+    return keyed.current.get;
+  }, [items, rowKey]);
   const v = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller,
