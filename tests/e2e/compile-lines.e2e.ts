@@ -1,6 +1,6 @@
 // Tổng hợp's unit lines as drawn, on 150 units × 10 periods (the benchmarks' data set, in bulk):
 // every row drawn in “Theo đơn vị” and “Tình hình báo cáo” shows its unit's line value for value
-// (compile.units, the server's own lines), when the tab opens, at the end of the list, and after
+// (compile.units, the server's own lines, decoded from their wire form), when the tab opens, at the end of the list, and after
 // another period is compiled. Between the new totals and the new lines the table is busy: the
 // previous period's rows are never shown as the new period's. Compiled with the tab at the top of
 // the list, the first window comes with the totals in one call. Speed: `npm run bench` (screens).
@@ -12,7 +12,7 @@ import { apiOf } from '../unit/workflow-helpers';
 import { formatFigure } from '../../src/shared/domain/draft';
 import { formatDateShort } from '../../src/shared/format';
 import { UNIT_KIND_LABELS } from '../../src/shared/model/unit';
-import type { UnitLine } from '../../src/shared/model/compile';
+import { decodeUnitLines, type ScreenUnitLine as UnitLine } from '../../src/shared/contract/compile-lines';
 import type { ScreenIndicator } from '../../src/shared/contract/compile';
 
 const UNITS = 150;
@@ -37,10 +37,13 @@ async function linesOf(periodId: number): Promise<{ lines: UnitLine[]; inds: Scr
   const view = await api('compile.draft', args);
   const lines: UnitLine[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await api('compile.units', { ...args, offset, limit: 500 });
+    const page = decodeUnitLines(await api('compile.units', { ...args, offset, limit: 500 }));
     lines.push(...page.rows);
     if (lines.length >= page.total) break;
   }
+  // decoded from their wire form, the pages are the compile's own lines as far as the tabs show them
+  const own = (await api('compile.show', args)).current.units;
+  expect(lines).toEqual(own.map(({ status: _s, overdue: _o, periodsCounted: _p, ...shown }) => shown));
   const inds = view.compile.current.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE');
   return { lines, inds };
 }

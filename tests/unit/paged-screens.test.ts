@@ -1,6 +1,7 @@
 // Issue 17: the Tổng quan board and Tổng hợp's unit lines reach the screen a window at a time.
 // The pages of a chip put together are exactly the board's rows the chip counts, in the board's
-// order; the draft the screen gets counts its unit lines and compile.units pages them unchanged;
+// order; the draft the screen gets counts its unit lines and compile.units pages them unchanged
+// (decoded from their wire form: what the tabs show of them, value for value);
 // compile.draft with `lines` answers the same draft and compile.units' window in one call.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
@@ -13,6 +14,8 @@ import { getDraft } from '../../src/main/features/compile/compile-draft';
 import { seedCompile } from './compile-fixture';
 import { runCli } from '../../src/main/cli';
 import { cliDatabase } from './helpers';
+import { decodeUnitLines, type ScreenUnitLine } from '../../src/shared/contract/compile-lines';
+import type { UnitLine } from '../../src/shared/model/compile';
 
 let core: Core;
 let api: Api;
@@ -98,15 +101,23 @@ describe('compile.units', () => {
     for (let offset = 0; offset < 12; offset += 5) {
       const page = await api('compile.units', { ...window, offset, limit: 5 });
       expect(page.total).toBe(12);
-      lines.push(...page.rows);
+      lines.push(...decodeUnitLines(page).rows);
     }
-    expect(lines).toEqual(full.current.units);
+    expect(lines).toEqual(full.current.units.map(shown));
     // after a save the pages still answer (the saved view is kept as the next read)
     const saved = await api('compile.saveDraft', { ...window, title: draft.draft.title, sections: [] });
     expect(saved.compile.current.unitCount).toBe(12);
-    expect((await api('compile.units', { ...window, offset: 10 })).rows).toEqual(full.current.units.slice(10));
+    expect(decodeUnitLines(await api('compile.units', { ...window, offset: 10 })).rows).toEqual(
+      full.current.units.slice(10).map(shown),
+    );
   });
 });
+
+/** What Tổng hợp's tabs show of a unit line (compile.units' wire form, decoded), cut here apart from the app's code. */
+function shown(l: UnitLine): ScreenUnitLine {
+  const { status: _s, overdue: _o, periodsCounted: _p, ...rest } = l;
+  return rest;
+}
 
 /** The report's view as the screen gets it, cut here apart from the app's own code (screenView). */
 function screenCut(full: Awaited<ReturnType<typeof getDraft>>) {
@@ -162,7 +173,9 @@ describe('compile.draft, the screen’s copy', () => {
     // kept as the next read: compile.draft and compile.units answer the saved view
     const { lines, ...drafted } = await api('compile.draft', { ...window, lines: { offset: 0, limit: 500 } });
     expect(drafted).toEqual(saved);
-    expect(lines!.rows).toEqual((await getDraft(core.db, { ...window, today: null })).compile.current.units);
+    expect(decodeUnitLines(lines!).rows).toEqual(
+      (await getDraft(core.db, { ...window, today: null })).compile.current.units.map(shown),
+    );
   });
 });
 
@@ -211,6 +224,6 @@ describe('compile.draft with its first window of unit lines', () => {
     expect(await runCli(['call', 'compile.draft', args, '--db', cliDatabase(core)], io)).toBe(0);
     const answered = JSON.parse(out.join('\n')) as typeof expected;
     expect(answered.lines).toEqual(expected.lines);
-    expect(answered.lines!.rows.map((r) => r.unitId)).toEqual(ids.slice(1, 3));
+    expect(decodeUnitLines(answered.lines!).rows.map((r) => r.unitId)).toEqual(ids.slice(1, 3));
   });
 });

@@ -11,8 +11,10 @@ import type {
   Draft,
   IndicatorTotal,
   ReportingStatus,
-  UnitLine,
 } from '../model/compile';
+import type { UnitLinesPage } from './compile-lines';
+
+export type { UnitLinesPage } from './compile-lines';
 
 export const windowInput = z
   .object({
@@ -141,13 +143,6 @@ export const draftInput = windowInput.extend({
   lines: z.union([z.object(linesWindow).strict(), z.null()]).default(null),
 });
 
-/** A window of the unit lines of the compiled window (this period's values and standing), in the register's order. */
-export interface UnitLinesPage {
-  total: number;
-  offset: number;
-  rows: UnitLine[];
-}
-
 /** compile.draft's answer: the screen's draft and the window of unit lines asked with it (null: none asked). */
 export interface DraftWithLines extends DraftScreen {
   lines: UnitLinesPage | null;
@@ -182,7 +177,10 @@ export const compileContract = {
   /** Regenerates from the current figures and answers, keeping the user's edits. */
   'compile.refreshDraft': method(windowInput).returns<DraftScreen>(),
   'compile.saveDraft': method(saveDraftInput).returns<DraftScreen>(),
-  /** The unit lines of the window's current period(s), a window at a time (the screen's “Theo đơn vị” tabs). */
+  /**
+   * The unit lines of the window's current period(s), a window at a time (the screen's “Theo đơn vị” tabs),
+   * in their wire form (compile-lines.ts: decodeUnitLines).
+   */
   'compile.units': method(unitLinesInput).returns<UnitLinesPage>(),
   'compile.settings': method(emptyInput).returns<CompileSettings>(),
   'compile.saveSettings': method(compileSettingsInput).returns<CompileSettings>(),

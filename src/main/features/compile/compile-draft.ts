@@ -16,6 +16,7 @@ import type {
   UnitLinesPage,
   UnitTextEntry,
 } from '../../../shared/contract/compile';
+import { encodeUnitLines } from '../../../shared/contract/compile-lines';
 import { getAgency } from '../agency/agency';
 import { agencyInSentence } from './report-document';
 import type { Executor } from '../../db/executor';
@@ -300,8 +301,8 @@ export function screenView(v: DraftBase): DraftScreen {
   };
 }
 
-/** A window of the current unit lines, in the register's order. */
+/** A window of the current unit lines, in the register's order, in their wire form (what the tabs show). */
 export function unitLines(v: DraftBase, offset: number, limit: number): UnitLinesPage {
   const all = v.compile.current.units;
-  return { total: all.length, offset, rows: all.slice(offset, offset + limit) };
+  return encodeUnitLines(all.length, offset, all.slice(offset, offset + limit));
 }

@@ -14,6 +14,7 @@ import type { PeriodListItem } from '../../../shared/model/period';
 import type { CompileSettings } from '../../../shared/model/compile';
 import type { DraftScreen, DraftWithLines, EmailDraft } from '../../../shared/contract/compile';
 import { usePagedRows } from '../../hooks/usePagedRows';
+import { decodeUnitLines } from '../../../shared/contract/compile-lines';
 import './compile.css';
 import { SettingsForm } from './SettingsForm';
 
@@ -190,17 +191,23 @@ export function CompileScreen() {
   const cur = c?.current;
   // Kept per compiled view: the unit rows are memoised on it.
   const inds = useMemo(() => cur?.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE') ?? [], [cur]);
-  // The unit lines come a window at a time, only while a tab showing them is open.
+  // The unit lines come a window at a time, only while a tab showing them is open; their wire form is
+  // decoded here, the one place the screen reads them.
   const unitsOf = useCallback(
-    (offset: number, limit: number) => call('compile.units', { ...viewArgs!, offset, limit }),
+    async (offset: number, limit: number) =>
+      decodeUnitLines(await call('compile.units', { ...viewArgs!, offset, limit })),
     // a new view (compiled, saved, refreshed) asks again
     [view, viewArgs],
+  );
+  const firstLines = useMemo(
+    () => (view && 'lines' in view && view.lines ? decodeUnitLines(view.lines) : null),
+    [view],
   );
   const lines = usePagedRows(
     viewArgs && (tab === 'don-vi' || tab === 'tinh-hinh') ? unitsOf : null,
     (err) => notice('error', errorMessage(err)),
     LINES_PAGE,
-    view && 'lines' in view ? view.lines : null,
+    firstLines,
   );
 
   return (

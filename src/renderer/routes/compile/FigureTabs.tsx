@@ -7,7 +7,7 @@ import { formatDateShort } from '../../../shared/format';
 import { AGGREGATION_LABELS } from '../../../shared/model/template';
 import { eachUnitVerdict } from '../../../shared/domain/target-units';
 import { UNIT_KIND_LABELS } from '../../../shared/model/unit';
-import type { UnitLine } from '../../../shared/model/compile';
+import type { ScreenUnitLine as UnitLine } from '../../../shared/contract/compile-lines';
 import type { DraftScreen, ScreenIndicator } from '../../../shared/contract/compile';
 import { KindChart } from './KindChart';
 import { VirtualTbody } from '../../components/VirtualTbody';
