@@ -365,3 +365,56 @@ describe('Đơn vị rows', () => {
     expect(t.problems).toEqual([]);
   });
 });
+
+describe('Đơn vị: a search’s first answer', () => {
+  it('fills every row drawn, in one call, at every window size; the count shown is the answer’s, never the last one’s', async () => {
+    const { page } = t;
+    const q: Question = { search: 'số', kind: '', includeClosed: false };
+    const found = await listUnits(t.bridge.core.db, { search: q.search });
+    const register = await listUnits(t.bridge.core.db);
+    expect(found.length).toBeGreaterThan(40); // more than a 2560×1440 window draws
+    let held: Route | null = null;
+    let calls = 0;
+    await page.route('**/api/units.page', async (route) => {
+      const a = JSON.parse(route.request().postData() ?? '{}') as Partial<Question>;
+      if (a.search !== q.search) return route.continue();
+      calls++;
+      // the first window of the search waits until the screen has been looked at
+      if (calls === 1) held = route;
+      else await route.continue();
+    });
+    for (const [width, height] of [
+      [1024, 700],
+      [1280, 720],
+      [1440, 900],
+      [1920, 1080],
+      [2560, 1440],
+    ] as const) {
+      // the screen opened at this size (it asks windows as high as the window)
+      await page.setViewportSize({ width, height });
+      await page.goto(`${t.bridge.url}#/cai-dat`);
+      await page.goto(`${t.bridge.url}#/don-vi`);
+      await page.reload();
+      await settled(page, { search: '', kind: '', includeClosed: false });
+      calls = 0;
+      held = null;
+      await page.fill('input[aria-label="Tìm đơn vị"]', q.search);
+      await expect.poll(() => held !== null, { timeout: WAIT }).toBe(true);
+      // asked, not answered: the register's rows still show, and no count (not the register's)
+      expect(await page.locator('.toolbar .muted').textContent()).toBe('');
+      expect(await page.locator('[aria-label="Danh sách đơn vị"]').getAttribute('aria-rowcount')).toBe(
+        String(register.length + 1),
+      );
+      await held!.continue();
+      const rows = await settled(page, q);
+      expect(rows.length, `${width}×${height}`).toBeGreaterThan(10);
+      await expect
+        .poll(() => page.locator('.toolbar .muted').textContent(), { timeout: WAIT })
+        .toBe(`${found.length} kết quả`);
+      expect(calls, `${width}×${height}: one window covers the rows drawn`).toBe(1);
+    }
+    await page.unroute('**/api/units.page');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(t.problems).toEqual([]);
+  });
+});

@@ -22,11 +22,14 @@ import { ReorganiseDialog } from './ReorganiseDialog';
 import { ROW_HEIGHT, UnitHoleRow, UnitRow, rowEvents, type UnitRowActions } from './UnitRow';
 
 /**
- * Rows asked a window at a time: 40 rows of 38 px are a screenful and the overscan up to a 1440 px high
- * window (22 rows are drawn at 1440×900); each row is a whole unit (about 320 bytes of JSON), and on a
- * large register the answer's size was most of what a search's call cost more (60 rows: 20 KB).
+ * Rows asked a window at a time: as many as the window is high in rows, which covers the rows drawn (the
+ * table starts below the screen's header, toolbar and column heads, more than the 3 rows of overscan): 24
+ * at 1440×900, 20 at 1280×720. Each row is a whole unit (about 330 bytes of JSON); on a large register the
+ * answer's size was most of what a search's call cost more (60 rows: 20 KB; 40: 13 KB; 24: 8 KB).
  */
-const PAGE_ROWS = 40;
+function windowRows(): number {
+  return Math.max(20, Math.ceil(window.innerHeight / ROW_HEIGHT));
+}
 
 export function UnitsScreen() {
   const notice = useNotice();
@@ -53,13 +56,16 @@ export function UnitsScreen() {
       ),
     [search, kind, includeClosed],
   );
+  // fixed for the screen's life: the windows already asked are numbered by it
+  const [pageRows] = useState(windowRows);
   const {
     head,
     rows: units,
     question,
     want,
     refresh,
-  } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)), PAGE_ROWS);
+    loading: asking,
+  } = usePagedRows(pageOf, (err) => notice('error', errorMessage(err)), pageRows);
   const reload = refresh;
   useDataRefresh(reload);
   /** The whole register, loaded for the dialogs that choose among it (parent, merge target) when one opens. */
@@ -167,7 +173,8 @@ export function UnitsScreen() {
           <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Hiện cả
           đơn vị đã thôi hoạt động
         </label>
-        <span className="muted">{filtered && head ? `${formatNumber(total)} kết quả` : ''}</span>
+        {/* the count of the question the rows answer: none while a new one is asked (not the last answer's) */}
+        <span className="muted">{filtered && head && !asking ? `${formatNumber(total)} kết quả` : ''}</span>
       </div>
       <div className="vtable" role="table" aria-label="Danh sách đơn vị" aria-rowcount={total + 1}>
         <div className="vrow vhead" role="row">
