@@ -174,7 +174,9 @@ export function UnitsScreen() {
           đơn vị đã thôi hoạt động
         </label>
         {/* the count of the question the rows answer: none while a new one is asked (not the last answer's) */}
-        <span className="muted">{filtered && head && !asking ? `${formatNumber(total)} kết quả` : ''}</span>
+        <span className="muted result-count">
+          {filtered && head && !asking ? `${formatNumber(total)} kết quả` : ''}
+        </span>
       </div>
       <div className="vtable" role="table" aria-label="Danh sách đơn vị" aria-rowcount={total + 1}>
         <div className="vrow vhead" role="row">
