@@ -9,6 +9,24 @@ import { useRowKeys } from './useRowKeys';
 
 const NO_KEYS = { current: null };
 
+/** Whether two rows arrays give every place the same key (holes at the same places). */
+function sameKeys<T>(
+  a: readonly (T | undefined)[],
+  b: readonly (T | undefined)[],
+  rowKey: (item: T) => string | number,
+) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === undefined || y === undefined) {
+      if (x !== y) return false;
+    } else if (x !== y && rowKey(x) !== rowKey(y)) return false;
+  }
+  return true;
+}
+
 export function VirtualTbody<T>({
   items,
   rowKey,
@@ -58,13 +76,18 @@ export function VirtualTbody<T>({
   // Kept while the rows' keys are: a new key function makes the virtualiser lay out every row again
   // (all 1,000, not the 30 drawn) on each of its own renders (a row measured, a scroll), and new rows
   // with the same keys (another period's lines of the same units, a window loaded) need no new layout.
-  const keyed = useRef<{ keys: (string | number)[]; get: (i: number) => string | number } | null>(null);
+  // Compared in place (no key made for a row not loaded): a switch costs a walk, not 1,000 strings.
+  const keyed = useRef<{
+    items: readonly (T | undefined)[];
+    rowKey: (item: T) => string | number;
+    get: (i: number) => string | number;
+  } | null>(null);
   const getItemKey = useMemo(() => {
-    const keys = Array.from(items, (item, i) => (item === undefined ? `hole ${i}` : rowKey(item)));
     const kept = keyed.current;
-    if (kept && kept.keys.length === keys.length && kept.keys.every((k, i) => k === keys[i])) return kept.get;
-    keyed.current = { keys, get: (i: number) => keys[i]! };
-    return keyed.current.get;
+    if (kept && kept.rowKey === rowKey && sameKeys(kept.items, items, rowKey)) return kept.get;
+    const get = (i: number) => (items[i] === undefined ? `hole ${i}` : rowKey(items[i]));
+    keyed.current = { items, rowKey, get };
+    return get;
   }, [items, rowKey]);
   const v = useVirtualizer({
     count: items.length,
