@@ -53,6 +53,28 @@ describe('a kept read', () => {
     expect(await read()).toBe(2);
   });
 
+  it('keeps the reads used lately when more keys come than it keeps (the least recently used goes)', async () => {
+    const reads = new Map<string, number>();
+    const read = (key: string) =>
+      keptRead(core.db, key, async () => {
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+        return key;
+      });
+    await read('hot');
+    // many more keys than are kept, the hot one used between each
+    for (let i = 0; i < 100; i++) {
+      expect(await read(`k${i}`)).toBe(`k${i}`);
+      expect(await read('hot')).toBe('hot');
+    }
+    expect(reads.get('hot')).toBe(1);
+    // the first of the others has gone: read again
+    await read('k0');
+    expect(reads.get('k0')).toBe(2);
+    // and the last ones are still kept
+    await read('k99');
+    expect(reads.get('k99')).toBe(1);
+  });
+
   it('is not kept when it fails', async () => {
     let reads = 0;
     const failing = () =>

@@ -8,6 +8,7 @@
 // sees at least what the stamp saw; an equal stamp later means nothing committed in between.
 import { engineOf, type AnyDb } from '../db/database';
 
+/** Reads kept per database: the least recently used goes when one more comes. */
 const KEEP = 24;
 const kept = new WeakMap<object, { stamp: string; reads: Map<string, Promise<unknown>> }>();
 
@@ -44,9 +45,15 @@ export async function keptRead<T>(db: AnyDb, key: string, read: () => Promise<T>
     cache = { stamp, reads: new Map() };
     kept.set(db, cache);
   }
-  const hit = cache.reads.get(key);
-  if (hit) return hit as Promise<T>;
   const reads = cache.reads;
+  const hit = reads.get(key);
+  if (hit) {
+    // the least recently used read goes first, not the oldest: a screen's read in use stays kept
+    // however many other reads come after it (a Map iterates in the order of insertion)
+    reads.delete(key);
+    reads.set(key, hit);
+    return hit as Promise<T>;
+  }
   const p = read();
   reads.set(key, p);
   if (reads.size > KEEP) reads.delete(reads.keys().next().value!);
