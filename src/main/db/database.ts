@@ -47,6 +47,12 @@ export interface Engine {
   unitSearch: {
     /** Creates the index (in a migration). */
     create(db: AnyDb): Promise<void>;
+    /**
+     * Makes the index again, keeping prefixes of short words for one-lookup searches (migration 0190):
+     * true when it was made again, empty, to be filled by `index`; false where the engine's index
+     * needs nothing (PostgreSQL's).
+     */
+    withPrefixes(db: AnyDb): Promise<boolean>;
     /** (Re)indexes one unit under `folded`, its searchable text without diacritics. */
     index(db: AnyDb, id: number, folded: string): Promise<void>;
     /** Forgets a unit that no longer exists (a reorganisation undone). */

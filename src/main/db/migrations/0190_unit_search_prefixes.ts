@@ -1,10 +1,11 @@
 // Migration 0190: the unit search's FTS5 table (SQLite) keeps prefix indexes of 1, 2 and 3
 // characters, so a word typed short (“7”, “so”, “don”) is one lookup instead of a merge of every
 // term it begins (“7”* merged 111 terms at 1,000 units). FTS5 cannot add them to a table: it is
-// made again and filled from the units, folded as the app folds them (db/search.ts indexUnit), in
-// the migration's transaction. The same words match as before. PostgreSQL's search is a table of
-// its own (db/postgres/search.ts) and is left as it is. Frozen in time: never edit.
-import { sql, type Kysely } from 'kysely';
+// made again (the engine's part: db/sqlite/search.ts withPrefixes) and filled from the units, folded
+// as the app folds them (db/search.ts indexUnit), in the migration's transaction. The same words
+// match as before. PostgreSQL's search is a table of its own (db/postgres/search.ts) and is left as
+// it is. Frozen in time: never edit.
+import type { Kysely } from 'kysely';
 import type { MigrationEngine } from './index';
 
 /** shared/text foldDiacritics as it is when this migration was written. */
@@ -20,11 +21,7 @@ function fold(value: string): string {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
-  if (engine.kind !== 'sqlite') return;
-  await sql`DROP TABLE units_fts`.execute(db);
-  await sql`CREATE VIRTUAL TABLE units_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')`.execute(
-    db,
-  );
+  if (!(await engine.unitSearch.withPrefixes(db))) return;
   const units = (await db
     .selectFrom('units')
     .select(['id', 'code', 'name', 'short_name', 'email', 'contact_person'])
@@ -38,7 +35,5 @@ export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void
     contact_person: string;
   }[];
   for (const u of units)
-    await sql`INSERT INTO units_fts(rowid, folded) VALUES (${u.id}, ${fold([u.code, u.name, u.short_name, u.email, u.contact_person].join(' '))})`.execute(
-      db,
-    );
+    await engine.unitSearch.index(db, u.id, fold([u.code, u.name, u.short_name, u.email, u.contact_person].join(' ')));
 }

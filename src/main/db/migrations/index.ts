@@ -42,6 +42,8 @@ export interface MigrationEngine {
     create(db: Kysely<any>): Promise<void>;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
     index(db: Kysely<any>, id: number, folded: string): Promise<void>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
+    withPrefixes(db: Kysely<any>): Promise<boolean>;
   };
 }
 

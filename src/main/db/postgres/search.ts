@@ -19,6 +19,10 @@ export const postgresUnitSearch: Engine['unitSearch'] = {
   async create(db) {
     await sql`CREATE TABLE units_search (unit_id bigint PRIMARY KEY, folded text NOT NULL)`.execute(db);
   },
+  /** Its table of words is matched by prefix already. */
+  async withPrefixes() {
+    return false;
+  },
   async index(db, id, folded) {
     // A leading space: every word starts after one, so "% word%" matches word prefixes only.
     const text = ` ${words(folded).join(' ')}`;

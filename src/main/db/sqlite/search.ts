@@ -21,6 +21,14 @@ export const sqliteUnitSearch: Engine['unitSearch'] = {
       db,
     );
   },
+  async withPrefixes(db) {
+    // FTS5 cannot add prefix indexes to a table: it is made again, empty
+    await sql`DROP TABLE units_fts`.execute(db);
+    await sql`CREATE VIRTUAL TABLE units_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')`.execute(
+      db,
+    );
+    return true;
+  },
   async index(db, id: number, folded: string) {
     await sql`DELETE FROM units_fts WHERE rowid = ${id}`.execute(db);
     await sql`INSERT INTO units_fts(rowid, folded) VALUES (${id}, ${folded})`.execute(db);

@@ -13,8 +13,7 @@ import { useCall } from '../../hooks/useCall';
 import type { PeriodListItem } from '../../../shared/model/period';
 import type { CompileSettings } from '../../../shared/model/compile';
 import type { DraftScreen, DraftWithLines, EmailDraft } from '../../../shared/contract/compile';
-import { usePagedRows } from '../../hooks/usePagedRows';
-import { decodeUnitLines } from '../../../shared/contract/compile-lines';
+import { LINES_PAGE, useUnitLines, type ViewArgs } from './useUnitLines';
 import './compile.css';
 import { SettingsForm } from './SettingsForm';
 
@@ -28,12 +27,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'noi-gui', label: 'Nơi gửi' },
 ];
 
-/**
- * Unit lines a window: what the tab draws on a 1920×1080 screen (27 lines of 29 px and the overscan);
- * each line carries every indicator's value, so the first answer stays half the hook's usual one.
- */
-const LINES_PAGE = 30;
-
 export function CompileScreen() {
   const notice = useNotice();
   const tryCall = useCall();
@@ -43,7 +36,7 @@ export function CompileScreen() {
   /** The compiled view; from a compile with a tab of unit lines open, with the first window of its lines. */
   const [view, setView] = useState<DraftScreen | DraftWithLines | null>(null);
   /** The window the view was compiled for (its unit lines are asked for with the same arguments). */
-  const [viewArgs, setViewArgs] = useState<ReturnType<typeof windowArgs> | null>(null);
+  const [viewArgs, setViewArgs] = useState<ViewArgs | null>(null);
   const [tab, setTab] = useState<Tab>('chi-so');
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [title, setTitle] = useState('');
@@ -191,24 +184,7 @@ export function CompileScreen() {
   const cur = c?.current;
   // Kept per compiled view: the unit rows are memoised on it.
   const inds = useMemo(() => cur?.indicators.filter((i) => i.rule !== 'TEXT' && i.rule !== 'NONE') ?? [], [cur]);
-  // The unit lines come a window at a time, only while a tab showing them is open; their wire form is
-  // decoded here, the one place the screen reads them.
-  const unitsOf = useCallback(
-    async (offset: number, limit: number) =>
-      decodeUnitLines(await call('compile.units', { ...viewArgs!, offset, limit })),
-    // a new view (compiled, saved, refreshed) asks again
-    [view, viewArgs],
-  );
-  const firstLines = useMemo(
-    () => (view && 'lines' in view && view.lines ? decodeUnitLines(view.lines) : null),
-    [view],
-  );
-  const lines = usePagedRows(
-    viewArgs && (tab === 'don-vi' || tab === 'tinh-hinh') ? unitsOf : null,
-    (err) => notice('error', errorMessage(err)),
-    LINES_PAGE,
-    firstLines,
-  );
+  const lines = useUnitLines(view, viewArgs, tab === 'don-vi' || tab === 'tinh-hinh');
 
   return (
     <div className="screen compile">
