@@ -15,6 +15,7 @@ import { bookSecret } from '../../src/main/features/safety/settings';
 import { auditWorkbook, listAudit } from '../../src/main/features/safety/audit-log';
 import { freshCore, tempDir } from './helpers';
 import { setupCollect } from './collect-helpers';
+import { blankUnit } from './refusals';
 
 let core: Core;
 let dir: string;
@@ -88,18 +89,7 @@ describe('audit labels', () => {
   it('names the app, not the person who first started it, for the data it installs itself', async () => {
     const dispatch = createDispatch(core);
     expect((await dispatch('audit.setUser', { name: 'Nguyễn Thị Lan' })).ok).toBe(true);
-    await dispatch('units.create', {
-      code: 'X01',
-      name: 'Xã Tam Xuân',
-      shortName: '',
-      kind: 'ubnd_xa',
-      parentId: null,
-      email: '',
-      contactPerson: '',
-      phone: '',
-      activeFrom: null,
-      activeTo: null,
-    });
+    await dispatch('units.create', blankUnit('X01', { name: 'Xã Tam Xuân', kind: 'ubnd_xa' }));
     const { rows } = await listAudit(core.db, { limit: 1000 });
     const who = (table: string) => [
       ...new Set(rows.filter((r) => r.tableName === table).map((r) => auditUserText(r.user))),

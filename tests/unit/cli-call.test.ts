@@ -8,19 +8,9 @@ import { methodNames } from '../../src/shared/contract';
 import { cliPlatform } from '../../src/main/platform/cli-platform';
 import { callJson, cliOk, cliProcess, fakeHome } from './cli-process';
 import { tempDir } from './helpers';
+import { blankUnit } from './refusals';
 
-const unit = (code: string, name: string) => ({
-  code,
-  name,
-  shortName: '',
-  kind: 'so_nganh',
-  parentId: null,
-  email: '',
-  contactPerson: '',
-  phone: '',
-  activeFrom: null,
-  activeTo: null,
-});
+const unit = (code: string, name: string) => blankUnit(code, { name });
 
 const codes = async (db: string) =>
   (await callJson<{ code: string }[]>(db, 'units.list', { includeClosed: true })).map((u) => u.code).sort();

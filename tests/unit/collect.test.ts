@@ -20,6 +20,7 @@ import { templateContentInput } from '../../src/shared/contract/templates';
 import { dataFingerprint } from './helpers';
 import { fillWorkbook, filesIn, readBytes } from './collect-helpers';
 import { core, dir, s, out, book, analyze, expectRefusal, useCollectCase } from './collect-case';
+import { blankUnit } from './refusals';
 
 useCollectCase();
 
@@ -61,18 +62,7 @@ describe('export', () => {
   });
 
   it('refuses a unit that does not report in the period', async () => {
-    const other = await createUnit(core.db, {
-      code: 'S001',
-      name: 'Sở Tư pháp',
-      shortName: '',
-      kind: 'so_nganh',
-      parentId: null,
-      email: '',
-      contactPerson: '',
-      phone: '',
-      activeFrom: null,
-      activeTo: null,
-    });
+    const other = await createUnit(core.db, blankUnit('S001', { name: 'Sở Tư pháp' }));
     await expectRefusal(
       exportCollectBooks(core.db, path.join(dir, 'x'), { periodId: s.period.id, unitId: other.id }),
       /không thuộc danh sách phải báo cáo/,

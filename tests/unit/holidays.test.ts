@@ -10,6 +10,7 @@ import { setSetting } from '../../src/main/features/safety/settings';
 import { periodInput } from '../../src/shared/contract/periods';
 import { createUnit } from '../../src/main/features/units/units';
 import { freshCore, tempDir } from './helpers';
+import { blankUnit } from './refusals';
 
 let core: Core;
 let dir: string;
@@ -37,18 +38,7 @@ async function tetPeriod() {
 
 describe('holidays in the settings', () => {
   it('a default deadline skips the configured holidays', async () => {
-    await createUnit(core.db, {
-      code: 'SNV',
-      name: 'Sở Nội vụ',
-      shortName: '',
-      kind: 'so_nganh',
-      parentId: null,
-      email: '',
-      contactPerson: '',
-      phone: '',
-      activeFrom: null,
-      activeTo: null,
-    });
+    await createUnit(core.db, blankUnit('SNV', { name: 'Sở Nội vụ' }));
     const input = await tetPeriod();
     expect((await previewPeriod(core.db, input)).deadline).toBe('2026-02-16');
 

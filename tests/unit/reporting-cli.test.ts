@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
 import { createUnit } from '../../src/main/features/units/units';
 import { freshCore, tempDir } from './helpers';
+import { blankUnit } from './refusals';
 
 let dir: string;
 let db: string;
@@ -25,18 +26,7 @@ describe('reporting CLI', () => {
   it('imports a plan, creates a period, sets values from a file and prints the status as JSON', async () => {
     const core = await freshCore({ dir, file: path.basename(db), exports: dir });
     for (const code of ['SNV', 'STP']) {
-      await createUnit(core.db, {
-        code,
-        name: `Sở ${code}`,
-        shortName: '',
-        kind: 'so_nganh',
-        parentId: null,
-        email: '',
-        contactPerson: '',
-        phone: '',
-        activeFrom: null,
-        activeTo: null,
-      });
+      await createUnit(core.db, blankUnit(code, { name: `Sở ${code}` }));
     }
     await core.close();
 

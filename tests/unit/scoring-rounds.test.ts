@@ -14,6 +14,7 @@ import { MAX_EVIDENCE_BYTES } from '../../src/main/features/scoring/evidence';
 import { saveScoresInput } from '../../src/shared/contract/scoring';
 import { dataFingerprint } from './helpers';
 import { core, opened, save, unit, saveSet, round, refused, useScoringCase } from './scoring-case';
+import { blankUnit } from './refusals';
 
 useScoringCase();
 
@@ -54,18 +55,7 @@ describe('a scoring round', () => {
     const a = await unit('A');
     const b = await unit('B');
     const r = await round(set.id, [a.id]);
-    const closed = await createUnit(core.db, {
-      code: 'C',
-      name: 'Đơn vị C',
-      shortName: '',
-      kind: 'so_nganh',
-      parentId: null,
-      email: '',
-      contactPerson: '',
-      phone: '',
-      activeFrom: null,
-      activeTo: '2020-12-31',
-    });
+    const closed = await createUnit(core.db, blankUnit('C', { activeTo: '2020-12-31' }));
     expect((await roundCandidates(core.db, r.id)).map((u) => u.code)).toEqual(['B']);
     // Adding: the new unit gets a line per item, after the others.
     let changed = await changeRoundUnits(core.db, r.id, [b.id], []);
