@@ -75,6 +75,45 @@ describe('a kept read', () => {
     expect(reads.get('k99')).toBe(1);
   });
 
+  it('keeps small reads and large reads in pools of their own: neither evicts the other', async () => {
+    const reads = new Map<string, number>();
+    const read = (key: string, size: 'small' | 'large') =>
+      keptRead(
+        core.db,
+        key,
+        async () => {
+          reads.set(key, (reads.get(key) ?? 0) + 1);
+          return key;
+        },
+        size,
+      );
+    // a period switch with a chip leaves three small reads per period (head, page, chip's page):
+    // nine periods make 27, more than the 24 large places, and all stay kept
+    const small = Array.from({ length: 9 }, (_, p) => [`head ${p}`, `page ${p} all`, `page ${p} chip`]).flat();
+    for (const k of small) await read(k, 'small');
+    // then many large reads (drafts, registers): they evict one another, never the small ones
+    for (let i = 0; i < 100; i++) await read(`draft ${i}`, 'large');
+    for (const k of small) expect(await read(k, 'small')).toBe(k);
+    expect(small.map((k) => reads.get(k))).toEqual(small.map(() => 1));
+    // and the large reads used last are kept however many small reads come
+    for (let i = 0; i < 500; i++) await read(`page x${i}`, 'small');
+    await read('draft 99', 'large');
+    expect(reads.get('draft 99')).toBe(1);
+    // each pool is bounded: the oldest large read went, the oldest small read too
+    await read('draft 0', 'large');
+    expect(reads.get('draft 0')).toBe(2);
+    await read('page x0', 'small');
+    expect(reads.get('page x0')).toBe(2);
+  });
+
+  it('drops both pools when the data change', async () => {
+    let reads = 0;
+    const read = (key: string, size: 'small' | 'large') => keptRead(core.db, key, async () => ++reads, size);
+    expect([await read('s', 'small'), await read('l', 'large'), await read('s', 'small')]).toEqual([1, 2, 1]);
+    await core.db.insertInto('app_settings').values({ key: 'x', value: '1' }).execute();
+    expect([await read('s', 'small'), await read('l', 'large')]).toEqual([3, 4]);
+  });
+
   it('is not kept when it fails', async () => {
     let reads = 0;
     const failing = () =>

@@ -8,9 +8,41 @@
 // sees at least what the stamp saw; an equal stamp later means nothing committed in between.
 import { engineOf, type AnyDb } from '../db/database';
 
-/** Reads kept per database: the least recently used goes when one more comes. */
-const KEEP = 24;
-const kept = new WeakMap<object, { stamp: string; reads: Map<string, Promise<unknown>> }>();
+/**
+ * Two pools, so that neither evicts the other: `large` reads grow with the register (a whole board,
+ * the register, a compile draft: up to a few MB each at 1,000 units), `small` ones are bounded by
+ * their limit (a board page of at most SMALL_LIMIT rows, a board head, the trend: about 20–60 KB).
+ * A screen switching periods leaves a head and a page or two per period: 24 places held the pages of
+ * 8 periods at most, so every switch read its period again (issue 17). Bound: about 24 × a few MB
+ * and 160 × 60 KB ≈ 10 MB for the small ones. In each pool the least recently used goes when one
+ * more comes.
+ */
+export type ReadSize = 'large' | 'small';
+const KEEP: Record<ReadSize, number> = { large: 24, small: 160 };
+/** A page of more rows than this is kept with the large reads. */
+export const SMALL_LIMIT = 100;
+
+interface Kept {
+  stamp: string;
+  pools: Record<ReadSize, Map<string, Promise<unknown>>>;
+}
+const kept = new WeakMap<object, Kept>();
+
+/** The reads kept under `stamp` (new, empty pools when the data changed since). */
+function readsAt(db: AnyDb, stamp: string, size: ReadSize): Map<string, Promise<unknown>> {
+  let cache = kept.get(db);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, pools: { large: new Map(), small: new Map() } };
+    kept.set(db, cache);
+  }
+  return cache.pools[size];
+}
+
+/** Keeps `p` as the read of `key`, the least recently used of the pool going when it is full. */
+function keep(reads: Map<string, Promise<unknown>>, size: ReadSize, key: string, p: Promise<unknown>): void {
+  reads.set(key, p);
+  if (reads.size > KEEP[size]) reads.delete(reads.keys().next().value!);
+}
 
 /** Changes whenever a row of the database changes, by this connection or another; null: not kept. */
 async function changeStamp(db: AnyDb): Promise<string | null> {
@@ -22,30 +54,29 @@ async function changeStamp(db: AnyDb): Promise<string | null> {
  * on SQLite, where others commit rarely (the command line): the stamp is taken after the save's
  * commit, and on a server another person's commit in between would be kept under it unseen.
  */
-export async function keepRead<T>(db: AnyDb, key: string, value: T): Promise<T> {
+export async function keepRead<T>(db: AnyDb, key: string, value: T, size: ReadSize = 'large'): Promise<T> {
   if (engineOf(db).kind !== 'sqlite') return value;
   const stamp = await changeStamp(db);
   if (stamp === null) return value;
-  let cache = kept.get(db);
-  if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, reads: new Map() };
-    kept.set(db, cache);
-  }
-  cache.reads.set(key, Promise.resolve(value));
-  if (cache.reads.size > KEEP) cache.reads.delete(cache.reads.keys().next().value!);
+  const reads = readsAt(db, stamp, size);
+  reads.delete(key);
+  keep(reads, size, key, Promise.resolve(value));
   return value;
 }
 
-/** `read()` once per `key` until the database changes; the result is shared: callers must not change it. */
-export async function keptRead<T>(db: AnyDb, key: string, read: () => Promise<T>): Promise<T> {
+/**
+ * `read()` once per `key` until the database changes; the result is shared: callers must not change it.
+ * `size`: the pool it is kept in (see KEEP); a key always goes to the same pool.
+ */
+export async function keptRead<T>(
+  db: AnyDb,
+  key: string,
+  read: () => Promise<T>,
+  size: ReadSize = 'large',
+): Promise<T> {
   const stamp = await changeStamp(db);
   if (stamp === null) return read();
-  let cache = kept.get(db);
-  if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, reads: new Map() };
-    kept.set(db, cache);
-  }
-  const reads = cache.reads;
+  const reads = readsAt(db, stamp, size);
   const hit = reads.get(key);
   if (hit) {
     // the least recently used read goes first, not the oldest: a screen's read in use stays kept
@@ -55,8 +86,7 @@ export async function keptRead<T>(db: AnyDb, key: string, read: () => Promise<T>
     return hit as Promise<T>;
   }
   const p = read();
-  reads.set(key, p);
-  if (reads.size > KEEP) reads.delete(reads.keys().next().value!);
+  keep(reads, size, key, p);
   // a failed read is not kept: the next call tries again
   p.catch(() => reads.delete(key));
   return p;

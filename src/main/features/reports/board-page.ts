@@ -125,7 +125,7 @@ export async function sqlBoardPage(
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = await engine.readStamp(db);
     if (before === null) return null;
-    const head = await keptRead(db, `board head ${periodId} ${asOf}`, () => boardHead(db, periodId, asOf));
+    const head = await keptRead(db, `board head ${periodId} ${asOf}`, () => boardHead(db, periodId, asOf), 'small');
     if (!head) return null;
     const outsiders = filter === 'ngoai_danh_sach';
     const under = head.groups.filter((g) =>

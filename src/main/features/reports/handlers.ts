@@ -9,7 +9,7 @@ import { sqlBoardPage } from './board-page';
 import { buildReminder } from './reminders';
 import { exportDocument } from '../documents/documents';
 import { getPeriod } from '../periods/periods';
-import { keptRead } from '../../core/read-cache';
+import { SMALL_LIMIT, keptRead } from '../../core/read-cache';
 import { unitChoices } from './unit-choices';
 import { todayIso } from '../../../shared/format';
 
@@ -31,11 +31,17 @@ export const reportsHandlers = {
   'dashboard.page': (core, a) => {
     const asOf = a.asOf ?? todayIso();
     // read by the database where the plain read applies, else cut from the whole board; kept until
-    // the data change, as the whole board is, so a chip or period seen again costs no query
-    return keptRead(core.db, `board page ${a.periodId} ${asOf} ${a.filter} ${a.offset} ${a.limit}`, async () => {
-      const page = await sqlBoardPage(core.db, a.periodId, asOf, a.filter, a.offset, a.limit);
-      return page ?? boardPage(await keptBoard(core, a.periodId, asOf), a.filter, a.offset, a.limit);
-    });
+    // the data change, as the whole board is, so a chip or period seen again costs no query (a page
+    // of the screen's size with the small reads: the pages of every period stay kept)
+    return keptRead(
+      core.db,
+      `board page ${a.periodId} ${asOf} ${a.filter} ${a.offset} ${a.limit}`,
+      async () => {
+        const page = await sqlBoardPage(core.db, a.periodId, asOf, a.filter, a.offset, a.limit);
+        return page ?? boardPage(await keptBoard(core, a.periodId, asOf), a.filter, a.offset, a.limit);
+      },
+      a.limit <= SMALL_LIMIT ? 'small' : 'large',
+    );
   },
   'reports.unitChoices': async (core, a) =>
     unitChoices(core.db, await keptBoard(core, a.periodId, todayIso()), a.search, a.offset, a.limit),
@@ -47,6 +53,6 @@ export const reportsHandlers = {
   'dashboard.setup': (core) => setupProgress(core.db),
   'dashboard.trend': (core, a) => {
     const asOf = a.asOf ?? a.today ?? todayIso();
-    return keptRead(core.db, `trend ${a.limit} ${asOf}`, () => reportingTrend(core.db, a.limit, asOf));
+    return keptRead(core.db, `trend ${a.limit} ${asOf}`, () => reportingTrend(core.db, a.limit, asOf), 'small');
   },
 } satisfies Partial<Handlers>;
