@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import type { Core } from './core/core';
 import { openCore } from './app';
+import { warmAfterChanges } from './core/warm-reads';
 import { createDispatch } from './dispatch';
 import { registerApi } from './ipc';
 import { createMainWindow, installSessionPolicy, isAppUrl } from './window';
@@ -61,7 +62,12 @@ export async function startApp(): Promise<{ core: Core; window: BrowserWindow; c
   });
   // The daily backup never blocks or stops the start: a failure is only logged.
   void dailyBackup(core).catch((err: unknown) => console.error('Sao lưu hằng ngày thất bại', err));
-  const dispatch = createDispatch(core, (msg, err) => console.error(msg, err));
+  // the screens' reads are taken again when the app is idle after a change (core/warm-reads.ts)
+  const warm = warmAfterChanges(
+    core,
+    createDispatch(core, (msg, err) => console.error(msg, err)),
+  );
+  const dispatch = warm.dispatch;
   const channels = registerApi(ipcMain, dispatch, (url) => isAppUrl(url, devServerUrl));
   mainWindow = createMainWindow({
     preloadPath: path.join(__dirname, '../preload/index.js'),
@@ -71,7 +77,10 @@ export async function startApp(): Promise<{ core: Core; window: BrowserWindow; c
   });
   mainWindow.on('closed', () => (mainWindow = null));
   app.on('window-all-closed', () => {
-    void core.close().finally(() => app.quit());
+    void warm
+      .stop()
+      .then(() => core.close())
+      .finally(() => app.quit());
   });
   return { core, window: mainWindow, channels };
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type Core } from '../../src/main/core/core';
 import { openCore } from '../../src/main/app';
+import { warmAfterChanges } from '../../src/main/core/warm-reads';
+import type { Dispatch } from '../../src/main/core/handlers';
 import { createDispatch } from '../../src/main/dispatch';
 import { folderPlatform } from '../../src/main/platform/platform';
 import { guardPlatform } from '../../src/main/platform/guarded-platform';
@@ -20,6 +22,10 @@ export interface Bridge {
   setNextOpenPath(file: string | null): void;
   /** Files the app asked the system to open. */
   opened: string[];
+  /** A call as the page makes it (through the same dispatch: a change here is seen as the page's). */
+  call: Dispatch;
+  /** Resolves when the reads taken again after a change are ready (core/warm-reads.ts). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +59,12 @@ export async function startBridge(opts: {
     platform: guardPlatform(platform, { dbPath: opts.dbPath, dataDir: path.dirname(opts.dbPath) }),
     version: 'bridge',
   });
-  const dispatch = createDispatch(core, (m, e) => console.error(m, e));
+  // as the app's window does: kept reads taken again when idle after a change
+  const warm = warmAfterChanges(
+    core,
+    createDispatch(core, (m, e) => console.error(m, e)),
+  );
+  const dispatch = warm.dispatch;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -101,9 +112,12 @@ export async function startBridge(opts: {
       nextOpenPath = file;
     },
     opened,
+    call: (method, args) => dispatch(method, args),
+    settled: () => warm.settled(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await warm.stop();
       await core.close();
     },
   };
