@@ -158,6 +158,58 @@ async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
   ];
 }
 
+const AFTER_CHANGE = 'Tổng hợp: mở lại sau khi một báo cáo đổi trạng thái';
+
+/**
+ * What a user does all day: a report changes (trả lại, then nộp lại: each run one of the two, on the
+ * newest period), and Tổng hợp is opened again. A change drops every kept read; the app takes the
+ * screens' last reads again once idle (core/warm-reads.ts), so the step waits for that as a user's
+ * move to the sidebar would (bridge.settled()), then opens the screen.
+ */
+async function afterChange(
+  bridges: Bridge[],
+  pages: Page[],
+  sizes: number[],
+  times: Map<string, number[][]>,
+  raw: { run: number; step: string; units: number; ms: number }[],
+): Promise<void> {
+  const row: number[][] = sizes.map(() => []);
+  times.set(AFTER_CHANGE, row);
+  for (let run = 0; run < RUNS; run++) {
+    for (const k of run % 2 ? [1, 0] : [0, 1]) {
+      const b = bridges[k]!;
+      const db = b.core.db;
+      const newest = await db
+        .selectFrom('periods')
+        .select(['id', 'name', 'year'])
+        .orderBy('year', 'desc')
+        .executeTakeFirstOrThrow();
+      const report = await db
+        .selectFrom('reports')
+        .select(['unit_id'])
+        .where('period_id', '=', newest.id)
+        .orderBy('unit_id')
+        .executeTakeFirstOrThrow();
+      const ref = { periodId: newest.id, unitId: report.unit_id };
+      const changed =
+        run % 2 === 0
+          ? await b.call('reports.return', { ...ref, reason: 'Đề nghị kiểm tra lại số liệu' })
+          : await b.call('reports.submit', { ...ref, receivedDate: `${newest.year}-12-10` });
+      if (!changed.ok) throw new Error(`the change failed: ${changed.error.message}`);
+      await timeAction(pages[k]!, { hash: '#/cai-dat' }, { selector: '[role=tablist][aria-label="Cài đặt"]' });
+      await b.settled();
+      await settle(pages[k]!);
+      const ms = await timeAction(
+        pages[k]!,
+        { hash: '#/tong-hop' },
+        { selector: '.cp-summary', text: newest.name, fetches: true },
+      );
+      raw.push({ run, step: AFTER_CHANGE, units: sizes[k]!, ms });
+      row[k]!.push(ms);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   ensureBuilt();
   const sizes = [SMALL, LARGE];
@@ -192,6 +244,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    await afterChange(bridges, pages, sizes, times, raw);
   } finally {
     await browser.close();
     for (const b of bridges) {
