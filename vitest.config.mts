@@ -45,6 +45,7 @@ const ON_POSTGRES = [
   'tests/unit/board-page.test.ts',
   'tests/unit/migrations-unordered.test.ts',
   'tests/unit/db-copy-mismatch.test.ts',
+  'tests/unit/migration-0200.test.ts',
 ];
 
 export default defineConfig({

@@ -12,6 +12,8 @@ import { todayIso } from '../../src/shared/format';
 import { keptReportsAsOf, replayedReportsAsOf, reportsAsOf } from '../../src/main/features/reports/standings-sql';
 import { keptStanding } from '../../src/main/features/reports/standings-kept';
 import { periodBoard, periodReportFacts } from '../../src/main/features/reports/board';
+import { sqlBoardPage } from '../../src/main/features/reports/board-page';
+import { sql } from 'kysely';
 import { countStandings, standingOf, statusAsOf, type StatusEventFact } from '../../src/shared/domain/report-status';
 import { addDays } from '../../src/shared/domain/periods';
 import type { ReportStatus } from '../../src/shared/model/report';
@@ -109,6 +111,19 @@ async function writeHistories(periodId: number, unitIds: number[], seed: number,
   return [...days].flatMap((d) => [addDays(d, -1), d, addDays(d, 1)]);
 }
 
+/**
+ * Each report's last event as the kept test reads it (report_last_events, kept by the database: migration
+ * 0200) and as the events say (MAX(id)), for every report of the period.
+ */
+async function lastEvents(periodId: number): Promise<{ kept: number; events: number }[]> {
+  const r = await sql<{ kept: number; events: number }>`SELECT COALESCE(l.event_id, 0) AS kept,
+      COALESCE((SELECT MAX(e.id) FROM report_events e WHERE e.report_id = r.id), 0) AS events
+    FROM reports r LEFT JOIN report_last_events l ON l.report_id = r.id WHERE r.period_id = ${periodId} ORDER BY r.id`.execute(
+    core.db,
+  );
+  return r.rows.map((x) => ({ kept: Number(x.kept), events: Number(x.events) }));
+}
+
 /** Compares the query with the model on every report of the period and every one of `days`. */
 async function agree(periodId: number, days: string[], seen: Set<string>): Promise<number> {
   const facts = await periodReportFacts(core.db, periodId);
@@ -144,6 +159,10 @@ describe('standings in SQL (reports/standings-sql.ts)', () => {
         expected: { mode: 'kinds', kinds: ['ubnd_xa'] },
       });
       const days = [...new Set(await writeHistories(p.id, ids, seed, p.deadline))].sort();
+      // the events, written straight into the table, are each report's last event as the kept test reads it
+      const last = await lastEvents(p.id);
+      expect(last.filter((x) => x.events > 0).length).toBeGreaterThan(ids.length / 2);
+      for (const x of last) expect(x.kept).toBe(x.events);
       // as older data left them (nothing kept), then each row's day kept, then some rows changed behind it
       checked += await agree(p.id, days, seen);
       const rows = await core.db.selectFrom('reports').selectAll().where('period_id', '=', p.id).execute();
@@ -335,5 +354,17 @@ describe('the kept rows read without the replay (keptReportsAsOf)', () => {
     expect(await keptReportsAsOf(core.db, p.id, todayIso())).toBeNull();
     const after = await reportsAsOf(core.db, p.id, todayIso());
     expect(after.find((r) => r.reportId === first!.id)!.status).toBe('tra_lai');
+    // the board's page reads the same test: not kept, so the page is cut from the whole board
+    expect(await sqlBoardPage(core.db, p.id, todayIso(), 'all', 0, 40)).toBeNull();
+    // an event written in SQL text behind the app (the command line, another program) on another
+    // report: kept as that report's last event by the database itself, and replayed
+    const second = (await core.db.selectFrom('reports').select('id').where('period_id', '=', p.id).execute())[1]!;
+    await sql`INSERT INTO report_events (report_id, from_status, to_status, actor, at, note)
+      VALUES (${second.id}, 'da_nop', 'tra_lai', 'ngoài', ${`${d}T09:00:00.000Z`}, '')`.execute(core.db);
+    for (const x of await lastEvents(p.id)) expect(x.kept).toBe(x.events);
+    expect(await keptReportsAsOf(core.db, p.id, todayIso())).toBeNull();
+    expect((await reportsAsOf(core.db, p.id, todayIso())).find((r) => r.reportId === second.id)!.status).toBe(
+      'tra_lai',
+    );
   });
 });

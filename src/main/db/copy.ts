@@ -6,7 +6,7 @@
 // before the commit, so a copy is whole and equal or nothing at all.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { AnyDb, Database } from './database';
+import { KEPT_BY_DATABASE, type AnyDb, type Database } from './database';
 import { indexUnit } from './search';
 import { tableLabel } from '../../shared/model/safety';
 import { AppError } from '../../shared/errors';
@@ -26,7 +26,10 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** The tables both sides hold (each engine's search index is its own, rebuilt after). */
 async function sharedTables(from: Database, to: Database): Promise<string[]> {
   const mine = new Set(await to.engine.copy.tables(to.db));
-  return (await from.engine.copy.tables(from.db)).filter((t) => mine.has(t) && !OWN.has(t));
+  // tables the database keeps from others' rows (GreatestKept) are filled again as those rows come in
+  return (await from.engine.copy.tables(from.db)).filter(
+    (t) => mine.has(t) && !OWN.has(t) && !KEPT_BY_DATABASE.includes(t),
+  );
 }
 
 /** Reads a table page by page in key order (keyset: linear, whatever the table's size). */
@@ -120,7 +123,8 @@ export async function copyData(from: Database, to: Database, progress?: CopyProg
   await snapshot.execute(async (src) => {
     await to.db.transaction().execute(async (trx) => {
       await to.engine.copy.deferForeignKeys(trx);
-      await to.engine.copy.clear(trx, tables);
+      const kept = (await to.engine.copy.tables(trx)).filter((t) => KEPT_BY_DATABASE.includes(t));
+      await to.engine.copy.clear(trx, [...tables, ...kept]);
       for (const t of tables) {
         const cols = columns.get(t)!;
         const key = await from.engine.copy.primaryKeyOf(src, t);

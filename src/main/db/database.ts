@@ -34,6 +34,24 @@ export interface RefusedChange {
 }
 
 /**
+ * A table the database keeps itself from another's inserts: for each `key`, the greatest `id` of
+ * the rows of `from` (migration 0200: each report's last event), whoever inserts them — the app,
+ * the command line, raw SQL. SQLite makes it a trigger; PostgreSQL a PL/pgSQL trigger function.
+ * `into` has `key` as its primary key and `value`; it is bookkeeping: neither audited nor copied
+ * (the events copied fill it again). These tables are listed in KEPT_BY_DATABASE.
+ */
+export const KEPT_BY_DATABASE: readonly string[] = ['report_last_events'];
+
+export interface GreatestKept {
+  /** The trigger's name, unique in the database. */
+  name: string;
+  from: string;
+  key: string;
+  into: string;
+  value: string;
+}
+
+/**
  * The per-engine parts that work on any executor (the database or a transaction of it), so that
  * services and migrations reach them from the executor they already hold: see `engineOf`.
  */
@@ -41,6 +59,8 @@ export interface Engine {
   readonly kind: DatabaseKind;
   /** Creates the rule (in a migration). */
   refuse(db: AnyDb, rule: RefusedChange): Promise<void>;
+  /** Creates the trigger keeping `into` (in a migration; `into` made and filled by it). */
+  keepGreatest(db: AnyDb, rule: GreatestKept): Promise<void>;
   /** Column names of a table, in order. */
   columnsOf(db: AnyDb, table: string): Promise<string[]>;
   /** Diacritics-folded search over the unit register. */

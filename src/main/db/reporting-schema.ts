@@ -191,3 +191,9 @@ export interface ReportEventDateTable {
   event_id: number;
   on_date: string;
 }
+
+/** Each report's last event id, kept by a trigger on report_events (migration 0200): bookkeeping. */
+export interface ReportLastEventTable {
+  report_id: number;
+  event_id: number;
+}

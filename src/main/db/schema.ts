@@ -22,6 +22,7 @@ import type {
   ReportValueChangeTable,
   ReportEventTable,
   ReportEventDateTable,
+  ReportLastEventTable,
 } from './reporting-schema';
 import type {
   ScoringSetTable,
@@ -153,6 +154,7 @@ export interface DB extends SafetyTables, DocTemplateTables {
   report_value_changes: ReportValueChangeTable;
   report_events: ReportEventTable;
   report_event_dates: ReportEventDateTable;
+  report_last_events: ReportLastEventTable;
   collect_sources: CollectSourceTable;
   compile_drafts: CompileDraftTable;
   compile_settings: CompileSettingsTable;

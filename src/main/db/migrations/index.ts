@@ -23,6 +23,7 @@ import * as m0131 from './0131_report_kept_standing';
 import * as m0150 from './0150_report_values_cover';
 import * as m0180 from './0180_criteria_set_updated_at';
 import * as m0190 from './0190_unit_search_prefixes';
+import * as m0200 from './0200_report_last_events';
 
 /**
  * What migrations need from the database engine, declared here because migrations never import
@@ -36,6 +37,12 @@ export interface MigrationEngine {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
     db: Kysely<any>,
     rule: { name: string; table: string; on: 'update' | 'delete'; columns?: string[]; when?: string; message: string },
+  ): Promise<void>;
+  /** The greatest id of `from`'s rows per `key`, kept in `into` on every insert: see GreatestKept in db/database.ts. */
+  keepGreatest(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
+    db: Kysely<any>,
+    rule: { name: string; from: string; key: string; into: string; value: string },
   ): Promise<void>;
   unitSearch: {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped
@@ -77,6 +84,7 @@ const steps: Record<string, AppMigration> = {
   '0150_report_values_cover': m0150,
   '0180_criteria_set_updated_at': m0180,
   '0190_unit_search_prefixes': m0190,
+  '0200_report_last_events': m0200,
 };
 
 /** The migrations in Kysely's form, for one engine. */

@@ -3,7 +3,7 @@
 // `bcnv.user`, told to every pooled connection by the driver (see dialect.ts): several people work
 // on one server, so the name cannot live in a shared row as on SQLite.
 import { sql } from 'kysely';
-import type { AnyDb } from '../database';
+import { KEPT_BY_DATABASE, type AnyDb } from '../database';
 
 /** Tables that are logs themselves, bookkeeping or search indexes. */
 const NOT_AUDITED = new Set([
@@ -11,6 +11,8 @@ const NOT_AUDITED = new Set([
   'audit_context',
   'schema_migrations',
   'schema_migrations_lock',
+  // kept by the database from other tables' rows (report_events, whose every insert is audited)
+  ...KEPT_BY_DATABASE,
   'units_search',
 ]);
 

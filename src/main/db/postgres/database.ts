@@ -18,7 +18,7 @@ import { inspectSqliteFile } from '../sqlite/inspect-file';
 import { rebuildSqliteCopy } from '../sqlite/rebuild';
 import { AppPostgresDialect } from './dialect';
 import { auditedTables, dropAuditTriggers, installAuditTriggers } from './audit';
-import { createRefusedChange } from './rules';
+import { createGreatestKept, createRefusedChange } from './rules';
 import { postgresUnitSearch } from './search';
 import { postgresCopy } from './copy';
 
@@ -34,6 +34,7 @@ async function snapshotOf(db: AnyDb): Promise<string> {
 export const postgresEngine: Engine = {
   kind: 'postgres',
   refuse: createRefusedChange,
+  keepGreatest: createGreatestKept,
   async columnsOf(db, table) {
     const r = await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`.execute(db);

@@ -2,6 +2,7 @@
 // delete of every table writes who, when, what, before → after. SQLite-specific, isolated here.
 // Triggers are (re)made at each start for whatever tables the migrations have created.
 import type Database from 'better-sqlite3';
+import { KEPT_BY_DATABASE } from '../database';
 
 /** Tables that are logs themselves, bookkeeping or search indexes. */
 const NOT_AUDITED = new Set([
@@ -9,6 +10,8 @@ const NOT_AUDITED = new Set([
   'audit_context',
   'schema_migrations',
   'schema_migrations_lock',
+  // kept by the database from other tables' rows (report_events, whose every insert is audited)
+  ...KEPT_BY_DATABASE,
   'sqlite_sequence',
 ]);
 

@@ -21,7 +21,7 @@ import type { CopyFacts, Database, Engine, EngineIntrospector } from '../databas
 import { copyFileAtomic } from '../../platform/files';
 import { auditedTables, dropAuditTriggers, installAuditTriggers, setAuditUser } from './audit';
 import { sqliteUnitSearch } from './search';
-import { createRefusedChange } from './rules';
+import { createGreatestKept, createRefusedChange } from './rules';
 import { inspectSqliteFile } from './inspect-file';
 import { rebuildSqliteCopy } from './rebuild';
 import { sqliteCopy } from './copy';
@@ -34,6 +34,7 @@ export interface OpenOptions {
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
   refuse: createRefusedChange,
+  keepGreatest: createGreatestKept,
   async columnsOf(db, table) {
     const r = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
     return r.rows.map((c) => c.name);

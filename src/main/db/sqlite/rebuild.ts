@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { migrations } from '../migrations';
 import { createMigrator } from '../migrate';
 import { indexUnit } from '../search';
-import type { CopyFacts } from '../database';
+import { KEPT_BY_DATABASE, type CopyFacts } from '../database';
 import { dropAuditTriggers, installAuditTriggers } from './audit';
 import { executedMigrations, openSqlite, openSqliteReadOnly } from './database';
 
@@ -180,6 +180,8 @@ export async function rebuildSqliteCopy(
           o.type === 'table' &&
           !virtual.includes(o) &&
           !shadow(o.name) &&
+          // what the database keeps from other tables is made again from their rows, never taken
+          !KEPT_BY_DATABASE.includes(o.name) &&
           !['schema_migrations', 'schema_migrations_lock'].includes(o.name),
       );
       h.pragma('foreign_keys = OFF');

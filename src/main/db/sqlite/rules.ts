@@ -1,6 +1,7 @@
-// Rules the database enforces itself (RefusedChange), written as SQLite triggers.
+// Rules the database enforces itself (RefusedChange) and tables it keeps itself (GreatestKept),
+// written as SQLite triggers.
 import { sql } from 'kysely';
-import type { AnyDb, RefusedChange } from '../database';
+import type { AnyDb, GreatestKept, RefusedChange } from '../database';
 
 const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -12,4 +13,13 @@ export function refusedChangeTrigger(rule: RefusedChange): string {
 
 export async function createRefusedChange(db: AnyDb, rule: RefusedChange): Promise<void> {
   await sql.raw(refusedChangeTrigger(rule)).execute(db);
+}
+
+export function greatestKeptTrigger(rule: GreatestKept): string {
+  const { name, from, key, into, value } = rule;
+  return `CREATE TRIGGER ${name} AFTER INSERT ON ${from} BEGIN INSERT INTO ${into} (${key}, ${value}) VALUES (NEW.${key}, NEW.id) ON CONFLICT (${key}) DO UPDATE SET ${value} = max(${value}, excluded.${value}); END`;
+}
+
+export async function createGreatestKept(db: AnyDb, rule: GreatestKept): Promise<void> {
+  await sql.raw(greatestKeptTrigger(rule)).execute(db);
 }

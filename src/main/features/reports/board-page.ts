@@ -19,7 +19,7 @@ import type { UnitKind } from '../../../shared/model/unit';
 import { getPeriod } from '../periods/periods';
 import { expectedIdsQuery } from '../periods/expected';
 import { boardRow, standingsOn } from './board';
-import { keptTest } from './standings-sql';
+import { keptTest, lastEventJoin } from './standings-sql';
 
 /** Units sharing a standing: listed (expected) or from outside the list, with its key in SQL. */
 interface Group {
@@ -70,7 +70,7 @@ async function boardHead(db: Kysely<DB>, periodId: number, asOf: string): Promis
     SELECT CASE WHEN r.unit_id IN ${ex} THEN 1 ELSE 0 END AS listed, r.status, ${recvSql(day)} AS recv,
       ${flagSql} AS flag, MIN(CASE WHEN ${keptTest(day)} THEN 1 ELSE 0 END) AS kept, COUNT(*) AS n,
       (SELECT COUNT(*) FROM ${ex} AS ex) AS listed_count
-    FROM reports r WHERE r.period_id = ${periodId}
+    FROM reports r ${lastEventJoin} WHERE r.period_id = ${periodId}
     GROUP BY 1, 2, 3, 4`.execute(db);
   // a report not kept on the day, or whose rules were not counted on its revision: the whole board
   if (r.rows.some((g) => Number(g.kept) !== 1 || Number(g.flag) < 0)) return null;

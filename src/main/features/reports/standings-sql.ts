@@ -63,10 +63,16 @@ export interface UnitLabel {
   kind: UnitKind;
 }
 
-/** The kept-row test of the replay below: the row's day is not after `day`, and its key is the row's now. */
+/**
+ * The kept-row test of the replay below: the row's day is not after `day`, and its key is the row's
+ * now. The report's last event is read from report_last_events (kept by the database on every insert
+ * into report_events, whoever writes it: migration 0200), joined as `lastEventJoin` on the report `r`.
+ */
 export const keptTest = (day: RawBuilder<unknown>) => sql`r.standing_from IS NOT NULL AND r.standing_from <= ${day}
-  AND r.standing_key = r.status || '|' || COALESCE(r.received_date, '') || '|' ||
-    CAST(COALESCE((SELECT MAX(x.id) FROM report_events x WHERE x.report_id = r.id), 0) AS TEXT)`;
+  AND r.standing_key = r.status || '|' || COALESCE(r.received_date, '') || '|' || CAST(COALESCE(le.event_id, 0) AS TEXT)`;
+
+/** The report `r`'s last event id as `le.event_id` (none: no events), for keptTest. */
+export const lastEventJoin = sql`LEFT JOIN report_last_events le ON le.report_id = r.id`;
 
 /**
  * The usual board (today, every report saved and moved by the app): every report's row is its standing
@@ -94,7 +100,7 @@ export async function keptReportsAsOf(
       CASE WHEN r.breach_revision = r.revision THEN r.breach_count END AS breach_count,
       CASE WHEN r.status NOT IN ${received} THEN NULL ELSE COALESCE(r.received_date, ${day}) END AS received_date,
       CASE WHEN ${keptTest(day)} THEN 1 ELSE 0 END AS kept
-    FROM reports r JOIN units u ON u.id = r.unit_id
+    FROM reports r JOIN units u ON u.id = r.unit_id ${lastEventJoin}
     WHERE r.period_id = ${periodId}
     ORDER BY u.sort_order, u.code`.execute(db);
   if (!r.rows.every((x) => Number(x.kept) === 1)) return null;
@@ -134,7 +140,7 @@ export async function replayedReportsAsOf(db: Executor, periodId: number, asOf: 
     WITH rs AS (
       SELECT r.id, r.unit_id, r.status, r.received_date, r.channel, r.revision, r.breach_count, r.breach_revision,
         CASE WHEN ${keptTest(day)} THEN 1 ELSE 0 END AS kept
-      FROM reports r WHERE r.period_id = ${periodId}
+      FROM reports r ${lastEventJoin} WHERE r.period_id = ${periodId}
     ),
     ev AS (
       SELECT e.report_id, e.id, e.to_status, COALESCE(d.on_date, substr(e.at, 1, 10)) AS on_date,
