@@ -11,11 +11,11 @@ import { engineOf, type AnyDb } from '../db/database';
 /**
  * Two pools, so that neither evicts the other: `large` reads grow with the register (a whole board,
  * the register, a compile draft: up to a few MB each at 1,000 units), `small` ones are bounded by
- * their limit (a board page of at most SMALL_LIMIT rows, a board head, the trend: about 20–60 KB).
+ * their limit (a board page of at most SMALL_LIMIT rows, a board head, the trend: 24 KB at most).
  * A screen switching periods leaves a head and a page or two per period: 24 places held the pages of
  * 8 periods at most, so every switch read its period again (issue 17). Bound: about 24 × a few MB
- * and 160 × 60 KB ≈ 10 MB for the small ones. In each pool the least recently used goes when one
- * more comes.
+ * and 160 × 24 KB ≈ 4 MB for the small ones (a page of 100 rows at 1,000 units: 24 KB of heap). In
+ * each pool the least recently used goes when one more comes.
  */
 export type ReadSize = 'large' | 'small';
 const KEEP: Record<ReadSize, number> = { large: 24, small: 160 };
