@@ -159,5 +159,8 @@ describe('the app idle after a change', () => {
     await warm.settled();
     // stopped: nothing more is taken again
     expect(reads).toEqual(['screen', 'screen']);
+    // and waiting while a call runs ends with the call
+    const call = warm.dispatch('units.list', {});
+    await Promise.all([warm.settled(), call]);
   });
 });

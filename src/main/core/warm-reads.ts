@@ -40,7 +40,7 @@ export function warmAfterChanges(core: Core, inner: Dispatch, idleMs = IDLE_MS):
       });
   };
   const schedule = () => {
-    if (stopped) return;
+    if (stopped) return wake();
     if (timer) clearTimeout(timer);
     timer = setTimeout(refresh, idleMs);
     // a timer alone does not keep the process alive (the bridge, a closing app)
