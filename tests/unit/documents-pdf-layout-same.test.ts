@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { A4, planDocument, type Para, type Plan } from '../../src/main/documents/nd30/layout';
 import { pdfFonts, type Face } from '../../src/main/documents/pdf-fonts';
-import { breakLines, Metrics, type Piece } from '../../src/main/documents/pdf-lines';
+import { breakAtoms, breakLines, Metrics, type Piece } from '../../src/main/documents/pdf-lines';
+import { breakPlain } from '../../src/main/documents/pdf-lines-plain';
 import { inner, Measure, pt } from '../../src/main/documents/pdf-measure';
 import { referenceBreakLines } from './pdf-lines-reference';
 import { pdfCorpus } from './pdf-corpus';
@@ -89,6 +90,28 @@ describe('PDF layout after the speed work', () => {
       expect(got, JSON.stringify({ list, width, first, tab })).toEqual(want);
     }
     expect(looped).toBeLessThan(1_000);
+  });
+
+  it('breaks one plain piece (breakPlain) into the same lines as the general breaker, on 20,000 random ones', () => {
+    const rnd = random(29);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const plainSeparators = [' ', ' ', ' ', '  ', '   ', '\u00a0', '', '-'];
+    let plain = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = rnd() < 0.2 ? pick([' ', '  ']) : '';
+      const words = Math.floor(rnd() * 40);
+      for (let w = 0; w < words; w++) text += pick(WORDS) + pick(plainSeparators);
+      if (rnd() < 0.1) text = text.trimEnd();
+      const p: Piece = { text, face: pick(FACES), size: pick([10, 12, 13, 14]) };
+      if (rnd() < 0.2) p.underline = true;
+      const width = 30 + rnd() * 460;
+      const first = rnd() < 0.3 ? 0 : (rnd() - 0.4) * 40;
+      const got = breakLines(m, [p], width, first);
+      const want = breakAtoms(m, [{ ...p }], width, first);
+      expect(got, JSON.stringify({ p, width, first })).toStrictEqual(want);
+      if (breakPlain(m, p, width, first)) plain++;
+    }
+    expect(plain).toBeGreaterThan(10_000); // the rest: a word cut by characters, left to the general breaker
   });
 
   it('puts a letter wider than the line on a line of its own instead of looping', () => {

@@ -3,6 +3,7 @@
 // at spaces and after a hyphen inside a word, the last line of a paragraph not justified.
 import * as fontkit from '@pdf-lib/fontkit';
 import { FACES, type Face, type FontSet } from './pdf-fonts';
+import { breakPlain } from './pdf-lines-plain';
 
 /** Advance widths in 1/1000 em, one table per face, filled as code points are met. */
 export class Metrics {
@@ -28,11 +29,23 @@ export class Metrics {
 
   /** Width of a text in points. */
   width(text: string, face: Face, size: number): number {
+    return this.widthOf(text, 0, text.length, face, size);
+  }
+
+  /** Width of `text.slice(from, to)` in points, measured in place (the same sum in the same order). */
+  widthOf(text: string, from: number, to: number, face: Face, size: number): number {
     const table = this.widths[face];
     let units = 0;
-    for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++;
+    for (let i = from; i < to; i++) {
+      let cp = text.charCodeAt(i);
+      // A surrogate pair inside the range is one code point; one cut by its end stays alone, as in a slice.
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < to) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + lo - 0xdc00 + 0x10000;
+          i++;
+        }
+      }
       let w = table.get(cp);
       if (w === undefined) {
         const font = this.fonts[face];
@@ -164,6 +177,16 @@ function atoms(m: Metrics, pieces: Piece[]): Atom[] {
  * (negative for a hanging indent); `tab` is the one tab stop, from the left edge.
  */
 export function breakLines(m: Metrics, pieces: Piece[], width: number, first = 0, tab?: number): Line[] {
+  const only = pieces.length === 1 ? pieces[0]! : undefined;
+  if (only && !only.note && !only.text.includes('\t')) {
+    const lines = breakPlain(m, only, width, first);
+    if (lines) return lines;
+  }
+  return breakAtoms(m, pieces, width, first, tab);
+}
+
+/** The general breaker: every piece and style, footnote marks, tabs (breakPlain's reference in the tests). */
+export function breakAtoms(m: Metrics, pieces: Piece[], width: number, first = 0, tab?: number): Line[] {
   const list = atoms(m, pieces);
   const size = pieces.reduce((s, p) => Math.max(s, p.note ? 0 : p.size), 0) || (pieces[0]?.size ?? 12);
   const lines: Line[] = [];
