@@ -38,8 +38,36 @@ export interface KitPage {
   readonly fonts: Record<string, unknown>;
 }
 
-/** One document's text writer: its glyph table follows the font subsets of that document. */
+/**
+ * A page's operators in parts, joined once at the page's end. One list serves every page of a
+ * document: it keeps its room from page to page instead of growing again for each (a table page
+ * holds thousands of parts); the places a shorter page leaves are emptied before the join.
+ */
+export class Parts {
+  list: string[] = [];
+  n = 0;
+
+  push(s: string): void {
+    this.list[this.n++] = s;
+  }
+
+  /** The parts so far as one string; the list is then empty. */
+  take(): string {
+    const list = this.list;
+    if (this.n < list.length) list.fill('', this.n);
+    this.n = 0;
+    return list.join('');
+  }
+}
+
+/**
+ * One document's text writer: its glyph table follows the font subsets of that document. Operators
+ * go in parts onto the current page's list (`out`), joined once when the page ends: no string
+ * built per piece or per row only to be copied again into the page's.
+ */
 export class TextOps {
+  /** The current page's operators, in parts (pdf-writer.ts's gatherContent). */
+  readonly out = new Parts();
   private readonly glyphs = new Map<KitFont, Map<number, Glyph>>();
   private readonly spaces = new Map<KitFont, number>();
   /** The show operator of each plain text drawn, by font. */
@@ -50,10 +78,10 @@ export class TextOps {
   private block: { font: KitFont | null; size: number } | null = null;
 
   /** Ends the open text block: before any other mark (a rule, an image) and at the page's end. */
-  close(): string {
-    if (!this.block) return '';
+  close(): void {
+    if (!this.block) return;
     this.block = null;
-    return 'ET\nQ\n';
+    this.out.push('ET\nQ\n');
   }
 
   /** `num`, remembered (turning a fraction into text costs more than looking it up). */
@@ -64,40 +92,41 @@ export class TextOps {
   }
 
   /** A straight line as PDFKit's moveTo, lineTo writes it (the stroke follows). */
-  line(x1: number, y1: number, x2: number, y2: number): string {
-    return `${this.n(x1)} ${this.n(y1)} m\n${this.n(x2)} ${this.n(y2)} l\n`;
+  line(x1: number, y1: number, x2: number, y2: number): void {
+    this.out.push(`${this.n(x1)} ${this.n(y1)} m\n${this.n(x2)} ${this.n(y2)} l\n`);
   }
 
   /** A table row's rules: each cell's (x and width pairs) top, bottom, left and right, stroked one by one. */
-  rowRules(cells: number[], top: number, h: number): string {
+  rowRules(cells: number[], top: number, h: number): void {
     const t = this.n(top);
     const b = this.n(top + h);
     const [tm, tl, bm, bl] = [` ${t} m\n`, ` ${t} l\nS\n`, ` ${b} m\n`, ` ${b} l\nS\n`];
-    // Parts in a list of the right size, joined once: adding them up made a short-lived string per `+`.
-    const parts = new Array<string>(cells.length * 8);
-    let k = 0;
+    // Parts straight onto the page's list (joined with it once): adding them up made a short-lived
+    // string per `+`, and joining them per row a string copied again into the page's.
+    const out = this.out.list;
+    let k = this.out.n;
     for (let i = 0; i < cells.length; i += 2) {
       const x = this.n(cells[i]!);
       const r = this.n(cells[i]! + cells[i + 1]!);
       // top, bottom, left, right
-      parts[k++] = x;
-      parts[k++] = tm;
-      parts[k++] = r;
-      parts[k++] = tl;
-      parts[k++] = x;
-      parts[k++] = bm;
-      parts[k++] = r;
-      parts[k++] = bl;
-      parts[k++] = x;
-      parts[k++] = tm;
-      parts[k++] = x;
-      parts[k++] = bl;
-      parts[k++] = r;
-      parts[k++] = tm;
-      parts[k++] = r;
-      parts[k++] = bl;
+      out[k++] = x;
+      out[k++] = tm;
+      out[k++] = r;
+      out[k++] = tl;
+      out[k++] = x;
+      out[k++] = bm;
+      out[k++] = r;
+      out[k++] = bl;
+      out[k++] = x;
+      out[k++] = tm;
+      out[k++] = x;
+      out[k++] = bl;
+      out[k++] = r;
+      out[k++] = tm;
+      out[k++] = r;
+      out[k++] = bl;
     }
-    return parts.join('');
+    this.out.n = k;
   }
 
   /**
@@ -105,15 +134,13 @@ export class TextOps {
    * draws it: with word spacing, runs of white space become one space; each line after a line
    * break starts where the last one ended, as wide as PDFKit measures it.
    */
-  text(page: KitPage, font: KitFont, size: number, text: string, x: number, y: number, wordSpacing: number): string {
+  text(page: KitPage, font: KitFont, size: number, text: string, x: number, y: number, wordSpacing: number): void {
     if (!text.includes('\n')) return this.fragment(page, font, size, text, x, y, wordSpacing);
     if (wordSpacing) text = text.replace(/\s{2,}/g, ' ');
-    let out = '';
     for (const line of text.split('\n')) {
-      out += this.fragment(page, font, size, line, x, y, wordSpacing);
+      this.fragment(page, font, size, line, x, y, wordSpacing);
       x += this.widthOf(font, size, line);
     }
-    return out;
   }
 
   /**
@@ -138,55 +165,61 @@ export class TextOps {
    * The operators of one piece of text without a line break, with the glyphs and positions PDFKit's
    * `_fragment` gives for `{ lineBreak: false, baseline: 'alphabetic', wordSpacing }` (plain
    * glyph-by-glyph layout: no kerning, no offsets), in the open text block (opened if none is);
-   * '' for an empty piece, which PDFKit skips.
+   * nothing for an empty piece, which PDFKit skips.
    */
-  fragment(
-    page: KitPage,
-    font: KitFont,
-    size: number,
-    text: string,
-    x: number,
-    y: number,
-    wordSpacing: number,
-  ): string {
-    if (text.length === 0) return '';
+  fragment(page: KitPage, font: KitFont, size: number, text: string, x: number, y: number, wordSpacing: number): void {
+    if (text.length === 0) return;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    let head = '';
+    const out = this.out;
     if (!this.block) {
-      head = `q\n1 0 0 -1 0 ${this.n(page.height)} cm\nBT\n`;
+      out.push('q\n1 0 0 -1 0 ');
+      out.push(this.n(page.height));
+      out.push(' cm\nBT\n');
       this.block = { font: null, size: 0 };
     }
     // The text matrix set absolutely (not moved from the last piece): the same numbers, the same places.
-    head += `1 0 0 1 ${this.n(x)} ${this.n(page.height - y - 0)} Tm\n`;
+    out.push('1 0 0 1 ');
+    out.push(this.n(x));
+    out.push(' ');
+    out.push(this.n(page.height - y - 0));
+    out.push(' Tm\n');
     if (this.block.font !== font || this.block.size !== size) {
-      head += `/${font.id} ${this.n(size)} Tf\n`;
+      out.push(`/${font.id} ${this.n(size)} Tf\n`);
       this.block.font = font;
       this.block.size = size;
     }
     const table = this.tableOf(font);
-    let tj = '';
     if (wordSpacing) {
       // PDFKit drops the spaces and widens each word's last glyph by the word spacing plus a space.
       // Measured as PDFKit's widthOfString(' ') measures it; the space itself is not drawn.
       const spaceWidth = (((0 + this.spaceOf(font)) * (size / 1000) + 0 * 0) * 100) / 100;
       const extra = (wordSpacing + (spaceWidth + 0)) * (1000 / size);
-      const commands: string[] = [];
-      let hex = '';
+      // `[<glyphs> adjustment …] TJ` in parts onto the page's list: a command per word whose last
+      // glyph is widened, the glyphs of words that are not (adjustment 0) joining the next one's.
+      let started = false;
+      let inCommand = false;
       for (const word of text.trim().split(/\s+/)) {
         let last: Glyph | undefined;
-        for (const ch of word) {
-          last = this.glyph(font, table, ch.codePointAt(0)!);
-          hex += last.hex;
+        for (let i = 0; i < word.length; i++) {
+          const cp = word.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+          last = this.glyph(font, table, cp);
+          if (!inCommand) {
+            out.push(started ? ' <' : '[<');
+            started = inCommand = true;
+          }
+          out.push(last.hex);
         }
         if (!last) continue;
         const advance = last.advance + extra - last.advance;
         if (advance !== 0) {
-          commands.push(`<${hex}> ${this.n(-advance)}`);
-          hex = '';
+          out.push('> ');
+          out.push(this.n(-advance));
+          inCommand = false;
         }
       }
-      if (hex) commands.push(`<${hex}> 0`);
-      if (commands.length) tj = `[${commands.join(' ')}] TJ\n`;
+      if (inCommand) out.push('> 0');
+      if (started) out.push('] TJ\n');
     } else {
       // A table repeats its values: each text's glyphs are looked up once (its glyphs are in the
       // subset from its first time, in the same order).
@@ -194,13 +227,16 @@ export class TextOps {
       let show = shown.get(text);
       if (show === undefined) {
         let hex = '';
-        for (const ch of text) hex += this.glyph(font, table, ch.codePointAt(0)!).hex;
+        for (let i = 0; i < text.length; i++) {
+          const cp = text.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+          hex += this.glyph(font, table, cp).hex;
+        }
         show = `<${hex}> Tj\n`; // PDFKit's [<…> 0] TJ: no adjustment after the last glyph
         shown.set(text, show);
       }
-      tj = show;
+      out.push(show);
     }
-    return head + tj;
   }
 
   private shownOf(font: KitFont): Map<string, string> {

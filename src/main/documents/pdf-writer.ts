@@ -9,7 +9,7 @@ import { planDocument } from './nd30/layout';
 import { FACES, pdfFonts, type Face, type FontSet } from './pdf-fonts';
 import { Metrics } from './pdf-lines';
 import { Flow, type Box, type Canvas } from './pdf-flow';
-import { TextOps, type KitFont, type KitPage } from './pdf-text';
+import { Parts, TextOps, type KitFont, type KitPage } from './pdf-text';
 import { deflateBehind, pageContent } from './pdf-deflate';
 
 /** Names of the signature fields: what signing tools list and sign into. */
@@ -70,16 +70,14 @@ interface StreamRef {
  * thousands for a long table), most of the writer's garbage. The page's operators are gathered
  * as one string instead and handed over once, before the stream is compressed: the same bytes.
  */
-function gatherContent(ref: StreamRef): (ops: string) => void {
+function gatherContent(ref: StreamRef, pending: Parts): void {
   const write = ref.write.bind(ref);
   const finalize = ref.finalize.bind(ref);
   // Kept as a list and joined once: a string grown by tens of thousands of += is a deep rope that
   // the conversion below had to flatten piece by piece.
-  let pending: string[] = [];
   const flush = (): void => {
     // "latin1" keeps each character's low byte, as PDFKit's own conversion does.
-    if (pending.length) write(Buffer.from(pending.join(''), 'latin1'));
-    pending = [];
+    if (pending.n) write(Buffer.from(pending.take(), 'latin1'));
   };
   ref.write = (chunk) => {
     if (chunk instanceof Uint8Array) {
@@ -92,10 +90,6 @@ function gatherContent(ref: StreamRef): (ops: string) => void {
   ref.finalize = () => {
     flush();
     finalize();
-  };
-  // Operators already joined, each ending in a line break.
-  return (ops) => {
-    if (ops) pending.push(ops);
   };
 }
 
@@ -189,7 +183,6 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     _font: KitFont & PdfFontLike;
     _fontSize: number;
   };
-  let append: (ops: string) => void = () => undefined;
   let current = '';
   /** The page's stroke width so far (null: nothing stroked yet, colour still to set). */
   let stroke: number | null = null;
@@ -201,13 +194,13 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   };
   const canvas: Canvas = {
     newPage: (landscape) => {
-      append(ops.close());
+      ops.close();
       doc.addPage({
         size: A4_PT,
         layout: landscape ? 'landscape' : 'portrait',
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
       });
-      append = gatherContent(kit.page.content);
+      gatherContent(kit.page.content, ops.out);
       if (!options.kitText) pageContent(kit.page.content);
       current = '';
       stroke = null;
@@ -224,16 +217,19 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
         current = key;
       }
       if (options.kitText) doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
-      else append(ops.text(kit.page, kit._font, kit._fontSize, text, x, baseline, wordSpacing));
+      else ops.text(kit.page, kit._font, kit._fontSize, text, x, baseline, wordSpacing);
     },
     line: (x1, y1, x2, y2, width) => {
       // Colour and width are graphics state kept to the page's end (text and images change theirs
       // inside q … Q): set when they change, not before each of a table's thousands of rules.
       if (options.kitText) doc.moveTo(x1, y1).lineTo(x2, y2);
-      else append(ops.close() + ops.line(x1, y1, x2, y2));
+      else {
+        ops.close();
+        ops.line(x1, y1, x2, y2);
+      }
       strokeWidth(width);
       if (options.kitText) doc.stroke();
-      else append('S\n');
+      else ops.out.push('S\n');
     },
     // A row's rules after its texts, so that the texts share one text block (no pixel of a cell's
     // text touches its rules; PDFKit's own path keeps the order it had), written at once.
@@ -241,13 +237,13 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       ? {}
       : {
           rowRules: (cells: number[], top: number, h: number, width: number) => {
-            append(ops.close());
+            ops.close();
             strokeWidth(width);
-            append(ops.rowRules(cells, top, h));
+            ops.rowRules(cells, top, h);
           },
         }),
     image: (data, x, y, w, h) => {
-      append(ops.close());
+      ops.close();
       doc.image(Buffer.from(data), x, y, { width: w, height: h });
     },
     field: (kind, box) =>
@@ -257,7 +253,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   };
   const flow = new Flow(plan, metrics, canvas);
   flow.run();
-  append(ops.close());
+  ops.close();
   doc.end();
   const buf = await done;
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
