@@ -153,7 +153,6 @@ function line(p: Piece, t: string, i: number, j: number, indent: number, last: b
         segments.push(seg);
       }
       x += pendingSpace + w;
-      pendingSpace = 0;
     }
     pendingSpace = k < j - 1 ? spaces[k]! : 0;
   }
