@@ -282,13 +282,9 @@ export class Flow {
       const cx = x + pt(t.padding.left);
       let y = top + border / 2;
       if (cell.middle) y += (h - border - this.measure.stackHeight(cell.content, width)) / 2;
-      this.measure.stack(cell.content, width, y, (c, cy) => {
-        if (c.kind === 'para') {
-          const l = this.measure.para(c, width);
-          l.lines.forEach((line, n) => this.drawLine(line, cx + l.left, l.width, cy + n * l.lineHeight, l.align));
-        } else if (c.kind === 'rule') this.drawRule(c, cx, cy);
-        else this.images(c, cx, width, cy);
-      });
+      this.cellX = cx;
+      this.cellWidth = width;
+      this.measure.stack(cell.content, width, y, this.drawContent);
       if (t.signature && cell === r.cells[r.cells.length - 1]) this.signatureFields(cell.content, cx, width, y);
       if (later) later.push(x, w);
       else if (t.borders) this.cellRules(x, top, w, h);
@@ -297,6 +293,21 @@ export class Flow {
     if (later) this.c.rowRules!(later, top, h, BORDER);
     this.y = top + h;
   }
+
+  /** Where the cell being drawn is (drawContent is made once, not a closure per cell). */
+  private cellX = 0;
+  private cellWidth = 0;
+  private readonly drawContent = (c: CellContent, cy: number): void => {
+    const cx = this.cellX;
+    const width = this.cellWidth;
+    if (c.kind === 'para') {
+      const l = this.measure.para(c, width);
+      const lines = l.lines;
+      for (let n = 0; n < lines.length; n++)
+        this.drawLine(lines[n]!, cx + l.left, l.width, cy + n * l.lineHeight, l.align);
+    } else if (c.kind === 'rule') this.drawRule(c, cx, cy);
+    else this.images(c, cx, width, cy);
+  };
 
   /** A cell's four rules: top, bottom, left, right. */
   private cellRules(x: number, top: number, w: number, h: number): void {

@@ -28,6 +28,33 @@ function room(n: number): void {
   spaces = grow(spaces);
 }
 
+/** The atom being made (from < 0: no word yet), at module level: closures per call were garbage. */
+const a = { n: 0, from: -1, to: -1, w: 0, sp: 0, twice: false };
+
+/** `add` of pdf-lines.ts: the text [s, e) joins the atom being made. */
+function add(m: Metrics, p: Piece, s: number, e: number): void {
+  if (e <= s) return;
+  if (a.from >= 0) a.twice = true; // never with one piece; the general breaker decides if it happens
+  a.from = s;
+  a.to = e;
+  a.w = m.widthOf(p.text, s, e, p.face, p.size);
+}
+
+/** `push` of pdf-lines.ts: the atom made so far, if it holds a word or spaces, is done. */
+function push(): void {
+  if (a.from >= 0 || a.sp) {
+    const n = a.n++;
+    room(n);
+    starts[n] = a.from >= 0 ? a.from : 0;
+    ends[n] = a.from >= 0 ? a.to : 0;
+    widths[n] = a.from >= 0 ? a.w : 0;
+    spaces[n] = a.sp;
+  }
+  a.from = -1;
+  a.w = 0;
+  a.sp = 0;
+}
+
 /**
  * `breakLines(m, [p], width, first)` for a piece without note or tab; null where that breaker
  * would cut a word wider than the line by characters (or the font has a space of no width),
@@ -40,50 +67,30 @@ export function breakPlain(m: Metrics, p: Piece, width: number, first: number): 
   if (!(space > 0)) return null;
   // Atoms as pdf-lines.ts's `atoms` makes them: a word (or its part up to a hyphen between
   // letters) with the spaces after it; with one piece each atom holds one range of the text.
-  let n = 0;
-  let from = -1;
-  let to = -1;
-  let w = 0;
-  let sp = 0;
-  const push = (): void => {
-    if (from >= 0 || sp) {
-      room(n);
-      starts[n] = from >= 0 ? from : 0;
-      ends[n] = from >= 0 ? to : 0;
-      widths[n] = from >= 0 ? w : 0;
-      spaces[n] = sp;
-      n++;
-    }
-    from = -1;
-    w = 0;
-    sp = 0;
-  };
+  a.n = 0;
+  a.from = -1;
+  a.w = 0;
+  a.sp = 0;
+  a.twice = false;
   let start = 0;
-  let twice = false;
-  const add = (s: number, e: number): void => {
-    if (e <= s) return;
-    if (from >= 0) twice = true; // never with one piece; the general breaker decides if it happens
-    from = s;
-    to = e;
-    w = m.widthOf(t, s, e, face, size);
-  };
   for (let i = 0; i < t.length; i++) {
     const ch = t.charCodeAt(i);
     if (ch === 0x20) {
-      add(start, i);
-      sp += space;
+      add(m, p, start, i);
+      a.sp += space;
       start = i + 1;
     } else {
-      if (sp) push();
+      if (a.sp) push();
       if (ch === 0x2d && i > start && i + 1 < t.length && WORD_CHAR.test(t[i - 1]!) && WORD_CHAR.test(t[i + 1]!)) {
-        add(start, i + 1);
+        add(m, p, start, i + 1);
         start = i + 1;
         push();
       }
     }
   }
-  add(start, t.length);
+  add(m, p, start, t.length);
   push();
+  const { n, twice } = a;
   if (twice) return null;
 
   const lines: Line[] = [];

@@ -30,6 +30,8 @@ export class Measure {
   // Maps, not WeakMaps: a Measure lives for one document, and thousands of young keys in weak
   // tables (ephemerons) make each of the render's scavenges slower.
   private readonly laid = new Map<Para, { width: number; laid: Laid }>();
+  /** The paragraph measured last: a cell's is asked for its size and then drawn, one after the other. */
+  private last: { p: Para | null; width: number; laid: Laid | null } = { p: null, width: 0, laid: null };
   private readonly rows = new Map<Row, number>();
   /** Laid paragraphs of one plain run by their text: a data table repeats its values. */
   private readonly same = new Map<string, { p: Para; width: number; laid: Laid }[]>();
@@ -76,14 +78,28 @@ export class Measure {
   }
 
   para(p: Para, width: number): Laid {
-    const hit = this.laid.get(p);
-    if (hit && hit.width === width) return hit.laid;
+    const last = this.last;
+    if (last.p === p && last.width === width) return last.laid!;
+    const laid = this.layout(p, width);
+    last.p = p;
+    last.width = width;
+    last.laid = laid;
+    return laid;
+  }
+
+  /**
+   * A plain paragraph is found by its text among those laid out (not also by itself: a table's
+   * thousands of cells would each add an entry), any other by itself.
+   */
+  private layout(p: Para, width: number): Laid {
     const plain = isPlain(p);
-    const kin = plain ? this.same.get(p.runs[0]!.text) : undefined;
-    const seen = kin?.find((k) => k.width === width && samePlain(k.p, p));
-    if (seen) {
-      this.laid.set(p, { width, laid: seen.laid });
-      return seen.laid;
+    let kin: { p: Para; width: number; laid: Laid }[] | undefined;
+    if (plain) {
+      kin = this.same.get(p.runs[0]!.text);
+      if (kin) for (const k of kin) if (k.width === width && samePlain(k.p, p)) return k.laid;
+    } else {
+      const hit = this.laid.get(p);
+      if (hit && hit.width === width) return hit.laid;
     }
     const left = pt(p.left ?? 0);
     const w = width - left - pt(p.right ?? 0);
@@ -102,11 +118,9 @@ export class Measure {
       width: w,
       align: p.align,
     };
-    this.laid.set(p, { width, laid });
-    if (plain) {
-      if (kin) kin.push({ p, width, laid });
-      else this.same.set(p.runs[0]!.text, [{ p, width, laid }]);
-    }
+    if (!plain) this.laid.set(p, { width, laid });
+    else if (kin) kin.push({ p, width, laid });
+    else this.same.set(p.runs[0]!.text, [{ p, width, laid }]);
     return laid;
   }
 
@@ -123,14 +137,30 @@ export class Measure {
 
   /** Space before, body and space after of a block stacked in the flow or in a cell. */
   parts(c: CellContent, width: number): [number, number, number] {
+    const part = this.partOf(c, width);
+    return [part.before, part.body, part.after];
+  }
+
+  /** `parts` in one reused record (stacking a table's cells made a list of three per cell). */
+  private readonly part = { before: 0, body: 0, after: 0 };
+  private partOf(c: CellContent, width: number): { before: number; body: number; after: number } {
+    const part = this.part;
     if (c.kind === 'para') {
       const l = this.para(c, width);
-      return [l.before, Math.max(1, l.lines.length) * l.lineHeight, l.after];
+      part.before = l.before;
+      part.body = Math.max(1, l.lines.length) * l.lineHeight;
+      part.after = l.after;
+    } else if (c.kind === 'rule') {
+      // A rule is an empty paragraph with a top border: the border, 1 pt, the empty line.
+      part.before = pt(c.before);
+      part.body = BORDER + 1 + this.lineHeight(this.plan.bodySize);
+      part.after = pt(c.after);
+    } else {
+      part.before = pt(c.before);
+      part.body = c.signature ? c.signature.height * PX + this.m.descent * this.plan.bodySize : pt(c.gap);
+      part.after = pt(c.after);
     }
-    // A rule is an empty paragraph with a top border: the border, 1 pt, the empty line.
-    if (c.kind === 'rule') return [pt(c.before), BORDER + 1 + this.lineHeight(this.plan.bodySize), pt(c.after)];
-    const body = c.signature ? c.signature.height * PX + this.m.descent * this.plan.bodySize : pt(c.gap);
-    return [pt(c.before), body, pt(c.after)];
+    return part;
   }
 
   /** Walks blocks stacked from `top`, giving each one's top (below its space before). */
@@ -138,15 +168,18 @@ export class Measure {
     list: CellContent[],
     width: number,
     top: number,
-    fn: (c: CellContent, y: number, body: number) => void,
+    fn: ((c: CellContent, y: number, body: number) => void) | null,
     from = 0,
   ): number {
     let y = top;
     let after = from;
+    const part = this.part;
     for (const c of list) {
-      const [before, body, a] = this.parts(c, width);
+      this.partOf(c, width);
+      const { before, body } = part;
+      const a = part.after; // read before `fn`, which may measure again
       y += Math.max(after, before);
-      fn(c, y, body);
+      fn?.(c, y, body);
       y += body;
       after = a;
     }
@@ -155,7 +188,7 @@ export class Measure {
 
   /** Height of blocks stacked one after another. */
   stackHeight(list: CellContent[], width: number, from = 0): number {
-    return this.stack(list, width, 0, () => undefined, from);
+    return this.stack(list, width, 0, null, from);
   }
 
   row(t: Table, r: Row): number {

@@ -183,7 +183,9 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     _font: KitFont & PdfFontLike;
     _fontSize: number;
   };
-  let current = '';
+  // The face and size set last on the page (compared apart: a key string per piece was garbage).
+  let currentFace: Face | null = null;
+  let currentSize = 0;
   /** The page's stroke width so far (null: nothing stroked yet, colour still to set). */
   let stroke: number | null = null;
   const strokeWidth = (width: number): void => {
@@ -202,19 +204,19 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       });
       gatherContent(kit.page.content, ops.out);
       if (!options.kitText) pageContent(kit.page.content);
-      current = '';
+      currentFace = null;
       stroke = null;
     },
     text: (text, face, size, x, baseline, wordSpacing) => {
-      const key = `${face}/${size}`;
-      if (key !== current) {
+      if (face !== currentFace || size !== currentSize) {
         doc.font(face).fontSize(size);
         if (!patched.has(face)) {
           plainLayout(kit._font);
           patched.add(face);
           if (kept) kept[face] ??= decodeOnce(kit._font.font);
         }
-        current = key;
+        currentFace = face;
+        currentSize = size;
       }
       if (options.kitText) doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing });
       else ops.text(kit.page, kit._font, kit._fontSize, text, x, baseline, wordSpacing);
