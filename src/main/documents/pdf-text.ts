@@ -32,6 +32,23 @@ interface Glyph {
 
 const SPACE = 0x20;
 
+/** White space as JavaScript's `\s` and `trim` know it. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** The page a piece goes on: its height (for the flip) and its font resources. */
 export interface KitPage {
   height: number;
@@ -90,6 +107,24 @@ export class TextOps {
     if (s === undefined) this.numbers.set(v, (s = num(v)));
     return s;
   }
+
+  /**
+   * `1 0 0 1 x ` and `y Tm\n`, remembered by x and by y (a table's columns and rows repeat them):
+   * two parts per text matrix instead of five. Made flat (joined), as a rope would be walked again
+   * at each page's join.
+   */
+  private tmX(x: number): string {
+    let s = this.xs.get(x);
+    if (s === undefined) this.xs.set(x, (s = ['1 0 0 1 ', this.n(x), ' '].join('')));
+    return s;
+  }
+  private tmY(y: number): string {
+    let s = this.ys.get(y);
+    if (s === undefined) this.ys.set(y, (s = [this.n(y), ' Tm\n'].join('')));
+    return s;
+  }
+  private readonly xs = new Map<number, string>();
+  private readonly ys = new Map<number, string>();
 
   /** A straight line as PDFKit's moveTo, lineTo writes it (the stroke follows). */
   line(x1: number, y1: number, x2: number, y2: number): void {
@@ -178,11 +213,8 @@ export class TextOps {
       this.block = { font: null, size: 0 };
     }
     // The text matrix set absolutely (not moved from the last piece): the same numbers, the same places.
-    out.push('1 0 0 1 ');
-    out.push(this.n(x));
-    out.push(' ');
-    out.push(this.n(page.height - y - 0));
-    out.push(' Tm\n');
+    out.push(this.tmX(x));
+    out.push(this.tmY(page.height - y - 0));
     if (this.block.font !== font || this.block.size !== size) {
       out.push(`/${font.id} ${this.n(size)} Tf\n`);
       this.block.font = font;
@@ -196,13 +228,18 @@ export class TextOps {
       const extra = (wordSpacing + (spaceWidth + 0)) * (1000 / size);
       // `[<glyphs> adjustment …] TJ` in parts onto the page's list: a command per word whose last
       // glyph is widened, the glyphs of words that are not (adjustment 0) joining the next one's.
+      // The words of `text.trim().split(/\s+/)`, read in place (no string per word).
       let started = false;
       let inCommand = false;
-      for (const word of text.trim().split(/\s+/)) {
+      const end = text.length;
+      let i = 0;
+      for (;;) {
+        while (i < end && isSpace(text.charCodeAt(i))) i++;
+        if (i >= end) break;
         let last: Glyph | undefined;
-        for (let i = 0; i < word.length; i++) {
-          const cp = word.codePointAt(i)!;
-          if (cp > 0xffff) i++;
+        while (i < end && !isSpace(text.charCodeAt(i))) {
+          const cp = text.codePointAt(i)!;
+          i += cp > 0xffff ? 2 : 1;
           last = this.glyph(font, table, cp);
           if (!inCommand) {
             out.push(started ? ' <' : '[<');
@@ -226,13 +263,14 @@ export class TextOps {
       const shown = this.shownOf(font);
       let show = shown.get(text);
       if (show === undefined) {
-        let hex = '';
+        const parts = ['<'];
         for (let i = 0; i < text.length; i++) {
           const cp = text.codePointAt(i)!;
           if (cp > 0xffff) i++;
-          hex += this.glyph(font, table, cp).hex;
+          parts.push(this.glyph(font, table, cp).hex);
         }
-        show = `<${hex}> Tj\n`; // PDFKit's [<…> 0] TJ: no adjustment after the last glyph
+        parts.push('> Tj\n'); // PDFKit's [<…> 0] TJ: no adjustment after the last glyph
+        show = parts.join(''); // flat: it is joined again each time the text is drawn
         shown.set(text, show);
       }
       out.push(show);
