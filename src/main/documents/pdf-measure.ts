@@ -23,17 +23,31 @@ export interface Laid {
   align: Para['align'];
 }
 
+/** Plain paragraphs up to this long are kept by their text (a table's values); longer ones rarely repeat. */
+const SHORT = 64;
+/** Paragraphs kept otherwise: the last ones laid out. */
+const RECENT = 32;
+
 export class Measure {
   /** Footnote numbers in reading order, given once (a paragraph may be measured twice). */
   private readonly noteIds = new Map<object, number>();
   private readonly noteText = new Map<number, string>();
-  // Maps, not WeakMaps: a Measure lives for one document, and thousands of young keys in weak
-  // tables (ephemerons) make each of the render's scavenges slower.
-  private readonly laid = new Map<Para, { width: number; laid: Laid }>();
+  /**
+   * The last paragraphs laid out that are not kept by their text: a body paragraph is measured,
+   * perhaps again to keep it with a heading, then drawn, and not needed after (kept for the whole
+   * document they were most of what each of its scavenges copied, and then promoted).
+   */
+  private readonly recent: { p: Para | null; width: number; laid: Laid | null }[] = Array.from(
+    { length: RECENT },
+    () => ({ p: null, width: 0, laid: null }),
+  );
+  private next = 0;
   /** The paragraph measured last: a cell's is asked for its size and then drawn, one after the other. */
   private last: { p: Para | null; width: number; laid: Laid | null } = { p: null, width: 0, laid: null };
   private readonly rows = new Map<Row, number>();
-  /** Laid paragraphs of one plain run by their text: a data table repeats its values. */
+  /** Texts of short plain paragraphs laid out once. */
+  private readonly met = new Set<string>();
+  /** Laid paragraphs of one short plain run by their text: a data table repeats its values. */
   private readonly same = new Map<string, { p: Para; width: number; laid: Laid }[]>();
 
   constructor(
@@ -92,15 +106,13 @@ export class Measure {
    * thousands of cells would each add an entry), any other by itself.
    */
   private layout(p: Para, width: number): Laid {
-    const plain = isPlain(p);
+    const plain = isPlain(p) && p.runs[0]!.text.length <= SHORT;
     let kin: { p: Para; width: number; laid: Laid }[] | undefined;
     if (plain) {
       kin = this.same.get(p.runs[0]!.text);
       if (kin) for (const k of kin) if (k.width === width && samePlain(k.p, p)) return k.laid;
-    } else {
-      const hit = this.laid.get(p);
-      if (hit && hit.width === width) return hit.laid;
     }
+    for (const r of this.recent) if (r.p === p && r.width === width) return r.laid!;
     const left = pt(p.left ?? 0);
     const w = width - left - pt(p.right ?? 0);
     const first = p.firstLine !== undefined ? pt(p.firstLine) : -pt(p.hanging ?? 0);
@@ -118,8 +130,17 @@ export class Measure {
       width: w,
       align: p.align,
     };
-    if (!plain) this.laid.set(p, { width, laid });
-    else if (kin) kin.push({ p, width, laid });
+    // A short text is kept by its text from its second paragraph on (a cell's value met once, as
+    // the table's numbering and names are, is only among the recent ones).
+    const again = plain && (kin !== undefined || this.met.has(p.runs[0]!.text));
+    if (plain && !again) this.met.add(p.runs[0]!.text);
+    if (!again) {
+      const r = this.recent[this.next]!;
+      this.next = (this.next + 1) % RECENT;
+      r.p = p;
+      r.width = width;
+      r.laid = laid;
+    } else if (kin) kin.push({ p, width, laid });
     else this.same.set(p.runs[0]!.text, [{ p, width, laid }]);
     return laid;
   }
