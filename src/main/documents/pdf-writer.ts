@@ -1,6 +1,7 @@
 // The PDF writer: the same plan as the Word writer (nd30-layout.ts), typeset with PDFKit, fonts
 // embedded as subsets, PDF/A-2b, document properties filled, and two empty signature fields
 // (AcroForm /FT /Sig) where the signer and the agency (the seal) sign: ready for ký số.
+import { imagesInOrder } from './pdf-images';
 import PDFDocument from 'pdfkit';
 import type { DocumentModel } from '../../shared/contract/document-model';
 import { parseDocumentModel } from './model';
@@ -162,6 +163,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     endMetadata();
     d.info = saved;
   };
+  const openImage = imagesInOrder(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -246,7 +248,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
         }),
     image: (data, x, y, w, h) => {
       ops.close();
-      doc.image(Buffer.from(data), x, y, { width: w, height: h });
+      doc.image(openImage(data), x, y, { width: w, height: h });
     },
     field: (kind, box) =>
       kind === 'signer'
