@@ -318,6 +318,11 @@ describe('Đơn vị rows', () => {
         .toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => modal.count(), { timeout: WAIT }).toBe(0);
+      // and once focus is back on the page (useDialog returns it to the opener just after the dialog
+      // is removed): a row focused before that would lose the focus to the opener's row
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement !== document.body), { timeout: WAIT })
+        .toBe(true);
     };
 
     await page.click(`button[aria-label="Sửa ${u.code}"]`);
