@@ -49,6 +49,12 @@ interface Step {
   setup?: boolean;
 }
 
+/** Another screen (Cài đặt), left for before a screen is opened. */
+const AWAY: Pick<Step, 'trigger' | 'ready'> = {
+  trigger: { hash: '#/cai-dat' },
+  ready: { selector: '[role=tablist][aria-label="Cài đặt"]' },
+};
+
 /** The steps of one run on one data set; expectations come from the data (what the page must show). */
 async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
   const db = bridge.core.db;
@@ -60,8 +66,7 @@ async function stepsFor(bridge: Bridge, run: number): Promise<Step[]> {
   const away: Step = {
     name: 'away',
     setup: true,
-    trigger: { hash: '#/cai-dat' },
-    ready: { selector: '[role=tablist][aria-label="Cài đặt"]' },
+    ...AWAY,
   };
   const chip = run % 2 ? 'Chưa nộp' : 'Nộp đúng hạn';
   const newest = periods[0]!;
@@ -196,7 +201,7 @@ async function afterChange(
           ? await b.call('reports.return', { ...ref, reason: 'Đề nghị kiểm tra lại số liệu' })
           : await b.call('reports.submit', { ...ref, receivedDate: `${newest.year}-12-10` });
       if (!changed.ok) throw new Error(`the change failed: ${changed.error.message}`);
-      await timeAction(pages[k]!, { hash: '#/cai-dat' }, { selector: '[role=tablist][aria-label="Cài đặt"]' });
+      await timeAction(pages[k]!, AWAY.trigger, AWAY.ready);
       await b.settled();
       await settle(pages[k]!);
       const ms = await timeAction(
